@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Region allocator. Everything with the lifetime of a unit of work (a run,
+ * a translation unit, an LSP document version) is allocated from one arena
+ * and freed at once. Nothing in an arena is freed on its own.
+ *
+ * An arena is not thread-safe: each worker thread uses its own.
+ */
+#ifndef BULKHEAD_ARENA_H
+#define BULKHEAD_ARENA_H
+
+#include <stdarg.h>
+#include "common.h"
+
+typedef struct bh_arena bh_arena;
+
+/** A new empty arena. Ownership: caller frees with bh_arena_free. */
+bh_arena *bh_arena_new(void);
+
+/** Run the deferred disposers (last registered first), then free all memory. NULL is a no-op. */
+void bh_arena_free(bh_arena *arena);
+
+/** `size` bytes aligned for any type, zero-filled. Never NULL. */
+void *bh_arena_alloc(bh_arena *arena, size_t size);
+
+/** Copy of `s` (NULL gives NULL). */
+char *bh_arena_strdup(bh_arena *arena, const char *s);
+
+/** Copy of the first `n` bytes of `s`, NUL-terminated. */
+char *bh_arena_strndup(bh_arena *arena, const char *s, size_t n);
+
+/** Copy of `n` bytes. */
+void *bh_arena_memdup(bh_arena *arena, const void *p, size_t n);
+
+/** printf into the arena. */
+char *bh_arena_sprintf(bh_arena *arena, const char *fmt, ...) BH_PRINTF(2, 3);
+char *bh_arena_vsprintf(bh_arena *arena, const char *fmt, va_list ap);
+
+/**
+ * Register `dispose(handle)` to run when the arena is freed: how a foreign
+ * handle (a CXTranslationUnit, a pcre2_code) kept in arena memory is released.
+ */
+void bh_arena_defer(bh_arena *arena, void (*dispose)(void *), void *handle);
+
+/** Bytes handed out so far (for budgets and tests). */
+size_t bh_arena_used(const bh_arena *arena);
+
+#endif

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The libclang front end: parses C translation units in a pool of worker
+ * threads (one CXIndex per worker) and runs the C rules on each AST.
+ * Every libclang handle is owned here and never leaves this module.
+ */
+#ifndef BULKHEAD_CLANG_H
+#define BULKHEAD_CLANG_H
+
+#include "common.h"
+#include "disc.h"
+
+typedef struct bh_findings bh_findings;
+typedef struct bh_diags bh_diags;
+
+typedef struct {
+	int jobs;                 /* worker threads; <= 0 means the number of cores */
+	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
+} bh_clang_options;
+
+#define BH_CLANG_OPTIONS_INIT { 0, NULL }
+
+/**
+ * Parse every unit and run the C rules. `ctx_root` is the absolute,
+ * canonical context root. Findings are reported only at
+ * locations inside the context (never in system headers or files outside
+ * it), with context-relative paths; a finding in a header included by
+ * several units is reported once. Clang errors (C that does not compile, a
+ * missing header) become error diagnostics `clang.error` with file and line
+ * (at most a few per unit) and the unit's AST is still analysed (KeepGoing).
+ * Units with fallback flags get a note on each finding.
+ * The output is identical whatever `jobs` is.
+ * Ownership: findings are copied into `out`'s arena, diagnostics into
+ * `diags`' arena.
+ */
+bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
+			const bh_clang_options *opts, bh_findings *out, bh_diags *diags);
+
+/** libclang's version string ("clang version 19.1.7 ..."), static storage. */
+const char *bh_clang_version(void);
+
+#endif

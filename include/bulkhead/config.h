@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Policy: the .bulkhead.json configuration file, baselines of fingerprints,
+ * and inline suppression comments. All of it decides which findings count,
+ * never what the analysis finds.
+ */
+#ifndef BULKHEAD_CONFIG_H
+#define BULKHEAD_CONFIG_H
+
+#include "common.h"
+#include "vec.h"
+#include "finding.h"
+#include "report.h"
+
+typedef struct bh_arena bh_arena;
+typedef struct bh_diags bh_diags;
+
+/* ---------------------------------------------------------------- config */
+
+/**
+ * .bulkhead.json:
+ *   {
+ *     "version": 1,
+ *     "fail-on": "warning",                       (optional)
+ *     "exclude": ["third_party/**", "tests/**"],  (optional, globs)
+ *     "max-file-size": 8388608,                   (optional, bytes)
+ *     "rules": {                                  (optional)
+ *       "c.format-string": "off",                 off | note | warning | error | on
+ *       "c.unbounded-copy": {"level": "error"}    or {"enabled": false}
+ *     }
+ *   }
+ * Unknown keys and unknown rule ids are warnings (a typo must not pass
+ * silently); a file that is not valid JSON is an error diagnostic and the
+ * defaults apply.
+ */
+typedef struct {
+	bool rule_enabled[BH_RULE__COUNT];
+	bh_level rule_level[BH_RULE__COUNT]; /* BH_LEVEL_NONE = rule default */
+	bool has_fail_on;
+	bh_level fail_on;
+	BH_VEC(const char *) excludes;       /* arena strings */
+	uint64_t max_file_size;              /* 0 = default */
+	const char *path;                    /* file it came from, or NULL */
+} bh_config;
+
+/** Defaults: every rule enabled at its default level. */
+void bh_config_init(bh_config *cfg);
+void bh_config_dispose(bh_config *cfg);
+
+/**
+ * Read `path` into `cfg`. If `required` is false a missing file is not an
+ * error (returns BH_OK, cfg untouched). Ownership: strings in `arena`.
+ * @return BH_ENOTFOUND if required and missing (with an error diagnostic);
+ * BH_OK otherwise, including for malformed content (diagnosed).
+ */
+bh_status bh_config_load(bh_config *cfg, bh_arena *arena, const char *path,
+			 bool required, bh_diags *diags);
+
+/**
+ * Apply the config to findings: drop findings of disabled rules (marked
+ * BH_SUPPRESS_CONFIG) and set overridden levels.
+ */
+void bh_config_apply(const bh_config *cfg, bh_findings *findings);
+
+/* -------------------------------------------------------------- baseline */
+
+typedef struct bh_baseline bh_baseline;
+
+/**
+ * Read a baseline written by bh_baseline_write (a JSON file of
+ * fingerprints with rule ids and paths for review). Malformed content is an
+ * error diagnostic. Ownership: arena.
+ */
+bh_status bh_baseline_load(bh_baseline **out, bh_arena *arena, const char *path, bh_diags *diags);
+
+/** Mark findings whose fingerprint is in the baseline as BH_SUPPRESS_BASELINE. */
+void bh_baseline_apply(const bh_baseline *bl, bh_findings *findings);
+
+/** Write the fingerprints of every finding not suppressed inline or by config. */
+bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_diags *diags);
+
+/* ----------------------------------------------------------- suppression */
+
+/**
+ * Mark findings suppressed by an inline comment on their line or the line
+ * above: `bulkhead: ignore[RULE-ID] reason` (also `ignore[ID1,ID2]` and
+ * `ignore[*]`), in C comments (`//`, `/ * * /`) and Dockerfile/shell `#`
+ * comments. A suppression with no reason still suppresses; the reason is
+ * recorded. Lines come from `line_fn`.
+ */
+void bh_suppress_inline(bh_findings *findings, bh_line_fn line_fn, void *payload);
+
+#endif

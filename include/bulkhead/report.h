@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Report writers: compiler-style text, the versioned JSON report
+ * (schema: analyzer/report/report.schema.json) and SARIF 2.1.0 as GitHub
+ * code scanning reads it. Writers never print a secret whole: they print
+ * the finding's message and snippet, which rules redact at creation.
+ */
+#ifndef BULKHEAD_REPORT_H
+#define BULKHEAD_REPORT_H
+
+#include <stdio.h>
+#include "common.h"
+#include "diag.h"
+#include "finding.h"
+
+/** Version of the JSON report format ("bulkhead-report" schema). */
+#define BH_REPORT_JSON_VERSION "1.0.0"
+
+/** Give the text of line `line` of context file `path`, or NULL. */
+typedef const char *(*bh_line_fn)(void *payload, const char *path, uint32_t line, size_t *len_out);
+
+typedef struct {
+	const char *tool_version;    /* BH_VERSION */
+	const char *context_root;    /* absolute path of the context */
+	const bh_findings *findings; /* sorted; suppressed ones are flagged, not removed */
+	const bh_diags *diags;       /* sorted */
+	bh_line_fn line_fn;          /* source lines for carets and snippets; may be NULL */
+	void *line_payload;
+	size_t files_scanned;        /* for the summary */
+	size_t units_parsed;
+	bool color;                  /* text only: ANSI colors */
+	bool quiet;                  /* text only: no summary line, no notes/diag below errors */
+	const char *start_time;      /* ISO 8601 UTC, or NULL (omitted: goldens are stable) */
+	const char *end_time;
+} bh_report;
+
+/**
+ * Text: `path:line:col: severity: message [rule-id]`, the source line and a
+ * caret under the column, related locations and flow steps indented as
+ * notes, then diagnostics, then a summary line. Suppressed findings are not
+ * shown (the summary counts them).
+ */
+bh_status bh_report_text(FILE *out, const bh_report *r);
+
+/** The JSON report (bulkhead-report version BH_REPORT_JSON_VERSION). */
+bh_status bh_report_json(FILE *out, const bh_report *r);
+
+/**
+ * SARIF 2.1.0: one run, every rule in tool.driver.rules (with help text and
+ * markdown, tags `security` and `external/cwe/cwe-N`, security-severity),
+ * results with ruleIndex, %SRCROOT%-relative locations, codeFlows for flow
+ * steps, partialFingerprints, suppressions for suppressed findings, and
+ * diagnostics as invocations[0].toolExecutionNotifications.
+ */
+bh_status bh_report_sarif(FILE *out, const bh_report *r);
+
+#endif

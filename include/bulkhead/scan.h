@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The pipeline: one call that runs every stage in order over a build
+ * context and returns findings and diagnostics. The CLI and the LSP server
+ * are thin front ends over it.
+ */
+#ifndef BULKHEAD_SCAN_H
+#define BULKHEAD_SCAN_H
+
+#include "common.h"
+#include "ctx.h"
+#include "diag.h"
+#include "finding.h"
+#include "config.h"
+
+typedef struct {
+	const char *context;                 /* build context root; "." default */
+	const char *const *only_files;       /* report only these (paths as given); NULL/0 = all */
+	size_t nonly_files;
+	const char *const *dockerfiles;      /* -f; NULL/0 = discover */
+	size_t ndockerfiles;
+	const char *compile_commands;        /* --compile-commands, or NULL */
+	const char *const *excludes;         /* --exclude globs */
+	size_t nexcludes;
+	int jobs;                            /* <= 0: number of cores */
+	const char *config_path;             /* --config, or NULL for <context>/.bulkhead.json */
+	const char *baseline_path;           /* --baseline, or NULL */
+} bh_scan_options;
+
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
+
+typedef struct {
+	bh_arena *arena;      /* owns everything below */
+	bh_ctx *ctx;          /* NULL if the context could not be opened */
+	bh_config config;
+	bh_findings findings; /* sorted, fingerprinted, suppressions marked */
+	bh_diags diags;       /* sorted */
+	size_t units_parsed;
+} bh_scan;
+
+/**
+ * Run the whole pipeline. Never stops at bad input: problems become
+ * diagnostics and the remaining files are still analysed.
+ * Ownership: caller frees `*out` with bh_scan_free (also on failure).
+ * @return BH_OK, or BH_ENOTFOUND if the context does not exist (diagnosed).
+ */
+bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts);
+
+void bh_scan_free(bh_scan *scan);
+
+/** Source line accessor over the scan's context, usable as bh_line_fn. */
+const char *bh_scan_line(void *scan, const char *path, uint32_t line, size_t *len_out);
+
+#endif

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs everything Bulkhead needs on a fresh Debian 12 machine (run as root)
+# and builds it into build/. Safe to rerun: every step is idempotent.
+#   tests/setup.sh          dependencies + release build in build/
+#   tests/setup.sh --asan   also the ASan+UBSan build in build-asan/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+	meson ninja-build pkg-config gcc
+	libclang-19-dev clang-19 llvm-19-dev
+	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
+	nodejs npm python3-jsonschema
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+	echo "setup: installing ${missing[*]}" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >&2
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+# Grammars (and the test validators) come from the npm registry through
+# pinned lockfiles; --ignore-scripts because nothing needs to run.
+npm_ci() {
+	local marker="$1/node_modules/.package-lock.json"
+	if [ ! -f "$marker" ] || [ "$1/package-lock.json" -nt "$marker" ]; then
+		(cd "$1" && npm ci --ignore-scripts --no-audit --no-fund >&2)
+	fi
+}
+npm_ci analyzer/parse/grammars
+npm_ci tests/tools
+
+configure() {
+	local dir=$1; shift
+	if [ -f "$dir/build.ninja" ]; then
+		meson setup --reconfigure "$dir" "$@" >&2
+	else
+		meson setup "$dir" "$@" >&2
+	fi
+	ninja -C "$dir" >&2
+}
+configure build --buildtype=debugoptimized -Dwerror=true
+if [ "${1:-}" = "--asan" ]; then
+	configure build-asan --buildtype=debug -Dwerror=true \
+		-Db_sanitize=address,undefined -Db_lundef=false
+fi

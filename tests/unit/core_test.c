@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// Unit tests for analyzer/core: arena, diagnostics, source lines, the
+// finding model (order, dedup, fingerprints) and the rule registry.
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/rule.h"
+#include "bulkhead/source.h"
+
+static bh_arena *arena;
+
+static void setup(void) { arena = bh_arena_new(); }
+static void teardown(void) { bh_arena_free(arena); }
+
+TestSuite(core, .init = setup, .fini = teardown);
+
+static int disposed;
+static void count_dispose(void *p) { disposed += *(int *)p; }
+
+Test(core, arena_allocations_are_zeroed_aligned_and_survive_big_requests)
+{
+	char *small = bh_arena_alloc(arena, 3);
+	cr_assert_eq((uintptr_t)small % 16, 0);
+	cr_assert_eq(small[0], 0);
+	char *big = bh_arena_alloc(arena, 1 << 20);
+	memset(big, 'x', 1 << 20);
+	char *after = bh_arena_strdup(arena, "still here");
+	cr_assert_str_eq(after, "still here");
+	cr_assert_geq(bh_arena_used(arena), (size_t)(1 << 20));
+	cr_assert_str_eq(bh_arena_sprintf(arena, "%s-%d", "a", 7), "a-7");
+}
+
+Test(core, arena_runs_deferred_disposers_on_free)
+{
+	bh_arena *a = bh_arena_new();
+	int one = 1, ten = 10;
+	disposed = 0;
+	bh_arena_defer(a, count_dispose, &one);
+	bh_arena_defer(a, count_dispose, &ten);
+	bh_arena_free(a);
+	cr_assert_eq(disposed, 11);
+	bh_arena_free(NULL);
+}
+
+Test(core, diags_are_capped_per_file_with_one_too_many_note)
+{
+	bh_diags d;
+	bh_diags_init(&d, arena);
+	for (int i = 0; i < BH_DIAG_MAX_PER_FILE + 20; i++)
+		bh_diag_add(&d, BH_LEVEL_WARNING, "x.y", "a.c", (uint32_t)i + 1, 1, "m%d", i);
+	bh_diag_add(&d, BH_LEVEL_ERROR, "x.z", "b.c", 1, 1, "other file");
+	cr_assert_eq(d.items.len, BH_DIAG_MAX_PER_FILE + 2);
+	cr_assert_str_eq(d.items.items[BH_DIAG_MAX_PER_FILE].code, "diag.too-many");
+	cr_assert(bh_diags_has_error(&d));
+	bh_diags_sort(&d);
+	cr_assert_str_eq(d.items.items[0].loc.path, "a.c");
+	bh_diags_dispose(&d);
+}
+
+Test(core, source_lines_handle_crlf_missing_final_newline_and_empty)
+{
+	bh_source *s = bh_source_from_bytes(arena, "f", "one\r\ntwo\nthree", 14);
+	size_t len;
+	const char *l = bh_source_line(s, 1, &len);
+	cr_assert_eq(len, 3);
+	cr_assert(strncmp(l, "one", 3) == 0);
+	l = bh_source_line(s, 3, &len);
+	cr_assert(strncmp(l, "three", len) == 0 && len == 5);
+	cr_assert_null(bh_source_line(s, 4, &len));
+	cr_assert_null(bh_source_line(s, 0, &len));
+	uint32_t line, col;
+	bh_source_position(s, 6, &line, &col);
+	cr_assert_eq(line, 2);
+	cr_assert_eq(col, 2);
+	bh_source *e = bh_source_from_bytes(arena, "e", "", 0);
+	cr_assert_null(bh_source_line(e, 2, &len));
+	cr_assert(bh_source_is_binary("a\0b", 3));
+	cr_assert_not(bh_source_is_binary("abc", 3));
+}
+
+static bh_finding *add(bh_findings *f, const char *path, uint32_t line, const char *snippet)
+{
+	bh_loc loc = { path, line, 5, 0, 0 };
+	bh_finding *fd = bh_finding_add(f, bh_rule_get(BH_RULE_C_GETS), loc, "call to %s", "gets");
+	fd->function = "main";
+	fd->snippet = snippet;
+	return fd;
+}
+
+Test(core, findings_sort_by_location_and_drop_exact_duplicates)
+{
+	bh_findings f;
+	bh_findings_init(&f, arena);
+	add(&f, "b.c", 3, "gets(x)");
+	add(&f, "a.c", 9, "gets(x)");
+	add(&f, "a.c", 2, "gets(x)");
+	add(&f, "a.c", 2, "gets(x)");
+	bh_findings_sort_unique(&f);
+	cr_assert_eq(f.items.len, 3);
+	cr_assert_str_eq(f.items.items[0].loc.path, "a.c");
+	cr_assert_eq(f.items.items[0].loc.line, 2);
+	cr_assert_str_eq(f.items.items[2].loc.path, "b.c");
+	bh_findings_dispose(&f);
+}
+
+Test(core, fingerprints_survive_line_shifts_and_separate_twins)
+{
+	bh_findings f1, f2;
+	bh_findings_init(&f1, arena);
+	bh_findings_init(&f2, arena);
+	add(&f1, "a.c", 10, "gets(buf)");
+	add(&f1, "a.c", 20, "gets(buf)");
+	add(&f2, "a.c", 110, "gets(buf)");
+	add(&f2, "a.c", 120, "gets(buf)");
+	bh_findings_fingerprint(&f1);
+	bh_findings_fingerprint(&f2);
+	cr_assert_str_eq(f1.items.items[0].fingerprint, f2.items.items[0].fingerprint);
+	cr_assert_str_eq(f1.items.items[1].fingerprint, f2.items.items[1].fingerprint);
+	cr_assert_str_neq(f1.items.items[0].fingerprint, f1.items.items[1].fingerprint);
+	cr_assert_eq(strlen(f1.items.items[0].fingerprint), 32);
+	bh_findings_dispose(&f1);
+	bh_findings_dispose(&f2);
+}
+
+Test(core, findings_append_deep_copies_steps)
+{
+	bh_findings a, b;
+	bh_arena *other = bh_arena_new();
+	bh_findings_init(&a, other);
+	bh_findings_init(&b, arena);
+	bh_finding *fd = add(&a, "a.c", 1, "gets(b)");
+	bh_loc l = { "a.c", 1, 1, 0, 0 };
+	bh_finding_add_flow(&a, fd, l, "source");
+	bh_finding_add_flow(&a, fd, l, "sink");
+	bh_finding_add_related(&a, fd, l, "declared here");
+	bh_findings_append(&b, &a);
+	bh_findings_dispose(&a);
+	bh_arena_free(other);
+	cr_assert_eq(b.items.items[0].nflow, 2);
+	cr_assert_str_eq(b.items.items[0].flow[1].message, "sink");
+	cr_assert_str_eq(b.items.items[0].related[0].message, "declared here");
+	cr_assert_str_eq(b.items.items[0].loc.path, "a.c");
+	bh_findings_dispose(&b);
+}
+
+Test(core, snippet_normalization_collapses_whitespace)
+{
+	cr_assert_str_eq(bh_finding_normalize_snippet(arena, "  strcpy( a,\n\t b ) ; ", 21),
+			 "strcpy( a, b ) ;");
+}
+
+Test(core, every_rule_is_documented_grouped_and_unique)
+{
+	cr_assert_gt(bh_rule_count(), 0);
+	for (size_t i = 0; i < bh_rule_count(); i++) {
+		const bh_rule *r = bh_rule_at(i);
+		cr_assert_eq((size_t)r->index, i);
+		cr_assert_gt(strlen(r->doc), 100, "%s has no documentation", r->id);
+		cr_assert_gt(strlen(bh_rule_summary(r)), 20, "%s has no summary", r->id);
+		cr_assert(strcmp(r->domain, "c") == 0 || strcmp(r->domain, "secret") == 0 ||
+			  strcmp(r->domain, "docker") == 0 || strcmp(r->domain, "image") == 0,
+			  "%s has an unknown domain", r->id);
+		cr_assert(r->security_severity > 0 && r->security_severity <= 10);
+		cr_assert_eq(bh_rule_find(r->id), r);
+		for (size_t j = 0; j < i; j++)
+			cr_assert_str_neq(bh_rule_at(j)->id, r->id);
+	}
+	cr_assert_null(bh_rule_find("c.no-such-rule"));
+}
+
+Test(core, level_names_round_trip)
+{
+	bh_level l;
+	cr_assert_eq(bh_level_parse(&l, "warning"), BH_OK);
+	cr_assert_eq(l, BH_LEVEL_WARNING);
+	cr_assert_eq(bh_level_parse(&l, "never"), BH_OK);
+	cr_assert_eq(l, BH_LEVEL_NONE);
+	cr_assert_eq(bh_level_parse(&l, "fatal"), BH_EINVAL);
+	cr_assert_str_eq(bh_level_name(BH_LEVEL_ERROR), "error");
+}
