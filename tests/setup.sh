@@ -11,13 +11,17 @@ APT_PACKAGES=(
 	meson ninja-build pkg-config gcc
 	libclang-19-dev clang-19 llvm-19-dev
 	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
-	nodejs npm python3-jsonschema
+	python3-jsonschema
 )
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm fetch the grammars. A machine may already have them from
+# another source (whose nodejs conflicts with Debian's npm): only the
+# commands matter.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
 	echo "setup: installing ${missing[*]}" >&2
 	export DEBIAN_FRONTEND=noninteractive

@@ -22,7 +22,8 @@ typedef struct bh_diags bh_diags;
  *   {
  *     "version": 1,
  *     "fail-on": "warning",                       (optional)
- *     "exclude": ["third_party/**", "tests/**"],  (optional, globs)
+ *     "exclude": ["third_party", "tests"],        (optional, globs as in
+ *                                                  bh_glob_match_path)
  *     "max-file-size": 8388608,                   (optional, bytes)
  *     "rules": {                                  (optional)
  *       "c.format-string": "off",                 off | note | warning | error | on
@@ -57,8 +58,9 @@ bh_status bh_config_load(bh_config *cfg, bh_arena *arena, const char *path,
 			 bool required, bh_diags *diags);
 
 /**
- * Apply the config to findings: drop findings of disabled rules (marked
- * BH_SUPPRESS_CONFIG) and set overridden levels.
+ * Apply the config to findings: drop findings of disabled rules and in
+ * excluded paths (marked BH_SUPPRESS_CONFIG) and set overridden levels.
+ * An inline suppression is kept; a baseline one is overridden.
  */
 void bh_config_apply(const bh_config *cfg, bh_findings *findings);
 
@@ -69,14 +71,25 @@ typedef struct bh_baseline bh_baseline;
 /**
  * Read a baseline written by bh_baseline_write (a JSON file of
  * fingerprints with rule ids and paths for review). Malformed content is an
- * error diagnostic. Ownership: arena.
+ * error diagnostic. Ownership: arena. `*out` is always a usable baseline
+ * (empty on failure).
+ * @return BH_ENOTFOUND or BH_EIO (diagnosed) if the file cannot be read;
+ * BH_OK otherwise, including for malformed content.
  */
 bh_status bh_baseline_load(bh_baseline **out, bh_arena *arena, const char *path, bh_diags *diags);
 
-/** Mark findings whose fingerprint is in the baseline as BH_SUPPRESS_BASELINE. */
+/**
+ * Mark findings whose fingerprint is in the baseline as BH_SUPPRESS_BASELINE.
+ * Findings already suppressed inline or by config keep their kind. NULL
+ * `bl` is a no-op.
+ */
 void bh_baseline_apply(const bh_baseline *bl, bh_findings *findings);
 
-/** Write the fingerprints of every finding not suppressed inline or by config. */
+/**
+ * Write the fingerprints of every finding not suppressed inline or by
+ * config, atomically (temporary file beside `path`, then rename).
+ * @return BH_EIO with an error diagnostic if the file cannot be written.
+ */
 bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_diags *diags);
 
 /* ----------------------------------------------------------- suppression */
@@ -84,9 +97,11 @@ bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_di
 /**
  * Mark findings suppressed by an inline comment on their line or the line
  * above: `bulkhead: ignore[RULE-ID] reason` (also `ignore[ID1,ID2]` and
- * `ignore[*]`), in C comments (`//`, `/ * * /`) and Dockerfile/shell `#`
- * comments. A suppression with no reason still suppresses; the reason is
- * recorded. Lines come from `line_fn`.
+ * `ignore[*]`, and `ignore[c.*]` for a domain), in C comments (`//`,
+ * `/ * * /`) and Dockerfile/shell `#` comments. A marker inside a string
+ * literal does not count, and the line above counts only if it holds
+ * nothing but comments. A suppression with no reason still suppresses; the
+ * reason is recorded. Lines come from `line_fn` (NULL: no-op).
  */
 void bh_suppress_inline(bh_findings *findings, bh_line_fn line_fn, void *payload);
 

@@ -85,9 +85,10 @@ typedef BH_VEC(bh_unit) bh_units;
 /**
  * List the C translation units of the context: every non-excluded
  * BH_FILE_C_SOURCE, with its database flags, or with fallback flags (-I
- * for the context root and for every directory holding a header, in path
- * order) when it has no entry. Ownership: strings in `arena`; the caller
- * disposes the vector with bh_vec_dispose.
+ * for the context root and for every directory holding a header, plus any
+ * ancestor of one named "include", in path order) when it has no entry.
+ * Ownership: strings in `arena`; the caller disposes the vector with
+ * bh_vec_dispose.
  */
 void bh_disc_units(bh_units *out, bh_arena *arena, const bh_ctx *ctx,
 		   const bh_compdb *db, bh_diags *diags);

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// Discovery: from the context inventory to the C translation units that the
+// libclang front end parses, each with its compile flags. Sits between the
+// context walk (bh_ctx) and the C front end (bh_clang).
+//
+// Every C source of the context that is not excluded and not over the size
+// limit is a unit, in inventory (path) order. Its flags come from its
+// compile_commands.json entry when it has one. Otherwise they are the
+// fallback flags: -I for the context root and for every directory that
+// holds a header (and each ancestor directory named "include", for the
+// include/<project>/x.h layout), sorted, which lets most projects' quoted
+// and angled includes resolve without a build. The fallback list is built once and
+// shared by all units that use it (it is arena memory, read-only).
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/ctx.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/disc.h"
+#include "bulkhead/vec.h"
+
+typedef BH_VEC(const char *) str_vec;
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+// -I<root>, then -I<root>/<dir> for each directory with a header or an
+// "include" directory above one, sorted and without duplicates.
+static void fallback_flags(const char ***args_out, size_t *nargs_out, bh_arena *arena,
+			   const bh_ctx *ctx)
+{
+	const char *root = bh_ctx_root(ctx);
+	str_vec dirs = { 0 };
+	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++) {
+		const bh_file *f = bh_ctx_file(ctx, i);
+		if (f->kind != BH_FILE_C_HEADER)
+			continue;
+		const char *slash = strrchr(f->path, '/');
+		if (slash)
+			bh_vec_push(&dirs,
+				    bh_arena_strndup(arena, f->path, (size_t)(slash - f->path)));
+		// include/<project>/x.h is included as <project/x.h>: an
+		// ancestor named "include" is a search directory too.
+		for (const char *p = f->path; slash && (p = strchr(p, '/')) && p < slash; p++) {
+			size_t len = (size_t)(p - f->path);
+			if (len >= 7 && memcmp(p - 7, "include", 7) == 0 &&
+			    (len == 7 || p[-8] == '/'))
+				bh_vec_push(&dirs, bh_arena_strndup(arena, f->path, len));
+		}
+	}
+	if (dirs.len > 1)
+		qsort(dirs.items, dirs.len, sizeof(char *), compare_str);
+	const char **args = bh_arena_alloc(arena, (dirs.len + 2) * sizeof(*args));
+	const char *base = strcmp(root, "/") ? root : ""; // a root of "/" has no "//"
+	size_t n = 0;
+	args[n++] = bh_arena_sprintf(arena, "-I%s", root);
+	for (size_t i = 0; i < dirs.len; i++) {
+		if (i > 0 && strcmp(dirs.items[i], dirs.items[i - 1]) == 0)
+			continue;
+		args[n++] = bh_arena_sprintf(arena, "-I%s/%s", base, dirs.items[i]);
+	}
+	bh_vec_dispose(&dirs);
+	*args_out = args;
+	*nargs_out = n;
+}
+
+// Database entries sorted by context path, the first entry of the
+// database winning among duplicates (a file compiled twice).
+typedef struct {
+	const char *ctx_path;
+	size_t order;
+	const bh_compdb_entry *entry;
+} entry_ref;
+
+static int compare_refs(const void *a, const void *b)
+{
+	const entry_ref *x = a, *y = b;
+	int c = strcmp(x->ctx_path, y->ctx_path);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+static const bh_compdb_entry *find_entry(const entry_ref *refs, size_t n, const char *path)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(refs[mid].ctx_path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(refs[lo].ctx_path, path) == 0 ? refs[lo].entry : NULL;
+}
+
+void bh_disc_units(bh_units *out, bh_arena *arena, const bh_ctx *ctx,
+		   const bh_compdb *db, bh_diags *diags)
+{
+	if (!ctx)
+		return;
+	size_t nentries = db ? db->entries.len : 0;
+	entry_ref *refs = bh_xmalloc((nentries ? nentries : 1) * sizeof(*refs));
+	size_t nrefs = 0;
+	for (size_t i = 0; i < nentries; i++) {
+		const bh_compdb_entry *e = &db->entries.items[i];
+		if (e->ctx_path)
+			refs[nrefs++] = (entry_ref){ e->ctx_path, i, e };
+	}
+	if (nrefs > 1)
+		qsort(refs, nrefs, sizeof(*refs), compare_refs);
+
+	const char **fallback = NULL;
+	size_t nfallback = 0, without_entry = 0, units = 0;
+	const char *root = bh_ctx_root(ctx);
+	if (strcmp(root, "/") == 0)
+		root = "";
+	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++) {
+		const bh_file *f = bh_ctx_file(ctx, i);
+		if (f->kind != BH_FILE_C_SOURCE || f->excluded || f->too_large)
+			continue;
+		bh_unit *u = bh_vec_grow_one(out);
+		u->path = bh_arena_strdup(arena, f->path);
+		u->abs_path = bh_arena_sprintf(arena, "%s/%s", root, f->path);
+		units++;
+		const bh_compdb_entry *e = find_entry(refs, nrefs, f->path);
+		if (e) {
+			u->args = e->args;
+			u->nargs = e->nargs;
+			u->flags_source = BH_FLAGS_COMPDB;
+			continue;
+		}
+		if (!fallback)
+			fallback_flags(&fallback, &nfallback, arena, ctx);
+		u->args = fallback;
+		u->nargs = nfallback;
+		u->flags_source = BH_FLAGS_FALLBACK;
+		without_entry++;
+	}
+	free(refs);
+
+	// Say once, run-wide, when flags were guessed: parsing without the real
+	// flags can miss macros and includes, and users should know.
+	if (!db && units)
+		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.no-compdb", NULL, 0, 0,
+			    "no compile_commands.json; %zu C file%s parsed with fallback flags",
+			    units, units == 1 ? " is" : "s are");
+	else if (db && without_entry)
+		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.no-compdb-entry", NULL, 0, 0,
+			    "%zu of %zu C files have no entry in %s; they are parsed "
+			    "with fallback flags", without_entry, units, db->path);
+}

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: MIT
+// The `bulkhead` command: parses the command line, runs the pipeline
+// (bh_scan_run) and a report writer, and maps the outcome to an exit code.
+// This is the only file that calls exit().
+//
+// Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+// 2 usage error, or a failure that made the results incomplete (the
+// results found so far are still written).
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <jansson.h>
+
+#include "bulkhead/clang.h"
+#include "bulkhead/config.h"
+#include "bulkhead/report.h"
+#include "bulkhead/rule.h"
+#include "bulkhead/scan.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF } output_format;
+
+static const char usage_main[] =
+	"usage: bulkhead <command> [options]\n"
+	"\n"
+	"Static security analysis of containerized C applications: memory-safety\n"
+	"bugs, secret leaks and Dockerfile weaknesses in a Docker build context.\n"
+	"\n"
+	"commands:\n"
+	"  scan [CONTEXT] [-- FILE...]  analyse a build context (default: .)\n"
+	"  rules [--format text|json]   list every rule\n"
+	"  explain RULE                 print a rule's documentation\n"
+	"\n"
+	"options:\n"
+	"  --version                    print the version and exit\n"
+	"  -h, --help                   this help; `bulkhead COMMAND --help` for a command\n";
+
+static const char usage_scan[] =
+	"usage: bulkhead scan [options] [CONTEXT] [-- FILE...]\n"
+	"\n"
+	"Analyse the Docker build context CONTEXT (default: .). Files after `--`\n"
+	"limit what is reported to those files; the whole context is still read.\n"
+	"\n"
+	"options:\n"
+	"  --format text|json|sarif     output format (default: text)\n"
+	"  -o, --output FILE            write the report to FILE (default: stdout)\n"
+	"  --fail-on LEVEL              exit 1 when a finding at or above LEVEL remains:\n"
+	"                               note|warning|error|never (default: warning)\n"
+	"  -f, --dockerfile FILE        a Dockerfile to analyse (repeatable; default: discover)\n"
+	"  --compile-commands FILE      compilation database (default: discover)\n"
+	"  --exclude GLOB               do not analyse matching paths (repeatable)\n"
+	"  -j, --jobs N                 parallel jobs (default: number of cores)\n"
+	"  --config FILE                configuration (default: CONTEXT/.bulkhead.json)\n"
+	"  --baseline FILE              do not fail on findings recorded in FILE\n"
+	"  --write-baseline FILE        record the current findings in FILE\n"
+	"  --color auto|always|never    colored text output (default: auto)\n"
+	"  -q, --quiet                  text: findings only, no summary\n"
+	"  -h, --help                   this help\n"
+	"\n"
+	"exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
+	"incomplete results (see the diagnostics).\n";
+
+static const char usage_rules[] =
+	"usage: bulkhead rules [--format text|json]\n"
+	"\n"
+	"List every rule: id, default severity, CWE and title.\n";
+
+static const char usage_explain[] =
+	"usage: bulkhead explain RULE\n"
+	"\n"
+	"Print the documentation of RULE (see `bulkhead rules`): what it detects,\n"
+	"why it matters, an example, how to fix it and how to suppress it.\n";
+
+static int usage_error(const char *usage, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "bulkhead: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n\n%s", usage);
+	return EXIT_TROUBLE;
+}
+
+typedef struct {
+	BH_VEC(const char *) items;
+} str_list;
+
+typedef struct {
+	bh_scan_options scan;
+	output_format format;
+	const char *output;
+	bh_level fail_on;
+	bool fail_on_given;
+	const char *write_baseline;
+	int color; /* -1 auto, 0 never, 1 always */
+	bool quiet;
+	str_list dockerfiles, excludes, files;
+} scan_cli;
+
+static bool parse_format(output_format *out, const char *s, bool allow_sarif)
+{
+	if (strcmp(s, "text") == 0)
+		*out = FORMAT_TEXT;
+	else if (strcmp(s, "json") == 0)
+		*out = FORMAT_JSON;
+	else if (allow_sarif && strcmp(s, "sarif") == 0)
+		*out = FORMAT_SARIF;
+	else
+		return false;
+	return true;
+}
+
+static bool parse_jobs(int *out, const char *s)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (errno || *end || n < 1 || n > 1024)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+// Returns -1 when parsing succeeded, else the exit code to use.
+static int parse_scan_args(scan_cli *cli, int argc, char **argv)
+{
+	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
+	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR };
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "dockerfile", required_argument, NULL, 'f' },
+		{ "compile-commands", required_argument, NULL, OPT_COMPDB },
+		{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	bool context_given = false;
+	optind = 1;
+	// '+' stops at the first non-option so that `--` and CONTEXT keep
+	// their order; options after CONTEXT are handled by the loop below.
+	while (optind < argc) {
+		if ((c = getopt_long(argc, argv, "+o:f:j:qh", longopts, NULL)) == -1) {
+			if (strcmp(argv[optind - 1], "--") == 0) {
+				// getopt consumed "--": the rest are files.
+				for (int i = optind; i < argc; i++)
+					bh_vec_push(&cli->files.items, argv[i]);
+				break;
+			}
+			if (optind >= argc)
+				break;
+			if (context_given)
+				return usage_error(usage_scan, "more than one CONTEXT given: '%s'", argv[optind]);
+			cli->scan.context = argv[optind++];
+			context_given = true;
+			continue;
+		}
+		switch (c) {
+		case OPT_FORMAT:
+			if (!parse_format(&cli->format, optarg, true))
+				return usage_error(usage_scan, "unknown format '%s' (text, json, sarif)", optarg);
+			break;
+		case 'o': cli->output = optarg; break;
+		case OPT_FAIL_ON:
+			if (bh_level_parse(&cli->fail_on, optarg) != BH_OK)
+				return usage_error(usage_scan, "unknown --fail-on level '%s' (note, warning, error, never)", optarg);
+			cli->fail_on_given = true;
+			break;
+		case 'f': bh_vec_push(&cli->dockerfiles.items, optarg); break;
+		case OPT_COMPDB: cli->scan.compile_commands = optarg; break;
+		case OPT_EXCLUDE: bh_vec_push(&cli->excludes.items, optarg); break;
+		case 'j':
+			if (!parse_jobs(&cli->scan.jobs, optarg))
+				return usage_error(usage_scan, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
+			break;
+		case OPT_CONFIG: cli->scan.config_path = optarg; break;
+		case OPT_BASELINE: cli->scan.baseline_path = optarg; break;
+		case OPT_WRITE_BASELINE: cli->write_baseline = optarg; break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				cli->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				cli->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				cli->color = 0;
+			else
+				return usage_error(usage_scan, "unknown --color '%s' (auto, always, never)", optarg);
+			break;
+		case 'q': cli->quiet = true; break;
+		case 'h': fputs(usage_scan, stdout); return EXIT_CLEAN;
+		default: fprintf(stderr, "\n%s", usage_scan); return EXIT_TROUBLE;
+		}
+	}
+	cli->scan.dockerfiles = cli->dockerfiles.items.items;
+	cli->scan.ndockerfiles = cli->dockerfiles.items.len;
+	cli->scan.excludes = cli->excludes.items.items;
+	cli->scan.nexcludes = cli->excludes.items.len;
+	cli->scan.only_files = cli->files.items.items;
+	cli->scan.nonly_files = cli->files.items.len;
+	return -1;
+}
+
+static bool want_color(int setting, FILE *out)
+{
+	if (setting >= 0)
+		return setting == 1;
+	const char *term = getenv("TERM");
+	return isatty(fileno(out)) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
+}
+
+// The worst unsuppressed finding decides the exit code.
+static bool fails(const bh_scan *scan, bh_level fail_on)
+{
+	if (fail_on == BH_LEVEL_NONE)
+		return false;
+	for (size_t i = 0; i < scan->findings.items.len; i++) {
+		const bh_finding *fd = &scan->findings.items.items[i];
+		if (!fd->suppressed && fd->level >= fail_on)
+			return true;
+	}
+	return false;
+}
+
+static int cmd_scan(int argc, char **argv)
+{
+	scan_cli cli = { .scan = BH_SCAN_OPTIONS_INIT, .format = FORMAT_TEXT,
+			 .fail_on = BH_LEVEL_WARNING, .color = -1 };
+	int rc = parse_scan_args(&cli, argc, argv);
+	bh_scan *scan = NULL;
+	FILE *out = stdout;
+	if (rc >= 0)
+		goto done;
+
+	bh_status st = bh_scan_run(&scan, &cli.scan);
+	rc = EXIT_CLEAN;
+	if (st < 0 || bh_diags_has_error(&scan->diags))
+		rc = EXIT_TROUBLE;
+
+	if (cli.write_baseline) {
+		if (bh_baseline_write(cli.write_baseline, &scan->findings, &scan->diags) != BH_OK) {
+			rc = EXIT_TROUBLE;
+		} else {
+			// Everything now recorded is accepted: only trouble fails.
+			for (size_t i = 0; i < scan->findings.items.len; i++)
+				if (!scan->findings.items.items[i].suppressed)
+					scan->findings.items.items[i].suppressed = BH_SUPPRESS_BASELINE;
+		}
+	}
+	bh_level fail_on = cli.fail_on_given ? cli.fail_on
+			   : scan->config.has_fail_on ? scan->config.fail_on : cli.fail_on;
+	if (rc == EXIT_CLEAN && fails(scan, fail_on))
+		rc = EXIT_FINDINGS;
+
+	if (cli.output && !(out = fopen(cli.output, "w"))) {
+		fprintf(stderr, "bulkhead: cannot write '%s': %s\n", cli.output, strerror(errno));
+		rc = EXIT_TROUBLE;
+		goto done;
+	}
+	bh_report report = {
+		.tool_version = BH_VERSION,
+		.context_root = scan->ctx ? bh_ctx_root(scan->ctx) : cli.scan.context,
+		.findings = &scan->findings,
+		.diags = &scan->diags,
+		.line_fn = bh_scan_line,
+		.line_payload = scan,
+		.files_scanned = scan->ctx ? bh_ctx_file_count(scan->ctx) : 0,
+		.units_parsed = scan->units_parsed,
+		.color = cli.format == FORMAT_TEXT && want_color(cli.color, out),
+		.quiet = cli.quiet,
+	};
+	bh_status wst = cli.format == FORMAT_JSON ? bh_report_json(out, &report)
+			: cli.format == FORMAT_SARIF ? bh_report_sarif(out, &report)
+			: bh_report_text(out, &report);
+	if (wst != BH_OK || fflush(out) != 0 || ferror(out)) {
+		fprintf(stderr, "bulkhead: writing the report failed\n");
+		rc = EXIT_TROUBLE;
+	}
+done:
+	if (out && out != stdout)
+		fclose(out);
+	bh_scan_free(scan);
+	bh_vec_dispose(&cli.dockerfiles.items);
+	bh_vec_dispose(&cli.excludes.items);
+	bh_vec_dispose(&cli.files.items);
+	return rc;
+}
+
+static void format_cwes(char *buf, size_t cap, const bh_rule *r)
+{
+	buf[0] = '\0';
+	size_t n = 0;
+	for (size_t i = 0; i < BH_ARRAY_LEN(r->cwe) && r->cwe[i]; i++) {
+		int w = snprintf(buf + n, cap - n, "%sCWE-%d", n ? "," : "", r->cwe[i]);
+		if (w < 0 || (size_t)w >= cap - n)
+			break;
+		n += (size_t)w;
+	}
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+	output_format format = FORMAT_TEXT;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(usage_rules, stdout);
+			return EXIT_CLEAN;
+		}
+		const char *val = NULL;
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			val = argv[++i];
+		else if (strncmp(argv[i], "--format=", 9) == 0)
+			val = argv[i] + 9;
+		if (!val)
+			return usage_error(usage_rules, "unexpected argument '%s'", argv[i]);
+		if (!parse_format(&format, val, false))
+			return usage_error(usage_rules, "unknown format '%s' (text, json)", val);
+	}
+	if (format == FORMAT_JSON) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < bh_rule_count(); i++) {
+			const bh_rule *r = bh_rule_at(i);
+			json_t *cwe = json_array();
+			for (size_t k = 0; k < BH_ARRAY_LEN(r->cwe) && r->cwe[k]; k++)
+				json_array_append_new(cwe, json_sprintf("CWE-%d", r->cwe[k]));
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:f, s:s, s:o, s:s}",
+				"id", r->id, "domain", r->domain, "title", r->title,
+				"level", bh_level_name(r->level),
+				"security_severity", r->security_severity,
+				"precision", r->precision, "cwe", cwe,
+				"summary", bh_rule_summary(r)));
+		}
+		json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+		json_decref(arr);
+		return EXIT_CLEAN;
+	}
+	for (size_t i = 0; i < bh_rule_count(); i++) {
+		const bh_rule *r = bh_rule_at(i);
+		char cwes[64];
+		format_cwes(cwes, sizeof(cwes), r);
+		printf("%-26s %-8s %-16s %s\n", r->id, bh_level_name(r->level), cwes, r->title);
+	}
+	return EXIT_CLEAN;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		fputs(usage_explain, stdout);
+		return EXIT_CLEAN;
+	}
+	if (argc != 2)
+		return usage_error(usage_explain, "%s", "explain takes exactly one rule id");
+	const bh_rule *r = bh_rule_find(argv[1]);
+	if (!r)
+		return usage_error(usage_explain, "unknown rule '%s' (see `bulkhead rules`)", argv[1]);
+	char cwes[64];
+	format_cwes(cwes, sizeof(cwes), r);
+	fputs(r->doc, stdout);
+	printf("\nDefault severity: %s (security severity %.1f). Precision: %s. %s\n",
+	       bh_level_name(r->level), r->security_severity, r->precision, cwes);
+	return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+	bh_alloc_install();
+	if (argc < 2)
+		return usage_error(usage_main, "%s", "no command given");
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("bulkhead %s (libclang: %s)\n", BH_VERSION, bh_clang_version());
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage_main, stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "scan") == 0)
+		return cmd_scan(argc - 1, argv + 1);
+	if (strcmp(cmd, "rules") == 0)
+		return cmd_rules(argc - 1, argv + 1);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc - 1, argv + 1);
+	return usage_error(usage_main, "unknown command '%s'", cmd);
+}

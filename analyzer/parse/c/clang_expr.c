@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: MIT
+// Expression helpers over libclang cursors for the C rules: looking
+// through implicit casts, decoding string literals, recognising constant
+// strings and fixed-size arrays, and recovering short source text for
+// messages. Pure queries on one translation unit; nothing is cached.
+//
+// libclang exposes implicit conversions (array decay, lvalue-to-rvalue) as
+// UnexposedExpr cursors with one child; every helper looks through them.
+#include <string.h>
+
+#include "parse/c/clang_internal.h"
+
+// How deep bh_clang__is_constant_string follows `const` variables whose
+// initialiser is another variable; a cycle is impossible in valid C, but
+// the input is hostile.
+#define MAX_CONST_DEPTH 4
+
+// Longest expression text quoted in a message.
+#define MAX_EXPR_TEXT 40
+
+// ----------------------------------------------------------------- children
+
+typedef struct {
+	CXCursor *items;
+	unsigned max;
+	unsigned n; // total number of children, may exceed `max`
+} child_list;
+
+static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	child_list *l = data;
+	if (l->n < l->max)
+		l->items[l->n] = c;
+	l->n++;
+	return CXChildVisit_Continue;
+}
+
+unsigned bh_clang__children(CXCursor c, CXCursor *out, unsigned max)
+{
+	child_list l = { out, max, 0 };
+	clang_visitChildren(c, collect_child, &l);
+	return l.n;
+}
+
+CXCursor bh_clang__strip(CXCursor e)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(e);
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+			return e;
+		// An UnexposedExpr is not always a cast: only look through one
+		// with exactly one child.
+		CXCursor kid;
+		if (bh_clang__children(e, &kid, 1) != 1)
+			return e;
+		e = kid;
+	}
+}
+
+CXCursor bh_clang__strip_casts(CXCursor e)
+{
+	for (;;) {
+		e = bh_clang__strip(e);
+		if (clang_getCursorKind(e) != CXCursor_CStyleCastExpr)
+			return e;
+		// Children are an optional TypeRef (for typedef'd or struct
+		// types) and then the operand: the operand is the last one.
+		CXCursor kids[2];
+		unsigned n = bh_clang__children(e, kids, 2);
+		if (n == 0 || n > 2)
+			return e;
+		e = kids[n - 1];
+	}
+}
+
+const char *bh_clang__spelling(bh_arena *arena, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *text = clang_getCString(s);
+	const char *copy = bh_arena_strdup(arena, text ? text : "");
+	clang_disposeString(s);
+	return copy;
+}
+
+// ------------------------------------------------------------ source text
+
+// Text between two locations of one file, or NULL when they do not form a
+// sane range (different files, reversed, too long).
+static const char *range_text(bh_clang__walk *w, CXSourceLocation a, CXSourceLocation b,
+			      bool spelling, size_t *len_out)
+{
+	CXFile fa, fb;
+	unsigned oa, ob;
+	if (spelling) {
+		clang_getSpellingLocation(a, &fa, NULL, NULL, &oa);
+		clang_getSpellingLocation(b, &fb, NULL, NULL, &ob);
+	} else {
+		clang_getExpansionLocation(a, &fa, NULL, NULL, &oa);
+		clang_getExpansionLocation(b, &fb, NULL, NULL, &ob);
+	}
+	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ob <= oa || ob - oa > 4096)
+		return NULL;
+	size_t size;
+	const char *data = clang_getFileContents(w->tu, fa, &size);
+	if (!data || ob > size)
+		return NULL;
+	*len_out = ob - oa;
+	return data + oa;
+}
+
+static bool has_newline(const char *s, size_t n)
+{
+	return memchr(s, '\n', n) != NULL;
+}
+
+const char *bh_clang__expr_text(bh_clang__walk *w, CXCursor e)
+{
+	CXSourceRange r = clang_getCursorExtent(e);
+	CXSourceLocation a = clang_getRangeStart(r), b = clang_getRangeEnd(r);
+	size_t len = 0;
+	// Text as the user wrote it: first the expansion range (plain code),
+	// then the spelling range (an argument of a macro such as glibc's
+	// fortified sprintf). A spelling range that crosses lines has usually
+	// jumped between a #define and its use: not trusted.
+	const char *text = range_text(w, a, b, false, &len);
+	if (!text) {
+		text = range_text(w, a, b, true, &len);
+		if (text && has_newline(text, len))
+			text = NULL;
+	}
+	if (text) {
+		const char *norm = bh_finding_normalize_snippet(w->arena, text, len);
+		size_t n = strlen(norm);
+		if (n == 0)
+			return NULL;
+		if (n <= MAX_EXPR_TEXT)
+			return norm;
+		return bh_arena_sprintf(w->arena, "%.*s...", MAX_EXPR_TEXT - 3, norm);
+	}
+	CXCursor s = bh_clang__strip(e);
+	enum CXCursorKind k = clang_getCursorKind(s);
+	if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) {
+		const char *name = bh_clang__spelling(w->arena, s);
+		return name[0] ? name : NULL;
+	}
+	return NULL;
+}
+
+// ---------------------------------------------------------- string literals
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+// Append code point `cp` as UTF-8 (\u and \U escapes in a narrow literal).
+static size_t put_utf8(char *out, unsigned long cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | ((cp >> 18) & 0x07));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+// Decode the body of a narrow literal as libclang spells it: clang joins
+// concatenated pieces into one quoted string and re-escapes it, but a
+// sequence of quoted pieces is accepted too. Returns the decoded length,
+// or -1 when the spelling is not understood. `out` holds at least
+// strlen(s) + 1 bytes: decoding never grows the text.
+static long decode_literal(char *out, const char *s)
+{
+	size_t n = 0;
+	bool in_string = false;
+	for (size_t i = 0; s[i];) {
+		char c = s[i];
+		if (!in_string) {
+			if (c == '"')
+				in_string = true;
+			else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+				return -1;
+			i++;
+			continue;
+		}
+		if (c == '"') {
+			in_string = false;
+			i++;
+			continue;
+		}
+		if (c != '\\') {
+			out[n++] = c;
+			i++;
+			continue;
+		}
+		char e = s[i + 1];
+		i += 2;
+		switch (e) {
+		case 'n': out[n++] = '\n'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'r': out[n++] = '\r'; break;
+		case 'a': out[n++] = '\a'; break;
+		case 'b': out[n++] = '\b'; break;
+		case 'f': out[n++] = '\f'; break;
+		case 'v': out[n++] = '\v'; break;
+		case 'e': case 'E': out[n++] = 0x1b; break; // GNU extension
+		case '\\': case '\'': case '"': case '?': out[n++] = e; break;
+		case 'x': {
+			unsigned long v = 0;
+			int d, digits = 0;
+			while ((d = hex_value(s[i])) >= 0) {
+				v = (v << 4) | (unsigned long)d;
+				i++;
+				digits++;
+			}
+			if (digits == 0)
+				return -1;
+			out[n++] = (char)(v & 0xff);
+			break;
+		}
+		case 'u': case 'U': {
+			int want = e == 'u' ? 4 : 8;
+			unsigned long cp = 0;
+			for (int k = 0; k < want; k++, i++) {
+				int d = hex_value(s[i]);
+				if (d < 0)
+					return -1;
+				cp = (cp << 4) | (unsigned long)d;
+			}
+			if (cp > 0x10ffff)
+				return -1;
+			// A UCN is at most 10 source bytes and at most 4 UTF-8 bytes.
+			n += put_utf8(out + n, cp);
+			break;
+		}
+		default:
+			if (e >= '0' && e <= '7') {
+				unsigned v = (unsigned)(e - '0');
+				for (int k = 0; k < 2 && s[i] >= '0' && s[i] <= '7'; k++, i++)
+					v = v * 8 + (unsigned)(s[i] - '0');
+				out[n++] = (char)(v & 0xff);
+				break;
+			}
+			return -1; // unknown escape or a backslash at the very end
+		}
+	}
+	if (in_string)
+		return -1;
+	out[n] = '\0';
+	return (long)n;
+}
+
+bool bh_clang__string_literal(bh_arena *arena, CXCursor e, bh_clang__literal *out)
+{
+	memset(out, 0, sizeof(*out));
+	CXCursor s = bh_clang__strip_casts(e);
+	if (clang_getCursorKind(s) != CXCursor_StringLiteral)
+		return false;
+	// The type says how many bytes the array holds, NUL included, for
+	// every literal whatever its spelling.
+	CXType t = clang_getCanonicalType(clang_getCursorType(s));
+	long long size = clang_Type_getSizeOf(t);
+	out->size = size > 0 ? (size_t)size : 0;
+	out->len = out->size ? out->size - 1 : 0;
+
+	CXString sp = clang_getCursorSpelling(s);
+	const char *text = clang_getCString(sp);
+	if (!text)
+		text = "";
+	// Only narrow literals are decoded (plain and u8); L, u and U literals
+	// have wider elements and are not used with the str*/printf rules.
+	if (strncmp(text, "u8\"", 3) == 0)
+		text += 2;
+	if (text[0] == '"') {
+		char *buf = bh_arena_alloc(arena, strlen(text) + 1);
+		long n = decode_literal(buf, text);
+		// Trust the decoding only if it agrees with clang's array size.
+		if (n >= 0 && (size_t)n + 1 == out->size) {
+			out->text = buf;
+			out->len = strlen(buf); // stops at an embedded NUL
+			out->known = true;
+		}
+	}
+	clang_disposeString(sp);
+	return true;
+}
+
+// ------------------------------------------------------ constant strings
+
+// A call to a gettext-family function whose message ids are constant:
+// translated text comes from the program's own catalogues.
+static bool is_translation_call(CXCursor call, int depth);
+
+static bool is_constant_depth(CXCursor e, int depth)
+{
+	if (depth > MAX_CONST_DEPTH)
+		return false;
+	CXCursor s = bh_clang__strip_casts(e);
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_StringLiteral:
+		return true;
+	case CXCursor_ConditionalOperator: {
+		// cond ? a : b, and GNU's cond ?: b (two children).
+		CXCursor kids[3];
+		if (bh_clang__children(s, kids, 3) == 3)
+			return is_constant_depth(kids[1], depth + 1) &&
+			       is_constant_depth(kids[2], depth + 1);
+		return false;
+	}
+	case CXCursor_DeclRefExpr: {
+		CXCursor var = clang_getCursorReferenced(s);
+		if (clang_getCursorKind(var) != CXCursor_VarDecl)
+			return false;
+		// The variable itself must be unable to change: an array of
+		// const char, or a pointer that is itself const.
+		CXType t = clang_getCanonicalType(clang_getCursorType(var));
+		bool fixed;
+		if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray)
+			// libclang keeps an array's `const` on the array type and
+			// gives the element type unqualified: look at both.
+			fixed = clang_isConstQualifiedType(t) ||
+				clang_isConstQualifiedType(clang_getArrayElementType(t));
+		else
+			fixed = t.kind == CXType_Pointer && clang_isConstQualifiedType(t);
+		if (!fixed)
+			return false;
+		CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+		if (clang_Cursor_isNull(init))
+			return false;
+		return is_constant_depth(init, depth + 1);
+	}
+	case CXCursor_CallExpr:
+		return is_translation_call(s, depth);
+	default:
+		return false;
+	}
+}
+
+bool bh_clang__is_constant_string(CXCursor e)
+{
+	return is_constant_depth(e, 0);
+}
+
+static bool is_translation_call(CXCursor call, int depth)
+{
+	// Message id arguments of each function (-1 ends the list).
+	static const struct {
+		const char *name;
+		int ids[2];
+	} fns[] = {
+		{ "gettext", { 0, -1 } },        { "dgettext", { 1, -1 } },
+		{ "dcgettext", { 1, -1 } },      { "ngettext", { 0, 1 } },
+		{ "dngettext", { 1, 2 } },       { "dcngettext", { 1, 2 } },
+		{ "libintl_gettext", { 0, -1 } }, { "libintl_dgettext", { 1, -1 } },
+	};
+	CXString sp = clang_getCursorSpelling(call);
+	const char *name = clang_getCString(sp);
+	bool ok = false;
+	for (size_t i = 0; name && i < BH_ARRAY_LEN(fns); i++) {
+		if (strcmp(name, fns[i].name) != 0)
+			continue;
+		int nargs = clang_Cursor_getNumArguments(call);
+		ok = true;
+		for (int k = 0; k < 2 && fns[i].ids[k] >= 0; k++) {
+			int idx = fns[i].ids[k];
+			if (idx >= nargs)
+				ok = false;
+			else if (!is_constant_depth(clang_Cursor_getArgument(call, (unsigned)idx),
+						    depth + 1))
+				ok = false;
+		}
+		break;
+	}
+	clang_disposeString(sp);
+	return ok;
+}
+
+// ----------------------------------------------------------------- arrays
+
+size_t bh_clang__array_size(CXCursor e)
+{
+	CXCursor s = bh_clang__strip(e);
+	// A parameter declared `char buf[16]` is a pointer in C; libclang
+	// still shows it with its written array type.
+	if (clang_getCursorKind(s) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(s)) == CXCursor_ParmDecl)
+		return 0;
+	CXType t = clang_getCanonicalType(clang_getCursorType(s));
+	if (t.kind != CXType_ConstantArray)
+		return 0;
+	long long size = clang_Type_getSizeOf(t);
+	return size > 0 ? (size_t)size : 0;
+}
+
+bool bh_clang__is_null_constant(CXCursor e)
+{
+	CXCursor s = bh_clang__strip_casts(e);
+	if (clang_getCursorKind(s) != CXCursor_IntegerLiteral)
+		return false;
+	CXEvalResult r = clang_Cursor_Evaluate(s);
+	if (!r)
+		return false;
+	bool zero = clang_EvalResult_getKind(r) == CXEval_Int &&
+		    clang_EvalResult_getAsLongLong(r) == 0;
+	clang_EvalResult_dispose(r);
+	return zero;
+}

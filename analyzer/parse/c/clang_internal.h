@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+// Shared inside the libclang front end (bh_clang) and the C rule families
+// that run on its ASTs. Nothing here leaves the module: libclang types
+// (CXCursor, CXTranslationUnit) never appear in include/bulkhead/.
+//
+// A walk is the state of one translation unit being analysed by one worker
+// thread: the TU, the unit's own arena, findings and diagnostics, the
+// enclosing function and a cache from libclang files to context paths.
+// Rules receive it with the cursor they asked for and report through
+// bh_clang__report, which applies the front end's policy (findings only
+// inside the context, never in system headers; snippet, function, note).
+#ifndef BH_CLANG_INTERNAL_H
+#define BH_CLANG_INTERNAL_H
+
+#include <clang-c/Index.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/disc.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/rule.h"
+#include "bulkhead/vec.h"
+
+// One libclang file and where it sits in the context.
+typedef struct {
+	CXFile file;
+	const char *path; // context-relative (walk arena), or NULL: outside the context
+} bh_clang__file;
+
+typedef struct bh_clang__walk {
+	CXTranslationUnit tu;      // borrowed from the worker
+	const bh_unit *unit;       // borrowed
+	const char *ctx_root;      // canonical absolute context root, no trailing '/'
+	size_t ctx_root_len;
+	bh_arena *arena;           // the unit's arena: findings, diags, scratch strings
+	bh_findings *findings;     // the unit's findings (strings in `arena`)
+	bh_diags *diags;           // the unit's diagnostics
+	CXCursor function;         // enclosing FunctionDecl, or a null cursor
+	const char *function_name; // its name (arena), or NULL at file scope
+	BH_VEC(bh_clang__file) files; // cache for bh_clang__file_path
+} bh_clang__walk;
+
+// ------------------------------------------------------------ clang_tu.c
+
+/**
+ * Parse `unit` with `index` and run the C rules over its AST. Findings and
+ * diagnostics go to `findings`/`diags` (strings in `arena`); every libclang
+ * handle made here is disposed before returning. Never fails: a unit that
+ * libclang cannot parse becomes a "clang.parse-failed" diagnostic.
+ */
+void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
+			    bh_arena *arena, bh_findings *findings, bh_diags *diags);
+
+/**
+ * The context-relative path of `file` (resolved with realpath, so symlinks
+ * and `..` do not matter), or NULL when the file is outside the context.
+ * Cached per walk.
+ */
+const char *bh_clang__file_path(bh_clang__walk *w, CXFile file);
+
+/**
+ * Where `c` is reported: the expansion location of the start of its
+ * extent (a call written through a macro is reported at the macro use).
+ * False when that is in a system header or outside the context.
+ */
+bool bh_clang__cursor_loc(bh_clang__walk *w, CXCursor c, bh_loc *out);
+
+/**
+ * Add a finding for `rule` at `at` (see bh_clang__cursor_loc) with the
+ * enclosing function, the normalised source text of `at` as snippet and,
+ * for units without compile_commands.json flags, a note saying so.
+ * Returns NULL (and adds nothing) when `at` is not inside the context.
+ */
+bh_finding *bh_clang__report(bh_clang__walk *w, bh_rule_id rule, CXCursor at,
+			     const char *fmt, ...) BH_PRINTF(4, 5);
+
+// ---------------------------------------------------------- clang_expr.c
+
+/**
+ * Store up to `max` children of `c` in `out`; returns how many children
+ * `c` has (which may be more than `max`).
+ */
+unsigned bh_clang__children(CXCursor c, CXCursor *out, unsigned max);
+
+/** Look through implicit casts (UnexposedExpr) and parentheses. */
+CXCursor bh_clang__strip(CXCursor e);
+
+/** bh_clang__strip, and explicit casts too: `(char *)"abc"` is a literal. */
+CXCursor bh_clang__strip_casts(CXCursor e);
+
+/** A copy of libclang's spelling of `c` in `arena` (never NULL). */
+const char *bh_clang__spelling(bh_arena *arena, CXCursor c);
+
+/**
+ * Short source text of expression `e` for messages: the text as written,
+ * whitespace collapsed, at most about 40 bytes (longer text is cut with
+ * "..."). Falls back to the referenced name when the text cannot be
+ * recovered (macro trickery); NULL when there is nothing sensible.
+ */
+const char *bh_clang__expr_text(bh_clang__walk *w, CXCursor e);
+
+/**
+ * A string literal's bytes, decoded (escapes, concatenation) up to and
+ * excluding the terminating NUL; `len` counts the bytes that a str*
+ * function copies, that is up to the first NUL. `known` is false for wide
+ * or UTF-16/32 literals, whose text is not decoded.
+ */
+typedef struct {
+	const char *text; // decoded bytes (arena), NUL-terminated; NULL if !known
+	size_t len;       // bytes before the first NUL
+	size_t size;      // array size of the literal, NUL included (from its type)
+	bool known;
+} bh_clang__literal;
+
+/**
+ * If `e` (after bh_clang__strip_casts) is a string literal, decode it into
+ * `out` and return true.
+ */
+bool bh_clang__string_literal(bh_arena *arena, CXCursor e, bh_clang__literal *out);
+
+/**
+ * True if `e` is a constant string: a string literal (also through a
+ * macro), a `?:` choosing between constant strings, a variable that cannot
+ * change and is initialised with a literal (`static const char f[] =
+ * "..."`, `const char *const f = "..."`), or gettext()-style translation
+ * of a literal. A `const char *p = "..."` pointer can be reassigned and
+ * does not count.
+ */
+bool bh_clang__is_constant_string(CXCursor e);
+
+/**
+ * Byte size of `e`'s type when it is a fixed-size array (`char buf[16]`,
+ * `s.buf`, `p->buf`, `rows[i]`); 0 otherwise.
+ */
+size_t bh_clang__array_size(CXCursor e);
+
+/** True if `e` is a null pointer constant (`0`, `NULL`, `(void *)0`). */
+bool bh_clang__is_null_constant(CXCursor e);
+
+// ----------------------------------------------------------- C rule families
+
+/** rules/c/c_calls.c: dangerous C library calls. `call` is a CallExpr. */
+void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call);
+
+#endif

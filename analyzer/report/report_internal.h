@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Helpers shared by the three report writers (report_text.c, report_json.c,
+ * report_sarif.c) and nothing else: counting for summaries, UTF-8 decoding
+ * and the jansson plumbing. `json_t` never leaves analyzer/report.
+ */
+#ifndef BULKHEAD_REPORT_INTERNAL_H
+#define BULKHEAD_REPORT_INTERNAL_H
+
+#include <jansson.h>
+
+#include "bulkhead/report.h"
+
+/** What the summary line, the JSON summary and SARIF's executionSuccessful need. */
+typedef struct {
+	size_t findings;    /* shown (not suppressed) findings */
+	size_t errors;      /* shown findings by level */
+	size_t warnings;
+	size_t notes;
+	size_t suppressed;  /* suppressed findings, of any kind */
+	size_t diagnostics;
+	size_t diag_errors; /* error-level diagnostics: results are incomplete */
+} bh_report__counts;
+
+void bh_report__count(bh_report__counts *out, const bh_report *r);
+
+/** Number of findings / diagnostics in `r` (NULL lists count as empty). */
+size_t bh_report__nfindings(const bh_report *r);
+size_t bh_report__ndiags(const bh_report *r);
+
+/**
+ * Decode one UTF-8 sequence at `s` (at most `n` bytes). Sets `*len` to the
+ * bytes consumed (at least 1 when n > 0) and returns the code point, or -1
+ * for an invalid, overlong, surrogate or truncated sequence; `*len` is then 1.
+ */
+int32_t bh_report__utf8_next(const unsigned char *s, size_t n, size_t *len);
+
+/**
+ * A JSON string for `s`: null when `s` is NULL. Bytes that are not valid
+ * UTF-8 (jansson refuses those) become U+FFFD, so hostile file names and
+ * messages still make a valid document. New reference; never NULL.
+ */
+json_t *bh_report__jstr(const char *s);
+
+/** A JSON integer for a 1-based line or column; null when it is 0 (unknown). */
+json_t *bh_report__jpos(uint32_t v);
+
+/**
+ * Set `key` of `obj` to `value`, stealing the reference. A NULL value (which
+ * the bh_x* allocator makes impossible short of a bug) is a broken invariant.
+ */
+void bh_report__set(json_t *obj, const char *key, json_t *value);
+
+/** Append `value` to `arr`, stealing the reference. */
+void bh_report__append(json_t *arr, json_t *value);
+
+/**
+ * Write `root` indented by 2 with keys in insertion order and a final
+ * newline. @return BH_OK or BH_EIO if writing failed.
+ */
+bh_status bh_report__dump(FILE *out, const json_t *root);
+
+/** "inline", "config", "baseline"; NULL for BH_SUPPRESS_NONE. */
+const char *bh_report__suppress_name(bh_suppress_kind kind);
+
+#endif

@@ -1,0 +1,41 @@
+/* Formats that are constant: literals, macros, const arrays, const
+ * pointers, a choice between literals, translated literals, and a wrapper
+ * that forwards its own caller's format. */
+#include <libintl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <syslog.h>
+
+#define LINE_FMT "%s:%d: %s\n"
+#define _(s) gettext(s)
+
+static const char usage_fmt[] = "usage: %s [-v] FILE\n";
+static const char *const version_fmt = "%s version %s\n";
+
+void report(const char *file, int line, const char *msg, int verbose)
+{
+	printf("%s\n", msg);
+	printf(LINE_FMT, file, line, msg);
+	fprintf(stderr, usage_fmt, file);
+	printf(version_fmt, file, "1.0");
+	printf(verbose ? "%s (verbose)\n" : "%s\n", msg);
+	printf(_("cannot open %s\n"), file);
+	syslog(LOG_ERR, "%s", msg);
+	fputs(msg, stdout);
+}
+
+/* The caller's format goes to vfprintf: the wrapper itself is not the
+ * problem (a caller passing a non-literal would be). */
+void log_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+void vlog_msg(const char *fmt, va_list ap)
+{
+	vsyslog(LOG_INFO, fmt, ap);
+}
