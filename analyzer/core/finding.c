@@ -235,3 +235,14 @@ const char *bh_finding_normalize_snippet(bh_arena *arena, const char *text, size
 	out[n] = '\0';
 	return out;
 }
+
+const char *bh_finding_redact(bh_arena *arena, const char *secret, size_t len)
+{
+	size_t shown = len / 4;
+	if (shown > 4)
+		shown = 4;
+	// Never cut a UTF-8 sequence in half: back off to a character start.
+	while (shown > 0 && ((unsigned char)secret[shown] & 0xC0) == 0x80)
+		shown--;
+	return bh_arena_sprintf(arena, "%.*s\u2026 (%zu chars)", (int)shown, secret, len);
+}

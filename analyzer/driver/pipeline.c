@@ -124,6 +124,11 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	if (err < 0)
 		goto out;
 
+	// Stage hooks of later issues: Dockerfiles and the image model ([B]),
+	// secrets ([C]). Each appends to scan->findings and scan->diags.
+	/* [B] Dockerfile stage: insert above this line. */
+	/* [C] secret stage: insert above this line. */
+
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);
 out:

@@ -93,4 +93,13 @@ void bh_findings_fingerprint(bh_findings *f);
 /** Collapse runs of whitespace to one space and trim: the snippet normal form. Arena copy. */
 const char *bh_finding_normalize_snippet(bh_arena *arena, const char *text, size_t len);
 
+/**
+ * How a secret appears in any output: a short prefix, an ellipsis and the
+ * length, e.g. "AKIA… (20 chars)". At most 4 characters and at most a
+ * quarter of the secret are shown, so short secrets show less or nothing.
+ * Every rule that reports a secret builds its message (and its snippet)
+ * from this, never from the raw value. Ownership: arena.
+ */
+const char *bh_finding_redact(bh_arena *arena, const char *secret, size_t len);
+
 #endif

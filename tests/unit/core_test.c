@@ -181,3 +181,11 @@ Test(core, level_names_round_trip)
 	cr_assert_eq(bh_level_parse(&l, "fatal"), BH_EINVAL);
 	cr_assert_str_eq(bh_level_name(BH_LEVEL_ERROR), "error");
 }
+
+Test(core, redaction_shows_a_short_prefix_and_the_length_only)
+{
+	cr_assert_str_eq(bh_finding_redact(arena, "AKIAQ4TJXW2M7DEMOKEY", 20), "AKIA\u2026 (20 chars)");
+	cr_assert_str_eq(bh_finding_redact(arena, "hunter2", 7), "h\u2026 (7 chars)");
+	cr_assert_str_eq(bh_finding_redact(arena, "abc", 3), "\u2026 (3 chars)");
+	cr_assert_str_eq(bh_finding_redact(arena, "", 0), "\u2026 (0 chars)");
+}
