@@ -79,6 +79,11 @@ run "bad format" 2 scan --format xml .
 run "bad fail-on" 2 scan --fail-on fatal .
 run "bad jobs" 2 scan -j 0 .
 
+# The README's rule list must stay true: every registered rule is in it.
+for id in $("$BH" rules | awk '{print $1}'); do
+	if grep -q -- "\`$id\`" "$SRC/README.md"; then ok "README lists $id"; else not_ok "README lists $id"; fi
+done
+
 # ------------------------------------------------------- scan and exit codes
 mkctx
 run "finding fails at default warning" 1 scan "$TMP/ctx"
