@@ -125,7 +125,7 @@ bh_status bh_baseline_load(bh_baseline **out, bh_arena *arena, const char *path,
 
 	// Callers get a usable (empty) baseline even on failure.
 	*out = bl;
-	st = bh_config__read_file(&text, &len, path, BASELINE_MAX_BYTES, &errnum);
+	st = bh_file_read_path(&text, &len, path, BASELINE_MAX_BYTES, &errnum);
 	if (st == BH_ENOTFOUND) {
 		bh_diag_add(diags, BH_LEVEL_ERROR, "baseline.not-found", path, 0, 0,
 			    "baseline file not found");

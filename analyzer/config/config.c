@@ -30,56 +30,6 @@
 
 // ------------------------------------------------------------- shared helpers
 
-bh_status bh_config__read_file(char **out, size_t *len_out, const char *path,
-			       size_t max, int *errno_out)
-{
-	bh_status st = BH_OK;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	FILE *fp = fopen(path, "rb");
-
-	*out = NULL;
-	*len_out = 0;
-	*errno_out = 0;
-	if (!fp) {
-		*errno_out = errno;
-		st = errno == ENOENT ? BH_ENOTFOUND : BH_EIO;
-		goto out;
-	}
-	errno = 0;
-	// Grow geometrically instead of trusting st_size: the file may be a
-	// pipe or a device, whose size is 0.
-	for (;;) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 4096;
-			buf = bh_xrealloc(buf, cap + 1);
-		}
-		size_t n = fread(buf + len, 1, cap - len, fp);
-		len += n;
-		if (len > max) {
-			st = BH_EINVAL;
-			goto out;
-		}
-		if (n == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		// EISDIR lands here: fopen succeeds on a directory on Linux.
-		*errno_out = errno ? errno : EIO;
-		st = BH_EIO;
-		goto out;
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*len_out = len;
-	buf = NULL;
-out:
-	if (fp)
-		fclose(fp);
-	free(buf);
-	return st;
-}
-
 uint32_t bh_config__byte_column(const char *text, size_t len, int line, int column)
 {
 	size_t start = 0;
@@ -395,7 +345,7 @@ bh_status bh_config_load(bh_config *cfg, bh_arena *arena, const char *path,
 	loader ld;
 	bh_status st;
 
-	st = bh_config__read_file(&text, &len, path, CONFIG_MAX_BYTES, &errnum);
+	st = bh_file_read_path(&text, &len, path, CONFIG_MAX_BYTES, &errnum);
 	if (st == BH_ENOTFOUND) {
 		if (!required) {
 			st = BH_OK;

@@ -7,20 +7,8 @@
 #define BULKHEAD_CONFIG_INTERNAL_H
 
 #include "bulkhead/common.h"
+#include "bulkhead/fileio.h"
 #include "bulkhead/finding.h"
-
-/**
- * Read the whole file at `path` into a NUL-terminated heap buffer.
- *
- * Reads at most `max` bytes: a policy file is small, and the cap keeps
- * `--config /dev/zero` from reading forever.
- * Ownership: caller frees `*out` with free(); `*out` is NULL on failure.
- * @return BH_OK; BH_ENOTFOUND if the file does not exist; BH_EINVAL if it
- * is larger than `max`; BH_EIO for any other failure, with `*errno_out`
- * set to the errno that explains it.
- */
-bh_status bh_config__read_file(char **out, size_t *len_out, const char *path,
-			       size_t max, int *errno_out);
 
 /**
  * The byte column (as in bh_loc) of the error jansson placed at `line`,

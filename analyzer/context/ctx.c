@@ -42,7 +42,7 @@
 #include "bulkhead/ctx.h"
 #include "bulkhead/ignore.h"
 #include "bulkhead/vec.h"
-#include "context/ctx_internal.h"
+#include "bulkhead/fileio.h"
 
 // Deeper directory trees are not walked (each level holds a descriptor).
 #define MAX_DEPTH 128
@@ -274,7 +274,6 @@ static read_result read_below_root(const bh_ctx *ctx, const char *relpath, uint6
 	int fd = open_below_root(ctx, relpath, &res, err);
 	if (fd < 0)
 		return res;
-	char *buf = NULL;
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		*err = errno;
@@ -289,38 +288,13 @@ static read_result read_below_root(const bh_ctx *ctx, const char *relpath, uint6
 		res = READ_TOO_LARGE;
 		goto out;
 	}
-	size_t cap = (size_t)st.st_size + 1, len = 0;
-	buf = bh_xmalloc(cap);
-	for (;;) {
-		if (len == cap) {
-			if (cap > limit) {
-				res = READ_TOO_LARGE;
-				goto out;
-			}
-			cap *= 2;
-			buf = bh_xrealloc(buf, cap);
-		}
-		ssize_t k = read(fd, buf + len, cap - len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			*err = errno;
-			res = READ_ERROR;
-			goto out;
-		}
-		if (k == 0)
-			break;
-		len += (size_t)k;
-	}
-	if (len > limit) {
+	// The file may still grow while it is read: the limit holds then too.
+	bh_status st_read = bh_file_read_fd(data_out, len_out, fd, limit, err);
+	if (st_read == BH_EINVAL)
 		res = READ_TOO_LARGE;
-		goto out;
-	}
-	*data_out = buf;
-	*len_out = len;
-	buf = NULL;
+	else if (st_read != BH_OK)
+		res = READ_ERROR;
 out:
-	free(buf);
 	close(fd);
 	return res;
 }
@@ -354,13 +328,13 @@ static bool target_escapes(const bh_ctx *ctx, const char *relpath, const char *t
 	char *clean = bh_xmalloc(n + 2);
 	bool escapes;
 	if (target[0] == '/') {
-		bh_ctx__clean_path(clean, target, strlen(target));
+		bh_path_clean(clean, target, strlen(target));
 		escapes = !is_below_root(ctx, clean);
 	} else {
 		const char *slash = strrchr(relpath, '/');
 		int dirlen = slash ? (int)(slash - relpath) : 0;
 		snprintf(joined, n, "%.*s%s%s", dirlen, relpath, dirlen ? "/" : "", target);
-		bh_ctx__clean_path(clean, joined, strlen(joined));
+		bh_path_clean(clean, joined, strlen(joined));
 		escapes = strcmp(clean, "..") == 0 || strncmp(clean, "../", 3) == 0;
 	}
 	free(joined);
@@ -759,7 +733,7 @@ const char *bh_ctx_relpath(const bh_ctx *ctx, bh_arena *arena, const char *path)
 	}
 	size_t n = strlen(abs);
 	char *clean = bh_xmalloc(n + 2);
-	bh_ctx__clean_path(clean, abs, n);
+	bh_path_clean(clean, abs, n);
 	const char *result = NULL;
 	const char *rel = below_root(ctx, clean);
 	if (rel) {
@@ -815,7 +789,7 @@ bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, b
 	const char *shown = relpath ? relpath : "";
 	size_t n = strlen(shown);
 	char *clean = bh_xmalloc(n + 2);
-	bh_ctx__clean_path(clean, shown, n);
+	bh_path_clean(clean, shown, n);
 	bh_status st = BH_OK;
 	char *data = NULL;
 	size_t len = 0;

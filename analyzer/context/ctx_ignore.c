@@ -42,7 +42,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/ignore.h"
 #include "bulkhead/vec.h"
-#include "context/ctx_internal.h"
+#include "bulkhead/fileio.h"
 
 // bufio.Scanner's default token limit: Docker fails on longer lines.
 #define MAX_LINE 65536
@@ -186,52 +186,6 @@ static void trim_space(const char **s, size_t *n)
 			break;
 		*n -= k;
 	}
-}
-
-/* --------------------------------------------------------- path.Clean */
-
-// Go's path.Clean (filepath.Clean on Unix). `out` needs n + 2 bytes.
-size_t bh_ctx__clean_path(char *out, const char *p, size_t n)
-{
-	if (n == 0) {
-		memcpy(out, ".", 2);
-		return 1;
-	}
-	bool rooted = p[0] == '/';
-	size_t r = 0, w = 0, dotdot = 0;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && p[r] != '/'; r++)
-				out[w++] = p[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return w;
 }
 
 /* ------------------------------------------------ filepath.Match syntax */
@@ -594,7 +548,7 @@ static size_t normalize_line(char *buf, const char *s, size_t n)
 		buf[w++] = '!';
 	}
 	if (n) {
-		size_t k = bh_ctx__clean_path(buf + w, s, n);
+		size_t k = bh_path_clean(buf + w, s, n);
 		if (k > 1 && buf[w] == '/') {
 			memmove(buf + w, buf + w + 1, k); // also moves the NUL
 			k--;
@@ -610,7 +564,7 @@ static size_t normalize_line(char *buf, const char *s, size_t n)
 	if (m == 0)
 		return 0;
 	char *tmp = bh_xmalloc(m + 2);
-	size_t k = bh_ctx__clean_path(tmp, q, m);
+	size_t k = bh_path_clean(tmp, q, m);
 	memcpy(buf, tmp, k + 1);
 	free(tmp);
 	return k;
@@ -732,7 +686,7 @@ bool bh_glob_match_path(const char *glob, const char *relpath)
 	// Same cleaning as a .dockerignore line, but '!' has no meaning for a
 	// single glob and stays literal.
 	char *buf = bh_xmalloc(n + 4);
-	size_t k = bh_ctx__clean_path(buf, s, n);
+	size_t k = bh_path_clean(buf, s, n);
 	if (k > 1 && buf[0] == '/') {
 		memmove(buf, buf + 1, k);
 		k--;

@@ -31,6 +31,7 @@
 #include "bulkhead/ctx.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/disc.h"
+#include "bulkhead/fileio.h"
 #include "bulkhead/vec.h"
 
 // An explicit --compile-commands file may be big; refuse the absurd.
@@ -40,50 +41,12 @@ typedef BH_VEC(const char *) str_vec;
 
 /* ---------------------------------------------------------------- paths */
 
-// Lexically clean an absolute or relative '/'-path (Go's path.Clean) into
-// the arena.
+// Lexically clean an absolute or relative '/'-path into the arena.
 static char *clean_path(bh_arena *arena, const char *p)
 {
 	size_t n = strlen(p);
 	char *out = bh_arena_alloc(arena, n + 2);
-	if (n == 0) {
-		out[0] = '.';
-		return out;
-	}
-	bool rooted = p[0] == '/';
-	size_t r = 0, w = 0, dotdot = 0;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && p[r] != '/'; r++)
-				out[w++] = p[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
+	bh_path_clean(out, p, n);
 	return out;
 }
 
@@ -665,61 +628,19 @@ const bh_compdb_entry *bh_compdb_find(const bh_compdb *db, const char *ctx_path)
 static bh_status read_explicit(char **data_out, size_t *len_out, const char *path,
 			       const char *shown, bh_diags *diags)
 {
-	*data_out = NULL;
-	*len_out = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0) {
-		int e = errno;
-		bh_diag_add(diags, BH_LEVEL_ERROR,
-			    e == ENOENT ? "compdb.not-found" : "compdb.unreadable", shown, 0, 0,
+	int e = 0;
+	bh_status st = bh_file_read_path(data_out, len_out, path, MAX_EXPLICIT_DB_SIZE, &e);
+	if (st == BH_ENOTFOUND)
+		bh_diag_add(diags, BH_LEVEL_ERROR, "compdb.not-found", shown, 0, 0,
 			    "cannot open compilation database: %s", strerror(e));
-		return e == ENOENT ? BH_ENOTFOUND : BH_EIO;
-	}
-	bh_status st = BH_OK;
-	char *buf = NULL;
-	struct stat sb;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-	    (uint64_t)sb.st_size > MAX_EXPLICIT_DB_SIZE) {
+	else if (st == BH_EINVAL)
 		bh_diag_add(diags, BH_LEVEL_ERROR, "compdb.unreadable", shown, 0, 0,
-			    "compilation database is not a regular file of at most %llu bytes",
+			    "compilation database is larger than %llu bytes",
 			    (unsigned long long)MAX_EXPLICIT_DB_SIZE);
-		st = BH_EIO;
-		goto out;
-	}
-	size_t cap = (size_t)sb.st_size + 1, len = 0;
-	buf = bh_xmalloc(cap);
-	for (;;) {
-		if (len == cap) {
-			if (cap > MAX_EXPLICIT_DB_SIZE) {
-				bh_diag_add(diags, BH_LEVEL_ERROR, "compdb.unreadable", shown, 0, 0,
-					    "compilation database grew past %llu bytes while read",
-					    (unsigned long long)MAX_EXPLICIT_DB_SIZE);
-				st = BH_EIO;
-				goto out;
-			}
-			cap *= 2;
-			buf = bh_xrealloc(buf, cap);
-		}
-		ssize_t k = read(fd, buf + len, cap - len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			bh_diag_add(diags, BH_LEVEL_ERROR, "compdb.unreadable", shown, 0, 0,
-				    "cannot read compilation database: %s", strerror(errno));
-			st = BH_EIO;
-			goto out;
-		}
-		if (k == 0)
-			break;
-		len += (size_t)k;
-	}
-	*data_out = buf;
-	*len_out = len;
-	buf = NULL;
-out:
-	free(buf);
-	close(fd);
-	return st;
+	else if (st != BH_OK)
+		bh_diag_add(diags, BH_LEVEL_ERROR, "compdb.unreadable", shown, 0, 0,
+			    "cannot read compilation database: %s", strerror(e));
+	return st == BH_EINVAL ? BH_EIO : st;
 }
 
 // The context file a compile_commands.json symlink names, if it is a

@@ -2,6 +2,7 @@
 // Unit tests for analyzer/core: arena, diagnostics, source lines, the
 // finding model (order, dedup, fingerprints) and the rule registry.
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bulkhead/arena.h"
@@ -188,4 +189,66 @@ Test(core, redaction_shows_a_short_prefix_and_the_length_only)
 	cr_assert_str_eq(bh_finding_redact(arena, "hunter2", 7), "h\u2026 (7 chars)");
 	cr_assert_str_eq(bh_finding_redact(arena, "abc", 3), "\u2026 (3 chars)");
 	cr_assert_str_eq(bh_finding_redact(arena, "", 0), "\u2026 (0 chars)");
+}
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "bulkhead/fileio.h"
+
+Test(core, path_clean_matches_go_path_clean)
+{
+	static const char *const cases[][2] = {
+		{ "", "." }, { ".", "." }, { "a/b/../c", "a/c" }, { "/../x", "/x" },
+		{ "../../a", "../../a" }, { "a//b/./c/", "a/b/c" }, { "/", "/" },
+		{ "a/..", "." }, { "./a", "a" }, { "a/../../b", "../b" },
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(cases); i++) {
+		char out[64];
+		size_t n = bh_path_clean(out, cases[i][0], strlen(cases[i][0]));
+		cr_assert_str_eq(out, cases[i][1], "clean(%s)", cases[i][0]);
+		cr_assert_eq(n, strlen(cases[i][1]));
+	}
+	// Only the first n bytes count, even when "." or ".." is cut short.
+	char out[16];
+	bh_path_clean(out, "a/..b", 3);
+	cr_assert_str_eq(out, "a");
+	bh_path_clean(out, "a/.", 3);
+	cr_assert_str_eq(out, "a");
+}
+
+Test(core, file_reads_are_bounded_and_do_not_block_on_fifos)
+{
+	char dir[] = "/tmp/bh-core-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof(path), "%s/f", dir);
+	FILE *f = fopen(path, "w");
+	fputs("hello world", f);
+	fclose(f);
+
+	char *data;
+	size_t len;
+	int err;
+	cr_assert_eq(bh_file_read_path(&data, &len, path, 100, &err), BH_OK);
+	cr_assert_eq(len, 11);
+	cr_assert_str_eq(data, "hello world");
+	free(data);
+	cr_assert_eq(bh_file_read_path(&data, &len, path, 5, &err), BH_EINVAL);
+	cr_assert_null(data);
+	cr_assert_eq(bh_file_read_path(&data, &len, dir, 100, &err), BH_EIO);
+	snprintf(path, sizeof(path), "%s/missing", dir);
+	cr_assert_eq(bh_file_read_path(&data, &len, path, 100, &err), BH_ENOTFOUND);
+
+	// A FIFO with no writer reads as empty instead of waiting forever.
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	cr_assert_eq(mkfifo(path, 0600), 0);
+	cr_assert_eq(bh_file_read_path(&data, &len, path, 100, &err), BH_OK);
+	cr_assert_eq(len, 0);
+	free(data);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/f", dir);
+	unlink(path);
+	rmdir(dir);
 }

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Small file and path utilities shared by every module that reads files:
+ * bounded whole-file reads and lexical path cleaning.
+ */
+#ifndef BULKHEAD_FILEIO_H
+#define BULKHEAD_FILEIO_H
+
+#include "common.h"
+
+/**
+ * Read everything from the open descriptor `fd` (which is not closed), at
+ * most `limit` bytes. The buffer grows geometrically rather than trusting
+ * st_size, so pipes and files that change while read are handled.
+ * Ownership: `*out` is NUL-terminated heap memory the caller frees.
+ * @return BH_OK; BH_EINVAL when there are more than `limit` bytes (nothing
+ * is returned); BH_EIO with `*errnum` set when a read fails.
+ */
+bh_status bh_file_read_fd(char **out, size_t *len_out, int fd, uint64_t limit, int *errnum);
+
+/**
+ * Open `path` read-only (following symlinks: for paths the user named) and
+ * read it with bh_file_read_fd. A directory fails with BH_EIO/EISDIR.
+ * @return as bh_file_read_fd, plus BH_ENOTFOUND when `path` does not exist.
+ */
+bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint64_t limit,
+			    int *errnum);
+
+/**
+ * Go's path.Clean on the `n` bytes at `p`: collapse "//", drop "." and
+ * resolve ".." lexically; "" gives ".". Writes a NUL-terminated result to
+ * `out`, which needs room for n + 2 bytes, and returns its length.
+ */
+size_t bh_path_clean(char *out, const char *p, size_t n);
+
+#endif
