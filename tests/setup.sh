@@ -11,7 +11,7 @@ APT_PACKAGES=(
 	meson ninja-build pkg-config gcc
 	libclang-19-dev clang-19 llvm-19-dev
 	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
-	python3-jsonschema
+	python3-jsonschema git pre-commit
 )
 
 missing=()
