@@ -16,6 +16,15 @@ def c_string(text):
     return '\n'.join(out) if out else '\t""'
 
 
+# Domains whose documents live in a directory named differently.
+DOC_DIRS = {'secret': 'secrets'}
+
+
+def doc_dir(rid):
+    domain = rid.split('.', 1)[0]
+    return DOC_DIRS.get(domain, domain)
+
+
 def rule_ids(rules_def):
     return re.findall(r'^BH_RULE\(\s*\w+\s*,\s*"([^"]+)"', open(rules_def).read(), re.M)
 
@@ -24,7 +33,7 @@ def main():
     if sys.argv[1] == '--list':
         # Configure time: the documents the generated table depends on.
         for rid in rule_ids(sys.argv[2]):
-            print(f'{rid.split(".", 1)[0]}/{rid}.md')
+            print(f'{doc_dir(rid)}/{rid}.md')
         return
     rules_def, rules_dir, output = sys.argv[1], sys.argv[2], sys.argv[3]
     ids = rule_ids(rules_def)
@@ -33,8 +42,7 @@ def main():
              'const char *const bh__rule_docs[BH_RULE__COUNT] = {']
     missing = []
     for rid in ids:
-        domain = rid.split('.', 1)[0]
-        path = f'{rules_dir}/{domain}/{rid}.md'
+        path = f'{rules_dir}/{doc_dir(rid)}/{rid}.md'
         try:
             text = open(path, encoding='utf-8').read()
         except OSError:

@@ -68,7 +68,7 @@ int bh_config__suppress_rank(bh_suppress_kind kind)
 void bh_config_init(bh_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	for (size_t i = 0; i < BH_RULE__COUNT; i++) {
+	for (size_t i = 0; i < BH_RULE_MAX; i++) {
 		cfg->rule_enabled[i] = true;
 		cfg->rule_level[i] = BH_LEVEL_NONE;
 	}

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The rule table, generated from rules/rules.def, and the embedded
 // documentation from rules/<domain>/<id>.md (rule_docs.c, built by
-// rules/embed_docs.py).
+// rules/embed_docs.py), followed by the rules of the secret pack
+// (rules/secrets/<family>.rules, secret_pack_data.c, built by
+// rules/secrets/gen_pack.py). The pack rules carry their generated doc.
 #include <pthread.h>
 #include <string.h>
 
 #include "bulkhead/rule.h"
 
 extern const char *const bh__rule_docs[BH_RULE__COUNT];
+extern const bh_rule bh__secret_pack_rules[];
+extern const size_t bh__secret_pack_rule_count;
 
 #define LEVEL_NOTE BH_LEVEL_NOTE
 #define LEVEL_WARNING BH_LEVEL_WARNING
@@ -22,7 +26,11 @@ static bh_rule rules[BH_RULE__COUNT] = {
 #undef BH_RULE
 };
 
-static char summaries[BH_RULE__COUNT][512];
+// The whole registry: static rules, then pack rules. Built once, never
+// freed (it lives as long as the process, like the static table).
+static bh_rule all[BH_RULE_MAX];
+static size_t nall;
+static char summaries[BH_RULE_MAX][512];
 static char domains[BH_RULE__COUNT][16];
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
@@ -58,19 +66,30 @@ static void init_table(void)
 		memcpy(domains[i], rules[i].id, len);
 		domains[i][len] = '\0';
 		rules[i].domain = domains[i];
-		extract_summary(summaries[i], sizeof(summaries[i]), rules[i].doc);
+		all[i] = rules[i];
 	}
+	nall = BH_RULE__COUNT;
+	// gen_pack.py refuses a pack that would overflow BH_RULE_MAX.
+	bh_assert(BH_RULE__COUNT + bh__secret_pack_rule_count <= BH_RULE_MAX);
+	for (size_t i = 0; i < bh__secret_pack_rule_count; i++) {
+		all[nall] = bh__secret_pack_rules[i];
+		all[nall].index = (bh_rule_id)nall;
+		nall++;
+	}
+	for (size_t i = 0; i < nall; i++)
+		extract_summary(summaries[i], sizeof(summaries[i]), all[i].doc);
 }
 
 size_t bh_rule_count(void)
 {
-	return BH_RULE__COUNT;
+	pthread_once(&init_once, init_table);
+	return nall;
 }
 
 const bh_rule *bh_rule_at(size_t i)
 {
 	pthread_once(&init_once, init_table);
-	return i < BH_RULE__COUNT ? &rules[i] : NULL;
+	return i < nall ? &all[i] : NULL;
 }
 
 const bh_rule *bh_rule_get(bh_rule_id id)
@@ -80,9 +99,10 @@ const bh_rule *bh_rule_get(bh_rule_id id)
 
 const bh_rule *bh_rule_find(const char *id)
 {
-	for (size_t i = 0; i < BH_RULE__COUNT; i++)
-		if (strcmp(rules[i].id, id) == 0)
-			return bh_rule_at(i);
+	pthread_once(&init_once, init_table);
+	for (size_t i = 0; i < nall; i++)
+		if (strcmp(all[i].id, id) == 0)
+			return &all[i];
 	return NULL;
 }
 

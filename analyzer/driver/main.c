@@ -14,8 +14,11 @@
 #include <unistd.h>
 #include <jansson.h>
 
+#include "bulkhead/arena.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/config.h"
+#include "bulkhead/img.h"
+#include "bulkhead/dump.h"
 #include "bulkhead/report.h"
 #include "bulkhead/rule.h"
 #include "bulkhead/scan.h"
@@ -32,8 +35,11 @@ static const char usage_main[] =
 	"\n"
 	"commands:\n"
 	"  scan [CONTEXT] [-- FILE...]  analyse a build context (default: .)\n"
+	"  image [CONTEXT]              print what the Dockerfile builds: stages, copies,\n"
+	"                               user, ports, entrypoint, files in the image\n"
 	"  rules [--format text|json]   list every rule\n"
 	"  explain RULE                 print a rule's documentation\n"
+	"  dump ir|cfg FILE...          print the IR or control-flow graph of C files\n"
 	"\n"
 	"options:\n"
 	"  --version                    print the version and exit\n"
@@ -64,6 +70,24 @@ static const char usage_scan[] =
 	"exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
 	"incomplete results (see the diagnostics).\n";
 
+static const char usage_image[] =
+	"usage: bulkhead image [CONTEXT] [-f DOCKERFILE] [--target STAGE] [--format text|json|dot]\n"
+	"\n"
+	"Print the image model of a Dockerfile, a bill of lading for the image: its\n"
+	"stages and how they depend on each other, what each stage copies from where\n"
+	"(after .dockerignore), the build commands found in RUN, and for the target\n"
+	"stage its user, ports, entrypoint, healthcheck and which files of the build\n"
+	"context end up in the image. Nothing is built or executed.\n"
+	"\n"
+	"options:\n"
+	"  -f, --dockerfile FILE        the Dockerfile (default: CONTEXT/Dockerfile)\n"
+	"  --target STAGE               the stage to build (default: the last one)\n"
+	"  --format text|json|dot       output format (default: text); dot is Graphviz\n"
+	"  -h, --help                   this help\n"
+	"\n"
+	"exit status: 0 printed, 2 usage error, no Dockerfile, or a Dockerfile with\n"
+	"syntax errors (the model is still printed; errors go to stderr).\n";
+
 static const char usage_rules[] =
 	"usage: bulkhead rules [--format text|json]\n"
 	"\n"
@@ -74,6 +98,23 @@ static const char usage_explain[] =
 	"\n"
 	"Print the documentation of RULE (see `bulkhead rules`): what it detects,\n"
 	"why it matters, an example, how to fix it and how to suppress it.\n";
+
+static const char usage_dump[] =
+	"usage: bulkhead dump ir|cfg [options] FILE...\n"
+	"\n"
+	"Parse each C file with libclang, lower every function it defines to\n"
+	"Bulkhead's IR and print it: `ir` shows the instructions block by block,\n"
+	"`cfg` only the control-flow graph. Paths are printed relative to the\n"
+	"context. For developers and golden tests; the format may change.\n"
+	"\n"
+	"options:\n"
+	"  --compile-commands FILE      take each file's flags from this database\n"
+	"  -C, --context DIR            print paths relative to DIR (default: the\n"
+	"                               current directory, else the file's directory)\n"
+	"  --format text|dot            cfg only: text (default) or Graphviz dot\n"
+	"  -h, --help                   this help\n"
+	"\n"
+	"exit status: 0 dumped, 2 usage error or diagnostics of level error.\n";
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -295,6 +336,91 @@ done:
 	return rc;
 }
 
+static int cmd_image(int argc, char **argv)
+{
+	enum { OPT_FORMAT = 256, OPT_TARGET };
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "dockerfile", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bh_img_format format = BH_IMG_TEXT;
+	const char *context = ".", *dockerfile = NULL, *target = NULL;
+	bool context_given = false;
+	int c;
+	optind = 1;
+	while (optind < argc) {
+		if ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) == -1) {
+			if (optind >= argc)
+				break;
+			if (context_given)
+				return usage_error(usage_image, "more than one CONTEXT given: '%s'", argv[optind]);
+			context = argv[optind++];
+			context_given = true;
+			continue;
+		}
+		switch (c) {
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				format = BH_IMG_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				format = BH_IMG_JSON;
+			else if (strcmp(optarg, "dot") == 0)
+				format = BH_IMG_DOT;
+			else
+				return usage_error(usage_image, "unknown format '%s' (text, json, dot)", optarg);
+			break;
+		case OPT_TARGET: target = optarg; break;
+		case 'f': dockerfile = optarg; break;
+		case 'h': fputs(usage_image, stdout); return EXIT_CLEAN;
+		default: fprintf(stderr, "\n%s", usage_image); return EXIT_TROUBLE;
+		}
+	}
+	bh_arena *arena = bh_arena_new();
+	bh_diags diags;
+	bh_findings findings;
+	bh_diags_init(&diags, arena);
+	bh_findings_init(&findings, arena);
+	bh_ctx_options copts = BH_CTX_OPTIONS_INIT;
+	copts.root = context;
+	bh_ctx *ctx = NULL;
+	bh_img *img = NULL;
+	int rc = EXIT_TROUBLE;
+	if (bh_ctx_open(&ctx, &copts, &diags) == BH_OK &&
+	    bh_img_load(&img, arena, ctx, dockerfile, target, &findings, &diags) == BH_OK) {
+		rc = EXIT_CLEAN;
+		if (bh_img_print(stdout, img, format) != BH_OK || fflush(stdout) != 0) {
+			fprintf(stderr, "bulkhead: writing the image model failed\n");
+			rc = EXIT_TROUBLE;
+		}
+	}
+	// Syntax errors and diagnostics explain an incomplete model.
+	bh_findings_sort_unique(&findings);
+	for (size_t i = 0; i < findings.items.len; i++) {
+		const bh_finding *fd = &findings.items.items[i];
+		if (fd->rule->index != BH_RULE_DOCKER_PARSE_ERROR)
+			continue;
+		fprintf(stderr, "%s:%u:%u: error: %s [%s]\n", fd->loc.path, fd->loc.line, fd->loc.col,
+			fd->message, fd->rule->id);
+		rc = EXIT_TROUBLE;
+	}
+	bh_diags_sort(&diags);
+	for (size_t i = 0; i < diags.items.len; i++) {
+		const bh_diag *d = &diags.items.items[i];
+		fprintf(stderr, "bulkhead: %s%s%s: %s [%s]\n", d->loc.path ? d->loc.path : "",
+			d->loc.path ? ": " : "", bh_level_name(d->level), d->message, d->code);
+		if (d->level == BH_LEVEL_ERROR)
+			rc = EXIT_TROUBLE;
+	}
+	bh_findings_dispose(&findings);
+	bh_diags_dispose(&diags);
+	bh_ctx_free(ctx);
+	bh_arena_free(arena);
+	return rc;
+}
+
 static void format_cwes(char *buf, size_t cap, const bh_rule *r)
 {
 	buf[0] = '\0';
@@ -372,6 +498,63 @@ static int cmd_explain(int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
+static int cmd_dump(int argc, char **argv)
+{
+	enum { OPT_COMPDB = 256, OPT_FORMAT };
+	static const struct option longopts[] = {
+		{ "compile-commands", required_argument, NULL, OPT_COMPDB },
+		{ "context", required_argument, NULL, 'C' },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		fputs(usage_dump, stdout);
+		return EXIT_CLEAN;
+	}
+	if (argc < 2 || (strcmp(argv[1], "ir") != 0 && strcmp(argv[1], "cfg") != 0))
+		return usage_error(usage_dump, "%s", "dump needs a stage: ir or cfg");
+	bh_dump_options opts = BH_DUMP_OPTIONS_INIT;
+	opts.kind = strcmp(argv[1], "ir") == 0 ? BH_DUMP_IR : BH_DUMP_CFG;
+	int c;
+	optind = 1;
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "C:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_COMPDB: opts.compile_commands = optarg; break;
+		case 'C': opts.context = optarg; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "dot") == 0 && opts.kind != BH_DUMP_IR)
+				opts.kind = BH_DUMP_CFG_DOT;
+			else if (strcmp(optarg, "text") != 0)
+				return usage_error(usage_dump, "unknown format '%s' (text; dot for cfg)", optarg);
+			break;
+		case 'h': fputs(usage_dump, stdout); return EXIT_CLEAN;
+		default: fprintf(stderr, "\n%s", usage_dump); return EXIT_TROUBLE;
+		}
+	}
+	if (optind >= argc)
+		return usage_error(usage_dump, "%s", "no FILE given");
+	opts.files = (const char *const *)argv + optind;
+	opts.nfiles = (size_t)(argc - optind);
+	bh_arena *arena = bh_arena_new();
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_status st = bh_dump_run(stdout, &opts, &diags);
+	for (size_t i = 0; i < diags.items.len; i++) {
+		const bh_diag *d = &diags.items.items[i];
+		fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->loc.path ? d->loc.path : "bulkhead",
+			d->loc.line, d->loc.col, bh_level_name(d->level), d->message, d->code);
+	}
+	int rc = st != BH_OK || bh_diags_has_error(&diags) ? EXIT_TROUBLE : EXIT_CLEAN;
+	if (fflush(stdout) != 0)
+		rc = EXIT_TROUBLE;
+	bh_diags_dispose(&diags);
+	bh_arena_free(arena);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	bh_alloc_install();
@@ -388,9 +571,13 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "scan") == 0)
 		return cmd_scan(argc - 1, argv + 1);
+	if (strcmp(cmd, "image") == 0)
+		return cmd_image(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 1, argv + 1);
+	if (strcmp(cmd, "dump") == 0)
+		return cmd_dump(argc - 1, argv + 1);
 	return usage_error(usage_main, "unknown command '%s'", cmd);
 }

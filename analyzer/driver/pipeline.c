@@ -4,8 +4,9 @@
 // types of include/bulkhead/ only.
 //
 //   config -> context walk -> compile database -> C units -> libclang + C
-//   rules -> restrict to requested files -> order, fingerprint -> inline
-//   suppressions -> config policy -> baseline
+//   rules (C secrets included) -> Dockerfiles, image model, Dockerfile
+//   rules -> secret scan -> restrict to requested files -> order,
+//   fingerprint -> inline suppressions -> config policy -> baseline
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,10 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/disc.h"
+#include "bulkhead/img.h"
 #include "bulkhead/ignore.h"
 #include "bulkhead/scan.h"
+#include "bulkhead/secret.h"
 
 // The default config sits in the context; it is read only if it is a
 // regular file, so a symlink planted there cannot make us read outside.
@@ -118,16 +121,19 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_disc_units(&units, scan->arena, scan->ctx, db, &scan->diags);
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
+	// IR lowering stays off until a dataflow rule consumes it (issue [D]);
+	// `bulkhead dump ir` is its only user so far.
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);
 	if (err < 0)
 		goto out;
 
-	// Stage hooks of later issues: Dockerfiles and the image model ([B]),
-	// secrets ([C]). Each appends to scan->findings and scan->diags.
-	/* [B] Dockerfile stage: insert above this line. */
-	/* [C] secret stage: insert above this line. */
+	// Dockerfiles and the image model, then secrets in every text file.
+	// Each appends to scan->findings and scan->diags.
+	bh_img_analyze(scan, opts);
+	if ((err = bh_secret_run(scan->ctx, opts->jobs, &scan->findings, &scan->diags)) < 0)
+		goto out;
 
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);

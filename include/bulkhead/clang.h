@@ -12,13 +12,16 @@
 
 typedef struct bh_findings bh_findings;
 typedef struct bh_diags bh_diags;
+typedef struct bh_arena bh_arena;
+typedef struct bh_ir_unit bh_ir_unit;
 
 typedef struct {
 	int jobs;                 /* worker threads; <= 0 means the number of cores */
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
+	bool lower_ir;            /* lower every function to IR (bh_ir) as units are analysed */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,
@@ -35,6 +38,17 @@ typedef struct {
  */
 bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 			const bh_clang_options *opts, bh_findings *out, bh_diags *diags);
+
+/**
+ * Parse one unit and lower every function it defines inside the context
+ * into `out` (in source order): what `bulkhead dump ir|cfg` and the IR
+ * tests use. Clang errors become diagnostics as in bh_clang_scan; the C
+ * rules run but their findings are dropped.
+ * Ownership: the IR and its strings live in `arena`.
+ * @return BH_OK, or BH_EINVAL for a NULL argument.
+ */
+bh_status bh_clang_lower(bh_ir_unit *out, bh_arena *arena, const bh_unit *unit,
+			 const char *ctx_root, bh_diags *diags);
 
 /** libclang's version string ("clang version 19.1.7 ..."), static storage. */
 const char *bh_clang_version(void);

@@ -35,8 +35,8 @@ typedef struct bh_diags bh_diags;
  * defaults apply.
  */
 typedef struct {
-	bool rule_enabled[BH_RULE__COUNT];
-	bh_level rule_level[BH_RULE__COUNT]; /* BH_LEVEL_NONE = rule default */
+	bool rule_enabled[BH_RULE_MAX];    /* indexed by bh_rule.index */
+	bh_level rule_level[BH_RULE_MAX]; /* BH_LEVEL_NONE = rule default */
 	bool has_fail_on;
 	bh_level fail_on;
 	BH_VEC(const char *) excludes;       /* arena strings */

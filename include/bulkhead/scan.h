@@ -13,7 +13,7 @@
 #include "finding.h"
 #include "config.h"
 
-typedef struct {
+typedef struct bh_scan_options {
 	const char *context;                 /* build context root; "." default */
 	const char *const *only_files;       /* report only these (paths as given); NULL/0 = all */
 	size_t nonly_files;
@@ -29,13 +29,17 @@ typedef struct {
 
 #define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
 
-typedef struct {
+typedef struct bh_img bh_img;
+
+typedef struct bh_scan {
 	bh_arena *arena;      /* owns everything below */
 	bh_ctx *ctx;          /* NULL if the context could not be opened */
 	bh_config config;
 	bh_findings findings; /* sorted, fingerprinted, suppressions marked */
 	bh_diags diags;       /* sorted */
 	size_t units_parsed;
+	bh_img **images;      /* one image model per Dockerfile analysed ([B]); arena array */
+	size_t nimages;
 } bh_scan;
 
 /**

@@ -196,5 +196,53 @@ else
 	ok "unreadable file # SKIP needs root and setpriv to drop privileges"
 fi
 
+# ------------------------------------------------------- bulkhead image
+run "image --help" 0 image --help
+expect "image --help prints usage" "usage: bulkhead image" "$out"
+run "image demo" 0 image "$SRC/testdata/demo"
+expect "image names the target" "^target: stage 1" "$out"
+expect "image traces the binary to gcc" "/usr/local/bin/quotesvc <- built by gcc at Dockerfile:13" "$out"
+expect "image shows .env reaching the image" "/etc/quotesvc/.env <- context .env via stage 'builder'" "$out"
+expect "image says the user is root by default" "root unless the base sets USER" "$out"
+expect_not "image redacts secret ENV values" "changeme" "$out"
+run "image json" 0 image --format json "$SRC/testdata/demo"
+if python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["target"] == 1 and d["stages"][0]["name"] == "builder"' <<<"$out"; then
+	ok "image json parses"
+else
+	not_ok "image json parses" "$out"
+fi
+run "image dot" 0 image --format dot "$SRC/testdata/demo"
+expect "image dot graph" "s0 -> s1 \[label=\"COPY --from\"" "$out"
+run "image --target" 0 image --target builder "$SRC/testdata/demo"
+expect "image --target builder" "^target: stage 'builder' (--target)" "$out"
+run "image unknown target" 2 image --target nope "$SRC/testdata/demo"
+expect "unknown target diagnosed" "img.unknown-target" "$err"
+run "image bad format" 2 image --format yaml "$SRC/testdata/demo"
+mkctx
+run "image without Dockerfile" 2 image "$TMP/ctx"
+expect "no Dockerfile diagnosed" "df.not-found" "$err"
+printf 'FROM alpine:3.20\nRUN <<EOF\necho unterminated\n' >"$TMP/ctx/Dockerfile"
+run "image with a syntax error" 2 image "$TMP/ctx"
+expect "syntax error on stderr" "Dockerfile:2:1: error: heredoc 'EOF' is not terminated" "$err"
+expect "model still printed" "^stage 0: FROM alpine:3.20" "$out"
+printf 'FROM alpine:3.20\nCMD ["a", \n' >"$TMP/ctx/Other.Dockerfile"
+run "image -f relative to the context" 2 image "$TMP/ctx" -f Other.Dockerfile
+expect "-f file used" "image model of Other.Dockerfile" "$out"
+run "scan reports docker.parse-error" 0 scan --fail-on never "$TMP/ctx"
+expect "parse error is a finding" "Other.Dockerfile:2:5: error: CMD looks like exec form" "$out"
+run "scan -f missing Dockerfile" 2 scan -f "$TMP/ctx/Nope.Dockerfile" --fail-on never "$TMP/ctx"
+expect "missing -f diagnosed" "df.not-found" "$out$err"
+rm -f "$TMP/ctx/Dockerfile" "$TMP/ctx/Other.Dockerfile"
+# Hostile Dockerfiles: binary, a 1 MB line, 100,000 lines; no crash, bounded time.
+head -c 200000 /dev/urandom >"$TMP/ctx/Dockerfile"
+run "image on binary junk" 2 image "$TMP/ctx"
+{ printf 'FROM alpine:3.20\nRUN echo '; head -c 1048576 /dev/zero | tr '\0' a; printf '\n'; } >"$TMP/ctx/Dockerfile"
+run "image on a 1 MB line" 0 image "$TMP/ctx"
+awk 'BEGIN { print "FROM alpine:3.20 AS s"; for (i = 0; i < 100000; i++) printf "RUN echo %d && curl -k https://x | sh\n", i }' >"$TMP/ctx/Dockerfile"
+start=$(date +%s)
+run "scan of a 100,000-line Dockerfile" 1 scan --format json -o "$TMP/big.json" "$TMP/ctx"
+[ $(( $(date +%s) - start )) -lt 60 ] && ok "100,000 lines in bounded time" || not_ok "100,000 lines took too long"
+rm -f "$TMP/ctx/Dockerfile"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -18,6 +18,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/disc.h"
 #include "bulkhead/finding.h"
+#include "bulkhead/ir.h"
 #include "bulkhead/rule.h"
 #include "bulkhead/vec.h"
 
@@ -38,6 +39,7 @@ typedef struct bh_clang__walk {
 	CXCursor function;         // enclosing FunctionDecl, or a null cursor
 	const char *function_name; // its name (arena), or NULL at file scope
 	BH_VEC(bh_clang__file) files; // cache for bh_clang__file_path
+	bh_ir_unit *ir;            // when non-NULL, function definitions in the context are lowered into it (IR in `arena`)
 } bh_clang__walk;
 
 // ------------------------------------------------------------ clang_tu.c
@@ -47,9 +49,12 @@ typedef struct bh_clang__walk {
  * diagnostics go to `findings`/`diags` (strings in `arena`); every libclang
  * handle made here is disposed before returning. Never fails: a unit that
  * libclang cannot parse becomes a "clang.parse-failed" diagnostic.
+ * When `ir` is non-NULL, every function defined in the context is also
+ * lowered into it (IR in `arena`); when NULL, lowering costs nothing.
  */
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
-			    bh_arena *arena, bh_findings *findings, bh_diags *diags);
+			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
+			    bh_ir_unit *ir);
 
 /**
  * The context-relative path of `file` (resolved with realpath, so symlinks
@@ -137,9 +142,25 @@ size_t bh_clang__array_size(CXCursor e);
 /** True if `e` is a null pointer constant (`0`, `NULL`, `(void *)0`). */
 bool bh_clang__is_null_constant(CXCursor e);
 
+// --------------------------------------------------------- clang_lower.c
+
+/**
+ * Lower function definition `fn` into `w->ir` (no-op when that is NULL
+ * or `fn` has no body). Verifies the result in debug builds; a function
+ * cut short by the size or depth limits gets an "ir.incomplete" note.
+ */
+void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn);
+
 // ----------------------------------------------------------- C rule families
 
 /** rules/c/c_calls.c: dangerous C library calls. `call` is a CallExpr. */
 void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call);
+
+/**
+ * rules/c/c_secrets.c: hard-coded passwords and keys. Called for every
+ * cursor of the context's files (declarations at file scope included);
+ * it looks at VarDecl, BinaryOperator and CallExpr cursors.
+ */
+void bh_clang__rule_secrets(bh_clang__walk *w, CXCursor c);
 
 #endif

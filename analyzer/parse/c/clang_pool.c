@@ -38,6 +38,7 @@ typedef struct {
 	const bh_units *units;
 	const char *ctx_root;
 	const volatile int *cancel;
+	bool lower_ir;
 	slot *slots;
 
 	pthread_mutex_t lock; // guards everything below
@@ -167,8 +168,11 @@ static void *worker(void *data)
 		s->arena = bh_arena_new();
 		bh_findings_init(&s->findings, s->arena);
 		bh_diags_init(&s->diags, s->arena);
+		// TODO(#5): hand the IR to the dataflow rules; until they
+		// exist it only measures lowering and is freed with the slot.
+		bh_ir_unit ir = { 0 };
 		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
-				       &s->findings, &s->diags);
+				       &s->findings, &s->diags, p->lower_ir ? &ir : NULL);
 
 		pthread_mutex_lock(&p->lock);
 		s->done = true;
@@ -212,6 +216,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.units = units,
 		.ctx_root = root,
 		.cancel = opts->cancel,
+		.lower_ir = opts->lower_ir,
 		.slots = bh_xcalloc(units->len, sizeof(slot)),
 		.out = out,
 		.diags = diags,

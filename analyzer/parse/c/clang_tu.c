@@ -228,6 +228,7 @@ static enum CXChildVisitResult visit_body(CXCursor c, CXCursor parent, CXClientD
 	bh_clang__walk *w = data;
 	if (clang_getCursorKind(c) == CXCursor_CallExpr)
 		bh_clang__rule_calls(w, c);
+	bh_clang__rule_secrets(w, c);
 	return CXChildVisit_Recurse;
 }
 
@@ -249,10 +250,13 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
 		w->function = c;
 		w->function_name = bh_clang__spelling(w->arena, c);
+		if (w->ir)
+			bh_clang__lower_function(w, c);
 	} else {
 		w->function = clang_getNullCursor();
 		w->function_name = NULL;
 	}
+	bh_clang__rule_secrets(w, c); // file-scope `static const char *pw = "..."`
 	clang_visitChildren(c, visit_body, w);
 	w->function = clang_getNullCursor();
 	w->function_name = NULL;
@@ -272,7 +276,8 @@ static const char *error_name(enum CXErrorCode ec)
 }
 
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
-			    bh_arena *arena, bh_findings *findings, bh_diags *diags)
+			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
+			    bh_ir_unit *ir)
 {
 	bh_clang__walk w = {
 		.unit = unit,
@@ -282,6 +287,7 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 		.findings = findings,
 		.diags = diags,
 		.function = clang_getNullCursor(),
+		.ir = ir,
 	};
 	size_t nargs = unit->nargs + BH_ARRAY_LEN(extra_args);
 	const char **args = bh_arena_alloc(arena, nargs * sizeof(*args));

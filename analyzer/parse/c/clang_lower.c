@@ -1,0 +1,1694 @@
+// SPDX-License-Identifier: MIT
+// Lowering: from a libclang function definition to bh_ir (include/bulkhead/
+// ir.h). Runs inside the walk of clang_tu.c, on the worker thread that owns
+// the translation unit, when the walk asks for IR; everything it makes
+// lives in the unit's arena, and no libclang handle leaves this file.
+//
+// Statements become blocks with an exact CFG: if/else, while, do, for,
+// switch with fall-through (case labels are children of the body),
+// break/continue, goto/labels, return, short-circuit && and ||, ?:, comma,
+// and calls to functions that do not return. Expressions become
+// three-address instructions over places (a variable, *p, s.f, p->f,
+// a[i]); implicit casts, parentheses and explicit casts are looked
+// through. Whatever is not modelled becomes an OPAQUE instruction that
+// still reads the values of its subexpressions, so effects and flows
+// into it are kept.
+//
+// Hostile input: recursion is bounded by MAX_DEPTH (deeper parts become
+// opaque) and each function by MAX_INSTRS (the rest is not lowered); both
+// mark the function incomplete and add a note. Nothing here can fail.
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/clang.h"
+#include "bulkhead/ir.h"
+#include "parse/c/clang_internal.h"
+
+// Nesting of statements and expressions lowered recursively. Real code
+// stays far below; generated code and fuzzers do not.
+#define MAX_DEPTH 256
+
+// Instructions per function before lowering stops (a 10,000-statement
+// function needs about 30,000).
+#define MAX_INSTRS 200000
+
+// Arguments an OPAQUE instruction keeps (the rest are still lowered).
+#define MAX_OPAQUE_ARGS 16
+
+#define NO_BLOCK UINT32_MAX
+
+// A declaration (variable, function, label) and what lowering made of it.
+typedef struct {
+	CXCursor key;     // canonical cursor of the declaration (or the LabelStmt)
+	bool used;        // slot occupied
+	uint32_t value;   // variable id, label block, or noreturn (0/1) for functions
+} decl_slot;
+
+typedef struct {
+	decl_slot *slots;
+	size_t cap, len;
+} decl_map;
+
+// What `break`, `continue` and `case` refer to at this point.
+typedef struct {
+	uint32_t brk, cont; // NO_BLOCK outside loops and switches
+	uint32_t sw;        // switch handle, or NO_BLOCK outside a switch
+} jumps;
+
+typedef enum { PL_VAR, PL_DEREF, PL_FIELD, PL_INDEX, PL_VALUE } place_kind;
+
+// An lvalue. PL_VALUE is one that is not modelled: `base` holds the value
+// of the expression, writes to it become OPAQUE.
+typedef struct {
+	place_kind kind;
+	bh_ir_opnd base;   // VAR: the variable; DEREF: the pointer; FIELD: struct variable (.) or pointer (->); INDEX: array variable or pointer
+	bh_ir_opnd index;  // INDEX
+	const char *field; // FIELD
+	bool arrow;        // FIELD
+} place;
+
+typedef struct {
+	bh_clang__walk *w;
+	bh_ir_builder *b;
+	bh_arena *arena;
+	decl_map vars, labels, funcs;
+	BH_VEC(CXCursor) scratch; // children of the constructs being lowered
+	jumps j;
+	int depth;
+	bool stopped;             // MAX_INSTRS reached: lower nothing more
+	bh_loc loc;               // location of the statement being lowered
+} lower;
+
+static void lower_stmt(lower *l, CXCursor s);
+static bh_ir_opnd rvalue(lower *l, CXCursor e);
+static void effect(lower *l, CXCursor e);
+static void assign_var(lower *l, uint32_t var, bh_ir_opnd v, CXCursor at);
+static void lower_cond(lower *l, CXCursor e, uint32_t t, uint32_t f);
+static place lower_place(lower *l, CXCursor e);
+
+// ------------------------------------------------------------ cursor maps
+
+static decl_slot *map_find(decl_map *m, CXCursor key, bool insert)
+{
+	if (insert && (m->len + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 32;
+		decl_slot *slots = bh_xcalloc(cap, sizeof(*slots));
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->slots[i].used)
+				continue;
+			size_t j = clang_hashCursor(m->slots[i].key) & (cap - 1);
+			while (slots[j].used)
+				j = (j + 1) & (cap - 1);
+			slots[j] = m->slots[i];
+		}
+		free(m->slots);
+		m->slots = slots;
+		m->cap = cap;
+	}
+	if (m->cap == 0)
+		return NULL;
+	size_t j = clang_hashCursor(key) & (m->cap - 1);
+	while (m->slots[j].used) {
+		if (clang_equalCursors(m->slots[j].key, key))
+			return &m->slots[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	if (!insert)
+		return NULL;
+	m->slots[j].used = true;
+	m->slots[j].key = key;
+	m->len++;
+	return &m->slots[j];
+}
+
+static void map_dispose(decl_map *m)
+{
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+// ---------------------------------------------------------------- helpers
+
+static enum CXCursorKind kind_of(CXCursor c)
+{
+	return clang_getCursorKind(c);
+}
+
+static bh_loc loc_of(lower *l, CXCursor c)
+{
+	bh_loc loc;
+	if (bh_clang__cursor_loc(l->w, c, &loc))
+		return loc;
+	return l->loc;
+}
+
+// Push the children of `c` on the scratch stack; returns where they start.
+// The caller reads them by index (the stack may move while it recurses)
+// and pops them by resetting `scratch.len` to the returned base.
+static enum CXChildVisitResult push_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	lower *l = data;
+	bh_vec_push(&l->scratch, c);
+	return CXChildVisit_Continue;
+}
+
+static size_t push_children(lower *l, CXCursor c)
+{
+	size_t base = l->scratch.len;
+	clang_visitChildren(c, push_child, l);
+	return base;
+}
+
+static bool type_is_array(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+	       t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+}
+
+static bool type_is_pointer(CXType t)
+{
+	return clang_getCanonicalType(t).kind == CXType_Pointer;
+}
+
+static bool type_is_function(CXType t)
+{
+	enum CXTypeKind k = clang_getCanonicalType(t).kind;
+	return k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+}
+
+static const char *kind_name(lower *l, CXCursor c)
+{
+	CXString s = clang_getCursorKindSpelling(kind_of(c));
+	const char *name = bh_arena_strdup(l->arena, clang_getCString(s) ? clang_getCString(s) : "?");
+	clang_disposeString(s);
+	return name;
+}
+
+static const char *usr_of(lower *l, CXCursor c)
+{
+	CXString s = clang_getCursorUSR(c);
+	const char *u = clang_getCString(s);
+	const char *copy = u && u[0] ? bh_arena_strdup(l->arena, u) : NULL;
+	clang_disposeString(s);
+	return copy;
+}
+
+// True when the limits say stop: deeper than MAX_DEPTH or too many
+// instructions. Marks the function incomplete.
+static bool over_budget(lower *l)
+{
+	if (l->stopped)
+		return true;
+	if (bh_ir_builder_count(l->b) >= MAX_INSTRS) {
+		l->stopped = true;
+		bh_ir_builder_cut(l->b, BH_IR_CUT_SIZE);
+		return true;
+	}
+	if (l->depth >= MAX_DEPTH) {
+		bh_ir_builder_cut(l->b, BH_IR_CUT_DEPTH);
+		return true;
+	}
+	return false;
+}
+
+static bh_ir_opnd new_temp(lower *l)
+{
+	return bh_ir_var_opnd(bh_ir_builder_temp(l->b));
+}
+
+static bh_ir_instr *emit(lower *l, bh_ir_op op, CXCursor at, bh_ir_opnd dst,
+			 const bh_ir_opnd *args, uint32_t nargs)
+{
+	return bh_ir_builder_add(l->b, op, loc_of(l, at), dst, args, nargs);
+}
+
+// `dst = op(args)` into a fresh temporary; returns the temporary.
+static bh_ir_opnd emit_value(lower *l, bh_ir_op op, CXCursor at, const bh_ir_opnd *args,
+			     uint32_t nargs, bh_ir_instr **out)
+{
+	bh_ir_opnd t = new_temp(l);
+	bh_ir_instr *in = emit(l, op, at, t, args, nargs);
+	if (out)
+		*out = in;
+	return t;
+}
+
+// Jump to `block` unless the current block already ended.
+static void goto_block(lower *l, uint32_t block, CXCursor at)
+{
+	if (!bh_ir_builder_closed(l->b))
+		bh_ir_builder_jmp(l->b, block, loc_of(l, at));
+}
+
+static void enter(lower *l, uint32_t block, CXCursor at)
+{
+	bh_ir_builder_enter(l->b, block, loc_of(l, at));
+}
+
+// An opaque stand-in for `e`: reads the values of its expression children
+// (so calls inside still happen and flows into it are kept).
+static bh_ir_opnd opaque(lower *l, CXCursor e, const char *name, bool lower_kids)
+{
+	bh_ir_opnd args[MAX_OPAQUE_ARGS];
+	uint32_t n = 0;
+	if (lower_kids && !over_budget(l)) {
+		size_t base = push_children(l, e);
+		size_t count = l->scratch.len - base;
+		for (size_t i = 0; i < count; i++) {
+			CXCursor kid = l->scratch.items[base + i];
+			if (!clang_isExpression(kind_of(kid)))
+				continue;
+			bh_ir_opnd v = rvalue(l, kid);
+			if (n < MAX_OPAQUE_ARGS && v.kind != BH_IR_OPND_NONE)
+				args[n++] = v;
+		}
+		l->scratch.len = base;
+	}
+	bh_ir_instr *in;
+	bh_ir_opnd t = emit_value(l, BH_IR_OPAQUE, e, args, n, &in);
+	in->name = name ? name : kind_name(l, e);
+	return t;
+}
+
+// ------------------------------------------------------------- constants
+
+// An integer constant expression made of literals, enumerators, sizeof
+// and operators only: folding it is exact. Variables, even const ones,
+// are left to the dataflow (that correlation is path sensitivity's job).
+static bool is_literal_constant(CXCursor e, int depth)
+{
+	if (depth > 16)
+		return false;
+	switch (kind_of(e)) {
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_UnaryExpr: // sizeof, _Alignof
+		return true;
+	case CXCursor_DeclRefExpr:
+		return kind_of(clang_getCursorReferenced(e)) == CXCursor_EnumConstantDecl;
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_UnaryOperator:
+	case CXCursor_BinaryOperator:
+	case CXCursor_ConditionalOperator: {
+		CXCursor kids[4];
+		unsigned n = bh_clang__children(e, kids, 4);
+		if (n == 0 || n > 3)
+			return false;
+		for (unsigned i = 0; i < n; i++) {
+			if (kind_of(kids[i]) == CXCursor_TypeRef)
+				continue;
+			if (!is_literal_constant(kids[i], depth + 1))
+				return false;
+		}
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+static bool eval_int(CXCursor e, int64_t *out)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(e);
+	if (!r)
+		return false;
+	bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+	if (ok)
+		*out = clang_EvalResult_isUnsignedInt(r) ? (int64_t)clang_EvalResult_getAsUnsigned(r)
+							 : clang_EvalResult_getAsLongLong(r);
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+static bool eval_float(CXCursor e, double *out)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(e);
+	if (!r)
+		return false;
+	bool ok = clang_EvalResult_getKind(r) == CXEval_Float;
+	if (ok)
+		*out = clang_EvalResult_getAsDouble(r);
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+// ------------------------------------------------------------- variables
+
+static uint32_t var_of(lower *l, CXCursor decl)
+{
+	CXCursor key = clang_getCanonicalCursor(decl);
+	decl_slot *s = map_find(&l->vars, key, false);
+	if (s)
+		return s->value;
+
+	bh_ir_var_kind kind = BH_IR_VAR_LOCAL;
+	if (kind_of(decl) == CXCursor_ParmDecl) {
+		kind = BH_IR_VAR_PARAM;
+	} else {
+		enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+		bool file_scope = kind_of(clang_getCursorSemanticParent(decl)) ==
+				  CXCursor_TranslationUnit;
+		if (file_scope || sc == CX_SC_Extern)
+			kind = BH_IR_VAR_GLOBAL;
+		else if (sc == CX_SC_Static)
+			kind = BH_IR_VAR_STATIC;
+	}
+	// A parameter met after the first local (a K&R quirk or a parameter
+	// of a nested declarator) is an ordinary local to the IR.
+	if (kind == BH_IR_VAR_PARAM && l->vars.len > 0) {
+		bool all_params = true;
+		for (size_t i = 0; i < l->vars.cap && all_params; i++)
+			if (l->vars.slots[i].used &&
+			    kind_of(l->vars.slots[i].key) != CXCursor_ParmDecl)
+				all_params = false;
+		if (!all_params)
+			kind = BH_IR_VAR_LOCAL;
+	}
+
+	CXType t = clang_getCursorType(decl);
+	CXType ct = clang_getCanonicalType(t);
+	unsigned flags = 0;
+	if (type_is_array(ct))
+		flags |= BH_IR_VAR_ARRAY;
+	else if (ct.kind == CXType_Record)
+		flags |= BH_IR_VAR_RECORD;
+	else if (ct.kind == CXType_Pointer)
+		flags |= BH_IR_VAR_POINTER;
+	long long size = clang_Type_getSizeOf(t);
+	CXString ts = clang_getTypeSpelling(t);
+	CXString name = clang_getCursorSpelling(decl);
+	const char *usr = kind == BH_IR_VAR_GLOBAL || kind == BH_IR_VAR_STATIC ? usr_of(l, decl)
+									       : NULL;
+	uint32_t id = bh_ir_builder_var(l->b, kind, clang_getCString(name), usr,
+					clang_getCString(ts), size > 0 ? (uint64_t)size : 0, flags);
+	clang_disposeString(ts);
+	clang_disposeString(name);
+	s = map_find(&l->vars, key, true);
+	s->value = id;
+	return id;
+}
+
+static uint32_t label_block(lower *l, CXCursor label)
+{
+	decl_slot *s = map_find(&l->labels, label, false);
+	if (s)
+		return s->value;
+	CXString name = clang_getCursorSpelling(label);
+	uint32_t block = bh_ir_builder_block(l->b, clang_getCString(name));
+	clang_disposeString(name);
+	s = map_find(&l->labels, label, true);
+	s->value = block;
+	return block;
+}
+
+// -------------------------------------------------------------- noreturn
+
+// C library and compiler functions that never return. Honoured only for
+// declarations without a body in this unit: a program's own `err()` that
+// returns is not the BSD one.
+static const char *const noreturn_names[] = {
+	"exit", "_exit", "_Exit", "quick_exit", "abort", "longjmp", "_longjmp",
+	"siglongjmp", "__longjmp_chk", "__assert_fail", "__assert_perror_fail",
+	"__assert_rtn", "__assert", "err", "errx", "verr", "verrx", "pthread_exit",
+	"thrd_exit", "__builtin_unreachable", "__builtin_trap", "__stack_chk_fail",
+};
+
+static bool has_noreturn_token(lower *l, CXCursor attr)
+{
+	CXToken *toks = NULL;
+	unsigned n = 0;
+	clang_tokenize(l->w->tu, clang_getCursorExtent(attr), &toks, &n);
+	bool found = false;
+	for (unsigned i = 0; i < n && i < 8 && !found; i++) {
+		CXString s = clang_getTokenSpelling(l->w->tu, toks[i]);
+		const char *t = clang_getCString(s);
+		found = t && (strcmp(t, "_Noreturn") == 0 || strcmp(t, "noreturn") == 0 ||
+			      strcmp(t, "__noreturn__") == 0);
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(l->w->tu, toks, n);
+	return found;
+}
+
+typedef struct {
+	lower *l;
+	bool found;
+} attr_search;
+
+static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	attr_search *a = data;
+	if (clang_isAttribute(kind_of(c)) && has_noreturn_token(a->l, c)) {
+		a->found = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static bool decl_is_noreturn(lower *l, CXCursor fn)
+{
+	// __attribute__((noreturn)) is part of the function type.
+	CXString ts = clang_getTypeSpelling(clang_getCursorType(fn));
+	const char *t = clang_getCString(ts);
+	bool found = t && strstr(t, "noreturn") != NULL;
+	clang_disposeString(ts);
+	if (found)
+		return true;
+	// _Noreturn and [[noreturn]] are attributes of the declaration.
+	attr_search a = { l, false };
+	clang_visitChildren(fn, find_noreturn_attr, &a);
+	if (a.found)
+		return true;
+	if (!clang_Cursor_isNull(clang_getCursorDefinition(fn)))
+		return false;
+	CXString name = clang_getCursorSpelling(fn);
+	const char *n = clang_getCString(name);
+	for (size_t i = 0; n && i < BH_ARRAY_LEN(noreturn_names) && !found; i++)
+		found = strcmp(n, noreturn_names[i]) == 0;
+	clang_disposeString(name);
+	return found;
+}
+
+static bool is_noreturn(lower *l, CXCursor fn)
+{
+	CXCursor key = clang_getCanonicalCursor(fn);
+	decl_slot *s = map_find(&l->funcs, key, false);
+	if (s)
+		return s->value != 0;
+	bool nr = decl_is_noreturn(l, fn) ||
+		  (!clang_equalCursors(key, fn) && decl_is_noreturn(l, key));
+	s = map_find(&l->funcs, key, true);
+	s->value = nr;
+	return nr;
+}
+
+// ----------------------------------------------------------------- places
+
+static bh_ir_opnd read_place(lower *l, const place *p, CXCursor at)
+{
+	bh_ir_instr *in;
+	switch (p->kind) {
+	case PL_VAR:
+	case PL_VALUE:
+		return p->base;
+	case PL_DEREF:
+		return emit_value(l, BH_IR_LOAD, at, &p->base, 1, NULL);
+	case PL_FIELD: {
+		bh_ir_opnd t = emit_value(l, BH_IR_FIELD, at, &p->base, 1, &in);
+		in->name = p->field;
+		in->arrow = p->arrow;
+		return t;
+	}
+	case PL_INDEX: {
+		bh_ir_opnd args[2] = { p->base, p->index };
+		return emit_value(l, BH_IR_INDEX, at, args, 2, NULL);
+	}
+	}
+	return bh_ir_none_opnd();
+}
+
+// Write `v` into a variable: when `v` is the temporary the previous
+// instruction just computed, that instruction writes the variable itself
+// (`x = a + b` rather than `%0 = a + b; x = %0`).
+static void assign_var(lower *l, uint32_t var, bh_ir_opnd v, CXCursor at)
+{
+	bh_ir_instr *last = bh_ir_builder_last(l->b);
+	// Only a temporary can be redirected: it has no other reader.
+	if (v.kind == BH_IR_OPND_VAR && last && last->dst.kind == BH_IR_OPND_VAR &&
+	    last->dst.var == v.var && bh_ir_builder_var_kind(l->b, v.var) == BH_IR_VAR_TEMP) {
+		last->dst = bh_ir_var_opnd(var);
+		return;
+	}
+	emit(l, BH_IR_ASSIGN, at, bh_ir_var_opnd(var), &v, 1);
+}
+
+static void write_place(lower *l, const place *p, bh_ir_opnd v, CXCursor at)
+{
+	bh_ir_instr *in;
+	switch (p->kind) {
+	case PL_VAR:
+		assign_var(l, p->base.var, v, at);
+		return;
+	case PL_DEREF: {
+		bh_ir_opnd args[2] = { p->base, v };
+		emit(l, BH_IR_STORE, at, bh_ir_none_opnd(), args, 2);
+		return;
+	}
+	case PL_FIELD: {
+		bh_ir_opnd args[2] = { p->base, v };
+		in = emit(l, BH_IR_FIELD_STORE, at, bh_ir_none_opnd(), args, 2);
+		in->name = p->field;
+		in->arrow = p->arrow;
+		return;
+	}
+	case PL_INDEX: {
+		bh_ir_opnd args[3] = { p->base, p->index, v };
+		emit(l, BH_IR_INDEX_STORE, at, bh_ir_none_opnd(), args, 3);
+		return;
+	}
+	case PL_VALUE: {
+		bh_ir_opnd args[2] = { p->base, v };
+		in = emit(l, BH_IR_OPAQUE, at, bh_ir_none_opnd(), args,
+			  p->base.kind == BH_IR_OPND_NONE ? 0 : 2);
+		in->name = "store";
+		return;
+	}
+	}
+}
+
+static bh_ir_opnd address_of(lower *l, const place *p, CXCursor at)
+{
+	bh_ir_instr *in;
+	switch (p->kind) {
+	case PL_VAR:
+		bh_ir_builder_var_flags(l->b, p->base.var, BH_IR_VAR_ADDRESSED);
+		return emit_value(l, BH_IR_ADDR, at, &p->base, 1, NULL);
+	case PL_DEREF:
+	case PL_VALUE:
+		return p->base;
+	case PL_FIELD: {
+		if (!p->arrow && p->base.kind == BH_IR_OPND_VAR)
+			bh_ir_builder_var_flags(l->b, p->base.var, BH_IR_VAR_ADDRESSED);
+		bh_ir_opnd t = emit_value(l, BH_IR_FIELD_ADDR, at, &p->base, 1, &in);
+		in->name = p->field;
+		in->arrow = p->arrow;
+		return t;
+	}
+	case PL_INDEX: {
+		bh_ir_opnd args[2] = { p->base, p->index };
+		return emit_value(l, BH_IR_INDEX_ADDR, at, args, 2, NULL);
+	}
+	}
+	return bh_ir_none_opnd();
+}
+
+// The value of an lvalue expression of array type: its address (decay).
+// An array variable stands for itself (see ir.h).
+static bh_ir_opnd array_value(lower *l, const place *p, CXCursor at)
+{
+	if (p->kind == PL_VAR)
+		return p->base;
+	return address_of(l, p, at);
+}
+
+static place value_place(bh_ir_opnd v)
+{
+	place p = { .kind = PL_VALUE, .base = v };
+	return p;
+}
+
+static place lower_place(lower *l, CXCursor e)
+{
+	e = bh_clang__strip_casts(e);
+	if (over_budget(l))
+		return value_place(bh_ir_none_opnd());
+	l->depth++;
+	place p = { .kind = PL_VALUE };
+	switch (kind_of(e)) {
+	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(e);
+		enum CXCursorKind dk = kind_of(d);
+		if (dk == CXCursor_VarDecl || dk == CXCursor_ParmDecl) {
+			p.kind = PL_VAR;
+			p.base = bh_ir_var_opnd(var_of(l, d));
+		} else {
+			p.base = rvalue(l, e);
+		}
+		break;
+	}
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref) {
+			CXCursor kid;
+			if (bh_clang__children(e, &kid, 1) == 1) {
+				p.kind = PL_DEREF;
+				p.base = rvalue(l, kid);
+				break;
+			}
+		}
+		p.base = rvalue(l, e);
+		break;
+	case CXCursor_MemberRefExpr: {
+		CXCursor base;
+		if (bh_clang__children(e, &base, 1) != 1) {
+			p.base = opaque(l, e, NULL, false);
+			break;
+		}
+		const char *field = bh_clang__spelling(l->arena, e);
+		p.kind = PL_FIELD;
+		p.field = field[0] ? field : "<anon>";
+		// `->` needs a pointer and `.` a struct: the base's type tells
+		// which one was written.
+		if (type_is_pointer(clang_getCursorType(base))) {
+			p.arrow = true;
+			p.base = rvalue(l, base);
+		} else {
+			place bp = lower_place(l, base);
+			if (bp.kind == PL_VAR || (bp.kind == PL_VALUE && bp.base.kind == BH_IR_OPND_VAR)) {
+				p.base = bp.base;
+			} else if (bp.kind == PL_VALUE) {
+				p = value_place(bp.base);
+			} else {
+				// s.a.b: the address of s.a, then ->b.
+				p.base = address_of(l, &bp, base);
+				p.arrow = true;
+			}
+		}
+		break;
+	}
+	case CXCursor_ArraySubscriptExpr: {
+		CXCursor kids[2];
+		if (bh_clang__children(e, kids, 2) != 2) {
+			p.base = opaque(l, e, NULL, true);
+			break;
+		}
+		// C allows i[a]: the base is the operand of pointer or array type.
+		CXCursor base = kids[0], idx = kids[1];
+		CXType bt = clang_getCursorType(bh_clang__strip(base));
+		if (!type_is_array(bt) && !type_is_pointer(bt)) {
+			base = kids[1];
+			idx = kids[0];
+		}
+		CXCursor sb = bh_clang__strip(base);
+		p.kind = PL_INDEX;
+		if (type_is_array(clang_getCursorType(sb))) {
+			place bp = lower_place(l, sb);
+			p.base = bp.kind == PL_VAR ? bp.base : array_value(l, &bp, sb);
+		} else {
+			p.base = rvalue(l, base);
+		}
+		p.index = rvalue(l, idx);
+		break;
+	}
+	default:
+		p.base = rvalue(l, e);
+		break;
+	}
+	l->depth--;
+	return p;
+}
+
+// ------------------------------------------------------------ expressions
+
+static bh_ir_binop binop_of(enum CXBinaryOperatorKind k, bool *ok)
+{
+	*ok = true;
+	switch (k) {
+	case CXBinaryOperator_Mul: case CXBinaryOperator_MulAssign: return BH_IR_BIN_MUL;
+	case CXBinaryOperator_Div: case CXBinaryOperator_DivAssign: return BH_IR_BIN_DIV;
+	case CXBinaryOperator_Rem: case CXBinaryOperator_RemAssign: return BH_IR_BIN_REM;
+	case CXBinaryOperator_Add: case CXBinaryOperator_AddAssign: return BH_IR_BIN_ADD;
+	case CXBinaryOperator_Sub: case CXBinaryOperator_SubAssign: return BH_IR_BIN_SUB;
+	case CXBinaryOperator_Shl: case CXBinaryOperator_ShlAssign: return BH_IR_BIN_SHL;
+	case CXBinaryOperator_Shr: case CXBinaryOperator_ShrAssign: return BH_IR_BIN_SHR;
+	case CXBinaryOperator_LT: return BH_IR_BIN_LT;
+	case CXBinaryOperator_GT: return BH_IR_BIN_GT;
+	case CXBinaryOperator_LE: return BH_IR_BIN_LE;
+	case CXBinaryOperator_GE: return BH_IR_BIN_GE;
+	case CXBinaryOperator_EQ: return BH_IR_BIN_EQ;
+	case CXBinaryOperator_NE: return BH_IR_BIN_NE;
+	case CXBinaryOperator_And: case CXBinaryOperator_AndAssign: return BH_IR_BIN_AND;
+	case CXBinaryOperator_Xor: case CXBinaryOperator_XorAssign: return BH_IR_BIN_XOR;
+	case CXBinaryOperator_Or: case CXBinaryOperator_OrAssign: return BH_IR_BIN_OR;
+	default:
+		*ok = false;
+		return BH_IR_BIN_ADD;
+	}
+}
+
+static bh_ir_opnd binop(lower *l, CXCursor at, bh_ir_binop op, bh_ir_opnd a, bh_ir_opnd b)
+{
+	bh_ir_opnd args[2] = { a, b };
+	bh_ir_instr *in;
+	bh_ir_opnd t = emit_value(l, BH_IR_BINOP, at, args, 2, &in);
+	in->sub = (int)op;
+	return t;
+}
+
+// ++x, --x, x++, x--. `want_old` gives the postfix value.
+static bh_ir_opnd inc_dec(lower *l, CXCursor e, CXCursor operand, bool inc, bool want_old)
+{
+	place p = lower_place(l, operand);
+	bh_ir_opnd old = read_place(l, &p, e);
+	if (want_old && p.kind == PL_VAR) {
+		// The variable changes below: keep its old value in a copy.
+		old = emit_value(l, BH_IR_ASSIGN, e, &p.base, 1, NULL);
+	}
+	bh_ir_opnd v = binop(l, e, inc ? BH_IR_BIN_ADD : BH_IR_BIN_SUB, old, bh_ir_int_opnd(1));
+	write_place(l, &p, v, e);
+	if (want_old)
+		return old;
+	return p.kind == PL_VAR ? p.base : v;
+}
+
+// A value computed by control flow (&&, ||, ?: used as values).
+static bh_ir_opnd bool_value(lower *l, CXCursor e)
+{
+	uint32_t t = bh_ir_builder_block(l->b, NULL);
+	uint32_t f = bh_ir_builder_block(l->b, NULL);
+	uint32_t join = bh_ir_builder_block(l->b, NULL);
+	bh_ir_opnd r = new_temp(l);
+	lower_cond(l, e, t, f);
+	bh_ir_opnd one = bh_ir_int_opnd(1), zero = bh_ir_int_opnd(0);
+	enter(l, t, e);
+	emit(l, BH_IR_ASSIGN, e, r, &one, 1);
+	goto_block(l, join, e);
+	enter(l, f, e);
+	emit(l, BH_IR_ASSIGN, e, r, &zero, 1);
+	goto_block(l, join, e);
+	enter(l, join, e);
+	return r;
+}
+
+static bh_ir_opnd conditional_value(lower *l, CXCursor e, CXCursor kids[3])
+{
+	uint32_t t = bh_ir_builder_block(l->b, NULL);
+	uint32_t f = bh_ir_builder_block(l->b, NULL);
+	uint32_t join = bh_ir_builder_block(l->b, NULL);
+	bh_ir_opnd r = new_temp(l);
+	lower_cond(l, kids[0], t, f);
+	enter(l, t, kids[1]);
+	assign_var(l, r.var, rvalue(l, kids[1]), kids[1]);
+	goto_block(l, join, e);
+	enter(l, f, kids[2]);
+	assign_var(l, r.var, rvalue(l, kids[2]), kids[2]);
+	goto_block(l, join, e);
+	enter(l, join, e);
+	return r;
+}
+
+// GNU `x ?: y`: libclang shows it as an UnexposedExpr with four
+// children (x, two opaque copies of x, y). Recognised by its shape and
+// by the `?` `:` between x and y in the source.
+static bool is_binary_conditional(lower *l, CXCursor e, CXCursor kids[4])
+{
+	if (bh_clang__children(e, kids, 4) != 4)
+		return false;
+	CXFile fa, fb;
+	unsigned a, b;
+	clang_getSpellingLocation(clang_getRangeEnd(clang_getCursorExtent(kids[0])), &fa, NULL,
+				  NULL, &a);
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(kids[3])), &fb, NULL,
+				  NULL, &b);
+	size_t size = 0;
+	const char *text = fa ? clang_getFileContents(l->w->tu, fa, &size) : NULL;
+	if (!text || !fb || !clang_File_isEqual(fa, fb) || b <= a || b > size || b - a > 256)
+		return false;
+	const char *q = memchr(text + a, '?', b - a);
+	if (!q)
+		return false;
+	for (q++; q < text + b && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'); q++)
+		;
+	return q < text + b && *q == ':';
+}
+
+// x ?: y: x once, and y only when x is zero.
+static bh_ir_opnd binary_conditional_value(lower *l, CXCursor e, CXCursor kids[4])
+{
+	uint32_t f = bh_ir_builder_block(l->b, NULL);
+	uint32_t join = bh_ir_builder_block(l->b, NULL);
+	bh_ir_opnd r = new_temp(l);
+	assign_var(l, r.var, rvalue(l, kids[0]), kids[0]);
+	bh_ir_builder_br(l->b, r, join, f, loc_of(l, e));
+	enter(l, f, kids[3]);
+	assign_var(l, r.var, rvalue(l, kids[3]), kids[3]);
+	goto_block(l, join, e);
+	enter(l, join, e);
+	return r;
+}
+
+static bool is_builtin_expect(CXCursor call)
+{
+	CXString s = clang_getCursorSpelling(call);
+	const char *n = clang_getCString(s);
+	bool yes = n && (strcmp(n, "__builtin_expect") == 0 ||
+			 strcmp(n, "__builtin_expect_with_probability") == 0);
+	clang_disposeString(s);
+	return yes && clang_Cursor_getNumArguments(call) >= 2;
+}
+
+static bh_ir_opnd lower_call(lower *l, CXCursor call)
+{
+	int nargs = clang_Cursor_getNumArguments(call);
+	CXCursor callee_expr;
+	if (nargs < 0 || bh_clang__children(call, &callee_expr, 1) < 1)
+		return opaque(l, call, "call", true);
+	// __builtin_expect(x, c) is x with a hint: conditions see through it.
+	if (is_builtin_expect(call))
+		return rvalue(l, clang_Cursor_getArgument(call, 0));
+
+	bh_ir_opnd callee = bh_ir_none_opnd();
+	bool noreturn = false;
+	CXCursor ce = bh_clang__strip_casts(callee_expr);
+	// (*f)(x) with f a function is f(x).
+	while (kind_of(ce) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(ce) == CXUnaryOperator_Deref &&
+	       type_is_function(clang_getCursorType(ce))) {
+		CXCursor kid;
+		if (bh_clang__children(ce, &kid, 1) != 1)
+			break;
+		ce = bh_clang__strip_casts(kid);
+	}
+	CXCursor fn = kind_of(ce) == CXCursor_DeclRefExpr ? clang_getCursorReferenced(ce)
+							  : clang_getNullCursor();
+	if (kind_of(fn) == CXCursor_FunctionDecl) {
+		callee.kind = BH_IR_OPND_FUNC;
+		callee.str = bh_clang__spelling(l->arena, fn);
+		callee.usr = usr_of(l, fn);
+		noreturn = is_noreturn(l, fn);
+	} else {
+		callee = rvalue(l, callee_expr);
+	}
+
+	bh_ir_opnd *args = nargs ? bh_arena_alloc(l->arena, (size_t)nargs * sizeof(*args)) : NULL;
+	for (int i = 0; i < nargs; i++)
+		args[i] = rvalue(l, clang_Cursor_getArgument(call, (unsigned)i));
+
+	bool is_void = clang_getCanonicalType(clang_getCursorType(call)).kind == CXType_Void;
+	bh_ir_opnd dst = is_void ? bh_ir_none_opnd() : new_temp(l);
+	bh_ir_instr *in = emit(l, BH_IR_CALL, call, dst, args, (uint32_t)nargs);
+	in->callee = callee;
+	in->noreturn = noreturn;
+	if (noreturn)
+		bh_ir_builder_unreachable(l->b, loc_of(l, call));
+	return dst;
+}
+
+static bh_ir_opnd lower_unary(lower *l, CXCursor e)
+{
+	CXCursor kid;
+	if (bh_clang__children(e, &kid, 1) != 1)
+		return opaque(l, e, NULL, false);
+	bh_ir_instr *in;
+	bh_ir_unop op;
+	switch (clang_getCursorUnaryOperatorKind(e)) {
+	case CXUnaryOperator_AddrOf: {
+		CXCursor k = bh_clang__strip_casts(kid);
+		if (kind_of(k) == CXCursor_DeclRefExpr &&
+		    kind_of(clang_getCursorReferenced(k)) == CXCursor_FunctionDecl)
+			return rvalue(l, k);
+		place p = lower_place(l, kid);
+		return address_of(l, &p, e);
+	}
+	case CXUnaryOperator_Deref: {
+		// *f for a function f is f; *p of array type decays.
+		if (type_is_function(clang_getCursorType(e)))
+			return rvalue(l, kid);
+		place p = lower_place(l, e);
+		if (type_is_array(clang_getCursorType(e)))
+			return array_value(l, &p, e);
+		return read_place(l, &p, e);
+	}
+	case CXUnaryOperator_PreInc: return inc_dec(l, e, kid, true, false);
+	case CXUnaryOperator_PreDec: return inc_dec(l, e, kid, false, false);
+	case CXUnaryOperator_PostInc: return inc_dec(l, e, kid, true, true);
+	case CXUnaryOperator_PostDec: return inc_dec(l, e, kid, false, true);
+	case CXUnaryOperator_Plus: op = BH_IR_UN_PLUS; break;
+	case CXUnaryOperator_Minus: op = BH_IR_UN_NEG; break;
+	case CXUnaryOperator_Not: op = BH_IR_UN_NOT; break;
+	case CXUnaryOperator_LNot: op = BH_IR_UN_LNOT; break;
+	default: // __real, __imag, __extension__
+		return rvalue(l, kid);
+	}
+	bh_ir_opnd a = rvalue(l, kid);
+	bh_ir_opnd t = emit_value(l, BH_IR_UNOP, e, &a, 1, &in);
+	in->sub = (int)op;
+	return t;
+}
+
+static bh_ir_opnd lower_binary(lower *l, CXCursor e)
+{
+	CXCursor kids[2];
+	if (bh_clang__children(e, kids, 2) != 2)
+		return opaque(l, e, NULL, true);
+	enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(e);
+	switch (k) {
+	case CXBinaryOperator_Assign: {
+		place p = lower_place(l, kids[0]);
+		bh_ir_opnd v = rvalue(l, kids[1]);
+		write_place(l, &p, v, e);
+		return p.kind == PL_VAR ? p.base : v;
+	}
+	case CXBinaryOperator_LAnd:
+	case CXBinaryOperator_LOr:
+		return bool_value(l, e);
+	case CXBinaryOperator_Comma:
+		effect(l, kids[0]);
+		return rvalue(l, kids[1]);
+	default:
+		break;
+	}
+	bool ok;
+	bh_ir_binop op = binop_of(k, &ok);
+	if (!ok)
+		return opaque(l, e, NULL, true);
+	bh_ir_opnd a = rvalue(l, kids[0]);
+	bh_ir_opnd b = rvalue(l, kids[1]);
+	return binop(l, e, op, a, b);
+}
+
+static bh_ir_opnd lower_compound_assign(lower *l, CXCursor e)
+{
+	CXCursor kids[2];
+	bool ok;
+	bh_ir_binop op = binop_of(clang_getCursorBinaryOperatorKind(e), &ok);
+	if (bh_clang__children(e, kids, 2) != 2 || !ok)
+		return opaque(l, e, NULL, true);
+	place p = lower_place(l, kids[0]);
+	bh_ir_opnd cur = read_place(l, &p, e);
+	bh_ir_opnd r = rvalue(l, kids[1]);
+	bh_ir_opnd v = binop(l, e, op, cur, r);
+	write_place(l, &p, v, e);
+	return p.kind == PL_VAR ? p.base : v;
+}
+
+// GNU ({ ... }): the statements, then the value of the last expression.
+static bh_ir_opnd lower_stmt_expr(lower *l, CXCursor e)
+{
+	CXCursor body;
+	if (bh_clang__children(e, &body, 1) != 1 || kind_of(body) != CXCursor_CompoundStmt)
+		return opaque(l, e, NULL, true);
+	size_t base = push_children(l, body);
+	size_t n = l->scratch.len - base;
+	bh_ir_opnd v = bh_ir_none_opnd();
+	for (size_t i = 0; i < n; i++) {
+		CXCursor s = l->scratch.items[base + i];
+		if (i + 1 == n && clang_isExpression(kind_of(s)))
+			v = rvalue(l, s);
+		else
+			lower_stmt(l, s);
+	}
+	l->scratch.len = base;
+	return v;
+}
+
+static bh_ir_opnd lower_string(lower *l, CXCursor e)
+{
+	bh_clang__literal lit;
+	bh_ir_opnd o = { .kind = BH_IR_OPND_STR };
+	if (bh_clang__string_literal(l->arena, e, &lit) && lit.known) {
+		o.str = lit.text;
+		// Decoded bytes up to the array's end (embedded NULs kept).
+		o.len = lit.size ? lit.size - 1 : lit.len;
+	}
+	return o;
+}
+
+static bh_ir_opnd rvalue_inner(lower *l, CXCursor e)
+{
+	int64_t iv;
+	double fv;
+	enum CXCursorKind k = kind_of(e);
+	// `-1`, `1 << 4`, `'a' + 1`: constants, not computations.
+	if ((k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator) &&
+	    is_literal_constant(e, 0) && eval_int(e, &iv))
+		return bh_ir_int_opnd(iv);
+	switch (k) {
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+		if (eval_int(e, &iv))
+			return bh_ir_int_opnd(iv);
+		return opaque(l, e, NULL, false);
+	case CXCursor_FloatingLiteral:
+		if (eval_float(e, &fv)) {
+			bh_ir_opnd o = { .kind = BH_IR_OPND_FLOAT, .fval = fv };
+			return o;
+		}
+		return opaque(l, e, NULL, false);
+	case CXCursor_StringLiteral:
+		return lower_string(l, e);
+	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(e);
+		switch (kind_of(d)) {
+		case CXCursor_VarDecl:
+		case CXCursor_ParmDecl:
+			return bh_ir_var_opnd(var_of(l, d));
+		case CXCursor_EnumConstantDecl:
+			return bh_ir_int_opnd(clang_getEnumConstantDeclValue(d));
+		case CXCursor_FunctionDecl: {
+			bh_ir_opnd o = { .kind = BH_IR_OPND_FUNC };
+			o.str = bh_clang__spelling(l->arena, d);
+			o.usr = usr_of(l, d);
+			return o;
+		}
+		default:
+			return opaque(l, e, NULL, false);
+		}
+	}
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr: {
+		place p = lower_place(l, e);
+		if (type_is_array(clang_getCursorType(e)))
+			return array_value(l, &p, e);
+		return read_place(l, &p, e);
+	}
+	case CXCursor_UnaryOperator:
+		return lower_unary(l, e);
+	case CXCursor_BinaryOperator:
+		return lower_binary(l, e);
+	case CXCursor_CompoundAssignOperator:
+		return lower_compound_assign(l, e);
+	case CXCursor_ConditionalOperator: {
+		CXCursor kids[3];
+		if (bh_clang__children(e, kids, 3) == 3)
+			return conditional_value(l, e, kids);
+		return opaque(l, e, NULL, true);
+	}
+	case CXCursor_CallExpr:
+		return lower_call(l, e);
+	case CXCursor_UnaryExpr: // sizeof, _Alignof
+		if (eval_int(e, &iv))
+			return bh_ir_int_opnd(iv);
+		return opaque(l, e, "sizeof", false);
+	case CXCursor_StmtExpr:
+		return lower_stmt_expr(l, e);
+	case CXCursor_UnexposedExpr: {
+		CXCursor kids[4];
+		if (is_binary_conditional(l, e, kids))
+			return binary_conditional_value(l, e, kids);
+		return opaque(l, e, NULL, true);
+	}
+	default:
+		return opaque(l, e, NULL, true);
+	}
+}
+
+// The value of expression `e`, as an operand.
+static bh_ir_opnd rvalue(lower *l, CXCursor e)
+{
+	e = bh_clang__strip_casts(e);
+	if (over_budget(l))
+		return bh_ir_none_opnd();
+	l->depth++;
+	bh_ir_opnd v = rvalue_inner(l, e);
+	l->depth--;
+	return v;
+}
+
+// `e` for its effects only: x++ needs no copy of the old value.
+static void effect(lower *l, CXCursor e)
+{
+	CXCursor s = bh_clang__strip_casts(e);
+	if (kind_of(s) == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind k = clang_getCursorUnaryOperatorKind(s);
+		CXCursor kid;
+		if ((k == CXUnaryOperator_PostInc || k == CXUnaryOperator_PostDec) &&
+		    bh_clang__children(s, &kid, 1) == 1 && !over_budget(l)) {
+			inc_dec(l, s, kid, k == CXUnaryOperator_PostInc, false);
+			return;
+		}
+	}
+	rvalue(l, e);
+}
+
+// ------------------------------------------------------------- conditions
+
+// Branch to `t` when `e` is true, else to `f`, with && || ! ?: and the
+// comma spelled out as control flow and literal constants folded.
+static void lower_cond(lower *l, CXCursor e, uint32_t t, uint32_t f)
+{
+	e = bh_clang__strip_casts(e);
+	int64_t iv;
+	if (is_literal_constant(e, 0) && eval_int(e, &iv)) {
+		goto_block(l, iv ? t : f, e);
+		return;
+	}
+	if (over_budget(l)) {
+		// Both ways: the CFG stays sound when the condition is unknown.
+		bh_ir_builder_br(l->b, bh_ir_none_opnd(), t, f, loc_of(l, e));
+		return;
+	}
+	l->depth++;
+	CXCursor kids[3];
+	switch (kind_of(e)) {
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot &&
+		    bh_clang__children(e, kids, 1) == 1) {
+			lower_cond(l, kids[0], f, t);
+			goto out;
+		}
+		break;
+	case CXCursor_BinaryOperator: {
+		enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(e);
+		if (bh_clang__children(e, kids, 2) != 2)
+			break;
+		if (k == CXBinaryOperator_LAnd || k == CXBinaryOperator_LOr) {
+			uint32_t mid = bh_ir_builder_block(l->b, NULL);
+			if (k == CXBinaryOperator_LAnd)
+				lower_cond(l, kids[0], mid, f);
+			else
+				lower_cond(l, kids[0], t, mid);
+			enter(l, mid, kids[1]);
+			lower_cond(l, kids[1], t, f);
+			goto out;
+		}
+		if (k == CXBinaryOperator_Comma) {
+			effect(l, kids[0]);
+			lower_cond(l, kids[1], t, f);
+			goto out;
+		}
+		break;
+	}
+	case CXCursor_ConditionalOperator:
+		if (bh_clang__children(e, kids, 3) == 3) {
+			uint32_t a = bh_ir_builder_block(l->b, NULL);
+			uint32_t b = bh_ir_builder_block(l->b, NULL);
+			lower_cond(l, kids[0], a, b);
+			enter(l, a, kids[1]);
+			lower_cond(l, kids[1], t, f);
+			enter(l, b, kids[2]);
+			lower_cond(l, kids[2], t, f);
+			goto out;
+		}
+		break;
+	case CXCursor_CallExpr:
+		if (is_builtin_expect(e)) {
+			lower_cond(l, clang_Cursor_getArgument(e, 0), t, f);
+			goto out;
+		}
+		break;
+	default:
+		break;
+	}
+	bh_ir_opnd v = rvalue(l, e);
+	bh_ir_builder_br(l->b, v, t, f, loc_of(l, e));
+out:
+	l->depth--;
+}
+
+// ------------------------------------------------------------- statements
+
+static void lower_children(lower *l, CXCursor s)
+{
+	size_t base = push_children(l, s);
+	size_t n = l->scratch.len - base;
+	for (size_t i = 0; i < n && !l->stopped; i++)
+		lower_stmt(l, l->scratch.items[base + i]);
+	l->scratch.len = base;
+}
+
+static void lower_decl(lower *l, CXCursor ds)
+{
+	size_t base = push_children(l, ds);
+	size_t n = l->scratch.len - base;
+	for (size_t i = 0; i < n; i++) {
+		CXCursor vd = l->scratch.items[base + i];
+		if (kind_of(vd) != CXCursor_VarDecl)
+			continue;
+		uint32_t var = var_of(l, vd);
+		// Statics and externs are initialised once, before any call:
+		// not by this statement.
+		enum CX_StorageClass sc = clang_Cursor_getStorageClass(vd);
+		if (sc == CX_SC_Static || sc == CX_SC_Extern)
+			continue;
+		CXCursor init = clang_Cursor_getVarDeclInitializer(vd);
+		if (clang_Cursor_isNull(init))
+			continue;
+		bh_ir_opnd v = rvalue(l, init);
+		assign_var(l, var, v, vd);
+	}
+	l->scratch.len = base;
+}
+
+static void lower_if(lower *l, CXCursor s)
+{
+	CXCursor kids[3];
+	unsigned n = bh_clang__children(s, kids, 3);
+	if (n < 2 || n > 3) {
+		lower_children(l, s);
+		return;
+	}
+	uint32_t then_bb = bh_ir_builder_block(l->b, NULL);
+	uint32_t join = bh_ir_builder_block(l->b, NULL);
+	uint32_t else_bb = n == 3 ? bh_ir_builder_block(l->b, NULL) : join;
+	lower_cond(l, kids[0], then_bb, else_bb);
+	enter(l, then_bb, kids[1]);
+	lower_stmt(l, kids[1]);
+	goto_block(l, join, s);
+	if (n == 3) {
+		enter(l, else_bb, kids[2]);
+		lower_stmt(l, kids[2]);
+		goto_block(l, join, s);
+	}
+	enter(l, join, s);
+}
+
+static void lower_loop_body(lower *l, CXCursor body, uint32_t brk, uint32_t cont)
+{
+	jumps saved = l->j;
+	l->j.brk = brk;
+	l->j.cont = cont;
+	lower_stmt(l, body);
+	l->j = saved;
+}
+
+static void lower_while(lower *l, CXCursor s)
+{
+	CXCursor kids[2];
+	if (bh_clang__children(s, kids, 2) != 2) {
+		lower_children(l, s);
+		return;
+	}
+	uint32_t head = bh_ir_builder_block(l->b, NULL);
+	uint32_t body = bh_ir_builder_block(l->b, NULL);
+	uint32_t exit = bh_ir_builder_block(l->b, NULL);
+	enter(l, head, kids[0]);
+	lower_cond(l, kids[0], body, exit);
+	enter(l, body, kids[1]);
+	lower_loop_body(l, kids[1], exit, head);
+	goto_block(l, head, s);
+	enter(l, exit, s);
+}
+
+static void lower_do(lower *l, CXCursor s)
+{
+	CXCursor kids[2];
+	if (bh_clang__children(s, kids, 2) != 2) {
+		lower_children(l, s);
+		return;
+	}
+	uint32_t body = bh_ir_builder_block(l->b, NULL);
+	uint32_t cond = bh_ir_builder_block(l->b, NULL);
+	uint32_t exit = bh_ir_builder_block(l->b, NULL);
+	enter(l, body, kids[0]);
+	lower_loop_body(l, kids[0], exit, cond);
+	enter(l, cond, kids[1]);
+	lower_cond(l, kids[1], body, exit);
+	enter(l, exit, s);
+}
+
+// -------------------------------------------------------------- for loops
+
+// libclang lists only the parts of `for (init; cond; inc) body` that are
+// present, so `for (; c; )` and `for (i = 0;;)` both have one child before
+// the body. Which one it is comes from the source: the offsets of the two
+// semicolons of the header, found by scanning the text after `for`.
+typedef struct {
+	CXFile file;
+	unsigned open, semi1, semi2, close; // offsets in `file`
+} for_header;
+
+static bool scan_for_header(lower *l, CXCursor s, for_header *h)
+{
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(s));
+	unsigned off;
+	clang_getSpellingLocation(start, &h->file, NULL, NULL, &off);
+	if (!h->file)
+		return false;
+	size_t size = 0;
+	const char *text = clang_getFileContents(l->w->tu, h->file, &size);
+	if (!text || off + 3 > size || strncmp(text + off, "for", 3) != 0)
+		return false;
+	size_t i = off + 3;
+	int depth = 0, semis = 0;
+	size_t limit = size - off > 65536 ? off + 65536 : size;
+	for (; i < limit; i++) {
+		char c = text[i];
+		if (c == '/' && i + 1 < limit && text[i + 1] == '*') {
+			const char *e = strstr(text + i + 2, "*/");
+			if (!e || (size_t)(e - text) >= limit)
+				return false;
+			i = (size_t)(e - text) + 1;
+		} else if (c == '/' && i + 1 < limit && text[i + 1] == '/') {
+			while (i < limit && text[i] != '\n')
+				i++;
+		} else if (c == '"' || c == '\'') {
+			for (i++; i < limit && text[i] != c; i++)
+				if (text[i] == '\\')
+					i++;
+		} else if (c == '(' || c == '[' || c == '{') {
+			if (depth++ == 0) {
+				if (c != '(')
+					return false;
+				h->open = (unsigned)i;
+			}
+		} else if (c == ')' || c == ']' || c == '}') {
+			if (--depth == 0) {
+				h->close = (unsigned)i;
+				return semis == 2;
+			}
+			if (depth < 0)
+				return false;
+		} else if (c == ';' && depth == 1) {
+			if (semis == 0)
+				h->semi1 = (unsigned)i;
+			else if (semis == 1)
+				h->semi2 = (unsigned)i;
+			semis++;
+		} else if (depth == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
+			   c != '\\') {
+			return false;
+		}
+	}
+	return false;
+}
+
+// A guess for macro-made loops whose header cannot be read: a DeclStmt
+// is the init, a test-like expression the condition.
+static bool looks_like_cond(CXCursor e)
+{
+	e = bh_clang__strip_casts(e);
+	switch (kind_of(e)) {
+	case CXCursor_BinaryOperator: {
+		enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(e);
+		return (k >= CXBinaryOperator_LT && k <= CXBinaryOperator_NE) ||
+		       k == CXBinaryOperator_LAnd || k == CXBinaryOperator_LOr;
+	}
+	case CXCursor_UnaryOperator:
+		return clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot;
+	case CXCursor_DeclRefExpr:
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void classify_for(lower *l, CXCursor s, CXCursor *parts, unsigned n, CXCursor out[3])
+{
+	CXCursor null = clang_getNullCursor();
+	out[0] = out[1] = out[2] = null;
+	if (n == 3) {
+		out[0] = parts[0];
+		out[1] = parts[1];
+		out[2] = parts[2];
+		return;
+	}
+	if (n == 0)
+		return;
+	for_header h;
+	if (scan_for_header(l, s, &h)) {
+		bool ok = true;
+		int slot[2] = { -1, -1 };
+		for (unsigned i = 0; i < n && ok; i++) {
+			CXFile f;
+			unsigned off;
+			CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(parts[i]));
+			clang_getSpellingLocation(at, &f, NULL, NULL, &off);
+			if (!f || !clang_File_isEqual(f, h.file) || off <= h.open || off >= h.close)
+				ok = false;
+			else
+				slot[i] = off < h.semi1 ? 0 : off < h.semi2 ? 1 : 2;
+		}
+		if (ok && (n == 1 || slot[0] < slot[1])) {
+			for (unsigned i = 0; i < n; i++)
+				out[slot[i]] = parts[i];
+			return;
+		}
+	}
+	// Fallback.
+	if (n == 1) {
+		int k = kind_of(parts[0]) == CXCursor_DeclStmt ? 0 : looks_like_cond(parts[0]) ? 1 : 0;
+		out[k] = parts[0];
+		return;
+	}
+	if (kind_of(parts[0]) != CXCursor_DeclStmt && looks_like_cond(parts[0])) {
+		out[1] = parts[0];
+		out[2] = parts[1];
+	} else {
+		out[0] = parts[0];
+		out[looks_like_cond(parts[1]) ? 1 : 2] = parts[1];
+	}
+}
+
+static void lower_for(lower *l, CXCursor s)
+{
+	CXCursor kids[4];
+	unsigned n = bh_clang__children(s, kids, 4);
+	if (n == 0 || n > 4) {
+		lower_children(l, s);
+		return;
+	}
+	CXCursor body = kids[n - 1], part[3];
+	classify_for(l, s, kids, n - 1, part);
+	if (!clang_Cursor_isNull(part[0]))
+		lower_stmt(l, part[0]);
+	uint32_t head = bh_ir_builder_block(l->b, NULL);
+	uint32_t body_bb = bh_ir_builder_block(l->b, NULL);
+	bool has_inc = !clang_Cursor_isNull(part[2]);
+	uint32_t inc = has_inc ? bh_ir_builder_block(l->b, NULL) : head;
+	uint32_t exit = bh_ir_builder_block(l->b, NULL);
+	enter(l, head, s);
+	if (!clang_Cursor_isNull(part[1]))
+		lower_cond(l, part[1], body_bb, exit);
+	else
+		goto_block(l, body_bb, s);
+	enter(l, body_bb, body);
+	lower_loop_body(l, body, exit, inc);
+	if (has_inc) {
+		enter(l, inc, part[2]);
+		effect(l, part[2]);
+	}
+	goto_block(l, head, s);
+	enter(l, exit, s);
+}
+
+// ---------------------------------------------------------------- switch
+
+static void lower_switch(lower *l, CXCursor s)
+{
+	CXCursor kids[2];
+	if (bh_clang__children(s, kids, 2) != 2) {
+		lower_children(l, s);
+		return;
+	}
+	bh_ir_opnd v = rvalue(l, kids[0]);
+	uint32_t exit = bh_ir_builder_block(l->b, NULL);
+	uint32_t sw = bh_ir_builder_switch(l->b, v, exit, loc_of(l, s));
+	jumps saved = l->j;
+	l->j.brk = exit;
+	l->j.sw = sw;
+	// The body starts in dead code: only case labels are entered.
+	lower_stmt(l, kids[1]);
+	l->j = saved;
+	goto_block(l, exit, s);
+	enter(l, exit, s);
+}
+
+static void lower_case(lower *l, CXCursor s)
+{
+	CXCursor kids[3];
+	unsigned n = bh_clang__children(s, kids, 3);
+	if (n < 2 || n > 3) {
+		lower_children(l, s);
+		return;
+	}
+	if (l->j.sw == NO_BLOCK) {
+		lower_stmt(l, kids[n - 1]);
+		return;
+	}
+	int64_t lo = 0, hi;
+	if (!eval_int(kids[0], &lo))
+		lo = 0;
+	hi = lo;
+	if (n == 3 && !eval_int(kids[1], &hi))
+		hi = lo;
+	uint32_t target = bh_ir_builder_block(l->b, NULL);
+	// A case reached by falling through from the one above jumps here.
+	enter(l, target, s);
+	bh_ir_builder_case(l->b, l->j.sw, lo, hi, target);
+	lower_stmt(l, kids[n - 1]);
+}
+
+static void lower_default(lower *l, CXCursor s)
+{
+	CXCursor kid;
+	if (bh_clang__children(s, &kid, 1) != 1)
+		return;
+	if (l->j.sw != NO_BLOCK) {
+		uint32_t target = bh_ir_builder_block(l->b, NULL);
+		enter(l, target, s);
+		bh_ir_builder_switch_default(l->b, l->j.sw, target);
+	}
+	lower_stmt(l, kid);
+}
+
+// ------------------------------------------------------------- statements
+
+static void lower_stmt_inner(lower *l, CXCursor s)
+{
+	CXCursor kid;
+	enum CXCursorKind k = kind_of(s);
+	switch (k) {
+	case CXCursor_CompoundStmt:
+		lower_children(l, s);
+		return;
+	case CXCursor_DeclStmt:
+		lower_decl(l, s);
+		return;
+	case CXCursor_IfStmt:
+		lower_if(l, s);
+		return;
+	case CXCursor_WhileStmt:
+		lower_while(l, s);
+		return;
+	case CXCursor_DoStmt:
+		lower_do(l, s);
+		return;
+	case CXCursor_ForStmt:
+		lower_for(l, s);
+		return;
+	case CXCursor_SwitchStmt:
+		lower_switch(l, s);
+		return;
+	case CXCursor_CaseStmt:
+		lower_case(l, s);
+		return;
+	case CXCursor_DefaultStmt:
+		lower_default(l, s);
+		return;
+	case CXCursor_LabelStmt: {
+		uint32_t block = label_block(l, s);
+		enter(l, block, s);
+		if (bh_clang__children(s, &kid, 1) == 1)
+			lower_stmt(l, kid);
+		return;
+	}
+	case CXCursor_GotoStmt: {
+		CXCursor label = clang_getCursorReferenced(s);
+		if (kind_of(label) == CXCursor_LabelStmt)
+			bh_ir_builder_jmp(l->b, label_block(l, label), loc_of(l, s));
+		return;
+	}
+	case CXCursor_BreakStmt:
+		if (l->j.brk != NO_BLOCK)
+			bh_ir_builder_jmp(l->b, l->j.brk, loc_of(l, s));
+		return;
+	case CXCursor_ContinueStmt:
+		if (l->j.cont != NO_BLOCK)
+			bh_ir_builder_jmp(l->b, l->j.cont, loc_of(l, s));
+		return;
+	case CXCursor_ReturnStmt: {
+		bh_ir_opnd v = bh_ir_none_opnd();
+		if (bh_clang__children(s, &kid, 1) == 1)
+			v = rvalue(l, kid);
+		bh_ir_builder_ret(l->b, v, loc_of(l, s));
+		return;
+	}
+	case CXCursor_NullStmt:
+		return;
+	case CXCursor_IndirectGotoStmt:
+		// TODO(#5): edges to every address-taken label; until then the
+		// path ends here, which analyses see as leaving the function.
+		opaque(l, s, "indirect-goto", true);
+		bh_ir_builder_unreachable(l->b, loc_of(l, s));
+		return;
+	case CXCursor_GCCAsmStmt:
+	case CXCursor_MSAsmStmt:
+		opaque(l, s, "asm", true);
+		return;
+	default:
+		if (clang_isExpression(k)) {
+			effect(l, s);
+			return;
+		}
+		// Attributed statements and the like: their children.
+		lower_children(l, s);
+		return;
+	}
+}
+
+static void lower_stmt(lower *l, CXCursor s)
+{
+	if (over_budget(l)) {
+		if (!l->stopped)
+			opaque(l, s, "too-deep", false);
+		return;
+	}
+	bh_loc saved = l->loc;
+	bh_loc here;
+	if (bh_clang__cursor_loc(l->w, s, &here))
+		l->loc = here;
+	l->depth++;
+	lower_stmt_inner(l, s);
+	l->depth--;
+	l->loc = saved;
+}
+
+// ------------------------------------------------------------------ entry
+
+static CXCursor function_body(CXCursor fn)
+{
+	CXCursor kids[64];
+	unsigned n = bh_clang__children(fn, kids, 64);
+	if (n > 64)
+		n = 64;
+	for (unsigned i = n; i-- > 0;)
+		if (kind_of(kids[i]) == CXCursor_CompoundStmt)
+			return kids[i];
+	return clang_getNullCursor();
+}
+
+void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)
+{
+	CXCursor body = function_body(fn_cursor);
+	if (clang_Cursor_isNull(body) || !w->ir)
+		return;
+	lower l = { .w = w, .arena = w->arena };
+	l.j.brk = l.j.cont = l.j.sw = NO_BLOCK;
+	bh_loc loc = { 0 };
+	bh_clang__cursor_loc(w, fn_cursor, &loc);
+	l.loc = loc;
+	const char *name = w->function_name ? w->function_name
+					    : bh_clang__spelling(w->arena, fn_cursor);
+	const char *usr = usr_of(&l, fn_cursor);
+	l.b = bh_ir_builder_new(w->arena, name, usr, loc);
+
+	int nparams = clang_Cursor_getNumArguments(fn_cursor);
+	for (int i = 0; i < nparams; i++)
+		var_of(&l, clang_Cursor_getArgument(fn_cursor, (unsigned)i));
+	lower_stmt(&l, body);
+
+	bh_ir_func *fn = bh_ir_builder_finish(l.b);
+	l.b = NULL;
+#ifndef NDEBUG
+	const char *why = NULL;
+	if (!bh_ir_verify(fn, w->arena, &why)) {
+		bh_ir_print(stderr, fn);
+		fprintf(stderr, "bh_ir_verify: %s\n", why ? why : "?");
+		bh_assert(!"lowering produced invalid IR");
+	}
+#endif
+	if (fn->cut)
+		bh_diag_add(w->diags, BH_LEVEL_NOTE, "ir.incomplete", loc.path, loc.line, loc.col,
+			    "function '%s' is %s: only part of it is analysed", name,
+			    fn->cut & BH_IR_CUT_SIZE ? "too large" : "nested too deeply");
+	if (w->ir->last)
+		w->ir->last->next = fn;
+	else
+		w->ir->first = fn;
+	w->ir->last = fn;
+	w->ir->nfuncs++;
+
+	map_dispose(&l.vars);
+	map_dispose(&l.labels);
+	map_dispose(&l.funcs);
+	bh_vec_dispose(&l.scratch);
+}
+
+// ------------------------------------------------------------ public API
+
+bh_status bh_clang_lower(bh_ir_unit *out, bh_arena *arena, const bh_unit *unit,
+			 const char *ctx_root, bh_diags *diags)
+{
+	if (!out || !arena || !unit || !ctx_root || !diags)
+		return BH_EINVAL;
+	memset(out, 0, sizeof(*out));
+	size_t root_len = strlen(ctx_root);
+	while (root_len > 1 && ctx_root[root_len - 1] == '/')
+		root_len--;
+	const char *root = bh_arena_strndup(arena, ctx_root, root_len);
+	bh_findings scratch;
+	bh_findings_init(&scratch, arena);
+	CXIndex index = clang_createIndex(0, 0);
+	bh_clang__analyse_unit(index, unit, root, arena, &scratch, diags, out);
+	clang_disposeIndex(index);
+	bh_findings_dispose(&scratch);
+	return BH_OK;
+}

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The IR: one small control-flow graph per C function, the input of every
+ * dataflow analysis (bh_flow) and, through them, of the taint and memory
+ * rules. The C front end (bh_clang) lowers function bodies into it; the
+ * builder below is also how tests write IR by hand.
+ *
+ * Shape. A function has variables, basic blocks and instructions. Block 0
+ * is the entry; every block ends in exactly one terminator (ret, br, jmp,
+ * switch, unreachable) and holds no other; every block is reachable from
+ * the entry (the builder drops the rest). Successors follow from the
+ * terminator, without repeats; predecessors are their exact inverse.
+ *
+ * Values. Operands are variables (parameters, locals, globals, statics,
+ * temporaries), integer and floating constants, string literals with their
+ * decoded bytes, and functions named as values. Implicit conversions and
+ * parentheses are gone; explicit casts are transparent too. An array
+ * variable used as a value stands for its address, as in C.
+ *
+ * Memory model. A variable is one location. A struct field is a location
+ * one level deep: `s.f` (FIELD on a struct variable) and `p->f` (FIELD with
+ * `arrow` on a pointer value). Arrays are summarized regions: `a[i]` is
+ * INDEX on the array variable, whatever `i` is. Anything else goes through
+ * LOAD/STORE on a pointer value.
+ *
+ * Lifetime: everything lives in the arena given to the builder (the
+ * unit's arena), with source locations whose paths are context-relative.
+ */
+#ifndef BULKHEAD_IR_H
+#define BULKHEAD_IR_H
+
+#include <stdio.h>
+
+#include "common.h"
+
+typedef struct bh_arena bh_arena;
+
+/* --------------------------------------------------------------- opcodes */
+
+/** Opcodes, generated from analyzer/ir/ir_ops.def. */
+typedef enum {
+#define BH_IR_OP(sym, name, term) BH_IR_##sym,
+#include "../../analyzer/ir/ir_ops.def"
+#undef BH_IR_OP
+	BH_IR__OP_COUNT
+} bh_ir_op;
+
+/** Binary operators of BINOP (comparisons included; `&&`, `||` and `,` become control flow). */
+typedef enum {
+#define BH_IR_BINOP(sym, spelling) BH_IR_BIN_##sym,
+#include "../../analyzer/ir/ir_ops.def"
+#undef BH_IR_BINOP
+	BH_IR__BIN_COUNT
+} bh_ir_binop;
+
+/** Unary operators of UNOP (`&`, `*` and `++`/`--` have their own lowering). */
+typedef enum {
+#define BH_IR_UNOP(sym, spelling) BH_IR_UN_##sym,
+#include "../../analyzer/ir/ir_ops.def"
+#undef BH_IR_UNOP
+	BH_IR__UN_COUNT
+} bh_ir_unop;
+
+/** "assign", "br", ...; "?" when out of range. */
+const char *bh_ir_op_name(bh_ir_op op);
+/** "+", "<", ...; "?" when out of range. */
+const char *bh_ir_binop_spelling(bh_ir_binop op);
+const char *bh_ir_unop_spelling(bh_ir_unop op);
+/** True for ret, br, jmp, switch, unreachable. */
+bool bh_ir_op_is_terminator(bh_ir_op op);
+
+/* ------------------------------------------------------------- variables */
+
+typedef enum {
+	BH_IR_VAR_PARAM,
+	BH_IR_VAR_LOCAL,
+	BH_IR_VAR_GLOBAL,  /* file-scope variable, extern or not */
+	BH_IR_VAR_STATIC,  /* `static` inside the function */
+	BH_IR_VAR_TEMP,    /* made by lowering: holds one intermediate value */
+} bh_ir_var_kind;
+
+/** Variable flags. */
+enum {
+	BH_IR_VAR_ARRAY = 1u << 0,     /* a fixed or variable array: one summarized region */
+	BH_IR_VAR_RECORD = 1u << 1,    /* a struct or union: fields are locations */
+	BH_IR_VAR_POINTER = 1u << 2,   /* pointer typed */
+	BH_IR_VAR_ADDRESSED = 1u << 3, /* its address is taken somewhere in the function */
+};
+
+typedef struct {
+	uint32_t id;          /* index in bh_ir_func.vars */
+	bh_ir_var_kind kind;
+	unsigned flags;       /* BH_IR_VAR_* */
+	const char *name;     /* unique in the function: "i", "i.1" for a shadowing i, "%3" for temps */
+	const char *usr;      /* globals and statics: the declaration's USR (cross-TU identity), else NULL */
+	const char *type;     /* C type as written by clang, or NULL (temps) */
+	uint64_t size;        /* byte size of the type, 0 if unknown */
+} bh_ir_var;
+
+/* -------------------------------------------------------------- operands */
+
+typedef enum {
+	BH_IR_OPND_NONE = 0,
+	BH_IR_OPND_VAR,   /* `var` */
+	BH_IR_OPND_INT,   /* `ival` */
+	BH_IR_OPND_FLOAT, /* `fval` */
+	BH_IR_OPND_STR,   /* a string literal: `str`/`len`; `str` NULL for wide literals */
+	BH_IR_OPND_FUNC,  /* a function used as a value or called: `str` is its name, `usr` its USR */
+} bh_ir_opnd_kind;
+
+typedef struct {
+	bh_ir_opnd_kind kind;
+	uint32_t var;      /* VAR */
+	int64_t ival;      /* INT */
+	double fval;       /* FLOAT */
+	const char *str;   /* STR: decoded bytes (arena, NUL-terminated, may hold NULs); FUNC: name */
+	size_t len;        /* STR: number of decoded bytes, terminator excluded */
+	const char *usr;   /* FUNC: USR, or NULL */
+} bh_ir_opnd;
+
+/* ---------------------------------------------------------- instructions */
+
+/** One `case` of a SWITCH: values lo..hi (GNU ranges; lo == hi otherwise). */
+typedef struct {
+	int64_t lo, hi;
+	uint32_t target;
+} bh_ir_case;
+
+/**
+ * One instruction. Which fields mean something depends on `op`:
+ *
+ *   ASSIGN       dst = args[0]
+ *   UNOP         dst = unop args[0]
+ *   BINOP        dst = args[0] binop args[1]
+ *   LOAD         dst = *args[0]
+ *   STORE        *args[0] = args[1]
+ *   ADDR         dst = &args[0]                 (args[0] is a variable)
+ *   FIELD        dst = args[0].name | args[0]->name   (`arrow`)
+ *   FIELD_STORE  args[0].name = args[1] | args[0]->name = args[1]
+ *   FIELD_ADDR   dst = &args[0].name | &args[0]->name
+ *   INDEX        dst = args[0][args[1]]
+ *   INDEX_STORE  args[0][args[1]] = args[2]
+ *   INDEX_ADDR   dst = &args[0][args[1]]
+ *   CALL         [dst =] callee(args...)        callee FUNC (direct) or VAR (indirect)
+ *   OPAQUE       [dst =] name(args...)          a construct not modelled; reads args
+ *   RET          return [args[0]]
+ *   BR           args[0] ? target[0] : target[1]
+ *   JMP          target[0]
+ *   SWITCH       args[0] among cases, else target[0]
+ *   UNREACHABLE  (ends a block after a noreturn call)
+ *
+ * For FIELD*, a `.` access has a struct variable in args[0]; an `->`
+ * access has a pointer value. For INDEX*, args[0] is an array variable
+ * (the summarized region) or a pointer value.
+ */
+typedef struct bh_ir_instr {
+	bh_ir_op op;
+	uint32_t id;          /* unique in the function, 0..ninstrs-1, in block order */
+	uint32_t block;       /* the block holding it */
+	bh_loc loc;           /* source range of the construct it came from */
+	bh_ir_opnd dst;       /* NONE when there is no result */
+	bh_ir_opnd *args;     /* arena array */
+	uint32_t nargs;
+	bh_ir_opnd callee;    /* CALL */
+	bool noreturn;        /* CALL: the callee never returns */
+	bool arrow;           /* FIELD*: `->` rather than `.` */
+	int sub;              /* BINOP: bh_ir_binop; UNOP: bh_ir_unop */
+	const char *name;     /* FIELD*: field name; OPAQUE: what it stands for ("asm", "InitListExpr") */
+	uint32_t target[2];   /* BR: then, else; JMP, SWITCH: target[0] */
+	bh_ir_case *cases;    /* SWITCH, arena array */
+	uint32_t ncases;
+} bh_ir_instr;
+
+/* ---------------------------------------------------------------- blocks */
+
+typedef struct {
+	uint32_t id;           /* index in bh_ir_func.blocks; 0 is the entry */
+	bh_ir_instr *instrs;   /* arena array; the last one is the only terminator */
+	uint32_t ninstrs;
+	uint32_t *succs;       /* arena array, no repeats, in terminator order */
+	uint32_t nsuccs;
+	uint32_t *preds;       /* arena array, no repeats, ascending */
+	uint32_t npreds;
+	const char *label;     /* the C label that starts it, or NULL */
+} bh_ir_block;
+
+/** Why a function's IR is incomplete. */
+enum {
+	BH_IR_CUT_DEPTH = 1u << 0,  /* nesting deeper than the limit: inner parts are opaque */
+	BH_IR_CUT_SIZE = 1u << 1,   /* more instructions than the limit: the rest was not lowered */
+};
+
+typedef struct bh_ir_func {
+	const char *name;
+	const char *usr;       /* USR of the definition: the call graph key */
+	bh_loc loc;            /* the definition */
+	bh_ir_var *vars;       /* arena array; parameters first, in order */
+	uint32_t nvars;
+	uint32_t nparams;
+	bh_ir_block *blocks;   /* arena array; blocks[0] is the entry */
+	uint32_t nblocks;
+	uint32_t ninstrs;
+	unsigned cut;          /* BH_IR_CUT_*: 0 when the IR is complete */
+	struct bh_ir_func *next; /* next function of the same unit, or NULL */
+} bh_ir_func;
+
+/** The functions of one translation unit, in source order. */
+typedef struct bh_ir_unit {
+	bh_ir_func *first, *last;
+	size_t nfuncs;
+} bh_ir_unit;
+
+/** The instruction with id `id` (a linear walk over blocks is avoided: O(log n)). */
+const bh_ir_instr *bh_ir_instr_at(const bh_ir_func *fn, uint32_t id);
+
+/** The terminator of block `b`. */
+const bh_ir_instr *bh_ir_block_terminator(const bh_ir_block *b);
+
+/**
+ * The variable an instruction defines as a whole (its dst when that is a
+ * variable), or UINT32_MAX.
+ */
+uint32_t bh_ir_instr_def(const bh_ir_instr *in);
+
+/* --------------------------------------------------------------- builder */
+
+/**
+ * Builds one function: variables, blocks, instructions, then `finish`
+ * computes the CFG. Instructions are appended to the current block; once
+ * a terminator has been added, later instructions go to a fresh block
+ * with no predecessor (dead code), which `finish` drops. A builder owns
+ * heap memory until finish or free.
+ */
+typedef struct bh_ir_builder bh_ir_builder;
+
+/** Start function `name` (copied into `arena`); `usr` may be NULL. */
+bh_ir_builder *bh_ir_builder_new(bh_arena *arena, const char *name, const char *usr, bh_loc loc);
+
+/** Discard a builder without finishing (NULL is a no-op). */
+void bh_ir_builder_free(bh_ir_builder *b);
+
+/**
+ * Add a variable; `name` and `usr`, `type` are copied. Names are made
+ * unique in the function by a ".N" suffix. Parameters must be added first.
+ */
+uint32_t bh_ir_builder_var(bh_ir_builder *b, bh_ir_var_kind kind, const char *name,
+			   const char *usr, const char *type, uint64_t size, unsigned flags);
+
+/** Mark variable `var` with `flags` (e.g. BH_IR_VAR_ADDRESSED). */
+void bh_ir_builder_var_flags(bh_ir_builder *b, uint32_t var, unsigned flags);
+
+/** The kind of variable `var` (BH_IR_VAR_TEMP for an unknown id). */
+bh_ir_var_kind bh_ir_builder_var_kind(const bh_ir_builder *b, uint32_t var);
+
+/** A new temporary. */
+uint32_t bh_ir_builder_temp(bh_ir_builder *b);
+
+/** A new empty block (not current). `label` is copied; may be NULL. */
+uint32_t bh_ir_builder_block(bh_ir_builder *b, const char *label);
+
+/** Make `block` current; if the current block is open, it first jumps there. */
+void bh_ir_builder_enter(bh_ir_builder *b, uint32_t block, bh_loc loc);
+
+/** The current block. */
+uint32_t bh_ir_builder_current(const bh_ir_builder *b);
+
+/** True if the current block already ended with a terminator. */
+bool bh_ir_builder_closed(const bh_ir_builder *b);
+
+/**
+ * The last instruction of the current block if the block is still open,
+ * else NULL. Front ends use it to write a computed value straight into
+ * its variable instead of through a copy.
+ */
+bh_ir_instr *bh_ir_builder_last(bh_ir_builder *b);
+
+/** Instructions added so far (for size budgets). */
+uint32_t bh_ir_builder_count(const bh_ir_builder *b);
+
+/**
+ * Append an instruction with `nargs` operands (copied) to the current
+ * block and return it for the caller to fill the other fields. The
+ * pointer is valid until the next append. For terminators use the
+ * functions below, which also keep track of the CFG.
+ */
+bh_ir_instr *bh_ir_builder_add(bh_ir_builder *b, bh_ir_op op, bh_loc loc, bh_ir_opnd dst,
+			       const bh_ir_opnd *args, uint32_t nargs);
+
+void bh_ir_builder_jmp(bh_ir_builder *b, uint32_t target, bh_loc loc);
+void bh_ir_builder_br(bh_ir_builder *b, bh_ir_opnd cond, uint32_t then_bb, uint32_t else_bb,
+		      bh_loc loc);
+void bh_ir_builder_ret(bh_ir_builder *b, bh_ir_opnd value, bh_loc loc);
+void bh_ir_builder_unreachable(bh_ir_builder *b, bh_loc loc);
+
+/**
+ * End the current block with a SWITCH on `value` whose cases are added
+ * later with bh_ir_builder_case (the body is lowered after the switch
+ * itself). Returns a handle for those calls; the default starts as
+ * `default_bb` and can be changed with bh_ir_builder_switch_default.
+ */
+uint32_t bh_ir_builder_switch(bh_ir_builder *b, bh_ir_opnd value, uint32_t default_bb, bh_loc loc);
+void bh_ir_builder_case(bh_ir_builder *b, uint32_t sw, int64_t lo, int64_t hi, uint32_t target);
+void bh_ir_builder_switch_default(bh_ir_builder *b, uint32_t sw, uint32_t target);
+
+/** Record why the IR is incomplete (BH_IR_CUT_*). */
+void bh_ir_builder_cut(bh_ir_builder *b, unsigned why);
+
+/**
+ * Finish: close an open current block with `ret`, drop blocks that the
+ * entry cannot reach, renumber, compute successors and predecessors and
+ * copy everything into the arena. Frees the builder.
+ * Ownership: the function lives in the builder's arena.
+ */
+bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b);
+
+/* Operand constructors. */
+bh_ir_opnd bh_ir_var_opnd(uint32_t var);
+bh_ir_opnd bh_ir_int_opnd(int64_t value);
+bh_ir_opnd bh_ir_none_opnd(void);
+
+/* -------------------------------------------------------------- verifier */
+
+/**
+ * Check the invariants above: one terminator per block and only at its
+ * end, successors matching the terminator, predecessors their inverse,
+ * every block reachable, instruction ids dense and in order, operands in
+ * range and every temporary that is read defined somewhere.
+ * @return true if all hold; otherwise false with a static-or-arena
+ * explanation in `*why` (may be NULL).
+ */
+bool bh_ir_verify(const bh_ir_func *fn, bh_arena *arena, const char **why);
+
+/* ---------------------------------------------------------------- dumps */
+
+/**
+ * Print `fn` as text: variables, then each block with its predecessors,
+ * instructions (with line:col) and successors. Stable: stage goldens
+ * (tests/ir/) diff it.
+ */
+void bh_ir_print(FILE *out, const bh_ir_func *fn);
+
+/** Print one operand / one instruction (no newline) as bh_ir_print does. */
+void bh_ir_print_opnd(FILE *out, const bh_ir_func *fn, const bh_ir_opnd *o);
+void bh_ir_print_instr(FILE *out, const bh_ir_func *fn, const bh_ir_instr *in);
+
+/** Print only the CFG: one line per block, `bbN -> bbA bbB`, and the label. */
+void bh_ir_print_cfg(FILE *out, const bh_ir_func *fn);
+
+/** Print the CFG as a Graphviz digraph, instructions in the nodes. */
+void bh_ir_print_dot(FILE *out, const bh_ir_func *fn);
+
+#endif

@@ -1,0 +1,28 @@
+# httpd-lite 0.5.2: built from source in one stage, shipped on busybox:1.36-glibc.
+ARG HTTPD_LITE_VERSION=0.5.2
+ARG HTTPD_LITE_SHA256=0000000000000000000000000000000000000000000000000000000000000000
+
+FROM --platform=$BUILDPLATFORM alpine:3.20 AS build
+ARG TARGETARCH
+ARG HTTPD_LITE_SHA256
+RUN apk add --no-cache build-base pkgconf curl xz linux-headers meson samurai libmicrohttpd-dev
+WORKDIR /usr/src/httpd-lite
+COPY Makefile meson.build ./
+COPY src/ src/
+COPY include/ include/
+RUN meson setup build --prefix=/usr/local --buildtype=release -Db_pie=true \
+ && ninja -C build \
+ && DESTDIR=/out meson install -C build --strip
+RUN ldd /out/usr/local/bin/httpd-lite 2>&1 | grep -q 'not a dynamic' || echo 'expected a static binary'
+
+FROM busybox:1.36-glibc
+LABEL org.opencontainers.image.title="httpd-lite" \
+      org.opencontainers.image.version="0.5.2" \
+      org.opencontainers.image.source="https://example.org/httpd-lite"
+COPY --from=build --chmod=0755 /out/usr/local/bin/httpd-lite /usr/local/bin/httpd-lite
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+USER 65534:65534
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD /usr/local/bin/httpd-lite --version || exit 1
+ENTRYPOINT exec /usr/local/bin/httpd-lite "$@"

@@ -1,0 +1,25 @@
+# quotesvc 1.0.0: built from source in one stage, shipped on debian:12-slim.
+ARG QUOTESVC_VERSION=1.0.0
+ARG QUOTESVC_SHA256=0000000000000000000000000000000000000000000000000000000000000000
+
+FROM alpine:3.20 AS build
+ARG QUOTESVC_SHA256
+RUN apk add --no-cache build-base pkgconf curl xz linux-headers
+WORKDIR /usr/src/quotesvc
+COPY Makefile meson.build ./
+COPY src/ src/
+COPY include/ include/
+RUN cc -O2 -g -fstack-protector-strong -D_FORTIFY_SOURCE=3 -fPIE -Iinclude -o /out/usr/local/bin/quotesvc src/*.c -Wl,-z,relro,-z,now -pie \
+ && strip /out/usr/local/bin/quotesvc
+
+FROM debian:12-slim
+LABEL org.opencontainers.image.title="quotesvc" \
+      org.opencontainers.image.version="1.0.0" \
+      org.opencontainers.image.source="https://example.org/quotesvc"
+COPY --from=build --chmod=0755 /out/usr/local/bin/quotesvc /usr/local/bin/quotesvc
+EXPOSE 7070
+RUN groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid app --home-dir /nonexistent --shell /usr/sbin/nologin app
+USER app
+ENTRYPOINT ["/usr/local/bin/quotesvc"]
+CMD ["--port", "7070"]

@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: MIT
+// Unit tests for the image model (analyzer/image): stages and their graph,
+// the target, image references, user, ENTRYPOINT/CMD, WORKDIR/ENV/ARG
+// scoping, build commands recognised in RUN, secret mounts, provenance
+// against a real context with .dockerignore and globs, and the docker.*
+// rules over it; hostile input through the whole Dockerfile stage.
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/ctx.h"
+#include "bulkhead/df.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/img.h"
+
+static bh_arena *arena;
+static bh_diags diags;
+
+static void setup(void)
+{
+	arena = bh_arena_new();
+	bh_diags_init(&diags, arena);
+}
+
+static void teardown(void)
+{
+	bh_diags_dispose(&diags);
+	bh_arena_free(arena);
+}
+
+TestSuite(img, .init = setup, .fini = teardown, .timeout = 60);
+
+static bh_img *model_ctx(const char *text, const char *target, bh_ctx *ctx)
+{
+	const bh_source *src = bh_source_from_bytes(arena, "Dockerfile", text, strlen(text));
+	bh_df_file *df;
+	bh_df_parse(&df, arena, src, NULL, &diags);
+	bh_img_options opts = BH_IMG_OPTIONS_INIT;
+	opts.target = target;
+	bh_img *img;
+	cr_assert_eq(bh_img_build(&img, arena, ctx, "Dockerfile", df, &opts, &diags), BH_OK);
+	return img;
+}
+
+static bh_img *model(const char *text, const char *target)
+{
+	return model_ctx(text, target, NULL);
+}
+
+static const bh_img_file *file_at(const bh_img_stage *st, const char *path)
+{
+	for (size_t i = 0; i < st->nfiles; i++)
+		if (strcmp(st->files[i]->path, path) == 0)
+			return st->files[i];
+	return NULL;
+}
+
+static bool has_str(const char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+Test(img, stages_graph_target_and_compiler_output)
+{
+	bh_img *img = model("ARG BASE=debian:12\n"
+			    "FROM gcc:13 AS build\n"
+			    "WORKDIR /src\n"
+			    "RUN gcc -O2 -Wall -D_FORTIFY_SOURCE=2 -o /out/app src/main.c util.o -lssl\n"
+			    "FROM ${BASE} AS runtime\n"
+			    "COPY --from=build /out/app /usr/local/bin/app\n"
+			    "ENTRYPOINT [\"app\"]\n"
+			    "FROM alpine AS unused\n", NULL);
+	cr_assert_eq(img->nstages, 3);
+	cr_assert_eq(img->target, 2);
+	cr_assert_str_eq(img->stages[1].base.raw, "debian:12");
+	cr_assert_not(img->stages[1].base.symbolic);
+	cr_assert_not(img->stages[0].in_target);
+
+	img = model("ARG BASE=debian:12\n"
+		    "FROM gcc:13 AS build\n"
+		    "WORKDIR /src\n"
+		    "RUN gcc -O2 -Wall -D_FORTIFY_SOURCE=2 -o /out/app src/main.c util.o -lssl\n"
+		    "FROM ${BASE} AS runtime\n"
+		    "COPY --from=build /out/app /usr/local/bin/app\n"
+		    "ENTRYPOINT [\"app\"]\n"
+		    "FROM alpine AS unused\n", "Runtime");
+	cr_assert_eq(img->target, 1);
+	cr_assert(img->stages[0].in_target);
+	cr_assert_not(img->stages[0].layers_in_target);
+	cr_assert(img->stages[1].is_target);
+	cr_assert_not(img->stages[2].in_target);
+	cr_assert_eq(img->stages[1].ndeps, 1);
+	cr_assert_eq(img->stages[1].deps[0], 0);
+
+	cr_assert_eq(img->nbuilds, 1);
+	const bh_img_build_cmd *bd = &img->builds[0];
+	cr_assert_eq(bd->kind, BH_IMG_BUILD_CC);
+	cr_assert_str_eq(bd->output, "/out/app");
+	cr_assert_str_eq(bd->cwd, "/src");
+	cr_assert_eq(bd->ninputs, 2);
+	cr_assert_str_eq(bd->inputs[0], "/src/src/main.c");
+	cr_assert_str_eq(bd->inputs[1], "/src/util.o");
+	cr_assert(has_str(bd->flags, bd->nflags, "-D_FORTIFY_SOURCE=2"));
+	cr_assert(has_str(bd->flags, bd->nflags, "-lssl"));
+	cr_assert_eq(bd->loc.line, 4);
+	cr_assert_eq(bd->loc.col, 5);
+
+	// The runtime's binary links back to the compiler output.
+	const bh_img_stage *rt = &img->stages[1];
+	const bh_img_file *f = file_at(rt, "/usr/local/bin/app");
+	cr_assert_not_null(f);
+	cr_assert_eq(f->origin, BH_IMG_FROM_STAGE);
+	cr_assert_eq(f->stage, 0);
+	const bh_img_file *root = bh_img_file_root(f);
+	cr_assert_eq(root->origin, BH_IMG_FROM_RUN);
+	cr_assert_eq(root->build, 0);
+	// ENTRYPOINT resolves through PATH to that file.
+	cr_assert_str_eq(rt->exe, "/usr/local/bin/app");
+	cr_assert_eq(rt->exe_file, f);
+}
+
+Test(img, unknown_target_is_diagnosed)
+{
+	bh_img *img = model("FROM a AS x\nFROM b\n", "nope");
+	cr_assert_eq(img->target, 1);
+	cr_assert_eq(diags.items.len, 1);
+	cr_assert_str_eq(diags.items.items[0].code, "img.unknown-target");
+}
+
+Test(img, image_references)
+{
+	bh_img_ref r;
+	bh_img_ref_parse(&r, arena, "ghcr.io/org/app:1.2@sha256:abc", false);
+	cr_assert_str_eq(r.registry, "ghcr.io");
+	cr_assert_str_eq(r.name, "org/app");
+	cr_assert_str_eq(r.tag, "1.2");
+	cr_assert_str_eq(r.digest, "sha256:abc");
+	bh_img_ref_parse(&r, arena, "localhost:5000/x", false);
+	cr_assert_str_eq(r.registry, "localhost:5000");
+	cr_assert_null(r.tag);
+	bh_img_ref_parse(&r, arena, "library/debian", false);
+	cr_assert_null(r.registry);
+	cr_assert_str_eq(r.name, "library/debian");
+	bh_img_ref_parse(&r, arena, "scratch", false);
+	cr_assert(r.scratch);
+}
+
+Test(img, user_root_detection)
+{
+	static const struct { const char *user; int root; } cases[] = {
+		{ "root", 1 }, { "0", 1 }, { "0:0", 1 }, { "root:staff", 1 }, { "000", 1 },
+		{ "app", 0 }, { "1000:1000", 0 }, { "10", 0 }, { "${RUN_AS}", -1 },
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(cases); i++) {
+		char text[128];
+		snprintf(text, sizeof(text), "FROM a\nUSER %s\n", cases[i].user);
+		bh_img *img = model(text, NULL);
+		cr_expect_eq(img->stages[0].user_root, cases[i].root, "USER %s", cases[i].user);
+	}
+	// Inherited through FROM <stage>.
+	bh_img *img = model("FROM a AS base\nUSER root\nFROM base\nRUN true\n", NULL);
+	cr_assert_eq(img->stages[1].user_root, 1);
+	cr_assert_eq(img->stages[1].user_instr, &img->df->instrs[1]);
+}
+
+Test(img, entrypoint_and_cmd_combine_like_docker)
+{
+	bh_img *img = model("FROM a\nENTRYPOINT [\"/app\"]\nCMD [\"--port\", \"80\"]\n", NULL);
+	const bh_img_stage *st = &img->stages[0];
+	cr_assert_eq(st->argc, 3);
+	cr_assert_str_eq(st->argv[2], "80");
+
+	img = model("FROM a\nCMD [\"x\"]\nENTRYPOINT /app --flag\n", NULL);
+	st = &img->stages[0];
+	cr_assert_eq(st->argc, 3);
+	cr_assert_str_eq(st->argv[0], "/bin/sh");
+	cr_assert_str_eq(st->argv[2], "/app --flag");
+
+	// A child stage's ENTRYPOINT drops the inherited CMD.
+	img = model("FROM a AS b\nCMD [\"serve\"]\nFROM b\nENTRYPOINT [\"/x\"]\n", NULL);
+	cr_assert_eq(img->stages[1].argc, 1);
+
+	// SHELL changes what shell form runs under.
+	img = model("FROM a\nSHELL [\"/bin/bash\", \"-eo\", \"pipefail\", \"-c\"]\nCMD run me\n", NULL);
+	cr_assert_eq(img->stages[0].argc, 5);
+	cr_assert_str_eq(img->stages[0].argv[0], "/bin/bash");
+}
+
+Test(img, workdir_env_and_arg_scoping)
+{
+	bh_img *img = model("ARG V=1\n"
+			    "FROM a\n"
+			    "WORKDIR /app\nWORKDIR sub/../lib\n"
+			    "ENV P=/opt Q=x\nENV R=$P/bin S=$V T=${U:-d}\n"
+			    "ARG V\nENV W=$V\n"
+			    "ARG NODEF\nENV X=$NODEF\n", NULL);
+	const bh_img_stage *st = &img->stages[0];
+	cr_assert_str_eq(st->workdir, "/app/lib");
+	cr_assert_null(st->relative_workdir);
+	const char *vals[8] = { 0 };
+	const char *names[] = { "P", "Q", "R", "S", "T", "W", "X" };
+	for (size_t i = 0; i < st->nenv; i++)
+		for (size_t k = 0; k < BH_ARRAY_LEN(names); k++)
+			if (strcmp(st->env[i].name, names[k]) == 0)
+				vals[k] = st->env[i].value;
+	cr_assert_str_eq(vals[2], "/opt/bin");
+	cr_assert_str_eq(vals[3], "$V");        // global ARG not visible without re-declaration
+	cr_assert_str_eq(vals[4], "${U:-d}");   // unknown stays symbolic
+	cr_assert_str_eq(vals[5], "1");         // re-declared global ARG
+	cr_assert_str_eq(vals[6], "$NODEF");    // ARG without default: symbolic
+
+	img = model("FROM a\nWORKDIR app\n", NULL);
+	cr_assert_not_null(img->stages[0].relative_workdir);
+	cr_assert_str_eq(img->stages[0].workdir, "/app");
+}
+
+Test(img, make_cmake_meson_configure_install)
+{
+	bh_img *img = model("FROM a\nENV LDFLAGS=-Wl,-z,relro\nWORKDIR /w\n"
+			    "RUN cd /src && CFLAGS=\"-O2\" make CC=gcc -j4 && make install \\\n"
+			    " && ./configure --prefix=/usr && cmake -B build -DCMAKE_BUILD_TYPE=Release \\\n"
+			    " && meson setup b && ninja -C b && install -m 0755 build/app /usr/local/bin/ \\\n"
+			    " && strip /usr/local/bin/app && setcap cap_net_bind_service=+ep /usr/local/bin/app\n",
+			    NULL);
+	cr_assert_eq(img->nbuilds, 9);
+	static const bh_img_build_kind kinds[] = {
+		BH_IMG_BUILD_MAKE, BH_IMG_BUILD_MAKE, BH_IMG_BUILD_CONFIGURE, BH_IMG_BUILD_CMAKE,
+		BH_IMG_BUILD_MESON, BH_IMG_BUILD_NINJA, BH_IMG_BUILD_INSTALL, BH_IMG_BUILD_STRIP,
+		BH_IMG_BUILD_SETCAP,
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(kinds); i++)
+		cr_expect_eq(img->builds[i].kind, kinds[i], "build %zu", i);
+	const bh_img_build_cmd *mk = &img->builds[0];
+	cr_assert_str_eq(mk->cwd, "/src");
+	cr_assert(has_str(mk->flags, mk->nflags, "CC=gcc"));
+	cr_assert(has_str(mk->env, mk->nenv, "CFLAGS=-O2"));
+	cr_assert(has_str(mk->env, mk->nenv, "LDFLAGS=-Wl,-z,relro"));
+	const bh_img_build_cmd *inst = &img->builds[6];
+	cr_assert_str_eq(inst->output, "/usr/local/bin");
+	const bh_img_file *f = file_at(&img->stages[0], "/usr/local/bin/app");
+	cr_assert_not_null(f);
+	cr_assert_eq(f->origin, BH_IMG_FROM_RUN);
+	cr_assert_str_eq(f->mode, "0755");
+	cr_assert_str_eq(img->builds[8].inputs[1], "/usr/local/bin/app");
+}
+
+Test(img, secret_mounts_and_run_flags)
+{
+	bh_img *img = model("FROM a\n"
+			    "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc --mount=type=cache,target=/c "
+			    "--network=host npm ci\n"
+			    "RUN --mount=type=secret,id=tok --security=insecure true\n", NULL);
+	cr_assert_eq(img->nruns, 2);
+	cr_assert_eq(img->runs[0].nsecrets, 1);
+	cr_assert_str_eq(img->runs[0].secrets[0].id, "npmrc");
+	cr_assert_str_eq(img->runs[0].secrets[0].target, "/root/.npmrc");
+	cr_assert_str_eq(img->runs[0].network, "host");
+	cr_assert_str_eq(img->runs[1].secrets[0].target, "/run/secrets/tok");
+	cr_assert_str_eq(img->runs[1].security, "insecure");
+}
+
+Test(img, heredoc_run_is_parsed_as_script)
+{
+	bh_img *img = model("FROM a\nRUN <<EOF\nset -e\ngcc -o /app main.c\nEOF\n", NULL);
+	cr_assert_eq(img->nbuilds, 1);
+	cr_assert_eq(img->builds[0].loc.line, 4);
+	cr_assert_eq(img->builds[0].loc.col, 1);
+	img = model("FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nprint('gcc -o x')\nEOF\n", NULL);
+	cr_assert_eq(img->nbuilds, 0);
+}
+
+Test(img, exec_form_run_and_sh_c)
+{
+	bh_img *img = model("FROM a\nRUN [\"gcc\", \"-o\", \"/x\", \"x.c\"]\n"
+			    "RUN [\"/bin/sh\", \"-c\", \"cc -o /y y.c\"]\n", NULL);
+	cr_assert_eq(img->nbuilds, 2);
+	cr_assert_str_eq(img->builds[0].output, "/x");
+	cr_assert_str_eq(img->builds[1].output, "/y");
+}
+
+// ------------------------------------------------------------ real context
+
+static char ctxdir[64];
+
+static void write_file(const char *rel, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", ctxdir, rel);
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	mkdir(path, 0755);
+	*slash = '/';
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void remove_ctx(void)
+{
+	static const char *const files[] = { "app.c", ".env", "id_rsa", ".git/HEAD", "docs/readme.md",
+					     "secret/key.pem", ".dockerignore", "Dockerfile" };
+	static const char *const dirs[] = { ".git", "docs", "secret" };
+	char path[256];
+	for (size_t i = 0; i < BH_ARRAY_LEN(files); i++) {
+		snprintf(path, sizeof(path), "%s/%s", ctxdir, files[i]);
+		unlink(path);
+	}
+	for (size_t i = 0; i < BH_ARRAY_LEN(dirs); i++) {
+		snprintf(path, sizeof(path), "%s/%s", ctxdir, dirs[i]);
+		rmdir(path);
+	}
+	rmdir(ctxdir);
+}
+
+static size_t count_rule(const bh_findings *f, const char *id)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->items.len; i++)
+		n += strcmp(f->items.items[i].rule->id, id) == 0;
+	return n;
+}
+
+Test(img, provenance_against_a_real_context)
+{
+	strcpy(ctxdir, "/tmp/bh-img-test-XXXXXX");
+	cr_assert_not_null(mkdtemp(ctxdir));
+	static const char dockerfile[] =
+		"FROM alpine:3.19 AS b\n"
+		"WORKDIR /src\n"
+		"COPY . .\n"
+		"COPY docs/ /docs/\n"
+		"COPY *.c /c/\n"
+		"COPY nothere.txt /x\n"
+		"FROM alpine:3.19@sha256:0000\n"
+		"COPY --from=b /src/.env /etc/.env\n"
+		"COPY id_rsa /root/\n"
+		"RUN rm /root/id_rsa\n"
+		"USER 10001\n"
+		"HEALTHCHECK CMD true\n";
+	write_file("app.c", "int main(void) { return 0; }\n");
+	write_file(".env", "TOKEN=x\n");
+	write_file("id_rsa", "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+	write_file(".git/HEAD", "ref: refs/heads/main\n");
+	write_file("docs/readme.md", "# docs\n");
+	write_file("secret/key.pem", "k\n");
+	write_file(".dockerignore", "docs\n");
+	write_file("Dockerfile", dockerfile);
+	bh_ctx_options copts = BH_CTX_OPTIONS_INIT;
+	copts.root = ctxdir;
+	bh_ctx *ctx = NULL;
+	cr_assert_eq(bh_ctx_open(&ctx, &copts, &diags), BH_OK);
+	bh_img *img = model_ctx(dockerfile, NULL, ctx);
+
+	cr_assert_eq(img->ncopies, 6);
+	const bh_img_copy *all = &img->copies[0];
+	cr_assert_eq(all->srcs[0].status, BH_IMG_SRC_OK);
+	cr_assert(all->srcs[0].is_dir);
+	cr_assert_eq(all->srcs[0].nexcluded, 1); // docs/readme.md
+	cr_assert_eq(all->srcs[0].nfiles, 6); // .git is not in the inventory
+	cr_assert_eq(img->copies[1].srcs[0].status, BH_IMG_SRC_EXCLUDED);
+	cr_assert_eq(img->copies[2].srcs[0].nfiles, 1);
+	cr_assert_not_null(file_at(&img->stages[0], "/c/app.c"));
+	cr_assert_not_null(file_at(&img->stages[0], "/src/secret/key.pem"));
+	cr_assert_eq(img->copies[3].srcs[0].status, BH_IMG_SRC_MISSING);
+
+	const bh_img_stage *fin = &img->stages[1];
+	const bh_img_file *env = file_at(fin, "/etc/.env");
+	cr_assert_not_null(env);
+	cr_assert_eq(bh_img_file_root(env)->origin, BH_IMG_FROM_CONTEXT);
+	cr_assert_str_eq(bh_img_file_root(env)->source, ".env");
+	const bh_img_file *key = file_at(fin, "/root/id_rsa");
+	cr_assert_not_null(key);
+	cr_assert(key->removed);
+
+	bh_findings findings;
+	bh_findings_init(&findings, arena);
+	bh_docker_check(img, ctx, NULL, &findings);
+	cr_assert_eq(count_rule(&findings, "docker.copy-context-unfiltered"), 1);
+	cr_assert_eq(count_rule(&findings, "docker.copy-source-not-sent"), 2);
+	cr_assert_eq(count_rule(&findings, "docker.secret-file-layer"), 1);
+	cr_assert_eq(count_rule(&findings, "docker.root-user"), 0);
+	cr_assert_eq(count_rule(&findings, "docker.no-healthcheck"), 0);
+	cr_assert_eq(count_rule(&findings, "docker.unpinned-base"), 1); // the builder: tag only
+	for (size_t i = 0; i < findings.items.len; i++)
+		if (strcmp(findings.items.items[i].rule->id, "docker.copy-context-unfiltered") == 0)
+			cr_assert(strstr(findings.items.items[i].message, "reaches the final image at /etc/.env"),
+				  "%s", findings.items.items[i].message);
+	bh_findings_dispose(&findings);
+
+	// The printer covers every format without failing.
+	for (int fmt = BH_IMG_TEXT; fmt <= BH_IMG_DOT; fmt++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&buf, &len);
+		cr_assert_eq(bh_img_print(out, img, (bh_img_format)fmt), BH_OK);
+		fclose(out);
+		cr_assert_gt(len, 10);
+		cr_assert_null(strstr(buf, "TOKEN=x"));
+		free(buf);
+	}
+	bh_ctx_free(ctx);
+	remove_ctx();
+}
+
+Test(img, secret_names)
+{
+	static const char *const yes[] = { "DB_PASSWORD", "api_key", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY",
+					   "NPM_TOKEN", "PRIVATE_KEY", "DBPASSWORD", "client-secret" };
+	static const char *const no[] = { "GPG_KEY", "PASSWORD_FILE", "TOKEN_URL", "PATH", "PWD",
+					  "PUBLIC_KEY", "KEYSERVER", "SECRET_NAME", "PASSAGE" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(yes); i++)
+		cr_expect(bh_img_is_secret_name(yes[i]), "%s", yes[i]);
+	for (size_t i = 0; i < BH_ARRAY_LEN(no); i++)
+		cr_expect_not(bh_img_is_secret_name(no[i]), "%s", no[i]);
+}
+
+// ---------------------------------------------------------------- hostile
+
+Test(img, hostile_dockerfiles_through_model_and_rules)
+{
+	size_t lines = 100000;
+	char *text = malloc(lines * 40 + 64);
+	size_t len = (size_t)sprintf(text, "FROM alpine AS s0\n");
+	for (size_t i = 1; i < lines; i++) {
+		switch (i % 5) {
+		case 0: len += (size_t)sprintf(text + len, "FROM s%zu AS s%zu\n", i - 5, i); break;
+		case 1: len += (size_t)sprintf(text + len, "ENV V%zu=$V%zu\n", i, i - 5); break;
+		case 2: len += (size_t)sprintf(text + len, "RUN curl -k x | sh && rm -rf /a%zu\n", i); break;
+		case 3: len += (size_t)sprintf(text + len, "COPY --from=s0 /a /b%zu\n", i); break;
+		default: len += (size_t)sprintf(text + len, "RUN <<EOF\necho %zu\nEOF\n", i); break;
+		}
+	}
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	const bh_source *src = bh_source_from_bytes(arena, "Dockerfile", text, len);
+	bh_df_file *df;
+	bh_df_parse(&df, arena, src, NULL, &diags);
+	bh_img *img;
+	bh_img_build(&img, arena, NULL, "Dockerfile", df, NULL, &diags);
+	bh_findings findings;
+	bh_findings_init(&findings, arena);
+	bh_docker_check(img, NULL, NULL, &findings);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cr_assert_gt(img->nstages, 1000);
+	cr_assert_gt(findings.items.len, 1000);
+	cr_assert_lt((double)(t1.tv_sec - t0.tv_sec), 50.0);
+	bh_findings_dispose(&findings);
+	free(text);
+
+	// Binary input: a model with no stages, and a parse-error finding.
+	char junk[8192];
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (char)((i * 2654435761u) >> 13);
+	src = bh_source_from_bytes(arena, "Dockerfile", junk, sizeof(junk));
+	bh_df_parse(&df, arena, src, NULL, &diags);
+	bh_img_build(&img, arena, NULL, "Dockerfile", df, NULL, &diags);
+	bh_findings_init(&findings, arena);
+	bh_docker_check(img, NULL, NULL, &findings);
+	cr_assert_gt(count_rule(&findings, "docker.parse-error"), 0);
+	bh_findings_dispose(&findings);
+}
+
+// ------------------------------------------------------------------ corpus
+
+// Every Dockerfile of testdata/docker/corpus parses with no syntax error,
+// and its model builds and prints in every format without an error
+// diagnostic. The corpus is realistic input, not a golden suite.
+Test(img, corpus_parses_and_models_cleanly)
+{
+	const char *dir = BH_SOURCE_ROOT "/testdata/docker/corpus";
+	struct dirent **ents;
+	int n = scandir(dir, &ents, NULL, alphasort);
+	cr_assert_geq(n, 0, "cannot read %s", dir);
+	size_t checked = 0;
+	for (int i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		size_t len = strlen(name);
+		if (len < 11 || strcmp(name + len - 11, ".Dockerfile") != 0) {
+			free(ents[i]);
+			continue;
+		}
+		char path[1024];
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		FILE *f = fopen(path, "rb");
+		cr_assert_not_null(f, "%s", path);
+		char *text = NULL;
+		size_t tlen = 0;
+		FILE *mem = open_memstream(&text, &tlen);
+		char chunk[4096];
+		size_t got;
+		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			fwrite(chunk, 1, got, mem);
+		fclose(f);
+		fclose(mem);
+
+		bh_diags d;
+		bh_diags_init(&d, arena);
+		const bh_source *src = bh_source_from_bytes(arena, name, text, tlen);
+		bh_df_file *df;
+		bh_df_parse(&df, arena, src, NULL, &d);
+		for (size_t e = 0; e < df->nerrors; e++)
+			cr_log_error("%s:%u:%u: %s", name, df->errors[e].loc.line, df->errors[e].loc.col,
+				     df->errors[e].message);
+		cr_expect_eq(df->nerrors, 0, "%s has syntax errors", name);
+		bh_img *img;
+		bh_img_build(&img, arena, NULL, name, df, NULL, &d);
+		cr_expect_gt(img->nstages, 0, "%s has no stage", name);
+		bh_findings fs;
+		bh_findings_init(&fs, arena);
+		bh_docker_check(img, NULL, NULL, &fs);
+		cr_expect_eq(count_rule(&fs, "docker.parse-error"), 0, "%s: parse-error finding", name);
+		bh_findings_dispose(&fs);
+		for (int fmt = BH_IMG_TEXT; fmt <= BH_IMG_DOT; fmt++) {
+			char *buf = NULL;
+			size_t blen = 0;
+			FILE *out = open_memstream(&buf, &blen);
+			cr_expect_eq(bh_img_print(out, img, (bh_img_format)fmt), BH_OK, "%s", name);
+			fclose(out);
+			cr_expect_gt(blen, 0);
+			free(buf);
+		}
+		cr_expect_not(bh_diags_has_error(&d), "%s: error diagnostic", name);
+		bh_diags_dispose(&d);
+		free(text);
+		free(ents[i]);
+		checked++;
+	}
+	free(ents);
+	cr_assert_geq(checked, 100, "only %zu corpus Dockerfiles", checked);
+}

@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: MIT
+// Unit tests for the IR (bh_ir) and its C lowering: the stage goldens of
+// tests/ir/ (each <case>.c dumped and diffed against <case>.expected;
+// BH_GOLDEN_UPDATE=1 rewrites them), the verifier on every lowered
+// function, exact CFG shapes asserted directly (fall-through, noreturn,
+// goto into a loop), the builder by hand, and hostile input (deep nesting,
+// huge functions, C that does not compile).
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/clang.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/ir.h"
+
+#define CASES BH_SOURCE_ROOT "/tests/ir"
+
+static bh_arena *arena;
+
+static void setup(void) { arena = bh_arena_new(); }
+static void teardown(void) { bh_arena_free(arena); }
+
+TestSuite(ir, .init = setup, .fini = teardown);
+
+// ------------------------------------------------------------------ helpers
+
+// Lower `dir/name` with `dir` as the context root.
+static bh_ir_unit *lower_file(const char *dir, const char *name, bh_diags *diags)
+{
+	char root[PATH_MAX];
+	cr_assert_not_null(realpath(dir, root), "realpath(%s)", dir);
+	bh_unit u = { 0 };
+	u.path = bh_arena_strdup(arena, name);
+	u.abs_path = bh_arena_sprintf(arena, "%s/%s", root, name);
+	u.flags_source = BH_FLAGS_COMPDB;
+	bh_ir_unit *ir = bh_arena_alloc(arena, sizeof(*ir));
+	cr_assert_eq(bh_clang_lower(ir, arena, &u, root, diags), BH_OK);
+	return ir;
+}
+
+// Write `text` to a fresh file `name` in a temporary directory; returns the directory.
+static const char *temp_source(const char *name, const char *text)
+{
+	char *dir = bh_arena_strdup(arena, "/tmp/bh-ir-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	FILE *f = fopen(bh_arena_sprintf(arena, "%s/%s", dir, name), "w");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+	return dir;
+}
+
+static void remove_temp(const char *dir, const char *name)
+{
+	unlink(bh_arena_sprintf(arena, "%s/%s", dir, name));
+	rmdir(dir);
+}
+
+static const bh_ir_func *find_func(const bh_ir_unit *ir, const char *name)
+{
+	for (const bh_ir_func *fn = ir->first; fn; fn = fn->next)
+		if (strcmp(fn->name, name) == 0)
+			return fn;
+	cr_assert_fail("no function %s", name);
+	return NULL;
+}
+
+static char *dump(const bh_ir_unit *ir)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	for (const bh_ir_func *fn = ir->first; fn; fn = fn->next)
+		bh_ir_print(f, fn);
+	fclose(f);
+	char *copy = bh_arena_strdup(arena, buf);
+	free(buf);
+	return copy;
+}
+
+// __FILE__ in assert() expands to the absolute path: make it stable.
+static char *normalize(const char *text, const char *root)
+{
+	size_t rn = strlen(root);
+	char *out = bh_arena_alloc(arena, strlen(text) + 1);
+	size_t n = 0;
+	for (const char *p = text; *p;) {
+		if (strncmp(p, root, rn) == 0 && p[rn] == '/') {
+			p += rn + 1;
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	int c;
+	while ((c = fgetc(f)) != EOF)
+		fputc(c, m);
+	fclose(m);
+	fclose(f);
+	char *copy = bh_arena_strdup(arena, buf);
+	free(buf);
+	return copy;
+}
+
+// First differing line, for a readable failure.
+static const char *first_diff(const char *a, const char *b)
+{
+	unsigned line = 1;
+	const char *la = a, *lb = b;
+	while (*a && *a == *b) {
+		if (*a == '\n') {
+			line++;
+			la = a + 1;
+			lb = b + 1;
+		}
+		a++;
+		b++;
+	}
+	const char *ea = strchr(la, '\n'), *eb = strchr(lb, '\n');
+	return bh_arena_sprintf(arena, "line %u:\n  expected: %.*s\n  actual:   %.*s", line,
+				eb ? (int)(eb - lb) : (int)strlen(lb), lb,
+				ea ? (int)(ea - la) : (int)strlen(la), la);
+}
+
+static void verify_all(const bh_ir_unit *ir)
+{
+	for (const bh_ir_func *fn = ir->first; fn; fn = fn->next) {
+		const char *why = NULL;
+		cr_assert(bh_ir_verify(fn, arena, &why), "%s: %s", fn->name, why ? why : "?");
+	}
+}
+
+// ------------------------------------------------------------------ goldens
+
+Test(ir, goldens_match_expected_dumps)
+{
+	char root[PATH_MAX];
+	cr_assert_not_null(realpath(CASES, root));
+	DIR *d = opendir(root);
+	cr_assert_not_null(d);
+	struct dirent *e;
+	const char *names[64];
+	size_t n = 0;
+	while ((e = readdir(d)) && n < 64) {
+		size_t len = strlen(e->d_name);
+		if (len > 2 && strcmp(e->d_name + len - 2, ".c") == 0)
+			names[n++] = bh_arena_strdup(arena, e->d_name);
+	}
+	closedir(d);
+	cr_assert_geq(n, 6, "expected the IR golden cases in %s", root);
+	bool update = getenv("BH_GOLDEN_UPDATE") != NULL;
+	unsigned failed = 0;
+	for (size_t i = 0; i < n; i++) {
+		bh_diags diags;
+		bh_diags_init(&diags, arena);
+		bh_ir_unit *ir = lower_file(root, names[i], &diags);
+		cr_expect_eq(diags.items.len, 0, "%s: %zu diagnostics, first: %s", names[i],
+			     diags.items.len, diags.items.len ? diags.items.items[0].message : "");
+		verify_all(ir);
+		char *got = normalize(dump(ir), root);
+		const char *exp_path = bh_arena_sprintf(arena, "%s/%.*s.expected", root,
+							(int)(strlen(names[i]) - 2), names[i]);
+		if (update) {
+			FILE *f = fopen(exp_path, "w");
+			cr_assert_not_null(f);
+			fputs(got, f);
+			fclose(f);
+		} else {
+			char *want = read_text(exp_path);
+			cr_expect_not_null(want, "missing %s (run with BH_GOLDEN_UPDATE=1)", exp_path);
+			if (want && strcmp(want, got) != 0) {
+				cr_log_error("%s differs at %s", names[i], first_diff(want, got));
+				failed++;
+			}
+		}
+		bh_diags_dispose(&diags);
+	}
+	cr_assert_eq(failed, 0, "%u IR golden(s) differ", failed);
+}
+
+// --------------------------------------------------------------- CFG shapes
+
+static const bh_ir_block *block_with_label(const bh_ir_func *fn, const char *label)
+{
+	for (uint32_t i = 0; i < fn->nblocks; i++)
+		if (fn->blocks[i].label && strcmp(fn->blocks[i].label, label) == 0)
+			return &fn->blocks[i];
+	cr_assert_fail("%s: no block labelled %s", fn->name, label);
+	return NULL;
+}
+
+static bool has_edge(const bh_ir_func *fn, uint32_t a, uint32_t b)
+{
+	for (uint32_t i = 0; i < fn->blocks[a].nsuccs; i++)
+		if (fn->blocks[a].succs[i] == b)
+			return true;
+	return false;
+}
+
+static const bh_ir_instr *switch_of(const bh_ir_func *fn)
+{
+	for (uint32_t i = 0; i < fn->nblocks; i++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[i]);
+		if (t->op == BH_IR_SWITCH)
+			return t;
+	}
+	cr_assert_fail("%s: no switch", fn->name);
+	return NULL;
+}
+
+static uint32_t case_target(const bh_ir_instr *sw, int64_t value)
+{
+	for (uint32_t i = 0; i < sw->ncases; i++)
+		if (sw->cases[i].lo <= value && value <= sw->cases[i].hi)
+			return sw->cases[i].target;
+	return sw->target[0];
+}
+
+Test(ir, switch_falls_through_and_keeps_default_in_the_middle)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "switch.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "sw");
+	const bh_ir_instr *sw = switch_of(fn);
+	cr_assert_eq(sw->ncases, 5);
+	uint32_t c0 = case_target(sw, 0), c1 = case_target(sw, 1), c2 = case_target(sw, 2);
+	uint32_t c5 = case_target(sw, 5), dflt = sw->target[0];
+	// case 0 falls into case 1, which falls into case 2.
+	cr_assert(has_edge(fn, c0, c1));
+	cr_assert(has_edge(fn, c1, c2));
+	// default (written before case 5) falls into case 5.
+	cr_assert(has_edge(fn, dflt, c5));
+	cr_assert_eq(case_target(sw, 11), case_target(sw, 10), "GNU range 10 ... 12");
+	cr_assert_eq(bh_ir_block_terminator(&fn->blocks[case_target(sw, 12)])->op, BH_IR_RET);
+	// Duff's device: case 3 is entered both from the switch and from the loop body.
+	const bh_ir_func *duff = find_func(ir, "duff");
+	const bh_ir_instr *dsw = switch_of(duff);
+	uint32_t d3 = case_target(dsw, 3);
+	cr_assert_eq(duff->blocks[d3].npreds, 2);
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, goto_enters_the_middle_of_a_loop)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "goto.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "into_loop");
+	const bh_ir_block *inside = block_with_label(fn, "inside");
+	// Reached from the goto (before the loop) and from the loop body.
+	cr_assert_eq(inside->npreds, 2);
+	// The loop head is inside's successor and one of its predecessors' successor.
+	cr_assert_eq(inside->nsuccs, 1);
+	const bh_ir_block *head = &fn->blocks[inside->succs[0]];
+	cr_assert_eq(bh_ir_block_terminator(head)->op, BH_IR_BR);
+	// `i = 100` after `goto done` is dead and gone.
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
+			cr_assert(!(in->nargs == 1 && in->args[0].kind == BH_IR_OPND_INT &&
+				    in->args[0].ival == 100), "dead code was kept");
+		}
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, noreturn_calls_end_their_block)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "noreturn.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "check");
+	const char *expected[] = { "exit", "abort", "die", "fatal", "panic", "longjmp", "err",
+				   "__assert_fail" };
+	unsigned seen = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const bh_ir_block *blk = &fn->blocks[b];
+		for (uint32_t k = 0; k < blk->ninstrs; k++) {
+			const bh_ir_instr *in = &blk->instrs[k];
+			if (in->op != BH_IR_CALL)
+				continue;
+			cr_assert(in->noreturn, "%s should be noreturn", in->callee.str);
+			cr_assert_eq(k + 2, blk->ninstrs, "%s is not last", in->callee.str);
+			cr_assert_eq(blk->instrs[k + 1].op, BH_IR_UNREACHABLE);
+			cr_assert_eq(blk->nsuccs, 0);
+			for (size_t i = 0; i < BH_ARRAY_LEN(expected); i++)
+				if (strcmp(in->callee.str, expected[i]) == 0)
+					seen |= 1u << i;
+		}
+	}
+	cr_assert_eq(seen, (1u << BH_ARRAY_LEN(expected)) - 1, "seen mask %x", seen);
+	// A program's own function that returns is an ordinary call.
+	const bh_ir_func *r = find_func(ir, "returns");
+	bool found = false;
+	for (uint32_t b = 0; b < r->nblocks; b++)
+		for (uint32_t k = 0; k < r->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &r->blocks[b].instrs[k];
+			if (in->op == BH_IR_CALL) {
+				found = true;
+				cr_assert(!in->noreturn);
+			}
+		}
+	cr_assert(found);
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, short_circuit_conditions_branch_per_operand)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "branches.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "branches");
+	// `a && b`, `a || !b`, `a ? b : !b` each branch on a and b alone:
+	// no BINOP computes a logical value.
+	unsigned brs = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[b]);
+		if (t->op == BH_IR_BR)
+			brs++;
+	}
+	cr_assert_eq(brs, 10, "branches: %u", brs);
+	// `if (0)`, `while (1)` and `do ... while (0)` are folded: no branch
+	// on a constant.
+	const bh_ir_func *c = find_func(ir, "constants");
+	for (uint32_t b = 0; b < c->nblocks; b++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&c->blocks[b]);
+		if (t->op == BH_IR_BR)
+			cr_assert_neq(t->args[0].kind, BH_IR_OPND_INT);
+	}
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, memory_model_fields_indexes_and_strings)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "memory.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "memory");
+	bool arrow_store = false, dot_read = false, region_store = false, str = false;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
+			cr_assert_str_eq(in->loc.path, "memory.c");
+			cr_assert_gt(in->loc.line, 0);
+			if (in->op == BH_IR_FIELD_STORE && in->arrow && strcmp(in->name, "len") == 0)
+				arrow_store = true;
+			if (in->op == BH_IR_FIELD && !in->arrow && strcmp(in->name, "len") == 0 &&
+			    in->args[0].kind == BH_IR_OPND_VAR)
+				dot_read = strcmp(fn->vars[in->args[0].var].name, "v") == 0;
+			if (in->op == BH_IR_INDEX_STORE && in->args[0].kind == BH_IR_OPND_VAR &&
+			    (fn->vars[in->args[0].var].flags & BH_IR_VAR_ARRAY))
+				region_store = true;
+			if (in->op == BH_IR_CALL && in->callee.kind == BH_IR_OPND_FUNC &&
+			    strcmp(in->callee.str, "strcpy") == 0) {
+				cr_assert_eq(in->args[1].kind, BH_IR_OPND_STR);
+				cr_assert_eq(in->args[1].len, 4);
+				cr_assert(memcmp(in->args[1].str, "hi\nA", 4) == 0);
+				cr_assert_not_null(in->callee.usr);
+				str = true;
+			}
+		}
+	cr_assert(arrow_store && dot_read && region_store && str);
+	// Kinds of variables.
+	bool global = false, stat = false, addressed = false;
+	for (uint32_t i = 0; i < fn->nvars; i++) {
+		const bh_ir_var *v = &fn->vars[i];
+		if (strcmp(v->name, "counter") == 0)
+			global = v->kind == BH_IR_VAR_GLOBAL && v->usr;
+		if (strcmp(v->name, "calls") == 0)
+			stat = v->kind == BH_IR_VAR_STATIC && v->usr;
+		if (strcmp(v->name, "v") == 0)
+			addressed = (v->flags & BH_IR_VAR_ADDRESSED) && (v->flags & BH_IR_VAR_RECORD);
+	}
+	cr_assert(global && stat && addressed);
+	cr_assert_eq(fn->nparams, 4);
+	bh_diags_dispose(&diags);
+}
+
+// ------------------------------------------------------------------ builder
+
+Test(ir, builder_drops_unreachable_blocks_and_numbers_in_entry_order)
+{
+	bh_loc loc = { "x.c", 1, 1, 0, 0 };
+	bh_ir_builder *b = bh_ir_builder_new(arena, "f", NULL, loc);
+	uint32_t x = bh_ir_builder_var(b, BH_IR_VAR_PARAM, "x", NULL, "int", 4, 0);
+	uint32_t later = bh_ir_builder_block(b, NULL);
+	uint32_t never = bh_ir_builder_block(b, "never");
+	uint32_t first = bh_ir_builder_block(b, NULL);
+	bh_ir_builder_br(b, bh_ir_var_opnd(x), first, later, loc);
+	bh_ir_builder_enter(b, first, loc);
+	bh_ir_builder_ret(b, bh_ir_int_opnd(1), loc);
+	// Dead code after a ret goes to a fresh block, then is dropped.
+	bh_ir_builder_add(b, BH_IR_ASSIGN, loc, bh_ir_var_opnd(x), (bh_ir_opnd[]){ bh_ir_int_opnd(2) }, 1);
+	bh_ir_builder_enter(b, never, loc);
+	bh_ir_builder_ret(b, bh_ir_none_opnd(), loc);
+	bh_ir_builder_enter(b, later, loc);
+	bh_ir_builder_ret(b, bh_ir_int_opnd(0), loc);
+	bh_ir_func *fn = bh_ir_builder_finish(b);
+	const char *why = NULL;
+	cr_assert(bh_ir_verify(fn, arena, &why), "%s", why);
+	cr_assert_eq(fn->nblocks, 3);
+	// `first` was entered before `later`: bb1 and bb2.
+	cr_assert_eq(bh_ir_block_terminator(&fn->blocks[1])->args[0].ival, 1);
+	cr_assert_eq(bh_ir_block_terminator(&fn->blocks[2])->args[0].ival, 0);
+	cr_assert_eq(fn->ninstrs, 3);
+}
+
+Test(ir, builder_merges_repeated_edges)
+{
+	bh_loc loc = { "x.c", 1, 1, 0, 0 };
+	bh_ir_builder *b = bh_ir_builder_new(arena, "f", NULL, loc);
+	uint32_t x = bh_ir_builder_var(b, BH_IR_VAR_PARAM, "x", NULL, "int", 4, 0);
+	uint32_t j = bh_ir_builder_block(b, NULL);
+	bh_ir_builder_br(b, bh_ir_var_opnd(x), j, j, loc);
+	bh_ir_builder_enter(b, j, loc);
+	uint32_t sw = bh_ir_builder_switch(b, bh_ir_var_opnd(x), j, loc);
+	(void)sw;
+	bh_ir_func *fn = bh_ir_builder_finish(b);
+	cr_assert(bh_ir_verify(fn, arena, NULL));
+	cr_assert_eq(fn->blocks[0].nsuccs, 1);
+	cr_assert_eq(fn->blocks[1].npreds, 2, "from bb0 and from itself");
+}
+
+Test(ir, verify_rejects_broken_invariants)
+{
+	bh_loc loc = { "x.c", 1, 1, 0, 0 };
+	bh_ir_builder *b = bh_ir_builder_new(arena, "f", NULL, loc);
+	uint32_t t = bh_ir_builder_temp(b);
+	uint32_t next = bh_ir_builder_block(b, NULL);
+	bh_ir_builder_jmp(b, next, loc);
+	bh_ir_builder_enter(b, next, loc);
+	bh_ir_builder_ret(b, bh_ir_var_opnd(t), loc);
+	bh_ir_func *fn = bh_ir_builder_finish(b);
+	const char *why = NULL;
+	cr_assert_not(bh_ir_verify(fn, arena, &why), "a temporary read but never written");
+	cr_assert_not_null(strstr(why, "never defined"), "%s", why);
+
+	fn->blocks[1].instrs[0].args[0] = bh_ir_int_opnd(0);
+	cr_assert(bh_ir_verify(fn, arena, &why), "%s", why);
+	fn->blocks[1].npreds = 0;
+	cr_assert_not(bh_ir_verify(fn, arena, &why));
+	cr_assert_not_null(strstr(why, "predecessors"), "%s", why);
+	fn->blocks[1].npreds = 1;
+	fn->blocks[0].instrs[0].target[0] = 0;
+	cr_assert_not(bh_ir_verify(fn, arena, &why));
+	fn->blocks[0].instrs[0].target[0] = 1;
+	fn->blocks[0].instrs[0].op = BH_IR_ASSIGN;
+	cr_assert_not(bh_ir_verify(fn, arena, &why));
+	cr_assert_not_null(strstr(why, "terminator"), "%s", why);
+}
+
+Test(ir, opcode_table_names_every_op)
+{
+	for (int op = 0; op < BH_IR__OP_COUNT; op++)
+		cr_assert_str_neq(bh_ir_op_name((bh_ir_op)op), "?");
+	cr_assert_str_eq(bh_ir_op_name(BH_IR__OP_COUNT), "?");
+	cr_assert(bh_ir_op_is_terminator(BH_IR_SWITCH));
+	cr_assert_not(bh_ir_op_is_terminator(BH_IR_CALL));
+	cr_assert_str_eq(bh_ir_binop_spelling(BH_IR_BIN_LE), "<=");
+	cr_assert_str_eq(bh_ir_unop_spelling(BH_IR_UN_LNOT), "!");
+}
+
+Test(ir, cfg_and_dot_dumps_list_every_edge)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "goto.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "backward");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	bh_ir_print_cfg(f, fn);
+	bh_ir_print_dot(f, fn);
+	fclose(f);
+	cr_assert_not_null(strstr(buf, "bb1 -> bb2 bb3  ; label again"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "(return)"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "digraph \"backward\""), "%s", buf);
+	cr_assert_not_null(strstr(buf, "bb2 -> bb1;"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "bb1 -> bb2 [label=\"T\"]"), "%s", buf);
+	free(buf);
+	bh_diags_dispose(&diags);
+}
+
+// ---------------------------------------------------------------- hostile
+
+Test(ir, deep_nesting_is_cut_with_a_note)
+{
+	// 3000 nested ifs and a 5000-deep parenthesised expression.
+	size_t cap = 1 << 20;
+	char *src = bh_arena_alloc(arena, cap);
+	size_t n = (size_t)snprintf(src, cap, "int deep(int x) {\n");
+	for (int i = 0; i < 3000; i++)
+		n += (size_t)snprintf(src + n, cap - n, "if (x > %d)\n", i);
+	n += (size_t)snprintf(src + n, cap - n, "x++;\nreturn ");
+	for (int i = 0; i < 5000; i++)
+		src[n++] = '(';
+	src[n++] = 'x';
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(src + n, cap - n, "+1)");
+	n += (size_t)snprintf(src + n, cap - n, ";\n}\n");
+	const char *dir = temp_source("deep.c", src);
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "deep.c", &diags);
+	remove_temp(dir, "deep.c");
+	const bh_ir_func *fn = find_func(ir, "deep");
+	verify_all(ir);
+	cr_assert(fn->cut & BH_IR_CUT_DEPTH);
+	bool note = false;
+	for (size_t i = 0; i < diags.items.len; i++)
+		note |= strcmp(diags.items.items[i].code, "ir.incomplete") == 0 &&
+			diags.items.items[i].level == BH_LEVEL_NOTE;
+	cr_assert(note, "no ir.incomplete note");
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, ten_thousand_statements_lower_quickly)
+{
+	size_t cap = 1 << 21;
+	char *src = bh_arena_alloc(arena, cap);
+	size_t n = (size_t)snprintf(src, cap, "int big(int x, int *p) {\nint s = 0;\n");
+	for (int i = 0; i < 10000; i++) {
+		switch (i % 4) {
+		case 0: n += (size_t)snprintf(src + n, cap - n, "s += x * %d;\n", i); break;
+		case 1: n += (size_t)snprintf(src + n, cap - n, "if (s > %d) s = p[%d];\n", i, i % 7); break;
+		case 2: n += (size_t)snprintf(src + n, cap - n, "while (x > %d) x--;\n", i); break;
+		default: n += (size_t)snprintf(src + n, cap - n, "p[s & 3] = x && s;\n"); break;
+		}
+	}
+	n += (size_t)snprintf(src + n, cap - n, "return s;\n}\n");
+	const char *dir = temp_source("big.c", src);
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	clock_t t0 = clock();
+	bh_ir_unit *ir = lower_file(dir, "big.c", &diags);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	remove_temp(dir, "big.c");
+	const bh_ir_func *fn = find_func(ir, "big");
+	verify_all(ir);
+	cr_assert_eq(fn->cut, 0);
+	cr_assert_gt(fn->nblocks, 10000);
+	cr_assert_lt(secs, 20.0, "lowering took %.1f s", secs);
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, code_that_does_not_compile_still_lowers)
+{
+	const char *src =
+		"struct s;\n"
+		"int f(struct s *p, int n) {\n"
+		"  int a = undeclared + n;\n"
+		"  p->missing = 3;\n"
+		"  switch (n) { case 1: goto nowhere; case x: break; }\n"
+		"  for (;; { }\n"
+		"  return a\n"
+		"}\n"
+		"int g(void) { return 1 + ; }\n"
+		"void h(void) { break; continue; case 3: ; default: ; }\n";
+	const char *dir = temp_source("bad.c", src);
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "bad.c", &diags);
+	remove_temp(dir, "bad.c");
+	verify_all(ir);
+	cr_assert(bh_diags_has_error(&diags), "clang errors are diagnosed");
+	cr_assert_geq(ir->nfuncs, 1);
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, missing_file_is_a_diagnostic)
+{
+	bh_unit u = { .path = "nope.c", .abs_path = "/nonexistent/nope.c" };
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit ir;
+	cr_assert_eq(bh_clang_lower(&ir, arena, &u, "/nonexistent", &diags), BH_OK);
+	cr_assert_eq(ir.nfuncs, 0);
+	cr_assert(bh_diags_has_error(&diags));
+	cr_assert_eq(bh_clang_lower(NULL, arena, &u, "/", &diags), BH_EINVAL);
+	bh_diags_dispose(&diags);
+}
