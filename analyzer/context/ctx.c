@@ -783,7 +783,10 @@ bool bh_ctx_is_sent(bh_ctx *ctx, const char *dockerfile_relpath, const char *rel
 	return !bh_ignore_excludes(bh_ctx_ignore_for(ctx, dockerfile_relpath), relpath);
 }
 
-bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, bh_diags *diags)
+// Shared by bh_ctx_load (cached in the context's arena, `arena` NULL) and
+// bh_ctx_read (a private copy in the caller's `arena`).
+static bh_status load_source(const bh_source **out, bh_ctx *ctx, const char *relpath,
+			     bh_arena *arena, bh_diags *diags)
 {
 	*out = NULL;
 	const char *shown = relpath ? relpath : "";
@@ -849,6 +852,12 @@ bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, b
 		goto out;
 	}
 
+	if (arena) {
+		const char *path = idx >= 0 ? ctx->files.items[idx].path : clean;
+		*out = bh_source_adopt(arena, path, data, len);
+		data = NULL; // now the arena's
+		goto out;
+	}
 	// The arena is shared by all threads: create the source under the lock,
 	// and keep the first copy if another thread loaded the file meanwhile.
 	pthread_mutex_lock(&ctx->lock);
@@ -866,4 +875,15 @@ out:
 	free(data);
 	free(clean);
 	return st;
+}
+
+bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, bh_diags *diags)
+{
+	return load_source(out, ctx, relpath, NULL, diags);
+}
+
+bh_status bh_ctx_read(const bh_source **out, bh_arena *arena, bh_ctx *ctx, const char *relpath,
+		      bh_diags *diags)
+{
+	return load_source(out, ctx, relpath, arena, diags);
 }

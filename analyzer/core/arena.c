@@ -55,6 +55,13 @@ void bh_arena_free(bh_arena *arena)
 
 void *bh_arena_alloc(bh_arena *arena, size_t size)
 {
+	void *p = bh_arena_alloc_raw(arena, size);
+	memset(p, 0, size);
+	return p;
+}
+
+void *bh_arena_alloc_raw(bh_arena *arena, size_t size)
+{
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (size == 0)
 		size = ALIGN;
@@ -78,7 +85,6 @@ void *bh_arena_alloc(bh_arena *arena, size_t size)
 	void *p = (char *)c + HEADER_SIZE + c->used;
 	c->used += size;
 	arena->total += size;
-	memset(p, 0, size);
 	return p;
 }
 
@@ -89,7 +95,7 @@ char *bh_arena_strdup(bh_arena *arena, const char *s)
 
 char *bh_arena_strndup(bh_arena *arena, const char *s, size_t n)
 {
-	char *p = bh_arena_alloc(arena, n + 1);
+	char *p = bh_arena_alloc_raw(arena, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -97,7 +103,7 @@ char *bh_arena_strndup(bh_arena *arena, const char *s, size_t n)
 
 void *bh_arena_memdup(bh_arena *arena, const void *p, size_t n)
 {
-	void *q = bh_arena_alloc(arena, n);
+	void *q = bh_arena_alloc_raw(arena, n);
 	if (n)
 		memcpy(q, p, n);
 	return q;

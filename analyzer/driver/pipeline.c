@@ -149,6 +149,7 @@ void bh_scan_free(bh_scan *scan)
 	bh_findings_dispose(&scan->findings);
 	bh_diags_dispose(&scan->diags);
 	bh_config_dispose(&scan->config);
+	bh_arena_free(scan->line_arena);
 	bh_ctx_free(scan->ctx);
 	bh_arena_free(scan->arena);
 	free(scan);
@@ -159,14 +160,17 @@ const char *bh_scan_line(void *payload, const char *path, uint32_t line, size_t 
 	bh_scan *scan = payload;
 	if (!scan->ctx || !path)
 		return NULL;
-	// Files that cannot be loaded were diagnosed when they were analysed;
-	// asking again for a caret line must not add a second diagnostic.
-	bh_diags scratch;
-	bh_diags_init(&scratch, scan->arena);
-	const bh_source *src = NULL;
-	bh_status st = bh_ctx_load(&src, scan->ctx, path, &scratch);
-	bh_diags_dispose(&scratch);
-	if (st != BH_OK || !src)
-		return NULL;
-	return bh_source_line(src, line, len_out);
+	if (!scan->line_path || strcmp(scan->line_path, path) != 0) {
+		bh_arena_free(scan->line_arena);
+		scan->line_arena = bh_arena_new();
+		scan->line_path = bh_arena_strdup(scan->line_arena, path);
+		// Files that cannot be loaded were diagnosed when they were
+		// analysed; asking again for a line must not add a second one.
+		bh_diags scratch;
+		bh_diags_init(&scratch, scan->line_arena);
+		if (bh_ctx_read(&scan->line_src, scan->line_arena, scan->ctx, path, &scratch) != BH_OK)
+			scan->line_src = NULL;
+		bh_diags_dispose(&scratch);
+	}
+	return scan->line_src ? bh_source_line(scan->line_src, line, len_out) : NULL;
 }

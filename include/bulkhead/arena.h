@@ -23,6 +23,12 @@ void bh_arena_free(bh_arena *arena);
 /** `size` bytes aligned for any type, zero-filled. Never NULL. */
 void *bh_arena_alloc(bh_arena *arena, size_t size);
 
+/**
+ * Like bh_arena_alloc but the memory is not zeroed: for buffers the caller
+ * fills at once (copies of file contents), where zeroing costs a pass.
+ */
+void *bh_arena_alloc_raw(bh_arena *arena, size_t size);
+
 /** Copy of `s` (NULL gives NULL). */
 char *bh_arena_strdup(bh_arena *arena, const char *s);
 

@@ -107,4 +107,14 @@ bool bh_ctx_is_sent(bh_ctx *ctx, const char *dockerfile_relpath, const char *rel
  */
 bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, bh_diags *diags);
 
+/**
+ * Like bh_ctx_load, with the same checks and diagnostics, but the source
+ * is a private copy in `arena` and the context does not keep it (a file
+ * already cached is returned from the cache). For stages that read every
+ * file once, such as the secret scanner: memory then stays bounded by the
+ * files in flight rather than growing with the context.
+ */
+bh_status bh_ctx_read(const bh_source **out, bh_arena *arena, bh_ctx *ctx, const char *relpath,
+		      bh_diags *diags);
+
 #endif

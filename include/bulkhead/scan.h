@@ -40,6 +40,12 @@ typedef struct bh_scan {
 	size_t units_parsed;
 	bh_img **images;      /* one image model per Dockerfile analysed ([B]); arena array */
 	size_t nimages;
+	/* bh_scan_line's cache: the last file asked for, in its own arena.
+	 * Suppressions and reports walk findings in path order, so one file is
+	 * enough, and memory stays bounded by the largest file. */
+	bh_arena *line_arena;
+	const char *line_path;       /* in line_arena; NULL when empty */
+	const bh_source *line_src;   /* NULL when the file could not be read */
 } bh_scan;
 
 /**
@@ -52,7 +58,11 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts);
 
 void bh_scan_free(bh_scan *scan);
 
-/** Source line accessor over the scan's context, usable as bh_line_fn. */
+/**
+ * Source line accessor over the scan's context, usable as bh_line_fn.
+ * Not thread-safe; the returned text is valid until the next call for a
+ * different file.
+ */
 const char *bh_scan_line(void *scan, const char *path, uint32_t line, size_t *len_out);
 
 #endif

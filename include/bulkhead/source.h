@@ -26,6 +26,13 @@ bh_source *bh_source_from_bytes(bh_arena *arena, const char *path,
 				const char *data, size_t len);
 
 /**
+ * Make a source that takes over `data`, a heap buffer of `len` bytes
+ * followed by a NUL (as bh_file_read_fd returns): no copy is made, and the
+ * buffer is freed with the arena.
+ */
+bh_source *bh_source_adopt(bh_arena *arena, const char *path, char *data, size_t len);
+
+/**
  * Text of line `line` (1-based) without its newline (and without a CR
  * before it); `*len_out` gets its length. NULL if out of range.
  */

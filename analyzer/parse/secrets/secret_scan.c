@@ -1069,10 +1069,14 @@ static void scan_one(worker *wk, scanner *sc, size_t i)
 		}
 		return;
 	}
+	// Each file is read into its own arena and dropped after the scan:
+	// findings copy what they keep, so memory does not grow with the
+	// context.
+	bh_arena *file_arena = bh_arena_new();
 	const bh_source *src = NULL;
-	if (bh_ctx_load(&src, job->ctx, f->path, &wk->diags) != BH_OK || !src)
-		return;
-	scan_file(sc, src, job->sent[i], f->kind, &wk->findings, &wk->diags);
+	if (bh_ctx_read(&src, file_arena, job->ctx, f->path, &wk->diags) == BH_OK && src)
+		scan_file(sc, src, job->sent[i], f->kind, &wk->findings, &wk->diags);
+	bh_arena_free(file_arena);
 }
 
 static void *worker_main(void *arg)
