@@ -252,3 +252,16 @@ Test(core, file_reads_are_bounded_and_do_not_block_on_fifos)
 	unlink(path);
 	rmdir(dir);
 }
+
+Test(core, adopted_sources_take_the_buffer_without_copying)
+{
+	char *buf = bh_xmalloc(6);
+	memcpy(buf, "ab\ncd", 6);
+	bh_source *s = bh_source_from_bytes(arena, "x", "", 0);
+	cr_assert_not_null(s);
+	s = bh_source_adopt(arena, "f.txt", buf, 5);
+	cr_assert_eq(s->data, buf); // freed with the arena
+	cr_assert_eq(s->nlines, 2);
+	size_t len;
+	cr_assert(strncmp(bh_source_line(s, 2, &len), "cd", 2) == 0 && len == 2);
+}

@@ -532,6 +532,29 @@ Test(ctx, load_is_cached_and_refuses_escapes)
 	cr_expect_eq(bh_ctx_load(&s, ctx, "sub", &diags), BH_EIO);
 }
 
+Test(ctx, read_gives_a_private_copy_with_the_same_checks)
+{
+	write_file("a.txt", "one\ntwo");
+	cr_assert_eq(open_ctx(0, NULL, 0), BH_OK);
+	bh_arena *mine = bh_arena_new();
+	const bh_source *r1 = NULL, *r2 = NULL, *cached = NULL;
+	cr_assert_eq(bh_ctx_read(&r1, mine, ctx, "a.txt", &diags), BH_OK);
+	cr_assert_eq(bh_ctx_read(&r2, mine, ctx, "a.txt", &diags), BH_OK);
+	// Not cached: each read is its own copy, in the caller's arena.
+	cr_expect_neq(r1, r2);
+	cr_expect_eq(r1->len, 7);
+	cr_expect_eq(r1->nlines, 2);
+	cr_expect_eq(r1->data[r1->len], '\0');
+	// Once the context caches the file, reads share the cached copy.
+	cr_assert_eq(bh_ctx_load(&cached, ctx, "a.txt", &diags), BH_OK);
+	cr_assert_eq(bh_ctx_read(&r2, mine, ctx, "a.txt", &diags), BH_OK);
+	cr_expect_eq(r2, cached);
+	const bh_source *s = NULL;
+	cr_expect_eq(bh_ctx_read(&s, mine, ctx, "../etc/passwd", &diags), BH_EIO);
+	cr_expect_eq(bh_ctx_read(&s, mine, ctx, "missing.txt", &diags), BH_ENOTFOUND);
+	bh_arena_free(mine);
+}
+
 typedef struct {
 	bh_ctx *ctx;
 	const char *path;
