@@ -265,3 +265,23 @@ Test(core, adopted_sources_take_the_buffer_without_copying)
 	size_t len;
 	cr_assert(strncmp(bh_source_line(s, 2, &len), "cd", 2) == 0 && len == 2);
 }
+
+#include "bulkhead/text.h"
+
+Test(core, hex_digits_and_utf8_encoding)
+{
+	cr_assert_eq(bh_hex_digit('7'), 7);
+	cr_assert_eq(bh_hex_digit('b'), 11);
+	cr_assert_eq(bh_hex_digit('F'), 15);
+	cr_assert_eq(bh_hex_digit('g'), -1);
+	char out[4];
+	cr_assert_eq(bh_utf8_encode(out, 'A'), 1);
+	cr_assert_eq(bh_utf8_encode(out, 0xE9), 2);
+	cr_assert(memcmp(out, "\xC3\xA9", 2) == 0);
+	cr_assert_eq(bh_utf8_encode(out, 0x20AC), 3);
+	cr_assert(memcmp(out, "\xE2\x82\xAC", 3) == 0);
+	cr_assert_eq(bh_utf8_encode(out, 0x1F433), 4);
+	cr_assert(memcmp(out, "\xF0\x9F\x90\xB3", 4) == 0);
+	cr_assert_eq(bh_utf8_encode(out, 0x110000), 3); // U+FFFD
+	cr_assert(memcmp(out, "\xEF\xBF\xBD", 3) == 0);
+}

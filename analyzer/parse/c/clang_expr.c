@@ -8,6 +8,7 @@
 // UnexposedExpr cursors with one child; every helper looks through them.
 #include <string.h>
 
+#include "bulkhead/text.h"
 #include "parse/c/clang_internal.h"
 
 // How deep bh_clang__is_constant_string follows `const` variables whose
@@ -149,42 +150,6 @@ const char *bh_clang__expr_text(bh_clang__walk *w, CXCursor e)
 
 // ---------------------------------------------------------- string literals
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-// Append code point `cp` as UTF-8 (\u and \U escapes in a narrow literal).
-static size_t put_utf8(char *out, unsigned long cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | ((cp >> 18) & 0x07));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 // Decode the body of a narrow literal as libclang spells it: clang joins
 // concatenated pieces into one quoted string and re-escapes it, but a
 // sequence of quoted pieces is accepted too. Returns the decoded length,
@@ -229,7 +194,7 @@ static long decode_literal(char *out, const char *s)
 		case 'x': {
 			unsigned long v = 0;
 			int d, digits = 0;
-			while ((d = hex_value(s[i])) >= 0) {
+			while ((d = bh_hex_digit(s[i])) >= 0) {
 				v = (v << 4) | (unsigned long)d;
 				i++;
 				digits++;
@@ -243,7 +208,7 @@ static long decode_literal(char *out, const char *s)
 			int want = e == 'u' ? 4 : 8;
 			unsigned long cp = 0;
 			for (int k = 0; k < want; k++, i++) {
-				int d = hex_value(s[i]);
+				int d = bh_hex_digit(s[i]);
 				if (d < 0)
 					return -1;
 				cp = (cp << 4) | (unsigned long)d;
@@ -251,7 +216,7 @@ static long decode_literal(char *out, const char *s)
 			if (cp > 0x10ffff)
 				return -1;
 			// A UCN is at most 10 source bytes and at most 4 UTF-8 bytes.
-			n += put_utf8(out + n, cp);
+			n += bh_utf8_encode(out + n, (uint32_t)cp);
 			break;
 		}
 		default:

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bulkhead/text.h"
 #include "df_internal.h"
 
 static const struct {
@@ -119,46 +120,11 @@ static const char *skip_ws(const char *p)
 	return p;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static void put_utf8(char **buf, size_t *len, unsigned cp)
-{
-	char *b = *buf + *len;
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		*len += 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		*len += 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		*len += 3;
-	} else {
-		b[0] = (char)(0xF0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		*len += 4;
-	}
-}
-
 static bool read_hex4(const char *p, unsigned *out)
 {
 	unsigned v = 0;
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(p[i]);
+		int h = bh_hex_digit(p[i]);
 		if (h < 0)
 			return false;
 		v = v * 16 + (unsigned)h;
@@ -214,7 +180,7 @@ static const char *parse_json_string(const char *p, bh_arena *arena, const char 
 					p += 6;
 				}
 			}
-			put_utf8(&buf, &len, cp);
+			len += bh_utf8_encode(buf + len, cp);
 			break;
 		}
 		default:
