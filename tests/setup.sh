@@ -4,12 +4,23 @@
 # and builds it into build/. Safe to rerun: every step is idempotent.
 #   tests/setup.sh          dependencies + release build in build/
 #   tests/setup.sh --asan   also the ASan+UBSan build in build-asan/
+#   tests/setup.sh --fuzz   also the libFuzzer build in build-fuzz/ (clang-19)
+# Flags combine: tests/setup.sh --asan --fuzz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+asan=false fuzz=false
+for arg in "$@"; do
+	case $arg in
+	--asan) asan=true ;;
+	--fuzz) fuzz=true ;;
+	*) echo "usage: tests/setup.sh [--asan] [--fuzz]" >&2; exit 2 ;;
+	esac
+done
+
 APT_PACKAGES=(
 	meson ninja-build pkg-config gcc
-	libclang-19-dev clang-19 llvm-19-dev
+	libclang-19-dev clang-19 llvm-19-dev libclang-rt-19-dev
 	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
 	python3-jsonschema git pre-commit
 )
@@ -50,7 +61,13 @@ configure() {
 	ninja -C "$dir" >&2
 }
 configure build --buildtype=debugoptimized -Dwerror=true
-if [ "${1:-}" = "--asan" ]; then
+if $asan; then
 	configure build-asan --buildtype=debug -Dwerror=true \
+		-Db_sanitize=address,undefined -Db_lundef=false
+fi
+# libFuzzer needs clang; libclang-rt-19-dev (above) has its runtime. CC only
+# matters for the first set-up: meson keeps the compiler of a build dir.
+if $fuzz; then
+	CC=clang-19 configure build-fuzz --buildtype=debugoptimized -Dwerror=true -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false
 fi

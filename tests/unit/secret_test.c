@@ -277,6 +277,38 @@ Test(secret, repeated_matches_are_capped, .init = setup, .fini = teardown)
 	cr_assert(has_diag("secret.too-many"));
 }
 
+// Found by fuzzing: on a long line the windows around keyword hits
+// overlap, and every window used to report again the matches it shared
+// with the one before. A few hundred keys on one line then filled the
+// candidate cap with duplicates and hid the real leak on the next line.
+Test(secret, long_line_of_keys_does_not_hide_later_secrets, .init = setup, .fini = teardown)
+{
+	const char *b32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+	size_t reps = 400;
+	char *text = bh_arena_alloc(arena, reps * 21 + 128);
+	size_t at = 0;
+	uint32_t x = 12345;
+	for (size_t i = 0; i < reps; i++) {
+		memcpy(text + at, "AKIA", 4);
+		at += 4;
+		for (int k = 0; k < 16; k++) {
+			x = x * 1103515245u + 12345u;
+			text[at++] = b32[(x >> 16) % 32];
+		}
+		text[at++] = ' ';
+	}
+	at += (size_t)sprintf(text + at, "\ntoken: %s\n", token);
+	scan_text("notes.txt", text, at);
+	cr_assert_eq(count_rule("secret.github-pat"), 1);
+	cr_assert_eq(count_rule("secret.aws-access-key-id"), 20);
+	// The note counts each key once: at most 400 - 20 were not reported.
+	size_t dropped = 0;
+	for (size_t i = 0; i < diags.items.len; i++)
+		if (strcmp(diags.items.items[i].code, "secret.too-many") == 0)
+			cr_assert_eq(sscanf(diags.items.items[i].message, "%zu", &dropped), 1);
+	cr_assert(dropped > 0 && dropped <= reps - 20, "%zu dropped", dropped);
+}
+
 Test(secret, hostile_bytes_do_not_break_the_scan, .init = setup, .fini = teardown)
 {
 	char text[160];

@@ -211,13 +211,19 @@ typedef struct {
 
 typedef BH_VEC(cand) cand_vec;
 
+// How far one matcher got in the buffer being scanned.
+typedef struct {
+	size_t region_end; // end of the last region it ran on
+	size_t match_end;  // where its next match may start: after its last match
+} matcher_progress;
+
 typedef struct {
 	const bh_secret *sec;
 	bh_arena *arena;          // redacted strings until they become findings
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
-	size_t *scanned_to;       // per matcher: end of the last region it ran on
+	matcher_progress *progress; // per matcher, for the buffer being scanned
 	cand_vec cands;
 	size_t overflow;          // candidates beyond MAX_CANDIDATES, counted only
 	bool cut_short;           // a match limit stopped the current file
@@ -237,7 +243,7 @@ static void scanner_init(scanner *sc, const bh_secret *sec, bh_arena *arena)
 	sc->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, sec->gctx);
 	if (sc->jit)
 		pcre2_jit_stack_assign(sc->mctx, NULL, sc->jit);
-	sc->scanned_to = bh_xcalloc(sec->nm, sizeof(*sc->scanned_to));
+	sc->progress = bh_xcalloc(sec->nm, sizeof(*sc->progress));
 }
 
 static void scanner_dispose(scanner *sc)
@@ -245,7 +251,7 @@ static void scanner_dispose(scanner *sc)
 	pcre2_match_data_free(sc->md);
 	pcre2_match_context_free(sc->mctx);
 	pcre2_jit_stack_free(sc->jit);
-	free(sc->scanned_to);
+	free(sc->progress);
 	bh_vec_dispose(&sc->cands);
 }
 
@@ -412,11 +418,12 @@ static void consider(scanner *sc, uint32_t mi, const char *subj, size_t base, in
 	c->redacted = redacted;
 }
 
-// Run matcher `mi` over subj[0, len); false if a match limit was hit.
-static bool run_matcher(scanner *sc, uint32_t mi, const char *subj, size_t len, size_t base)
+// Run matcher `mi` over subj[0, len), with matches starting at `off` or
+// later; false if a match limit was hit.
+static bool run_matcher(scanner *sc, uint32_t mi, const char *subj, size_t len, size_t base,
+			size_t off)
 {
 	const bh_secret__matcher *m = &sc->sec->m[mi];
-	size_t off = 0;
 	while (off <= len) {
 		int rc = pcre2_match(m->re, (PCRE2_SPTR)subj, len, off, 0, sc->md, sc->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -433,6 +440,7 @@ static bool run_matcher(scanner *sc, uint32_t mi, const char *subj, size_t len, 
 		size_t ms = ov[0], me = ov[1];
 		consider(sc, mi, subj, base, rc);
 		off = me > ms ? me : me + 1;
+		sc->progress[mi].match_end = base + off;
 	}
 	return true;
 }
@@ -473,10 +481,18 @@ static bool on_hit(scanner *sc, uint32_t mi, const char *data, size_t len, size_
 		ws = pos > line_start + WINDOW_BEFORE ? pos - WINDOW_BEFORE : line_start;
 		we = le - pos > WINDOW_AFTER ? pos + WINDOW_AFTER : le;
 	}
-	if (sc->scanned_to[mi] >= we && sc->scanned_to[mi] != 0)
+	matcher_progress *pr = &sc->progress[mi];
+	if (pr->region_end >= we && pr->region_end != 0)
 		return true;
-	sc->scanned_to[mi] = we;
-	return run_matcher(sc, mi, data + ws, we - ws, ws);
+	pr->region_end = we;
+	// The windows of one long line (and multiline regions) overlap. A
+	// match found in an earlier region is not looked for again: as a
+	// duplicate candidate it would only cost work, and enough of them
+	// (a line of a few hundred keys) used to fill MAX_CANDIDATES and hide
+	// every later secret of the file. A match may start where the last
+	// one ended, as in one pass over the whole line.
+	size_t from = pr->match_end > ws ? pr->match_end - ws : 0;
+	return run_matcher(sc, mi, data + ws, we - ws, ws, from);
 }
 
 // Keyword pass and matching over data[0, len). Candidate offsets are
@@ -486,7 +502,7 @@ static bool on_hit(scanner *sc, uint32_t mi, const char *data, size_t len, size_
 static void scan_bytes(scanner *sc, const char *data, size_t len)
 {
 	const bh_secret__ac *ac = &sc->sec->ac;
-	memset(sc->scanned_to, 0, sc->sec->nm * sizeof(*sc->scanned_to));
+	memset(sc->progress, 0, sc->sec->nm * sizeof(*sc->progress));
 	const unsigned char *p = (const unsigned char *)data;
 	const uint32_t *delta = ac->delta;
 	const uint8_t *cls = ac->cls;
@@ -648,11 +664,11 @@ static void scan_encoded(scanner *sc, const char *data, size_t len)
 		buf[plen + dlen] = '\0';
 
 		size_t first = sc->cands.len;
-		size_t *scanned = sc->scanned_to;
-		sc->scanned_to = bh_xcalloc(sc->sec->nm, sizeof(*sc->scanned_to));
+		matcher_progress *progress = sc->progress;
+		sc->progress = bh_xcalloc(sc->sec->nm, sizeof(*sc->progress));
 		scan_bytes(sc, buf, plen + dlen);
-		free(sc->scanned_to);
-		sc->scanned_to = scanned;
+		free(sc->progress);
+		sc->progress = progress;
 		// Keep only what lies in the decoded part, pointed at the token.
 		size_t out = first;
 		for (size_t i = first; i < sc->cands.len; i++) {
