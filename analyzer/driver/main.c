@@ -7,6 +7,7 @@
 // 2 usage error, or a failure that made the results incomplete (the
 // results found so far are still written).
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,11 +117,16 @@ static const char usage_dump[] =
 	"\n"
 	"exit status: 0 dumped, 2 usage error or diagnostics of level error.\n";
 
-static int usage_error(const char *usage, const char *fmt, const char *arg)
+static int usage_error(const char *usage, const char *fmt, ...) BH_PRINTF(2, 3);
+
+static int usage_error(const char *usage, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "bulkhead: ");
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, "\n\n%s", usage);
+	va_end(ap);
 	return EXIT_TROUBLE;
 }
 

@@ -775,20 +775,35 @@ static bool is_own_parameter(bh_clang__walk *w, CXCursor e)
 	       clang_equalCursors(clang_getCursorSemanticParent(ref), w->function);
 }
 
+// True if a parameter of `fn` is a va_list (possibly passed on through
+// va_copy, so the call's own argument need not be the parameter).
+static bool has_va_list_parameter(CXCursor fn)
+{
+	int n = clang_Cursor_getNumArguments(fn);
+	for (int i = 0; i < n; i++) {
+		CXType t = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(fn, (unsigned)i)));
+		CXString sp = clang_getTypeSpelling(t);
+		const char *text = clang_getCString(sp);
+		// glibc's va_list is an array of struct __va_list_tag, which a
+		// parameter declaration turns into a pointer to it.
+		bool is_va = text && strstr(text, "__va_list_tag") != NULL;
+		clang_disposeString(sp);
+		if (is_va)
+			return true;
+	}
+	return false;
+}
+
 // `void log_msg(const char *fmt, ...) { ...; vfprintf(stderr, fmt, ap); }`
 // forwards its caller's format: the caller is where a non-literal format
 // would be the problem, and that needs interprocedural analysis. The same
 // holds for a wrapper that takes a va_list parameter itself.
-static bool is_format_forwarding(bh_clang__walk *w, CXCursor call, const call_spec *spec,
-				 CXCursor fmt)
+static bool is_format_forwarding(bh_clang__walk *w, const call_spec *spec, CXCursor fmt)
 {
 	if (!(spec->flags & F_VALIST) || !is_own_parameter(w, fmt))
 		return false;
-	if (clang_isFunctionTypeVariadic(clang_getCursorType(w->function)))
-		return true;
-	CXCursor ap;
-	int n = clang_Cursor_getNumArguments(call);
-	return n > 0 && get_arg(call, n - 1, &ap) && is_own_parameter(w, ap);
+	return clang_isFunctionTypeVariadic(clang_getCursorType(w->function)) ||
+	       has_va_list_parameter(w->function);
 }
 
 static void check_print(bh_clang__walk *w, CXCursor call, const call_spec *spec)
@@ -796,7 +811,7 @@ static void check_print(bh_clang__walk *w, CXCursor call, const call_spec *spec)
 	CXCursor fmt;
 	if (!get_arg(call, spec->arg, &fmt))
 		return;
-	if (!bh_clang__is_constant_string(fmt) && !is_format_forwarding(w, call, spec, fmt)) {
+	if (!bh_clang__is_constant_string(fmt) && !is_format_forwarding(w, spec, fmt)) {
 		const char *text = bh_clang__expr_text(w, fmt);
 		if (text)
 			bh_clang__report(w, BH_RULE_C_FORMAT_STRING, call,

@@ -57,9 +57,10 @@ const char *bh_clang__file_path(bh_clang__walk *w, CXFile file)
 	if (!resolved) {
 		CXString rp = clang_File_tryGetRealPathName(file);
 		const char *r = clang_getCString(rp);
-		resolved = r && r[0] == '/' && strlen(r) < sizeof(real);
+		size_t rlen = r ? strlen(r) : 0;
+		resolved = rlen > 0 && r[0] == '/' && rlen < sizeof(real);
 		if (resolved)
-			strcpy(real, r);
+			memcpy(real, r, rlen + 1);
 		clang_disposeString(rp);
 	}
 	if (resolved) {

@@ -39,3 +39,14 @@ void vlog_msg(const char *fmt, va_list ap)
 {
 	vsyslog(LOG_INFO, fmt, ap);
 }
+
+/* A va_list wrapper may format twice through va_copy: the va_list passed
+ * on is a copy, the format is still the caller's. */
+int vformat_twice(char *buf, size_t n, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int len = vsnprintf(buf, n, fmt, again);
+	va_end(again);
+	return len;
+}

@@ -30,3 +30,13 @@ void banner(void)
 
 	printf(fmt);
 }
+
+#include <stdarg.h>
+
+/* A va_list wrapper whose format does not come from its caller: the
+ * forwarding exemption does not apply. */
+void vlog_with(const char *prefix, const char *line, va_list ap)
+{
+	(void)prefix;
+	vfprintf(stderr, line == NULL ? prefix : line, ap);
+}
