@@ -3,10 +3,8 @@
 // (analyzer/discover/disc_compdb.c): both entry forms, shell splitting,
 // flag filtering, path resolution, mapping of container paths onto the
 // context, hostile databases and discovery of the database file.
-#define _GNU_SOURCE // nftw's FTW_PHYS and FTW_DEPTH
 #include <criterion/criterion.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +12,7 @@
 #include <unistd.h>
 
 #include "bulkhead/arena.h"
+#include "tmpctx.h"
 #include "bulkhead/ctx.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/disc.h"
@@ -25,18 +24,10 @@ static bh_ctx *ctx;
 
 static void setup(void)
 {
-	strcpy(root, "/tmp/bh-compdb-XXXXXX");
-	cr_assert_not_null(mkdtemp(root));
+	cr_assert(bh_test_mkdtemp(root, sizeof(root), "compdb"));
 	arena = bh_arena_new();
 	bh_diags_init(&diags, arena);
 	ctx = NULL;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	remove(path);
-	return 0;
 }
 
 static void teardown(void)
@@ -44,7 +35,7 @@ static void teardown(void)
 	bh_ctx_free(ctx);
 	bh_diags_dispose(&diags);
 	bh_arena_free(arena);
-	nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	bh_test_rmtree(root);
 }
 
 TestSuite(compdb, .init = setup, .fini = teardown);
@@ -58,16 +49,7 @@ static char *at(const char *rel)
 
 static void write_file(const char *rel, const char *text)
 {
-	char *p = at(rel);
-	for (char *s = p + strlen(root) + 1; (s = strchr(s, '/')); s++) {
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(p, "wb");
-	cr_assert_not_null(f);
-	fputs(text, f);
-	fclose(f);
+	cr_assert(bh_test_write(root, rel, text, strlen(text)), "cannot create %s", rel);
 }
 
 static void open_ctx(void)

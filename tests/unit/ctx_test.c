@@ -3,11 +3,9 @@
 // classification, symlink and size diagnostics, .dockerignore `sent`
 // flags, Dockerfile-specific ignore files and safe, cached loading.
 // Each test builds its own context in a fresh mkdtemp directory.
-#define _GNU_SOURCE // nftw's FTW_PHYS and FTW_DEPTH
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +15,7 @@
 #include <unistd.h>
 
 #include "bulkhead/arena.h"
+#include "tmpctx.h"
 #include "bulkhead/ctx.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/ignore.h"
@@ -28,18 +27,10 @@ static bh_ctx *ctx;
 
 static void setup(void)
 {
-	strcpy(root, "/tmp/bh-ctx-XXXXXX");
-	cr_assert_not_null(mkdtemp(root));
+	cr_assert(bh_test_mkdtemp(root, sizeof(root), "ctx"));
 	arena = bh_arena_new();
 	bh_diags_init(&diags, arena);
 	ctx = NULL;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	remove(path); // best effort: a leftover temporary file is harmless
-	return 0;
 }
 
 static void teardown(void)
@@ -47,7 +38,7 @@ static void teardown(void)
 	bh_ctx_free(ctx);
 	bh_diags_dispose(&diags);
 	bh_arena_free(arena);
-	nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	bh_test_rmtree(root);
 }
 
 TestSuite(ctx, .init = setup, .fini = teardown);
@@ -59,24 +50,9 @@ static char *at(const char *rel)
 	return bh_arena_sprintf(arena, "%s/%s", root, rel);
 }
 
-// Create the parent directories of `rel` under the root.
-static void make_parents(const char *rel)
-{
-	char *p = at(rel);
-	for (char *s = p + strlen(root) + 1; (s = strchr(s, '/')); s++) {
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-}
-
 static void write_bytes(const char *rel, const char *data, size_t len)
 {
-	make_parents(rel);
-	FILE *f = fopen(at(rel), "wb");
-	cr_assert_not_null(f, "cannot create %s", rel);
-	fwrite(data, 1, len, f);
-	fclose(f);
+	cr_assert(bh_test_write(root, rel, data, len), "cannot create %s", rel);
 }
 
 static void write_file(const char *rel, const char *text)
@@ -86,7 +62,7 @@ static void write_file(const char *rel, const char *text)
 
 static void make_link(const char *rel, const char *target)
 {
-	make_parents(rel);
+	bh_test_make_parents(root, rel);
 	cr_assert_eq(symlink(target, at(rel)), 0, "symlink %s: %s", rel, strerror(errno));
 }
 

@@ -2,9 +2,7 @@
 // Unit tests for the C unit list (analyzer/discover/disc.c): which files
 // become translation units, their database or fallback flags, and the
 // run-wide notes about guessed flags.
-#define _GNU_SOURCE // nftw's FTW_PHYS and FTW_DEPTH
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +10,7 @@
 #include <unistd.h>
 
 #include "bulkhead/arena.h"
+#include "tmpctx.h"
 #include "bulkhead/ctx.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/disc.h"
@@ -24,19 +23,11 @@ static bh_units units;
 
 static void setup(void)
 {
-	strcpy(root, "/tmp/bh-disc-XXXXXX");
-	cr_assert_not_null(mkdtemp(root));
+	cr_assert(bh_test_mkdtemp(root, sizeof(root), "disc"));
 	arena = bh_arena_new();
 	bh_diags_init(&diags, arena);
 	ctx = NULL;
 	memset(&units, 0, sizeof(units));
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	remove(path);
-	return 0;
 }
 
 static void teardown(void)
@@ -45,23 +36,14 @@ static void teardown(void)
 	bh_ctx_free(ctx);
 	bh_diags_dispose(&diags);
 	bh_arena_free(arena);
-	nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	bh_test_rmtree(root);
 }
 
 TestSuite(disc, .init = setup, .fini = teardown);
 
 static void write_file(const char *rel, const char *text)
 {
-	char *p = bh_arena_sprintf(arena, "%s/%s", root, rel);
-	for (char *s = p + strlen(root) + 1; (s = strchr(s, '/')); s++) {
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(p, "wb");
-	cr_assert_not_null(f);
-	fputs(text, f);
-	fclose(f);
+	cr_assert(bh_test_write(root, rel, text, strlen(text)), "cannot create %s", rel);
 }
 
 static void open_ctx(uint64_t max_size, const char *const *excludes, size_t nexcludes)
