@@ -78,6 +78,7 @@ void bh_config_init(bh_config *cfg)
 void bh_config_dispose(bh_config *cfg)
 {
 	bh_vec_dispose(&cfg->excludes);
+	bh_vec_dispose(&cfg->taint_models);
 }
 
 // ------------------------------------------------------------------ loading
@@ -187,26 +188,29 @@ static void load_fail_on(loader *ld, json_t *v)
 	ld->cfg->fail_on = level;
 }
 
-// "exclude": [glob, ...]. A bad element is reported and skipped; the
-// others still apply.
-static void load_exclude(loader *ld, json_t *v)
+// An array of non-empty strings ("exclude": globs, "taint": model lines).
+// A bad element is reported and skipped; the others still apply.
+static void load_strings(loader *ld, json_t *v, const char *name, const char *what,
+			 bh_config_strings *out)
 {
 	size_t i;
 	json_t *elem;
 
 	if (!json_is_array(v)) {
-		invalid(ld, "exclude", "exclude", "an array of glob strings");
+		char want[64];
+		snprintf(want, sizeof(want), "an array of %ss", what);
+		invalid(ld, name, name, want);
 		return;
 	}
 	json_array_foreach(v, i, elem) {
 		if (!json_is_string(elem) || json_string_length(elem) == 0) {
-			char key[48];
-			snprintf(key, sizeof(key), "exclude[%zu]", i);
-			invalid(ld, key, "exclude", "a non-empty glob string");
+			char key[48], want[64];
+			snprintf(key, sizeof(key), "%s[%zu]", name, i);
+			snprintf(want, sizeof(want), "a non-empty %s", what);
+			invalid(ld, key, name, want);
 			continue;
 		}
-		bh_vec_push(&ld->cfg->excludes,
-			    bh_arena_strdup(ld->arena, json_string_value(elem)));
+		bh_vec_push(out, bh_arena_strdup(ld->arena, json_string_value(elem)));
 	}
 }
 
@@ -299,7 +303,7 @@ static void load_rules(loader *ld, json_t *v)
 }
 
 // config = { "version"?, "fail-on"?, "exclude"?, "max-file-size"?,
-//            "rules"?, "$schema"? }
+//            "rules"?, "taint"?, "$schema"? }
 static void load_root(loader *ld, json_t *root)
 {
 	const char *key;
@@ -323,7 +327,11 @@ static void load_root(loader *ld, json_t *root)
 		else if (strcmp(key, "fail-on") == 0)
 			load_fail_on(ld, v);
 		else if (strcmp(key, "exclude") == 0)
-			load_exclude(ld, v);
+			load_strings(ld, v, "exclude", "glob string", &ld->cfg->excludes);
+		else if (strcmp(key, "taint") == 0) {
+			ld->cfg->taint_line = key_line(ld, "taint");
+			load_strings(ld, v, "taint", "taint model string", &ld->cfg->taint_models);
+		}
 		else if (strcmp(key, "max-file-size") == 0)
 			load_max_file_size(ld, v);
 		else if (strcmp(key, "rules") == 0)

@@ -201,6 +201,7 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 	size_t budget = opts->max_steps ? opts->max_steps : BH_FLOW_DEFAULT_STEPS(n, nedges);
 	unsigned *visits = bh_xcalloc(n, sizeof(*visits));
 	unsigned char *meet = bh_xmalloc(fs), *fact = bh_xmalloc(fs), *bound = bh_xmalloc(fs);
+	unsigned char *edge = bh_xmalloc(fs);
 	if (lat->boundary)
 		lat->boundary(bound, payload);
 	else
@@ -234,6 +235,14 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 		for (uint32_t k = 0; k < nfrom; k++) {
 			const unsigned char *src = s.forward ? out->out + from[k] * fs
 							     : out->in + from[k] * fs;
+			if (lat->transfer_edge) {
+				lat->copy(edge, src, payload);
+				if (s.forward)
+					lat->transfer_edge(edge, fn, from[k], b, payload);
+				else
+					lat->transfer_edge(edge, fn, b, from[k], payload);
+				src = edge;
+			}
 			lat->join(meet, src, payload);
 		}
 		if (head[b] && lat->widen && visits[b] > widen_after)
@@ -255,6 +264,7 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 	free(wl.heap);
 	free(wl.queued);
 	free(meet);
+	free(edge);
 	free(fact);
 	free(bound);
 	free(visits);

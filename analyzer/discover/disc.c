@@ -5,20 +5,19 @@
 //
 // Every C source of the context that is not excluded and not over the size
 // limit is a unit, in inventory (path) order. Its flags come from its
-// compile_commands.json entry when it has one. Otherwise they are the
-// fallback flags: -I for the context root and for every directory that
-// holds a header (and each ancestor directory named "include", for the
-// include/<project>/x.h layout), sorted, which lets most projects' quoted
-// and angled includes resolve without a build. The fallback list is built once and
-// shared by all units that use it (it is arena memory, read-only).
+// compile_commands.json entry when it has one. Otherwise they are inferred
+// from the Makefiles and Dockerfile compiler lines of the context
+// (disc_infer.c), followed by the fallback flags; or, when nothing can be
+// inferred, the fallback flags alone: -I for the context root and for every
+// directory that holds a header (and each ancestor directory named
+// "include", for the include/<project>/x.h layout), sorted, which lets most
+// projects' quoted and angled includes resolve without a build. The
+// fallback list is built once and shared by all units that use it (it is
+// arena memory, read-only).
 #include <stdlib.h>
 #include <string.h>
 
-#include "bulkhead/arena.h"
-#include "bulkhead/ctx.h"
-#include "bulkhead/diag.h"
-#include "bulkhead/disc.h"
-#include "bulkhead/vec.h"
+#include "disc_internal.h"
 
 typedef BH_VEC(const char *) str_vec;
 
@@ -95,8 +94,25 @@ static const bh_compdb_entry *find_entry(const entry_ref *refs, size_t n, const 
 	return lo < n && strcmp(refs[lo].ctx_path, path) == 0 ? refs[lo].entry : NULL;
 }
 
-void bh_disc_units(bh_units *out, bh_arena *arena, const bh_ctx *ctx,
-		   const bh_compdb *db, bh_diags *diags)
+// Inferred flags first (their -I directories are searched first), then
+// the fallback list.
+static void use_inferred(bh_unit *u, bh_arena *arena, const bh_disc_flags *inferred,
+			 const char **fallback, size_t nfallback)
+{
+	size_t n = inferred->nargs + nfallback;
+	const char **args = bh_arena_alloc(arena, (n + 1) * sizeof(*args));
+	memcpy(args, inferred->args, inferred->nargs * sizeof(*args));
+	if (nfallback)
+		memcpy(args + inferred->nargs, fallback, nfallback * sizeof(*args));
+	u->args = args;
+	u->nargs = n;
+	u->flags_source = BH_FLAGS_INFERRED;
+	u->flags_note = bh_arena_sprintf(arena, "analysed without compile_commands.json: "
+				       "flags inferred from %s", inferred->origin);
+}
+
+void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb *db,
+		   bh_img *const *images, size_t nimages, bh_diags *diags)
 {
 	if (!ctx)
 		return;
@@ -112,7 +128,8 @@ void bh_disc_units(bh_units *out, bh_arena *arena, const bh_ctx *ctx,
 		qsort(refs, nrefs, sizeof(*refs), compare_refs);
 
 	const char **fallback = NULL;
-	size_t nfallback = 0, without_entry = 0, units = 0;
+	size_t nfallback = 0, without_entry = 0, inferred = 0, units = 0;
+	bh_disc__infer *inf = NULL;
 	const char *root = bh_ctx_root(ctx);
 	if (strcmp(root, "/") == 0)
 		root = "";
@@ -131,18 +148,40 @@ void bh_disc_units(bh_units *out, bh_arena *arena, const bh_ctx *ctx,
 			u->flags_source = BH_FLAGS_COMPDB;
 			continue;
 		}
+		without_entry++;
 		if (!fallback)
 			fallback_flags(&fallback, &nfallback, arena, ctx);
+		if (!inf)
+			inf = bh_disc__infer_new(arena, ctx, images, nimages, diags);
+		const bh_disc_flags *found = bh_disc__infer_for(inf, f->path);
+		if (found) {
+			use_inferred(u, arena, found, fallback, nfallback);
+			inferred++;
+			continue;
+		}
 		u->args = fallback;
 		u->nargs = nfallback;
 		u->flags_source = BH_FLAGS_FALLBACK;
-		without_entry++;
 	}
 	free(refs);
+	bh_disc__infer_free(inf);
 
-	// Say once, run-wide, when flags were guessed: parsing without the real
-	// flags can miss macros and includes, and users should know.
-	if (!db && units)
+	// Say once, run-wide, when flags were inferred or guessed: parsing
+	// without the real flags can miss macros and includes, and users
+	// should know.
+	size_t guessed = without_entry - inferred;
+	if (inferred && !db)
+		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.inferred-flags", NULL, 0, 0,
+			    "no compile_commands.json; %zu C file%s parsed with flags inferred "
+			    "from Makefiles or Dockerfiles, %zu with fallback flags",
+			    inferred, inferred == 1 ? " is" : "s are", guessed);
+	else if (inferred)
+		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.inferred-flags", NULL, 0, 0,
+			    "%zu of %zu C files have no entry in %s; %zu %s parsed with flags "
+			    "inferred from Makefiles or Dockerfiles, %zu with fallback flags",
+			    without_entry, units, db->path, inferred, inferred == 1 ? "is" : "are",
+			    guessed);
+	else if (!db && units)
 		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.no-compdb", NULL, 0, 0,
 			    "no compile_commands.json; %zu C file%s parsed with fallback flags",
 			    units, units == 1 ? " is" : "s are");
@@ -150,4 +189,16 @@ void bh_disc_units(bh_units *out, bh_arena *arena, const bh_ctx *ctx,
 		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.no-compdb-entry", NULL, 0, 0,
 			    "%zu of %zu C files have no entry in %s; they are parsed "
 			    "with fallback flags", without_entry, units, db->path);
+}
+
+const char *bh_unit_flags_note(const bh_unit *unit)
+{
+	switch (unit->flags_source) {
+	case BH_FLAGS_FALLBACK:
+		return "analysed without compile_commands.json: include paths and macros were guessed";
+	case BH_FLAGS_INFERRED:
+		return unit->flags_note; // names the Makefile or Dockerfile line
+	default:
+		return NULL;
+	}
 }

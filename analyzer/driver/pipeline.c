@@ -3,10 +3,14 @@
 // in order. Each stage reads the previous one's output through the public
 // types of include/bulkhead/ only.
 //
-//   config -> context walk -> compile database -> C units -> libclang + C
-//   rules (C secrets included) -> Dockerfiles, image model, Dockerfile
-//   rules -> secret scan -> restrict to requested files -> order,
-//   fingerprint -> inline suppressions -> config policy -> baseline
+//   config -> context walk -> compile database -> Dockerfiles, image
+//   model, Dockerfile rules -> C units (flags from the database, else
+//   inferred from Makefiles and Dockerfile compiler lines) -> libclang + C
+//   rules + IR of every function -> taint analysis over the whole program
+//   -> tree-sitter-c fast path (C files libclang did not cover, #defines)
+//   -> secret scan -> one owner per secret -> restrict to requested files
+//   -> order, fingerprint -> inline suppressions -> config policy ->
+//   baseline
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +23,8 @@
 #include "bulkhead/ignore.h"
 #include "bulkhead/scan.h"
 #include "bulkhead/secret.h"
+#include "bulkhead/taint.h"
+#include "bulkhead/tsc.h"
 
 // The default config sits in the context; it is read only if it is a
 // regular file, so a symlink planted there cannot make us read outside.
@@ -86,6 +92,63 @@ static void restrict_to_files(bh_scan *scan, const bh_scan_options *opts)
 	scan->findings.items.len = out;
 }
 
+// The taint rules over the whole program: the built-in models and the
+// user's own ("taint" in .bulkhead.json). A finding in a unit analysed
+// without database flags says so, as the front end's findings do.
+static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+{
+	size_t first = scan->findings.items.len;
+	bh_taint_models models;
+	bh_taint_models_init(&models);
+	bh_taint_models_add_builtin(&models, scan->arena, &scan->diags);
+	for (size_t i = 0; i < scan->config.taint_models.len; i++)
+		bh_taint_models_parse(&models, scan->arena, scan->config.taint_models.items[i],
+				      scan->config.path ? scan->config.path : ".bulkhead.json",
+				      scan->config.taint_line, &scan->diags);
+	bh_status err = bh_taint_run(program, &models, NULL, &scan->findings, &scan->diags);
+	bh_taint_models_dispose(&models);
+	for (size_t i = first; i < scan->findings.items.len; i++) {
+		bh_finding *fd = &scan->findings.items.items[i];
+		for (size_t u = 0; u < units->len && fd->loc.path; u++)
+			if (strcmp(units->items[u].path, fd->loc.path) == 0) {
+				fd->note = bh_unit_flags_note(&units->items[u]);
+				break;
+			}
+	}
+	return err;
+}
+
+// One owner per secret: a literal secret in a Dockerfile ARG or ENV is
+// docker.secret-in-arg-env's finding (it says which stage keeps it and
+// where the image records it, and names the secret rule that recognised
+// the value); the secret scanner's finding on the same instruction would
+// only repeat it.
+static void drop_secrets_owned_by_dockerfile_rules(bh_scan *scan)
+{
+	bh_findings *fs = &scan->findings;
+	const bh_rule *owner = bh_rule_get(BH_RULE_DOCKER_SECRET_IN_ARG_ENV);
+	BH_VEC(bh_loc) owned = { 0 };
+	for (size_t i = 0; i < fs->items.len; i++)
+		if (fs->items.items[i].rule == owner && fs->items.items[i].loc.path)
+			bh_vec_push(&owned, fs->items.items[i].loc);
+	size_t out = 0;
+	for (size_t i = 0; i < fs->items.len; i++) {
+		const bh_finding *fd = &fs->items.items[i];
+		bool drop = false;
+		for (size_t j = 0; j < owned.len && !drop && fd->loc.path &&
+				   strcmp(fd->rule->domain, "secret") == 0; j++) {
+			const bh_loc *o = &owned.items[j];
+			uint32_t last = o->end_line > o->line ? o->end_line : o->line;
+			drop = strcmp(o->path, fd->loc.path) == 0 && fd->loc.line >= o->line &&
+			       fd->loc.line <= last;
+		}
+		if (!drop)
+			fs->items.items[out++] = *fd;
+	}
+	fs->items.len = out;
+	bh_vec_dispose(&owned);
+}
+
 static void apply_policy(bh_scan *scan, const bh_scan_options *opts)
 {
 	bh_findings_sort_unique(&scan->findings);
@@ -117,24 +180,45 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_compdb *db = NULL;
 	bh_compdb_discover(&db, scan->arena, scan->ctx, opts->compile_commands, &scan->diags);
 
+	// Dockerfiles and the image model come first: their compiler lines
+	// help infer flags for C units without a database entry. Each stage
+	// appends to scan->findings and scan->diags.
+	bh_img_analyze(scan, opts);
 	bh_units units = { 0 };
-	bh_disc_units(&units, scan->arena, scan->ctx, db, &scan->diags);
+	bh_disc_units(&units, scan->arena, scan->ctx, db, scan->images, scan->nimages,
+		      &scan->diags);
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
-	// IR lowering stays off until a dataflow rule consumes it (issue [D]);
-	// `bulkhead dump ir` is its only user so far.
+	// Every function is lowered to IR for the taint analysis, which runs
+	// once all units are in: flows cross files.
+	bh_ir_program program;
+	bh_ir_program_init(&program);
+	copts.program = &program;
+	bh_clang_files visited = { 0 };
+	copts.visited = &visited;
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
+	if (err >= 0)
+		err = run_taint(scan, &program, &units);
+	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);
+	// The tree-sitter-c fast path: C files libclang did not analyse, and
+	// #define macros in every C file (include/bulkhead/tsc.h).
+	if (err == BH_OK) {
+		bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
+		topts.covered = visited.items;
+		topts.ncovered = visited.len;
+		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);
+	}
+	bh_vec_dispose(&visited);
 	if (err < 0)
 		goto out;
 
-	// Dockerfiles and the image model, then secrets in every text file.
-	// Each appends to scan->findings and scan->diags.
-	bh_img_analyze(scan, opts);
+	// Then secrets in every text file.
 	if ((err = bh_secret_run(scan->ctx, opts->jobs, &scan->findings, &scan->diags)) < 0)
 		goto out;
 
+	drop_secrets_owned_by_dockerfile_rules(scan);
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);
 out:

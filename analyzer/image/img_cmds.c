@@ -32,17 +32,20 @@ static bool all_digits(const char *s)
 }
 
 // gcc, cc, clang, c89/c99, tcc, musl-gcc, x86_64-linux-gnu-gcc, gcc-12,
-// clang-17, aarch64-linux-musl-cc.
-static bool is_c_compiler(const char *tool)
+// clang-17, aarch64-linux-musl-cc, and $CC / ${CC} as written.
+bool bh_img_is_c_compiler(const char *word)
 {
-	static const char *const exact[] = { "gcc", "cc", "clang", "c89", "c99", "tcc", "icx", "icc" };
+	static const char *const exact[] = { "gcc", "cc",  "clang", "c89", "c99", "tcc",
+					     "icx", "icc", "$CC",   "${CC}" };
+	const char *slash = strrchr(word, '/');
+	const char *tool = slash ? slash + 1 : word;
 	for (size_t i = 0; i < BH_ARRAY_LEN(exact); i++)
 		if (strcmp(tool, exact[i]) == 0)
 			return true;
 	const char *dash = strrchr(tool, '-');
-	if (dash && all_digits(dash + 1)) { // gcc-12, x86_64-linux-gnu-gcc-12
+	if (dash && dash > tool && all_digits(dash + 1)) { // gcc-12, x86_64-linux-gnu-gcc-12
 		char *base = bh_xstrndup(tool, (size_t)(dash - tool));
-		bool r = is_c_compiler(base);
+		bool r = bh_img_is_c_compiler(base);
 		free(base);
 		return r;
 	}
@@ -281,7 +284,7 @@ void bh_img__recognise_builds(bh_img__builder *b, size_t run_index)
 		}
 		bh_img_build_cmd bd = { 0 };
 		bool known = true;
-		if (is_c_compiler(tool))
+		if (bh_img_is_c_compiler(tool))
 			bd.kind = BH_IMG_BUILD_CC;
 		else if (strcmp(tool, "make") == 0 || strcmp(tool, "gmake") == 0)
 			bd.kind = BH_IMG_BUILD_MAKE;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The Dockerfile stage of the pipeline: find the Dockerfiles, parse them,
 // build each image model and run the docker.* rules over it. Called once
-// from bh_scan_run (analyzer/driver/pipeline.c) after the C stage.
+// from bh_scan_run (analyzer/driver/pipeline.c) before the C stage.
 //
-// The models are kept in the run arena (scan->images) because image
-// correlation ([F]) joins C and secret findings with them afterwards.
+// The models are kept in the run arena (scan->images): discovery reads
+// their compiler lines to infer C flags, and image correlation ([F]) joins
+// C and secret findings with them afterwards.
 #include <string.h>
 
 #include "bulkhead/df.h"

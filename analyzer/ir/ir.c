@@ -13,6 +13,7 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/ir.h"
+#include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 
 // ----------------------------------------------------------------- names
@@ -175,16 +176,6 @@ void bh_ir_builder_free(bh_ir_builder *b)
 	free(b);
 }
 
-static uint64_t hash_name(const char *s)
-{
-	uint64_t h = 1469598103934665603ull; // FNV-1a
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 static name_slot *name_lookup(bh_ir_builder *b, const char *name)
 {
 	if ((b->names_len + 1) * 2 > b->names_cap) {
@@ -193,7 +184,7 @@ static name_slot *name_lookup(bh_ir_builder *b, const char *name)
 		for (size_t i = 0; i < b->names_cap; i++) {
 			if (!b->names[i].name)
 				continue;
-			size_t j = hash_name(b->names[i].name) & (cap - 1);
+			size_t j = bh_hash_string(b->names[i].name) & (cap - 1);
 			while (slots[j].name)
 				j = (j + 1) & (cap - 1);
 			slots[j] = b->names[i];
@@ -202,7 +193,7 @@ static name_slot *name_lookup(bh_ir_builder *b, const char *name)
 		b->names = slots;
 		b->names_cap = cap;
 	}
-	size_t j = hash_name(name) & (b->names_cap - 1);
+	size_t j = bh_hash_string(name) & (b->names_cap - 1);
 	while (b->names[j].name && strcmp(b->names[j].name, name) != 0)
 		j = (j + 1) & (b->names_cap - 1);
 	if (!b->names[j].name) {
@@ -245,6 +236,14 @@ void bh_ir_builder_var_flags(bh_ir_builder *b, uint32_t var, unsigned flags)
 {
 	if (var < b->vars.len)
 		b->vars.items[var].flags |= flags;
+}
+
+void bh_ir_builder_var_const(bh_ir_builder *b, uint32_t var, int64_t value, bool is_const)
+{
+	if (var < b->vars.len) {
+		b->vars.items[var].flags |= is_const ? BH_IR_VAR_CONST : BH_IR_VAR_INIT;
+		b->vars.items[var].const_value = value;
+	}
 }
 
 bh_ir_var_kind bh_ir_builder_var_kind(const bh_ir_builder *b, uint32_t var)

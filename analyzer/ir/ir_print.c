@@ -283,6 +283,10 @@ void bh_ir_print(FILE *out, const bh_ir_func *fn)
 			fputs(" record", out);
 		if (v->flags & BH_IR_VAR_ADDRESSED)
 			fputs(" addressed", out);
+		if (v->flags & BH_IR_VAR_CONST)
+			fprintf(out, " const = %lld", (long long)v->const_value);
+		else if (v->flags & BH_IR_VAR_INIT)
+			fprintf(out, " init = %lld", (long long)v->const_value);
 		fputc('\n', out);
 	}
 	for (uint32_t i = 0; i < fn->nblocks; i++) {

@@ -15,13 +15,21 @@ typedef struct bh_diags bh_diags;
 typedef struct bh_arena bh_arena;
 typedef struct bh_ir_unit bh_ir_unit;
 
+/** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
+typedef BH_VEC(const char *) bh_clang_files;
+
 typedef struct {
 	int jobs;                 /* worker threads; <= 0 means the number of cores */
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
 	bool lower_ir;            /* lower every function to IR (bh_ir) as units are analysed */
+	bh_clang_files *visited;  /* if non-NULL, gets every context file that a unit libclang
+				     parsed includes (its own file too), once, strings in the
+				     findings' arena: what the tree-sitter fast path skips */
+	struct bh_ir_program *program; /* if non-NULL: lower, and move each unit's IR (and its
+					  arena) here, in unit order, for whole-program analyses */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,
@@ -31,7 +39,7 @@ typedef struct {
  * several units is reported once. Clang errors (C that does not compile, a
  * missing header) become error diagnostics `clang.error` with file and line
  * (at most a few per unit) and the unit's AST is still analysed (KeepGoing).
- * Units with fallback flags get a note on each finding.
+ * Units without database flags get a note on each finding (bh_unit_flags_note).
  * The output is identical whatever `jobs` is.
  * Ownership: findings are copied into `out`'s arena, diagnostics into
  * `diags`' arena.

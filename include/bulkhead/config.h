@@ -25,6 +25,8 @@ typedef struct bh_diags bh_diags;
  *     "exclude": ["third_party", "tests"],        (optional, globs as in
  *                                                  bh_glob_match_path)
  *     "max-file-size": 8388608,                   (optional, bytes)
+ *     "taint": ["source next_msg ret queue"],     (optional, taint model lines,
+ *                                                  see rules/c/taint.models)
  *     "rules": {                                  (optional)
  *       "c.format-string": "off",                 off | note | warning | error | on
  *       "c.unbounded-copy": {"level": "error"}    or {"enabled": false}
@@ -34,12 +36,16 @@ typedef struct bh_diags bh_diags;
  * silently); a file that is not valid JSON is an error diagnostic and the
  * defaults apply.
  */
+typedef BH_VEC(const char *) bh_config_strings;
+
 typedef struct {
 	bool rule_enabled[BH_RULE_MAX];    /* indexed by bh_rule.index */
 	bh_level rule_level[BH_RULE_MAX]; /* BH_LEVEL_NONE = rule default */
 	bool has_fail_on;
 	bh_level fail_on;
-	BH_VEC(const char *) excludes;       /* arena strings */
+	bh_config_strings excludes;          /* arena strings */
+	bh_config_strings taint_models;      /* "taint": model lines (rules/c/taint.models syntax) */
+	uint32_t taint_line;                 /* line of the "taint" key, for diagnostics */
 	uint64_t max_file_size;              /* 0 = default */
 	const char *path;                    /* file it came from, or NULL */
 } bh_config;

@@ -64,6 +64,15 @@ typedef struct {
 	 * height (bitsets) need none.
 	 */
 	void (*widen)(void *next, const void *prev, void *payload);
+	/**
+	 * Optional: refine the fact that flows along the edge `from` -> `to`
+	 * (CFG direction, whatever the analysis' direction) before it is
+	 * joined: what a branch condition says on each side (`n < 10` bounds
+	 * n on the true edge), or bottom (`init`) for an edge that a constant
+	 * condition never takes. `fact` is a copy the callback may change.
+	 */
+	void (*transfer_edge)(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to,
+			      void *payload);
 } bh_flow_lattice;
 
 typedef struct {

@@ -169,6 +169,13 @@ typedef enum {
 /** "cc", "make", "cmake", ... */
 const char *bh_img_build_kind_name(bh_img_build_kind kind);
 
+/**
+ * True if `word` (a command's first word, a path or a bare name) names a C
+ * compiler: cc, gcc, clang, c99, tcc, *-gcc, gcc-12, $CC, ${CC}... Shared
+ * by the image model (RUN build steps) and discovery (Makefile recipes).
+ */
+bool bh_img_is_c_compiler(const char *word);
+
 /** A build command recognised in a RUN. Paths are resolved against the cwd. */
 typedef struct {
 	bh_img_build_kind kind;

@@ -85,6 +85,8 @@ enum {
 	BH_IR_VAR_RECORD = 1u << 1,    /* a struct or union: fields are locations */
 	BH_IR_VAR_POINTER = 1u << 2,   /* pointer typed */
 	BH_IR_VAR_ADDRESSED = 1u << 3, /* its address is taken somewhere in the function */
+	BH_IR_VAR_CONST = 1u << 4,     /* a const-qualified integer whose value is `const_value` */
+	BH_IR_VAR_INIT = 1u << 5,      /* a global or static integer initialised with `const_value` */
 };
 
 typedef struct {
@@ -95,6 +97,7 @@ typedef struct {
 	const char *usr;      /* globals and statics: the declaration's USR (cross-TU identity), else NULL */
 	const char *type;     /* C type as written by clang, or NULL (temps) */
 	uint64_t size;        /* byte size of the type, 0 if unknown */
+	int64_t const_value;  /* with BH_IR_VAR_CONST or _INIT: the value it is initialised with */
 } bh_ir_var;
 
 /* -------------------------------------------------------------- operands */
@@ -164,6 +167,8 @@ typedef struct bh_ir_instr {
 	bh_ir_opnd callee;    /* CALL */
 	bool noreturn;        /* CALL: the callee never returns */
 	bool arrow;           /* FIELD*: `->` rather than `.` */
+	bool is_unsigned;     /* BINOP: computed in an unsigned type (or on pointers) */
+	uint32_t size;        /* LOAD, INDEX: byte size of the value read, 0 if unknown */
 	int sub;              /* BINOP: bh_ir_binop; UNOP: bh_ir_unop */
 	const char *name;     /* FIELD*: field name; OPAQUE: what it stands for ("asm", "InitListExpr") */
 	uint32_t target[2];   /* BR: then, else; JMP, SWITCH: target[0] */
@@ -248,6 +253,14 @@ uint32_t bh_ir_builder_var(bh_ir_builder *b, bh_ir_var_kind kind, const char *na
 
 /** Mark variable `var` with `flags` (e.g. BH_IR_VAR_ADDRESSED). */
 void bh_ir_builder_var_flags(bh_ir_builder *b, uint32_t var, unsigned flags);
+
+/**
+ * Say that global or static variable `var` is an integer initialised with
+ * `value`; `is_const` when it is const-qualified (`static const int MODE =
+ * 5;`): analyses may fold it, or fold the other kind once they know that
+ * nothing in the program writes it.
+ */
+void bh_ir_builder_var_const(bh_ir_builder *b, uint32_t var, int64_t value, bool is_const);
 
 /** The kind of variable `var` (BH_IR_VAR_TEMP for an unknown id). */
 bh_ir_var_kind bh_ir_builder_var_kind(const bh_ir_builder *b, uint32_t var);

@@ -13,6 +13,10 @@
  * (EXAMPLE, xxxx, changeme, <...>, ${VAR}, repeated or sequential
  * characters, documented vendor example keys).
  *
+ * A pattern that reaches a PCRE2 limit (match_limit, depth_limit below)
+ * stops the scan of its file: a `secret.match-limit` diagnostic and a
+ * `secret.scan-truncated` finding name the file, the line and the limit.
+ *
  * Output rules: a secret is never copied whole into a finding; messages
  * and snippets hold bh_finding_redact's short prefix and length. Each
  * finding's note says whether the file is sent to the Docker daemon.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Rule family "dangerous C library calls": c.gets, c.insecure-temp-file,
-// c.unbounded-copy, c.literal-overflow, c.format-string and
-// c.command-injection. Called by the libclang walker for every CallExpr in
-// the context's files.
+// c.unbounded-copy and c.literal-overflow. Called by the libclang walker for
+// every CallExpr in the context's files. (Format strings and commands are
+// the taint analysis' business: analyzer/dataflow/taint_*.c.)
 //
 // What counts as a C library call: the callee's first declaration is in a
 // system header, or it is a compiler builtin (__builtin___sprintf_chk, which
@@ -29,8 +29,7 @@ typedef enum {
 	K_GETS,  // gets: reads an unbounded line into `dst`
 	K_TEMP,  // tmpnam, tempnam, mktemp: predictable names
 	K_COPY,  // strcpy, strcat: `arg` is copied into `dst`
-	K_PRINT, // printf and scanf families: `arg` is the format
-	K_SHELL, // system, popen: `arg` is a shell command
+	K_FILL,  // sprintf, vsprintf: formats `arg` into `dst` without a bound
 } call_kind;
 
 enum {
@@ -67,84 +66,14 @@ static const call_spec specs[] = {
 	{ "__builtin___strcat_chk", "strcat", K_COPY, 0, 1, F_APPEND },
 	{ "__strcat_chk", "strcat", K_COPY, 0, 1, F_APPEND },
 
-	{ "sprintf", "sprintf", K_PRINT, 0, 1, F_FILL },
-	{ "__builtin_sprintf", "sprintf", K_PRINT, 0, 1, F_FILL },
-	{ "__builtin___sprintf_chk", "sprintf", K_PRINT, 0, 3, F_FILL },
-	{ "__sprintf_chk", "sprintf", K_PRINT, 0, 3, F_FILL },
-	{ "vsprintf", "vsprintf", K_PRINT, 0, 1, F_FILL | F_VALIST },
-	{ "__builtin_vsprintf", "vsprintf", K_PRINT, 0, 1, F_FILL | F_VALIST },
-	{ "__builtin___vsprintf_chk", "vsprintf", K_PRINT, 0, 3, F_FILL | F_VALIST },
-	{ "__vsprintf_chk", "vsprintf", K_PRINT, 0, 3, F_FILL | F_VALIST },
-	{ "snprintf", "snprintf", K_PRINT, -1, 2, 0 },
-	{ "__builtin_snprintf", "snprintf", K_PRINT, -1, 2, 0 },
-	{ "__builtin___snprintf_chk", "snprintf", K_PRINT, -1, 4, 0 },
-	{ "__snprintf_chk", "snprintf", K_PRINT, -1, 4, 0 },
-	{ "vsnprintf", "vsnprintf", K_PRINT, -1, 2, F_VALIST },
-	{ "__builtin_vsnprintf", "vsnprintf", K_PRINT, -1, 2, F_VALIST },
-	{ "__builtin___vsnprintf_chk", "vsnprintf", K_PRINT, -1, 4, F_VALIST },
-	{ "__vsnprintf_chk", "vsnprintf", K_PRINT, -1, 4, F_VALIST },
-
-	{ "printf", "printf", K_PRINT, -1, 0, 0 },
-	{ "__builtin_printf", "printf", K_PRINT, -1, 0, 0 },
-	{ "__printf_chk", "printf", K_PRINT, -1, 1, 0 },
-	{ "__builtin___printf_chk", "printf", K_PRINT, -1, 1, 0 },
-	{ "vprintf", "vprintf", K_PRINT, -1, 0, F_VALIST },
-	{ "__builtin_vprintf", "vprintf", K_PRINT, -1, 0, F_VALIST },
-	{ "__vprintf_chk", "vprintf", K_PRINT, -1, 1, F_VALIST },
-	{ "__builtin___vprintf_chk", "vprintf", K_PRINT, -1, 1, F_VALIST },
-	{ "fprintf", "fprintf", K_PRINT, -1, 1, 0 },
-	{ "__builtin_fprintf", "fprintf", K_PRINT, -1, 1, 0 },
-	{ "__fprintf_chk", "fprintf", K_PRINT, -1, 2, 0 },
-	{ "__builtin___fprintf_chk", "fprintf", K_PRINT, -1, 2, 0 },
-	{ "vfprintf", "vfprintf", K_PRINT, -1, 1, F_VALIST },
-	{ "__builtin_vfprintf", "vfprintf", K_PRINT, -1, 1, F_VALIST },
-	{ "__vfprintf_chk", "vfprintf", K_PRINT, -1, 2, F_VALIST },
-	{ "__builtin___vfprintf_chk", "vfprintf", K_PRINT, -1, 2, F_VALIST },
-	{ "dprintf", "dprintf", K_PRINT, -1, 1, 0 },
-	{ "__dprintf_chk", "dprintf", K_PRINT, -1, 2, 0 },
-	{ "vdprintf", "vdprintf", K_PRINT, -1, 1, F_VALIST },
-	{ "__vdprintf_chk", "vdprintf", K_PRINT, -1, 2, F_VALIST },
-	{ "asprintf", "asprintf", K_PRINT, -1, 1, 0 },
-	{ "__asprintf_chk", "asprintf", K_PRINT, -1, 2, 0 },
-	{ "vasprintf", "vasprintf", K_PRINT, -1, 1, F_VALIST },
-	{ "__vasprintf_chk", "vasprintf", K_PRINT, -1, 2, F_VALIST },
-	{ "syslog", "syslog", K_PRINT, -1, 1, 0 },
-	{ "__syslog_chk", "syslog", K_PRINT, -1, 2, 0 },
-	{ "vsyslog", "vsyslog", K_PRINT, -1, 1, F_VALIST },
-	{ "__vsyslog_chk", "vsyslog", K_PRINT, -1, 2, F_VALIST },
-
-	// glibc renames the scanf family with asm labels or macros depending
-	// on the language mode: __isoc99_* and, since glibc 2.38, __isoc23_*.
-	{ "scanf", "scanf", K_PRINT, -1, 0, 0 },
-	{ "__isoc99_scanf", "scanf", K_PRINT, -1, 0, 0 },
-	{ "__isoc23_scanf", "scanf", K_PRINT, -1, 0, 0 },
-	{ "fscanf", "fscanf", K_PRINT, -1, 1, 0 },
-	{ "__isoc99_fscanf", "fscanf", K_PRINT, -1, 1, 0 },
-	{ "__isoc23_fscanf", "fscanf", K_PRINT, -1, 1, 0 },
-	{ "sscanf", "sscanf", K_PRINT, -1, 1, 0 },
-	{ "__isoc99_sscanf", "sscanf", K_PRINT, -1, 1, 0 },
-	{ "__isoc23_sscanf", "sscanf", K_PRINT, -1, 1, 0 },
-	{ "vscanf", "vscanf", K_PRINT, -1, 0, F_VALIST },
-	{ "__isoc99_vscanf", "vscanf", K_PRINT, -1, 0, F_VALIST },
-	{ "__isoc23_vscanf", "vscanf", K_PRINT, -1, 0, F_VALIST },
-	{ "vfscanf", "vfscanf", K_PRINT, -1, 1, F_VALIST },
-	{ "__isoc99_vfscanf", "vfscanf", K_PRINT, -1, 1, F_VALIST },
-	{ "__isoc23_vfscanf", "vfscanf", K_PRINT, -1, 1, F_VALIST },
-	{ "vsscanf", "vsscanf", K_PRINT, -1, 1, F_VALIST },
-	{ "__isoc99_vsscanf", "vsscanf", K_PRINT, -1, 1, F_VALIST },
-	{ "__isoc23_vsscanf", "vsscanf", K_PRINT, -1, 1, F_VALIST },
-
-	{ "err", "err", K_PRINT, -1, 1, 0 },
-	{ "errx", "errx", K_PRINT, -1, 1, 0 },
-	{ "warn", "warn", K_PRINT, -1, 0, 0 },
-	{ "warnx", "warnx", K_PRINT, -1, 0, 0 },
-	{ "verr", "verr", K_PRINT, -1, 1, F_VALIST },
-	{ "verrx", "verrx", K_PRINT, -1, 1, F_VALIST },
-	{ "vwarn", "vwarn", K_PRINT, -1, 0, F_VALIST },
-	{ "vwarnx", "vwarnx", K_PRINT, -1, 0, F_VALIST },
-
-	{ "system", "system", K_SHELL, -1, 0, 0 },
-	{ "popen", "popen", K_SHELL, -1, 0, 0 },
+	{ "sprintf", "sprintf", K_FILL, 0, 1, F_FILL },
+	{ "__builtin_sprintf", "sprintf", K_FILL, 0, 1, F_FILL },
+	{ "__builtin___sprintf_chk", "sprintf", K_FILL, 0, 3, F_FILL },
+	{ "__sprintf_chk", "sprintf", K_FILL, 0, 3, F_FILL },
+	{ "vsprintf", "vsprintf", K_FILL, 0, 1, F_FILL | F_VALIST },
+	{ "__builtin_vsprintf", "vsprintf", K_FILL, 0, 1, F_FILL | F_VALIST },
+	{ "__builtin___vsprintf_chk", "vsprintf", K_FILL, 0, 3, F_FILL | F_VALIST },
+	{ "__vsprintf_chk", "vsprintf", K_FILL, 0, 3, F_FILL | F_VALIST },
 };
 
 static const call_spec *find_spec(const char *name)
@@ -764,84 +693,11 @@ static void check_fill(bh_clang__walk *w, CXCursor call, const call_spec *spec, 
 	}
 }
 
-// True if `e` names a parameter of the function being analysed.
-static bool is_own_parameter(bh_clang__walk *w, CXCursor e)
-{
-	CXCursor s = bh_clang__strip(e);
-	if (clang_getCursorKind(s) != CXCursor_DeclRefExpr || clang_Cursor_isNull(w->function))
-		return false;
-	CXCursor ref = clang_getCursorReferenced(s);
-	return clang_getCursorKind(ref) == CXCursor_ParmDecl &&
-	       clang_equalCursors(clang_getCursorSemanticParent(ref), w->function);
-}
-
-// True if a parameter of `fn` is a va_list (possibly passed on through
-// va_copy, so the call's own argument need not be the parameter).
-static bool has_va_list_parameter(CXCursor fn)
-{
-	int n = clang_Cursor_getNumArguments(fn);
-	for (int i = 0; i < n; i++) {
-		CXType t = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(fn, (unsigned)i)));
-		CXString sp = clang_getTypeSpelling(t);
-		const char *text = clang_getCString(sp);
-		// glibc's va_list is an array of struct __va_list_tag, which a
-		// parameter declaration turns into a pointer to it.
-		bool is_va = text && strstr(text, "__va_list_tag") != NULL;
-		clang_disposeString(sp);
-		if (is_va)
-			return true;
-	}
-	return false;
-}
-
-// `void log_msg(const char *fmt, ...) { ...; vfprintf(stderr, fmt, ap); }`
-// forwards its caller's format: the caller is where a non-literal format
-// would be the problem, and that needs interprocedural analysis. The same
-// holds for a wrapper that takes a va_list parameter itself.
-static bool is_format_forwarding(bh_clang__walk *w, const call_spec *spec, CXCursor fmt)
-{
-	if (!(spec->flags & F_VALIST) || !is_own_parameter(w, fmt))
-		return false;
-	return clang_isFunctionTypeVariadic(clang_getCursorType(w->function)) ||
-	       has_va_list_parameter(w->function);
-}
-
 static void check_print(bh_clang__walk *w, CXCursor call, const call_spec *spec)
 {
 	CXCursor fmt;
-	if (!get_arg(call, spec->arg, &fmt))
-		return;
-	if (!bh_clang__is_constant_string(fmt) && !is_format_forwarding(w, spec, fmt)) {
-		const char *text = bh_clang__expr_text(w, fmt);
-		if (text)
-			bh_clang__report(w, BH_RULE_C_FORMAT_STRING, call,
-					 "'%s' is used as the format string of %s", text,
-					 spec->shown);
-		else
-			bh_clang__report(w, BH_RULE_C_FORMAT_STRING, call,
-					 "a non-literal string is used as the format string of %s",
-					 spec->shown);
-	}
-	if (spec->flags & F_FILL)
+	if (get_arg(call, spec->arg, &fmt))
 		check_fill(w, call, spec, fmt);
-}
-
-static void check_shell(bh_clang__walk *w, CXCursor call, const call_spec *spec)
-{
-	CXCursor cmd;
-	if (!get_arg(call, spec->arg, &cmd))
-		return;
-	// system(NULL) only asks whether a shell exists.
-	if (bh_clang__is_constant_string(cmd) || bh_clang__is_null_constant(cmd))
-		return;
-	const char *text = bh_clang__expr_text(w, cmd);
-	if (text)
-		bh_clang__report(w, BH_RULE_C_COMMAND_INJECTION, call,
-				 "%s runs the non-constant command '%s' through the shell",
-				 spec->shown, text);
-	else
-		bh_clang__report(w, BH_RULE_C_COMMAND_INJECTION, call,
-				 "%s runs a non-constant command through the shell", spec->shown);
 }
 
 void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call)
@@ -874,11 +730,8 @@ void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call)
 	case K_COPY:
 		check_copy(w, call, spec);
 		break;
-	case K_PRINT:
+	case K_FILL:
 		check_print(w, call, spec);
-		break;
-	case K_SHELL:
-		check_shell(w, call, spec);
 		break;
 	}
 }

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Rule family "hard-coded credentials in C": secret.hardcoded-password
-// (CWE-259/798) and secret.hardcoded-key (CWE-321/798). Called by the
-// libclang walker for every cursor of the context's files, top-level
-// declarations included.
+// (CWE-259/798) and secret.hardcoded-key (CWE-321/798), on libclang ASTs.
+// Called by the libclang walker for every cursor of the context's files,
+// top-level declarations included. The policy (names, literals, known
+// APIs, wording) lives in c_secret_policy.c and is shared with the
+// tree-sitter-c walker (c_secrets_tsc.c), which covers what libclang does
+// not see: headers no unit includes, units libclang could not parse, and
+// `#define` macros everywhere.
 //
 // A string literal (or a constant byte array for keys) is reported when
 // - it initialises or is assigned to a variable or field whose name says
@@ -22,89 +26,18 @@
 //
 // Known false-positive sources: test programs with fixed credentials and
 // crypto test vectors; both deserve an inline suppression with a reason.
-#include <ctype.h>
 #include <string.h>
 
-#include "bulkhead/secret.h"
+#include "c_secret_policy.h"
 #include "parse/c/clang_internal.h"
-
-#define MIN_SECRET_LEN 4
-
-// ----------------------------------------------------------------- names
-
-static bool contains(const char *lower, const char *word)
-{
-	return strstr(lower, word) != NULL;
-}
-
-static void lowercase(char *out, size_t cap, const char *s)
-{
-	size_t i = 0;
-	for (; s[i] && i + 1 < cap; i++)
-		out[i] = (char)tolower((unsigned char)s[i]);
-	out[i] = '\0';
-}
-
-// Names that are about a secret, not the secret: `password_prompt`,
-// `token_file`, `key_len`.
-static bool is_meta_name(const char *lower)
-{
-	static const char *const meta[] = {
-		"prompt", "msg", "message", "label", "hint", "format", "fmt", "file",
-		"path", "name", "url", "env", "len", "size", "error", "err", "help",
-		"usage", "field", "type", "header", "_id", "policy", "count", "dir",
-	};
-	for (size_t i = 0; i < BH_ARRAY_LEN(meta); i++)
-		if (contains(lower, meta[i]))
-			return true;
-	return false;
-}
-
-typedef enum { NAME_NONE, NAME_PASSWORD, NAME_KEY } name_kind;
-
-static name_kind classify_name(const char *name)
-{
-	char lower[128];
-	if (!name || !*name)
-		return NAME_NONE;
-	lowercase(lower, sizeof(lower), name);
-	if (is_meta_name(lower))
-		return NAME_NONE;
-	static const char *const keys[] = {
-		"aes_key", "aeskey", "hmac_key", "hmackey", "enc_key", "enckey",
-		"encryption_key", "crypt_key", "cipher_key", "secret_key", "secretkey",
-		"signing_key", "private_key", "privkey", "priv_key", "master_key",
-	};
-	for (size_t i = 0; i < BH_ARRAY_LEN(keys); i++)
-		if (contains(lower, keys[i]))
-			return NAME_KEY;
-	static const char *const pwds[] = {
-		"passw", "passwd", "pwd", "passphrase", "secret", "token", "api_key",
-		"apikey", "credential", "auth_key", "access_key",
-	};
-	for (size_t i = 0; i < BH_ARRAY_LEN(pwds); i++)
-		if (contains(lower, pwds[i]))
-			return NAME_PASSWORD;
-	return NAME_NONE;
-}
 
 // -------------------------------------------------------------- literals
 
 // The decoded literal behind `e` if it could be a secret.
 static bool secret_literal(bh_clang__walk *w, CXCursor e, bh_clang__literal *lit)
 {
-	if (!bh_clang__string_literal(w->arena, e, lit) || !lit->known)
-		return false;
-	if (lit->len < MIN_SECRET_LEN)
-		return false;
-	for (size_t i = 0; i < lit->len; i++) {
-		unsigned char c = (unsigned char)lit->text[i];
-		if (isspace(c) || c < 0x20)
-			return false;
-	}
-	if (strchr(lit->text, '%'))
-		return false;
-	return !bh_secret_is_placeholder(lit->text, lit->len);
+	return bh_clang__string_literal(w->arena, e, lit) && lit->known &&
+	       bh_c_secret_is_secret_literal(lit->text, lit->len);
 }
 
 // A constant byte array (`static const unsigned char key[16] = {0x..}`)
@@ -135,14 +68,16 @@ static size_t constant_key_array(CXCursor e)
 
 // ------------------------------------------------------------- reporting
 
-static void report_literal(bh_clang__walk *w, bh_rule_id rule, CXCursor at,
-			   const bh_clang__literal *lit, const char *how)
+// Report the secret `text`/`len` at `at`, worded by the shared policy.
+static void report_literal(bh_clang__walk *w, CXCursor at, bh_c_secret_site site,
+			   bh_c_secret_name kind, const char *subject, const char *api,
+			   const char *text, size_t len)
 {
-	const char *red = bh_finding_redact(w->arena, lit->text, lit->len);
-	bh_finding *fd = bh_clang__report(w, rule, at, "%s: %s", how, red);
+	bh_c_secret_report r = bh_c_secret_describe(w->arena, site, kind, subject, api, text, len);
+	bh_finding *fd = bh_clang__report(w, r.rule, at, "%s", r.message);
 	// The default snippet is the source text, which holds the secret.
 	if (fd)
-		fd->snippet = red;
+		fd->snippet = r.snippet;
 }
 
 static const char *name_of(bh_clang__walk *w, CXCursor e)
@@ -159,17 +94,14 @@ static const char *name_of(bh_clang__walk *w, CXCursor e)
 static void check_var(bh_clang__walk *w, CXCursor var)
 {
 	const char *name = bh_clang__spelling(w->arena, var);
-	name_kind nk = classify_name(name);
-	if (nk == NAME_NONE)
+	bh_c_secret_name nk = bh_c_secret_classify_name(name);
+	if (nk == BH_C_SECRET_NAME_NONE)
 		return;
 	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
 	bh_clang__literal lit;
 	if (clang_Cursor_isNull(init) || !secret_literal(w, init, &lit))
 		return;
-	const char *how = bh_arena_sprintf(w->arena, "'%s' is initialised with a hard-coded %s",
-					   name, nk == NAME_KEY ? "key" : "credential");
-	report_literal(w, nk == NAME_KEY ? BH_RULE_SECRET_HARDCODED_KEY : BH_RULE_SECRET_HARDCODED_PASSWORD,
-		       var, &lit, how);
+	report_literal(w, var, BH_C_SECRET_AT_INIT, nk, name, NULL, lit.text, lit.len);
 }
 
 // `name = "literal";`
@@ -181,59 +113,14 @@ static void check_assign(bh_clang__walk *w, CXCursor op)
 	if (bh_clang__children(op, kids, 2) != 2)
 		return;
 	const char *name = name_of(w, kids[0]);
-	name_kind nk = classify_name(name);
+	bh_c_secret_name nk = bh_c_secret_classify_name(name);
 	bh_clang__literal lit;
-	if (nk == NAME_NONE || !secret_literal(w, kids[1], &lit))
+	if (nk == BH_C_SECRET_NAME_NONE || !secret_literal(w, kids[1], &lit))
 		return;
-	const char *how = bh_arena_sprintf(w->arena, "'%s' is assigned a hard-coded %s", name,
-					   nk == NAME_KEY ? "key" : "credential");
-	report_literal(w, nk == NAME_KEY ? BH_RULE_SECRET_HARDCODED_KEY : BH_RULE_SECRET_HARDCODED_PASSWORD,
-		       op, &lit, how);
+	report_literal(w, op, BH_C_SECRET_AT_ASSIGN, nk, name, NULL, lit.text, lit.len);
 }
 
 // ------------------------------------------------------------------ calls
-
-typedef enum { A_PASSWORD, A_KEY, A_CONNINFO, A_CURLOPT, A_COMPARE } arg_kind;
-
-typedef struct {
-	const char *name;
-	int arg;          // argument holding the secret (-1 for A_COMPARE)
-	arg_kind kind;
-} secret_api;
-
-static const secret_api apis[] = {
-	{ "strcmp", -1, A_COMPARE },
-	{ "strncmp", -1, A_COMPARE },
-	{ "strcasecmp", -1, A_COMPARE },
-	{ "strncasecmp", -1, A_COMPARE },
-	{ "memcmp", -1, A_COMPARE },
-	{ "mysql_real_connect", 3, A_PASSWORD },
-	{ "mysql_change_user", 2, A_PASSWORD },
-	{ "PQconnectdb", 0, A_CONNINFO },
-	{ "PQconnectStart", 0, A_CONNINFO },
-	{ "PQsetdbLogin", 6, A_PASSWORD },
-	{ "crypt", 0, A_PASSWORD },
-	{ "crypt_r", 0, A_PASSWORD },
-	{ "ldap_simple_bind_s", 2, A_PASSWORD },
-	{ "ldap_simple_bind", 2, A_PASSWORD },
-	{ "curl_easy_setopt", 2, A_CURLOPT },
-	{ "EVP_EncryptInit", 2, A_KEY },
-	{ "EVP_EncryptInit_ex", 3, A_KEY },
-	{ "EVP_EncryptInit_ex2", 2, A_KEY },
-	{ "EVP_DecryptInit", 2, A_KEY },
-	{ "EVP_DecryptInit_ex", 3, A_KEY },
-	{ "EVP_DecryptInit_ex2", 2, A_KEY },
-	{ "EVP_CipherInit", 2, A_KEY },
-	{ "EVP_CipherInit_ex", 3, A_KEY },
-	{ "EVP_CipherInit_ex2", 2, A_KEY },
-	{ "AES_set_encrypt_key", 0, A_KEY },
-	{ "AES_set_decrypt_key", 0, A_KEY },
-	{ "HMAC", 1, A_KEY },
-	{ "HMAC_Init_ex", 1, A_KEY },
-	{ "HMAC_Init", 1, A_KEY },
-	{ "EVP_PKEY_new_mac_key", 2, A_KEY },
-	{ "EVP_PKEY_new_raw_private_key", 2, A_KEY },
-};
 
 static bool get_arg(CXCursor call, int i, CXCursor *out)
 {
@@ -258,88 +145,59 @@ static void check_compare(bh_clang__walk *w, CXCursor call, const char *fn)
 	else
 		return;
 	const char *name = name_of(w, other);
-	name_kind nk = classify_name(name);
-	if (nk == NAME_NONE)
+	bh_c_secret_name nk = bh_c_secret_classify_name(name);
+	if (nk == BH_C_SECRET_NAME_NONE)
 		return;
-	const char *how = bh_arena_sprintf(w->arena, "%s compares '%s' with a hard-coded %s", fn,
-					   name, nk == NAME_KEY ? "key" : "password");
-	report_literal(w, nk == NAME_KEY ? BH_RULE_SECRET_HARDCODED_KEY : BH_RULE_SECRET_HARDCODED_PASSWORD,
-		       call, &lit, how);
-}
-
-// "host=db user=app password=s3cret": the value after password=.
-static bool conninfo_password(const bh_clang__literal *in, bh_clang__literal *out)
-{
-	const char *p = strstr(in->text, "password=");
-	if (!p)
-		return false;
-	p += 9;
-	if (*p == '\'')
-		p++;
-	size_t n = 0;
-	while (p[n] && p[n] != ' ' && p[n] != '\'' && p[n] != '\t')
-		n++;
-	if (n < MIN_SECRET_LEN || bh_secret_is_placeholder(p, n))
-		return false;
-	*out = *in;
-	out->text = p;
-	out->len = n;
-	return true;
+	report_literal(w, call, BH_C_SECRET_AT_COMPARE, nk, name, fn, lit.text, lit.len);
 }
 
 static void check_call(bh_clang__walk *w, CXCursor call)
 {
 	CXString sp = clang_getCursorSpelling(call);
-	const char *fn = clang_getCString(sp);
-	const secret_api *api = NULL;
-	for (size_t i = 0; fn && i < BH_ARRAY_LEN(apis) && !api; i++)
-		if (strcmp(apis[i].name, fn) == 0)
-			api = &apis[i];
+	const bh_c_secret_api *api = bh_c_secret_find_api(clang_getCString(sp));
 	clang_disposeString(sp);
 	if (!api)
 		return;
 	CXCursor arg;
-	bh_clang__literal lit, pw;
-	const char *how;
+	bh_clang__literal lit;
+	const char *pw;
+	size_t pw_len;
 	switch (api->kind) {
-	case A_COMPARE:
+	case BH_C_SECRET_ARG_COMPARE:
 		check_compare(w, call, api->name);
 		return;
-	case A_PASSWORD:
+	case BH_C_SECRET_ARG_PASSWORD:
 		if (!get_arg(call, api->arg, &arg) || !secret_literal(w, arg, &lit))
 			return;
-		how = bh_arena_sprintf(w->arena, "hard-coded password passed to %s", api->name);
-		report_literal(w, BH_RULE_SECRET_HARDCODED_PASSWORD, call, &lit, how);
+		report_literal(w, call, BH_C_SECRET_AT_ARG, BH_C_SECRET_NAME_PASSWORD, NULL,
+			       api->name, lit.text, lit.len);
 		return;
-	case A_CONNINFO:
+	case BH_C_SECRET_ARG_CONNINFO:
 		if (!get_arg(call, api->arg, &arg) ||
 		    !bh_clang__string_literal(w->arena, arg, &lit) || !lit.known ||
-		    !conninfo_password(&lit, &pw))
+		    !bh_c_secret_conninfo_password(lit.text, &pw, &pw_len))
 			return;
-		how = bh_arena_sprintf(w->arena, "connection string passed to %s holds a hard-coded password",
-				       api->name);
-		report_literal(w, BH_RULE_SECRET_HARDCODED_PASSWORD, call, &pw, how);
+		report_literal(w, call, BH_C_SECRET_AT_CONNINFO, BH_C_SECRET_NAME_PASSWORD, NULL,
+			       api->name, pw, pw_len);
 		return;
-	case A_CURLOPT: {
+	case BH_C_SECRET_ARG_CURLOPT: {
 		CXCursor opt;
 		if (!get_arg(call, 1, &opt) || !get_arg(call, api->arg, &arg))
 			return;
 		const char *o = bh_clang__expr_text(w, opt);
-		if (!o || !(strstr(o, "PASSWORD") || strstr(o, "USERPWD") || strstr(o, "KEYPASSWD")))
+		if (!bh_c_secret_is_curl_password_option(o) || !secret_literal(w, arg, &lit))
 			return;
-		if (!secret_literal(w, arg, &lit))
-			return;
-		how = bh_arena_sprintf(w->arena, "hard-coded password passed to curl_easy_setopt(%s)", o);
-		report_literal(w, BH_RULE_SECRET_HARDCODED_PASSWORD, call, &lit, how);
+		report_literal(w, call, BH_C_SECRET_AT_CURLOPT, BH_C_SECRET_NAME_PASSWORD, o,
+			       api->name, lit.text, lit.len);
 		return;
 	}
-	case A_KEY:
+	case BH_C_SECRET_ARG_KEY:
 		if (!get_arg(call, api->arg, &arg))
 			return;
-		if (bh_clang__string_literal(w->arena, arg, &lit) && lit.known && lit.len > 0 &&
-		    !bh_secret_is_placeholder(lit.text, lit.len)) {
-			how = bh_arena_sprintf(w->arena, "hard-coded key passed to %s", api->name);
-			report_literal(w, BH_RULE_SECRET_HARDCODED_KEY, call, &lit, how);
+		if (bh_clang__string_literal(w->arena, arg, &lit) && lit.known &&
+		    bh_c_secret_is_key_literal(lit.text, lit.len)) {
+			report_literal(w, call, BH_C_SECRET_AT_ARG, BH_C_SECRET_NAME_KEY, NULL,
+				       api->name, lit.text, lit.len);
 			return;
 		}
 		size_t bytes = constant_key_array(arg);

@@ -87,10 +87,13 @@ done
 # ------------------------------------------------------- scan and exit codes
 mkctx
 run "finding fails at default warning" 1 scan "$TMP/ctx"
-expect "text line format" "^good.c:5:2: warning: .* \[c.format-string\]" "$out"
+expect "text line format" "^good.c:5:2: error: .* \[c.format-string\]" "$out"
 expect "caret line" "^[[:space:]]*\^" "$out"
 expect "summary line" "1 finding" "$out"
+run "fail-on error fails on an error" 1 scan --fail-on error "$TMP/ctx"
+echo '{"rules": {"c.format-string": "warning"}}' >"$TMP/ctx/.bulkhead.json"
 run "fail-on error passes a warning" 0 scan --fail-on error "$TMP/ctx"
+rm "$TMP/ctx/.bulkhead.json"
 run "fail-on never" 0 scan --fail-on never "$TMP/ctx"
 run "quiet" 1 scan -q "$TMP/ctx"
 expect_not "quiet has no summary" "finding.*translation unit" "$out"
@@ -136,7 +139,7 @@ run "baseline accepts known findings" 0 scan --baseline "$TMP/baseline.json" "$T
 sed -i '1i /* a new first line shifts every finding down */' "$TMP/ctx/good.c"
 run "baseline survives line shifts" 0 scan --baseline "$TMP/baseline.json" "$TMP/ctx"
 cat >>"$TMP/ctx/good.c" <<'C'
-void again(const char *s) { printf(s); }
+void again(void) { char b[64]; if (fgets(b, sizeof b, stdin)) printf(b); }
 C
 run "baseline fails on new findings" 1 scan --baseline "$TMP/baseline.json" "$TMP/ctx"
 expect "new finding shown" "good.c:9:.*c.format-string" "$out"
@@ -172,7 +175,8 @@ rm "$TMP/ctx/compile_commands.json"
 cat >"$TMP/ctx/broken.c" <<'C'
 #include "no_such_header.h"
 #include <stdio.h>
-void f(char *s) { printf(s); }
+void f(char **v) { printf(v[1]); }
+int main(int c, char **v) { f(v + c); return 0; }
 int g( { return 0; }
 C
 run "C that does not compile" 2 scan "$TMP/ctx"

@@ -3,7 +3,8 @@
 // `expected.findings` file is a build context. The pipeline runs over it
 // in-process and its findings, diagnostics, text report and JSON report are
 // compared exactly with expected.findings, expected.diags (absent: no
-// diagnostics allowed), expected.txt and expected.json.
+// diagnostics allowed), and expected.txt and expected.json where the case
+// has them (create an empty one to have it written by an update).
 //
 // BH_GOLDEN_UPDATE=1 rewrites the expectations (comment lines at the top
 // of expected.findings are kept); review the diff like code.
@@ -257,6 +258,10 @@ ParameterizedTest(golden_case *c, golden, contexts, .timeout = 300)
 {
 	char path[4096];
 	bool update = getenv("BH_GOLDEN_UPDATE") && strcmp(getenv("BH_GOLDEN_UPDATE"), "1") == 0;
+	// BH_GOLDEN_ONLY=c/ runs (or rewrites) only the cases whose name holds it.
+	const char *only = getenv("BH_GOLDEN_ONLY");
+	if (only && *only && !strstr(c->name, only))
+		cr_skip_test("not selected by BH_GOLDEN_ONLY");
 	snprintf(path, sizeof(path), "%s/KNOWN_FAIL", c->dir);
 	char *known_fail = read_all(path);
 
@@ -283,6 +288,12 @@ ParameterizedTest(golden_case *c, golden, contexts, .timeout = 300)
 	for (size_t i = 0; i < BH_ARRAY_LEN(cmp); i++) {
 		snprintf(path, sizeof(path), "%s/%s", c->dir, cmp[i].what);
 		char *raw = read_all(path);
+		if (i >= 2 && !raw) {
+			// Rendered reports are pinned where a case keeps them;
+			// the labelled taint fixtures only pin their findings.
+			cmp[i].expected = NULL;
+			continue;
+		}
 		if (update) {
 			char *head = i == 0 ? leading_comments(raw) : strdup("");
 			if (i == 1 && !*cmp[i].actual) {

@@ -508,6 +508,22 @@ Test(config, bad_exclude_elements_are_skipped)
 	cr_assert_str_eq(cfg.excludes.items[1], "b");
 }
 
+Test(config, taint_models_are_kept_as_lines_with_their_key_line)
+{
+	cr_assert_eq(load_config("{\n  \"version\": 1,\n  \"taint\": [\"guard ok arg0\", 3,\n"
+				 "    \"source next ret queue\"]\n}\n"), BH_OK);
+	cr_assert_eq(count_code("config.invalid"), 1);
+	cr_assert_str_eq(diags.items.items[0].message,
+			 "invalid value for \"taint[1]\": expected a non-empty taint model string");
+	cr_assert_eq(cfg.taint_models.len, 2);
+	cr_assert_str_eq(cfg.taint_models.items[1], "source next ret queue");
+	cr_assert_eq(cfg.taint_line, 3);
+	cr_assert_eq(load_config("{\"taint\": \"source x ret\"}"), BH_OK);
+	cr_assert_eq(count_code("config.invalid"), 2);
+	cr_assert_str_eq(diags.items.items[diags.items.len - 1].message,
+			 "invalid value for \"taint\": expected an array of taint model strings");
+}
+
 Test(config, non_positive_and_real_sizes_are_invalid)
 {
 	cr_assert_eq(load_config("{\"max-file-size\": -1}"), BH_OK);

@@ -270,7 +270,7 @@ Test(flow, budget_stops_a_lattice_that_never_converges)
 {
 	bh_ir_func *fn = diamond_loop();
 	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
-				cnt_transfer, NULL, NULL };
+				cnt_transfer, NULL, NULL, NULL };
 	bh_flow_options o = BH_FLOW_OPTIONS_INIT;
 	o.max_steps = 500;
 	bh_flow_result r;
@@ -296,7 +296,7 @@ Test(flow, backward_solver_reaches_blocks_from_the_exits)
 	// adds 1, join takes the max. Widening at the loop makes it stop.
 	bh_ir_func *fn = diamond_loop();
 	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
-				cnt_transfer, NULL, cnt_widen };
+				cnt_transfer, NULL, cnt_widen, NULL };
 	bh_flow_options o = BH_FLOW_OPTIONS_INIT;
 	o.dir = BH_FLOW_BACKWARD;
 	bh_flow_result r;

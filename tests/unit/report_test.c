@@ -171,7 +171,7 @@ Test(report, text_caret_copies_tabs)
 	report.quiet = true;
 	char *out = render(bh_report_text);
 	cr_assert_str_eq(out,
-		"src/main.c:4:6: warning: m [c.format-string]\n"
+		"src/main.c:4:6: error: m [c.format-string]\n"
 		"\tx =\tfoo(a, b);\n"
 		"\t   \t^~~\n");
 	free(out);
@@ -186,7 +186,7 @@ Test(report, text_caret_skips_utf8_continuation_bytes)
 	report.quiet = true;
 	char *out = render(bh_report_text);
 	cr_assert_str_eq(out,
-		"src/my file.c:1:18: warning: m [c.format-string]\n"
+		"src/my file.c:1:18: error: m [c.format-string]\n"
 		"/* caf\xc3\xa9 \xf0\x9f\x90\xb3 */ printf(msg);\n"
 		"             ^~~~~~\n");
 	free(out);

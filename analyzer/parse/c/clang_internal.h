@@ -28,6 +28,9 @@ typedef struct {
 	const char *path; // context-relative (walk arena), or NULL: outside the context
 } bh_clang__file;
 
+/** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
+typedef BH_VEC(const char *) bh_clang__paths;
+
 typedef struct bh_clang__walk {
 	CXTranslationUnit tu;      // borrowed from the worker
 	const bh_unit *unit;       // borrowed
@@ -51,10 +54,14 @@ typedef struct bh_clang__walk {
  * libclang cannot parse becomes a "clang.parse-failed" diagnostic.
  * When `ir` is non-NULL, every function defined in the context is also
  * lowered into it (IR in `arena`); when NULL, lowering costs nothing.
+ * When `visited` is non-NULL, it receives the context-relative path of
+ * every context file the parsed unit includes, the unit's own file first
+ * (strings in `arena`; nothing when libclang could not parse the unit):
+ * the files whose C the tree-sitter fast path need not check again.
  */
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir);
+			    bh_ir_unit *ir, bh_clang__paths *visited);
 
 /**
  * The context-relative path of `file` (resolved with realpath, so symlinks

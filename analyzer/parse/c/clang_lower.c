@@ -387,6 +387,12 @@ static uint32_t var_of(lower *l, CXCursor decl)
 					clang_getCString(ts), size > 0 ? (uint64_t)size : 0, flags);
 	clang_disposeString(ts);
 	clang_disposeString(name);
+	// `static const int MODE = 5;`: branches on it are decided at compile
+	// time, and path-sensitive analyses fold them.
+	int64_t value;
+	if (kind != BH_IR_VAR_PARAM && kind != BH_IR_VAR_LOCAL && ct.kind >= CXType_Bool &&
+	    ct.kind <= CXType_Int128 && eval_int(decl, &value))
+		bh_ir_builder_var_const(l->b, id, value, clang_isConstQualifiedType(t));
 	s = map_find(&l->vars, key, true);
 	s->value = id;
 	return id;
@@ -490,15 +496,26 @@ static bool is_noreturn(lower *l, CXCursor fn)
 
 // ----------------------------------------------------------------- places
 
+// Byte size of the value expression `e` reads (a `char` read from a buffer
+// is 1: whatever the buffer held, the value is small).
+static uint32_t value_size(CXCursor e)
+{
+	long long n = clang_Type_getSizeOf(clang_getCursorType(e));
+	return n > 0 && n < UINT32_MAX ? (uint32_t)n : 0;
+}
+
 static bh_ir_opnd read_place(lower *l, const place *p, CXCursor at)
 {
 	bh_ir_instr *in;
+	bh_ir_opnd t;
 	switch (p->kind) {
 	case PL_VAR:
 	case PL_VALUE:
 		return p->base;
 	case PL_DEREF:
-		return emit_value(l, BH_IR_LOAD, at, &p->base, 1, NULL);
+		t = emit_value(l, BH_IR_LOAD, at, &p->base, 1, &in);
+		in->size = value_size(at);
+		return t;
 	case PL_FIELD: {
 		bh_ir_opnd t = emit_value(l, BH_IR_FIELD, at, &p->base, 1, &in);
 		in->name = p->field;
@@ -507,7 +524,9 @@ static bh_ir_opnd read_place(lower *l, const place *p, CXCursor at)
 	}
 	case PL_INDEX: {
 		bh_ir_opnd args[2] = { p->base, p->index };
-		return emit_value(l, BH_IR_INDEX, at, args, 2, NULL);
+		t = emit_value(l, BH_IR_INDEX, at, args, 2, &in);
+		in->size = value_size(at);
+		return t;
 	}
 	}
 	return bh_ir_none_opnd();
@@ -718,6 +737,19 @@ static bh_ir_binop binop_of(enum CXBinaryOperatorKind k, bool *ok)
 	default:
 		*ok = false;
 		return BH_IR_BIN_ADD;
+	}
+}
+
+static bool is_unsigned_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	switch (t.kind) {
+	case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_UShort:
+	case CXType_UInt: case CXType_ULong: case CXType_ULongLong: case CXType_UInt128:
+	case CXType_Pointer:
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -949,7 +981,13 @@ static bh_ir_opnd lower_binary(lower *l, CXCursor e)
 		return opaque(l, e, NULL, true);
 	bh_ir_opnd a = rvalue(l, kids[0]);
 	bh_ir_opnd b = rvalue(l, kids[1]);
-	return binop(l, e, op, a, b);
+	bh_ir_opnd t = binop(l, e, op, a, b);
+	// The operands' type after the usual conversions: `n < sizeof buf`
+	// compares as unsigned, so it also rejects a negative int n.
+	bh_ir_instr *last = bh_ir_builder_last(l->b);
+	if (last && last->op == BH_IR_BINOP && is_unsigned_type(clang_getCursorType(kids[0])))
+		last->is_unsigned = true;
+	return t;
 }
 
 static bh_ir_opnd lower_compound_assign(lower *l, CXCursor e)
@@ -1687,7 +1725,7 @@ bh_status bh_clang_lower(bh_ir_unit *out, bh_arena *arena, const bh_unit *unit,
 	bh_findings scratch;
 	bh_findings_init(&scratch, arena);
 	CXIndex index = clang_createIndex(0, 0);
-	bh_clang__analyse_unit(index, unit, root, arena, &scratch, diags, out);
+	bh_clang__analyse_unit(index, unit, root, arena, &scratch, diags, out, NULL);
 	clang_disposeIndex(index);
 	bh_findings_dispose(&scratch);
 	return BH_OK;

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "bulkhead/clang.h"
+#include "bulkhead/strset.h"
+#include "bulkhead/taint.h"
 #include "parse/c/clang_internal.h"
 
 // libclang parses on a thread of its own with a large stack, but the
@@ -25,20 +27,16 @@ typedef struct {
 	bh_arena *arena; // NULL until the unit is analysed, and again once merged
 	bh_findings findings;
 	bh_diags diags;
+	bh_ir_unit ir;   // the unit's functions, when lowering
 	bool done;
 } slot;
-
-// An open-addressing set of strings, for the merge's de-duplication.
-typedef struct {
-	char **keys; // heap strings (bh_xstrdup) or NULL
-	size_t cap, len;
-} string_set;
 
 typedef struct {
 	const bh_units *units;
 	const char *ctx_root;
 	const volatile int *cancel;
 	bool lower_ir;
+	bh_ir_program *program; // borrowed: receives each unit's IR, or NULL
 	slot *slots;
 
 	pthread_mutex_t lock; // guards everything below
@@ -47,57 +45,9 @@ typedef struct {
 	bool canceled;
 	bh_findings *out;
 	bh_diags *diags;
-	string_set seen;
+	bh_strset seen;      // what was merged already (findings, diagnostics, visited files)
+	bh_clang_files *visited; // opts->visited, or NULL
 } pool;
-
-// ------------------------------------------------------------ string set
-
-static uint64_t hash_string(const char *s)
-{
-	uint64_t h = 1469598103934665603ull; // FNV-1a
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-// Insert `key` (copied); false if it was already there.
-static bool set_insert(string_set *set, const char *key)
-{
-	if ((set->len + 1) * 2 > set->cap) {
-		size_t cap = set->cap ? set->cap * 2 : 64;
-		char **keys = bh_xcalloc(cap, sizeof(*keys));
-		for (size_t i = 0; i < set->cap; i++) {
-			if (!set->keys[i])
-				continue;
-			size_t j = hash_string(set->keys[i]) & (cap - 1);
-			while (keys[j])
-				j = (j + 1) & (cap - 1);
-			keys[j] = set->keys[i];
-		}
-		free(set->keys);
-		set->keys = keys;
-		set->cap = cap;
-	}
-	size_t j = hash_string(key) & (set->cap - 1);
-	while (set->keys[j]) {
-		if (strcmp(set->keys[j], key) == 0)
-			return false;
-		j = (j + 1) & (set->cap - 1);
-	}
-	set->keys[j] = bh_xstrdup(key);
-	set->len++;
-	return true;
-}
-
-static void set_dispose(string_set *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->keys[i]);
-	free(set->keys);
-	memset(set, 0, sizeof(*set));
-}
 
 // ------------------------------------------------------------------ merge
 
@@ -117,7 +67,7 @@ static void merge_slot(pool *p, slot *s)
 		const char *key = bh_arena_sprintf(s->arena, "F\x1f%s\x1f%s\x1f%u\x1f%u\x1f%s",
 						   f->rule->id, or_empty(f->loc.path),
 						   f->loc.line, f->loc.col, f->message);
-		if (set_insert(&p->seen, key))
+		if (bh_strset_insert(&p->seen, key))
 			bh_vec_push(&keep.items, *f);
 	}
 	bh_findings_append(p->out, &keep);
@@ -130,7 +80,7 @@ static void merge_slot(pool *p, slot *s)
 		const char *key = bh_arena_sprintf(s->arena, "D\x1f%s\x1f%s\x1f%u\x1f%u\x1f%s",
 						   d->code, or_empty(d->loc.path), d->loc.line,
 						   d->loc.col, d->message);
-		if (set_insert(&p->seen, key))
+		if (bh_strset_insert(&p->seen, key))
 			bh_vec_push(&dkeep.items, *d);
 	}
 	bh_diags_append(p->diags, &dkeep);
@@ -138,7 +88,13 @@ static void merge_slot(pool *p, slot *s)
 
 	bh_findings_dispose(&s->findings);
 	bh_diags_dispose(&s->diags);
-	bh_arena_free(s->arena);
+	if (p->program) {
+		// The IR lives in the slot's arena: both move to the program.
+		bh_vec_push(&p->program->units, s->ir);
+		bh_vec_push(&p->program->arenas, s->arena);
+	} else {
+		bh_arena_free(s->arena);
+	}
 	s->arena = NULL;
 }
 
@@ -168,13 +124,22 @@ static void *worker(void *data)
 		s->arena = bh_arena_new();
 		bh_findings_init(&s->findings, s->arena);
 		bh_diags_init(&s->diags, s->arena);
-		// TODO(#5): hand the IR to the dataflow rules; until they
-		// exist it only measures lowering and is freed with the slot.
-		bh_ir_unit ir = { 0 };
+		// The IR goes to the program (whole-program analyses) or, when
+		// only lowering is asked for (to measure it), dies with the slot.
+		bh_clang__paths visited = { 0 };
 		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
-				       &s->findings, &s->diags, p->lower_ir ? &ir : NULL);
+				       &s->findings, &s->diags,
+				       p->lower_ir || p->program ? &s->ir : NULL,
+				       p->visited ? &visited : NULL);
 
 		pthread_mutex_lock(&p->lock);
+		// A set, whatever the order units finish in: each path once.
+		for (size_t k = 0; k < visited.len; k++) {
+			const char *key = bh_arena_sprintf(s->arena, "V\x1f%s", visited.items[k]);
+			if (bh_strset_insert(&p->seen, key))
+				bh_vec_push(p->visited, bh_arena_strdup(p->out->arena, visited.items[k]));
+		}
+		bh_vec_dispose(&visited);
 		s->done = true;
 		while (p->next_merge < p->units->len && p->slots[p->next_merge].done) {
 			merge_slot(p, &p->slots[p->next_merge]);
@@ -217,9 +182,11 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.ctx_root = root,
 		.cancel = opts->cancel,
 		.lower_ir = opts->lower_ir,
+		.program = opts->program,
 		.slots = bh_xcalloc(units->len, sizeof(slot)),
 		.out = out,
 		.diags = diags,
+		.visited = opts->visited,
 	};
 	pthread_mutex_init(&p.lock, NULL);
 
@@ -255,7 +222,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		}
 	}
 	bh_status st = p.canceled ? BH_ECANCELED : BH_OK;
-	set_dispose(&p.seen);
+	bh_strset_dispose(&p.seen);
 	pthread_mutex_destroy(&p.lock);
 	free(threads);
 	free(started);

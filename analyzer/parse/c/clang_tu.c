@@ -20,9 +20,6 @@
 // header typically causes a cascade, and the first few say what is wrong.
 #define MAX_ERRORS_PER_UNIT 5
 
-#define FALLBACK_NOTE \
-	"analysed without compile_commands.json: include paths and macros were guessed"
-
 // Appended to every unit's flags. Clang 16 and gcc 14 made these errors
 // by default, but code built with older compilers (common in container
 // base images) relies on them as warnings, and the AST clang builds is
@@ -150,8 +147,7 @@ bh_finding *bh_clang__report(bh_clang__walk *w, bh_rule_id rule, CXCursor at,
 	bh_finding *fd = bh_finding_add(w->findings, bh_rule_get(rule), loc, "%s", message);
 	fd->function = w->function_name;
 	fd->snippet = cursor_snippet(w, at);
-	if (w->unit->flags_source == BH_FLAGS_FALLBACK)
-		fd->note = FALLBACK_NOTE;
+	fd->note = bh_unit_flags_note(w->unit);
 	return fd;
 }
 
@@ -276,9 +272,27 @@ static const char *error_name(enum CXErrorCode ec)
 	return "unknown error";
 }
 
+// clang_getInclusions visitor: the context files of the unit, for the
+// tree-sitter fast path (which checks only macros in them).
+typedef struct {
+	bh_clang__walk *w;
+	bh_clang__paths *out;
+} inclusion_list;
+
+static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
+			    CXClientData data)
+{
+	(void)stack;
+	(void)depth;
+	inclusion_list *l = data;
+	const char *path = bh_clang__file_path(l->w, file);
+	if (path)
+		bh_vec_push(l->out, path);
+}
+
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir)
+			    bh_ir_unit *ir, bh_clang__paths *visited)
 {
 	bh_clang__walk w = {
 		.unit = unit,
@@ -312,6 +326,10 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	}
 	report_clang_errors(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), visit_top, &w);
+	if (visited) {
+		inclusion_list l = { &w, visited };
+		clang_getInclusions(w.tu, visit_inclusion, &l);
+	}
 
 out:
 	if (w.tu)

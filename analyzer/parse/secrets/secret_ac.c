@@ -52,6 +52,9 @@ void bh_secret__ac_build(bh_secret__ac *ac, const char *const *keywords,
 	uint32_t nstates = 1;
 	for (size_t k = 0; k < n; k++) {
 		uint32_t s = 0;
+		size_t kl = strlen(keywords[k]);
+		if (kl > ac->maxlen)
+			ac->maxlen = (uint32_t)kl;
 		for (const unsigned char *p = (const unsigned char *)keywords[k]; *p; p++) {
 			uint32_t c = ac->cls[*p];
 			if (!go[s * ncls + c]) {

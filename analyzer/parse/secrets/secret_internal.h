@@ -39,6 +39,7 @@ typedef struct {
 	uint8_t cls[256];        // byte -> class; 0 = no keyword has it
 	uint32_t nclasses;
 	uint32_t nstates;
+	uint32_t maxlen;         // length of the longest keyword
 	uint32_t *delta;         // nstates * nclasses entries: next state's row offset
 				 // (state * nclasses), BH_SECRET__AC_OUT set if it reports
 	uint32_t *out_start;     // per state: first index into `outs`, nstates + 1 entries
@@ -63,6 +64,8 @@ typedef struct {
 	const bh_rule *rule;
 	bh_secret__kind kind;
 	pcre2_code *re;          // owned
+	pcre2_code *re_anchored; // owned; the generic rule's pattern anchored at the
+				 // start offset (NULL for pack rules)
 	pcre2_code **allow;      // owned, `nallow` of them
 	size_t nallow;
 	int group;

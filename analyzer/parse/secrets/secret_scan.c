@@ -2,9 +2,12 @@
 // The secret scanner (bh_secret): compiles the rule pack and the built-in
 // generic detector, then scans each file of the build context.
 //
-// Per file:  keyword pass (Aho-Corasick, one lookup per byte)
+// Per file:  keyword pass (Aho-Corasick, one lookup per byte, two
+//            interleaved streams over large buffers)
 //         -> per hit, the rules owning the keyword run their PCRE2 pattern
-//            on the hit's line (a window of it for minified one-line files)
+//            on the hit's line (a window of it for minified one-line files);
+//            the generic detector tries its anchored pattern once at the
+//            name holding the keyword, after cheap tests of name and value
 //         -> each match's secret is checked: entropy, allow-patterns,
 //            placeholders; the generic detector also checks name and value
 //         -> base64/hex values of config files are decoded once and the
@@ -12,6 +15,9 @@
 //         -> candidates are de-duplicated (a provider rule beats the
 //            generic one on the same text), capped per file, and become
 //            findings whose message and snippet hold only a redacted form.
+//         -> a PCRE2 limit (match, depth, heap, JIT stack) stops the file:
+//            a secret.match-limit diagnostic and a secret.scan-truncated
+//            finding say where and why.
 //
 // Invariants: a secret's bytes are never copied into a finding; the
 // result is the same for any number of workers (each file is scanned by
@@ -51,6 +57,25 @@ static const char *const generic_keywords[] = {
 };
 #define GENERIC_MIN_ENTROPY 3.0
 
+// The words of generic_regex's name part, for a cheap test before PCRE2
+// runs (keep the two in step): a name holds one of `name_words`, or one
+// of `key_owners` followed by an optional '_', '.' or '-' and "key".
+// Lowercase letters only, with their lengths.
+typedef struct {
+	const char *text;
+	size_t len;
+} word;
+#define WORD(s) { s, sizeof(s) - 1 }
+static const word name_words[] = {
+	WORD("password"), WORD("passwd"), WORD("pwd"), WORD("secret"), WORD("token"),
+	WORD("credential"),
+};
+static const word key_owners[] = {
+	WORD("api"), WORD("private"), WORD("access"), WORD("secret"), WORD("auth"),
+	WORD("encryption"), WORD("signing"), WORD("master"), WORD("client"), WORD("app"),
+};
+#undef WORD
+
 // ------------------------------------------------------------- allocator
 
 static void *pcre_malloc(PCRE2_SIZE size, void *data)
@@ -67,14 +92,14 @@ static void pcre_free(void *ptr, void *data)
 
 // --------------------------------------------------------------- compile
 
-static pcre2_code *compile(const bh_secret *sec, const char *pattern, const char *id,
-			   bh_diags *diags)
+static pcre2_code *compile_with(const bh_secret *sec, const char *pattern, const char *id,
+				uint32_t options, bh_diags *diags)
 {
 	int err = 0;
 	PCRE2_SIZE at = 0;
 	pcre2_compile_context *cctx = pcre2_compile_context_create(sec->gctx);
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-				       &err, &at, cctx);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | options, &err, &at, cctx);
 	pcre2_compile_context_free(cctx);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
@@ -88,6 +113,12 @@ static pcre2_code *compile(const bh_secret *sec, const char *pattern, const char
 	// interpreter gives the same answers.
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
+}
+
+static pcre2_code *compile(const bh_secret *sec, const char *pattern, const char *id,
+			   bh_diags *diags)
+{
+	return compile_with(sec, pattern, id, 0, diags);
 }
 
 // Split a '\n'-terminated list in place into `out` (at most `max` items).
@@ -166,6 +197,10 @@ bh_status bh_secret_new(bh_secret **out, const bh_secret_options *opts, bh_diags
 	g->entropy = GENERIC_MIN_ENTROPY;
 	if (!(g->re = compile(sec, generic_regex, g->rule->id, diags)))
 		err = BH_EINVAL;
+	// Anchored at compile time, not match time: PCRE2's JIT does not take
+	// PCRE2_ANCHORED as a match option.
+	if (!(g->re_anchored = compile_with(sec, generic_regex, g->rule->id, PCRE2_ANCHORED, diags)))
+		err = BH_EINVAL;
 	for (size_t k = 0; k < BH_ARRAY_LEN(generic_keywords); k++) {
 		bh_vec_push(&kws, generic_keywords[k]);
 		bh_vec_push(&owner, (uint32_t)npack);
@@ -185,6 +220,7 @@ void bh_secret_free(bh_secret *sec)
 		return;
 	for (size_t i = 0; i < sec->nm; i++) {
 		pcre2_code_free(sec->m[i].re);
+		pcre2_code_free(sec->m[i].re_anchored);
 		for (size_t a = 0; a < sec->m[i].nallow; a++)
 			pcre2_code_free(sec->m[i].allow[a]);
 		free(sec->m[i].allow);
@@ -215,6 +251,8 @@ typedef BH_VEC(cand) cand_vec;
 typedef struct {
 	size_t region_end; // end of the last region it ran on
 	size_t match_end;  // where its next match may start: after its last match
+	size_t line_end;   // end of the last short line it ran on whole; 0: none
+	size_t name_tried; // (generic) start + 1 of the last name tried; 0: none
 } matcher_progress;
 
 typedef struct {
@@ -227,7 +265,9 @@ typedef struct {
 	cand_vec cands;
 	size_t overflow;          // candidates beyond MAX_CANDIDATES, counted only
 	bool cut_short;           // a match limit stopped the current file
-	size_t cut_offset;
+	size_t cut_offset;        // where the stopped match attempt started
+	uint32_t cut_matcher;     // whose pattern it was
+	int cut_code;             // PCRE2 error code: which limit
 	bool generic_ok;          // the generic detector applies to this file
 } scanner;
 
@@ -297,20 +337,38 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 
 // Names that hold something about a secret, not the secret itself:
 // `password_file`, `token_url`, `secret_name`, `max_tokens`, `key_id`.
-static const char *const meta_suffixes[] = {
-	"file", "path", "dir", "name", "url", "uri", "endpoint", "id", "type",
-	"length", "len", "size", "ttl", "timeout", "expiry", "expires", "header",
-	"prefix", "field", "param", "env", "var", "ref", "policy", "mode", "count",
-	"tokens", "format", "method", "version", "command", "cmd", "hint", "label",
-	"regex", "pattern", "min", "max", "enabled", "required", "provider", "store",
-	"source", "arn", "location", "question", "reset",
+// Each comes with its length, and the check compares the last byte first:
+// it runs on every name=value match of the generic detector.
+#define SUFFIX(s) { s, sizeof(s) - 1 }
+static const struct {
+	const char *text;
+	size_t len;
+} meta_suffixes[] = {
+	SUFFIX("file"), SUFFIX("path"), SUFFIX("dir"), SUFFIX("name"), SUFFIX("url"),
+	SUFFIX("uri"), SUFFIX("endpoint"), SUFFIX("id"), SUFFIX("type"), SUFFIX("length"),
+	SUFFIX("len"), SUFFIX("size"), SUFFIX("ttl"), SUFFIX("timeout"), SUFFIX("expiry"),
+	SUFFIX("expires"), SUFFIX("header"), SUFFIX("prefix"), SUFFIX("field"), SUFFIX("param"),
+	SUFFIX("env"), SUFFIX("var"), SUFFIX("ref"), SUFFIX("policy"), SUFFIX("mode"),
+	SUFFIX("count"), SUFFIX("tokens"), SUFFIX("format"), SUFFIX("method"), SUFFIX("version"),
+	SUFFIX("command"), SUFFIX("cmd"), SUFFIX("hint"), SUFFIX("label"), SUFFIX("regex"),
+	SUFFIX("pattern"), SUFFIX("min"), SUFFIX("max"), SUFFIX("enabled"), SUFFIX("required"),
+	SUFFIX("provider"), SUFFIX("store"), SUFFIX("source"), SUFFIX("arn"), SUFFIX("location"),
+	SUFFIX("question"), SUFFIX("reset"),
 };
+#undef SUFFIX
 
 static bool is_meta_name(const char *name, size_t n)
 {
-	for (size_t i = 0; i < BH_ARRAY_LEN(meta_suffixes); i++)
-		if (ends_with_ci(name, n, meta_suffixes[i]))
+	if (!n)
+		return false;
+	int last = tolower((unsigned char)name[n - 1]);
+	for (size_t i = 0; i < BH_ARRAY_LEN(meta_suffixes); i++) {
+		size_t k = meta_suffixes[i].len;
+		if (k > n || meta_suffixes[i].text[k - 1] != last)
+			continue;
+		if (ends_with_ci(name, n, meta_suffixes[i].text))
 			return true;
+	}
 	return false;
 }
 
@@ -352,6 +410,17 @@ static bool is_limit_error(int rc)
 {
 	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+// What a limit error of is_limit_error stopped at, for a message.
+static const char *limit_name(int rc)
+{
+	switch (rc) {
+	case PCRE2_ERROR_DEPTHLIMIT: return "depth limit";
+	case PCRE2_ERROR_HEAPLIMIT: return "heap limit";
+	case PCRE2_ERROR_JIT_STACKLIMIT: return "JIT stack limit";
+	default: return "match limit";
+	}
 }
 
 static bool allowed(scanner *sc, const bh_secret__matcher *m, const char *s, size_t n)
@@ -432,6 +501,8 @@ static bool run_matcher(scanner *sc, uint32_t mi, const char *subj, size_t len, 
 			if (is_limit_error(rc)) {
 				sc->cut_short = true;
 				sc->cut_offset = base + off;
+				sc->cut_matcher = mi;
+				sc->cut_code = rc;
 				return false;
 			}
 			break; // bad UTF is tolerated by PCRE2_MATCH_INVALID_UTF; anything else: give up on this region
@@ -443,6 +514,81 @@ static bool run_matcher(scanner *sc, uint32_t mi, const char *subj, size_t len, 
 		sc->progress[mi].match_end = base + off;
 	}
 	return true;
+}
+
+// True if s[0, n) starts with the lowercase letters w[0, wl) in any case.
+// `| 0x20` folds an ASCII letter to lowercase and maps no other byte to a
+// lowercase letter.
+static bool starts_with_word(const char *s, size_t n, const char *w, size_t wl)
+{
+	if (wl > n)
+		return false;
+	for (size_t j = 0; j < wl; j++)
+		if (((unsigned char)s[j] | 0x20) != (unsigned char)w[j])
+			return false;
+	return true;
+}
+
+// The bytes that begin a word of `name_words` or `key_owners`.
+static const bool begins_word[256] = {
+	['A'] = true, ['C'] = true, ['E'] = true, ['M'] = true, ['P'] = true, ['S'] = true,
+	['T'] = true, ['a'] = true, ['c'] = true, ['e'] = true, ['m'] = true, ['p'] = true,
+	['s'] = true, ['t'] = true,
+};
+
+// True if the name s[0, n) holds a word of generic_regex's name part.
+static bool has_secret_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *rest = s + i;
+		size_t left = n - i;
+		if (!begins_word[(unsigned char)rest[0]])
+			continue;
+		unsigned char c = (unsigned char)rest[0] | 0x20;
+		for (size_t w = 0; w < BH_ARRAY_LEN(name_words); w++)
+			if (name_words[w].text[0] == c &&
+			    starts_with_word(rest, left, name_words[w].text, name_words[w].len))
+				return true;
+		for (size_t w = 0; w < BH_ARRAY_LEN(key_owners); w++) {
+			size_t k = key_owners[w].len;
+			if (key_owners[w].text[0] != c || !starts_with_word(rest, left, key_owners[w].text, k))
+				continue;
+			if (starts_with_word(rest + k, left - k, "key", 3))
+				return true;
+			if (k < left && (rest[k] == '_' || rest[k] == '.' || rest[k] == '-') &&
+			    starts_with_word(rest + k + 1, left - k - 1, "key", 3))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool is_bare_value_char(unsigned char c)
+{
+	return !(c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
+		 c == '"' || c == '\'' || c == '#' || c == ';' || c == ',' || c == '`');
+}
+
+// A necessary condition for the part of generic_regex after the name to
+// match at d[ne] within d[.., we): an operator's first byte within four
+// bytes (after a quote and up to three blanks), then within six more
+// bytes a quote or six bytes of a bare value. PCRE2 decides the rest.
+static bool may_assign_value(const char *d, size_t we, size_t ne)
+{
+	for (size_t o = ne; o < we && o <= ne + 4; o++) {
+		if (d[o] != '=' && d[o] != ':' && d[o] != '?')
+			continue;
+		for (size_t v = o + 1; v < we && v <= o + 6; v++) {
+			if (d[v] == '"' || d[v] == '\'')
+				return true;
+			size_t k = v;
+			while (k < we && k - v < 6 && is_bare_value_char((unsigned char)d[k]))
+				k++;
+			if (k - v >= 6)
+				return true;
+		}
+	}
+	return false;
 }
 
 // The generic detector's cheap pre-check: the keyword ending at `pos` is
@@ -464,24 +610,148 @@ static bool assigns_after(const char *data, size_t len, size_t pos)
 	       (i + 1 < len && (data[i] == '?' || data[i] == '+') && data[i + 1] == '=');
 }
 
-// The keyword of matcher `mi` ends at `pos` on the line starting at
-// `line_start`: run the matcher on that line, once per line.
-static bool on_hit(scanner *sc, uint32_t mi, const char *data, size_t len, size_t pos,
-		   size_t line_start)
+// Where the line of a hit starts and ends, found only when a matcher
+// needs it. Hits come in increasing order: a hit before the end of the
+// last query's line is on that line, and a query looks back only as far
+// as the previous one.
+typedef struct {
+	const char *data;
+	size_t len;
+	size_t last;      // position of the previous query
+	size_t start;     // its line's start
+	size_t end;       // and end (its '\n' or len); 0 before the first query
+	int all_ascii;    // whether all of data is ASCII: 0 not known yet, 1 yes, -1 no
+	size_t ascii_end; // end + 1 of the last line checked for non-ASCII bytes; 0: none
+	bool ascii;       // whether that line has none
+} line_cursor;
+
+// True if s[0, n) has no byte above 0x7f; eight bytes at a time.
+static bool is_ascii(const char *s, size_t n)
+{
+	uint64_t acc = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof(w));
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return !(acc & 0x8080808080808080ull);
+}
+
+// True if data[ls, le) is all ASCII: known at once for an ASCII buffer
+// (most are), else checked once per line.
+static bool is_ascii_line(line_cursor *lc, size_t ls, size_t le)
+{
+	if (!lc->all_ascii)
+		lc->all_ascii = is_ascii(lc->data, lc->len) ? 1 : -1;
+	if (lc->all_ascii > 0)
+		return true;
+	if (lc->ascii_end != le + 1) {
+		lc->ascii_end = le + 1;
+		lc->ascii = is_ascii(lc->data + ls, le - ls);
+	}
+	return lc->ascii;
+}
+
+static void line_bounds(line_cursor *lc, size_t pos, size_t *ls, size_t *le)
+{
+	if (pos >= lc->end) {
+		for (size_t i = pos; i > lc->last; i--) {
+			if (lc->data[i - 1] == '\n') {
+				lc->start = i;
+				break;
+			}
+		}
+		const char *nl = memchr(lc->data + pos, '\n', lc->len - pos);
+		lc->end = nl ? (size_t)(nl - lc->data) : lc->len;
+	}
+	lc->last = pos;
+	*ls = lc->start;
+	*le = lc->end;
+}
+
+static bool is_name_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '.' || c == '-';
+}
+
+// One try of the generic detector's anchored pattern at subj[off]: the
+// only place where a name holding the keyword can start. False if a match
+// limit was hit.
+static bool run_anchored(scanner *sc, uint32_t mi, const char *subj, size_t len, size_t base,
+			 size_t off)
 {
 	const bh_secret__matcher *m = &sc->sec->m[mi];
-	if (m->kind == BH_SECRET__GENERIC && (!sc->generic_ok || !assigns_after(data, len, pos)))
+	int rc = pcre2_match(m->re_anchored, (PCRE2_SPTR)subj, len, off, 0, sc->md, sc->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
 		return true;
-	const char *nl = memchr(data + pos, '\n', len - pos);
-	size_t le = nl ? (size_t)(nl - data) : len;
+	if (rc < 0) {
+		if (!is_limit_error(rc))
+			return true;
+		sc->cut_short = true;
+		sc->cut_offset = base + off;
+		sc->cut_matcher = mi;
+		sc->cut_code = rc;
+		return false;
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+	size_t ms = ov[0], me = ov[1];
+	consider(sc, mi, subj, base, rc);
+	sc->progress[mi].match_end = base + (me > ms ? me : me + 1);
+	return true;
+}
+
+// The keyword of matcher `mi` ends at `pos`: run the matcher on that
+// line, once per line.
+//
+// The generic detector instead tries its pattern once at the start of
+// the name that holds the keyword, on ASCII lines: its pattern starts a
+// match only there (`(?<![\w.-])[\w.-]*?keyword`), the name runs to the
+// end of the [\w.-] run, and trying each such name in order, after the
+// previous match, finds exactly the matches of one pass over the line.
+// Two cheap tests that the pattern needs (a word of its name part, an
+// operator and a long enough value) skip PCRE2 for most names. Non-ASCII
+// lines keep the pass over the line: caseless UTF matching lets
+// characters such as U+212A (Kelvin sign) stand for ASCII letters of the
+// name, which the tests and the keyword pass do not see.
+static bool on_hit(scanner *sc, uint32_t mi, const char *data, size_t len, size_t pos,
+		   line_cursor *lc)
+{
+	const bh_secret__matcher *m = &sc->sec->m[mi];
+	bool generic = m->kind == BH_SECRET__GENERIC;
+	if (generic && (!sc->generic_ok || !assigns_after(data, len, pos)))
+		return true;
+	matcher_progress *pr = &sc->progress[mi];
+	// Hits come in order: one before the end of a line that this matcher
+	// already ran on whole is on that same line, so there is nothing to do
+	// (and no need to look for the line's end again).
+	if (pos < pr->line_end)
+		return true;
+	size_t line_start, le;
+	line_bounds(lc, pos, &line_start, &le);
 	size_t ws = line_start, we = le;
 	if (m->multiline) {
 		we = len - line_start > MULTILINE_SPAN ? line_start + MULTILINE_SPAN : len;
 	} else if (le - line_start > LONG_LINE) {
 		ws = pos > line_start + WINDOW_BEFORE ? pos - WINDOW_BEFORE : line_start;
 		we = le - pos > WINDOW_AFTER ? pos + WINDOW_AFTER : le;
+	} else if (generic && is_ascii_line(lc, ws, we)) {
+		size_t ns = pos, ne = pos + 1;
+		while (ns > ws && is_name_char((unsigned char)data[ns - 1]))
+			ns--;
+		if (ns < pr->match_end || ns + 1 == pr->name_tried)
+			return true; // inside the last match, or this name was tried
+		pr->name_tried = ns + 1;
+		while (ne < we && is_name_char((unsigned char)data[ne]))
+			ne++;
+		if (!has_secret_word(data + ns, ne - ns) || !may_assign_value(data, we, ne))
+			return true;
+		return run_anchored(sc, mi, data + ws, we - ws, ws, ns - ws);
+	} else if (!generic) {
+		pr->line_end = le;
 	}
-	matcher_progress *pr = &sc->progress[mi];
 	if (pr->region_end >= we && pr->region_end != 0)
 		return true;
 	pr->region_end = we;
@@ -495,36 +765,148 @@ static bool on_hit(scanner *sc, uint32_t mi, const char *data, size_t len, size_
 	return run_matcher(sc, mi, data + ws, we - ws, ws, from);
 }
 
+// The keyword pass's inner loop: from p[i] on, one class lookup and one
+// transition per byte, until a state reports (its index) or the end
+// (len). Kept out of line so that its few variables stay in registers:
+// inlined into scan_bytes, the hit handling around it made the compiler
+// keep the loop counter in memory.
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t next_hit(const bh_secret__ac *ac, const unsigned char *p, size_t i, size_t len,
+		       uint32_t *row)
+{
+	const uint32_t *delta = ac->delta;
+	const uint8_t *cls = ac->cls;
+	uint32_t r = *row;
+	for (; i < len; i++) {
+		r = delta[r + cls[p[i]]];
+		if (r & BH_SECRET__AC_OUT)
+			break;
+	}
+	*row = r & ~BH_SECRET__AC_OUT;
+	return i;
+}
+
+// Run the matchers of the keywords that end at `pos` (automaton row
+// `row`); false if a match limit stopped the scan.
+static bool report_hit(scanner *sc, const char *data, size_t len, size_t pos, uint32_t row,
+		       line_cursor *lc)
+{
+	const bh_secret__ac *ac = &sc->sec->ac;
+	uint32_t st = row / ac->nclasses;
+	for (uint32_t o = ac->out_start[st]; o < ac->out_start[st + 1]; o++)
+		if (!on_hit(sc, ac->outs[o], data, len, pos, lc))
+			return false;
+	return true;
+}
+
+// Both streams of scan_two_streams, from p[*ia] and p[*ib], until either
+// state reports or *ia reaches `end`. Out of line like next_hit. The
+// reporting positions are left in *ia / *ib, the others just past them.
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void next_hit_two(const bh_secret__ac *ac, const unsigned char *p, size_t *ia, size_t *ib,
+			 size_t end, uint32_t *ra, uint32_t *rb)
+{
+	const uint32_t *delta = ac->delta;
+	const uint8_t *cls = ac->cls;
+	size_t a = *ia, b = *ib;
+	uint32_t x = *ra, y = *rb;
+	for (; a < end; a++, b++) {
+		x = delta[x + cls[p[a]]];
+		y = delta[y + cls[p[b]]];
+		if ((x | y) & BH_SECRET__AC_OUT)
+			break;
+	}
+	*ia = a;
+	*ib = b;
+	*ra = x;
+	*rb = y;
+}
+
+#define STREAM_CHUNK 32768 // bytes per two-stream step; smaller buffers take one stream
+#define PENDING_HITS 1024  // second-stream hits held while the first runs
+
+// The keyword pass over data[start, end) with two streams of the
+// automaton in one loop, for about twice the work per cycle: each byte's
+// transition waits for the load of the previous one, and two independent
+// chains overlap.
+//
+// The first stream covers [start, mid) from state *row. The second starts
+// from state 0 at mid - (maxlen - 1), so from mid on its state and hits
+// are exactly those of one pass: a keyword ending at or after mid starts
+// at or after that point. Hits are handled in order: the first stream's
+// at once, the second's (from mid on) held until the first is done; when
+// PENDING_HITS are held, the second stream waits. On return *row is the
+// state at `end`. False if a match limit stopped the scan.
+static bool scan_two_streams(scanner *sc, const char *data, size_t len, size_t start,
+			     size_t end, uint32_t *row, line_cursor *lc)
+{
+	const bh_secret__ac *ac = &sc->sec->ac;
+	const unsigned char *p = (const unsigned char *)data;
+	size_t mid = start + (end - start) / 2;
+	size_t ia = start, ib = mid - (ac->maxlen - 1);
+	uint32_t ra = *row, rb = 0;
+	struct {
+		size_t pos;
+		uint32_t row;
+	} held[PENDING_HITS];
+	size_t nheld = 0;
+	while (ia < mid && nheld < PENDING_HITS) {
+		next_hit_two(ac, p, &ia, &ib, mid, &ra, &rb);
+		if (ia == mid)
+			break;
+		if (ra & BH_SECRET__AC_OUT) {
+			ra &= ~BH_SECRET__AC_OUT;
+			if (!report_hit(sc, data, len, ia, ra, lc))
+				return false;
+		}
+		if (rb & BH_SECRET__AC_OUT) {
+			rb &= ~BH_SECRET__AC_OUT;
+			if (ib >= mid) {
+				held[nheld].pos = ib;
+				held[nheld].row = rb;
+				nheld++;
+			}
+		}
+		ia++;
+		ib++;
+	}
+	// The second stream waited: the first one finishes alone.
+	for (; (ia = next_hit(ac, p, ia, mid, &ra)) < mid; ia++)
+		if (!report_hit(sc, data, len, ia, ra, lc))
+			return false;
+	for (size_t h = 0; h < nheld; h++)
+		if (!report_hit(sc, data, len, held[h].pos, held[h].row, lc))
+			return false;
+	for (; (ib = next_hit(ac, p, ib, end, &rb)) < end; ib++)
+		if (!report_hit(sc, data, len, ib, rb, lc))
+			return false;
+	*row = rb;
+	return true;
+}
+
 // Keyword pass and matching over data[0, len). Candidate offsets are
-// relative to `data`. The loop does one class lookup and one transition
-// per byte; line starts are only computed at a hit (rare), from the last
-// hit's line when no newline lies between.
+// relative to `data`. Everything beyond the automaton waits for a hit
+// (see on_hit).
 static void scan_bytes(scanner *sc, const char *data, size_t len)
 {
 	const bh_secret__ac *ac = &sc->sec->ac;
 	memset(sc->progress, 0, sc->sec->nm * sizeof(*sc->progress));
 	const unsigned char *p = (const unsigned char *)data;
-	const uint32_t *delta = ac->delta;
-	const uint8_t *cls = ac->cls;
 	uint32_t row = 0;
-	size_t line_start = 0, last_hit = 0;
-	for (size_t i = 0; i < len; i++) {
-		row = delta[row + cls[p[i]]];
-		if (!(row & BH_SECRET__AC_OUT))
-			continue;
-		row &= ~BH_SECRET__AC_OUT;
-		if (memchr(data + last_hit, '\n', i - last_hit)) {
-			line_start = i;
-			while (line_start > last_hit && data[line_start - 1] != '\n')
-				line_start--;
-		}
-		last_hit = i;
-		uint32_t st = row / ac->nclasses;
-		for (uint32_t o = ac->out_start[st]; o < ac->out_start[st + 1]; o++) {
-			if (!on_hit(sc, ac->outs[o], data, len, i, line_start))
+	line_cursor lc = { .data = data, .len = len };
+	size_t i = 0;
+	if (ac->maxlen > 0 && ac->maxlen < STREAM_CHUNK / 4) {
+		for (; len - i >= STREAM_CHUNK; i += STREAM_CHUNK)
+			if (!scan_two_streams(sc, data, len, i, i + STREAM_CHUNK, &row, &lc))
 				return;
-		}
 	}
+	for (; (i = next_hit(ac, p, i, len, &row)) < len; i++)
+		if (!report_hit(sc, data, len, i, row, &lc))
+			return;
 }
 
 // ------------------------------------------------------- encoded values
@@ -600,33 +982,57 @@ static bool is_hex_token(const char *s, size_t n)
 	return true;
 }
 
-static bool is_b64_char(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       c == '+' || c == '/';
-}
+// Byte classes of the token finder, one table lookup per byte.
+enum { TOK_OTHER, TOK_B64, TOK_GLUE }; // GLUE: '_', '-', '=' (a token may not touch them)
+
+static const uint8_t tok_class[256] = {
+	['A'] = TOK_B64, ['B'] = TOK_B64, ['C'] = TOK_B64, ['D'] = TOK_B64, ['E'] = TOK_B64,
+	['F'] = TOK_B64, ['G'] = TOK_B64, ['H'] = TOK_B64, ['I'] = TOK_B64, ['J'] = TOK_B64,
+	['K'] = TOK_B64, ['L'] = TOK_B64, ['M'] = TOK_B64, ['N'] = TOK_B64, ['O'] = TOK_B64,
+	['P'] = TOK_B64, ['Q'] = TOK_B64, ['R'] = TOK_B64, ['S'] = TOK_B64, ['T'] = TOK_B64,
+	['U'] = TOK_B64, ['V'] = TOK_B64, ['W'] = TOK_B64, ['X'] = TOK_B64, ['Y'] = TOK_B64,
+	['Z'] = TOK_B64,
+	['a'] = TOK_B64, ['b'] = TOK_B64, ['c'] = TOK_B64, ['d'] = TOK_B64, ['e'] = TOK_B64,
+	['f'] = TOK_B64, ['g'] = TOK_B64, ['h'] = TOK_B64, ['i'] = TOK_B64, ['j'] = TOK_B64,
+	['k'] = TOK_B64, ['l'] = TOK_B64, ['m'] = TOK_B64, ['n'] = TOK_B64, ['o'] = TOK_B64,
+	['p'] = TOK_B64, ['q'] = TOK_B64, ['r'] = TOK_B64, ['s'] = TOK_B64, ['t'] = TOK_B64,
+	['u'] = TOK_B64, ['v'] = TOK_B64, ['w'] = TOK_B64, ['x'] = TOK_B64, ['y'] = TOK_B64,
+	['z'] = TOK_B64,
+	['0'] = TOK_B64, ['1'] = TOK_B64, ['2'] = TOK_B64, ['3'] = TOK_B64, ['4'] = TOK_B64,
+	['5'] = TOK_B64, ['6'] = TOK_B64, ['7'] = TOK_B64, ['8'] = TOK_B64, ['9'] = TOK_B64,
+	['+'] = TOK_B64, ['/'] = TOK_B64,
+	['_'] = TOK_GLUE, ['-'] = TOK_GLUE, ['='] = TOK_GLUE,
+};
 
 // Next base64 or hex token at or after `*at`: a maximal run of base64
 // characters (16 or more, then up to two '='), not glued to an
 // identifier, a URL-safe token or another '='. False when none is left.
+//
+// The search counts the current run of base64 characters without a branch
+// per byte and stops only when a run reaches 16: the short runs of words
+// and numbers, nearly all of a file, cost one table lookup per byte.
 static bool next_token(const char *data, size_t len, size_t *at, size_t *ts, size_t *te)
 {
 	const unsigned char *p = (const unsigned char *)data;
 	size_t i = *at;
+	// A search starts at the data's start or after a run (of any length)
+	// and its padding, where no run is in progress.
+	size_t run = 0;
 	while (i < len) {
-		if (!is_b64_char(p[i])) {
-			i++;
+		run = (run + 1) & -(size_t)(tok_class[p[i]] == TOK_B64);
+		i++;
+		if (run < 16)
 			continue;
-		}
-		size_t s = i;
-		while (i < len && is_b64_char(p[i]))
+		size_t s = i - run;
+		while (i < len && tok_class[p[i]] == TOK_B64)
 			i++;
-		size_t run = i - s;
-		while (i < len && p[i] == '=' && i - s - run < 2)
+		size_t n = i - s;
+		while (i < len && p[i] == '=' && i - s - n < 2)
 			i++;
-		bool glued_before = s > 0 && (p[s - 1] == '_' || p[s - 1] == '-' || p[s - 1] == '=');
-		bool glued_after = i < len && (is_b64_char(p[i]) || p[i] == '_' || p[i] == '-' || p[i] == '=');
-		if (run >= 16 && !glued_before && !glued_after) {
+		run = 0;
+		bool glued_before = s > 0 && tok_class[p[s - 1]] == TOK_GLUE;
+		bool glued_after = i < len && tok_class[p[i]] != TOK_OTHER;
+		if (!glued_before && !glued_after) {
 			*ts = s;
 			*te = i;
 			*at = i;
@@ -990,6 +1396,17 @@ static void emit(scanner *sc, const bh_secret *sec, const bh_source *src, bool s
 		bh_source_position(src, sc->cut_offset, &line, &col);
 		bh_diag_add(diags, BH_LEVEL_WARNING, "secret.match-limit", src->path, line, 0,
 			    "a secret pattern reached the regex match limit; the rest of the file was not scanned");
+		// The same as a finding, so that the report itself says where a
+		// secret may be hiding (a diagnostic is easy to miss).
+		const char *id = sec->m[sc->cut_matcher].rule->id;
+		const char *limit = limit_name(sc->cut_code);
+		bh_loc loc = { .path = src->path, .line = line, .col = col };
+		bh_finding *fd = bh_finding_add(findings, bh_rule_get(BH_RULE_SECRET_SCAN_TRUNCATED), loc,
+						"secret scan cut short: the pattern of %s reached the PCRE2 %s; "
+						"the rest of the file was not scanned and may hide a secret",
+						id, limit);
+		fd->snippet = bh_arena_sprintf(findings->arena, "%s: %s", id, limit);
+		fd->note = sent_note(sent);
 	}
 }
 

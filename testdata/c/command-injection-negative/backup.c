@@ -32,3 +32,17 @@ int backup(const char *name)
 	}
 	return pid < 0 ? -1 : 0;
 }
+
+/* Untrusted input reaches the program, but never a command: the commands
+ * above are constants, and exec's arguments are not parsed by a shell
+ * (the program run is fixed). */
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return 2;
+	maintenance();
+	FILE *u = uptime();
+	if (u)
+		pclose(u);
+	return backup("data");
+}

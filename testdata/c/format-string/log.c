@@ -1,5 +1,6 @@
-/* Strings from outside used as printf formats: "%n" writes memory, "%s"
- * reads it. Built with _FORTIFY_SOURCE (printf becomes __printf_chk). */
+/* Strings from outside (standard input, the command line, the
+ * environment) used as printf formats: "%n" writes memory, "%s" reads it.
+ * Built with _FORTIFY_SOURCE (printf becomes __printf_chk). */
 #include <stdio.h>
 #include <syslog.h>
 
@@ -22,12 +23,13 @@ void parse(const char *input, const char *pattern)
 	sscanf(input, pattern, &a, &b);
 }
 
-void banner(void)
+void banner(const char *greeting)
 {
-	/* A pointer initialised with a literal can still be reassigned:
-	 * it is not treated as a constant. */
+	/* A pointer initialised with a literal is reassigned with input. */
 	const char *fmt = "ready\n";
 
+	if (greeting)
+		fmt = greeting;
 	printf(fmt);
 }
 
@@ -39,4 +41,17 @@ void vlog_with(const char *prefix, const char *line, va_list ap)
 {
 	(void)prefix;
 	vfprintf(stderr, line == NULL ? prefix : line, ap);
+}
+
+int main(int argc, char **argv)
+{
+	char line[256], reply[256];
+
+	if (argc < 2 || !fgets(line, sizeof line, stdin))
+		return 2;
+	report(stderr, line, LOG_ERR);
+	echo_request(argv, reply, sizeof reply);
+	parse(line, argv[2]);
+	banner(getenv("GREETING"));
+	return 0;
 }

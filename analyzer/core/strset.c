@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// bh_strset: a set of strings with open addressing and linear probing. The
+// table doubles when half full, so probes stay short; keys are heap copies
+// owned by the set.
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/strset.h"
+
+uint64_t bh_hash_string(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; // FNV-1a
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+// The slot holding `key`, or the empty slot where it would go. cap > 0.
+static size_t slot_of(char *const *keys, size_t cap, const char *key)
+{
+	size_t j = bh_hash_string(key) & (cap - 1);
+	while (keys[j] && strcmp(keys[j], key) != 0)
+		j = (j + 1) & (cap - 1);
+	return j;
+}
+
+static void grow(bh_strset *set)
+{
+	size_t cap = set->cap ? set->cap * 2 : 64;
+	char **keys = bh_xcalloc(cap, sizeof(*keys));
+	for (size_t i = 0; i < set->cap; i++)
+		if (set->keys[i])
+			keys[slot_of(keys, cap, set->keys[i])] = set->keys[i];
+	free(set->keys);
+	set->keys = keys;
+	set->cap = cap;
+}
+
+bool bh_strset_insert(bh_strset *set, const char *key)
+{
+	if ((set->len + 1) * 2 > set->cap)
+		grow(set);
+	size_t j = slot_of(set->keys, set->cap, key);
+	if (set->keys[j])
+		return false;
+	set->keys[j] = bh_xstrdup(key);
+	set->len++;
+	return true;
+}
+
+bool bh_strset_contains(const bh_strset *set, const char *key)
+{
+	return set->cap && set->keys[slot_of(set->keys, set->cap, key)] != NULL;
+}
+
+void bh_strset_dispose(bh_strset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->keys[i]);
+	free(set->keys);
+	memset(set, 0, sizeof(*set));
+}

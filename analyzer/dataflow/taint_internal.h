@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// Shared inside the taint analysis (bh_taint): the value lattice, function
+// summaries and the whole-program state that taint_program.c keeps and
+// taint_func.c reads and extends while it analyses one function.
+//
+// Labels. A value's taint is a set of labels: bit 0 is "comes from a source
+// of the program" (concrete taint); bit 1+i is "comes from parameter i of
+// the function being analysed" (symbolic, for summaries). A summary says
+// which labels reach the return value, each parameter's memory, globals
+// and sinks; a caller maps parameter labels to the taint of its arguments.
+//
+// Bounds. Alongside the labels, `no_upper` and `no_lower` hold the labels
+// of the value that no dominating comparison has bounded from above / from
+// below. Size, length, index and loop-bound sinks fire only on labels still
+// in `no_upper` (or in `no_lower` for a signed index or length).
+#ifndef BH_TAINT_INTERNAL_H
+#define BH_TAINT_INTERNAL_H
+
+#include "bulkhead/arena.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/flow.h"
+#include "bulkhead/strset.h"
+#include "bulkhead/taint.h"
+
+#define BH_TAINT__SRC ((uint64_t)1)
+#define BH_TAINT__MAX_PARAMS 62
+#define BH_TAINT__PARAM(i) ((uint64_t)1 << (1u + (unsigned)(i)))
+#define BH_TAINT__NONE UINT32_MAX // no witness instruction
+
+// Where a pointer points, flow-sensitively: TARGET_NONE (nothing known
+// yet, the lattice's bottom), 1 + a location it certainly points to, or
+// TARGET_ANY (several or unknown: the flow-insensitive points-to set applies).
+#define BH_TAINT__TARGET_NONE 0u
+#define BH_TAINT__TARGET_ANY UINT32_MAX
+
+// The taint of one location. 40 bytes; facts are arrays of these.
+typedef struct {
+	uint64_t labels;
+	uint64_t no_upper; // subset of labels not bounded from above
+	uint64_t no_lower; // subset of labels not bounded from below
+	uint32_t witness;  // instruction that last made it tainted, or BH_TAINT__NONE
+	uint16_t small;    // 1: a byte of input (or EOF), give or take a small constant
+	uint16_t local;    // 1: its concrete taint comes only from the invoker (command line)
+	uint32_t target;   // for a pointer: BH_TAINT__TARGET_*, see above
+	uint32_t pad;
+} bh_taint__val;
+
+// A path: ordered steps (source first), arena arrays.
+typedef struct {
+	bh_finding_step *steps;
+	size_t len;
+} bh_taint__path;
+
+// A sink that a parameter of a function reaches (possibly through callees).
+typedef struct {
+	const bh_rule *rule;
+	unsigned bit;         // the label it depends on: a parameter's or a field's; 0: none,
+			      // the callee's own untrusted data (index sinks through an array parameter)
+	unsigned param;
+	const char *field;    // the parameter's field (`p->cmd`), or NULL for all of it
+	bool bounded_sink;    // fires only on values not bounded from above
+	bool signed_matters;  // ... or not bounded from below
+	bool small_fires;     // a byte-sized value fires too (a short array is indexed or filled)
+	unsigned array_param; // index sinks through a pointer parameter: 1 + its index, else 0;
+			      // the caller knows the array's extent
+	uint32_t elem_size;   // ... and the element size
+	bool small;           // bit 0 (concrete taint inside the callee): the value is a byte
+	bh_loc loc;           // the sink itself
+	const char *function; // the function holding the sink
+	const char *callee;   // "system", or NULL for an index/loop-bound sink
+	const char *operand;  // the sunk operand's name, or NULL
+	const char *snippet;
+	bh_taint__path path;  // parameter entry .. sink
+} bh_taint__sink;
+
+// A global that a function writes taint into.
+typedef struct {
+	const char *key;      // USR or name of the global
+	uint64_t labels;
+	bh_taint__path path;  // for concrete taint: source .. write
+} bh_taint__global_write;
+
+// Taint a function writes into one field of what a parameter points to
+// (`p->len = n`): callers taint that field of their argument, not all of it.
+typedef struct {
+	unsigned param;
+	const char *field;
+	bh_taint__val val;    // labels written (witness unused)
+	bh_taint__path path;  // for SRC: source .. write
+	const char *what;
+} bh_taint__field_out;
+
+// What a label bit of a function stands for: bit 0 is concrete taint, bits
+// 1..nparams the parameters (their value and all they point to), the bits
+// after them single fields of what a parameter points to (`p->len`).
+typedef struct {
+	unsigned param;
+	const char *field;    // NULL for a whole parameter
+} bh_taint__label;
+
+// What a caller needs to know about a function.
+typedef struct bh_taint__summary {
+	const bh_ir_func *fn;
+	bh_taint__label labels[64]; // what each label bit of its values stands for
+	unsigned nlabels;           // bits in use (1 + parameters + fields)
+	bool analysed;
+	bool incomplete;      // budget ran out: assume nothing flows
+	bh_taint__val ret;    // labels reaching the return value (witness unused)
+	bh_taint__path ret_path; // for SRC in ret: source .. return
+	const char *ret_what; // the source's description for SRC in ret
+	bool ret_is_const;    // every return returns the same integer constant
+	int64_t ret_const;
+	bh_taint__val *param_out; // nparams: labels written into each parameter's memory
+	bh_taint__path *param_out_path; // nparams: for SRC: source .. write
+	const char **param_out_what;
+	BH_VEC(bh_taint__field_out) fields; // per parameter and field written
+	BH_VEC(bh_taint__sink) sinks;
+	BH_VEC(bh_taint__global_write) globals;
+} bh_taint__summary;
+
+// A global known to hold untrusted data, with how it got there.
+typedef struct {
+	const char *key;
+	bh_taint__path path;
+	const char *what;
+	bool local;           // only from the invoker (command line)
+} bh_taint__tainted_global;
+
+// The whole-program state.
+typedef struct bh_taint__program {
+	bh_arena *arena;            // summaries, paths, messages
+	bh_taint_models *models;
+	// Every function definition is a node of the call graph; a call by
+	// USR goes to the first definition with that USR (two programs in one
+	// context both define main; each is analysed).
+	const bh_ir_func **funcs;   // nodes
+	bh_taint__summary **sums;   // parallel to funcs
+	size_t nfuncs;
+	size_t *by_usr;             // open addressing: node index + 1, or 0
+	size_t cap;
+	// Globals holding concrete taint (program-wide, flow-insensitive).
+	BH_VEC(bh_taint__tainted_global) tainted;
+	size_t tainted_at_round_start;
+	// Globals written anywhere (assignment or address taken): not constants.
+	bh_strset written;
+	// Findings of the current round, deduplicated by rule and location.
+	bh_findings *findings;
+	bh_diags *diags;
+	bool reporting;             // the last round: emit findings
+	BH_VEC(bh_taint__summary *) all_sums; // every summary made, to free their vectors
+} bh_taint__program;
+
+/** The summary of the function with USR `usr`, or NULL if it has no body. */
+bh_taint__summary *bh_taint__summary_of(bh_taint__program *p, const char *usr);
+
+/** The concretely tainted global `key`, or NULL. */
+const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key);
+
+/** Record that `key` holds untrusted data (first path wins). */
+void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__path path,
+			    const char *what, bool local);
+
+/** True if some function writes `key` or takes its address. */
+bool bh_taint__global_written(const bh_taint__program *p, const char *key);
+
+/** The key of a global or static variable: its USR, else its name. */
+const char *bh_taint__global_key(const bh_ir_var *v);
+
+/**
+ * Analyse `fn` with the summaries known so far and fill `sum` (a fresh
+ * summary for fn). In the reporting round, concrete flows to sinks become
+ * findings in `p->findings`.
+ */
+void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
+				bh_taint__summary *sum);
+
+/** Add a finding for a flow (deduplicated by rule and location). */
+void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,
+		      const char *function, const char *snippet, const char *message,
+		      const bh_taint__path *path);
+
+#endif

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A set of strings (open addressing, FNV-1a), for the places that need to
+ * know "seen before?": the front end's merge of findings from several
+ * units, the taint analysis' set of globals that are written.
+ */
+#ifndef BULKHEAD_STRSET_H
+#define BULKHEAD_STRSET_H
+
+#include "common.h"
+
+/** FNV-1a hash of a NUL-terminated string. */
+uint64_t bh_hash_string(const char *s);
+
+/** A set of strings; zero-initialise it (`bh_strset s = { 0 };`). Not thread-safe. */
+typedef struct {
+	char **keys;   /* heap copies, or NULL for an empty slot */
+	size_t cap, len;
+} bh_strset;
+
+/**
+ * Add a copy of `key`.
+ * @return true if it was new, false if the set already held it.
+ */
+bool bh_strset_insert(bh_strset *set, const char *key);
+
+/** True if the set holds `key`. */
+bool bh_strset_contains(const bh_strset *set, const char *key);
+
+/** Free the keys and the table; the set is empty and reusable afterwards. */
+void bh_strset_dispose(bh_strset *set);
+
+#endif

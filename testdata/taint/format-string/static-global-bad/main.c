@@ -1,0 +1,30 @@
+/* c.format-string, static-global, bad: a datagram kept in a global is logged
+ * as syslog's format by another function. */
+#include <string.h>
+#include <sys/socket.h>
+#include <syslog.h>
+
+static char g_msg[512];
+static const char *g_fmt;
+
+static int receive(int fd)
+{
+	struct sockaddr_storage peer;
+	socklen_t len = sizeof peer;
+
+	memset(g_msg, 0, sizeof g_msg);
+	g_fmt = "received: %s";
+	return recvfrom(fd, g_msg, sizeof g_msg - 1, 0, (struct sockaddr *)&peer, &len) > 0;
+}
+
+static void log_message(void)
+{
+	syslog(LOG_INFO, g_msg); /* BH-EXPECT: c.format-string */
+}
+
+int main(void)
+{
+	if (receive(0))
+		log_message();
+	return 0;
+}

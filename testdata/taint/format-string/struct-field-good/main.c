@@ -1,0 +1,28 @@
+/* c.format-string, struct-field, good: the line kept in one field is an
+ * argument; the format is the other, constant field. */
+#define _POSIX_C_SOURCE 200809L
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct entry {
+	const char *fmt;
+	char *text;
+};
+
+int main(void)
+{
+	struct entry e = { "%s", NULL };
+	struct entry *p = &e;
+	char *line = NULL;
+	size_t cap = 0;
+
+	if (getline(&line, &cap, stdin) < 0) {
+		free(line);
+		return 1;
+	}
+	p->text = line;
+	warn(p->fmt, p->text);
+	free(p->text);
+	return 0;
+}

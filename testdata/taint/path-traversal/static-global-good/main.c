@@ -1,0 +1,34 @@
+/* c.path-traversal, static-global, good: the scanned name in one global is
+ * only printed; the file truncated is the other, literal global. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char g_name[256];
+static const char *g_path;
+
+static int read_path(void)
+{
+	g_path = "/var/log/app.log";
+	return fscanf(stdin, "%255s", g_name) == 1;
+}
+
+static int shrink_log(void)
+{
+	struct stat st;
+
+	if (stat(g_path, &st) != 0)
+		return 1;
+	if (st.st_size > 1048576)
+		return truncate(g_path, 0) != 0;
+	return 0;
+}
+
+int main(void)
+{
+	if (!read_path())
+		return 1;
+	printf("requested %s\n", g_name);
+	return shrink_log();
+}

@@ -1,0 +1,25 @@
+/* c.tainted-length, struct-field, bad: a packet's length field, received from
+ * a socket and read through a pointer, bounds a memmove into 64 bytes. */
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+
+struct packet {
+	uint16_t len;
+	char data[256];
+};
+
+int main(void)
+{
+	struct packet pkt;
+	struct packet *p = &pkt;
+	char out[64];
+
+	memset(&pkt, 0, sizeof pkt);
+	memset(out, 0, sizeof out);
+	if (recv(0, &pkt, sizeof pkt, 0) <= 0)
+		return 1;
+
+	memmove(out, p->data, p->len); /* BH-EXPECT: c.tainted-length */
+	return out[0] == 'Q';
+}
