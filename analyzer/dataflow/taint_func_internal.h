@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// Shared by the three files of the per-function taint analysis:
+// taint_prepass.c (field slots, points-to, constants, branch edges, all
+// computed once before solving), taint_func.c (the lattice, the transfer
+// functions, sinks, calls and summaries) and taint_path.c (rebuilding a
+// finding's path from witnesses). The whole-program side is
+// taint_internal.h.
+#ifndef BH_TAINT_FUNC_INTERNAL_H
+#define BH_TAINT_FUNC_INTERNAL_H
+
+#include "dataflow/taint_internal.h"
+
+#define BH_TAINT__MAX_BOUND_LOCS 4   // locations one comparison bounds
+
+// ------------------------------------------------------------ structures
+
+typedef struct {
+	uint32_t base;      // location the field hangs off (a variable or temp)
+	const char *field;
+} bh_taint__slot_key;
+
+typedef struct {
+	uint32_t locs[BH_TAINT__MAX_BOUND_LOCS];
+	uint32_t n;
+} bh_taint__locs;
+
+// What a block's conditional branch says on each edge (0: true, 1: false).
+typedef struct {
+	int known;              // -1: unknown, else the condition's constant value
+	bh_taint__locs upper[2], lower[2], clean[2];
+	bool is_cmp;            // the condition is <, <=, >, >= (loop bounds)
+	bh_ir_opnd cmp[2];      // its operands
+} bh_taint__edge;
+
+typedef BH_VEC(uint32_t) bh_taint__u32s;
+typedef BH_VEC(const bh_ir_opnd *) bh_taint__opnds;
+
+typedef struct {
+	bh_taint__program *prog;
+	const bh_ir_func *fn;
+	bh_taint__summary *sum;
+	bh_arena *arena;          // scratch for this function
+	BH_VEC(bh_taint__slot_key) slots;   // slot i is location fn->nvars + i
+	uint32_t nlocs;
+	bh_taint__u32s *pts;             // per location: what it may point to
+	bh_taint__u32s *aliases;         // per location: pointers whose memory writes through it reach
+	bh_taint__opnds *targets;        // per location: functions it may hold
+	uint32_t *track;          // location -> fact index, or BH_TAINT__NONE
+	uint32_t ntracked;
+	bh_taint__val *scratch;   // values of block-local temporaries
+	bool *const_known;        // per variable
+	int64_t *const_value;
+	bh_taint__edge *edges;         // per block
+	bool *loop_cond;          // per block: its branch decides a loop
+	bh_flow_result result;
+	bh_taint__u32s tainted_globals;  // variables of globals tainted program-wide
+	unsigned *slot_bits;      // per slot: its label bit (a parameter's field), or 0
+	bool reporting;           // in the report pass
+} bh_taint__fctx;
+
+// A path being rebuilt, backwards.
+typedef struct {
+	BH_VEC(bh_finding_step) steps; // built backwards (sink first)
+	const char *what;              // the source's description
+} bh_taint__path_builder;
+
+// ------------------------------------------------------------- values
+
+static inline bool bh_taint__is_global(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
+}
+
+static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
+{
+	if (a->target == BH_TAINT__TARGET_NONE)
+		a->target = b->target;
+	else if (b->target != BH_TAINT__TARGET_NONE && b->target != a->target)
+		a->target = BH_TAINT__TARGET_ANY;
+	if (!b->labels)
+		return;
+	a->small = a->labels ? (a->small & b->small) : b->small;
+	if (!(a->labels & BH_TAINT__SRC))
+		a->local = b->local;
+	else if (b->labels & BH_TAINT__SRC)
+		a->local &= b->local;
+	if (!a->labels || b->witness < a->witness)
+		a->witness = b->witness;
+	a->labels |= b->labels;
+	a->no_upper |= b->no_upper;
+	a->no_lower |= b->no_lower;
+}
+
+static inline bh_taint__val bh_taint__val_src(uint32_t witness)
+{
+	bh_taint__val v = { BH_TAINT__SRC, BH_TAINT__SRC, BH_TAINT__SRC, witness, 0, 0, 0, 0 };
+	return v;
+}
+
+static inline bh_taint__val *bh_taint__slot_of(bh_taint__fctx *c, bh_taint__val *fact, uint32_t loc)
+{
+	uint32_t t = c->track[loc];
+	return t != BH_TAINT__NONE ? &fact[t] : &c->scratch[loc];
+}
+
+static inline bh_taint__val bh_taint__value_at(bh_taint__fctx *c, bh_taint__val *fact, uint32_t loc)
+{
+	return *bh_taint__slot_of(c, fact, loc);
+}
+
+
+static inline bh_taint__val bh_taint__clean_val(void)
+{
+	bh_taint__val v = { 0, 0, 0, 0, 0, 0, 0, 0 };
+	return v;
+}
+
+// ---------------------------------------------------- taint_prepass.c
+
+uint32_t bh_taint__find_slot(const bh_taint__fctx *c, uint32_t base, const char *field);
+uint32_t bh_taint__make_slot(bh_taint__fctx *c, uint32_t base, const char *field);
+void bh_taint__grow_locs(bh_taint__fctx *c);
+/** The field slots an access `base.f` / `base->f` may touch (made when `create`). */
+bh_taint__locs bh_taint__field_slots(bh_taint__fctx *c, const bh_ir_instr *in, bool create);
+void bh_taint__list_add(bh_taint__locs *l, uint32_t loc);
+/** Constant value of an operand, when known (see compute_constants). */
+bool bh_taint__opnd_const(const bh_taint__fctx *c, const bh_ir_opnd *o, int64_t *out);
+bool bh_taint__is_comparison(int op);
+/** Requires: slots of field accesses. Provides: c->pts, c->aliases, c->targets. */
+void bh_taint__compute_points_to(bh_taint__fctx *c);
+/** Requires: callee summaries. Provides: c->const_known, c->const_value. */
+void bh_taint__compute_constants(bh_taint__fctx *c);
+/** Requires: constants, points-to. Provides: c->edges, c->loop_cond. */
+void bh_taint__compute_edges(bh_taint__fctx *c);
+
+// ------------------------------------------------------- taint_path.c
+
+void bh_taint__step(bh_taint__fctx *c, bh_taint__path_builder *pb, bh_loc loc, const char *fmt, const char *a, const char *b);
+void bh_taint__prepend_path(bh_taint__path_builder *pb, const bh_taint__path *p);
+bh_taint__path bh_taint__finish_path(bh_taint__fctx *c, bh_taint__path_builder *pb);
+/** Name of a location for messages ("len", "req.path"), or NULL for a temporary. */
+const char *bh_taint__var_name(const bh_taint__fctx *c, uint32_t loc);
+void bh_taint__state_before(bh_taint__fctx *c, bh_taint__val *f, uint32_t at);
+uint32_t bh_taint__tainted_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep);
+/** Push (backwards) the steps that brought taint to `loc` before instruction `at`. */
+void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at);
+bh_taint__path bh_taint__path_to(bh_taint__fctx *c, uint32_t loc, uint32_t at, const char **what, bh_loc sink_loc,
+		       const char *sink_msg);
+const char *bh_taint__display_name(bh_taint__fctx *c, const char *name);
+
+// ------------------------------------------------------- taint_func.c
+
+/** The transfer function of one instruction (also replays blocks for paths). */
+void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in);
+
+#endif

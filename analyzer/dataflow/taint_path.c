@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// Paths of taint findings. Every tainted value remembers the instruction
+// that last made it tainted (its witness); a path is rebuilt backwards from
+// the sink: replay the block up to the witness, see which operand carried
+// the taint, and go on from there, through callees' summaries (their
+// recorded paths) and parameters, until a source.
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/taint_func_internal.h"
+
+#define MAX_PATH_STEPS 24 // steps rebuilt per path
+
+// ---------------------------------------------------------------- paths
+
+
+void bh_taint__step(bh_taint__fctx *c, bh_taint__path_builder *pb, bh_loc loc, const char *fmt, const char *a,
+		 const char *b)
+{
+	bh_finding_step s;
+	s.loc = loc;
+	s.message = bh_arena_sprintf(c->prog->arena, fmt, a ? a : "", b ? b : "");
+	bh_vec_push(&pb->steps, s);
+}
+
+void bh_taint__prepend_path(bh_taint__path_builder *pb, const bh_taint__path *p)
+{
+	// `pb` is backwards: push the path's steps last first.
+	for (size_t i = p->len; i-- > 0;)
+		bh_vec_push(&pb->steps, p->steps[i]);
+}
+
+bh_taint__path bh_taint__finish_path(bh_taint__fctx *c, bh_taint__path_builder *pb)
+{
+	bh_taint__path p = { NULL, pb->steps.len };
+	if (p.len) {
+		p.steps = bh_arena_alloc(c->prog->arena, p.len * sizeof(*p.steps));
+		for (size_t i = 0; i < p.len; i++)
+			p.steps[i] = pb->steps.items[p.len - 1 - i];
+	}
+	bh_vec_dispose(&pb->steps);
+	return p;
+}
+
+const char *bh_taint__var_name(const bh_taint__fctx *c, uint32_t loc)
+{
+	if (loc >= c->fn->nvars) {
+		const bh_taint__slot_key *k = &c->slots.items[loc - c->fn->nvars];
+		const char *base = c->fn->vars[k->base].kind == BH_IR_VAR_TEMP ? "..." :
+				   c->fn->vars[k->base].name;
+		return bh_arena_sprintf(c->prog->arena, "%s.%s", base, k->field);
+	}
+	const bh_ir_var *v = &c->fn->vars[loc];
+	return v->kind == BH_IR_VAR_TEMP ? NULL : v->name;
+}
+
+// The fact just before instruction `at`, replayed from its block's entry
+// into `f` (ntracked values), with block-local temporaries in c->scratch.
+void bh_taint__state_before(bh_taint__fctx *c, bh_taint__val *f, uint32_t at)
+{
+	const bh_ir_instr *target = bh_ir_instr_at(c->fn, at);
+	const bh_ir_block *b = &c->fn->blocks[target->block];
+	memcpy(f, bh_flow_in(&c->result, b->id), c->ntracked * sizeof(*f));
+	bool saved = c->reporting;
+	c->reporting = false;
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != at; i++)
+		bh_taint__transfer(c, f, &b->instrs[i]);
+	c->reporting = saved;
+}
+
+// The first location behind operand `o` (deep: also what it points to and
+// its fields) that carries taint in `f`, or NONE.
+uint32_t bh_taint__tainted_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep)
+{
+	if (o->kind != BH_IR_OPND_VAR)
+		return BH_TAINT__NONE;
+	if (bh_taint__value_at(c, f, o->var).labels)
+		return o->var;
+	if (!deep)
+		return BH_TAINT__NONE;
+	const bh_taint__u32s *p = &c->pts[o->var];
+	for (size_t i = 0; i < p->len; i++)
+		if (bh_taint__value_at(c, f, p->items[i]).labels)
+			return p->items[i];
+	for (size_t i = 0; i < c->slots.len; i++)
+		if (c->slots.items[i].base == o->var &&
+		    bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i).labels)
+			return c->fn->nvars + (uint32_t)i;
+	return BH_TAINT__NONE;
+}
+
+
+// Why instruction `w` (a call) made its result or argument tainted.
+static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w, bh_taint__val *f,
+			 uint32_t *next_loc)
+{
+	const char *callee = w->callee.kind == BH_IR_OPND_FUNC ? w->callee.str : NULL;
+	if (!callee)
+		return false;
+	bh_taint__summary *s = w->callee.usr ? bh_taint__summary_of(c->prog, w->callee.usr) : NULL;
+	if (s && s->analysed) {
+		if (s->ret.labels & BH_TAINT__SRC) {
+			bh_taint__step(c, pb, w->loc, "returned by %s()%s", callee, "");
+			bh_taint__prepend_path(pb, &s->ret_path);
+			if (!pb->what)
+				pb->what = s->ret_what;
+			return true;
+		}
+		for (uint32_t j = 0; j < s->fn->nparams && j < w->nargs; j++)
+			if (s->param_out && (s->param_out[j].labels & BH_TAINT__SRC)) {
+				bh_taint__step(c, pb, w->loc, "written by %s()%s", callee, "");
+				bh_taint__prepend_path(pb, &s->param_out_path[j]);
+				if (!pb->what)
+					pb->what = s->param_out_what[j];
+				return true;
+			}
+		for (size_t k = 0; k < s->fields.len; k++)
+			if (s->fields.items[k].val.labels & BH_TAINT__SRC) {
+				bh_taint__step(c, pb, w->loc, "written by %s()%s", callee, "");
+				bh_taint__prepend_path(pb, &s->fields.items[k].path);
+				if (!pb->what)
+					pb->what = s->fields.items[k].what;
+				return true;
+			}
+		// Which of its parameters flow out (to the result or into a
+		// pointer argument), and so which argument brought the taint.
+		uint64_t out = s->ret.labels;
+		for (uint32_t k = 0; s->param_out && k < s->fn->nparams; k++)
+			out |= s->param_out[k].labels;
+		for (size_t k = 0; k < s->fields.len; k++)
+			out |= s->fields.items[k].val.labels;
+		for (uint32_t j = 0; j < s->fn->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
+			if (out & BH_TAINT__PARAM(j)) {
+				uint32_t l = bh_taint__tainted_loc(c, f, &w->args[j], true);
+				if (l != BH_TAINT__NONE) {
+					bh_taint__step(c, pb, w->loc, "passes through %s()%s", callee, "");
+					*next_loc = l;
+					return false;
+				}
+			}
+		return true;
+	}
+	size_t n;
+	const bh_taint_model *m = bh_taint_models_find(c->prog->models, callee, &n);
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == BH_TAINT_SOURCE && m[i].to.kind != BH_TAINT_PLACE_PARAM) {
+			const char *shown = bh_taint__display_name(c, callee);
+			// "input read by fgets" already names the function.
+			pb->what = strstr(m[i].what, shown) ? m[i].what
+				 : bh_arena_sprintf(c->prog->arena, "%s (%s)", m[i].what, shown);
+			bh_taint__step(c, pb, w->loc, "%s%s", pb->what, "");
+			return true;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].kind != BH_TAINT_PROPAGATE || m[i].from.kind != BH_TAINT_PLACE_ARG)
+			continue;
+		for (uint32_t a = m[i].from.index; a < w->nargs; a++) {
+			uint32_t l = bh_taint__tainted_loc(c, f, &w->args[a], true);
+			if (l != BH_TAINT__NONE) {
+				bh_taint__step(c, pb, w->loc, "passes through %s()%s", bh_taint__display_name(c, callee), "");
+				*next_loc = l;
+				return false;
+			}
+			if (!m[i].from.and_after)
+				break;
+		}
+	}
+	return true;
+}
+
+// Steps that brought taint to location `loc` just before instruction `at`,
+// pushed backwards onto `pb`.
+void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
+{
+	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
+	bh_taint__val *saved_scratch = c->scratch;
+	c->scratch = bh_xcalloc(c->nlocs ? c->nlocs : 1, sizeof(*c->scratch));
+	for (int depth = 0; depth < MAX_PATH_STEPS; depth++) {
+		bh_taint__state_before(c, f, at);
+		bh_taint__val v = bh_taint__value_at(c, f, loc);
+		if (!v.labels)
+			break;
+		if (v.witness == BH_TAINT__NONE) {
+			// Tainted on entry: a parameter or a global.
+			const char *name = bh_taint__var_name(c, loc);
+			if (loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc])) {
+				const bh_taint__tainted_global *g = bh_taint__global(c->prog,
+					bh_taint__global_key(&c->fn->vars[loc]));
+				if (g) {
+					bh_taint__step(c, pb, bh_ir_instr_at(c->fn, at)->loc, "read from global '%s'%s", name, "");
+					bh_taint__prepend_path(pb, &g->path);
+					if (!pb->what)
+						pb->what = g->what;
+				}
+			} else if (loc >= c->fn->nvars) {
+				const bh_taint__slot_key *k = &c->slots.items[loc - c->fn->nvars];
+				if (k->base < c->fn->nparams)
+					bh_taint__step(c, pb, c->fn->loc, "field '%s' of parameter '%s'", k->field,
+					     c->fn->vars[k->base].name);
+			} else if (loc < c->fn->nparams) {
+				size_t n;
+				const bh_taint_model *m = bh_taint_models_find(c->prog->models,
+									       c->fn->name, &n);
+				const char *what = NULL;
+				for (size_t k = 0; k < n; k++)
+					if (m[k].kind == BH_TAINT_SOURCE &&
+					    m[k].to.kind == BH_TAINT_PLACE_PARAM && m[k].to.index == loc)
+						what = m[k].what;
+				if (what && (v.labels & BH_TAINT__SRC)) {
+					bh_taint__step(c, pb, c->fn->loc, "%s '%s'", what, name);
+					if (!pb->what)
+						pb->what = bh_arena_sprintf(c->prog->arena, "%s (%s)", what, name);
+				} else {
+					bh_taint__step(c, pb, c->fn->loc, "parameter '%s' of %s()", name, c->fn->name);
+				}
+			}
+			break;
+		}
+		const bh_ir_instr *w = bh_ir_instr_at(c->fn, v.witness);
+		bh_taint__state_before(c, f, w->id);
+		const char *name = bh_taint__var_name(c, loc);
+		uint32_t next = BH_TAINT__NONE;
+		if (w->op == BH_IR_CALL) {
+			if (explain_call(c, pb, w, f, &next) || next == BH_TAINT__NONE)
+				break;
+		} else {
+			if (name && w->op != BH_IR_RET)
+				bh_taint__step(c, pb, w->loc, "assigned to '%s'%s", name, "");
+			// The operand that carried it: for stores the value written.
+			uint32_t first = (w->op == BH_IR_STORE || w->op == BH_IR_FIELD_STORE) ? 1
+				       : w->op == BH_IR_INDEX_STORE ? 2 : 0;
+			bool deep = w->op == BH_IR_LOAD || w->op == BH_IR_INDEX || w->op == BH_IR_FIELD ||
+				    w->op == BH_IR_ADDR || w->op == BH_IR_FIELD_ADDR ||
+				    w->op == BH_IR_INDEX_ADDR || w->op == BH_IR_OPAQUE;
+			for (uint32_t a = first; a < w->nargs && next == BH_TAINT__NONE; a++) {
+				if (w->op == BH_IR_FIELD && a == 0 && w->args[0].kind == BH_IR_OPND_VAR) {
+					bh_taint__locs s = bh_taint__field_slots(c, w, false);
+					for (uint32_t k = 0; k < s.n && next == BH_TAINT__NONE; k++)
+						if (bh_taint__value_at(c, f, s.locs[k]).labels)
+							next = s.locs[k];
+				}
+				if (next == BH_TAINT__NONE)
+					next = bh_taint__tainted_loc(c, f, &w->args[a], deep);
+				if (w->op == BH_IR_INDEX || w->op == BH_IR_INDEX_ADDR)
+					break; // the index does not carry taint
+			}
+			if (next == BH_TAINT__NONE)
+				break;
+		}
+		loc = next;
+		at = w->id;
+	}
+	free(c->scratch);
+	c->scratch = saved_scratch;
+	free(f);
+}
+
+bh_taint__path bh_taint__path_to(bh_taint__fctx *c, uint32_t loc, uint32_t at, const char **what,
+			      bh_loc sink_loc, const char *sink_msg)
+{
+	bh_taint__path_builder pb;
+	memset(&pb, 0, sizeof(pb));
+	if (sink_msg)
+		bh_taint__step(c, &pb, sink_loc, "%s%s", sink_msg, "");
+	bh_taint__explain(c, &pb, loc, at);
+	if (what)
+		*what = pb.what ? pb.what : "untrusted input";
+	return bh_taint__finish_path(c, &pb);
+}
+
+// The function the user wrote for a name glibc's headers substituted:
+// __printf_chk, __builtin___memcpy_chk, __isoc99_sscanf.
+const char *bh_taint__display_name(bh_taint__fctx *c, const char *name)
+{
+	static const char *const prefixes[] = { "__builtin___", "__builtin_", "__isoc99_",
+						"__isoc23_", "__" };
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < BH_ARRAY_LEN(prefixes); i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncmp(name, prefixes[i], n) != 0)
+			continue;
+		const char *base = name + n;
+		size_t len = strlen(base);
+		bool chk = len > 4 && strcmp(base + len - 4, "_chk") == 0;
+		if (i == 4 && !chk)
+			return name; // some other reserved name
+		return bh_arena_strndup(c->prog->arena, base, chk ? len - 4 : len);
+	}
+	return name;
+}

@@ -1,0 +1,516 @@
+// SPDX-License-Identifier: MIT
+// The per-function facts the taint analysis computes once, before solving:
+// field slots (`s.f`, `p->f` as locations), a flow-insensitive points-to
+// set and function-pointer targets, constants that decide branches, and
+// what each conditional branch says on its two edges (bounds, guards,
+// infeasible paths). See taint_func.c for how they are used.
+#include <string.h>
+
+#include "dataflow/taint_func_internal.h"
+
+#define MAX_PTS 32 // targets kept per pointer (more are dropped)
+
+// ----------------------------------------------------------- field slots
+
+uint32_t bh_taint__find_slot(const bh_taint__fctx *c, uint32_t base, const char *field)
+{
+	for (size_t i = 0; i < c->slots.len; i++)
+		if (c->slots.items[i].base == base && strcmp(c->slots.items[i].field, field) == 0)
+			return c->fn->nvars + (uint32_t)i;
+	return BH_TAINT__NONE;
+}
+
+void bh_taint__grow_locs(bh_taint__fctx *c)
+{
+	uint32_t n = c->fn->nvars + (uint32_t)c->slots.len;
+	if (n <= c->nlocs)
+		return;
+	bh_taint__u32s *pts = bh_xcalloc(n, sizeof(*pts));
+	bh_taint__u32s *aliases = bh_xcalloc(n, sizeof(*aliases));
+	bh_taint__opnds *targets = bh_xcalloc(n, sizeof(*targets));
+	if (c->nlocs) {
+		memcpy(pts, c->pts, c->nlocs * sizeof(*pts));
+		memcpy(aliases, c->aliases, c->nlocs * sizeof(*aliases));
+		memcpy(targets, c->targets, c->nlocs * sizeof(*targets));
+	}
+	free(c->pts);
+	free(c->aliases);
+	free(c->targets);
+	c->pts = pts;
+	c->aliases = aliases;
+	c->targets = targets;
+	c->nlocs = n;
+}
+
+uint32_t bh_taint__make_slot(bh_taint__fctx *c, uint32_t base, const char *field)
+{
+	uint32_t s = bh_taint__find_slot(c, base, field);
+	if (s != BH_TAINT__NONE)
+		return s;
+	bh_taint__slot_key k = { base, field };
+	bh_vec_push(&c->slots, k);
+	bh_taint__grow_locs(c);
+	return c->fn->nvars + (uint32_t)c->slots.len - 1;
+}
+
+// ------------------------------------------------------------- points-to
+
+static bool set_add(bh_taint__u32s *v, uint32_t x)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (v->items[i] == x)
+			return false;
+	if (v->len >= MAX_PTS)
+		return false;
+	bh_vec_push(v, x);
+	return true;
+}
+
+static bool pts_add(bh_taint__fctx *c, uint32_t loc, uint32_t target)
+{
+	return set_add(&c->pts[loc], target);
+}
+
+static bool pts_union(bh_taint__fctx *c, uint32_t dst, uint32_t src)
+{
+	bool changed = false;
+	for (size_t i = 0; i < c->pts[src].len; i++)
+		changed |= pts_add(c, dst, c->pts[src].items[i]);
+	return changed;
+}
+
+static bool targets_add(bh_taint__fctx *c, uint32_t loc, const bh_ir_opnd *fn)
+{
+	bh_taint__opnds *v = &c->targets[loc];
+	for (size_t i = 0; i < v->len; i++)
+		if (strcmp(v->items[i]->str, fn->str) == 0)
+			return false;
+	if (v->len >= MAX_PTS)
+		return false;
+	bh_vec_push(v, fn);
+	return true;
+}
+
+static bool targets_union(bh_taint__fctx *c, uint32_t dst, uint32_t src)
+{
+	bool changed = false;
+	for (size_t i = 0; i < c->targets[src].len; i++)
+		changed |= targets_add(c, dst, c->targets[src].items[i]);
+	return changed;
+}
+
+static bool is_array_var(const bh_taint__fctx *c, const bh_ir_opnd *o)
+{
+	return o->kind == BH_IR_OPND_VAR && (c->fn->vars[o->var].flags & BH_IR_VAR_ARRAY);
+}
+
+// dst may point where value `o` points (an array stands for itself).
+static bool flow_pointer(bh_taint__fctx *c, uint32_t dst, const bh_ir_opnd *o)
+{
+	if (o->kind == BH_IR_OPND_FUNC)
+		return targets_add(c, dst, o);
+	if (o->kind != BH_IR_OPND_VAR)
+		return false;
+	if (is_array_var(c, o))
+		return pts_add(c, dst, o->var);
+	// `q = p` for pointers: q points where p points, and writes through q
+	// land in p's memory too, which p's own taint stands for (a
+	// parameter's buffer has no location here). Reads through q do not
+	// look at p: q's value was copied from p when it was assigned.
+	bool changed = false;
+	if (o->var != dst && (c->fn->vars[o->var].flags & BH_IR_VAR_POINTER))
+		changed |= set_add(&c->aliases[dst], o->var);
+	for (size_t i = 0; i < c->aliases[o->var].len; i++)
+		if (c->aliases[o->var].items[i] != dst)
+			changed |= set_add(&c->aliases[dst], c->aliases[o->var].items[i]);
+	changed |= pts_union(c, dst, o->var);
+	changed |= targets_union(c, dst, o->var);
+	return changed;
+}
+
+// The field slots an access `base.f` / `base->f` may touch.
+bh_taint__locs bh_taint__field_slots(bh_taint__fctx *c, const bh_ir_instr *in, bool create)
+{
+	bh_taint__locs out = { { 0 }, 0 };
+	const bh_ir_opnd *base = &in->args[0];
+	if (base->kind != BH_IR_OPND_VAR || !in->name)
+		return out;
+	uint32_t s = create ? bh_taint__make_slot(c, base->var, in->name) : bh_taint__find_slot(c, base->var, in->name);
+	if (s != BH_TAINT__NONE)
+		out.locs[out.n++] = s;
+	if (in->arrow) {
+		for (size_t i = 0; i < c->pts[base->var].len && out.n < BH_TAINT__MAX_BOUND_LOCS; i++) {
+			uint32_t t = c->pts[base->var].items[i];
+			if (t >= c->fn->nvars)
+				continue; // a pointer to a field: one level deep only
+			s = create ? bh_taint__make_slot(c, t, in->name) : bh_taint__find_slot(c, t, in->name);
+			if (s != BH_TAINT__NONE)
+				out.locs[out.n++] = s;
+		}
+	}
+	return out;
+}
+
+static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
+{
+	bool changed = false;
+	uint32_t dst = in->dst.kind == BH_IR_OPND_VAR ? in->dst.var : BH_TAINT__NONE;
+	switch (in->op) {
+	case BH_IR_ASSIGN:
+		if (dst != BH_TAINT__NONE)
+			changed |= flow_pointer(c, dst, &in->args[0]);
+		break;
+	case BH_IR_BINOP:
+		if (dst != BH_TAINT__NONE && (in->sub == BH_IR_BIN_ADD || in->sub == BH_IR_BIN_SUB))
+			changed |= flow_pointer(c, dst, &in->args[0]);
+		break;
+	case BH_IR_ADDR:
+		if (dst != BH_TAINT__NONE && in->args[0].kind == BH_IR_OPND_VAR)
+			changed |= pts_add(c, dst, in->args[0].var);
+		break;
+	case BH_IR_FIELD_ADDR:
+		if (dst != BH_TAINT__NONE) {
+			bh_taint__locs s = bh_taint__field_slots(c, in, true);
+			for (uint32_t i = 0; i < s.n; i++)
+				changed |= pts_add(c, dst, s.locs[i]);
+		}
+		break;
+	case BH_IR_INDEX_ADDR:
+		if (dst != BH_TAINT__NONE)
+			changed |= flow_pointer(c, dst, &in->args[0]);
+		break;
+	case BH_IR_LOAD:
+		if (dst != BH_TAINT__NONE && in->args[0].kind == BH_IR_OPND_VAR) {
+			uint32_t p = in->args[0].var;
+			for (size_t i = 0; i < c->pts[p].len; i++) {
+				uint32_t t = c->pts[p].items[i];
+				changed |= pts_union(c, dst, t);
+				changed |= targets_union(c, dst, t);
+			}
+		}
+		break;
+	case BH_IR_STORE:
+		if (in->args[0].kind == BH_IR_OPND_VAR) {
+			uint32_t p = in->args[0].var;
+			for (size_t i = 0; i < c->pts[p].len; i++)
+				changed |= flow_pointer(c, c->pts[p].items[i], &in->args[1]);
+		}
+		break;
+	case BH_IR_FIELD: {
+		if (dst == BH_TAINT__NONE)
+			break;
+		bh_taint__locs s = bh_taint__field_slots(c, in, true);
+		for (uint32_t i = 0; i < s.n; i++) {
+			changed |= pts_union(c, dst, s.locs[i]);
+			changed |= targets_union(c, dst, s.locs[i]);
+		}
+		break;
+	}
+	case BH_IR_FIELD_STORE: {
+		bh_taint__locs s = bh_taint__field_slots(c, in, true);
+		for (uint32_t i = 0; i < s.n; i++)
+			changed |= flow_pointer(c, s.locs[i], &in->args[1]);
+		break;
+	}
+	case BH_IR_OPAQUE:
+		// An initialiser list `{ buf, len }` may hold any of its values.
+		if (dst != BH_TAINT__NONE)
+			for (uint32_t a = 0; a < in->nargs; a++)
+				changed |= flow_pointer(c, dst, &in->args[a]);
+		break;
+	default:
+		break;
+	}
+	return changed;
+}
+
+void bh_taint__compute_points_to(bh_taint__fctx *c)
+{
+	bh_taint__grow_locs(c);
+	for (int round = 0; round < 8; round++) {
+		bool changed = false;
+		for (uint32_t b = 0; b < c->fn->nblocks; b++)
+			for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs; i++)
+				changed |= points_to_step(c, &c->fn->blocks[b].instrs[i]);
+		if (!changed)
+			break;
+	}
+}
+
+// ------------------------------------------------------------- constants
+
+// Constants that decide branches: const globals, globals initialised and
+// never written, locals and temporaries assigned once from constants, and
+// calls to functions that always return the same constant.
+bool bh_taint__opnd_const(const bh_taint__fctx *c, const bh_ir_opnd *o, int64_t *out)
+{
+	if (o->kind == BH_IR_OPND_INT) {
+		*out = o->ival;
+		return true;
+	}
+	if (o->kind == BH_IR_OPND_VAR && c->const_known[o->var]) {
+		*out = c->const_value[o->var];
+		return true;
+	}
+	return false;
+}
+
+static bool fold_binop(int op, int64_t a, int64_t b, int64_t *out)
+{
+	switch (op) {
+	case BH_IR_BIN_ADD: *out = (int64_t)((uint64_t)a + (uint64_t)b); return true;
+	case BH_IR_BIN_SUB: *out = (int64_t)((uint64_t)a - (uint64_t)b); return true;
+	case BH_IR_BIN_MUL: *out = (int64_t)((uint64_t)a * (uint64_t)b); return true;
+	case BH_IR_BIN_LT: *out = a < b; return true;
+	case BH_IR_BIN_GT: *out = a > b; return true;
+	case BH_IR_BIN_LE: *out = a <= b; return true;
+	case BH_IR_BIN_GE: *out = a >= b; return true;
+	case BH_IR_BIN_EQ: *out = a == b; return true;
+	case BH_IR_BIN_NE: *out = a != b; return true;
+	case BH_IR_BIN_AND: *out = a & b; return true;
+	case BH_IR_BIN_OR: *out = a | b; return true;
+	case BH_IR_BIN_XOR: *out = a ^ b; return true;
+	default: return false;
+	}
+}
+
+void bh_taint__compute_constants(bh_taint__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	uint32_t *ndefs = bh_xcalloc(fn->nvars ? fn->nvars : 1, sizeof(*ndefs));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind == BH_IR_OPND_VAR)
+				ndefs[in->dst.var]++;
+		}
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		bool init_only = (var->flags & BH_IR_VAR_INIT) &&
+				 !bh_taint__global_written(c->prog, bh_taint__global_key(var));
+		if ((var->flags & BH_IR_VAR_CONST) || init_only) {
+			c->const_known[v] = true;
+			c->const_value[v] = var->const_value;
+		}
+	}
+	// Single assignments, in as many sweeps as the chain needs (bounded).
+	for (int sweep = 0; sweep < 4; sweep++) {
+		bool changed = false;
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+				if (in->dst.kind != BH_IR_OPND_VAR)
+					continue;
+				uint32_t d = in->dst.var;
+				const bh_ir_var *var = &fn->vars[d];
+				if (c->const_known[d] || ndefs[d] != 1 || bh_taint__is_global(var) ||
+				    var->kind == BH_IR_VAR_PARAM || (var->flags & BH_IR_VAR_ADDRESSED))
+					continue;
+				int64_t a, x, r;
+				bool ok = false;
+				if (in->op == BH_IR_ASSIGN && bh_taint__opnd_const(c, &in->args[0], &a)) {
+					r = a;
+					ok = true;
+				} else if (in->op == BH_IR_BINOP && bh_taint__opnd_const(c, &in->args[0], &a) &&
+					   bh_taint__opnd_const(c, &in->args[1], &x)) {
+					ok = fold_binop(in->sub, a, x, &r);
+				} else if (in->op == BH_IR_UNOP && bh_taint__opnd_const(c, &in->args[0], &a)) {
+					ok = true;
+					r = in->sub == BH_IR_UN_LNOT ? !a : in->sub == BH_IR_UN_NEG ? -a
+						: in->sub == BH_IR_UN_NOT ? ~a : a;
+				} else if (in->op == BH_IR_CALL && in->callee.kind == BH_IR_OPND_FUNC &&
+					   in->callee.usr) {
+					const bh_taint__summary *s = bh_taint__summary_of(c->prog, in->callee.usr);
+					if (s && s->analysed && s->ret_is_const) {
+						r = s->ret_const;
+						ok = true;
+					}
+				}
+				if (ok) {
+					c->const_known[d] = true;
+					c->const_value[d] = r;
+					changed = true;
+				}
+			}
+		if (!changed)
+			break;
+	}
+	free(ndefs);
+}
+
+// --------------------------------------------------------- branch edges
+
+// The instruction of block `b` that defines temporary/variable `var` last
+// before its terminator, or NULL.
+static const bh_ir_instr *def_in_block(const bh_ir_block *b, uint32_t var)
+{
+	for (uint32_t i = b->ninstrs; i-- > 0;)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
+			return &b->instrs[i];
+	return NULL;
+}
+
+void bh_taint__list_add(bh_taint__locs *l, uint32_t loc)
+{
+	for (uint32_t i = 0; i < l->n; i++)
+		if (l->locs[i] == loc)
+			return;
+	if (l->n < BH_TAINT__MAX_BOUND_LOCS)
+		l->locs[l->n++] = loc;
+}
+
+// Locations that hold the value of operand `o` at the end of block `b`:
+// the variable, and where a temporary was just read from.
+static bh_taint__locs value_locs(bh_taint__fctx *c, const bh_ir_block *b, const bh_ir_opnd *o)
+{
+	bh_taint__locs out = { { 0 }, 0 };
+	if (o->kind != BH_IR_OPND_VAR)
+		return out;
+	bh_taint__list_add(&out, o->var);
+	const bh_ir_instr *d = def_in_block(b, o->var);
+	if (!d)
+		return out;
+	if (d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR)
+		bh_taint__list_add(&out, d->args[0].var);
+	if (d->op == BH_IR_FIELD) {
+		bh_taint__locs s = bh_taint__field_slots(c, d, false);
+		for (uint32_t i = 0; i < s.n; i++)
+			bh_taint__list_add(&out, s.locs[i]);
+	}
+	return out;
+}
+
+static void add_all(bh_taint__locs *dst, const bh_taint__locs *src)
+{
+	for (uint32_t i = 0; i < src->n; i++)
+		bh_taint__list_add(dst, src->locs[i]);
+}
+
+bool bh_taint__is_comparison(int op)
+{
+	return op == BH_IR_BIN_LT || op == BH_IR_BIN_LE || op == BH_IR_BIN_GT ||
+	       op == BH_IR_BIN_GE;
+}
+
+// What `x op y` being true (side 0) or false (side 1) says about bounds.
+static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_block *b, const bh_ir_instr *cmp)
+{
+	bh_taint__locs x = value_locs(c, b, &cmp->args[0]), y = value_locs(c, b, &cmp->args[1]);
+	int64_t k;
+	bool x_const = bh_taint__opnd_const(c, &cmp->args[0], &k), y_const = bh_taint__opnd_const(c, &cmp->args[1], &k);
+	// An unsigned comparison that bounds from above also excludes a
+	// negative signed value (it would compare as huge).
+	bool u = cmp->is_unsigned;
+	for (int side = 0; side < 2; side++) {
+		int op = cmp->sub;
+		if (side == 1) { // the false edge of x op y is x (negated op) y
+			op = op == BH_IR_BIN_LT ? BH_IR_BIN_GE : op == BH_IR_BIN_LE ? BH_IR_BIN_GT
+			   : op == BH_IR_BIN_GT ? BH_IR_BIN_LE : op == BH_IR_BIN_GE ? BH_IR_BIN_LT
+			   : op == BH_IR_BIN_EQ ? BH_IR_BIN_NE : op == BH_IR_BIN_NE ? BH_IR_BIN_EQ : op;
+		}
+		switch (op) {
+		case BH_IR_BIN_LT:
+		case BH_IR_BIN_LE: // x below y
+			add_all(&e->upper[side], &x);
+			if (u)
+				add_all(&e->lower[side], &x);
+			if (x_const)
+				add_all(&e->lower[side], &y);
+			break;
+		case BH_IR_BIN_GT:
+		case BH_IR_BIN_GE: // y below x
+			add_all(&e->upper[side], &y);
+			if (u)
+				add_all(&e->lower[side], &y);
+			if (y_const)
+				add_all(&e->lower[side], &x);
+			break;
+		case BH_IR_BIN_EQ: // equal to a constant: bounded both ways
+			if (y_const) {
+				add_all(&e->upper[side], &x);
+				add_all(&e->lower[side], &x);
+			}
+			if (x_const) {
+				add_all(&e->upper[side], &y);
+				add_all(&e->lower[side], &y);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void guard_clean(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_block *b, const bh_ir_instr *call, int side)
+{
+	if (call->callee.kind != BH_IR_OPND_FUNC)
+		return;
+	size_t n;
+	const bh_taint_model *m = bh_taint_models_find(c->prog->models, call->callee.str, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].kind != BH_TAINT_GUARD || m[i].to.index >= call->nargs)
+			continue;
+		bh_taint__locs l = value_locs(c, b, &call->args[m[i].to.index]);
+		add_all(&e->clean[side], &l);
+		// A guard on a pointer cleans what it points to as well.
+		const bh_ir_opnd *a = &call->args[m[i].to.index];
+		if (a->kind == BH_IR_OPND_VAR)
+			for (size_t k = 0; k < c->pts[a->var].len; k++)
+				bh_taint__list_add(&e->clean[side], c->pts[a->var].items[k]);
+	}
+}
+
+void bh_taint__compute_edges(bh_taint__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	uint32_t *rpo_index;
+	uint32_t *order;
+	bh_flow_rpo(&order, &rpo_index, c->arena, fn);
+	for (uint32_t bi = 0; bi < fn->nblocks; bi++) {
+		const bh_ir_block *b = &fn->blocks[bi];
+		bh_taint__edge *e = &c->edges[bi];
+		e->known = -1;
+		// Loop conditions: a branch at a loop head or on a back edge.
+		for (uint32_t k = 0; k < b->nsuccs; k++)
+			if (rpo_index[b->succs[k]] <= rpo_index[bi])
+				c->loop_cond[bi] = true;
+		for (uint32_t k = 0; k < b->npreds; k++)
+			if (rpo_index[b->preds[k]] >= rpo_index[bi])
+				c->loop_cond[bi] = true;
+		const bh_ir_instr *t = bh_ir_block_terminator(b);
+		if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1])
+			continue;
+		int64_t v;
+		if (bh_taint__opnd_const(c, &t->args[0], &v)) {
+			e->known = v != 0;
+			continue;
+		}
+		if (t->args[0].kind != BH_IR_OPND_VAR)
+			continue;
+		const bh_ir_instr *d = def_in_block(b, t->args[0].var);
+		int side_true = 0;
+		if (d && d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT &&
+		    d->args[0].kind == BH_IR_OPND_VAR) {
+			side_true = 1; // `if (!x)`: x holds on the false edge
+			d = def_in_block(b, d->args[0].var);
+		}
+		if (!d)
+			continue;
+		if (d->op == BH_IR_BINOP) {
+			bh_taint__edge tmp;
+			memset(&tmp, 0, sizeof(tmp));
+			comparison_bounds(c, &tmp, b, d);
+			for (int s = 0; s < 2; s++) {
+				e->upper[s ^ side_true] = tmp.upper[s];
+				e->lower[s ^ side_true] = tmp.lower[s];
+			}
+			if (bh_taint__is_comparison(d->sub)) {
+				e->is_cmp = true;
+				e->cmp[0] = d->args[0];
+				e->cmp[1] = d->args[1];
+			}
+		} else if (d->op == BH_IR_CALL) {
+			guard_clean(c, e, b, d, side_true);
+		}
+	}
+}
