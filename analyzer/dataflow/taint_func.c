@@ -310,9 +310,13 @@ static void write_through(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd 
 
 // A source fills all memory reachable from `loc`: what it points to, the
 // fields there and what they point to (recvmsg fills msg.msg_iov[i].iov_base).
-static void write_reachable(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_taint__val v, uint32_t at,
-			    int depth)
+// `*left` bounds the locations visited: points-to sets may form cycles.
+static void write_reachable(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_taint__val v,
+			    uint32_t at, int depth, unsigned *left)
 {
+	if (*left == 0)
+		return;
+	--*left;
 	v.target = BH_TAINT__TARGET_NONE; // data, not a new pointer value
 	bh_ir_opnd self = bh_ir_var_opnd(loc);
 	uint32_t known = loc < c->fn->nvars ? known_target(c, f, &self) : BH_TAINT__NONE;
@@ -320,15 +324,15 @@ static void write_reachable(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, b
 	if (depth == 0)
 		return;
 	if (known != BH_TAINT__NONE)
-		write_reachable(c, f, known, v, at, depth - 1);
+		write_reachable(c, f, known, v, at, depth - 1, left);
 	else
 		for (size_t i = 0; i < c->pts[loc].len; i++)
-			write_reachable(c, f, c->pts[loc].items[i], v, at, depth - 1);
+			write_reachable(c, f, c->pts[loc].items[i], v, at, depth - 1, left);
 	for (size_t i = 0; i < c->aliases[loc].len; i++)
 		add_loc(c, f, c->aliases[loc].items[i], v, at);
 	for (size_t i = 0; i < c->slots.len; i++)
 		if (c->slots.items[i].base == loc)
-			write_reachable(c, f, c->fn->nvars + (uint32_t)i, v, at, depth - 1);
+			write_reachable(c, f, c->fn->nvars + (uint32_t)i, v, at, depth - 1, left);
 }
 
 // Where the result of `in` points, if it is a pointer we can follow:
@@ -834,8 +838,9 @@ static void apply_models(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 			break;
 		case BH_TAINT_PLACE_ARG:
 			for (uint32_t a = to->index; a < in->nargs; a++) {
+				unsigned left = 256;
 				if (m[i].kind == BH_TAINT_SOURCE && in->args[a].kind == BH_IR_OPND_VAR)
-					write_reachable(c, f, in->args[a].var, v, in->id, 4);
+					write_reachable(c, f, in->args[a].var, v, in->id, 4, &left);
 				else
 					write_through(c, f, &in->args[a], v, in->id);
 				if (!to->and_after)
