@@ -438,9 +438,15 @@ static const char *sink_message(bh_taint__fctx *c, const bh_rule *rule, const ch
 		return bh_arena_sprintf(a, "the length passed to %s() comes from %s without a bounds check",
 					callee, what);
 	case BH_RULE_C_TAINTED_INDEX:
+		if (!operand)
+			return bh_arena_sprintf(a, "an array index comes from %s without a bounds check",
+						what);
 		return bh_arena_sprintf(a, "array index '%s' comes from %s without a bounds check", op,
 					what);
 	case BH_RULE_C_TAINTED_LOOP_BOUND:
+		if (!operand)
+			return bh_arena_sprintf(a, "a loop bound comes from %s without an upper bound",
+						what);
 		return bh_arena_sprintf(a, "loop bound '%s' comes from %s without an upper bound", op,
 					what);
 	default:
@@ -461,11 +467,39 @@ static const char *sink_step(bh_taint__fctx *c, const bh_rule *rule, const char 
 }
 
 
-static const char *operand_text(bh_taint__fctx *c, const bh_ir_opnd *o)
+// How a message names operand `o` of instruction `in`: a variable's name,
+// or for a temporary what it was just read from (`req->len`, `*p`,
+// `buf[...]`); NULL when there is nothing better than "a value".
+static const char *operand_text(bh_taint__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
 {
 	if (o->kind != BH_IR_OPND_VAR)
 		return NULL;
-	return bh_taint__var_name(c, o->var);
+	const char *name = bh_taint__var_name(c, o->var);
+	if (name)
+		return name;
+	const bh_ir_block *b = &c->fn->blocks[in->block];
+	const bh_ir_instr *d = NULL;
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
+			d = &b->instrs[i];
+	if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
+		return NULL;
+	const char *base = bh_taint__var_name(c, d->args[0].var);
+	if (!base)
+		return NULL;
+	switch (d->op) {
+	case BH_IR_FIELD:
+		return bh_arena_sprintf(c->prog->arena, "%s%s%s", base, d->arrow ? "->" : ".",
+					d->name ? d->name : "?");
+	case BH_IR_LOAD:
+		return bh_arena_sprintf(c->prog->arena, "*%s", base);
+	case BH_IR_INDEX:
+		return bh_arena_sprintf(c->prog->arena, "%s[...]", base);
+	case BH_IR_ASSIGN:
+		return base;
+	default:
+		return NULL;
+	}
 }
 
 // Does the summary already know that label `bit` reaches this sink? One
@@ -510,7 +544,7 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 	uint32_t loc = bh_taint__tainted_loc(c, f, arg, deep);
 	if (loc == BH_TAINT__NONE)
 		return;
-	const char *operand = operand_text(c, arg);
+	const char *operand = operand_text(c, in, arg);
 	const char *snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee ? callee : "[]",
 					       operand ? operand : "");
 	if (fire & BH_TAINT__SRC) {
@@ -940,7 +974,7 @@ static void index_through_param(bh_taint__fctx *c, bh_taint__val *f, const bh_ir
 	sk.small = v.small;
 	sk.loc = in->loc;
 	sk.function = c->fn->name;
-	sk.operand = operand_text(c, ix);
+	sk.operand = operand_text(c, in, ix);
 	sk.snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", sk.operand ? sk.operand : "");
 	sk.path = bh_taint__path_to(c, loc, in->id, NULL, in->loc, sink_step(c, rule, NULL));
 	add_summary_sinks(c, fire, &sk);
