@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Taint analysis of one function: a forward dataflow over its IR with the
 // bh_flow solver, then one more walk over every block (the report pass)
-// that checks sinks, records the function's summary and, in the reporting
-// round, turns concrete flows into findings with their paths.
+// that checks sinks, records the function's summary and turns concrete
+// flows into findings with their paths.
 //
 // Requires: a verified bh_ir_func; the summaries of its callees (bottom-up
 // order, taint_program.c). Provides: its bh_taint__summary.
@@ -243,7 +243,9 @@ static bh_taint__val read_deep(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_
 	return v;
 }
 
-static void record_global_write(bh_taint__fctx *c, uint32_t loc, const bh_taint__val *v, uint32_t at);
+static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc,
+				const bh_taint__val *v, uint32_t at);
+static void note_global_params(bh_taint__summary *sum, const char *key, uint64_t labels);
 static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, const bh_ir_instr *ret);
 static bh_taint__locs arg_field_slots(bh_taint__fctx *c, const bh_ir_opnd *arg, const char *field, bool create);
 static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__sink *sk);
@@ -269,7 +271,7 @@ static void write_loc(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_tain
 		v.witness = at;
 	*bh_taint__slot_of(c, f, loc) = v;
 	if (v.labels && c->reporting && loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc]))
-		record_global_write(c, loc, &v, at);
+		record_global_write(c, f, loc, &v, at);
 }
 
 // Weak update: `v` may have been written there.
@@ -284,7 +286,7 @@ static void add_loc(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_taint_
 	if (d->labels != keep.labels)
 		d->witness = at;
 	if (c->reporting && loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc]))
-		record_global_write(c, loc, &v, at);
+		record_global_write(c, f, loc, &v, at);
 }
 
 // Data written into the memory `o` points to (a buffer filled by fgets).
@@ -551,9 +553,8 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 		const char *what;
 		bh_taint__path path = bh_taint__path_to(c, loc, in->id, &what, in->loc,
 					      sink_step(c, rule, callee));
-		if (c->prog->reporting)
-			bh_taint__report(c->prog, rule, in->loc, c->fn->name, snippet,
-					 sink_message(c, rule, callee, operand, what), &path);
+		bh_taint__report(c->prog, rule, in->loc, c->fn->name, snippet,
+				 sink_message(c, rule, callee, operand, what), &path);
 	}
 	if (!(fire & ~BH_TAINT__SRC))
 		return;
@@ -777,11 +778,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 				bh_taint__taint_global(c->prog, s->globals.items[k].key,
 						       bh_taint__finish_path(c, &pb), what, m.local);
 			}
-			uint64_t params = m.labels & ~BH_TAINT__SRC;
-			if (params) {
-				bh_taint__global_write gw = { s->globals.items[k].key, params, { NULL, 0 } };
-				bh_vec_push(&c->sum->globals, gw);
-			}
+			note_global_params(c->sum, s->globals.items[k].key, m.labels & ~BH_TAINT__SRC);
 		}
 }
 
@@ -1210,11 +1207,6 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 			bh_taint__step(c, &pb, ret->loc, "written into '%s' of parameter '%s'",
 			     c->slots.items[k].field, c->fn->vars[j].name);
 			bh_taint__explain(c, &pb, loc, ret->id);
-			// explain may grow the vector: find the entry again.
-			for (size_t i = 0; i < c->sum->fields.len; i++)
-				if (c->sum->fields.items[i].param == j &&
-				    strcmp(c->sum->fields.items[i].field, c->slots.items[k].field) == 0)
-					fo = &c->sum->fields.items[i];
 			fo->what = pb.what ? pb.what : "untrusted input";
 			fo->path = bh_taint__finish_path(c, &pb);
 		}
@@ -1262,7 +1254,24 @@ static void make_callee_field_slots(bh_taint__fctx *c)
 
 // ------------------------------------------------------ globals written
 
-static void record_global_write(bh_taint__fctx *c, uint32_t loc, const bh_taint__val *v, uint32_t at)
+// A global's parameter-labelled write goes into the summary, once per global.
+static void note_global_params(bh_taint__summary *sum, const char *key, uint64_t labels)
+{
+	if (!labels)
+		return;
+	for (size_t i = 0; i < sum->globals.len; i++)
+		if (strcmp(sum->globals.items[i].key, key) == 0) {
+			sum->globals.items[i].labels |= labels;
+			return;
+		}
+	bh_taint__global_write gw = { key, labels, { NULL, 0 } };
+	bh_vec_push(&sum->globals, gw);
+}
+
+// `v` was just written into global `loc` by instruction `at`; `f` still
+// holds the instruction's operands.
+static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc,
+				const bh_taint__val *v, uint32_t at)
 {
 	const char *key = bh_taint__global_key(&c->fn->vars[loc]);
 	if ((v->labels & BH_TAINT__SRC) && !bh_taint__global(c->prog, key)) {
@@ -1270,32 +1279,18 @@ static void record_global_write(bh_taint__fctx *c, uint32_t loc, const bh_taint_
 		memset(&pb, 0, sizeof(pb));
 		const bh_ir_instr *in = bh_ir_instr_at(c->fn, at);
 		bh_taint__step(c, &pb, in->loc, "stored in global '%s'%s", c->fn->vars[loc].name, "");
-		// The value came from the instruction's operands.
-		bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
-		bh_taint__val *saved = c->scratch;
-		c->scratch = bh_xcalloc(c->nlocs ? c->nlocs : 1, sizeof(*c->scratch));
-		bh_taint__state_before(c, f, at);
-		uint32_t src = BH_TAINT__NONE;
-		for (uint32_t a = 0; a < in->nargs && src == BH_TAINT__NONE; a++)
-			src = bh_taint__tainted_loc(c, f, &in->args[a], true);
-		free(c->scratch);
-		c->scratch = saved;
-		free(f);
-		if (src != BH_TAINT__NONE && src != loc)
-			bh_taint__explain(c, &pb, src, at);
+		// The value came from one of the instruction's operands.
+		for (uint32_t a = 0; a < in->nargs; a++) {
+			uint32_t src = bh_taint__tainted_loc(c, f, &in->args[a], true);
+			if (src != BH_TAINT__NONE && src != loc) {
+				bh_taint__explain(c, &pb, src, at);
+				break;
+			}
+		}
 		bh_taint__taint_global(c->prog, key, bh_taint__finish_path(c, &pb),
 				       pb.what ? pb.what : "untrusted input", v->local);
 	}
-	uint64_t params = v->labels & ~BH_TAINT__SRC;
-	if (params) {
-		for (size_t i = 0; i < c->sum->globals.len; i++)
-			if (strcmp(c->sum->globals.items[i].key, key) == 0) {
-				c->sum->globals.items[i].labels |= params;
-				return;
-			}
-		bh_taint__global_write gw = { key, params, { NULL, 0 } };
-		bh_vec_push(&c->sum->globals, gw);
-	}
+	note_global_params(c->sum, key, v->labels & ~BH_TAINT__SRC);
 }
 
 // --------------------------------------------------------------- driver
@@ -1393,11 +1388,10 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	bh_flow_options opts = BH_FLOW_OPTIONS_INIT;
 	if (bh_flow_solve(&c.result, c.arena, fn, &lat, &opts, &c) != BH_FLOW_DONE) {
 		sum->incomplete = true;
-		if (p->reporting)
-			bh_diag_add(p->diags, BH_LEVEL_NOTE, "taint.incomplete", fn->loc.path,
-				    fn->loc.line, fn->loc.col,
-				    "taint analysis of %s() stopped at its budget; its flows are not reported",
-				    fn->name);
+		bh_diag_add(p->diags, BH_LEVEL_NOTE, "taint.incomplete", fn->loc.path, fn->loc.line,
+			    fn->loc.col,
+			    "taint analysis of %s() stopped at its budget; its flows are not reported",
+			    fn->name);
 	} else {
 		// The report pass: each block once more from its entry fact.
 		bh_taint__val *f = bh_xmalloc(lat.fact_size);

@@ -147,7 +147,6 @@ typedef struct bh_taint__program {
 	// Findings of the current round, deduplicated by rule and location.
 	bh_findings *findings;
 	bh_diags *diags;
-	bool reporting;             // the last round: emit findings
 	BH_VEC(bh_taint__summary *) all_sums; // every summary made, to free their vectors
 } bh_taint__program;
 
@@ -169,8 +168,8 @@ const char *bh_taint__global_key(const bh_ir_var *v);
 
 /**
  * Analyse `fn` with the summaries known so far and fill `sum` (a fresh
- * summary for fn). In the reporting round, concrete flows to sinks become
- * findings in `p->findings`.
+ * summary for fn). Concrete flows to sinks become findings in
+ * `p->findings` (the current round's; taint_program.c keeps the last).
  */
 void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 				bh_taint__summary *sum);

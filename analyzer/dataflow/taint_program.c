@@ -372,7 +372,6 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		bh_diags_init(&round_diags, p.arena);
 		p.findings = &round_findings;
 		p.diags = &round_diags;
-		p.reporting = true;
 		p.tainted_at_round_start = p.tainted.len;
 		round_state rs = { &p, &g, opts->cancel, false };
 		strongly_connected(&g, &p, analyse_component, &rs);

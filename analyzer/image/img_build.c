@@ -853,6 +853,18 @@ static const char **shell_form(bh_img__builder *b, const char *text, size_t *n)
 	return argv;
 }
 
+// The command of an ENTRYPOINT or CMD as Docker stores it: the exec form's
+// words, or the shell form run by the stage's SHELL.
+static void command_of(bh_img__builder *b, const bh_df_instr *in, const char ***argv, size_t *n)
+{
+	if (in->exec_form) {
+		*argv = in->args;
+		*n = in->nargs;
+	} else if (in->nargs) {
+		*argv = shell_form(b, in->args[0], n);
+	}
+}
+
 static void process_instr(bh_img__builder *b, const bh_df_instr *in)
 {
 	bh_img__stage_work *w = &b->cur;
@@ -912,12 +924,7 @@ static void process_instr(bh_img__builder *b, const bh_df_instr *in)
 		}
 		break;
 	case BH_DF_ENTRYPOINT:
-		if (in->exec_form) {
-			st->entrypoint = in->args;
-			st->nentrypoint = in->nargs;
-		} else if (in->nargs) {
-			st->entrypoint = shell_form(b, in->args[0], &st->nentrypoint);
-		}
+		command_of(b, in, &st->entrypoint, &st->nentrypoint);
 		st->entrypoint_shell = !in->exec_form;
 		// A shell-form ENTRYPOINT ignores CMD; and a new ENTRYPOINT drops
 		// the CMD inherited from the base.
@@ -927,12 +934,7 @@ static void process_instr(bh_img__builder *b, const bh_df_instr *in)
 		}
 		break;
 	case BH_DF_CMD:
-		if (in->exec_form) {
-			st->cmd = in->args;
-			st->ncmd = in->nargs;
-		} else if (in->nargs) {
-			st->cmd = shell_form(b, in->args[0], &st->ncmd);
-		}
+		command_of(b, in, &st->cmd, &st->ncmd);
 		w->cmd_here = true;
 		break;
 	case BH_DF_HEALTHCHECK:
