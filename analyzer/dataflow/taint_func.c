@@ -44,7 +44,7 @@ static void reload_globals(bh_taint__fctx *c, bh_taint__val *f)
 	for (size_t i = 0; i < c->tainted_globals.len; i++) {
 		uint32_t var = c->tainted_globals.items[i];
 		const bh_taint__tainted_global *tg =
-			bh_taint__global(c->prog, bh_taint__global_key(&c->fn->vars[var]));
+			bh_taint__global(c->prog, bh_callgraph_global_key(&c->fn->vars[var]));
 		bh_taint__val *v = bh_taint__slot_of(c, f, var);
 		bh_taint__val g = bh_taint__val_src(BH_TAINT__NONE);
 		g.local = tg && tg->local;
@@ -1040,13 +1040,13 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		int64_t k;
 		// `c - '0'`, `c + 1` keep a byte small; other arithmetic does not.
 		bool near = (op == BH_IR_BIN_ADD || op == BH_IR_BIN_SUB) &&
-			    (bh_taint__opnd_const(c, &in->args[1], &k) || bh_taint__opnd_const(c, &in->args[0], &k)) &&
+			    (bh_flow_const_of(&c->consts, &in->args[1], &k) || bh_flow_const_of(&c->consts, &in->args[0], &k)) &&
 			    k >= -256 && k <= 256;
 		if (!near)
 			v.small = 0;
 		// `n % 16`, `n & 0xff` and `h & (size - 1)` are bounded by the
 		// trusted operand, whatever n is.
-		bool trusted_rhs = (bh_taint__opnd_const(c, &in->args[1], &k) && k >= 0) ||
+		bool trusted_rhs = (bh_flow_const_of(&c->consts, &in->args[1], &k) && k >= 0) ||
 				   (in->args[1].kind == BH_IR_OPND_VAR && !w.labels);
 		bool trusted_lhs = op == BH_IR_BIN_AND && in->args[0].kind == BH_IR_OPND_VAR &&
 				   !read_value(c, f, &in->args[0]).labels;
@@ -1273,7 +1273,7 @@ static void note_global_params(bh_taint__summary *sum, const char *key, uint64_t
 static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc,
 				const bh_taint__val *v, uint32_t at)
 {
-	const char *key = bh_taint__global_key(&c->fn->vars[loc]);
+	const char *key = bh_callgraph_global_key(&c->fn->vars[loc]);
 	if ((v->labels & BH_TAINT__SRC) && !bh_taint__global(c->prog, key)) {
 		bh_taint__path_builder pb;
 		memset(&pb, 0, sizeof(pb));
@@ -1354,8 +1354,6 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 			sum->labels[sum->nlabels++] =
 				(bh_taint__label){ c.slots.items[k].base, c.slots.items[k].field };
 		}
-	c.const_known = bh_xcalloc(fn->nvars + 1, sizeof(*c.const_known));
-	c.const_value = bh_xcalloc(fn->nvars + 1, sizeof(*c.const_value));
 	bh_taint__compute_constants(&c);
 	c.edges = bh_xcalloc(fn->nblocks + 1, sizeof(*c.edges));
 	c.loop_cond = bh_xcalloc(fn->nblocks + 1, sizeof(*c.loop_cond));
@@ -1372,7 +1370,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	c.scratch = bh_xcalloc(c.nlocs + 1, sizeof(*c.scratch));
 	for (uint32_t v = 0; v < fn->nvars; v++)
 		if (bh_taint__is_global(&fn->vars[v]) &&
-		    bh_taint__global(p, bh_taint__global_key(&fn->vars[v])))
+		    bh_taint__global(p, bh_callgraph_global_key(&fn->vars[v])))
 			bh_vec_push(&c.tainted_globals, v);
 
 	bh_flow_lattice lat = {
@@ -1421,8 +1419,6 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	free(c.slot_bits);
 	free(c.track);
 	free(c.scratch);
-	free(c.const_known);
-	free(c.const_value);
 	free(c.edges);
 	free(c.loop_cond);
 	bh_arena_free(c.arena);

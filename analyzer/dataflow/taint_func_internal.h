@@ -48,8 +48,7 @@ typedef struct {
 	uint32_t *track;          // location -> fact index, or BH_TAINT__NONE
 	uint32_t ntracked;
 	bh_taint__val *scratch;   // values of block-local temporaries
-	bool *const_known;        // per variable
-	int64_t *const_value;
+	bh_flow_consts consts;    // per variable
 	bh_taint__edge *edges;         // per block
 	bool *loop_cond;          // per block: its branch decides a loop
 	bh_flow_result result;
@@ -123,12 +122,10 @@ void bh_taint__grow_locs(bh_taint__fctx *c);
 /** The field slots an access `base.f` / `base->f` may touch (made when `create`). */
 bh_taint__locs bh_taint__field_slots(bh_taint__fctx *c, const bh_ir_instr *in, bool create);
 void bh_taint__list_add(bh_taint__locs *l, uint32_t loc);
-/** Constant value of an operand, when known (see compute_constants). */
-bool bh_taint__opnd_const(const bh_taint__fctx *c, const bh_ir_opnd *o, int64_t *out);
 bool bh_taint__is_comparison(int op);
 /** Requires: slots of field accesses. Provides: c->pts, c->aliases, c->targets. */
 void bh_taint__compute_points_to(bh_taint__fctx *c);
-/** Requires: callee summaries. Provides: c->const_known, c->const_value. */
+/** Requires: callee summaries. Provides: c->consts. */
 void bh_taint__compute_constants(bh_taint__fctx *c);
 /** Requires: constants, points-to. Provides: c->edges, c->loop_cond. */
 void bh_taint__compute_edges(bh_taint__fctx *c);

@@ -17,6 +17,7 @@
 #define BH_TAINT_INTERNAL_H
 
 #include "bulkhead/arena.h"
+#include "bulkhead/callgraph.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/flow.h"
@@ -131,19 +132,13 @@ typedef struct {
 typedef struct bh_taint__program {
 	bh_arena *arena;            // summaries, paths, messages
 	bh_taint_models *models;
-	// Every function definition is a node of the call graph; a call by
-	// USR goes to the first definition with that USR (two programs in one
-	// context both define main; each is analysed).
-	const bh_ir_func **funcs;   // nodes
-	bh_taint__summary **sums;   // parallel to funcs
-	size_t nfuncs;
-	size_t *by_usr;             // open addressing: node index + 1, or 0
-	size_t cap;
+	// Every function definition is a node of the call graph (two programs
+	// in one context both define main; each is analysed).
+	const bh_callgraph *graph;
+	bh_taint__summary **sums;   // parallel to graph->funcs
 	// Globals holding concrete taint (program-wide, flow-insensitive).
 	BH_VEC(bh_taint__tainted_global) tainted;
 	size_t tainted_at_round_start;
-	// Globals written anywhere (assignment or address taken): not constants.
-	bh_strset written;
 	// Findings of the current round, deduplicated by rule and location.
 	bh_findings *findings;
 	bh_diags *diags;
@@ -159,12 +154,6 @@ const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, con
 /** Record that `key` holds untrusted data (first path wins). */
 void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__path path,
 			    const char *what, bool local);
-
-/** True if some function writes `key` or takes its address. */
-bool bh_taint__global_written(const bh_taint__program *p, const char *key);
-
-/** The key of a global or static variable: its USR, else its name. */
-const char *bh_taint__global_key(const bh_ir_var *v);
 
 /**
  * Analyse `fn` with the summaries known so far and fill `sum` (a fresh

@@ -185,7 +185,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 			const char *name = bh_taint__var_name(c, loc);
 			if (loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc])) {
 				const bh_taint__tainted_global *g = bh_taint__global(c->prog,
-					bh_taint__global_key(&c->fn->vars[loc]));
+					bh_callgraph_global_key(&c->fn->vars[loc]));
 				if (g) {
 					bh_taint__step(c, pb, bh_ir_instr_at(c->fn, at)->loc, "read from global '%s'%s", name, "");
 					bh_taint__prepend_path(pb, &g->path);

@@ -239,103 +239,27 @@ void bh_taint__compute_points_to(bh_taint__fctx *c)
 
 // ------------------------------------------------------------- constants
 
-// Constants that decide branches: const globals, globals initialised and
-// never written, locals and temporaries assigned once from constants, and
-// calls to functions that always return the same constant.
-bool bh_taint__opnd_const(const bh_taint__fctx *c, const bh_ir_opnd *o, int64_t *out)
+static bool global_unwritten(const bh_ir_var *v, void *payload)
 {
-	if (o->kind == BH_IR_OPND_INT) {
-		*out = o->ival;
-		return true;
-	}
-	if (o->kind == BH_IR_OPND_VAR && c->const_known[o->var]) {
-		*out = c->const_value[o->var];
-		return true;
-	}
-	return false;
+	const bh_taint__fctx *c = payload;
+	return !bh_callgraph_global_written(c->prog->graph, v);
 }
 
-static bool fold_binop(int op, int64_t a, int64_t b, int64_t *out)
+static bool call_const(const bh_ir_instr *in, int64_t *value, void *payload)
 {
-	switch (op) {
-	case BH_IR_BIN_ADD: *out = (int64_t)((uint64_t)a + (uint64_t)b); return true;
-	case BH_IR_BIN_SUB: *out = (int64_t)((uint64_t)a - (uint64_t)b); return true;
-	case BH_IR_BIN_MUL: *out = (int64_t)((uint64_t)a * (uint64_t)b); return true;
-	case BH_IR_BIN_LT: *out = a < b; return true;
-	case BH_IR_BIN_GT: *out = a > b; return true;
-	case BH_IR_BIN_LE: *out = a <= b; return true;
-	case BH_IR_BIN_GE: *out = a >= b; return true;
-	case BH_IR_BIN_EQ: *out = a == b; return true;
-	case BH_IR_BIN_NE: *out = a != b; return true;
-	case BH_IR_BIN_AND: *out = a & b; return true;
-	case BH_IR_BIN_OR: *out = a | b; return true;
-	case BH_IR_BIN_XOR: *out = a ^ b; return true;
-	default: return false;
-	}
+	bh_taint__fctx *c = payload;
+	if (in->callee.kind != BH_IR_OPND_FUNC || !in->callee.usr)
+		return false;
+	const bh_taint__summary *s = bh_taint__summary_of(c->prog, in->callee.usr);
+	if (!s || !s->analysed || !s->ret_is_const)
+		return false;
+	*value = s->ret_const;
+	return true;
 }
 
 void bh_taint__compute_constants(bh_taint__fctx *c)
 {
-	const bh_ir_func *fn = c->fn;
-	uint32_t *ndefs = bh_xcalloc(fn->nvars ? fn->nvars : 1, sizeof(*ndefs));
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->dst.kind == BH_IR_OPND_VAR)
-				ndefs[in->dst.var]++;
-		}
-	for (uint32_t v = 0; v < fn->nvars; v++) {
-		const bh_ir_var *var = &fn->vars[v];
-		bool init_only = (var->flags & BH_IR_VAR_INIT) &&
-				 !bh_taint__global_written(c->prog, bh_taint__global_key(var));
-		if ((var->flags & BH_IR_VAR_CONST) || init_only) {
-			c->const_known[v] = true;
-			c->const_value[v] = var->const_value;
-		}
-	}
-	// Single assignments, in as many sweeps as the chain needs (bounded).
-	for (int sweep = 0; sweep < 4; sweep++) {
-		bool changed = false;
-		for (uint32_t b = 0; b < fn->nblocks; b++)
-			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				if (in->dst.kind != BH_IR_OPND_VAR)
-					continue;
-				uint32_t d = in->dst.var;
-				const bh_ir_var *var = &fn->vars[d];
-				if (c->const_known[d] || ndefs[d] != 1 || bh_taint__is_global(var) ||
-				    var->kind == BH_IR_VAR_PARAM || (var->flags & BH_IR_VAR_ADDRESSED))
-					continue;
-				int64_t a, x, r;
-				bool ok = false;
-				if (in->op == BH_IR_ASSIGN && bh_taint__opnd_const(c, &in->args[0], &a)) {
-					r = a;
-					ok = true;
-				} else if (in->op == BH_IR_BINOP && bh_taint__opnd_const(c, &in->args[0], &a) &&
-					   bh_taint__opnd_const(c, &in->args[1], &x)) {
-					ok = fold_binop(in->sub, a, x, &r);
-				} else if (in->op == BH_IR_UNOP && bh_taint__opnd_const(c, &in->args[0], &a)) {
-					ok = true;
-					r = in->sub == BH_IR_UN_LNOT ? !a : in->sub == BH_IR_UN_NEG ? -a
-						: in->sub == BH_IR_UN_NOT ? ~a : a;
-				} else if (in->op == BH_IR_CALL && in->callee.kind == BH_IR_OPND_FUNC &&
-					   in->callee.usr) {
-					const bh_taint__summary *s = bh_taint__summary_of(c->prog, in->callee.usr);
-					if (s && s->analysed && s->ret_is_const) {
-						r = s->ret_const;
-						ok = true;
-					}
-				}
-				if (ok) {
-					c->const_known[d] = true;
-					c->const_value[d] = r;
-					changed = true;
-				}
-			}
-		if (!changed)
-			break;
-	}
-	free(ndefs);
+	bh_flow_compute_consts(&c->consts, c->arena, c->fn, global_unwritten, call_const, c);
 }
 
 // --------------------------------------------------------- branch edges
@@ -397,7 +321,7 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 {
 	bh_taint__locs x = value_locs(c, b, &cmp->args[0]), y = value_locs(c, b, &cmp->args[1]);
 	int64_t k;
-	bool x_const = bh_taint__opnd_const(c, &cmp->args[0], &k), y_const = bh_taint__opnd_const(c, &cmp->args[1], &k);
+	bool x_const = bh_flow_const_of(&c->consts, &cmp->args[0], &k), y_const = bh_flow_const_of(&c->consts, &cmp->args[1], &k);
 	// An unsigned comparison that bounds from above also excludes a
 	// negative signed value (it would compare as huge).
 	bool u = cmp->is_unsigned;
@@ -481,7 +405,7 @@ void bh_taint__compute_edges(bh_taint__fctx *c)
 		if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1])
 			continue;
 		int64_t v;
-		if (bh_taint__opnd_const(c, &t->args[0], &v)) {
+		if (bh_flow_const_of(&c->consts, &t->args[0], &v)) {
 			e->known = v != 0;
 			continue;
 		}

@@ -565,3 +565,18 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 	bh_ir_builder_free(b);
 	return fn;
 }
+
+/* --------------------------------------------------------------- program */
+
+void bh_ir_program_init(bh_ir_program *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+void bh_ir_program_dispose(bh_ir_program *p)
+{
+	for (size_t i = 0; i < p->arenas.len; i++)
+		bh_arena_free(p->arenas.items[i]);
+	bh_vec_dispose(&p->arenas);
+	bh_vec_dispose(&p->units);
+}

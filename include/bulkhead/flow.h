@@ -169,6 +169,40 @@ static inline void bh_flow_clear_bit(bh_flow_word *set, size_t i)
 	set[i / 64u] &= ~((bh_flow_word)1u << (i % 64u));
 }
 
+/* ------------------------------------------------------------- constants */
+
+/**
+ * Integer constants that decide branches: const-qualified globals,
+ * globals initialised and never written anywhere in the program, locals
+ * and temporaries assigned once from constants (chains folded), and calls
+ * to functions that always return the same constant. The two callbacks
+ * bring the whole-program facts: `global_unwritten` (may be NULL: no
+ * global counts as unwritten) and `call_const` (may be NULL).
+ * Ownership: arrays live in `arena`.
+ */
+typedef struct {
+	bool *known;      /* per variable */
+	int64_t *value;
+} bh_flow_consts;
+
+void bh_flow_compute_consts(bh_flow_consts *out, bh_arena *arena, const bh_ir_func *fn,
+			    bool (*global_unwritten)(const bh_ir_var *v, void *payload),
+			    bool (*call_const)(const bh_ir_instr *call, int64_t *value, void *payload),
+			    void *payload);
+
+/** The value of an integer operand or of a variable known constant. */
+bool bh_flow_const_of(const bh_flow_consts *k, const bh_ir_opnd *o, int64_t *out);
+
+/** `a op b` for the binary operators whose result is exact on int64; false for others. */
+bool bh_flow_fold_binop(int op, int64_t a, int64_t b, int64_t *out);
+
+/**
+ * True if the edge `from` -> `to` can never be taken: a BR on a constant
+ * condition to its other side, a SWITCH on a constant to a case that does
+ * not match. (An edge that is both sides of a BR is feasible.)
+ */
+bool bh_flow_edge_dead(const bh_flow_consts *k, const bh_ir_func *fn, uint32_t from, uint32_t to);
+
 /* --------------------------------------------------- reaching definitions */
 
 /**

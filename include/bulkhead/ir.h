@@ -32,6 +32,7 @@
 #include <stdio.h>
 
 #include "common.h"
+#include "vec.h"
 
 typedef struct bh_arena bh_arena;
 
@@ -330,6 +331,21 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b);
 bh_ir_opnd bh_ir_var_opnd(uint32_t var);
 bh_ir_opnd bh_ir_int_opnd(int64_t value);
 bh_ir_opnd bh_ir_none_opnd(void);
+
+/* ---------------------------------------------------------------- program */
+
+/**
+ * The IR of a whole program: the functions of every translation unit,
+ * kept together so that calls can be followed across files.
+ */
+typedef struct bh_ir_program {
+	BH_VEC(bh_ir_unit) units;  /* in unit order */
+	BH_VEC(bh_arena *) arenas; /* owned: where the units' IR lives */
+} bh_ir_program;
+
+void bh_ir_program_init(bh_ir_program *p);
+/** Free every arena the program owns (and so all of its IR). */
+void bh_ir_program_dispose(bh_ir_program *p);
 
 /* -------------------------------------------------------------- verifier */
 

@@ -98,21 +98,6 @@ void bh_taint_models_add_builtin(bh_taint_models *m, bh_arena *arena, bh_diags *
 const bh_taint_model *bh_taint_models_find(bh_taint_models *m, const char *function,
 					   size_t *count);
 
-/* ---------------------------------------------------------------- program */
-
-/**
- * The IR of a whole program: the functions of every translation unit,
- * kept together so that calls can be followed across files.
- */
-typedef struct bh_ir_program {
-	BH_VEC(bh_ir_unit) units;  /* in unit order */
-	BH_VEC(bh_arena *) arenas; /* owned: where the units' IR lives */
-} bh_ir_program;
-
-void bh_ir_program_init(bh_ir_program *p);
-/** Free every arena the program owns (and so all of its IR). */
-void bh_ir_program_dispose(bh_ir_program *p);
-
 /* --------------------------------------------------------------- analysis */
 
 typedef struct {

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// bh_callgraph: the whole program's functions indexed by USR, their call
+// edges, and Tarjan's strongly connected components, callees first.
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/callgraph.h"
+#include "bulkhead/strset.h"
+
+static const char *func_key(const bh_ir_func *fn)
+{
+	return fn->usr ? fn->usr : fn->name;
+}
+
+// The slot of `key` in g->by_key: where its node is, or the empty slot
+// where it would go.
+static size_t key_slot(const bh_callgraph *g, const char *key)
+{
+	size_t j = bh_hash_string(key) & (g->cap - 1);
+	while (g->by_key[j] && strcmp(func_key(g->funcs[g->by_key[j] - 1]), key) != 0)
+		j = (j + 1) & (g->cap - 1);
+	return j;
+}
+
+size_t bh_callgraph_node(const bh_callgraph *g, const char *key)
+{
+	if (!key || !g->cap)
+		return SIZE_MAX;
+	size_t j = key_slot(g, key);
+	return g->by_key[j] ? g->by_key[j] - 1 : SIZE_MAX;
+}
+
+size_t bh_callgraph_node_of_opnd(const bh_callgraph *g, const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_FUNC)
+		return SIZE_MAX;
+	return bh_callgraph_node(g, o->usr ? o->usr : o->str);
+}
+
+const char *bh_callgraph_global_key(const bh_ir_var *v)
+{
+	return v->usr ? v->usr : v->name;
+}
+
+bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v)
+{
+	return bh_strset_contains(&g->written, bh_callgraph_global_key(v));
+}
+
+// A global is written where it is assigned, stored into, or where its
+// address escapes (then anything may write it).
+static void note_writes(bh_callgraph *g, const bh_ir_func *fn)
+{
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			const bh_ir_opnd *w = NULL;
+			if (in->dst.kind == BH_IR_OPND_VAR)
+				w = &in->dst;
+			if (in->op == BH_IR_ADDR || in->op == BH_IR_FIELD_STORE ||
+			    in->op == BH_IR_INDEX_STORE || in->op == BH_IR_FIELD_ADDR ||
+			    in->op == BH_IR_INDEX_ADDR)
+				w = &in->args[0];
+			if (w && w->kind == BH_IR_OPND_VAR) {
+				const bh_ir_var *v = &fn->vars[w->var];
+				if (v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC)
+					bh_strset_insert(&g->written, bh_callgraph_global_key(v));
+			}
+		}
+}
+
+static bool same_place(const bh_loc *a, const bh_loc *b)
+{
+	return a->line == b->line && a->col == b->col && a->path && b->path &&
+	       strcmp(a->path, b->path) == 0;
+}
+
+static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
+{
+	size_t n = 0;
+	for (size_t u = 0; u < prog->units.len; u++)
+		n += prog->units.items[u].nfuncs;
+	g->cap = 16;
+	while (g->cap < n * 2)
+		g->cap *= 2;
+	g->by_key = bh_xcalloc(g->cap, sizeof(*g->by_key));
+	g->funcs = bh_xcalloc(n + 1, sizeof(*g->funcs));
+	for (size_t u = 0; u < prog->units.len; u++)
+		for (const bh_ir_func *fn = prog->units.items[u].first; fn; fn = fn->next) {
+			size_t j = key_slot(g, func_key(fn));
+			if (g->by_key[j] && same_place(&g->funcs[g->by_key[j] - 1]->loc, &fn->loc))
+				continue; // an inline function of a header, seen again
+			note_writes(g, fn);
+			g->funcs[g->nfuncs++] = fn;
+			if (!g->by_key[j])
+				g->by_key[j] = g->nfuncs;
+		}
+}
+
+typedef BH_VEC(size_t) size_vec;
+
+static void add_callee(const bh_callgraph *g, size_vec *out, const bh_ir_opnd *o)
+{
+	size_t n = bh_callgraph_node_of_opnd(g, o);
+	if (n != SIZE_MAX)
+		bh_vec_push(out, n);
+}
+
+void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
+{
+	memset(g, 0, sizeof(*g));
+	index_functions(g, prog);
+	size_vec edges = { 0 };
+	g->succ_start = bh_xcalloc(g->nfuncs + 1, sizeof(*g->succ_start));
+	for (size_t s = 0; s < g->nfuncs; s++) {
+		g->succ_start[s] = edges.len;
+		const bh_ir_func *fn = g->funcs[s];
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+				add_callee(g, &edges, &in->callee);
+				for (uint32_t a = 0; a < in->nargs; a++)
+					add_callee(g, &edges, &in->args[a]);
+			}
+	}
+	g->succ_start[g->nfuncs] = edges.len;
+	g->succ = edges.items;
+}
+
+void bh_callgraph_dispose(bh_callgraph *g)
+{
+	free(g->funcs);
+	free(g->by_key);
+	free(g->succ_start);
+	free(g->succ);
+	bh_strset_dispose(&g->written);
+	memset(g, 0, sizeof(*g));
+}
+
+bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n)
+{
+	for (size_t e = g->succ_start[n]; e < g->succ_start[n + 1]; e++)
+		if (g->succ[e] == n)
+			return true;
+	return false;
+}
+
+// Tarjan's algorithm with an explicit stack of frames (node, next edge),
+// so that deep call chains cannot overflow the C stack.
+typedef struct {
+	size_t *index, *low;
+	bool *on_stack;
+	size_t *stack, sp;
+	size_t next;
+} tarjan;
+
+typedef struct {
+	size_t node, edge;
+} frame;
+
+void bh_callgraph_components(const bh_callgraph *g,
+			     bool (*emit)(const size_t *nodes, size_t n, void *payload),
+			     void *payload)
+{
+	size_t n = g->nfuncs + 1;
+	tarjan t = {
+		bh_xcalloc(n, sizeof(size_t)), bh_xcalloc(n, sizeof(size_t)),
+		bh_xcalloc(n, sizeof(bool)), bh_xcalloc(n, sizeof(size_t)), 0, 1,
+	};
+	frame *calls = bh_xcalloc(n, sizeof(*calls));
+	bool go = true;
+	for (size_t root = 0; go && root < g->nfuncs; root++) {
+		if (t.index[root])
+			continue;
+		size_t depth = 0;
+		calls[depth++] = (frame){ root, g->succ_start[root] };
+		t.index[root] = t.low[root] = t.next++;
+		t.stack[t.sp++] = root;
+		t.on_stack[root] = true;
+		while (go && depth) {
+			frame *f = &calls[depth - 1];
+			if (f->edge < g->succ_start[f->node + 1]) {
+				size_t w = g->succ[f->edge++];
+				if (!t.index[w]) {
+					t.index[w] = t.low[w] = t.next++;
+					t.stack[t.sp++] = w;
+					t.on_stack[w] = true;
+					calls[depth++] = (frame){ w, g->succ_start[w] };
+				} else if (t.on_stack[w] && t.index[w] < t.low[f->node]) {
+					t.low[f->node] = t.index[w];
+				}
+				continue;
+			}
+			size_t v = f->node;
+			depth--;
+			if (depth && t.low[v] < t.low[calls[depth - 1].node])
+				t.low[calls[depth - 1].node] = t.low[v];
+			if (t.low[v] == t.index[v]) {
+				size_t start = t.sp;
+				do {
+					start--;
+					t.on_stack[t.stack[start]] = false;
+				} while (t.stack[start] != v);
+				go = emit(&t.stack[start], t.sp - start, payload);
+				t.sp = start;
+			}
+		}
+	}
+	free(calls);
+	free(t.index);
+	free(t.low);
+	free(t.on_stack);
+	free(t.stack);
+}

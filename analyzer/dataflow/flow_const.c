@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// Constants that decide branches (bh_flow_consts), shared by the analyses
+// that prune infeasible paths: `if (1)`, `if (MODE == 2)` with a static
+// const MODE, a flag set once and tested later, a function that always
+// returns 0.
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/flow.h"
+
+bool bh_flow_const_of(const bh_flow_consts *k, const bh_ir_opnd *o, int64_t *out)
+{
+	if (o->kind == BH_IR_OPND_INT) {
+		*out = o->ival;
+		return true;
+	}
+	if (o->kind == BH_IR_OPND_VAR && k->known[o->var]) {
+		*out = k->value[o->var];
+		return true;
+	}
+	return false;
+}
+
+bool bh_flow_fold_binop(int op, int64_t a, int64_t b, int64_t *out)
+{
+	switch (op) {
+	case BH_IR_BIN_ADD: *out = (int64_t)((uint64_t)a + (uint64_t)b); return true;
+	case BH_IR_BIN_SUB: *out = (int64_t)((uint64_t)a - (uint64_t)b); return true;
+	case BH_IR_BIN_MUL: *out = (int64_t)((uint64_t)a * (uint64_t)b); return true;
+	case BH_IR_BIN_LT: *out = a < b; return true;
+	case BH_IR_BIN_GT: *out = a > b; return true;
+	case BH_IR_BIN_LE: *out = a <= b; return true;
+	case BH_IR_BIN_GE: *out = a >= b; return true;
+	case BH_IR_BIN_EQ: *out = a == b; return true;
+	case BH_IR_BIN_NE: *out = a != b; return true;
+	case BH_IR_BIN_AND: *out = a & b; return true;
+	case BH_IR_BIN_OR: *out = a | b; return true;
+	case BH_IR_BIN_XOR: *out = a ^ b; return true;
+	default: return false;
+	}
+}
+
+static bool is_global(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
+}
+
+// The constant `in` assigns, if its operands are known.
+static bool fold(const bh_flow_consts *k, const bh_ir_instr *in,
+		 bool (*call_const)(const bh_ir_instr *, int64_t *, void *), void *payload,
+		 int64_t *r)
+{
+	int64_t a, x;
+	switch (in->op) {
+	case BH_IR_ASSIGN:
+		return bh_flow_const_of(k, &in->args[0], r);
+	case BH_IR_BINOP:
+		return bh_flow_const_of(k, &in->args[0], &a) && bh_flow_const_of(k, &in->args[1], &x) &&
+		       bh_flow_fold_binop(in->sub, a, x, r);
+	case BH_IR_UNOP:
+		if (!bh_flow_const_of(k, &in->args[0], &a))
+			return false;
+		*r = in->sub == BH_IR_UN_LNOT ? !a : in->sub == BH_IR_UN_NEG ? (int64_t)(0 - (uint64_t)a)
+		   : in->sub == BH_IR_UN_NOT ? ~a : a;
+		return true;
+	case BH_IR_CALL:
+		return call_const && call_const(in, r, payload);
+	default:
+		return false;
+	}
+}
+
+void bh_flow_compute_consts(bh_flow_consts *out, bh_arena *arena, const bh_ir_func *fn,
+			    bool (*global_unwritten)(const bh_ir_var *v, void *payload),
+			    bool (*call_const)(const bh_ir_instr *call, int64_t *value, void *payload),
+			    void *payload)
+{
+	size_t n = fn->nvars ? fn->nvars : 1;
+	out->known = bh_arena_alloc(arena, n * sizeof(*out->known));
+	out->value = bh_arena_alloc(arena, n * sizeof(*out->value));
+	memset(out->known, 0, n * sizeof(*out->known));
+	memset(out->value, 0, n * sizeof(*out->value));
+	uint32_t *ndefs = bh_xcalloc(n, sizeof(*ndefs));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind == BH_IR_OPND_VAR)
+				ndefs[in->dst.var]++;
+		}
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		bool init_only = (var->flags & BH_IR_VAR_INIT) && global_unwritten &&
+				 global_unwritten(var, payload);
+		if ((var->flags & BH_IR_VAR_CONST) || init_only) {
+			out->known[v] = true;
+			out->value[v] = var->const_value;
+		}
+	}
+	// Single assignments, in as many sweeps as the chain needs (bounded).
+	for (int sweep = 0; sweep < 4; sweep++) {
+		bool changed = false;
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+				if (in->dst.kind != BH_IR_OPND_VAR)
+					continue;
+				uint32_t d = in->dst.var;
+				const bh_ir_var *var = &fn->vars[d];
+				if (out->known[d] || ndefs[d] != 1 || is_global(var) ||
+				    var->kind == BH_IR_VAR_PARAM || (var->flags & BH_IR_VAR_ADDRESSED))
+					continue;
+				int64_t r;
+				if (fold(out, in, call_const, payload, &r)) {
+					out->known[d] = true;
+					out->value[d] = r;
+					changed = true;
+				}
+			}
+		if (!changed)
+			break;
+	}
+	free(ndefs);
+}
+
+bool bh_flow_edge_dead(const bh_flow_consts *k, const bh_ir_func *fn, uint32_t from, uint32_t to)
+{
+	const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[from]);
+	int64_t v;
+	if (!t || !bh_flow_const_of(k, &t->args[0], &v))
+		return false;
+	if (t->op == BH_IR_BR)
+		return t->target[0] != t->target[1] && to == t->target[v ? 1 : 0];
+	if (t->op != BH_IR_SWITCH)
+		return false;
+	uint32_t taken = t->target[0];
+	for (uint32_t i = 0; i < t->ncases; i++)
+		if (v >= t->cases[i].lo && v <= t->cases[i].hi) {
+			taken = t->cases[i].target;
+			break;
+		}
+	return to != taken;
+}

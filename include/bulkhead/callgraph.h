@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The call graph of a whole program, shared by the interprocedural
+ * analyses (taint, memory state): every function definition of every
+ * translation unit is a node, keyed by its USR so that a call in one file
+ * reaches the definition in another; edges are direct calls and functions
+ * named as values (a function pointer may call them from there). The
+ * strongly connected components come out callees first, the order in
+ * which bottom-up summaries are computed.
+ *
+ * Lifetime: the graph borrows the program's IR; free it with
+ * bh_callgraph_dispose before the program.
+ */
+#ifndef BULKHEAD_CALLGRAPH_H
+#define BULKHEAD_CALLGRAPH_H
+
+#include "common.h"
+#include "ir.h"
+#include "strset.h"
+
+typedef struct {
+	const bh_ir_func **funcs; /* nodes */
+	size_t nfuncs;
+	size_t *by_key;           /* open addressing: node index + 1, or 0 */
+	size_t cap;
+	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
+	size_t *succ;
+	bh_strset written;        /* keys of globals some function writes or takes the address of */
+} bh_callgraph;
+
+/**
+ * Index every function of `prog` and build the edges. A second copy of a
+ * function at the same place (an inline function of a header, lowered in
+ * every unit that includes it) is skipped; two definitions with one USR at
+ * different places (two programs' `main`) are both nodes, and calls go to
+ * the first.
+ */
+void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog);
+void bh_callgraph_dispose(bh_callgraph *g);
+
+/** The node of the function whose USR (or, without one, name) is `key`, or SIZE_MAX. */
+size_t bh_callgraph_node(const bh_callgraph *g, const char *key);
+
+/** The node a FUNC operand names (a call's callee or a function used as a value), or SIZE_MAX. */
+size_t bh_callgraph_node_of_opnd(const bh_callgraph *g, const bh_ir_opnd *o);
+
+/**
+ * True if some function of the program assigns global or static `v`,
+ * stores into it, or takes its address (then anything may write it); a
+ * global initialised and never written is a constant.
+ */
+bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v);
+
+/** The key of a global or static variable across units: its USR, else its name. */
+const char *bh_callgraph_global_key(const bh_ir_var *v);
+
+/** True if node `n` calls itself directly. */
+bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n);
+
+/**
+ * Call `emit` with each strongly connected component, callees before
+ * callers (Tarjan, without recursion). `emit` returns false to stop.
+ */
+void bh_callgraph_components(const bh_callgraph *g,
+			     bool (*emit)(const size_t *nodes, size_t n, void *payload),
+			     void *payload);
+
+#endif
