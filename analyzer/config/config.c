@@ -188,7 +188,7 @@ static void load_fail_on(loader *ld, json_t *v)
 	ld->cfg->fail_on = level;
 }
 
-// An array of non-empty strings ("exclude": globs, "taint": model lines).
+// An array of non-empty strings ("exclude": globs, "taint" and "memory": model lines).
 // A bad element is reported and skipped; the others still apply.
 static void load_strings(loader *ld, json_t *v, const char *name, const char *what,
 			 bh_config_strings *out)
@@ -303,7 +303,7 @@ static void load_rules(loader *ld, json_t *v)
 }
 
 // config = { "version"?, "fail-on"?, "exclude"?, "max-file-size"?,
-//            "rules"?, "taint"?, "$schema"? }
+//            "rules"?, "taint"?, "memory"?, "$schema"? }
 static void load_root(loader *ld, json_t *root)
 {
 	const char *key;
@@ -331,6 +331,10 @@ static void load_root(loader *ld, json_t *root)
 		else if (strcmp(key, "taint") == 0) {
 			ld->cfg->taint_line = key_line(ld, "taint");
 			load_strings(ld, v, "taint", "taint model string", &ld->cfg->taint_models);
+		}
+		else if (strcmp(key, "memory") == 0) {
+			ld->cfg->memory_line = key_line(ld, "memory");
+			load_strings(ld, v, "memory", "memory model string", &ld->cfg->memory_models);
 		}
 		else if (strcmp(key, "max-file-size") == 0)
 			load_max_file_size(ld, v);

@@ -76,6 +76,14 @@ void bh_flow_compute_consts(bh_flow_consts *out, bh_arena *arena, const bh_ir_fu
 			    bool (*call_const)(const bh_ir_instr *call, int64_t *value, void *payload),
 			    void *payload)
 {
+	bh_flow_compute_consts_in(out, arena, fn, global_unwritten, call_const, payload, NULL, NULL);
+}
+
+void bh_flow_compute_consts_in(bh_flow_consts *out, bh_arena *arena, const bh_ir_func *fn,
+			       bool (*global_unwritten)(const bh_ir_var *v, void *payload),
+			       bool (*call_const)(const bh_ir_instr *call, int64_t *value, void *payload),
+			       void *payload, const bool *param_known, const int64_t *param_value)
+{
 	size_t n = fn->nvars ? fn->nvars : 1;
 	out->known = bh_arena_alloc(arena, n * sizeof(*out->known));
 	out->value = bh_arena_alloc(arena, n * sizeof(*out->value));
@@ -97,6 +105,12 @@ void bh_flow_compute_consts(bh_flow_consts *out, bh_arena *arena, const bh_ir_fu
 			out->value[v] = var->const_value;
 		}
 	}
+	// A parameter the context fixes counts only if the body never assigns it.
+	for (uint32_t j = 0; param_known && j < fn->nparams && j < fn->nvars; j++)
+		if (param_known[j] && !ndefs[j] && !(fn->vars[j].flags & BH_IR_VAR_ADDRESSED)) {
+			out->known[j] = true;
+			out->value[j] = param_value[j];
+		}
 	// Single assignments, in as many sweeps as the chain needs (bounded).
 	for (int sweep = 0; sweep < 4; sweep++) {
 		bool changed = false;
@@ -127,7 +141,8 @@ bool bh_flow_edge_dead(const bh_flow_consts *k, const bh_ir_func *fn, uint32_t f
 {
 	const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[from]);
 	int64_t v;
-	if (!t || !bh_flow_const_of(k, &t->args[0], &v))
+	if (!t || (t->op != BH_IR_BR && t->op != BH_IR_SWITCH) || !t->nargs ||
+	    !bh_flow_const_of(k, &t->args[0], &v))
 		return false;
 	if (t->op == BH_IR_BR)
 		return t->target[0] != t->target[1] && to == t->target[v ? 1 : 0];

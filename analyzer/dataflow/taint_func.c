@@ -474,34 +474,7 @@ static const char *sink_step(bh_taint__fctx *c, const bh_rule *rule, const char 
 // `buf[...]`); NULL when there is nothing better than "a value".
 static const char *operand_text(bh_taint__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
 {
-	if (o->kind != BH_IR_OPND_VAR)
-		return NULL;
-	const char *name = bh_taint__var_name(c, o->var);
-	if (name)
-		return name;
-	const bh_ir_block *b = &c->fn->blocks[in->block];
-	const bh_ir_instr *d = NULL;
-	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
-		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
-			d = &b->instrs[i];
-	if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
-		return NULL;
-	const char *base = bh_taint__var_name(c, d->args[0].var);
-	if (!base)
-		return NULL;
-	switch (d->op) {
-	case BH_IR_FIELD:
-		return bh_arena_sprintf(c->prog->arena, "%s%s%s", base, d->arrow ? "->" : ".",
-					d->name ? d->name : "?");
-	case BH_IR_LOAD:
-		return bh_arena_sprintf(c->prog->arena, "*%s", base);
-	case BH_IR_INDEX:
-		return bh_arena_sprintf(c->prog->arena, "%s[...]", base);
-	case BH_IR_ASSIGN:
-		return base;
-	default:
-		return NULL;
-	}
+	return bh_ir_operand_text(c->fn, in, o, c->prog->arena);
 }
 
 // Does the summary already know that label `bit` reaches this sink? One

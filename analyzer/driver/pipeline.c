@@ -6,7 +6,8 @@
 //   config -> context walk -> compile database -> Dockerfiles, image
 //   model, Dockerfile rules -> C units (flags from the database, else
 //   inferred from Makefiles and Dockerfile compiler lines) -> libclang + C
-//   rules + IR of every function -> taint analysis over the whole program
+//   rules + IR of every function -> taint analysis and memory checkers over
+//   the whole program
 //   -> tree-sitter-c fast path (C files libclang did not cover, #defines)
 //   -> secret scan -> one owner per secret -> restrict to requested files
 //   -> order, fingerprint -> inline suppressions -> config policy ->
@@ -23,6 +24,7 @@
 #include "bulkhead/ignore.h"
 #include "bulkhead/scan.h"
 #include "bulkhead/secret.h"
+#include "bulkhead/mem.h"
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
 
@@ -92,9 +94,22 @@ static void restrict_to_files(bh_scan *scan, const bh_scan_options *opts)
 	scan->findings.items.len = out;
 }
 
+// Whole-program findings from `first` on that fall in a unit analysed
+// without database flags say so, as the front end's findings do.
+static void note_unit_flags(bh_scan *scan, size_t first, const bh_units *units)
+{
+	for (size_t i = first; i < scan->findings.items.len; i++) {
+		bh_finding *fd = &scan->findings.items.items[i];
+		for (size_t u = 0; u < units->len && fd->loc.path; u++)
+			if (strcmp(units->items[u].path, fd->loc.path) == 0) {
+				fd->note = bh_unit_flags_note(&units->items[u]);
+				break;
+			}
+	}
+}
+
 // The taint rules over the whole program: the built-in models and the
-// user's own ("taint" in .bulkhead.json). A finding in a unit analysed
-// without database flags says so, as the front end's findings do.
+// user's own ("taint" in .bulkhead.json).
 static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
 {
 	size_t first = scan->findings.items.len;
@@ -107,14 +122,25 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 				      scan->config.taint_line, &scan->diags);
 	bh_status err = bh_taint_run(program, &models, NULL, &scan->findings, &scan->diags);
 	bh_taint_models_dispose(&models);
-	for (size_t i = first; i < scan->findings.items.len; i++) {
-		bh_finding *fd = &scan->findings.items.items[i];
-		for (size_t u = 0; u < units->len && fd->loc.path; u++)
-			if (strcmp(units->items[u].path, fd->loc.path) == 0) {
-				fd->note = bh_unit_flags_note(&units->items[u]);
-				break;
-			}
-	}
+	note_unit_flags(scan, first, units);
+	return err;
+}
+
+// The memory checkers over the whole program: built-in models and the
+// user's ("memory" in .bulkhead.json).
+static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+{
+	size_t first = scan->findings.items.len;
+	bh_mem_models models;
+	bh_mem_models_init(&models);
+	bh_mem_models_add_builtin(&models, scan->arena, &scan->diags);
+	for (size_t i = 0; i < scan->config.memory_models.len; i++)
+		bh_mem_models_parse(&models, scan->arena, scan->config.memory_models.items[i],
+				    scan->config.path ? scan->config.path : ".bulkhead.json",
+				    scan->config.memory_line, &scan->diags);
+	bh_status err = bh_mem_run(program, &models, NULL, &scan->findings, &scan->diags);
+	bh_mem_models_dispose(&models);
+	note_unit_flags(scan, first, units);
 	return err;
 }
 
@@ -189,8 +215,8 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		      &scan->diags);
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
-	// Every function is lowered to IR for the taint analysis, which runs
-	// once all units are in: flows cross files.
+	// Every function is lowered to IR for the taint and memory analyses,
+	// which run once all units are in: flows cross files.
 	bh_ir_program program;
 	bh_ir_program_init(&program);
 	copts.program = &program;
@@ -199,6 +225,8 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
 	if (err >= 0)
 		err = run_taint(scan, &program, &units);
+	if (err >= 0)
+		err = run_mem(scan, &program, &units);
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bulkhead/arena.h"
 #include "bulkhead/ir.h"
 
 // String literals longer than this are cut with "..." in dumps.
@@ -350,4 +351,53 @@ void bh_ir_print_dot(FILE *out, const bh_ir_func *fn)
 		}
 	}
 	fputs("}\n", out);
+}
+
+/* ----------------------------------------------------------- operand names */
+
+static const char *var_text(const bh_ir_func *fn, uint32_t var)
+{
+	const bh_ir_var *v = &fn->vars[var];
+	return v->kind == BH_IR_VAR_TEMP ? NULL : v->name;
+}
+
+const char *bh_ir_operand_text(const bh_ir_func *fn, const bh_ir_instr *in, const bh_ir_opnd *o,
+			       bh_arena *arena)
+{
+	if (o->kind != BH_IR_OPND_VAR || o->var >= fn->nvars)
+		return NULL;
+	const char *name = var_text(fn, o->var);
+	if (name)
+		return name;
+	// The temporary's last definition before `in` in the same block.
+	const bh_ir_block *b = &fn->blocks[in->block];
+	const bh_ir_instr *d = NULL;
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
+			d = &b->instrs[i];
+	if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
+		return NULL;
+	const char *base = var_text(fn, d->args[0].var);
+	if (!base)
+		return NULL;
+	switch (d->op) {
+	case BH_IR_FIELD:
+		return bh_arena_sprintf(arena, "%s%s%s", base, d->arrow ? "->" : ".",
+					d->name ? d->name : "?");
+	case BH_IR_LOAD:
+		return bh_arena_sprintf(arena, "*%s", base);
+	case BH_IR_INDEX:
+		return bh_arena_sprintf(arena, "%s[...]", base);
+	case BH_IR_ASSIGN:
+		return base;
+	case BH_IR_BINOP:
+		if ((d->sub != BH_IR_BIN_ADD && d->sub != BH_IR_BIN_SUB) || d->nargs < 2)
+			return NULL;
+		if (d->args[1].kind == BH_IR_OPND_INT)
+			return bh_arena_sprintf(arena, "%s %s %" PRId64, base, bh_ir_binop_spelling(d->sub),
+						d->args[1].ival);
+		return bh_arena_sprintf(arena, "%s %s ...", base, bh_ir_binop_spelling(d->sub));
+	default:
+		return NULL;
+	}
 }

@@ -27,6 +27,8 @@ typedef struct bh_diags bh_diags;
  *     "max-file-size": 8388608,                   (optional, bytes)
  *     "taint": ["source next_msg ret queue"],     (optional, taint model lines,
  *                                                  see rules/c/taint.models)
+ *     "memory": ["alloc pool_get ret heap"],      (optional, memory model lines,
+ *                                                  see rules/c/memory.models)
  *     "rules": {                                  (optional)
  *       "c.format-string": "off",                 off | note | warning | error | on
  *       "c.unbounded-copy": {"level": "error"}    or {"enabled": false}
@@ -46,6 +48,8 @@ typedef struct {
 	bh_config_strings excludes;          /* arena strings */
 	bh_config_strings taint_models;      /* "taint": model lines (rules/c/taint.models syntax) */
 	uint32_t taint_line;                 /* line of the "taint" key, for diagnostics */
+	bh_config_strings memory_models;     /* "memory": model lines (rules/c/memory.models syntax) */
+	uint32_t memory_line;                /* line of the "memory" key */
 	uint64_t max_file_size;              /* 0 = default */
 	const char *path;                    /* file it came from, or NULL */
 } bh_config;

@@ -190,6 +190,16 @@ void bh_flow_compute_consts(bh_flow_consts *out, bh_arena *arena, const bh_ir_fu
 			    bool (*call_const)(const bh_ir_instr *call, int64_t *value, void *payload),
 			    void *payload);
 
+/**
+ * The same for one calling context: parameter j is the constant
+ * `param_value[j]` where `param_known[j]` (a caller passes a literal flag:
+ * `_sdsnewlen(init, len, 0)`). Both arrays have fn->nparams entries.
+ */
+void bh_flow_compute_consts_in(bh_flow_consts *out, bh_arena *arena, const bh_ir_func *fn,
+			       bool (*global_unwritten)(const bh_ir_var *v, void *payload),
+			       bool (*call_const)(const bh_ir_instr *call, int64_t *value, void *payload),
+			       void *payload, const bool *param_known, const int64_t *param_value);
+
 /** The value of an integer operand or of a variable known constant. */
 bool bh_flow_const_of(const bh_flow_consts *k, const bh_ir_opnd *o, int64_t *out);
 

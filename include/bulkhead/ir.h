@@ -207,6 +207,7 @@ typedef struct bh_ir_func {
 	uint32_t nblocks;
 	uint32_t ninstrs;
 	unsigned cut;          /* BH_IR_CUT_*: 0 when the IR is complete */
+	bool returns_pointer;  /* its result is a pointer (set by the front end) */
 	struct bh_ir_func *next; /* next function of the same unit, or NULL */
 } bh_ir_func;
 
@@ -371,6 +372,16 @@ void bh_ir_print(FILE *out, const bh_ir_func *fn);
 /** Print one operand / one instruction (no newline) as bh_ir_print does. */
 void bh_ir_print_opnd(FILE *out, const bh_ir_func *fn, const bh_ir_opnd *o);
 void bh_ir_print_instr(FILE *out, const bh_ir_func *fn, const bh_ir_instr *in);
+
+/**
+ * A name for what operand `o` of instruction `in` holds, for messages: a
+ * variable's name, or for a temporary the expression its block computed
+ * it from, one level deep (`s->buf`, `p.len`, `*pp`, `a[...]`); NULL for
+ * constants and for temporaries of any other origin. Strings made in
+ * `arena`.
+ */
+const char *bh_ir_operand_text(const bh_ir_func *fn, const bh_ir_instr *in, const bh_ir_opnd *o,
+			       bh_arena *arena);
 
 /** Print only the CFG: one line per block, `bbN -> bbA bbB`, and the label. */
 void bh_ir_print_cfg(FILE *out, const bh_ir_func *fn);

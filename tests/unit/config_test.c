@@ -524,6 +524,18 @@ Test(config, taint_models_are_kept_as_lines_with_their_key_line)
 			 "invalid value for \"taint\": expected an array of taint model strings");
 }
 
+Test(config, memory_models_are_kept_as_lines_with_their_key_line)
+{
+	cr_assert_eq(load_config("{\n  \"version\": 1,\n\n  \"memory\": [\"alloc pool_get ret heap\",\n"
+				 "    \"\"]\n}\n"), BH_OK);
+	cr_assert_eq(count_code("config.invalid"), 1);
+	cr_assert_str_eq(diags.items.items[0].message,
+			 "invalid value for \"memory[1]\": expected a non-empty memory model string");
+	cr_assert_eq(cfg.memory_models.len, 1);
+	cr_assert_str_eq(cfg.memory_models.items[0], "alloc pool_get ret heap");
+	cr_assert_eq(cfg.memory_line, 4);
+}
+
 Test(config, non_positive_and_real_sizes_are_invalid)
 {
 	cr_assert_eq(load_config("{\"max-file-size\": -1}"), BH_OK);

@@ -12,7 +12,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/taint.h"
-#include "tmpctx.h"
+#include "program.h"
 
 typedef struct {
 	bh_findings findings;
@@ -137,33 +137,13 @@ Test(taint, bad_model_lines_are_diagnosed_and_skipped)
 // run the taint analysis with the built-in models plus `extra` lines.
 static result *run(const char *const *files, const char *extra)
 {
-	char root[256];
-	cr_assert(bh_test_mkdtemp(root, sizeof root, "taint"));
-	char *canon = realpath(root, NULL);
-	bh_units units = { 0 };
-	for (size_t i = 0; files[i]; i += 2) {
-		cr_assert(bh_test_write(root, files[i], files[i + 1], strlen(files[i + 1])));
-		if (!strstr(files[i], ".c"))
-			continue;
-		bh_unit *u = bh_vec_grow_one(&units);
-		u->path = files[i];
-		u->abs_path = bh_arena_sprintf(arena, "%s/%s", canon, files[i]);
-		const char **args = bh_arena_alloc(arena, sizeof(*args));
-		args[0] = bh_arena_sprintf(arena, "-I%s", canon);
-		u->args = args;
-		u->nargs = 1;
-		u->flags_source = BH_FLAGS_COMPDB;
-	}
 	result *r = bh_arena_alloc(arena, sizeof(*r));
 	bh_vec_push(&results, r);
 	bh_findings_init(&r->findings, arena);
 	bh_diags_init(&r->diags, arena);
 	bh_ir_program prog;
 	bh_ir_program_init(&prog);
-	bh_clang_options opts = BH_CLANG_OPTIONS_INIT;
-	opts.jobs = 1;
-	opts.program = &prog;
-	cr_assert_eq(bh_clang_scan(&units, canon, &opts, &r->findings, &r->diags), BH_OK);
+	cr_assert(bh_test_compile_program(arena, files, &prog, &r->findings, &r->diags));
 	bh_taint_models m;
 	bh_taint_models_init(&m);
 	bh_taint_models_add_builtin(&m, arena, &r->diags);
@@ -172,31 +152,18 @@ static result *run(const char *const *files, const char *extra)
 	cr_assert_eq(bh_taint_run(&prog, &m, NULL, &r->findings, &r->diags), BH_OK);
 	bh_taint_models_dispose(&m);
 	bh_ir_program_dispose(&prog);
-	bh_vec_dispose(&units);
-	bh_test_rmtree(root);
-	free(canon);
 	bh_findings_sort_unique(&r->findings);
 	return r;
 }
 
-// The findings of rule `id`, as "line:col" joined by blanks.
 static const char *lines_of(const result *r, const char *id)
 {
-	char *out = bh_arena_strdup(arena, "");
-	for (size_t i = 0; i < r->findings.items.len; i++) {
-		const bh_finding *f = &r->findings.items.items[i];
-		if (strcmp(f->rule->id, id) == 0)
-			out = bh_arena_sprintf(arena, "%s%s%u", out, *out ? " " : "", f->loc.line);
-	}
-	return out;
+	return bh_test_rule_lines(arena, &r->findings, id);
 }
 
 static const bh_finding *first_of(const result *r, const char *id)
 {
-	for (size_t i = 0; i < r->findings.items.len; i++)
-		if (strcmp(r->findings.items.items[i].rule->id, id) == 0)
-			return &r->findings.items.items[i];
-	return NULL;
+	return bh_test_first_finding(&r->findings, id);
 }
 
 Test(taint, argv_to_system_has_a_path_from_source_to_sink)

@@ -1685,6 +1685,8 @@ void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)
 
 	bh_ir_func *fn = bh_ir_builder_finish(l.b);
 	l.b = NULL;
+	CXType result = clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn_cursor)));
+	fn->returns_pointer = result.kind == CXType_Pointer;
 #ifndef NDEBUG
 	const char *why = NULL;
 	if (!bh_ir_verify(fn, w->arena, &why)) {

@@ -55,10 +55,11 @@ int vformat_twice(char *buf, size_t n, const char *fmt, va_list ap)
 int main(int argc, char **argv)
 {
 	char buf[64];
+	const char *msg = getenv("MSG");
 
-	if (argc < 2)
+	if (argc < 2 || msg == NULL)
 		return 2;
-	report(argv[1], 1, getenv("MSG"), argc > 2);
+	report(argv[1], 1, msg, argc > 2);
 	log_msg("%s\n", argv[1]);
 	return vformat_twice(buf, sizeof buf, "%s", NULL) < 0;
 }

@@ -1,26 +1,31 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Taint recall benchmark: scans every labelled fixture under
-# testdata/taint/<rule>/<shape>-{bad,good}/ with `bulkhead scan --format
-# json` and compares the findings of the seven taint rules with the
+# Recall benchmark over a labelled fixture tree: scans every fixture under
+# ROOT/<rule>/<shape>-{bad,good}/ (testdata/taint for the taint rules,
+# testdata/mem for the memory-state rules) with `bulkhead scan --format
+# json` and compares the findings of the tree's rules with the
 # `/* BH-EXPECT: c.rule-id[, c.rule-id...] */` markers in the fixtures'
-# sources, by file, line and rule. A finding on a marked line with a marked
-# rule is a true positive, a marker no finding matches is a miss (false
-# negative), any other finding of the seven rules is a false alarm (false
-# positive), wherever it is. A marker may also name another rule, which is
-# then scored the same way in that fixture; findings of unnamed other rules
-# are listed apart and not scored (the fixtures keep those rules quiet).
+# sources, by file, line and rule. The tree's rules are "c." followed by the
+# name of each rule directory directly under ROOT (testdata/taint/tainted-index
+# scores c.tainted-index). A finding on a marked line with a marked rule is a
+# true positive, a marker no finding matches is a miss (false negative), any
+# other finding of the tree's rules is a false alarm (false positive),
+# wherever it is. A marker may also name another rule, which is then scored
+# the same way in that fixture; findings of unnamed other rules are listed
+# apart and not scored (the fixtures keep those rules quiet).
 #
-# usage: tests/bench/taint_recall.sh [--check] [BULKHEAD [ROOT]]
+# usage: tests/bench/recall.sh [--check] [BULKHEAD [ROOT]]
 #   BULKHEAD  the bulkhead binary (default: build/bulkhead)
-#   ROOT      the fixture tree (default: testdata/taint); every directory
-#             under it that holds .c files directly is one build context
+#   ROOT      the fixture tree (default: testdata/taint; also testdata/mem);
+#             every directory under it that holds .c files directly is one
+#             build context
 #   --check   exit 1 on any miss, false alarm or failed scan (for CI)
 #
 # It builds nothing. It prints one table per rule and one per flow shape
 # (expected, true positives, misses, false alarms, recall), a rule x shape
 # grid, then every miss and false alarm as root-relative file:line.
-# BH_TAINT_JOBS sets how many scans run at once (default: nproc).
+# BH_RECALL_JOBS sets how many scans run at once (default: nproc;
+# BH_TAINT_JOBS, its former name, is still read).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
@@ -35,7 +40,7 @@ for arg in "$@"; do
 		exit 0
 		;;
 	-*)
-		echo "taint_recall: unknown option $arg (see --help)" >&2
+		echo "recall: unknown option $arg (see --help)" >&2
 		exit 2
 		;;
 	*) set -- "$@" "$arg" ;;
@@ -44,14 +49,14 @@ done
 bh=${1:-$src/build/bulkhead}
 root=${2:-$src/testdata/taint}
 if [ ! -x "$bh" ]; then
-	echo "taint_recall: no executable bulkhead at $bh (build it first)" >&2
+	echo "recall: no executable bulkhead at $bh (build it first)" >&2
 	exit 2
 fi
 if [ ! -d "$root" ]; then
-	echo "taint_recall: no fixture tree at $root" >&2
+	echo "recall: no fixture tree at $root" >&2
 	exit 2
 fi
-jobs=${BH_TAINT_JOBS:-$(nproc 2>/dev/null || echo 4)}
+jobs=${BH_RECALL_JOBS:-${BH_TAINT_JOBS:-$(nproc 2>/dev/null || echo 4)}}
 
 exec python3 - "$bh" "$root" "$check" "$jobs" <<'PY'
 import concurrent.futures
@@ -63,18 +68,13 @@ import sys
 
 bh, root, check, jobs = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 
-RULES = [
-    "c.command-injection",
-    "c.format-string",
-    "c.path-traversal",
-    "c.tainted-alloc-size",
-    "c.tainted-length",
-    "c.tainted-index",
-    "c.tainted-loop-bound",
-]
+# The tree's rules: "c." + each rule directory directly under root.
+RULES = sorted("c." + d for d in os.listdir(root)
+               if os.path.isdir(os.path.join(root, d)) and not d.startswith("."))
 # The flow shapes in the order the tables show them; others follow.
 SHAPES = ["direct", "local-copy", "const-if", "static-global", "struct-field",
-          "helper-return", "callee-sink", "cross-file", "loop", "func-ptr"]
+          "helper-return", "callee-sink", "callee", "cross-file", "loop",
+          "error-path", "func-ptr"]
 MARKER = re.compile(r"BH-EXPECT:\s*([^*]*?)\s*\*/")
 SOURCE_EXT = (".c", ".h")
 
@@ -168,7 +168,7 @@ def table(title, keys, rows):
 
 fixtures = fixture_dirs()
 if not fixtures:
-    print("taint_recall: no fixtures under %s" % root, file=sys.stderr)
+    print("recall: no fixtures under %s" % root, file=sys.stderr)
     sys.exit(2)
 
 with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -193,7 +193,7 @@ for fixture in fixtures:
         rule_dirs.append(rule_dir)
     want = markers(fixture)
     got, problems = results[fixture]
-    # Scored: the seven taint rules, and any other rule a marker names.
+    # Scored: the tree's rules, and any other rule a marker names.
     scored = set(RULES) | set(w[2] for w in want)
     other = set(g for g in got if g[2] not in scored)
     got -= other

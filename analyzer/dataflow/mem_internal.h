@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Shared inside the memory-state analysis (bh_mem): the lattice, function
+// summaries and the whole-program state that mem_program.c keeps and
+// mem_func.c reads and extends while it analyses one function.
+//
+// Objects. Everything a pointer can point to that the analysis follows is
+// an object of the function: the memory each pointer parameter points to
+// (the caller's), each block an allocation call returns (one object per
+// call site), each local or global variable whose address is taken or
+// that is an array, and string literals. Objects are numbered from 1; 0 is
+// "no object known".
+//
+// Facts. A fact holds, for every location (each variable, then each field
+// slot `s.f` / `p->f`), the value it holds: which object it points to,
+// whether it may be NULL and why; and for every object its state: live,
+// released (where), given away (stored somewhere, returned, passed to code
+// that keeps it), or lost track of (two objects met in one variable).
+#ifndef BH_MEM_INTERNAL_H
+#define BH_MEM_INTERNAL_H
+
+#include "bulkhead/arena.h"
+#include "bulkhead/callgraph.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/flow.h"
+#include "bulkhead/mem.h"
+
+#define BH_MEM__MAX_OBJECTS 1024u
+#define BH_MEM__NONE UINT32_MAX
+
+// Object kinds.
+enum {
+	BH_MEM__OBJ_PARAM = 1, // what parameter `var` points to on entry
+	BH_MEM__OBJ_BLOCK,     // allocated at instruction `site`
+	BH_MEM__OBJ_LOCAL,     // local variable `var` (its address, or the array)
+	BH_MEM__OBJ_GLOBAL,    // global or static variable `var`; with var UINT32_MAX, the
+			       // static memory a function returns (its call at `site`)
+	BH_MEM__OBJ_LITERAL,   // a string literal
+	BH_MEM__OBJ_FIELD,     // what field slot `var` of a pointer parameter points to on entry
+	BH_MEM__OBJ_RELEASED,  // an unknown pointer released at `site` (`free(n)` in a list walk)
+};
+
+// What an object is; fixed for the analysis of one function.
+typedef struct {
+	uint8_t kind;          // BH_MEM__OBJ_*
+	uint8_t family;        // BLOCK: bh_mem_family
+	bool may_fail;         // BLOCK: the allocation returns NULL when it fails
+	bool oom_only;         // BLOCK: ... and a wrapper checked that and passes the failure on
+	uint32_t var;          // PARAM, LOCAL, GLOBAL: the variable
+	uint32_t site;         // BLOCK: the allocating instruction's id
+	const char *by;        // BLOCK: the allocating function ("malloc", "make_buf")
+} bh_mem__object;
+
+// Null bits of a value.
+#define BH_MEM__MAY_NULL 1u     // NULL on some path
+#define BH_MEM__MAY_NONNULL 2u  // not NULL on some path (0: nothing known)
+
+// Value flags.
+#define BH_MEM__EXPLICIT 1u // the NULL is a literal written in the code
+#define BH_MEM__OFFSET 2u   // points inside its object, not at its start
+#define BH_MEM__CHECKED 4u  // compared with NULL on the way here
+#define BH_MEM__HANDLED 8u  // NULL, and code the analysis cannot see ran on its
+			    // branch (an out-of-memory handler): not a NULL result
+#define BH_MEM__SURE 32u    // certainly not NULL: an address, a literal, an allocation
+			    // that cannot fail, a pointer just checked (kept by a join
+			    // only when both sides have it)
+#define BH_MEM__OOM 64u     // its NULL is a failure a program function checked and passed
+			    // on (`if (sh == NULL) return NULL;`), not "not found"
+#define BH_MEM__STATUS 16u  // not a pointer: the status a call that allocates through an
+			    // out parameter returns (asprintf); negative when `obj` was
+			    // not allocated
+
+// What a location holds. 8 bytes.
+typedef struct {
+	uint16_t obj;   // object, or 0
+	uint8_t null;   // BH_MEM__MAY_*
+	uint8_t flags;  // BH_MEM__EXPLICIT, ...
+	uint32_t at;    // the instruction that made it maybe NULL, or BH_MEM__NONE
+} bh_mem__val;
+
+// Object states (may: a set of possibilities over the paths that meet).
+#define BH_MEM__LIVE 1u     // exists and is owned here
+#define BH_MEM__FREED 2u    // released
+#define BH_MEM__GONE 4u     // given away: stored, returned, passed to code that keeps it
+#define BH_MEM__LOST 8u     // the analysis lost track of it (no leak reported)
+#define BH_MEM__ABSENT 16u  // a parameter that is NULL on this path: nothing to release
+
+// An object's state. 12 bytes.
+typedef struct {
+	uint8_t state;     // BH_MEM__LIVE, ...
+	uint8_t pad;
+	uint16_t prev;     // realloc: the old block, live again where this one is NULL
+	uint32_t freed_at; // the releasing instruction, or BH_MEM__NONE
+	uint32_t pad2;
+} bh_mem__ostate;
+
+// Per-parameter summary bits.
+#define BH_MEM__P_FREES 1u        // released on every path that returns
+#define BH_MEM__P_MAY_FREE 2u     // released on some path
+#define BH_MEM__P_DEREF 4u        // dereferenced on some path
+#define BH_MEM__P_DEREF_ALWAYS 8u // dereferenced before any NULL check, on every path
+#define BH_MEM__P_KEEPS 16u       // stored somewhere or passed on to code that keeps it
+#define BH_MEM__P_CHECKS 32u      // compared with NULL
+
+// What a caller needs to know about a function.
+typedef struct {
+	const bh_ir_func *fn;
+	bool analysed;
+	bool incomplete;        // budget ran out: treat it as unknown code
+	bool noreturn;          // no path returns
+	uint8_t *param;         // nparams: BH_MEM__P_* bits
+	uint8_t *param_family;  // nparams: the family it releases
+	bh_loc *param_loc;      // nparams: where it is released or dereferenced
+	bool ret_fresh;         // every non-NULL result is a new block of `ret_family`
+	uint8_t ret_family;
+	bool ret_may_null;      // NULL on some path (a literal, or an unchecked failing call)
+	bool ret_null_oom;      // ... only as a NULL literal where a call inside failed
+	bool ret_static;        // every non-NULL result is static memory (a global, a literal)
+	bool ret_sure;          // never NULL (a failure is handled inside: `if (!p) oom(n);`)
+	uint32_t ret_param;     // 1 + the parameter every return returns unchanged, or 0
+	uint32_t ret_sure_param; // 1 + the parameter every return returns unchanged or else a
+				 // pointer that is certainly not NULL, or 0: not NULL when it is not
+	bh_loc ret_null_loc;    // where that NULL comes from
+} bh_mem__summary;
+
+/** A calling context: which parameters a call fixes to integer constants. */
+#define BH_MEM__MAX_CONTEXT 8
+typedef struct {
+	bool known[BH_MEM__MAX_CONTEXT];
+	int64_t value[BH_MEM__MAX_CONTEXT];
+} bh_mem__context;
+
+// The whole-program state.
+typedef struct {
+	bh_arena *arena;            // summaries, messages
+	bh_mem_models *models;
+	const bh_callgraph *graph;
+	bh_mem__summary **sums;     // parallel to graph->funcs
+	bh_diags *diags;
+	BH_VEC(struct bh_mem__special) special; // summaries in calling contexts
+	unsigned special_depth;     // context analyses in progress (they nest)
+	// Unchecked NULLs from program functions are reported where most
+	// callers check that function's result ("bugs as deviant behaviour"):
+	// per call-graph node, results compared with NULL and results used
+	// unchecked, and the findings held back until all are counted.
+	uint32_t *null_checked;
+	uint32_t *null_unchecked;
+	bh_findings *held;
+	BH_VEC(size_t) held_node;
+} bh_mem__program;
+
+typedef struct bh_mem__special {
+	size_t node;
+	bh_mem__context ctx;
+	const bh_mem__summary *sum;
+} bh_mem__special;
+
+/**
+ * Analyse `fn` with the summaries known so far: fill `sum` and add the
+ * function's findings to `out`. `ctx` (may be NULL) fixes parameters.
+ */
+void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__summary *sum,
+			      bh_findings *out, const bh_mem__context *ctx);
+
+/**
+ * The summary of the function of call-graph node `node` in context `ctx`
+ * (analysed once per context, without findings), or NULL when the budget
+ * for such analyses is spent.
+ */
+const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const bh_mem__context *ctx);
+
+/** The summary of the program function a call's callee names, or NULL. */
+const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh_ir_opnd *callee);
+
+#endif

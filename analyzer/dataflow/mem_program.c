@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// bh_mem_run: the whole-program part of the memory checkers. It walks the
+// call graph's strongly connected components callees first and analyses
+// each function once its callees have summaries, so that allocation and
+// deallocation wrappers, helpers that dereference or keep their
+// parameters, and functions that may return NULL are known at every call.
+// A recursive component is analysed again until its summaries stop
+// changing (bounded); only the last analysis' findings are kept.
+//
+// Requires: verified IR of every unit. Provides: findings with paths.
+#include <string.h>
+
+#include "dataflow/mem_internal.h"
+
+#define SCC_ITERATIONS 3
+
+const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh_ir_opnd *callee)
+{
+	size_t n = bh_callgraph_node_of_opnd(p->graph, callee);
+	return n == SIZE_MAX ? NULL : p->sums[n];
+}
+
+// Summaries start out absent: a function with a body but no summary yet
+// (a recursive call in the first iteration) is unknown code.
+static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
+{
+	if (!a || !b || a->noreturn != b->noreturn || a->ret_fresh != b->ret_fresh ||
+	    a->ret_may_null != b->ret_may_null || a->ret_sure != b->ret_sure ||
+	    a->ret_null_oom != b->ret_null_oom || a->ret_sure_param != b->ret_sure_param ||
+	    a->ret_static != b->ret_static || a->ret_param != b->ret_param ||
+	    a->incomplete != b->incomplete)
+		return false;
+	for (uint32_t j = 0; j < a->fn->nparams; j++)
+		if (a->param[j] != b->param[j])
+			return false;
+	return true;
+}
+
+// Context-specialised analyses are cheap (a function is small) but not
+// free: at most this many per scan, functions of at most this many
+// instructions.
+#define MAX_SPECIAL 4096
+#define MAX_SPECIAL_INSTRS 4000
+#define MAX_SPECIAL_DEPTH 3
+
+const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const bh_mem__context *ctx)
+{
+	for (size_t i = 0; i < p->special.len; i++)
+		if (p->special.items[i].node == node &&
+		    memcmp(&p->special.items[i].ctx, ctx, sizeof(*ctx)) == 0)
+			return p->special.items[i].sum; // NULL while it is being analysed (recursion)
+	const bh_ir_func *fn = p->graph->funcs[node];
+	if (p->special.len >= MAX_SPECIAL || fn->ninstrs > MAX_SPECIAL_INSTRS ||
+	    p->special_depth >= MAX_SPECIAL_DEPTH)
+		return NULL;
+	size_t slot = p->special.len;
+	bh_mem__special sp = { node, *ctx, NULL };
+	bh_vec_push(&p->special, sp);
+	bh_mem__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
+	bh_findings scratch;
+	bh_findings_init(&scratch, p->arena);
+	bh_diags quiet;
+	bh_diags_init(&quiet, p->arena);
+	bh_diags *saved = p->diags;
+	p->diags = &quiet; // the function's own analysis reports its notes
+	p->special_depth++;
+	bh_mem__analyse_function(p, fn, s, &scratch, ctx);
+	p->special_depth--;
+	p->diags = saved;
+	bh_diags_dispose(&quiet);
+	bh_findings_dispose(&scratch);
+	p->special.items[slot].sum = s;
+	return s;
+}
+
+typedef struct {
+	bh_mem__program *p;
+	bh_findings *out;
+	const volatile int *cancel;
+	bool canceled;
+} run_state;
+
+static bool analyse_component(const size_t *nodes, size_t n, void *payload)
+{
+	run_state *rs = payload;
+	bh_mem__program *p = rs->p;
+	if (rs->cancel && *rs->cancel) {
+		rs->canceled = true;
+		return false;
+	}
+	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
+	for (size_t i = 0; i < n; i++)
+		p->sums[nodes[i]] = NULL;
+	bh_findings found;
+	bh_findings_init(&found, p->arena);
+	for (int iter = 0; iter < (recursive ? SCC_ITERATIONS : 1); iter++) {
+		bool stable = true;
+		bh_findings_dispose(&found);
+		bh_findings_init(&found, p->arena);
+		for (size_t i = 0; i < n; i++) {
+			bh_mem__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
+			bh_mem__analyse_function(p, p->graph->funcs[nodes[i]], s, &found, NULL);
+			if (!same_summary(p->sums[nodes[i]], s))
+				stable = false;
+			p->sums[nodes[i]] = s;
+		}
+		if (stable)
+			break;
+	}
+	bh_findings_append(rs->out, &found);
+	bh_findings_dispose(&found);
+	return true;
+}
+
+// The held-back unchecked-NULL findings whose function most callers check.
+static void release_held(bh_mem__program *p, bh_findings *out)
+{
+	bh_findings keep;
+	bh_findings_init(&keep, p->arena);
+	for (size_t i = 0; i < p->held->items.len; i++) {
+		size_t node = p->held_node.items[i];
+		if (p->null_checked[node] >= p->null_unchecked[node])
+			bh_vec_push(&keep.items, p->held->items.items[i]);
+	}
+	bh_findings_append(out, &keep);
+	bh_vec_dispose(&keep.items);
+}
+
+bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
+		     const bh_mem_options *opts, bh_findings *out, bh_diags *diags)
+{
+	bh_mem_options defaults = BH_MEM_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	if (!prog || !models || !out || !diags)
+		return BH_EINVAL;
+	size_t dummy;
+	(void)bh_mem_models_find(models, "", &dummy); // seal before use
+	bh_callgraph graph;
+	bh_callgraph_build(&graph, prog);
+	bh_mem__program p;
+	memset(&p, 0, sizeof(p));
+	p.arena = bh_arena_new();
+	p.models = models;
+	p.graph = &graph;
+	p.sums = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.sums));
+	p.diags = diags;
+	p.null_checked = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.null_checked));
+	p.null_unchecked = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.null_unchecked));
+	bh_findings held;
+	bh_findings_init(&held, p.arena);
+	p.held = &held;
+	run_state rs = { &p, out, opts->cancel, false };
+	bh_callgraph_components(&graph, analyse_component, &rs);
+	release_held(&p, out);
+	bh_findings_dispose(&held);
+	bh_vec_dispose(&p.held_node);
+	free(p.null_checked);
+	free(p.null_unchecked);
+	free(p.sums);
+	bh_vec_dispose(&p.special);
+	bh_callgraph_dispose(&graph);
+	bh_arena_free(p.arena);
+	return rs.canceled ? BH_ECANCELED : BH_OK;
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// Findings of the memory checkers: one per rule and place, with the path
+// that explains it (where the block was allocated, released, where the
+// NULL came from) as flow steps, and names for what is involved.
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dataflow/mem_func_internal.h"
+
+const char *bh_mem__operand_name(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	const char *name = bh_ir_operand_text(c->fn, in, o, c->prog->arena);
+	if (name || o->kind != BH_IR_OPND_VAR)
+		return name;
+	// A call's result used at once: `strlen(getenv("HOME"))`.
+	const bh_ir_block *b = &c->fn->blocks[in->block];
+	const bh_ir_instr *d = NULL;
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
+			d = &b->instrs[i];
+	if (d && d->op == BH_IR_CALL && d->callee.kind == BH_IR_OPND_FUNC && d->callee.str)
+		return bh_arena_sprintf(c->prog->arena, "%s()", d->callee.str);
+	return NULL;
+}
+
+bh_loc bh_mem__instr_loc(const bh_mem__fctx *c, uint32_t id)
+{
+	const bh_ir_instr *in = bh_ir_instr_at(c->fn, id);
+	if (in)
+		return in->loc;
+	return c->fn->loc;
+}
+
+const char *bh_mem__object_text(const bh_mem__fctx *c, uint32_t obj)
+{
+	const bh_mem__object *o = &c->objs[obj];
+	const char *name = o->var < c->fn->nvars ? c->fn->vars[o->var].name : "?";
+	switch (o->kind) {
+	case BH_MEM__OBJ_PARAM:
+		return bh_arena_sprintf(c->prog->arena, "what parameter '%s' points to", name);
+	case BH_MEM__OBJ_BLOCK:
+		return bh_arena_sprintf(c->prog->arena, "the %s from %s() at line %u",
+					o->family == BH_MEM_FAMILY_STREAM || o->family == BH_MEM_FAMILY_PIPE
+						? "stream"
+					: o->family == BH_MEM_FAMILY_DIR ? "directory handle"
+					: o->family == BH_MEM_FAMILY_MAP ? "mapping"
+					: o->family == BH_MEM_FAMILY_STACK ? "stack block"
+									    : "memory",
+					o->by ? o->by : "?", bh_mem__instr_loc(c, o->site).line);
+	case BH_MEM__OBJ_LOCAL:
+		return bh_arena_sprintf(c->prog->arena, "local %s '%s'",
+					(c->fn->vars[o->var].flags & BH_IR_VAR_ARRAY) ? "array" : "variable",
+					name);
+	case BH_MEM__OBJ_FIELD:
+		return bh_arena_sprintf(c->prog->arena, "what '%s->%s' points to",
+					c->fn->vars[c->slot_base[o->var]].name, c->slot_field[o->var]);
+	case BH_MEM__OBJ_GLOBAL:
+		if (o->var == UINT32_MAX)
+			return bh_arena_sprintf(c->prog->arena, "the static memory %s() returns",
+						o->by ? o->by : "?");
+		return bh_arena_sprintf(c->prog->arena, "%s '%s'",
+					c->fn->vars[o->var].kind == BH_IR_VAR_STATIC ? "static variable"
+										      : "global variable",
+					name);
+	case BH_MEM__OBJ_LITERAL:
+		return "a string literal";
+	case BH_MEM__OBJ_RELEASED:
+		return "the memory";
+	default:
+		return "memory";
+	}
+}
+
+static bool same_loc(const bh_loc *a, const bh_loc *b)
+{
+	return a->line == b->line && a->col == b->col && a->path && b->path &&
+	       strcmp(a->path, b->path) == 0;
+}
+
+void bh_mem__report(bh_mem__fctx *c, const bh_rule *rule, const bh_ir_instr *in,
+		    const char *snippet, const bh_finding_step *steps, size_t nsteps,
+		    const char *last, const char *fmt, ...)
+{
+	if (!c->reporting)
+		return;
+	bh_findings *out = c->out;
+	for (size_t i = 0; i < out->items.len; i++) {
+		const bh_finding *f = &out->items.items[i];
+		if (f->rule == rule && same_loc(&f->loc, &in->loc) &&
+		    (!f->snippet || !snippet || strcmp(f->snippet, snippet) == 0))
+			return; // one finding per rule, place and value
+	}
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	bh_finding *fd = bh_finding_add(out, rule, in->loc, "%s", message);
+	fd->function = bh_arena_strdup(out->arena, c->fn->name);
+	fd->snippet = snippet ? bh_arena_strdup(out->arena, snippet) : NULL;
+	for (size_t i = 0; i < nsteps; i++)
+		bh_finding_add_flow(out, fd, steps[i].loc, steps[i].message);
+	bh_finding_add_flow(out, fd, in->loc, last);
+}

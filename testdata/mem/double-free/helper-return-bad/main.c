@@ -1,0 +1,32 @@
+/* c.double-free, helper-return, bad: the path from join_path() (an
+ * allocation wrapper) is freed on the failure branch and again after it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+int file_exists(const char *dir, const char *name)
+{
+	char *path = join_path(dir, name);
+	FILE *f;
+
+	if (path == NULL)
+		return -1;
+	f = fopen(path, "r");
+	if (f == NULL)
+		free(path);
+	free(path); /* BH-EXPECT: c.double-free */
+	if (f == NULL)
+		return 0;
+	fclose(f);
+	return 1;
+}

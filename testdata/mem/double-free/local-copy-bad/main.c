@@ -1,0 +1,22 @@
+/* c.double-free, local-copy, bad: 'old' and 'tbl' alias the same block;
+ * both are freed when the table is replaced. */
+#include <stdlib.h>
+#include <string.h>
+
+int rebuild_table(const int *src, size_t n)
+{
+	int *tbl = calloc(n, sizeof *tbl);
+	int *old;
+	int first;
+
+	if (tbl == NULL || n == 0) {
+		free(tbl);
+		return -1;
+	}
+	memcpy(tbl, src, n * sizeof *tbl);
+	old = tbl;
+	first = old[0];
+	free(old);
+	free(tbl); /* BH-EXPECT: c.double-free */
+	return first;
+}

@@ -1,0 +1,32 @@
+/* c.unchecked-null, func-ptr, bad: the table's 'find' handler
+ * (find_listener) returns NULL for an unknown port; the result is
+ * dereferenced unchecked. */
+#include <stddef.h>
+
+struct listener {
+	int port;
+	int backlog;
+};
+
+static struct listener listeners[2] = { { 80, 128 }, { 443, 512 } };
+
+static struct listener *find_listener(int port)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (listeners[i].port == port)
+			return &listeners[i];
+	return NULL;
+}
+
+static const struct {
+	struct listener *(*find)(int);
+} listener_ops = { find_listener };
+
+void set_backlog(int port, int backlog)
+{
+	struct listener *l = listener_ops.find(port);
+
+	l->backlog = backlog; /* BH-EXPECT: c.unchecked-null */
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// Test support: small C programs compiled into a bh_ir_program (program.h).
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/clang.h"
+#include "bulkhead/disc.h"
+#include "bulkhead/rule.h"
+#include "program.h"
+#include "tmpctx.h"
+
+bool bh_test_compile_program(bh_arena *arena, const char *const *files, bh_ir_program *prog,
+			     bh_findings *findings, bh_diags *diags)
+{
+	char root[256];
+	if (!bh_test_mkdtemp(root, sizeof root, "program"))
+		return false;
+	char *canon = realpath(root, NULL);
+	bool ok = canon != NULL;
+	bh_units units = { 0 };
+	for (size_t i = 0; ok && files[i]; i += 2) {
+		ok = bh_test_write(root, files[i], files[i + 1], strlen(files[i + 1]));
+		if (!ok || !strstr(files[i], ".c"))
+			continue;
+		bh_unit *u = bh_vec_grow_one(&units);
+		u->path = files[i];
+		u->abs_path = bh_arena_sprintf(arena, "%s/%s", canon, files[i]);
+		const char **args = bh_arena_alloc(arena, sizeof(*args));
+		args[0] = bh_arena_sprintf(arena, "-I%s", canon);
+		u->args = args;
+		u->nargs = 1;
+		u->flags_source = BH_FLAGS_COMPDB;
+	}
+	if (ok) {
+		bh_clang_options opts = BH_CLANG_OPTIONS_INIT;
+		opts.jobs = 1;
+		opts.program = prog;
+		ok = bh_clang_scan(&units, canon, &opts, findings, diags) == BH_OK;
+	}
+	bh_vec_dispose(&units);
+	bh_test_rmtree(root);
+	free(canon);
+	return ok;
+}
+
+const char *bh_test_rule_lines(bh_arena *arena, const bh_findings *findings, const char *id)
+{
+	char *out = bh_arena_strdup(arena, "");
+	for (size_t i = 0; i < findings->items.len; i++) {
+		const bh_finding *f = &findings->items.items[i];
+		if (strcmp(f->rule->id, id) == 0)
+			out = bh_arena_sprintf(arena, "%s%s%u", out, *out ? " " : "", f->loc.line);
+	}
+	return out;
+}
+
+const bh_finding *bh_test_first_finding(const bh_findings *findings, const char *id)
+{
+	for (size_t i = 0; i < findings->items.len; i++)
+		if (strcmp(findings->items.items[i].rule->id, id) == 0)
+			return &findings->items.items[i];
+	return NULL;
+}

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of the memory checkers (bh_mem): the model parser, and the
+// analysis on small programs compiled by libclang. The labelled fixtures of
+// every rule and flow shape are golden cases under testdata/mem/; these
+// tests pin the mechanisms one at a time, the precision rules that came
+// from real code (redis, memcached, lua) included.
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/mem.h"
+#include "program.h"
+
+typedef struct {
+	bh_findings findings;
+	bh_diags diags;
+} result;
+
+static bh_arena *arena;
+static BH_VEC(result *) results; // every run() of the test, freed by teardown
+
+static void setup(void)
+{
+	arena = bh_arena_new();
+}
+
+static void teardown(void)
+{
+	for (size_t i = 0; i < results.len; i++) {
+		bh_findings_dispose(&results.items[i]->findings);
+		bh_diags_dispose(&results.items[i]->diags);
+	}
+	bh_vec_dispose(&results);
+	bh_arena_free(arena);
+}
+
+TestSuite(mem, .init = setup, .fini = teardown);
+
+// ----------------------------------------------------------------- models
+
+Test(mem, builtin_models_parse_without_errors)
+{
+	bh_mem_models m;
+	bh_diags d;
+	bh_mem_models_init(&m);
+	bh_diags_init(&d, arena);
+	bh_mem_models_add_builtin(&m, arena, &d);
+	cr_assert_eq(d.items.len, 0, "first: line %u %s", d.items.len ? d.items.items[0].loc.line : 0,
+		     d.items.len ? d.items.items[0].message : "");
+	size_t n;
+	const bh_mem_model *fr = bh_mem_models_find(&m, "free", &n);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(fr->kind, BH_MEM_RELEASE);
+	cr_assert_eq(fr->family, BH_MEM_FAMILY_HEAP);
+	const bh_mem_model *fo = bh_mem_models_find(&m, "fopen", &n);
+	cr_assert_eq(n, 2); // alloc ret stream may-fail, deref arg0..
+	cr_assert_eq(fo[0].kind, BH_MEM_ALLOC);
+	cr_assert(fo[0].may_fail && fo[0].ret);
+	cr_assert_str_eq(bh_mem_family_releaser(fo[0].family), "fclose");
+	cr_assert_null(bh_mem_models_find(&m, "no_such_function", &n));
+	bh_mem_models_dispose(&m);
+	bh_diags_dispose(&d);
+}
+
+Test(mem, bad_model_lines_are_diagnostics_and_the_rest_is_kept)
+{
+	static const char text[] = "alloc pool_get ret heap may-fail\n"
+				   "alloc\n"                           // too short
+				   "grab f ret heap\n"                 // unknown kind
+				   "alloc f arg0 heap\n"               // alloc needs ret/outN
+				   "release f ret heap\n"              // release needs argN
+				   "alloc f ret cloud\n"               // unknown family
+				   "may-null f arg1\n"                 // may-null needs ret
+				   "release f arg0.. heap\n"           // argN.. only for deref/borrow
+				   "deref f arg0 extra\n";             // trailing text
+	bh_mem_models m;
+	bh_diags d;
+	bh_mem_models_init(&m);
+	bh_diags_init(&d, arena);
+	cr_assert_eq(bh_mem_models_parse(&m, arena, text, "cfg.json", 1, &d), 8);
+	cr_assert_eq(m.items.len, 1);
+	for (size_t i = 0; i < d.items.len; i++) {
+		cr_assert_str_eq(d.items.items[i].code, "mem.bad-model");
+		cr_assert_eq(d.items.items[i].loc.line, i + 2);
+	}
+	bh_mem_models_dispose(&m);
+	bh_diags_dispose(&d);
+}
+
+// ----------------------------------------------------------------- engine
+
+// Compile `files` (name, text pairs, NULL-terminated) as one program and
+// run the memory checkers with the built-in models plus `extra` lines.
+static result *run(const char *const *files, const char *extra)
+{
+	result *r = bh_arena_alloc(arena, sizeof(*r));
+	bh_vec_push(&results, r);
+	bh_findings_init(&r->findings, arena);
+	bh_diags_init(&r->diags, arena);
+	bh_ir_program prog;
+	bh_ir_program_init(&prog);
+	cr_assert(bh_test_compile_program(arena, files, &prog, &r->findings, &r->diags));
+	bh_mem_models m;
+	bh_mem_models_init(&m);
+	bh_mem_models_add_builtin(&m, arena, &r->diags);
+	if (extra)
+		cr_assert_eq(bh_mem_models_parse(&m, arena, extra, "extra", 1, &r->diags), 0);
+	cr_assert_eq(bh_mem_run(&prog, &m, NULL, &r->findings, &r->diags), BH_OK);
+	bh_mem_models_dispose(&m);
+	bh_ir_program_dispose(&prog);
+	bh_findings_sort_unique(&r->findings);
+	return r;
+}
+
+static result *run1(const char *text)
+{
+	const char *files[] = { "main.c", text, NULL };
+	return run(files, NULL);
+}
+
+static const char *lines_of(const result *r, const char *id)
+{
+	return bh_test_rule_lines(arena, &r->findings, id);
+}
+
+static const bh_finding *first_of(const result *r, const char *id)
+{
+	return bh_test_first_finding(&r->findings, id);
+}
+
+#define PRELUDE "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
+
+Test(mem, use_after_free_through_an_alias_has_its_path)
+{
+	result *r = run1(PRELUDE                                     // 1-3
+			 "int f(void) {\n"                           // 4
+			 "\tchar *p = malloc(8);\n"                  // 5
+			 "\tif (!p) return -1;\n"                    // 6
+			 "\tchar *q = p;\n"                          // 7
+			 "\tfree(p);\n"                              // 8
+			 "\treturn q[0];\n"                          // 9
+			 "}\n");
+	const bh_finding *f = first_of(r, "c.use-after-free");
+	cr_assert_not_null(f);
+	cr_assert_eq(f->loc.line, 9);
+	cr_assert_str_eq(f->message, "'q' is dereferenced after the memory from malloc() at line 5 was "
+				     "released at line 8");
+	cr_assert_eq(f->nflow, 3);
+	cr_assert_str_eq(f->flow[0].message, "allocated by malloc()");
+	cr_assert_eq(f->flow[1].loc.line, 8);
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "");
+}
+
+Test(mem, deallocation_wrappers_are_learned_even_when_they_accept_null)
+{
+	result *r = run1(PRELUDE
+			 "struct conn { char *buf; };\n"                             // 4
+			 "void conn_free(struct conn *c) {\n"                        // 5
+			 "\tif (c) { free(c->buf); free(c); }\n"                     // 6
+			 "}\n"                                                       // 7
+			 "int f(void) {\n"                                           // 8
+			 "\tstruct conn *c = calloc(1, sizeof *c);\n"                // 9
+			 "\tif (c == NULL) return -1;\n"                             // 10
+			 "\tconn_free(c);\n"                                         // 11
+			 "\tconn_free(c);\n"                                         // 12
+			 "\treturn 0;\n"                                             // 13
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "12");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "");
+}
+
+Test(mem, free_then_null_then_free_after_paths_meet_is_no_double_free)
+{
+	result *r = run1(PRELUDE
+			 "void f(int copy, int n) {\n"
+			 "\tchar *v = NULL;\n"
+			 "\tif (!copy) v = malloc(n);\n"
+			 "\tif (!copy) { free(v); v = NULL; }\n"
+			 "\tfree(v);\n"
+			 "}\n");
+	cr_assert_eq(r->findings.items.len, 0, "first: %s",
+		     r->findings.items.len ? r->findings.items.items[0].message : "");
+}
+
+Test(mem, leaks_are_reported_on_the_path_that_forgets_and_nowhere_else)
+{
+	result *r = run1(PRELUDE
+			 "static char *keep;\n"                                      // 4
+			 "int f(int a, int b) {\n"                                   // 5
+			 "\tchar *p = malloc(16);\n"                                 // 6
+			 "\tif (p == NULL) return -1;\n"                             // 7: failed: no leak
+			 "\tif (a) return 1;\n"                                      // 8: leak
+			 "\tif (b) { keep = p; return 2; }\n"                        // 9: given away
+			 "\tfree(p);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "char *g(void) { char *s = strdup(\"x\"); return s; }\n"    // returned
+			 "int main(void) { char *m = malloc(4); return m == NULL; }\n"); // main: no leak
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "8");
+	cr_assert_str_eq(first_of(r, "c.memory-leak")->message,
+			 "the memory from malloc() at line 6 ('p') is not released on this path");
+}
+
+Test(mem, realloc_failure_keeps_the_old_block)
+{
+	result *r = run1(PRELUDE
+			 "int bad(char **out, size_t n) {\n"                         // 4
+			 "\tchar *p = malloc(8);\n"                                  // 5
+			 "\tif (!p) return -1;\n"                                    // 6
+			 "\tp = realloc(p, n);\n"                                    // 7
+			 "\tif (!p) return -1;\n"                                    // 8: the old block leaks
+			 "\t*out = p;\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int good(char **out, size_t n) {\n"                        // 12
+			 "\tchar *p = malloc(8), *t;\n"
+			 "\tif (!p) return -1;\n"
+			 "\tt = realloc(p, n);\n"
+			 "\tif (!t) { free(p); return -1; }\n"
+			 "\t*out = t;\n"
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "8");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "");
+}
+
+Test(mem, out_parameter_allocations_and_their_failure_status)
+{
+	result *r = run1("#define _GNU_SOURCE\n" PRELUDE
+			 "int f(const char *d) {\n"                                  // 5
+			 "\tchar *cmd = NULL;\n"
+			 "\tif (asprintf(&cmd, \"ls %s\", d) < 0) return -1;\n"      // 7: failed: no leak
+			 "\tputs(cmd);\n"
+			 "\treturn 0;\n"                                             // 9: leak
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "9");
+}
+
+Test(mem, unchecked_results_of_library_calls_that_can_fail)
+{
+	result *r = run1(PRELUDE
+			 "int f(void) {\n"                                           // 4
+			 "\tchar *p = malloc(8);\n"                                  // 5
+			 "\tp[0] = 1;\n"                                             // 6: unchecked
+			 "\tp[1] = 2;\n"                                             // 7: one finding per NULL
+			 "\tchar *q = malloc(8);\n"
+			 "\tif (q == NULL) { free(p); return -1; }\n"
+			 "\tq[0] = 1;\n"                                             // checked
+			 "\tint n = (int)strlen(getenv(\"HOME\"));\n"                // 11: getenv
+			 "\tfree(p); free(q);\n"
+			 "\treturn n;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.unchecked-null"), "6 11");
+	cr_assert_str_eq(first_of(r, "c.unchecked-null")->message,
+			 "'p' is dereferenced without a NULL check; malloc() may return NULL at line 5");
+}
+
+Test(mem, null_literal_dereferences_need_every_path_to_reach_them)
+{
+	result *r = run1(PRELUDE
+			 "struct v { int port; };\n"                                 // 4
+			 "int a(void) { int *p = NULL; return *p; }\n"              // 5: definite
+			 "int b(const struct v *t, int n) {\n"                       // 6
+			 "\tconst struct v *found = NULL;\n"                         // 7
+			 "\tfor (int i = 0; i < n; i++) if (t[i].port == 80) found = &t[i];\n"
+			 "\treturn found->port;\n"                                   // 9: every path reaches it
+			 "}\n"
+			 "int c(int flag, int *x) {\n"                               // 11
+			 "\tint *p = NULL;\n"
+			 "\tif (flag) p = x;\n"
+			 "\tif (flag) return *p;\n"                                  // 14: correlated: quiet
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "5 9");
+}
+
+Test(mem, wrappers_that_check_and_pass_failure_on_are_quiet_at_each_use)
+{
+	// sds-like: _mk(len, try) returns NULL only when asked to try; mk()
+	// never tries. A summary in the calling context knows mk() is never NULL.
+	result *r = run1(PRELUDE
+			 "void *xmalloc(size_t n) { void *p = malloc(n); if (!p) abort(); return p; }\n"
+			 "char *_mk(size_t n, int try) {\n"
+			 "\tchar *s = try ? malloc(n + 1) : xmalloc(n + 1);\n"
+			 "\tif (s == NULL) return NULL;\n"
+			 "\ts[n] = 0;\n"
+			 "\treturn s;\n"
+			 "}\n"
+			 "char *mk(size_t n) { return _mk(n, 0); }\n"
+			 "int f(void) { char *s = mk(3); s[0] = 'a'; free(s); return 0; }\n");
+	cr_assert_str_eq(lines_of(r, "c.unchecked-null"), "");
+}
+
+Test(mem, program_lookups_are_reported_where_other_callers_check_them)
+{
+	static const char lookup[] = PRELUDE
+		"struct e { const char *k; int v; };\n"                      // 4
+		"static struct e tab[2] = { { \"a\", 1 }, { \"b\", 2 } };\n"  // 5
+		"struct e *find(const char *k) {\n"                          // 6
+		"\tfor (int i = 0; i < 2; i++) if (!strcmp(tab[i].k, k)) return &tab[i];\n"
+		"\treturn NULL;\n"                                           // 8
+		"}\n"                                                        // 9
+		"int get(const char *k) { return find(k)->v; }\n";           // 10
+	result *alone = run1(lookup);
+	cr_assert_str_eq(lines_of(alone, "c.unchecked-null"), ""); // nobody checks it
+	const char *checked = bh_arena_sprintf(arena, "%s%s", lookup,
+		"int has(const char *k) { if (find(k) == NULL) return 0; return 1; }\n");
+	result *r = run1(checked);
+	cr_assert_str_eq(lines_of(r, "c.unchecked-null"), "10");
+}
+
+Test(mem, releases_of_the_wrong_kind_of_memory)
+{
+	result *r = run1(PRELUDE
+			 "static char g[8];\n"                                       // 4
+			 "void f(const char *path) {\n"                              // 5
+			 "\tchar local[8];\n"
+			 "\tchar *p = malloc(8);\n"                                  // 7
+			 "\tFILE *fp = fopen(path, \"r\");\n"                       // 8
+			 "\tif (!p || !fp) return;\n"                                // 9 (leaks)
+			 "\tfree(local);\n"                                          // 10
+			 "\tfree(g);\n"                                              // 11
+			 "\tfree(p + 1);\n"                                          // 12
+			 "\tfree(fp);\n"                                             // 13
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.free-non-heap"), "10 11");
+	cr_assert_str_eq(lines_of(r, "c.free-offset"), "12");
+	cr_assert_str_eq(lines_of(r, "c.mismatched-dealloc"), "13");
+	cr_assert_str_eq(first_of(r, "c.mismatched-dealloc")->message,
+			 "the stream from fopen() at line 8 is released with free(); it must be released "
+			 "with fclose()");
+}
+
+Test(mem, addresses_of_locals_that_outlive_the_function)
+{
+	result *r = run1(PRELUDE
+			 "static int *saved;\n"                                      // 4
+			 "int *a(void) { int x = 1; int *p = &x; return p; }\n"      // 5
+			 "void b(void) { int y = 2; saved = &y; }\n"                 // 6
+			 "void c(const char **out) { char buf[8] = \"x\"; *out = buf; }\n" // 7
+			 "int *d(void) { static int s; return &s; }\n");            // 8: static: fine
+	cr_assert_str_eq(lines_of(r, "c.stack-address-escape"), "5 6 7");
+}
+
+Test(mem, a_freed_string_printed_with_percent_s_is_a_use_after_free)
+{
+	result *r = run1(PRELUDE
+			 "void f(void) {\n"
+			 "\tchar *m = strdup(\"bye\");\n"
+			 "\tif (!m) return;\n"
+			 "\tfree(m);\n"
+			 "\tprintf(\"%d %s\\n\", 1, m);\n"                           // 8
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "8");
+}
+
+Test(mem, user_models_describe_allocators_without_a_body)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stddef.h>\n"
+		"void *pool_get(size_t n);\n"
+		"void pool_put(void *p);\n"
+		"int f(void) {\n"
+		"\tchar *p = pool_get(8);\n"                                 // 5
+		"\tif (!p) return -1;\n"
+		"\tpool_put(p);\n"
+		"\tpool_put(p);\n"                                           // 8
+		"\tchar *q = pool_get(8);\n"                                 // 9
+		"\treturn q[0];\n"                                           // 10: unchecked, leaks
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, "alloc pool_get ret heap may-fail\nrelease pool_put arg0 heap\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "8");
+	cr_assert_str_eq(lines_of(r, "c.unchecked-null"), "10");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "10");
+}
+
+Test(mem, recursion_and_function_pointers_terminate)
+{
+	result *r = run1(PRELUDE
+			 "struct n { struct n *next; };\n"
+			 "void drop(struct n *x) { if (!x) return; drop(x->next); free(x); }\n"
+			 "void f(void) {\n"
+			 "\tvoid (*rel)(struct n *) = drop;\n"
+			 "\tstruct n *a = calloc(1, sizeof *a);\n"
+			 "\tif (!a) return;\n"
+			 "\trel(a);\n"
+			 "\trel(a);\n"                                                // 11
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "11");
+}
