@@ -123,6 +123,14 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 				for (uint32_t a = 0; a < in->nargs; a++)
 					add_callee(g, &edges, &in->args[a]);
 			}
+		// Functions in the operations tables it reads (`ops.release(p)`).
+		for (uint32_t v = 0; v < fn->nvars; v++)
+			for (uint32_t k = 0; k < fn->vars[v].nfn_fields; k++) {
+				const bh_ir_fn_field *ff = &fn->vars[v].fn_fields[k];
+				size_t n = bh_callgraph_node(g, ff->usr ? ff->usr : ff->func);
+				if (n != SIZE_MAX)
+					bh_vec_push(&edges, n);
+			}
 	}
 	g->succ_start[g->nfuncs] = edges.len;
 	g->succ = edges.items;

@@ -261,6 +261,27 @@ static void make_objects(bh_mem__fctx *c)
 		}
 }
 
+// The operations table variable `var` is or is an element of (`ops`, or
+// `tab[i]` read in block `b`), if nothing can change it; else NULL.
+static const bh_ir_var *table_of(const bh_mem__fctx *c, const bh_ir_block *b, uint32_t var)
+{
+	const bh_ir_var *v = &c->fn->vars[var];
+	if (v->kind == BH_IR_VAR_TEMP) {
+		const bh_ir_instr *d = NULL;
+		for (uint32_t i = 0; i < b->ninstrs; i++)
+			if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
+				d = &b->instrs[i];
+		if (!d || (d->op != BH_IR_INDEX && d->op != BH_IR_INDEX_ADDR) ||
+		    d->args[0].kind != BH_IR_OPND_VAR)
+			return NULL;
+		v = &c->fn->vars[d->args[0].var];
+	}
+	if (!v->nfn_fields || !is_global_var(v))
+		return NULL;
+	bool constant = v->type && strncmp(v->type, "const ", 6) == 0;
+	return constant || !bh_callgraph_global_written(c->prog->graph, v) ? v : NULL;
+}
+
 // Function pointer variables assigned once from a function.
 static void find_function_values(bh_mem__fctx *c)
 {
@@ -280,6 +301,26 @@ static void find_function_values(bh_mem__fctx *c)
 	for (uint32_t v = 0; v < fn->nvars; v++)
 		if (ndefs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) || is_global_var(&fn->vars[v]))
 			c->fn_value[v] = NULL;
+	// `ops.release` of an operations table nothing writes, or `tab[i].release`
+	// when every row has the same function there.
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_FIELD || !in->name || in->dst.kind != BH_IR_OPND_VAR ||
+			    ndefs[in->dst.var] != 1 || in->args[0].kind != BH_IR_OPND_VAR)
+				continue;
+			// `ops.put`, or `(&rows[i])->put` for `rows[i].put`
+			if (in->arrow != (fn->vars[in->args[0].var].kind == BH_IR_VAR_TEMP))
+				continue;
+			const bh_ir_var *table = table_of(c, &fn->blocks[b], in->args[0].var);
+			for (uint32_t k = 0; table && k < table->nfn_fields; k++)
+				if (strcmp(table->fn_fields[k].field, in->name) == 0) {
+					bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
+					*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = table->fn_fields[k].func,
+							   .usr = table->fn_fields[k].usr };
+					c->fn_value[in->dst.var] = o;
+				}
+		}
 	free(ndefs);
 }
 
@@ -542,10 +583,65 @@ static bool oom_in_callee(const bh_mem__fctx *c, bh_mem__val v)
 	return at && at->op == BH_IR_CALL && c->call_sum[at->id] != NULL;
 }
 
-// Does every path from instruction `from` to the function's end pass
-// through block `to` (does `to` post-dominate it)? Paths that end in a
-// noreturn call do not count.
-static bool always_reached(const bh_mem__fctx *c, uint32_t from, uint32_t to)
+// Does the NULL made at instruction `null_at` survive a pass round the
+// loop headed by block `head` (is it still there on a back edge)?
+static bool null_survives_loop(const bh_mem__fctx *c, uint32_t head, uint32_t null_at)
+{
+	const bh_ir_block *h = &c->fn->blocks[head];
+	for (uint32_t p = 0; p < h->npreds; p++) {
+		if (c->rpo_index[h->preds[p]] < c->rpo_index[head])
+			continue; // an entry edge
+		void *f = (void *)bh_flow_out(&c->result, h->preds[p]);
+		if (!f || !bh_mem__fact_head(f)->reachable)
+			continue;
+		const bh_mem__val *vals = bh_mem__fact_vals(f);
+		for (uint32_t l = 0; l < c->nlocs; l++)
+			if ((vals[l].null & BH_MEM__MAY_NULL) && vals[l].at == null_at)
+				return true;
+	}
+	return false;
+}
+
+// Is block `b` inside the loop headed by `head` (dominated by it and able
+// to come back to it)?
+static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
+{
+	if (!bh_flow_dominates(c->dom, head, b))
+		return false;
+	const bh_ir_func *fn = c->fn;
+	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
+	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
+	size_t sp = 0;
+	bool back = false;
+	stack[sp++] = b;
+	seen[b] = true;
+	while (sp && !back) {
+		const bh_ir_block *x = &fn->blocks[stack[--sp]];
+		for (uint32_t s = 0; s < x->nsuccs && !back; s++) {
+			back = x->succs[s] == head;
+			if (!seen[x->succs[s]] && bh_flow_dominates(c->dom, head, x->succs[s])) {
+				seen[x->succs[s]] = true;
+				stack[sp++] = x->succs[s];
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return back;
+}
+
+// Does every path from instruction `from` (a NULL literal) to the
+// function's end pass through block `to` (does `to` post-dominate it)?
+// Paths that end in a noreturn call do not count. A loop on the way counts
+// only if the dereference is inside it or the NULL survives a pass round
+// it (a search that may find nothing); a
+// loop that assigns the pointer on every pass leaves NULL only to a run of
+// zero passes, which its code usually rules out (`if (!te) return; e =
+// NULL; while (te) { if (!e || ...) e = te; ... } e->when`). (A NULL
+// read inside a loop on its first pass, `tail = NULL; for (...) {
+// tail->next = x; ... }`, is missed: following only the paths that enter
+// the loop made 9 false findings on redis for that one.)
+static bool always_reached(bh_mem__fctx *c, uint32_t from, uint32_t to)
 {
 	const bh_ir_instr *at = from != BH_MEM__NONE ? bh_ir_instr_at(c->fn, from) : NULL;
 	if (!at)
@@ -553,6 +649,8 @@ static bool always_reached(const bh_mem__fctx *c, uint32_t from, uint32_t to)
 	if (at->block == to)
 		return true;
 	const bh_ir_func *fn = c->fn;
+	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+		return false;
 	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
 	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
 	size_t sp = 0;
@@ -563,6 +661,11 @@ static bool always_reached(const bh_mem__fctx *c, uint32_t from, uint32_t to)
 		const bh_ir_block *b = &fn->blocks[stack[--sp]];
 		const bh_ir_instr *t = bh_ir_block_terminator(b);
 		if (t && t->op == BH_IR_RET)
+			escapes = true;
+		bool head = false;
+		for (uint32_t p = 0; p < b->npreds; p++)
+			head |= c->rpo_index[b->preds[p]] >= c->rpo_index[b->id];
+		if (head && !in_loop(c, b->id, to) && !null_survives_loop(c, b->id, from))
 			escapes = true;
 		for (uint32_t s = 0; s < b->nsuccs; s++)
 			if (b->succs[s] != to && !seen[b->succs[s]]) {
@@ -663,16 +766,20 @@ static void deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_o
 			       bh_mem__object_text(c, v.obj), line);
 		objs[v.obj].state = (uint8_t)((objs[v.obj].state & ~BH_MEM__FREED) | BH_MEM__LOST);
 	}
-	// A NULL from a literal or a comparison is reported where the pointer
-	// is NULL on every path here, or where every path from the NULL
-	// reaches this dereference (`vh = NULL; for (...) if (match) vh = ...;
-	// vh->port`). A "may be NULL" at a dereference that only some paths
-	// reach is how code whose branches are correlated (`if (!r || (err =
-	// r->type == ERR)) { if (err) r->len; }`) looks to a path-insensitive
-	// analysis: on redis such findings were all false.
+	// A NULL from a comparison is reported where the pointer is NULL on
+	// every path here; a NULL literal also where every path from it
+	// reaches this dereference without going round a loop (`mode = NULL;
+	// switch (op) { case A: mode = "r"; ... } mode[0]`). A "may be NULL"
+	// at a dereference that only some paths reach is how code whose
+	// branches are correlated (`if (!r || (err = r->type == ERR)) { if
+	// (err) r->len; }`, `left = b ? b->size : 0; if (left >= n) b->used`)
+	// looks to a path-insensitive analysis, and through a loop it is how a
+	// loop known to run once looks (`if (!te) return; e = NULL; while (te)
+	// { e = te; ... } e->when`): on redis such findings were all false.
 	bool from_call = !(v.flags & BH_MEM__EXPLICIT) && !null_from_branch(c, v);
 	if (null_matters && (v.null & BH_MEM__MAY_NULL) && !oom_in_callee(c, v) &&
-	    (from_call || only_null(v) || (c->reporting && always_reached(c, v.at, in->block)))) {
+	    (from_call || only_null(v) ||
+	     ((v.flags & BH_MEM__EXPLICIT) && c->reporting && always_reached(c, v.at, in->block)))) {
 		n = 0;
 		steps[n++] = null_origin_step(c, v);
 		if (inside)
@@ -1576,7 +1683,6 @@ static void finish_summary(bh_mem__fctx *c)
 	// (A parameter returned after it was dereferenced counts as sure.)
 	sum->ret_sure_param = c->param_rets && !c->other_param_rets &&
 			      c->param_rets + c->sure_rets >= c->nrets ? c->ret_param : 0;
-	bh_flow_dom *dom = NULL;
 	for (uint32_t j = 0; j < fn->nparams; j++) {
 		if (c->freed_rets[j])
 			sum->param[j] |= BH_MEM__P_MAY_FREE;
@@ -1584,9 +1690,9 @@ static void finish_summary(bh_mem__fctx *c)
 			sum->param[j] |= BH_MEM__P_FREES;
 		if (!c->nderef_blocks[j] || !c->nrets)
 			continue;
-		if (!dom && bh_flow_compute_dom(&dom, c->arena, fn) != BH_FLOW_DONE)
+		if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
 			break;
-		if (deref_always(c, dom, j))
+		if (deref_always(c, c->dom, j))
 			sum->param[j] |= BH_MEM__P_DEREF_ALWAYS;
 	}
 }
@@ -1639,6 +1745,8 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	for (uint32_t j = 0; j < np; j++)
 		c.deref_blocks[j] = bh_arena_alloc(c.arena, MAX_DEREF_BLOCKS * sizeof(uint32_t));
 	c.ret_blocks = bh_arena_alloc(c.arena, (fn->nblocks + 1) * sizeof(*c.ret_blocks));
+	uint32_t *rpo_order;
+	bh_flow_rpo(&rpo_order, &c.rpo_index, c.arena, fn);
 	c.held[0] = bh_arena_alloc(c.arena, c.nobjs + 1);
 	c.held[1] = bh_arena_alloc(c.arena, c.nobjs + 1);
 

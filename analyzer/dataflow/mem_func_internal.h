@@ -49,6 +49,8 @@ typedef struct {
 	uint32_t *nderef_blocks;
 	uint32_t *ret_blocks;       // blocks that return
 	uint8_t *held[2];           // join scratch: objects some location points to, per side
+	uint32_t *rpo_index;        // block -> its place in reverse postorder (loop heads)
+	bh_flow_dom *dom;           // dominators, computed when a report needs them
 } bh_mem__fctx;
 
 // The fact: a reachability word, then the values of the locations, then

@@ -246,6 +246,15 @@ void bh_ir_builder_var_const(bh_ir_builder *b, uint32_t var, int64_t value, bool
 	}
 }
 
+void bh_ir_builder_var_fn_fields(bh_ir_builder *b, uint32_t var, const bh_ir_fn_field *fields,
+				 uint32_t n)
+{
+	if (var < b->vars.len) {
+		b->vars.items[var].fn_fields = fields;
+		b->vars.items[var].nfn_fields = n;
+	}
+}
+
 bh_ir_var_kind bh_ir_builder_var_kind(const bh_ir_builder *b, uint32_t var)
 {
 	return var < b->vars.len ? b->vars.items[var].kind : BH_IR_VAR_TEMP;

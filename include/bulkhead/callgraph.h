@@ -3,8 +3,9 @@
  * The call graph of a whole program, shared by the interprocedural
  * analyses (taint, memory state): every function definition of every
  * translation unit is a node, keyed by its USR so that a call in one file
- * reaches the definition in another; edges are direct calls and functions
- * named as values (a function pointer may call them from there). The
+ * reaches the definition in another; edges are direct calls, functions
+ * named as values (a function pointer may call them from there) and the
+ * functions of the operations tables a function reads. The
  * strongly connected components come out callees first, the order in
  * which bottom-up summaries are computed.
  *

@@ -90,6 +90,17 @@ enum {
 	BH_IR_VAR_INIT = 1u << 5,      /* a global or static integer initialised with `const_value` */
 };
 
+/**
+ * A field of a global struct, or of every element of a global array of
+ * structs, initialised with a function (`static const struct ops o = {
+ * .release = pool_put };`): calls through `o.release` call it.
+ */
+typedef struct {
+	const char *field;
+	const char *func;     /* the function's name */
+	const char *usr;      /* and USR, or NULL */
+} bh_ir_fn_field;
+
 typedef struct {
 	uint32_t id;          /* index in bh_ir_func.vars */
 	bh_ir_var_kind kind;
@@ -99,6 +110,8 @@ typedef struct {
 	const char *type;     /* C type as written by clang, or NULL (temps) */
 	uint64_t size;        /* byte size of the type, 0 if unknown */
 	int64_t const_value;  /* with BH_IR_VAR_CONST or _INIT: the value it is initialised with */
+	const bh_ir_fn_field *fn_fields; /* globals: fields initialised with functions (arena) */
+	uint32_t nfn_fields;
 } bh_ir_var;
 
 /* -------------------------------------------------------------- operands */
@@ -263,6 +276,13 @@ void bh_ir_builder_var_flags(bh_ir_builder *b, uint32_t var, unsigned flags);
  * nothing in the program writes it.
  */
 void bh_ir_builder_var_const(bh_ir_builder *b, uint32_t var, int64_t value, bool is_const);
+
+/**
+ * Say that global `var`'s initialiser sets these fields to functions;
+ * `fields` (n of them) must live as long as the IR (the unit's arena).
+ */
+void bh_ir_builder_var_fn_fields(bh_ir_builder *b, uint32_t var, const bh_ir_fn_field *fields,
+				 uint32_t n);
 
 /** The kind of variable `var` (BH_IR_VAR_TEMP for an unknown id). */
 bh_ir_var_kind bh_ir_builder_var_kind(const bh_ir_builder *b, uint32_t var);

@@ -393,3 +393,24 @@ Test(mem, recursion_and_function_pointers_terminate)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "11");
 }
+
+Test(mem, operations_tables_are_followed_like_direct_calls)
+{
+	result *r = run1(PRELUDE
+			 "struct ops { void *(*get)(size_t); void (*put)(void *); };\n"   // 4
+			 "static void *get(size_t n) { return malloc(n); }\n"             // 5
+			 "static void put(void *p) { free(p); }\n"                        // 6
+			 "static const struct ops heap = { .put = put, .get = get };\n"  // 7
+			 "static const struct ops rows[] = { { get, put }, { get, put } };\n"
+			 "int f(int i) {\n"                                              // 9
+			 "\tchar *a = heap.get(8);\n"                                    // 10
+			 "\tif (!a) return -1;\n"
+			 "\theap.put(a);\n"
+			 "\trows[i].put(a);\n"                                           // 13
+			 "\tchar *b = rows[i].get(8);\n"                                 // 14
+			 "\tif (!b) return -1;\n"
+			 "\treturn 0;\n"                                                 // 16: b leaks
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "13");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "16");
+}

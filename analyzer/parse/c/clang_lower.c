@@ -338,6 +338,140 @@ static bool eval_float(CXCursor e, double *out)
 
 // ------------------------------------------------------------- variables
 
+// ------------------------------------------------ function tables
+
+// What an initialiser element names when it is a function (`pool_put`,
+// `&pool_put`, `(handler)pool_put`): its cursor, or a null cursor.
+static CXCursor function_named(CXCursor e, int depth)
+{
+	if (kind_of(e) == CXCursor_DeclRefExpr) {
+		CXCursor r = clang_getCursorReferenced(e);
+		return kind_of(r) == CXCursor_FunctionDecl ? r : clang_getNullCursor();
+	}
+	if (depth > 3 || kind_of(e) == CXCursor_InitListExpr)
+		return clang_getNullCursor();
+	CXCursor only;
+	return bh_clang__children(e, &only, 1) == 1 ? function_named(only, depth + 1)
+						     : clang_getNullCursor();
+}
+
+typedef struct {
+	lower *l;
+	const char **fields;  // the struct's field names, in order
+	size_t nfields;
+	size_t pos;           // the next positional field
+	BH_VEC(bh_ir_fn_field) out;
+	bool conflict_seen;
+} table_walk;
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
+{
+	table_walk *tw = data;
+	CXString s = clang_getCursorSpelling(c);
+	const char **grown = bh_arena_alloc(tw->l->arena, (tw->nfields + 1) * sizeof(*grown));
+	if (tw->nfields)
+		memcpy(grown, tw->fields, tw->nfields * sizeof(*grown));
+	grown[tw->nfields++] = bh_arena_strdup(tw->l->arena, clang_getCString(s));
+	tw->fields = grown;
+	clang_disposeString(s);
+	return CXVisit_Continue;
+}
+
+// Record that `field` holds `fn`; a second, different function for the
+// same field (another element of an array) makes the field unknown.
+static void note_table_field(table_walk *tw, const char *field, CXCursor fn)
+{
+	CXString name = clang_getCursorSpelling(fn);
+	const char *usr = usr_of(tw->l, fn);
+	for (size_t i = 0; i < tw->out.len; i++)
+		if (strcmp(tw->out.items[i].field, field) == 0) {
+			if (strcmp(tw->out.items[i].func, clang_getCString(name)) != 0)
+				tw->out.items[i].func = ""; // several targets
+			clang_disposeString(name);
+			return;
+		}
+	bh_ir_fn_field f = { field, bh_arena_strdup(tw->l->arena, clang_getCString(name)), usr };
+	clang_disposeString(name);
+	bh_vec_push(&tw->out, f);
+}
+
+static enum CXChildVisitResult table_element(CXCursor e, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	table_walk *tw = data;
+	const char *field = NULL;
+	CXCursor value = e;
+	// `.put = pool_put` is an unexposed expression holding the member and the value.
+	CXCursor kids[2];
+	if (bh_clang__children(e, kids, 2) == 2 && kind_of(kids[0]) == CXCursor_MemberRef) {
+		CXString s = clang_getCursorSpelling(kids[0]);
+		field = bh_arena_strdup(tw->l->arena, clang_getCString(s));
+		clang_disposeString(s);
+		value = kids[1];
+		for (size_t i = 0; i < tw->nfields; i++)
+			if (strcmp(tw->fields[i], field) == 0)
+				tw->pos = i + 1;
+	} else if (tw->pos < tw->nfields) {
+		field = tw->fields[tw->pos++];
+	}
+	CXCursor fn = function_named(value, 0);
+	if (field && !clang_Cursor_isNull(fn))
+		note_table_field(tw, field, fn);
+	return CXChildVisit_Continue;
+}
+
+// An array element `{ f, g }`: a struct initialiser of its own.
+static enum CXChildVisitResult table_row(CXCursor e, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	table_walk *tw = data;
+	if (kind_of(e) == CXCursor_InitListExpr) {
+		tw->pos = 0;
+		clang_visitChildren(e, table_element, tw);
+	}
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult find_init_list(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (kind_of(c) == CXCursor_InitListExpr) {
+		*(CXCursor *)data = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+// A global struct, or array of structs, whose initialiser sets fields to
+// functions (an operations table): record them on the variable.
+static void note_function_table(lower *l, CXCursor decl, CXType ct, uint32_t id)
+{
+	CXCursor def = clang_getCursorDefinition(decl);
+	if (clang_Cursor_isNull(def))
+		return;
+	bool array = ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray;
+	CXType record = array ? clang_getCanonicalType(clang_getArrayElementType(ct)) : ct;
+	if (record.kind != CXType_Record)
+		return;
+	CXCursor init = clang_getNullCursor();
+	clang_visitChildren(def, find_init_list, &init);
+	if (clang_Cursor_isNull(init))
+		return;
+	table_walk tw = { .l = l };
+	clang_Type_visitFields(record, collect_field, &tw);
+	clang_visitChildren(init, array ? table_row : table_element, &tw);
+	size_t kept = 0;
+	for (size_t i = 0; i < tw.out.len; i++)
+		if (tw.out.items[i].func[0])
+			tw.out.items[kept++] = tw.out.items[i];
+	if (kept) {
+		bh_ir_fn_field *fields = bh_arena_alloc(l->arena, kept * sizeof(*fields));
+		memcpy(fields, tw.out.items, kept * sizeof(*fields));
+		bh_ir_builder_var_fn_fields(l->b, id, fields, (uint32_t)kept);
+	}
+	bh_vec_dispose(&tw.out);
+}
+
 static uint32_t var_of(lower *l, CXCursor decl)
 {
 	CXCursor key = clang_getCanonicalCursor(decl);
@@ -393,6 +527,8 @@ static uint32_t var_of(lower *l, CXCursor decl)
 	if (kind != BH_IR_VAR_PARAM && kind != BH_IR_VAR_LOCAL && ct.kind >= CXType_Bool &&
 	    ct.kind <= CXType_Int128 && eval_int(decl, &value))
 		bh_ir_builder_var_const(l->b, id, value, clang_isConstQualifiedType(t));
+	if (kind == BH_IR_VAR_GLOBAL || kind == BH_IR_VAR_STATIC)
+		note_function_table(l, decl, ct, id);
 	s = map_find(&l->vars, key, true);
 	s->value = id;
 	return id;

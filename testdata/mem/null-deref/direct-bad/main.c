@@ -1,25 +1,27 @@
-/* c.null-deref, direct, bad: 'vh' stays NULL when no virtual host matches,
- * and its port is read anyway. */
+/* c.null-deref, direct, bad: 'mode' stays NULL for an operation the switch
+ * does not list, and its first character is read anyway. */
+#include <fcntl.h>
 #include <stddef.h>
-#include <string.h>
 
-struct vhost {
-	const char *name;
-	int port;
-};
+enum op { OP_READ, OP_APPEND, OP_TRUNCATE };
 
-static const struct vhost vhosts[] = {
-	{ "example.org", 8080 },
-	{ "example.net", 8081 },
-};
-
-int vhost_port(const char *host)
+int open_flags(enum op op)
 {
-	const struct vhost *vh = NULL;
-	size_t i;
+	const char *mode = NULL;
+	int flags = O_RDONLY;
 
-	for (i = 0; i < sizeof vhosts / sizeof vhosts[0]; i++)
-		if (strcmp(vhosts[i].name, host) == 0)
-			vh = &vhosts[i];
-	return vh->port; /* BH-EXPECT: c.null-deref */
+	switch (op) {
+	case OP_READ:
+		mode = "r";
+		break;
+	case OP_APPEND:
+		mode = "a";
+		flags = O_WRONLY;
+		break;
+	default:
+		break;
+	}
+	if (mode[0] == 'a') /* BH-EXPECT: c.null-deref */
+		flags |= O_APPEND;
+	return flags;
 }

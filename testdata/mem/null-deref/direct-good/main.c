@@ -1,27 +1,27 @@
-/* c.null-deref, direct, good: a missing virtual host is reported before
- * the port is read. */
+/* c.null-deref, direct, good: an operation the switch does not list is
+ * rejected before 'mode' is read. */
+#include <fcntl.h>
 #include <stddef.h>
-#include <string.h>
 
-struct vhost {
-	const char *name;
-	int port;
-};
+enum op { OP_READ, OP_APPEND, OP_TRUNCATE };
 
-static const struct vhost vhosts[] = {
-	{ "example.org", 8080 },
-	{ "example.net", 8081 },
-};
-
-int vhost_port(const char *host)
+int open_flags(enum op op)
 {
-	const struct vhost *vh = NULL;
-	size_t i;
+	const char *mode = NULL;
+	int flags = O_RDONLY;
 
-	for (i = 0; i < sizeof vhosts / sizeof vhosts[0]; i++)
-		if (strcmp(vhosts[i].name, host) == 0)
-			vh = &vhosts[i];
-	if (vh == NULL)
+	switch (op) {
+	case OP_READ:
+		mode = "r";
+		break;
+	case OP_APPEND:
+		mode = "a";
+		flags = O_WRONLY;
+		break;
+	default:
 		return -1;
-	return vh->port;
+	}
+	if (mode[0] == 'a')
+		flags |= O_APPEND;
+	return flags;
 }

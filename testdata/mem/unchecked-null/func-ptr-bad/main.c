@@ -1,6 +1,6 @@
 /* c.unchecked-null, func-ptr, bad: the table's 'find' handler
- * (find_listener) returns NULL for an unknown port; the result is
- * dereferenced unchecked. */
+ * (find_listener) returns NULL for an unknown port; has_listener() checks
+ * that, set_backlog() dereferences the result unchecked. */
 #include <stddef.h>
 
 struct listener {
@@ -23,6 +23,13 @@ static struct listener *find_listener(int port)
 static const struct {
 	struct listener *(*find)(int);
 } listener_ops = { find_listener };
+
+int has_listener(int port)
+{
+	if (listener_ops.find(port) == NULL)
+		return 0;
+	return 1;
+}
 
 void set_backlog(int port, int backlog)
 {
