@@ -183,6 +183,18 @@ static bool call_allocates(const bh_mem__fctx *c, const bh_ir_instr *in, uint8_t
 	return false;
 }
 
+// Does the call at `in` allocate through an out parameter and return a
+// non-zero status when that fails (posix_memalign)?
+static bool status_nonzero(const bh_mem__fctx *c, const bh_ir_instr *in)
+{
+	size_t n;
+	const bh_mem_model *m = models_of(c, resolve_callee(c, in), &n);
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == BH_MEM_ALLOC && m[i].out && m[i].nonzero_fails)
+			return true;
+	return false;
+}
+
 // Does the call at `in` release one of its arguments?
 static bool call_releases(const bh_mem__fctx *c, const bh_ir_instr *in)
 {
@@ -222,7 +234,9 @@ static void make_objects(bh_mem__fctx *c)
 			add_object(c, BH_MEM__OBJ_FIELD, s, 0);
 	for (uint32_t v = 0; v < fn->nvars; v++) {
 		const bh_ir_var *var = &fn->vars[v];
-		if (var->flags & (BH_IR_VAR_ARRAY | BH_IR_VAR_ADDRESSED))
+		// (A parameter declared as an array, `char *env[]`, is a pointer.)
+		bool array = (var->flags & BH_IR_VAR_ARRAY) && var->kind != BH_IR_VAR_PARAM;
+		if (array || (var->flags & BH_IR_VAR_ADDRESSED))
 			c->var_obj[v] = add_object(c, is_global_var(var) ? BH_MEM__OBJ_GLOBAL
 									 : BH_MEM__OBJ_LOCAL, v, 0);
 	}
@@ -254,6 +268,7 @@ static void make_objects(bh_mem__fctx *c)
 					c->objs[k].family = family;
 					c->objs[k].may_fail = may_fail;
 					c->objs[k].oom_only = c->call_sum[in->id] && c->call_sum[in->id]->ret_null_oom;
+					c->objs[k].nonzero_fails = status_nonzero(c, in);
 					c->objs[k].by = callee_name(resolve_callee(c, in));
 					c->site_obj[in->id] = k;
 				}
@@ -338,7 +353,8 @@ static bh_mem__val read_opnd(const bh_mem__fctx *c, void *f, const bh_ir_instr *
 	case BH_IR_OPND_VAR:
 		if (o->var >= c->fn->nvars)
 			return unknown_val();
-		if ((c->fn->vars[o->var].flags & BH_IR_VAR_ARRAY) && c->var_obj[o->var])
+		if ((c->fn->vars[o->var].flags & BH_IR_VAR_ARRAY) && c->fn->vars[o->var].kind != BH_IR_VAR_PARAM &&
+		    c->var_obj[o->var])
 			return (bh_mem__val){ (uint16_t)c->var_obj[o->var], BH_MEM__MAY_NONNULL, BH_MEM__SURE,
 					      BH_MEM__NONE };
 		return bh_mem__fact_vals(f)[o->var];
@@ -506,7 +522,8 @@ static void set_loc(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t lo
 		kill_slots_of(c, f, loc);
 		if (is_global_var(&c->fn->vars[loc])) {
 			give_away(c, f, v);
-			check_stack_escape(c, in, v, "is stored in a global variable");
+			if (v.obj && c->objs[v.obj].kind == BH_MEM__OBJ_LOCAL)
+				vals[loc].at = in->id; // where a local's address went (see escapes_at_return)
 		}
 	}
 }
@@ -1173,6 +1190,32 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 
 // ---------------------------------------------------------------- return
 
+// At a return: a local's address still stored in a global or in a field of
+// what a parameter points to outlives the function. Checked here, not at
+// the store, because code often puts it back before returning (lua's
+// `L->errorJmp = &lj; ... L->errorJmp = lj.previous;`).
+static void escapes_at_return(bh_mem__fctx *c, void *f)
+{
+	const bh_mem__val *vals = bh_mem__fact_vals(f);
+	for (uint32_t l = 0; l < c->nlocs; l++) {
+		bh_mem__val v = vals[l];
+		if (!v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_LOCAL || v.at == BH_MEM__NONE)
+			continue;
+		const bh_ir_instr *store = bh_ir_instr_at(c->fn, v.at);
+		if (!store)
+			continue;
+		if (l < c->fn->nvars && is_global_var(&c->fn->vars[l]))
+			check_stack_escape(c, store, v, "is stored in a global variable");
+		else if (l >= c->fn->nvars) {
+			uint32_t base = c->slot_base[l - c->fn->nvars];
+			bh_mem__val b = vals[base];
+			bool param = base < c->fn->nparams && b.obj == base + 1;
+			if (param || is_global_var(&c->fn->vars[base]))
+				check_stack_escape(c, store, v, "is stored in memory that outlives the function");
+		}
+	}
+}
+
 static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 {
 	bh_mem__val v = in->nargs ? read_opnd(c, f, in, &in->args[0]) : unknown_val();
@@ -1227,6 +1270,7 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			    !(objs[j + 1].state & BH_MEM__LIVE))
 				c->freed_rets[j]++;
 	}
+	escapes_at_return(c, f);
 	give_away(c, f, v);
 	// Returning from main() ends the process: what it holds is not leaked.
 	if (strcmp(c->fn->name, "main") == 0)
@@ -1297,12 +1341,15 @@ static void transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		bh_mem__val v = read_opnd(c, f, in, &in->args[1]);
 		uint32_t slot = in->args[0].kind == BH_IR_OPND_VAR && in->name
 					? find_slot(c, in->args[0].var, in->name) : UINT32_MAX;
-		if (slot != UINT32_MAX)
+		if (slot != UINT32_MAX) {
 			set_loc(c, f, in, slot, v);
+			if (v.obj && c->objs[v.obj].kind == BH_MEM__OBJ_LOCAL)
+				bh_mem__fact_vals(f)[slot].at = in->id; // see escapes_at_return
+		}
 		bh_mem__val base = read_opnd(c, f, in, &in->args[0]);
 		bool outlives = (in->arrow && base.obj && c->objs[base.obj].kind == BH_MEM__OBJ_PARAM) ||
 				(in->args[0].kind == BH_IR_OPND_VAR && is_global_var(&c->fn->vars[in->args[0].var]));
-		if (outlives)
+		if (outlives && slot == UINT32_MAX)
 			check_stack_escape(c, in, v, "is stored in memory that outlives the function");
 		give_away(c, f, v);
 		break;
@@ -1602,6 +1649,12 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 	bool is_null = (to == t->target[0]) == null_if_true;
 	bh_mem__val *vals = bh_mem__fact_vals(fact);
 	bh_mem__val v = vals[x.var];
+	if ((v.flags & BH_MEM__STATUS) && v.obj) {
+		// `if (posix_memalign(&p, a, n) != 0)`: a non-zero status failed.
+		if (!k && !is_null && c->objs[v.obj].nonzero_fails)
+			block_failed(c, fact, v.obj);
+		return;
+	}
 	if (k) {
 		// Equal to a failure sentinel (mmap's MAP_FAILED): no block there.
 		if (is_null && same_pointer(c, v, v))

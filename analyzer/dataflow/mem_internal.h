@@ -46,6 +46,7 @@ typedef struct {
 	uint8_t family;        // BLOCK: bh_mem_family
 	bool may_fail;         // BLOCK: the allocation returns NULL when it fails
 	bool oom_only;         // BLOCK: ... and a wrapper checked that and passes the failure on
+	bool nonzero_fails;    // BLOCK from an outN model: the status is non-zero when it failed
 	uint32_t var;          // PARAM, LOCAL, GLOBAL: the variable
 	uint32_t site;         // BLOCK: the allocating instruction's id
 	const char *by;        // BLOCK: the allocating function ("malloc", "make_buf")

@@ -2,7 +2,7 @@
 // Memory models: the parser of the model lines (rules/c/memory.models, and
 // the user's lines from .bulkhead.json) and the lookup by function name.
 //
-//   line   = kind function place [ family ] [ "may-fail" ]
+//   line   = kind function place [ family ] [ "may-fail" ] [ "nonzero-fails" ]
 //   kind   = "alloc" | "release" | "realloc" | "may-null" | "deref" | "borrow"
 //          | "format"
 //   place  = "ret" | "arg" N [ ".." ] | "out" N
@@ -115,6 +115,10 @@ static const char *parse_line(bh_mem_model *m, bh_arena *arena, const char *line
 	if (rest && (m->kind == BH_MEM_ALLOC || m->kind == BH_MEM_REALLOC) &&
 	    strcmp(rest, "may-fail") == 0) {
 		m->may_fail = true;
+		rest = bh_flow__next_word(arena, &p);
+	}
+	if (rest && m->out && strcmp(rest, "nonzero-fails") == 0) {
+		m->nonzero_fails = true;
 		rest = bh_flow__next_word(arena, &p);
 	}
 	if (rest)

@@ -61,6 +61,7 @@ typedef struct {
 	bool and_after;        /* `argN..`: argument N and all after it */
 	bh_mem_family family;  /* ALLOC, RELEASE, REALLOC */
 	bool may_fail;         /* ALLOC, REALLOC: NULL when it fails */
+	bool nonzero_fails;    /* outN: the call returns non-zero when it fails (else negative) */
 	bh_loc origin;         /* where the model was written */
 } bh_mem_model;
 

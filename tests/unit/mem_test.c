@@ -234,8 +234,13 @@ Test(mem, out_parameter_allocations_and_their_failure_status)
 			 "\tif (asprintf(&cmd, \"ls %s\", d) < 0) return -1;\n"      // 7: failed: no leak
 			 "\tputs(cmd);\n"
 			 "\treturn 0;\n"                                             // 9: leak
+			 "}\n"
+			 "int g(void) {\n"                                            // 11
+			 "\tvoid *p;\n"
+			 "\tif (posix_memalign(&p, 64, 128) != 0) return -1;\n"      // 13: failed: no leak
+			 "\treturn 0;\n"                                             // 14: leak
 			 "}\n");
-	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "9");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "9 14");
 }
 
 Test(mem, unchecked_results_of_library_calls_that_can_fail)
