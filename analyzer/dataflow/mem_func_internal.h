@@ -7,6 +7,10 @@
 
 #include "dataflow/mem_internal.h"
 
+// Unchecked dereferences of a parameter remembered per function (for
+// "dereferenced on every path", see finish_summary).
+#define BH_MEM__MAX_DEREF_BLOCKS 8
+
 // The memory-state analysis of one function.
 typedef struct {
 	bh_mem__program *prog;
@@ -45,7 +49,7 @@ typedef struct {
 	uint32_t other_param_rets;  // ... returning another parameter
 	uint32_t lookup_null_rets;  // ... returning a NULL that is no failed allocation
 	uint8_t *freed_rets;        // per parameter: returns where it is released
-	uint32_t **deref_blocks;    // per parameter: blocks with an unchecked dereference (up to 8)
+	uint32_t **deref_blocks;    // per parameter: blocks with an unchecked dereference
 	uint32_t *nderef_blocks;
 	uint32_t *ret_blocks;       // blocks that return
 	uint8_t *held[2];           // join scratch: objects some location points to, per side
@@ -75,6 +79,81 @@ static inline bh_mem__ostate *bh_mem__fact_objs(const bh_mem__fctx *c, void *f)
 {
 	return (bh_mem__ostate *)((char *)f + sizeof(bh_mem__head) + c->nlocs * sizeof(bh_mem__val));
 }
+
+// ------------------------------------------------------------ values
+
+/** Nothing known: not NULL as far as the checkers are concerned. */
+bh_mem__val bh_mem__unknown(void);
+/** Certainly NULL (and nothing else) on every path here. */
+bool bh_mem__only_null(bh_mem__val v);
+/** Do `a` and `b` hold the same pointer (the start of one allocated block)? */
+bool bh_mem__same_pointer(const bh_mem__fctx *c, bh_mem__val a, bh_mem__val b);
+/** Global or static. */
+bool bh_mem__is_global(const bh_ir_var *v);
+
+/** The value of operand `o` of `in`. */
+bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o);
+/** Write `v` into location `loc` (a block that loses its last pointer leaks here). */
+void bh_mem__set_loc(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t loc, bh_mem__val v);
+/** Write `v` into `in`'s destination variable, if any. */
+void bh_mem__set_dst(bh_mem__fctx *c, void *f, const bh_ir_instr *in, bh_mem__val v);
+/** `v`'s block now belongs to someone else (stored, returned, kept by a callee). */
+void bh_mem__give_away(bh_mem__fctx *c, void *f, bh_mem__val v);
+/** Code that reads through `&x` sees the pointers x holds: they are given away. */
+void bh_mem__expose_pointee(bh_mem__fctx *c, void *f, bh_mem__val v);
+/** Is block `k` live and owned here (a leak if nothing releases it)? */
+bool bh_mem__leak_candidate(const bh_mem__fctx *c, void *f, uint32_t k);
+const bh_rule *bh_mem__leak_rule(const bh_mem__fctx *c, uint32_t k);
+bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k);
+/** Report block `k` as leaked at `in` (`how`: "on this path"). */
+void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t k, const char *how);
+/** Location `loc` is about to lose `old`: a leak if it was the last pointer to a live block. */
+void bh_mem__check_overwrite(bh_mem__fctx *c, void *f, uint32_t loc, bh_mem__val old,
+			     const bh_ir_instr *in);
+/** The address of a local in `v` leaves the function (`where`: "is returned"). */
+void bh_mem__check_stack_escape(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__val v,
+				const char *where);
+/**
+ * `o` is dereferenced by `in`, or by `callee` (NULL: directly); `inside` is
+ * where a program callee does it. `null_matters`: a NULL there is a bug.
+ */
+void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+		   const char *callee, const bh_loc *inside, bool null_matters);
+/** What `o` points to is released by `in` with a function of `family`. */
+void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+		     uint8_t family, const char *callee);
+/** Report pass: branch `t` tests a program function's result for NULL. */
+void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t);
+
+// ----------------------------------------------------------- prepass
+
+/** Number locations and objects, resolve callees and their summaries (c->consts first). */
+void bh_mem__prepare(bh_mem__fctx *c);
+/** The field slot of `base`.`field`, or UINT32_MAX. */
+uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *field);
+/** The function a call certainly calls, or NULL. */
+const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in);
+/** The models of a callee without a body in the program (`*n` of them), or NULL. */
+const bh_mem_model *bh_mem__models_of(const bh_mem__fctx *c, const bh_ir_opnd *callee, size_t *n);
+/** The callee's name for messages ("a function pointer" when unknown). */
+const char *bh_mem__callee_name(const bh_ir_opnd *callee);
+
+// ----------------------------------------------------------- lattice
+
+/** The bh_flow lattice of facts of `fact_size` bytes (payload: the bh_mem__fctx). */
+void bh_mem__lattice(bh_flow_lattice *lat, size_t fact_size);
+/** Run the transfer over block `b` (what the solver and the report pass call). */
+void bh_mem__transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block *b, void *payload);
+/** The transfer of one instruction (mem_func.c). */
+void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in);
+/**
+ * What branch `t` of block `b` compares with a constant: the operand, the
+ * constant (0: a NULL test) and whether the true edge is the equal side.
+ */
+bool bh_mem__null_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, int64_t *k,
+		       bool *null_if_true);
+
+// ---------------------------------------------------------- reports
 
 /** A name for what operand `o` of `in` holds ("p", "s->buf"), or NULL. */
 const char *bh_mem__operand_name(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o);

@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: MIT
+// The value operations of the memory-state analysis and the checks made on
+// them: reading an operand, writing a location (with the leak of the block
+// it held, and the garbage it leaves), giving a block away, dereferencing
+// (use after free, NULL), releasing (double, mismatched, non-heap, interior
+// pointer), and the rules that keep NULL findings precise on real code.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/mem_func_internal.h"
+
+// Nothing known: not NULL as far as the checkers are concerned.
+bh_mem__val bh_mem__unknown(void)
+{
+	return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE };
+}
+
+bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	switch (o->kind) {
+	case BH_IR_OPND_VAR:
+		if (o->var >= c->fn->nvars)
+			return bh_mem__unknown();
+		if ((c->fn->vars[o->var].flags & BH_IR_VAR_ARRAY) && c->fn->vars[o->var].kind != BH_IR_VAR_PARAM &&
+		    c->var_obj[o->var])
+			return (bh_mem__val){ (uint16_t)c->var_obj[o->var], BH_MEM__MAY_NONNULL, BH_MEM__SURE,
+					      BH_MEM__NONE };
+		return bh_mem__fact_vals(f)[o->var];
+	case BH_IR_OPND_INT:
+		if (o->ival == 0)
+			return (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, in->id };
+		return bh_mem__unknown();
+	case BH_IR_OPND_STR:
+		return (bh_mem__val){ (uint16_t)c->literal_obj, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE };
+	case BH_IR_OPND_FUNC:
+		return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE };
+	default:
+		return bh_mem__unknown();
+	}
+}
+
+bool bh_mem__only_null(bh_mem__val v)
+{
+	return v.null == BH_MEM__MAY_NULL;
+}
+
+// Some location other than `except` holds object `k`.
+static bool held_elsewhere(const bh_mem__fctx *c, void *f, uint32_t k, uint32_t except)
+{
+	const bh_mem__val *vals = bh_mem__fact_vals(f);
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		if (l != except && vals[l].obj == k)
+			return true;
+	return false;
+}
+
+// A name of a location holding object `k`, for messages, or NULL.
+static const char *holder_name(const bh_mem__fctx *c, void *f, uint32_t k)
+{
+	const bh_mem__val *vals = bh_mem__fact_vals(f);
+	for (uint32_t l = 0; l < c->fn->nvars; l++)
+		if (vals[l].obj == k && c->fn->vars[l].kind != BH_IR_VAR_TEMP)
+			return c->fn->vars[l].name;
+	for (uint32_t s = 0; s < c->nslots; s++)
+		if (vals[c->fn->nvars + s].obj == k && c->fn->vars[c->slot_base[s]].kind != BH_IR_VAR_TEMP)
+			return bh_arena_sprintf(c->prog->arena, "%s->%s", c->fn->vars[c->slot_base[s]].name,
+						c->slot_field[s]);
+	return NULL;
+}
+
+bool bh_mem__leak_candidate(const bh_mem__fctx *c, void *f, uint32_t k)
+{
+	const bh_mem__object *o = &c->objs[k];
+	const bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[k];
+	return o->kind == BH_MEM__OBJ_BLOCK && o->family != BH_MEM_FAMILY_STACK &&
+	       (st->state & BH_MEM__LIVE) && !(st->state & (BH_MEM__GONE | BH_MEM__LOST));
+}
+
+const bh_rule *bh_mem__leak_rule(const bh_mem__fctx *c, uint32_t k)
+{
+	return bh_rule_get(c->objs[k].family == BH_MEM_FAMILY_HEAP ? BH_RULE_C_MEMORY_LEAK
+							     : BH_RULE_C_RESOURCE_LEAK);
+}
+
+bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k)
+{
+	const bh_mem__object *o = &c->objs[k];
+	return (bh_finding_step){ bh_mem__instr_loc(c, o->site),
+				  bh_arena_sprintf(c->prog->arena, "allocated by %s()", o->by) };
+}
+
+void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t k,
+			const char *how)
+{
+	const char *holder = holder_name(c, f, k);
+	bh_finding_step step = bh_mem__alloc_step(c, k);
+	bh_mem__report(c, bh_mem__leak_rule(c, k), in, holder ? holder : c->objs[k].by, &step, 1, "not released when the function returns here",
+		       "%s%s%s%s is not released %s", bh_mem__object_text(c, k),
+		       holder ? " ('" : "", holder ? holder : "", holder ? "')" : "", how);
+}
+
+// Location `loc` is about to lose value `old`: if it was the last pointer
+// to a live block, the block leaks here.
+void bh_mem__check_overwrite(bh_mem__fctx *c, void *f, uint32_t loc, bh_mem__val old, const bh_ir_instr *in)
+{
+	uint32_t k = old.obj;
+	if (!k || bh_mem__only_null(old) || !bh_mem__leak_candidate(c, f, k) || held_elsewhere(c, f, k, loc))
+		return;
+	const char *name = loc < c->fn->nvars ? c->fn->vars[loc].name : NULL;
+	bh_finding_step step = bh_mem__alloc_step(c, k);
+	bh_mem__report(c, bh_mem__leak_rule(c, k), in, name ? name : c->objs[k].by, &step, 1, "the last pointer is overwritten here",
+		       "%s is lost: '%s', the last pointer to it, is overwritten here",
+		       bh_mem__object_text(c, k), name ? name : "?");
+	bh_mem__fact_objs(c, f)[k].state |= BH_MEM__LOST;
+}
+
+static void kill_slots_of(bh_mem__fctx *c, void *f, uint32_t var)
+{
+	bh_mem__val *vals = bh_mem__fact_vals(f);
+	for (uint32_t s = c->first_slot[var]; s; s = c->next_slot[s - 1])
+		vals[c->fn->nvars + s - 1] = bh_mem__unknown();
+}
+
+void bh_mem__give_away(bh_mem__fctx *c, void *f, bh_mem__val v);
+
+// Code that reads through `&x` sees the pointers x holds (memcpy(node,
+// &data, sizeof data) stores `data` in a tree): they are given away.
+void bh_mem__expose_pointee(bh_mem__fctx *c, void *f, bh_mem__val v)
+{
+	if (!v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_LOCAL)
+		return;
+	uint32_t var = c->objs[v.obj].var;
+	const bh_mem__val *vals = bh_mem__fact_vals(f);
+	if (vals[var].obj != v.obj)
+		bh_mem__give_away(c, f, vals[var]);
+	for (uint32_t s = c->first_slot[var]; s; s = c->next_slot[s - 1])
+		bh_mem__give_away(c, f, vals[c->fn->nvars + s - 1]);
+}
+
+void bh_mem__give_away(bh_mem__fctx *c, void *f, bh_mem__val v)
+{
+	if (!v.obj || (v.flags & BH_MEM__STATUS))
+		return;
+	bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[v.obj];
+	if (st->state & BH_MEM__GONE)
+		return;
+	st->state |= BH_MEM__GONE;
+	if (c->reporting && c->objs[v.obj].kind == BH_MEM__OBJ_PARAM)
+		c->sum->param[c->objs[v.obj].var] |= BH_MEM__P_KEEPS;
+	bh_mem__expose_pointee(c, f, v);
+}
+
+// `&local` stored where it outlives the function.
+void bh_mem__check_stack_escape(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__val v, const char *where)
+{
+	if (!v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_LOCAL)
+		return;
+	const char *name = c->fn->vars[c->objs[v.obj].var].name;
+	bh_mem__report(c, bh_rule_get(BH_RULE_C_STACK_ADDRESS_ESCAPE), in, name, NULL, 0, "the address escapes here",
+		       "the address of %s %s; it is invalid once %s() returns",
+		       bh_mem__object_text(c, v.obj), where, c->fn->name);
+}
+
+// A block that no variable or field points to any more is forgotten
+// (a leak of it was reported when its last pointer went): `free(p); p =
+// NULL;` on one path and `if (p) free(p);` after the paths meet is not a
+// double free.
+static void forget_unreachable(bh_mem__fctx *c, void *f, uint32_t k)
+{
+	bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[k];
+	if (c->objs[k].kind != BH_MEM__OBJ_BLOCK && c->objs[k].kind != BH_MEM__OBJ_RELEASED)
+		return;
+	const bh_mem__val *vals = bh_mem__fact_vals(f);
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		if (vals[l].obj == k && (l >= c->fn->nvars || c->fn->vars[l].kind != BH_IR_VAR_TEMP))
+			return;
+	*st = (bh_mem__ostate){ 0, 0, 0, BH_MEM__NONE, 0 };
+}
+
+void bh_mem__set_loc(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t loc, bh_mem__val v)
+{
+	bh_mem__val *vals = bh_mem__fact_vals(f);
+	bh_mem__val old = vals[loc];
+	if (old.obj && old.obj != v.obj)
+		bh_mem__check_overwrite(c, f, loc, old, in);
+	vals[loc] = v;
+	if (old.obj && old.obj != v.obj)
+		forget_unreachable(c, f, old.obj);
+	if (loc < c->fn->nvars) {
+		kill_slots_of(c, f, loc);
+		if (bh_mem__is_global(&c->fn->vars[loc])) {
+			bh_mem__give_away(c, f, v);
+			if (v.obj && c->objs[v.obj].kind == BH_MEM__OBJ_LOCAL)
+				vals[loc].at = in->id; // where a local's address went (see escapes_at_return)
+		}
+	}
+}
+
+void bh_mem__set_dst(bh_mem__fctx *c, void *f, const bh_ir_instr *in, bh_mem__val v)
+{
+	if (in->dst.kind == BH_IR_OPND_VAR && in->dst.var < c->fn->nvars)
+		bh_mem__set_loc(c, f, in, in->dst.var, v);
+}
+
+// --------------------------------------------------------------- checks
+
+
+static bh_finding_step null_origin_step(const bh_mem__fctx *c, bh_mem__val v)
+{
+	bh_loc loc = bh_mem__instr_loc(c, v.at);
+	const bh_ir_instr *at = v.at != BH_MEM__NONE ? bh_ir_instr_at(c->fn, v.at) : NULL;
+	if (v.flags & BH_MEM__EXPLICIT)
+		return (bh_finding_step){ loc, "set to NULL here" };
+	if (at && at->op == BH_IR_BR)
+		return (bh_finding_step){ loc, "compared with NULL here: it may be NULL after this" };
+	const char *by = at && at->op == BH_IR_CALL ? bh_mem__callee_name(bh_mem__resolve_callee(c, at)) : "a call";
+	return (bh_finding_step){ loc, bh_arena_sprintf(c->prog->arena, "%s() may return NULL", by) };
+}
+
+// Do `a` and `b` hold the same pointer? Only a block's start is one value:
+// two pointers into a parameter's memory may differ.
+bool bh_mem__same_pointer(const bh_mem__fctx *c, bh_mem__val a, bh_mem__val b)
+{
+	return a.obj && a.obj == b.obj && c->objs[a.obj].kind == BH_MEM__OBJ_BLOCK &&
+	       !((a.flags | b.flags) & BH_MEM__OFFSET);
+}
+
+static void mark_nonnull(bh_mem__fctx *c, void *f, const bh_ir_opnd *o, bh_mem__val v)
+{
+	bh_mem__val *vals = bh_mem__fact_vals(f);
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		if (bh_mem__same_pointer(c, v, vals[l]) || (o->kind == BH_IR_OPND_VAR && l == o->var)) {
+			vals[l].null = BH_MEM__MAY_NONNULL;
+			vals[l].flags |= BH_MEM__SURE;
+		}
+}
+
+static void record_param_deref(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__val v,
+			       bool null_matters)
+{
+	if (!c->reporting || !v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_PARAM)
+		return;
+	uint32_t j = c->objs[v.obj].var;
+	// Where to point callers: the first dereference where NULL matters.
+	if (!(c->sum->param[j] & (BH_MEM__P_DEREF | BH_MEM__P_FREES | BH_MEM__P_MAY_FREE)) ||
+	    (null_matters && !c->nderef_blocks[j]))
+		c->sum->param_loc[j] = in->loc;
+	c->sum->param[j] |= BH_MEM__P_DEREF;
+	if (null_matters && !(v.flags & BH_MEM__CHECKED) && c->nderef_blocks[j] < BH_MEM__MAX_DEREF_BLOCKS)
+		c->deref_blocks[j][c->nderef_blocks[j]++] = in->block;
+}
+
+// `o` is dereferenced by `in` (directly, or by `callee` when it is not
+// NULL: a library function or a program function that dereferences its
+// parameter). `null_matters`: a NULL there is a bug (false for program
+// functions that check or dereference only on some paths).
+// A NULL that only means "out of memory" inside a program function (an
+// allocation wrapper, a string builder): not reported at each use. Users
+// of redis' sds or hiredis would get hundreds of findings that all say
+// "no memory"; a direct malloc() result used unchecked is still reported.
+static bool oom_in_callee(const bh_mem__fctx *c, bh_mem__val v)
+{
+	if (!(v.flags & BH_MEM__OOM) || (v.flags & BH_MEM__EXPLICIT) || v.at == BH_MEM__NONE)
+		return false;
+	const bh_ir_instr *at = bh_ir_instr_at(c->fn, v.at);
+	return at && at->op == BH_IR_CALL && c->call_sum[at->id] != NULL;
+}
+
+// Does the NULL made at instruction `null_at` survive a pass round the
+// loop headed by block `head` (is it still there on a back edge)?
+static bool null_survives_loop(const bh_mem__fctx *c, uint32_t head, uint32_t null_at)
+{
+	const bh_ir_block *h = &c->fn->blocks[head];
+	for (uint32_t p = 0; p < h->npreds; p++) {
+		if (c->rpo_index[h->preds[p]] < c->rpo_index[head])
+			continue; // an entry edge
+		void *f = (void *)bh_flow_out(&c->result, h->preds[p]);
+		if (!f || !bh_mem__fact_head(f)->reachable)
+			continue;
+		const bh_mem__val *vals = bh_mem__fact_vals(f);
+		for (uint32_t l = 0; l < c->nlocs; l++)
+			if ((vals[l].null & BH_MEM__MAY_NULL) && vals[l].at == null_at)
+				return true;
+	}
+	return false;
+}
+
+// Is block `b` inside the loop headed by `head` (dominated by it and able
+// to come back to it)?
+static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
+{
+	if (!bh_flow_dominates(c->dom, head, b))
+		return false;
+	const bh_ir_func *fn = c->fn;
+	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
+	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
+	size_t sp = 0;
+	bool back = false;
+	stack[sp++] = b;
+	seen[b] = true;
+	while (sp && !back) {
+		const bh_ir_block *x = &fn->blocks[stack[--sp]];
+		for (uint32_t s = 0; s < x->nsuccs && !back; s++) {
+			back = x->succs[s] == head;
+			if (!seen[x->succs[s]] && bh_flow_dominates(c->dom, head, x->succs[s])) {
+				seen[x->succs[s]] = true;
+				stack[sp++] = x->succs[s];
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return back;
+}
+
+// Does every path from instruction `from` (a NULL literal) to the
+// function's end pass through block `to` (does `to` post-dominate it)?
+// Paths that end in a noreturn call do not count. A loop on the way counts
+// only if the dereference is inside it or the NULL survives a pass round
+// it (a search that may find nothing); a
+// loop that assigns the pointer on every pass leaves NULL only to a run of
+// zero passes, which its code usually rules out (`if (!te) return; e =
+// NULL; while (te) { if (!e || ...) e = te; ... } e->when`). (A NULL
+// read inside a loop on its first pass, `tail = NULL; for (...) {
+// tail->next = x; ... }`, is missed: following only the paths that enter
+// the loop made 9 false findings on redis for that one.)
+static bool always_reached(bh_mem__fctx *c, uint32_t from, uint32_t to)
+{
+	const bh_ir_instr *at = from != BH_MEM__NONE ? bh_ir_instr_at(c->fn, from) : NULL;
+	if (!at)
+		return false;
+	if (at->block == to)
+		return true;
+	const bh_ir_func *fn = c->fn;
+	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+		return false;
+	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
+	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
+	size_t sp = 0;
+	bool escapes = false;
+	stack[sp++] = at->block;
+	seen[at->block] = true;
+	while (sp && !escapes) {
+		const bh_ir_block *b = &fn->blocks[stack[--sp]];
+		const bh_ir_instr *t = bh_ir_block_terminator(b);
+		if (t && t->op == BH_IR_RET)
+			escapes = true;
+		bool head = false;
+		for (uint32_t p = 0; p < b->npreds; p++)
+			head |= c->rpo_index[b->preds[p]] >= c->rpo_index[b->id];
+		if (head && !in_loop(c, b->id, to) && !null_survives_loop(c, b->id, from))
+			escapes = true;
+		for (uint32_t s = 0; s < b->nsuccs; s++)
+			if (b->succs[s] != to && !seen[b->succs[s]]) {
+				seen[b->succs[s]] = true;
+				stack[sp++] = b->succs[s];
+			}
+	}
+	free(seen);
+	free(stack);
+	return !escapes;
+}
+
+// The call-graph node of the program function whose result `v` is, or SIZE_MAX.
+static size_t origin_node(const bh_mem__fctx *c, bh_mem__val v)
+{
+	const bh_ir_instr *at = v.at != BH_MEM__NONE ? bh_ir_instr_at(c->fn, v.at) : NULL;
+	if (!at || at->op != BH_IR_CALL || !c->call_sum[at->id])
+		return SIZE_MAX;
+	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, at);
+	return callee ? bh_callgraph_node_of_opnd(c->prog->graph, callee) : SIZE_MAX;
+}
+
+// c.unchecked-null: a library function's NULL is reported at once; a
+// program function's is held back and kept if at least as many places
+// check that function's result as use it unchecked (bh_mem_run).
+static void report_unchecked(bh_mem__fctx *c, bh_mem__val v, const bh_ir_instr *in, const char *name,
+			     const char *how, const char *sep, const bh_finding_step *steps, size_t n)
+{
+	size_t node = origin_node(c, v);
+	bh_findings *out = c->out;
+	size_t before = c->prog->held->items.len;
+	if (node != SIZE_MAX) {
+		if (c->prog->special_depth)
+			return;
+		c->out = c->prog->held;
+	}
+	bh_mem__report(c, bh_rule_get(BH_RULE_C_UNCHECKED_NULL), in, name, steps, n, "dereferenced without a check",
+		       "'%s' %s%s without a NULL check; %s at line %u", name, how, sep, steps[0].message,
+		       steps[0].loc.line);
+	c->out = out;
+	if (node != SIZE_MAX && c->prog->held->items.len > before) {
+		bh_vec_push(&c->prog->held_node, node);
+		c->prog->null_unchecked[node]++;
+	}
+}
+
+// Report pass: a branch that tests a program function's result for NULL
+// counts for that function (see report_unchecked).
+void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t)
+{
+	bh_ir_opnd x;
+	int64_t k;
+	bool null_if_true;
+	const bh_ir_block *b = &c->fn->blocks[t->block];
+	if (!c->reporting || c->prog->special_depth || t->target[0] == t->target[1] ||
+	    !bh_mem__null_test(b, t, &x, &k, &null_if_true) || k || x.var >= c->fn->nvars)
+		return;
+	size_t node = origin_node(c, bh_mem__fact_vals(f)[x.var]);
+	if (node != SIZE_MAX)
+		c->prog->null_checked[node]++;
+}
+
+// Is the NULL in `v` known from a comparison (`if (!p) ...`)?
+static bool null_from_branch(const bh_mem__fctx *c, bh_mem__val v)
+{
+	const bh_ir_instr *at = v.at != BH_MEM__NONE ? bh_ir_instr_at(c->fn, v.at) : NULL;
+	return at && at->op == BH_IR_BR;
+}
+
+void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+		  const char *callee, const bh_loc *inside, bool null_matters)
+{
+	bh_mem__val v = bh_mem__read(c, f, in, o);
+	const char *name = bh_mem__operand_name(c, in, o);
+	if (!name)
+		name = "pointer";
+	char how[160];
+	if (callee)
+		snprintf(how, sizeof(how), "is passed to %s(), which dereferences it", callee);
+	else
+		snprintf(how, sizeof(how), "is dereferenced");
+	// The step inside the callee, when a program function dereferences it.
+	bh_finding_step callee_step = { inside ? *inside : in->loc,
+					bh_arena_sprintf(c->prog->arena, "%s() dereferences it here",
+							 callee ? callee : "?") };
+	bh_finding_step steps[3];
+	size_t n = 0;
+	bh_mem__ostate *objs = bh_mem__fact_objs(c, f);
+	if (v.obj && (objs[v.obj].state & BH_MEM__FREED) && !bh_mem__only_null(v)) {
+		if (c->objs[v.obj].kind == BH_MEM__OBJ_BLOCK)
+			steps[n++] = bh_mem__alloc_step(c, v.obj);
+		steps[n++] = (bh_finding_step){ bh_mem__instr_loc(c, objs[v.obj].freed_at), "released here" };
+		unsigned line = steps[n - 1].loc.line;
+		if (inside)
+			steps[n++] = callee_step;
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_USE_AFTER_FREE), in, name, steps, n, "used after release",
+			       "'%s' %s%s after %s was released at line %u", name, how, callee ? "," : "",
+			       bh_mem__object_text(c, v.obj), line);
+		objs[v.obj].state = (uint8_t)((objs[v.obj].state & ~BH_MEM__FREED) | BH_MEM__LOST);
+	}
+	// A NULL from a comparison is reported where the pointer is NULL on
+	// every path here; a NULL literal also where every path from it
+	// reaches this dereference without going round a loop (`mode = NULL;
+	// switch (op) { case A: mode = "r"; ... } mode[0]`). A "may be NULL"
+	// at a dereference that only some paths reach is how code whose
+	// branches are correlated (`if (!r || (err = r->type == ERR)) { if
+	// (err) r->len; }`, `left = b ? b->size : 0; if (left >= n) b->used`)
+	// looks to a path-insensitive analysis, and through a loop it is how a
+	// loop known to run once looks (`if (!te) return; e = NULL; while (te)
+	// { e = te; ... } e->when`): on redis such findings were all false.
+	bool from_call = !(v.flags & BH_MEM__EXPLICIT) && !null_from_branch(c, v);
+	if (null_matters && (v.null & BH_MEM__MAY_NULL) && !oom_in_callee(c, v) &&
+	    (from_call || bh_mem__only_null(v) ||
+	     ((v.flags & BH_MEM__EXPLICIT) && c->reporting && always_reached(c, v.at, in->block)))) {
+		n = 0;
+		steps[n++] = null_origin_step(c, v);
+		if (inside)
+			steps[n++] = callee_step;
+		if (v.flags & BH_MEM__EXPLICIT)
+			bh_mem__report(c, bh_rule_get(BH_RULE_C_NULL_DEREF), in, name, steps, n, "dereferenced while NULL",
+				       "'%s' %s%s while it %s NULL (set at line %u)", name, how, callee ? "," : "",
+				       bh_mem__only_null(v) ? "is" : "may still be", steps[0].loc.line);
+		else if (!from_call)
+			bh_mem__report(c, bh_rule_get(BH_RULE_C_NULL_DEREF), in, name, steps, n, "dereferenced while NULL",
+				       "'%s' %s, but it %s NULL here: it was compared with NULL at line %u",
+				       name, how, bh_mem__only_null(v) ? "is" : "may be", steps[0].loc.line);
+		else
+			report_unchecked(c, v, in, name, how, callee ? "," : "", steps, n);
+	}
+	record_param_deref(c, in, v, null_matters);
+	// Past a dereference the pointer is not NULL (or the program crashed):
+	// one finding per NULL, and later checks of it are dead code.
+	if (null_matters)
+		mark_nonnull(c, f, o, v);
+}
+
+// The location a temporary operand of `in` was copied from in its block
+// (`%1 = n->key; free(%1)`: the slot n->key), or UINT32_MAX.
+static uint32_t copy_source(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_VAR)
+		return UINT32_MAX;
+	const bh_ir_block *b = &c->fn->blocks[in->block];
+	const bh_ir_instr *d = NULL;
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
+			d = &b->instrs[i];
+	if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
+		return UINT32_MAX;
+	if (d->op == BH_IR_ASSIGN)
+		return d->args[0].var;
+	if (d->op == BH_IR_FIELD && d->name)
+		return bh_mem__find_slot(c, d->args[0].var, d->name);
+	return UINT32_MAX;
+}
+
+// An unknown pointer `o` is released by `in`: the variable (and the
+// variable or field it was copied from) now hold released memory.
+static void mark_released(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	uint32_t k = c->released_obj[in->id];
+	if (!k || o->kind != BH_IR_OPND_VAR)
+		return;
+	bh_mem__val *vals = bh_mem__fact_vals(f);
+	bh_mem__val v = { (uint16_t)k, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE };
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		if (vals[l].obj == k)
+			vals[l] = bh_mem__unknown(); // an earlier pass through this call
+	vals[o->var] = v;
+	uint32_t src = copy_source(c, in, o);
+	if (src != UINT32_MAX)
+		vals[src] = v;
+	bh_mem__fact_objs(c, f)[k] = (bh_mem__ostate){ BH_MEM__FREED, 0, 0, in->id, 0 };
+}
+
+// Object `k` is released by `in`; report what is wrong with that.
+void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+		    uint8_t family, const char *callee)
+{
+	bh_mem__val v = bh_mem__read(c, f, in, o);
+	uint32_t k = v.obj;
+	if (bh_mem__only_null(v))
+		return; // free(NULL) is fine
+	if (!k) {
+		// An unknown pointer: from here on, what holds it holds released memory.
+		mark_released(c, f, in, o);
+		return;
+	}
+	const char *name = bh_mem__operand_name(c, in, o);
+	const char *snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, name ? name : "");
+	const bh_mem__object *ob = &c->objs[k];
+	bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[k];
+	if (ob->kind == BH_MEM__OBJ_LOCAL || ob->kind == BH_MEM__OBJ_GLOBAL ||
+	    ob->kind == BH_MEM__OBJ_LITERAL ||
+	    (ob->kind == BH_MEM__OBJ_BLOCK && ob->family == BH_MEM_FAMILY_STACK)) {
+		bh_finding_step steps[1];
+		size_t n = 0;
+		if (ob->kind == BH_MEM__OBJ_BLOCK)
+			steps[n++] = bh_mem__alloc_step(c, k);
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_FREE_NON_HEAP), in, snippet, steps, n, "released here",
+			       "%s() releases %s, which is not memory from the heap", callee,
+			       bh_mem__object_text(c, k));
+		return;
+	}
+	if ((v.flags & BH_MEM__OFFSET) && ob->kind == BH_MEM__OBJ_BLOCK) {
+		// (A parameter released at an offset is a wrapper's business:
+		// sdsfree() frees the header in front of the string it is given.)
+		bh_finding_step steps[1] = { bh_mem__alloc_step(c, k) };
+		size_t n = 1;
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_FREE_OFFSET), in, snippet, steps, n, "released here",
+			       "'%s' points inside %s, not at its start; %s() needs the pointer the "
+			       "allocation returned", name ? name : "pointer", bh_mem__object_text(c, k),
+			       callee);
+		st->state |= BH_MEM__LOST;
+		return;
+	}
+	if (st->state & BH_MEM__FREED) {
+		bh_finding_step steps[2];
+		size_t n = 0;
+		if (ob->kind == BH_MEM__OBJ_BLOCK)
+			steps[n++] = bh_mem__alloc_step(c, k);
+		steps[n++] = (bh_finding_step){ bh_mem__instr_loc(c, st->freed_at), "first released here" };
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_DOUBLE_FREE), in, snippet, steps, n, "released again here",
+			       "%s is released again by %s(); it was already released at line %u",
+			       bh_mem__object_text(c, k), callee, steps[n - 1].loc.line);
+		st->state = (uint8_t)((st->state & ~BH_MEM__FREED) | BH_MEM__LOST);
+		return;
+	}
+	if (ob->kind == BH_MEM__OBJ_BLOCK && ob->family && family && ob->family != family) {
+		bh_finding_step steps[1] = { bh_mem__alloc_step(c, k) };
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_MISMATCHED_DEALLOC), in, snippet, steps, 1, "released with the wrong function",
+			       "%s is released with %s(); it must be released with %s()",
+			       bh_mem__object_text(c, k), callee, bh_mem_family_releaser(ob->family));
+	}
+	st->state = (uint8_t)((st->state & ~BH_MEM__LIVE) | BH_MEM__FREED);
+	st->freed_at = in->id;
+	if (c->reporting && ob->kind == BH_MEM__OBJ_PARAM) {
+		uint32_t j = ob->var;
+		if (!(c->sum->param[j] & (BH_MEM__P_FREES | BH_MEM__P_MAY_FREE)))
+			c->sum->param_loc[j] = in->loc;
+		c->sum->param[j] |= BH_MEM__P_MAY_FREE; // FREES, if on every path, when all is seen
+		c->sum->param_family[j] = family;
+	}
+}

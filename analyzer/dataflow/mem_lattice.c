@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: MIT
+// The lattice of the memory-state analysis (facts in mem_func_internal.h)
+// for the bh_flow solver: bottom, the entry fact, the join (which forgets
+// blocks nothing points to on one side), and the branch edges: a NULL test
+// (`if (!p)`, `p == NULL`) refines the pointer on each side, a failure
+// test (`< 0`, `== MAP_FAILED`) makes an allocation absent where it failed,
+// and a constant condition drops the edge it never takes.
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/mem_func_internal.h"
+
+static void lat_init(void *fact, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	memset(fact, 0, c->fact_size);
+}
+
+static void lat_boundary(void *fact, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	memset(fact, 0, c->fact_size);
+	bh_mem__fact_head(fact)->reachable = 1;
+	bh_mem__val *vals = bh_mem__fact_vals(fact);
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		vals[l] = bh_mem__unknown();
+	bh_mem__ostate *objs = bh_mem__fact_objs(c, fact);
+	for (uint32_t k = 0; k <= c->nobjs; k++)
+		objs[k] = (bh_mem__ostate){ 0, 0, 0, BH_MEM__NONE, 0 };
+	// What a pointer parameter points to is object j + 1 (integers point
+	// to nothing: `if (n == 0)` says nothing about memory).
+	for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++) {
+		if (!(c->fn->vars[j].flags & BH_IR_VAR_POINTER))
+			continue;
+		vals[j].obj = (uint16_t)(j + 1); // unknown but not NULL, and not checked
+		objs[j + 1].state = BH_MEM__LIVE;
+	}
+	for (uint32_t k = 1; k <= c->nobjs; k++)
+		if (c->objs[k].kind == BH_MEM__OBJ_FIELD) {
+			vals[c->fn->nvars + c->objs[k].var].obj = (uint16_t)k;
+			objs[k].state = BH_MEM__LIVE;
+		}
+}
+
+static uint32_t min_u32(uint32_t a, uint32_t b)
+{
+	return a < b ? a : b;
+}
+
+static void lat_join(void *dst, const void *src, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	if (!bh_mem__fact_head((void *)src)->reachable)
+		return;
+	if (!bh_mem__fact_head(dst)->reachable) {
+		memcpy(dst, src, c->fact_size);
+		return;
+	}
+	bh_mem__fact_head(dst)->oom &= bh_mem__fact_head((void *)src)->oom;
+	bh_mem__val *d = bh_mem__fact_vals(dst);
+	const bh_mem__val *s = bh_mem__fact_vals((void *)src);
+	bh_mem__ostate *dobj = bh_mem__fact_objs(c, dst);
+	const bh_mem__ostate *sobj = bh_mem__fact_objs(c, (void *)src);
+	memset(c->held[0], 0, c->nobjs + 1);
+	memset(c->held[1], 0, c->nobjs + 1);
+	for (uint32_t l = 0; l < c->nlocs; l++) {
+		c->held[0][d[l].obj] = 1;
+		c->held[1][s[l].obj] = 1;
+	}
+	for (uint32_t k = 1; k <= c->nobjs; k++) {
+		// A block no location of one side points to is garbage there:
+		// its state on that side (released on the path where the pointer
+		// was set to NULL) says nothing about the paths that still hold it.
+		bool collectable = c->objs[k].kind == BH_MEM__OBJ_BLOCK ||
+				   c->objs[k].kind == BH_MEM__OBJ_RELEASED;
+		if (collectable && !c->held[0][k])
+			dobj[k] = sobj[k];
+		else if (collectable && !c->held[1][k])
+			continue;
+		dobj[k].state |= sobj[k].state;
+		dobj[k].freed_at = min_u32(dobj[k].freed_at, sobj[k].freed_at);
+		if (!dobj[k].prev)
+			dobj[k].prev = sobj[k].prev;
+	}
+	for (uint32_t l = 0; l < c->nlocs; l++) {
+		bh_mem__val a = d[l], b = s[l];
+		if (a.obj != b.obj) {
+			// "NULL or block k" stays block k; two blocks: lost track of both.
+			if (!a.obj && bh_mem__only_null(a)) {
+				a.obj = b.obj;
+			} else if (!(!b.obj && bh_mem__only_null(b))) {
+				dobj[a.obj].state |= a.obj ? BH_MEM__LOST : 0;
+				dobj[b.obj].state |= b.obj ? BH_MEM__LOST : 0;
+				a.obj = 0;
+			}
+		}
+		if ((a.null & BH_MEM__MAY_NULL) && (b.null & BH_MEM__MAY_NULL))
+			a.at = min_u32(a.at, b.at);
+		else if (b.null & BH_MEM__MAY_NULL)
+			a.at = b.at;
+		a.null |= b.null;
+		a.flags = (uint8_t)(((a.flags | b.flags) & ~BH_MEM__SURE) | (a.flags & b.flags & BH_MEM__SURE));
+		d[l] = a;
+	}
+	dobj[0].state = 0;
+}
+
+static bool lat_equal(const void *a, const void *b, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	return memcmp(a, b, c->fact_size) == 0;
+}
+
+static void lat_copy(void *dst, const void *src, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	memcpy(dst, src, c->fact_size);
+}
+
+void bh_mem__transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block *b, void *payload)
+{
+	(void)fn;
+	bh_mem__fctx *c = payload;
+	for (uint32_t i = 0; i < b->ninstrs && bh_mem__fact_head(fact)->reachable; i++)
+		bh_mem__transfer(c, fact, &b->instrs[i]);
+	bh_mem__fact_objs(c, fact)[0].state = 0;
+}
+
+// The instruction of block `b` that last defines `var` before its terminator, or NULL.
+static const bh_ir_instr *def_in_block(const bh_ir_block *b, uint32_t var)
+{
+	for (uint32_t i = b->ninstrs; i-- > 0;)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
+			return &b->instrs[i];
+	return NULL;
+}
+
+// What a branch compares with a constant: the operand, the constant
+// (0: a NULL test, `if (p)`, `if (!p)`, `p == NULL`; else a sentinel like
+// MAP_FAILED, (void *)-1), and whether the true edge is the side where
+// they are equal.
+bool bh_mem__null_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, int64_t *k,
+		      bool *null_if_true)
+{
+	const bh_ir_opnd *cond = &t->args[0];
+	if (cond->kind != BH_IR_OPND_VAR)
+		return false;
+	*x = *cond;
+	*k = 0;
+	*null_if_true = false;
+	const bh_ir_instr *d = def_in_block(b, cond->var);
+	if (!d)
+		return true;
+	if (d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
+		*x = d->args[0];
+		*null_if_true = true;
+		return x->kind == BH_IR_OPND_VAR;
+	}
+	if (d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE)) {
+		int side = d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+		if (side < 0)
+			return false;
+		*k = d->args[side].ival;
+		*x = d->args[1 - side];
+		*null_if_true = d->sub == BH_IR_BIN_EQ;
+		return x->kind == BH_IR_OPND_VAR;
+	}
+	return true;
+}
+
+// Does a branch test a status for failure (`x < 0`, `x == -1`, or the
+// other side of `x >= 0`, `x != -1`)? The status operand and whether the
+// true edge is the failing side.
+static bool status_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, bool *fail_if_true)
+{
+	if (t->args[0].kind != BH_IR_OPND_VAR)
+		return false;
+	const bh_ir_instr *d = def_in_block(b, t->args[0].var);
+	if (!d || d->op != BH_IR_BINOP || d->args[1].kind != BH_IR_OPND_INT || d->args[0].kind != BH_IR_OPND_VAR)
+		return false;
+	int64_t k = d->args[1].ival;
+	*x = d->args[0];
+	switch (d->sub) {
+	case BH_IR_BIN_LT: *fail_if_true = true; return k == 0;
+	case BH_IR_BIN_LE: *fail_if_true = true; return k == -1;
+	case BH_IR_BIN_EQ: *fail_if_true = true; return k == -1;
+	case BH_IR_BIN_GE: *fail_if_true = false; return k == 0;
+	case BH_IR_BIN_GT: *fail_if_true = false; return k == -1;
+	case BH_IR_BIN_NE: *fail_if_true = false; return k == -1;
+	default: return false;
+	}
+}
+
+static void refine_loc(bh_mem__val *v, bool is_null, uint32_t at)
+{
+	v->flags |= BH_MEM__CHECKED;
+	if (is_null) {
+		v->null = BH_MEM__MAY_NULL;
+		v->flags &= (uint8_t)~BH_MEM__SURE;
+		v->at = at;
+	} else {
+		v->null = BH_MEM__MAY_NONNULL;
+		v->flags |= BH_MEM__SURE;
+	}
+}
+
+// The allocation of block `k` failed on this edge: there is no block, and
+// realloc's old one is still live.
+static void block_failed(bh_mem__fctx *c, void *fact, uint32_t k)
+{
+	bh_mem__ostate *objs = bh_mem__fact_objs(c, fact);
+	bh_mem__val *vals = bh_mem__fact_vals(fact);
+	uint16_t prev = objs[k].prev;
+	objs[k] = (bh_mem__ostate){ 0, 0, 0, BH_MEM__NONE, 0 };
+	bh_mem__fact_head(fact)->oom = 1;
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		if (vals[l].obj == k)
+			vals[l].obj = 0;
+	if (prev && prev != k) {
+		objs[prev].state = (uint8_t)((objs[prev].state & ~BH_MEM__FREED) | BH_MEM__LIVE);
+		objs[prev].freed_at = BH_MEM__NONE;
+	}
+}
+
+static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	if (!bh_mem__fact_head(fact)->reachable)
+		return;
+	if (bh_flow_edge_dead(&c->consts, fn, from, to)) {
+		lat_init(fact, payload);
+		return;
+	}
+	const bh_ir_block *b = &fn->blocks[from];
+	const bh_ir_instr *t = bh_ir_block_terminator(b);
+	bh_ir_opnd x;
+	int64_t k;
+	bool null_if_true, fail_if_true;
+	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1] && status_test(b, t, &x, &fail_if_true) &&
+	    x.var < fn->nvars) {
+		bh_mem__val s = bh_mem__fact_vals(fact)[x.var];
+		bool failing = (to == t->target[0]) == fail_if_true;
+		if (failing && x.var >= fn->nparams)
+			bh_mem__fact_head(fact)->oom = 1; // a call failed: NULLs returned now pass it on
+		if ((s.flags & BH_MEM__STATUS) && s.obj) {
+			if (failing)
+				block_failed(c, fact, s.obj);
+			return;
+		}
+	}
+	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] ||
+	    !bh_mem__null_test(b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
+		return;
+	bool is_null = (to == t->target[0]) == null_if_true;
+	bh_mem__val *vals = bh_mem__fact_vals(fact);
+	bh_mem__val v = vals[x.var];
+	if ((v.flags & BH_MEM__STATUS) && v.obj) {
+		// `if (posix_memalign(&p, a, n) != 0)`: a non-zero status failed.
+		if (!k && !is_null && c->objs[v.obj].nonzero_fails)
+			block_failed(c, fact, v.obj);
+		return;
+	}
+	if (k) {
+		// Equal to a failure sentinel (mmap's MAP_FAILED): no block there.
+		if (is_null && bh_mem__same_pointer(c, v, v))
+			block_failed(c, fact, v.obj);
+		return;
+	}
+	if ((bh_mem__only_null(v) && !is_null && !v.obj) || ((v.flags & BH_MEM__SURE) && is_null)) {
+		lat_init(fact, payload); // a pointer known (not) to be NULL is never the other
+		return;
+	}
+	refine_loc(&vals[x.var], is_null, t->id);
+	// The NULL side of a check of something a call returned is a failure
+	// path: a NULL returned there passes a callee's failure on (hiredis'
+	// `sh = hi_s_malloc(n); if (sh == NULL) return NULL;`), it is no "not found".
+	if (is_null && !(v.obj && (c->objs[v.obj].kind == BH_MEM__OBJ_PARAM ||
+				   c->objs[v.obj].kind == BH_MEM__OBJ_FIELD)) &&
+	    x.var >= c->fn->nparams)
+		bh_mem__fact_head(fact)->oom = 1;
+	// The variable or field a tested temporary was copied from.
+	const bh_ir_instr *d = def_in_block(b, x.var);
+	if (d && d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR && d->args[0].var < fn->nvars)
+		refine_loc(&vals[d->args[0].var], is_null, t->id);
+	if (d && d->op == BH_IR_FIELD && d->args[0].kind == BH_IR_OPND_VAR && d->name) {
+		uint32_t slot = bh_mem__find_slot(c, d->args[0].var, d->name);
+		if (slot != UINT32_MAX)
+			refine_loc(&vals[slot], is_null, t->id);
+	}
+	if (!v.obj)
+		return;
+	if (c->objs[v.obj].kind == BH_MEM__OBJ_PARAM && !(v.flags & BH_MEM__OFFSET)) {
+		c->sum->param[c->objs[v.obj].var] |= BH_MEM__P_CHECKS;
+		if (is_null) {
+			bh_mem__ostate *st = &bh_mem__fact_objs(c, fact)[v.obj];
+			st->state = (uint8_t)((st->state & ~BH_MEM__LIVE) | BH_MEM__ABSENT);
+		}
+	}
+	for (uint32_t l = 0; l < c->nlocs; l++)
+		if (bh_mem__same_pointer(c, v, vals[l]))
+			refine_loc(&vals[l], is_null, t->id);
+	if (is_null && bh_mem__same_pointer(c, v, v))
+		block_failed(c, fact, v.obj);
+}
+
+void bh_mem__lattice(bh_flow_lattice *lat, size_t fact_size)
+{
+	*lat = (bh_flow_lattice){
+		.fact_size = fact_size,
+		.init = lat_init,
+		.boundary = lat_boundary,
+		.join = lat_join,
+		.equal = lat_equal,
+		.copy = lat_copy,
+		.transfer_block = bh_mem__transfer_block,
+		.transfer_edge = lat_edge,
+	};
+}

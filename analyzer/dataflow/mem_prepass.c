@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: MIT
+// The prepass of the memory-state analysis of one function: it numbers the
+// locations (variables, then field slots `s.f` / `p->f` one level deep)
+// and the objects (what each pointer parameter and each of its fields
+// points to, each allocating or releasing call site, each local or global
+// whose address is taken or that is an array, string literals), resolves
+// each call to its callee (function pointers assigned once, operations
+// tables) and to the summary that applies there (in the call's context
+// when it fixes integer flags).
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/mem_func_internal.h"
+
+bool bh_mem__is_global(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
+}
+
+uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *field)
+{
+	for (uint32_t s = c->first_slot[base]; s; s = c->next_slot[s - 1])
+		if (strcmp(c->slot_field[s - 1], field) == 0)
+			return c->fn->nvars + s - 1;
+	return UINT32_MAX;
+}
+
+static void make_slots(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	uint32_t n = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			bh_ir_op op = fn->blocks[b].instrs[i].op;
+			n += op == BH_IR_FIELD || op == BH_IR_FIELD_STORE;
+		}
+	c->slot_base = bh_arena_alloc(c->arena, (n + 1) * sizeof(*c->slot_base));
+	c->slot_field = bh_arena_alloc(c->arena, (n + 1) * sizeof(*c->slot_field));
+	c->next_slot = bh_arena_alloc(c->arena, (n + 1) * sizeof(*c->next_slot));
+	c->first_slot = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->first_slot));
+	memset(c->first_slot, 0, (fn->nvars + 1) * sizeof(*c->first_slot));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if ((in->op != BH_IR_FIELD && in->op != BH_IR_FIELD_STORE) || !in->name ||
+			    in->args[0].kind != BH_IR_OPND_VAR)
+				continue;
+			uint32_t base = in->args[0].var;
+			if (bh_mem__find_slot(c, base, in->name) != UINT32_MAX)
+				continue;
+			uint32_t s = c->nslots++;
+			c->slot_base[s] = base;
+			c->slot_field[s] = in->name;
+			c->next_slot[s] = c->first_slot[base];
+			c->first_slot[base] = s + 1;
+		}
+	c->nlocs = fn->nvars + c->nslots;
+}
+
+static uint32_t add_object(bh_mem__fctx *c, uint8_t kind, uint32_t var, uint32_t site)
+{
+	if (c->nobjs + 1 >= BH_MEM__MAX_OBJECTS)
+		return 0;
+	uint32_t k = ++c->nobjs;
+	c->objs[k] = (bh_mem__object){ .kind = kind, .var = var, .site = site };
+	return k;
+}
+
+// The function a call certainly calls: its FUNC operand, or the one a
+// function pointer variable was set to once.
+const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in)
+{
+	if (in->callee.kind == BH_IR_OPND_FUNC)
+		return &in->callee;
+	if (in->callee.kind == BH_IR_OPND_VAR && in->callee.var < c->fn->nvars)
+		return c->fn_value[in->callee.var];
+	return NULL;
+}
+
+// The summary of a callee, or NULL (library code, or unknown).
+static const bh_mem__summary *usable_summary(const bh_mem__fctx *c, const bh_ir_opnd *callee)
+{
+	const bh_mem__summary *s = callee ? bh_mem__callee_summary(c->prog, callee) : NULL;
+	return s && s->analysed && !s->incomplete ? s : NULL;
+}
+
+// The summary to apply at call `in`: the callee's, or, when it may
+// return NULL and the call fixes some of its integer parameters, the
+// callee's in that context (`_sdsnewlen(init, len, 0)` does not try, so
+// it never returns NULL).
+static const bh_mem__summary *summary_at(bh_mem__fctx *c, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
+	const bh_mem__summary *s = usable_summary(c, callee);
+	if (!s || !s->ret_may_null)
+		return s;
+	bh_mem__context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	bool any = false;
+	for (uint32_t a = 0; a < in->nargs && a < s->fn->nparams && a < BH_MEM__MAX_CONTEXT; a++)
+		if (!(s->fn->vars[a].flags & BH_IR_VAR_POINTER) &&
+		    bh_flow_const_of(&c->consts, &in->args[a], &ctx.value[a]))
+			any = ctx.known[a] = true;
+	if (!any)
+		return s;
+	const bh_mem__summary *special =
+		bh_mem__specialize(c->prog, bh_callgraph_node_of_opnd(c->prog->graph, callee), &ctx);
+	return special && special->analysed && !special->incomplete ? special : s;
+}
+
+// Fill c->call_sum for every call (before objects: they depend on it).
+static void resolve_calls(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	c->call_sum = bh_arena_alloc(c->arena, (fn->ninstrs + 1) * sizeof(*c->call_sum));
+	memset(c->call_sum, 0, (fn->ninstrs + 1) * sizeof(*c->call_sum));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op == BH_IR_CALL)
+				c->call_sum[in->id] = summary_at(c, in);
+		}
+}
+
+// Models apply to functions without a body in the program.
+const bh_mem_model *bh_mem__models_of(const bh_mem__fctx *c, const bh_ir_opnd *callee, size_t *n)
+{
+	*n = 0;
+	if (!callee || !callee->str || bh_mem__callee_summary(c->prog, callee))
+		return NULL;
+	return bh_mem_models_find(c->prog->models, callee->str, n);
+}
+
+const char *bh_mem__callee_name(const bh_ir_opnd *callee)
+{
+	return callee && callee->str ? callee->str : "a function pointer";
+}
+
+// Does the call at `in` return (or store) a new block? Its family and
+// whether it may fail go to the out parameters.
+static bool call_allocates(const bh_mem__fctx *c, const bh_ir_instr *in, uint8_t *family,
+			   bool *may_fail)
+{
+	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
+	const bh_mem__summary *s = c->call_sum[in->id];
+	if (s) {
+		*family = s->ret_family;
+		*may_fail = s->ret_may_null;
+		return s->ret_fresh;
+	}
+	size_t n;
+	const bh_mem_model *m = bh_mem__models_of(c, callee, &n);
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == BH_MEM_ALLOC || m[i].kind == BH_MEM_REALLOC) {
+			*family = (uint8_t)m[i].family;
+			*may_fail = m[i].may_fail;
+			return true;
+		}
+	return false;
+}
+
+// Does the call at `in` allocate through an out parameter and return a
+// non-zero status when that fails (posix_memalign)?
+static bool status_nonzero(const bh_mem__fctx *c, const bh_ir_instr *in)
+{
+	size_t n;
+	const bh_mem_model *m = bh_mem__models_of(c, bh_mem__resolve_callee(c, in), &n);
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == BH_MEM_ALLOC && m[i].out && m[i].nonzero_fails)
+			return true;
+	return false;
+}
+
+// Does the call at `in` release one of its arguments?
+static bool call_releases(const bh_mem__fctx *c, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
+	const bh_mem__summary *s = c->call_sum[in->id];
+	if (s) {
+		for (uint32_t j = 0; j < s->fn->nparams; j++)
+			if (s->param[j] & BH_MEM__P_FREES)
+				return true;
+		return false;
+	}
+	size_t n;
+	const bh_mem_model *m = bh_mem__models_of(c, callee, &n);
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == BH_MEM_RELEASE)
+			return true;
+	return false;
+}
+
+static void make_objects(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	c->objs = bh_arena_alloc(c->arena, BH_MEM__MAX_OBJECTS * sizeof(*c->objs));
+	memset(c->objs, 0, sizeof(*c->objs));
+	c->var_obj = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->var_obj));
+	memset(c->var_obj, 0, (fn->nvars + 1) * sizeof(*c->var_obj));
+	c->site_obj = bh_arena_alloc(c->arena, (fn->ninstrs + 1) * sizeof(*c->site_obj));
+	memset(c->site_obj, 0, (fn->ninstrs + 1) * sizeof(*c->site_obj));
+	c->released_obj = bh_arena_alloc(c->arena, (fn->ninstrs + 1) * sizeof(*c->released_obj));
+	memset(c->released_obj, 0, (fn->ninstrs + 1) * sizeof(*c->released_obj));
+	// Parameters first: object j + 1 is what parameter j points to.
+	for (uint32_t j = 0; j < fn->nparams; j++)
+		add_object(c, BH_MEM__OBJ_PARAM, j, 0);
+	// What pointer parameters' fields point to on entry (`free(c->buf)`).
+	for (uint32_t s = 0; s < c->nslots; s++)
+		if (c->slot_base[s] < fn->nparams && (fn->vars[c->slot_base[s]].flags & BH_IR_VAR_POINTER))
+			add_object(c, BH_MEM__OBJ_FIELD, s, 0);
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		// (A parameter declared as an array, `char *env[]`, is a pointer.)
+		bool array = (var->flags & BH_IR_VAR_ARRAY) && var->kind != BH_IR_VAR_PARAM;
+		if (array || (var->flags & BH_IR_VAR_ADDRESSED))
+			c->var_obj[v] = add_object(c, bh_mem__is_global(var) ? BH_MEM__OBJ_GLOBAL
+									 : BH_MEM__OBJ_LOCAL, v, 0);
+	}
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			for (uint32_t a = 0; a < in->nargs; a++) {
+				const bh_ir_opnd *o = &in->args[a];
+				if (o->kind == BH_IR_OPND_STR && !c->literal_obj)
+					c->literal_obj = add_object(c, BH_MEM__OBJ_LITERAL, 0, 0);
+				if (in->op == BH_IR_ADDR && a == 0 && o->kind == BH_IR_OPND_VAR &&
+				    !c->var_obj[o->var])
+					c->var_obj[o->var] = add_object(c, bh_mem__is_global(&fn->vars[o->var])
+						? BH_MEM__OBJ_GLOBAL : BH_MEM__OBJ_LOCAL, o->var, 0);
+			}
+			if (in->op == BH_IR_CALL && call_releases(c, in))
+				c->released_obj[in->id] = add_object(c, BH_MEM__OBJ_RELEASED, 0, in->id);
+			uint8_t family;
+			bool may_fail;
+			const bh_mem__summary *s = in->op == BH_IR_CALL ? c->call_sum[in->id] : NULL;
+			if (s && s->ret_static) {
+				uint32_t k = add_object(c, BH_MEM__OBJ_GLOBAL, UINT32_MAX, in->id);
+				c->site_obj[in->id] = k;
+				if (k)
+					c->objs[k].by = bh_mem__callee_name(bh_mem__resolve_callee(c, in));
+			} else if (in->op == BH_IR_CALL && call_allocates(c, in, &family, &may_fail)) {
+				uint32_t k = add_object(c, BH_MEM__OBJ_BLOCK, 0, in->id);
+				if (k) {
+					c->objs[k].family = family;
+					c->objs[k].may_fail = may_fail;
+					c->objs[k].oom_only = c->call_sum[in->id] && c->call_sum[in->id]->ret_null_oom;
+					c->objs[k].nonzero_fails = status_nonzero(c, in);
+					c->objs[k].by = bh_mem__callee_name(bh_mem__resolve_callee(c, in));
+					c->site_obj[in->id] = k;
+				}
+			}
+		}
+}
+
+// The operations table variable `var` is or is an element of (`ops`, or
+// `tab[i]` read in block `b`), if nothing can change it; else NULL.
+static const bh_ir_var *table_of(const bh_mem__fctx *c, const bh_ir_block *b, uint32_t var)
+{
+	const bh_ir_var *v = &c->fn->vars[var];
+	if (v->kind == BH_IR_VAR_TEMP) {
+		const bh_ir_instr *d = NULL;
+		for (uint32_t i = 0; i < b->ninstrs; i++)
+			if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
+				d = &b->instrs[i];
+		if (!d || (d->op != BH_IR_INDEX && d->op != BH_IR_INDEX_ADDR) ||
+		    d->args[0].kind != BH_IR_OPND_VAR)
+			return NULL;
+		v = &c->fn->vars[d->args[0].var];
+	}
+	if (!v->nfn_fields || !bh_mem__is_global(v))
+		return NULL;
+	bool constant = v->type && strncmp(v->type, "const ", 6) == 0;
+	return constant || !bh_callgraph_global_written(c->prog->graph, v) ? v : NULL;
+}
+
+// Function pointer variables assigned once from a function.
+static void find_function_values(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	c->fn_value = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->fn_value));
+	memset(c->fn_value, 0, (fn->nvars + 1) * sizeof(*c->fn_value));
+	uint32_t *ndefs = bh_xcalloc(fn->nvars + 1, sizeof(*ndefs));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind != BH_IR_OPND_VAR)
+				continue;
+			ndefs[in->dst.var]++;
+			if (in->op == BH_IR_ASSIGN && in->args[0].kind == BH_IR_OPND_FUNC)
+				c->fn_value[in->dst.var] = &in->args[0];
+		}
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		if (ndefs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) || bh_mem__is_global(&fn->vars[v]))
+			c->fn_value[v] = NULL;
+	// `ops.release` of an operations table nothing writes, or `tab[i].release`
+	// when every row has the same function there.
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_FIELD || !in->name || in->dst.kind != BH_IR_OPND_VAR ||
+			    ndefs[in->dst.var] != 1 || in->args[0].kind != BH_IR_OPND_VAR)
+				continue;
+			// `ops.put`, or `(&rows[i])->put` for `rows[i].put`
+			if (in->arrow != (fn->vars[in->args[0].var].kind == BH_IR_VAR_TEMP))
+				continue;
+			const bh_ir_var *table = table_of(c, &fn->blocks[b], in->args[0].var);
+			for (uint32_t k = 0; table && k < table->nfn_fields; k++)
+				if (strcmp(table->fn_fields[k].field, in->name) == 0) {
+					bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
+					*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = table->fn_fields[k].func,
+							   .usr = table->fn_fields[k].usr };
+					c->fn_value[in->dst.var] = o;
+				}
+		}
+	free(ndefs);
+}
+
+void bh_mem__prepare(bh_mem__fctx *c)
+{
+	find_function_values(c);
+	resolve_calls(c); // before the objects: allocation sites depend on the summaries
+	make_slots(c);
+	make_objects(c);
+}
