@@ -492,11 +492,7 @@ static uint32_t copy_source(const bh_mem__fctx *c, const bh_ir_instr *in, const 
 {
 	if (o->kind != BH_IR_OPND_VAR)
 		return UINT32_MAX;
-	const bh_ir_block *b = &c->fn->blocks[in->block];
-	const bh_ir_instr *d = NULL;
-	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
-		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
-			d = &b->instrs[i];
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
 	if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
 		return UINT32_MAX;
 	if (d->op == BH_IR_ASSIGN)

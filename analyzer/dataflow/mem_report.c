@@ -14,11 +14,7 @@ const char *bh_mem__operand_name(const bh_mem__fctx *c, const bh_ir_instr *in, c
 	if (name || o->kind != BH_IR_OPND_VAR)
 		return name;
 	// A call's result used at once: `strlen(getenv("HOME"))`.
-	const bh_ir_block *b = &c->fn->blocks[in->block];
-	const bh_ir_instr *d = NULL;
-	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
-		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
-			d = &b->instrs[i];
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
 	if (d && d->op == BH_IR_CALL && d->callee.kind == BH_IR_OPND_FUNC && d->callee.str)
 		return bh_arena_sprintf(c->prog->arena, "%s()", d->callee.str);
 	return NULL;

@@ -355,6 +355,16 @@ void bh_ir_print_dot(FILE *out, const bh_ir_func *fn)
 
 /* ----------------------------------------------------------- operand names */
 
+const bh_ir_instr *bh_ir_def_before(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t var)
+{
+	const bh_ir_block *b = &fn->blocks[in->block];
+	const bh_ir_instr *d = NULL;
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
+			d = &b->instrs[i];
+	return d;
+}
+
 static const char *var_text(const bh_ir_func *fn, uint32_t var)
 {
 	const bh_ir_var *v = &fn->vars[var];
@@ -369,12 +379,7 @@ const char *bh_ir_operand_text(const bh_ir_func *fn, const bh_ir_instr *in, cons
 	const char *name = var_text(fn, o->var);
 	if (name)
 		return name;
-	// The temporary's last definition before `in` in the same block.
-	const bh_ir_block *b = &fn->blocks[in->block];
-	const bh_ir_instr *d = NULL;
-	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++)
-		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == o->var)
-			d = &b->instrs[i];
+	const bh_ir_instr *d = bh_ir_def_before(fn, in, o->var);
 	if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
 		return NULL;
 	const char *base = var_text(fn, d->args[0].var);

@@ -394,6 +394,12 @@ void bh_ir_print_opnd(FILE *out, const bh_ir_func *fn, const bh_ir_opnd *o);
 void bh_ir_print_instr(FILE *out, const bh_ir_func *fn, const bh_ir_instr *in);
 
 /**
+ * The last instruction of `in`'s block before `in` that assigns variable
+ * `var` (how a temporary used by `in` was computed), or NULL.
+ */
+const bh_ir_instr *bh_ir_def_before(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t var);
+
+/**
  * A name for what operand `o` of instruction `in` holds, for messages: a
  * variable's name, or for a temporary the expression its block computed
  * it from, one level deep (`s->buf`, `p.len`, `*pp`, `a[...]`); NULL for
