@@ -117,15 +117,13 @@ static void apply_model_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in, co
 				if (var == UINT32_MAX || !k)
 					continue;
 				bh_mem__val old = bh_mem__fact_vals(f)[var];
-				uint16_t prev = 0;
 				if (m[i].kind == BH_MEM_REALLOC && old.obj && c->objs[old.obj].kind == BH_MEM__OBJ_BLOCK) {
 					// getline() reallocates the buffer: the old block is consumed.
 					bh_mem__fact_objs(c, f)[old.obj].state = BH_MEM__FREED;
 					bh_mem__fact_objs(c, f)[old.obj].freed_at = in->id;
 					bh_mem__fact_vals(f)[var] = bh_mem__unknown();
-					prev = 0;
 				}
-				new_block(c, f, in, var, k, prev);
+				new_block(c, f, in, var, k, 0);
 				*status = (uint16_t)k;
 				continue;
 			}
