@@ -64,7 +64,7 @@ static void note_writes(bh_callgraph *g, const bh_ir_func *fn)
 				w = &in->args[0];
 			if (w && w->kind == BH_IR_OPND_VAR) {
 				const bh_ir_var *v = &fn->vars[w->var];
-				if (v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC)
+				if (bh_ir_var_is_global(v))
 					bh_strset_insert(&g->written, bh_callgraph_global_key(v));
 			}
 		}

@@ -41,11 +41,6 @@ bool bh_flow_fold_binop(int op, int64_t a, int64_t b, int64_t *out)
 	}
 }
 
-static bool is_global(const bh_ir_var *v)
-{
-	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
-}
-
 // The constant `in` assigns, if its operands are known.
 static bool fold(const bh_flow_consts *k, const bh_ir_instr *in,
 		 bool (*call_const)(const bh_ir_instr *, int64_t *, void *), void *payload,
@@ -121,7 +116,7 @@ void bh_flow_compute_consts_in(bh_flow_consts *out, bh_arena *arena, const bh_ir
 					continue;
 				uint32_t d = in->dst.var;
 				const bh_ir_var *var = &fn->vars[d];
-				if (out->known[d] || ndefs[d] != 1 || is_global(var) ||
+				if (out->known[d] || ndefs[d] != 1 || bh_ir_var_is_global(var) ||
 				    var->kind == BH_IR_VAR_PARAM || (var->flags & BH_IR_VAR_ADDRESSED))
 					continue;
 				int64_t r;

@@ -189,7 +189,7 @@ void bh_mem__set_loc(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t l
 		forget_unreachable(c, f, old.obj);
 	if (loc < c->fn->nvars) {
 		kill_slots_of(c, f, loc);
-		if (bh_mem__is_global(&c->fn->vars[loc])) {
+		if (bh_ir_var_is_global(&c->fn->vars[loc])) {
 			bh_mem__give_away(c, f, v);
 			if (v.obj && c->objs[v.obj].kind == BH_MEM__OBJ_LOCAL)
 				vals[loc].at = in->id; // where a local's address went (see escapes_at_return)
@@ -488,7 +488,7 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 
 // The location a temporary operand of `in` was copied from in its block
 // (`%1 = n->key; free(%1)`: the slot n->key), or UINT32_MAX.
-static uint32_t copy_source(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+uint32_t bh_mem__copy_source(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
 {
 	if (o->kind != BH_IR_OPND_VAR)
 		return UINT32_MAX;
@@ -515,7 +515,7 @@ static void mark_released(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const
 		if (vals[l].obj == k)
 			vals[l] = bh_mem__unknown(); // an earlier pass through this call
 	vals[o->var] = v;
-	uint32_t src = copy_source(c, in, o);
+	uint32_t src = bh_mem__copy_source(c, in, o);
 	if (src != UINT32_MAX)
 		vals[src] = v;
 	bh_mem__fact_objs(c, f)[k] = (bh_mem__ostate){ BH_MEM__FREED, 0, 0, in->id, 0 };

@@ -185,7 +185,7 @@ static void forget_memory(bh_mem__fctx *c, void *f)
 	for (uint32_t s = 0; s < c->nslots; s++)
 		forget_loc(c, f, c->fn->nvars + s);
 	for (uint32_t v = 0; v < c->fn->nvars; v++)
-		if (bh_mem__is_global(&c->fn->vars[v]) || (c->fn->vars[v].flags & BH_IR_VAR_ADDRESSED))
+		if (bh_ir_var_is_global(&c->fn->vars[v]) || (c->fn->vars[v].flags & BH_IR_VAR_ADDRESSED))
 			forget_loc(c, f, v);
 }
 
@@ -297,13 +297,13 @@ static void escapes_at_return(bh_mem__fctx *c, void *f)
 		const bh_ir_instr *store = bh_ir_instr_at(c->fn, v.at);
 		if (!store)
 			continue;
-		if (l < c->fn->nvars && bh_mem__is_global(&c->fn->vars[l]))
+		if (l < c->fn->nvars && bh_ir_var_is_global(&c->fn->vars[l]))
 			bh_mem__check_stack_escape(c, store, v, "is stored in a global variable");
 		else if (l >= c->fn->nvars) {
 			uint32_t base = c->slot_base[l - c->fn->nvars];
 			bh_mem__val b = vals[base];
 			bool param = base < c->fn->nparams && b.obj == base + 1;
-			if (param || bh_mem__is_global(&c->fn->vars[base]))
+			if (param || bh_ir_var_is_global(&c->fn->vars[base]))
 				bh_mem__check_stack_escape(c, store, v, "is stored in memory that outlives the function");
 		}
 	}
@@ -441,7 +441,7 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		}
 		bh_mem__val base = bh_mem__read(c, f, in, &in->args[0]);
 		bool outlives = (in->arrow && base.obj && c->objs[base.obj].kind == BH_MEM__OBJ_PARAM) ||
-				(in->args[0].kind == BH_IR_OPND_VAR && bh_mem__is_global(&c->fn->vars[in->args[0].var]));
+				(in->args[0].kind == BH_IR_OPND_VAR && bh_ir_var_is_global(&c->fn->vars[in->args[0].var]));
 		if (outlives && slot == UINT32_MAX)
 			bh_mem__check_stack_escape(c, in, v, "is stored in memory that outlives the function");
 		bh_mem__give_away(c, f, v);
@@ -463,7 +463,7 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			if (to.obj && c->objs[to.obj].kind == BH_MEM__OBJ_PARAM)
 				bh_mem__check_stack_escape(c, in, v, "is stored through a parameter");
 		} else if (in->args[0].kind == BH_IR_OPND_VAR &&
-			   bh_mem__is_global(&c->fn->vars[in->args[0].var])) {
+			   bh_ir_var_is_global(&c->fn->vars[in->args[0].var])) {
 			bh_mem__check_stack_escape(c, in, v, "is stored in a global array");
 		}
 		bh_mem__give_away(c, f, v);

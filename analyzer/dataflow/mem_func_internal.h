@@ -88,8 +88,6 @@ bh_mem__val bh_mem__unknown(void);
 bool bh_mem__only_null(bh_mem__val v);
 /** Do `a` and `b` hold the same pointer (the start of one allocated block)? */
 bool bh_mem__same_pointer(const bh_mem__fctx *c, bh_mem__val a, bh_mem__val b);
-/** Global or static. */
-bool bh_mem__is_global(const bh_ir_var *v);
 
 /** The value of operand `o` of `in`. */
 bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o);
@@ -122,6 +120,11 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 /** What `o` points to is released by `in` with a function of `family`. */
 void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
 		     uint8_t family, const char *callee);
+/**
+ * The variable or field slot a temporary operand of `in` was copied from
+ * in its block (`%1 = n->key; free(%1)`: the slot n->key), or UINT32_MAX.
+ */
+uint32_t bh_mem__copy_source(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o);
 /** Report pass: branch `t` tests a program function's result for NULL. */
 void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t);
 

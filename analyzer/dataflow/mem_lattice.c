@@ -126,15 +126,6 @@ void bh_mem__transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block 
 	bh_mem__fact_objs(c, fact)[0].state = 0;
 }
 
-// The instruction of block `b` that last defines `var` before its terminator, or NULL.
-static const bh_ir_instr *def_in_block(const bh_ir_block *b, uint32_t var)
-{
-	for (uint32_t i = b->ninstrs; i-- > 0;)
-		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
-			return &b->instrs[i];
-	return NULL;
-}
-
 // What a branch compares with a constant: the operand, the constant
 // (0: a NULL test, `if (p)`, `if (!p)`, `p == NULL`; else a sentinel like
 // MAP_FAILED, (void *)-1), and whether the true edge is the side where
@@ -148,7 +139,7 @@ bool bh_mem__null_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x
 	*x = *cond;
 	*k = 0;
 	*null_if_true = false;
-	const bh_ir_instr *d = def_in_block(b, cond->var);
+	const bh_ir_instr *d = bh_ir_block_last_def(b, cond->var);
 	if (!d)
 		return true;
 	if (d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
@@ -175,7 +166,7 @@ static bool status_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *
 {
 	if (t->args[0].kind != BH_IR_OPND_VAR)
 		return false;
-	const bh_ir_instr *d = def_in_block(b, t->args[0].var);
+	const bh_ir_instr *d = bh_ir_block_last_def(b, t->args[0].var);
 	if (!d || d->op != BH_IR_BINOP || d->args[1].kind != BH_IR_OPND_INT || d->args[0].kind != BH_IR_OPND_VAR)
 		return false;
 	int64_t k = d->args[1].ival;
@@ -279,14 +270,9 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 	    x.var >= c->fn->nparams)
 		bh_mem__fact_head(fact)->oom = 1;
 	// The variable or field a tested temporary was copied from.
-	const bh_ir_instr *d = def_in_block(b, x.var);
-	if (d && d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR && d->args[0].var < fn->nvars)
-		refine_loc(&vals[d->args[0].var], is_null, t->id);
-	if (d && d->op == BH_IR_FIELD && d->args[0].kind == BH_IR_OPND_VAR && d->name) {
-		uint32_t slot = bh_mem__find_slot(c, d->args[0].var, d->name);
-		if (slot != UINT32_MAX)
-			refine_loc(&vals[slot], is_null, t->id);
-	}
+	uint32_t src = bh_mem__copy_source(c, t, &x);
+	if (src != UINT32_MAX)
+		refine_loc(&vals[src], is_null, t->id);
 	if (!v.obj)
 		return;
 	if (c->objs[v.obj].kind == BH_MEM__OBJ_PARAM && !(v.flags & BH_MEM__OFFSET)) {

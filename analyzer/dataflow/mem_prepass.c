@@ -12,11 +12,6 @@
 
 #include "dataflow/mem_func_internal.h"
 
-bool bh_mem__is_global(const bh_ir_var *v)
-{
-	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
-}
-
 uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *field)
 {
 	for (uint32_t s = c->first_slot[base]; s; s = c->next_slot[s - 1])
@@ -213,7 +208,7 @@ static void make_objects(bh_mem__fctx *c)
 		// (A parameter declared as an array, `char *env[]`, is a pointer.)
 		bool array = (var->flags & BH_IR_VAR_ARRAY) && var->kind != BH_IR_VAR_PARAM;
 		if (array || (var->flags & BH_IR_VAR_ADDRESSED))
-			c->var_obj[v] = add_object(c, bh_mem__is_global(var) ? BH_MEM__OBJ_GLOBAL
+			c->var_obj[v] = add_object(c, bh_ir_var_is_global(var) ? BH_MEM__OBJ_GLOBAL
 									 : BH_MEM__OBJ_LOCAL, v, 0);
 	}
 	for (uint32_t b = 0; b < fn->nblocks; b++)
@@ -225,7 +220,7 @@ static void make_objects(bh_mem__fctx *c)
 					c->literal_obj = add_object(c, BH_MEM__OBJ_LITERAL, 0, 0);
 				if (in->op == BH_IR_ADDR && a == 0 && o->kind == BH_IR_OPND_VAR &&
 				    !c->var_obj[o->var])
-					c->var_obj[o->var] = add_object(c, bh_mem__is_global(&fn->vars[o->var])
+					c->var_obj[o->var] = add_object(c, bh_ir_var_is_global(&fn->vars[o->var])
 						? BH_MEM__OBJ_GLOBAL : BH_MEM__OBJ_LOCAL, o->var, 0);
 			}
 			if (in->op == BH_IR_CALL && call_releases(c, in))
@@ -267,7 +262,7 @@ static const bh_ir_var *table_of(const bh_mem__fctx *c, const bh_ir_block *b, ui
 			return NULL;
 		v = &c->fn->vars[d->args[0].var];
 	}
-	if (!v->nfn_fields || !bh_mem__is_global(v))
+	if (!v->nfn_fields || !bh_ir_var_is_global(v))
 		return NULL;
 	bool constant = v->type && strncmp(v->type, "const ", 6) == 0;
 	return constant || !bh_callgraph_global_written(c->prog->graph, v) ? v : NULL;
@@ -290,7 +285,7 @@ static void find_function_values(bh_mem__fctx *c)
 				c->fn_value[in->dst.var] = &in->args[0];
 		}
 	for (uint32_t v = 0; v < fn->nvars; v++)
-		if (ndefs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) || bh_mem__is_global(&fn->vars[v]))
+		if (ndefs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) || bh_ir_var_is_global(&fn->vars[v]))
 			c->fn_value[v] = NULL;
 	// `ops.release` of an operations table nothing writes, or `tab[i].release`
 	// when every row has the same function there.

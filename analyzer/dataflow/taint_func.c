@@ -270,7 +270,7 @@ static void write_loc(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_tain
 	if (v.labels)
 		v.witness = at;
 	*bh_taint__slot_of(c, f, loc) = v;
-	if (v.labels && c->reporting && loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc]))
+	if (v.labels && c->reporting && loc < c->fn->nvars && bh_ir_var_is_global(&c->fn->vars[loc]))
 		record_global_write(c, f, loc, &v, at);
 }
 
@@ -285,7 +285,7 @@ static void add_loc(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_taint_
 	bh_taint__val_join(d, &v);
 	if (d->labels != keep.labels)
 		d->witness = at;
-	if (c->reporting && loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc]))
+	if (c->reporting && loc < c->fn->nvars && bh_ir_var_is_global(&c->fn->vars[loc]))
 		record_global_write(c, f, loc, &v, at);
 }
 
@@ -853,7 +853,7 @@ static void apply_models(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 			break;
 		case BH_TAINT_PLACE_GLOBAL:
 			for (uint32_t g = 0; g < c->fn->nvars; g++)
-				if (bh_taint__is_global(&c->fn->vars[g]) && strcmp(c->fn->vars[g].name, to->global) == 0)
+				if (bh_ir_var_is_global(&c->fn->vars[g]) && strcmp(c->fn->vars[g].name, to->global) == 0)
 					add_loc(c, f, g, v, in->id);
 			if (c->reporting && (v.labels & BH_TAINT__SRC)) {
 				bh_taint__path_builder pb;
@@ -1342,7 +1342,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 		c.track[l] = l >= fn->nvars || var_index[l] != UINT32_MAX ? c.ntracked++ : BH_TAINT__NONE;
 	c.scratch = bh_xcalloc(c.nlocs + 1, sizeof(*c.scratch));
 	for (uint32_t v = 0; v < fn->nvars; v++)
-		if (bh_taint__is_global(&fn->vars[v]) &&
+		if (bh_ir_var_is_global(&fn->vars[v]) &&
 		    bh_taint__global(p, bh_callgraph_global_key(&fn->vars[v])))
 			bh_vec_push(&c.tainted_globals, v);
 

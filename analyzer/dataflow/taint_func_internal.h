@@ -65,11 +65,6 @@ typedef struct {
 
 // ------------------------------------------------------------- values
 
-static inline bool bh_taint__is_global(const bh_ir_var *v)
-{
-	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
-}
-
 static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 {
 	if (a->target == BH_TAINT__TARGET_NONE)

@@ -183,7 +183,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 		if (v.witness == BH_TAINT__NONE) {
 			// Tainted on entry: a parameter or a global.
 			const char *name = bh_taint__var_name(c, loc);
-			if (loc < c->fn->nvars && bh_taint__is_global(&c->fn->vars[loc])) {
+			if (loc < c->fn->nvars && bh_ir_var_is_global(&c->fn->vars[loc])) {
 				const bh_taint__tainted_global *g = bh_taint__global(c->prog,
 					bh_callgraph_global_key(&c->fn->vars[loc]));
 				if (g) {

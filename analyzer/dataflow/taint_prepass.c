@@ -264,16 +264,6 @@ void bh_taint__compute_constants(bh_taint__fctx *c)
 
 // --------------------------------------------------------- branch edges
 
-// The instruction of block `b` that defines temporary/variable `var` last
-// before its terminator, or NULL.
-static const bh_ir_instr *def_in_block(const bh_ir_block *b, uint32_t var)
-{
-	for (uint32_t i = b->ninstrs; i-- > 0;)
-		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
-			return &b->instrs[i];
-	return NULL;
-}
-
 void bh_taint__list_add(bh_taint__locs *l, uint32_t loc)
 {
 	for (uint32_t i = 0; i < l->n; i++)
@@ -291,7 +281,7 @@ static bh_taint__locs value_locs(bh_taint__fctx *c, const bh_ir_block *b, const 
 	if (o->kind != BH_IR_OPND_VAR)
 		return out;
 	bh_taint__list_add(&out, o->var);
-	const bh_ir_instr *d = def_in_block(b, o->var);
+	const bh_ir_instr *d = bh_ir_block_last_def(b, o->var);
 	if (!d)
 		return out;
 	if (d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR)
@@ -411,12 +401,12 @@ void bh_taint__compute_edges(bh_taint__fctx *c)
 		}
 		if (t->args[0].kind != BH_IR_OPND_VAR)
 			continue;
-		const bh_ir_instr *d = def_in_block(b, t->args[0].var);
+		const bh_ir_instr *d = bh_ir_block_last_def(b, t->args[0].var);
 		int side_true = 0;
 		if (d && d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT &&
 		    d->args[0].kind == BH_IR_OPND_VAR) {
 			side_true = 1; // `if (!x)`: x holds on the false edge
-			d = def_in_block(b, d->args[0].var);
+			d = bh_ir_block_last_def(b, d->args[0].var);
 		}
 		if (!d)
 			continue;

@@ -355,6 +355,14 @@ void bh_ir_print_dot(FILE *out, const bh_ir_func *fn)
 
 /* ----------------------------------------------------------- operand names */
 
+const bh_ir_instr *bh_ir_block_last_def(const bh_ir_block *b, uint32_t var)
+{
+	for (uint32_t i = b->ninstrs; i-- > 0;)
+		if (b->instrs[i].dst.kind == BH_IR_OPND_VAR && b->instrs[i].dst.var == var)
+			return &b->instrs[i];
+	return NULL;
+}
+
 const bh_ir_instr *bh_ir_def_before(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t var)
 {
 	const bh_ir_block *b = &fn->blocks[in->block];

@@ -114,6 +114,12 @@ typedef struct {
 	uint32_t nfn_fields;
 } bh_ir_var;
 
+/** A file-scope variable or a function's `static`: one location for the whole program run. */
+static inline bool bh_ir_var_is_global(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_GLOBAL || v->kind == BH_IR_VAR_STATIC;
+}
+
 /* -------------------------------------------------------------- operands */
 
 typedef enum {
@@ -392,6 +398,9 @@ void bh_ir_print(FILE *out, const bh_ir_func *fn);
 /** Print one operand / one instruction (no newline) as bh_ir_print does. */
 void bh_ir_print_opnd(FILE *out, const bh_ir_func *fn, const bh_ir_opnd *o);
 void bh_ir_print_instr(FILE *out, const bh_ir_func *fn, const bh_ir_instr *in);
+
+/** The last instruction of block `b` that assigns variable `var`, or NULL. */
+const bh_ir_instr *bh_ir_block_last_def(const bh_ir_block *b, uint32_t var);
 
 /**
  * The last instruction of `in`'s block before `in` that assigns variable
