@@ -25,8 +25,11 @@
 #include "bulkhead/scan.h"
 #include "bulkhead/secret.h"
 #include "bulkhead/mem.h"
+#include "bulkhead/call_checks.h"
+#include "bulkhead/bounds.h"
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
+#include "bulkhead/uninit.h"
 
 // The default config sits in the context; it is read only if it is a
 // regular file, so a symlink planted there cannot make us read outside.
@@ -144,6 +147,93 @@ static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_u
 	return err;
 }
 
+// Reads of uninitialised locals, struct fields and malloc()ed fields, over
+// the whole program (summaries carry structs across calls).
+static bh_status run_uninit(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+{
+	size_t first = scan->findings.items.len;
+	bh_status err = bh_uninit_run(program, NULL, &scan->findings, &scan->diags);
+	note_unit_flags(scan, first, units);
+	return err;
+}
+
+// The call checks over the whole program: results of security-relevant
+// calls that are ignored or tested the wrong way, and files checked and
+// then used by name (rules/c/calls.models).
+static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+{
+	size_t first = scan->findings.items.len;
+	bh_calls_models models;
+	bh_calls_models_init(&models);
+	bh_calls_models_add_builtin(&models, scan->arena, &scan->diags);
+	bh_status err = bh_calls_run(program, &models, NULL, &scan->findings, &scan->diags);
+	bh_calls_models_dispose(&models);
+	note_unit_flags(scan, first, units);
+	return err;
+}
+
+typedef BH_VEC(bh_loc) loc_vec;
+
+static void note_proved_fits(const bh_loc *call, void *payload)
+{
+	loc_vec *v = payload;
+	bh_vec_push(v, *call);
+}
+
+static bool same_start(const bh_loc *a, const bh_loc *b)
+{
+	return a->line == b->line && a->col == b->col && a->path && b->path &&
+	       strcmp(a->path, b->path) == 0;
+}
+
+static bool is_bounds_write(const bh_rule *r)
+{
+	return r == bh_rule_get(BH_RULE_C_STACK_BUFFER_OVERFLOW) ||
+	       r == bh_rule_get(BH_RULE_C_HEAP_BUFFER_OVERFLOW) ||
+	       r == bh_rule_get(BH_RULE_C_BUFFER_OVERFLOW);
+}
+
+// The bounds checker supersedes the pattern rules for string copies: a
+// copy it proved to fit is no finding, and one it proved to overflow is
+// its finding, with the sizes; the pattern rules keep what it could not
+// decide.
+static void supersede_copy_patterns(bh_scan *scan, size_t first, const loc_vec *fits)
+{
+	bh_findings *fs = &scan->findings;
+	const bh_rule *unbounded = bh_rule_get(BH_RULE_C_UNBOUNDED_COPY);
+	const bh_rule *literal = bh_rule_get(BH_RULE_C_LITERAL_OVERFLOW);
+	size_t out = 0;
+	for (size_t i = 0; i < fs->items.len; i++) {
+		const bh_finding *fd = &fs->items.items[i];
+		bool drop = false;
+		if (i < first && (fd->rule == unbounded || fd->rule == literal)) {
+			for (size_t j = 0; j < fits->len && !drop; j++)
+				drop = fd->rule == unbounded && same_start(&fits->items[j], &fd->loc);
+			for (size_t j = first; j < fs->items.len && !drop; j++)
+				drop = is_bounds_write(fs->items.items[j].rule) &&
+				       same_start(&fs->items.items[j].loc, &fd->loc);
+		}
+		if (!drop)
+			fs->items.items[out++] = *fd;
+	}
+	fs->items.len = out;
+}
+
+// The bounds checker over the whole program.
+static bh_status run_bounds(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+{
+	size_t first = scan->findings.items.len;
+	loc_vec fits = { 0 };
+	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
+	opts.proved_fits = note_proved_fits;
+	opts.payload = &fits;
+	bh_status err = bh_bounds_run(program, &opts, &scan->findings, &scan->diags);
+	note_unit_flags(scan, first, units);
+	supersede_copy_patterns(scan, first, &fits);
+	bh_vec_dispose(&fits);
+	return err;
+}
+
 // One owner per secret: a literal secret in a Dockerfile ARG or ENV is
 // docker.secret-in-arg-env's finding (it says which stage keeps it and
 // where the image records it, and names the secret rule that recognised
@@ -227,6 +317,12 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		err = run_taint(scan, &program, &units);
 	if (err >= 0)
 		err = run_mem(scan, &program, &units);
+	if (err >= 0)
+		err = run_uninit(scan, &program, &units);
+	if (err >= 0)
+		err = run_calls(scan, &program, &units);
+	if (err >= 0)
+		err = run_bounds(scan, &program, &units);
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);

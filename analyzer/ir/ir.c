@@ -238,6 +238,12 @@ void bh_ir_builder_var_flags(bh_ir_builder *b, uint32_t var, unsigned flags)
 		b->vars.items[var].flags |= flags;
 }
 
+void bh_ir_builder_var_loc(bh_ir_builder *b, uint32_t var, bh_loc loc)
+{
+	if (var < b->vars.len)
+		b->vars.items[var].loc = loc;
+}
+
 void bh_ir_builder_var_const(bh_ir_builder *b, uint32_t var, int64_t value, bool is_const)
 {
 	if (var < b->vars.len) {

@@ -3,7 +3,7 @@
  * The dataflow framework over bh_ir: one generic worklist solver for
  * forward and backward analyses, parameterised by a lattice, and the
  * analyses built on it (reaching definitions, liveness) or beside it
- * (dominators). Taint and [E]'s memory-state checkers are further
+ * (dominators, post-dominators and control dependence). Taint and [E]'s memory-state checkers are further
  * lattices plugged into the same solver.
  *
  * Every analysis is bounded: the solver stops after a number of block
@@ -309,5 +309,41 @@ bool bh_flow_dominates(const bh_flow_dom *d, uint32_t a, uint32_t b);
 
 /** True if instruction `a` executes before `b` on every path to `b` (ids). */
 bool bh_flow_instr_dominates(const bh_flow_dom *d, uint32_t a, uint32_t b);
+
+/* ------------------------------------------------------- post-dominators */
+
+/** The virtual exit in bh_flow_postdom.ipdom: post-dominates every block. */
+#define BH_FLOW_EXIT UINT32_MAX
+
+/**
+ * Post-dominator tree, and the control dependence it gives.
+ * Requires: a verified bh_ir_func. Provides: immediate post-dominators
+ * over a virtual exit that returns, blocks after noreturn calls and
+ * blocks that can never return all lead to. `ok` (may be NULL: every
+ * edge) leaves out edges, such as those a constant condition never takes;
+ * it gets `payload`. Ownership: `*out` lives in `arena`.
+ * @return BH_FLOW_DONE, or BH_FLOW_BUDGET for a graph that did not settle
+ * (hostile input; the tree is then approximate).
+ */
+typedef struct {
+	const bh_ir_func *fn;
+	uint32_t *ipdom;     /* ipdom[b], or BH_FLOW_EXIT */
+	bh_flow_outcome outcome;
+} bh_flow_postdom;
+
+bh_flow_outcome bh_flow_compute_postdom(bh_flow_postdom **out, bh_arena *arena, const bh_ir_func *fn,
+					bool (*ok)(uint32_t from, uint32_t to, void *payload),
+					void *payload);
+
+/**
+ * Set `decided[b]` (fn->nblocks flags, caller-cleared) for every block
+ * whose execution the branch ending block `branch` decides, directly or
+ * through the branches it decides in turn: the blocks transitively
+ * control dependent on it (Ferrante, Ottenstein and Warren). Code after
+ * the two sides of an `if` join is not decided by it. `ok` and `payload`
+ * as given to bh_flow_compute_postdom.
+ */
+void bh_flow_control_dependents(const bh_flow_postdom *pd, uint32_t branch, bool *decided,
+				bool (*ok)(uint32_t from, uint32_t to, void *payload), void *payload);
 
 #endif

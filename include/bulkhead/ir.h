@@ -88,6 +88,7 @@ enum {
 	BH_IR_VAR_ADDRESSED = 1u << 3, /* its address is taken somewhere in the function */
 	BH_IR_VAR_CONST = 1u << 4,     /* a const-qualified integer whose value is `const_value` */
 	BH_IR_VAR_INIT = 1u << 5,      /* a global or static integer initialised with `const_value` */
+	BH_IR_VAR_UNION = 1u << 6,     /* with BH_IR_VAR_RECORD: a union, whose members share storage */
 };
 
 /**
@@ -112,6 +113,7 @@ typedef struct {
 	int64_t const_value;  /* with BH_IR_VAR_CONST or _INIT: the value it is initialised with */
 	const bh_ir_fn_field *fn_fields; /* globals: fields initialised with functions (arena) */
 	uint32_t nfn_fields;
+	bh_loc loc;           /* parameters and locals: their declaration (line 0: unknown) */
 } bh_ir_var;
 
 /** A file-scope variable or a function's `static`: one location for the whole program run. */
@@ -188,7 +190,16 @@ typedef struct bh_ir_instr {
 	bool noreturn;        /* CALL: the callee never returns */
 	bool arrow;           /* FIELD*: `->` rather than `.` */
 	bool is_unsigned;     /* BINOP: computed in an unsigned type (or on pointers) */
-	uint32_t size;        /* LOAD, INDEX: byte size of the value read, 0 if unknown */
+	bool array_field;     /* FIELD_ADDR: an array member of 2 or more elements, not a
+				 possibly flexible tail (a short last member, through a pointer) */
+	/*
+	 * Byte size, 0 if unknown. LOAD, INDEX: of the value read; STORE,
+	 * INDEX_STORE, FIELD_STORE: of the value written; INDEX_ADDR: of the
+	 * element; FIELD, FIELD_ADDR: of the field (for an array field, the
+	 * whole array); BINOP `+`/`-` with a pointer result: of the element the
+	 * pointer counts (`p + i` moves i * size bytes).
+	 */
+	uint32_t size;
 	int sub;              /* BINOP: bh_ir_binop; UNOP: bh_ir_unop */
 	const char *name;     /* FIELD*: field name; OPAQUE: what it stands for ("asm", "InitListExpr") */
 	uint32_t target[2];   /* BR: then, else; JMP, SWITCH: target[0] */
@@ -274,6 +285,9 @@ uint32_t bh_ir_builder_var(bh_ir_builder *b, bh_ir_var_kind kind, const char *na
 
 /** Mark variable `var` with `flags` (e.g. BH_IR_VAR_ADDRESSED). */
 void bh_ir_builder_var_flags(bh_ir_builder *b, uint32_t var, unsigned flags);
+
+/** Say where variable `var` is declared (`loc.path` must live as long as the IR). */
+void bh_ir_builder_var_loc(bh_ir_builder *b, uint32_t var, bh_loc loc);
 
 /**
  * Say that global or static variable `var` is an integer initialised with

@@ -142,6 +142,15 @@ static bool is_library_function(CXCursor decl, const char *name)
 	       clang_Cursor_isNull(clang_getCursorDefinition(decl));
 }
 
+const char *bh_clang__library_callee(bh_clang__walk *w, CXCursor call)
+{
+	CXCursor decl;
+	if (!callee_decl(call, &decl))
+		return NULL;
+	const char *name = bh_clang__spelling(w->arena, decl);
+	return name[0] && is_library_function(decl, name) ? name : NULL;
+}
+
 static bool get_arg(CXCursor call, int i, CXCursor *out)
 {
 	if (i < 0 || i >= clang_Cursor_getNumArguments(call))

@@ -2,7 +2,8 @@
 // Unit tests for the dataflow framework (bh_flow): the generic solver in
 // both directions (hand-built CFGs), widening, the visit budget on a
 // pathological CFG, reaching definitions on lowered C (tests/ir/reach.c),
-// liveness and dominators, and a 10,000-statement function end to end.
+// liveness, dominators and post-dominators, and a 10,000-statement
+// function end to end.
 #include <criterion/criterion.h>
 #include <limits.h>
 #include <stdio.h>
@@ -211,6 +212,62 @@ Test(flow, dominators_of_a_diamond_and_a_loop)
 	uint32_t ret = bh_ir_block_terminator(&fn->blocks[6])->id;
 	cr_assert_not(bh_flow_instr_dominates(d, assign, ret));
 	cr_assert(bh_flow_instr_dominates(d, fn->blocks[0].instrs[0].id, ret));
+}
+
+Test(flow, post_dominators_and_control_dependence_of_a_diamond_and_a_loop)
+{
+	bh_ir_func *fn = diamond_loop();
+	bh_flow_postdom *pd;
+	cr_assert_eq(bh_flow_compute_postdom(&pd, arena, fn, NULL, NULL), BH_FLOW_DONE);
+	uint32_t want[7] = { 3, 3, 3, 4, 6, 4, BH_FLOW_EXIT };
+	for (int i = 0; i < 7; i++)
+		cr_assert_eq(pd->ipdom[i], want[i], "ipdom[%d] = %u", i, pd->ipdom[i]);
+	// The first branch decides only the two arms; the loop test decides
+	// the body and itself, not the code after the loop.
+	bool decided[7] = { false };
+	bh_flow_control_dependents(pd, 0, decided, NULL, NULL);
+	bool want0[7] = { false, true, true, false, false, false, false };
+	cr_assert_arr_eq(decided, want0, sizeof(decided));
+	memset(decided, 0, sizeof(decided));
+	bh_flow_control_dependents(pd, 4, decided, NULL, NULL);
+	bool want4[7] = { false, false, false, false, true, true, false };
+	cr_assert_arr_eq(decided, want4, sizeof(decided));
+}
+
+// Edges out of block 0 that the filter refuses.
+static bool not_from_entry(uint32_t from, uint32_t to, void *payload)
+{
+	(void)to;
+	(void)payload;
+	return from != 0;
+}
+
+Test(flow, a_block_that_never_returns_still_has_a_post_dominator)
+{
+	// bb0: br x, bb1, bb2; bb1: jmp bb1 (for (;;)); bb2: ret
+	bh_ir_builder *b = bh_ir_builder_new(arena, "spin", NULL, LOC);
+	uint32_t x = bh_ir_builder_var(b, BH_IR_VAR_PARAM, "x", NULL, "int", 4, 0);
+	uint32_t spin = bh_ir_builder_block(b, NULL), done = bh_ir_builder_block(b, NULL);
+	bh_ir_builder_br(b, bh_ir_var_opnd(x), spin, done, LOC);
+	bh_ir_builder_enter(b, spin, LOC);
+	bh_ir_builder_jmp(b, spin, LOC);
+	bh_ir_builder_enter(b, done, LOC);
+	bh_ir_builder_ret(b, bh_ir_none_opnd(), LOC);
+	bh_ir_func *fn = bh_ir_builder_finish(b);
+	cr_assert(bh_ir_verify(fn, arena, NULL));
+	bh_flow_postdom *pd;
+	cr_assert_eq(bh_flow_compute_postdom(&pd, arena, fn, NULL, NULL), BH_FLOW_DONE);
+	for (uint32_t i = 0; i < fn->nblocks; i++)
+		cr_assert_eq(pd->ipdom[i], BH_FLOW_EXIT, "ipdom[%u] = %u", i, pd->ipdom[i]);
+	bool decided[3] = { false };
+	bh_flow_control_dependents(pd, 0, decided, NULL, NULL);
+	cr_assert(decided[1] && decided[2] && !decided[0]);
+	// With the entry's edges left out, the entry is an exit of its own
+	// and decides nothing.
+	cr_assert_eq(bh_flow_compute_postdom(&pd, arena, fn, not_from_entry, NULL), BH_FLOW_DONE);
+	memset(decided, 0, sizeof(decided));
+	bh_flow_control_dependents(pd, 0, decided, not_from_entry, NULL);
+	cr_assert(!decided[0] && !decided[1] && !decided[2]);
 }
 
 Test(flow, dominators_on_lowered_goto_into_loop)

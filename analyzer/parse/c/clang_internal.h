@@ -164,6 +164,20 @@ void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn);
 void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call);
 
 /**
+ * rules/c/c_calls.c: the name (arena) of the C library function that
+ * CallExpr `call` calls, or NULL when it calls anything else (a function
+ * of the program, a function pointer). What counts as the library is
+ * explained in c_calls.c.
+ */
+const char *bh_clang__library_callee(bh_clang__walk *w, CXCursor call);
+
+/**
+ * rules/c/c_sizeof.c: c.sizeof-pointer. Called for every cursor inside a
+ * function; it looks at CallExpr, VarDecl and BinaryOperator cursors.
+ */
+void bh_clang__rule_sizeof(bh_clang__walk *w, CXCursor c);
+
+/**
  * rules/c/c_secrets.c: hard-coded passwords and keys. Called for every
  * cursor of the context's files (declarations at file scope included);
  * it looks at VarDecl, BinaryOperator and CallExpr cursors.

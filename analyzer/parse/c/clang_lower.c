@@ -65,6 +65,8 @@ typedef struct {
 	bh_ir_opnd index;  // INDEX
 	const char *field; // FIELD
 	bool arrow;        // FIELD
+	bool array;        // FIELD: the field is an array
+	uint32_t size;     // DEREF, FIELD, INDEX: byte size of the object designated (0: unknown)
 } place;
 
 typedef struct {
@@ -509,7 +511,8 @@ static uint32_t var_of(lower *l, CXCursor decl)
 	if (type_is_array(ct))
 		flags |= BH_IR_VAR_ARRAY;
 	else if (ct.kind == CXType_Record)
-		flags |= BH_IR_VAR_RECORD;
+		flags |= BH_IR_VAR_RECORD |
+			 (kind_of(clang_getTypeDeclaration(ct)) == CXCursor_UnionDecl ? BH_IR_VAR_UNION : 0);
 	else if (ct.kind == CXType_Pointer)
 		flags |= BH_IR_VAR_POINTER;
 	long long size = clang_Type_getSizeOf(t);
@@ -521,6 +524,10 @@ static uint32_t var_of(lower *l, CXCursor decl)
 					clang_getCString(ts), size > 0 ? (uint64_t)size : 0, flags);
 	clang_disposeString(ts);
 	clang_disposeString(name);
+	// Where a local is declared is the first step of the path of a read
+	// before any assignment (include/bulkhead/uninit.h).
+	if (kind == BH_IR_VAR_PARAM || kind == BH_IR_VAR_LOCAL)
+		bh_ir_builder_var_loc(l->b, id, loc_of(l, decl));
 	// `static const int MODE = 5;`: branches on it are decided at compile
 	// time, and path-sensitive analyses fold them.
 	int64_t value;
@@ -656,6 +663,7 @@ static bh_ir_opnd read_place(lower *l, const place *p, CXCursor at)
 		bh_ir_opnd t = emit_value(l, BH_IR_FIELD, at, &p->base, 1, &in);
 		in->name = p->field;
 		in->arrow = p->arrow;
+		in->size = p->size;
 		return t;
 	}
 	case PL_INDEX: {
@@ -692,7 +700,8 @@ static void write_place(lower *l, const place *p, bh_ir_opnd v, CXCursor at)
 		return;
 	case PL_DEREF: {
 		bh_ir_opnd args[2] = { p->base, v };
-		emit(l, BH_IR_STORE, at, bh_ir_none_opnd(), args, 2);
+		in = emit(l, BH_IR_STORE, at, bh_ir_none_opnd(), args, 2);
+		in->size = p->size;
 		return;
 	}
 	case PL_FIELD: {
@@ -700,11 +709,13 @@ static void write_place(lower *l, const place *p, bh_ir_opnd v, CXCursor at)
 		in = emit(l, BH_IR_FIELD_STORE, at, bh_ir_none_opnd(), args, 2);
 		in->name = p->field;
 		in->arrow = p->arrow;
+		in->size = p->size;
 		return;
 	}
 	case PL_INDEX: {
 		bh_ir_opnd args[3] = { p->base, p->index, v };
-		emit(l, BH_IR_INDEX_STORE, at, bh_ir_none_opnd(), args, 3);
+		in = emit(l, BH_IR_INDEX_STORE, at, bh_ir_none_opnd(), args, 3);
+		in->size = p->size;
 		return;
 	}
 	case PL_VALUE: {
@@ -733,11 +744,15 @@ static bh_ir_opnd address_of(lower *l, const place *p, CXCursor at)
 		bh_ir_opnd t = emit_value(l, BH_IR_FIELD_ADDR, at, &p->base, 1, &in);
 		in->name = p->field;
 		in->arrow = p->arrow;
+		in->size = p->size;
+		in->array_field = p->array;
 		return t;
 	}
 	case PL_INDEX: {
 		bh_ir_opnd args[2] = { p->base, p->index };
-		return emit_value(l, BH_IR_INDEX_ADDR, at, args, 2, NULL);
+		bh_ir_opnd t = emit_value(l, BH_IR_INDEX_ADDR, at, args, 2, &in);
+		in->size = p->size;
+		return t;
 	}
 	}
 	return bh_ir_none_opnd();
@@ -756,6 +771,23 @@ static place value_place(bh_ir_opnd v)
 {
 	place p = { .kind = PL_VALUE, .base = v };
 	return p;
+}
+
+static enum CXVisitorResult note_field(CXCursor field, CXClientData data)
+{
+	*(CXCursor *)data = field;
+	return CXVisit_Continue;
+}
+
+// Is `field` the last member of its struct?
+static bool is_last_field(CXCursor field)
+{
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+		return false;
+	CXCursor record = clang_getCursorSemanticParent(field);
+	CXCursor last = clang_getNullCursor();
+	clang_Type_visitFields(clang_getCursorType(record), note_field, &last);
+	return !clang_Cursor_isNull(last) && clang_equalCursors(last, field);
 }
 
 static place lower_place(lower *l, CXCursor e)
@@ -845,6 +877,20 @@ static place lower_place(lower *l, CXCursor e)
 		break;
 	}
 	l->depth--;
+	if (p.kind == PL_DEREF || p.kind == PL_FIELD || p.kind == PL_INDEX)
+		p.size = value_size(e);
+	// An array member of at most one element, or a short one (up to 8
+	// elements) that is the last member of a struct reached through a
+	// pointer, may be the "struct hack" for a variable-length tail
+	// (`TValue upvalue[1]`, `GeoCoord a[8]` allocated larger): its declared
+	// size says nothing of the memory behind it. Longer trailing arrays
+	// (`char serial[16]`) are buffers of their declared size.
+	if (p.kind == PL_FIELD) {
+		long long n = type_is_array(clang_getCursorType(e))
+				      ? clang_getArraySize(clang_getCanonicalType(clang_getCursorType(e)))
+				      : 0;
+		p.array = n > 1 && !(n <= 8 && p.arrow && is_last_field(clang_getCursorReferenced(e)));
+	}
 	return p;
 }
 
@@ -895,6 +941,13 @@ static bh_ir_opnd binop(lower *l, CXCursor at, bh_ir_binop op, bh_ir_opnd a, bh_
 	bh_ir_instr *in;
 	bh_ir_opnd t = emit_value(l, BH_IR_BINOP, at, args, 2, &in);
 	in->sub = (int)op;
+	// Pointer arithmetic counts elements: keep the element size so that
+	// the bounds checker can turn `p + i` into a byte offset.
+	CXType rt = clang_getCanonicalType(clang_getCursorType(at));
+	if ((op == BH_IR_BIN_ADD || op == BH_IR_BIN_SUB) && rt.kind == CXType_Pointer) {
+		long long n = clang_Type_getSizeOf(clang_getPointeeType(rt));
+		in->size = n > 0 && n < UINT32_MAX ? (uint32_t)n : 0;
+	}
 	return t;
 }
 

@@ -226,6 +226,7 @@ static enum CXChildVisitResult visit_body(CXCursor c, CXCursor parent, CXClientD
 	if (clang_getCursorKind(c) == CXCursor_CallExpr)
 		bh_clang__rule_calls(w, c);
 	bh_clang__rule_secrets(w, c);
+	bh_clang__rule_sizeof(w, c);
 	return CXChildVisit_Recurse;
 }
 

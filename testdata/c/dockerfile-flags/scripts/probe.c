@@ -3,7 +3,7 @@
 // Not copied into the image: fallback flags, FOO undefined, nothing to report.
 int main(void)
 {
-	char buf[8];
+	char buf[8] = { 0 };
 #ifdef FOO
 	gets(buf);
 #endif

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+// What a branch says on each of its edges, for the bounds analysis: an
+// edge a constant condition never takes is unreachable; a comparison
+// narrows the variables it tests (also `i + 63 < len`, a copy of a
+// variable, a pointer against an array's start); a NUL test on a byte
+// read bounds the index by the string's length.
+#include <string.h>
+
+#include "dataflow/bounds_internal.h"
+
+// ----------------------------------------------------------------- edges
+
+// Does nothing between instruction `d` and the end of block `b` write a
+// field slot (a store, a call, an opaque construct)?
+static bool slot_unchanged_after(const bh_ir_block *b, const bh_ir_instr *d)
+{
+	for (uint32_t i = 0; i < b->ninstrs; i++) {
+		const bh_ir_instr *in = &b->instrs[i];
+		if (in->id <= d->id)
+			continue;
+		if (in->op == BH_IR_FIELD_STORE || in->op == BH_IR_STORE || in->op == BH_IR_CALL ||
+		    in->op == BH_IR_OPAQUE)
+			return false;
+	}
+	return true;
+}
+
+// The value (index among the fact's values: a tracked variable or a field
+// slot) that operand `o` of `at` (in block `b`) is, plus a constant `*k`,
+// still unchanged at the block's end: refining it refines what the
+// condition tested. UINT32_MAX when there is none.
+static uint32_t tested_lin(const bh_bnd_fctx *c, const bh_ir_block *b, const bh_ir_instr *at,
+			   const bh_ir_opnd *o, int64_t *k)
+{
+	*k = 0;
+	if (o->kind != BH_IR_OPND_VAR)
+		return UINT32_MAX;
+	uint32_t v = o->var;
+	for (int hops = 0; hops < 4; hops++) {
+		const bh_ir_instr *last = bh_ir_block_last_def(b, v);
+		if (c->track[v] != UINT32_MAX && (!last || last->id < at->id))
+			return c->track[v];
+		// A copy made just for the test (`%1 = i; %2 = %1 < 10`), the
+		// tested value offset by a constant (`i + 63 < len`), or a field
+		// slot read for it (`t.len < 31`).
+		const bh_ir_instr *d = bh_ir_def_before(c->fn, at, v);
+		if (!d || !d->nargs || d->args[0].kind != BH_IR_OPND_VAR)
+			return UINT32_MAX;
+		if (d->op == BH_IR_FIELD) {
+			uint32_t s = bh_bnd_slot_of(c, d);
+			const bh_ir_instr *base_def = bh_ir_block_last_def(b, d->args[0].var);
+			if (s == UINT32_MAX || (base_def && base_def->id > d->id) || !slot_unchanged_after(b, d))
+				return UINT32_MAX;
+			return s;
+		}
+		if (d->op == BH_IR_BINOP && !d->size && d->nargs == 2 && d->args[1].kind == BH_IR_OPND_INT &&
+		    (d->sub == BH_IR_BIN_ADD || d->sub == BH_IR_BIN_SUB) && d->args[1].ival > -(1 << 30) &&
+		    d->args[1].ival < (1 << 30)) {
+			*k += d->sub == BH_IR_BIN_ADD ? d->args[1].ival : -d->args[1].ival;
+		} else if (d->op != BH_IR_ASSIGN) {
+			return UINT32_MAX;
+		}
+		at = d;
+		v = d->args[0].var;
+	}
+	return UINT32_MAX;
+}
+
+static uint32_t tested_var(const bh_bnd_fctx *c, const bh_ir_block *b, const bh_ir_instr *at,
+			   const bh_ir_opnd *o)
+{
+	int64_t k;
+	uint32_t v = tested_lin(c, b, at, o, &k);
+	return k == 0 ? v : UINT32_MAX;
+}
+
+// The value of a compared operand at the end of block `b`: a constant, a
+// value that `tested_lin` found (index `at`), else unknown.
+static bh_bnd_val edge_value(const bh_bnd_fctx *c, void *f, uint32_t at, const bh_ir_opnd *o)
+{
+	if (at != UINT32_MAX)
+		return bh_bnd_vals_of(c, f)[at];
+	// An array stands for its address (`p == buf`).
+	if (o->kind == BH_IR_OPND_VAR && c->var_obj[o->var] &&
+	    c->objs[c->var_obj[o->var] - 1].kind == BH_BND_OBJ_ARRAY)
+		return bh_bnd_eval(c, f, o);
+	int64_t k;
+	if (bh_flow_const_of(&c->consts, o, &k))
+		return bh_bnd_const(k);
+	return bh_bnd_top();
+}
+
+// Refine value `at` of the fact, which is `a`, by `a + k op b` being `truth`.
+static bool refine(bh_bnd_fctx *c, void *f, int op, bool is_unsigned, bool truth, uint32_t at,
+		   int64_t k, bh_bnd_val a, bh_bnd_val b)
+{
+	if (at == UINT32_MAX || a.obj != b.obj || (a.obj && !bh_bnd_itv_finite(b.v)))
+		return true;
+	bh_bnd_val shifted = k ? bh_bnd_val_add(bh_bnd_as_int(a), bh_bnd_const(k)) : a;
+	bh_bnd_val r = bh_bnd_val_refine(op, is_unsigned && !a.obj, truth, shifted, b);
+	if (bh_bnd_itv_is_empty(r.v))
+		return false;
+	if (k) {
+		uint32_t ev = r.ev;
+		r = bh_bnd_val_sub(bh_bnd_as_int(r), bh_bnd_const(k));
+		r.ev = ev;
+	}
+	r.obj = a.obj;
+	bh_bnd_vals_of(c, f)[at] = r;
+	return true;
+}
+
+// A NUL test on a byte read through an index or a pointer (`s[i] != 0`,
+// `*p`), on the side where the byte is not NUL: what was read lies
+// before the string's terminator, so the index or the offset is below
+// the string's length. This is what bounds a walk over a string.
+static void refine_before_nul(bh_bnd_fctx *c, void *f, const bh_ir_block *b, const bh_ir_instr *at,
+			      const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_VAR)
+		return;
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, at, o->var);
+	if (!d || !d->size || (d->op != BH_IR_INDEX && d->op != BH_IR_LOAD))
+		return;
+	// The pointer: an array variable, or a tracked variable unchanged since.
+	const bh_ir_opnd *base = &d->args[0];
+	uint32_t pv = UINT32_MAX;
+	bh_bnd_val p;
+	if (base->kind == BH_IR_OPND_VAR && c->var_obj[base->var] &&
+	    c->objs[c->var_obj[base->var] - 1].kind == BH_BND_OBJ_ARRAY) {
+		p = bh_bnd_eval(c, f, base);
+	} else {
+		pv = tested_var(c, b, d, base);
+		if (pv == UINT32_MAX)
+			return;
+		p = bh_bnd_vals_of(c, f)[pv];
+	}
+	if (!p.obj || bh_bnd_itv_is_empty(p.v) || p.v.lo == BH_BND_NINF)
+		return;
+	bh_bnd_itv len = bh_bnd_objs_of(f)[p.obj - 1].len;
+	if (bh_bnd_itv_is_empty(len) || len.hi == BH_BND_PINF)
+		return;
+	// The read ends at or before the terminator: offset + size <= len.
+	int64_t last = len.hi - (int64_t)d->size;
+	if (d->op == BH_IR_LOAD) {
+		bh_bnd_val *pp = pv != UINT32_MAX ? &bh_bnd_vals_of(c, f)[pv] : NULL;
+		if (pp && pp->v.hi > last) {
+			pp->v.hi = last < pp->v.lo ? pp->v.lo : last;
+			pp->ev |= BH_BND_EV_HI;
+		}
+		return;
+	}
+	uint32_t iv = tested_var(c, b, d, &d->args[1]);
+	if (iv == UINT32_MAX)
+		return;
+	bh_bnd_val *ix = &bh_bnd_vals_of(c, f)[iv];
+	if (ix->obj || p.v.hi - p.v.lo > 0)
+		return;
+	int64_t max = (last - p.v.lo) / (int64_t)d->size;
+	if (ix->v.hi > max) {
+		ix->v.hi = max < ix->v.lo ? ix->v.lo : max;
+		ix->ev |= BH_BND_EV_HI;
+	}
+}
+
+static int mirror(int op)
+{
+	switch (op) {
+	case BH_IR_BIN_LT: return BH_IR_BIN_GT;
+	case BH_IR_BIN_LE: return BH_IR_BIN_GE;
+	case BH_IR_BIN_GT: return BH_IR_BIN_LT;
+	case BH_IR_BIN_GE: return BH_IR_BIN_LE;
+	default: return op;
+	}
+}
+
+void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to,
+			  void *payload)
+{
+	bh_bnd_fctx *c = payload;
+	if (!bh_bnd_head_of(fact)->reached)
+		return;
+	if (bh_flow_edge_dead(&c->consts, fn, from, to)) {
+		bh_bnd_head_of(fact)->reached = 0;
+		return;
+	}
+	const bh_ir_block *b = &fn->blocks[from];
+	const bh_ir_instr *br = bh_ir_block_terminator(b);
+	if (br->op != BH_IR_BR || br->target[0] == br->target[1] || br->args[0].kind != BH_IR_OPND_VAR)
+		return;
+	bool truth = to == br->target[0];
+	const bh_ir_instr *cmp = bh_ir_def_before(fn, br, br->args[0].var);
+	bool ok = true;
+	if (cmp && cmp->op == BH_IR_BINOP && cmp->sub >= BH_IR_BIN_LT && cmp->sub <= BH_IR_BIN_NE &&
+	    cmp->nargs == 2) {
+		int64_t ka, kb;
+		uint32_t va = tested_lin(c, b, cmp, &cmp->args[0], &ka);
+		uint32_t vb = tested_lin(c, b, cmp, &cmp->args[1], &kb);
+		bh_bnd_val a = edge_value(c, fact, va, &cmp->args[0]);
+		bh_bnd_val bv = edge_value(c, fact, vb, &cmp->args[1]);
+		// What each side compares: the variable's value plus its constant.
+		bh_bnd_val sa = a, sb = bv;
+		if (va != UINT32_MAX)
+			sa.v = bh_bnd_itv_add(a.v, bh_bnd_itv_const(ka));
+		if (vb != UINT32_MAX)
+			sb.v = bh_bnd_itv_add(bv.v, bh_bnd_itv_const(kb));
+		ok = refine(c, fact, cmp->sub, cmp->is_unsigned, truth, va, ka, a, sb) &&
+		     refine(c, fact, mirror(cmp->sub), cmp->is_unsigned, truth, vb, kb, bv, sa);
+		int64_t k;
+		bool nonzero_side = (cmp->sub == BH_IR_BIN_NE) == truth;
+		if (ok && nonzero_side && (cmp->sub == BH_IR_BIN_NE || cmp->sub == BH_IR_BIN_EQ) &&
+		    cmp->args[1].kind == BH_IR_OPND_INT && bh_flow_const_of(&c->consts, &cmp->args[1], &k) &&
+		    k == 0)
+			refine_before_nul(c, fact, b, cmp, &cmp->args[0]);
+	} else {
+		// `if (n)`: n is not 0 on the true side, 0 on the other.
+		uint32_t v = tested_var(c, b, br, &br->args[0]);
+		bh_bnd_val a = edge_value(c, fact, v, &br->args[0]);
+		ok = refine(c, fact, BH_IR_BIN_NE, false, truth, v, 0, a, bh_bnd_const(0));
+		if (ok && truth)
+			refine_before_nul(c, fact, b, br, &br->args[0]);
+	}
+	if (!ok)
+		bh_bnd_head_of(fact)->reached = 0;
+}
+

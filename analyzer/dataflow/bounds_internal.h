@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: MIT
+// Shared by the files of the bounds checker: the interval domain
+// (bounds_itv.c), the objects a function's pointers can point into
+// (bounds_objects.c), the per-function analysis (bounds_func.c), the
+// checks of accesses and library calls (bounds_check.c) and the whole
+// program driver with calling contexts (bounds_program.c).
+//
+// What is tracked. Every integer variable has an interval of values; a
+// pointer has an object (a memory region of known or bounded size: an
+// array variable, a heap block, a field, a string literal, a variable
+// whose address is taken) and an interval of byte offsets into it. Each
+// object has, per program point, an interval of sizes (a block allocated
+// in a loop with varying sizes) and an interval for the offset of its
+// first NUL byte (the length of the string it holds), which proves or
+// refutes string copies.
+#ifndef BH_BOUNDS_INTERNAL_H
+#define BH_BOUNDS_INTERNAL_H
+
+#include <stdint.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/bounds.h"
+#include "bulkhead/callgraph.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/flow.h"
+#include "bulkhead/ir.h"
+
+// ------------------------------------------------------------ intervals
+
+#define BH_BND_NINF INT64_MIN
+#define BH_BND_PINF INT64_MAX
+
+// A closed interval of int64; INT64_MIN and INT64_MAX stand for the
+// infinities. lo > hi is the empty interval.
+typedef struct {
+	int64_t lo, hi;
+} bh_bnd_itv;
+
+bh_bnd_itv bh_bnd_itv_make(int64_t lo, int64_t hi);
+bh_bnd_itv bh_bnd_itv_const(int64_t v);
+bh_bnd_itv bh_bnd_itv_top(void);
+bool bh_bnd_itv_is_top(bh_bnd_itv a);
+bool bh_bnd_itv_is_empty(bh_bnd_itv a);
+bool bh_bnd_itv_is_const(bh_bnd_itv a, int64_t *v);
+bool bh_bnd_itv_finite(bh_bnd_itv a);
+bh_bnd_itv bh_bnd_itv_join(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_meet(bh_bnd_itv a, bh_bnd_itv b);
+// Standard widening: a bound that moved goes to its infinity.
+bh_bnd_itv bh_bnd_itv_widen(bh_bnd_itv prev, bh_bnd_itv next);
+// Arithmetic with saturation: a result that does not fit is unbounded.
+bh_bnd_itv bh_bnd_itv_add(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_sub(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_mul(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_div(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_rem(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_shl(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_shr(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_and(bh_bnd_itv a, bh_bnd_itv b);
+bh_bnd_itv bh_bnd_itv_neg(bh_bnd_itv a);
+bh_bnd_itv bh_bnd_itv_min(bh_bnd_itv a, bh_bnd_itv b);
+// `a op b` for a comparison binop: [1,1] or [0,0] when decided, else [0,1].
+bh_bnd_itv bh_bnd_itv_compare(int op, bool is_unsigned, bh_bnd_itv a, bh_bnd_itv b);
+// What `a op b` being `truth` says about a: a narrowed (maybe empty).
+bh_bnd_itv bh_bnd_itv_refine(int op, bool is_unsigned, bool truth, bh_bnd_itv a, bh_bnd_itv b);
+// "5", "0..9", "at least 3", "at most 7", "any value"; arena string.
+const char *bh_bnd_itv_text(bh_arena *arena, bh_bnd_itv a);
+
+// --------------------------------------------------------------- values
+
+// An integer (obj 0) or a pointer into object obj - 1 at byte offsets v.
+// A pointer into nothing known is obj 0 with v top.
+//
+// `ev` says which ends of v are evidence: values the program computes on
+// some path (constants, sums of them, bounds the program tested), as
+// opposed to ends that only say what the type or an operation can hold
+// (`op & 0x7f` is at most 127, which an opcode table of 83 entries never
+// sees). Only evidence makes a possible overflow a finding.
+//
+// `mod`/`rem`: with mod >= 2, every value is rem modulo mod (a loop
+// counting `i += 2` from 1 stays odd, so `i < 21` ends it at 19, not 20);
+// mod 0 says nothing beyond the interval.
+typedef struct {
+	bh_bnd_itv v;
+	uint32_t obj;
+	uint32_t ev;          // BH_BND_EV_*
+	uint32_t mod, rem;
+} bh_bnd_val;
+
+// EV_*: the finite end is evidence. GROW_*: the end is infinite because
+// a loop kept moving an end that was evidence (an induction variable);
+// a test that then bounds it (`i < 10`) gives evidence again, while a
+// test on a value nothing was known about (a parameter, a call's result)
+// only says what the program handles, not what it gets.
+enum {
+	BH_BND_EV_LO = 1u,
+	BH_BND_EV_HI = 2u,
+	BH_BND_EV_BOTH = 3u,
+	BH_BND_GROW_LO = 4u,
+	BH_BND_GROW_HI = 8u,
+};
+
+bh_bnd_val bh_bnd_int(bh_bnd_itv v, uint32_t ev);
+bh_bnd_val bh_bnd_const(int64_t k);
+bh_bnd_val bh_bnd_top(void);
+bh_bnd_val bh_bnd_ptr(uint32_t obj, bh_bnd_itv off, uint32_t ev);
+// The same value seen as an integer (a pointer's offset), congruence kept.
+bh_bnd_val bh_bnd_as_int(bh_bnd_val v);
+// v with its ends moved inwards to the nearest values its congruence allows.
+bh_bnd_val bh_bnd_val_snap(bh_bnd_val v);
+// Join of two values of one path each; evidence follows the end kept.
+bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b);
+// prev widen next, on values of the same object.
+bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next);
+// a + b, a - b, a * b on the integer parts, with evidence of the ends.
+bh_bnd_val bh_bnd_val_add(bh_bnd_val a, bh_bnd_val b);
+bh_bnd_val bh_bnd_val_sub(bh_bnd_val a, bh_bnd_val b);
+bh_bnd_val bh_bnd_val_mul(bh_bnd_val a, bh_bnd_val b);
+// a narrowed by `a op b` being `truth`: a bound that the test moved is
+// evidence if b's end was.
+bh_bnd_val bh_bnd_val_refine(int op, bool is_unsigned, bool truth, bh_bnd_val a, bh_bnd_val b);
+
+// Where an object lives, which decides the rule of an overflow.
+typedef enum {
+	BH_BND_STACK,    // local array or variable, alloca
+	BH_BND_HEAP,     // malloc and friends
+	BH_BND_STATIC,   // global or static variable
+	BH_BND_LITERAL,  // string literal (read-only)
+	BH_BND_UNKNOWN,  // a field reached through a pointer, the caller's memory
+} bh_bnd_storage;
+
+typedef enum {
+	BH_BND_OBJ_ARRAY,   // array variable `var`
+	BH_BND_OBJ_VAR,     // non-array variable `var` whose address is taken
+	BH_BND_OBJ_FIELD,   // the field `name` at FIELD_ADDR instruction `site`
+	BH_BND_OBJ_ALLOC,   // the block allocated by the call at `site`
+	BH_BND_OBJ_LITERAL, // the string literal assigned at `site`
+	BH_BND_OBJ_PARAM,   // what parameter or global `var` points to, in a calling context
+	BH_BND_OBJ_RESULT,  // the block a program function returned at call `site`
+} bh_bnd_obj_kind;
+
+typedef struct {
+	bh_bnd_obj_kind kind;
+	bh_bnd_storage storage;
+	uint32_t var;         // ARRAY, VAR, PARAM
+	uint32_t site;        // FIELD, ALLOC, LITERAL, RESULT: instruction id
+	const char *by;       // ALLOC, RESULT: the allocating function; FIELD: field name
+	int64_t size;         // static size in bytes, or -1 when it is in the fact
+	bh_loc origin;        // PARAM: where the caller made it (for messages)
+	const char *origin_text; // PARAM: the caller's description of it
+} bh_bnd_object;
+
+// An object's state at a program point.
+typedef struct {
+	bh_bnd_itv size;      // bytes
+	bh_bnd_itv len;       // offset of the first NUL byte from the start; [0, inf]: unknown
+} bh_bnd_ostate;
+
+// The fact: a reachability word, the objects' states, then the tracked
+// variables' values (bh_flow_track_vars).
+typedef struct {
+	uint64_t reached;
+} bh_bnd_head;
+
+// --------------------------------------------------------------- models
+
+typedef enum {
+	BH_BND_M_NONE = 0,
+	BH_BND_M_ALLOC,      // size = arg[n] (* arg[n2])
+	BH_BND_M_STRDUP,     // size = strlen(arg[src]) + 1 (strndup: at most arg[n] + 1)
+	BH_BND_M_COPY,       // writes arg[n] bytes at dst, reads them at src (memcpy)
+	BH_BND_M_FILL,       // writes arg[n] bytes at dst (memset, read, fgets, recv)
+	BH_BND_M_STRCPY,     // writes strlen(src) + 1 at dst, reads as much at src
+	BH_BND_M_STRCAT,     // writes strlen(dst) + strlen(src) + 1 at dst
+	BH_BND_M_STRNCPY,    // writes arg[n] bytes at dst, reads up to them at src
+	BH_BND_M_STRNCAT,    // writes strlen(dst) + min(n, strlen(src)) + 1 at dst
+	BH_BND_M_BOUNDED,    // writes at most arg[n] bytes at dst, terminated (snprintf, fgets)
+	BH_BND_M_READ2,      // reads arg[n] bytes at dst and at src (memcmp)
+	BH_BND_M_STRLEN,     // reads strlen(src) + 1 bytes at src; returns the length
+	BH_BND_M_READ,       // reads arg[n] (* arg[n2]) bytes at src (write, fwrite, memchr)
+	BH_BND_M_READONLY,   // only reads what it is given (strcmp, printf): nothing changes
+} bh_bnd_model_kind;
+
+typedef struct {
+	const char *name;
+	bh_bnd_model_kind kind;
+	int dst, src, n, n2; // argument indexes, -1 when none
+	unsigned unit;       // bytes per unit of the counts: 1, or 4 for wchar_t functions
+	bool fill_zero;      // FILL: the fill value is arg[src] (memset), or 0 when src is -1
+			     // (bzero); otherwise the bytes written are unknown (read)
+} bh_bnd_model;
+
+// The model of library function `name`, or NULL.
+const bh_bnd_model *bh_bnd_model_find(const char *name);
+// The table itself, for the unit test that checks its order.
+size_t bh_bnd__model_count(void);
+const bh_bnd_model *bh_bnd__model_at(size_t i);
+
+// ------------------------------------------------------------- analysis
+
+// A calling context: what each parameter is (at most this many).
+#define BH_BND_MAX_PARAMS 8
+// Context depth: a callee analysed for a caller's values, and its callees.
+#define BH_BND_MAX_DEPTH 3
+
+typedef struct bh_bnd_context bh_bnd_context;
+
+// A value handed to a parameter: an interval, or a pointer at offsets
+// `v` into an object of the caller with `size` and `len`.
+typedef struct {
+	bool known;
+	bool pointer;
+	bh_bnd_itv v;
+	uint32_t ev;          // evidence of v's ends (bh_bnd_val)
+	bh_bnd_ostate obj;
+	bh_bnd_storage storage;
+	const char *text;     // the caller's description of the object
+	bh_loc origin;        // where the caller made the object
+} bh_bnd_arg;
+
+// Globals the callee reads whose value the caller knows (a buffer left in
+// `static char *g_data` for the callee): at most this many.
+#define BH_BND_MAX_GLOBALS 8
+
+struct bh_bnd_context {
+	bh_bnd_arg arg[BH_BND_MAX_PARAMS];
+	uint32_t nglobals;
+	uint32_t gvar[BH_BND_MAX_GLOBALS]; // the callee's variable
+	bh_bnd_arg garg[BH_BND_MAX_GLOBALS];
+	const char *caller;   // function name
+	bh_loc call;          // the call's location
+	unsigned depth;
+};
+
+// What a function returns, as seen by its callers.
+typedef struct {
+	bool known;
+	bool fresh;           // a new block of `size` bytes (allocation wrapper)
+	bh_bnd_itv v;         // an integer result, or the fresh block's size
+	const char *by;       // fresh: the allocator it calls
+} bh_bnd_ret;
+
+typedef struct {
+	const bh_ir_program *ir;
+	bh_callgraph graph;
+	bh_arena *arena;      // run scratch: summaries, contexts
+	bh_findings *out;
+	bh_diags *diags;
+	const volatile int *cancel;
+	void (*proved_fits)(const bh_loc *call, void *payload);
+	void *payload;
+	bh_bnd_ret *rets;     // per call graph node: the context-free result, or NULL
+	uint8_t *ret_state;   // per node: 0 not computed, 1 in progress, 2 done
+	size_t contexts;      // callee analyses made for calling contexts
+} bh_bnd_program;
+
+// One function's analysis.
+typedef struct {
+	bh_bnd_program *prog;
+	const bh_ir_func *fn;
+	const bh_bnd_context *ctx;
+	bh_arena *arena;
+	bool reporting;
+	bh_bnd_ret ret;       // joined over the returns, in the report pass
+	uint32_t nrets;
+	bh_bnd_object *objs;
+	uint32_t nobjs;
+	uint32_t *var_obj;    // variable -> its ARRAY/VAR/PARAM object + 1, or 0
+	uint32_t *site_obj;   // instruction id -> the object it creates + 1, or 0
+	const bh_ir_opnd **fn_value; // variable -> the one function it ever holds, or NULL
+	uint32_t *track;      // variable -> index among tracked variables, or UINT32_MAX
+	uint32_t ntracked;
+	// Field slots, one value each after the tracked variables in the
+	// fact: `s.f` on a struct variable, `p->f` on a pointer variable.
+	uint32_t nslots;
+	uint32_t *slot_var;   // the base variable
+	const char **slot_field;
+	bool *slot_arrow;
+	uint32_t nvals;       // ntracked + nslots
+	bh_bnd_val *scratch;  // values of untracked temporaries inside the current block
+	bh_flow_consts consts;
+	size_t fact_size;
+	bh_flow_result result;
+} bh_bnd_fctx;
+
+#define BH_BND_MAX_OBJECTS 64
+#define BH_BND_MAX_SLOTS 64
+
+static inline bh_bnd_head *bh_bnd_head_of(void *f)
+{
+	return f;
+}
+
+static inline bh_bnd_ostate *bh_bnd_objs_of(void *f)
+{
+	return (bh_bnd_ostate *)((char *)f + sizeof(bh_bnd_head));
+}
+
+static inline bh_bnd_val *bh_bnd_vals_of(const bh_bnd_fctx *c, void *f)
+{
+	return (bh_bnd_val *)((char *)f + sizeof(bh_bnd_head) + c->nobjs * sizeof(bh_bnd_ostate));
+}
+
+// What the calling context says of the callee's variable `var` (a
+// parameter or a global), or NULL.
+const bh_bnd_arg *bh_bnd_ctx_arg(const bh_bnd_fctx *c, uint32_t var);
+
+// bounds_objects.c: the object table of c->fn (and c->var_obj, c->site_obj).
+void bh_bnd_find_objects(bh_bnd_fctx *c);
+// A description of object `obj` for messages ("local array 'buf'").
+const char *bh_bnd_object_text(const bh_bnd_fctx *c, uint32_t obj);
+// The field slots of c->fn (after c->track is known), and the value index
+// of the slot a FIELD or FIELD_STORE reads or writes, or UINT32_MAX.
+void bh_bnd_find_slots(bh_bnd_fctx *c);
+uint32_t bh_bnd_slot_of(const bh_bnd_fctx *c, const bh_ir_instr *in);
+
+// bounds_lattice.c, bounds_edge.c
+void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size);
+void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload);
+void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat);
+
+// bounds_func.c
+void bh_bnd_transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block *b, void *payload);
+bh_bnd_val bh_bnd_eval(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
+// What a store of `size` bytes of value `val` at offsets `off` does to
+// the length of the string the object holds (st->len).
+void bh_bnd_store_bytes(bh_bnd_ostate *st, bh_bnd_itv off, int64_t size, bh_bnd_itv val);
+void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_bnd_context *ctx,
+			     bh_bnd_ret *ret);
+
+// bounds_check.c: the checks of one instruction in the report pass, and
+// a library call's effect on the objects it writes.
+void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
+void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m);
+
+// bounds_program.c: calls to program functions. The callee of a call (or
+// NULL); whether its result is a fresh block (analysing it first if need
+// be); the call's effect and, in the report pass, the callee's analysis
+// in this calling context.
+const bh_ir_func *bh_bnd_callee(const bh_bnd_fctx *c, const bh_ir_instr *in);
+bool bh_bnd_returns_fresh(bh_bnd_fctx *c, const bh_ir_instr *in);
+void bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
+
+#endif

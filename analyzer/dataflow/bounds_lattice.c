@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// The lattice of the bounds analysis (values and object states, see
+// bounds_internal.h): bottom, the entry fact of a function (in a calling
+// context, what the caller passed), join, widening, and the narrowing
+// passes that follow the widened fixpoint.
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/bounds_internal.h"
+
+// ------------------------------------------------------------- lattice
+
+static void init(void *fact, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	memset(fact, 0, c->fact_size);
+}
+
+static void boundary(void *fact, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	memset(fact, 0, c->fact_size);
+	bh_bnd_head_of(fact)->reached = 1;
+	bh_bnd_ostate *os = bh_bnd_objs_of(fact);
+	for (uint32_t o = 0; o < c->nobjs; o++) {
+		const bh_bnd_object *ob = &c->objs[o];
+		os[o].len = bh_bnd_itv_make(0, BH_BND_PINF);
+		if (ob->size >= 0)
+			os[o].size = bh_bnd_itv_const(ob->size);
+		else
+			os[o].size = bh_bnd_itv_make(1, 0); // not allocated yet
+		if (ob->kind == BH_BND_OBJ_LITERAL) {
+			const bh_ir_instr *in = bh_ir_instr_at(c->fn, ob->site);
+			os[o].len = bh_bnd_itv_const((int64_t)strnlen(in->args[0].str, in->args[0].len));
+		} else if (ob->kind == BH_BND_OBJ_PARAM) {
+			const bh_bnd_arg *a = bh_bnd_ctx_arg(c, ob->var);
+			os[o].size = a->obj.size;
+			os[o].len = a->obj.len;
+		}
+	}
+	bh_bnd_val *vals = bh_bnd_vals_of(c, fact);
+	for (uint32_t t = 0; t < c->nvals; t++)
+		vals[t] = bh_bnd_top();
+	for (uint32_t v = 0; c->ctx && v < c->fn->nvars; v++) {
+		const bh_bnd_arg *a = bh_bnd_ctx_arg(c, v);
+		if (!a || !a->known || c->track[v] == UINT32_MAX)
+			continue;
+		if (!a->pointer)
+			vals[c->track[v]] = bh_bnd_int(a->v, a->ev);
+		else if (c->var_obj[v])
+			vals[c->track[v]] = bh_bnd_ptr(c->var_obj[v], a->v, a->ev);
+	}
+}
+
+static bool is_null(bh_bnd_val v)
+{
+	int64_t k;
+	return v.obj == 0 && bh_bnd_itv_is_const(v.v, &k) && k == 0;
+}
+
+static bh_bnd_val join_val(bh_bnd_val a, bh_bnd_val b)
+{
+	if (a.obj == b.obj)
+		return bh_bnd_val_join(a, b);
+	// NULL on one side: where the pointer is not NULL it is the other one
+	// (dereferencing NULL is the null checker's business).
+	if (is_null(a))
+		return b;
+	if (is_null(b))
+		return a;
+	return bh_bnd_top();
+}
+
+static void join(void *dst, const void *src, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	void *s = (void *)src;
+	if (!bh_bnd_head_of(s)->reached)
+		return;
+	if (!bh_bnd_head_of(dst)->reached) {
+		memcpy(dst, src, c->fact_size);
+		return;
+	}
+	bh_bnd_ostate *d = bh_bnd_objs_of(dst), *o = bh_bnd_objs_of(s);
+	for (uint32_t i = 0; i < c->nobjs; i++) {
+		d[i].size = bh_bnd_itv_join(d[i].size, o[i].size);
+		d[i].len = bh_bnd_itv_join(d[i].len, o[i].len);
+	}
+	bh_bnd_val *dv = bh_bnd_vals_of(c, dst), *sv = bh_bnd_vals_of(c, s);
+	for (uint32_t t = 0; t < c->nvals; t++)
+		dv[t] = join_val(dv[t], sv[t]);
+}
+
+static bool equal(const void *a, const void *b, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	return memcmp(a, b, c->fact_size) == 0;
+}
+
+static void copy(void *dst, const void *src, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	memcpy(dst, src, c->fact_size);
+}
+
+static void widen(void *next, const void *prev, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	void *p = (void *)prev;
+	if (!bh_bnd_head_of(p)->reached || !bh_bnd_head_of(next)->reached)
+		return;
+	bh_bnd_ostate *n = bh_bnd_objs_of(next), *o = bh_bnd_objs_of(p);
+	for (uint32_t i = 0; i < c->nobjs; i++) {
+		n[i].size = bh_bnd_itv_widen(o[i].size, n[i].size);
+		n[i].len = bh_bnd_itv_widen(o[i].len, n[i].len);
+	}
+	bh_bnd_val *nv = bh_bnd_vals_of(c, next), *pv = bh_bnd_vals_of(c, p);
+	for (uint32_t t = 0; t < c->nvals; t++)
+		if (nv[t].obj == pv[t].obj)
+			nv[t] = bh_bnd_val_widen(pv[t], nv[t]);
+}
+
+void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size)
+{
+	memset(lat, 0, sizeof(*lat));
+	lat->fact_size = fact_size;
+	lat->init = init;
+	lat->boundary = boundary;
+	lat->join = join;
+	lat->equal = equal;
+	lat->copy = copy;
+	lat->widen = widen;
+	lat->transfer_block = bh_bnd_transfer_block;
+	lat->transfer_edge = bh_bnd_transfer_edge;
+}
+
+// Narrowing: widening jumped loop bounds to infinity before the tests
+// inside the loop could bound them (`for (x = 0; x < n && s[x]; x++)` is
+// at most the string's length, but the loop head saw `x < n` first).
+// From the widened fixpoint, a few passes of plain transfer without
+// widening give facts that are still sound and tighter.
+#define NARROWING_PASSES 2
+
+void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat)
+{
+	const bh_ir_func *fn = c->fn;
+	bh_flow_result *r = &c->result;
+	uint32_t *order;
+	bh_flow_rpo(&order, NULL, c->arena, fn);
+	void *meet = bh_xmalloc(c->fact_size), *edge = bh_xmalloc(c->fact_size);
+	for (int pass = 0; pass < NARROWING_PASSES; pass++)
+		for (uint32_t i = 0; i < fn->nblocks; i++) {
+			uint32_t b = order[i];
+			const bh_ir_block *blk = &fn->blocks[b];
+			if (b == 0)
+				lat->boundary(meet, c);
+			else
+				lat->init(meet, c);
+			for (uint32_t k = 0; k < blk->npreds; k++) {
+				memcpy(edge, bh_flow_out(r, blk->preds[k]), c->fact_size);
+				lat->transfer_edge(edge, fn, blk->preds[k], b, c);
+				lat->join(meet, edge, c);
+			}
+			memcpy(r->in + (size_t)b * c->fact_size, meet, c->fact_size);
+			bh_bnd_transfer_block(meet, fn, blk, c);
+			memcpy(r->out + (size_t)b * c->fact_size, meet, c->fact_size);
+		}
+	free(meet);
+	free(edge);
+}
+

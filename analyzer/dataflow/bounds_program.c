@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+// bh_bounds_run: the whole-program part of the bounds checker. Every
+// function is analysed once on its own; calls to program functions then
+// bring two things:
+// - a result: what the callee returns on its own (a fresh block of a
+//   known size, an integer interval), computed on demand so that
+//   allocation wrappers and constant sources are known at their calls;
+// - a calling context: when the caller passes a buffer of known size or
+//   an integer it can bound, the callee is analysed again with those
+//   parameters (bounded: depth, count and size of functions), and an
+//   overflow inside it is reported with the caller's buffer in its path.
+#include <string.h>
+
+#include "bulkhead/vec.h"
+#include "dataflow/bounds_internal.h"
+
+#define MAX_CONTEXTS 4096
+#define MAX_CONTEXT_INSTRS 4000
+#define MAX_SUMMARY_DEPTH 8
+
+// A calling context's identity: the values, not the caller's wording.
+typedef struct {
+	uint8_t known, pointer, storage, ev;
+	uint32_t var;
+	bh_bnd_itv v, size, len;
+} arg_key;
+
+typedef struct {
+	size_t node;
+	arg_key a[BH_BND_MAX_PARAMS];
+	arg_key g[BH_BND_MAX_GLOBALS];
+} context_key;
+
+typedef struct {
+	bh_bnd_program base;
+	BH_VEC(context_key) done;
+	unsigned depth;          // nesting of context analyses
+	unsigned summary_depth;  // nesting of on-demand analyses for results
+} program;
+
+static program *outer(bh_bnd_program *p)
+{
+	return (program *)p;
+}
+
+// The program function a call reaches: a direct call, or a call through a
+// variable that only ever holds one function.
+static size_t callee_node(const bh_bnd_fctx *c, const bh_ir_instr *in)
+{
+	if (in->op != BH_IR_CALL)
+		return SIZE_MAX;
+	const bh_ir_opnd *callee = &in->callee;
+	if (callee->kind == BH_IR_OPND_VAR) {
+		callee = c->fn_value ? c->fn_value[callee->var] : NULL;
+		if (!callee)
+			return SIZE_MAX;
+	}
+	if (callee->kind != BH_IR_OPND_FUNC)
+		return SIZE_MAX;
+	return bh_callgraph_node_of_opnd(&c->prog->graph, callee);
+}
+
+const bh_ir_func *bh_bnd_callee(const bh_bnd_fctx *c, const bh_ir_instr *in)
+{
+	size_t n = callee_node(c, in);
+	return n == SIZE_MAX ? NULL : c->prog->graph.funcs[n];
+}
+
+// The callee's own result, analysing it now if need be (once).
+static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
+{
+	program *pr = outer(p);
+	if (p->ret_state[node] == 2)
+		return &p->rets[node];
+	if (p->ret_state[node] == 1 || pr->summary_depth >= MAX_SUMMARY_DEPTH)
+		return NULL; // recursion, or too deep a chain of helpers
+	p->ret_state[node] = 1;
+	pr->summary_depth++;
+	bh_bnd_analyse_function(p, p->graph.funcs[node], NULL, &p->rets[node]);
+	pr->summary_depth--;
+	p->ret_state[node] = 2;
+	return &p->rets[node];
+}
+
+// What argument `o` hands to the callee.
+static bh_bnd_arg argument(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	bh_bnd_arg a;
+	memset(&a, 0, sizeof(a));
+	if (o->kind == BH_IR_OPND_STR && o->str) {
+		a.known = a.pointer = true;
+		a.v = bh_bnd_itv_const(0);
+		a.ev = BH_BND_EV_BOTH;
+		a.obj.size = bh_bnd_itv_const((int64_t)o->len + 1);
+		a.obj.len = bh_bnd_itv_const((int64_t)strnlen(o->str, o->len));
+		a.storage = BH_BND_LITERAL;
+		a.text = "a string literal";
+		a.origin = in->loc;
+		return a;
+	}
+	bh_bnd_val v = bh_bnd_eval(c, f, o);
+	if (!v.obj) {
+		a.known = bh_bnd_itv_finite(v.v);
+		a.v = v.v;
+		a.ev = v.ev;
+		return a;
+	}
+	const bh_bnd_object *ob = &c->objs[v.obj - 1];
+	const bh_bnd_ostate *st = &bh_bnd_objs_of(f)[v.obj - 1];
+	if (ob->kind == BH_BND_OBJ_VAR || bh_bnd_itv_is_empty(st->size) || st->size.hi == BH_BND_PINF ||
+	    bh_bnd_itv_is_empty(v.v))
+		return a;
+	a.known = a.pointer = true;
+	a.v = v.v;
+	a.ev = v.ev;
+	a.obj = *st;
+	a.storage = ob->storage;
+	a.text = bh_bnd_object_text(c, v.obj);
+	if (ob->kind == BH_BND_OBJ_PARAM) {
+		a.origin = ob->origin;
+	} else if (ob->kind == BH_BND_OBJ_ARRAY) {
+		a.origin = c->fn->vars[ob->var].loc;
+	} else if (ob->site != UINT32_MAX) {
+		const bh_ir_instr *site = bh_ir_instr_at(c->fn, ob->site);
+		a.origin = site ? site->loc : in->loc;
+	}
+	return a;
+}
+
+static void key_arg(arg_key *k, const bh_bnd_arg *a, uint32_t var)
+{
+	if (!a->known)
+		return;
+	k->known = 1;
+	k->pointer = a->pointer;
+	k->storage = (uint8_t)a->storage;
+	k->ev = (uint8_t)a->ev;
+	k->var = var;
+	k->v = a->v;
+	k->size = a->obj.size;
+	k->len = a->obj.len;
+}
+
+static void key_of(context_key *k, size_t node, const bh_bnd_context *ctx, uint32_t nparams)
+{
+	memset(k, 0, sizeof(*k));
+	k->node = node;
+	for (uint32_t j = 0; j < nparams && j < BH_BND_MAX_PARAMS; j++)
+		key_arg(&k->a[j], &ctx->arg[j], j);
+	for (uint32_t i = 0; i < ctx->nglobals; i++)
+		key_arg(&k->g[i], &ctx->garg[i], ctx->gvar[i]);
+}
+
+// The globals `callee` uses whose values the caller knows (the same
+// global, by its key across units, tracked by the caller).
+static bool add_globals(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_ir_func *callee,
+			bh_bnd_context *ctx)
+{
+	bool any = false;
+	for (uint32_t v = callee->nparams; v < callee->nvars && ctx->nglobals < BH_BND_MAX_GLOBALS; v++) {
+		const bh_ir_var *g = &callee->vars[v];
+		if (g->kind != BH_IR_VAR_GLOBAL || (g->flags & BH_IR_VAR_ARRAY))
+			continue;
+		const char *key = bh_callgraph_global_key(g);
+		for (uint32_t u = c->fn->nparams; u < c->fn->nvars; u++) {
+			const bh_ir_var *h = &c->fn->vars[u];
+			if (h->kind != BH_IR_VAR_GLOBAL || c->track[u] == UINT32_MAX ||
+			    strcmp(bh_callgraph_global_key(h), key) != 0)
+				continue;
+			bh_ir_opnd o = bh_ir_var_opnd(u);
+			bh_bnd_arg a = argument(c, f, in, &o);
+			if (a.known) {
+				ctx->gvar[ctx->nglobals] = v;
+				ctx->garg[ctx->nglobals++] = a;
+				any = true;
+			}
+			break;
+		}
+	}
+	return any;
+}
+
+// Analyse the callee for what this call passes, once per distinct context.
+static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t node)
+{
+	bh_bnd_program *p = c->prog;
+	program *pr = outer(p);
+	const bh_ir_func *callee = p->graph.funcs[node];
+	if (pr->depth >= BH_BND_MAX_DEPTH || p->contexts >= MAX_CONTEXTS ||
+	    callee->ninstrs > MAX_CONTEXT_INSTRS || callee->nparams > BH_BND_MAX_PARAMS || callee->cut)
+		return;
+	bh_bnd_context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	bool any = false;
+	for (uint32_t j = 0; j < callee->nparams && j < in->nargs; j++) {
+		ctx.arg[j] = argument(c, f, in, &in->args[j]);
+		any |= ctx.arg[j].known;
+	}
+	any |= add_globals(c, f, in, callee, &ctx);
+	if (!any)
+		return;
+	context_key key;
+	key_of(&key, node, &ctx, callee->nparams);
+	for (size_t i = 0; i < pr->done.len; i++)
+		if (memcmp(&pr->done.items[i], &key, sizeof(key)) == 0)
+			return;
+	bh_vec_push(&pr->done, key);
+	ctx.caller = c->fn->name;
+	ctx.call = in->loc;
+	ctx.depth = pr->depth + 1;
+	p->contexts++;
+	pr->depth++;
+	bh_bnd_analyse_function(p, callee, &ctx, NULL);
+	pr->depth--;
+}
+
+// `const char *p`, `const struct s *p`: not `char *const p`.
+static bool points_to_const(const bh_ir_var *v)
+{
+	const char *t = v->type;
+	if (!t || !(v->flags & BH_IR_VAR_POINTER))
+		return false;
+	const char *star = strchr(t, '*');
+	// One level of pointer whose pointee is const-qualified.
+	return star && !strchr(star + 1, '*') && (strncmp(t, "const ", 6) == 0 || strstr(t, " const *"));
+}
+
+bool bh_bnd_returns_fresh(bh_bnd_fctx *c, const bh_ir_instr *in)
+{
+	size_t node = callee_node(c, in);
+	if (node == SIZE_MAX)
+		return false;
+	const bh_bnd_ret *r = result_of(c->prog, node);
+	return r && r->known && r->fresh;
+}
+
+void bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
+{
+	size_t node = callee_node(c, in);
+	if (node == SIZE_MAX)
+		return;
+	if (c->reporting)
+		analyse_in_context(c, f, in, node);
+	const bh_bnd_ret *r = result_of(c->prog, node);
+	bh_bnd_val result = bh_bnd_top();
+	uint32_t o = c->site_obj[in->id];
+	if (r && r->known && r->fresh && o) {
+		bh_bnd_ostate *st = &bh_bnd_objs_of(f)[o - 1];
+		st->size = r->v;
+		st->len = bh_bnd_itv_make(0, BH_BND_PINF);
+		c->objs[o - 1].by = c->prog->graph.funcs[node]->name;
+		result = bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH);
+	} else if (r && r->known && !r->fresh) {
+		// A result that is always one constant is a value; a range (-1 on
+		// error, else what was parsed) says nothing of what this call gets.
+		result = bh_bnd_int(r->v, r->v.lo == r->v.hi ? BH_BND_EV_BOTH : 0);
+	}
+	// The callee may write through what it is given, except through a
+	// pointer to const.
+	const bh_ir_func *callee = c->prog->graph.funcs[node];
+	for (uint32_t a = 0; a < in->nargs; a++) {
+		bh_bnd_val v = bh_bnd_eval(c, f, &in->args[a]);
+		if (!v.obj || (a < callee->nparams && points_to_const(&callee->vars[a])))
+			continue;
+		const bh_bnd_object *ob = &c->objs[v.obj - 1];
+		if (ob->kind == BH_BND_OBJ_VAR) {
+			if (c->track[ob->var] != UINT32_MAX)
+				bh_bnd_vals_of(c, f)[c->track[ob->var]] = bh_bnd_top();
+		} else if (ob->kind != BH_BND_OBJ_LITERAL) {
+			bh_bnd_objs_of(f)[v.obj - 1].len = bh_bnd_itv_make(0, BH_BND_PINF);
+		}
+	}
+	if (in->dst.kind == BH_IR_OPND_VAR) {
+		uint32_t v = in->dst.var;
+		if (c->track[v] != UINT32_MAX)
+			bh_bnd_vals_of(c, f)[c->track[v]] = result;
+		else
+			c->scratch[v] = result;
+	}
+}
+
+bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts, bh_findings *out,
+			bh_diags *diags)
+{
+	if (!prog || !out || !diags)
+		return BH_EINVAL;
+	program pr;
+	memset(&pr, 0, sizeof(pr));
+	bh_bnd_program *p = &pr.base;
+	p->ir = prog;
+	p->out = out;
+	p->diags = diags;
+	p->cancel = opts ? opts->cancel : NULL;
+	p->proved_fits = opts ? opts->proved_fits : NULL;
+	p->payload = opts ? opts->payload : NULL;
+	p->arena = bh_arena_new();
+	bh_callgraph_build(&p->graph, prog);
+	size_t n = p->graph.nfuncs;
+	p->rets = bh_arena_alloc(p->arena, (n + 1) * sizeof(*p->rets));
+	memset(p->rets, 0, (n + 1) * sizeof(*p->rets));
+	p->ret_state = bh_arena_alloc(p->arena, n + 1);
+	memset(p->ret_state, 0, n + 1);
+	bh_status err = BH_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (p->cancel && *p->cancel) {
+			err = BH_ECANCELED;
+			break;
+		}
+		if (p->ret_state[i])
+			continue; // analysed already, for a caller that needed its result
+		p->ret_state[i] = 1;
+		bh_bnd_analyse_function(p, p->graph.funcs[i], NULL, &p->rets[i]);
+		p->ret_state[i] = 2;
+	}
+	bh_vec_dispose(&pr.done);
+	bh_callgraph_dispose(&p->graph);
+	bh_arena_free(p->arena);
+	return err;
+}

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+// The uninitialised-read check of one function: the lattice over the
+// "may be uninitialised" bitset, the solve, the candidate pass, the
+// confirmation of each candidate by a witness path, and the summary.
+//
+// Requires: a verified bh_ir_func and the summaries of its callees.
+// Provides: findings of c.uninitialized-read, the function's summary.
+//
+// A location is reported once, at its earliest read (in reverse
+// postorder) that has a witness; later reads of it on the same paths
+// would only repeat the finding.
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/uninit_internal.h"
+
+// Candidate reads tried per location before giving up on it.
+#define MAX_TRIES 6
+// Witness search work per function: instructions stepped.
+#define SEARCH_STEPS(ninstrs) (200000u + 64u * (size_t)(ninstrs))
+
+// ---------------------------------------------------------------- lattice
+
+static void lat_init(void *fact, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	memset(fact, 0, c->nwords * sizeof(bh_flow_word));
+}
+
+static void lat_boundary(void *fact, void *payload)
+{
+	bh_uninit__boundary(payload, fact);
+}
+
+static void lat_join(void *dst, const void *src, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	bh_flow_word *d = dst;
+	const bh_flow_word *s = src;
+	for (size_t i = 0; i < c->nwords; i++)
+		d[i] |= s[i];
+}
+
+static bool lat_equal(const void *a, const void *b, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	return memcmp(a, b, c->nwords * sizeof(bh_flow_word)) == 0;
+}
+
+static void lat_copy(void *dst, const void *src, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	memcpy(dst, src, c->nwords * sizeof(bh_flow_word));
+}
+
+static void lat_transfer(void *fact, const bh_ir_func *fn, const bh_ir_instr *in, void *payload)
+{
+	(void)fn;
+	bh_uninit__step(payload, fact, in);
+}
+
+// An edge a constant condition never takes carries nothing.
+static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	if (bh_flow_edge_dead(&c->consts, fn, from, to))
+		memset(fact, 0, c->nwords * sizeof(bh_flow_word));
+}
+
+static bool global_unwritten(const bh_ir_var *v, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	return !bh_callgraph_global_written(c->prog->graph, v);
+}
+
+// ----------------------------------------------------------------- callees
+
+const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
+					     const char **name_out)
+{
+	const bh_ir_opnd *callee = &call->callee;
+	const bh_ir_func *fn = c->fn;
+	*name_out = NULL;
+	if (callee->kind == BH_IR_OPND_VAR && c->fn_value[callee->var])
+		callee = c->fn_value[callee->var];
+	size_t node = SIZE_MAX;
+	if (callee->kind == BH_IR_OPND_FUNC) {
+		*name_out = callee->str;
+		node = bh_callgraph_node_of_opnd(c->prog->graph, callee);
+	} else if (callee->kind == BH_IR_OPND_VAR) {
+		// `ops.run(x)` with `static const struct ops ops = { .run = f }`.
+		const bh_ir_instr *d = bh_ir_def_before(fn, call, callee->var);
+		if (d && d->op == BH_IR_FIELD && !d->arrow && d->name &&
+		    d->args[0].kind == BH_IR_OPND_VAR) {
+			const bh_ir_var *g = &fn->vars[d->args[0].var];
+			for (uint32_t i = 0; i < g->nfn_fields; i++)
+				if (strcmp(g->fn_fields[i].field, d->name) == 0) {
+					*name_out = g->fn_fields[i].func;
+					node = bh_callgraph_node(c->prog->graph, g->fn_fields[i].usr
+											  ? g->fn_fields[i].usr
+											  : g->fn_fields[i].func);
+					break;
+				}
+		}
+	}
+	return node == SIZE_MAX ? NULL : c->prog->sums[node];
+}
+
+// ------------------------------------------------------------- candidates
+
+static int cand_class(uint8_t how)
+{
+	return how == BH_UNINIT__READ_PARAM ? 1 : how == BH_UNINIT__RET_UNSET ? 2 : 0;
+}
+
+// Group by location, purpose and field; earliest read first.
+static int cand_cmp(const void *pa, const void *pb)
+{
+	const bh_uninit__cand *a = pa, *b = pb;
+	if (a->loc != b->loc)
+		return a->loc < b->loc ? -1 : 1;
+	if (cand_class(a->how) != cand_class(b->how))
+		return cand_class(a->how) - cand_class(b->how);
+	if ((a->field != NULL) != (b->field != NULL))
+		return a->field ? 1 : -1;
+	int r = a->field ? strcmp(a->field, b->field) : 0;
+	if (r)
+		return r;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static bool same_group(const bh_uninit__cand *a, const bh_uninit__cand *b)
+{
+	return a->loc == b->loc && cand_class(a->how) == cand_class(b->how) &&
+	       (a->field == b->field || (a->field && b->field && strcmp(a->field, b->field) == 0));
+}
+
+// Each block once more from its entry fact, noting reads of set bits.
+static void collect(bh_uninit__fctx *c, bh_uninit__cands *cands)
+{
+	bh_flow_word *f = bh_xmalloc(c->nwords * sizeof(*f));
+	c->sink = cands;
+	for (uint32_t b = 0; b < c->fn->nblocks; b++) {
+		memcpy(f, bh_flow_in(&c->result, b), c->nwords * sizeof(*f));
+		for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs; i++)
+			bh_uninit__step(c, f, &c->fn->blocks[b].instrs[i]);
+	}
+	c->sink = NULL;
+	free(f);
+	if (cands->len)
+		qsort(cands->items, cands->len, sizeof(*cands->items), cand_cmp);
+}
+
+// ---------------------------------------------------------------- summary
+
+// The struct every return returns, if the function returns one local
+// struct variable (temporaries are values it built whole).
+static uint32_t returned_var(const bh_uninit__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	uint32_t rv = BH_UNINIT__NONE;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[b]);
+		if (!t || t->op != BH_IR_RET || !t->nargs || t->args[0].kind != BH_IR_OPND_VAR)
+			continue;
+		uint32_t v = t->args[0].var;
+		uint32_t first = c->var_first[v];
+		if (fn->vars[v].kind == BH_IR_VAR_TEMP)
+			continue;
+		if (first == BH_UNINIT__NONE || c->locs[first].kind != BH_UNINIT__WHOLE ||
+		    c->var_count[v] < 2 || (rv != BH_UNINIT__NONE && rv != v))
+			return BH_UNINIT__NONE;
+		rv = v;
+	}
+	return rv;
+}
+
+static void init_summary(bh_uninit__program *p, const bh_ir_func *fn, bh_uninit__summary *sum)
+{
+	memset(sum, 0, sizeof(*sum));
+	sum->nparams = fn->nparams;
+	sum->param_reads = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->param_reads));
+	sum->nparam_reads = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->nparam_reads));
+}
+
+static void start_ret_summary(bh_uninit__fctx *c)
+{
+	uint32_t rv = returned_var(c);
+	if (rv == BH_UNINIT__NONE)
+		return;
+	bh_uninit__summary *sum = c->sum;
+	uint32_t first = c->var_first[rv];
+	sum->ret_known = true;
+	sum->nret_fields = c->var_count[rv] - 2;
+	sum->ret_fields = bh_arena_alloc(c->prog->arena,
+					 (sum->nret_fields + 1) * sizeof(*sum->ret_fields));
+	for (uint32_t i = 0; i < sum->nret_fields; i++)
+		sum->ret_fields[i].field = c->locs[first + 2 + i].field;
+}
+
+static void add_param_read(bh_uninit__fctx *c, const bh_uninit__cand *cand)
+{
+	bh_uninit__summary *sum = c->sum;
+	uint32_t j = cand->param;
+	if (j >= sum->nparams)
+		return;
+	bh_uninit__field_fact *old = sum->param_reads[j];
+	uint32_t n = sum->nparam_reads[j];
+	bh_uninit__field_fact *now = bh_arena_alloc(c->prog->arena, (n + 1) * sizeof(*now));
+	if (n)
+		memcpy(now, old, n * sizeof(*now));
+	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
+	now[n] = (bh_uninit__field_fact){ cand->field, true, in ? in->loc : c->fn->loc };
+	sum->param_reads[j] = now;
+	sum->nparam_reads[j] = n + 1;
+}
+
+static void add_ret_unset(bh_uninit__fctx *c, const bh_uninit__cand *cand)
+{
+	bh_uninit__summary *sum = c->sum;
+	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
+	const bh_uninit__loc *l = &c->locs[cand->loc];
+	if (!sum->ret_known || !in || in->args[0].var != l->var)
+		return;
+	if (l->kind == BH_UNINIT__REST) {
+		sum->ret_rest_unset = true;
+		sum->ret_rest_at = in->loc;
+		return;
+	}
+	for (uint32_t i = 0; i < sum->nret_fields; i++)
+		if (strcmp(sum->ret_fields[i].field, l->field) == 0) {
+			sum->ret_fields[i].unset = true;
+			sum->ret_fields[i].at = in->loc;
+		}
+}
+
+// ----------------------------------------------------------------- driver
+
+// Confirm the candidates of each group in order until one has a witness.
+static void confirm(bh_uninit__fctx *c, const bh_uninit__cands *cands)
+{
+	for (size_t g = 0; g < cands->len;) {
+		size_t end = g + 1;
+		while (end < cands->len && same_group(&cands->items[g], &cands->items[end]))
+			end++;
+		for (size_t i = g; i < end && i < g + MAX_TRIES && c->search_steps; i++) {
+			const bh_uninit__cand *cand = &cands->items[i];
+			bh_uninit__witness w;
+			if (bh_uninit__search(c, cand, &w) != BH_UNINIT__FOUND)
+				continue;
+			if (cand->how == BH_UNINIT__READ_PARAM)
+				add_param_read(c, cand);
+			else if (cand->how == BH_UNINIT__RET_UNSET)
+				add_ret_unset(c, cand);
+			else
+				bh_uninit__report(c, cand, &w);
+			break;
+		}
+		g = end;
+	}
+}
+
+static void note_incomplete(bh_uninit__program *p, const bh_ir_func *fn)
+{
+	bh_diag_add(p->diags, BH_LEVEL_NOTE, "uninit.incomplete", fn->loc.path, fn->loc.line,
+		    fn->loc.col,
+		    "uninitialised-read analysis of %s() stopped at its budget; its findings are not "
+		    "reported", fn->name);
+}
+
+void bh_uninit__analyse_function(bh_uninit__program *p, const bh_ir_func *fn,
+				 bh_uninit__summary *sum)
+{
+	init_summary(p, fn, sum);
+	bh_uninit__fctx c;
+	memset(&c, 0, sizeof(c));
+	c.prog = p;
+	c.fn = fn;
+	c.sum = sum;
+	c.arena = bh_arena_new();
+	c.search_steps = SEARCH_STEPS(fn->ninstrs);
+	bh_uninit__cands cands = { 0 };
+	// A function whose IR was cut short would look like it skips writes
+	// that its missing part makes: it is not analysed (the front end's
+	// ir.incomplete note already says so).
+	if (fn->cut)
+		goto out;
+	bh_flow_compute_consts(&c.consts, c.arena, fn, global_unwritten, NULL, &c);
+	bh_uninit__prepare(&c);
+	if (!c.nlocs)
+		goto out;
+	uint32_t *order;
+	bh_flow_rpo(&order, &c.rpo_index, c.arena, fn);
+	bh_flow_lattice lat = {
+		.fact_size = c.nwords * sizeof(bh_flow_word),
+		.init = lat_init,
+		.boundary = lat_boundary,
+		.join = lat_join,
+		.equal = lat_equal,
+		.copy = lat_copy,
+		.transfer_instr = lat_transfer,
+		.transfer_edge = lat_edge,
+	};
+	bh_flow_options opts = BH_FLOW_OPTIONS_INIT;
+	if (bh_flow_solve(&c.result, c.arena, fn, &lat, &opts, &c) != BH_FLOW_DONE) {
+		note_incomplete(p, fn);
+		goto out;
+	}
+	collect(&c, &cands);
+	start_ret_summary(&c);
+	confirm(&c, &cands);
+out:
+	sum->analysed = true;
+	bh_vec_dispose(&cands);
+	bh_arena_free(c.arena);
+}

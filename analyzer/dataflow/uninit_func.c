@@ -1,0 +1,564 @@
+// SPDX-License-Identifier: MIT
+// The uninitialised-read check on one function: which locations it
+// tracks, the transfer of every instruction over the "may be
+// uninitialised" bitset, the solve, the candidate reads, and the summary
+// callers use (struct fields read from a parameter, returned unset).
+//
+// Requires: a verified bh_ir_func, summaries of its callees.  Provides:
+// findings (through uninit_report.c) and the function's summary.
+//
+// The transfer is one function, bh_uninit__step, used three ways: by the
+// solver (facts at block boundaries), by the candidate pass (each block
+// once more from its entry fact, noting reads of set bits) and by the
+// witness search along one path, so all three agree on what writes and
+// what reads.
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataflow/uninit_internal.h"
+
+// ------------------------------------------------------------- locations
+
+// One field access `v.name` / `v->name`, for numbering the slots.
+typedef struct {
+	uint32_t var;
+	bool arrow;
+	const char *name;
+} access;
+
+static int access_cmp(const void *pa, const void *pb)
+{
+	const access *a = pa, *b = pb;
+	if (a->var != b->var)
+		return a->var < b->var ? -1 : 1;
+	if (a->arrow != b->arrow)
+		return a->arrow ? 1 : -1;
+	return strcmp(a->name, b->name);
+}
+
+bool bh_uninit__is_raw_alloc(const char *name)
+{
+	static const char *const raw[] = { "malloc", "aligned_alloc", "memalign", "valloc",
+					   "pvalloc", "alloca", "__builtin_alloca" };
+	for (size_t i = 0; name && i < BH_ARRAY_LEN(raw); i++)
+		if (strcmp(name, raw[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool is_local_struct(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_LOCAL && (v->flags & BH_IR_VAR_RECORD);
+}
+
+// A struct parameter whose fields summaries follow (unions are not: a
+// read of one member may see what another one wrote).
+static bool is_param_struct(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_PARAM && (v->flags & BH_IR_VAR_RECORD) &&
+	       !(v->flags & BH_IR_VAR_UNION);
+}
+
+// A pointer local that receives malloc()'s result somewhere: the fields
+// of its block are followed until the pointer escapes.
+static bool is_heap_pointer(const bh_ir_var *v, const bool *allocated)
+{
+	return v->kind == BH_IR_VAR_LOCAL && (v->flags & BH_IR_VAR_POINTER) &&
+	       !(v->flags & BH_IR_VAR_ADDRESSED) && allocated[v->id];
+}
+
+static uint32_t add_loc(bh_uninit__fctx *c, uint32_t cap, uint8_t kind, uint32_t var,
+			const char *field)
+{
+	bh_assert(c->nlocs < cap);
+	(void)cap;
+	c->locs[c->nlocs] = (bh_uninit__loc){ kind, var, field };
+	return c->nlocs++;
+}
+
+// Which variables certainly hold one function: assigned once from a
+// function name and never through their address (`void (*cb)(int) = f;`).
+static void find_function_values(bh_uninit__fctx *c, const uint32_t *ndefs)
+{
+	const bh_ir_func *fn = c->fn;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_ASSIGN || in->dst.kind != BH_IR_OPND_VAR ||
+			    in->args[0].kind != BH_IR_OPND_FUNC)
+				continue;
+			const bh_ir_var *v = &fn->vars[in->dst.var];
+			if (ndefs[v->id] == 1 && !bh_ir_var_is_global(v) &&
+			    !(v->flags & BH_IR_VAR_ADDRESSED))
+				c->fn_value[v->id] = &in->args[0];
+		}
+}
+
+// Gather the field accesses (sorted, unique), count definitions, and
+// mark the pointers that receive a raw allocation.
+static size_t gather(bh_uninit__fctx *c, access **out, uint32_t *ndefs, bool *allocated)
+{
+	const bh_ir_func *fn = c->fn;
+	BH_VEC(access) acc = { 0 };
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind == BH_IR_OPND_VAR)
+				ndefs[in->dst.var]++;
+			if (in->op == BH_IR_CALL && in->dst.kind == BH_IR_OPND_VAR &&
+			    in->callee.kind == BH_IR_OPND_FUNC && bh_uninit__is_raw_alloc(in->callee.str))
+				allocated[in->dst.var] = true;
+			if ((in->op == BH_IR_FIELD || in->op == BH_IR_FIELD_STORE ||
+			     in->op == BH_IR_FIELD_ADDR) && in->args[0].kind == BH_IR_OPND_VAR && in->name)
+				bh_vec_push(&acc, ((access){ in->args[0].var, in->arrow, in->name }));
+		}
+	if (acc.len)
+		qsort(acc.items, acc.len, sizeof(*acc.items), access_cmp);
+	size_t n = 0;
+	for (size_t i = 0; i < acc.len; i++)
+		if (n == 0 || access_cmp(&acc.items[n - 1], &acc.items[i]) != 0)
+			acc.items[n++] = acc.items[i];
+	*out = acc.items;
+	return n;
+}
+
+void bh_uninit__prepare(bh_uninit__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	uint32_t nv = fn->nvars ? fn->nvars : 1;
+	c->var_first = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
+	c->var_count = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
+	c->heap_first = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
+	c->heap_count = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
+	c->fn_value = bh_arena_alloc(c->arena, nv * sizeof(*c->fn_value));
+	uint32_t *ndefs = bh_xcalloc(nv, sizeof(*ndefs));
+	bool *allocated = bh_xcalloc(nv, sizeof(*allocated));
+	access *acc = NULL;
+	size_t nacc = gather(c, &acc, ndefs, allocated);
+	find_function_values(c, ndefs);
+	// Each variable has at most 3 locations of its own plus its slots.
+	uint32_t cap = 3 * nv + (uint32_t)nacc + 1;
+	c->locs = bh_arena_alloc(c->arena, cap * sizeof(*c->locs));
+	size_t a = 0;
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		c->var_first[v] = c->heap_first[v] = BH_UNINIT__NONE;
+		while (a < nacc && acc[a].var < v)
+			a++;
+		uint32_t first = c->nlocs;
+		if (var->kind == BH_IR_VAR_LOCAL && (var->flags & BH_IR_VAR_ARRAY)) {
+			add_loc(c, cap, BH_UNINIT__ARRAY, v, NULL);
+		} else if (is_local_struct(var)) {
+			add_loc(c, cap, BH_UNINIT__WHOLE, v, NULL);
+			if (!(var->flags & BH_IR_VAR_UNION)) {
+				add_loc(c, cap, BH_UNINIT__REST, v, NULL);
+				for (size_t k = a; k < nacc && acc[k].var == v && !acc[k].arrow; k++)
+					add_loc(c, cap, BH_UNINIT__FIELD, v, acc[k].name);
+			}
+		} else if (is_param_struct(var)) {
+			add_loc(c, cap, BH_UNINIT__PREST, v, NULL);
+			for (size_t k = a; k < nacc && acc[k].var == v && !acc[k].arrow; k++)
+				add_loc(c, cap, BH_UNINIT__PFIELD, v, acc[k].name);
+		} else if (var->kind == BH_IR_VAR_LOCAL) {
+			add_loc(c, cap, BH_UNINIT__SCALAR, v, NULL);
+		}
+		if (c->nlocs > first) {
+			c->var_first[v] = first;
+			c->var_count[v] = c->nlocs - first;
+		}
+		if (!is_heap_pointer(var, allocated))
+			continue;
+		first = c->nlocs;
+		for (size_t k = a; k < nacc && acc[k].var == v; k++)
+			if (acc[k].arrow)
+				add_loc(c, cap, BH_UNINIT__HEAP, v, acc[k].name);
+		if (c->nlocs > first) {
+			c->heap_first[v] = first;
+			c->heap_count[v] = c->nlocs - first;
+		}
+	}
+	c->nwords = BH_FLOW_WORDS(c->nlocs ? c->nlocs : 1);
+	free(acc);
+	free(ndefs);
+	free(allocated);
+}
+
+void bh_uninit__boundary(const bh_uninit__fctx *c, bh_flow_word *f)
+{
+	memset(f, 0, c->nwords * sizeof(*f));
+	for (uint32_t i = 0; i < c->nlocs; i++)
+		if (c->locs[i].kind != BH_UNINIT__HEAP)
+			bh_flow_set_bit(f, i);
+}
+
+// The slot of field `name` among locations [first, first + n) (sorted by
+// name after `skip` leading non-slot locations), or NONE.
+static uint32_t find_slot(const bh_uninit__fctx *c, uint32_t first, uint32_t n, uint32_t skip,
+			  const char *name)
+{
+	if (first == BH_UNINIT__NONE || !name || n <= skip)
+		return BH_UNINIT__NONE;
+	uint32_t lo = first + skip, hi = first + n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(c->locs[mid].field, name);
+		if (r == 0)
+			return mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return BH_UNINIT__NONE;
+}
+
+// The location that holds field `name` of struct variable `v`: its slot,
+// else the bits of the fields without one. NONE for untracked variables.
+static uint32_t field_loc(const bh_uninit__fctx *c, uint32_t v, const char *name)
+{
+	uint32_t first = c->var_first[v];
+	if (first == BH_UNINIT__NONE)
+		return BH_UNINIT__NONE;
+	uint8_t k = c->locs[first].kind;
+	if (k == BH_UNINIT__WHOLE && c->var_count[v] == 1)
+		return first; // a union: one location
+	uint32_t skip = k == BH_UNINIT__WHOLE ? 2 : 1;
+	uint32_t s = find_slot(c, first, c->var_count[v], skip, name);
+	return s != BH_UNINIT__NONE ? s : first + skip - 1;
+}
+
+static void clear_range(bh_flow_word *f, uint32_t first, uint32_t n)
+{
+	if (first == BH_UNINIT__NONE)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		bh_flow_clear_bit(f, first + i);
+}
+
+// Everything `v` holds is written (or may be, through its address).
+static void kill_var(const bh_uninit__fctx *c, bh_flow_word *f, uint32_t v)
+{
+	clear_range(f, c->var_first[v], c->var_count[v]);
+	clear_range(f, c->heap_first[v], c->heap_count[v]);
+}
+
+// ----------------------------------------------------------------- reads
+
+static void note_read(bh_uninit__fctx *c, const bh_flow_word *f, const bh_ir_instr *in,
+		      uint32_t loc, uint8_t how, const bh_uninit__cand *extra)
+{
+	if (!c->sink || loc == BH_UNINIT__NONE || !bh_flow_bit(f, loc))
+		return;
+	bh_uninit__cand cand = { 0 };
+	if (extra)
+		cand = *extra;
+	cand.loc = loc;
+	cand.instr = in->id;
+	cand.how = how;
+	cand.order = ((uint64_t)c->rpo_index[in->block] << 32) | in->id;
+	bh_vec_push(c->sink, cand);
+}
+
+// Operand `o` of `in` used as a value. `escape`: a malloc()ed pointer
+// used this way leaves the analysis' sight (passed, stored, copied).
+static void use(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+		bool escape)
+{
+	if (o->kind != BH_IR_OPND_VAR)
+		return;
+	uint32_t v = o->var;
+	if (escape)
+		clear_range(f, c->heap_first[v], c->heap_count[v]);
+	uint32_t first = c->var_first[v];
+	if (first == BH_UNINIT__NONE)
+		return;
+	switch (c->locs[first].kind) {
+	case BH_UNINIT__SCALAR:
+		note_read(c, f, in, first, BH_UNINIT__READ_VALUE, NULL);
+		break;
+	case BH_UNINIT__ARRAY:
+		// An array used as a value is its address: whatever gets it
+		// may fill it (`read(fd, buf, n)`).
+		bh_flow_clear_bit(f, first);
+		break;
+	case BH_UNINIT__WHOLE:
+		note_read(c, f, in, first, BH_UNINIT__READ_WHOLE, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
+static void def(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst)
+{
+	if (dst->kind == BH_IR_OPND_VAR)
+		kill_var(c, f, dst->var);
+}
+
+// `t = s` between local structs: t's fields get s's state, field by field.
+static bool copy_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *src = &in->args[0];
+	if (in->dst.kind != BH_IR_OPND_VAR || src->kind != BH_IR_OPND_VAR)
+		return false;
+	uint32_t s = src->var, t = in->dst.var;
+	uint32_t sf = c->var_first[s], tf = c->var_first[t];
+	if (sf == BH_UNINIT__NONE || c->locs[sf].kind != BH_UNINIT__WHOLE)
+		return false;
+	note_read(c, f, in, sf, BH_UNINIT__READ_WHOLE, NULL);
+	if (tf == BH_UNINIT__NONE || c->locs[tf].kind != BH_UNINIT__WHOLE || s == t) {
+		def(c, f, &in->dst);
+		return true;
+	}
+	bool whole = bh_flow_bit(f, sf);
+	for (uint32_t i = 1; i < c->var_count[t]; i++) {
+		const bh_uninit__loc *l = &c->locs[tf + i];
+		uint32_t from = l->kind == BH_UNINIT__REST
+					? (c->var_count[s] > 1 ? sf + 1 : sf)
+					: field_loc(c, s, l->field);
+		if (bh_flow_bit(f, from))
+			bh_flow_set_bit(f, tf + i);
+		else
+			bh_flow_clear_bit(f, tf + i);
+	}
+	if (whole)
+		bh_flow_set_bit(f, tf);
+	else
+		bh_flow_clear_bit(f, tf);
+	clear_range(f, c->heap_first[t], c->heap_count[t]);
+	return true;
+}
+
+static void field_read(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *base = &in->args[0];
+	if (in->arrow) {
+		use(c, f, in, base, false);
+		if (base->kind == BH_IR_OPND_VAR)
+			note_read(c, f, in,
+				  find_slot(c, c->heap_first[base->var], c->heap_count[base->var], 0,
+					    in->name),
+				  BH_UNINIT__READ_HEAP, NULL);
+		return;
+	}
+	if (base->kind != BH_IR_OPND_VAR || c->var_first[base->var] == BH_UNINIT__NONE)
+		return;
+	uint32_t loc = field_loc(c, base->var, in->name);
+	if (c->locs[loc].kind == BH_UNINIT__PFIELD || c->locs[loc].kind == BH_UNINIT__PREST) {
+		bh_uninit__cand extra = { .field = in->name, .param = base->var };
+		note_read(c, f, in, loc, BH_UNINIT__READ_PARAM, &extra);
+		return;
+	}
+	bh_uninit__cand extra = { .field = in->name };
+	note_read(c, f, in, loc, BH_UNINIT__READ_FIELD, &extra);
+}
+
+// `s.f = v`, `&s.f`, `p->f = v`, `&p->f`.
+static void field_write(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, bool address)
+{
+	const bh_ir_opnd *base = &in->args[0];
+	if (base->kind != BH_IR_OPND_VAR) {
+		use(c, f, in, base, false);
+		return;
+	}
+	uint32_t v = base->var;
+	if (in->arrow) {
+		use(c, f, in, base, false);
+		if (address) // `&p->f` may reach past f (memcpy over the block)
+			clear_range(f, c->heap_first[v], c->heap_count[v]);
+		else
+			clear_range(f, find_slot(c, c->heap_first[v], c->heap_count[v], 0, in->name), 1);
+		return;
+	}
+	uint32_t first = c->var_first[v];
+	if (first == BH_UNINIT__NONE)
+		return;
+	if (c->locs[first].kind == BH_UNINIT__WHOLE && c->var_count[v] == 1) {
+		bh_flow_clear_bit(f, first); // a union's members share storage
+		return;
+	}
+	uint32_t slot = field_loc(c, v, in->name);
+	if (c->locs[slot].kind == BH_UNINIT__FIELD || c->locs[slot].kind == BH_UNINIT__PFIELD)
+		bh_flow_clear_bit(f, slot);
+	if (c->locs[first].kind == BH_UNINIT__WHOLE)
+		bh_flow_clear_bit(f, first);
+}
+
+// A struct passed by value to a function of the program: the fields that
+// function reads must be set.
+static void pass_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, uint32_t v,
+			const bh_uninit__summary *sum, uint32_t j, const char *callee)
+{
+	uint32_t first = c->var_first[v];
+	bool param = c->locs[first].kind == BH_UNINIT__PREST || c->locs[first].kind == BH_UNINIT__PFIELD;
+	if (!param)
+		note_read(c, f, in, first, BH_UNINIT__READ_WHOLE, NULL);
+	if (!sum || j >= sum->nparams)
+		return;
+	for (uint32_t k = 0; k < sum->nparam_reads[j]; k++) {
+		const bh_uninit__field_fact *ff = &sum->param_reads[j][k];
+		bh_uninit__cand extra = { .field = ff->field, .callee = callee,
+					  .callee_at = ff->at, .param = v };
+		note_read(c, f, in, field_loc(c, v, ff->field),
+			  param ? BH_UNINIT__READ_PARAM : BH_UNINIT__READ_PASSED, &extra);
+	}
+}
+
+// What a call's struct result leaves unset, from the callee's summary.
+static void returned_struct(const bh_uninit__fctx *c, bh_flow_word *f, uint32_t t,
+			    const bh_uninit__summary *sum)
+{
+	uint32_t tf = c->var_first[t];
+	if (!sum || !sum->ret_known || tf == BH_UNINIT__NONE || c->locs[tf].kind != BH_UNINIT__WHOLE ||
+	    c->var_count[t] == 1)
+		return;
+	if (sum->ret_rest_unset)
+		bh_flow_set_bit(f, tf + 1);
+	for (uint32_t i = 2; i < c->var_count[t]; i++) {
+		bool unset = sum->ret_rest_unset;
+		for (uint32_t k = 0; k < sum->nret_fields; k++)
+			if (strcmp(sum->ret_fields[k].field, c->locs[tf + i].field) == 0)
+				unset = sum->ret_fields[k].unset;
+		if (unset)
+			bh_flow_set_bit(f, tf + i);
+	}
+}
+
+static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	use(c, f, in, &in->callee, false);
+	const char *name = NULL;
+	const bh_uninit__summary *sum = bh_uninit__callee(c, in, &name);
+	for (uint32_t j = 0; j < in->nargs; j++) {
+		const bh_ir_opnd *o = &in->args[j];
+		uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
+		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
+		    c->locs[first].kind != BH_UNINIT__ARRAY)
+			pass_struct(c, f, in, o->var, sum, j, name);
+		else
+			use(c, f, in, o, true);
+	}
+	def(c, f, &in->dst);
+	if (in->dst.kind != BH_IR_OPND_VAR)
+		return;
+	uint32_t t = in->dst.var;
+	if (in->callee.kind == BH_IR_OPND_FUNC && bh_uninit__is_raw_alloc(in->callee.str) &&
+	    c->heap_first[t] != BH_UNINIT__NONE) {
+		for (uint32_t i = 0; i < c->heap_count[t]; i++)
+			bh_flow_set_bit(f, c->heap_first[t] + i);
+		return;
+	}
+	returned_struct(c, f, t, sum);
+}
+
+static void opaque(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	bool is_asm = in->name && strcmp(in->name, "asm") == 0;
+	bool is_store = in->name && strcmp(in->name, "store") == 0;
+	for (uint32_t j = 0; j < in->nargs; j++) {
+		const bh_ir_opnd *o = &in->args[j];
+		// asm operands may be outputs, and a store's first operand is
+		// the place written: both count as written, not read.
+		if ((is_asm || (is_store && j == 0)) && o->kind == BH_IR_OPND_VAR)
+			kill_var(c, f, o->var);
+		else
+			use(c, f, in, o, true);
+	}
+	def(c, f, &in->dst);
+}
+
+static void ret(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	if (!in->nargs)
+		return;
+	const bh_ir_opnd *o = &in->args[0];
+	use(c, f, in, o, true);
+	uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
+	if (first == BH_UNINIT__NONE || c->locs[first].kind != BH_UNINIT__WHOLE)
+		return;
+	// The summary: which fields of the returned struct may be unset.
+	for (uint32_t i = 1; i < c->var_count[o->var]; i++)
+		note_read(c, f, in, first + i, BH_UNINIT__RET_UNSET, NULL);
+}
+
+void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *a = in->args;
+	switch (in->op) {
+	case BH_IR_ASSIGN:
+		if (!copy_struct(c, f, in)) {
+			use(c, f, in, &a[0], true);
+			def(c, f, &in->dst);
+		}
+		break;
+	case BH_IR_UNOP:
+		use(c, f, in, &a[0], true);
+		def(c, f, &in->dst);
+		break;
+	case BH_IR_BINOP: {
+		// Comparing a pointer (with NULL) does not let it escape.
+		bool cmp = in->sub == BH_IR_BIN_EQ || in->sub == BH_IR_BIN_NE;
+		use(c, f, in, &a[0], !cmp);
+		use(c, f, in, &a[1], !cmp);
+		def(c, f, &in->dst);
+		break;
+	}
+	case BH_IR_LOAD:
+		use(c, f, in, &a[0], true);
+		def(c, f, &in->dst);
+		break;
+	case BH_IR_STORE:
+		use(c, f, in, &a[0], true);
+		use(c, f, in, &a[1], true);
+		break;
+	case BH_IR_ADDR:
+		if (a[0].kind == BH_IR_OPND_VAR)
+			kill_var(c, f, a[0].var);
+		def(c, f, &in->dst);
+		break;
+	case BH_IR_FIELD:
+		field_read(c, f, in);
+		def(c, f, &in->dst);
+		break;
+	case BH_IR_FIELD_STORE:
+		use(c, f, in, &a[1], true);
+		field_write(c, f, in, false);
+		break;
+	case BH_IR_FIELD_ADDR:
+		field_write(c, f, in, true);
+		def(c, f, &in->dst);
+		break;
+	case BH_IR_INDEX:
+	case BH_IR_INDEX_STORE:
+	case BH_IR_INDEX_ADDR: {
+		for (uint32_t j = 1; j < in->nargs; j++)
+			use(c, f, in, &a[j], true);
+		uint32_t first = a[0].kind == BH_IR_OPND_VAR ? c->var_first[a[0].var] : BH_UNINIT__NONE;
+		if (first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__ARRAY) {
+			if (in->op == BH_IR_INDEX)
+				note_read(c, f, in, first, BH_UNINIT__READ_ELEM, NULL);
+			else
+				bh_flow_clear_bit(f, first);
+		} else {
+			use(c, f, in, &a[0], true);
+		}
+		def(c, f, &in->dst);
+		break;
+	}
+	case BH_IR_CALL:
+		call(c, f, in);
+		break;
+	case BH_IR_OPAQUE:
+		opaque(c, f, in);
+		break;
+	case BH_IR_RET:
+		ret(c, f, in);
+		break;
+	case BH_IR_BR:
+	case BH_IR_SWITCH:
+		use(c, f, in, &a[0], false);
+		break;
+	default:
+		break;
+	}
+}

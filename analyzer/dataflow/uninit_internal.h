@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+// Shared inside the uninitialised-read check (bh_uninit): locations, the
+// per-function context, summaries and candidate reads. uninit_func.c
+// numbers the locations and steps the bitset over instructions,
+// uninit_check.c solves it and confirms the candidate reads, uninit_path.c
+// and uninit_cond.c search witness paths, uninit_report.c turns a witness
+// into a finding, and uninit_program.c drives the functions in call-graph
+// order.
+//
+// Locations. Each thing that can be uninitialised is a bit of the fact:
+// a scalar local, a local array (as a whole: "no element written yet"), a
+// local struct (three kinds of bits: nothing of it written yet, the
+// fields without a slot of their own, and one slot per field the function
+// names with `s.f`), the fields `p->f` of a block malloc() returned into a
+// pointer local p, and, for summaries only, the fields of a struct
+// parameter passed by value that still hold the caller's value. A set bit
+// means "may be uninitialised here".
+#ifndef BH_UNINIT_INTERNAL_H
+#define BH_UNINIT_INTERNAL_H
+
+#include "bulkhead/arena.h"
+#include "bulkhead/callgraph.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/flow.h"
+#include "bulkhead/uninit.h"
+
+#define BH_UNINIT__NONE UINT32_MAX
+
+// Location kinds.
+enum {
+	BH_UNINIT__SCALAR = 1, // a local that is neither an array nor a struct
+	BH_UNINIT__ARRAY,      // a local array: no element written yet
+	BH_UNINIT__WHOLE,      // a local struct: no part of it written yet
+	BH_UNINIT__REST,       // a local struct: its fields without a slot
+	BH_UNINIT__FIELD,      // a local struct's field `var.field`
+	BH_UNINIT__HEAP,       // field `var->field` of the block malloc() put in pointer `var`
+	BH_UNINIT__PFIELD,     // a struct parameter's field `var.field`, the caller's value
+	BH_UNINIT__PREST,      // ... its fields without a slot
+};
+
+typedef struct {
+	uint8_t kind;          // BH_UNINIT__*
+	uint32_t var;          // the variable (for HEAP, the pointer)
+	const char *field;     // FIELD, HEAP, PFIELD: the field name; else NULL
+} bh_uninit__loc;
+
+// How a candidate reads its location (message and flow wording).
+enum {
+	BH_UNINIT__READ_VALUE = 1, // a scalar's value
+	BH_UNINIT__READ_FIELD,     // `s.f`
+	BH_UNINIT__READ_ELEM,      // `a[i]` of an array nothing was written to
+	BH_UNINIT__READ_WHOLE,     // a struct copied, passed or returned with nothing written
+	BH_UNINIT__READ_PASSED,    // a struct passed by value to a function that reads field `field`
+	BH_UNINIT__READ_HEAP,      // `p->f` of a malloc()ed block
+	BH_UNINIT__READ_PARAM,     // summaries: the function reads its parameter's field
+	BH_UNINIT__RET_UNSET,      // summaries: a returned struct's field is unset
+};
+
+/** A field a function reads from a struct parameter, or returns unset. */
+typedef struct {
+	const char *field;
+	bool unset;            // returns: unset on some feasible path (reads: always true)
+	bh_loc at;             // where it is read / the return that leaves it unset
+} bh_uninit__field_fact;
+
+/** What a caller needs to know about a function. Arena (program). */
+typedef struct {
+	bool analysed;
+	// Per parameter: the fields of a struct passed by value that the
+	// function reads while they still hold the caller's value.
+	uint32_t nparams;      // entries of the two arrays below
+	bh_uninit__field_fact **param_reads;
+	uint32_t *nparam_reads;
+	// The struct it returns: known when every return gives the same
+	// local struct variable or a value the function built whole.
+	bool ret_known;
+	bh_uninit__field_fact *ret_fields; // that variable's slots
+	uint32_t nret_fields;
+	bool ret_rest_unset;   // its other fields are unset on some path
+	bh_loc ret_rest_at;
+} bh_uninit__summary;
+
+/** The whole-program state. */
+typedef struct {
+	bh_arena *arena;          // summaries
+	const bh_callgraph *graph;
+	bh_uninit__summary **sums; // parallel to graph->funcs; NULL: not analysed yet
+	bh_diags *diags;
+	bh_findings *out;
+} bh_uninit__program;
+
+/** A read of a location that may be uninitialised, to be confirmed by a witness. */
+typedef struct {
+	uint32_t loc;
+	uint32_t instr;        // the reading instruction (id)
+	uint8_t how;           // BH_UNINIT__READ_*
+	const char *field;     // READ_PASSED, READ_PARAM: the field read; RET_UNSET: the slot
+	const char *callee;    // READ_PASSED: the function it is passed to
+	bh_loc callee_at;      // READ_PASSED: where that function reads the field
+	uint32_t param;        // READ_PARAM: which parameter
+	uint64_t order;        // reverse postorder of the block, then instruction: earliest first
+} bh_uninit__cand;
+
+typedef BH_VEC(bh_uninit__cand) bh_uninit__cands;
+
+/** The analysis of one function. */
+typedef struct {
+	bh_uninit__program *prog;
+	const bh_ir_func *fn;
+	bh_uninit__summary *sum;
+	bh_arena *arena;          // this function's scratch
+	bh_uninit__loc *locs;     // nlocs
+	uint32_t nlocs;
+	uint32_t *var_first;      // per variable: its first location, or NONE
+	uint32_t *var_count;      // ... and how many it owns (struct: WHOLE, REST, slots)
+	uint32_t *heap_first;     // per pointer variable: its first HEAP location, or NONE
+	uint32_t *heap_count;
+	const bh_ir_opnd **fn_value; // per variable: the function it certainly holds, or NULL
+	size_t nwords;            // of one fact
+	bh_flow_consts consts;
+	bh_flow_result result;
+	uint32_t *rpo_index;      // block -> place in reverse postorder
+	bh_uninit__cands *sink;   // where reads of set bits go (the candidate pass), or NULL
+	size_t search_steps;      // witness search work left for the function
+	// Witness search tables, computed at its first use (uninit_cond.c):
+	bool *cond_useful;        // per block: its branch tests a condition another branch tests too
+	bool *val_useful;         // per variable: its value can decide a branch
+	bool *block_local;        // per variable: a temporary that dies with its block
+	uint32_t *br_atoms;       // per block: up to BH_UNINIT__BR_ATOMS variables its branch reads
+	uint8_t *br_natoms;
+} bh_uninit__fctx;
+
+/**
+ * Number the locations of `c->fn` and fill the per-variable tables.
+ * Requires: c->prog, c->fn, c->arena.
+ */
+void bh_uninit__prepare(bh_uninit__fctx *c);
+
+/** The fact at the entry: every local's and parameter field's bits set. */
+void bh_uninit__boundary(const bh_uninit__fctx *c, bh_flow_word *f);
+
+/**
+ * Apply instruction `in` to fact `f`. Reads of set bits go to c->sink
+ * when it is set. The same function drives the solver, the candidate
+ * pass and the witness search, so they agree on every step.
+ */
+void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in);
+
+/**
+ * The summary of the program function a call reaches (directly, through a
+ * pointer assigned once, or through an operations table), or NULL; its
+ * name in `*name_out` when known.
+ */
+const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
+					     const char **name_out);
+
+/** Is `name` an allocator whose block starts uninitialised (malloc)? */
+bool bh_uninit__is_raw_alloc(const char *name);
+
+/** Witness search outcomes (only FOUND is reported). */
+typedef enum {
+	BH_UNINIT__NO_PATH,    // every feasible path to the read writes the location first,
+			       // or only weak paths (uninit_path_internal.h) do not
+	BH_UNINIT__FOUND,      // a feasible path reads it uninitialised
+	BH_UNINIT__UNKNOWN,    // the search ran out of budget
+} bh_uninit__outcome;
+
+/** A witness: where the location became uninitialised, and the branch that skipped its write. */
+typedef struct {
+	uint32_t gen;          // instruction that made it uninitialised, or NONE (entry)
+	uint32_t branch;       // block whose branch skipped the write, or NONE
+	uint32_t taken;        // ... and the successor the path took
+} bh_uninit__witness;
+
+/**
+ * Search for a feasible path on which candidate `cand` reads its location
+ * uninitialised. Consumes c->search_steps.
+ */
+bh_uninit__outcome bh_uninit__search(bh_uninit__fctx *c, const bh_uninit__cand *cand,
+				     bh_uninit__witness *w);
+
+/** Report candidate `cand` with its witness `w` as a finding. */
+void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
+		       const bh_uninit__witness *w);
+
+/** The text of location `loc` for messages: "len", "cfg.host", "p->next". Arena. */
+const char *bh_uninit__loc_text(const bh_uninit__fctx *c, uint32_t loc, const char *field);
+
+/**
+ * Analyse `fn` with the summaries its callees have so far: solve, confirm
+ * the candidate reads, add the findings to p->out, and fill `sum` (in
+ * p->arena).
+ */
+void bh_uninit__analyse_function(bh_uninit__program *p, const bh_ir_func *fn,
+				 bh_uninit__summary *sum);
+
+#endif

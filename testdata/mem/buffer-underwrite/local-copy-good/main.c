@@ -1,0 +1,28 @@
+/* c.buffer-underwrite, local-copy, good: an unknown option name is
+ * rejected before its index is used. */
+#include <string.h>
+
+static const char *const option_names[8] = {
+	"verbose", "quiet", "force", "dry-run", "recursive", "follow", "color", "debug",
+};
+
+int count_options(const char *name)
+{
+	unsigned char flags[8];
+	int idx = -1;
+	int i, slot, n = 0;
+
+	memset(flags, 0, sizeof(flags));
+	for (i = 0; i < 8; i++)
+		if (strcmp(option_names[i], name) == 0) {
+			idx = i;
+			break;
+		}
+	slot = idx;
+	if (slot < 0)
+		return -1;
+	flags[slot] = 1;
+	for (i = 0; i < 8; i++)
+		n += flags[i];
+	return n;
+}

@@ -1,0 +1,24 @@
+/* c.heap-buffer-overflow, static-global, good: the buffer is allocated
+ * with the size fread() is asked for. */
+#include <stdio.h>
+#include <stdlib.h>
+
+static const size_t RECORD_SIZE = 32;
+static const size_t RECORD_V2_SIZE = 64;
+
+int read_record(FILE *fp, unsigned char *kind)
+{
+	unsigned char *rec = malloc(RECORD_V2_SIZE > RECORD_SIZE ? RECORD_V2_SIZE : RECORD_SIZE);
+	size_t got;
+
+	if (rec == NULL)
+		return -1;
+	got = fread(rec, 1, RECORD_V2_SIZE, fp);
+	if (got == 0) {
+		free(rec);
+		return -1;
+	}
+	*kind = rec[0];
+	free(rec);
+	return 0;
+}

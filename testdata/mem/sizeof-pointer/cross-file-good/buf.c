@@ -1,0 +1,4 @@
+/* buf.c: the scratch buffer. */
+#include "buf.h"
+
+char scratch[4096];

@@ -1,0 +1,19 @@
+/* c.uninitialized-read, callee, bad: the job is passed by value to
+ * job_weight(), which reads its priority, never set by the caller. */
+struct job {
+	int id;
+	int priority;
+};
+
+static int job_weight(struct job j)
+{
+	return j.priority * 10 + (j.id & 1);
+}
+
+int schedule(int id)
+{
+	struct job j;
+
+	j.id = id;
+	return job_weight(j); /* BH-EXPECT: c.uninitialized-read */
+}

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of the bounds checker (bh_bounds): the interval domain, the
+// evidence and congruence of values, the library models, and the analysis
+// on small programs compiled by libclang. The labelled fixtures of every
+// rule and flow shape are golden cases under testdata/mem/; these tests pin
+// the mechanisms one at a time, the precision rules that came from real
+// code (redis, memcached, lua) included.
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/bounds.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "dataflow/bounds_internal.h"
+#include "program.h"
+
+typedef struct {
+	bh_findings findings;
+	bh_diags diags;
+	BH_VEC(bh_loc) fits;
+} result;
+
+static bh_arena *arena;
+static BH_VEC(result *) results; // every run() of the test, freed by teardown
+
+static void setup(void)
+{
+	arena = bh_arena_new();
+}
+
+static void teardown(void)
+{
+	for (size_t i = 0; i < results.len; i++) {
+		bh_findings_dispose(&results.items[i]->findings);
+		bh_diags_dispose(&results.items[i]->diags);
+		bh_vec_dispose(&results.items[i]->fits);
+	}
+	bh_vec_dispose(&results);
+	bh_arena_free(arena);
+}
+
+TestSuite(bounds, .init = setup, .fini = teardown);
+
+#define NINF BH_BND_NINF
+#define PINF BH_BND_PINF
+
+static bh_bnd_itv itv(int64_t lo, int64_t hi)
+{
+	return bh_bnd_itv_make(lo, hi);
+}
+
+#define assert_itv(got, lo_, hi_)                                                            \
+	do {                                                                                 \
+		bh_bnd_itv g_ = (got);                                                       \
+		cr_assert(g_.lo == (lo_) && g_.hi == (hi_), "got [%lld, %lld], want [%lld, %lld]", \
+			  (long long)g_.lo, (long long)g_.hi, (long long)(lo_), (long long)(hi_)); \
+	} while (0)
+
+// -------------------------------------------------------------- intervals
+
+Test(bounds, interval_arithmetic_saturates_instead_of_wrapping)
+{
+	assert_itv(bh_bnd_itv_add(itv(1, 2), itv(10, 20)), 11, 22);
+	assert_itv(bh_bnd_itv_add(itv(0, INT64_MAX - 1), itv(5, 5)), 5, PINF);
+	assert_itv(bh_bnd_itv_sub(itv(0, 10), itv(1, 1)), -1, 9);
+	assert_itv(bh_bnd_itv_mul(itv(-2, 3), itv(4, 4)), -8, 12);
+	// An overflowing product of non-negative values keeps its lower end.
+	assert_itv(bh_bnd_itv_mul(itv(2, INT64_MAX / 2 + 1), itv(2, 2)), 4, PINF);
+	assert_itv(bh_bnd_itv_rem(itv(0, 1000), itv(16, 16)), 0, 15);
+	assert_itv(bh_bnd_itv_and(itv(NINF, PINF), itv(0x7f, 0x7f)), 0, 0x7f);
+	assert_itv(bh_bnd_itv_shr(itv(0, 1024), itv(3, 3)), 0, 128);
+	assert_itv(bh_bnd_itv_div(itv(10, 99), itv(10, 10)), 1, 9);
+	cr_assert(bh_bnd_itv_is_top(bh_bnd_itv_div(itv(10, 99), itv(0, 1))));
+}
+
+Test(bounds, comparisons_decide_or_refine)
+{
+	assert_itv(bh_bnd_itv_compare(BH_IR_BIN_LT, false, itv(0, 9), itv(10, 10)), 1, 1);
+	assert_itv(bh_bnd_itv_compare(BH_IR_BIN_LT, false, itv(0, 10), itv(10, 10)), 0, 1);
+	assert_itv(bh_bnd_itv_refine(BH_IR_BIN_LT, false, true, itv(0, PINF), itv(10, 10)), 0, 9);
+	assert_itv(bh_bnd_itv_refine(BH_IR_BIN_LT, false, false, itv(0, PINF), itv(10, 10)), 10, PINF);
+	assert_itv(bh_bnd_itv_refine(BH_IR_BIN_NE, false, true, itv(0, 5), itv(0, 0)), 1, 5);
+	// Unsigned: nothing known below is an unsigned value, at least 0.
+	assert_itv(bh_bnd_itv_refine(BH_IR_BIN_LE, true, true, itv(NINF, PINF), itv(4, 4)), 0, 4);
+	// Unsigned with a known negative part: `x >= 2` also holds for it.
+	assert_itv(bh_bnd_itv_refine(BH_IR_BIN_GE, true, true, itv(-3, 9), itv(2, 2)), -3, 9);
+	cr_assert(bh_bnd_itv_is_empty(bh_bnd_itv_refine(BH_IR_BIN_EQ, false, true, itv(0, 3), itv(7, 7))));
+	assert_itv(bh_bnd_itv_widen(itv(0, 1), itv(0, 2)), 0, PINF);
+	cr_assert_str_eq(bh_bnd_itv_text(arena, itv(0, 9)), "0..9");
+	cr_assert_str_eq(bh_bnd_itv_text(arena, itv(3, PINF)), "at least 3");
+}
+
+// ---------------------------------------------------------------- values
+
+Test(bounds, only_values_of_paths_are_evidence)
+{
+	bh_bnd_val i = bh_bnd_const(0);
+	cr_assert_eq(i.ev, BH_BND_EV_BOTH);
+	// A mask bounds what the type holds, not what the program computes.
+	bh_bnd_val masked = bh_bnd_int(itv(0, 127), 0);
+	bh_bnd_val ix = bh_bnd_val_add(masked, bh_bnd_const(1));
+	cr_assert_eq(ix.ev & BH_BND_EV_HI, 0);
+	// Two varying quantities summed: their extremes rarely meet.
+	bh_bnd_val a = bh_bnd_int(itv(1, 9), BH_BND_EV_BOTH), b = bh_bnd_int(itv(0, 7), BH_BND_EV_BOTH);
+	cr_assert_eq(bh_bnd_val_add(a, b).ev, 0);
+	// A loop counter: widened, then bounded by its test, is evidence again.
+	bh_bnd_val w = bh_bnd_val_widen(bh_bnd_int(itv(0, 0), BH_BND_EV_BOTH),
+					bh_bnd_int(itv(0, 1), BH_BND_EV_BOTH));
+	cr_assert_eq(w.v.hi, PINF);
+	cr_assert(w.ev & BH_BND_GROW_HI);
+	bh_bnd_val r = bh_bnd_val_refine(BH_IR_BIN_LT, false, true, w, bh_bnd_const(10));
+	assert_itv(r.v, 0, 9);
+	cr_assert(r.ev & BH_BND_EV_HI);
+	// A parameter bounded by a test: what the program handles, not what it gets.
+	bh_bnd_val p = bh_bnd_val_refine(BH_IR_BIN_LT, false, true, bh_bnd_top(), bh_bnd_const(4096));
+	cr_assert_eq(p.v.hi, 4095);
+	cr_assert_eq(p.ev & BH_BND_EV_HI, 0);
+}
+
+Test(bounds, congruence_keeps_a_stepping_counter_on_its_values)
+{
+	// i = 1, 3, 5, ...: joined, widened, then `i < 21` ends it at 19.
+	bh_bnd_val one = bh_bnd_const(1), three = bh_bnd_const(3);
+	bh_bnd_val j = bh_bnd_val_join(one, three);
+	cr_assert_eq(j.mod, 2);
+	cr_assert_eq(j.rem, 1);
+	bh_bnd_val w = bh_bnd_val_widen(j, bh_bnd_val_join(j, bh_bnd_const(5)));
+	bh_bnd_val r = bh_bnd_val_refine(BH_IR_BIN_LT, false, true, w, bh_bnd_const(21));
+	assert_itv(r.v, 1, 19);
+	bh_bnd_val next = bh_bnd_val_add(r, bh_bnd_const(1));
+	assert_itv(next.v, 2, 20);
+	cr_assert_eq(next.mod, 2);
+	cr_assert_eq(next.rem, 0);
+}
+
+Test(bounds, models_are_sorted_and_found)
+{
+	for (size_t i = 1; i < bh_bnd__model_count(); i++)
+		cr_assert_lt(strcmp(bh_bnd__model_at(i - 1)->name, bh_bnd__model_at(i)->name), 0,
+			     "%s before %s", bh_bnd__model_at(i - 1)->name, bh_bnd__model_at(i)->name);
+	for (size_t i = 0; i < bh_bnd__model_count(); i++)
+		cr_assert_eq(bh_bnd_model_find(bh_bnd__model_at(i)->name), bh_bnd__model_at(i));
+	cr_assert_eq(bh_bnd_model_find("memcpy")->kind, BH_BND_M_COPY);
+	cr_assert_eq(bh_bnd_model_find("wcscpy")->unit, 4);
+	cr_assert_null(bh_bnd_model_find("no_such_function"));
+}
+
+// -------------------------------------------------------------- programs
+
+static void note_fits(const bh_loc *call, void *payload)
+{
+	result *r = payload;
+	bh_vec_push(&r->fits, *call);
+}
+
+static result *run(const char *const *files)
+{
+	result *r = bh_arena_alloc(arena, sizeof(*r));
+	memset(r, 0, sizeof(*r));
+	bh_vec_push(&results, r);
+	bh_findings_init(&r->findings, arena);
+	bh_diags_init(&r->diags, arena);
+	bh_ir_program prog;
+	bh_ir_program_init(&prog);
+	cr_assert(bh_test_compile_program(arena, files, &prog, &r->findings, &r->diags));
+	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
+	opts.proved_fits = note_fits;
+	opts.payload = r;
+	cr_assert_eq(bh_bounds_run(&prog, &opts, &r->findings, &r->diags), BH_OK);
+	bh_ir_program_dispose(&prog);
+	bh_findings_sort_unique(&r->findings);
+	return r;
+}
+
+static result *run1(const char *text)
+{
+	const char *files[] = { "main.c", text, NULL };
+	return run(files);
+}
+
+static const char *lines(result *r, const char *rule)
+{
+	return bh_test_rule_lines(arena, &r->findings, rule);
+}
+
+Test(bounds, off_by_one_loop_overflows_a_local_array)
+{
+	result *r = run1("void f(void) {\n"
+			 "	int a[10];\n"
+			 "	for (int i = 0; i <= 10; i++)\n"
+			 "		a[i] = 0;\n"
+			 "	(void)a;\n"
+			 "}\n"
+			 "void g(void) {\n"
+			 "	int a[10];\n"
+			 "	for (int i = 0; i < 10; i++)\n"
+			 "		a[i] = 0;\n"
+			 "	(void)a;\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "4");
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.stack-buffer-overflow");
+	cr_assert(strstr(f->message, "local array 'a' (40 bytes)"), "%s", f->message);
+	cr_assert(strstr(f->message, "i is 0..10"), "%s", f->message);
+}
+
+Test(bounds, heap_block_of_bytes_filled_with_ints)
+{
+	result *r = run1("#include <stdlib.h>\n"
+			 "void f(void) {\n"
+			 "	int *data = malloc(10);\n"
+			 "	if (!data) return;\n"
+			 "	for (int i = 0; i < 10; i++)\n"
+			 "		data[i] = i;\n"
+			 "	free(data);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "6");
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.heap-buffer-overflow");
+	cr_assert_eq(f->nflow, 2);
+	cr_assert_eq(f->flow[0].loc.line, 3); // where malloc() allocated it
+}
+
+Test(bounds, callee_is_checked_with_the_callers_buffer)
+{
+	result *r = run1("#include <string.h>\n"
+			 "static void sink(char *data) {\n"
+			 "	char source[100];\n"
+			 "	memset(source, 'C', 99);\n"
+			 "	source[99] = 0;\n"
+			 "	strcpy(data, source);\n"
+			 "}\n"
+			 "void bad(void) { char b[50]; sink(b); }\n"
+			 "void good(void) { char b[100]; sink(b); }\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "6");
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.stack-buffer-overflow");
+	cr_assert(strstr(f->message, "writes 100 bytes"), "%s", f->message);
+	cr_assert(strstr(f->message, "when bad() calls it at line 8"), "%s", f->message);
+}
+
+Test(bounds, buffer_left_in_a_global_for_the_callee)
+{
+	result *r = run1("#include <string.h>\n"
+			 "static char *g_data;\n"
+			 "static void sink(void) {\n"
+			 "	memset(g_data, 'A', 100);\n"
+			 "}\n"
+			 "void bad(void) { char b[50]; g_data = b; sink(); }\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "4");
+}
+
+Test(bounds, allocation_wrapper_and_constant_source)
+{
+	result *r = run1("#include <stdlib.h>\n"
+			 "#include <string.h>\n"
+			 "static char *make(void) { return malloc(16); }\n"
+			 "static int size(void) { int n = 32; return n; }\n"
+			 "void f(void) {\n"
+			 "	char *p = make();\n"
+			 "	if (!p) return;\n"
+			 "	memset(p, 0, size());\n"
+			 "	free(p);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "8");
+}
+
+Test(bounds, struct_member_holding_a_block)
+{
+	result *r = run1("#include <stdlib.h>\n"
+			 "struct h { char *buf; };\n"
+			 "void f(struct h *p) {\n"
+			 "	p->buf = malloc(10);\n"
+			 "	if (!p->buf) return;\n"
+			 "	p->buf[10] = 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "6");
+}
+
+Test(bounds, underwrite_through_a_pointer_moved_back)
+{
+	result *r = run1("#include <string.h>\n"
+			 "void f(const char *src) {\n"
+			 "	char buf[100];\n"
+			 "	char *data = buf - 8;\n"
+			 "	memcpy(data, src, 100);\n"
+			 "	(void)buf;\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.buffer-underwrite"), "5");
+}
+
+Test(bounds, unterminated_string_is_read_past_its_end)
+{
+	result *r = run1("#include <string.h>\n"
+			 "unsigned long f(void) {\n"
+			 "	char s[8];\n"
+			 "	memset(s, 'A', 8);\n"
+			 "	return strlen(s);\n"
+			 "}\n"
+			 "unsigned long g(void) {\n"
+			 "	char s[8];\n"
+			 "	memset(s, 'A', 7);\n"
+			 "	s[7] = 0;\n"
+			 "	return strlen(s);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.buffer-over-read"), "5");
+}
+
+// What came from real code: none of these may report.
+Test(bounds, precision_rules_from_real_code)
+{
+	result *r = run1("#include <string.h>\n"
+			 "#include <stddef.h>\n"
+			 "static const unsigned char modes[83];\n"
+			 "int opmode(unsigned i) { return modes[i & 0x7f]; }\n" // a mask is no evidence
+			 "size_t walk(void) {\n"
+			 "	const char *s = \"abc\";\n"
+			 "	size_t i = 0;\n"
+			 "	for (i = 0; i < 254 && s[i] != 0; i++)\n" // stops at the NUL
+			 "		;\n"
+			 "	return i;\n"
+			 "}\n"
+			 "void pairs(const char *k, const char *v) {\n"
+			 "	const char *argv[21];\n"
+			 "	for (int i = 1; i < 21; i += 2) {\n" // odd i: i + 1 <= 20
+			 "		argv[i] = k;\n"
+			 "		argv[i + 1] = v;\n"
+			 "	}\n"
+			 "	(void)argv;\n"
+			 "}\n"
+			 "void enc(char *dst, const char *s, size_t len) {\n"
+			 "	if (len >= 4096) memcpy(dst, s, len);\n" // len is the caller's
+			 "}\n"
+			 "void caller(char *out) { char sc[128]; memset(sc, 'a', 127); sc[127] = 0;\n"
+			 "	enc(out, sc, strlen(sc)); }\n"
+			 "void fill(char *dst, size_t n) {\n"
+			 "	size_t filled = 16, to;\n"
+			 "	while (filled < 96) {\n" // offset and count vary together
+			 "		to = filled < 96 - filled ? filled : 96 - filled;\n"
+			 "		memcpy(dst + filled, dst, to);\n"
+			 "		filled += to;\n"
+			 "	}\n"
+			 "	(void)n;\n"
+			 "}\n"
+			 "void call_fill(void) { char seeds[96]; fill(seeds, 96); }\n");
+	for (size_t i = 0; i < r->findings.items.len; i++)
+		cr_assert_fail("unexpected %s at line %u: %s", r->findings.items.items[i].rule->id,
+			       r->findings.items.items[i].loc.line, r->findings.items.items[i].message);
+}
+
+Test(bounds, string_copies_proved_to_fit_are_reported_to_the_caller)
+{
+	result *r = run1("#include <string.h>\n"
+			 "void f(const char *user) {\n"
+			 "	char big[64], small[8];\n"
+			 "	strcpy(big, \"hello\");\n"
+			 "	strcpy(small, user);\n"
+			 "	(void)big; (void)small;\n"
+			 "}\n");
+	cr_assert_eq(r->fits.len, 1);
+	cr_assert_eq(r->fits.items[0].line, 4);
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "");
+}
