@@ -34,21 +34,21 @@ typedef struct {
 	const bh_calls_model *must;
 	const char *must_by;
 	bh_loc must_loc;
-	bool *param_unread;          // per parameter: its value is never read
+	bool *param_unread; // per parameter: its value is never read
 	// c.toctou, per parameter: BH_CALLS__P_*, and for each the call
 	// inside that does it (for the path of a finding in the caller).
 	uint8_t *param_path;
-	const char **path_by;        // "fopen"
+	const char **path_by; // "fopen"
 	bh_loc *path_loc;
 } bh_calls__summary;
 
 typedef struct {
-	bh_arena *arena;             // summaries and scratch of the whole run
-	bh_calls_models *models;     // sealed
+	bh_arena *arena;         // summaries and scratch of the whole run
+	bh_calls_models *models; // sealed
 	const bh_callgraph *graph;
-	bh_calls__summary **sums;    // per call graph node; NULL until analysed
-	bh_strset globals_read;      // keys of globals some function reads or takes the address of
-	bh_strset fields_read;       // names of fields some function reads or takes the address of
+	bh_calls__summary **sums; // per call graph node; NULL until analysed
+	bh_strset globals_read;   // keys of globals some function reads or takes the address of
+	bh_strset fields_read;    // names of fields some function reads or takes the address of
 	bh_diags *diags;
 } bh_calls__program;
 
@@ -58,17 +58,18 @@ typedef struct {
 	bh_calls__program *prog;
 	const bh_ir_func *fn;
 	bh_arena *arena;
-	bh_calls__summary *sum;      // being filled
-	bh_findings *out;            // NULL while only the summary is wanted
+	bh_calls__summary *sum; // being filled
+	bh_findings *out;       // NULL while only the summary is wanted
 	bh_flow_consts consts;
-	bool *feasible;              // per block: reachable from the entry without a dead edge
-	bh_flow_reach *reach;        // NULL when the analysis ran out of budget
-	const bh_ir_opnd **fn_value; // per variable: the function a pointer was set to once, or NULL
+	bool *feasible;       // per block: reachable from the entry without a dead edge
+	bh_flow_reach *reach; // NULL when the analysis ran out of budget
+	const bh_ir_opnd *
+		*fn_value; // per variable: the function a pointer was set to once, or NULL
 	// Scratch of bh_calls__walk, made once per function: a seen flag per
 	// block and the work queue. Walks must not nest (no visitor starts one).
 	bool *walk_seen;
 	uint32_t *walk_queue;
-	bh_flow_postdom *postdom;    // made on first use
+	bh_flow_postdom *postdom; // made on first use
 	bool postdom_failed;
 } bh_calls__fctx;
 
@@ -77,7 +78,7 @@ typedef struct {
 // What a call calls: a function of the program (with its summary, when
 // analysed) or a library function (with its models).
 typedef struct {
-	const char *name;            // "setuid", or NULL for an unknown function pointer
+	const char *name; // "setuid", or NULL for an unknown function pointer
 	const bh_calls__summary *sum;
 	const bh_calls_model *models;
 	size_t nmodels;

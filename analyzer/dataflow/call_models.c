@@ -41,8 +41,10 @@ static bool parse_kind(const char *word, bh_calls_model_kind *out)
 		const char *name;
 		bh_calls_model_kind kind;
 	} kinds[] = {
-		{ "must-check", BH_CALLS_MUST_CHECK }, { "status", BH_CALLS_STATUS },
-		{ "count", BH_CALLS_COUNT },           { "check", BH_CALLS_CHECK },
+		{ "must-check", BH_CALLS_MUST_CHECK },
+		{ "status", BH_CALLS_STATUS },
+		{ "count", BH_CALLS_COUNT },
+		{ "check", BH_CALLS_CHECK },
 		{ "use", BH_CALLS_USE },
 	};
 	for (size_t i = 0; i < BH_ARRAY_LEN(kinds); i++)
@@ -165,11 +167,14 @@ size_t bh_calls_models_parse(bh_calls_models *m, bh_arena *arena, const char *te
 {
 	bh_assert(!m->sealed);
 	static const bh_flow__model_format format = {
-		sizeof(bh_calls_model), offsetof(bh_calls_model, origin), "calls.bad-model",
-		"call model", parse_model,
+		sizeof(bh_calls_model),
+		offsetof(bh_calls_model, origin),
+		"calls.bad-model",
+		"call model",
+		parse_model,
 	};
-	return bh_flow__parse_models(&format, (void **)&m->items.items, &m->items.len, &m->items.cap,
-				     arena, text, origin_path, first_line, diags);
+	return bh_flow__parse_models(&format, (void **)&m->items.items, &m->items.len,
+				     &m->items.cap, arena, text, origin_path, first_line, diags);
 }
 
 void bh_calls_models_add_builtin(bh_calls_models *m, bh_arena *arena, bh_diags *diags)
@@ -177,8 +182,7 @@ void bh_calls_models_add_builtin(bh_calls_models *m, bh_arena *arena, bh_diags *
 	bh_calls_models_parse(m, arena, bh_calls__builtin_models, "rules/c/calls.models", 1, diags);
 }
 
-const bh_calls_model *bh_calls_models_find(bh_calls_models *m, const char *function,
-					   size_t *count)
+const bh_calls_model *bh_calls_models_find(bh_calls_models *m, const char *function, size_t *count)
 {
 	if (!m->sealed) {
 		bh_flow__sort_models(m->items.items, m->items.len, sizeof(*m->items.items),

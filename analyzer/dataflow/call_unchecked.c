@@ -65,18 +65,22 @@ static bool use_reads(const bh_calls__fctx *c, const bh_ir_instr *def, const bh_
 			return true;
 		if (value_read(c, use, depth + 1, sk))
 			return true;
-		note_sink(sk, bh_arena_sprintf(a, "is copied to '%s', which is never read",
-					       fn->vars[use->dst.var].name), use->loc);
+		note_sink(sk,
+			  bh_arena_sprintf(a, "is copied to '%s', which is never read",
+					   fn->vars[use->dst.var].name),
+			  use->loc);
 		return false;
 	case BH_IR_FIELD_STORE: {
-		if (use->nargs < 2 || use->args[1].kind != BH_IR_OPND_VAR || use->args[1].var != v ||
+		if (use->nargs < 2 || use->args[1].kind != BH_IR_OPND_VAR ||
+		    use->args[1].var != v ||
 		    (use->args[0].kind == BH_IR_OPND_VAR && use->args[0].var == v) || !use->name)
 			return true;
 		if (bh_strset_contains(&c->prog->fields_read, use->name))
 			return true;
 		const char *base = bh_calls__operand_name(c, use, &use->args[0]);
-		note_sink(sk, bh_arena_sprintf(a, "is stored in '%s%s%s', a field no function reads",
-					       base ? base : "", use->arrow ? "->" : ".", use->name),
+		note_sink(sk,
+			  bh_arena_sprintf(a, "is stored in '%s%s%s', a field no function reads",
+					   base ? base : "", use->arrow ? "->" : ".", use->name),
 			  use->loc);
 		return false;
 	}
@@ -90,7 +94,8 @@ static bool use_reads(const bh_calls__fctx *c, const bh_ir_instr *def, const bh_
 			if (!t.sum || j >= t.sum->fn->nparams || !t.sum->param_unread[j])
 				return true;
 		}
-		note_sink(sk, bh_arena_sprintf(a, "is passed to %s(), which never reads it", t.name),
+		note_sink(sk,
+			  bh_arena_sprintf(a, "is passed to %s(), which never reads it", t.name),
 			  use->loc);
 		return false;
 	}
@@ -111,8 +116,10 @@ static bool value_read(const bh_calls__fctx *c, const bh_ir_instr *def, int dept
 	if (bh_ir_var_is_global(var)) {
 		if (bh_strset_contains(&c->prog->globals_read, bh_callgraph_global_key(var)))
 			return true;
-		note_sink(sk, bh_arena_sprintf(c->prog->arena, "is stored in '%s', which no function reads",
-					       var->name), def->loc);
+		note_sink(sk,
+			  bh_arena_sprintf(c->prog->arena,
+					   "is stored in '%s', which no function reads", var->name),
+			  def->loc);
 		return false;
 	}
 	if (var->flags & BH_IR_VAR_ADDRESSED)
@@ -122,15 +129,18 @@ static bool value_read(const bh_calls__fctx *c, const bh_ir_instr *def, int dept
 			continue;
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *use = &fn->blocks[b].instrs[i];
-			if (use == def || !bh_calls__reads(c, use, v) || !bh_calls__reaches(c, def, use, v))
+			if (use == def || !bh_calls__reads(c, use, v) ||
+			    !bh_calls__reaches(c, def, use, v))
 				continue;
 			if (use_reads(c, def, use, depth, sk))
 				return true;
 		}
 	}
 	if (var->kind != BH_IR_VAR_TEMP)
-		note_sink(sk, bh_arena_sprintf(c->prog->arena, "is stored in '%s', which is never read",
-					       var->name), def->loc);
+		note_sink(sk,
+			  bh_arena_sprintf(c->prog->arena, "is stored in '%s', which is never read",
+					   var->name),
+			  def->loc);
 	return false;
 }
 
@@ -296,31 +306,39 @@ static void check_ignored(const bh_calls__fctx *c, const bh_ir_instr *in)
 	const char *consequence = m->consequence ? m->consequence : "the failure goes unnoticed";
 	const bh_ir_instr *jail = strcmp(by, "chdir") == 0 && !t.sum ? chroot_before(c, in) : NULL;
 	if (jail)
-		consequence = bh_arena_sprintf(a, "the working directory stays outside the root set by "
-						  "chroot() at line %u", jail->loc.line);
+		consequence =
+			bh_arena_sprintf(a,
+					 "the working directory stays outside the root set by "
+					 "chroot() at line %u",
+					 jail->loc.line);
 	bh_finding_step steps[4];
 	size_t n = 0;
 	if (jail)
-		steps[n++] = (bh_finding_step){ jail->loc, "chroot() changes the root directory here" };
+		steps[n++] =
+			(bh_finding_step){ jail->loc, "chroot() changes the root directory here" };
 	const char *what = bh_arena_sprintf(a, "%s()", t.name);
 	const char *inner = "";
 	if (t.sum) {
-		steps[n++] = (bh_finding_step){ by_loc, bh_arena_sprintf(a, "%s() returns the result "
-									  "of %s() made here", t.name, by) };
+		steps[n++] = (bh_finding_step){ by_loc, bh_arena_sprintf(a,
+									 "%s() returns the result "
+									 "of %s() made here",
+									 t.name, by) };
 		bool here = by_loc.path && in->loc.path && strcmp(by_loc.path, in->loc.path) == 0;
-		inner = here ? bh_arena_sprintf(a, " (it returns the result of %s() at line %u)", by,
-						by_loc.line)
+		inner = here ? bh_arena_sprintf(a, " (it returns the result of %s() at line %u)",
+						by, by_loc.line)
 			     : bh_arena_sprintf(a, " (it returns the result of %s() at %s:%u)", by,
 						by_loc.path ? by_loc.path : "?", by_loc.line);
 	}
 	// The path ends at the call, then where the value went when that is
 	// somewhere else (a copy, a store).
 	bool elsewhere = sk.how && (sk.loc.line != in->loc.line || sk.loc.col != in->loc.col);
-	steps[n++] = (bh_finding_step){ in->loc, sk.how && !elsewhere
-				? bh_arena_sprintf(a, "its result %s", sk.how)
-				: "its result is discarded here" };
+	steps[n++] =
+		(bh_finding_step){ in->loc, sk.how && !elsewhere
+						    ? bh_arena_sprintf(a, "its result %s", sk.how)
+						    : "its result is discarded here" };
 	if (elsewhere)
-		steps[n++] = (bh_finding_step){ sk.loc, bh_arena_sprintf(a, "the result %s", sk.how) };
+		steps[n++] =
+			(bh_finding_step){ sk.loc, bh_arena_sprintf(a, "the result %s", sk.how) };
 	if (sk.how)
 		bh_calls__report(c, BH_RULE_C_UNCHECKED_RETURN, in, what, steps, n, NULL,
 				 "the result of %s%s %s: if it fails, %s", what, inner, sk.how,
@@ -343,8 +361,10 @@ static uint32_t buffer_var(const bh_calls__fctx *c, const bh_ir_instr *in, const
 	if (v->kind != BH_IR_VAR_TEMP)
 		return o->var;
 	const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
-	if (d && (d->op == BH_IR_ADDR || (d->op == BH_IR_INDEX_ADDR && d->args[0].kind == BH_IR_OPND_VAR &&
-					 (c->fn->vars[d->args[0].var].flags & BH_IR_VAR_ARRAY))) &&
+	if (d &&
+	    (d->op == BH_IR_ADDR ||
+	     (d->op == BH_IR_INDEX_ADDR && d->args[0].kind == BH_IR_OPND_VAR &&
+	      (c->fn->vars[d->args[0].var].flags & BH_IR_VAR_ARRAY))) &&
 	    d->args[0].kind == BH_IR_OPND_VAR)
 		return d->args[0].var;
 	return UINT32_MAX;
@@ -399,14 +419,19 @@ static void check_partial(const bh_calls__fctx *c, const bh_ir_instr *in)
 	bh_arena *a = c->prog->arena;
 	const char *name = c->fn->vars[s.buf].name;
 	bh_finding_step steps[2] = {
-		{ in->loc, bh_arena_sprintf(a, "%s() may fill only part of '%s', and its count is "
-					       "discarded", t.name, name) },
-		{ s.use->loc, bh_arena_sprintf(a, "'%s' is used here as if it were complete", name) },
+		{ in->loc, bh_arena_sprintf(a,
+					    "%s() may fill only part of '%s', and its count is "
+					    "discarded",
+					    t.name, name) },
+		{ s.use->loc,
+		  bh_arena_sprintf(a, "'%s' is used here as if it were complete", name) },
 	};
-	bh_calls__report(c, BH_RULE_C_UNCHECKED_RETURN, in, bh_arena_sprintf(a, "%s()", t.name), steps,
-			 2, NULL,
-			 "the result of %s() is ignored, but '%s' is used at line %u: a short or failed "
-			 "read leaves part of it stale", t.name, name, s.use->loc.line);
+	bh_calls__report(
+		c, BH_RULE_C_UNCHECKED_RETURN, in, bh_arena_sprintf(a, "%s()", t.name), steps, 2,
+		NULL,
+		"the result of %s() is ignored, but '%s' is used at line %u: a short or failed "
+		"read leaves part of it stale",
+		t.name, name, s.use->loc.line);
 }
 
 // -------------------------------------------------- wrong comparisons
@@ -415,10 +440,14 @@ static void check_partial(const bh_calls__fctx *c, const bh_ir_instr *in)
 static bool in_outcome(bh_calls_failure f, bool failure, int64_t x)
 {
 	switch (f) {
-	case BH_CALLS_FAIL_MINUS1: return failure ? x == -1 : x == 0;
-	case BH_CALLS_FAIL_ERRNO: return failure ? x >= 1 && x <= 4095 : x == 0;
-	case BH_CALLS_FAIL_NULL: return failure ? x == 0 : x != 0;
-	case BH_CALLS_FAIL_MAP_FAILED: return failure ? x == -1 : x != 0 && x != -1;
+	case BH_CALLS_FAIL_MINUS1:
+		return failure ? x == -1 : x == 0;
+	case BH_CALLS_FAIL_ERRNO:
+		return failure ? x >= 1 && x <= 4095 : x == 0;
+	case BH_CALLS_FAIL_NULL:
+		return failure ? x == 0 : x != 0;
+	case BH_CALLS_FAIL_MAP_FAILED:
+		return failure ? x == -1 : x != 0 && x != -1;
 	}
 	return false;
 }
@@ -427,12 +456,18 @@ static bool compare(int op, int64_t x, int64_t k, bool is_unsigned)
 {
 	uint64_t ux = (uint64_t)x, uk = (uint64_t)k;
 	switch (op) {
-	case BH_IR_BIN_LT: return is_unsigned ? ux < uk : x < k;
-	case BH_IR_BIN_GT: return is_unsigned ? ux > uk : x > k;
-	case BH_IR_BIN_LE: return is_unsigned ? ux <= uk : x <= k;
-	case BH_IR_BIN_GE: return is_unsigned ? ux >= uk : x >= k;
-	case BH_IR_BIN_EQ: return x == k;
-	default: return x != k;
+	case BH_IR_BIN_LT:
+		return is_unsigned ? ux < uk : x < k;
+	case BH_IR_BIN_GT:
+		return is_unsigned ? ux > uk : x > k;
+	case BH_IR_BIN_LE:
+		return is_unsigned ? ux <= uk : x <= k;
+	case BH_IR_BIN_GE:
+		return is_unsigned ? ux >= uk : x >= k;
+	case BH_IR_BIN_EQ:
+		return x == k;
+	default:
+		return x != k;
 	}
 }
 
@@ -443,8 +478,18 @@ static bool compare(int op, int64_t x, int64_t k, bool is_unsigned)
 static unsigned outcomes(bh_calls_failure f, bool failure, int op, int64_t k, bool is_unsigned)
 {
 	const int64_t probes[] = {
-		0, 1, 2, -1, -2, 4095, 4096, INT64_MAX, INT64_MIN,
-		k, (int64_t)((uint64_t)k - 1), (int64_t)((uint64_t)k + 1),
+		0,
+		1,
+		2,
+		-1,
+		-2,
+		4095,
+		4096,
+		INT64_MAX,
+		INT64_MIN,
+		k,
+		(int64_t)((uint64_t)k - 1),
+		(int64_t)((uint64_t)k + 1),
 	};
 	unsigned seen = 0;
 	for (size_t i = 0; i < BH_ARRAY_LEN(probes); i++)
@@ -459,8 +504,10 @@ static const char *failure_text(bh_arena *a, bh_calls_failure f, const char *fn)
 	case BH_CALLS_FAIL_MINUS1:
 		return bh_arena_sprintf(a, "%s() returns 0 on success and -1 on failure", fn);
 	case BH_CALLS_FAIL_ERRNO:
-		return bh_arena_sprintf(a, "%s() returns 0 on success and a positive error number "
-					   "on failure", fn);
+		return bh_arena_sprintf(a,
+					"%s() returns 0 on success and a positive error number "
+					"on failure",
+					fn);
 	case BH_CALLS_FAIL_NULL:
 		return bh_arena_sprintf(a, "%s() returns NULL on failure", fn);
 	case BH_CALLS_FAIL_MAP_FAILED:
@@ -499,18 +546,23 @@ static const bh_calls_model *status_source(const bh_calls__fctx *c, const bh_ir_
 static int swapped(int op)
 {
 	switch (op) {
-	case BH_IR_BIN_LT: return BH_IR_BIN_GT;
-	case BH_IR_BIN_GT: return BH_IR_BIN_LT;
-	case BH_IR_BIN_LE: return BH_IR_BIN_GE;
-	case BH_IR_BIN_GE: return BH_IR_BIN_LE;
-	default: return op;
+	case BH_IR_BIN_LT:
+		return BH_IR_BIN_GT;
+	case BH_IR_BIN_GT:
+		return BH_IR_BIN_LT;
+	case BH_IR_BIN_LE:
+		return BH_IR_BIN_GE;
+	case BH_IR_BIN_GE:
+		return BH_IR_BIN_LE;
+	default:
+		return op;
 	}
 }
 
 static bool is_comparison(int op)
 {
-	return op == BH_IR_BIN_LT || op == BH_IR_BIN_GT || op == BH_IR_BIN_LE || op == BH_IR_BIN_GE ||
-	       op == BH_IR_BIN_EQ || op == BH_IR_BIN_NE;
+	return op == BH_IR_BIN_LT || op == BH_IR_BIN_GT || op == BH_IR_BIN_LE ||
+	       op == BH_IR_BIN_GE || op == BH_IR_BIN_EQ || op == BH_IR_BIN_NE;
 }
 
 static void check_comparison(const bh_calls__fctx *c, const bh_ir_instr *in)
@@ -548,15 +600,18 @@ static void check_comparison(const bh_calls__fctx *c, const bh_ir_instr *in)
 	if (!on_failure || (on_failure & ~on_success))
 		return; // some outcome of the test means failure
 	bh_arena *a = c->prog->arena;
-	const char *test = truth_test
-		? bh_arena_sprintf(a, "testing the result of %s() for %s", name,
-				   m->failure == BH_CALLS_FAIL_MAP_FAILED || m->failure == BH_CALLS_FAIL_NULL
-					   ? "NULL" : "zero")
-		: bh_arena_sprintf(a, "comparing the result of %s() with '%s %s'", name,
-				   bh_ir_binop_spelling((bh_ir_binop)op), constant_text(a, m->failure, op, k));
+	const char *test =
+		truth_test ? bh_arena_sprintf(a, "testing the result of %s() for %s", name,
+					      m->failure == BH_CALLS_FAIL_MAP_FAILED ||
+							      m->failure == BH_CALLS_FAIL_NULL
+						      ? "NULL"
+						      : "zero")
+			   : bh_arena_sprintf(a, "comparing the result of %s() with '%s %s'", name,
+					      bh_ir_binop_spelling((bh_ir_binop)op),
+					      constant_text(a, m->failure, op, k));
 	bh_finding_step step = { call->loc, bh_arena_sprintf(a, "%s() is called here", name) };
-	bh_calls__report(c, BH_RULE_C_UNCHECKED_RETURN, in, bh_arena_sprintf(a, "%s()", name), &step, 1,
-			 "this test cannot see the failure",
+	bh_calls__report(c, BH_RULE_C_UNCHECKED_RETURN, in, bh_arena_sprintf(a, "%s()", name),
+			 &step, 1, "this test cannot see the failure",
 			 "%s cannot tell failure from success: %s", test,
 			 failure_text(a, m->failure, name));
 }

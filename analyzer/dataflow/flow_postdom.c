@@ -17,7 +17,8 @@
 
 #define UNDEF (UINT32_MAX - 1)
 
-static bool edge_ok(uint32_t from, uint32_t to, bool (*ok)(uint32_t, uint32_t, void *), void *payload)
+static bool edge_ok(uint32_t from, uint32_t to, bool (*ok)(uint32_t, uint32_t, void *),
+		    void *payload)
 {
 	return !ok || ok(from, to, payload);
 }
@@ -124,7 +125,8 @@ static uint32_t *reverse_postorder(const bh_ir_func *fn, const bool *exit,
 	return order;
 }
 
-bh_flow_outcome bh_flow_compute_postdom(bh_flow_postdom **out, bh_arena *arena, const bh_ir_func *fn,
+bh_flow_outcome bh_flow_compute_postdom(bh_flow_postdom **out, bh_arena *arena,
+					const bh_ir_func *fn,
 					bool (*ok)(uint32_t from, uint32_t to, void *payload),
 					void *payload)
 {
@@ -181,7 +183,8 @@ bh_flow_outcome bh_flow_compute_postdom(bh_flow_postdom **out, bh_arena *arena, 
 }
 
 void bh_flow_control_dependents(const bh_flow_postdom *pd, uint32_t branch, bool *decided,
-				bool (*ok)(uint32_t from, uint32_t to, void *payload), void *payload)
+				bool (*ok)(uint32_t from, uint32_t to, void *payload),
+				void *payload)
 {
 	const bh_ir_func *fn = pd->fn;
 	if (branch >= fn->nblocks)

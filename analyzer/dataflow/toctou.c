@@ -9,27 +9,28 @@
 // The same name is the same value: one variable not reassigned in
 // between (copies `p = path` are followed back to what they copy), one
 // field `s->path` of one base with no store to that field in between, one
-// element `names[i]` with neither reassigned, or equal string literals. An array filled again in between (passed as the
-// first argument of a call, stored into) is another name.
+// element `names[i]` with neither reassigned, or equal string literals.
+// An array filled again in between (passed as the first argument of a
+// call, stored into) holds another name.
 //
 // Decided: the use counts only where a branch on the check's outcome (its
 // result, or the stat buffer it filled, through any computation) decides
 // whether it runs (control dependence, over post-dominators): that is a
 // decision taken on facts that may be stale. `stat(p, &st)` merely
 // followed by `open(p)` is not reported, nor a use after both sides of
-// the `if` join.
+// the `if` join. Of several uses, the nearest one is named.
 //
-// Across functions (summaries): a helper that checks its parameter and
-// returns the outcome is a check at its call (`if (can_write(path))`); a
-// callee that uses its parameter as a file name is a use at its call.
+// Across functions (summaries): a helper whose every return gives the
+// outcome of a check of its parameter is a check at its call (`if
+// (can_write(path))`); a callee that uses its parameter as a file name is
+// a use at its call.
 //
-// Not reported: checks on a descriptor (fstat, faccessat on an fd with an
-// empty name), a check after the use, names that are not provably the
-// same.
+// Not reported: checks on a descriptor (fstat), a check after the use,
+// names that are not provably the same, calls that create a name and fail
+// when it exists (no `use` model: mkdir, symlink).
 //
 // Requires: reaching definitions, constants (feasible edges),
-// post-dominators. Provides:
-// summary field `param_path`.
+// post-dominators. Provides: summary field `param_path`.
 #include <string.h>
 
 #include "dataflow/call_checks_internal.h"
@@ -47,8 +48,8 @@ typedef struct {
 	bool arrow;        // FIELD: `->`
 	const char *str;   // STR: the bytes
 	size_t len;
-	bool entry;        // VAR: the value a parameter had on entry
-	bh_ir_opnd index;  // INDEX: a variable or an integer constant
+	bool entry;       // VAR: the value a parameter had on entry
+	bh_ir_opnd index; // INDEX: a variable or an integer constant
 } path_key;
 
 static bool same_defs(const bh_calls__fctx *c, const bh_ir_instr *a, const bh_ir_instr *b,
@@ -94,21 +95,27 @@ static path_key var_key(const bh_calls__fctx *c, const bh_ir_instr *at, uint32_t
 		if (d->args[0].kind == BH_IR_OPND_VAR && d->name) {
 			path_key base = var_key(c, d, d->args[0].var, depth + 1);
 			if (base.kind == KEY_VAR)
-				return (path_key){ .kind = KEY_FIELD, .var = base.var, .field = d->name,
+				return (path_key){ .kind = KEY_FIELD,
+						   .var = base.var,
+						   .field = d->name,
 						   .arrow = d->arrow };
 		}
 		break;
 	case BH_IR_INDEX: // names[i]
 		if (d->args[0].kind == BH_IR_OPND_VAR &&
 		    (d->args[1].kind == BH_IR_OPND_INT ||
-		     (d->args[1].kind == BH_IR_OPND_VAR && fn->vars[d->args[1].var].kind != BH_IR_VAR_TEMP))) {
+		     (d->args[1].kind == BH_IR_OPND_VAR &&
+		      fn->vars[d->args[1].var].kind != BH_IR_VAR_TEMP))) {
 			path_key base = var_key(c, d, d->args[0].var, depth + 1);
 			if (base.kind == KEY_VAR)
-				return (path_key){ .kind = KEY_INDEX, .var = base.var, .index = d->args[1] };
+				return (path_key){ .kind = KEY_INDEX,
+						   .var = base.var,
+						   .index = d->args[1] };
 		}
 		break;
 	case BH_IR_INDEX_ADDR: // &buf[0]
-		if (d->args[0].kind == BH_IR_OPND_VAR && (fn->vars[d->args[0].var].flags & BH_IR_VAR_ARRAY) &&
+		if (d->args[0].kind == BH_IR_OPND_VAR &&
+		    (fn->vars[d->args[0].var].flags & BH_IR_VAR_ARRAY) &&
 		    d->args[1].kind == BH_IR_OPND_INT && d->args[1].ival == 0)
 			return (path_key){ .kind = KEY_VAR, .var = d->args[0].var };
 		break;
@@ -120,7 +127,8 @@ static path_key var_key(const bh_calls__fctx *c, const bh_ir_instr *at, uint32_t
 	return k;
 }
 
-static path_key key_of(const bh_calls__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o, int depth)
+static path_key key_of(const bh_calls__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o,
+		       int depth)
 {
 	path_key none = { .kind = KEY_NONE };
 	if (o->kind == BH_IR_OPND_STR && o->str)
@@ -173,7 +181,8 @@ static bool kills(const bh_calls__fctx *c, const bh_ir_instr *in, const path_key
 		return in->op == BH_IR_FIELD_STORE && in->name && strcmp(in->name, k->field) == 0;
 	case KEY_INDEX:
 		if (in->dst.kind == BH_IR_OPND_VAR &&
-		    (in->dst.var == base || (k->index.kind == BH_IR_OPND_VAR && in->dst.var == k->index.var)))
+		    (in->dst.var == base ||
+		     (k->index.kind == BH_IR_OPND_VAR && in->dst.var == k->index.var)))
 			return true;
 		return in->op == BH_IR_INDEX_STORE && in->args[0].kind == BH_IR_OPND_VAR &&
 		       in->args[0].var == base;
@@ -187,10 +196,10 @@ static bool kills(const bh_calls__fctx *c, const bh_ir_instr *in, const path_key
 // One check site: the call, the argument it checks, what it fills.
 typedef struct {
 	const bh_ir_instr *call;
-	const char *by;        // "access", or the helper "can_write"
+	const char *by; // "access", or the helper "can_write"
 	unsigned arg;
-	int out;               // the argument it fills, or -1
-	const char *inner;     // for a helper: the library function that checks, else NULL
+	int out;           // the argument it fills, or -1
+	const char *inner; // for a helper: the library function that checks, else NULL
 	bh_loc inner_loc;
 } check_site;
 
@@ -206,7 +215,8 @@ static bool is_check(const bh_calls__fctx *c, const bh_ir_instr *in, unsigned j,
 			return true;
 		}
 	}
-	if (t.sum && j < t.sum->fn->nparams && j < in->nargs && (t.sum->param_path[j] & BH_CALLS__P_CHECK)) {
+	if (t.sum && j < t.sum->fn->nparams && j < in->nargs &&
+	    (t.sum->param_path[j] & BH_CALLS__P_CHECK)) {
 		*out = (check_site){ in, t.name, j, -1, t.sum->path_by[j], t.sum->path_loc[j] };
 		return true;
 	}
@@ -216,10 +226,10 @@ static bool is_check(const bh_calls__fctx *c, const bh_ir_instr *in, unsigned j,
 // One use found: the call, and for a callee the library call inside.
 typedef struct {
 	const bh_ir_instr *call;
-	const char *by;       // the function called here
-	const char *inner;    // for a callee: the library function that uses the name, else NULL
+	const char *by;    // the function called here
+	const char *inner; // for a callee: the library function that uses the name, else NULL
 	bh_loc inner_loc;
-	bool entry;           // the name is a parameter's entry value there
+	bool entry; // the name is a parameter's entry value there
 } use_site;
 
 static bool is_use(const bh_calls__fctx *c, const bh_ir_instr *in, const path_key *k, use_site *out)
@@ -242,7 +252,8 @@ static bool is_use(const bh_calls__fctx *c, const bh_ir_instr *in, const path_ke
 			continue;
 		path_key u = key_of(c, in, &in->args[j], 0);
 		if (same_key(&u, k)) {
-			*out = (use_site){ in, t.name, t.sum->path_by[j], t.sum->path_loc[j], u.entry };
+			*out = (use_site){ in, t.name, t.sum->path_by[j], t.sum->path_loc[j],
+					   u.entry };
 			return true;
 		}
 	}
@@ -268,7 +279,7 @@ static bool *derived_from(const bh_calls__fctx *c, const check_site *s)
 			if (a && a->op == BH_IR_ADDR && a->args[0].kind == BH_IR_OPND_VAR)
 				d[a->args[0].var] = true; // &st
 			else if (fn->vars[o->var].kind != BH_IR_VAR_TEMP)
-				d[o->var] = true;         // a pointer to the buffer
+				d[o->var] = true; // a pointer to the buffer
 		}
 	}
 	for (bool changed = true; changed;) {
@@ -276,10 +287,12 @@ static bool *derived_from(const bh_calls__fctx *c, const check_site *s)
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; c->feasible[b] && i < fn->blocks[b].ninstrs; i++) {
 				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				if (in->dst.kind != BH_IR_OPND_VAR || d[in->dst.var] || in == s->call)
+				if (in->dst.kind != BH_IR_OPND_VAR || d[in->dst.var] ||
+				    in == s->call)
 					continue;
 				for (uint32_t a = 0; a < in->nargs; a++)
-					if (in->args[a].kind == BH_IR_OPND_VAR && d[in->args[a].var]) {
+					if (in->args[a].kind == BH_IR_OPND_VAR &&
+					    d[in->args[a].var]) {
 						d[in->dst.var] = true;
 						changed = true;
 						break;
@@ -299,8 +312,8 @@ static bool *decided_by_outcome(bh_calls__fctx *c, const bool *derived)
 	memset(decided, 0, fn->nblocks + 1);
 	for (uint32_t b = 0; b < fn->nblocks; b++) {
 		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[b]);
-		if (c->feasible[b] && t && (t->op == BH_IR_BR || t->op == BH_IR_SWITCH) && t->nargs &&
-		    t->args[0].kind == BH_IR_OPND_VAR && derived[t->args[0].var])
+		if (c->feasible[b] && t && (t->op == BH_IR_BR || t->op == BH_IR_SWITCH) &&
+		    t->nargs && t->args[0].kind == BH_IR_OPND_VAR && derived[t->args[0].var])
 			bh_calls__decided_by(c, b, decided);
 	}
 	return decided;
@@ -333,10 +346,13 @@ static const char *key_text(const bh_calls__fctx *c, const check_site *s, const 
 	// Elements and fields as written: `names[i]`, `s->path`.
 	if (k->kind == KEY_INDEX)
 		return k->index.kind == BH_IR_OPND_INT
-			? bh_arena_sprintf(a, "'%s[%lld]'", fn->vars[k->var].name, (long long)k->index.ival)
-			: bh_arena_sprintf(a, "'%s[%s]'", fn->vars[k->var].name, fn->vars[k->index.var].name);
+			       ? bh_arena_sprintf(a, "'%s[%lld]'", fn->vars[k->var].name,
+						  (long long)k->index.ival)
+			       : bh_arena_sprintf(a, "'%s[%s]'", fn->vars[k->var].name,
+						  fn->vars[k->index.var].name);
 	if (k->kind == KEY_FIELD)
-		return bh_arena_sprintf(a, "'%s%s%s'", fn->vars[k->var].name, k->arrow ? "->" : ".", k->field);
+		return bh_arena_sprintf(a, "'%s%s%s'", fn->vars[k->var].name, k->arrow ? "->" : ".",
+					k->field);
 	const bh_ir_opnd *o = &s->call->args[s->arg];
 	const char *t = bh_calls__operand_name(c, s->call, o);
 	if (!t)
@@ -353,20 +369,25 @@ static void report(const bh_calls__fctx *c, const check_site *s, const path_key 
 	bh_finding_step steps[4];
 	size_t n = 0;
 	if (s->inner)
-		steps[n++] = (bh_finding_step){ s->inner_loc,
-						bh_arena_sprintf(a, "%s() checks the name here", s->inner) };
-	steps[n++] = (bh_finding_step){ s->call->loc,
-					bh_arena_sprintf(a, "%s is checked by %s() here", name, s->by) };
+		steps[n++] = (bh_finding_step){
+			s->inner_loc, bh_arena_sprintf(a, "%s() checks the name here", s->inner)
+		};
+	steps[n++] =
+		(bh_finding_step){ s->call->loc,
+				   bh_arena_sprintf(a, "%s is checked by %s() here", name, s->by) };
 	const char *via = "";
 	if (u->inner) {
-		steps[n++] = (bh_finding_step){ u->inner_loc,
-						bh_arena_sprintf(a, "%s() uses the name here", u->inner) };
+		steps[n++] = (bh_finding_step){
+			u->inner_loc, bh_arena_sprintf(a, "%s() uses the name here", u->inner)
+		};
 		via = bh_arena_sprintf(a, ", which passes it to %s()", u->inner);
 	}
-	bh_calls__report(c, BH_RULE_C_TOCTOU, u->call, name, steps, n,
-			 "used here, on the strength of the earlier check",
-			 "%s is checked by %s() at line %u and then used by %s()%s: the file can be "
-			 "replaced in between", name, s->by, s->call->loc.line, u->by, via);
+	bh_calls__report(
+		c, BH_RULE_C_TOCTOU, u->call, name, steps, n,
+		"used here, on the strength of the earlier check",
+		"%s is checked by %s() at line %u and then used by %s()%s: the file can be "
+		"replaced in between",
+		name, s->by, s->call->loc.line, u->by, via);
 }
 
 // Search the uses that follow check `s` on name `k`.

@@ -55,18 +55,19 @@ typedef enum {
 
 typedef struct {
 	bh_calls_model_kind kind;
-	const char *function;      /* C name */
-	bh_calls_failure failure;  /* MUST_CHECK, STATUS */
-	unsigned arg;              /* COUNT: the buffer; CHECK, USE: the file name */
-	int out;                   /* CHECK: the argument it fills (stat's buffer), or -1 */
+	const char *function;     /* C name */
+	bh_calls_failure failure; /* MUST_CHECK, STATUS */
+	unsigned arg;             /* COUNT: the buffer; CHECK, USE: the file name */
+	int out;                  /* CHECK: the argument it fills (stat's buffer), or -1 */
 	/*
 	 * MUST_CHECK: functions whose result, read after the call, verifies
 	 * that it worked (`getuid() == uid` after setuid): then the ignored
 	 * result is not reported. NULL-terminated.
 	 */
 	const char *verify[BH_CALLS_MAX_VERIFY + 1];
-	const char *consequence;   /* MUST_CHECK: what goes wrong when the failure is ignored, or NULL */
-	bh_loc origin;             /* where the model was written */
+	const char
+		*consequence; /* MUST_CHECK: what goes wrong when the failure is ignored, or NULL */
+	bh_loc origin;        /* where the model was written */
 } bh_calls_model;
 
 /** A set of models, searchable by function name. */
@@ -94,8 +95,7 @@ void bh_calls_models_add_builtin(bh_calls_models *m, bh_arena *arena, bh_diags *
  * The models of `function`, in the order they were added (`*count` of
  * them), or NULL. Seals `m` on first use.
  */
-const bh_calls_model *bh_calls_models_find(bh_calls_models *m, const char *function,
-					   size_t *count);
+const bh_calls_model *bh_calls_models_find(bh_calls_models *m, const char *function, size_t *count);
 
 /* --------------------------------------------------------------- analysis */
 
@@ -103,7 +103,10 @@ typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 } bh_calls_options;
 
-#define BH_CALLS_OPTIONS_INIT { NULL }
+#define BH_CALLS_OPTIONS_INIT \
+	{                     \
+		NULL          \
+	}
 
 /**
  * Run c.unchecked-return and c.toctou over `prog` and add their findings

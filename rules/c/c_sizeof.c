@@ -36,9 +36,9 @@
 
 typedef struct {
 	const char *name;
-	int ptr[MAX_PTRS];   // pointer arguments, -1 for none
-	int len[MAX_LENS];   // length or size arguments, -1 for none
-	bool alloc;          // the result is the memory: the pointer it is stored in counts
+	int ptr[MAX_PTRS]; // pointer arguments, -1 for none
+	int len[MAX_LENS]; // length or size arguments, -1 for none
+	bool alloc;        // the result is the memory: the pointer it is stored in counts
 } sizeof_spec;
 
 static const sizeof_spec specs[] = {
@@ -163,7 +163,8 @@ static bool same_object(bh_clang__walk *w, CXCursor a, CXCursor b, int depth)
 	b = bh_clang__strip_casts(b);
 	enum CXCursorKind ka = clang_getCursorKind(a), kb = clang_getCursorKind(b);
 	if (ka == CXCursor_DeclRefExpr && kb == CXCursor_DeclRefExpr)
-		return clang_equalCursors(clang_getCursorReferenced(a), clang_getCursorReferenced(b));
+		return clang_equalCursors(clang_getCursorReferenced(a),
+					  clang_getCursorReferenced(b));
 	if (ka == CXCursor_MemberRefExpr && kb == CXCursor_MemberRefExpr && depth < 4) {
 		if (!clang_equalCursors(clang_getCursorReferenced(a), clang_getCursorReferenced(b)))
 			return false;
@@ -194,7 +195,8 @@ static long long sizeof_value(CXCursor e)
 	CXEvalResult r = clang_Cursor_Evaluate(e);
 	if (!r)
 		return -1;
-	long long v = clang_EvalResult_getKind(r) == CXEval_Int ? clang_EvalResult_getAsLongLong(r) : -1;
+	long long v =
+		clang_EvalResult_getKind(r) == CXEval_Int ? clang_EvalResult_getAsLongLong(r) : -1;
 	clang_EvalResult_dispose(r);
 	return v;
 }
@@ -209,7 +211,8 @@ static const char *pointee_text(bh_clang__walk *w, CXType pointee)
 	    c.kind == CXType_UChar)
 		return "the buffer it points to";
 	CXString s = clang_getTypeSpelling(pointee);
-	const char *text = bh_arena_strdup(w->arena, clang_getCString(s) ? clang_getCString(s) : "?");
+	const char *text =
+		bh_arena_strdup(w->arena, clang_getCString(s) ? clang_getCString(s) : "?");
 	clang_disposeString(s);
 	long long size = clang_Type_getSizeOf(pointee);
 	if (size <= 0)
@@ -229,13 +232,14 @@ static void check_sizeof(bh_clang__walk *w, CXCursor sz, CXCursor op, const char
 		return;
 	if (is_array_parameter(op, canon)) {
 		long long declared = clang_Type_getSizeOf(canon);
-		const char *as = declared > 0
-			? bh_arena_sprintf(w->arena, "an array of %lld bytes", declared)
-			: "an array";
-		bh_clang__report(w, BH_RULE_C_SIZEOF_POINTER, sz,
-				 "%s() gets sizeof(%s), the size of a pointer (%lld bytes): parameter "
-				 "'%s' is declared as %s, but C passes it as a pointer",
-				 fn, text, value, text, as);
+		const char *as = declared > 0 ? bh_arena_sprintf(w->arena, "an array of %lld bytes",
+								 declared)
+					      : "an array";
+		bh_clang__report(
+			w, BH_RULE_C_SIZEOF_POINTER, sz,
+			"%s() gets sizeof(%s), the size of a pointer (%lld bytes): parameter "
+			"'%s' is declared as %s, but C passes it as a pointer",
+			fn, text, value, text, as);
 		return;
 	}
 	if (canon.kind != CXType_Pointer)
@@ -248,8 +252,8 @@ static void check_sizeof(bh_clang__walk *w, CXCursor sz, CXCursor op, const char
 	    pk == CXType_FunctionNoProto)
 		return;
 	bh_clang__report(w, BH_RULE_C_SIZEOF_POINTER, sz,
-			 "%s() gets sizeof(%s), the size of the pointer (%lld bytes), not of %s", fn,
-			 text, value, pointee_text(w, clang_getPointeeType(t)));
+			 "%s() gets sizeof(%s), the size of the pointer (%lld bytes), not of %s",
+			 fn, text, value, pointee_text(w, clang_getPointeeType(t)));
 }
 
 // The sizeof terms of length argument `i` of `call` that name the same
@@ -316,7 +320,8 @@ static void check_var_decl(bh_clang__walk *w, CXCursor var)
 		if (i < 0 || i >= clang_Cursor_getNumArguments(call))
 			continue;
 		CXCursor terms[4];
-		unsigned n = find_sizeofs(w, clang_Cursor_getArgument(call, (unsigned)i), terms, 0, 4, 0);
+		unsigned n = find_sizeofs(w, clang_Cursor_getArgument(call, (unsigned)i), terms, 0,
+					  4, 0);
 		for (unsigned k = 0; k < n; k++) {
 			CXCursor op = sizeof_operand(w, terms[k]);
 			if (clang_getCursorKind(op) == CXCursor_DeclRefExpr &&
