@@ -570,11 +570,5 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	default:
 		break;
 	}
-	if (in->dst.kind == BH_IR_OPND_VAR) {
-		uint32_t v = in->dst.var;
-		if (c->track[v] != UINT32_MAX)
-			bh_bnd_vals_of(c, f)[c->track[v]] = result;
-		else
-			c->scratch[v] = result;
-	}
+	bh_bnd_set_dst(c, f, in, result);
 }

@@ -57,7 +57,7 @@ static void clobber_slots(const bh_bnd_fctx *c, void *f, const char *field)
 	}
 }
 
-static void set_dst(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val val)
+void bh_bnd_set_dst(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val val)
 {
 	if (in->dst.kind == BH_IR_OPND_VAR)
 		set_var(c, f, in->dst.var, val);
@@ -172,23 +172,24 @@ void bh_bnd_store_bytes(bh_bnd_ostate *st, bh_bnd_itv off, int64_t size, bh_bnd_
 	}
 }
 
-// A call or construct that may write anything through its pointer
-// arguments: the strings they point to are unknown, and a variable whose
-// address it gets may hold anything after it.
+void bh_bnd_clobber_through(const bh_bnd_fctx *c, void *f, bh_bnd_val p)
+{
+	if (!p.obj)
+		return;
+	const bh_bnd_object *ob = &c->objs[p.obj - 1];
+	if (ob->kind == BH_BND_OBJ_VAR) {
+		if (c->track[ob->var] != UINT32_MAX)
+			set_var(c, f, ob->var, bh_bnd_top());
+	} else if (ob->kind != BH_BND_OBJ_LITERAL) {
+		bh_bnd_objs_of(f)[p.obj - 1].len = bh_bnd_itv_make(0, BH_BND_PINF);
+	}
+}
+
+// A call or construct that may write anything through its pointer arguments.
 static void clobber_args(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
-	for (uint32_t a = 0; a < in->nargs; a++) {
-		bh_bnd_val p = bh_bnd_eval(c, f, &in->args[a]);
-		if (!p.obj)
-			continue;
-		const bh_bnd_object *ob = &c->objs[p.obj - 1];
-		if (ob->kind == BH_BND_OBJ_VAR) {
-			if (c->track[ob->var] != UINT32_MAX)
-				set_var(c, f, ob->var, bh_bnd_top());
-		} else if (ob->kind != BH_BND_OBJ_LITERAL) {
-			bh_bnd_objs_of(f)[p.obj - 1].len = bh_bnd_itv_make(0, BH_BND_PINF);
-		}
-	}
+	for (uint32_t a = 0; a < in->nargs; a++)
+		bh_bnd_clobber_through(c, f, bh_bnd_eval(c, f, &in->args[a]));
 }
 
 // After a call that is not a known library function, globals may have
@@ -212,10 +213,8 @@ static void transfer_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 			clobber_slots(c, f, NULL);
 		return;
 	}
-	if (bh_bnd_callee(c, in)) {
-		bh_bnd_call_program(c, f, in);
-	} else {
-		set_dst(c, f, in, bh_bnd_top());
+	if (!bh_bnd_call_program(c, f, in)) {
+		bh_bnd_set_dst(c, f, in, bh_bnd_top());
 		clobber_args(c, f, in);
 	}
 	clobber_globals(c, f);
@@ -226,7 +225,7 @@ static void note_return(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
 	if (!c->reporting)
 		return;
-	bh_bnd_ret r = { false, false, bh_bnd_itv_top(), NULL };
+	bh_bnd_ret r = { false, false, bh_bnd_itv_top() };
 	if (in->nargs) {
 		bh_bnd_val v = bh_bnd_eval(c, f, &in->args[0]);
 		const bh_bnd_object *ob = v.obj ? &c->objs[v.obj - 1] : NULL;
@@ -238,7 +237,6 @@ static void note_return(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 			   bh_bnd_itv_is_const(v.v, &k) && k == 0) {
 			r.known = r.fresh = true;
 			r.v = bh_bnd_objs_of(f)[v.obj - 1].size;
-			r.by = ob->by;
 		}
 	}
 	if (c->nrets++ == 0) {
@@ -284,30 +282,30 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	switch (in->op) {
 	case BH_IR_ASSIGN: {
 		uint32_t o = c->site_obj[in->id];
-		set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_eval(c, f, &in->args[0]));
+		bh_bnd_set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_eval(c, f, &in->args[0]));
 		break;
 	}
 	case BH_IR_BINOP:
-		set_dst(c, f, in, binop_val(in, bh_bnd_eval(c, f, &in->args[0]),
+		bh_bnd_set_dst(c, f, in, binop_val(in, bh_bnd_eval(c, f, &in->args[0]),
 					    bh_bnd_eval(c, f, &in->args[1])));
 		break;
 	case BH_IR_UNOP:
-		set_dst(c, f, in, unop_val(in, bh_bnd_eval(c, f, &in->args[0])));
+		bh_bnd_set_dst(c, f, in, unop_val(in, bh_bnd_eval(c, f, &in->args[0])));
 		break;
 	case BH_IR_ADDR: {
 		uint32_t o = in->args[0].kind == BH_IR_OPND_VAR ? c->var_obj[in->args[0].var] : 0;
-		set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_top());
 		break;
 	}
 	case BH_IR_FIELD_ADDR: {
 		uint32_t o = c->site_obj[in->id];
-		set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_top());
 		break;
 	}
 	case BH_IR_INDEX_ADDR: {
 		bh_bnd_val base = bh_bnd_eval(c, f, &in->args[0]);
 		bh_bnd_val ix = bh_bnd_eval(c, f, &in->args[1]);
-		set_dst(c, f, in, in->size && base.obj && !ix.obj
+		bh_bnd_set_dst(c, f, in, in->size && base.obj && !ix.obj
 					  ? pointer_arith(base, ix, BH_IR_BIN_ADD, in->size)
 					  : bh_bnd_top());
 		break;
@@ -316,7 +314,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		if (c->reporting)
 			bh_bnd_check_access(c, f, in);
 		uint32_t v = var_through(c, bh_bnd_eval(c, f, &in->args[0]), in->size);
-		set_dst(c, f, in,
+		bh_bnd_set_dst(c, f, in,
 			v != UINT32_MAX && c->track[v] != UINT32_MAX ? bh_bnd_vals_of(c, f)[c->track[v]]
 								     : bh_bnd_top());
 		break;
@@ -352,13 +350,13 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_INDEX:
 		if (c->reporting)
 			bh_bnd_check_access(c, f, in);
-		set_dst(c, f, in, bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, bh_bnd_top());
 		break;
 	case BH_IR_FIELD: {
 		if (c->reporting)
 			bh_bnd_check_access(c, f, in);
 		uint32_t s = bh_bnd_slot_of(c, in);
-		set_dst(c, f, in, s != UINT32_MAX ? bh_bnd_vals_of(c, f)[s] : bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, s != UINT32_MAX ? bh_bnd_vals_of(c, f)[s] : bh_bnd_top());
 		break;
 	}
 	case BH_IR_FIELD_STORE: {
@@ -376,7 +374,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		transfer_call(c, f, in);
 		break;
 	case BH_IR_OPAQUE:
-		set_dst(c, f, in, bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, bh_bnd_top());
 		clobber_args(c, f, in);
 		clobber_slots(c, f, NULL);
 		break;
@@ -384,7 +382,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		note_return(c, f, in);
 		break;
 	default:
-		set_dst(c, f, in, bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, bh_bnd_top());
 		break;
 	}
 }

@@ -229,7 +229,6 @@ struct bh_bnd_context {
 	bh_bnd_arg garg[BH_BND_MAX_GLOBALS];
 	const char *caller;   // function name
 	bh_loc call;          // the call's location
-	unsigned depth;
 };
 
 // What a function returns, as seen by its callers.
@@ -237,11 +236,9 @@ typedef struct {
 	bool known;
 	bool fresh;           // a new block of `size` bytes (allocation wrapper)
 	bh_bnd_itv v;         // an integer result, or the fresh block's size
-	const char *by;       // fresh: the allocator it calls
 } bh_bnd_ret;
 
 typedef struct {
-	const bh_ir_program *ir;
 	bh_callgraph graph;
 	bh_arena *arena;      // run scratch: summaries, contexts
 	bh_findings *out;
@@ -322,6 +319,13 @@ void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat);
 // bounds_func.c
 void bh_bnd_transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block *b, void *payload);
 bh_bnd_val bh_bnd_eval(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
+// Set the variable an instruction defines (tracked or block-local), and
+// forget what was known of its fields.
+void bh_bnd_set_dst(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val val);
+// What code that may write anything through pointer `p` leaves: the
+// string `p` points to is unknown, a variable whose address it is may
+// hold anything.
+void bh_bnd_clobber_through(const bh_bnd_fctx *c, void *f, bh_bnd_val p);
 // What a store of `size` bytes of value `val` at offsets `off` does to
 // the length of the string the object holds (st->len).
 void bh_bnd_store_bytes(bh_bnd_ostate *st, bh_bnd_itv off, int64_t size, bh_bnd_itv val);
@@ -333,12 +337,12 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
 void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m);
 
-// bounds_program.c: calls to program functions. The callee of a call (or
-// NULL); whether its result is a fresh block (analysing it first if need
-// be); the call's effect and, in the report pass, the callee's analysis
-// in this calling context.
-const bh_ir_func *bh_bnd_callee(const bh_bnd_fctx *c, const bh_ir_instr *in);
+// bounds_program.c: calls to program functions. Whether a call's result
+// is a fresh block (analysing the callee first if need be); the effect of
+// a call to a program function and, in the report pass, the callee's
+// analysis in this calling context (false: the call reaches no function
+// of the program).
 bool bh_bnd_returns_fresh(bh_bnd_fctx *c, const bh_ir_instr *in);
-void bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
+bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
 
 #endif

@@ -96,31 +96,6 @@ static void note_instr(bh_bnd_fctx *c, const bh_ir_instr *in)
 	}
 }
 
-// Variables assigned exactly one function and nothing else, whose
-// address is not taken: a call through them calls that function.
-static void find_function_values(bh_bnd_fctx *c)
-{
-	const bh_ir_func *fn = c->fn;
-	c->fn_value = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->fn_value));
-	memset(c->fn_value, 0, (fn->nvars + 1) * sizeof(*c->fn_value));
-	uint8_t *defs = bh_arena_alloc(c->arena, fn->nvars + 1);
-	memset(defs, 0, fn->nvars + 1);
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->dst.kind != BH_IR_OPND_VAR)
-				continue;
-			uint32_t v = in->dst.var;
-			if (defs[v] < 2)
-				defs[v]++;
-			bool func = in->op == BH_IR_ASSIGN && in->args[0].kind == BH_IR_OPND_FUNC;
-			c->fn_value[v] = func && defs[v] == 1 ? &in->args[0] : NULL;
-		}
-	for (uint32_t v = 0; v < fn->nvars; v++)
-		if (defs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) ||
-		    fn->vars[v].kind == BH_IR_VAR_GLOBAL || fn->vars[v].kind == BH_IR_VAR_PARAM)
-			c->fn_value[v] = NULL;
-}
 
 void bh_bnd_find_objects(bh_bnd_fctx *c)
 {
@@ -131,7 +106,7 @@ void bh_bnd_find_objects(bh_bnd_fctx *c)
 	c->site_obj = bh_arena_alloc(c->arena, (fn->ninstrs + 1) * sizeof(*c->site_obj));
 	memset(c->site_obj, 0, (fn->ninstrs + 1) * sizeof(*c->site_obj));
 	c->nobjs = 0;
-	find_function_values(c);
+	c->fn_value = bh_flow_function_values(c->arena, fn, NULL);
 	// What the caller passed comes first: it is what the context is for.
 	for (uint32_t v = 0; c->ctx && v < fn->nvars; v++) {
 		const bh_bnd_arg *a = bh_bnd_ctx_arg(c, v);

@@ -60,12 +60,6 @@ static size_t callee_node(const bh_bnd_fctx *c, const bh_ir_instr *in)
 	return bh_callgraph_node_of_opnd(&c->prog->graph, callee);
 }
 
-const bh_ir_func *bh_bnd_callee(const bh_bnd_fctx *c, const bh_ir_instr *in)
-{
-	size_t n = callee_node(c, in);
-	return n == SIZE_MAX ? NULL : c->prog->graph.funcs[n];
-}
-
 // The callee's own result, analysing it now if need be (once).
 static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 {
@@ -207,7 +201,6 @@ static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, s
 	bh_vec_push(&pr->done, key);
 	ctx.caller = c->fn->name;
 	ctx.call = in->loc;
-	ctx.depth = pr->depth + 1;
 	p->contexts++;
 	pr->depth++;
 	bh_bnd_analyse_function(p, callee, &ctx, NULL);
@@ -234,11 +227,11 @@ bool bh_bnd_returns_fresh(bh_bnd_fctx *c, const bh_ir_instr *in)
 	return r && r->known && r->fresh;
 }
 
-void bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
+bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
 	size_t node = callee_node(c, in);
 	if (node == SIZE_MAX)
-		return;
+		return false;
 	if (c->reporting)
 		analyse_in_context(c, f, in, node);
 	const bh_bnd_ret *r = result_of(c->prog, node);
@@ -258,25 +251,11 @@ void bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	// The callee may write through what it is given, except through a
 	// pointer to const.
 	const bh_ir_func *callee = c->prog->graph.funcs[node];
-	for (uint32_t a = 0; a < in->nargs; a++) {
-		bh_bnd_val v = bh_bnd_eval(c, f, &in->args[a]);
-		if (!v.obj || (a < callee->nparams && points_to_const(&callee->vars[a])))
-			continue;
-		const bh_bnd_object *ob = &c->objs[v.obj - 1];
-		if (ob->kind == BH_BND_OBJ_VAR) {
-			if (c->track[ob->var] != UINT32_MAX)
-				bh_bnd_vals_of(c, f)[c->track[ob->var]] = bh_bnd_top();
-		} else if (ob->kind != BH_BND_OBJ_LITERAL) {
-			bh_bnd_objs_of(f)[v.obj - 1].len = bh_bnd_itv_make(0, BH_BND_PINF);
-		}
-	}
-	if (in->dst.kind == BH_IR_OPND_VAR) {
-		uint32_t v = in->dst.var;
-		if (c->track[v] != UINT32_MAX)
-			bh_bnd_vals_of(c, f)[c->track[v]] = result;
-		else
-			c->scratch[v] = result;
-	}
+	for (uint32_t a = 0; a < in->nargs; a++)
+		if (!(a < callee->nparams && points_to_const(&callee->vars[a])))
+			bh_bnd_clobber_through(c, f, bh_bnd_eval(c, f, &in->args[a]));
+	bh_bnd_set_dst(c, f, in, result);
+	return true;
 }
 
 bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts, bh_findings *out,
@@ -287,7 +266,6 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	program pr;
 	memset(&pr, 0, sizeof(pr));
 	bh_bnd_program *p = &pr.base;
-	p->ir = prog;
 	p->out = out;
 	p->diags = diags;
 	p->cancel = opts ? opts->cancel : NULL;

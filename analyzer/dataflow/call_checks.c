@@ -47,29 +47,6 @@ const bh_calls_model *bh_calls__model(const bh_calls__target *t, bh_calls_model_
 	return NULL;
 }
 
-// Function pointer variables assigned once, from a function: `int
-// (*drop)(uid_t) = setuid; drop(uid);` calls setuid.
-static void find_function_values(bh_calls__fctx *c)
-{
-	const bh_ir_func *fn = c->fn;
-	c->fn_value = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->fn_value));
-	memset(c->fn_value, 0, (fn->nvars + 1) * sizeof(*c->fn_value));
-	uint32_t *ndefs = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*ndefs));
-	memset(ndefs, 0, (fn->nvars + 1) * sizeof(*ndefs));
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->dst.kind != BH_IR_OPND_VAR)
-				continue;
-			ndefs[in->dst.var]++;
-			if (in->op == BH_IR_ASSIGN && in->args[0].kind == BH_IR_OPND_FUNC)
-				c->fn_value[in->dst.var] = &in->args[0];
-		}
-	for (uint32_t v = 0; v < fn->nvars; v++)
-		if (ndefs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) ||
-		    bh_ir_var_is_global(&fn->vars[v]))
-			c->fn_value[v] = NULL;
-}
 
 // ---------------------------------------------------------- definitions
 
@@ -79,7 +56,8 @@ static bool writes_in_place(const bh_ir_func *fn, const bh_ir_instr *in, uint32_
 {
 	return a == 0 && in->args[0].kind == BH_IR_OPND_VAR &&
 	       ((in->op == BH_IR_FIELD_STORE && !in->arrow) ||
-		(in->op == BH_IR_INDEX_STORE && (fn->vars[in->args[0].var].flags & BH_IR_VAR_ARRAY)));
+		(in->op == BH_IR_INDEX_STORE &&
+		 (fn->vars[in->args[0].var].flags & BH_IR_VAR_ARRAY)));
 }
 
 bool bh_calls__reads(const bh_calls__fctx *c, const bh_ir_instr *in, uint32_t var)
@@ -228,8 +206,8 @@ static bool feasible_edge(uint32_t from, uint32_t to, void *payload)
 
 const bh_flow_postdom *bh_calls__postdom(bh_calls__fctx *c)
 {
-	if (!c->postdom && bh_flow_compute_postdom(&c->postdom, c->arena, c->fn, feasible_edge, c) !=
-				   BH_FLOW_DONE)
+	if (!c->postdom &&
+	    bh_flow_compute_postdom(&c->postdom, c->arena, c->fn, feasible_edge, c) != BH_FLOW_DONE)
 		c->postdom_failed = true;
 	return c->postdom_failed ? NULL : c->postdom;
 }
@@ -297,15 +275,18 @@ static void note_reads(bh_calls__program *p)
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				if ((in->op == BH_IR_FIELD || in->op == BH_IR_FIELD_ADDR) && in->name)
+				if ((in->op == BH_IR_FIELD || in->op == BH_IR_FIELD_ADDR) &&
+				    in->name)
 					bh_strset_insert(&p->fields_read, in->name);
 				for (uint32_t a = 0; a < in->nargs; a++) {
 					const bh_ir_opnd *o = &in->args[a];
-					if (o->kind != BH_IR_OPND_VAR || !bh_ir_var_is_global(&fn->vars[o->var]))
+					if (o->kind != BH_IR_OPND_VAR ||
+					    !bh_ir_var_is_global(&fn->vars[o->var]))
 						continue;
 					if (!writes_in_place(fn, in, a))
-						bh_strset_insert(&p->globals_read,
-								 bh_callgraph_global_key(&fn->vars[o->var]));
+						bh_strset_insert(
+							&p->globals_read,
+							bh_callgraph_global_key(&fn->vars[o->var]));
 				}
 			}
 	}
@@ -357,7 +338,8 @@ static void analyse(bh_calls__program *p, size_t node, bh_findings *out)
 	make_walk_scratch(&c);
 	if (bh_flow_compute_reach(&c.reach, c.arena, fn, NULL) != BH_FLOW_DONE)
 		c.reach = NULL;
-	find_function_values(&c);
+	// `int (*drop)(uid_t) = setuid; drop(uid);` calls setuid.
+	c.fn_value = bh_flow_function_values(c.arena, c.fn, NULL);
 	bh_calls__unchecked(&c);
 	bh_calls__toctou(&c);
 	p->sums[node] = s;

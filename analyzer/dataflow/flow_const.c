@@ -151,3 +151,26 @@ bool bh_flow_edge_dead(const bh_flow_consts *k, const bh_ir_func *fn, uint32_t f
 		}
 	return to != taken;
 }
+
+const bh_ir_opnd **bh_flow_function_values(bh_arena *arena, const bh_ir_func *fn, uint32_t *ndefs)
+{
+	const bh_ir_opnd **value = bh_arena_alloc(arena, (fn->nvars + 1) * sizeof(*value));
+	memset(value, 0, (fn->nvars + 1) * sizeof(*value));
+	uint32_t *count = ndefs ? ndefs : bh_xcalloc(fn->nvars + 1, sizeof(*count));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind != BH_IR_OPND_VAR)
+				continue;
+			count[in->dst.var]++;
+			if (in->op == BH_IR_ASSIGN && in->args[0].kind == BH_IR_OPND_FUNC)
+				value[in->dst.var] = &in->args[0];
+		}
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		if (count[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) ||
+		    bh_ir_var_is_global(&fn->vars[v]))
+			value[v] = NULL;
+	if (!ndefs)
+		free(count);
+	return value;
+}

@@ -268,25 +268,13 @@ static const bh_ir_var *table_of(const bh_mem__fctx *c, const bh_ir_block *b, ui
 	return constant || !bh_callgraph_global_written(c->prog->graph, v) ? v : NULL;
 }
 
-// Function pointer variables assigned once from a function.
+// Function pointer variables assigned once from a function, and the
+// fields of operations tables read into a temporary.
 static void find_function_values(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;
-	c->fn_value = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->fn_value));
-	memset(c->fn_value, 0, (fn->nvars + 1) * sizeof(*c->fn_value));
 	uint32_t *ndefs = bh_xcalloc(fn->nvars + 1, sizeof(*ndefs));
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->dst.kind != BH_IR_OPND_VAR)
-				continue;
-			ndefs[in->dst.var]++;
-			if (in->op == BH_IR_ASSIGN && in->args[0].kind == BH_IR_OPND_FUNC)
-				c->fn_value[in->dst.var] = &in->args[0];
-		}
-	for (uint32_t v = 0; v < fn->nvars; v++)
-		if (ndefs[v] != 1 || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) || bh_ir_var_is_global(&fn->vars[v]))
-			c->fn_value[v] = NULL;
+	c->fn_value = bh_flow_function_values(c->arena, fn, ndefs);
 	// `ops.release` of an operations table nothing writes, or `tab[i].release`
 	// when every row has the same function there.
 	for (uint32_t b = 0; b < fn->nblocks; b++)

@@ -76,35 +76,15 @@ static uint32_t add_loc(bh_uninit__fctx *c, uint32_t cap, uint8_t kind, uint32_t
 	return c->nlocs++;
 }
 
-// Which variables certainly hold one function: assigned once from a
-// function name and never through their address (`void (*cb)(int) = f;`).
-static void find_function_values(bh_uninit__fctx *c, const uint32_t *ndefs)
-{
-	const bh_ir_func *fn = c->fn;
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->op != BH_IR_ASSIGN || in->dst.kind != BH_IR_OPND_VAR ||
-			    in->args[0].kind != BH_IR_OPND_FUNC)
-				continue;
-			const bh_ir_var *v = &fn->vars[in->dst.var];
-			if (ndefs[v->id] == 1 && !bh_ir_var_is_global(v) &&
-			    !(v->flags & BH_IR_VAR_ADDRESSED))
-				c->fn_value[v->id] = &in->args[0];
-		}
-}
-
-// Gather the field accesses (sorted, unique), count definitions, and
-// mark the pointers that receive a raw allocation.
-static size_t gather(bh_uninit__fctx *c, access **out, uint32_t *ndefs, bool *allocated)
+// Gather the field accesses (sorted, unique) and mark the pointers that
+// receive a raw allocation.
+static size_t gather(bh_uninit__fctx *c, access **out, bool *allocated)
 {
 	const bh_ir_func *fn = c->fn;
 	BH_VEC(access) acc = { 0 };
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->dst.kind == BH_IR_OPND_VAR)
-				ndefs[in->dst.var]++;
 			if (in->op == BH_IR_CALL && in->dst.kind == BH_IR_OPND_VAR &&
 			    in->callee.kind == BH_IR_OPND_FUNC && bh_uninit__is_raw_alloc(in->callee.str))
 				allocated[in->dst.var] = true;
@@ -130,12 +110,10 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 	c->var_count = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
 	c->heap_first = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
 	c->heap_count = bh_arena_alloc(c->arena, nv * sizeof(uint32_t));
-	c->fn_value = bh_arena_alloc(c->arena, nv * sizeof(*c->fn_value));
-	uint32_t *ndefs = bh_xcalloc(nv, sizeof(*ndefs));
 	bool *allocated = bh_xcalloc(nv, sizeof(*allocated));
 	access *acc = NULL;
-	size_t nacc = gather(c, &acc, ndefs, allocated);
-	find_function_values(c, ndefs);
+	size_t nacc = gather(c, &acc, allocated);
+	c->fn_value = bh_flow_function_values(c->arena, fn, NULL);
 	// Each variable has at most 3 locations of its own plus its slots.
 	uint32_t cap = 3 * nv + (uint32_t)nacc + 1;
 	c->locs = bh_arena_alloc(c->arena, cap * sizeof(*c->locs));
@@ -179,7 +157,6 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 	}
 	c->nwords = BH_FLOW_WORDS(c->nlocs ? c->nlocs : 1);
 	free(acc);
-	free(ndefs);
 	free(allocated);
 }
 

@@ -213,6 +213,16 @@ bool bh_flow_fold_binop(int op, int64_t a, int64_t b, int64_t *out);
  */
 bool bh_flow_edge_dead(const bh_flow_consts *k, const bh_ir_func *fn, uint32_t from, uint32_t to);
 
+/**
+ * The function each variable certainly holds: a local assigned exactly
+ * once, from a function name, whose address is never taken (`void
+ * (*cb)(int) = f; cb(x);` calls f). Globals and statics are left out: other
+ * code may change them. Returns fn->nvars + 1 entries (arena), NULL where
+ * nothing is known; `ndefs`, if non-NULL (fn->nvars entries, zeroed by the
+ * caller), receives how many instructions define each variable.
+ */
+const bh_ir_opnd **bh_flow_function_values(bh_arena *arena, const bh_ir_func *fn, uint32_t *ndefs);
+
 /* --------------------------------------------------- reaching definitions */
 
 /**
