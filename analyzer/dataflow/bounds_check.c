@@ -314,8 +314,28 @@ static const char *call_snippet(const bh_bnd_fctx *c, const bh_ir_instr *in, int
 				t ? t : "");
 }
 
+// The size arguments of a library call, which must not have wrapped.
+static void check_size_args(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m)
+{
+	if (m->kind == BH_BND_M_STRDUP || m->kind == BH_BND_M_STRCPY || m->kind == BH_BND_M_STRCAT ||
+	    m->kind == BH_BND_M_STRLEN || m->kind == BH_BND_M_READONLY)
+		return;
+	const char *role = bh_arena_sprintf(c->prog->arena, "the %s of %s()",
+					    m->kind == BH_BND_M_ALLOC ? "size" : "length",
+					    in->callee.str ? in->callee.str : "?");
+	int args[2] = { m->n, m->n2 };
+	for (int i = 0; i < 2; i++) {
+		if (args[i] < 0 || (uint32_t)args[i] >= in->nargs)
+			continue;
+		bh_bnd_val v = bh_bnd_eval(c, f, &in->args[args[i]]);
+		bh_bnd_check_wrapped(c, in, v, role, false, -1);
+		bh_bnd_check_negative_size(c, in, &in->args[args[i]], v, role);
+	}
+}
+
 static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m)
 {
+	check_size_args(c, f, in, m);
 	access_desc d = { in, call_subject(c, in), NULL, call_snippet(c, in, m->dst), true };
 	bh_bnd_val dst = m->dst >= 0 && (uint32_t)m->dst < in->nargs ? bh_bnd_eval(c, f, &in->args[m->dst])
 								    : bh_bnd_top();
@@ -404,6 +424,13 @@ void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_INDEX_STORE: {
 		bh_bnd_val base = bh_bnd_eval(c, f, &in->args[0]);
 		bh_bnd_val ix = bh_bnd_eval(c, f, &in->args[1]);
+		if (!ix.obj) {
+			int64_t extent = -1;
+			if (base.obj && in->size && bh_bnd_objs_of(f)[base.obj - 1].size.hi != BH_BND_PINF &&
+			    base.v.lo == base.v.hi)
+				extent = (bh_bnd_objs_of(f)[base.obj - 1].size.hi - base.v.lo) / in->size;
+			bh_bnd_check_wrapped(c, in, ix, "an index", true, extent);
+		}
 		if (!base.obj || ix.obj || !in->size)
 			return;
 		bh_bnd_val off = bh_bnd_val_add(bh_bnd_as_int(base), bh_bnd_val_mul(ix, bh_bnd_const(in->size)));
@@ -471,6 +498,11 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	bh_bnd_val result = bh_bnd_top();
 	int64_t k;
 	bool at_start = d && bh_bnd_itv_is_const(dst.v, &k) && k == 0;
+	bool writes = m->kind == BH_BND_M_COPY || m->kind == BH_BND_M_FILL || m->kind == BH_BND_M_STRCPY ||
+		      m->kind == BH_BND_M_STRCAT || m->kind == BH_BND_M_STRNCPY ||
+		      m->kind == BH_BND_M_STRNCAT || m->kind == BH_BND_M_BOUNDED;
+	if (writes && dst.obj && c->objs[dst.obj - 1].kind == BH_BND_OBJ_VAR)
+		bh_bnd_clobber_through(c, f, dst); // `memcpy(&n, p, 4)`: n is what p held
 	switch (m->kind) {
 	case BH_BND_M_ALLOC:
 	case BH_BND_M_STRDUP: {
@@ -496,6 +528,8 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		break;
 	}
 	case BH_BND_M_FILL:
+		if (!m->fill_zero) // read(), recv(), fread() into `&n`
+			bh_bnd_input_through(c, f, dst, in);
 		if (d) {
 			bh_bnd_itv val = bh_bnd_itv_top();
 			if (m->fill_zero)

@@ -106,8 +106,26 @@ static bool refine(bh_bnd_fctx *c, void *f, int op, bool is_unsigned, bool truth
 		r.ev = ev;
 	}
 	r.obj = a.obj;
+	r.input = a.input;
+	r.wrap = 0; // the program tests the value: a wrap is seen to
 	bh_bnd_vals_of(c, f)[at] = r;
 	return true;
+}
+
+// A test of a value computed from tracked variables in the block (`if
+// (total / size != n)`, `if (sum < a)`) checks them for wrap-around:
+// their marks go (see bounds_wrap.c).
+static void forget_tested_wraps(bh_bnd_fctx *c, void *f, const bh_ir_instr *at, const bh_ir_opnd *o,
+				int depth)
+{
+	if (o->kind != BH_IR_OPND_VAR || depth > 4)
+		return;
+	if (c->track[o->var] != UINT32_MAX)
+		bh_bnd_vals_of(c, f)[c->track[o->var]].wrap = 0;
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, at, o->var);
+	if (d && (d->op == BH_IR_BINOP || d->op == BH_IR_ASSIGN))
+		for (uint32_t i = 0; i < d->nargs; i++)
+			forget_tested_wraps(c, f, d, &d->args[i], depth + 1);
 }
 
 // A NUL test on a byte read through an index or a pointer (`s[i] != 0`,
@@ -206,6 +224,8 @@ void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint3
 			sb.v = bh_bnd_itv_add(bv.v, bh_bnd_itv_const(kb));
 		ok = refine(c, fact, cmp->sub, cmp->is_unsigned, truth, va, ka, a, sb) &&
 		     refine(c, fact, mirror(cmp->sub), cmp->is_unsigned, truth, vb, kb, bv, sa);
+		for (uint32_t i = 0; i < 2; i++)
+			forget_tested_wraps(c, fact, cmp, &cmp->args[i], 0);
 		int64_t k;
 		bool nonzero_side = (cmp->sub == BH_IR_BIN_NE) == truth;
 		if (ok && nonzero_side && (cmp->sub == BH_IR_BIN_NE || cmp->sub == BH_IR_BIN_EQ) &&

@@ -201,6 +201,30 @@ static void clobber_globals(const bh_bnd_fctx *c, void *f)
 			set_var(c, f, v, bh_bnd_top());
 }
 
+void bh_bnd_input_through(const bh_bnd_fctx *c, void *f, bh_bnd_val p, const bh_ir_instr *in)
+{
+	if (!p.obj || c->objs[p.obj - 1].kind != BH_BND_OBJ_VAR)
+		return;
+	uint32_t v = c->objs[p.obj - 1].var;
+	if (c->track[v] == UINT32_MAX)
+		return;
+	bh_bnd_val x = bh_bnd_int(bh_bnd_var_range(&c->fn->vars[v]), 0);
+	x.input = in->id + 1;
+	set_var(c, f, v, x);
+}
+
+// A number the call parsed or a byte it read (atoi(), getc()) in its
+// result, and what the scanf family stores through its arguments.
+static void note_inputs(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
+{
+	bh_bnd_val x;
+	if (bh_bnd_input_result(in, &x))
+		bh_bnd_set_dst(c, f, in, x);
+	if (in->callee.kind == BH_IR_OPND_FUNC && bh_bnd_reads_input_into_args(in->callee.str))
+		for (uint32_t a = 1; a < in->nargs; a++)
+			bh_bnd_input_through(c, f, bh_bnd_eval(c, f, &in->args[a]), in);
+}
+
 static void transfer_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
 	const bh_bnd_model *m =
@@ -211,6 +235,7 @@ static void transfer_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		bh_bnd_apply_model(c, f, in, m);
 		if (m->dst >= 0)
 			clobber_slots(c, f, NULL);
+		note_inputs(c, f, in);
 		return;
 	}
 	if (!bh_bnd_call_program(c, f, in)) {
@@ -219,19 +244,21 @@ static void transfer_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	}
 	clobber_globals(c, f);
 	clobber_slots(c, f, NULL);
+	note_inputs(c, f, in);
 }
 
 static void note_return(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
 	if (!c->reporting)
 		return;
-	bh_bnd_ret r = { false, false, bh_bnd_itv_top() };
+	bh_bnd_ret r = { false, false, false, bh_bnd_itv_top() };
 	if (in->nargs) {
 		bh_bnd_val v = bh_bnd_eval(c, f, &in->args[0]);
 		const bh_bnd_object *ob = v.obj ? &c->objs[v.obj - 1] : NULL;
 		int64_t k;
 		if (!v.obj) {
-			r.known = !bh_bnd_itv_is_top(v.v);
+			r.known = !bh_bnd_itv_is_top(v.v) || v.input;
+			r.input = v.input != 0;
 			r.v = v.v;
 		} else if (ob->kind == BH_BND_OBJ_ALLOC && ob->storage == BH_BND_HEAP &&
 			   bh_bnd_itv_is_const(v.v, &k) && k == 0) {
@@ -244,8 +271,9 @@ static void note_return(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		return;
 	}
 	bool same = c->ret.known && r.known && c->ret.fresh == r.fresh;
-	c->ret.known = same;
-	if (same)
+	c->ret.input |= r.input;
+	c->ret.known = same || c->ret.input;
+	if (same || c->ret.input)
 		c->ret.v = bh_bnd_itv_join(c->ret.v, r.v);
 }
 
@@ -282,13 +310,22 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	switch (in->op) {
 	case BH_IR_ASSIGN: {
 		uint32_t o = c->site_obj[in->id];
-		bh_bnd_set_dst(c, f, in, o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_eval(c, f, &in->args[0]));
+		bh_bnd_val v = o ? bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH) : bh_bnd_eval(c, f, &in->args[0]);
+		if (in->bits)
+			v = bh_bnd_wrap(c, in, v, v, bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, v);
 		break;
 	}
-	case BH_IR_BINOP:
-		bh_bnd_set_dst(c, f, in, binop_val(in, bh_bnd_eval(c, f, &in->args[0]),
-					    bh_bnd_eval(c, f, &in->args[1])));
+	case BH_IR_BINOP: {
+		bh_bnd_val a = bh_bnd_eval(c, f, &in->args[0]), b = bh_bnd_eval(c, f, &in->args[1]);
+		bh_bnd_val r = binop_val(in, a, b);
+		if (in->size && c->reporting) // `p + n`: n is an offset
+			bh_bnd_check_wrapped(c, in, a.obj ? b : a, "a pointer offset", true, -1);
+		if (in->sub < BH_IR_BIN_LT || in->sub > BH_IR_BIN_NE)
+			r = bh_bnd_wrap(c, in, r, a, b);
+		bh_bnd_set_dst(c, f, in, r);
 		break;
+	}
 	case BH_IR_UNOP:
 		bh_bnd_set_dst(c, f, in, unop_val(in, bh_bnd_eval(c, f, &in->args[0])));
 		break;
@@ -305,6 +342,8 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_INDEX_ADDR: {
 		bh_bnd_val base = bh_bnd_eval(c, f, &in->args[0]);
 		bh_bnd_val ix = bh_bnd_eval(c, f, &in->args[1]);
+		if (c->reporting)
+			bh_bnd_check_wrapped(c, in, ix, "an index", true, -1);
 		bh_bnd_set_dst(c, f, in, in->size && base.obj && !ix.obj
 					  ? pointer_arith(base, ix, BH_IR_BIN_ADD, in->size)
 					  : bh_bnd_top());
@@ -425,6 +464,35 @@ static void constant_returns(const bh_bnd_fctx *c, bh_bnd_ret *ret)
 	}
 }
 
+// Does `fn` pass a computed size to a library call (`memcpy(d, s, len -
+// 4)`), which may have wrapped (bounds_wrap.c), or read input?
+static bool computes_library_sizes(const bh_ir_func *fn)
+{
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			const bh_bnd_model *m = in->op == BH_IR_CALL && in->callee.kind == BH_IR_OPND_FUNC
+							? bh_bnd_model_find(in->callee.str)
+							: NULL;
+			bh_bnd_val x;
+			// A helper that reads a number is an input source for its callers.
+			if (bh_bnd_input_result(in, &x) ||
+			    (in->op == BH_IR_CALL && in->callee.kind == BH_IR_OPND_FUNC &&
+			     bh_bnd_reads_input_into_args(in->callee.str)) ||
+			    (m && m->kind == BH_BND_M_FILL && !m->fill_zero))
+				return true;
+			if (!m)
+				continue;
+			int args[2] = { m->n, m->n2 };
+			for (int k = 0; k < 2; k++)
+				if (args[k] >= 0 && (uint32_t)args[k] < in->nargs &&
+				    in->args[args[k]].kind == BH_IR_OPND_VAR)
+					return true;
+		}
+	}
+	return false;
+}
+
 void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_bnd_context *ctx,
 			     bh_bnd_ret *ret)
 {
@@ -453,9 +521,10 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 	bh_flow_compute_consts_in(&c.consts, c.arena, fn, global_unwritten, NULL, &c, param_known,
 				  param_value);
 	bh_bnd_find_objects(&c);
-	// Nothing to prove in a function without objects of known size: no
-	// array, no allocation, no literal and nothing from a caller.
-	if (c.nobjs == 0) {
+	// Nothing to prove in a function without objects of known size (no
+	// array, no allocation, no literal and nothing from a caller) and
+	// without a size computed for a library call.
+	if (c.nobjs == 0 && !computes_library_sizes(fn)) {
 		if (ret)
 			constant_returns(&c, ret);
 		bh_arena_free(c.arena);

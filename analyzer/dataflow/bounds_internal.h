@@ -80,12 +80,25 @@ const char *bh_bnd_itv_text(bh_arena *arena, bh_bnd_itv a);
 // `mod`/`rem`: with mod >= 2, every value is rem modulo mod (a loop
 // counting `i += 2` from 1 stays odd, so `i < 21` ends it at 19, not 20);
 // mod 0 says nothing beyond the interval.
+//
+// `input`: the value was read from outside the program (a number parsed
+// by atoi(), a byte from getc(), a field recv() filled): whoever sends it
+// picks it, so every value its type holds is possible, evidence or not.
+// `wrap`: the value may have wrapped around on the way (an overflowing
+// `n * 16`, a `short s = len` that cut it), which a size computation must
+// not use (bounds_wrap.c). Both are the id + 1 of the instruction that
+// did it, or 0.
 typedef struct {
 	bh_bnd_itv v;
 	uint32_t obj;
 	uint32_t ev;          // BH_BND_EV_*
 	uint32_t mod, rem;
+	uint32_t input;       // the call that read it + 1, BH_BND_INPUT_CALLER, or 0
+	uint32_t wrap;        // the arithmetic or conversion that may have wrapped it + 1, or 0
 } bh_bnd_val;
+
+// `input` of a parameter whose caller passed an input value.
+#define BH_BND_INPUT_CALLER UINT32_MAX
 
 // EV_*: the finite end is evidence. GROW_*: the end is infinite because
 // a loop kept moving an end that was evidence (an induction variable);
@@ -110,6 +123,9 @@ bh_bnd_val bh_bnd_as_int(bh_bnd_val v);
 bh_bnd_val bh_bnd_val_snap(bh_bnd_val v);
 // Join of two values of one path each; evidence follows the end kept.
 bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b);
+// The mark (`input`, `wrap`) a join keeps: either, the earlier instruction
+// when both have one, so that joins are symmetric.
+uint32_t bh_bnd_mark_join(uint32_t a, uint32_t b);
 // prev widen next, on values of the same object.
 bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next);
 // a + b, a - b, a * b on the integer parts, with evidence of the ends.
@@ -210,6 +226,8 @@ typedef struct bh_bnd_context bh_bnd_context;
 typedef struct {
 	bool known;
 	bool pointer;
+	bool input;           // an input value of the caller (bh_bnd_val.input)
+	uint32_t wrap;        // the caller's wrap mark on it (bh_bnd_val.wrap), reported in the caller
 	bh_bnd_itv v;
 	uint32_t ev;          // evidence of v's ends (bh_bnd_val)
 	bh_bnd_ostate obj;
@@ -229,12 +247,18 @@ struct bh_bnd_context {
 	bh_bnd_arg garg[BH_BND_MAX_GLOBALS];
 	const char *caller;   // function name
 	bh_loc call;          // the call's location
+	struct bh_bnd_fctx *caller_fctx; // where a wrap the caller made is reported
 };
+
+// bh_bnd_val.wrap of a parameter whose caller's argument wrapped: the
+// parameter's index below this.
+#define BH_BND_WRAP_PARAM 0xffff0000u
 
 // What a function returns, as seen by its callers.
 typedef struct {
 	bool known;
 	bool fresh;           // a new block of `size` bytes (allocation wrapper)
+	bool input;           // an integer read from input on some path (bh_bnd_val.input)
 	bh_bnd_itv v;         // an integer result, or the fresh block's size
 } bh_bnd_ret;
 
@@ -252,7 +276,7 @@ typedef struct {
 } bh_bnd_program;
 
 // One function's analysis.
-typedef struct {
+typedef struct bh_bnd_fctx {
 	bh_bnd_program *prog;
 	const bh_ir_func *fn;
 	const bh_bnd_context *ctx;
@@ -278,6 +302,7 @@ typedef struct {
 	bh_flow_consts consts;
 	size_t fact_size;
 	bh_flow_result result;
+	struct bh_bnd_wrap_site *wraps; // per instruction id, made on the first wrap (bounds_wrap.c)
 } bh_bnd_fctx;
 
 #define BH_BND_MAX_OBJECTS 64
@@ -326,6 +351,9 @@ void bh_bnd_set_dst(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd
 // string `p` points to is unknown, a variable whose address it is may
 // hold anything.
 void bh_bnd_clobber_through(const bh_bnd_fctx *c, void *f, bh_bnd_val p);
+// A library call `in` read input into what `p` points to: a variable
+// there now holds a value its sender chose.
+void bh_bnd_input_through(const bh_bnd_fctx *c, void *f, bh_bnd_val p, const bh_ir_instr *in);
 // What a store of `size` bytes of value `val` at offsets `off` does to
 // the length of the string the object holds (st->len).
 void bh_bnd_store_bytes(bh_bnd_ostate *st, bh_bnd_itv off, int64_t size, bh_bnd_itv val);
@@ -336,6 +364,34 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 // a library call's effect on the objects it writes.
 void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
 void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m);
+
+// bounds_wrap.c: integer wrap-around. The value an arithmetic BINOP or a
+// narrowing ASSIGN (`bits` set) leaves, given `r` computed without limits
+// from operands `a` and `b` (b unused for ASSIGN): wrapped into the type
+// and marked when the program's values make it wrap. In the report pass,
+// a definite signed overflow is reported where it happens.
+bh_bnd_val bh_bnd_wrap(bh_bnd_fctx *c, const bh_ir_instr *in, bh_bnd_val r, bh_bnd_val a, bh_bnd_val b);
+// What a size use `role` ("the size of malloc()") of value `v` at `in`
+// says: a wrapped value there is reported at the instruction that
+// wrapped it. `index`: v indexes elements, `extent` of them (-1:
+// unknown); a wrapped index that stays inside is harmless.
+void bh_bnd_check_wrapped(bh_bnd_fctx *c, const bh_ir_instr *in, bh_bnd_val v, const char *role,
+			  bool index, int64_t extent);
+// A size argument `o` (value `v`) of library call `in` that can be
+// negative: converted to size_t, it is huge (c.integer-underflow).
+void bh_bnd_check_negative_size(bh_bnd_fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o,
+				bh_bnd_val v, const char *role);
+// What an integer variable's type holds (top for other variables).
+bh_bnd_itv bh_bnd_var_range(const bh_ir_var *v);
+// The input a library call returns (atoi(), ntohl(), getc(), rand()):
+// true with `*out` set when `in` calls one.
+bool bh_bnd_input_result(const bh_ir_instr *in, bh_bnd_val *out);
+// Does library function `name` read input into the integers its pointer
+// arguments point to (scanf family)?
+bool bh_bnd_reads_input_into_args(const char *name);
+// The input functions' table, for the unit test that checks its order.
+size_t bh_bnd__input_count(void);
+const char *bh_bnd__input_name(size_t i);
 
 // bounds_program.c: calls to program functions. Whether a call's result
 // is a fresh block (analysing the callee first if need be); the effect of

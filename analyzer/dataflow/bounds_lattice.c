@@ -45,9 +45,11 @@ static void boundary(void *fact, void *payload)
 		const bh_bnd_arg *a = bh_bnd_ctx_arg(c, v);
 		if (!a || !a->known || c->track[v] == UINT32_MAX)
 			continue;
-		if (!a->pointer)
+		if (!a->pointer) {
 			vals[c->track[v]] = bh_bnd_int(a->v, a->ev);
-		else if (c->var_obj[v])
+			vals[c->track[v]].input = a->input ? BH_BND_INPUT_CALLER : 0;
+			vals[c->track[v]].wrap = a->wrap && v < c->fn->nparams ? BH_BND_WRAP_PARAM + v : 0;
+		} else if (c->var_obj[v])
 			vals[c->track[v]] = bh_bnd_ptr(c->var_obj[v], a->v, a->ev);
 	}
 }

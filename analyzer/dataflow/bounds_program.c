@@ -22,6 +22,8 @@
 typedef struct {
 	uint8_t known, pointer, storage, ev;
 	uint32_t var;
+	uint32_t wrap;        // the caller's mark: a context per wrapping site
+	uint32_t input;
 	bh_bnd_itv v, size, len;
 } arg_key;
 
@@ -94,9 +96,11 @@ static bh_bnd_arg argument(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const
 	}
 	bh_bnd_val v = bh_bnd_eval(c, f, o);
 	if (!v.obj) {
-		a.known = bh_bnd_itv_finite(v.v);
+		a.known = bh_bnd_itv_finite(v.v) || v.wrap || v.input;
 		a.v = v.v;
 		a.ev = v.ev;
+		a.input = v.input != 0;
+		a.wrap = v.wrap;
 		return a;
 	}
 	const bh_bnd_object *ob = &c->objs[v.obj - 1];
@@ -130,6 +134,8 @@ static void key_arg(arg_key *k, const bh_bnd_arg *a, uint32_t var)
 	k->storage = (uint8_t)a->storage;
 	k->ev = (uint8_t)a->ev;
 	k->var = var;
+	k->wrap = a->wrap;
+	k->input = a->input;
 	k->v = a->v;
 	k->size = a->obj.size;
 	k->len = a->obj.len;
@@ -201,6 +207,7 @@ static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, s
 	bh_vec_push(&pr->done, key);
 	ctx.caller = c->fn->name;
 	ctx.call = in->loc;
+	ctx.caller_fctx = c;
 	p->contexts++;
 	pr->depth++;
 	bh_bnd_analyse_function(p, callee, &ctx, NULL);
@@ -248,6 +255,8 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		// error, else what was parsed) says nothing of what this call gets.
 		result = bh_bnd_int(r->v, r->v.lo == r->v.hi ? BH_BND_EV_BOTH : 0);
 	}
+	if (r && r->input && !result.obj) // a helper that reads a number
+		result.input = in->id + 1;
 	// The callee may write through what it is given, except through a
 	// pointer to const.
 	const bh_ir_func *callee = c->prog->graph.funcs[node];

@@ -6,7 +6,7 @@
 
 bh_bnd_val bh_bnd_int(bh_bnd_itv v, uint32_t ev)
 {
-	bh_bnd_val r = { v, 0, ev, 0, 0 };
+	bh_bnd_val r = { v, 0, ev, 0, 0, 0, 0 };
 	return r;
 }
 
@@ -131,7 +131,7 @@ bh_bnd_val bh_bnd_top(void)
 
 bh_bnd_val bh_bnd_ptr(uint32_t obj, bh_bnd_itv off, uint32_t ev)
 {
-	bh_bnd_val r = { off, obj, ev, 0, 0 };
+	bh_bnd_val r = { off, obj, ev, 0, 0, 0, 0 };
 	return r;
 }
 
@@ -157,14 +157,21 @@ static uint32_t ends(bh_bnd_itv r, bool lo_ok, bool hi_ok)
 	return ev;
 }
 
+uint32_t bh_bnd_mark_join(uint32_t a, uint32_t b)
+{
+	return !a ? b : !b ? a : a < b ? a : b;
+}
+
 bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b)
 {
-	bh_bnd_val r = { bh_bnd_itv_join(a.v, b.v), a.obj, 0, 0, 0 };
+	bh_bnd_val r = { bh_bnd_itv_join(a.v, b.v), a.obj, 0, 0, 0, 0, 0 };
 	if (bh_bnd_itv_is_empty(a.v))
 		return b;
 	if (bh_bnd_itv_is_empty(b.v))
 		return a;
 	r = join_cong(r, a, b);
+	r.input = bh_bnd_mark_join(a.input, b.input);
+	r.wrap = bh_bnd_mark_join(a.wrap, b.wrap);
 	r.ev |= a.v.lo < b.v.lo ? lo_q(a.ev) : b.v.lo < a.v.lo ? lo_q(b.ev) : lo_q(a.ev | b.ev);
 	r.ev |= a.v.hi > b.v.hi ? hi_q(a.ev) : b.v.hi > a.v.hi ? hi_q(b.ev) : hi_q(a.ev | b.ev);
 	return r;
@@ -185,6 +192,8 @@ bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next)
 	next = join_cong(next, prev, next);
 	next.v = w;
 	next.ev = ev;
+	next.input = bh_bnd_mark_join(prev.input, next.input);
+	next.wrap = bh_bnd_mark_join(prev.wrap, next.wrap);
 	return next;
 }
 
@@ -240,18 +249,19 @@ bh_bnd_val bh_bnd_val_refine(int op, bool is_unsigned, bool truth, bh_bnd_val a,
 	bh_bnd_itv r = bh_bnd_itv_refine(op, is_unsigned, truth, a.v, b.v);
 	uint32_t ev = a.ev;
 	// A moved end is where the test put it (`i < 10` ends i at 9): evidence
-	// if that end of b is, and if a's end was evidence or a loop's growth.
-	// An end that moved where no end of b is (an unsigned test moving an
-	// unknown lower end to 0) is not.
+	// if that end of b is, and if a's end was evidence, a loop's growth or
+	// input (whose sender can send exactly the bound). An end that moved
+	// where no end of b is (an unsigned test moving an unknown lower end
+	// to 0) is not.
 	if (r.hi < a.v.hi) {
 		bool from_b = r.hi == b.v.hi || (b.v.hi != BH_BND_NINF && r.hi == b.v.hi - 1);
 		ev = (ev & ~(BH_BND_EV_HI | BH_BND_GROW_HI)) |
-		     (from_b && (b.ev & BH_BND_EV_HI) && hi_q(a.ev) ? BH_BND_EV_HI : 0);
+		     (from_b && (b.ev & BH_BND_EV_HI) && (hi_q(a.ev) || a.input) ? BH_BND_EV_HI : 0);
 	}
 	if (r.lo > a.v.lo) {
 		bool from_b = r.lo == b.v.lo || (b.v.lo != BH_BND_PINF && r.lo == b.v.lo + 1);
 		ev = (ev & ~(BH_BND_EV_LO | BH_BND_GROW_LO)) |
-		     (from_b && (b.ev & BH_BND_EV_LO) && lo_q(a.ev) ? BH_BND_EV_LO : 0);
+		     (from_b && (b.ev & BH_BND_EV_LO) && (lo_q(a.ev) || a.input) ? BH_BND_EV_LO : 0);
 	}
 	bh_bnd_val out = a;
 	out.v = r;

@@ -601,14 +601,16 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	bh_flow_lattice lat;
 	bh_mem__lattice(&lat, c.fact_size);
 	bh_flow_options opts = BH_FLOW_OPTIONS_INIT;
-	// A function whose IR was cut short (too big or too deep) would look
-	// like it never frees what it allocates: it is skipped.
+	// A function whose IR was cut short (too big or too deep, or with
+	// what clang could not understand dropped) would look like it never
+	// frees what it allocates: it is skipped.
 	if (fn->cut || bh_flow_solve(&c.result, c.arena, fn, &lat, &opts, &c) != BH_FLOW_DONE) {
 		sum->incomplete = true;
-		bh_diag_add(p->diags, BH_LEVEL_NOTE, "mem.incomplete", fn->loc.path, fn->loc.line,
-			    fn->loc.col,
-			    "memory analysis of %s() %s; its findings are not reported", fn->name,
-			    fn->cut ? "skipped: its IR is incomplete" : "stopped at its budget");
+		if (fn->cut != BH_IR_CUT_ERRORS) // clang's errors there already say why
+			bh_diag_add(p->diags, BH_LEVEL_NOTE, "mem.incomplete", fn->loc.path, fn->loc.line,
+				    fn->loc.col,
+				    "memory analysis of %s() %s; its findings are not reported", fn->name,
+				    fn->cut ? "skipped: its IR is incomplete" : "stopped at its budget");
 	} else {
 		// The report pass: each block once more from its entry fact.
 		void *f = bh_xmalloc(c.fact_size);

@@ -126,6 +126,8 @@ static void print_instr_mode(FILE *out, const bh_ir_func *fn, const bh_ir_instr 
 	const char *sep = in->arrow ? (dot ? "-\\>" : "->") : ".";
 	switch (in->op) {
 	case BH_IR_ASSIGN:
+		if (in->bits)
+			fprintf(out, "(%c%u) ", in->is_unsigned ? 'u' : 'i', (unsigned)in->bits);
 		P(arg(in, 0));
 		break;
 	case BH_IR_UNOP:

@@ -14,8 +14,10 @@
  * Values. Operands are variables (parameters, locals, globals, statics,
  * temporaries), integer and floating constants, string literals with their
  * decoded bytes, and functions named as values. Implicit conversions and
- * parentheses are gone; explicit casts are transparent too. An array
- * variable used as a value stands for its address, as in C.
+ * parentheses are gone; explicit casts are transparent too, except a
+ * conversion to a narrower integer type, which is an ASSIGN with `bits`
+ * (it may change the value). An array variable used as a value stands
+ * for its address, as in C.
  *
  * Memory model. A variable is one location. A struct field is a location
  * one level deep: `s.f` (FIELD on a struct variable) and `p->f` (FIELD with
@@ -89,6 +91,7 @@ enum {
 	BH_IR_VAR_CONST = 1u << 4,     /* a const-qualified integer whose value is `const_value` */
 	BH_IR_VAR_INIT = 1u << 5,      /* a global or static integer initialised with `const_value` */
 	BH_IR_VAR_UNION = 1u << 6,     /* with BH_IR_VAR_RECORD: a union, whose members share storage */
+	BH_IR_VAR_UNSIGNED = 1u << 7,  /* an unsigned integer (not _Bool, not an enum) */
 };
 
 /**
@@ -189,7 +192,16 @@ typedef struct bh_ir_instr {
 	bh_ir_opnd callee;    /* CALL */
 	bool noreturn;        /* CALL: the callee never returns */
 	bool arrow;           /* FIELD*: `->` rather than `.` */
-	bool is_unsigned;     /* BINOP: computed in an unsigned type (or on pointers) */
+	bool is_unsigned;     /* BINOP: computed in an unsigned type (or on pointers);
+				 ASSIGN with `bits`: converted to an unsigned type */
+	/*
+	 * Integer width in bits, 0 if unknown or not an integer. BINOP
+	 * `+ - * <<` (also from `x++`, `x += y`): of the type the result is
+	 * computed in, so that a checker can tell when it wraps. ASSIGN: a
+	 * conversion to a narrower integer type (`short s = n`, `(uint8_t)n`);
+	 * 0 for a plain copy.
+	 */
+	uint8_t bits;
 	bool array_field;     /* FIELD_ADDR: an array member of 2 or more elements, not a
 				 possibly flexible tail (a short last member, through a pointer) */
 	/*
@@ -224,6 +236,8 @@ typedef struct {
 enum {
 	BH_IR_CUT_DEPTH = 1u << 0,  /* nesting deeper than the limit: inner parts are opaque */
 	BH_IR_CUT_SIZE = 1u << 1,   /* more instructions than the limit: the rest was not lowered */
+	BH_IR_CUT_ERRORS = 1u << 2, /* clang reported errors inside it: the expressions it could not
+				       understand (a macro of a missing generated header) are gone */
 };
 
 typedef struct bh_ir_func {

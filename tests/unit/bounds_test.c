@@ -359,3 +359,77 @@ Test(bounds, string_copies_proved_to_fit_are_reported_to_the_caller)
 	cr_assert_eq(r->fits.items[0].line, 4);
 	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "");
 }
+
+// ---------------------------------------------------------- wrap-around
+
+Test(bounds, input_functions_are_sorted)
+{
+	for (size_t i = 1; i < bh_bnd__input_count(); i++)
+		cr_assert(strcmp(bh_bnd__input_name(i - 1), bh_bnd__input_name(i)) < 0, "%s before %s",
+			  bh_bnd__input_name(i - 1), bh_bnd__input_name(i));
+}
+
+Test(bounds, size_computations_that_wrap)
+{
+	result *r = run1("#include <stdlib.h>\n"
+			 "#include <string.h>\n"
+			 "#include <arpa/inet.h>\n"
+			 "int k(char *d) { int c = 0x10000000; memset(d, 0, c); return c * 16; }\n" // 4: UB
+			 "void *m(const char *s) {\n"
+			 "	int n = atoi(s);\n"
+			 "	if (n < 0 || n > 100000) return 0;\n"
+			 "	return malloc(n * 100000);\n" // 8: a tested input
+			 "}\n"
+			 "void cut(const char *s) {\n"
+			 "	long n = strtol(s, 0, 10);\n"
+			 "	if (n < 0) return;\n"
+			 "	unsigned short sz = n;\n" // 13: truncation into a size
+			 "	free(malloc(sz));\n"
+			 "}\n"
+			 "void under(const unsigned char *p, char *d) {\n"
+			 "	uint32_t len = ntohl(*(const uint32_t *)p);\n"
+			 "	if (len < 2) return;\n"
+			 "	uint32_t body = len - 4;\n" // 19: below 0 in uint32_t
+			 "	memcpy(d, p, body);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.integer-overflow"), "4 8");
+	cr_assert_str_eq(lines(r, "c.integer-truncation"), "13");
+	cr_assert_str_eq(lines(r, "c.integer-underflow"), "19");
+}
+
+// Wraps that are meant, or that the program checks: none may report.
+Test(bounds, wraps_that_are_meant_or_checked)
+{
+	result *r = run1("#include <stdio.h>\n"
+			 "#include <stdlib.h>\n"
+			 "#include <string.h>\n"
+			 "static int table[64];\n"
+			 "int hash(FILE *f) {\n"
+			 "	unsigned h = 0; int c;\n"
+			 "	while ((c = getc(f)) != EOF) h = h * 31 + c;\n" // a hash wraps by design
+			 "	return table[h % 64];\n"
+			 "}\n"
+			 "void *sum(size_t a, size_t b) {\n"
+			 "	size_t t = a + b;\n"
+			 "	if (t < a) return 0;\n" // checked after the fact
+			 "	return malloc(t);\n"
+			 "}\n"
+			 "void *prod(const char *s) {\n"
+			 "	unsigned n = (unsigned)atoi(s);\n"
+			 "	unsigned t = n * 16;\n"
+			 "	if (t / 16 != n) return 0;\n" // the division check
+			 "	return malloc(t);\n"
+			 "}\n"
+			 "void drain(char *d, const char *s, unsigned n) {\n"
+			 "	while (n--) *d++ = *s++;\n" // the last n-- wraps, unused
+			 "}\n"
+			 "void *small(const char *s) {\n"
+			 "	int n = atoi(s);\n"
+			 "	if (n < 0 || n > 1000) return 0;\n"
+			 "	return malloc(n * 1000);\n" // fits
+			 "}\n"
+			 "int byte(FILE *f) { unsigned char c = getc(f); return table[c % 64]; }\n");
+	for (size_t i = 0; i < r->findings.items.len; i++)
+		cr_assert_fail("unexpected %s at line %u: %s", r->findings.items.items[i].rule->id,
+			       r->findings.items.items[i].loc.line, r->findings.items.items[i].message);
+}

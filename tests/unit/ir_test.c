@@ -394,6 +394,80 @@ Test(ir, memory_model_fields_indexes_and_strings)
 	bh_diags_dispose(&diags);
 }
 
+// Integer widths: where arithmetic is computed, and conversions that cut.
+Test(ir, arithmetic_widths_and_narrowing_conversions)
+{
+	const char *dir = temp_source("widths.c",
+				      "unsigned short f(long n, unsigned char c, short s) {\n"
+				      "	unsigned short u = n;\n"   // narrowing: ASSIGN u16
+				      "	int i = (int)n + c;\n"     // explicit cut, then int arithmetic
+				      "	s += 1;\n"                 // computed in the stored type
+				      "	unsigned x = c * 2u;\n"
+				      "	long w = c;\n"             // widening: a plain copy
+				      "	return u + i + s + x + w;\n"
+				      "}\n");
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "widths.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "f");
+	unsigned u16 = 0, i32 = 0, narrowing = 0, add16 = 0, mulu32 = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
+			if (in->op == BH_IR_ASSIGN && in->bits) {
+				narrowing++;
+				u16 += in->bits == 16 && in->is_unsigned;
+				i32 += in->bits == 32 && !in->is_unsigned;
+			}
+			if (in->op == BH_IR_BINOP && in->sub == BH_IR_BIN_ADD && in->loc.line == 4)
+				add16 += in->bits == 16 && !in->is_unsigned;
+			if (in->op == BH_IR_BINOP && in->sub == BH_IR_BIN_MUL)
+				mulu32 += in->bits == 32 && in->is_unsigned;
+		}
+	// `u = n`, `(int)n` and the return's cut to unsigned short; `w = c` is not one.
+	cr_assert_eq(narrowing, 3);
+	cr_assert_eq(u16, 2);
+	cr_assert_eq(i32, 1);
+	cr_assert_eq(add16, 1);
+	cr_assert_eq(mulu32, 1);
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		if (strcmp(fn->vars[v].name, "x") == 0 || strcmp(fn->vars[v].name, "c") == 0)
+			cr_assert(fn->vars[v].flags & BH_IR_VAR_UNSIGNED, "%s", fn->vars[v].name);
+		else if (strcmp(fn->vars[v].name, "s") == 0)
+			cr_assert_not(fn->vars[v].flags & BH_IR_VAR_UNSIGNED);
+	bh_diags_dispose(&diags);
+	remove_temp(dir, "widths.c");
+}
+
+// clang drops an initialiser it found an error in; the variable is still set.
+Test(ir, dropped_initialiser_still_sets_the_variable)
+{
+	const char *dir = temp_source("broken.c", "int *make(int, int);\n"
+						  "int f(int n) {\n"
+						  "	int *p = make(UNDECLARED_MACRO, n);\n"
+						  "	int q;\n"
+						  "	return p ? *p : q;\n"
+						  "}\n");
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "broken.c", &diags);
+	cr_assert_gt(diags.items.len, 0, "the error is a diagnostic");
+	const bh_ir_func *fn = find_func(ir, "f");
+	bool p_set = false, q_set = false;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
+			if (in->dst.kind != BH_IR_OPND_VAR)
+				continue;
+			p_set |= strcmp(fn->vars[in->dst.var].name, "p") == 0 && in->op == BH_IR_OPAQUE;
+			q_set |= strcmp(fn->vars[in->dst.var].name, "q") == 0;
+		}
+	cr_assert(p_set);
+	cr_assert_not(q_set, "a declaration without `=` sets nothing");
+	bh_diags_dispose(&diags);
+	remove_temp(dir, "broken.c");
+}
+
 // ------------------------------------------------------------------ builder
 
 Test(ir, builder_drops_unreachable_blocks_and_numbers_in_entry_order)

@@ -28,6 +28,12 @@ typedef struct {
 	const char *path; // context-relative (walk arena), or NULL: outside the context
 } bh_clang__file;
 
+/** Where clang reported an error (expansion location). */
+typedef struct {
+	CXFile file;
+	unsigned line;
+} bh_clang__error_at;
+
 /** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
 typedef BH_VEC(const char *) bh_clang__paths;
 
@@ -43,6 +49,8 @@ typedef struct bh_clang__walk {
 	const char *function_name; // its name (arena), or NULL at file scope
 	BH_VEC(bh_clang__file) files; // cache for bh_clang__file_path
 	bh_ir_unit *ir;            // when non-NULL, function definitions in the context are lowered into it (IR in `arena`)
+	BH_VEC(bh_clang__error_at) errors; // clang's errors by file and line, made on the first lowering
+	bool errors_known;
 } bh_clang__walk;
 
 // ------------------------------------------------------------ clang_tu.c

@@ -474,6 +474,35 @@ static void note_function_table(lower *l, CXCursor decl, CXType ct, uint32_t id)
 	bh_vec_dispose(&tw.out);
 }
 
+static bool is_unsigned_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	switch (t.kind) {
+	case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_UShort:
+	case CXType_UInt: case CXType_ULong: case CXType_ULongLong: case CXType_UInt128:
+	case CXType_Pointer:
+		return true;
+	default:
+		return false;
+	}
+}
+
+// The width in bits of an integer type (not _Bool, not an enum), or 0.
+static uint8_t int_type_bits(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	switch (t.kind) {
+	case CXType_Char_U: case CXType_UChar: case CXType_Char_S: case CXType_SChar:
+	case CXType_UShort: case CXType_Short: case CXType_UInt: case CXType_Int:
+	case CXType_ULong: case CXType_Long: case CXType_ULongLong: case CXType_LongLong: {
+		long long n = clang_Type_getSizeOf(t);
+		return n > 0 && n <= 8 ? (uint8_t)(n * 8) : 0;
+	}
+	default:
+		return 0;
+	}
+}
+
 static uint32_t var_of(lower *l, CXCursor decl)
 {
 	CXCursor key = clang_getCanonicalCursor(decl);
@@ -515,6 +544,8 @@ static uint32_t var_of(lower *l, CXCursor decl)
 			 (kind_of(clang_getTypeDeclaration(ct)) == CXCursor_UnionDecl ? BH_IR_VAR_UNION : 0);
 	else if (ct.kind == CXType_Pointer)
 		flags |= BH_IR_VAR_POINTER;
+	else if (int_type_bits(ct) && is_unsigned_type(ct))
+		flags |= BH_IR_VAR_UNSIGNED;
 	long long size = clang_Type_getSizeOf(t);
 	CXString ts = clang_getTypeSpelling(t);
 	CXString name = clang_getCursorSpelling(decl);
@@ -922,25 +953,20 @@ static bh_ir_binop binop_of(enum CXBinaryOperatorKind k, bool *ok)
 	}
 }
 
-static bool is_unsigned_type(CXType t)
-{
-	t = clang_getCanonicalType(t);
-	switch (t.kind) {
-	case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_UShort:
-	case CXType_UInt: case CXType_ULong: case CXType_ULongLong: case CXType_UInt128:
-	case CXType_Pointer:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bh_ir_opnd binop(lower *l, CXCursor at, bh_ir_binop op, bh_ir_opnd a, bh_ir_opnd b)
 {
 	bh_ir_opnd args[2] = { a, b };
 	bh_ir_instr *in;
 	bh_ir_opnd t = emit_value(l, BH_IR_BINOP, at, args, 2, &in);
 	in->sub = (int)op;
+	// The type the arithmetic happens in (for `s++` and `s += k`, the
+	// stored type): where a checker sees the result wrap.
+	if (op == BH_IR_BIN_ADD || op == BH_IR_BIN_SUB || op == BH_IR_BIN_MUL || op == BH_IR_BIN_SHL) {
+		CXType ty = clang_getCursorType(at);
+		in->bits = int_type_bits(ty);
+		if (in->bits)
+			in->is_unsigned = is_unsigned_type(ty);
+	}
 	// Pointer arithmetic counts elements: keep the element size so that
 	// the bounds checker can turn `p + i` into a byte offset.
 	CXType rt = clang_getCanonicalType(clang_getCursorType(at));
@@ -1305,15 +1331,50 @@ static bh_ir_opnd rvalue_inner(lower *l, CXCursor e)
 	}
 }
 
+// The narrowest integer type that `e` converts its operand to on the way
+// down its casts and parentheses (implicit or explicit), when it is
+// narrower than the operand's own type; bits 0 otherwise. Only integer to
+// integer conversions count: _Bool, enums, floats and pointers do not.
+static uint8_t narrowing_of(CXCursor e, CXCursor operand, bool *is_unsigned)
+{
+	uint8_t from = int_type_bits(clang_getCursorType(operand)), narrowest = 0;
+	if (!from)
+		return 0;
+	for (int depth = 0; depth < 16 && !clang_equalCursors(e, operand); depth++) {
+		uint8_t w = int_type_bits(clang_getCursorType(e));
+		if (!w && kind_of(e) != CXCursor_ParenExpr)
+			return 0;
+		if (w && w < from && (!narrowest || w <= narrowest)) {
+			narrowest = w;
+			*is_unsigned = is_unsigned_type(clang_getCursorType(e));
+		}
+		CXCursor kids[2];
+		unsigned n = bh_clang__children(e, kids, 2);
+		if (n == 0 || n > 2)
+			return 0;
+		e = kids[n - 1];
+	}
+	return clang_equalCursors(e, operand) ? narrowest : 0;
+}
+
 // The value of expression `e`, as an operand.
 static bh_ir_opnd rvalue(lower *l, CXCursor e)
 {
-	e = bh_clang__strip_casts(e);
+	CXCursor inner = bh_clang__strip_casts(e);
 	if (over_budget(l))
 		return bh_ir_none_opnd();
 	l->depth++;
-	bh_ir_opnd v = rvalue_inner(l, e);
+	bh_ir_opnd v = rvalue_inner(l, inner);
 	l->depth--;
+	// `short s = n`, `(uint8_t)len`: the value may change; say so.
+	bool uns = false;
+	uint8_t bits = v.kind == BH_IR_OPND_VAR ? narrowing_of(e, inner, &uns) : 0;
+	if (bits) {
+		bh_ir_instr *in;
+		v = emit_value(l, BH_IR_ASSIGN, e, &v, 1, &in);
+		in->bits = bits;
+		in->is_unsigned = uns;
+	}
 	return v;
 }
 
@@ -1419,6 +1480,27 @@ static void lower_children(lower *l, CXCursor s)
 	l->scratch.len = base;
 }
 
+// Does declaration statement `ds` write `name = ...`? clang drops an
+// initialiser it found an error in (one naming a macro of a generated
+// header that is missing) without marking the declaration invalid.
+static bool declares_with_initialiser(lower *l, CXCursor ds, const char *name)
+{
+	CXToken *toks = NULL;
+	unsigned n = 0;
+	clang_tokenize(l->w->tu, clang_getCursorExtent(ds), &toks, &n);
+	bool found = false, after_name = false;
+	for (unsigned i = 0; i < n && !found; i++) {
+		CXString s = clang_getTokenSpelling(l->w->tu, toks[i]);
+		const char *t = clang_getCString(s);
+		found = after_name && t && strcmp(t, "=") == 0;
+		after_name = t && strcmp(t, name) == 0;
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(l->w->tu, toks, n);
+	return found;
+}
+
 static void lower_decl(lower *l, CXCursor ds)
 {
 	size_t base = push_children(l, ds);
@@ -1434,8 +1516,13 @@ static void lower_decl(lower *l, CXCursor ds)
 		if (sc == CX_SC_Static || sc == CX_SC_Extern)
 			continue;
 		CXCursor init = clang_Cursor_getVarDeclInitializer(vd);
-		if (clang_Cursor_isNull(init))
+		if (clang_Cursor_isNull(init)) {
+			// An initialiser clang dropped for an error: the variable is
+			// set, to something unknown.
+			if (declares_with_initialiser(l, ds, bh_clang__spelling(l->arena, vd)))
+				assign_var(l, var, opaque(l, vd, "invalid initialiser", false), vd);
 			continue;
+		}
 		bh_ir_opnd v = rvalue(l, init);
 		assign_var(l, var, v, vd);
 	}
@@ -1852,6 +1939,41 @@ static CXCursor function_body(CXCursor fn)
 	return clang_getNullCursor();
 }
 
+// Did clang report an error inside `fn_cursor`'s body? Such a function's IR
+// misses what clang dropped: assignments, calls, checks.
+static bool has_clang_errors(bh_clang__walk *w, CXCursor fn_cursor)
+{
+	if (!w->errors_known) {
+		w->errors_known = true;
+		unsigned n = clang_getNumDiagnostics(w->tu);
+		for (unsigned i = 0; i < n; i++) {
+			CXDiagnostic d = clang_getDiagnostic(w->tu, i);
+			enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+			if (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) {
+				bh_clang__error_at e = { 0 };
+				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &e.file, &e.line,
+							   NULL, NULL);
+				if (e.file)
+					bh_vec_push(&w->errors, e);
+			}
+			clang_disposeDiagnostic(d);
+		}
+	}
+	if (!w->errors.len)
+		return false;
+	CXSourceRange r = clang_getCursorExtent(fn_cursor);
+	CXFile f1, f2;
+	unsigned l1, l2;
+	clang_getExpansionLocation(clang_getRangeStart(r), &f1, &l1, NULL, NULL);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, &l2, NULL, NULL);
+	for (size_t i = 0; i < w->errors.len; i++) {
+		const bh_clang__error_at *e = &w->errors.items[i];
+		if (e->line >= l1 && e->line <= l2 && clang_File_isEqual(e->file, f1))
+			return true;
+	}
+	return false;
+}
+
 void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)
 {
 	CXCursor body = function_body(fn_cursor);
@@ -1874,6 +1996,8 @@ void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)
 
 	bh_ir_func *fn = bh_ir_builder_finish(l.b);
 	l.b = NULL;
+	if (has_clang_errors(w, fn_cursor))
+		fn->cut |= BH_IR_CUT_ERRORS;
 	CXType result = clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn_cursor)));
 	fn->returns_pointer = result.kind == CXType_Pointer;
 #ifndef NDEBUG
@@ -1884,7 +2008,8 @@ void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)
 		bh_assert(!"lowering produced invalid IR");
 	}
 #endif
-	if (fn->cut)
+	// (A function with clang errors has those errors as diagnostics.)
+	if (fn->cut & (BH_IR_CUT_SIZE | BH_IR_CUT_DEPTH))
 		bh_diag_add(w->diags, BH_LEVEL_NOTE, "ir.incomplete", loc.path, loc.line, loc.col,
 			    "function '%s' is %s: only part of it is analysed", name,
 			    fn->cut & BH_IR_CUT_SIZE ? "too large" : "nested too deeply");

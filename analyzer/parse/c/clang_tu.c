@@ -24,8 +24,11 @@
 // by default, but code built with older compilers (common in container
 // base images) relies on them as warnings, and the AST clang builds is
 // complete either way: reporting them as errors would only say "results
-// incomplete" when they are not. Placed last so that they win.
+// incomplete" when they are not. Placed last so that they win. Every error
+// is kept (no limit of 20): each marks the function it is in as one whose
+// IR lost what clang could not understand (BH_IR_CUT_ERRORS).
 static const char *const extra_args[] = {
+	"-ferror-limit=0",
 	"-Wno-error=implicit-function-declaration",
 	"-Wno-error=implicit-int",
 	"-Wno-error=int-conversion",
@@ -336,4 +339,5 @@ out:
 	if (w.tu)
 		clang_disposeTranslationUnit(w.tu);
 	bh_vec_dispose(&w.files);
+	bh_vec_dispose(&w.errors);
 }

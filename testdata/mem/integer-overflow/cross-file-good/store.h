@@ -1,0 +1,4 @@
+#ifndef STORE_H
+#define STORE_H
+char *store_alloc(int bytes);
+#endif
