@@ -252,7 +252,8 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].kind == BH_MEM_MAY_NULL)
 			ret_may_null = true;
-		if ((m[i].kind == BH_MEM_ALLOC && m[i].ret) || (m[i].kind == BH_MEM_REALLOC && !m[i].out))
+		if ((m[i].kind == BH_MEM_ALLOC && m[i].ret && bh_mem__model_applies(c, in, &m[i])) ||
+		    (m[i].kind == BH_MEM_REALLOC && !m[i].out))
 			ret_model_alloc = true;
 	}
 	if (s && !s->ret_fresh && s->ret_may_null)

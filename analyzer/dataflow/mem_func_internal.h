@@ -138,6 +138,8 @@ uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *fie
 const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in);
 /** The models of a callee without a body in the program (`*n` of them), or NULL. */
 const bh_mem_model *bh_mem__models_of(const bh_mem__fctx *c, const bh_ir_opnd *callee, size_t *n);
+/** Does model `m` apply to call `in` (its `when` condition holds, if it has one)? */
+bool bh_mem__model_applies(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_mem_model *m);
 /** The callee's name for messages ("a function pointer" when unknown). */
 const char *bh_mem__callee_name(const bh_ir_opnd *callee);
 

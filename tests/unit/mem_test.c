@@ -89,6 +89,33 @@ Test(mem, bad_model_lines_are_diagnostics_and_the_rest_is_kept)
 	bh_diags_dispose(&d);
 }
 
+Test(mem, descriptor_models_parse_with_when_and_adopt)
+{
+	static const char text[] = "alloc sock_new ret fd may-fail when arg1=-1\n" // 1
+				   "adopt wrap_fd arg0\n"                          // 2
+				   "alloc f ret fd when arg0\n"                    // 3: no value
+				   "alloc f ret fd when x=1\n"                     // 4: not argN
+				   "adopt f ret\n"                                 // 5: adopt needs argN
+				   "release f arg0 fd when arg0=1\n";              // 6: when only for alloc
+	bh_mem_models m;
+	bh_diags d;
+	bh_mem_models_init(&m);
+	bh_diags_init(&d, arena);
+	cr_assert_eq(bh_mem_models_parse(&m, arena, text, "cfg.json", 1, &d), 4);
+	cr_assert_eq(d.items.len, 4);
+	cr_assert_eq(d.items.items[0].loc.line, 3);
+	cr_assert_eq(d.items.items[3].loc.line, 6);
+	size_t n;
+	const bh_mem_model *s = bh_mem_models_find(&m, "sock_new", &n);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(s->family, BH_MEM_FAMILY_FD);
+	cr_assert(s->has_when && s->when_arg == 1 && s->when_value == -1);
+	cr_assert_str_eq(bh_mem_family_releaser(s->family), "close");
+	cr_assert_eq(bh_mem_models_find(&m, "wrap_fd", &n)->kind, BH_MEM_ADOPT);
+	bh_mem_models_dispose(&m);
+	bh_diags_dispose(&d);
+}
+
 // ----------------------------------------------------------------- engine
 
 // Compile `files` (name, text pairs, NULL-terminated) as one program and
