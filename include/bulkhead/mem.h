@@ -3,11 +3,13 @@
  * Memory-state analysis: the heap lifecycle and nullness checkers. It
  * follows every block of memory a function allocates (malloc, fopen,
  * opendir, alloca, an allocation wrapper of the program), every pointer
- * to it, and every value that may be NULL, along the function's paths,
- * and reports uses after free, double and mismatched releases, frees of
- * memory not on the heap or not at the start of its block, leaks,
- * dereferences of NULL and of unchecked results of calls that can fail,
- * and addresses of locals that outlive their function.
+ * to it, every file descriptor it opens (open, socket, accept: an `int`
+ * that is -1 when the call failed), and every value that may be NULL,
+ * along the function's paths, and reports uses after free, double and
+ * mismatched releases, frees of memory not on the heap or not at the
+ * start of its block, leaks, dereferences of NULL and of unchecked
+ * results of calls that can fail, and addresses of locals that outlive
+ * their function.
  *
  * It is a forward dataflow over bh_ir with the bh_flow solver, one
  * function at a time, with summaries computed bottom-up over the call
