@@ -30,6 +30,8 @@ bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, 
 	case BH_IR_OPND_INT:
 		if (o->ival == 0)
 			return (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, in->id };
+		if (o->ival < 0)
+			return bh_mem__no_fd(in->id); // `fd = -1`, `return -1`
 		return bh_mem__unknown();
 	case BH_IR_OPND_STR:
 		return (bh_mem__val){ (uint16_t)c->literal_obj, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE };
@@ -43,6 +45,29 @@ bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, 
 bool bh_mem__only_null(bh_mem__val v)
 {
 	return v.null == BH_MEM__MAY_NULL;
+}
+
+bh_mem__val bh_mem__no_fd(uint32_t at)
+{
+	return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__NOFD, at };
+}
+
+bool bh_mem__holds_nothing(bh_mem__val v)
+{
+	return !v.obj && (bh_mem__only_null(v) || (v.flags & BH_MEM__NOFD));
+}
+
+bool bh_mem__is_fd(const bh_mem__fctx *c, uint32_t k)
+{
+	return k && k <= c->nobjs && c->objs[k].kind == BH_MEM__OBJ_BLOCK &&
+	       c->objs[k].family == BH_MEM_FAMILY_FD;
+}
+
+bool bh_mem__is_scalar_param(const bh_mem__fctx *c, uint32_t k)
+{
+	return k && k <= c->nobjs && c->objs[k].kind == BH_MEM__OBJ_PARAM &&
+	       !(c->fn->vars[c->objs[k].var].flags &
+		 (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD));
 }
 
 // Some location other than `except` holds object `k`.
@@ -74,7 +99,8 @@ bool bh_mem__leak_candidate(const bh_mem__fctx *c, void *f, uint32_t k)
 	const bh_mem__object *o = &c->objs[k];
 	const bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[k];
 	return o->kind == BH_MEM__OBJ_BLOCK && o->family != BH_MEM_FAMILY_STACK &&
-	       (st->state & BH_MEM__LIVE) && !(st->state & (BH_MEM__GONE | BH_MEM__LOST));
+	       (st->state & BH_MEM__LIVE) &&
+	       !(st->state & (BH_MEM__GONE | BH_MEM__LOST | BH_MEM__ADOPTED));
 }
 
 const bh_rule *bh_mem__leak_rule(const bh_mem__fctx *c, uint32_t k)
@@ -87,7 +113,9 @@ bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k)
 {
 	const bh_mem__object *o = &c->objs[k];
 	return (bh_finding_step){ bh_mem__instr_loc(c, o->site),
-				  bh_arena_sprintf(c->prog->arena, "allocated by %s()", o->by) };
+				  bh_arena_sprintf(c->prog->arena, "%s by %s()",
+						   o->family == BH_MEM_FAMILY_FD ? "opened" : "allocated",
+						   o->by) };
 }
 
 void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t k,
@@ -95,7 +123,22 @@ void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32
 {
 	const char *holder = holder_name(c, f, k);
 	bh_finding_step step = bh_mem__alloc_step(c, k);
-	bh_mem__report(c, bh_mem__leak_rule(c, k), in, holder ? holder : c->objs[k].by, &step, 1, "not released when the function returns here",
+	const char *snippet = holder ? holder : c->objs[k].by;
+	if (bh_mem__is_fd(c, k)) {
+		// "file descriptor 'fd' from open() at line 12 is not closed on this path"
+		unsigned line = bh_mem__instr_loc(c, c->objs[k].site).line;
+		if (holder)
+			bh_mem__report(c, bh_mem__leak_rule(c, k), in, snippet, &step, 1,
+				       "not closed when the function returns here",
+				       "file descriptor '%s' from %s() at line %u is not closed %s", holder,
+				       c->objs[k].by, line, how);
+		else
+			bh_mem__report(c, bh_mem__leak_rule(c, k), in, snippet, &step, 1,
+				       "not closed when the function returns here",
+				       "%s is not closed %s", bh_mem__object_text(c, k), how);
+		return;
+	}
+	bh_mem__report(c, bh_mem__leak_rule(c, k), in, snippet, &step, 1, "not released when the function returns here",
 		       "%s%s%s%s is not released %s", bh_mem__object_text(c, k),
 		       holder ? " ('" : "", holder ? holder : "", holder ? "')" : "", how);
 }
@@ -109,9 +152,12 @@ void bh_mem__check_overwrite(bh_mem__fctx *c, void *f, uint32_t loc, bh_mem__val
 		return;
 	const char *name = loc < c->fn->nvars ? c->fn->vars[loc].name : NULL;
 	bh_finding_step step = bh_mem__alloc_step(c, k);
-	bh_mem__report(c, bh_mem__leak_rule(c, k), in, name ? name : c->objs[k].by, &step, 1, "the last pointer is overwritten here",
-		       "%s is lost: '%s', the last pointer to it, is overwritten here",
-		       bh_mem__object_text(c, k), name ? name : "?");
+	bool fd = bh_mem__is_fd(c, k);
+	bh_mem__report(c, bh_mem__leak_rule(c, k), in, name ? name : c->objs[k].by, &step, 1,
+		       fd ? "the last copy is overwritten here" : "the last pointer is overwritten here",
+		       "%s is lost: '%s', the last %s, is overwritten here",
+		       bh_mem__object_text(c, k), name ? name : "?",
+		       fd ? "variable that holds it" : "pointer to it");
 	bh_mem__fact_objs(c, f)[k].state |= BH_MEM__LOST;
 }
 
@@ -538,6 +584,11 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 	const char *snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, name ? name : "");
 	const bh_mem__object *ob = &c->objs[k];
 	bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[k];
+	// close() of what is no descriptor of ours (a number from static
+	// memory): nothing to say about it.
+	if (family == BH_MEM_FAMILY_FD && ob->kind != BH_MEM__OBJ_BLOCK && ob->kind != BH_MEM__OBJ_PARAM &&
+	    ob->kind != BH_MEM__OBJ_FIELD && ob->kind != BH_MEM__OBJ_RELEASED)
+		return;
 	if (ob->kind == BH_MEM__OBJ_LOCAL || ob->kind == BH_MEM__OBJ_GLOBAL ||
 	    ob->kind == BH_MEM__OBJ_LITERAL ||
 	    (ob->kind == BH_MEM__OBJ_BLOCK && ob->family == BH_MEM_FAMILY_STACK)) {

@@ -18,6 +18,10 @@
 //   failure path of `p = malloc(n); if (!p) return -1;` leaks nothing.
 // - After a use-after-free or a NULL dereference is seen, the value counts
 //   as valid again, so that one bug is one finding, not one per line.
+// - A file descriptor is followed like a block, but arithmetic on it makes
+//   a plain number (`maxfd = fd + 1` holds no descriptor), and where it is
+//   compared with a constant below 3 it is absent on the low side (the
+//   open failed, or it is a standard stream the function did not open).
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,12 +46,17 @@ static void new_block(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t 
 							: BH_MEM__MAY_NONNULL),
 			  (uint8_t)(!c->objs[k].may_fail ? BH_MEM__SURE
 					  : c->objs[k].oom_only ? BH_MEM__OOM : 0), in->id };
+	// A descriptor is an integer, never NULL: its failure is -1, which a
+	// test like `fd < 0` tells apart (see mem_lattice.c).
+	if (bh_mem__is_fd(c, k))
+		v = (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, 0, in->id };
 	if (loc == UINT32_MAX) {
 		if (c->objs[k].family != BH_MEM_FAMILY_STACK) {
 			bh_finding_step step = bh_mem__alloc_step(c, k);
 			bh_mem__report(c, bh_mem__leak_rule(c, k), in, c->objs[k].by, &step, 1, "the result is dropped here",
-				       "the result of %s() is not used: %s is never released",
-				       c->objs[k].by, bh_mem__object_text(c, k));
+				       "the result of %s() is not used: %s is never %s",
+				       c->objs[k].by, bh_mem__object_text(c, k),
+				       bh_mem__is_fd(c, k) ? "closed" : "released");
 		}
 		bh_mem__fact_objs(c, f)[k].state = BH_MEM__LOST;
 		return;
@@ -231,13 +240,26 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 					 (uint8_t)(a.flags & (BH_MEM__SURE | BH_MEM__CHECKED | BH_MEM__EXPLICIT)), a.at };
 	}
 	if (n) {
-		// The old block of realloc() is remembered by the new one.
-		for (size_t i = 0; i < n; i++)
+		// The old block of realloc() is remembered by the new one, and so
+		// is the descriptor fdopen() adopts (given away where it is no
+		// descriptor of this function: a parameter's).
+		for (size_t i = 0; i < n; i++) {
 			if (m[i].kind == BH_MEM_REALLOC && !m[i].out && m[i].arg < in->nargs) {
 				bh_mem__val old = bh_mem__read(c, f, in, &in->args[m[i].arg]);
 				if (old.obj && !(bh_mem__fact_objs(c, f)[old.obj].state & BH_MEM__FREED))
 					prev = old.obj;
 			}
+			if (m[i].kind == BH_MEM_ADOPT && m[i].arg < in->nargs) {
+				bh_mem__val old = bh_mem__read(c, f, in, &in->args[m[i].arg]);
+				bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[old.obj];
+				if (k && bh_mem__leak_candidate(c, f, old.obj)) {
+					prev = old.obj;
+					st->state |= BH_MEM__ADOPTED;
+				} else {
+					bh_mem__give_away(c, f, old);
+				}
+			}
+		}
 		apply_model_args(c, f, in, m, n, name, &status);
 	} else if (s) {
 		apply_summary_args(c, f, in, s, name);
@@ -252,7 +274,8 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].kind == BH_MEM_MAY_NULL)
 			ret_may_null = true;
-		if ((m[i].kind == BH_MEM_ALLOC && m[i].ret) || (m[i].kind == BH_MEM_REALLOC && !m[i].out))
+		if ((m[i].kind == BH_MEM_ALLOC && m[i].ret && bh_mem__model_applies(c, in, &m[i])) ||
+		    (m[i].kind == BH_MEM_REALLOC && !m[i].out))
 			ret_model_alloc = true;
 	}
 	if (s && !s->ret_fresh && s->ret_may_null)
@@ -324,8 +347,8 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				c->fresh_rets = UINT32_MAX / 2; // mixed families: not a wrapper
 			c->block_rets++;
 			c->fresh_rets++;
-		} else if (bh_mem__only_null(v)) {
-			c->fresh_rets++;
+		} else if (bh_mem__holds_nothing(v)) {
+			c->fresh_rets++; // NULL, or the -1 of a descriptor wrapper
 		}
 		if (v.obj && c->objs[v.obj].kind != BH_MEM__OBJ_GLOBAL &&
 		    c->objs[v.obj].kind != BH_MEM__OBJ_LITERAL)
@@ -358,10 +381,13 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				c->lookup_null_rets++;
 		}
 		// Released here, or NULL on the paths here (`if (c) { ...; free(c); }`).
-		for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++)
+		for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++) {
 			if ((objs[j + 1].state & (BH_MEM__FREED | BH_MEM__ABSENT)) &&
 			    !(objs[j + 1].state & BH_MEM__LIVE))
 				c->freed_rets[j]++;
+			if ((objs[j + 1].state & BH_MEM__FREED) && !(objs[j + 1].state & BH_MEM__LIVE))
+				c->released_rets[j]++;
+		}
 	}
 	escapes_at_return(c, f);
 	bh_mem__give_away(c, f, v);
@@ -390,7 +416,9 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_BINOP: {
 		bh_mem__val a = bh_mem__read(c, f, in, &in->args[0]);
 		bool moves = in->sub == BH_IR_BIN_ADD || in->sub == BH_IR_BIN_SUB;
-		if (moves && a.obj && !(in->args[1].kind == BH_IR_OPND_INT && in->args[1].ival == 0)) {
+		if (bh_mem__is_fd(c, a.obj) || bh_mem__is_scalar_param(c, a.obj)) {
+			bh_mem__set_dst(c, f, in, bh_mem__unknown()); // `fd + 1` is a number, no descriptor
+		} else if (moves && a.obj && !(in->args[1].kind == BH_IR_OPND_INT && in->args[1].ival == 0)) {
 			a.flags |= BH_MEM__OFFSET;
 			bh_mem__set_dst(c, f, in, a);
 		} else if (moves && (a.flags & BH_MEM__SURE)) {
@@ -526,7 +554,8 @@ static void finish_summary(bh_mem__fctx *c)
 		sum->ret_may_null = false; // `return 0;` in a function returning int
 	sum->ret_null_oom = sum->ret_may_null && !c->lookup_null_rets;
 	sum->ret_fresh = c->nrets && c->block_rets && c->fresh_rets == c->nrets;
-	sum->ret_static = c->nrets && !c->nonstatic_rets && !sum->ret_fresh;
+	// (A function returning an integer returns no memory: `return 0;`.)
+	sum->ret_static = fn->returns_pointer && c->nrets && !c->nonstatic_rets && !sum->ret_fresh;
 	sum->ret_sure = fn->returns_pointer && c->nrets && c->sure_rets == c->nrets;
 	sum->ret_param = c->nrets && c->param_rets == c->nrets ? c->ret_param : 0;
 	// A parameter returned as it came, else something never NULL (the
@@ -535,9 +564,13 @@ static void finish_summary(bh_mem__fctx *c)
 	sum->ret_sure_param = c->param_rets && !c->other_param_rets &&
 			      c->param_rets + c->sure_rets >= c->nrets ? c->ret_param : 0;
 	for (uint32_t j = 0; j < fn->nparams; j++) {
-		if (c->freed_rets[j])
+		// An integer parameter is released where it is closed; a path
+		// where it was below 3 (`if (fd < 0) return;`) releases nothing,
+		// and no close at all is no release (`if (n == 0) return;`).
+		bool counts = !bh_mem__is_scalar_param(c, j + 1) || c->released_rets[j];
+		if (counts && c->freed_rets[j])
 			sum->param[j] |= BH_MEM__P_MAY_FREE;
-		if (c->nrets && c->freed_rets[j] == c->nrets)
+		if (counts && c->nrets && c->freed_rets[j] == c->nrets)
 			sum->param[j] |= BH_MEM__P_FREES;
 		if (!c->nderef_blocks[j] || !c->nrets)
 			continue;
@@ -587,6 +620,8 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	uint32_t np = fn->nparams + 1;
 	c.freed_rets = bh_arena_alloc(c.arena, np);
 	memset(c.freed_rets, 0, np);
+	c.released_rets = bh_arena_alloc(c.arena, np);
+	memset(c.released_rets, 0, np);
 	c.nderef_blocks = bh_arena_alloc(c.arena, np * sizeof(*c.nderef_blocks));
 	memset(c.nderef_blocks, 0, np * sizeof(*c.nderef_blocks));
 	c.deref_blocks = bh_arena_alloc(c.arena, np * sizeof(*c.deref_blocks));

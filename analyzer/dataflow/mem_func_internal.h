@@ -48,7 +48,8 @@ typedef struct {
 	uint32_t ret_param;         // 1 + that parameter, or 0 before the first return
 	uint32_t other_param_rets;  // ... returning another parameter
 	uint32_t lookup_null_rets;  // ... returning a NULL that is no failed allocation
-	uint8_t *freed_rets;        // per parameter: returns where it is released
+	uint8_t *freed_rets;        // per parameter: returns where it is released or absent
+	uint8_t *released_rets;     // per parameter: returns where it is released
 	uint32_t **deref_blocks;    // per parameter: blocks with an unchecked dereference
 	uint32_t *nderef_blocks;
 	uint32_t *ret_blocks;       // blocks that return
@@ -88,6 +89,18 @@ bh_mem__val bh_mem__unknown(void);
 bool bh_mem__only_null(bh_mem__val v);
 /** Do `a` and `b` hold the same pointer (the start of one allocated block)? */
 bool bh_mem__same_pointer(const bh_mem__fctx *c, bh_mem__val a, bh_mem__val b);
+/**
+ * Does `v` certainly hold nothing to release: NULL, or a negative integer
+ * (the -1 of a failed open())? Where paths meet, such a value and a block
+ * make the block.
+ */
+bool bh_mem__holds_nothing(bh_mem__val v);
+/** "No descriptor here" (-1), made at instruction `at` (or BH_MEM__NONE). */
+bh_mem__val bh_mem__no_fd(uint32_t at);
+/** Is object `k` a file descriptor the function opened? */
+bool bh_mem__is_fd(const bh_mem__fctx *c, uint32_t k);
+/** Is object `k` what an integer (not pointer) parameter holds on entry? */
+bool bh_mem__is_scalar_param(const bh_mem__fctx *c, uint32_t k);
 
 /** The value of operand `o` of `in`. */
 bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o);
@@ -138,6 +151,8 @@ uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *fie
 const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in);
 /** The models of a callee without a body in the program (`*n` of them), or NULL. */
 const bh_mem_model *bh_mem__models_of(const bh_mem__fctx *c, const bh_ir_opnd *callee, size_t *n);
+/** Does model `m` apply to call `in` (its `when` condition holds, if it has one)? */
+bool bh_mem__model_applies(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_mem_model *m);
 /** The callee's name for messages ("a function pointer" when unknown). */
 const char *bh_mem__callee_name(const bh_ir_opnd *callee);
 

@@ -10,6 +10,13 @@
 // that is an array, and string literals. Objects are numbered from 1; 0 is
 // "no object known".
 //
+// File descriptors are objects too: a call that opens one (open, socket, a
+// wrapper of the program) makes a block of family BH_MEM_FAMILY_FD, and
+// the `int` variables that hold the descriptor "point to" it, as pointers
+// point to a heap block; -1 plays the part of NULL (BH_MEM__NOFD). Each
+// integer parameter has an object like a pointer parameter, so that a
+// function that closes or keeps its descriptor parameter gets a summary.
+//
 // Facts. A fact holds, for every location (each variable, then each field
 // slot `s.f` / `p->f`), the value it holds: which object it points to,
 // whether it may be NULL and why; and for every object its state: live,
@@ -70,6 +77,9 @@ typedef struct {
 #define BH_MEM__STATUS 16u  // not a pointer: the status a call that allocates through an
 			    // out parameter returns (asprintf); negative when `obj` was
 			    // not allocated
+#define BH_MEM__NOFD 128u   // with obj 0: a negative integer (`fd = -1`), the "no
+			    // descriptor" a failed open() returns; with an object: a
+			    // descriptor that may be that (the paths met)
 
 // What a location holds. 8 bytes.
 typedef struct {
@@ -85,12 +95,16 @@ typedef struct {
 #define BH_MEM__GONE 4u     // given away: stored, returned, passed to code that keeps it
 #define BH_MEM__LOST 8u     // the analysis lost track of it (no leak reported)
 #define BH_MEM__ABSENT 16u  // a parameter that is NULL on this path: nothing to release
+#define BH_MEM__ADOPTED 32u // owned by another block where that one exists (a descriptor
+			    // given to fdopen(): the stream's `prev`); live again where
+			    // the call failed
 
 // An object's state. 12 bytes.
 typedef struct {
 	uint8_t state;     // BH_MEM__LIVE, ...
 	uint8_t pad;
-	uint16_t prev;     // realloc: the old block, live again where this one is NULL
+	uint16_t prev;     // realloc: the old block, live again where this one is NULL;
+			   // fdopen: the descriptor it adopted (BH_MEM__ADOPTED)
 	uint32_t freed_at; // the releasing instruction, or BH_MEM__NONE
 	uint32_t pad2;
 } bh_mem__ostate;

@@ -4,7 +4,9 @@
 // blocks nothing points to on one side), and the branch edges: a NULL test
 // (`if (!p)`, `p == NULL`) refines the pointer on each side, a failure
 // test (`< 0`, `== MAP_FAILED`) makes an allocation absent where it failed,
-// and a constant condition drops the edge it never takes.
+// a descriptor compared with a small constant (`fd < 0`, `fd != -1`,
+// `fd > 2`) is absent on the side where it is below 3, and a constant
+// condition drops the edge it never takes.
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,13 +26,22 @@ static void lat_boundary(void *fact, void *payload)
 	bh_mem__val *vals = bh_mem__fact_vals(fact);
 	for (uint32_t l = 0; l < c->nlocs; l++)
 		vals[l] = bh_mem__unknown();
+	// An integer local holds no descriptor before it is assigned: `int
+	// sfd; for (...) { sfd = new_socket(); ... }` meets the loop's
+	// descriptor with nothing, not with another value.
+	for (uint32_t v = c->fn->nparams; v < c->fn->nvars; v++)
+		if (c->fn->vars[v].kind == BH_IR_VAR_LOCAL &&
+		    !(c->fn->vars[v].flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)))
+			vals[v] = bh_mem__no_fd(BH_MEM__NONE);
 	bh_mem__ostate *objs = bh_mem__fact_objs(c, fact);
 	for (uint32_t k = 0; k <= c->nobjs; k++)
 		objs[k] = (bh_mem__ostate){ 0, 0, 0, BH_MEM__NONE, 0 };
-	// What a pointer parameter points to is object j + 1 (integers point
-	// to nothing: `if (n == 0)` says nothing about memory).
+	// What a pointer parameter points to is object j + 1; an integer
+	// parameter holds object j + 1 (a descriptor the caller may pass:
+	// `void conn_close(int fd) { close(fd); }` releases it). Arrays and
+	// structs passed by value hold nothing.
 	for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++) {
-		if (!(c->fn->vars[j].flags & BH_IR_VAR_POINTER))
+		if (!(c->fn->vars[j].flags & BH_IR_VAR_POINTER) && !bh_mem__is_scalar_param(c, j + 1))
 			continue;
 		vals[j].obj = (uint16_t)(j + 1); // unknown but not NULL, and not checked
 		objs[j + 1].state = BH_MEM__LIVE;
@@ -45,6 +56,20 @@ static void lat_boundary(void *fact, void *payload)
 static uint32_t min_u32(uint32_t a, uint32_t b)
 {
 	return a < b ? a : b;
+}
+
+// Does location `l` certainly hold nothing to release: NULL in a pointer,
+// -1 in an integer? (A 0 in an integer variable is a descriptor, the
+// standard input: `fd = path ? open(path, O_RDONLY) : 0;` holds one of two.)
+static bool holds_nothing_at(const bh_mem__fctx *c, uint32_t l, bh_mem__val v)
+{
+	if (!bh_mem__holds_nothing(v))
+		return false;
+	if ((v.flags & BH_MEM__NOFD) || l >= c->fn->nvars)
+		return true;
+	const bh_ir_var *var = &c->fn->vars[l];
+	return var->kind == BH_IR_VAR_TEMP ||
+	       (var->flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD));
 }
 
 static void lat_join(void *dst, const void *src, void *payload)
@@ -85,10 +110,11 @@ static void lat_join(void *dst, const void *src, void *payload)
 	for (uint32_t l = 0; l < c->nlocs; l++) {
 		bh_mem__val a = d[l], b = s[l];
 		if (a.obj != b.obj) {
-			// "NULL or block k" stays block k; two blocks: lost track of both.
-			if (!a.obj && bh_mem__only_null(a)) {
+			// "NULL or block k" stays block k (and "-1 or descriptor k"
+			// descriptor k); two blocks: lost track of both.
+			if (holds_nothing_at(c, l, a)) {
 				a.obj = b.obj;
-			} else if (!(!b.obj && bh_mem__only_null(b))) {
+			} else if (!holds_nothing_at(c, l, b)) {
 				dobj[a.obj].state |= a.obj ? BH_MEM__LOST : 0;
 				dobj[b.obj].state |= b.obj ? BH_MEM__LOST : 0;
 				a.obj = 0;
@@ -195,22 +221,108 @@ static void refine_loc(bh_mem__val *v, bool is_null, uint32_t at)
 	}
 }
 
-// The allocation of block `k` failed on this edge: there is no block, and
-// realloc's old one is still live.
+// The allocation of block `k` failed on this edge: there is no block (a
+// descriptor's holders hold -1), realloc's old one is still live, and
+// the descriptor fdopen() would have adopted is still ours.
 static void block_failed(bh_mem__fctx *c, void *fact, uint32_t k)
 {
 	bh_mem__ostate *objs = bh_mem__fact_objs(c, fact);
 	bh_mem__val *vals = bh_mem__fact_vals(fact);
 	uint16_t prev = objs[k].prev;
+	bool fd = bh_mem__is_fd(c, k);
 	objs[k] = (bh_mem__ostate){ 0, 0, 0, BH_MEM__NONE, 0 };
 	bh_mem__fact_head(fact)->oom = 1;
 	for (uint32_t l = 0; l < c->nlocs; l++)
 		if (vals[l].obj == k)
-			vals[l].obj = 0;
-	if (prev && prev != k) {
+			vals[l] = fd ? bh_mem__no_fd(vals[l].at) : (bh_mem__val){ 0, vals[l].null, vals[l].flags,
+										    vals[l].at };
+	if (prev && prev != k && (objs[prev].state & BH_MEM__ADOPTED)) {
+		objs[prev].state &= (uint8_t)~BH_MEM__ADOPTED;
+	} else if (prev && prev != k) {
 		objs[prev].state = (uint8_t)((objs[prev].state & ~BH_MEM__FREED) | BH_MEM__LIVE);
 		objs[prev].freed_at = BH_MEM__NONE;
 	}
+}
+
+// Does branch `t` of block `b` compare an integer with a constant of at
+// most 2 (`fd < 0`, `fd == -1`, `fd >= 0`, `-1 != fd`, `fd > 2`, `if (fd)`,
+// `if (!fd)`)? The operand, and whether the true edge is the side where
+// it is certainly below 3: where a call that opens a descriptor failed,
+// or a standard stream the function did not open.
+static bool fd_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, bool *low_if_true)
+{
+	const bh_ir_opnd *cond = &t->args[0];
+	if (cond->kind != BH_IR_OPND_VAR)
+		return false;
+	const bh_ir_instr *d = bh_ir_block_last_def(b, cond->var);
+	if (d && d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
+		*x = d->args[0]; // `!fd`: true where it is 0
+		*low_if_true = true;
+		return x->kind == BH_IR_OPND_VAR;
+	}
+	bool compare = d && d->op == BH_IR_BINOP &&
+		       (d->sub == BH_IR_BIN_LT || d->sub == BH_IR_BIN_LE || d->sub == BH_IR_BIN_GT ||
+			d->sub == BH_IR_BIN_GE || d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE);
+	if (!compare) {
+		*x = *cond; // `if (fd)`: false where it is 0
+		*low_if_true = false;
+		return true;
+	}
+	int side = d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+	if (side < 0 || d->args[1 - side].kind != BH_IR_OPND_VAR)
+		return false;
+	*x = d->args[1 - side];
+	int64_t k = d->args[side].ival;
+	int op = d->sub;
+	if (side == 0) // `k op x` is `x op' k`
+		op = op == BH_IR_BIN_LT ? BH_IR_BIN_GT : op == BH_IR_BIN_GT ? BH_IR_BIN_LT
+		   : op == BH_IR_BIN_LE ? BH_IR_BIN_GE : op == BH_IR_BIN_GE ? BH_IR_BIN_LE : op;
+	switch (op) {
+	case BH_IR_BIN_LT: *low_if_true = true; return k <= 3;  // x < k: x <= 2
+	case BH_IR_BIN_LE: *low_if_true = true; return k <= 2;
+	case BH_IR_BIN_EQ: *low_if_true = true; return k <= 2;
+	case BH_IR_BIN_GE: *low_if_true = false; return k <= 3; // else x < k
+	case BH_IR_BIN_GT: *low_if_true = false; return k <= 2;
+	case BH_IR_BIN_NE: *low_if_true = false; return k <= 2;
+	default: return false;
+	}
+}
+
+// The edge `to` of a branch that tests a descriptor (an open()'s result,
+// an integer parameter): where it is below 3, it is no descriptor of ours
+// (the open failed; the parameter holds nothing to close). Other tests of
+// a descriptor say nothing. Returns false when `x` holds no descriptor.
+static bool fd_edge(bh_mem__fctx *c, void *fact, const bh_ir_block *b, const bh_ir_instr *t,
+		    uint32_t to)
+{
+	bh_ir_opnd x;
+	bool low_if_true;
+	const bh_ir_opnd *cond = &t->args[0];
+	if (cond->kind != BH_IR_OPND_VAR || cond->var >= c->fn->nvars)
+		return false;
+	bool parsed = fd_test(b, t, &x, &low_if_true) && x.var < c->fn->nvars;
+	// (A comparison the test does not recognise still names its operand:
+	// `fd == 7` says nothing about a descriptor, but must not be read as
+	// a NULL test either.)
+	const bh_ir_instr *d = bh_ir_block_last_def(b, cond->var);
+	uint32_t var = parsed ? x.var
+		     : d && d->op == BH_IR_BINOP && d->args[0].kind == BH_IR_OPND_VAR ? d->args[0].var
+		     : d && d->op == BH_IR_BINOP && d->args[1].kind == BH_IR_OPND_VAR ? d->args[1].var
+		     : UINT32_MAX;
+	if (var >= c->fn->nvars)
+		return false;
+	uint32_t k = bh_mem__fact_vals(fact)[var].obj;
+	if (!bh_mem__is_fd(c, k) && !bh_mem__is_scalar_param(c, k))
+		return false;
+	if (!parsed || (to == t->target[0]) != low_if_true)
+		return true;
+	if (bh_mem__is_fd(c, k)) {
+		block_failed(c, fact, k);
+	} else {
+		bh_mem__ostate *st = &bh_mem__fact_objs(c, fact)[k];
+		st->state = (uint8_t)((st->state & ~BH_MEM__LIVE) | BH_MEM__ABSENT);
+	}
+	return true;
 }
 
 static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
@@ -239,6 +351,8 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 			return;
 		}
 	}
+	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1] && fd_edge(c, fact, b, t, to))
+		return;
 	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] ||
 	    !bh_mem__null_test(b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
 		return;

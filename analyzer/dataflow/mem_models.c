@@ -3,13 +3,16 @@
 // the user's lines from .bulkhead.json) and the lookup by function name.
 //
 //   line   = kind function place [ family ] [ "may-fail" ] [ "nonzero-fails" ]
+//            [ "when" "arg" N "=" integer ]
 //   kind   = "alloc" | "release" | "realloc" | "may-null" | "deref" | "borrow"
-//          | "format"
+//          | "format" | "adopt"
 //   place  = "ret" | "arg" N [ ".." ] | "out" N
-//   family = "heap" | "stream" | "pipe" | "dir" | "map" | "stack"
+//   family = "heap" | "stream" | "pipe" | "dir" | "map" | "fd" | "stack"
 //
 // A bad line is a diagnostic and is skipped.
+#include <errno.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bulkhead/diag.h"
@@ -22,13 +25,14 @@ extern const char bh_mem__builtin_models[];
 static const char *const family_names[BH_MEM__FAMILY_COUNT] = {
 	[BH_MEM_FAMILY_NONE] = "", [BH_MEM_FAMILY_HEAP] = "heap", [BH_MEM_FAMILY_STREAM] = "stream",
 	[BH_MEM_FAMILY_PIPE] = "pipe", [BH_MEM_FAMILY_DIR] = "dir", [BH_MEM_FAMILY_MAP] = "map",
-	[BH_MEM_FAMILY_STACK] = "stack",
+	[BH_MEM_FAMILY_FD] = "fd", [BH_MEM_FAMILY_STACK] = "stack",
 };
 
 static const char *const releasers[BH_MEM__FAMILY_COUNT] = {
 	[BH_MEM_FAMILY_NONE] = "a release function", [BH_MEM_FAMILY_HEAP] = "free",
 	[BH_MEM_FAMILY_STREAM] = "fclose", [BH_MEM_FAMILY_PIPE] = "pclose",
 	[BH_MEM_FAMILY_DIR] = "closedir", [BH_MEM_FAMILY_MAP] = "munmap",
+	[BH_MEM_FAMILY_FD] = "close",
 	[BH_MEM_FAMILY_STACK] = "nothing (it is freed when the function returns)",
 };
 
@@ -57,7 +61,7 @@ static bool parse_kind(const char *word, bh_mem_model_kind *out)
 		{ "alloc", BH_MEM_ALLOC },       { "release", BH_MEM_RELEASE },
 		{ "realloc", BH_MEM_REALLOC },   { "may-null", BH_MEM_MAY_NULL },
 		{ "deref", BH_MEM_DEREF },       { "borrow", BH_MEM_BORROW },
-		{ "format", BH_MEM_FORMAT },
+		{ "format", BH_MEM_FORMAT },     { "adopt", BH_MEM_ADOPT },
 	};
 	for (size_t i = 0; i < BH_ARRAY_LEN(kinds); i++)
 		if (strcmp(word, kinds[i].name) == 0) {
@@ -92,6 +96,29 @@ static bool parse_family(const char *word, bh_mem_family *out)
 	return false;
 }
 
+// `argN=V`: the condition of a `when`.
+static bool parse_when(const char *word, bh_mem_model *m)
+{
+	const char *eq = strchr(word, '=');
+	if (strncmp(word, "arg", 3) != 0 || !eq || eq == word + 3 || !eq[1])
+		return false;
+	unsigned n = 0;
+	for (const char *d = word + 3; d < eq; d++) {
+		if (*d < '0' || *d > '9' || n > 1000)
+			return false;
+		n = n * 10 + (unsigned)(*d - '0');
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(eq + 1, &end, 0);
+	if (*end || errno)
+		return false;
+	m->has_when = true;
+	m->when_arg = n;
+	m->when_value = v;
+	return true;
+}
+
 // Parse one line (comment already removed); NULL on success, else why not.
 static const char *parse_line(bh_mem_model *m, bh_arena *arena, const char *line)
 {
@@ -101,7 +128,7 @@ static const char *parse_line(bh_mem_model *m, bh_arena *arena, const char *line
 	if (!kind || !fn || !place)
 		return "expected: kind function place";
 	if (!parse_kind(kind, &m->kind))
-		return "unknown kind (alloc, release, realloc, may-null, deref, borrow or format)";
+		return "unknown kind (alloc, release, realloc, may-null, deref, borrow, format or adopt)";
 	m->function = fn;
 	if (!parse_place(place, m))
 		return "bad place (ret, argN, argN.. or outN)";
@@ -109,7 +136,7 @@ static const char *parse_line(bh_mem_model *m, bh_arena *arena, const char *line
 	if (has_family) {
 		const char *family = bh_flow__next_word(arena, &p);
 		if (!family || !parse_family(family, &m->family))
-			return "expected a family (heap, stream, pipe, dir, map or stack)";
+			return "expected a family (heap, stream, pipe, dir, map, fd or stack)";
 	}
 	const char *rest = bh_flow__next_word(arena, &p);
 	if (rest && (m->kind == BH_MEM_ALLOC || m->kind == BH_MEM_REALLOC) &&
@@ -119,6 +146,12 @@ static const char *parse_line(bh_mem_model *m, bh_arena *arena, const char *line
 	}
 	if (rest && m->out && strcmp(rest, "nonzero-fails") == 0) {
 		m->nonzero_fails = true;
+		rest = bh_flow__next_word(arena, &p);
+	}
+	if (rest && m->kind == BH_MEM_ALLOC && m->ret && strcmp(rest, "when") == 0) {
+		const char *cond = bh_flow__next_word(arena, &p);
+		if (!cond || !parse_when(cond, m))
+			return "expected a condition after when: argN=value";
 		rest = bh_flow__next_word(arena, &p);
 	}
 	if (rest)
@@ -132,8 +165,9 @@ static const char *parse_line(bh_mem_model *m, bh_arena *arena, const char *line
 	case BH_MEM_DEREF:
 	case BH_MEM_BORROW:
 	case BH_MEM_FORMAT:
+	case BH_MEM_ADOPT:
 		if (m->ret || m->out)
-			return "release, deref, borrow and format work on argN";
+			return "release, deref, borrow, format and adopt work on argN";
 		break;
 	case BH_MEM_REALLOC:
 		if (m->ret || m->and_after)

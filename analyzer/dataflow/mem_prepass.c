@@ -126,6 +126,15 @@ const bh_mem_model *bh_mem__models_of(const bh_mem__fctx *c, const bh_ir_opnd *c
 	return bh_mem_models_find(c->prog->models, callee->str, n);
 }
 
+bool bh_mem__model_applies(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_mem_model *m)
+{
+	if (!m->has_when)
+		return true;
+	int64_t v;
+	return m->when_arg < in->nargs && bh_flow_const_of(&c->consts, &in->args[m->when_arg], &v) &&
+	       v == m->when_value;
+}
+
 const char *bh_mem__callee_name(const bh_ir_opnd *callee)
 {
 	return callee && callee->str ? callee->str : "a function pointer";
@@ -146,7 +155,8 @@ static bool call_allocates(const bh_mem__fctx *c, const bh_ir_instr *in, uint8_t
 	size_t n;
 	const bh_mem_model *m = bh_mem__models_of(c, callee, &n);
 	for (size_t i = 0; i < n; i++)
-		if (m[i].kind == BH_MEM_ALLOC || m[i].kind == BH_MEM_REALLOC) {
+		if ((m[i].kind == BH_MEM_ALLOC || m[i].kind == BH_MEM_REALLOC) &&
+		    bh_mem__model_applies(c, in, &m[i])) {
 			*family = (uint8_t)m[i].family;
 			*may_fail = m[i].may_fail;
 			return true;

@@ -41,6 +41,7 @@ const char *bh_mem__object_text(const bh_mem__fctx *c, uint32_t obj)
 						? "stream"
 					: o->family == BH_MEM_FAMILY_DIR ? "directory handle"
 					: o->family == BH_MEM_FAMILY_MAP ? "mapping"
+					: o->family == BH_MEM_FAMILY_FD ? "file descriptor"
 					: o->family == BH_MEM_FAMILY_STACK ? "stack block"
 									    : "memory",
 					o->by ? o->by : "?", bh_mem__instr_loc(c, o->site).line);

@@ -3,11 +3,13 @@
  * Memory-state analysis: the heap lifecycle and nullness checkers. It
  * follows every block of memory a function allocates (malloc, fopen,
  * opendir, alloca, an allocation wrapper of the program), every pointer
- * to it, and every value that may be NULL, along the function's paths,
- * and reports uses after free, double and mismatched releases, frees of
- * memory not on the heap or not at the start of its block, leaks,
- * dereferences of NULL and of unchecked results of calls that can fail,
- * and addresses of locals that outlive their function.
+ * to it, every file descriptor it opens (open, socket, accept: an `int`
+ * that is -1 when the call failed), and every value that may be NULL,
+ * along the function's paths, and reports uses after free, double and
+ * mismatched releases, frees of memory not on the heap or not at the
+ * start of its block, leaks, dereferences of NULL and of unchecked
+ * results of calls that can fail, and addresses of locals that outlive
+ * their function.
  *
  * It is a forward dataflow over bh_ir with the bh_flow solver, one
  * function at a time, with summaries computed bottom-up over the call
@@ -38,6 +40,7 @@ typedef enum {
 	BH_MEM_DEREF,     /* dereferences an argument */
 	BH_MEM_BORROW,    /* uses an argument without keeping or releasing it */
 	BH_MEM_FORMAT,    /* argument N is a printf format: `%s` arguments are dereferenced */
+	BH_MEM_ADOPT,     /* the result takes over argument N when the call succeeds (fdopen) */
 } bh_mem_model_kind;
 
 /** What releases a block: blocks of one family must be released by that family. */
@@ -48,6 +51,7 @@ typedef enum {
 	BH_MEM_FAMILY_PIPE,   /* pclose */
 	BH_MEM_FAMILY_DIR,    /* closedir */
 	BH_MEM_FAMILY_MAP,    /* munmap */
+	BH_MEM_FAMILY_FD,     /* close: a file descriptor, an `int` (-1 when the call failed) */
 	BH_MEM_FAMILY_STACK,  /* alloca: never released */
 	BH_MEM__FAMILY_COUNT
 } bh_mem_family;
@@ -62,6 +66,9 @@ typedef struct {
 	bh_mem_family family;  /* ALLOC, RELEASE, REALLOC */
 	bool may_fail;         /* ALLOC, REALLOC: NULL when it fails */
 	bool nonzero_fails;    /* outN: the call returns non-zero when it fails (else negative) */
+	bool has_when;         /* ALLOC: only when argument `when_arg` is the constant `when_value` */
+	unsigned when_arg;
+	int64_t when_value;
 	bh_loc origin;         /* where the model was written */
 } bh_mem_model;
 
@@ -92,7 +99,7 @@ void bh_mem_models_add_builtin(bh_mem_models *m, bh_arena *arena, bh_diags *diag
  */
 const bh_mem_model *bh_mem_models_find(bh_mem_models *m, const char *function, size_t *count);
 
-/** "free", "fclose", ...: the release function of a family, for messages. */
+/** "free", "fclose", "close", ...: the release function of a family, for messages. */
 const char *bh_mem_family_releaser(bh_mem_family f);
 
 /* --------------------------------------------------------------- analysis */

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Recall benchmark over a labelled fixture tree: scans every fixture under
 # ROOT/<rule>/<shape>-{bad,good}/ (testdata/taint for the taint rules,
-# testdata/mem for the memory-state rules) with `bulkhead scan --format
+# testdata/mem for the memory-state rules; a variant of a shape,
+# fd-direct-bad, counts as its shape) with `bulkhead scan --format
 # json` and compares the findings of the tree's rules with the
 # `/* BH-EXPECT: c.rule-id[, c.rule-id...] */` markers in the fixtures'
 # sources, by file, line and rule. The tree's rules are "c." followed by the
@@ -90,11 +91,17 @@ def fixture_dirs():
 
 
 def shape_of(fixture):
-    """('struct-field', 'bad') for .../struct-field-bad."""
+    """('struct-field', 'bad') for .../struct-field-bad; a variant of a
+    known shape counts as that shape: ('direct', 'bad') for
+    .../fd-direct-bad (the shape with file descriptors)."""
     name = os.path.basename(fixture)
     for kind in ("bad", "good"):
         if name.endswith("-" + kind):
-            return name[: -len(kind) - 1], kind
+            shape = name[: -len(kind) - 1]
+            variant, _, rest = shape.partition("-")
+            if shape not in SHAPES and rest in SHAPES:
+                shape = rest
+            return shape, kind
     return name, "?"
 
 

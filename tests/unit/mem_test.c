@@ -89,6 +89,33 @@ Test(mem, bad_model_lines_are_diagnostics_and_the_rest_is_kept)
 	bh_diags_dispose(&d);
 }
 
+Test(mem, descriptor_models_parse_with_when_and_adopt)
+{
+	static const char text[] = "alloc sock_new ret fd may-fail when arg1=-1\n" // 1
+				   "adopt wrap_fd arg0\n"                          // 2
+				   "alloc f ret fd when arg0\n"                    // 3: no value
+				   "alloc f ret fd when x=1\n"                     // 4: not argN
+				   "adopt f ret\n"                                 // 5: adopt needs argN
+				   "release f arg0 fd when arg0=1\n";              // 6: when only for alloc
+	bh_mem_models m;
+	bh_diags d;
+	bh_mem_models_init(&m);
+	bh_diags_init(&d, arena);
+	cr_assert_eq(bh_mem_models_parse(&m, arena, text, "cfg.json", 1, &d), 4);
+	cr_assert_eq(d.items.len, 4);
+	cr_assert_eq(d.items.items[0].loc.line, 3);
+	cr_assert_eq(d.items.items[3].loc.line, 6);
+	size_t n;
+	const bh_mem_model *s = bh_mem_models_find(&m, "sock_new", &n);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(s->family, BH_MEM_FAMILY_FD);
+	cr_assert(s->has_when && s->when_arg == 1 && s->when_value == -1);
+	cr_assert_str_eq(bh_mem_family_releaser(s->family), "close");
+	cr_assert_eq(bh_mem_models_find(&m, "wrap_fd", &n)->kind, BH_MEM_ADOPT);
+	bh_mem_models_dispose(&m);
+	bh_diags_dispose(&d);
+}
+
 // ----------------------------------------------------------------- engine
 
 // Compile `files` (name, text pairs, NULL-terminated) as one program and
@@ -418,4 +445,197 @@ Test(mem, operations_tables_are_followed_like_direct_calls)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "13");
 	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "16");
+}
+
+// ------------------------------------------------------ file descriptors
+
+#define FD_PRELUDE "#include <fcntl.h>\n#include <stdio.h>\n#include <unistd.h>\n"
+
+Test(mem, a_descriptor_is_absent_where_a_test_says_the_open_failed)
+{
+	result *r = run1(FD_PRELUDE
+			 "int a(const char *p) {\n"                                   // 4
+			 "\tint fd = open(p, O_RDONLY);\n"
+			 "\tif (fd < 0) return -1;\n"                                // failed: no leak
+			 "\tclose(fd);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int b(const char *p) {\n"                                   // 10
+			 "\tint fd = open(p, O_RDONLY);\n"
+			 "\tif (-1 == fd) return -1;\n"
+			 "\treturn 0;\n"                                             // 13: leak
+			 "}\n"
+			 "int c(const char *p, int want) {\n"                         // 15
+			 "\tint fd = -1;\n"
+			 "\tif (want) fd = open(p, O_RDONLY);\n"
+			 "\tif (fd >= 0) close(fd);\n"                               // -1 or closed
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int d(const char *p, int want) {\n"                         // 21
+			 "\tint fd = -1;\n"
+			 "\tif (want) fd = open(p, O_RDONLY);\n"
+			 "\tif (fd != -1) close(fd);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int e(void) {\n"                                            // 27
+			 "\tint fd = open(\"/dev/null\", O_RDWR);\n"
+			 "\tif (fd == -1) return -1;\n"
+			 "\tdup2(fd, 0);\n"                                          // 0 stays ours: no new fd
+			 "\tif (fd > 2) close(fd);\n"                                // below 3: a standard stream
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "13");
+	cr_assert_str_eq(first_of(r, "c.resource-leak")->message,
+			 "file descriptor 'fd' from open() at line 11 is not closed on this path");
+	cr_assert_str_eq(first_of(r, "c.resource-leak")->flow[0].message, "opened by open()");
+}
+
+Test(mem, descriptors_stored_returned_or_kept_are_not_leaked)
+{
+	result *r = run1(FD_PRELUDE "#include <sys/socket.h>\n"
+			 "static int listen_fd = -1;\n"                               // 5
+			 "struct srv { int fd; };\n"
+			 "static int fds[8];\n"
+			 "void keep(int fd);\n"                                      // no body: unknown
+			 "int to_global(void) {\n"                                    // 9
+			 "\tint s = socket(AF_INET, SOCK_STREAM, 0);\n"
+			 "\tif (s < 0) return -1;\n"
+			 "\tlisten_fd = s;\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int to_field(struct srv *v) {\n"                            // 15
+			 "\tint s = socket(AF_INET, SOCK_STREAM, 0);\n"
+			 "\tif (s < 0) return -1;\n"
+			 "\tv->fd = s;\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int to_array(int i) { int s = dup(0); fds[i] = s; return s < 0; }\n"
+			 "int returned(void) { int s = socket(AF_INET, SOCK_STREAM, 0); return s; }\n"
+			 "int to_unknown(void) { int s = dup(1); if (s < 0) return -1; keep(s); return 0; }\n"
+			 "int borrowed(void) {\n"                                     // 24
+			 "\tint s = dup(1);\n"
+			 "\tif (s < 0) return -1;\n"
+			 "\twrite(s, \"x\", 1);\n"
+			 "\tfsync(s);\n"
+			 "\treturn 0;\n"                                             // 29: leak
+			 "}\n"
+			 "int main(void) { int fd = open(\"/x\", O_RDONLY); return fd < 0; }\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "29");
+}
+
+Test(mem, descriptor_wrappers_are_learned_from_summaries)
+{
+	result *r = run1(FD_PRELUDE "#include <sys/socket.h>\n"
+			 "static int open_log(const char *p) {\n"                    // 5
+			 "\tint fd = open(p, O_WRONLY | O_APPEND);\n"
+			 "\tif (fd < 0) { perror(p); return -1; }\n"
+			 "\treturn fd;\n"
+			 "}\n"
+			 "static void safe_close(int fd) { if (fd < 0) return; close(fd); }\n" // 10
+			 "static void check_only(int fd) { if (fd < 0) return; fsync(fd); }\n"  // 11
+			 "static int g;\n"
+			 "static void stash(int fd) { g = fd; }\n"                    // 13
+			 "int a(const char *p) {\n"                                   // 14
+			 "\tint fd = open_log(p);\n"
+			 "\tif (fd < 0) return -1;\n"
+			 "\treturn 0;\n"                                             // 17: leak
+			 "}\n"
+			 "int b(const char *p) { int fd = open_log(p); safe_close(fd); return 0; }\n"
+			 "int c(const char *p) { int fd = open_log(p); stash(fd); return 0; }\n"
+			 "int d(const char *p) {\n"                                   // 21
+			 "\tint fd = open_log(p);\n"
+			 "\tcheck_only(fd);\n"
+			 "\treturn 0;\n"                                             // 24: leak
+			 "}\n"
+			 "int e(const char *p) { int fd = open_log(p); safe_close(fd); safe_close(fd); return 0; }\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "17 24");
+	cr_assert_str_eq(first_of(r, "c.resource-leak")->message,
+			 "file descriptor 'fd' from open_log() at line 15 is not closed on this path");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "26");
+}
+
+Test(mem, fdopen_takes_the_descriptor_over_when_it_succeeds)
+{
+	result *r = run1(FD_PRELUDE
+			 "int a(const char *p) {\n"                                   // 4
+			 "\tint fd = open(p, O_RDONLY);\n"
+			 "\tif (fd < 0) return -1;\n"
+			 "\tFILE *f = fdopen(fd, \"r\");\n"
+			 "\tif (!f) { close(fd); return -1; }\n"
+			 "\tfclose(f);\n"                                            // closes fd too
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int b(const char *p) {\n"                                   // 12
+			 "\tint fd = open(p, O_RDONLY);\n"
+			 "\tif (fd < 0) return -1;\n"
+			 "\tFILE *f = fdopen(fd, \"r\");\n"
+			 "\tif (f == NULL) return -1;\n"                             // 16: fd still ours
+			 "\tfclose(f);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int c(int fd) {\n"                                          // 20
+			 "\tFILE *f = fdopen(fd, \"w\");\n"
+			 "\tif (!f) return -1;\n"
+			 "\tfputs(\"x\", f);\n"
+			 "\treturn 0;\n"                                             // 24: the stream leaks
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "16 24");
+	cr_assert_str_eq(first_of(r, "c.resource-leak")->message,
+			 "file descriptor 'fd' from open() at line 13 is not closed on this path");
+}
+
+Test(mem, only_some_calls_of_a_conditional_model_open_a_descriptor)
+{
+	result *r = run1("#include <signal.h>\n#include <sys/signalfd.h>\n#include <fcntl.h>\n"
+			 "#include <unistd.h>\n"
+			 "int a(int fd, const sigset_t *m) {\n"                      // 5
+			 "\tint s = signalfd(fd, m, 0);\n"                           // changes fd
+			 "\tint t = signalfd(-1, m, 0);\n"                           // 7: a new one
+			 "\tint u = fcntl(fd, F_DUPFD_CLOEXEC, 3);\n"                // 8: a new one
+			 "\tint v = fcntl(fd, F_GETFL);\n"                           // flags
+			 "\tif (t < 0) return s;\n"                                  // 10: u leaks
+			 "\tclose(t);\n"
+			 "\treturn v;\n"                                             // 12: u leaks
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "10 12");
+	cr_assert_str_eq(first_of(r, "c.resource-leak")->message,
+			 "file descriptor 'u' from fcntl() at line 8 is not closed on this path");
+}
+
+Test(mem, a_number_computed_from_a_descriptor_is_no_copy_of_it)
+{
+	result *r = run1(FD_PRELUDE
+			 "int f(const char *a, const char *b) {\n"                    // 4
+			 "\tint fd = open(a, O_RDONLY);\n"                           // 5
+			 "\tif (fd < 0) return -1;\n"
+			 "\tint maxfd = fd + 1;\n"                                   // a number
+			 "\tfd = open(b, O_RDONLY);\n"                               // 8: the first is lost
+			 "\tif (fd >= 0) close(fd);\n"
+			 "\treturn maxfd;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "8");
+	cr_assert_str_eq(first_of(r, "c.resource-leak")->message,
+			 "the file descriptor from open() at line 5 is lost: 'fd', the last variable that "
+			 "holds it, is overwritten here");
+}
+
+Test(mem, zero_in_an_integer_is_the_standard_input_not_no_descriptor)
+{
+	// Paths that meet with 0 (stdin) and a descriptor hold one of two: the
+	// analysis keeps neither, as the flag that tells them apart is not
+	// correlated with the descriptor. -1 is no descriptor at all.
+	result *r = run1(FD_PRELUDE
+			 "int a(const char *p, char *buf) {\n"                        // 4
+			 "\tint own = 0, fd = 0;\n"
+			 "\tif (p) { fd = open(p, O_RDONLY); if (fd < 0) return -1; own = 1; }\n"
+			 "\tint n = (int)read(fd, buf, 8);\n"
+			 "\tif (own) close(fd);\n"
+			 "\treturn n;\n"
+			 "}\n"
+			 "int b(const char *p, char *buf) {\n"                        // 11
+			 "\tint fd = -1;\n"
+			 "\tif (p) fd = open(p, O_RDONLY);\n"
+			 "\treturn (int)read(fd, buf, 8);\n"                         // 14: leak where p
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "14");
 }
