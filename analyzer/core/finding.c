@@ -76,6 +76,19 @@ static bh_finding_step *copy_steps(bh_arena *arena, const bh_finding_step *s, si
 	return out;
 }
 
+const bh_finding *bh_findings_find(const bh_findings *f, const bh_rule *rule, const bh_loc *loc,
+				   const char *snippet)
+{
+	for (size_t i = 0; i < f->items.len; i++) {
+		const bh_finding *x = &f->items.items[i];
+		if (x->rule == rule && x->loc.line == loc->line && x->loc.col == loc->col && x->loc.path &&
+		    loc->path && strcmp(x->loc.path, loc->path) == 0 &&
+		    (!snippet || !x->snippet || strcmp(x->snippet, snippet) == 0))
+			return x;
+	}
+	return NULL;
+}
+
 void bh_findings_append(bh_findings *dst, const bh_findings *src)
 {
 	bh_vec_reserve(&dst->items, src->items.len);

@@ -40,12 +40,6 @@ static const bh_rule *rule_for(const bh_bnd_object *ob, bool write, bool under)
 	}
 }
 
-static bool same_place(const bh_finding *f, const bh_rule *rule, const bh_loc *loc)
-{
-	return f->rule == rule && f->loc.line == loc->line && f->loc.col == loc->col && f->loc.path &&
-	       loc->path && strcmp(f->loc.path, loc->path) == 0;
-}
-
 static const char *plural(int64_t n)
 {
 	return n == 1 ? "" : "s";
@@ -87,9 +81,8 @@ static void report(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, bh_bnd_it
 	const bh_bnd_object *ob = &c->objs[obj - 1];
 	const bh_rule *rule = rule_for(ob, d->write, under);
 	bh_findings *out = c->prog->out;
-	for (size_t i = 0; i < out->items.len; i++)
-		if (same_place(&out->items.items[i], rule, &d->in->loc))
-			return; // one finding per rule and place, whatever the context
+	if (bh_findings_find(out, rule, &d->in->loc, NULL))
+		return; // one finding per rule and place, whatever the context
 	bh_arena *a = c->prog->arena;
 	const char *what = bh_bnd_object_text(c, obj);
 	const char *in_ctx = "";

@@ -192,6 +192,53 @@ static int mirror(int op)
 	}
 }
 
+// The edge of a SWITCH to `to`: the scrutinee is among the cases that go
+// there (an edge no value of it takes is dead), or on the default edge
+// outside all of them.
+static bool refine_switch(bh_bnd_fctx *c, void *f, const bh_ir_block *b, const bh_ir_instr *sw,
+			  uint32_t to)
+{
+	uint32_t v = tested_var(c, b, sw, &sw->args[0]);
+	if (v == UINT32_MAX)
+		return true;
+	bh_bnd_val *x = &bh_bnd_vals_of(c, f)[v];
+	if (x->obj || bh_bnd_itv_is_empty(x->v))
+		return true;
+	if (to == sw->target[0]) {
+		// The default: dead when every value of x has a case elsewhere.
+		// (Only a constant or a short range is checked value by value.)
+		if (x->v.lo == BH_BND_NINF || x->v.hi == BH_BND_PINF || x->v.hi - x->v.lo > 64)
+			return true;
+		for (int64_t k = x->v.lo; k <= x->v.hi; k++) {
+			bool cased = false;
+			for (uint32_t i = 0; i < sw->ncases && !cased; i++)
+				cased = k >= sw->cases[i].lo && k <= sw->cases[i].hi &&
+					sw->cases[i].target != sw->target[0];
+			if (!cased)
+				return true;
+		}
+		return false;
+	}
+	bh_bnd_itv hull = bh_bnd_itv_make(1, 0);
+	for (uint32_t i = 0; i < sw->ncases; i++)
+		if (sw->cases[i].target == to)
+			hull = bh_bnd_itv_join(hull, bh_bnd_itv_meet(x->v, bh_bnd_itv_make(sw->cases[i].lo, sw->cases[i].hi)));
+	if (bh_bnd_itv_is_empty(hull))
+		return false;
+	// An end a case moved is evidence where the old end had some quality,
+	// as for a comparison (bh_bnd_val_refine).
+	if (hull.lo > x->v.lo) {
+		bool q = (x->ev & (BH_BND_EV_LO | BH_BND_GROW_LO)) || x->input;
+		x->ev = (x->ev & ~(uint32_t)(BH_BND_EV_LO | BH_BND_GROW_LO)) | (q ? BH_BND_EV_LO : 0);
+	}
+	if (hull.hi < x->v.hi) {
+		bool q = (x->ev & (BH_BND_EV_HI | BH_BND_GROW_HI)) || x->input;
+		x->ev = (x->ev & ~(uint32_t)(BH_BND_EV_HI | BH_BND_GROW_HI)) | (q ? BH_BND_EV_HI : 0);
+	}
+	x->v = hull;
+	return true;
+}
+
 void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to,
 			  void *payload)
 {
@@ -204,6 +251,11 @@ void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint3
 	}
 	const bh_ir_block *b = &fn->blocks[from];
 	const bh_ir_instr *br = bh_ir_block_terminator(b);
+	if (br->op == BH_IR_SWITCH && br->nargs && br->args[0].kind == BH_IR_OPND_VAR) {
+		if (!refine_switch(c, fact, b, br, to))
+			bh_bnd_head_of(fact)->reached = 0;
+		return;
+	}
 	if (br->op != BH_IR_BR || br->target[0] == br->target[1] || br->args[0].kind != BH_IR_OPND_VAR)
 		return;
 	bool truth = to == br->target[0];

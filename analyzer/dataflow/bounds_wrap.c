@@ -192,12 +192,6 @@ static const char *site_text(const bh_bnd_fctx *c, const bh_ir_instr *site, bh_a
 				bh_ir_binop_spelling((bh_ir_binop)site->sub), y ? y : "...");
 }
 
-static bool same_place(const bh_finding *f, const bh_rule *rule, const bh_loc *loc)
-{
-	return f->rule == rule && f->loc.line == loc->line && f->loc.col == loc->col && f->loc.path &&
-	       loc->path && strcmp(f->loc.path, loc->path) == 0;
-}
-
 static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bnd_wrap_site *s,
 			   const bh_ir_instr *use, const char *role)
 {
@@ -206,9 +200,8 @@ static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bn
 								  : BH_RULE_C_INTEGER_TRUNCATION);
 	s->reported = true;
 	bh_findings *out = c->prog->out;
-	for (size_t i = 0; i < out->items.len; i++)
-		if (same_place(&out->items.items[i], rule, &site->loc))
-			return; // one finding per rule and place, whatever the context
+	if (bh_findings_find(out, rule, &site->loc, NULL))
+		return; // one finding per rule and place, whatever the context
 	bh_arena *a = c->prog->arena;
 	const char *what = site_text(c, site, a);
 	const char *ty = type_text(site->bits, site->is_unsigned);
@@ -306,9 +299,8 @@ void bh_bnd_check_negative_size(bh_bnd_fctx *c, const bh_ir_instr *in, const bh_
 		return;
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_INTEGER_UNDERFLOW);
 	bh_findings *out = c->prog->out;
-	for (size_t i = 0; i < out->items.len; i++)
-		if (same_place(&out->items.items[i], rule, &in->loc))
-			return;
+	if (bh_findings_find(out, rule, &in->loc, NULL))
+		return;
 	bh_arena *a = c->prog->arena;
 	// Name the computation when the operand is a temporary made for it.
 	const char *what = bh_ir_operand_text(c->fn, in, o, a);

@@ -229,12 +229,6 @@ const char *bh_calls__operand_name(const bh_calls__fctx *c, const bh_ir_instr *i
 	return bh_ir_operand_text(c->fn, in, o, c->prog->arena);
 }
 
-static bool same_loc(const bh_loc *a, const bh_loc *b)
-{
-	return a->line == b->line && a->col == b->col && a->path && b->path &&
-	       strcmp(a->path, b->path) == 0;
-}
-
 void bh_calls__report(const bh_calls__fctx *c, bh_rule_id rule, const bh_ir_instr *at,
 		      const char *snippet, const bh_finding_step *steps, size_t nsteps,
 		      const char *last, const char *fmt, ...)
@@ -243,12 +237,8 @@ void bh_calls__report(const bh_calls__fctx *c, bh_rule_id rule, const bh_ir_inst
 		return;
 	const bh_rule *r = bh_rule_get(rule);
 	bh_findings *out = c->out;
-	for (size_t i = 0; i < out->items.len; i++) {
-		const bh_finding *f = &out->items.items[i];
-		if (f->rule == r && same_loc(&f->loc, &at->loc) &&
-		    (!f->snippet || !snippet || strcmp(f->snippet, snippet) == 0))
-			return;
-	}
+	if (bh_findings_find(out, r, &at->loc, snippet))
+		return; // one finding per rule, place and value
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);

@@ -69,12 +69,6 @@ const char *bh_mem__object_text(const bh_mem__fctx *c, uint32_t obj)
 	}
 }
 
-static bool same_loc(const bh_loc *a, const bh_loc *b)
-{
-	return a->line == b->line && a->col == b->col && a->path && b->path &&
-	       strcmp(a->path, b->path) == 0;
-}
-
 void bh_mem__report(bh_mem__fctx *c, const bh_rule *rule, const bh_ir_instr *in,
 		    const char *snippet, const bh_finding_step *steps, size_t nsteps,
 		    const char *last, const char *fmt, ...)
@@ -82,12 +76,8 @@ void bh_mem__report(bh_mem__fctx *c, const bh_rule *rule, const bh_ir_instr *in,
 	if (!c->reporting)
 		return;
 	bh_findings *out = c->out;
-	for (size_t i = 0; i < out->items.len; i++) {
-		const bh_finding *f = &out->items.items[i];
-		if (f->rule == rule && same_loc(&f->loc, &in->loc) &&
-		    (!f->snippet || !snippet || strcmp(f->snippet, snippet) == 0))
-			return; // one finding per rule, place and value
-	}
+	if (bh_findings_find(out, rule, &in->loc, snippet))
+		return; // one finding per rule, place and value
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);

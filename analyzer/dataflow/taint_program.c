@@ -113,12 +113,8 @@ void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,
 		      const bh_taint__path *path)
 {
 	bh_findings *out = p->findings;
-	for (size_t i = 0; i < out->items.len; i++) {
-		const bh_finding *f = &out->items.items[i];
-		if (f->rule == rule && f->loc.line == loc.line && f->loc.col == loc.col &&
-		    f->loc.path && loc.path && strcmp(f->loc.path, loc.path) == 0)
-			return; // one finding per sink, whatever the number of paths
-	}
+	if (bh_findings_find(out, rule, &loc, NULL))
+		return; // one finding per sink, whatever the number of paths
 	bh_finding *fd = bh_finding_add(out, rule, loc, "%s", message);
 	fd->function = function ? bh_arena_strdup(out->arena, function) : NULL;
 	fd->snippet = snippet ? bh_arena_strdup(out->arena, snippet) : NULL;

@@ -45,12 +45,6 @@ static bh_loc decl_loc(const bh_uninit__fctx *c, uint32_t v)
 	return var->loc.line ? var->loc : c->fn->loc;
 }
 
-static bool same_loc(const bh_loc *a, const bh_loc *b)
-{
-	return a->line == b->line && a->col == b->col && a->path && b->path &&
-	       strcmp(a->path, b->path) == 0;
-}
-
 // The return of a summarised function that leaves field `field` unset
 // (NULL: one of the fields without a slot), or line 0.
 static bh_loc ret_loc(const bh_uninit__summary *sum, const char *field)
@@ -173,12 +167,8 @@ void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
 	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_UNINITIALIZED_READ);
 	const char *what = bh_uninit__loc_text(c, cand->loc, cand->field);
-	for (size_t i = 0; i < out->items.len; i++) {
-		const bh_finding *f = &out->items.items[i];
-		if (f->rule == rule && same_loc(&f->loc, &in->loc) && f->snippet &&
-		    strcmp(f->snippet, what) == 0)
-			return; // one finding per place and location
-	}
+	if (bh_findings_find(out, rule, &in->loc, what))
+		return; // one finding per place and location
 	uint32_t through = 0;
 	if (w->branch != BH_UNINIT__NONE)
 		through = bh_ir_block_terminator(&c->fn->blocks[w->branch])->loc.line;

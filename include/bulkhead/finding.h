@@ -72,6 +72,15 @@ bh_finding *bh_finding_add(bh_findings *f, const bh_rule *rule, bh_loc loc,
 void bh_finding_add_flow(bh_findings *f, bh_finding *fd, bh_loc loc, const char *message);
 void bh_finding_add_related(bh_findings *f, bh_finding *fd, bh_loc loc, const char *message);
 
+/**
+ * The finding of `rule` at exactly `loc` (path, line, column) whose snippet
+ * is `snippet` (NULL: any; a finding without a snippet matches any), or
+ * NULL. The dataflow rules make one finding per rule and place however
+ * many paths or calling contexts reach it.
+ */
+const bh_finding *bh_findings_find(const bh_findings *f, const bh_rule *rule, const bh_loc *loc,
+				   const char *snippet);
+
 /** Append deep copies of `src`'s findings to `dst` (strings into dst's arena). */
 void bh_findings_append(bh_findings *dst, const bh_findings *src);
 

@@ -107,6 +107,25 @@ Test(core, findings_sort_by_location_and_drop_exact_duplicates)
 	bh_findings_dispose(&f);
 }
 
+Test(core, findings_find_by_rule_place_and_snippet)
+{
+	bh_findings f;
+	bh_findings_init(&f, arena);
+	add(&f, "a.c", 2, "gets(x)");
+	const bh_rule *gets = bh_rule_get(BH_RULE_C_GETS);
+	bh_loc at = { .path = "a.c", .line = 2, .col = 5 };
+	cr_assert_not_null(bh_findings_find(&f, gets, &at, NULL));
+	cr_assert_not_null(bh_findings_find(&f, gets, &at, "gets(x)"));
+	cr_assert_null(bh_findings_find(&f, gets, &at, "gets(y)"));
+	cr_assert_null(bh_findings_find(&f, bh_rule_get(BH_RULE_C_TOCTOU), &at, NULL));
+	at.col = 6;
+	cr_assert_null(bh_findings_find(&f, gets, &at, NULL));
+	at.col = 5;
+	at.path = "b.c";
+	cr_assert_null(bh_findings_find(&f, gets, &at, NULL));
+	bh_findings_dispose(&f);
+}
+
 Test(core, fingerprints_survive_line_shifts_and_separate_twins)
 {
 	bh_findings f1, f2;
