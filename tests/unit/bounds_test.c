@@ -433,3 +433,29 @@ Test(bounds, wraps_that_are_meant_or_checked)
 		cr_assert_fail("unexpected %s at line %u: %s", r->findings.items.items[i].rule->id,
 			       r->findings.items.items[i].loc.line, r->findings.items.items[i].message);
 }
+
+// A switch bounds its scrutinee on each case edge, also where constant
+// folding cannot (the scrutinee is reassigned in one case): the caller's
+// op = 0 never reaches case 4..6 (sqlite3_db_status).
+Test(bounds, switch_cases_bound_their_scrutinee)
+{
+	result *r = run1("static int stat_[3];\n"
+			 "int status(int op, int *hw) {\n"
+			 "	switch (op) {\n"
+			 "	case 0: *hw = 1; break;\n"
+			 "	case 9: op = 6; /* fall through */\n"
+			 "	case 4: case 5: case 6: *hw = stat_[op - 4]; break;\n"
+			 "	default: return 1;\n"
+			 "	}\n"
+			 "	return 0;\n"
+			 "}\n"
+			 "void show(void) { int hw[2]; status(0, hw); status(5, hw + 1); }\n"
+			 "int pick(int k) {\n"
+			 "	char t[4] = { 0 };\n"
+			 "	switch (k) { case 2: case 3: return t[k + 1]; }\n" // 14: k + 1 is 4
+			 "	return 0;\n"
+			 "}\n"
+			 "int use(void) { char b[2] = { 0 }; return pick(3) + b[1]; }\n");
+	cr_assert_str_eq(lines(r, "c.buffer-under-read"), "");
+	cr_assert_str_eq(lines(r, "c.buffer-over-read"), "14");
+}
