@@ -34,6 +34,7 @@ typedef struct {
 	uint32_t *site_obj;         // instruction id -> the BLOCK object it allocates, or 0
 	uint32_t *released_obj;     // instruction id -> the RELEASED object of a release call, or 0
 	const bh_ir_opnd **fn_value; // variable -> the function it certainly holds, or NULL
+	bool *block_local;          // variable -> a temporary that lives and dies in one block
 	const bh_mem__summary **call_sum; // instruction id -> the summary a call applies, or NULL
 	bh_flow_consts consts;
 	size_t fact_size;

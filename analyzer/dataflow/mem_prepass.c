@@ -300,6 +300,11 @@ static void find_function_values(bh_mem__fctx *c)
 
 void bh_mem__prepare(bh_mem__fctx *c)
 {
+	uint32_t *tracked;
+	bh_flow_track_vars(&tracked, c->arena, c->fn);
+	c->block_local = bh_arena_alloc(c->arena, (c->fn->nvars + 1) * sizeof(*c->block_local));
+	for (uint32_t v = 0; v < c->fn->nvars; v++)
+		c->block_local[v] = tracked[v] == UINT32_MAX;
 	find_function_values(c);
 	resolve_calls(c); // before the objects: allocation sites depend on the summaries
 	make_slots(c);

@@ -419,3 +419,24 @@ Test(mem, operations_tables_are_followed_like_direct_calls)
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "13");
 	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "16");
 }
+
+Test(mem, an_allocator_that_walks_its_block_in_a_loop_is_still_one)
+{
+	// `&t[i]` made on each pass is a temporary of the loop body: where the
+	// paths meet it is dead, not a second pointer to lose track of.
+	result *r = run1(PRELUDE
+			 "struct db { void *d; };\n"                                    // 4
+			 "static struct db *make(int n) {\n"
+			 "\tstruct db *t = calloc((size_t)n, sizeof *t);\n"
+			 "\tif (!t) return NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) t[i].d = NULL;\n"
+			 "\treturn t;\n"
+			 "}\n"
+			 "int f(int n) {\n"                                              // 11
+			 "\tstruct db *t = make(n);\n"
+			 "\tif (!t) return -1;\n"
+			 "\treturn t[0].d != NULL;\n"                                   // 14: leak
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "14");
+}
+
