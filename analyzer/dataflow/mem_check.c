@@ -64,8 +64,7 @@ static const char *holder_name(const bh_mem__fctx *c, void *f, uint32_t k)
 			return c->fn->vars[l].name;
 	for (uint32_t s = 0; s < c->nslots; s++)
 		if (vals[c->fn->nvars + s].obj == k && c->fn->vars[c->slot_base[s]].kind != BH_IR_VAR_TEMP)
-			return bh_arena_sprintf(c->prog->arena, "%s->%s", c->fn->vars[c->slot_base[s]].name,
-						c->slot_field[s]);
+			return bh_mem__loc_name(c, c->fn->nvars + s);
 	return NULL;
 }
 
@@ -107,7 +106,9 @@ void bh_mem__check_overwrite(bh_mem__fctx *c, void *f, uint32_t loc, bh_mem__val
 	uint32_t k = old.obj;
 	if (!k || bh_mem__only_null(old) || !bh_mem__leak_candidate(c, f, k) || held_elsewhere(c, f, k, loc))
 		return;
-	const char *name = loc < c->fn->nvars ? c->fn->vars[loc].name : NULL;
+	// (A field of a struct of our own is named; through a pointer, it was not.)
+	bool named = loc < c->fn->nvars || bh_mem__own_record(c, c->slot_base[loc - c->fn->nvars]);
+	const char *name = named ? bh_mem__loc_name(c, loc) : NULL;
 	bh_finding_step step = bh_mem__alloc_step(c, k);
 	bh_mem__report(c, bh_mem__leak_rule(c, k), in, name ? name : c->objs[k].by, &step, 1, "the last pointer is overwritten here",
 		       "%s is lost: '%s', the last pointer to it, is overwritten here",

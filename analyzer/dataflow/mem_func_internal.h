@@ -135,6 +135,15 @@ void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t);
 void bh_mem__prepare(bh_mem__fctx *c);
 /** The field slot of `base`.`field`, or UINT32_MAX. */
 uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *field);
+/**
+ * Is `var` a local struct whose address is never taken? Only this
+ * function can reach its fields: a pointer stored there stays owned here
+ * (`struct ctx c = { .buf = malloc(n) };` leaks unless c.buf is released
+ * or c escapes), and unknown code cannot change them.
+ */
+bool bh_mem__own_record(const bh_mem__fctx *c, uint32_t var);
+/** The text of location `loc` for messages ("p", "c.buf", "n->key"). */
+const char *bh_mem__loc_name(const bh_mem__fctx *c, uint32_t loc);
 /** The function a call certainly calls, or NULL. */
 const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in);
 /** The models of a callee without a body in the program (`*n` of them), or NULL. */

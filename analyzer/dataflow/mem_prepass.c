@@ -20,6 +20,23 @@ uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *fie
 	return UINT32_MAX;
 }
 
+bool bh_mem__own_record(const bh_mem__fctx *c, uint32_t var)
+{
+	const bh_ir_var *v = &c->fn->vars[var];
+	return v->kind == BH_IR_VAR_LOCAL && (v->flags & BH_IR_VAR_RECORD) &&
+	       !(v->flags & BH_IR_VAR_ADDRESSED);
+}
+
+const char *bh_mem__loc_name(const bh_mem__fctx *c, uint32_t loc)
+{
+	if (loc < c->fn->nvars)
+		return c->fn->vars[loc].name;
+	uint32_t s = loc - c->fn->nvars;
+	const bh_ir_var *base = &c->fn->vars[c->slot_base[s]];
+	return bh_arena_sprintf(c->prog->arena, "%s%s%s", base->name,
+				(base->flags & BH_IR_VAR_RECORD) ? "." : "->", c->slot_field[s]);
+}
+
 static void make_slots(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;

@@ -440,3 +440,46 @@ Test(mem, an_allocator_that_walks_its_block_in_a_loop_is_still_one)
 	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "14");
 }
 
+Test(mem, blocks_in_fields_of_local_structs_are_owned_until_the_struct_escapes)
+{
+	result *r = run1(PRELUDE
+			 "struct ctx { char *buf; size_t len; };\n"                     // 4
+			 "int use(struct ctx c);\n"
+			 "int keep(struct ctx *c);\n"
+			 "int leak(size_t n) {\n"                                        // 7
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\tif (!c.buf) return -1;\n"
+			 "\tfor (size_t i = 0; i < n; i++) c.buf[i] = 0;\n"
+			 "\treturn 0;\n"                                                 // 12: leak
+			 "}\n"
+			 "int freed(size_t n) {\n"
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\tc.len = n;\n"
+			 "\tif (!c.buf) return -1;\n"
+			 "\tmemset(c.buf, 0, c.len);\n"
+			 "\tfree(c.buf);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int twice(size_t n) {\n"                                       // 23
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\tfree(c.buf);\n"
+			 "\tfree(c.buf);\n"                                              // 27: double free
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int passed(size_t n) { struct ctx c; c.buf = malloc(n); return use(c); }\n"
+			 "struct ctx made(size_t n) { struct ctx c; c.buf = malloc(n); return c; }\n"
+			 "int kept(size_t n) { struct ctx c; c.buf = malloc(n); return keep(&c); }\n"
+			 "int copied(size_t n, struct ctx *out) {\n"
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\t*out = c;\n"
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "12");
+	cr_assert_str_eq(first_of(r, "c.memory-leak")->message,
+			 "the memory from malloc() at line 9 ('c.buf') is not released on this path");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "27");
+}
