@@ -373,7 +373,8 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	if (strcmp(c->fn->name, "main") == 0)
 		return;
 	for (uint32_t k = 1; k <= c->nobjs; k++)
-		if (bh_mem__leak_candidate(c, f, k))
+		if (c->reporting && bh_mem__leak_candidate(c, f, k) &&
+		    !bh_mem__leak_path_infeasible(c, k, in))
 			bh_mem__report_leak(c, f, in, k, "on this path");
 }
 

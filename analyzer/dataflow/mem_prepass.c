@@ -290,7 +290,9 @@ static const bh_ir_var *table_of(const bh_mem__fctx *c, const bh_ir_block *b, ui
 static void find_function_values(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;
-	uint32_t *ndefs = bh_xcalloc(fn->nvars + 1, sizeof(*ndefs));
+	uint32_t *ndefs = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*ndefs));
+	memset(ndefs, 0, (fn->nvars + 1) * sizeof(*ndefs));
+	c->ndefs = ndefs;
 	c->fn_value = bh_flow_function_values(c->arena, fn, ndefs);
 	// `ops.release` of an operations table nothing writes, or `tab[i].release`
 	// when every row has the same function there.
@@ -312,7 +314,6 @@ static void find_function_values(bh_mem__fctx *c)
 					c->fn_value[in->dst.var] = o;
 				}
 		}
-	free(ndefs);
 }
 
 void bh_mem__prepare(bh_mem__fctx *c)

@@ -483,3 +483,30 @@ Test(mem, blocks_in_fields_of_local_structs_are_owned_until_the_struct_escapes)
 			 "the memory from malloc() at line 9 ('c.buf') is not released on this path");
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "27");
 }
+
+Test(mem, a_return_on_the_other_side_of_the_same_test_does_not_leak)
+{
+	result *r = run1(PRELUDE
+			 "int flag(void);\n"                                             // 4
+			 "int work(void *p);\n"
+			 "int correlated(int quick) {\n"                                 // 6
+			 "\tint c = flag();\n"
+			 "\tchar *p = NULL;\n"
+			 "\tif (c && !quick) p = malloc(8);\n"
+			 "\tif (work(NULL)) return 1;\n"                                 // 10: leaks p
+			 "\tif (!c) return 2;\n"                                         // never p
+			 "\tif (quick == 0) { free(p); return 0; }\n"
+			 "\treturn 3;\n"                                                 // quick: never p
+			 "}\n"
+			 "int again(int n) {\n"                                          // 15
+			 "\tchar *p = NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\tint c = flag();\n"
+			 "\t\tif (c) { free(p); p = malloc(8); }\n"
+			 "\t\tif (!c) return 3;\n"                                       // 20: an earlier pass's p
+			 "\t}\n"
+			 "\tfree(p);\n"
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "10 20");
+}
