@@ -359,3 +359,27 @@ Test(bounds, string_copies_proved_to_fit_are_reported_to_the_caller)
 	cr_assert_eq(r->fits.items[0].line, 4);
 	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "");
 }
+
+Test(bounds, a_test_against_the_room_left_bounds_the_length)
+{
+	// `sizeof path - strlen(path)` is a temporary of the test's block: its
+	// value there bounds n on the edges.
+	result *r = run1("#include <string.h>\n"
+			 "#include <stdio.h>\n"
+			 "int append(int n, int check) {\n"
+			 "	char path[64];\n"
+			 "	char pad[256];\n"
+			 "	strcpy(path, \"/srv/www/\");\n"
+			 "	memset(pad, '.', sizeof pad - 1);\n"
+			 "	pad[sizeof pad - 1] = '\\0';\n"
+			 "	if (check) {\n"
+			 "		if (n < 0 || (size_t)n >= sizeof path - strlen(path))\n"
+			 "			return 2;\n"
+			 "		strncat(path, pad, (size_t)n);\n"
+			 "	} else {\n"
+			 "		strncat(path, pad, (size_t)n);\n" // 14: unchecked
+			 "	}\n"
+			 "	return puts(path);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "14");
+}
