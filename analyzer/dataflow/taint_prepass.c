@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The per-function facts the taint analysis computes once, before solving:
 // field slots (`s.f`, `p->f` as locations), a flow-insensitive points-to
-// set and function-pointer targets, constants that decide branches, and
-// what each conditional branch says on its two edges (bounds, guards,
-// infeasible paths). See taint_func.c for how they are used.
+// set and function-pointer targets (assigned, or stored in fields and
+// arrays), constants that decide branches, and what each conditional
+// branch says on its two edges (bounds, guards, infeasible paths). See
+// taint_func.c for how they are used.
 #include <string.h>
 
 #include "dataflow/taint_func_internal.h"
@@ -206,6 +207,19 @@ static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 		}
 		break;
 	}
+	// An array is one region: its elements may point where any value
+	// stored in it points (`char *argv[] = { prog, NULL }`, a table of
+	// handlers), and an element read from it anywhere it points.
+	case BH_IR_INDEX_STORE:
+		if (is_array_var(c, &in->args[0]))
+			changed |= flow_pointer(c, in->args[0].var, &in->args[2]);
+		break;
+	case BH_IR_INDEX:
+		if (dst != BH_TAINT__NONE && is_array_var(c, &in->args[0])) {
+			changed |= pts_union(c, dst, in->args[0].var);
+			changed |= targets_union(c, dst, in->args[0].var);
+		}
+		break;
 	case BH_IR_FIELD_STORE: {
 		bh_taint__locs s = bh_taint__field_slots(c, in, true);
 		for (uint32_t i = 0; i < s.n; i++)

@@ -481,3 +481,31 @@ Test(taint, a_pointer_writes_where_it_points_at_that_point)
 	result *r = run(files, NULL);
 	cr_assert_str_eq(lines_of(r, "c.command-injection"), "11");
 }
+
+Test(taint, sources_fill_the_fields_of_local_structs_and_arrays_hold_functions)
+{
+	// recvmsg fills what msg.msg_iov points to: iov, whose field points to
+	// buf. A struct's fields are its own memory, not one step further.
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdlib.h>\n#include <sys/socket.h>\n#include <sys/uio.h>\n"
+		"static int run(const char *s) { return system(s); }\n" // 4
+		"int main(void) {\n"
+		"\tchar buf[64];\n"
+		"\tstruct iovec iov;\n"
+		"\tstruct msghdr msg = { 0 };\n"
+		"\tint (*fns[2])(const char *);\n"
+		"\tiov.iov_base = buf;\n"
+		"\tiov.iov_len = sizeof buf - 1;\n"
+		"\tmsg.msg_iov = &iov;\n"
+		"\tmsg.msg_iovlen = 1;\n"
+		"\tif (recvmsg(0, &msg, 0) <= 0) return 1;\n"
+		"\tbuf[63] = 0;\n"
+		"\tfns[0] = run;\n"
+		"\treturn fns[0](buf);\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4");
+}
