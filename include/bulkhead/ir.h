@@ -177,6 +177,11 @@ typedef struct {
  * For FIELD*, a `.` access has a struct variable in args[0]; an `->`
  * access has a pointer value. For INDEX*, args[0] is an array variable
  * (the summarized region) or a pointer value.
+ *
+ * An ASSIGN to a struct or array variable sets it as a whole: the
+ * constant 0 zero-fills it (an initialiser list, whose FIELD_STOREs or
+ * INDEX_STOREs of the members it names follow), a string literal is the
+ * string an array of bytes then holds (`char buf[16] = "abc"`).
  */
 typedef struct bh_ir_instr {
 	bh_ir_op op;

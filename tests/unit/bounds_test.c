@@ -383,3 +383,33 @@ Test(bounds, a_test_against_the_room_left_bounds_the_length)
 			 "}\n");
 	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "14");
 }
+
+Test(bounds, initialised_arrays_hold_their_strings)
+{
+	result *r = run1("#include <string.h>\n"
+			 "#include <stdio.h>\n"
+			 "void literal(void) {\n"
+			 "	char path[20] = \"/var/lib/service/\";\n"
+			 "	strcat(path, \"config.json\");\n" // 5: 17 + 11 + 1 > 20
+			 "	puts(path);\n"
+			 "}\n"
+			 "void bytes(void) {\n"
+			 "	char a[8] = { 'a', 'b' }, b[8] = { 'a', 'b' };\n"
+			 "	strcat(a, \"12345\");\n" // 2 + 5 + 1 = 8 fits
+			 "	strcat(b, \"123456\");\n" // 11
+			 "	puts(a); puts(b);\n"
+			 "}\n"
+			 "void zeros(void) {\n"
+			 "	char z[4] = { 0 };\n"
+			 "	strcat(z, \"abc\");\n" // an empty string: fits
+			 "	puts(z);\n"
+			 "}\n"
+			 "void room(const char *src, size_t n) {\n"
+			 "	char path[64] = \"/srv/www/\";\n"
+			 "	if (n >= sizeof path - strlen(path))\n" // the room left, tested
+			 "		return;\n"
+			 "	strncat(path, src, n);\n"
+			 "	puts(path);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "5 11");
+}

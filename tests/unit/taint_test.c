@@ -509,3 +509,27 @@ Test(taint, sources_fill_the_fields_of_local_structs_and_arrays_hold_functions)
 	result *r = run(files, NULL);
 	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4");
 }
+
+Test(taint, initialiser_lists_taint_only_the_members_they_set)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"struct job { const char *cmd; const char *label; };\n"
+		"static int run(const char *s) { return system(s); }\n" // 4
+		"int main(void) {\n"
+		"\tchar line[64];\n"
+		"\tif (!fgets(line, sizeof line, stdin)) return 1;\n"
+		"\tstruct job safe = { .cmd = \"uptime\", .label = line };\n"
+		"\tstruct job bad = { line, \"user\" };\n"
+		"\tint (*fns[])(const char *) = { run };\n"
+		"\tsystem(safe.cmd);\n"                 // 11: a constant
+		"\tsystem((struct job){ .cmd = line }.cmd);\n" // 12: a compound literal
+		"\tfns[0](safe.label);\n"                 // into run(): line 4
+		"\treturn system(bad.cmd);\n"             // 14
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4 12 14");
+}
