@@ -176,3 +176,15 @@ const bh_ir_opnd **bh_flow_function_values(bh_arena *arena, const bh_ir_func *fn
 		free(count);
 	return value;
 }
+
+const bh_ir_fn_field *bh_flow_table_function(const bh_ir_var *v, const char *field)
+{
+	const bh_ir_fn_field *found = NULL;
+	for (uint32_t k = 0; k < v->nfn_fields; k++)
+		if (strcmp(v->fn_fields[k].field, field) == 0) {
+			if (found)
+				return NULL; // rows disagree
+			found = &v->fn_fields[k];
+		}
+	return found;
+}

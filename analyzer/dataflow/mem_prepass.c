@@ -306,13 +306,12 @@ static void find_function_values(bh_mem__fctx *c)
 			if (in->arrow != (fn->vars[in->args[0].var].kind == BH_IR_VAR_TEMP))
 				continue;
 			const bh_ir_var *table = table_of(c, &fn->blocks[b], in->args[0].var);
-			for (uint32_t k = 0; table && k < table->nfn_fields; k++)
-				if (strcmp(table->fn_fields[k].field, in->name) == 0) {
-					bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
-					*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = table->fn_fields[k].func,
-							   .usr = table->fn_fields[k].usr };
-					c->fn_value[in->dst.var] = o;
-				}
+			const bh_ir_fn_field *ff = table ? bh_flow_table_function(table, in->name) : NULL;
+			if (ff) {
+				bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
+				*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = ff->func, .usr = ff->usr };
+				c->fn_value[in->dst.var] = o;
+			}
 		}
 }
 

@@ -92,9 +92,11 @@ enum {
 };
 
 /**
- * A field of a global struct, or of every element of a global array of
+ * A field of a global struct, or of the elements of a global array of
  * structs, initialised with a function (`static const struct ops o = {
- * .release = pool_put };`): calls through `o.release` call it.
+ * .release = pool_put };`): calls through `o.release` call it. A field
+ * that elements of an array initialise with different functions is
+ * listed once per function; calls through it call one of them.
  */
 typedef struct {
 	const char *field;

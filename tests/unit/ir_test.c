@@ -464,6 +464,40 @@ Test(ir, initialiser_lists_zero_fill_then_store_what_they_name)
 	bh_diags_dispose(&diags);
 }
 
+Test(ir, operations_tables_list_every_function_of_a_field)
+{
+	const char *src = "int a(int), b(int);\n"
+			  "struct ops { int (*run)(int); int (*stop)(int); };\n"
+			  "static const struct ops one = { .run = a, .stop = b };\n"
+			  "static const struct ops rows[] = { { a, b }, { b, b }, { a, 0 } };\n"
+			  "int f(int i) { return one.run(i) + rows[i].run(i) + rows[i].stop(i); }\n";
+	const char *dir = temp_source("ops.c", src);
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "ops.c", &diags);
+	remove_temp(dir, "ops.c");
+	const bh_ir_func *fn = find_func(ir, "f");
+	const char *one = NULL, *rows = NULL;
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		for (uint32_t k = 0; k < var->nfn_fields; k++)
+			fprintf(f, "%s=%s ", var->fn_fields[k].field, var->fn_fields[k].func);
+		fclose(f);
+		if (strcmp(var->name, "one") == 0)
+			one = bh_arena_strdup(arena, buf);
+		if (strcmp(var->name, "rows") == 0)
+			rows = bh_arena_strdup(arena, buf);
+		free(buf);
+	}
+	cr_assert_str_eq(one, "run=a stop=b ");
+	// Rows that disagree list each function once.
+	cr_assert_str_eq(rows, "run=a stop=b run=b ");
+	bh_diags_dispose(&diags);
+}
+
 // ------------------------------------------------------------------ builder
 
 Test(ir, builder_drops_unreachable_blocks_and_numbers_in_entry_order)

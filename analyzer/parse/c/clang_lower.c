@@ -383,19 +383,18 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
 	return CXVisit_Continue;
 }
 
-// Record that `field` holds `fn`; a second, different function for the
-// same field (another element of an array) makes the field unknown.
+// Record that `field` holds `fn`, once per field and function (the rows
+// of an array may name different ones).
 static void note_table_field(table_walk *tw, const char *field, CXCursor fn)
 {
 	CXString name = clang_getCursorSpelling(fn);
-	const char *usr = usr_of(tw->l, fn);
 	for (size_t i = 0; i < tw->out.len; i++)
-		if (strcmp(tw->out.items[i].field, field) == 0) {
-			if (strcmp(tw->out.items[i].func, clang_getCString(name)) != 0)
-				tw->out.items[i].func = ""; // several targets
+		if (strcmp(tw->out.items[i].field, field) == 0 &&
+		    strcmp(tw->out.items[i].func, clang_getCString(name)) == 0) {
 			clang_disposeString(name);
 			return;
 		}
+	const char *usr = usr_of(tw->l, fn);
 	bh_ir_fn_field f = { field, bh_arena_strdup(tw->l->arena, clang_getCString(name)), usr };
 	clang_disposeString(name);
 	bh_vec_push(&tw->out, f);
@@ -466,14 +465,10 @@ static void note_function_table(lower *l, CXCursor decl, CXType ct, uint32_t id)
 	table_walk tw = { .l = l };
 	clang_Type_visitFields(record, collect_field, &tw);
 	clang_visitChildren(init, array ? table_row : table_element, &tw);
-	size_t kept = 0;
-	for (size_t i = 0; i < tw.out.len; i++)
-		if (tw.out.items[i].func[0])
-			tw.out.items[kept++] = tw.out.items[i];
-	if (kept) {
-		bh_ir_fn_field *fields = bh_arena_alloc(l->arena, kept * sizeof(*fields));
-		memcpy(fields, tw.out.items, kept * sizeof(*fields));
-		bh_ir_builder_var_fn_fields(l->b, id, fields, (uint32_t)kept);
+	if (tw.out.len) {
+		bh_ir_fn_field *fields = bh_arena_alloc(l->arena, tw.out.len * sizeof(*fields));
+		memcpy(fields, tw.out.items, tw.out.len * sizeof(*fields));
+		bh_ir_builder_var_fn_fields(l->b, id, fields, (uint32_t)tw.out.len);
 	}
 	bh_vec_dispose(&tw.out);
 }
