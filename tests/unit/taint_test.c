@@ -510,6 +510,36 @@ Test(taint, sources_fill_the_fields_of_local_structs_and_arrays_hold_functions)
 	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4");
 }
 
+Test(taint, operations_tables_resolve_indirect_calls)
+{
+	// The functions an operations table's initialiser names are what a
+	// call through its field may call: one row or several, through the
+	// table, an element, or a pointer to it.
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"struct handler { const char *name; int (*run)(const char *); };\n"
+		"static int do_exec(const char *a) { return system(a); }\n" // 4
+		"static int do_echo(const char *a) { return puts(a); }\n"
+		"static int do_shell(const char *a) { return system(a); }\n" // 6
+		"static const struct handler handlers[] = {\n"
+		"\t{ \"exec\", do_exec }, { \"echo\", do_echo } };\n"
+		"static const struct handler shell = { \"sh\", do_shell };\n"
+		"int main(int argc, char **argv) {\n"
+		"\tchar buf[64];\n"
+		"\tconst struct handler *h = &shell;\n"
+		"\tif (!fgets(buf, sizeof buf, stdin)) return 1;\n"
+		"\tfor (int i = 0; i < 2; i++)\n"
+		"\t\thandlers[i].run(argc > 1 ? argv[1] : \"x\");\n" // the command line: injection
+		"\tshell.run(\"uptime\");\n"                         // a constant: nothing
+		"\treturn h->run(buf);\n"                           // through a pointer: do_shell
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4 6");
+}
+
 Test(taint, initialiser_lists_taint_only_the_members_they_set)
 {
 	static const char *const files[] = {
