@@ -87,6 +87,12 @@ static bh_bnd_val edge_value(const bh_bnd_fctx *c, void *f, uint32_t at, const b
 	int64_t k;
 	if (bh_flow_const_of(&c->consts, o, &k))
 		return bh_bnd_const(k);
+	// A temporary the block computed for the test (`sizeof buf -
+	// strlen(buf)`): only that block writes it, and the fact the edge
+	// starts from comes from the same run of the block.
+	if (o->kind == BH_IR_OPND_VAR && c->track[o->var] == UINT32_MAX &&
+	    c->fn->vars[o->var].kind == BH_IR_VAR_TEMP)
+		return c->scratch[o->var];
 	return bh_bnd_top();
 }
 

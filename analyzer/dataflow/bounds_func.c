@@ -288,12 +288,16 @@ static uint32_t initialised_array(const bh_bnd_fctx *c, const bh_ir_instr *in)
 }
 
 // The string an array initialiser leaves: the literal's, the empty one for
-// an initialiser of zeros (`{0}` zero-fills the rest), else unknown.
+// the zero fill of an initialiser list (`a = 0`, before the elements it
+// names) or an opaque list of zeros (`{0}` zero-fills the rest), else unknown.
 static bh_bnd_itv initialiser_len(const bh_ir_instr *in)
 {
 	if (in->op == BH_IR_ASSIGN && in->nargs == 1 && in->args[0].kind == BH_IR_OPND_STR &&
 	    in->args[0].str)
 		return bh_bnd_itv_const((int64_t)strnlen(in->args[0].str, in->args[0].len));
+	if (in->op == BH_IR_ASSIGN && in->nargs == 1 && in->args[0].kind == BH_IR_OPND_INT &&
+	    in->args[0].ival == 0)
+		return bh_bnd_itv_const(0);
 	if (in->op == BH_IR_OPAQUE && in->name && strcmp(in->name, "InitListExpr") == 0 && in->nargs &&
 	    in->args[0].kind == BH_IR_OPND_INT && in->args[0].ival == 0)
 		return bh_bnd_itv_const(0);

@@ -116,8 +116,10 @@ void bh_flow_compute_consts_in(bh_flow_consts *out, bh_arena *arena, const bh_ir
 					continue;
 				uint32_t d = in->dst.var;
 				const bh_ir_var *var = &fn->vars[d];
+				// (An array or struct is not a number: `s = 0` zero-fills it.)
 				if (out->known[d] || ndefs[d] != 1 || bh_ir_var_is_global(var) ||
-				    var->kind == BH_IR_VAR_PARAM || (var->flags & BH_IR_VAR_ADDRESSED))
+				    var->kind == BH_IR_VAR_PARAM ||
+				    (var->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)))
 					continue;
 				int64_t r;
 				if (fold(out, in, call_const, payload, &r)) {
@@ -173,4 +175,16 @@ const bh_ir_opnd **bh_flow_function_values(bh_arena *arena, const bh_ir_func *fn
 	if (!ndefs)
 		free(count);
 	return value;
+}
+
+const bh_ir_fn_field *bh_flow_table_function(const bh_ir_var *v, const char *field)
+{
+	const bh_ir_fn_field *found = NULL;
+	for (uint32_t k = 0; k < v->nfn_fields; k++)
+		if (strcmp(v->fn_fields[k].field, field) == 0) {
+			if (found)
+				return NULL; // rows disagree
+			found = &v->fn_fields[k];
+		}
+	return found;
 }

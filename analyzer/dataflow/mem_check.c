@@ -89,8 +89,7 @@ static const char *holder_name(const bh_mem__fctx *c, void *f, uint32_t k)
 			return c->fn->vars[l].name;
 	for (uint32_t s = 0; s < c->nslots; s++)
 		if (vals[c->fn->nvars + s].obj == k && c->fn->vars[c->slot_base[s]].kind != BH_IR_VAR_TEMP)
-			return bh_arena_sprintf(c->prog->arena, "%s->%s", c->fn->vars[c->slot_base[s]].name,
-						c->slot_field[s]);
+			return bh_mem__loc_name(c, c->fn->nvars + s);
 	return NULL;
 }
 
@@ -150,7 +149,9 @@ void bh_mem__check_overwrite(bh_mem__fctx *c, void *f, uint32_t loc, bh_mem__val
 	uint32_t k = old.obj;
 	if (!k || bh_mem__only_null(old) || !bh_mem__leak_candidate(c, f, k) || held_elsewhere(c, f, k, loc))
 		return;
-	const char *name = loc < c->fn->nvars ? c->fn->vars[loc].name : NULL;
+	// (A field of a struct of our own is named; through a pointer, it was not.)
+	bool named = loc < c->fn->nvars || bh_mem__own_record(c, c->slot_base[loc - c->fn->nvars]);
+	const char *name = named ? bh_mem__loc_name(c, loc) : NULL;
 	bh_finding_step step = bh_mem__alloc_step(c, k);
 	bool fd = bh_mem__is_fd(c, k);
 	bh_mem__report(c, bh_mem__leak_rule(c, k), in, name ? name : c->objs[k].by, &step, 1,
@@ -358,6 +359,124 @@ static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
 	free(seen);
 	free(stack);
 	return back;
+}
+
+// Can block `b` run again after itself (is it on a cycle)?
+static bool on_cycle(const bh_mem__fctx *c, uint32_t b)
+{
+	const bh_ir_func *fn = c->fn;
+	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
+	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
+	size_t sp = 0;
+	bool back = false;
+	stack[sp++] = b;
+	while (sp && !back) {
+		const bh_ir_block *x = &fn->blocks[stack[--sp]];
+		for (uint32_t s = 0; s < x->nsuccs && !back; s++) {
+			back = x->succs[s] == b;
+			if (!seen[x->succs[s]]) {
+				seen[x->succs[s]] = true;
+				stack[sp++] = x->succs[s];
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return back;
+}
+
+// Does nothing change variable `x` once it is set: a parameter never
+// assigned, or a local assigned once, where no loop can assign it again;
+// neither with its address taken? (Its tests then all see one value.)
+static bool is_stable(const bh_mem__fctx *c, uint32_t x)
+{
+	const bh_ir_func *fn = c->fn;
+	const bh_ir_var *v = &fn->vars[x];
+	if (bh_ir_var_is_global(v) || (v->flags & BH_IR_VAR_ADDRESSED) || v->kind == BH_IR_VAR_TEMP)
+		return false;
+	if (v->kind == BH_IR_VAR_PARAM)
+		return c->ndefs[x] == 0;
+	if (c->ndefs[x] != 1)
+		return false;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		if (bh_ir_block_last_def(&fn->blocks[b], x))
+			return !on_cycle(c, b);
+	return false;
+}
+
+// The variable the branch ending block `b` tests, if nothing changes it
+// once set, with `*flip` when the true edge is the side where it is 0
+// (`if (!x)`, `if (x == 0)`); else UINT32_MAX.
+static uint32_t stable_test(bh_mem__fctx *c, const bh_ir_block *b, bool *flip)
+{
+	const bh_ir_instr *t = bh_ir_block_terminator(b);
+	*flip = false;
+	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] || t->args[0].kind != BH_IR_OPND_VAR)
+		return UINT32_MAX;
+	uint32_t x = t->args[0].var;
+	const bh_ir_instr *d = c->block_local[x] ? bh_ir_block_last_def(b, x) : NULL;
+	if (d && d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT && d->args[0].kind == BH_IR_OPND_VAR) {
+		*flip = true;
+		x = d->args[0].var;
+	} else if (d && d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE) &&
+		   d->args[0].kind == BH_IR_OPND_VAR && d->args[1].kind == BH_IR_OPND_INT &&
+		   d->args[1].ival == 0) {
+		*flip = d->sub == BH_IR_BIN_EQ;
+		x = d->args[0].var;
+	} else if (d) {
+		return UINT32_MAX;
+	}
+	if (!c->stable[x])
+		c->stable[x] = is_stable(c, x) ? 1 : 2;
+	return c->stable[x] == 1 ? x : UINT32_MAX;
+}
+
+// The side (0: true, 1: false) of block `d`'s branch that every path to
+// block `to` takes, or -1.
+static int side_to(const bh_mem__fctx *c, const bh_ir_block *d, uint32_t to)
+{
+	const bh_ir_instr *t = bh_ir_block_terminator(d);
+	for (int s = 0; s < 2; s++) {
+		const bh_ir_block *succ = &c->fn->blocks[t->target[s]];
+		if (succ->npreds == 1 && bh_flow_dominates(c->dom, succ->id, to))
+			return s;
+	}
+	return -1;
+}
+
+bool bh_mem__leak_path_infeasible(bh_mem__fctx *c, uint32_t k, const bh_ir_instr *ret)
+{
+	const bh_ir_func *fn = c->fn;
+	const bh_ir_instr *site = c->objs[k].kind == BH_MEM__OBJ_BLOCK ? bh_ir_instr_at(fn, c->objs[k].site)
+								       : NULL;
+	if (!site || (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE))
+		return false;
+	if (!c->stable) {
+		c->stable = bh_arena_alloc(c->arena, fn->nvars + 1);
+		memset(c->stable, 0, fn->nvars + 1);
+	}
+	// Per tested variable, its value where the block is made: 0 unknown,
+	// 1 true, 2 false. A return only reached with the other value is not
+	// on a path from the allocation.
+	uint8_t *made = bh_xcalloc(fn->nvars + 1, sizeof(*made));
+	bool infeasible = false;
+	for (int pass = 0; pass < 2 && !infeasible; pass++)
+		for (uint32_t b = 0; b < fn->nblocks && !infeasible; b++) {
+			bool flip;
+			uint32_t x = stable_test(c, &fn->blocks[b], &flip);
+			if (x == UINT32_MAX)
+				continue;
+			int s = side_to(c, &fn->blocks[b], pass == 0 ? site->block : ret->block);
+			if (s < 0)
+				continue;
+			uint8_t value = (s == 0) != flip ? 1 : 2;
+			if (pass == 0)
+				made[x] = value;
+			else
+				infeasible = made[x] && made[x] != value;
+		}
+	free(made);
+	return infeasible;
 }
 
 // Does every path from instruction `from` (a NULL literal) to the

@@ -14,6 +14,9 @@
 // - A block passed to a function that may keep it (unknown code, or a
 //   program function whose summary says it keeps or may release it),
 //   stored anywhere in memory, or returned is given away: never leaked.
+//   A field of a local struct whose address is never taken is no such
+//   memory: it holds the block like a variable until the struct is used
+//   as a whole (passed, returned, copied).
 // - Where an allocation returned NULL, the block does not exist: the
 //   failure path of `p = malloc(n); if (!p) return -1;` leaks nothing.
 // - After a use-after-free or a NULL dereference is seen, the value counts
@@ -192,7 +195,8 @@ static void forget_loc(bh_mem__fctx *c, void *f, uint32_t l)
 static void forget_memory(bh_mem__fctx *c, void *f)
 {
 	for (uint32_t s = 0; s < c->nslots; s++)
-		forget_loc(c, f, c->fn->nvars + s);
+		if (!bh_mem__own_record(c, c->slot_base[s]))
+			forget_loc(c, f, c->fn->nvars + s);
 	for (uint32_t v = 0; v < c->fn->nvars; v++)
 		if (bh_ir_var_is_global(&c->fn->vars[v]) || (c->fn->vars[v].flags & BH_IR_VAR_ADDRESSED))
 			forget_loc(c, f, v);
@@ -395,7 +399,8 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	if (strcmp(c->fn->name, "main") == 0)
 		return;
 	for (uint32_t k = 1; k <= c->nobjs; k++)
-		if (bh_mem__leak_candidate(c, f, k))
+		if (c->reporting && bh_mem__leak_candidate(c, f, k) &&
+		    !bh_mem__leak_path_infeasible(c, k, in))
 			bh_mem__report_leak(c, f, in, k, "on this path");
 }
 
@@ -407,8 +412,23 @@ static bool is_pointer_value(const bh_mem__fctx *c, const bh_ir_opnd *o)
 		 (c->fn->vars[o->var].flags & (BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)));
 }
 
+// A struct of our own used as a whole (copied, passed, returned, stored)
+// hands over what its fields point to.
+static void give_away_records(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
+{
+	bool field = in->op == BH_IR_FIELD || in->op == BH_IR_FIELD_STORE || in->op == BH_IR_FIELD_ADDR;
+	for (uint32_t a = field ? 1 : 0; a < in->nargs; a++) {
+		const bh_ir_opnd *o = &in->args[a];
+		if (o->kind != BH_IR_OPND_VAR || o->var >= c->fn->nvars || !bh_mem__own_record(c, o->var))
+			continue;
+		for (uint32_t s = c->first_slot[o->var]; s; s = c->next_slot[s - 1])
+			bh_mem__give_away(c, f, bh_mem__fact_vals(f)[c->fn->nvars + s - 1]);
+	}
+}
+
 void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 {
+	give_away_records(c, f, in);
 	switch (in->op) {
 	case BH_IR_ASSIGN:
 		bh_mem__set_dst(c, f, in, bh_mem__read(c, f, in, &in->args[0]));
@@ -472,7 +492,10 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				(in->args[0].kind == BH_IR_OPND_VAR && bh_ir_var_is_global(&c->fn->vars[in->args[0].var]));
 		if (outlives && slot == UINT32_MAX)
 			bh_mem__check_stack_escape(c, in, v, "is stored in memory that outlives the function");
-		bh_mem__give_away(c, f, v);
+		// A field of a struct of our own keeps what it points to (until the
+		// struct is used as a whole); anywhere else the block is handed over.
+		if (in->arrow || slot == UINT32_MAX || !bh_mem__own_record(c, in->args[0].var))
+			bh_mem__give_away(c, f, v);
 		break;
 	}
 	case BH_IR_FIELD_ADDR:

@@ -34,6 +34,10 @@ typedef struct {
 	uint32_t *site_obj;         // instruction id -> the BLOCK object it allocates, or 0
 	uint32_t *released_obj;     // instruction id -> the RELEASED object of a release call, or 0
 	const bh_ir_opnd **fn_value; // variable -> the function it certainly holds, or NULL
+	bool *block_local;          // variable -> a temporary that lives and dies in one block
+	uint32_t *ndefs;            // variable -> how many instructions define it
+	uint8_t *stable;            // variable -> 0 not known yet, 1 nothing changes it once
+				    // set (bh_mem__leak_path_infeasible), 2 it may change
 	const bh_mem__summary **call_sum; // instruction id -> the summary a call applies, or NULL
 	bh_flow_consts consts;
 	size_t fact_size;
@@ -116,6 +120,12 @@ void bh_mem__expose_pointee(bh_mem__fctx *c, void *f, bh_mem__val v);
 bool bh_mem__leak_candidate(const bh_mem__fctx *c, void *f, uint32_t k);
 const bh_rule *bh_mem__leak_rule(const bh_mem__fctx *c, uint32_t k);
 bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k);
+/**
+ * Is the path from block `k`'s allocation to return `ret` infeasible: do
+ * they lie on opposite sides of tests of one variable nothing changes in
+ * between (`p = NULL; if (c) p = make(); ... if (c) {...} else return;`)?
+ */
+bool bh_mem__leak_path_infeasible(bh_mem__fctx *c, uint32_t k, const bh_ir_instr *ret);
 /** Report block `k` as leaked at `in` (`how`: "on this path"). */
 void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t k, const char *how);
 /** Location `loc` is about to lose `old`: a leak if it was the last pointer to a live block. */
@@ -147,6 +157,15 @@ void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t);
 void bh_mem__prepare(bh_mem__fctx *c);
 /** The field slot of `base`.`field`, or UINT32_MAX. */
 uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *field);
+/**
+ * Is `var` a local struct whose address is never taken? Only this
+ * function can reach its fields: a pointer stored there stays owned here
+ * (`struct ctx c = { .buf = malloc(n) };` leaks unless c.buf is released
+ * or c escapes), and unknown code cannot change them.
+ */
+bool bh_mem__own_record(const bh_mem__fctx *c, uint32_t var);
+/** The text of location `loc` for messages ("p", "c.buf", "n->key"). */
+const char *bh_mem__loc_name(const bh_mem__fctx *c, uint32_t loc);
 /** The function a call certainly calls, or NULL. */
 const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in);
 /** The models of a callee without a body in the program (`*n` of them), or NULL. */

@@ -89,6 +89,8 @@ static void lat_join(void *dst, const void *src, void *payload)
 	memset(c->held[0], 0, c->nobjs + 1);
 	memset(c->held[1], 0, c->nobjs + 1);
 	for (uint32_t l = 0; l < c->nlocs; l++) {
+		if (l < c->fn->nvars && c->block_local[l])
+			continue;
 		c->held[0][d[l].obj] = 1;
 		c->held[1][s[l].obj] = 1;
 	}
@@ -109,6 +111,12 @@ static void lat_join(void *dst, const void *src, void *payload)
 	}
 	for (uint32_t l = 0; l < c->nlocs; l++) {
 		bh_mem__val a = d[l], b = s[l];
+		// A temporary of one block is dead where blocks meet: a copy of
+		// `r.buf` read in a loop body is no second pointer to lose track of.
+		if (l < c->fn->nvars && c->block_local[l]) {
+			d[l] = bh_mem__unknown();
+			continue;
+		}
 		if (a.obj != b.obj) {
 			// "NULL or block k" stays block k (and "-1 or descriptor k"
 			// descriptor k); two blocks: lost track of both.

@@ -20,6 +20,23 @@ uint32_t bh_mem__find_slot(const bh_mem__fctx *c, uint32_t base, const char *fie
 	return UINT32_MAX;
 }
 
+bool bh_mem__own_record(const bh_mem__fctx *c, uint32_t var)
+{
+	const bh_ir_var *v = &c->fn->vars[var];
+	return v->kind == BH_IR_VAR_LOCAL && (v->flags & BH_IR_VAR_RECORD) &&
+	       !(v->flags & BH_IR_VAR_ADDRESSED);
+}
+
+const char *bh_mem__loc_name(const bh_mem__fctx *c, uint32_t loc)
+{
+	if (loc < c->fn->nvars)
+		return c->fn->vars[loc].name;
+	uint32_t s = loc - c->fn->nvars;
+	const bh_ir_var *base = &c->fn->vars[c->slot_base[s]];
+	return bh_arena_sprintf(c->prog->arena, "%s%s%s", base->name,
+				(base->flags & BH_IR_VAR_RECORD) ? "." : "->", c->slot_field[s]);
+}
+
 static void make_slots(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;
@@ -283,7 +300,9 @@ static const bh_ir_var *table_of(const bh_mem__fctx *c, const bh_ir_block *b, ui
 static void find_function_values(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;
-	uint32_t *ndefs = bh_xcalloc(fn->nvars + 1, sizeof(*ndefs));
+	uint32_t *ndefs = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*ndefs));
+	memset(ndefs, 0, (fn->nvars + 1) * sizeof(*ndefs));
+	c->ndefs = ndefs;
 	c->fn_value = bh_flow_function_values(c->arena, fn, ndefs);
 	// `ops.release` of an operations table nothing writes, or `tab[i].release`
 	// when every row has the same function there.
@@ -297,19 +316,22 @@ static void find_function_values(bh_mem__fctx *c)
 			if (in->arrow != (fn->vars[in->args[0].var].kind == BH_IR_VAR_TEMP))
 				continue;
 			const bh_ir_var *table = table_of(c, &fn->blocks[b], in->args[0].var);
-			for (uint32_t k = 0; table && k < table->nfn_fields; k++)
-				if (strcmp(table->fn_fields[k].field, in->name) == 0) {
-					bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
-					*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = table->fn_fields[k].func,
-							   .usr = table->fn_fields[k].usr };
-					c->fn_value[in->dst.var] = o;
-				}
+			const bh_ir_fn_field *ff = table ? bh_flow_table_function(table, in->name) : NULL;
+			if (ff) {
+				bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
+				*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = ff->func, .usr = ff->usr };
+				c->fn_value[in->dst.var] = o;
+			}
 		}
-	free(ndefs);
 }
 
 void bh_mem__prepare(bh_mem__fctx *c)
 {
+	uint32_t *tracked;
+	bh_flow_track_vars(&tracked, c->arena, c->fn);
+	c->block_local = bh_arena_alloc(c->arena, (c->fn->nvars + 1) * sizeof(*c->block_local));
+	for (uint32_t v = 0; v < c->fn->nvars; v++)
+		c->block_local[v] = tracked[v] == UINT32_MAX;
 	find_function_values(c);
 	resolve_calls(c); // before the objects: allocation sites depend on the summaries
 	make_slots(c);

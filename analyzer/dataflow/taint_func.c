@@ -332,9 +332,14 @@ static void write_reachable(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, b
 			write_reachable(c, f, c->pts[loc].items[i], v, at, depth - 1, left);
 	for (size_t i = 0; i < c->aliases[loc].len; i++)
 		add_loc(c, f, c->aliases[loc].items[i], v, at);
+	// The fields of a struct variable are its own memory, no step further
+	// (`struct iovec iov = { buf, n }` reached from msg.msg_iov fills buf);
+	// those of a pointer are what it points to.
+	bool record = loc < c->fn->nvars && (c->fn->vars[loc].flags & BH_IR_VAR_RECORD);
 	for (size_t i = 0; i < c->slots.len; i++)
 		if (c->slots.items[i].base == loc)
-			write_reachable(c, f, c->fn->nvars + (uint32_t)i, v, at, depth - 1, left);
+			write_reachable(c, f, c->fn->nvars + (uint32_t)i, v, at,
+					record ? depth : depth - 1, left);
 }
 
 // Where the result of `in` points, if it is a pointer we can follow:
@@ -993,6 +998,12 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 	switch (in->op) {
 	case BH_IR_ASSIGN:
 		set_dst(c, f, in, read_value(c, f, &in->args[0]));
+		// `s = 0` zero-fills a struct (an initialiser list): its fields too.
+		if (in->dst.kind == BH_IR_OPND_VAR && in->args[0].kind == BH_IR_OPND_INT &&
+		    (c->fn->vars[in->dst.var].flags & BH_IR_VAR_RECORD))
+			for (size_t k = 0; k < c->slots.len; k++)
+				if (c->slots.items[k].base == in->dst.var)
+					write_loc(c, f, c->fn->nvars + (uint32_t)k, bh_taint__clean_val(), in->id);
 		break;
 	case BH_IR_UNOP: {
 		bh_taint__val v = in->sub == BH_IR_UN_LNOT ? bh_taint__clean_val() : read_value(c, f, &in->args[0]);

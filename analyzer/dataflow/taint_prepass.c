@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The per-function facts the taint analysis computes once, before solving:
 // field slots (`s.f`, `p->f` as locations), a flow-insensitive points-to
-// set and function-pointer targets, constants that decide branches, and
-// what each conditional branch says on its two edges (bounds, guards,
-// infeasible paths). See taint_func.c for how they are used.
+// set and function-pointer targets (assigned, stored in fields and arrays,
+// or named by an operations table's initialiser), constants that decide
+// branches, and what each conditional branch says on its two edges
+// (bounds, guards, infeasible paths). See taint_func.c for how they are
+// used.
 #include <string.h>
 
 #include "dataflow/taint_func_internal.h"
@@ -151,6 +153,32 @@ bh_taint__locs bh_taint__field_slots(bh_taint__fctx *c, const bh_ir_instr *in, b
 	return out;
 }
 
+// The functions an operations table's initialiser puts in the field of
+// slot `s` (`static const struct ops o = { .put = pool_put };` for o.put,
+// every row's for `handlers[i].run`): what a call through it may call.
+static bool table_targets(bh_taint__fctx *c, uint32_t s)
+{
+	const bh_taint__slot_key *k = &c->slots.items[s - c->fn->nvars];
+	const bh_ir_var *v = &c->fn->vars[k->base];
+	bool changed = false;
+	if (!bh_ir_var_is_global(v))
+		return false;
+	for (uint32_t i = 0; i < v->nfn_fields; i++) {
+		const bh_ir_fn_field *ff = &v->fn_fields[i];
+		if (strcmp(ff->field, k->field) != 0)
+			continue;
+		bool known = false;
+		for (size_t j = 0; j < c->targets[s].len && !known; j++)
+			known = strcmp(c->targets[s].items[j]->str, ff->func) == 0;
+		if (known)
+			continue;
+		bh_ir_opnd *o = bh_arena_alloc(c->arena, sizeof(*o));
+		*o = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = ff->func, .usr = ff->usr };
+		changed |= targets_add(c, s, o);
+	}
+	return changed;
+}
+
 static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 {
 	bool changed = false;
@@ -201,11 +229,25 @@ static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 			break;
 		bh_taint__locs s = bh_taint__field_slots(c, in, true);
 		for (uint32_t i = 0; i < s.n; i++) {
+			changed |= table_targets(c, s.locs[i]);
 			changed |= pts_union(c, dst, s.locs[i]);
 			changed |= targets_union(c, dst, s.locs[i]);
 		}
 		break;
 	}
+	// An array is one region: its elements may point where any value
+	// stored in it points (`char *argv[] = { prog, NULL }`, a table of
+	// handlers), and an element read from it anywhere it points.
+	case BH_IR_INDEX_STORE:
+		if (is_array_var(c, &in->args[0]))
+			changed |= flow_pointer(c, in->args[0].var, &in->args[2]);
+		break;
+	case BH_IR_INDEX:
+		if (dst != BH_TAINT__NONE && is_array_var(c, &in->args[0])) {
+			changed |= pts_union(c, dst, in->args[0].var);
+			changed |= targets_union(c, dst, in->args[0].var);
+		}
+		break;
 	case BH_IR_FIELD_STORE: {
 		bh_taint__locs s = bh_taint__field_slots(c, in, true);
 		for (uint32_t i = 0; i < s.n; i++)

@@ -92,15 +92,12 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 		const bh_ir_instr *d = bh_ir_def_before(fn, call, callee->var);
 		if (d && d->op == BH_IR_FIELD && !d->arrow && d->name &&
 		    d->args[0].kind == BH_IR_OPND_VAR) {
-			const bh_ir_var *g = &fn->vars[d->args[0].var];
-			for (uint32_t i = 0; i < g->nfn_fields; i++)
-				if (strcmp(g->fn_fields[i].field, d->name) == 0) {
-					*name_out = g->fn_fields[i].func;
-					node = bh_callgraph_node(c->prog->graph, g->fn_fields[i].usr
-											  ? g->fn_fields[i].usr
-											  : g->fn_fields[i].func);
-					break;
-				}
+			const bh_ir_fn_field *ff =
+				bh_flow_table_function(&fn->vars[d->args[0].var], d->name);
+			if (ff) {
+				*name_out = ff->func;
+				node = bh_callgraph_node(c->prog->graph, ff->usr ? ff->usr : ff->func);
+			}
 		}
 	}
 	return node == SIZE_MAX ? NULL : c->prog->sums[node];

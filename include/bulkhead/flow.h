@@ -223,6 +223,14 @@ bool bh_flow_edge_dead(const bh_flow_consts *k, const bh_ir_func *fn, uint32_t f
  */
 const bh_ir_opnd **bh_flow_function_values(bh_arena *arena, const bh_ir_func *fn, uint32_t *ndefs);
 
+/**
+ * The function field `field` of operations table `v` certainly holds: the
+ * only one its initialiser names there (every row of an array agrees), or
+ * NULL (none, or several). Whether other code may change the table is the
+ * caller's question. Borrowed from `v`.
+ */
+const bh_ir_fn_field *bh_flow_table_function(const bh_ir_var *v, const char *field);
+
 /* --------------------------------------------------- reaching definitions */
 
 /**

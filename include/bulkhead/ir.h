@@ -95,9 +95,11 @@ enum {
 };
 
 /**
- * A field of a global struct, or of every element of a global array of
+ * A field of a global struct, or of the elements of a global array of
  * structs, initialised with a function (`static const struct ops o = {
- * .release = pool_put };`): calls through `o.release` call it.
+ * .release = pool_put };`): calls through `o.release` call it. A field
+ * that elements of an array initialise with different functions is
+ * listed once per function; calls through it call one of them.
  */
 typedef struct {
 	const char *field;
@@ -180,6 +182,11 @@ typedef struct {
  * For FIELD*, a `.` access has a struct variable in args[0]; an `->`
  * access has a pointer value. For INDEX*, args[0] is an array variable
  * (the summarized region) or a pointer value.
+ *
+ * An ASSIGN to a struct or array variable sets it as a whole: the
+ * constant 0 zero-fills it (an initialiser list, whose FIELD_STOREs or
+ * INDEX_STOREs of the members it names follow), a string literal is the
+ * string an array of bytes then holds (`char buf[16] = "abc"`).
  */
 typedef struct bh_ir_instr {
 	bh_ir_op op;

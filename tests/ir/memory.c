@@ -1,8 +1,8 @@
 // IR golden: the memory model. Fields through `.` and `->` (one level,
 // nested through an address), arrays as regions, address-of, string
 // literals with escapes, globals and statics, direct and indirect calls,
-// and constructs lowered as opaque (initializer lists, asm, VLA sizeof)
-// or through their parts (statement expressions).
+// initializer lists (a zero fill, then stores), constructs lowered as
+// opaque (asm, VLA sizeof) or through their parts (statement expressions).
 #include <string.h>
 
 struct inner {

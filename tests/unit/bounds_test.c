@@ -459,3 +459,57 @@ Test(bounds, switch_cases_bound_their_scrutinee)
 	cr_assert_str_eq(lines(r, "c.buffer-under-read"), "");
 	cr_assert_str_eq(lines(r, "c.buffer-over-read"), "14");
 }
+
+Test(bounds, a_test_against_the_room_left_bounds_the_length)
+{
+	// `sizeof path - strlen(path)` is a temporary of the test's block: its
+	// value there bounds n on the edges.
+	result *r = run1("#include <string.h>\n"
+			 "#include <stdio.h>\n"
+			 "int append(int n, int check) {\n"
+			 "	char path[64];\n"
+			 "	char pad[256];\n"
+			 "	strcpy(path, \"/srv/www/\");\n"
+			 "	memset(pad, '.', sizeof pad - 1);\n"
+			 "	pad[sizeof pad - 1] = '\\0';\n"
+			 "	if (check) {\n"
+			 "		if (n < 0 || (size_t)n >= sizeof path - strlen(path))\n"
+			 "			return 2;\n"
+			 "		strncat(path, pad, (size_t)n);\n"
+			 "	} else {\n"
+			 "		strncat(path, pad, (size_t)n);\n" // 14: unchecked
+			 "	}\n"
+			 "	return puts(path);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "14");
+}
+
+Test(bounds, initialised_arrays_hold_their_strings)
+{
+	result *r = run1("#include <string.h>\n"
+			 "#include <stdio.h>\n"
+			 "void literal(void) {\n"
+			 "	char path[20] = \"/var/lib/service/\";\n"
+			 "	strcat(path, \"config.json\");\n" // 5: 17 + 11 + 1 > 20
+			 "	puts(path);\n"
+			 "}\n"
+			 "void bytes(void) {\n"
+			 "	char a[8] = { 'a', 'b' }, b[8] = { 'a', 'b' };\n"
+			 "	strcat(a, \"12345\");\n" // 2 + 5 + 1 = 8 fits
+			 "	strcat(b, \"123456\");\n" // 11
+			 "	puts(a); puts(b);\n"
+			 "}\n"
+			 "void zeros(void) {\n"
+			 "	char z[4] = { 0 };\n"
+			 "	strcat(z, \"abc\");\n" // an empty string: fits
+			 "	puts(z);\n"
+			 "}\n"
+			 "void room(const char *src, size_t n) {\n"
+			 "	char path[64] = \"/srv/www/\";\n"
+			 "	if (n >= sizeof path - strlen(path))\n" // the room left, tested
+			 "		return;\n"
+			 "	strncat(path, src, n);\n"
+			 "	puts(path);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "5 11");
+}

@@ -468,6 +468,111 @@ Test(ir, dropped_initialiser_still_sets_the_variable)
 	remove_temp(dir, "broken.c");
 }
 
+// The instructions of `fn` that write variable `name` (as dst or as the
+// base of a FIELD_STORE / INDEX_STORE), in order, one line each.
+static const char *writes_of(const bh_ir_func *fn, const char *name)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
+			const bh_ir_opnd *w = in->dst.kind == BH_IR_OPND_VAR ? &in->dst : NULL;
+			if (in->op == BH_IR_FIELD_STORE || in->op == BH_IR_INDEX_STORE)
+				w = &in->args[0];
+			if (!w || w->kind != BH_IR_OPND_VAR || strcmp(fn->vars[w->var].name, name) != 0)
+				continue;
+			bh_ir_print_instr(f, fn, in);
+			fputc('\n', f);
+		}
+	fclose(f);
+	char *copy = bh_arena_strdup(arena, buf);
+	free(buf);
+	return copy;
+}
+
+Test(ir, initialiser_lists_zero_fill_then_store_what_they_name)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(CASES, "init.c", &diags);
+	const bh_ir_func *fn = find_func(ir, "structs");
+	// Designated members, a call among them.
+	cr_assert_str_eq(writes_of(fn, "r"), "r = 0\nr.buf = %0\nr.len = n\n");
+	// Positional members; an aggregate member is one value; a string for a
+	// byte array member.
+	cr_assert_str_eq(writes_of(fn, "d"),
+			 "d = 0\nd.buf = p\nd.len = n\nd.in = %1\nd.name = \"ab\"\n");
+	// A member named twice keeps the last value; nested designators of one
+	// member make one value.
+	cr_assert_str_eq(writes_of(fn, "e"), "e = 0\ne.len = n\ne.in = %2\n");
+	// `{ 0 }` whatever the first member is.
+	cr_assert_str_eq(writes_of(fn, "z"), "z = 0\n");
+	cr_assert_str_eq(writes_of(fn, "o"), "o = 0\no.run = @run_it\n");
+	// Brace elision and anonymous members keep the generic lowering.
+	cr_assert_str_eq(writes_of(fn, "elided"), "elided = opaque InitListExpr(1, 2, 3)\n");
+	cr_assert(strstr(writes_of(fn, "an"), "opaque InitListExpr") != NULL);
+	fn = find_func(ir, "arrays");
+	cr_assert_str_eq(writes_of(fn, "path"), "path = \"/var/lib/\"\n");
+	cr_assert_str_eq(writes_of(fn, "bytes"), "bytes = \"hi\"\n");
+	// n is an int cut to char on the way: a conversion, then the store.
+	cr_assert_str_eq(writes_of(fn, "mixed"), "mixed = 0\nmixed[0] = 120\nmixed[1] = %0\n");
+	cr_assert_str_eq(writes_of(fn, "small"), "small = 0\nsmall[0] = 1\nsmall[2] = n\n");
+	cr_assert_str_eq(writes_of(fn, "sparse"), "sparse = 0\nsparse[3] = 7\nsparse[9] = n\n");
+	cr_assert_str_eq(writes_of(fn, "argv"), "argv = 0\nargv[0] = p\n");
+	cr_assert(strstr(writes_of(fn, "range"), "opaque InitListExpr") != NULL);
+	cr_assert_str_eq(writes_of(fn, "scalar"), "scalar = n\n");
+	// Compound literals are unnamed locals initialised in place.
+	fn = find_func(ir, "compound");
+	cr_assert_str_eq(writes_of(fn, "(compound literal)"),
+			 "(compound literal) = 0\n(compound literal).x = n\n");
+	cr_assert_str_eq(writes_of(fn, "(compound literal).1"),
+			 "(compound literal).1 = 0\n(compound literal).1[0] = 4\n"
+			 "(compound literal).1[1] = n\n");
+	bool record = false;
+	for (uint32_t i = 0; i < fn->nvars; i++)
+		if (strcmp(fn->vars[i].name, "(compound literal)") == 0)
+			record = (fn->vars[i].flags & BH_IR_VAR_RECORD) &&
+				 (fn->vars[i].flags & BH_IR_VAR_ADDRESSED) && fn->vars[i].size == 16;
+	cr_assert(record);
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, operations_tables_list_every_function_of_a_field)
+{
+	const char *src = "int a(int), b(int);\n"
+			  "struct ops { int (*run)(int); int (*stop)(int); };\n"
+			  "static const struct ops one = { .run = a, .stop = b };\n"
+			  "static const struct ops rows[] = { { a, b }, { b, b }, { a, 0 } };\n"
+			  "int f(int i) { return one.run(i) + rows[i].run(i) + rows[i].stop(i); }\n";
+	const char *dir = temp_source("ops.c", src);
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "ops.c", &diags);
+	remove_temp(dir, "ops.c");
+	const bh_ir_func *fn = find_func(ir, "f");
+	const char *one = NULL, *rows = NULL;
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		for (uint32_t k = 0; k < var->nfn_fields; k++)
+			fprintf(f, "%s=%s ", var->fn_fields[k].field, var->fn_fields[k].func);
+		fclose(f);
+		if (strcmp(var->name, "one") == 0)
+			one = bh_arena_strdup(arena, buf);
+		if (strcmp(var->name, "rows") == 0)
+			rows = bh_arena_strdup(arena, buf);
+		free(buf);
+	}
+	cr_assert_str_eq(one, "run=a stop=b ");
+	// Rows that disagree list each function once.
+	cr_assert_str_eq(rows, "run=a stop=b run=b ");
+	bh_diags_dispose(&diags);
+}
+
 // ------------------------------------------------------------------ builder
 
 Test(ir, builder_drops_unreachable_blocks_and_numbers_in_entry_order)

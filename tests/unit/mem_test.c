@@ -639,3 +639,94 @@ Test(mem, zero_in_an_integer_is_the_standard_input_not_no_descriptor)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.resource-leak"), "14");
 }
+
+Test(mem, an_allocator_that_walks_its_block_in_a_loop_is_still_one)
+{
+	// `&t[i]` made on each pass is a temporary of the loop body: where the
+	// paths meet it is dead, not a second pointer to lose track of.
+	result *r = run1(PRELUDE
+			 "struct db { void *d; };\n"                                    // 4
+			 "static struct db *make(int n) {\n"
+			 "\tstruct db *t = calloc((size_t)n, sizeof *t);\n"
+			 "\tif (!t) return NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) t[i].d = NULL;\n"
+			 "\treturn t;\n"
+			 "}\n"
+			 "int f(int n) {\n"                                              // 11
+			 "\tstruct db *t = make(n);\n"
+			 "\tif (!t) return -1;\n"
+			 "\treturn t[0].d != NULL;\n"                                   // 14: leak
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "14");
+}
+
+Test(mem, blocks_in_fields_of_local_structs_are_owned_until_the_struct_escapes)
+{
+	result *r = run1(PRELUDE
+			 "struct ctx { char *buf; size_t len; };\n"                     // 4
+			 "int use(struct ctx c);\n"
+			 "int keep(struct ctx *c);\n"
+			 "int leak(size_t n) {\n"                                        // 7
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\tif (!c.buf) return -1;\n"
+			 "\tfor (size_t i = 0; i < n; i++) c.buf[i] = 0;\n"
+			 "\treturn 0;\n"                                                 // 12: leak
+			 "}\n"
+			 "int freed(size_t n) {\n"
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\tc.len = n;\n"
+			 "\tif (!c.buf) return -1;\n"
+			 "\tmemset(c.buf, 0, c.len);\n"
+			 "\tfree(c.buf);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int twice(size_t n) {\n"                                       // 23
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\tfree(c.buf);\n"
+			 "\tfree(c.buf);\n"                                              // 27: double free
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int passed(size_t n) { struct ctx c; c.buf = malloc(n); return use(c); }\n"
+			 "struct ctx made(size_t n) { struct ctx c; c.buf = malloc(n); return c; }\n"
+			 "int kept(size_t n) { struct ctx c; c.buf = malloc(n); return keep(&c); }\n"
+			 "int copied(size_t n, struct ctx *out) {\n"
+			 "\tstruct ctx c;\n"
+			 "\tc.buf = malloc(n);\n"
+			 "\t*out = c;\n"
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "12");
+	cr_assert_str_eq(first_of(r, "c.memory-leak")->message,
+			 "the memory from malloc() at line 9 ('c.buf') is not released on this path");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "27");
+}
+
+Test(mem, a_return_on_the_other_side_of_the_same_test_does_not_leak)
+{
+	result *r = run1(PRELUDE
+			 "int flag(void);\n"                                             // 4
+			 "int work(void *p);\n"
+			 "int correlated(int quick) {\n"                                 // 6
+			 "\tint c = flag();\n"
+			 "\tchar *p = NULL;\n"
+			 "\tif (c && !quick) p = malloc(8);\n"
+			 "\tif (work(NULL)) return 1;\n"                                 // 10: leaks p
+			 "\tif (!c) return 2;\n"                                         // never p
+			 "\tif (quick == 0) { free(p); return 0; }\n"
+			 "\treturn 3;\n"                                                 // quick: never p
+			 "}\n"
+			 "int again(int n) {\n"                                          // 15
+			 "\tchar *p = NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\tint c = flag();\n"
+			 "\t\tif (c) { free(p); p = malloc(8); }\n"
+			 "\t\tif (!c) return 3;\n"                                       // 20: an earlier pass's p
+			 "\t}\n"
+			 "\tfree(p);\n"
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "10 20");
+}

@@ -481,3 +481,85 @@ Test(taint, a_pointer_writes_where_it_points_at_that_point)
 	result *r = run(files, NULL);
 	cr_assert_str_eq(lines_of(r, "c.command-injection"), "11");
 }
+
+Test(taint, sources_fill_the_fields_of_local_structs_and_arrays_hold_functions)
+{
+	// recvmsg fills what msg.msg_iov points to: iov, whose field points to
+	// buf. A struct's fields are its own memory, not one step further.
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdlib.h>\n#include <sys/socket.h>\n#include <sys/uio.h>\n"
+		"static int run(const char *s) { return system(s); }\n" // 4
+		"int main(void) {\n"
+		"\tchar buf[64];\n"
+		"\tstruct iovec iov;\n"
+		"\tstruct msghdr msg = { 0 };\n"
+		"\tint (*fns[2])(const char *);\n"
+		"\tiov.iov_base = buf;\n"
+		"\tiov.iov_len = sizeof buf - 1;\n"
+		"\tmsg.msg_iov = &iov;\n"
+		"\tmsg.msg_iovlen = 1;\n"
+		"\tif (recvmsg(0, &msg, 0) <= 0) return 1;\n"
+		"\tbuf[63] = 0;\n"
+		"\tfns[0] = run;\n"
+		"\treturn fns[0](buf);\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4");
+}
+
+Test(taint, operations_tables_resolve_indirect_calls)
+{
+	// The functions an operations table's initialiser names are what a
+	// call through its field may call: one row or several, through the
+	// table, an element, or a pointer to it.
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"struct handler { const char *name; int (*run)(const char *); };\n"
+		"static int do_exec(const char *a) { return system(a); }\n" // 4
+		"static int do_echo(const char *a) { return puts(a); }\n"
+		"static int do_shell(const char *a) { return system(a); }\n" // 6
+		"static const struct handler handlers[] = {\n"
+		"\t{ \"exec\", do_exec }, { \"echo\", do_echo } };\n"
+		"static const struct handler shell = { \"sh\", do_shell };\n"
+		"int main(int argc, char **argv) {\n"
+		"\tchar buf[64];\n"
+		"\tconst struct handler *h = &shell;\n"
+		"\tif (!fgets(buf, sizeof buf, stdin)) return 1;\n"
+		"\tfor (int i = 0; i < 2; i++)\n"
+		"\t\thandlers[i].run(argc > 1 ? argv[1] : \"x\");\n" // the command line: injection
+		"\tshell.run(\"uptime\");\n"                         // a constant: nothing
+		"\treturn h->run(buf);\n"                           // through a pointer: do_shell
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4 6");
+}
+
+Test(taint, initialiser_lists_taint_only_the_members_they_set)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"struct job { const char *cmd; const char *label; };\n"
+		"static int run(const char *s) { return system(s); }\n" // 4
+		"int main(void) {\n"
+		"\tchar line[64];\n"
+		"\tif (!fgets(line, sizeof line, stdin)) return 1;\n"
+		"\tstruct job safe = { .cmd = \"uptime\", .label = line };\n"
+		"\tstruct job bad = { line, \"user\" };\n"
+		"\tint (*fns[])(const char *) = { run };\n"
+		"\tsystem(safe.cmd);\n"                 // 11: a constant
+		"\tsystem((struct job){ .cmd = line }.cmd);\n" // 12: a compound literal
+		"\tfns[0](safe.label);\n"                 // into run(): line 4
+		"\treturn system(bad.cmd);\n"             // 14
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "4 12 14");
+}

@@ -447,3 +447,18 @@ Test(uninit, function_with_cut_ir_is_not_analysed)
 		cut = cut || strcmp(r->diags.items.items[i].code, "ir.incomplete") == 0;
 	cr_assert(cut, "the front end did not cut f()");
 }
+
+Test(uninit, initialiser_lists_initialise_every_member)
+{
+	// What a list does not name is zero: nothing of these is uninitialised.
+	cr_assert_str_eq(lines("struct ep { const char *host; int port; int tries; };\n"
+			       "int f(const char *h, int secure) {\n"
+			       "\tstruct ep e = { .host = h };\n"
+			       "\tint ports[4] = { 80 };\n"
+			       "\tchar name[8] = \"x\";\n"
+			       "\tstruct ep *p = &(struct ep){ .tries = 1 };\n"
+			       "\tif (secure) e.port = 443;\n"
+			       "\treturn e.port + e.tries + ports[3] + name[5] + p->port;\n"
+			       "}\n"),
+			 "");
+}

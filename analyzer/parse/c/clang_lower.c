@@ -10,7 +10,9 @@
 // and calls to functions that do not return. Expressions become
 // three-address instructions over places (a variable, *p, s.f, p->f,
 // a[i]); implicit casts, parentheses and explicit casts are looked
-// through. Whatever is not modelled becomes an OPAQUE instruction that
+// through. Initialiser lists of locals and compound literals become a
+// zero fill of the object and one store per member or element they name.
+// Whatever is not modelled becomes an OPAQUE instruction that
 // still reads the values of its subexpressions, so effects and flows
 // into it are kept.
 //
@@ -22,6 +24,7 @@
 
 #include "bulkhead/clang.h"
 #include "bulkhead/ir.h"
+#include "bulkhead/text.h"
 #include "parse/c/clang_internal.h"
 
 // Nesting of statements and expressions lowered recursively. Real code
@@ -87,6 +90,7 @@ static void effect(lower *l, CXCursor e);
 static void assign_var(lower *l, uint32_t var, bh_ir_opnd v, CXCursor at);
 static void lower_cond(lower *l, CXCursor e, uint32_t t, uint32_t f);
 static place lower_place(lower *l, CXCursor e);
+static bh_ir_opnd compound_literal(lower *l, CXCursor e);
 
 // ------------------------------------------------------------ cursor maps
 
@@ -379,19 +383,18 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
 	return CXVisit_Continue;
 }
 
-// Record that `field` holds `fn`; a second, different function for the
-// same field (another element of an array) makes the field unknown.
+// Record that `field` holds `fn`, once per field and function (the rows
+// of an array may name different ones).
 static void note_table_field(table_walk *tw, const char *field, CXCursor fn)
 {
 	CXString name = clang_getCursorSpelling(fn);
-	const char *usr = usr_of(tw->l, fn);
 	for (size_t i = 0; i < tw->out.len; i++)
-		if (strcmp(tw->out.items[i].field, field) == 0) {
-			if (strcmp(tw->out.items[i].func, clang_getCString(name)) != 0)
-				tw->out.items[i].func = ""; // several targets
+		if (strcmp(tw->out.items[i].field, field) == 0 &&
+		    strcmp(tw->out.items[i].func, clang_getCString(name)) == 0) {
 			clang_disposeString(name);
 			return;
 		}
+	const char *usr = usr_of(tw->l, fn);
 	bh_ir_fn_field f = { field, bh_arena_strdup(tw->l->arena, clang_getCString(name)), usr };
 	clang_disposeString(name);
 	bh_vec_push(&tw->out, f);
@@ -462,14 +465,10 @@ static void note_function_table(lower *l, CXCursor decl, CXType ct, uint32_t id)
 	table_walk tw = { .l = l };
 	clang_Type_visitFields(record, collect_field, &tw);
 	clang_visitChildren(init, array ? table_row : table_element, &tw);
-	size_t kept = 0;
-	for (size_t i = 0; i < tw.out.len; i++)
-		if (tw.out.items[i].func[0])
-			tw.out.items[kept++] = tw.out.items[i];
-	if (kept) {
-		bh_ir_fn_field *fields = bh_arena_alloc(l->arena, kept * sizeof(*fields));
-		memcpy(fields, tw.out.items, kept * sizeof(*fields));
-		bh_ir_builder_var_fn_fields(l->b, id, fields, (uint32_t)kept);
+	if (tw.out.len) {
+		bh_ir_fn_field *fields = bh_arena_alloc(l->arena, tw.out.len * sizeof(*fields));
+		memcpy(fields, tw.out.items, tw.out.len * sizeof(*fields));
+		bh_ir_builder_var_fn_fields(l->b, id, fields, (uint32_t)tw.out.len);
 	}
 	bh_vec_dispose(&tw.out);
 }
@@ -879,6 +878,10 @@ static place lower_place(lower *l, CXCursor e)
 		}
 		break;
 	}
+	case CXCursor_CompoundLiteralExpr:
+		p.kind = PL_VAR;
+		p.base = compound_literal(l, e);
+		break;
 	case CXCursor_ArraySubscriptExpr: {
 		CXCursor kids[2];
 		if (bh_clang__children(e, kids, 2) != 2) {
@@ -1320,6 +1323,8 @@ static bh_ir_opnd rvalue_inner(lower *l, CXCursor e)
 		return opaque(l, e, "sizeof", false);
 	case CXCursor_StmtExpr:
 		return lower_stmt_expr(l, e);
+	case CXCursor_CompoundLiteralExpr:
+		return compound_literal(l, e);
 	case CXCursor_UnexposedExpr: {
 		CXCursor kids[4];
 		if (is_binary_conditional(l, e, kids))
@@ -1469,6 +1474,464 @@ out:
 	l->depth--;
 }
 
+// ----------------------------------------------------------- initialisers
+
+// `struct req r = { .len = n, .buf = p };`, `int a[4] = { 1, 2 };`,
+// `char buf[16] = "abc";` and compound literals. An initialiser list
+// zero-fills whatever it does not mention, so the object is first set as
+// a whole to the constant 0 (`r = 0`, an ASSIGN of 0 to a struct or array
+// variable: see ir.h), then each member or element the list names is
+// stored: a FIELD_STORE `r.len = n` per struct member, an INDEX_STORE
+// `a[1] = 2` per array element (zeros are left to the fill; a long list of
+// constants keeps only its other elements). A member that is itself an
+// aggregate (`.in = { 1, p }`, `.in.x = 1`) receives one value standing
+// for its contents, an OPAQUE "InitListExpr" reading them: the IR's
+// fields are one level deep. A byte array of constants is the string it
+// holds (`char b[8] = { 'h', 'i' }` is `b = "hi"`), as a string literal
+// initialiser is, so that the bounds checker knows its length.
+//
+// The list is planned before anything is emitted. Shapes the plan does
+// not follow (brace elision, anonymous members, GNU range designators,
+// flexible array members, vectors) keep the generic lowering: one OPAQUE
+// "InitListExpr" reading every value, assigned to the variable.
+
+// Elements of one list the plan looks at; longer lists are opaque.
+#define MAX_INIT_ELEMS 1024
+
+// An array's list of at most this many elements stores its non-zero
+// constants one by one; a longer one (a table) only the elements that
+// are not constants.
+#define MAX_INIT_CONSTS 32
+
+// Bytes of an array of constant bytes turned into a string.
+#define MAX_INIT_BYTES 4096
+
+// A member of the struct being initialised.
+typedef struct {
+	const char *name;
+	CXType type;          // canonical
+	uint32_t size;        // bytes, 0 if unknown
+} init_member;
+
+// One element of the list: the member or array element it sets and the
+// expression it sets it with.
+typedef struct {
+	uint32_t slot;        // member index (struct) or element index (array)
+	CXCursor value;
+	bool nested;          // through a deeper designator: `.in.x = 1`, `[2].x = 1`
+} init_elem;
+
+typedef struct {
+	lower *l;
+	bool record;
+	BH_VEC(init_member) members;  // record
+	CXType elem_type;             // array: canonical element type
+	uint32_t elem_size;
+	uint64_t length;              // array: number of elements
+	BH_VEC(init_elem) elems;
+	bool ok;
+} init_plan;
+
+static bool is_byte_type(CXType t)
+{
+	switch (clang_getCanonicalType(t).kind) {
+	case CXType_Char_S: case CXType_Char_U: case CXType_SChar: case CXType_UChar:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static uint32_t type_size(CXType t)
+{
+	long long n = clang_Type_getSizeOf(t);
+	return n > 0 && n < UINT32_MAX ? (uint32_t)n : 0;
+}
+
+// An integer constant made of literals (see is_literal_constant).
+static bool init_constant(CXCursor e, int64_t *k)
+{
+	e = bh_clang__strip_casts(e);
+	return is_literal_constant(e, 0) && eval_int(e, k);
+}
+
+// The string a string literal leaves in a byte array, decoded up to its
+// last byte and without the zeros that pad the array (`char buf[16] =
+// "abc"` holds "abc"); an operand of kind NONE for wide literals.
+static bh_ir_opnd init_string(lower *l, CXCursor e)
+{
+	bh_ir_opnd o = { .kind = BH_IR_OPND_NONE };
+	CXCursor s = bh_clang__strip_casts(e);
+	if (kind_of(s) != CXCursor_StringLiteral)
+		return o;
+	CXString sp = clang_getCursorSpelling(s);
+	const char *text = clang_getCString(sp);
+	if (text && strncmp(text, "u8\"", 3) == 0)
+		text += 2;
+	if (text && text[0] == '"') {
+		char *buf = bh_arena_alloc(l->arena, strlen(text) + 1);
+		long n = bh_c_string_decode(buf, text);
+		if (n >= 0) {
+			o.kind = BH_IR_OPND_STR;
+			o.str = buf;
+			o.len = (size_t)n;
+		}
+	}
+	clang_disposeString(sp);
+	return o;
+}
+
+// Does `value` initialise a whole object of type `t` by itself (a nested
+// list, a string for a byte array, an expression of that type), rather
+// than its first scalar only (brace elision: `{ 1, 2, 3 }` for `struct {
+// int a[2]; int b; }`)?
+static bool fills_whole(CXCursor value, CXType t)
+{
+	t = clang_getCanonicalType(t);
+	CXCursor v = bh_clang__strip_casts(value);
+	if (kind_of(v) == CXCursor_InitListExpr)
+		return true;
+	if (t.kind == CXType_Vector || t.kind == CXType_Complex)
+		return false;
+	if (t.kind != CXType_Record && !type_is_array(t))
+		return true;
+	if (kind_of(v) == CXCursor_StringLiteral)
+		return type_is_array(t);
+	CXType vt = clang_getUnqualifiedType(clang_getCanonicalType(clang_getCursorType(v)));
+	return clang_equalTypes(vt, clang_getUnqualifiedType(t));
+}
+
+static enum CXVisitorResult collect_member(CXCursor c, CXClientData data)
+{
+	init_plan *p = data;
+	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	init_member m = { name ? bh_arena_strdup(p->l->arena, name) : "", t, type_size(t) };
+	clang_disposeString(s);
+	// Anonymous members (their fields are named as the outer struct's)
+	// and bit-fields, flexible array members: not followed.
+	if (!m.name[0] || clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(t)) ||
+	    t.kind == CXType_IncompleteArray)
+		p->ok = false;
+	bh_vec_push(&p->members, m);
+	return CXVisit_Continue;
+}
+
+// The first character of `e` as spelled in its file, or 0 (a macro).
+static char first_char(lower *l, CXCursor e)
+{
+	CXFile f;
+	unsigned off;
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(e)), &f, NULL, NULL, &off);
+	size_t size = 0;
+	const char *text = f ? clang_getFileContents(l->w->tu, f, &size) : NULL;
+	return text && off < size ? text[off] : 0;
+}
+
+// Is `e`, a designated array element `[lo ... hi] = v`, a GNU range?
+static bool is_range_designator(lower *l, CXCursor e)
+{
+	CXFile f;
+	unsigned off;
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(e)), &f, NULL, NULL, &off);
+	size_t size = 0;
+	const char *text = f ? clang_getFileContents(l->w->tu, f, &size) : NULL;
+	if (!text)
+		return true;
+	for (size_t i = off; i < size && i < off + 256 && text[i] != '=' && text[i] != ']'; i++)
+		if (text[i] == '.' && i + 2 < size && text[i + 1] == '.' && text[i + 2] == '.')
+			return true;
+	return false;
+}
+
+// One element `e` of the list into the plan: its designator, if any,
+// decides what it sets; otherwise the next member or element does.
+static void plan_element(init_plan *p, CXCursor e, uint32_t *pos)
+{
+	lower *l = p->l;
+	CXCursor kids[4];
+	unsigned n = kind_of(e) == CXCursor_UnexposedExpr ? bh_clang__children(e, kids, 4) : 0;
+	init_elem el = { .slot = *pos, .value = e };
+	if (p->record && n >= 2 && kind_of(kids[0]) == CXCursor_MemberRef) {
+		// `.f = v`, `.f.g = v`, `.f[i] = v`: the member, then the value.
+		const char *name = bh_clang__spelling(l->arena, kids[0]);
+		el.slot = UINT32_MAX;
+		for (size_t i = 0; i < p->members.len; i++)
+			if (strcmp(p->members.items[i].name, name) == 0)
+				el.slot = (uint32_t)i;
+		el.nested = n > 2;
+		el.value = n <= 4 ? kids[n - 1] : clang_getNullCursor(); // else found below
+	} else if (n >= 2) {
+		// `[i] = v`, `[i].f = v`, `[i][j] = v`; anything else with
+		// several children is not followed.
+		int64_t k;
+		if (p->record || first_char(l, e) != '[' || is_range_designator(l, e) ||
+		    !eval_int(kids[0], &k) || k < 0 || (uint64_t)k >= p->length) {
+			p->ok = false;
+			return;
+		}
+		el.slot = (uint32_t)k;
+		el.nested = n > 2;
+		el.value = n <= 4 ? kids[n - 1] : clang_getNullCursor();
+	}
+	if (clang_Cursor_isNull(el.value)) {
+		// More designators than fit in kids[]: the value is the last child.
+		size_t base = push_children(l, e);
+		el.value = l->scratch.items[l->scratch.len - 1];
+		l->scratch.len = base;
+	}
+	uint64_t limit = p->record ? p->members.len : p->length;
+	if (el.slot >= limit) {
+		p->ok = false;
+		return;
+	}
+	CXType t = p->record ? p->members.items[el.slot].type : p->elem_type;
+	if (!el.nested && !fills_whole(el.value, t))
+		p->ok = false;
+	// A union's positional element sets its first member only.
+	*pos = el.slot + 1;
+	bh_vec_push(&p->elems, el);
+}
+
+// Plan list `list` for an object of type `t`; false when it is not followed.
+static bool plan_init(init_plan *p, lower *l, CXType t, CXCursor list)
+{
+	memset(p, 0, sizeof(*p));
+	p->l = l;
+	p->ok = true;
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_Record) {
+		p->record = true;
+		clang_Type_visitFields(t, collect_member, p);
+		if (p->members.len == 0)
+			p->ok = false;
+	} else if (t.kind == CXType_ConstantArray) {
+		p->elem_type = clang_getCanonicalType(clang_getArrayElementType(t));
+		p->elem_size = type_size(p->elem_type);
+		long long n = clang_getArraySize(t);
+		p->length = n > 0 ? (uint64_t)n : 0;
+		if (!p->length || !p->elem_size)
+			p->ok = false;
+	} else {
+		p->ok = false;
+	}
+	size_t base = push_children(l, list);
+	size_t count = l->scratch.len - base;
+	if (count > MAX_INIT_ELEMS)
+		p->ok = false;
+	uint32_t pos = 0;
+	for (size_t i = 0; i < count && p->ok; i++) {
+		CXCursor e = l->scratch.items[base + i];
+		if (clang_isExpression(kind_of(e)))
+			plan_element(p, e, &pos);
+	}
+	l->scratch.len = base;
+	return p->ok;
+}
+
+static void plan_dispose(init_plan *p)
+{
+	bh_vec_dispose(&p->members);
+	bh_vec_dispose(&p->elems);
+}
+
+// The value element `el` stores into an object of type `t`.
+static bh_ir_opnd element_value(lower *l, const init_elem *el, CXType t)
+{
+	if (!el->nested && type_is_array(t) && is_byte_type(clang_getArrayElementType(t))) {
+		bh_ir_opnd s = init_string(l, el->value);
+		if (s.kind == BH_IR_OPND_STR)
+			return s;
+	}
+	return rvalue(l, el->value);
+}
+
+// One value standing for an aggregate member's contents.
+static bh_ir_opnd aggregate_value(lower *l, const bh_ir_opnd *vals, size_t n, CXCursor at)
+{
+	bh_ir_opnd args[MAX_OPAQUE_ARGS];
+	uint32_t k = 0;
+	for (size_t i = 0; i < n && k < MAX_OPAQUE_ARGS; i++)
+		if (vals[i].kind != BH_IR_OPND_NONE)
+			args[k++] = vals[i];
+	bh_ir_instr *in;
+	bh_ir_opnd t = emit_value(l, BH_IR_OPAQUE, at, args, k, &in);
+	in->name = "InitListExpr";
+	return t;
+}
+
+static void zero_fill(lower *l, uint32_t var, CXCursor at)
+{
+	bh_ir_opnd zero = bh_ir_int_opnd(0);
+	emit(l, BH_IR_ASSIGN, at, bh_ir_var_opnd(var), &zero, 1);
+}
+
+// `var = { .a = x, .b = { ... } }`: the fill, then one FIELD_STORE per
+// member named; a member named again replaces the earlier value (C keeps
+// the last), nested designators of one member make one aggregate value.
+static void emit_record_init(init_plan *p, uint32_t var, CXCursor list)
+{
+	lower *l = p->l;
+	size_t n = p->elems.len;
+	bh_ir_opnd *vals = bh_xcalloc(n + 1, sizeof(*vals));
+	zero_fill(l, var, list);
+	for (size_t i = 0; i < n; i++) {
+		const init_elem *el = &p->elems.items[i];
+		vals[i] = element_value(l, el, p->members.items[el->slot].type);
+	}
+	bh_ir_opnd *group = bh_xcalloc(n + 1, sizeof(*group));
+	for (size_t m = 0; m < p->members.len; m++) {
+		size_t k = 0, last = 0;
+		bool nested = false;
+		for (size_t i = 0; i < n; i++) {
+			const init_elem *el = &p->elems.items[i];
+			if (el->slot != m)
+				continue;
+			if (!el->nested)
+				k = 0; // a whole value replaces what came before
+			nested = k ? nested || el->nested : el->nested;
+			group[k++] = vals[i];
+			last = i;
+		}
+		if (k == 0 || over_budget(l))
+			continue;
+		CXCursor at = p->elems.items[last].value;
+		bh_ir_opnd v = k == 1 && !nested ? group[0] : aggregate_value(l, group, k, at);
+		bh_ir_opnd args[2] = { bh_ir_var_opnd(var), v };
+		bh_ir_instr *in = emit(l, BH_IR_FIELD_STORE, at, bh_ir_none_opnd(), args, 2);
+		in->name = p->members.items[m].name;
+		in->size = p->members.items[m].size;
+	}
+	free(group);
+	free(vals);
+}
+
+// `var = { x, [4] = y }` on an array: a byte array of constants is the
+// string it holds; otherwise the fill, then one INDEX_STORE per element
+// that is not zero (constants only while the list is short).
+static void emit_array_init(init_plan *p, uint32_t var, CXCursor list)
+{
+	lower *l = p->l;
+	size_t n = p->elems.len;
+	int64_t k;
+	if (is_byte_type(p->elem_type)) {
+		bool constant = p->length <= MAX_INIT_BYTES;
+		for (size_t i = 0; i < n && constant; i++)
+			constant = !p->elems.items[i].nested &&
+				   init_constant(p->elems.items[i].value, &k);
+		if (constant) {
+			char *bytes = bh_arena_alloc(l->arena, p->length + 1);
+			memset(bytes, 0, p->length + 1);
+			size_t len = 0;
+			for (size_t i = 0; i < n; i++) {
+				const init_elem *el = &p->elems.items[i];
+				init_constant(el->value, &k);
+				bytes[el->slot] = (char)k;
+			}
+			for (size_t i = 0; i < p->length; i++)
+				if (bytes[i])
+					len = i + 1;
+			bh_ir_opnd s = { .kind = BH_IR_OPND_STR, .str = bytes, .len = len };
+			emit(l, BH_IR_ASSIGN, list, bh_ir_var_opnd(var), &s, 1);
+			return;
+		}
+	}
+	zero_fill(l, var, list);
+	for (size_t i = 0; i < n && !over_budget(l); i++) {
+		const init_elem *el = &p->elems.items[i];
+		bh_ir_opnd v;
+		if (!el->nested && init_constant(el->value, &k)) {
+			if (k == 0 || n > MAX_INIT_CONSTS)
+				continue;
+			v = bh_ir_int_opnd(k);
+		} else {
+			v = element_value(l, el, p->elem_type);
+			if (el->nested)
+				v = aggregate_value(l, &v, 1, el->value);
+		}
+		bh_ir_opnd args[3] = { bh_ir_var_opnd(var), bh_ir_int_opnd(el->slot), v };
+		bh_ir_instr *in = emit(l, BH_IR_INDEX_STORE, el->value, bh_ir_none_opnd(), args, 3);
+		in->size = p->elem_size;
+	}
+}
+
+// Initialise variable `var` of type `t` with `init`, the initialiser of a
+// declaration or compound literal, if it is a list (or a string for a
+// byte array) that can be lowered member by member. False when nothing
+// was emitted: the caller assigns the generic value.
+static bool lower_initialiser(lower *l, uint32_t var, CXType t, CXCursor init)
+{
+	CXCursor e = bh_clang__strip_casts(init);
+	CXType ct = clang_getCanonicalType(t);
+	if (kind_of(e) == CXCursor_StringLiteral) {
+		if (!type_is_array(ct) || !is_byte_type(clang_getArrayElementType(ct)))
+			return false;
+		bh_ir_opnd s = init_string(l, e);
+		if (s.kind != BH_IR_OPND_STR)
+			return false;
+		emit(l, BH_IR_ASSIGN, e, bh_ir_var_opnd(var), &s, 1);
+		return true;
+	}
+	if (kind_of(e) != CXCursor_InitListExpr || over_budget(l))
+		return false;
+	if (ct.kind != CXType_Record && !type_is_array(ct) && ct.kind != CXType_Vector &&
+	    ct.kind != CXType_Complex) {
+		// `int n = { 5 };`, `char *p = {};`: braces around a scalar.
+		CXCursor kid;
+		unsigned nk = bh_clang__children(e, &kid, 1);
+		if (nk > 1)
+			return false;
+		bh_ir_opnd v = nk == 1 ? rvalue(l, kid) : bh_ir_int_opnd(0);
+		assign_var(l, var, v, e);
+		return true;
+	}
+	// `{ 0 }`, the universal zero initialiser, whatever the first member is.
+	CXCursor only;
+	int64_t k;
+	if (bh_clang__children(e, &only, 1) == 1 && init_constant(only, &k) && k == 0 &&
+	    kind_of(bh_clang__strip_casts(only)) != CXCursor_UnexposedExpr) {
+		zero_fill(l, var, e);
+		return true;
+	}
+	init_plan p;
+	bool ok = plan_init(&p, l, ct, e);
+	if (ok && p.record)
+		emit_record_init(&p, var, e);
+	else if (ok)
+		emit_array_init(&p, var, e);
+	plan_dispose(&p);
+	return ok;
+}
+
+// `(struct s){ .a = 1 }`: an unnamed local initialised where it appears.
+// The variable stands for the literal (an array one for its address).
+static bh_ir_opnd compound_literal(lower *l, CXCursor e)
+{
+	CXType t = clang_getCursorType(e);
+	CXType ct = clang_getCanonicalType(t);
+	unsigned flags = 0;
+	if (type_is_array(ct))
+		flags |= BH_IR_VAR_ARRAY;
+	else if (ct.kind == CXType_Record)
+		flags |= BH_IR_VAR_RECORD |
+			 (kind_of(clang_getTypeDeclaration(ct)) == CXCursor_UnionDecl ? BH_IR_VAR_UNION : 0);
+	else if (ct.kind == CXType_Pointer)
+		flags |= BH_IR_VAR_POINTER;
+	CXString ts = clang_getTypeSpelling(t);
+	uint32_t var = bh_ir_builder_var(l->b, BH_IR_VAR_LOCAL, "(compound literal)", NULL,
+					 clang_getCString(ts), type_size(t), flags);
+	clang_disposeString(ts);
+	bh_ir_builder_var_loc(l->b, var, loc_of(l, e));
+	CXCursor list = clang_getNullCursor();
+	clang_visitChildren(e, find_init_list, &list);
+	if (clang_Cursor_isNull(list))
+		return bh_ir_var_opnd(var);
+	if (!lower_initialiser(l, var, t, list))
+		assign_var(l, var, rvalue(l, list), e);
+	return bh_ir_var_opnd(var);
+}
+
 // ------------------------------------------------------------- statements
 
 static void lower_children(lower *l, CXCursor s)
@@ -1523,6 +1986,8 @@ static void lower_decl(lower *l, CXCursor ds)
 				assign_var(l, var, opaque(l, vd, "invalid initialiser", false), vd);
 			continue;
 		}
+		if (lower_initialiser(l, var, clang_getCursorType(vd), init))
+			continue;
 		bh_ir_opnd v = rvalue(l, init);
 		assign_var(l, var, v, vd);
 	}

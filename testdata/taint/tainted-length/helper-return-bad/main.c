@@ -22,7 +22,7 @@ int main(void)
 	memset(pad, '.', sizeof pad - 1);
 	pad[sizeof pad - 1] = '\0';
 
-	strncat(path, pad, (size_t)n); /* BH-EXPECT: c.tainted-length */
+	strncat(path, pad, (size_t)n); /* BH-EXPECT: c.tainted-length, c.stack-buffer-overflow */
 	puts(path);
 	return 0;
 }
