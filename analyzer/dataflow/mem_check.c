@@ -333,26 +333,25 @@ static bool null_survives_loop(const bh_mem__fctx *c, uint32_t head, uint32_t nu
 	return false;
 }
 
-// Is block `b` inside the loop headed by `head` (dominated by it and able
-// to come back to it)?
-static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
+// Can a walk from block `from` come back to block `to`? With `within`
+// set, the walk stays in blocks `within` dominates (UINT32_MAX: anywhere).
+static bool comes_back(const bh_mem__fctx *c, uint32_t from, uint32_t to, uint32_t within)
 {
-	if (!bh_flow_dominates(c->dom, head, b))
-		return false;
 	const bh_ir_func *fn = c->fn;
 	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
 	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
 	size_t sp = 0;
 	bool back = false;
-	stack[sp++] = b;
-	seen[b] = true;
+	stack[sp++] = from;
+	seen[from] = within != UINT32_MAX;
 	while (sp && !back) {
 		const bh_ir_block *x = &fn->blocks[stack[--sp]];
 		for (uint32_t s = 0; s < x->nsuccs && !back; s++) {
-			back = x->succs[s] == head;
-			if (!seen[x->succs[s]] && bh_flow_dominates(c->dom, head, x->succs[s])) {
-				seen[x->succs[s]] = true;
-				stack[sp++] = x->succs[s];
+			uint32_t y = x->succs[s];
+			back = y == to;
+			if (!seen[y] && (within == UINT32_MAX || bh_flow_dominates(c->dom, within, y))) {
+				seen[y] = true;
+				stack[sp++] = y;
 			}
 		}
 	}
@@ -361,28 +360,17 @@ static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
 	return back;
 }
 
+// Is block `b` inside the loop headed by `head` (dominated by it and able
+// to come back to it)?
+static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
+{
+	return bh_flow_dominates(c->dom, head, b) && comes_back(c, b, head, head);
+}
+
 // Can block `b` run again after itself (is it on a cycle)?
 static bool on_cycle(const bh_mem__fctx *c, uint32_t b)
 {
-	const bh_ir_func *fn = c->fn;
-	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
-	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
-	size_t sp = 0;
-	bool back = false;
-	stack[sp++] = b;
-	while (sp && !back) {
-		const bh_ir_block *x = &fn->blocks[stack[--sp]];
-		for (uint32_t s = 0; s < x->nsuccs && !back; s++) {
-			back = x->succs[s] == b;
-			if (!seen[x->succs[s]]) {
-				seen[x->succs[s]] = true;
-				stack[sp++] = x->succs[s];
-			}
-		}
-	}
-	free(seen);
-	free(stack);
-	return back;
+	return comes_back(c, b, b, UINT32_MAX);
 }
 
 // Does nothing change variable `x` once it is set: a parameter never

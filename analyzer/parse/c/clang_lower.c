@@ -502,6 +502,22 @@ static uint8_t int_type_bits(CXType t)
 	}
 }
 
+// The BH_IR_VAR_* flags a variable of type `t` has by its type.
+static unsigned var_type_flags(CXType t)
+{
+	CXType ct = clang_getCanonicalType(t);
+	if (type_is_array(ct))
+		return BH_IR_VAR_ARRAY;
+	if (ct.kind == CXType_Record)
+		return BH_IR_VAR_RECORD |
+		       (kind_of(clang_getTypeDeclaration(ct)) == CXCursor_UnionDecl ? BH_IR_VAR_UNION : 0);
+	if (ct.kind == CXType_Pointer)
+		return BH_IR_VAR_POINTER;
+	if (int_type_bits(ct) && is_unsigned_type(ct))
+		return BH_IR_VAR_UNSIGNED;
+	return 0;
+}
+
 static uint32_t var_of(lower *l, CXCursor decl)
 {
 	CXCursor key = clang_getCanonicalCursor(decl);
@@ -535,16 +551,7 @@ static uint32_t var_of(lower *l, CXCursor decl)
 
 	CXType t = clang_getCursorType(decl);
 	CXType ct = clang_getCanonicalType(t);
-	unsigned flags = 0;
-	if (type_is_array(ct))
-		flags |= BH_IR_VAR_ARRAY;
-	else if (ct.kind == CXType_Record)
-		flags |= BH_IR_VAR_RECORD |
-			 (kind_of(clang_getTypeDeclaration(ct)) == CXCursor_UnionDecl ? BH_IR_VAR_UNION : 0);
-	else if (ct.kind == CXType_Pointer)
-		flags |= BH_IR_VAR_POINTER;
-	else if (int_type_bits(ct) && is_unsigned_type(ct))
-		flags |= BH_IR_VAR_UNSIGNED;
+	unsigned flags = var_type_flags(t);
 	long long size = clang_Type_getSizeOf(t);
 	CXString ts = clang_getTypeSpelling(t);
 	CXString name = clang_getCursorSpelling(decl);
@@ -1909,15 +1916,7 @@ static bool lower_initialiser(lower *l, uint32_t var, CXType t, CXCursor init)
 static bh_ir_opnd compound_literal(lower *l, CXCursor e)
 {
 	CXType t = clang_getCursorType(e);
-	CXType ct = clang_getCanonicalType(t);
-	unsigned flags = 0;
-	if (type_is_array(ct))
-		flags |= BH_IR_VAR_ARRAY;
-	else if (ct.kind == CXType_Record)
-		flags |= BH_IR_VAR_RECORD |
-			 (kind_of(clang_getTypeDeclaration(ct)) == CXCursor_UnionDecl ? BH_IR_VAR_UNION : 0);
-	else if (ct.kind == CXType_Pointer)
-		flags |= BH_IR_VAR_POINTER;
+	unsigned flags = var_type_flags(t);
 	CXString ts = clang_getTypeSpelling(t);
 	uint32_t var = bh_ir_builder_var(l->b, BH_IR_VAR_LOCAL, "(compound literal)", NULL,
 					 clang_getCString(ts), type_size(t), flags);
