@@ -162,13 +162,30 @@ bh_bnd_itv bh_bnd_var_range(const bh_ir_var *v)
 
 // ------------------------------------------------------------- reporting
 
-// The input function that produced `input`, for messages: its call.
-static const bh_ir_instr *input_call(const bh_bnd_fctx *c, uint32_t input)
+// Where `input` came from, for messages: " (input from atoi() at line 5)",
+// " (input from the caller)", or "" when it is 0; `*call` is the call that
+// read it, when it is one of this function.
+static const char *input_origin(const bh_bnd_fctx *c, uint32_t input, bh_arena *a,
+				const bh_ir_instr **call)
 {
-	if (!input || input == BH_BND_INPUT_CALLER)
-		return NULL;
-	const bh_ir_instr *in = bh_ir_instr_at(c->fn, input - 1);
-	return in && in->op == BH_IR_CALL ? in : NULL;
+	*call = NULL;
+	if (!input)
+		return "";
+	const bh_ir_instr *in = input == BH_BND_INPUT_CALLER ? NULL : bh_ir_instr_at(c->fn, input - 1);
+	if (!in || in->op != BH_IR_CALL)
+		return " (input from the caller)";
+	*call = in;
+	return bh_arena_sprintf(a, " (input from %s() at line %u)", in->callee.str ? in->callee.str : "?",
+				in->loc.line);
+}
+
+// The first step of a finding whose value `call` read.
+static void add_input_step(bh_findings *out, bh_finding *fd, const bh_ir_instr *call, bh_arena *a)
+{
+	if (call)
+		bh_finding_add_flow(out, fd, call->loc,
+				    bh_arena_sprintf(a, "%s() reads a value the sender chooses",
+						     call->callee.str ? call->callee.str : "?"));
 }
 
 // What the wrapping instruction computes: "'count * 16'", "'len'".
@@ -221,11 +238,8 @@ static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bn
 					      above ? "past" : "below", above ? "largest" : "smallest", ty,
 					      (long long)(above ? t.hi : t.lo),
 					      s->kind == WRAP_TRUNC ? ", which it is converted to" : "");
-	const bh_ir_instr *src = input_call(c, s->input);
-	const char *from = !s->input ? ""
-			 : src ? bh_arena_sprintf(a, " (input from %s() at line %u)",
-						  src->callee.str ? src->callee.str : "?", src->loc.line)
-			       : " (input from the caller)";
+	const bh_ir_instr *src;
+	const char *from = input_origin(c, s->input, a, &src);
 	const char *in_ctx = c->ctx ? bh_arena_sprintf(a, " when %s() calls it at line %u",
 						       c->ctx->caller ? c->ctx->caller : "?", c->ctx->call.line)
 				    : "";
@@ -238,9 +252,7 @@ static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bn
 				    values, in_ctx);
 	fd->function = bh_arena_strdup(out->arena, c->fn->name);
 	fd->snippet = bh_arena_strdup(out->arena, what);
-	if (src)
-		bh_finding_add_flow(out, fd, src->loc,
-				    bh_arena_sprintf(a, "%s() reads a value the sender chooses", src->callee.str ? src->callee.str : "?"));
+	add_input_step(out, fd, src, a);
 	if (c->ctx)
 		bh_finding_add_flow(out, fd, c->ctx->call,
 				    bh_arena_sprintf(a, "%s() calls %s() here", c->ctx->caller ? c->ctx->caller : "?",
@@ -309,20 +321,15 @@ void bh_bnd_check_negative_size(bh_bnd_fctx *c, const bh_ir_instr *in, const bh_
 		what = site_text(c, d, a);
 	else
 		what = what ? bh_arena_sprintf(a, "'%s'", what) : "the value";
-	const bh_ir_instr *src = input_call(c, v.input);
+	const bh_ir_instr *src;
+	const char *from = input_origin(c, v.input, a, &src);
 	const char *low = v.v.lo == BH_BND_NINF ? "negative" : bh_arena_sprintf(a, "as low as %lld", (long long)v.v.lo);
-	const char *from = !v.input ? ""
-			 : src ? bh_arena_sprintf(a, " (input from %s() at line %u)",
-						  src->callee.str ? src->callee.str : "?", src->loc.line)
-			       : " (input from the caller)";
 	bh_finding *fd = bh_finding_add(out, rule, in->loc,
 					"%s, %s, can be %s%s: as a size_t it wraps around to a huge value",
 					what, role, low, from);
 	fd->function = bh_arena_strdup(out->arena, c->fn->name);
 	fd->snippet = bh_arena_strdup(out->arena, what);
-	if (src)
-		bh_finding_add_flow(out, fd, src->loc,
-				    bh_arena_sprintf(a, "%s() reads a value the sender chooses", src->callee.str ? src->callee.str : "?"));
+	add_input_step(out, fd, src, a);
 	if (d && d->loc.line)
 		bh_finding_add_flow(out, fd, d->loc, bh_arena_sprintf(a, "%s is computed here", what));
 	bh_finding_add_flow(out, fd, in->loc, bh_arena_sprintf(a, "a negative value is %s here", role));

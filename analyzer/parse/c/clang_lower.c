@@ -1942,6 +1942,29 @@ static void lower_children(lower *l, CXCursor s)
 	l->scratch.len = base;
 }
 
+// Clang's errors in the unit (w->errors), collected on the first call;
+// false when there are none.
+static bool unit_has_errors(bh_clang__walk *w)
+{
+	if (!w->errors_known) {
+		w->errors_known = true;
+		unsigned n = clang_getNumDiagnostics(w->tu);
+		for (unsigned i = 0; i < n; i++) {
+			CXDiagnostic d = clang_getDiagnostic(w->tu, i);
+			enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+			if (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) {
+				bh_clang__error_at e = { 0 };
+				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &e.file, &e.line,
+							   NULL, NULL);
+				if (e.file)
+					bh_vec_push(&w->errors, e);
+			}
+			clang_disposeDiagnostic(d);
+		}
+	}
+	return w->errors.len > 0;
+}
+
 // Does declaration statement `ds` write `name = ...`? clang drops an
 // initialiser it found an error in (one naming a macro of a generated
 // header that is missing) without marking the declaration invalid.
@@ -1980,8 +2003,10 @@ static void lower_decl(lower *l, CXCursor ds)
 		CXCursor init = clang_Cursor_getVarDeclInitializer(vd);
 		if (clang_Cursor_isNull(init)) {
 			// An initialiser clang dropped for an error: the variable is
-			// set, to something unknown.
-			if (declares_with_initialiser(l, ds, bh_clang__spelling(l->arena, vd)))
+			// set, to something unknown. (Only a unit with errors has
+			// those: the tokens of every plain `int i;` are not read.)
+			if (unit_has_errors(l->w) &&
+			    declares_with_initialiser(l, ds, bh_clang__spelling(l->arena, vd)))
 				assign_var(l, var, opaque(l, vd, "invalid initialiser", false), vd);
 			continue;
 		}
@@ -2407,23 +2432,7 @@ static CXCursor function_body(CXCursor fn)
 // misses what clang dropped: assignments, calls, checks.
 static bool has_clang_errors(bh_clang__walk *w, CXCursor fn_cursor)
 {
-	if (!w->errors_known) {
-		w->errors_known = true;
-		unsigned n = clang_getNumDiagnostics(w->tu);
-		for (unsigned i = 0; i < n; i++) {
-			CXDiagnostic d = clang_getDiagnostic(w->tu, i);
-			enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-			if (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) {
-				bh_clang__error_at e = { 0 };
-				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &e.file, &e.line,
-							   NULL, NULL);
-				if (e.file)
-					bh_vec_push(&w->errors, e);
-			}
-			clang_disposeDiagnostic(d);
-		}
-	}
-	if (!w->errors.len)
+	if (!unit_has_errors(w))
 		return false;
 	CXSourceRange r = clang_getCursorExtent(fn_cursor);
 	CXFile f1, f2;
