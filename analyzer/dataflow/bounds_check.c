@@ -47,11 +47,10 @@ static const char *plural(int64_t n)
 
 // Where the object came from, as the first steps of the finding's path.
 static void add_origin(bh_bnd_fctx *c, bh_finding *fd, const bh_bnd_object *ob, const char *what,
-		       bh_bnd_itv size)
+		       const char *bytes)
 {
 	bh_findings *out = c->prog->out;
 	bh_arena *a = out->arena;
-	const char *bytes = bh_bnd_itv_text(c->prog->arena, size);
 	if (ob->kind == BH_BND_OBJ_PARAM) {
 		if (ob->origin.line)
 			bh_finding_add_flow(out, fd, ob->origin,
@@ -75,8 +74,18 @@ static void add_origin(bh_bnd_fctx *c, bh_finding *fd, const bh_bnd_object *ob, 
 						     c->fn->name));
 }
 
-static void report(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, bh_bnd_itv off,
-		   bh_bnd_itv need, bh_bnd_itv size, bool under, int64_t amount)
+// An access, described by texts: where it starts (NULL: at the object's
+// start), how many bytes, the object's size, and by how many bytes it
+// leaves the object.
+typedef struct {
+	const char *at, *need, *size;
+	bool one_byte;
+	int64_t amount;
+	const char *amount_text; // instead of `amount` ("n * 3 bytes")
+} access_text;
+
+static void report_text(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, const access_text *t,
+			bool under)
 {
 	const bh_bnd_object *ob = &c->objs[obj - 1];
 	const bh_rule *rule = rule_for(ob, d->write, under);
@@ -89,22 +98,31 @@ static void report(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, bh_bnd_it
 	if (c->ctx)
 		in_ctx = bh_arena_sprintf(a, " when %s() calls it at line %u",
 					  c->ctx->caller ? c->ctx->caller : "?", c->ctx->call.line);
-	int64_t k;
-	const char *at = bh_bnd_itv_is_const(off, &k) && k == 0
-				 ? ""
-				 : bh_arena_sprintf(a, " at offset %s", bh_bnd_itv_text(a, off));
+	const char *at = t->at ? bh_arena_sprintf(a, " at offset %s", t->at) : "";
+	const char *amount = t->amount_text ? t->amount_text
+			     : bh_arena_sprintf(a, "%lld byte%s", (long long)t->amount, plural(t->amount));
 	bh_finding *fd = bh_finding_add(
-		out, rule, d->in->loc, "%s %s %s byte%s%s %s %s (%s bytes)%s: %lld byte%s %s%s%s",
-		d->subject, d->write ? "writes" : "reads", bh_bnd_itv_text(a, need),
-		need.lo == 1 && need.hi == 1 ? "" : "s", at, d->write ? "into" : "from", what,
-		bh_bnd_itv_text(a, size), in_ctx, (long long)amount, plural(amount),
+		out, rule, d->in->loc, "%s %s %s byte%s%s %s %s (%s bytes)%s: %s %s%s%s",
+		d->subject, d->write ? "writes" : "reads", t->need, t->one_byte ? "" : "s", at,
+		d->write ? "into" : "from", what, t->size, in_ctx, amount,
 		under ? "before its start" : "past its end", d->detail ? "; " : "",
 		d->detail ? d->detail : "");
 	fd->function = bh_arena_strdup(out->arena, c->fn->name);
 	fd->snippet = d->snippet ? bh_arena_strdup(out->arena, d->snippet) : NULL;
-	add_origin(c, fd, ob, what, size);
+	add_origin(c, fd, ob, what, t->size);
 	bh_finding_add_flow(out, fd, d->in->loc,
 			    under ? "the access starts before the object" : "the access ends past the object");
+}
+
+static void report(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, bh_bnd_itv off,
+		   bh_bnd_itv need, bh_bnd_itv size, bool under, int64_t amount)
+{
+	bh_arena *a = c->prog->arena;
+	int64_t k;
+	access_text t = { bh_bnd_itv_is_const(off, &k) && k == 0 ? NULL : bh_bnd_itv_text(a, off),
+			  bh_bnd_itv_text(a, need), bh_bnd_itv_text(a, size), need.lo == 1 && need.hi == 1,
+			  amount, NULL };
+	report_text(c, d, obj, &t, under);
 }
 
 // Is the offset of access `in` a constant of the code: `s[-1]`, or a
@@ -128,6 +146,51 @@ static int64_t end_of(int64_t off, int64_t need)
 	return off + need;
 }
 
+// The access against the object's size as relations to one symbol
+// (`p[i]` with i at most n into `malloc(n * 4)`): when the size is
+// exactly k * S + c and the access ends at (or, from a test, up to)
+// k * S + c' with c' > c, it ends c' - c bytes past the block whatever S
+// is. An end a test set is one the program lets through (`i <= n`). An
+// end that grows faster than the size (`malloc(n)` for n ints, CWE-131)
+// is past it for every S from 1 on, by (k' - k) * S + c' - c bytes.
+static bool check_relation(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p,
+			   bh_bnd_val need)
+{
+	bh_bnd_rel size = bh_bnd_objs_of(f)[p.obj - 1].srel, end;
+	int64_t k;
+	if (!size.sym || size.upper)
+		return false;
+	if (p.rel.sym && bh_bnd_itv_is_const(need.v, &k))
+		end = bh_bnd_rel_shift(p.rel, k);
+	else if (!p.rel.sym && need.rel.sym && bh_bnd_itv_is_const(p.v, &k) && k >= 0)
+		end = bh_bnd_rel_shift(need.rel, k);
+	else
+		return false;
+	if (end.sym != size.sym || end.k < size.k || (int64_t)end.k - size.k + end.c - size.c <= 0 ||
+	    (end.k == size.k && end.c <= size.c))
+		return false;
+	bh_arena *a = c->prog->arena;
+	bh_bnd_rel off = p.rel;
+	const char *need_text = need.rel.sym && !p.rel.sym ? bh_bnd_rel_text(c, need.rel)
+							   : bh_bnd_itv_text(a, need.v);
+	access_text t = { NULL, need_text, bh_bnd_rel_text(c, size),
+			  !need.rel.sym && need.v.lo == 1 && need.v.hi == 1, (int64_t)end.c - size.c, NULL };
+	if (end.k != size.k) {
+		bh_bnd_rel over = { end.sym, 0, end.k - size.k, end.c - size.c };
+		const char *sym = bh_bnd_rel_text(c, (bh_bnd_rel){ end.sym, 0, 1, 0 });
+		t.amount_text = bh_arena_sprintf(a, "%s bytes (when %s is at least 1)", bh_bnd_rel_text(c, over), sym);
+	}
+	if (off.sym)
+		t.at = bh_arena_sprintf(a, "%s%s", off.upper ? "up to " : "", bh_bnd_rel_text(c, off));
+	else if (!bh_bnd_itv_is_const(p.v, &k) || k != 0)
+		t.at = bh_bnd_itv_text(a, p.v);
+	report_text(c, d, p.obj, &t, false);
+	return true;
+}
+
+static bool check_interval(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p,
+			   bh_bnd_val need_val);
+
 // Judge `need` bytes at pointer `p` (see the head comment).
 static void check_range(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p, bh_bnd_val need_val)
 {
@@ -142,9 +205,22 @@ static void check_range(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_va
 	// know, only the literal's length; its walks prove nothing.
 	if (!d->write && ob->kind == BH_BND_OBJ_PARAM && ob->storage == BH_BND_LITERAL)
 		return;
+	// Numbers say more than symbols: the relations judge what the
+	// intervals leave open.
+	if (!check_interval(c, f, d, p, need_val))
+		check_relation(c, f, d, p, need_val);
+}
+
+// The access against the intervals of its offset, its count and the size:
+// true when it is reported.
+static bool check_interval(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p,
+			   bh_bnd_val need_val)
+{
+	bh_bnd_itv need = need_val.v;
+	const bh_bnd_object *ob = &c->objs[p.obj - 1];
 	bh_bnd_itv size = bh_bnd_objs_of(f)[p.obj - 1].size;
 	if (bh_bnd_itv_is_empty(size) || size.hi == BH_BND_PINF || size.lo < 0)
-		return;
+		return false;
 	if (need.lo < 1)
 		need.lo = 1;
 	int64_t end_lo = end_of(p.v.lo, need.lo);
@@ -167,7 +243,7 @@ static void check_range(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_va
 		if (!steps_back)
 			report(c, d, p.obj, p.v, need, size, true,
 			       p.v.lo == BH_BND_NINF ? -p.v.hi : -p.v.lo);
-		return;
+		return true;
 	}
 	// On a caller's object, a count or offset that only a test bounded (`if
 	// (len >= 4096)` on a parameter) proves nothing of what this caller
@@ -176,10 +252,21 @@ static void check_range(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_va
 				((p.ev & BH_BND_EV_LO) && (need_val.ev & BH_BND_EV_LO));
 	if (end_lo != BH_BND_NINF && end_lo != BH_BND_PINF && end_lo > size.hi && certain_evidence) {
 		report(c, d, p.obj, p.v, need, size, false, (past_evidence ? end_hi : end_lo) - size.hi);
-		return;
+		return true;
 	}
-	if (past_evidence && end_hi > size.hi)
-		report(c, d, p.obj, p.v, need, size, false, end_hi - size.hi);
+	// One element past the end at the top of a range the program bounded
+	// (`if (n > 64) return; buf[n]` on 64 bytes, `i <= sizeof buf`): the
+	// bound is the buffer's size, off by one (CWE-193), whether or not
+	// anything shows the values reach it.
+	int64_t unit = need.lo == need.hi ? need.hi : 1;
+	bool tested = (need.lo == need.hi && (p.ev & BH_BND_TEST_HI)) ||
+		      (p.v.lo == p.v.hi && (need_val.ev & BH_BND_TEST_HI));
+	bool off_by_one = tested && p.v.hi != BH_BND_PINF && need.hi != BH_BND_PINF &&
+			  end_hi - size.hi == unit && size.lo == size.hi;
+	if (!(past_evidence || off_by_one) || end_hi <= size.hi)
+		return false;
+	report(c, d, p.obj, p.v, need, size, false, end_hi - size.hi);
+	return true;
 }
 
 // ------------------------------------------------------- string lengths
@@ -195,6 +282,18 @@ static bh_bnd_val exact(bh_bnd_itv v)
 }
 
 
+static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
+
+// The length in bytes of the string operand `o` points to, with, for a
+// variable, its relation to the length of that string (strlen(s)).
+static bh_bnd_val string_len_val(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+{
+	bh_bnd_val r = string_len_itv(c, f, o);
+	if (o->kind == BH_IR_OPND_VAR)
+		r.rel = bh_bnd_rel_self(c, bh_bnd_sym_strlen(c->fn, o->var));
+	return r;
+}
+
 // The length in bytes (before the first NUL unit) of the string operand
 // `o` points to: exact for a narrow literal, the object's for a pointer at
 // a known offset, else unknown ([0, inf]). A wide string of n characters
@@ -202,7 +301,7 @@ static bh_bnd_val exact(bh_bnd_itv v)
 // converts its counts. An unknown length in an object of known size is
 // below that size (else reading it is the over-read reported elsewhere):
 // a bound, but no evidence (see bh_bnd_val).
-static bh_bnd_val string_len_val(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
 {
 	if (o->kind == BH_IR_OPND_STR && o->str)
 		return bh_bnd_const((int64_t)strnlen(o->str, o->len));
@@ -226,7 +325,7 @@ static bh_bnd_val string_len_val(const bh_bnd_fctx *c, void *f, const bh_ir_opnd
 
 static bh_bnd_itv string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
 {
-	return string_len_val(c, f, o).v;
+	return string_len_itv(c, f, o).v;
 }
 
 // A string with no NUL anywhere in its object: reading it runs past the end.
@@ -441,9 +540,17 @@ void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		d.subject = bh_arena_sprintf(a, "'%s[%s]'", bt ? bt : "...",
 					     it ? it : bh_bnd_itv_text(a, ix.v));
 		d.snippet = d.subject;
-		if (it)
+		// The index as a relation when the access is judged by one (`i is
+		// at most n`), else its interval; never `n is n`.
+		const char *rt = ix.rel.sym && bh_bnd_objs_of(f)[base.obj - 1].srel.sym
+					 ? bh_bnd_rel_text(c, ix.rel) : NULL;
+		if (it && rt && strcmp(rt, it) != 0)
+			d.detail = bh_arena_sprintf(a, "%s is %s%s", it, ix.rel.upper ? "at most " : "", rt);
+		else if (it && !rt)
 			d.detail = bh_arena_sprintf(a, "%s is %s", it, bh_bnd_itv_text(a, ix.v));
-		check_range(c, f, &d, bh_bnd_ptr(base.obj, off.v, off.ev), bh_bnd_const(in->size));
+		bh_bnd_val at = bh_bnd_ptr(base.obj, off.v, off.ev);
+		at.rel = off.rel;
+		check_range(c, f, &d, at, bh_bnd_const(in->size));
 		return;
 	}
 	case BH_IR_LOAD:
@@ -496,23 +603,29 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		      m->kind == BH_BND_M_STRNCAT || m->kind == BH_BND_M_BOUNDED;
 	if (writes && dst.obj && c->objs[dst.obj - 1].kind == BH_BND_OBJ_VAR)
 		bh_bnd_clobber_through(c, f, dst); // `memcpy(&n, p, 4)`: n is what p held
+	else if (writes)
+		bh_bnd_rel_kill_strings(c, f, dst.obj);
 	switch (m->kind) {
 	case BH_BND_M_ALLOC:
 	case BH_BND_M_STRDUP: {
 		uint32_t o = c->site_obj[in->id];
 		if (!o)
 			break;
-		bh_bnd_itv size;
+		bh_bnd_val size;
 		if (m->kind == BH_BND_M_ALLOC) {
-			size = model_bytes(c, f, in, m);
+			size = model_count(c, f, in, m);
 		} else {
-			bh_bnd_itv len = srco ? string_len(c, f, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
-			if (m->n >= 0)
-				len = bh_bnd_itv_min(len, arg_count(c, f, in, m->n));
-			size = bh_bnd_itv_add(len, bh_bnd_itv_const(m->unit));
-			os[o - 1].len = len;
+			bh_bnd_val len = srco ? string_len_val(c, f, srco) : bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
+			if (m->n >= 0) { // strndup: a relation to one of two lengths is none
+				len.v = bh_bnd_itv_min(len.v, arg_count(c, f, in, m->n));
+				memset(&len.rel, 0, sizeof(len.rel));
+			}
+			size = bh_bnd_val_add(len, bh_bnd_const(m->unit));
+			os[o - 1].len = len.v;
 		}
-		os[o - 1].size = size;
+		os[o - 1].size = size.v;
+		os[o - 1].srel = size.rel.upper ? (bh_bnd_rel){ 0, 0, 0, 0 } : size.rel;
+		bh_bnd_rel_note(c, os[o - 1].srel);
 		// calloc zeroes the block: it holds the empty string.
 		os[o - 1].len = m->kind == BH_BND_M_STRDUP ? os[o - 1].len
 			      : m->n2 >= 0 && strcmp(in->callee.str, "calloc") == 0 ? bh_bnd_itv_const(0)
@@ -591,6 +704,8 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		if (srco) {
 			bh_bnd_val len = string_len_val(c, f, srco);
 			len.v = bh_bnd_itv_div(len.v, bh_bnd_itv_const(m->unit));
+			if (m->unit != 1) // the symbol counts bytes, wcslen() characters
+				memset(&len.rel, 0, sizeof(len.rel));
 			result = len;
 		}
 		break;

@@ -78,8 +78,12 @@ static uint32_t tested_var(const bh_bnd_fctx *c, const bh_ir_block *b, const bh_
 // value that `tested_lin` found (index `at`), else unknown.
 static bh_bnd_val edge_value(const bh_bnd_fctx *c, void *f, uint32_t at, const bh_ir_opnd *o)
 {
-	if (at != UINT32_MAX)
-		return bh_bnd_vals_of(c, f)[at];
+	if (at != UINT32_MAX) {
+		bh_bnd_val x = bh_bnd_vals_of(c, f)[at];
+		if (!x.obj && !x.rel.sym && at < c->ntracked)
+			x.rel = bh_bnd_rel_self(c, bh_bnd_sym_value(c->fn, c->tracked_var[at]));
+		return x;
+	}
 	// An array stands for its address (`p == buf`).
 	if (o->kind == BH_IR_OPND_VAR && c->var_obj[o->var] &&
 	    c->objs[c->var_obj[o->var] - 1].kind == BH_BND_OBJ_ARRAY)
@@ -96,12 +100,38 @@ static bh_bnd_val edge_value(const bh_bnd_fctx *c, void *f, uint32_t at, const b
 	return bh_bnd_top();
 }
 
+// The relation `a + k op b` being `truth` gives a: at most b - k (`i <=
+// n`), b - k - 1 (`i < n`), or b - k (`i == n`). An exact relation a
+// already has is kept (`len = strlen(s)` tested against a limit is
+// still strlen(s)), and so is a tighter bound to the same symbol.
+static bh_bnd_rel tested_rel(int op, bool truth, int64_t k, bh_bnd_val a, bh_bnd_val b)
+{
+	if (!truth)
+		op = op == BH_IR_BIN_LT ? BH_IR_BIN_GE : op == BH_IR_BIN_LE ? BH_IR_BIN_GT
+		   : op == BH_IR_BIN_GT ? BH_IR_BIN_LE : op == BH_IR_BIN_GE ? BH_IR_BIN_LT
+		   : op == BH_IR_BIN_EQ ? BH_IR_BIN_NE : BH_IR_BIN_EQ;
+	if (!b.rel.sym || a.obj || (op != BH_IR_BIN_LT && op != BH_IR_BIN_LE && op != BH_IR_BIN_EQ) ||
+	    (a.rel.sym && !a.rel.upper))
+		return a.rel;
+	bh_bnd_rel t = bh_bnd_rel_shift(b.rel, -k - (op == BH_IR_BIN_LT));
+	if (!t.sym)
+		return a.rel;
+	if (op != BH_IR_BIN_EQ)
+		t.upper = 1;
+	if (a.rel.sym == t.sym && a.rel.k == t.k && a.rel.c < t.c)
+		return a.rel;
+	return t;
+}
+
 // Refine value `at` of the fact, which is `a`, by `a + k op b` being `truth`.
 static bool refine(bh_bnd_fctx *c, void *f, int op, bool is_unsigned, bool truth, uint32_t at,
 		   int64_t k, bh_bnd_val a, bh_bnd_val b)
 {
 	if (at == UINT32_MAX || a.obj != b.obj || (a.obj && !bh_bnd_itv_finite(b.v)))
 		return true;
+	// The variable's relation to itself is no relation to keep.
+	if (at < c->ntracked && a.rel.sym == bh_bnd_sym_value(c->fn, c->tracked_var[at]) + 1)
+		memset(&a.rel, 0, sizeof(a.rel));
 	bh_bnd_val shifted = k ? bh_bnd_val_add(bh_bnd_as_int(a), bh_bnd_const(k)) : a;
 	bh_bnd_val r = bh_bnd_val_refine(op, is_unsigned && !a.obj, truth, shifted, b);
 	if (bh_bnd_itv_is_empty(r.v))
@@ -114,6 +144,8 @@ static bool refine(bh_bnd_fctx *c, void *f, int op, bool is_unsigned, bool truth
 	r.obj = a.obj;
 	r.input = a.input;
 	r.wrap = 0; // the program tests the value: a wrap is seen to
+	r.rel = tested_rel(op, truth, k, a, b);
+	bh_bnd_rel_note(c, r.rel);
 	bh_bnd_vals_of(c, f)[at] = r;
 	return true;
 }
@@ -276,10 +308,14 @@ void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint3
 		bh_bnd_val bv = edge_value(c, fact, vb, &cmp->args[1]);
 		// What each side compares: the variable's value plus its constant.
 		bh_bnd_val sa = a, sb = bv;
-		if (va != UINT32_MAX)
+		if (va != UINT32_MAX) {
 			sa.v = bh_bnd_itv_add(a.v, bh_bnd_itv_const(ka));
-		if (vb != UINT32_MAX)
+			sa.rel = bh_bnd_rel_shift(a.rel, ka);
+		}
+		if (vb != UINT32_MAX) {
 			sb.v = bh_bnd_itv_add(bv.v, bh_bnd_itv_const(kb));
+			sb.rel = bh_bnd_rel_shift(bv.rel, kb);
+		}
 		ok = refine(c, fact, cmp->sub, cmp->is_unsigned, truth, va, ka, a, sb) &&
 		     refine(c, fact, mirror(cmp->sub), cmp->is_unsigned, truth, vb, kb, bv, sa);
 		for (uint32_t i = 0; i < 2; i++)

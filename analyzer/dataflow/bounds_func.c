@@ -25,6 +25,9 @@ bh_bnd_val bh_bnd_eval(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
 		int64_t k;
 		if (r.obj == 0 && bh_bnd_itv_is_top(r.v) && bh_flow_const_of(&c->consts, o, &k))
 			r = bh_bnd_const(k);
+		// An integer nothing relates to is itself: `n` is exactly n.
+		if (!r.obj && !r.rel.sym)
+			r.rel = bh_bnd_rel_self(c, bh_bnd_sym_value(c->fn, v));
 		return r;
 	}
 	default:
@@ -34,6 +37,13 @@ bh_bnd_val bh_bnd_eval(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
 
 static void set_var(const bh_bnd_fctx *c, void *f, uint32_t v, bh_bnd_val val)
 {
+	// `n = n + 1`: the relation is to the value n had, which goes now.
+	if (val.rel.sym && (val.rel.sym - 1) % c->fn->nvars == v)
+		val.rel.sym = 0;
+	if (!val.rel.sym)
+		memset(&val.rel, 0, sizeof(val.rel));
+	bh_bnd_rel_kill_var(c, f, v);
+	bh_bnd_rel_note(c, val.rel);
 	if (c->track[v] != UINT32_MAX)
 		bh_bnd_vals_of(c, f)[c->track[v]] = val;
 	else
@@ -182,6 +192,7 @@ void bh_bnd_clobber_through(const bh_bnd_fctx *c, void *f, bh_bnd_val p)
 			set_var(c, f, ob->var, bh_bnd_top());
 	} else if (ob->kind != BH_BND_OBJ_LITERAL) {
 		bh_bnd_objs_of(f)[p.obj - 1].len = bh_bnd_itv_make(0, BH_BND_PINF);
+		bh_bnd_rel_kill_strings(c, f, p.obj);
 	}
 }
 
@@ -242,6 +253,7 @@ static void transfer_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		bh_bnd_set_dst(c, f, in, bh_bnd_top());
 		clobber_args(c, f, in);
 	}
+	bh_bnd_rel_kill_strings(c, f, 0); // any string it can reach
 	clobber_globals(c, f);
 	clobber_slots(c, f, NULL);
 	note_inputs(c, f, in);
@@ -370,6 +382,8 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		uint32_t v = var_through(c, p, in->size);
 		if (!p.obj)
 			clobber_slots(c, f, NULL); // `*q = x` may be `p->f = x`
+		if (v == UINT32_MAX)
+			bh_bnd_rel_kill_strings(c, f, p.obj);
 		if (v != UINT32_MAX && c->track[v] != UINT32_MAX)
 			set_var(c, f, v, val);
 		else if (p.obj && c->objs[p.obj - 1].kind != BH_BND_OBJ_VAR)
@@ -383,6 +397,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		bh_bnd_val base = bh_bnd_eval(c, f, &in->args[0]);
 		bh_bnd_val ix = bh_bnd_eval(c, f, &in->args[1]);
 		bh_bnd_val val = bh_bnd_eval(c, f, &in->args[2]);
+		bh_bnd_rel_kill_strings(c, f, ix.obj ? 0 : base.obj);
 		if (base.obj && !ix.obj && in->size) {
 			bh_bnd_val at = pointer_arith(base, ix, BH_IR_BIN_ADD, in->size);
 			bh_bnd_store_bytes(&bh_bnd_objs_of(f)[base.obj - 1], at.v, in->size,
@@ -409,8 +424,11 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		// Through another pointer, the same field of any struct may change.
 		if (in->arrow)
 			clobber_slots(c, f, in->name);
-		if (s != UINT32_MAX)
-			bh_bnd_vals_of(c, f)[s] = bh_bnd_eval(c, f, &in->args[1]);
+		if (s != UINT32_MAX) {
+			bh_bnd_val x = bh_bnd_eval(c, f, &in->args[1]);
+			bh_bnd_rel_note(c, x.rel);
+			bh_bnd_vals_of(c, f)[s] = x;
+		}
 		break;
 	}
 	case BH_IR_CALL:
@@ -419,6 +437,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_OPAQUE:
 		bh_bnd_set_dst(c, f, in, bh_bnd_top());
 		clobber_args(c, f, in);
+		bh_bnd_rel_kill_strings(c, f, 0);
 		clobber_slots(c, f, NULL);
 		break;
 	case BH_IR_RET:
@@ -539,6 +558,7 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 	c.scratch = bh_arena_alloc(c.arena, (fn->nvars + 1) * sizeof(*c.scratch));
 	for (uint32_t v = 0; v <= fn->nvars; v++)
 		c.scratch[v] = bh_bnd_top();
+	bh_bnd_rel_init(&c);
 	c.fact_size = sizeof(bh_bnd_head) + c.nobjs * sizeof(bh_bnd_ostate) +
 		      c.nvals * sizeof(bh_bnd_val);
 	bh_flow_lattice lat;

@@ -66,6 +66,22 @@ bh_bnd_itv bh_bnd_itv_refine(int op, bool is_unsigned, bool truth, bh_bnd_itv a,
 // "5", "0..9", "at least 3", "at most 7", "any value"; arena string.
 const char *bh_bnd_itv_text(bh_arena *arena, bh_bnd_itv a);
 
+// ------------------------------------------------------------ relations
+
+// A linear relation of a value to a symbol the intervals cannot pin down:
+// the value is k * S + c (exact), or at most that (upper). A symbol is
+// the value of a variable (`n`, for `p = malloc(n)` and `i <= n`) or the
+// length of the string a variable points to (`strlen(s)`), as they are
+// now: a relation dies when its variable is assigned or its string may be
+// written. This is what proves `malloc(strlen(s))` one byte short for
+// strcpy(), and `i <= n` one element past `malloc(n * sizeof *p)`,
+// whatever n is.
+typedef struct {
+	uint32_t sym;         // BH_BND_SYM_* of a variable + 1, or 0: no relation
+	uint32_t upper;       // 1: at most k * S + c; 0: exactly
+	int32_t k, c;
+} bh_bnd_rel;
+
 // --------------------------------------------------------------- values
 
 // An integer (obj 0) or a pointer into object obj - 1 at byte offsets v.
@@ -95,6 +111,7 @@ typedef struct {
 	uint32_t mod, rem;
 	uint32_t input;       // the call that read it + 1, BH_BND_INPUT_CALLER, or 0
 	uint32_t wrap;        // the arithmetic or conversion that may have wrapped it + 1, or 0
+	bh_bnd_rel rel;       // the value (a pointer: its offset) against a symbol
 } bh_bnd_val;
 
 // `input` of a parameter whose caller passed an input value.
@@ -111,6 +128,11 @@ enum {
 	BH_BND_EV_BOTH = 3u,
 	BH_BND_GROW_LO = 4u,
 	BH_BND_GROW_HI = 8u,
+	// The end is a bound the program tested on a value nothing else
+	// bounded (`if (n > 64) return;`): no evidence that n reaches 64, but
+	// the program says it may. Kept through copies, joins and constant
+	// offsets and scales, for the off-by-one check (bounds_check.c).
+	BH_BND_TEST_HI = 16u,
 };
 
 bh_bnd_val bh_bnd_int(bh_bnd_itv v, uint32_t ev);
@@ -170,6 +192,7 @@ typedef struct {
 typedef struct {
 	bh_bnd_itv size;      // bytes
 	bh_bnd_itv len;       // offset of the first NUL byte from the start; [0, inf]: unknown
+	bh_bnd_rel srel;      // the size against a symbol (`malloc(n * 4)`: exactly 4 * n)
 } bh_bnd_ostate;
 
 // The fact: a reachability word, the objects' states, then the tracked
@@ -303,6 +326,10 @@ typedef struct bh_bnd_fctx {
 	size_t fact_size;
 	bh_flow_result result;
 	struct bh_bnd_wrap_site *wraps; // per instruction id, made on the first wrap (bounds_wrap.c)
+	uint32_t *tracked_var; // index among tracked variables -> the variable
+	uint8_t *sym_ok;      // per symbol: can it be one (a plain local or parameter)?
+	uint8_t *sym_used;    // per symbol: has a relation to it been stored?
+	uint32_t strlen_used; // how many string-length symbols have been
 } bh_bnd_fctx;
 
 #define BH_BND_MAX_OBJECTS 64
@@ -326,6 +353,41 @@ static inline bh_bnd_val *bh_bnd_vals_of(const bh_bnd_fctx *c, void *f)
 // What the calling context says of the callee's variable `var` (a
 // parameter or a global), or NULL.
 const bh_bnd_arg *bh_bnd_ctx_arg(const bh_bnd_fctx *c, uint32_t var);
+
+// bounds_rel.c: relations. Symbol ids: a variable's value is its id, the
+// length of the string it points to its id + nvars.
+static inline uint32_t bh_bnd_sym_value(const bh_ir_func *fn, uint32_t var)
+{
+	(void)fn;
+	return var;
+}
+
+static inline uint32_t bh_bnd_sym_strlen(const bh_ir_func *fn, uint32_t var)
+{
+	return fn->nvars + var;
+}
+
+// Which variables can be symbols (c->sym_ok, c->sym_used).
+void bh_bnd_rel_init(bh_bnd_fctx *c);
+// The relation symbol `sym` has to itself (`n` is exactly n), if it can
+// be a symbol, else none.
+bh_bnd_rel bh_bnd_rel_self(const bh_bnd_fctx *c, uint32_t sym);
+// r + d, r * k (none when it does not fit or scales an upper bound down).
+bh_bnd_rel bh_bnd_rel_shift(bh_bnd_rel r, int64_t d);
+bh_bnd_rel bh_bnd_rel_scale(bh_bnd_rel r, int64_t k);
+// What two paths' relations have in common; widening drops a relation
+// that moved.
+bh_bnd_rel bh_bnd_rel_join(bh_bnd_rel a, bh_bnd_rel b);
+bh_bnd_rel bh_bnd_rel_widen(bh_bnd_rel prev, bh_bnd_rel next);
+// "n * 4 + 4", "strlen(s) + 1": arena string.
+const char *bh_bnd_rel_text(const bh_bnd_fctx *c, bh_bnd_rel r);
+// A relation is about to be stored in the fact: its symbol is now used.
+void bh_bnd_rel_note(const bh_bnd_fctx *c, bh_bnd_rel r);
+// Variable `var` changes: relations to its value and to its string go.
+void bh_bnd_rel_kill_var(const bh_bnd_fctx *c, void *f, uint32_t var);
+// The string of object `obj` (0: anything a pointer of unknown target
+// reaches) may have been written: relations to its length go.
+void bh_bnd_rel_kill_strings(const bh_bnd_fctx *c, void *f, uint32_t obj);
 
 // bounds_objects.c: the object table of c->fn (and c->var_obj, c->site_obj).
 void bh_bnd_find_objects(bh_bnd_fctx *c);

@@ -6,7 +6,7 @@
 
 bh_bnd_val bh_bnd_int(bh_bnd_itv v, uint32_t ev)
 {
-	bh_bnd_val r = { v, 0, ev, 0, 0, 0, 0 };
+	bh_bnd_val r = { v, 0, ev, 0, 0, 0, 0, { 0, 0, 0, 0 } };
 	return r;
 }
 
@@ -131,7 +131,7 @@ bh_bnd_val bh_bnd_top(void)
 
 bh_bnd_val bh_bnd_ptr(uint32_t obj, bh_bnd_itv off, uint32_t ev)
 {
-	bh_bnd_val r = { off, obj, ev, 0, 0, 0, 0 };
+	bh_bnd_val r = { off, obj, ev, 0, 0, 0, 0, { 0, 0, 0, 0 } };
 	return r;
 }
 
@@ -164,7 +164,7 @@ uint32_t bh_bnd_mark_join(uint32_t a, uint32_t b)
 
 bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b)
 {
-	bh_bnd_val r = { bh_bnd_itv_join(a.v, b.v), a.obj, 0, 0, 0, 0, 0 };
+	bh_bnd_val r = { bh_bnd_itv_join(a.v, b.v), a.obj, 0, 0, 0, 0, 0, { 0, 0, 0, 0 } };
 	if (bh_bnd_itv_is_empty(a.v))
 		return b;
 	if (bh_bnd_itv_is_empty(b.v))
@@ -172,8 +172,10 @@ bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b)
 	r = join_cong(r, a, b);
 	r.input = bh_bnd_mark_join(a.input, b.input);
 	r.wrap = bh_bnd_mark_join(a.wrap, b.wrap);
+	r.rel = bh_bnd_rel_join(a.rel, b.rel);
 	r.ev |= a.v.lo < b.v.lo ? lo_q(a.ev) : b.v.lo < a.v.lo ? lo_q(b.ev) : lo_q(a.ev | b.ev);
 	r.ev |= a.v.hi > b.v.hi ? hi_q(a.ev) : b.v.hi > a.v.hi ? hi_q(b.ev) : hi_q(a.ev | b.ev);
+	r.ev |= ((a.v.hi >= b.v.hi ? a.ev : 0) | (b.v.hi >= a.v.hi ? b.ev : 0)) & BH_BND_TEST_HI;
 	return r;
 }
 
@@ -186,7 +188,7 @@ bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next)
 	else if (lo_q(prev.ev) && lo_q(next.ev))
 		ev |= BH_BND_GROW_LO;
 	if (w.hi == next.v.hi)
-		ev |= hi_q(next.ev);
+		ev |= hi_q(next.ev) | (next.ev & BH_BND_TEST_HI);
 	else if (hi_q(prev.ev) && hi_q(next.ev))
 		ev |= BH_BND_GROW_HI;
 	next = join_cong(next, prev, next);
@@ -194,6 +196,7 @@ bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next)
 	next.ev = ev;
 	next.input = bh_bnd_mark_join(prev.input, next.input);
 	next.wrap = bh_bnd_mark_join(prev.wrap, next.wrap);
+	next.rel = bh_bnd_rel_widen(prev.rel, next.rel);
 	return next;
 }
 
@@ -205,12 +208,41 @@ static bool both_vary(bh_bnd_val a, bh_bnd_val b)
 	return a.v.lo != a.v.hi && b.v.lo != b.v.hi;
 }
 
+static const bh_bnd_rel no_rel;
+
+// The constant b is, for relations: a value with a relation plus one
+// without keeps the relation only if the other is a known constant.
+static bool const_of(bh_bnd_val b, int64_t *k)
+{
+	return bh_bnd_itv_is_const(b.v, k) && *k != BH_BND_NINF && *k != BH_BND_PINF;
+}
+
+// The test mark of the one operand that is not a constant.
+static uint32_t tested_hi(bh_bnd_val a, bh_bnd_val b)
+{
+	int64_t k;
+	return const_of(b, &k) ? a.ev & BH_BND_TEST_HI : const_of(a, &k) ? b.ev & BH_BND_TEST_HI : 0;
+}
+
+static bh_bnd_rel rel_add(bh_bnd_val a, bh_bnd_val b, bool sub)
+{
+	int64_t k;
+	if (a.rel.sym && const_of(b, &k))
+		return bh_bnd_rel_shift(a.rel, sub ? -k : k);
+	if (!sub && b.rel.sym && const_of(a, &k))
+		return bh_bnd_rel_shift(b.rel, k);
+	return no_rel;
+}
+
 bh_bnd_val bh_bnd_val_add(bh_bnd_val a, bh_bnd_val b)
 {
 	bh_bnd_itv r = bh_bnd_itv_add(a.v, b.v);
 	bool ok = !both_vary(a, b);
-	return add_cong(bh_bnd_int(r, ends(r, ok && lo_q(a.ev) && lo_q(b.ev), ok && hi_q(a.ev) && hi_q(b.ev))),
-			a, b, false);
+	bh_bnd_val out = add_cong(bh_bnd_int(r, ends(r, ok && lo_q(a.ev) && lo_q(b.ev), ok && hi_q(a.ev) && hi_q(b.ev))),
+				  a, b, false);
+	out.rel = rel_add(a, b, false);
+	out.ev |= tested_hi(a, b);
+	return out;
 }
 
 bh_bnd_val bh_bnd_val_sub(bh_bnd_val a, bh_bnd_val b)
@@ -218,11 +250,37 @@ bh_bnd_val bh_bnd_val_sub(bh_bnd_val a, bh_bnd_val b)
 	// lo = a.lo - b.hi, hi = a.hi - b.lo
 	bh_bnd_itv r = bh_bnd_itv_sub(a.v, b.v);
 	bool ok = !both_vary(a, b);
-	return add_cong(bh_bnd_int(r, ends(r, ok && lo_q(a.ev) && hi_q(b.ev), ok && hi_q(a.ev) && lo_q(b.ev))),
-			a, b, true);
+	bh_bnd_val out = add_cong(bh_bnd_int(r, ends(r, ok && lo_q(a.ev) && hi_q(b.ev), ok && hi_q(a.ev) && lo_q(b.ev))),
+				  a, b, true);
+	out.rel = rel_add(a, b, true);
+	int64_t k;
+	out.ev |= const_of(b, &k) ? a.ev & BH_BND_TEST_HI : 0;
+	return out;
+}
+
+static bh_bnd_val mul_ends(bh_bnd_val a, bh_bnd_val b);
+
+static bh_bnd_rel rel_mul(bh_bnd_val a, bh_bnd_val b)
+{
+	int64_t k;
+	if (a.rel.sym && const_of(b, &k))
+		return bh_bnd_rel_scale(a.rel, k);
+	if (b.rel.sym && const_of(a, &k))
+		return bh_bnd_rel_scale(b.rel, k);
+	return no_rel;
 }
 
 bh_bnd_val bh_bnd_val_mul(bh_bnd_val a, bh_bnd_val b)
+{
+	bh_bnd_val out = mul_ends(a, b);
+	out.rel = rel_mul(a, b);
+	int64_t k;
+	if ((const_of(a, &k) && k > 0) || (const_of(b, &k) && k > 0))
+		out.ev |= tested_hi(a, b);
+	return out;
+}
+
+static bh_bnd_val mul_ends(bh_bnd_val a, bh_bnd_val b)
 {
 	bh_bnd_itv r = bh_bnd_itv_mul(a.v, b.v);
 	int64_t k;
@@ -255,8 +313,10 @@ bh_bnd_val bh_bnd_val_refine(int op, bool is_unsigned, bool truth, bh_bnd_val a,
 	// to 0) is not.
 	if (r.hi < a.v.hi) {
 		bool from_b = r.hi == b.v.hi || (b.v.hi != BH_BND_NINF && r.hi == b.v.hi - 1);
-		ev = (ev & ~(BH_BND_EV_HI | BH_BND_GROW_HI)) |
-		     (from_b && (b.ev & BH_BND_EV_HI) && (hi_q(a.ev) || a.input) ? BH_BND_EV_HI : 0);
+		bool q = hi_q(a.ev) || a.input;
+		ev = (ev & ~(BH_BND_EV_HI | BH_BND_GROW_HI | BH_BND_TEST_HI)) |
+		     (from_b && (b.ev & BH_BND_EV_HI) && q ? BH_BND_EV_HI : 0) |
+		     (from_b && (b.ev & (BH_BND_EV_HI | BH_BND_TEST_HI)) && !q ? BH_BND_TEST_HI : 0);
 	}
 	if (r.lo > a.v.lo) {
 		bool from_b = r.lo == b.v.lo || (b.v.lo != BH_BND_PINF && r.lo == b.v.lo + 1);

@@ -133,6 +133,7 @@ bh_bnd_val bh_bnd_wrap(bh_bnd_fctx *c, const bh_ir_instr *in, bh_bnd_val r, bh_b
 	bool definite = x.lo > t.hi || x.hi < t.lo;
 	bh_bnd_val out = r;
 	out.mod = out.rem = 0;
+	memset(&out.rel, 0, sizeof(out.rel)); // k * S + c no longer
 	if (!(definite && wrap_exactly(x, t, in->bits, &out.v))) {
 		out.v = t;
 		out.ev = 0;

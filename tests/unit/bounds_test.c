@@ -513,3 +513,110 @@ Test(bounds, initialised_arrays_hold_their_strings)
 			 "}\n");
 	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "5 11");
 }
+
+Test(bounds, relations_follow_constant_arithmetic_and_joins)
+{
+	bh_bnd_rel n = { 3, 0, 1, 0 }; // exactly the symbol 2
+	bh_bnd_rel r = bh_bnd_rel_scale(bh_bnd_rel_shift(n, 1), 4); // (n + 1) * 4
+	cr_assert_eq(r.sym, 3);
+	cr_assert_eq(r.k, 4);
+	cr_assert_eq(r.c, 4);
+	cr_assert_eq(r.upper, 0);
+	// Scaling an upper bound by a negative number would make it a lower one.
+	bh_bnd_rel up = { 3, 1, 1, -1 };
+	cr_assert_eq(bh_bnd_rel_scale(up, -1).sym, 0);
+	// Two exact relations to one symbol join to the larger as a bound...
+	bh_bnd_rel j = bh_bnd_rel_join(n, bh_bnd_rel_shift(n, 2));
+	cr_assert_eq(j.sym, 3);
+	cr_assert_eq(j.upper, 1);
+	cr_assert_eq(j.c, 2);
+	// ...to different symbols or scales, to nothing.
+	bh_bnd_rel m = { 4, 0, 1, 0 };
+	cr_assert_eq(bh_bnd_rel_join(n, m).sym, 0);
+	cr_assert_eq(bh_bnd_rel_join(n, r).sym, 0);
+	// Widening drops a bound that grew, keeps one that held.
+	cr_assert_eq(bh_bnd_rel_widen(n, bh_bnd_rel_shift(n, 1)).sym, 0);
+	cr_assert_eq(bh_bnd_rel_widen(n, n).sym, 3);
+	// Offsets that would overflow the relation's fields drop it.
+	cr_assert_eq(bh_bnd_rel_shift(n, INT64_MAX).sym, 0);
+	// Values carry them through constant operands only.
+	bh_bnd_val v = bh_bnd_int(bh_bnd_itv_top(), 0);
+	v.rel = n;
+	bh_bnd_val s = bh_bnd_val_mul(bh_bnd_val_add(v, bh_bnd_const(1)), bh_bnd_const(8));
+	cr_assert_eq(s.rel.k, 8);
+	cr_assert_eq(s.rel.c, 8);
+	cr_assert_eq(bh_bnd_val_add(v, v).rel.sym, 0);
+	cr_assert_eq(bh_bnd_val_sub(bh_bnd_const(10), v).rel.sym, 0);
+}
+
+Test(bounds, tests_on_unknown_values_mark_the_bound_they_set)
+{
+	// `if (n > 64) return;`: not evidence that n reaches 64, but a bound
+	// the program set, kept through a constant offset and a join.
+	bh_bnd_val n = bh_bnd_val_refine(BH_IR_BIN_GT, false, false, bh_bnd_top(), bh_bnd_const(64));
+	cr_assert_eq(n.v.hi, 64);
+	cr_assert_eq(n.ev & BH_BND_EV_HI, 0);
+	cr_assert(n.ev & BH_BND_TEST_HI);
+	cr_assert(bh_bnd_val_add(n, bh_bnd_const(1)).ev & BH_BND_TEST_HI);
+	cr_assert(bh_bnd_val_join(n, bh_bnd_const(3)).ev & BH_BND_TEST_HI);
+	// A mask is no test.
+	bh_bnd_val masked = bh_bnd_int(itv(0, 127), 0);
+	cr_assert_eq(bh_bnd_val_add(masked, bh_bnd_const(1)).ev & BH_BND_TEST_HI, 0);
+}
+
+Test(bounds, sizes_and_indexes_related_to_one_unknown_value)
+{
+	result *r = run1("#include <stdlib.h>\n"
+			 "#include <string.h>\n"
+			 "char *dup(const char *s) {\n"
+			 "	char *p = malloc(strlen(s));\n"
+			 "	if (!p) return NULL;\n"
+			 "	strcpy(p, s);\n" // 6: strlen(s) + 1 into strlen(s)
+			 "	return p;\n"
+			 "}\n"
+			 "char *dup_ok(const char *s) {\n"
+			 "	char *p = malloc(strlen(s) + 1);\n"
+			 "	if (!p) return NULL;\n"
+			 "	strcpy(p, s);\n"
+			 "	return p;\n"
+			 "}\n"
+			 "int *fill(size_t n) {\n"
+			 "	int *p = malloc(n * sizeof *p);\n"
+			 "	if (!p) return NULL;\n"
+			 "	for (size_t i = 0; i <= n; i++)\n"
+			 "		p[i] = 0;\n" // 19: i up to n
+			 "	return p;\n"
+			 "}\n"
+			 "int *fill_ok(size_t n) {\n"
+			 "	int *p = malloc(n * sizeof *p);\n"
+			 "	if (!p) return NULL;\n"
+			 "	for (size_t i = 0; i < n; i++)\n"
+			 "		p[i] = 0;\n"
+			 "	return p;\n"
+			 "}\n"
+			 "int *bytes_for_ints(size_t n) {\n"
+			 "	int *p = malloc(n);\n"
+			 "	if (!p) return NULL;\n"
+			 "	memset(p, 0, n * sizeof *p);\n" // 32: 4n into n
+			 "	return p;\n"
+			 "}\n"
+			 "char *moved(const char *s, char *other) {\n"
+			 "	char *p = malloc(strlen(s));\n"
+			 "	if (!p) return NULL;\n"
+			 "	s = other;\n" // the relation to strlen(s) goes
+			 "	strcpy(p, s);\n"
+			 "	return p;\n"
+			 "}\n"
+			 "char *rewritten(char *s, size_t n) {\n"
+			 "	char *p = malloc(strlen(s));\n"
+			 "	if (!p) return NULL;\n"
+			 "	s[0] = 0;\n" // the string changed: so did its length
+			 "	strcpy(p, s);\n"
+			 "	(void)n;\n"
+			 "	return p;\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "6 19 32");
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.heap-buffer-overflow");
+	cr_assert(strstr(f->message, "writes strlen(s) + 1 bytes"), "%s", f->message);
+	cr_assert(strstr(f->message, "(strlen(s) bytes): 1 byte past its end"), "%s", f->message);
+}
