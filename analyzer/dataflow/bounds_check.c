@@ -22,6 +22,7 @@ typedef struct {
 	const char *detail;    // appended in parentheses, or NULL
 	const char *snippet;   // what the fingerprint hashes
 	bool write;
+	const bh_ir_instr *input; // the call that read the index, for the path, or NULL
 } access_desc;
 
 static const bh_rule *rule_for(const bh_bnd_object *ob, bool write, bool under)
@@ -109,6 +110,7 @@ static void report_text(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, cons
 		d->detail ? d->detail : "");
 	fd->function = bh_arena_strdup(out->arena, c->fn->name);
 	fd->snippet = d->snippet ? bh_arena_strdup(out->arena, d->snippet) : NULL;
+	bh_bnd_add_input_step(out, fd, d->input, out->arena);
 	add_origin(c, fd, ob, what, t->size);
 	bh_finding_add_flow(out, fd, d->in->loc,
 			    under ? "the access starts before the object" : "the access ends past the object");
@@ -229,9 +231,15 @@ static bool check_interval(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd
 	// one of offset and count fixed: when both vary, they usually vary
 	// together (`memcpy(buf + used, src, MIN(n, sizeof buf - used))`),
 	// which intervals cannot see.
-	bool past_evidence = p.v.hi != BH_BND_PINF && (p.ev & BH_BND_EV_HI) && need.hi != BH_BND_PINF &&
-			     (need_val.ev & BH_BND_EV_HI) && (p.v.lo == p.v.hi || need.lo == need.hi);
-	bool before_evidence = p.v.lo != BH_BND_NINF && (p.ev & BH_BND_EV_LO);
+	// An index read from input into memory reached through a pointer: its
+	// sender picks any value its type and the program's tests leave (the
+	// taint rules judge indexes into arrays and array parameters).
+	bool chosen = p.input && ob->kind != BH_BND_OBJ_ARRAY && ob->kind != BH_BND_OBJ_PARAM &&
+		      need.lo == need.hi;
+	bool past_evidence = p.v.hi != BH_BND_PINF && ((p.ev & BH_BND_EV_HI) || chosen) &&
+			     need.hi != BH_BND_PINF && (need_val.ev & BH_BND_EV_HI) &&
+			     (p.v.lo == p.v.hi || need.lo == need.hi);
+	bool before_evidence = p.v.lo != BH_BND_NINF && ((p.ev & BH_BND_EV_LO) || chosen);
 	if (p.v.lo < 0 && (p.v.hi < 0 || before_evidence)) {
 		// A callee that always steps back from the pointer it gets (`s[-1]`,
 		// an sds header) expects a pointer into the middle of a block: the
@@ -428,17 +436,25 @@ static void check_size_args(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, cons
 static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m)
 {
 	check_size_args(c, f, in, m);
-	access_desc d = { in, call_subject(c, in), NULL, call_snippet(c, in, m->dst), true };
+	access_desc d = { in, call_subject(c, in), NULL, call_snippet(c, in, m->dst), true, NULL };
 	bh_bnd_val dst = m->dst >= 0 && (uint32_t)m->dst < in->nargs ? bh_bnd_eval(c, f, &in->args[m->dst])
 								    : bh_bnd_top();
 	bh_bnd_val src = m->src >= 0 && (uint32_t)m->src < in->nargs ? bh_bnd_eval(c, f, &in->args[m->src])
 								    : bh_bnd_top();
 	const bh_ir_opnd *srco = m->src >= 0 && (uint32_t)m->src < in->nargs ? &in->args[m->src] : NULL;
+	// A string routine reads at least the first byte of its source: one
+	// that starts outside its object (`strcpy(d, buf - 8)`) reads there.
+	if (srco && (m->kind == BH_BND_M_STRCPY || m->kind == BH_BND_M_STRCAT || m->kind == BH_BND_M_STRNCAT ||
+		     m->kind == BH_BND_M_STRLEN || m->kind == BH_BND_M_STRDUP)) {
+		access_desc rd = { in, d.subject, "the string starts outside its object",
+				   call_snippet(c, in, m->src), false, NULL };
+		check_range(c, f, &rd, src, bh_bnd_const(1));
+	}
 	switch (m->kind) {
 	case BH_BND_M_COPY: {
 		bh_bnd_val n = model_count(c, f, in, m);
 		check_range(c, f, &d, dst, n);
-		access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false };
+		access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false, NULL };
 		check_range(c, f, &rd, src, n);
 		break;
 	}
@@ -487,19 +503,19 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 		bh_bnd_val n = model_count(c, f, in, m);
 		d.write = false;
 		check_range(c, f, &d, dst, n);
-		access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false };
+		access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false, NULL };
 		check_range(c, f, &rd, src, n);
 		break;
 	}
 	case BH_BND_M_READ: {
-		access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false };
+		access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false, NULL };
 		check_range(c, f, &rd, src, model_count(c, f, in, m));
 		break;
 	}
 	case BH_BND_M_STRLEN:
 	case BH_BND_M_STRDUP:
 		if (srco) {
-			access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false };
+			access_desc rd = { in, d.subject, NULL, call_snippet(c, in, m->src), false, NULL };
 			check_terminated(c, f, &rd, srco);
 		}
 		break;
@@ -536,7 +552,7 @@ void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 					      bo->by ? bo->by : "?");
 		}
 		const char *it = bh_ir_operand_text(c->fn, in, &in->args[1], a);
-		access_desc d = { in, NULL, NULL, NULL, in->op == BH_IR_INDEX_STORE };
+		access_desc d = { in, NULL, NULL, NULL, in->op == BH_IR_INDEX_STORE, NULL };
 		d.subject = bh_arena_sprintf(a, "'%s[%s]'", bt ? bt : "...",
 					     it ? it : bh_bnd_itv_text(a, ix.v));
 		d.snippet = d.subject;
@@ -550,6 +566,13 @@ void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 			d.detail = bh_arena_sprintf(a, "%s is %s", it, bh_bnd_itv_text(a, ix.v));
 		bh_bnd_val at = bh_bnd_ptr(base.obj, off.v, off.ev);
 		at.rel = off.rel;
+		// Input tested on one side (`if (data >= 0)`): the program meant to
+		// bound it and did not. Input it never tested is the taint rules'.
+		at.input = ix.ev & BH_BND_EV_BOTH ? ix.input : 0;
+		if (at.input) {
+			const char *from = bh_bnd_input_origin(c, ix.input, a, &d.input);
+			d.detail = bh_arena_sprintf(a, "%s%s", d.detail ? d.detail : "the index", from);
+		}
 		check_range(c, f, &d, at, bh_bnd_const(in->size));
 		return;
 	}
@@ -567,7 +590,7 @@ void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		if (!p.obj || !size)
 			return;
 		const char *pt = bh_ir_operand_text(c->fn, in, &in->args[0], a);
-		access_desc d = { in, NULL, NULL, NULL, in->op == BH_IR_STORE || in->op == BH_IR_FIELD_STORE };
+		access_desc d = { in, NULL, NULL, NULL, in->op == BH_IR_STORE || in->op == BH_IR_FIELD_STORE, NULL };
 		d.subject = field ? bh_arena_sprintf(a, "'%s->%s'", pt ? pt : "...", in->name ? in->name : "?")
 				  : bh_arena_sprintf(a, "'*%s'", pt ? pt : "...");
 		d.snippet = d.subject;

@@ -443,6 +443,11 @@ void bh_bnd_check_wrapped(bh_bnd_fctx *c, const bh_ir_instr *in, bh_bnd_val v, c
 // negative: converted to size_t, it is huge (c.integer-underflow).
 void bh_bnd_check_negative_size(bh_bnd_fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o,
 				bh_bnd_val v, const char *role);
+// " (input from atoi() at line 8)" for an `input` mark (with `*call` the
+// call that read it, or NULL), "" for none; and the path step it makes.
+const char *bh_bnd_input_origin(const bh_bnd_fctx *c, uint32_t input, bh_arena *a,
+				const bh_ir_instr **call);
+void bh_bnd_add_input_step(bh_findings *out, bh_finding *fd, const bh_ir_instr *call, bh_arena *a);
 // What an integer variable's type holds (top for other variables).
 bh_bnd_itv bh_bnd_var_range(const bh_ir_var *v);
 // The input a library call returns (atoi(), ntohl(), getc(), rand()):

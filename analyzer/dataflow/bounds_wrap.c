@@ -166,7 +166,7 @@ bh_bnd_itv bh_bnd_var_range(const bh_ir_var *v)
 // Where `input` came from, for messages: " (input from atoi() at line 5)",
 // " (input from the caller)", or "" when it is 0; `*call` is the call that
 // read it, when it is one of this function.
-static const char *input_origin(const bh_bnd_fctx *c, uint32_t input, bh_arena *a,
+const char *bh_bnd_input_origin(const bh_bnd_fctx *c, uint32_t input, bh_arena *a,
 				const bh_ir_instr **call)
 {
 	*call = NULL;
@@ -181,7 +181,7 @@ static const char *input_origin(const bh_bnd_fctx *c, uint32_t input, bh_arena *
 }
 
 // The first step of a finding whose value `call` read.
-static void add_input_step(bh_findings *out, bh_finding *fd, const bh_ir_instr *call, bh_arena *a)
+void bh_bnd_add_input_step(bh_findings *out, bh_finding *fd, const bh_ir_instr *call, bh_arena *a)
 {
 	if (call)
 		bh_finding_add_flow(out, fd, call->loc,
@@ -240,7 +240,7 @@ static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bn
 					      (long long)(above ? t.hi : t.lo),
 					      s->kind == WRAP_TRUNC ? ", which it is converted to" : "");
 	const bh_ir_instr *src;
-	const char *from = input_origin(c, s->input, a, &src);
+	const char *from = bh_bnd_input_origin(c, s->input, a, &src);
 	const char *in_ctx = c->ctx ? bh_arena_sprintf(a, " when %s() calls it at line %u",
 						       c->ctx->caller ? c->ctx->caller : "?", c->ctx->call.line)
 				    : "";
@@ -253,7 +253,7 @@ static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bn
 				    values, in_ctx);
 	fd->function = bh_arena_strdup(out->arena, c->fn->name);
 	fd->snippet = bh_arena_strdup(out->arena, what);
-	add_input_step(out, fd, src, a);
+	bh_bnd_add_input_step(out, fd, src, a);
 	if (c->ctx)
 		bh_finding_add_flow(out, fd, c->ctx->call,
 				    bh_arena_sprintf(a, "%s() calls %s() here", c->ctx->caller ? c->ctx->caller : "?",
@@ -323,14 +323,14 @@ void bh_bnd_check_negative_size(bh_bnd_fctx *c, const bh_ir_instr *in, const bh_
 	else
 		what = what ? bh_arena_sprintf(a, "'%s'", what) : "the value";
 	const bh_ir_instr *src;
-	const char *from = input_origin(c, v.input, a, &src);
+	const char *from = bh_bnd_input_origin(c, v.input, a, &src);
 	const char *low = v.v.lo == BH_BND_NINF ? "negative" : bh_arena_sprintf(a, "as low as %lld", (long long)v.v.lo);
 	bh_finding *fd = bh_finding_add(out, rule, in->loc,
 					"%s, %s, can be %s%s: as a size_t it wraps around to a huge value",
 					what, role, low, from);
 	fd->function = bh_arena_strdup(out->arena, c->fn->name);
 	fd->snippet = bh_arena_strdup(out->arena, what);
-	add_input_step(out, fd, src, a);
+	bh_bnd_add_input_step(out, fd, src, a);
 	if (d && d->loc.line)
 		bh_finding_add_flow(out, fd, d->loc, bh_arena_sprintf(a, "%s is computed here", what));
 	bh_finding_add_flow(out, fd, in->loc, bh_arena_sprintf(a, "a negative value is %s here", role));

@@ -620,3 +620,29 @@ Test(bounds, sizes_and_indexes_related_to_one_unknown_value)
 	cr_assert(strstr(f->message, "writes strlen(s) + 1 bytes"), "%s", f->message);
 	cr_assert(strstr(f->message, "(strlen(s) bytes): 1 byte past its end"), "%s", f->message);
 }
+
+Test(bounds, input_indexes_and_string_starts)
+{
+	result *r = run1("#include <stdio.h>\n"
+			 "#include <stdlib.h>\n"
+			 "#include <string.h>\n"
+			 "void slot(const char *line) {\n"
+			 "	int k = atoi(line);\n"
+			 "	int *v = calloc(10, sizeof *v);\n"
+			 "	if (!v) return;\n"
+			 "	if (k >= 0) v[k] = 1;\n" // 8: tested below only
+			 "	if (k >= 0 && k < 10) v[k] = 2;\n"
+			 "	v[atoi(line + 1)] = 3;\n" // never tested: the taint rules'
+			 "	free(v);\n"
+			 "}\n"
+			 "void starts(char *out) {\n"
+			 "	char t[16] = \"abc\";\n"
+			 "	strcpy(out, t - 4);\n" // 15
+			 "	strcpy(out, t + 1);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "8");
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.heap-buffer-overflow");
+	cr_assert(strstr(f->message, "k is 0..2147483647 (input from atoi() at line 5)"), "%s", f->message);
+	cr_assert_eq(f->flow[0].loc.line, 5); // where the input was read
+	cr_assert_str_eq(lines(r, "c.buffer-under-read"), "15");
+}

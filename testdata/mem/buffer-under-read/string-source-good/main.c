@@ -1,0 +1,17 @@
+/* c.buffer-under-read, string-source, good: the copy starts eight bytes
+ * into the buffer that holds the string. */
+#include <stdio.h>
+#include <string.h>
+
+void show_tail(void)
+{
+	char text[100];
+	char shown[200];
+	char *from;
+
+	memset(text, 'A', sizeof(text) - 1);
+	text[sizeof(text) - 1] = '\0';
+	from = text + 8;
+	strcpy(shown, from);
+	puts(shown);
+}
