@@ -292,9 +292,7 @@ static bh_bnd_val exact(bh_bnd_itv v)
 
 static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
 
-// The length in bytes of the string operand `o` points to, with, for a
-// variable, its relation to the length of that string (strlen(s)).
-static bh_bnd_val string_len_val(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
 {
 	bh_bnd_val r = string_len_itv(c, f, o);
 	if (o->kind == BH_IR_OPND_VAR)
@@ -418,7 +416,7 @@ static const char *call_snippet(const bh_bnd_fctx *c, const bh_ir_instr *in, int
 static void check_size_args(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m)
 {
 	if (m->kind == BH_BND_M_STRDUP || m->kind == BH_BND_M_STRCPY || m->kind == BH_BND_M_STRCAT ||
-	    m->kind == BH_BND_M_STRLEN || m->kind == BH_BND_M_READONLY)
+	    m->kind == BH_BND_M_STRLEN || m->kind == BH_BND_M_READONLY || m->kind == BH_BND_M_FORMAT)
 		return;
 	const char *role = bh_arena_sprintf(c->prog->arena, "the %s of %s()",
 					    m->kind == BH_BND_M_ALLOC ? "size" : "length",
@@ -473,7 +471,7 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 	case BH_BND_M_STRCPY:
 		if (srco) {
 			check_terminated(c, f, &d, srco);
-			bh_bnd_val len = bh_bnd_val_add(string_len_val(c, f, srco), bh_bnd_const(m->unit));
+			bh_bnd_val len = bh_bnd_val_add(bh_bnd_string_len(c, f, srco), bh_bnd_const(m->unit));
 			d.detail = "the string copied and its terminating NUL";
 			check_range(c, f, &d, dst, len);
 			note_fits(c, f, in, dst, len.v);
@@ -482,7 +480,7 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 	case BH_BND_M_STRCAT:
 	case BH_BND_M_STRNCAT:
 		if (srco && m->dst >= 0) {
-			bh_bnd_val add = string_len_val(c, f, srco);
+			bh_bnd_val add = bh_bnd_string_len(c, f, srco);
 			if (m->kind == BH_BND_M_STRNCAT) {
 				bh_bnd_val n = bh_bnd_val_mul(arg_value(c, f, in, m->n), bh_bnd_const(m->unit));
 				// min: its ends are the smaller ends, with their evidence.
@@ -492,13 +490,20 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 				lim.ev |= (add.v.hi <= n.v.hi ? add.ev : n.ev) & BH_BND_EV_HI;
 				add = lim;
 			}
-			bh_bnd_val have = string_len_val(c, f, &in->args[m->dst]);
+			bh_bnd_val have = bh_bnd_string_len(c, f, &in->args[m->dst]);
 			bh_bnd_val len = bh_bnd_val_add(bh_bnd_val_add(have, add), bh_bnd_const(m->unit));
 			d.detail = "the string already there, the one appended and the terminating NUL";
 			check_range(c, f, &d, dst, len);
 			note_fits(c, f, in, dst, len.v);
 		}
 		break;
+	case BH_BND_M_FORMAT: {
+		bh_bnd_val n = bh_bnd_val_add(bh_bnd_format_len(c, f, in, m->src, m->n), bh_bnd_const(1));
+		d.detail = "the formatted text and its terminating NUL";
+		check_range(c, f, &d, dst, n);
+		note_fits(c, f, in, dst, n.v);
+		break;
+	}
 	case BH_BND_M_READ2: {
 		bh_bnd_val n = model_count(c, f, in, m);
 		d.write = false;
@@ -623,7 +628,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	bool at_start = d && bh_bnd_itv_is_const(dst.v, &k) && k == 0;
 	bool writes = m->kind == BH_BND_M_COPY || m->kind == BH_BND_M_FILL || m->kind == BH_BND_M_STRCPY ||
 		      m->kind == BH_BND_M_STRCAT || m->kind == BH_BND_M_STRNCPY ||
-		      m->kind == BH_BND_M_STRNCAT || m->kind == BH_BND_M_BOUNDED;
+		      m->kind == BH_BND_M_STRNCAT || m->kind == BH_BND_M_BOUNDED || m->kind == BH_BND_M_FORMAT;
 	if (writes && dst.obj && c->objs[dst.obj - 1].kind == BH_BND_OBJ_VAR)
 		bh_bnd_clobber_through(c, f, dst); // `memcpy(&n, p, 4)`: n is what p held
 	else if (writes)
@@ -638,7 +643,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		if (m->kind == BH_BND_M_ALLOC) {
 			size = model_count(c, f, in, m);
 		} else {
-			bh_bnd_val len = srco ? string_len_val(c, f, srco) : bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
+			bh_bnd_val len = srco ? bh_bnd_string_len(c, f, srco) : bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
 			if (m->n >= 0) { // strndup: a relation to one of two lengths is none
 				len.v = bh_bnd_itv_min(len.v, arg_count(c, f, in, m->n));
 				memset(&len.rel, 0, sizeof(len.rel));
@@ -723,9 +728,15 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 									    : bh_bnd_itv_make(0, BH_BND_PINF);
 		}
 		break;
+	case BH_BND_M_FORMAT:
+		if (d) {
+			bh_bnd_itv n = bh_bnd_format_len(c, f, in, m->src, m->n).v;
+			d->len = at_start ? n : bh_bnd_itv_make(0, BH_BND_PINF);
+		}
+		break;
 	case BH_BND_M_STRLEN:
 		if (srco) {
-			bh_bnd_val len = string_len_val(c, f, srco);
+			bh_bnd_val len = bh_bnd_string_len(c, f, srco);
 			len.v = bh_bnd_itv_div(len.v, bh_bnd_itv_const(m->unit));
 			if (m->unit != 1) // the symbol counts bytes, wcslen() characters
 				memset(&len.rel, 0, sizeof(len.rel));

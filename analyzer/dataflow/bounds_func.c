@@ -504,7 +504,7 @@ static bool computes_library_sizes(const bh_ir_func *fn)
 			     bh_bnd_reads_input_into_args(in->callee.str)) ||
 			    (m && m->kind == BH_BND_M_FILL && !m->fill_zero))
 				return true;
-			if (!m)
+			if (!m || m->kind == BH_BND_M_FORMAT) // its n is a value, not a size
 				continue;
 			int args[2] = { m->n, m->n2 };
 			for (int k = 0; k < 2; k++)

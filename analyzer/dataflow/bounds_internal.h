@@ -218,6 +218,8 @@ typedef enum {
 	BH_BND_M_STRLEN,     // reads strlen(src) + 1 bytes at src; returns the length
 	BH_BND_M_READ,       // reads arg[n] (* arg[n2]) bytes at src (write, fwrite, memchr)
 	BH_BND_M_READONLY,   // only reads what it is given (strcmp, printf): nothing changes
+	BH_BND_M_FORMAT,     // writes what format arg[src] makes of arg[n]... at dst (sprintf;
+			     // n -1: a va_list), and its NUL
 } bh_bnd_model_kind;
 
 typedef struct {
@@ -426,6 +428,16 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 // a library call's effect on the objects it writes.
 void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
 void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m);
+
+// bounds_check.c: the length in bytes of the string operand `o` points
+// to, with its relation to strlen() of a variable.
+bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
+
+// bounds_format.c: the characters printf format operand `fmt_arg` of `in`
+// writes with the values from argument `first_arg` on (-1: a va_list),
+// without the NUL.
+bh_bnd_val bh_bnd_format_len(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, int fmt_arg,
+			     int first_arg);
 
 // bounds_wrap.c: integer wrap-around. The value an arithmetic BINOP or a
 // narrowing ASSIGN (`bits` set) leaves, given `r` computed without limits

@@ -646,3 +646,23 @@ Test(bounds, input_indexes_and_string_starts)
 	cr_assert_eq(f->flow[0].loc.line, 5); // where the input was read
 	cr_assert_str_eq(lines(r, "c.buffer-under-read"), "15");
 }
+
+Test(bounds, sprintf_formats_are_measured)
+{
+	result *r = run1("#include <stdio.h>\n"
+			 "void f(int port, const char *user, double x) {\n"
+			 "	char a[8], b[16], c[4], d[8], e[64];\n"
+			 "	sprintf(a, \"port=%d\", 65535);\n" // 4: 11 into 8
+			 "	sprintf(b, \"port=%d\", port);\n" // nothing bounds port: unknown
+			 "	sprintf(c, \"%x%%\", 255u);\n" // "ff%" + NUL fits 4
+			 "	sprintf(c, \"%5s\", \"ab\");\n" // 8: width 5 + NUL
+			 "	sprintf(e, \"%.20s:%-8ld|%c\", user, 7L, 'x');\n" // 20 + 1 + 8 + 1 + 1 + 1 fits
+			 "	sprintf(c, \"%f\", x);\n" // floats: at least 1, no evidence
+			 "	if (port < 0 || port > 999) return;\n"
+			 "	sprintf(d, \"%d.%d\", port, port);\n" // at most 8 with the NUL
+			 "	puts(a); puts(b); puts(c); puts(d); puts(e);\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "4 7");
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.stack-buffer-overflow");
+	cr_assert(strstr(f->message, "sprintf() writes 11 bytes into local array 'a' (8 bytes)"), "%s", f->message);
+}
