@@ -76,8 +76,11 @@ static void note_instr(bh_bnd_fctx *c, const bh_ir_instr *in)
 			return;
 		uint32_t o = add_object(c, alloc ? BH_BND_OBJ_ALLOC : BH_BND_OBJ_RESULT,
 					stack ? BH_BND_STACK : BH_BND_HEAP, UINT32_MAX, in->id, -1);
+		// `alloca` is `__builtin_alloca` once glibc's header has expanded
+		// it: messages name what the user wrote.
 		if (o)
-			c->objs[o - 1].by = in->callee.str;
+			c->objs[o - 1].by = strncmp(in->callee.str, "__builtin_", 10) == 0 ? in->callee.str + 10
+											     : in->callee.str;
 		c->site_obj[in->id] = o;
 		return;
 	}
