@@ -13,7 +13,7 @@
 // Nothing known: not NULL as far as the checkers are concerned.
 bh_mem__val bh_mem__unknown(void)
 {
-	return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE };
+	return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE, 0 };
 }
 
 bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
@@ -25,18 +25,18 @@ bh_mem__val bh_mem__read(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, 
 		if ((c->fn->vars[o->var].flags & BH_IR_VAR_ARRAY) && c->fn->vars[o->var].kind != BH_IR_VAR_PARAM &&
 		    c->var_obj[o->var])
 			return (bh_mem__val){ (uint16_t)c->var_obj[o->var], BH_MEM__MAY_NONNULL, BH_MEM__SURE,
-					      BH_MEM__NONE };
+					      BH_MEM__NONE, 0 };
 		return bh_mem__fact_vals(f)[o->var];
 	case BH_IR_OPND_INT:
 		if (o->ival == 0)
-			return (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, in->id };
+			return (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, in->id, 0 };
 		if (o->ival < 0)
 			return bh_mem__no_fd(in->id); // `fd = -1`, `return -1`
 		return bh_mem__unknown();
 	case BH_IR_OPND_STR:
-		return (bh_mem__val){ (uint16_t)c->literal_obj, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE };
+		return (bh_mem__val){ (uint16_t)c->literal_obj, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE, 0 };
 	case BH_IR_OPND_FUNC:
-		return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE };
+		return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE, 0 };
 	default:
 		return bh_mem__unknown();
 	}
@@ -49,7 +49,7 @@ bool bh_mem__only_null(bh_mem__val v)
 
 bh_mem__val bh_mem__no_fd(uint32_t at)
 {
-	return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__NOFD, at };
+	return (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__NOFD, at, 0 };
 }
 
 bool bh_mem__holds_nothing(bh_mem__val v)
@@ -225,10 +225,25 @@ static void forget_unreachable(bh_mem__fctx *c, void *f, uint32_t k)
 	*st = (bh_mem__ostate){ 0, 0, 0, BH_MEM__NONE, 0 };
 }
 
+// Is object `k` memory that no release function may be given (a literal,
+// a local or global variable, alloca's stack block)?
+static bool is_nonheap_object(const bh_mem__fctx *c, uint32_t k)
+{
+	const bh_mem__object *o = &c->objs[k];
+	return k && (o->kind == BH_MEM__OBJ_LOCAL || o->kind == BH_MEM__OBJ_GLOBAL ||
+		     o->kind == BH_MEM__OBJ_LITERAL ||
+		     (o->kind == BH_MEM__OBJ_BLOCK && o->family == BH_MEM_FAMILY_STACK));
+}
+
 void bh_mem__set_loc(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t loc, bh_mem__val v)
 {
 	bh_mem__val *vals = bh_mem__fact_vals(f);
 	bh_mem__val old = vals[loc];
+	// A named location that gets memory not from the heap remembers where
+	// (a temporary passes on the site of the variable it copies).
+	if ((v.nonheap || is_nonheap_object(c, v.obj)) &&
+	    (loc >= c->fn->nvars || c->fn->vars[loc].kind != BH_IR_VAR_TEMP))
+		v.nonheap = in->id + 1;
 	if (old.obj && old.obj != v.obj)
 		bh_mem__check_overwrite(c, f, loc, old, in);
 	vals[loc] = v;
@@ -314,207 +329,6 @@ static bool oom_in_callee(const bh_mem__fctx *c, bh_mem__val v)
 	return at && at->op == BH_IR_CALL && c->call_sum[at->id] != NULL;
 }
 
-// Does the NULL made at instruction `null_at` survive a pass round the
-// loop headed by block `head` (is it still there on a back edge)?
-static bool null_survives_loop(const bh_mem__fctx *c, uint32_t head, uint32_t null_at)
-{
-	const bh_ir_block *h = &c->fn->blocks[head];
-	for (uint32_t p = 0; p < h->npreds; p++) {
-		if (c->rpo_index[h->preds[p]] < c->rpo_index[head])
-			continue; // an entry edge
-		void *f = (void *)bh_flow_out(&c->result, h->preds[p]);
-		if (!f || !bh_mem__fact_head(f)->reachable)
-			continue;
-		const bh_mem__val *vals = bh_mem__fact_vals(f);
-		for (uint32_t l = 0; l < c->nlocs; l++)
-			if ((vals[l].null & BH_MEM__MAY_NULL) && vals[l].at == null_at)
-				return true;
-	}
-	return false;
-}
-
-// Can a walk from block `from` come back to block `to`? With `within`
-// set, the walk stays in blocks `within` dominates (UINT32_MAX: anywhere).
-static bool comes_back(const bh_mem__fctx *c, uint32_t from, uint32_t to, uint32_t within)
-{
-	const bh_ir_func *fn = c->fn;
-	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
-	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
-	size_t sp = 0;
-	bool back = false;
-	stack[sp++] = from;
-	seen[from] = within != UINT32_MAX;
-	while (sp && !back) {
-		const bh_ir_block *x = &fn->blocks[stack[--sp]];
-		for (uint32_t s = 0; s < x->nsuccs && !back; s++) {
-			uint32_t y = x->succs[s];
-			back = y == to;
-			if (!seen[y] && (within == UINT32_MAX || bh_flow_dominates(c->dom, within, y))) {
-				seen[y] = true;
-				stack[sp++] = y;
-			}
-		}
-	}
-	free(seen);
-	free(stack);
-	return back;
-}
-
-// Is block `b` inside the loop headed by `head` (dominated by it and able
-// to come back to it)?
-static bool in_loop(const bh_mem__fctx *c, uint32_t head, uint32_t b)
-{
-	return bh_flow_dominates(c->dom, head, b) && comes_back(c, b, head, head);
-}
-
-// Can block `b` run again after itself (is it on a cycle)?
-static bool on_cycle(const bh_mem__fctx *c, uint32_t b)
-{
-	return comes_back(c, b, b, UINT32_MAX);
-}
-
-// Does nothing change variable `x` once it is set: a parameter never
-// assigned, or a local assigned once, where no loop can assign it again;
-// neither with its address taken? (Its tests then all see one value.)
-static bool is_stable(const bh_mem__fctx *c, uint32_t x)
-{
-	const bh_ir_func *fn = c->fn;
-	const bh_ir_var *v = &fn->vars[x];
-	if (bh_ir_var_is_global(v) || (v->flags & BH_IR_VAR_ADDRESSED) || v->kind == BH_IR_VAR_TEMP)
-		return false;
-	if (v->kind == BH_IR_VAR_PARAM)
-		return c->ndefs[x] == 0;
-	if (c->ndefs[x] != 1)
-		return false;
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		if (bh_ir_block_last_def(&fn->blocks[b], x))
-			return !on_cycle(c, b);
-	return false;
-}
-
-// The variable the branch ending block `b` tests, if nothing changes it
-// once set, with `*flip` when the true edge is the side where it is 0
-// (`if (!x)`, `if (x == 0)`); else UINT32_MAX.
-static uint32_t stable_test(bh_mem__fctx *c, const bh_ir_block *b, bool *flip)
-{
-	const bh_ir_instr *t = bh_ir_block_terminator(b);
-	*flip = false;
-	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] || t->args[0].kind != BH_IR_OPND_VAR)
-		return UINT32_MAX;
-	uint32_t x = t->args[0].var;
-	const bh_ir_instr *d = c->block_local[x] ? bh_ir_block_last_def(b, x) : NULL;
-	if (d && d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT && d->args[0].kind == BH_IR_OPND_VAR) {
-		*flip = true;
-		x = d->args[0].var;
-	} else if (d && d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE) &&
-		   d->args[0].kind == BH_IR_OPND_VAR && d->args[1].kind == BH_IR_OPND_INT &&
-		   d->args[1].ival == 0) {
-		*flip = d->sub == BH_IR_BIN_EQ;
-		x = d->args[0].var;
-	} else if (d) {
-		return UINT32_MAX;
-	}
-	if (!c->stable[x])
-		c->stable[x] = is_stable(c, x) ? 1 : 2;
-	return c->stable[x] == 1 ? x : UINT32_MAX;
-}
-
-// The side (0: true, 1: false) of block `d`'s branch that every path to
-// block `to` takes, or -1.
-static int side_to(const bh_mem__fctx *c, const bh_ir_block *d, uint32_t to)
-{
-	const bh_ir_instr *t = bh_ir_block_terminator(d);
-	for (int s = 0; s < 2; s++) {
-		const bh_ir_block *succ = &c->fn->blocks[t->target[s]];
-		if (succ->npreds == 1 && bh_flow_dominates(c->dom, succ->id, to))
-			return s;
-	}
-	return -1;
-}
-
-bool bh_mem__leak_path_infeasible(bh_mem__fctx *c, uint32_t k, const bh_ir_instr *ret)
-{
-	const bh_ir_func *fn = c->fn;
-	const bh_ir_instr *site = c->objs[k].kind == BH_MEM__OBJ_BLOCK ? bh_ir_instr_at(fn, c->objs[k].site)
-								       : NULL;
-	if (!site || (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE))
-		return false;
-	if (!c->stable) {
-		c->stable = bh_arena_alloc(c->arena, fn->nvars + 1);
-		memset(c->stable, 0, fn->nvars + 1);
-	}
-	// Per tested variable, its value where the block is made: 0 unknown,
-	// 1 true, 2 false. A return only reached with the other value is not
-	// on a path from the allocation.
-	uint8_t *made = bh_xcalloc(fn->nvars + 1, sizeof(*made));
-	bool infeasible = false;
-	for (int pass = 0; pass < 2 && !infeasible; pass++)
-		for (uint32_t b = 0; b < fn->nblocks && !infeasible; b++) {
-			bool flip;
-			uint32_t x = stable_test(c, &fn->blocks[b], &flip);
-			if (x == UINT32_MAX)
-				continue;
-			int s = side_to(c, &fn->blocks[b], pass == 0 ? site->block : ret->block);
-			if (s < 0)
-				continue;
-			uint8_t value = (s == 0) != flip ? 1 : 2;
-			if (pass == 0)
-				made[x] = value;
-			else
-				infeasible = made[x] && made[x] != value;
-		}
-	free(made);
-	return infeasible;
-}
-
-// Does every path from instruction `from` (a NULL literal) to the
-// function's end pass through block `to` (does `to` post-dominate it)?
-// Paths that end in a noreturn call do not count. A loop on the way counts
-// only if the dereference is inside it or the NULL survives a pass round
-// it (a search that may find nothing); a
-// loop that assigns the pointer on every pass leaves NULL only to a run of
-// zero passes, which its code usually rules out (`if (!te) return; e =
-// NULL; while (te) { if (!e || ...) e = te; ... } e->when`). (A NULL
-// read inside a loop on its first pass, `tail = NULL; for (...) {
-// tail->next = x; ... }`, is missed: following only the paths that enter
-// the loop made 9 false findings on redis for that one.)
-static bool always_reached(bh_mem__fctx *c, uint32_t from, uint32_t to)
-{
-	const bh_ir_instr *at = from != BH_MEM__NONE ? bh_ir_instr_at(c->fn, from) : NULL;
-	if (!at)
-		return false;
-	if (at->block == to)
-		return true;
-	const bh_ir_func *fn = c->fn;
-	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
-		return false;
-	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
-	uint32_t *stack = bh_xcalloc(fn->nblocks, sizeof(*stack));
-	size_t sp = 0;
-	bool escapes = false;
-	stack[sp++] = at->block;
-	seen[at->block] = true;
-	while (sp && !escapes) {
-		const bh_ir_block *b = &fn->blocks[stack[--sp]];
-		const bh_ir_instr *t = bh_ir_block_terminator(b);
-		if (t && t->op == BH_IR_RET)
-			escapes = true;
-		bool head = false;
-		for (uint32_t p = 0; p < b->npreds; p++)
-			head |= c->rpo_index[b->preds[p]] >= c->rpo_index[b->id];
-		if (head && !in_loop(c, b->id, to) && !null_survives_loop(c, b->id, from))
-			escapes = true;
-		for (uint32_t s = 0; s < b->nsuccs; s++)
-			if (b->succs[s] != to && !seen[b->succs[s]]) {
-				seen[b->succs[s]] = true;
-				stack[sp++] = b->succs[s];
-			}
-	}
-	free(seen);
-	free(stack);
-	return !escapes;
-}
-
 // The call-graph node of the program function whose result `v` is, or SIZE_MAX.
 static size_t origin_node(const bh_mem__fctx *c, bh_mem__val v)
 {
@@ -572,6 +386,24 @@ static bool null_from_branch(const bh_mem__fctx *c, bh_mem__val v)
 	return at && at->op == BH_IR_BR;
 }
 
+// Is `v`, a NULL literal on some path to `in`, still NULL on the first
+// pass of a loop that dereferences it there (`tail = NULL; for (...) {
+// tail->next = x; tail = x; }`)? The path search must find a pass that
+// reaches `in` from the NULL with the pointer unchanged, choosing freely
+// only at the loop's exits: a first pass told apart by a counter, a flag
+// or a test of the pointer itself (`if (i > 0)`, `if (tail)`) is quiet.
+static bool null_on_first_pass(bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o, bh_mem__val v)
+{
+	const bh_ir_instr *at = v.at != BH_MEM__NONE ? bh_ir_instr_at(c->fn, v.at) : NULL;
+	if (!at || o->kind != BH_IR_OPND_VAR || o->var >= c->fn->nvars || !bh_mem__on_cycle(c, in->block))
+		return false;
+	uint32_t loc = c->fn->vars[o->var].kind != BH_IR_VAR_TEMP ? o->var : bh_mem__copy_source(c, in, o);
+	if (loc == UINT32_MAX || bh_ir_instr_def(at) != loc)
+		return false;
+	bh_mem__path_query q = { at->id, in->id, loc, true, 0, true };
+	return bh_mem__path_exists(c, &q) == 1;
+}
+
 void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
 		  const char *callee, const bh_loc *inside, bool null_matters)
 {
@@ -614,14 +446,22 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	// loop known to run once looks (`if (!te) return; e = NULL; while (te)
 	// { e = te; ... } e->when`): on redis such findings were all false.
 	bool from_call = !(v.flags & BH_MEM__EXPLICIT) && !null_from_branch(c, v);
+	bool explicit = (v.flags & BH_MEM__EXPLICIT) && c->reporting;
+	bool first_pass = false;
 	if (null_matters && (v.null & BH_MEM__MAY_NULL) && !oom_in_callee(c, v) &&
 	    (from_call || bh_mem__only_null(v) ||
-	     ((v.flags & BH_MEM__EXPLICIT) && c->reporting && always_reached(c, v.at, in->block)))) {
+	     (explicit && bh_mem__always_reached(c, v.at, in->block)) ||
+	     (explicit && (first_pass = null_on_first_pass(c, in, o, v))))) {
 		n = 0;
 		steps[n++] = null_origin_step(c, v);
 		if (inside)
 			steps[n++] = callee_step;
-		if (v.flags & BH_MEM__EXPLICIT)
+		if (first_pass)
+			bh_mem__report(c, bh_rule_get(BH_RULE_C_NULL_DEREF), in, name, steps, n,
+				       "dereferenced while NULL on the first pass",
+				       "'%s' %s%s while it is still NULL on the first pass of the loop "
+				       "(set at line %u)", name, how, callee ? "," : "", steps[0].loc.line);
+		else if (v.flags & BH_MEM__EXPLICIT)
 			bh_mem__report(c, bh_rule_get(BH_RULE_C_NULL_DEREF), in, name, steps, n, "dereferenced while NULL",
 				       "'%s' %s%s while it %s NULL (set at line %u)", name, how, callee ? "," : "",
 				       bh_mem__only_null(v) ? "is" : "may still be", steps[0].loc.line);
@@ -663,7 +503,7 @@ static void mark_released(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const
 	if (!k || o->kind != BH_IR_OPND_VAR)
 		return;
 	bh_mem__val *vals = bh_mem__fact_vals(f);
-	bh_mem__val v = { (uint16_t)k, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE };
+	bh_mem__val v = { (uint16_t)k, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE, 0 };
 	for (uint32_t l = 0; l < c->nlocs; l++)
 		if (vals[l].obj == k)
 			vals[l] = bh_mem__unknown(); // an earlier pass through this call
@@ -674,6 +514,73 @@ static void mark_released(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const
 	bh_mem__fact_objs(c, f)[k] = (bh_mem__ostate){ BH_MEM__FREED, 0, 0, in->id, 0 };
 }
 
+// The object whose address the instruction at `site` stores (`p =
+// "anon"`, `o.user = buf`), or 0 when it is a copy of another pointer.
+static uint32_t stored_object(const bh_mem__fctx *c, const bh_ir_instr *site)
+{
+	const bh_ir_opnd *src = site->op == BH_IR_ASSIGN && site->nargs ? &site->args[0]
+			      : site->op == BH_IR_FIELD_STORE && site->nargs > 1 ? &site->args[1] : NULL;
+	if (site->op == BH_IR_ADDR && site->args[0].kind == BH_IR_OPND_VAR)
+		return c->var_obj[site->args[0].var]; // `argv = &value`
+	if (!src)
+		return 0;
+	if (src->kind == BH_IR_OPND_STR)
+		return c->literal_obj;
+	if (src->kind != BH_IR_OPND_VAR || src->var >= c->fn->nvars)
+		return 0;
+	const bh_ir_var *v = &c->fn->vars[src->var];
+	if ((v->flags & BH_IR_VAR_ARRAY) && v->kind != BH_IR_VAR_PARAM)
+		return c->var_obj[src->var];
+	const bh_ir_instr *d = v->kind == BH_IR_VAR_TEMP ? bh_ir_def_before(c->fn, site, src->var) : NULL;
+	if (d && d->op == BH_IR_ADDR && d->args[0].kind == BH_IR_OPND_VAR)
+		return c->var_obj[d->args[0].var];
+	if (d && d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_STR)
+		return c->literal_obj;
+	return 0;
+}
+
+// `in` releases `o`, which holds heap memory or something else, and on
+// some path memory not from the heap: what the instruction at
+// `v.nonheap - 1` stored in the location `o` was copied from. Reported
+// when a path keeps that value from there to here (bh_mem__path_exists):
+// `name = "anonymous"; if (cfg) name = strdup(cfg); ... free(name);`,
+// but not `if (cfg) free(name);` or `if (own) free(name);`.
+static void report_maybe_nonheap(bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o,
+				 bh_mem__val v, const char *callee)
+{
+	const bh_ir_instr *site = bh_ir_instr_at(c->fn, v.nonheap - 1);
+	uint32_t loc = UINT32_MAX;
+	if (o->kind == BH_IR_OPND_VAR && o->var < c->fn->nvars)
+		loc = c->fn->vars[o->var].kind != BH_IR_VAR_TEMP ? o->var : bh_mem__copy_source(c, in, o);
+	if (!site || loc == UINT32_MAX)
+		return;
+	uint32_t written = site->op == BH_IR_FIELD_STORE && site->args[0].kind == BH_IR_OPND_VAR && site->name
+				   ? bh_mem__find_slot(c, site->args[0].var, site->name)
+				   : bh_ir_instr_def(site);
+	if (written != loc)
+		return;
+	uint32_t obj = stored_object(c, site);
+	bh_mem__path_query q = { site->id, in->id, loc, false, obj, false };
+	const char *name = bh_mem__operand_name(c, in, o);
+	if (!name || bh_mem__path_exists(c, &q) != 1)
+		return;
+	const char *snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, name);
+	const char *what = obj ? bh_mem__object_text(c, obj) : "memory not from the heap";
+	const bh_mem__object *ob = &c->objs[obj];
+	if (obj && (ob->kind == BH_MEM__OBJ_LOCAL || ob->kind == BH_MEM__OBJ_GLOBAL) && ob->var < c->fn->nvars &&
+	    !(c->fn->vars[ob->var].flags & BH_IR_VAR_ARRAY))
+		what = bh_arena_sprintf(c->prog->arena, "the address of %s", what); // `p = &x`
+	bh_finding_step step = { site->loc, bh_arena_sprintf(c->prog->arena, "set to %s here", what) };
+	if (obj)
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_FREE_NON_HEAP), in, snippet, &step, 1, "released here",
+			       "%s() releases '%s', which holds %s on the path from line %u, not memory "
+			       "from the heap", callee, name, what, site->loc.line);
+	else
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_FREE_NON_HEAP), in, snippet, &step, 1, "released here",
+			       "%s() releases '%s', which holds memory not from the heap on the path "
+			       "from line %u", callee, name, site->loc.line);
+}
+
 // Object `k` is released by `in`; report what is wrong with that.
 void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
 		    uint8_t family, const char *callee)
@@ -682,6 +589,8 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 	uint32_t k = v.obj;
 	if (bh_mem__only_null(v))
 		return; // free(NULL) is fine
+	if (v.nonheap && !is_nonheap_object(c, k) && family != BH_MEM_FAMILY_FD && c->reporting)
+		report_maybe_nonheap(c, in, o, v, callee);
 	if (!k) {
 		// An unknown pointer: from here on, what holds it holds released memory.
 		mark_released(c, f, in, o);

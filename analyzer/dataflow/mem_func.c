@@ -48,11 +48,11 @@ static void new_block(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t 
 			  (uint8_t)(c->objs[k].may_fail ? BH_MEM__MAY_NULL | BH_MEM__MAY_NONNULL
 							: BH_MEM__MAY_NONNULL),
 			  (uint8_t)(!c->objs[k].may_fail ? BH_MEM__SURE
-					  : c->objs[k].oom_only ? BH_MEM__OOM : 0), in->id };
+					  : c->objs[k].oom_only ? BH_MEM__OOM : 0), in->id, 0 };
 	// A descriptor is an integer, never NULL: its failure is -1, which a
 	// test like `fd < 0` tells apart (see mem_lattice.c).
 	if (bh_mem__is_fd(c, k))
-		v = (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, 0, in->id };
+		v = (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, 0, in->id, 0 };
 	if (loc == UINT32_MAX) {
 		if (c->objs[k].family != BH_MEM_FAMILY_STACK) {
 			bh_finding_step step = bh_mem__alloc_step(c, k);
@@ -241,7 +241,7 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		bh_mem__val a = bh_mem__read(c, f, in, &in->args[s->ret_sure_param - 1]);
 		bool param = a.obj && c->objs[a.obj].kind == BH_MEM__OBJ_PARAM;
 		through = (bh_mem__val){ (uint16_t)(param ? a.obj : 0), a.null,
-					 (uint8_t)(a.flags & (BH_MEM__SURE | BH_MEM__CHECKED | BH_MEM__EXPLICIT)), a.at };
+					 (uint8_t)(a.flags & (BH_MEM__SURE | BH_MEM__CHECKED | BH_MEM__EXPLICIT)), a.at, 0 };
 	}
 	if (n) {
 		// The old block of realloc() is remembered by the new one, and so
@@ -289,20 +289,20 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		if (dst != UINT32_MAX)
 			bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ (uint16_t)k,
 				(uint8_t)(s->ret_may_null ? BH_MEM__MAY_NULL | BH_MEM__MAY_NONNULL : BH_MEM__MAY_NONNULL),
-				(uint8_t)(s->ret_may_null ? 0 : BH_MEM__SURE), in->id });
+				(uint8_t)(s->ret_may_null ? 0 : BH_MEM__SURE), in->id, 0 });
 	} else if (k && (ret_model_alloc || (s && s->ret_fresh)))
 		new_block(c, f, in, dst, k, prev);
 	else if (dst != UINT32_MAX && status)
-		bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ status, BH_MEM__MAY_NONNULL, BH_MEM__STATUS, BH_MEM__NONE });
+		bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ status, BH_MEM__MAY_NONNULL, BH_MEM__STATUS, BH_MEM__NONE, 0 });
 	else if (dst != UINT32_MAX && s && s->ret_param && s->ret_param <= in->nargs)
 		bh_mem__set_loc(c, f, in, dst, arg_value); // returns its argument: `p = extend(p)`
 	else if (dst != UINT32_MAX && through_arg && !s->ret_sure)
 		bh_mem__set_loc(c, f, in, dst, through);
 	else if (dst != UINT32_MAX && s && s->ret_sure)
-		bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE });
+		bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE, 0 });
 	else if (dst != UINT32_MAX)
 		bh_mem__set_loc(c, f, in, dst, ret_may_null ? (bh_mem__val){ 0, BH_MEM__MAY_NULL | BH_MEM__MAY_NONNULL,
-								    (uint8_t)(s && s->ret_null_oom ? BH_MEM__OOM : 0), in->id }
+								    (uint8_t)(s && s->ret_null_oom ? BH_MEM__OOM : 0), in->id, 0 }
 						    : bh_mem__unknown());
 	if (s && s->noreturn)
 		bh_mem__fact_head(f)->reachable = 0;
@@ -443,7 +443,7 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			bh_mem__set_dst(c, f, in, a);
 		} else if (moves && (a.flags & BH_MEM__SURE)) {
 			// Arithmetic on a pointer that is not NULL (`(char *)newsh + hdrlen`).
-			bh_mem__set_dst(c, f, in, (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE });
+			bh_mem__set_dst(c, f, in, (bh_mem__val){ 0, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE, 0 });
 		} else {
 			bh_mem__set_dst(c, f, in, bh_mem__unknown());
 		}
@@ -465,7 +465,7 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	}
 	case BH_IR_ADDR: {
 		uint32_t k = in->args[0].kind == BH_IR_OPND_VAR ? c->var_obj[in->args[0].var] : 0;
-		bh_mem__set_dst(c, f, in, (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE });
+		bh_mem__set_dst(c, f, in, (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, BH_MEM__SURE, BH_MEM__NONE, 0 });
 		break;
 	}
 	case BH_IR_FIELD: {

@@ -126,6 +126,34 @@ bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k);
  * between (`p = NULL; if (c) p = make(); ... if (c) {...} else return;`)?
  */
 bool bh_mem__leak_path_infeasible(bh_mem__fctx *c, uint32_t k, const bh_ir_instr *ret);
+/**
+ * Does every path from instruction `from` (a NULL literal) to the end of
+ * the function pass through block `to`, loops aside (see mem_path.c)?
+ */
+bool bh_mem__always_reached(bh_mem__fctx *c, uint32_t from, uint32_t to);
+/** Can block `b` run again after itself (is it on a cycle)? */
+bool bh_mem__on_cycle(const bh_mem__fctx *c, uint32_t b);
+
+/** A question for bh_mem__path_exists: can `loc` keep the value `from` gives it up to `to`? */
+typedef struct {
+	uint32_t from;    // the instruction that gives `loc` its value
+	uint32_t to;      // the instruction that uses it
+	uint32_t loc;     // the location followed (a variable or a field slot)
+	bool is_null;     // the value is NULL; else it is not, and points to `obj`
+	uint32_t obj;     // (is_null false) the object, or 0 when not known
+	bool first_pass;  // `to` is in a loop: inside it the path may choose freely only at
+			  // the loop's exits, outside it only where both sides keep `loc`
+} bh_mem__path_query;
+
+/**
+ * Is there a path from the entry through `q->from` to `q->to` on which
+ * `q->loc` is not assigned after `from` and whose branches agree with what
+ * the path knows (constants assigned on it, tests it already took, NULL
+ * tests and address comparisons of `loc` itself)?
+ * @return 1 yes, 0 no, -1 the search ran out of budget (callers stay quiet).
+ */
+int bh_mem__path_exists(bh_mem__fctx *c, const bh_mem__path_query *q);
+
 /** Report block `k` as leaked at `in` (`how`: "on this path"). */
 void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t k, const char *how);
 /** Location `loc` is about to lose `old`: a leak if it was the last pointer to a live block. */

@@ -81,12 +81,21 @@ typedef struct {
 			    // descriptor" a failed open() returns; with an object: a
 			    // descriptor that may be that (the paths met)
 
-// What a location holds. 8 bytes.
+// What a location holds. 12 bytes.
+//
+// `nonheap` is a may-state that survives joins: where a string literal
+// and a strdup() block meet in one variable the object is lost (obj 0),
+// but the variable still holds memory that is not from the heap on the
+// paths that come from the literal, and free() of it is a bug there
+// (c.free-non-heap, reported where bh_mem__path_exists finds such a path).
 typedef struct {
-	uint16_t obj;   // object, or 0
-	uint8_t null;   // BH_MEM__MAY_*
-	uint8_t flags;  // BH_MEM__EXPLICIT, ...
-	uint32_t at;    // the instruction that made it maybe NULL, or BH_MEM__NONE
+	uint16_t obj;     // object, or 0
+	uint8_t null;     // BH_MEM__MAY_*
+	uint8_t flags;    // BH_MEM__EXPLICIT, ...
+	uint32_t at;      // the instruction that made it maybe NULL, or BH_MEM__NONE
+	uint32_t nonheap; // 1 + the instruction that stored memory not from the heap (a
+			  // literal, a local array, a global) in the named location this
+			  // value came from, on some path here; 0: none
 } bh_mem__val;
 
 // Object states (may: a set of possibilities over the paths that meet).

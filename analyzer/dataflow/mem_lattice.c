@@ -133,6 +133,10 @@ static void lat_join(void *dst, const void *src, void *payload)
 		else if (b.null & BH_MEM__MAY_NULL)
 			a.at = b.at;
 		a.null |= b.null;
+		// Not from the heap on some path: kept through the join (the
+		// earliest site, so that the fixpoint settles).
+		if (b.nonheap && (!a.nonheap || b.nonheap < a.nonheap))
+			a.nonheap = b.nonheap;
 		a.flags = (uint8_t)(((a.flags | b.flags) & ~BH_MEM__SURE) | (a.flags & b.flags & BH_MEM__SURE));
 		d[l] = a;
 	}
@@ -243,7 +247,7 @@ static void block_failed(bh_mem__fctx *c, void *fact, uint32_t k)
 	for (uint32_t l = 0; l < c->nlocs; l++)
 		if (vals[l].obj == k)
 			vals[l] = fd ? bh_mem__no_fd(vals[l].at) : (bh_mem__val){ 0, vals[l].null, vals[l].flags,
-										    vals[l].at };
+										    vals[l].at, 0 };
 	if (prev && prev != k && (objs[prev].state & BH_MEM__ADOPTED)) {
 		objs[prev].state &= (uint8_t)~BH_MEM__ADOPTED;
 	} else if (prev && prev != k) {

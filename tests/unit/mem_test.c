@@ -730,3 +730,165 @@ Test(mem, a_return_on_the_other_side_of_the_same_test_does_not_leak)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "10 20");
 }
+
+// ------------------------------------------------ may-states (mem_path.c)
+
+Test(mem, a_literal_on_some_path_is_not_heap_memory_at_free)
+{
+	result *r = run1(PRELUDE
+			 "int bad(FILE *out, const char *conf) {\n"                      // 4
+			 "\tchar *name = \"anon\";\n"                                    // 5: the literal
+			 "\tif (conf) { name = strdup(conf); if (!name) return -1; }\n"
+			 "\tfputs(name, out);\n"
+			 "\tfree(name);\n"                                               // 8: literal when !conf
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int local(FILE *out, size_t n, int big) {\n"                   // 11
+			 "\tchar buf[64];\n"
+			 "\tchar *p = buf;\n"                                            // 13
+			 "\tif (big) { p = malloc(n); if (!p) return -1; }\n"
+			 "\tfputs(p, out);\n"
+			 "\tfree(p);\n"                                                  // 16: buf when !big
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.free-non-heap"), "8 16");
+	const bh_finding *f = first_of(r, "c.free-non-heap");
+	cr_assert_str_eq(f->message, "free() releases 'name', which holds a string literal on the path "
+				     "from line 5, not memory from the heap");
+	cr_assert_eq(f->nflow, 2);
+	cr_assert_eq(f->flow[0].loc.line, 5);
+	cr_assert_str_eq(f->flow[0].message, "set to a string literal here");
+}
+
+Test(mem, a_free_guarded_like_the_allocation_is_no_free_of_a_literal)
+{
+	result *r = run1(PRELUDE
+			 "int same_test(FILE *out, const char *conf) {\n"                // 4
+			 "\tchar *name = \"anon\";\n"
+			 "\tif (conf) { name = strdup(conf); if (!name) return -1; }\n"
+			 "\tfputs(name, out);\n"
+			 "\tif (conf) free(name);\n"                                     // the same test
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int flag(FILE *out, const char *conf) {\n"                     // 11
+			 "\tint own = 0;\n"
+			 "\tchar *name = \"anon\";\n"
+			 "\tif (conf) { name = strdup(conf); if (!name) return -1; own = 1; }\n"
+			 "\tfputs(name, out);\n"
+			 "\tif (own) free(name);\n"                                      // a flag
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int address(FILE *out, size_t n) {\n"                          // 19
+			 "\tchar buf[64];\n"
+			 "\tchar *p = buf;\n"
+			 "\tif (n > sizeof buf) { p = malloc(n); if (!p) return -1; }\n"
+			 "\tfputs(p, out);\n"
+			 "\tif (p != buf) free(p);\n"                                    // the address
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int bound(FILE *out, size_t n) {\n"                            // 27
+			 "\tchar buf[64];\n"
+			 "\tchar *p = buf;\n"
+			 "\tif (n > 64) { p = malloc(n); if (!p) return -1; }\n"
+			 "\tfputs(p, out);\n"
+			 "\tif (n > 64) free(p);\n"                                      // the same bound
+			 "\treturn 0;\n"
+			 "}\n"
+			 "struct cfg { int flags; int (*set)(char **, int); };\n"       // 35
+			 "char **split(char *v, int *n);\n"
+			 "void free_split(char **v, int n) { for (int i = 0; i < n; i++) free(v[i]); free(v); }\n"
+			 "int twice(struct cfg *cfg, char *value) {\n"                    // a field tested twice
+			 "\tchar **argv; int argc;\n"
+			 "\tif (cfg->flags & 4) argv = split(value, &argc);\n"
+			 "\telse { argv = &value; argc = 1; }\n"
+			 "\tint res = cfg->set(argv, argc);\n"
+			 "\tif (cfg->flags & 4) free_split(argv, argc);\n"
+			 "\treturn res;\n"
+			 "}\n"
+			 "int reassigned(FILE *out, const char *conf) {\n"
+			 "\tchar *name = \"anon\";\n"
+			 "\tif (conf) name = strdup(conf); else name = strdup(\"x\");\n"
+			 "\tif (!name) return -1;\n"
+			 "\tfputs(name, out);\n"
+			 "\tfree(name);\n"                                               // heap on every path
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.free-non-heap"), "");
+}
+
+Test(mem, a_null_pointer_dereferenced_on_a_loops_first_pass)
+{
+	result *r = run1(PRELUDE
+			 "struct item { struct item *next; };\n"                         // 4
+			 "struct item *chain(struct item *items, int n) {\n"             // 5
+			 "\tstruct item *tail = NULL;\n"                                 // 6
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\ttail->next = &items[i];\n"                                 // 8
+			 "\t\ttail = &items[i];\n"
+			 "\t}\n"
+			 "\treturn items;\n"
+			 "}\n"
+			 "struct item *walk(struct item *it) {\n"                        // 13
+			 "\tstruct item *prev = NULL;\n"
+			 "\twhile (it) {\n"
+			 "\t\tif (it->next == it) break;\n"                              // an exit: still free
+			 "\t\tprev->next = it;\n"                                        // 17
+			 "\t\tprev = it;\n"
+			 "\t\tit = it->next;\n"
+			 "\t}\n"
+			 "\treturn prev;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "8 17");
+	const bh_finding *f = first_of(r, "c.null-deref");
+	cr_assert_str_eq(f->message, "'tail' is dereferenced while it is still NULL on the first pass of "
+				     "the loop (set at line 6)");
+	cr_assert_eq(f->flow[0].loc.line, 6);
+}
+
+Test(mem, a_first_pass_told_apart_by_a_counter_a_flag_or_a_test_is_quiet)
+{
+	result *r = run1(PRELUDE
+			 "struct item { struct item *next; };\n"                         // 4
+			 "int more(void);\n"
+			 "void counter(struct item *items, int n) {\n"
+			 "\tstruct item *tail = NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\tif (i > 0) tail->next = &items[i];\n"                      // the counter
+			 "\t\ttail = &items[i];\n"
+			 "\t}\n"
+			 "}\n"
+			 "struct item *first(struct item *items, int n) {\n"
+			 "\tstruct item *head = NULL, *tail = NULL;\n"
+			 "\tint first = 1;\n"
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\tif (first) { head = &items[i]; first = 0; }\n"             // a flag
+			 "\t\telse tail->next = &items[i];\n"
+			 "\t\ttail = &items[i];\n"
+			 "\t}\n"
+			 "\treturn head;\n"
+			 "}\n"
+			 "void tested(struct item *items, int n) {\n"
+			 "\tstruct item *tail = NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\tif (!tail) tail = &items[i];\n"                            // set before use
+			 "\t\ttail->next = &items[i];\n"
+			 "\t\ttail = &items[i];\n"
+			 "\t}\n"
+			 "}\n"
+			 "void unknown(struct item *items, int n) {\n"
+			 "\tstruct item *tail = NULL;\n"
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\tif (more()) tail->next = &items[i];\n"                     // a test it cannot read
+			 "\t\ttail = &items[i];\n"
+			 "\t}\n"
+			 "}\n"
+			 "void before(struct item *items, struct item *start, int n, int have) {\n"
+			 "\tstruct item *tail = NULL;\n"
+			 "\tif (have) tail = start;\n"                                   // set on one side
+			 "\tfor (int i = 0; i < n; i++) {\n"
+			 "\t\ttail->next = &items[i];\n"
+			 "\t\ttail = &items[i];\n"
+			 "\t}\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "");
+}
