@@ -237,7 +237,7 @@ bool bh_mem__always_reached(bh_mem__fctx *c, uint32_t from, uint32_t to)
 // walk gives up after a budget: real functions have many branches, and a
 // search that cannot finish says nothing.
 
-#define PATH_FACTS 8      // variables a path remembers
+#define PATH_FACTS 16     // variables a path remembers
 #define PATH_NODES 4096   // nodes expanded before the search gives up
 #define PATH_SEEN 16384   // slots of the visited-node table (a power of 2)
 #define PATH_CONDS 4      // other conditions a path remembers
@@ -259,12 +259,14 @@ typedef struct {
 	uint64_t conds[PATH_CONDS];  // expression_sig() << 1 | the outcome taken
 } path_node;
 
-// A branch condition: `key op k`, or (obj set) `key == &obj` / `key != &obj`.
+// A branch condition: `key op k`, `key op key2` (key2 set: `i < n`), or
+// (obj set) `key == &obj` / `key != &obj`.
 typedef struct {
 	uint32_t key;
 	int op;           // BH_IR_BIN_EQ, NE, LT, LE, GT, GE: true on the first edge
 	int64_t k;
 	uint32_t obj;
+	uint32_t key2;    // the other location, or UINT32_MAX
 } path_test;
 
 typedef struct {
@@ -351,7 +353,7 @@ static bool decode_test(const bh_mem__fctx *c, const bh_ir_block *b, path_test *
 	const bh_ir_instr *br = bh_ir_block_terminator(b);
 	if (!br || br->op != BH_IR_BR || br->args[0].kind != BH_IR_OPND_VAR || br->args[0].var >= c->fn->nvars)
 		return false;
-	*t = (path_test){ UINT32_MAX, BH_IR_BIN_NE, 0, 0 };
+	*t = (path_test){ UINT32_MAX, BH_IR_BIN_NE, 0, 0, UINT32_MAX };
 	const bh_ir_opnd *x = &br->args[0];
 	const bh_ir_instr *d = c->fn->vars[x->var].kind == BH_IR_VAR_TEMP ? bh_ir_block_last_def(b, x->var) : NULL;
 	if (d && d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
@@ -377,7 +379,14 @@ static bool decode_test(const bh_mem__fctx *c, const bh_ir_block *b, path_test *
 			t->op = d->sub;
 			k = 0;
 		} else {
-			return false;
+			// `i < n`: two locations (a loop over n items, n zero on the
+			// path where the array was never allocated).
+			t->key = operand_key(c, b, &d->args[0], 0);
+			t->key2 = operand_key(c, b, &d->args[1], 0);
+			t->op = d->sub;
+			if (t->key2 == UINT32_MAX)
+				return false;
+			k = 0;
 		}
 		t->k = k;
 	} else {
@@ -494,10 +503,50 @@ static int eval_test(const path_fact *f, const path_test *t)
 	}
 }
 
+// `t` on node `n`: for `key op key2`, from the two ranges when both are
+// known (a range against an exact value is `key op k`).
+static int eval_on(path_node *n, const path_test *t)
+{
+	if (t->key2 == UINT32_MAX)
+		return eval_test(find_fact(n, t->key), t);
+	const path_fact *a = find_fact(n, t->key), *b = find_fact(n, t->key2);
+	if (!a || !b || a->obj || b->obj)
+		return -1;
+	path_test e = *t;
+	e.key2 = UINT32_MAX;
+	if (b->lo == b->hi) {
+		e.k = b->lo;
+		return eval_test(a, &e);
+	}
+	if (a->lo == a->hi) {
+		e.op = mirror(t->op);
+		e.k = a->lo;
+		return eval_test(b, &e);
+	}
+	return -1;
+}
+
 // The path takes the edge where `t` is `holds`: remember what that says.
 // False if no value is left (the edge is not taken).
 static bool learn_test(const path_search *s, path_node *n, const path_test *t, bool holds)
 {
+	if (t->key2 != UINT32_MAX) {
+		// Learnt only against an exact value on the other side.
+		const path_fact *a = find_fact(n, t->key), *b = find_fact(n, t->key2);
+		path_test e = *t;
+		e.key2 = UINT32_MAX;
+		if (b && !b->obj && b->lo == b->hi) {
+			e.k = b->lo;
+			return learn_test(s, n, &e, holds);
+		}
+		if (a && !a->obj && a->lo == a->hi) {
+			e.key = t->key2;
+			e.op = mirror(t->op);
+			e.k = a->lo;
+			return learn_test(s, n, &e, holds);
+		}
+		return true;
+	}
 	if (!s->tested[t->key] && t->key != s->q->loc)
 		return true;
 	path_fact *f = find_fact(n, t->key);
@@ -722,7 +771,7 @@ static void branch(path_search *s, const path_node *n, const bh_ir_instr *t)
 	}
 	path_test test;
 	bool decoded = t->op == BH_IR_BR && decode_test(c, b, &test);
-	int known = decoded ? eval_test(find_fact((path_node *)n, test.key), &test) : -1;
+	int known = decoded ? eval_on((path_node *)n, &test) : -1;
 	// Another condition: as the path took it before, if it did.
 	uint64_t sig = !decoded && t->op == BH_IR_BR ? expression_sig(c, b, &t->args[0], 0) << 1 : 0;
 	for (uint8_t i = 0; sig && i < n->nconds; i++)
@@ -785,8 +834,11 @@ static void mark_tested(path_search *s)
 	const bh_mem__fctx *c = s->c;
 	for (uint32_t b = 0; b < c->fn->nblocks; b++) {
 		path_test t;
-		if (decode_test(c, &c->fn->blocks[b], &t))
+		if (decode_test(c, &c->fn->blocks[b], &t)) {
 			s->tested[t.key] = 1;
+			if (t.key2 != UINT32_MAX)
+				s->tested[t.key2] = 1;
+		}
 	}
 }
 

@@ -892,3 +892,28 @@ Test(mem, a_first_pass_told_apart_by_a_counter_a_flag_or_a_test_is_quiet)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.null-deref"), "");
 }
+
+Test(mem, an_empty_array_left_null_with_its_count_at_zero_is_quiet)
+{
+	result *r = run1(PRELUDE
+			 "void use(const char *);\n"                                        // 4
+			 "void counted(int argc, char **argv) {\n"
+			 "\tchar **names = NULL;\n"
+			 "\tint n = 0;\n"
+			 "\tfor (int i = 1; i < argc; i++) {\n"
+			 "\t\tnames = realloc(names, (n + 1) * sizeof *names);\n"
+			 "\t\tif (!names) return;\n"
+			 "\t\tnames[n++] = argv[i];\n"
+			 "\t}\n"
+			 "\tfor (int j = 0; j < n; j++)\n"
+			 "\t\tuse(names[j]);\n"                                            // NULL only while n is 0
+			 "\tfree(names);\n"
+			 "}\n"
+			 "void zero(char **names) {\n"
+			 "\tint n = 0;\n"
+			 "\tnames = NULL;\n"
+			 "\tfor (int j = 0; j < n; j++)\n"                                 // never entered: 0 < 0
+			 "\t\tuse(*names);\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "");
+}
