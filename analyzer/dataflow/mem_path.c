@@ -239,7 +239,8 @@ bool bh_mem__always_reached(bh_mem__fctx *c, uint32_t from, uint32_t to)
 
 #define PATH_FACTS 16     // variables a path remembers
 #define PATH_NODES 4096   // nodes expanded before the search gives up
-#define PATH_SEEN 16384   // slots of the visited-node table (a power of 2)
+#define PATH_SEEN 16384   // most slots of the visited-node table (a power of 2)
+#define PATH_SEEN0 64     // its first size: most searches visit a few nodes
 #define PATH_CONDS 4      // other conditions a path remembers
 
 typedef struct {
@@ -278,7 +279,7 @@ typedef struct {
 	bool *clean;      // per block: can reach `to`'s block without assigning the location
 	bool *loop;       // per block: on a cycle with `to`'s block (first_pass)
 	uint64_t *seen;
-	size_t nseen;
+	size_t nseen, cap;
 	BH_VEC(path_node) stack;
 } path_search;
 
@@ -688,16 +689,35 @@ static uint64_t node_hash(const path_node *n)
 
 // Was node `n` seen before? Remembers it. (A hash collision loses a path:
 // the search then says less, never more.)
+static void seen_insert(uint64_t *seen, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+	while (seen[i])
+		i = (i + 1) & (cap - 1);
+	seen[i] = h;
+}
+
 static bool seen_before(path_search *s, const path_node *n)
 {
 	uint64_t h = node_hash(n);
-	size_t i = (size_t)h & (PATH_SEEN - 1);
+	size_t i = (size_t)h & (s->cap - 1);
 	while (s->seen[i]) {
 		if (s->seen[i] == h)
 			return true;
-		i = (i + 1) & (PATH_SEEN - 1);
+		i = (i + 1) & (s->cap - 1);
 	}
-	s->seen[i] = h;
+	// Grown at half full (a table of the full size is 128 KiB, which
+	// calloc maps and unmaps for every search).
+	if (2 * (s->nseen + 1) > s->cap && s->cap < PATH_SEEN) {
+		uint64_t *bigger = bh_xcalloc(2 * s->cap, sizeof(*bigger));
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->seen[k])
+				seen_insert(bigger, 2 * s->cap, s->seen[k]);
+		free(s->seen);
+		s->seen = bigger;
+		s->cap *= 2;
+	}
+	seen_insert(s->seen, s->cap, h);
 	s->nseen++;
 	return false;
 }
@@ -855,7 +875,8 @@ int bh_mem__path_exists(bh_mem__fctx *c, const bh_mem__path_query *q)
 	s.to_use = bh_xcalloc(fn->nblocks, sizeof(bool));
 	s.clean = bh_xcalloc(fn->nblocks, sizeof(bool));
 	s.loop = bh_xcalloc(fn->nblocks, sizeof(bool));
-	s.seen = bh_xcalloc(PATH_SEEN, sizeof(*s.seen));
+	s.cap = PATH_SEEN0;
+	s.seen = bh_xcalloc(s.cap, sizeof(*s.seen));
 	mark_tested(&s);
 	reach_back(&s, s.to_from, from->block, UINT32_MAX);
 	reach_back(&s, s.to_use, to->block, UINT32_MAX);
