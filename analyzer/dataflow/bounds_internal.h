@@ -330,8 +330,8 @@ typedef struct bh_bnd_fctx {
 	struct bh_bnd_wrap_site *wraps; // per instruction id, made on the first wrap (bounds_wrap.c)
 	uint32_t *tracked_var; // index among tracked variables -> the variable
 	uint8_t *sym_ok;      // per symbol: can it be one (a plain local or parameter)?
-	uint8_t *sym_used;    // per symbol: has a relation to it been stored?
-	uint32_t strlen_used; // how many string-length symbols have been
+	uint8_t *sym_used;    // per symbol: has a relation to it been stored? (and
+			      // after them: has one to any string's length?)
 } bh_bnd_fctx;
 
 #define BH_BND_MAX_OBJECTS 64

@@ -29,7 +29,6 @@ void bh_bnd_rel_init(bh_bnd_fctx *c)
 	c->sym_used = bh_arena_alloc(c->arena, 2 * (size_t)n + 1);
 	memset(c->sym_ok, 0, 2 * (size_t)n + 1);
 	memset(c->sym_used, 0, 2 * (size_t)n + 1);
-	c->strlen_used = 0;
 	c->tracked_var = bh_arena_alloc(c->arena, ((size_t)c->ntracked + 1) * sizeof(uint32_t));
 	for (uint32_t v = 0; v < n; v++)
 		if (c->track[v] != UINT32_MAX && c->track[v] < c->ntracked)
@@ -127,7 +126,7 @@ void bh_bnd_rel_note(const bh_bnd_fctx *c, bh_bnd_rel r)
 		return;
 	c->sym_used[r.sym - 1] = 1;
 	if (r.sym - 1 >= c->fn->nvars)
-		((bh_bnd_fctx *)c)->strlen_used++;
+		c->sym_used[2 * c->fn->nvars] = 1; // some string's length is used
 }
 
 // Drop every relation to a symbol that `dead` says is gone.
@@ -174,7 +173,7 @@ void bh_bnd_rel_kill_var(const bh_bnd_fctx *c, void *f, uint32_t var)
 // but a fresh block, a local array or a literal.
 void bh_bnd_rel_kill_strings(const bh_bnd_fctx *c, void *f, uint32_t obj)
 {
-	if (!c->sym_used || !c->strlen_used)
+	if (!c->sym_used || !c->sym_used[2 * c->fn->nvars])
 		return;
 	for (uint32_t v = 0; v < c->fn->nvars; v++) {
 		uint32_t sym = bh_bnd_sym_strlen(c->fn, v);
