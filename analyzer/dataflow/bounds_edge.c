@@ -107,9 +107,7 @@ static bh_bnd_val edge_value(const bh_bnd_fctx *c, void *f, uint32_t at, const b
 static bh_bnd_rel tested_rel(int op, bool truth, int64_t k, bh_bnd_val a, bh_bnd_val b)
 {
 	if (!truth)
-		op = op == BH_IR_BIN_LT ? BH_IR_BIN_GE : op == BH_IR_BIN_LE ? BH_IR_BIN_GT
-		   : op == BH_IR_BIN_GT ? BH_IR_BIN_LE : op == BH_IR_BIN_GE ? BH_IR_BIN_LT
-		   : op == BH_IR_BIN_EQ ? BH_IR_BIN_NE : BH_IR_BIN_EQ;
+		op = bh_ir_cmp_negate(op);
 	if (!b.rel.sym || a.obj || (op != BH_IR_BIN_LT && op != BH_IR_BIN_LE && op != BH_IR_BIN_EQ) ||
 	    (a.rel.sym && !a.rel.upper))
 		return a.rel;
@@ -219,17 +217,6 @@ static void refine_before_nul(bh_bnd_fctx *c, void *f, const bh_ir_block *b, con
 	}
 }
 
-static int mirror(int op)
-{
-	switch (op) {
-	case BH_IR_BIN_LT: return BH_IR_BIN_GT;
-	case BH_IR_BIN_LE: return BH_IR_BIN_GE;
-	case BH_IR_BIN_GT: return BH_IR_BIN_LT;
-	case BH_IR_BIN_GE: return BH_IR_BIN_LE;
-	default: return op;
-	}
-}
-
 // The edge of a SWITCH to `to`: the scrutinee is among the cases that go
 // there (an edge no value of it takes is dead), or on the default edge
 // outside all of them.
@@ -317,7 +304,7 @@ void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint3
 			sb.rel = bh_bnd_rel_shift(bv.rel, kb);
 		}
 		ok = refine(c, fact, cmp->sub, cmp->is_unsigned, truth, va, ka, a, sb) &&
-		     refine(c, fact, mirror(cmp->sub), cmp->is_unsigned, truth, vb, kb, bv, sa);
+		     refine(c, fact, bh_ir_cmp_mirror(cmp->sub), cmp->is_unsigned, truth, vb, kb, bv, sa);
 		for (uint32_t i = 0; i < 2; i++)
 			forget_tested_wraps(c, fact, cmp, &cmp->args[i], 0);
 		int64_t k;

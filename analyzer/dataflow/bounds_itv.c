@@ -251,24 +251,10 @@ bh_bnd_itv bh_bnd_itv_compare(int op, bool is_unsigned, bh_bnd_itv a, bh_bnd_itv
 	}
 }
 
-// The comparison that holds when `op` does not.
-static int negate(int op)
-{
-	switch (op) {
-	case BH_IR_BIN_LT: return BH_IR_BIN_GE;
-	case BH_IR_BIN_LE: return BH_IR_BIN_GT;
-	case BH_IR_BIN_GT: return BH_IR_BIN_LE;
-	case BH_IR_BIN_GE: return BH_IR_BIN_LT;
-	case BH_IR_BIN_EQ: return BH_IR_BIN_NE;
-	case BH_IR_BIN_NE: return BH_IR_BIN_EQ;
-	default: return -1;
-	}
-}
-
 bh_bnd_itv bh_bnd_itv_refine(int op, bool is_unsigned, bool truth, bh_bnd_itv a, bh_bnd_itv b)
 {
 	if (!truth)
-		op = negate(op);
+		op = bh_ir_cmp_negate(op);
 	if (bh_bnd_itv_is_empty(a) || bh_bnd_itv_is_empty(b))
 		return a;
 	if (is_unsigned) {

@@ -287,8 +287,7 @@ static bool fd_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, b
 	int64_t k = d->args[side].ival;
 	int op = d->sub;
 	if (side == 0) // `k op x` is `x op' k`
-		op = op == BH_IR_BIN_LT ? BH_IR_BIN_GT : op == BH_IR_BIN_GT ? BH_IR_BIN_LT
-		   : op == BH_IR_BIN_LE ? BH_IR_BIN_GE : op == BH_IR_BIN_GE ? BH_IR_BIN_LE : op;
+		op = bh_ir_cmp_mirror(op);
 	switch (op) {
 	case BH_IR_BIN_LT: *low_if_true = true; return k <= 3;  // x < k: x <= 2
 	case BH_IR_BIN_LE: *low_if_true = true; return k <= 2;

@@ -325,29 +325,6 @@ static uint32_t operand_object(const bh_mem__fctx *c, const bh_ir_block *b, cons
 	return 0;
 }
 
-static int mirror(int op)
-{
-	switch (op) {
-	case BH_IR_BIN_LT: return BH_IR_BIN_GT;
-	case BH_IR_BIN_GT: return BH_IR_BIN_LT;
-	case BH_IR_BIN_LE: return BH_IR_BIN_GE;
-	case BH_IR_BIN_GE: return BH_IR_BIN_LE;
-	default: return op;
-	}
-}
-
-static int negate(int op)
-{
-	switch (op) {
-	case BH_IR_BIN_EQ: return BH_IR_BIN_NE;
-	case BH_IR_BIN_NE: return BH_IR_BIN_EQ;
-	case BH_IR_BIN_LT: return BH_IR_BIN_GE;
-	case BH_IR_BIN_GE: return BH_IR_BIN_LT;
-	case BH_IR_BIN_GT: return BH_IR_BIN_LE;
-	default: return BH_IR_BIN_GT; // LE
-	}
-}
-
 // What the branch ending block `b` tests, in the terms of path_test.
 static bool decode_test(const bh_mem__fctx *c, const bh_ir_block *b, path_test *t)
 {
@@ -369,7 +346,7 @@ static bool decode_test(const bh_mem__fctx *c, const bh_ir_block *b, path_test *
 			t->op = d->sub;
 		} else if (bh_flow_const_of(&c->consts, &d->args[0], &k)) {
 			t->key = operand_key(c, b, &d->args[1], 0);
-			t->op = mirror(d->sub);
+			t->op = bh_ir_cmp_mirror(d->sub);
 		} else if (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE) {
 			// `p != buf`: a pointer compared with an address.
 			int side = operand_object(c, b, &d->args[1]) ? 1 : operand_object(c, b, &d->args[0]) ? 0 : -1;
@@ -520,7 +497,7 @@ static int eval_on(path_node *n, const path_test *t)
 		return eval_test(a, &e);
 	}
 	if (a->lo == a->hi) {
-		e.op = mirror(t->op);
+		e.op = bh_ir_cmp_mirror(t->op);
 		e.k = a->lo;
 		return eval_test(b, &e);
 	}
@@ -542,7 +519,7 @@ static bool learn_test(const path_search *s, path_node *n, const path_test *t, b
 		}
 		if (a && !a->obj && a->lo == a->hi) {
 			e.key = t->key2;
-			e.op = mirror(t->op);
+			e.op = bh_ir_cmp_mirror(t->op);
 			e.k = a->lo;
 			return learn_test(s, n, &e, holds);
 		}
@@ -553,7 +530,7 @@ static bool learn_test(const path_search *s, path_node *n, const path_test *t, b
 	path_fact *f = find_fact(n, t->key);
 	if (!f && !(f = new_fact(n, t->key)))
 		return true;
-	int op = holds ? t->op : negate(t->op);
+	int op = holds ? t->op : bh_ir_cmp_negate(t->op);
 	int64_t k = t->k;
 	if (t->obj) {
 		if (op == BH_IR_BIN_EQ) {

@@ -359,11 +359,8 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 	bool u = cmp->is_unsigned;
 	for (int side = 0; side < 2; side++) {
 		int op = cmp->sub;
-		if (side == 1) { // the false edge of x op y is x (negated op) y
-			op = op == BH_IR_BIN_LT ? BH_IR_BIN_GE : op == BH_IR_BIN_LE ? BH_IR_BIN_GT
-			   : op == BH_IR_BIN_GT ? BH_IR_BIN_LE : op == BH_IR_BIN_GE ? BH_IR_BIN_LT
-			   : op == BH_IR_BIN_EQ ? BH_IR_BIN_NE : op == BH_IR_BIN_NE ? BH_IR_BIN_EQ : op;
-		}
+		if (side == 1) // the false edge of x op y is x (negated op) y
+			op = bh_ir_cmp_negate(op);
 		switch (op) {
 		case BH_IR_BIN_LT:
 		case BH_IR_BIN_LE: // x below y

@@ -62,6 +62,30 @@ bool bh_ir_op_is_terminator(bh_ir_op op)
 	return (unsigned)op < BH_IR__OP_COUNT && op_terminates[op];
 }
 
+int bh_ir_cmp_negate(int op)
+{
+	switch (op) {
+	case BH_IR_BIN_LT: return BH_IR_BIN_GE;
+	case BH_IR_BIN_LE: return BH_IR_BIN_GT;
+	case BH_IR_BIN_GT: return BH_IR_BIN_LE;
+	case BH_IR_BIN_GE: return BH_IR_BIN_LT;
+	case BH_IR_BIN_EQ: return BH_IR_BIN_NE;
+	case BH_IR_BIN_NE: return BH_IR_BIN_EQ;
+	default: return op;
+	}
+}
+
+int bh_ir_cmp_mirror(int op)
+{
+	switch (op) {
+	case BH_IR_BIN_LT: return BH_IR_BIN_GT;
+	case BH_IR_BIN_LE: return BH_IR_BIN_GE;
+	case BH_IR_BIN_GT: return BH_IR_BIN_LT;
+	case BH_IR_BIN_GE: return BH_IR_BIN_LE;
+	default: return op;
+	}
+}
+
 // ------------------------------------------------------------- operands
 
 bh_ir_opnd bh_ir_var_opnd(uint32_t var)

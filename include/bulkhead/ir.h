@@ -71,6 +71,12 @@ const char *bh_ir_binop_spelling(bh_ir_binop op);
 const char *bh_ir_unop_spelling(bh_ir_unop op);
 /** True for ret, br, jmp, switch, unreachable. */
 bool bh_ir_op_is_terminator(bh_ir_op op);
+/** The comparison that holds when comparison `op` does not (`<`: `>=`);
+ *  any other operator as it is. */
+int bh_ir_cmp_negate(int op);
+/** The comparison with its operands swapped (`a < b` is `b > a`); any
+ *  other operator as it is. */
+int bh_ir_cmp_mirror(int op);
 
 /* ------------------------------------------------------------- variables */
 

@@ -776,3 +776,21 @@ Test(ir, missing_file_is_a_diagnostic)
 	cr_assert_eq(bh_clang_lower(NULL, arena, &u, "/", &diags), BH_EINVAL);
 	bh_diags_dispose(&diags);
 }
+
+Test(ir, comparisons_negate_and_mirror)
+{
+	cr_assert_eq(bh_ir_cmp_negate(BH_IR_BIN_LT), BH_IR_BIN_GE);
+	cr_assert_eq(bh_ir_cmp_negate(BH_IR_BIN_LE), BH_IR_BIN_GT);
+	cr_assert_eq(bh_ir_cmp_negate(BH_IR_BIN_EQ), BH_IR_BIN_NE);
+	cr_assert_eq(bh_ir_cmp_negate(BH_IR_BIN_NE), BH_IR_BIN_EQ);
+	cr_assert_eq(bh_ir_cmp_mirror(BH_IR_BIN_LT), BH_IR_BIN_GT);
+	cr_assert_eq(bh_ir_cmp_mirror(BH_IR_BIN_GE), BH_IR_BIN_LE);
+	cr_assert_eq(bh_ir_cmp_mirror(BH_IR_BIN_EQ), BH_IR_BIN_EQ);
+	// Not a comparison: left as it is.
+	cr_assert_eq(bh_ir_cmp_negate(BH_IR_BIN_ADD), BH_IR_BIN_ADD);
+	cr_assert_eq(bh_ir_cmp_mirror(BH_IR_BIN_SUB), BH_IR_BIN_SUB);
+	for (int op = BH_IR_BIN_LT; op <= BH_IR_BIN_NE; op++) {
+		cr_assert_eq(bh_ir_cmp_negate(bh_ir_cmp_negate(op)), op);
+		cr_assert_eq(bh_ir_cmp_mirror(bh_ir_cmp_mirror(op)), op);
+	}
+}
