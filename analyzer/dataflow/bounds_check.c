@@ -168,11 +168,10 @@ static bool check_relation(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd
 		end = bh_bnd_rel_shift(need.rel, k);
 	else
 		return false;
-	if (end.sym != size.sym || end.k < size.k || (int64_t)end.k - size.k + end.c - size.c <= 0 ||
-	    (end.k == size.k && end.c <= size.c))
+	// Past the end at S = 1, and not growing slower than the size.
+	if (end.sym != size.sym || end.k < size.k || (int64_t)end.k - size.k + end.c - size.c <= 0)
 		return false;
 	bh_arena *a = c->prog->arena;
-	bh_bnd_rel off = p.rel;
 	const char *need_text = need.rel.sym && !p.rel.sym ? bh_bnd_rel_text(c, need.rel)
 							   : bh_bnd_itv_text(a, need.v);
 	access_text t = { NULL, need_text, bh_bnd_rel_text(c, size),
@@ -182,35 +181,12 @@ static bool check_relation(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd
 		const char *sym = bh_bnd_rel_text(c, (bh_bnd_rel){ end.sym, 0, 1, 0 });
 		t.amount_text = bh_arena_sprintf(a, "%s bytes (when %s is at least 1)", bh_bnd_rel_text(c, over), sym);
 	}
-	if (off.sym)
-		t.at = bh_arena_sprintf(a, "%s%s", off.upper ? "up to " : "", bh_bnd_rel_text(c, off));
+	if (p.rel.sym)
+		t.at = bh_arena_sprintf(a, "%s%s", p.rel.upper ? "up to " : "", bh_bnd_rel_text(c, p.rel));
 	else if (!bh_bnd_itv_is_const(p.v, &k) || k != 0)
 		t.at = bh_bnd_itv_text(a, p.v);
 	report_text(c, d, p.obj, &t, false);
 	return true;
-}
-
-static bool check_interval(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p,
-			   bh_bnd_val need_val);
-
-// Judge `need` bytes at pointer `p` (see the head comment).
-static void check_range(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p, bh_bnd_val need_val)
-{
-	bh_bnd_itv need = need_val.v;
-	if (!p.obj || bh_bnd_itv_is_empty(need) || need.hi <= 0 || bh_bnd_itv_is_empty(p.v))
-		return;
-	const bh_bnd_object *ob = &c->objs[p.obj - 1];
-	if (d->write && ob->storage == BH_BND_LITERAL)
-		return; // writing to a literal is wrong at any offset: not a bounds question
-	// A caller's literal read by a string routine (a format parser, a URI
-	// scanner): the routine stops at characters this analysis does not
-	// know, only the literal's length; its walks prove nothing.
-	if (!d->write && ob->kind == BH_BND_OBJ_PARAM && ob->storage == BH_BND_LITERAL)
-		return;
-	// Numbers say more than symbols: the relations judge what the
-	// intervals leave open.
-	if (!check_interval(c, f, d, p, need_val))
-		check_relation(c, f, d, p, need_val);
 }
 
 // The access against the intervals of its offset, its count and the size:
@@ -277,6 +253,26 @@ static bool check_interval(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd
 	return true;
 }
 
+// Judge `need` bytes at pointer `p` (see the head comment).
+static void check_range(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd_val p, bh_bnd_val need_val)
+{
+	bh_bnd_itv need = need_val.v;
+	if (!p.obj || bh_bnd_itv_is_empty(need) || need.hi <= 0 || bh_bnd_itv_is_empty(p.v))
+		return;
+	const bh_bnd_object *ob = &c->objs[p.obj - 1];
+	if (d->write && ob->storage == BH_BND_LITERAL)
+		return; // writing to a literal is wrong at any offset: not a bounds question
+	// A caller's literal read by a string routine (a format parser, a URI
+	// scanner): the routine stops at characters this analysis does not
+	// know, only the literal's length; its walks prove nothing.
+	if (!d->write && ob->kind == BH_BND_OBJ_PARAM && ob->storage == BH_BND_LITERAL)
+		return;
+	// Numbers say more than symbols: the relations judge what the
+	// intervals leave open.
+	if (!check_interval(c, f, d, p, need_val))
+		check_relation(c, f, d, p, need_val);
+}
+
 // ------------------------------------------------------- string lengths
 
 // A length computed from string lengths. [0, inf] is "unknown": its 0 is
@@ -287,17 +283,6 @@ static bh_bnd_val exact(bh_bnd_itv v)
 	uint32_t ev = (v.lo > 0 || v.lo == v.hi ? BH_BND_EV_LO : 0) |
 		      (v.hi != BH_BND_PINF ? BH_BND_EV_HI : 0);
 	return bh_bnd_int(v, ev);
-}
-
-
-static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
-
-bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
-{
-	bh_bnd_val r = string_len_itv(c, f, o);
-	if (o->kind == BH_IR_OPND_VAR)
-		r.rel = bh_bnd_rel_self(c, bh_bnd_sym_strlen(c->fn, o->var));
-	return r;
 }
 
 // The length in bytes (before the first NUL unit) of the string operand
@@ -327,6 +312,16 @@ static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd
 			return exact(bh_bnd_itv_sub(len, bh_bnd_itv_const(k)));
 	}
 	return bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
+}
+
+// ... with, for a variable, its relation to the length of that string
+// (strlen(s)).
+bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+{
+	bh_bnd_val r = string_len_itv(c, f, o);
+	if (o->kind == BH_IR_OPND_VAR)
+		r.rel = bh_bnd_rel_self(c, bh_bnd_sym_strlen(c->fn, o->var));
+	return r;
 }
 
 static bh_bnd_itv string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
