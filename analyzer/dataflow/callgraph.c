@@ -7,6 +7,7 @@
 
 #include "bulkhead/callgraph.h"
 #include "bulkhead/strset.h"
+#include "dataflow/fnptr_internal.h"
 
 static const char *func_key(const bh_ir_func *fn)
 {
@@ -76,9 +77,44 @@ static bool same_place(const bh_loc *a, const bh_loc *b)
 	       strcmp(a->path, b->path) == 0;
 }
 
+static int table_order(const void *a, const void *b)
+{
+	return strcmp((*(const bh_ir_table *const *)a)->key, (*(const bh_ir_table *const *)b)->key);
+}
+
+static void index_tables(bh_callgraph *g, const bh_ir_program *prog)
+{
+	size_t n = 0;
+	for (size_t u = 0; u < prog->units.len; u++)
+		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
+			n++;
+	g->tables = bh_xcalloc(n + 1, sizeof(*g->tables));
+	for (size_t u = 0; u < prog->units.len; u++)
+		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
+			g->tables[g->ntables++] = t;
+	qsort(g->tables, g->ntables, sizeof(*g->tables), table_order);
+}
+
+const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key)
+{
+	size_t lo = 0, hi = g->ntables;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(g->tables[mid]->key, key);
+		if (c == 0)
+			return g->tables[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 {
 	size_t n = 0;
+	index_tables(g, prog);
 	for (size_t u = 0; u < prog->units.len; u++)
 		n += prog->units.items[u].nfuncs;
 	g->cap = 16;
@@ -107,10 +143,108 @@ static void add_callee(const bh_callgraph *g, size_vec *out, const bh_ir_opnd *o
 		bh_vec_push(out, n);
 }
 
+// Indirect-call edges join the graph only where they add no cycle. A
+// callback or an operations table usually calls back into the code that
+// registered it (a database's VFS methods, a server's event handlers), and
+// such an edge would merge hundreds of functions into one component whose
+// summaries no longer converge in a few rounds (sqlite3: one component of
+// 1,448 functions). Without the edge the callee's summary may simply not be
+// ready when the call is analysed, the same as an unresolved call.
+#define REACH_BUDGET 50000 // nodes one cycle check may visit; past it the edge is dropped
+
+typedef struct {
+	const bh_callgraph *g;
+	size_vec *extra;      // per node: indirect edges accepted so far
+	unsigned *seen;       // stamps
+	unsigned stamp;
+	size_vec stack;
+} reach_check;
+
+// True when `to` may be reachable from `from` (or the budget ran out).
+static bool may_reach(reach_check *r, size_t from, size_t to)
+{
+	r->stamp++;
+	r->stack.len = 0;
+	bh_vec_push(&r->stack, from);
+	r->seen[from] = r->stamp;
+	size_t visited = 0;
+	while (r->stack.len) {
+		size_t n = r->stack.items[--r->stack.len];
+		if (n == to || ++visited > REACH_BUDGET)
+			return true;
+		for (int pass = 0; pass < 2; pass++) {
+			const size_t *e = pass ? r->extra[n].items : &r->g->succ[r->g->succ_start[n]];
+			size_t ne = pass ? r->extra[n].len : r->g->succ_start[n + 1] - r->g->succ_start[n];
+			for (size_t k = 0; k < ne; k++)
+				if (r->seen[e[k]] != r->stamp) {
+					r->seen[e[k]] = r->stamp;
+					bh_vec_push(&r->stack, e[k]);
+				}
+		}
+	}
+	return false;
+}
+
+// Merge the accepted indirect edges into the CSR arrays.
+static void add_extra_edges(bh_callgraph *g, size_vec *extra)
+{
+	size_t total = g->succ_start[g->nfuncs];
+	for (size_t n = 0; n < g->nfuncs; n++)
+		total += extra[n].len;
+	size_t *succ = bh_xcalloc(total + 1, sizeof(*succ));
+	size_t *start = bh_xcalloc(g->nfuncs + 1, sizeof(*start));
+	size_t k = 0;
+	for (size_t n = 0; n < g->nfuncs; n++) {
+		start[n] = k;
+		for (size_t e = g->succ_start[n]; e < g->succ_start[n + 1]; e++)
+			succ[k++] = g->succ[e];
+		for (size_t e = 0; e < extra[n].len; e++)
+			succ[k++] = extra[n].items[e];
+	}
+	start[g->nfuncs] = k;
+	free(g->succ);
+	free(g->succ_start);
+	g->succ = succ;
+	g->succ_start = start;
+}
+
+static void add_indirect_edges(bh_callgraph *g)
+{
+	reach_check r = { g, bh_xcalloc(g->nfuncs + 1, sizeof(size_vec)),
+			  bh_xcalloc(g->nfuncs + 1, sizeof(unsigned)), 0, { 0 } };
+	bool any = false;
+	for (size_t u = 0; u < g->nfuncs; u++) {
+		const bh_ir_func *fn = g->funcs[u];
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+				const size_t *targets;
+				size_t nt = bh_fnptr__targets(g->indirect, &fn->blocks[b].instrs[i], &targets);
+				for (size_t t = 0; t < nt; t++) {
+					size_t v = targets[t];
+					bool known = v == u;
+					for (size_t e = 0; e < r.extra[u].len && !known; e++)
+						known = r.extra[u].items[e] == v;
+					if (!known && !may_reach(&r, v, u)) {
+						bh_vec_push(&r.extra[u], v);
+						any = true;
+					}
+				}
+			}
+	}
+	if (any)
+		add_extra_edges(g, r.extra);
+	for (size_t n = 0; n < g->nfuncs; n++)
+		bh_vec_dispose(&r.extra[n]);
+	free(r.extra);
+	free(r.seen);
+	bh_vec_dispose(&r.stack);
+}
+
 void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 {
 	memset(g, 0, sizeof(*g));
 	index_functions(g, prog);
+	g->indirect = bh_fnptr__resolve(g);
 	size_vec edges = { 0 };
 	g->succ_start = bh_xcalloc(g->nfuncs + 1, sizeof(*g->succ_start));
 	for (size_t s = 0; s < g->nfuncs; s++) {
@@ -134,6 +268,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	}
 	g->succ_start[g->nfuncs] = edges.len;
 	g->succ = edges.items;
+	add_indirect_edges(g);
 }
 
 void bh_callgraph_dispose(bh_callgraph *g)
@@ -143,7 +278,19 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	free(g->succ_start);
 	free(g->succ);
 	bh_strset_dispose(&g->written);
+	bh_fnptr__free(g->indirect);
+	free(g->tables);
 	memset(g, 0, sizeof(*g));
+}
+
+size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_instr *call, const size_t **targets)
+{
+	return bh_fnptr__targets(g->indirect, call, targets);
+}
+
+bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_instr *call)
+{
+	return bh_fnptr__via(g->indirect, call);
 }
 
 bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n)

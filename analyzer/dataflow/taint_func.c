@@ -30,6 +30,8 @@
 // sink by replaying blocks up to each witness (taint_path.c). The facts
 // computed before solving (slots, points-to, constants, branch edges) are
 // taint_prepass.c's.
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dataflow/taint_func_internal.h"
@@ -51,7 +53,7 @@ static void reload_globals(bh_taint__fctx *c, bh_taint__val *f)
 		if (v->labels & BH_TAINT__SRC) {
 			v->no_upper |= BH_TAINT__SRC;
 			v->no_lower |= BH_TAINT__SRC;
-			v->small = 0;
+			v->small &= (uint16_t)~BH_TAINT__SMALL_SRC;
 			v->local &= g.local;
 			continue;
 		}
@@ -421,9 +423,9 @@ static uint64_t firing(const bh_rule *rule, const bh_taint__val *v, bool signed_
 	uint64_t concrete = v->local && !is_injection_rule(rule) ? BH_TAINT__SRC : 0;
 	if (!rule_is_bounded(rule))
 		return v->labels & ~concrete;
-	if (v->small)
-		return 0;
-	return (v->no_upper | (signed_matters ? v->no_lower : 0)) & ~concrete;
+	uint64_t big = ((v->small & BH_TAINT__SMALL_SRC) ? 0 : BH_TAINT__SRC) |
+		       ((v->small & BH_TAINT__SMALL_SYM) ? 0 : ~BH_TAINT__SRC);
+	return (v->no_upper | (signed_matters ? v->no_lower : 0)) & big & ~concrete;
 }
 
 static const char *sink_message(bh_taint__fctx *c, const bh_rule *rule, const char *callee,
@@ -486,12 +488,17 @@ static const char *operand_text(bh_taint__fctx *c, const bh_ir_instr *in, const 
 // entry per (rule, place, label): a function that calls the same
 // helper many times, or a chain of wrappers, must not multiply them.
 static bool has_sink(const bh_taint__summary *sum, const bh_rule *rule, const bh_loc *loc,
-		     unsigned bit)
+		     unsigned bit, unsigned guard_param, const char *guard_member, const char *guard_func)
 {
 	for (size_t i = 0; i < sum->sinks.len; i++) {
 		const bh_taint__sink *k = &sum->sinks.items[i];
 		if (k->bit == bit && k->rule == rule && k->loc.line == loc->line &&
-		    k->loc.col == loc->col && k->loc.path == loc->path)
+		    k->loc.col == loc->col && k->loc.path == loc->path &&
+		    (!k->guard_param || (k->guard_param == guard_param && guard_func &&
+					 strcmp(k->guard_func, guard_func) == 0 &&
+					 (k->guard_member == guard_member ||
+					  (k->guard_member && guard_member &&
+					   strcmp(k->guard_member, guard_member) == 0)))))
 			return true;
 	}
 	return sum->sinks.len >= MAX_SUMMARY_SINKS;
@@ -529,7 +536,7 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 					       operand ? operand : "");
 	if (fire & BH_TAINT__SRC) {
 		const char *what;
-		bh_taint__path path = bh_taint__path_to(c, loc, in->id, &what, in->loc,
+		bh_taint__path path = bh_taint__path_to(c, bh_taint__src_loc(c, f, arg, deep), in->id, &what, in->loc,
 					      sink_step(c, rule, callee));
 		bh_taint__report(c->prog, rule, in->loc, c->fn->name, snippet,
 				 sink_message(c, rule, callee, operand, what), &path);
@@ -591,14 +598,17 @@ static bh_taint__val map_labels(const bh_taint__val *callee_val, const bh_taint_
 				unsigned nbits)
 {
 	bh_taint__val out = bh_taint__clean_val();
-	out.small = 1;
+	unsigned small = BH_TAINT__SMALL_ALL;
 	for (unsigned b = 0; b < nbits; b++) {
 		uint64_t bit = (uint64_t)1 << b;
 		if (!(callee_val->labels & bit) || !bits[b].labels)
 			continue;
-		// Small if the callee keeps it small, or it passes a small value on.
-		if (!callee_val->small && !(b > 0 && bits[b].small))
-			out.small = 0;
+		// Each part of ours it brings is small if the callee keeps it
+		// small, or it passes on a part of ours that is small.
+		bool kept = callee_val->small & (b == 0 ? BH_TAINT__SMALL_SRC : BH_TAINT__SMALL_SYM);
+		unsigned parts = bh_taint__small_parts(bits[b].labels);
+		if (!kept)
+			small &= b > 0 ? (bits[b].small | ~parts) : ~parts;
 		// Local if every concrete part is.
 		if (bits[b].labels & BH_TAINT__SRC) {
 			bool local = b == 0 ? callee_val->local : bits[b].local;
@@ -613,8 +623,7 @@ static bh_taint__val map_labels(const bh_taint__val *callee_val, const bh_taint_
 		if (callee_val->no_lower & bit)
 			out.no_lower |= bits[b].no_lower;
 	}
-	if (!out.labels)
-		out.small = 0;
+	out.small = (uint16_t)(small & bh_taint__small_parts(out.labels));
 	return out;
 }
 
@@ -625,7 +634,9 @@ static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__
 	// an index through an array parameter waits for the caller's array.
 	unsigned first = sk->array_param && (fire & BH_TAINT__SRC) ? 0 : 1;
 	for (unsigned b = first; b < c->sum->nlabels; b++) {
-		if (!(fire & ((uint64_t)1 << b)) || has_sink(c->sum, sk->rule, &sk->loc, b))
+		if (!(fire & ((uint64_t)1 << b)) ||
+		    has_sink(c->sum, sk->rule, &sk->loc, b, sk->guard_param, sk->guard_member,
+			     sk->guard_func))
 			continue;
 		bh_taint__sink copy = *sk;
 		copy.bit = b;
@@ -633,6 +644,89 @@ static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__
 		copy.field = c->sum->labels[b].field;
 		bh_vec_push(&c->sum->sinks, copy);
 	}
+}
+
+static bool names_function(const char *usr, const char *name, const char *key)
+{
+	return strcmp(usr ? usr : name, key) == 0;
+}
+
+// Whether function pointer `arg` holds function `key` (its USR or name):
+// 1 yes, 0 no, -1 not known here.
+static int pointer_holds(const bh_taint__fctx *c, const bh_ir_opnd *arg, const char *key)
+{
+	if (arg->kind == BH_IR_OPND_FUNC)
+		return names_function(arg->usr, arg->str, key);
+	if (arg->kind != BH_IR_OPND_VAR || !c->targets[arg->var].len)
+		return -1;
+	const bh_taint__opnds *held = &c->targets[arg->var];
+	for (size_t i = 0; i < held->len; i++)
+		if (names_function(held->items[i]->usr, held->items[i]->str, key))
+			return 1;
+	return 0;
+}
+
+// Whether the struct `arg` points to has function `key` in member
+// `member` (USR): 1 yes, 0 no, -1 not known here. Known when it points
+// only to operations tables (globals whose initialisers name functions).
+static int member_holds(const bh_taint__fctx *c, const bh_ir_opnd *arg, const char *member, const char *key)
+{
+	if (arg->kind != BH_IR_OPND_VAR || !c->pts[arg->var].len)
+		return -1;
+	bool found = false;
+	const bh_taint__u32s *p = &c->pts[arg->var];
+	for (size_t i = 0; i < p->len; i++) {
+		if (p->items[i] >= c->fn->nvars)
+			return -1;
+		const bh_ir_var *t = &c->fn->vars[p->items[i]];
+		const bh_ir_fn_field *fields = t->fn_fields;
+		uint32_t nfields = t->nfn_fields;
+		// Declared `extern` here: its initialiser is in another unit.
+		const bh_ir_table *def = nfields || !bh_ir_var_is_global(t) ? NULL
+				       : bh_callgraph_table(c->prog->graph, bh_callgraph_global_key(t));
+		if (def) {
+			fields = def->fields;
+			nfields = def->nfields;
+		}
+		bool table = false;
+		for (uint32_t k = 0; k < nfields; k++) {
+			const bh_ir_fn_field *ff = &fields[k];
+			if (!ff->member || strcmp(ff->member, member) != 0)
+				continue;
+			table = true;
+			found |= names_function(ff->usr, ff->func, key);
+		}
+		if (!table)
+			return -1;
+	}
+	return found;
+}
+
+// Whether callee sink `sk`, guarded by the function one of the callee's
+// parameters holds, applies at call `in`, and the guard it keeps in our
+// summary (`out`): satisfied or refuted by a function we pass, passed on
+// when we pass our own parameter. A sink reached through our own callback
+// parameter (c->via_param) is guarded by it.
+static bool resolve_guard(bh_taint__fctx *c, const bh_ir_instr *in, const bh_taint__sink *sk,
+			  bh_taint__sink *out)
+{
+	out->guard_param = c->via.param;
+	out->guard_member = c->via.member;
+	out->guard_func = c->via_func;
+	if (!sk->guard_param || sk->guard_param - 1 >= in->nargs)
+		return true;
+	const bh_ir_opnd *arg = &in->args[sk->guard_param - 1];
+	int held = sk->guard_member ? member_holds(c, arg, sk->guard_member, sk->guard_func)
+				    : pointer_holds(c, arg, sk->guard_func);
+	if (held >= 0)
+		return held;
+	// Not known here: our caller may know, if the choice is our parameter's.
+	if (arg->kind == BH_IR_OPND_VAR && arg->var < c->fn->nparams && !out->guard_param) {
+		out->guard_param = arg->var + 1;
+		out->guard_member = sk->guard_member;
+		out->guard_func = sk->guard_func;
+	}
+	return true;
 }
 
 static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in,
@@ -650,8 +744,10 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 				continue;
 			bh_taint__val a = bits[sk->bit];
 			if (sk->bit == 0)
-				a.small = sk->small;
+				a.small = sk->small ? BH_TAINT__SMALL_SRC : 0;
 			bh_taint__sink resolved = *sk;
+			if (!resolve_guard(c, in, sk, &resolved))
+				continue;
 			if (sk->array_param) {
 				// The callee indexes the array we pass: only an array of
 				// known extent makes it a finding; our own pointer
@@ -687,9 +783,12 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			}
 			// Nothing new to say: reported already, or already in our summary.
 			bool news = (fire & BH_TAINT__SRC) != 0 &&
-				    !(resolved.array_param && has_sink(c->sum, sk->rule, &sk->loc, 0));
+				    !(resolved.array_param && has_sink(c->sum, sk->rule, &sk->loc, 0, resolved.guard_param,
+								       resolved.guard_member, resolved.guard_func));
 			for (unsigned b = 1; b < c->sum->nlabels && !news; b++)
-				news = (fire & ((uint64_t)1 << b)) && !has_sink(c->sum, sk->rule, &sk->loc, b);
+				news = (fire & ((uint64_t)1 << b)) &&
+				       !has_sink(c->sum, sk->rule, &sk->loc, b, resolved.guard_param,
+						 resolved.guard_member, resolved.guard_func);
 			if (!news)
 				continue;
 			bh_taint__path_builder pb;
@@ -829,7 +928,7 @@ static void apply_models(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 		bh_taint__val v;
 		if (m[i].kind == BH_TAINT_SOURCE && to->kind != BH_TAINT_PLACE_PARAM) {
 			v = bh_taint__val_src(in->id);
-			v.small = m[i].bounded; // one byte or EOF
+			v.small = m[i].bounded ? BH_TAINT__SMALL_SRC : 0; // one byte or EOF
 			v.local = m[i].local;
 		}
 		else if (m[i].kind == BH_TAINT_PROPAGATE)
@@ -876,18 +975,38 @@ static void apply_models(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 	set_dst(c, f, in, sanitized ? bh_taint__clean_val() : ret);
 }
 
+size_t bh_taint__call_targets(const bh_taint__fctx *c, const bh_ir_instr *in, bh_taint__callees *cs,
+			      const bh_ir_opnd *const **targets)
+{
+	*targets = cs->ptrs;
+	if (in->callee.kind == BH_IR_OPND_FUNC) {
+		cs->ptrs[0] = &in->callee;
+		return 1;
+	}
+	if (in->callee.kind != BH_IR_OPND_VAR)
+		return 0;
+	if (c->targets[in->callee.var].len) {
+		*targets = c->targets[in->callee.var].items;
+		return c->targets[in->callee.var].len;
+	}
+	const size_t *nodes;
+	size_t n = bh_callgraph_indirect(c->prog->graph, in, &nodes);
+	for (size_t t = 0; t < n; t++) {
+		const bh_ir_func *g = c->prog->graph->funcs[nodes[t]];
+		cs->opnds[t] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->name, .usr = g->usr };
+		cs->ptrs[t] = &cs->opnds[t];
+	}
+	return n;
+}
+
 static void transfer_call(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in)
 {
-	// Direct call, or through a pointer whose targets are known.
-	const bh_ir_opnd *direct[1] = { &in->callee };
-	const bh_ir_opnd *const *targets = direct;
-	size_t ntargets = 1;
-	if (in->callee.kind == BH_IR_OPND_VAR) {
-		targets = c->targets[in->callee.var].items;
-		ntargets = c->targets[in->callee.var].len;
-	} else if (in->callee.kind != BH_IR_OPND_FUNC) {
-		ntargets = 0;
-	}
+	bh_taint__callees cs;
+	const bh_ir_opnd *const *targets;
+	size_t ntargets = bh_taint__call_targets(c, in, &cs, &targets);
+	bh_callgraph_via via = { 0, NULL };
+	if (in->callee.kind == BH_IR_OPND_VAR && !c->targets[in->callee.var].len)
+		via = bh_callgraph_indirect_via(c->prog->graph, in);
 	if (ntargets == 0) {
 		set_dst(c, f, in, bh_taint__clean_val());
 		return;
@@ -904,7 +1023,13 @@ static void transfer_call(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			memcpy(f, before, c->ntracked * sizeof(*f));
 		const bh_taint__summary *s = callee->usr ? bh_taint__summary_of(c->prog, callee->usr) : NULL;
 		if (s && s->analysed && !s->incomplete)
+		{
+			c->via = via;
+			c->via_func = via.param ? (callee->usr ? callee->usr : callee->str) : NULL;
 			apply_summary(c, f, in, s, callee->str);
+			c->via = (bh_callgraph_via){ 0, NULL };
+			c->via_func = NULL;
+		}
 		else if (!s)
 			apply_models(c, f, in, callee->str);
 		else
@@ -946,7 +1071,7 @@ static void index_through_param(bh_taint__fctx *c, bh_taint__val *f, const bh_ir
 	sk.signed_matters = signed_matters;
 	sk.array_param = param + 1;
 	sk.elem_size = in->size;
-	sk.small = v.small;
+	sk.small = (v.small & BH_TAINT__SMALL_SRC) != 0;
 	sk.loc = in->loc;
 	sk.function = c->fn->name;
 	sk.operand = operand_text(c, in, ix);
@@ -982,6 +1107,16 @@ static void check_index(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		   small_fires);
 }
 
+// What a function returns: a pointer or a struct stands for the memory
+// it designates, a number only for itself (a byte read from a buffer is
+// small even when the buffer's other bytes are not).
+static bh_taint__val returned_value(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o)
+{
+	bool scalar = !c->fn->returns_pointer && o->kind == BH_IR_OPND_VAR &&
+		      !(c->fn->vars[o->var].flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ARRAY | BH_IR_VAR_POINTER));
+	return scalar ? read_value(c, f, o) : read_deep(c, f, o);
+}
+
 // One byte read from untrusted memory is still untrusted, but small:
 // `table[(unsigned char)*s]` indexes a 256-entry table safely, a byte does
 // not make a loop or an allocation unbounded. (`small` is not a bound: the
@@ -989,7 +1124,7 @@ static void check_index(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 static bh_taint__val small_value(const bh_ir_instr *in, bh_taint__val v)
 {
 	if (in->size == 1 && v.labels)
-		v.small = 1;
+		v.small = BH_TAINT__SMALL_ALL;
 	return v;
 }
 
@@ -1108,9 +1243,9 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 	}
 	case BH_IR_RET:
 		if (c->reporting && in->nargs) {
-			bh_taint__val v = read_deep(c, f, &in->args[0]);
+			bh_taint__val v = returned_value(c, f, &in->args[0]);
 			if (v.labels & BH_TAINT__SRC && !(c->sum->ret.labels & BH_TAINT__SRC)) {
-				uint32_t loc = bh_taint__tainted_loc(c, f, &in->args[0], true);
+				uint32_t loc = bh_taint__src_loc(c, f, &in->args[0], true);
 				bh_taint__path_builder pb;
 				memset(&pb, 0, sizeof(pb));
 				bh_taint__step(c, &pb, in->loc, "returned from %s()%s", c->fn->name, "");

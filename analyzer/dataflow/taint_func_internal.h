@@ -55,6 +55,10 @@ typedef struct {
 	bh_taint__u32s tainted_globals;  // variables of globals tainted program-wide
 	unsigned *slot_bits;      // per slot: its label bit (a parameter's field), or 0
 	bool reporting;           // in the report pass
+	// The call being applied goes to function `via_func`, chosen by a
+	// parameter of ours (see bh_callgraph_via; via.param 0: it is not).
+	bh_callgraph_via via;
+	const char *via_func;
 } bh_taint__fctx;
 
 // A path being rebuilt, backwards.
@@ -65,6 +69,13 @@ typedef struct {
 
 // ------------------------------------------------------------- values
 
+// The parts (BH_TAINT__SMALL_*) that labels `labels` have.
+static inline unsigned bh_taint__small_parts(uint64_t labels)
+{
+	return ((labels & BH_TAINT__SRC) ? BH_TAINT__SMALL_SRC : 0) |
+	       ((labels & ~BH_TAINT__SRC) ? BH_TAINT__SMALL_SYM : 0);
+}
+
 static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 {
 	if (a->target == BH_TAINT__TARGET_NONE)
@@ -73,7 +84,10 @@ static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 		a->target = BH_TAINT__TARGET_ANY;
 	if (!b->labels)
 		return;
-	a->small = a->labels ? (a->small & b->small) : b->small;
+	// A part on both sides is small if both say so; on one side, as it says.
+	unsigned pa = bh_taint__small_parts(a->labels), pb = bh_taint__small_parts(b->labels);
+	unsigned sa = a->small & pa, sb = b->small & pb;
+	a->small = (uint16_t)((sa & sb) | (sa & ~pb) | (sb & ~pa));
 	if (!(a->labels & BH_TAINT__SRC))
 		a->local = b->local;
 	else if (b->labels & BH_TAINT__SRC)
@@ -134,6 +148,9 @@ bh_taint__path bh_taint__finish_path(bh_taint__fctx *c, bh_taint__path_builder *
 const char *bh_taint__var_name(const bh_taint__fctx *c, uint32_t loc);
 void bh_taint__state_before(bh_taint__fctx *c, bh_taint__val *f, uint32_t at);
 uint32_t bh_taint__tainted_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep);
+// The same, preferring a location with concrete taint: where a path from a
+// source starts (the pointer itself may carry only its parameter's label).
+uint32_t bh_taint__src_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep);
 /** Push (backwards) the steps that brought taint to `loc` before instruction `at`. */
 void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at);
 bh_taint__path bh_taint__path_to(bh_taint__fctx *c, uint32_t loc, uint32_t at, const char **what, bh_loc sink_loc,
@@ -144,5 +161,21 @@ const char *bh_taint__display_name(bh_taint__fctx *c, const char *name);
 
 /** The transfer function of one instruction (also replays blocks for paths). */
 void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in);
+
+// Room for the functions a call may reach (see bh_taint__call_targets).
+typedef struct {
+	bh_ir_opnd opnds[BH_CALLGRAPH_MAX_INDIRECT];
+	const bh_ir_opnd *ptrs[BH_CALLGRAPH_MAX_INDIRECT];
+} bh_taint__callees;
+
+/**
+ * The functions call `in` may reach: its callee, the functions its pointer
+ * holds in this function, or those the call graph resolved across the
+ * program (a callback parameter, a member of a struct passed in). Sets
+ * `*targets` (into `cs` or the function's own tables) and returns their
+ * number.
+ */
+size_t bh_taint__call_targets(const bh_taint__fctx *c, const bh_ir_instr *in, bh_taint__callees *cs,
+			      const bh_ir_opnd *const **targets);
 
 #endif

@@ -35,13 +35,22 @@
 #define BH_TAINT__TARGET_NONE 0u
 #define BH_TAINT__TARGET_ANY UINT32_MAX
 
+// Which parts of a value are small (bh_taint__val.small): its concrete
+// taint, and the taint it has from the function's parameters. Kept apart
+// because a field a callee may set to a byte of input still holds what it
+// held on entry: joining the two must not make the byte big.
+#define BH_TAINT__SMALL_SRC 1u
+#define BH_TAINT__SMALL_SYM 2u
+#define BH_TAINT__SMALL_ALL 3u
+
 // The taint of one location. 40 bytes; facts are arrays of these.
 typedef struct {
 	uint64_t labels;
 	uint64_t no_upper; // subset of labels not bounded from above
 	uint64_t no_lower; // subset of labels not bounded from below
 	uint32_t witness;  // instruction that last made it tainted, or BH_TAINT__NONE
-	uint16_t small;    // 1: a byte of input (or EOF), give or take a small constant
+	uint16_t small;    // BH_TAINT__SMALL_*: which parts are a byte of input (or EOF), give
+			   // or take a small constant
 	uint16_t local;    // 1: its concrete taint comes only from the invoker (command line)
 	uint32_t target;   // for a pointer: BH_TAINT__TARGET_*, see above
 	uint32_t pad;
@@ -73,6 +82,15 @@ typedef struct {
 	const char *operand;  // the sunk operand's name, or NULL
 	const char *snippet;
 	bh_taint__path path;  // parameter entry .. sink
+	// Reached through a call of a function a parameter chose: only when
+	// that parameter (1 + its index; 0: always) is function `guard_func`
+	// (its USR or name), or with `guard_member` points to a struct whose
+	// member (that USR) is. A caller passing another function or table
+	// skips it, so a helper called with two callbacks or two operations
+	// tables does not mix up their sinks.
+	unsigned guard_param;
+	const char *guard_member;
+	const char *guard_func;
 } bh_taint__sink;
 
 // A global that a function writes taint into.

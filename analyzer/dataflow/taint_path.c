@@ -69,35 +69,47 @@ void bh_taint__state_before(bh_taint__fctx *c, bh_taint__val *f, uint32_t at)
 }
 
 // The first location behind operand `o` (deep: also what it points to and
-// its fields) that carries taint in `f`, or NONE.
-uint32_t bh_taint__tainted_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep)
+// its fields) that carries labels `want` in `f`, or NONE.
+static uint32_t loc_with(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep, uint64_t want)
 {
 	if (o->kind != BH_IR_OPND_VAR)
 		return BH_TAINT__NONE;
-	if (bh_taint__value_at(c, f, o->var).labels)
+	if (bh_taint__value_at(c, f, o->var).labels & want)
 		return o->var;
 	if (!deep)
 		return BH_TAINT__NONE;
 	const bh_taint__u32s *p = &c->pts[o->var];
 	for (size_t i = 0; i < p->len; i++)
-		if (bh_taint__value_at(c, f, p->items[i]).labels)
+		if (bh_taint__value_at(c, f, p->items[i]).labels & want)
 			return p->items[i];
 	for (size_t i = 0; i < c->slots.len; i++)
 		if (c->slots.items[i].base == o->var &&
-		    bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i).labels)
+		    bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i).labels & want)
 			return c->fn->nvars + (uint32_t)i;
 	return BH_TAINT__NONE;
 }
 
-
-// Why instruction `w` (a call) made its result or argument tainted.
-static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w, bh_taint__val *f,
-			 uint32_t *next_loc)
+uint32_t bh_taint__tainted_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep)
 {
-	const char *callee = w->callee.kind == BH_IR_OPND_FUNC ? w->callee.str : NULL;
-	if (!callee)
-		return false;
-	bh_taint__summary *s = w->callee.usr ? bh_taint__summary_of(c->prog, w->callee.usr) : NULL;
+	return loc_with(c, f, o, deep, ~(uint64_t)0);
+}
+
+uint32_t bh_taint__src_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep)
+{
+	uint32_t l = loc_with(c, f, o, deep, BH_TAINT__SRC);
+	return l != BH_TAINT__NONE ? l : loc_with(c, f, o, deep, ~(uint64_t)0);
+}
+
+
+// Why instruction `w` (a call) made its result or argument tainted, if
+// function `target` (one it may reach) did: true with the steps pushed,
+// or false with *next_loc set to the argument that brought the taint
+// (BH_TAINT__NONE when `target` does not explain it).
+static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w,
+			   const bh_ir_opnd *target, bh_taint__val *f, uint32_t *next_loc)
+{
+	const char *callee = target->str;
+	bh_taint__summary *s = target->usr ? bh_taint__summary_of(c->prog, target->usr) : NULL;
 	if (s && s->analysed) {
 		if (s->ret.labels & BH_TAINT__SRC) {
 			bh_taint__step(c, pb, w->loc, "returned by %s()%s", callee, "");
@@ -138,7 +150,7 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 					return false;
 				}
 			}
-		return true;
+		return false;
 	}
 	size_t n;
 	const bh_taint_model *m = bh_taint_models_find(c->prog->models, callee, &n);
@@ -165,7 +177,28 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 				break;
 		}
 	}
-	return true;
+	return false;
+}
+
+// Why instruction `w` (a call) made its result or argument tainted: the
+// first function it may reach that explains it. True when the path is
+// complete, false with *next_loc the argument to follow back (or
+// BH_TAINT__NONE: nothing more is known).
+static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w, bh_taint__val *f,
+			 uint32_t *next_loc)
+{
+	bh_taint__callees cs;
+	const bh_ir_opnd *const *targets;
+	size_t n = bh_taint__call_targets(c, w, &cs, &targets);
+	for (size_t t = 0; t < n; t++) {
+		*next_loc = BH_TAINT__NONE;
+		size_t before = pb->steps.len;
+		if (explain_callee(c, pb, w, targets[t], f, next_loc))
+			return true;
+		if (*next_loc != BH_TAINT__NONE || pb->steps.len != before)
+			return false;
+	}
+	return n > 0;
 }
 
 // Steps that brought taint to location `loc` just before instruction `at`,
@@ -175,11 +208,16 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
 	bh_taint__val *saved_scratch = c->scratch;
 	c->scratch = bh_xcalloc(c->nlocs ? c->nlocs : 1, sizeof(*c->scratch));
+	// Concrete taint is followed back to its source, not to a parameter
+	// that also reached the same place (a pointer whose memory was filled).
+	uint64_t want = ~(uint64_t)0;
 	for (int depth = 0; depth < MAX_PATH_STEPS; depth++) {
 		bh_taint__state_before(c, f, at);
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
 		if (!v.labels)
 			break;
+		if (depth == 0 && (v.labels & BH_TAINT__SRC))
+			want = BH_TAINT__SRC;
 		if (v.witness == BH_TAINT__NONE) {
 			// Tainted on entry: a parameter or a global.
 			const char *name = bh_taint__var_name(c, loc);
@@ -233,12 +271,15 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 				    w->op == BH_IR_ADDR || w->op == BH_IR_FIELD_ADDR ||
 				    w->op == BH_IR_INDEX_ADDR || w->op == BH_IR_OPAQUE;
 			for (uint32_t a = first; a < w->nargs && next == BH_TAINT__NONE; a++) {
-				if (w->op == BH_IR_FIELD && a == 0 && w->args[0].kind == BH_IR_OPND_VAR) {
+				if ((w->op == BH_IR_FIELD || w->op == BH_IR_FIELD_ADDR) && a == 0 &&
+				    w->args[0].kind == BH_IR_OPND_VAR) {
 					bh_taint__locs s = bh_taint__field_slots(c, w, false);
 					for (uint32_t k = 0; k < s.n && next == BH_TAINT__NONE; k++)
-						if (bh_taint__value_at(c, f, s.locs[k]).labels)
+						if (bh_taint__value_at(c, f, s.locs[k]).labels & want)
 							next = s.locs[k];
 				}
+				if (next == BH_TAINT__NONE)
+					next = loc_with(c, f, &w->args[a], deep, want);
 				if (next == BH_TAINT__NONE)
 					next = bh_taint__tainted_loc(c, f, &w->args[a], deep);
 				if (w->op == BH_IR_INDEX || w->op == BH_IR_INDEX_ADDR)

@@ -19,6 +19,16 @@
 #include "ir.h"
 #include "strset.h"
 
+/* Indirect calls resolved across the program (see bh_callgraph_indirect). */
+typedef struct bh_fnptr bh_fnptr;
+
+/*
+ * A call through a pointer that may reach more functions than this is left
+ * unresolved: it is a dispatch table (a server's command table called from
+ * one place), whose targets would all become one component.
+ */
+#define BH_CALLGRAPH_MAX_INDIRECT 8
+
 typedef struct {
 	const bh_ir_func **funcs; /* nodes */
 	size_t nfuncs;
@@ -27,6 +37,9 @@ typedef struct {
 	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
 	size_t *succ;
 	bh_strset written;        /* keys of globals some function writes or takes the address of */
+	bh_fnptr *indirect;       /* indirect calls resolved across the program */
+	const bh_ir_table **tables; /* every unit's operations tables, sorted by key */
+	size_t ntables;
 } bh_callgraph;
 
 /**
@@ -52,8 +65,35 @@ size_t bh_callgraph_node_of_opnd(const bh_callgraph *g, const bh_ir_opnd *o);
  */
 bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v);
 
+/** The operations table defined for global `key` (bh_callgraph_global_key), or NULL. */
+const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key);
+
 /** The key of a global or static variable across units: its USR, else its name. */
 const char *bh_callgraph_global_key(const bh_ir_var *v);
+
+/**
+ * The nodes an indirect call `call` (a CALL whose callee is a variable)
+ * may reach, found across the program: functions passed as an argument
+ * for the parameter it calls through (`apply(do_exec, s)`), stored in the
+ * struct member it calls through anywhere (`o->run(s)` with `.run =
+ * do_exec` in a table or `o->run = do_exec`), assigned to the global it
+ * calls through, or returned by the function that produced the pointer.
+ * Sets `*targets` and returns their number; 0 when nothing is known or
+ * more than BH_CALLGRAPH_MAX_INDIRECT functions are possible. The call
+ * graph has an edge to each, so their summaries come first.
+ */
+size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_instr *call, const size_t **targets);
+
+/** Where a resolved indirect call's function comes from, in its caller. */
+typedef struct {
+	unsigned param;      /* 1 + the index of the parameter, or 0: not from one */
+	const char *member;  /* NULL: the parameter is the function (`f(s)`, `h(s)` after
+				`h = f`); else the USR of the member of the struct it points
+				to (`ops->query(s)`) */
+} bh_callgraph_via;
+
+/** For a resolved indirect call: which parameter of its caller chose the function. */
+bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_instr *call);
 
 /** True if node `n` calls itself directly. */
 bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n);

@@ -109,6 +109,7 @@ enum {
  */
 typedef struct {
 	const char *field;
+	const char *member;   /* the field's USR (see bh_ir_instr.member), or NULL */
 	const char *func;     /* the function's name */
 	const char *usr;      /* and USR, or NULL */
 } bh_ir_fn_field;
@@ -228,8 +229,17 @@ typedef struct bh_ir_instr {
 	int sub;              /* BINOP: bh_ir_binop; UNOP: bh_ir_unop */
 	const char *name;     /* FIELD*: field name; OPAQUE: what it stands for ("asm", "InitListExpr") */
 	uint32_t target[2];   /* BR: then, else; JMP, SWITCH: target[0] */
-	bh_ir_case *cases;    /* SWITCH, arena array */
-	uint32_t ncases;
+	union {
+		bh_ir_case *cases; /* SWITCH, arena array */
+		/*
+		 * FIELD, FIELD_STORE of a member of function-pointer type: the
+		 * member's USR, the same in every unit (`c:@S@ops@FI@run`), so
+		 * that a call through `o->run` can find the functions stored
+		 * in `run` anywhere in the program; NULL for other members.
+		 */
+		const char *member;
+	};
+	uint32_t ncases;      /* SWITCH; 0 for every other instruction */
 } bh_ir_instr;
 
 /* ---------------------------------------------------------------- blocks */
@@ -268,10 +278,23 @@ typedef struct bh_ir_func {
 	struct bh_ir_func *next; /* next function of the same unit, or NULL */
 } bh_ir_func;
 
+/**
+ * A global defined in a unit with an initialiser that names functions (an
+ * operations table), whether or not a function of that unit uses it: a
+ * unit that only declares it `extern` still calls through its members.
+ */
+typedef struct bh_ir_table {
+	const char *key;                /* the global's USR, else its name (bh_callgraph_global_key) */
+	const bh_ir_fn_field *fields;
+	uint32_t nfields;
+	struct bh_ir_table *next;
+} bh_ir_table;
+
 /** The functions of one translation unit, in source order. */
 typedef struct bh_ir_unit {
 	bh_ir_func *first, *last;
 	size_t nfuncs;
+	bh_ir_table *tables;            /* its operations tables, or NULL */
 } bh_ir_unit;
 
 /** The instruction with id `id` (a linear walk over blocks is avoided: O(log n)). */

@@ -67,6 +67,7 @@ typedef struct {
 	bh_ir_opnd base;   // VAR: the variable; DEREF: the pointer; FIELD: struct variable (.) or pointer (->); INDEX: array variable or pointer
 	bh_ir_opnd index;  // INDEX
 	const char *field; // FIELD
+	const char *member; // FIELD: the member's USR when it holds a function pointer
 	bool arrow;        // FIELD
 	bool array;        // FIELD: the field is an array
 	uint32_t size;     // DEREF, FIELD, INDEX: byte size of the object designated (0: unknown)
@@ -199,6 +200,23 @@ static const char *usr_of(lower *l, CXCursor c)
 	const char *copy = u && u[0] ? bh_arena_strdup(l->arena, u) : NULL;
 	clang_disposeString(s);
 	return copy;
+}
+
+// The USR of struct member `field` (a FieldDecl) when it holds a function
+// pointer, else NULL: calls through such members are resolved across the
+// program (bh_ir_instr.member). Other members are not looked up, which
+// keeps the cost to the few members that need it.
+static const char *function_member_usr(lower *l, CXCursor field)
+{
+	if (kind_of(field) != CXCursor_FieldDecl)
+		return NULL;
+	CXType t = clang_getCanonicalType(clang_getCursorType(field));
+	if (t.kind != CXType_Pointer)
+		return NULL;
+	CXType f = clang_getCanonicalType(clang_getPointeeType(t));
+	if (f.kind != CXType_FunctionProto && f.kind != CXType_FunctionNoProto)
+		return NULL;
+	return usr_of(l, field);
 }
 
 // True when the limits say stop: deeper than MAX_DEPTH or too many
@@ -364,6 +382,7 @@ static CXCursor function_named(CXCursor e, int depth)
 typedef struct {
 	lower *l;
 	const char **fields;  // the struct's field names, in order
+	const char **members; // ... and their USRs when they hold function pointers
 	size_t nfields;
 	size_t pos;           // the next positional field
 	BH_VEC(bh_ir_fn_field) out;
@@ -375,17 +394,22 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
 	table_walk *tw = data;
 	CXString s = clang_getCursorSpelling(c);
 	const char **grown = bh_arena_alloc(tw->l->arena, (tw->nfields + 1) * sizeof(*grown));
-	if (tw->nfields)
+	const char **usrs = bh_arena_alloc(tw->l->arena, (tw->nfields + 1) * sizeof(*usrs));
+	if (tw->nfields) {
 		memcpy(grown, tw->fields, tw->nfields * sizeof(*grown));
-	grown[tw->nfields++] = bh_arena_strdup(tw->l->arena, clang_getCString(s));
+		memcpy(usrs, tw->members, tw->nfields * sizeof(*usrs));
+	}
+	grown[tw->nfields] = bh_arena_strdup(tw->l->arena, clang_getCString(s));
+	usrs[tw->nfields++] = function_member_usr(tw->l, c);
 	tw->fields = grown;
+	tw->members = usrs;
 	clang_disposeString(s);
 	return CXVisit_Continue;
 }
 
 // Record that `field` holds `fn`, once per field and function (the rows
 // of an array may name different ones).
-static void note_table_field(table_walk *tw, const char *field, CXCursor fn)
+static void note_table_field(table_walk *tw, const char *field, const char *member, CXCursor fn)
 {
 	CXString name = clang_getCursorSpelling(fn);
 	for (size_t i = 0; i < tw->out.len; i++)
@@ -395,7 +419,7 @@ static void note_table_field(table_walk *tw, const char *field, CXCursor fn)
 			return;
 		}
 	const char *usr = usr_of(tw->l, fn);
-	bh_ir_fn_field f = { field, bh_arena_strdup(tw->l->arena, clang_getCString(name)), usr };
+	bh_ir_fn_field f = { field, member, bh_arena_strdup(tw->l->arena, clang_getCString(name)), usr };
 	clang_disposeString(name);
 	bh_vec_push(&tw->out, f);
 }
@@ -404,7 +428,7 @@ static enum CXChildVisitResult table_element(CXCursor e, CXCursor parent, CXClie
 {
 	(void)parent;
 	table_walk *tw = data;
-	const char *field = NULL;
+	const char *field = NULL, *member = NULL;
 	CXCursor value = e;
 	// `.put = pool_put` is an unexposed expression holding the member and the value.
 	CXCursor kids[2];
@@ -414,14 +438,17 @@ static enum CXChildVisitResult table_element(CXCursor e, CXCursor parent, CXClie
 		clang_disposeString(s);
 		value = kids[1];
 		for (size_t i = 0; i < tw->nfields; i++)
-			if (strcmp(tw->fields[i], field) == 0)
+			if (strcmp(tw->fields[i], field) == 0) {
 				tw->pos = i + 1;
+				member = tw->members[i];
+			}
 	} else if (tw->pos < tw->nfields) {
+		member = tw->members[tw->pos];
 		field = tw->fields[tw->pos++];
 	}
 	CXCursor fn = function_named(value, 0);
 	if (field && !clang_Cursor_isNull(fn))
-		note_table_field(tw, field, fn);
+		note_table_field(tw, field, member, fn);
 	return CXChildVisit_Continue;
 }
 
@@ -447,30 +474,42 @@ static enum CXChildVisitResult find_init_list(CXCursor c, CXCursor parent, CXCli
 	return CXChildVisit_Continue;
 }
 
-// A global struct, or array of structs, whose initialiser sets fields to
-// functions (an operations table): record them on the variable.
-static void note_function_table(lower *l, CXCursor decl, CXType ct, uint32_t id)
+// The fields that the initialiser of global struct, or array of structs,
+// `decl` (of canonical type `ct`) sets to functions (an operations table),
+// in the arena; returns their number.
+static uint32_t function_table(lower *l, CXCursor decl, CXType ct, bh_ir_fn_field **out)
 {
+	*out = NULL;
 	CXCursor def = clang_getCursorDefinition(decl);
 	if (clang_Cursor_isNull(def))
-		return;
+		return 0;
 	bool array = ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray;
 	CXType record = array ? clang_getCanonicalType(clang_getArrayElementType(ct)) : ct;
 	if (record.kind != CXType_Record)
-		return;
+		return 0;
 	CXCursor init = clang_getNullCursor();
 	clang_visitChildren(def, find_init_list, &init);
 	if (clang_Cursor_isNull(init))
-		return;
+		return 0;
 	table_walk tw = { .l = l };
 	clang_Type_visitFields(record, collect_field, &tw);
 	clang_visitChildren(init, array ? table_row : table_element, &tw);
-	if (tw.out.len) {
-		bh_ir_fn_field *fields = bh_arena_alloc(l->arena, tw.out.len * sizeof(*fields));
-		memcpy(fields, tw.out.items, tw.out.len * sizeof(*fields));
-		bh_ir_builder_var_fn_fields(l->b, id, fields, (uint32_t)tw.out.len);
+	uint32_t n = (uint32_t)tw.out.len;
+	if (n) {
+		*out = bh_arena_alloc(l->arena, n * sizeof(**out));
+		memcpy(*out, tw.out.items, n * sizeof(**out));
 	}
 	bh_vec_dispose(&tw.out);
+	return n;
+}
+
+// An operations table a function uses: record it on the variable.
+static void note_function_table(lower *l, CXCursor decl, CXType ct, uint32_t id)
+{
+	bh_ir_fn_field *fields;
+	uint32_t n = function_table(l, decl, ct, &fields);
+	if (n)
+		bh_ir_builder_var_fn_fields(l->b, id, fields, n);
 }
 
 static bool is_unsigned_type(CXType t)
@@ -699,6 +738,7 @@ static bh_ir_opnd read_place(lower *l, const place *p, CXCursor at)
 	case PL_FIELD: {
 		bh_ir_opnd t = emit_value(l, BH_IR_FIELD, at, &p->base, 1, &in);
 		in->name = p->field;
+		in->member = p->member;
 		in->arrow = p->arrow;
 		in->size = p->size;
 		return t;
@@ -745,6 +785,7 @@ static void write_place(lower *l, const place *p, bh_ir_opnd v, CXCursor at)
 		bh_ir_opnd args[2] = { p->base, v };
 		in = emit(l, BH_IR_FIELD_STORE, at, bh_ir_none_opnd(), args, 2);
 		in->name = p->field;
+		in->member = p->member;
 		in->arrow = p->arrow;
 		in->size = p->size;
 		return;
@@ -866,6 +907,7 @@ static place lower_place(lower *l, CXCursor e)
 		const char *field = bh_clang__spelling(l->arena, e);
 		p.kind = PL_FIELD;
 		p.field = field[0] ? field : "<anon>";
+		p.member = function_member_usr(l, clang_getCursorReferenced(e));
 		// `->` needs a pointer and `.` a struct: the base's type tells
 		// which one was written.
 		if (type_is_pointer(clang_getCursorType(base))) {
@@ -1518,6 +1560,7 @@ typedef struct {
 	const char *name;
 	CXType type;          // canonical
 	uint32_t size;        // bytes, 0 if unknown
+	const char *member;   // its USR when it holds a function pointer (bh_ir_instr.member)
 } init_member;
 
 // One element of the list: the member or array element it sets and the
@@ -1614,7 +1657,8 @@ static enum CXVisitorResult collect_member(CXCursor c, CXClientData data)
 	CXString s = clang_getCursorSpelling(c);
 	const char *name = clang_getCString(s);
 	CXType t = clang_getCanonicalType(clang_getCursorType(c));
-	init_member m = { name ? bh_arena_strdup(p->l->arena, name) : "", t, type_size(t) };
+	init_member m = { name ? bh_arena_strdup(p->l->arena, name) : "", t, type_size(t),
+			  function_member_usr(p->l, c) };
 	clang_disposeString(s);
 	// Anonymous members (their fields are named as the outer struct's)
 	// and bit-fields, flexible array members: not followed.
@@ -1808,6 +1852,7 @@ static void emit_record_init(init_plan *p, uint32_t var, CXCursor list)
 		bh_ir_opnd args[2] = { bh_ir_var_opnd(var), v };
 		bh_ir_instr *in = emit(l, BH_IR_FIELD_STORE, at, bh_ir_none_opnd(), args, 2);
 		in->name = p->members.items[m].name;
+		in->member = p->members.items[m].member;
 		in->size = p->members.items[m].size;
 	}
 	free(group);
@@ -2445,6 +2490,24 @@ static bool has_clang_errors(bh_clang__walk *w, CXCursor fn_cursor)
 			return true;
 	}
 	return false;
+}
+
+void bh_clang__lower_table(bh_clang__walk *w, CXCursor var)
+{
+	if (!w->ir || clang_getCursorKind(var) != CXCursor_VarDecl || !clang_isCursorDefinition(var))
+		return;
+	lower l = { .w = w, .arena = w->arena };
+	bh_ir_fn_field *fields;
+	uint32_t n = function_table(&l, var, clang_getCanonicalType(clang_getCursorType(var)), &fields);
+	if (!n)
+		return;
+	bh_ir_table *t = bh_arena_alloc(w->arena, sizeof(*t));
+	const char *usr = usr_of(&l, var);
+	t->key = usr ? usr : bh_clang__spelling(w->arena, var);
+	t->fields = fields;
+	t->nfields = n;
+	t->next = w->ir->tables;
+	w->ir->tables = t;
 }
 
 void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)

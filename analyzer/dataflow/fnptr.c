@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: MIT
+// Indirect calls resolved across the whole program: which functions a
+// call through a function pointer may reach when the pointer came from
+// another function (a callback parameter `apply(do_exec, s)`, a member of
+// a struct reached through a parameter `o->run(s)` with `.run = do_exec`
+// stored anywhere, a global handler set by `set_handler(do_exec)`, a
+// function returning a function).
+//
+// The analysis is flow-insensitive and works on abstract locations
+// ("slots"): a parameter of a function, the return value of a function, a
+// struct member (keyed by the member's USR, so `ops.run` is one slot in
+// every unit and another struct's `run` is another) and a global. Every
+// instruction that moves a value into one of them adds an inclusion
+// constraint (slot ⊇ function, or slot ⊇ slot), and a worklist solves
+// them. A call whose pointer may hold more than BH_CALLGRAPH_MAX_INDIRECT
+// functions stays unresolved: a command table dispatched by one call
+// (`c->cmd->proc(c)` over two hundred commands) would merge every command
+// into one strongly connected component and tell the checkers nothing
+// they could report on.
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/callgraph.h"
+#include "bulkhead/strset.h"
+#include "dataflow/fnptr_internal.h"
+
+#define MAX_SLOT_TARGETS 64 // a slot holding more is "many"; its calls stay unresolved
+#define MAX_DEF_DEPTH 8     // copies followed back from a call's pointer
+
+typedef enum { SLOT_PARAM, SLOT_RET, SLOT_MEMBER, SLOT_GLOBAL } slot_kind;
+
+typedef struct {
+	slot_kind kind;
+	size_t node;          // PARAM, RET: the function
+	uint32_t index;       // PARAM: the parameter
+	const char *key;      // MEMBER: the member's USR; GLOBAL: the global's key
+} slot_key;
+
+typedef BH_VEC(size_t) size_vec;
+typedef BH_VEC(uint32_t) u32_vec;
+
+typedef struct {
+	slot_key key;
+	size_vec targets;     // function nodes, no repeats
+	bool many;            // more than MAX_SLOT_TARGETS
+	u32_vec into;         // slots this one flows into
+	bool queued;
+} slot;
+
+// What a value may be: some functions for certain, and whatever some
+// slots hold.
+typedef struct {
+	size_vec funcs;
+	u32_vec slots;
+} sources;
+
+// A call through a pointer, with what its pointer may be.
+typedef struct {
+	const bh_ir_instr *call;
+	size_t node;
+	sources src;
+	bh_callgraph_via via;
+} pending_call;
+
+typedef struct {
+	const bh_callgraph *g;
+	BH_VEC(slot) slots;
+	uint32_t *by_key;     // open addressing: slot index + 1, or 0
+	size_t cap;
+	BH_VEC(pending_call) calls;
+	u32_vec work;
+	// The function being scanned: where each variable is defined.
+	const bh_ir_func *fn;
+	size_t node;
+	uint32_t *def_start;  // CSR over variables
+	const bh_ir_instr **defs;
+} resolver;
+
+// ------------------------------------------------------------------ slots
+
+static uint64_t key_hash(const slot_key *k)
+{
+	uint64_t h = (uint64_t)k->kind * 0x9E3779B97F4A7C15u;
+	if (k->key)
+		h ^= bh_hash_string(k->key);
+	h ^= ((uint64_t)k->node * 0x100000001B3u) ^ ((uint64_t)k->index << 40);
+	return h ^ (h >> 29);
+}
+
+static bool key_equal(const slot_key *a, const slot_key *b)
+{
+	return a->kind == b->kind && a->node == b->node && a->index == b->index &&
+	       (a->key == b->key || (a->key && b->key && strcmp(a->key, b->key) == 0));
+}
+
+static void grow_index(resolver *r)
+{
+	size_t cap = r->cap ? r->cap * 2 : 256;
+	uint32_t *by_key = bh_xcalloc(cap, sizeof(*by_key));
+	for (size_t i = 0; i < r->slots.len; i++) {
+		size_t j = key_hash(&r->slots.items[i].key) & (cap - 1);
+		while (by_key[j])
+			j = (j + 1) & (cap - 1);
+		by_key[j] = (uint32_t)i + 1;
+	}
+	free(r->by_key);
+	r->by_key = by_key;
+	r->cap = cap;
+}
+
+static uint32_t slot_of(resolver *r, slot_key k)
+{
+	if ((r->slots.len + 1) * 2 > r->cap)
+		grow_index(r);
+	size_t j = key_hash(&k) & (r->cap - 1);
+	while (r->by_key[j]) {
+		if (key_equal(&r->slots.items[r->by_key[j] - 1].key, &k))
+			return r->by_key[j] - 1;
+		j = (j + 1) & (r->cap - 1);
+	}
+	slot s;
+	memset(&s, 0, sizeof(s));
+	s.key = k;
+	bh_vec_push(&r->slots, s);
+	r->by_key[j] = (uint32_t)r->slots.len;
+	return (uint32_t)r->slots.len - 1;
+}
+
+static bool size_add(size_vec *v, size_t x)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (v->items[i] == x)
+			return false;
+	bh_vec_push(v, x);
+	return true;
+}
+
+static bool u32_add(u32_vec *v, uint32_t x)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (v->items[i] == x)
+			return false;
+	bh_vec_push(v, x);
+	return true;
+}
+
+static void enqueue(resolver *r, uint32_t s)
+{
+	if (!r->slots.items[s].queued) {
+		r->slots.items[s].queued = true;
+		bh_vec_push(&r->work, s);
+	}
+}
+
+// Slot `s` may hold function `node`.
+static void slot_add_func(resolver *r, uint32_t s, size_t node)
+{
+	slot *x = &r->slots.items[s];
+	if (x->many)
+		return;
+	if (x->targets.len >= MAX_SLOT_TARGETS) {
+		x->many = true;
+		enqueue(r, s);
+	} else if (size_add(&x->targets, node)) {
+		enqueue(r, s);
+	}
+}
+
+// ---------------------------------------------------------------- sources
+
+static void index_defs(resolver *r, const bh_ir_func *fn, size_t node)
+{
+	r->fn = fn;
+	r->node = node;
+	r->def_start = bh_xcalloc(fn->nvars + 2, sizeof(*r->def_start));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			uint32_t v = bh_ir_instr_def(&fn->blocks[b].instrs[i]);
+			if (v < fn->nvars)
+				r->def_start[v + 2]++;
+		}
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		r->def_start[v + 2] += r->def_start[v + 1];
+	r->defs = bh_xcalloc(r->def_start[fn->nvars + 1] + 1, sizeof(*r->defs));
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			uint32_t v = bh_ir_instr_def(in);
+			if (v < fn->nvars)
+				r->defs[r->def_start[v + 1]++] = in;
+		}
+	// def_start[v] .. def_start[v + 1] are now v's definitions.
+}
+
+static void drop_defs(resolver *r)
+{
+	free(r->def_start);
+	free(r->defs);
+	r->def_start = NULL;
+	r->defs = NULL;
+}
+
+static void sources_dispose(sources *s)
+{
+	bh_vec_dispose(&s->funcs);
+	bh_vec_dispose(&s->slots);
+}
+
+static void collect(resolver *r, const bh_ir_opnd *o, unsigned depth, sources *out);
+
+// What the value an instruction defines may be.
+static void collect_def(resolver *r, const bh_ir_instr *in, unsigned depth, sources *out)
+{
+	switch (in->op) {
+	case BH_IR_ASSIGN:
+		if (in->nargs == 1 && !in->bits)
+			collect(r, &in->args[0], depth + 1, out);
+		break;
+	case BH_IR_FIELD:
+		if (in->member)
+			u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, in->member }));
+		break;
+	case BH_IR_CALL: {
+		size_t callee = bh_callgraph_node_of_opnd(r->g, &in->callee);
+		if (callee != SIZE_MAX)
+			u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_RET, callee, 0, NULL }));
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void collect(resolver *r, const bh_ir_opnd *o, unsigned depth, sources *out)
+{
+	if (o->kind == BH_IR_OPND_FUNC) {
+		size_t n = bh_callgraph_node_of_opnd(r->g, o);
+		if (n != SIZE_MAX)
+			size_add(&out->funcs, n);
+		return;
+	}
+	if (o->kind != BH_IR_OPND_VAR || depth > MAX_DEF_DEPTH)
+		return;
+	const bh_ir_var *v = &r->fn->vars[o->var];
+	switch (v->kind) {
+	case BH_IR_VAR_PARAM:
+		u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_PARAM, r->node, o->var, NULL }));
+		return;
+	case BH_IR_VAR_GLOBAL:
+	case BH_IR_VAR_STATIC:
+		u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(v) }));
+		return;
+	case BH_IR_VAR_LOCAL:
+	case BH_IR_VAR_TEMP:
+		for (uint32_t d = r->def_start[o->var]; d < r->def_start[o->var + 1]; d++)
+			collect_def(r, r->defs[d], depth, out);
+		return;
+	}
+}
+
+// Everything value `o` may be (or, with `o` NULL, the value `def`
+// defines) flows into slot `into`.
+static void flow_into(resolver *r, const bh_ir_opnd *o, const bh_ir_instr *def, slot_key into)
+{
+	sources s = { 0 };
+	if (o)
+		collect(r, o, 0, &s);
+	else
+		collect_def(r, def, 0, &s);
+	if (s.funcs.len || s.slots.len) {
+		uint32_t t = slot_of(r, into);
+		for (size_t i = 0; i < s.funcs.len; i++)
+			slot_add_func(r, t, s.funcs.items[i]);
+		for (size_t i = 0; i < s.slots.len; i++)
+			if (s.slots.items[i] != t && u32_add(&r->slots.items[s.slots.items[i]].into, t))
+				enqueue(r, s.slots.items[i]);
+	}
+	sources_dispose(&s);
+}
+
+// The only definition of local or temporary `v`, or NULL.
+static const bh_ir_instr *single_def(const resolver *r, uint32_t v)
+{
+	const bh_ir_var *var = &r->fn->vars[v];
+	if ((var->kind != BH_IR_VAR_LOCAL && var->kind != BH_IR_VAR_TEMP) ||
+	    r->def_start[v + 1] - r->def_start[v] != 1)
+		return NULL;
+	return r->defs[r->def_start[v]];
+}
+
+// Parameter `p` itself, or a variable holding only a copy of it.
+static uint32_t param_behind(const resolver *r, const bh_ir_opnd *o)
+{
+	for (unsigned depth = 0; o->kind == BH_IR_OPND_VAR && depth < MAX_DEF_DEPTH; depth++) {
+		if (o->var < r->fn->nparams)
+			return o->var;
+		const bh_ir_instr *d = single_def(r, o->var);
+		if (!d || d->op != BH_IR_ASSIGN || d->nargs != 1)
+			break;
+		o = &d->args[0];
+	}
+	return UINT32_MAX;
+}
+
+// Which of the caller's parameters the pointer `callee` comes from:
+// the parameter itself (`f(s)`), or a member of the struct it points to
+// (`ops->query(s)`).
+static bh_callgraph_via via_of(const resolver *r, const bh_ir_opnd *callee)
+{
+	bh_callgraph_via via = { 0, NULL };
+	uint32_t p = param_behind(r, callee);
+	if (p != UINT32_MAX) {
+		via.param = p + 1;
+		return via;
+	}
+	// Follow copies to the member read.
+	const bh_ir_opnd *o = callee;
+	for (unsigned depth = 0; o->kind == BH_IR_OPND_VAR && depth < MAX_DEF_DEPTH; depth++) {
+		const bh_ir_instr *d = single_def(r, o->var);
+		if (!d)
+			break;
+		if (d->op == BH_IR_FIELD) {
+			p = d->arrow && d->member ? param_behind(r, &d->args[0]) : UINT32_MAX;
+			if (p != UINT32_MAX) {
+				via.param = p + 1;
+				via.member = d->member;
+			}
+			break;
+		}
+		if (d->op != BH_IR_ASSIGN || d->nargs != 1)
+			break;
+		o = &d->args[0];
+	}
+	return via;
+}
+
+// ------------------------------------------------------------ constraints
+
+static void scan_instr(resolver *r, const bh_ir_instr *in)
+{
+	const bh_ir_func *fn = r->fn;
+	// A global set to a function (`handler = do_exec`, `handler = pick()`).
+	uint32_t def = bh_ir_instr_def(in);
+	if (def < fn->nvars && bh_ir_var_is_global(&fn->vars[def]))
+		flow_into(r, NULL, in, (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(&fn->vars[def]) });
+	switch (in->op) {
+	case BH_IR_CALL:
+		if (in->callee.kind == BH_IR_OPND_FUNC) {
+			size_t callee = bh_callgraph_node_of_opnd(r->g, &in->callee);
+			if (callee == SIZE_MAX)
+				break;
+			uint32_t np = r->g->funcs[callee]->nparams;
+			for (uint32_t a = 0; a < in->nargs && a < np; a++)
+				flow_into(r, &in->args[a], NULL, (slot_key){ SLOT_PARAM, callee, a, NULL });
+		} else if (in->callee.kind == BH_IR_OPND_VAR) {
+			pending_call pc = { in, r->node, { { 0 }, { 0 } }, { 0, NULL } };
+			collect(r, &in->callee, 0, &pc.src);
+			pc.via = via_of(r, &in->callee);
+			if (pc.src.funcs.len || pc.src.slots.len)
+				bh_vec_push(&r->calls, pc);
+		}
+		break;
+	case BH_IR_FIELD_STORE:
+		if (in->member)
+			flow_into(r, &in->args[1], NULL, (slot_key){ SLOT_MEMBER, 0, 0, in->member });
+		break;
+	case BH_IR_RET:
+		if (in->nargs == 1)
+			flow_into(r, &in->args[0], NULL, (slot_key){ SLOT_RET, r->node, 0, NULL });
+		break;
+	default:
+		break;
+	}
+}
+
+// Operations tables a function names: their initialisers store functions
+// into members.
+static void scan_tables(resolver *r, const bh_ir_func *fn)
+{
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		for (uint32_t k = 0; k < fn->vars[v].nfn_fields; k++) {
+			const bh_ir_fn_field *ff = &fn->vars[v].fn_fields[k];
+			size_t n = bh_callgraph_node(r->g, ff->usr ? ff->usr : ff->func);
+			if (ff->member && n != SIZE_MAX)
+				slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member }), n);
+		}
+}
+
+// Every unit's operations tables, used by a function or not.
+static void scan_unit_tables(resolver *r)
+{
+	for (size_t i = 0; i < r->g->ntables; i++) {
+		const bh_ir_table *t = r->g->tables[i];
+		for (uint32_t k = 0; k < t->nfields; k++) {
+			const bh_ir_fn_field *ff = &t->fields[k];
+			size_t n = bh_callgraph_node(r->g, ff->usr ? ff->usr : ff->func);
+			if (ff->member && n != SIZE_MAX)
+				slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member }), n);
+		}
+	}
+}
+
+static void solve(resolver *r)
+{
+	while (r->work.len) {
+		uint32_t s = r->work.items[--r->work.len];
+		r->slots.items[s].queued = false;
+		// Copy: adding to a successor may move the slot array.
+		slot from = r->slots.items[s];
+		for (size_t i = 0; i < from.into.len; i++) {
+			uint32_t t = from.into.items[i];
+			if (from.many) {
+				if (!r->slots.items[t].many) {
+					r->slots.items[t].many = true;
+					enqueue(r, t);
+				}
+				continue;
+			}
+			for (size_t k = 0; k < from.targets.len; k++)
+				slot_add_func(r, t, from.targets.items[k]);
+		}
+	}
+}
+
+// ---------------------------------------------------------------- results
+
+struct bh_fnptr {
+	const bh_ir_instr **calls; // open addressing by instruction
+	size_t *start, *len;
+	bh_callgraph_via *via;     // the caller's parameter it calls through
+	size_t cap;
+	size_vec pool;
+};
+
+static size_t call_slot(const bh_fnptr *t, const bh_ir_instr *in)
+{
+	size_t j = (size_t)(((uintptr_t)in >> 4) * 0x9E3779B97F4A7C15u) & (t->cap - 1);
+	while (t->calls[j] && t->calls[j] != in)
+		j = (j + 1) & (t->cap - 1);
+	return j;
+}
+
+// The functions pending call `pc` may reach, or 0 when unknown or many.
+static void resolve_call(resolver *r, bh_fnptr *t, const pending_call *pc)
+{
+	size_vec out = { 0 };
+	bool many = false;
+	for (size_t i = 0; i < pc->src.funcs.len; i++)
+		size_add(&out, pc->src.funcs.items[i]);
+	for (size_t i = 0; i < pc->src.slots.len && !many; i++) {
+		const slot *s = &r->slots.items[pc->src.slots.items[i]];
+		many = s->many;
+		for (size_t k = 0; k < s->targets.len; k++)
+			size_add(&out, s->targets.items[k]);
+	}
+	if (!many && out.len && out.len <= BH_CALLGRAPH_MAX_INDIRECT) {
+		size_t j = call_slot(t, pc->call);
+		t->calls[j] = pc->call;
+		t->start[j] = t->pool.len;
+		t->len[j] = out.len;
+		t->via[j] = pc->via;
+		for (size_t i = 0; i < out.len; i++)
+			bh_vec_push(&t->pool, out.items[i]);
+	}
+	bh_vec_dispose(&out);
+}
+
+bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
+{
+	resolver r;
+	memset(&r, 0, sizeof(r));
+	r.g = g;
+	scan_unit_tables(&r);
+	for (size_t n = 0; n < g->nfuncs; n++) {
+		const bh_ir_func *fn = g->funcs[n];
+		index_defs(&r, fn, n);
+		scan_tables(&r, fn);
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
+				scan_instr(&r, &fn->blocks[b].instrs[i]);
+		drop_defs(&r);
+	}
+	solve(&r);
+
+	bh_fnptr *t = bh_xcalloc(1, sizeof(*t));
+	t->cap = 16;
+	while (t->cap < r.calls.len * 2)
+		t->cap *= 2;
+	t->calls = bh_xcalloc(t->cap, sizeof(*t->calls));
+	t->start = bh_xcalloc(t->cap, sizeof(*t->start));
+	t->len = bh_xcalloc(t->cap, sizeof(*t->len));
+	t->via = bh_xcalloc(t->cap, sizeof(*t->via));
+	for (size_t i = 0; i < r.calls.len; i++) {
+		resolve_call(&r, t, &r.calls.items[i]);
+		sources_dispose(&r.calls.items[i].src);
+	}
+
+	for (size_t i = 0; i < r.slots.len; i++) {
+		bh_vec_dispose(&r.slots.items[i].targets);
+		bh_vec_dispose(&r.slots.items[i].into);
+	}
+	bh_vec_dispose(&r.slots);
+	bh_vec_dispose(&r.calls);
+	bh_vec_dispose(&r.work);
+	free(r.by_key);
+	return t;
+}
+
+size_t bh_fnptr__targets(const bh_fnptr *t, const bh_ir_instr *call, const size_t **out)
+{
+	*out = NULL;
+	if (!t || !t->cap)
+		return 0;
+	size_t j = call_slot(t, call);
+	if (!t->calls[j])
+		return 0;
+	*out = &t->pool.items[t->start[j]];
+	return t->len[j];
+}
+
+bh_callgraph_via bh_fnptr__via(const bh_fnptr *t, const bh_ir_instr *call)
+{
+	bh_callgraph_via none = { 0, NULL };
+	if (!t || !t->cap)
+		return none;
+	size_t j = call_slot(t, call);
+	return t->calls[j] ? t->via[j] : none;
+}
+
+void bh_fnptr__free(bh_fnptr *t)
+{
+	if (!t)
+		return;
+	free(t->calls);
+	free(t->start);
+	free(t->len);
+	free(t->via);
+	bh_vec_dispose(&t->pool);
+	free(t);
+}

@@ -1,0 +1,17 @@
+/* c.command-injection, ops-param, good: a request read from a socket
+ * is served by the logging backend; the shell backend gets a constant. */
+#include <string.h>
+#include <sys/socket.h>
+
+#include "ops.h"
+
+int handle_client(int fd)
+{
+	char req[512];
+	ssize_t n = recv(fd, req, sizeof req - 1, 0);
+
+	if (n <= 0)
+		return -1;
+	req[n] = '\0';
+	return serve(&log_backend, req) + serve(&shell_backend, "status");
+}

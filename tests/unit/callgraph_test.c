@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of the call graph (bh_callgraph): indirect calls resolved
+// across the program (fnptr.c) on small programs compiled by libclang.
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/callgraph.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/ir.h"
+#include "program.h"
+
+static bh_arena *arena;
+static bh_ir_program prog;
+static bh_findings findings;
+static bh_diags diags;
+static bh_callgraph graph;
+
+static void setup(void)
+{
+	arena = bh_arena_new();
+	bh_findings_init(&findings, arena);
+	bh_diags_init(&diags, arena);
+	bh_ir_program_init(&prog);
+}
+
+static void teardown(void)
+{
+	bh_callgraph_dispose(&graph);
+	bh_ir_program_dispose(&prog);
+	bh_findings_dispose(&findings);
+	bh_diags_dispose(&diags);
+	bh_arena_free(arena);
+}
+
+TestSuite(callgraph, .init = setup, .fini = teardown);
+
+static void build(const char *const *files)
+{
+	cr_assert(bh_test_compile_program(arena, files, &prog, &findings, &diags));
+	bh_callgraph_build(&graph, &prog);
+}
+
+// The indirect call of function `fn` (its first), or NULL.
+static const bh_ir_instr *indirect_call_in(const char *fn)
+{
+	size_t n = bh_callgraph_node(&graph, fn);
+	for (size_t k = 0; k < graph.nfuncs && n == SIZE_MAX; k++)
+		if (strcmp(graph.funcs[k]->name, fn) == 0)
+			n = k;
+	cr_assert_neq(n, SIZE_MAX, "no function %s", fn);
+	const bh_ir_func *f = graph.funcs[n];
+	for (uint32_t b = 0; b < f->nblocks; b++)
+		for (uint32_t i = 0; i < f->blocks[b].ninstrs; i++)
+			if (f->blocks[b].instrs[i].op == BH_IR_CALL &&
+			    f->blocks[b].instrs[i].callee.kind == BH_IR_OPND_VAR)
+				return &f->blocks[b].instrs[i];
+	return NULL;
+}
+
+// The names of the functions the indirect call of `fn` may reach, sorted
+// and joined by blanks.
+static const char *targets_of(const char *fn)
+{
+	const bh_ir_instr *call = indirect_call_in(fn);
+	cr_assert_not_null(call, "no indirect call in %s", fn);
+	const size_t *t;
+	size_t n = bh_callgraph_indirect(&graph, call, &t);
+	const char *names[BH_CALLGRAPH_MAX_INDIRECT];
+	for (size_t i = 0; i < n; i++)
+		names[i] = graph.funcs[t[i]]->name;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			const char *x = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = x;
+		}
+	char *out = bh_arena_alloc(arena, 512);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, names[i]);
+	}
+	return out;
+}
+
+Test(callgraph, callback_parameters_are_the_functions_passed_for_them)
+{
+	static const char *const files[] = {
+		"main.c",
+		"typedef int (*fn)(int);\n"
+		"static int inc(int x) { return x + 1; }\n"
+		"static int dec(int x) { return x - 1; }\n"
+		"static int neg(int x) { return -x; }\n"
+		"static int apply(fn f, int x) { fn g = f; return g(x); }\n"
+		"static int twice(fn f, int x) { return apply(f, apply(f, x)); }\n"
+		"int main(void) { return twice(inc, 1) + apply(dec, 2) + neg(3); }\n",
+		NULL,
+	};
+	build(files);
+	cr_assert_str_eq(targets_of("apply"), "dec inc");
+	bh_callgraph_via via = bh_callgraph_indirect_via(&graph, indirect_call_in("apply"));
+	cr_assert_eq(via.param, 1);
+	cr_assert_null(via.member);
+}
+
+Test(callgraph, members_globals_and_returns_carry_functions_across_units)
+{
+	static const char *const files[] = {
+		"ops.h",
+		"struct ops { int (*run)(int); };\n"
+		"struct other { int (*run)(int); };\n"
+		"extern const struct ops table;\n"
+		"int dispatch(const struct ops *o, int x);\n",
+		"a.c",
+		"#include \"ops.h\"\n"
+		"static int one(int x) { return x; }\n"
+		"static int two(int x) { return 2 * x; }\n"
+		"static int three(int x) { return 3 * x; }\n"
+		"const struct ops table = { one };\n"           // never read in this unit
+		"static const struct other unrelated = { three };\n"
+		"int use_unrelated(void) { return unrelated.run(1); }\n"
+		"int dispatch(const struct ops *o, int x) { return o->run(x); }\n"
+		"int (*pick(void))(int) { return two; }\n",
+		"b.c",
+		"#include \"ops.h\"\n"
+		"static int (*handler)(int);\n"
+		"int (*pick(void))(int);\n"
+		"void install(void) { handler = pick(); }\n"
+		"int fire(int x) { return handler(x); }\n"
+		"int main(void) { struct ops local; local.run = 0; install(); return dispatch(&table, 1) + fire(2); }\n",
+		NULL,
+	};
+	build(files);
+	// Another struct's member of the same name is another slot.
+	cr_assert_str_eq(targets_of("dispatch"), "one");
+	cr_assert_eq(bh_callgraph_indirect_via(&graph, indirect_call_in("dispatch")).param, 1);
+	cr_assert_not_null(bh_callgraph_indirect_via(&graph, indirect_call_in("dispatch")).member);
+	cr_assert_str_eq(targets_of("fire"), "two");
+	cr_assert_eq(bh_callgraph_indirect_via(&graph, indirect_call_in("fire")).param, 0);
+	cr_assert_not_null(bh_callgraph_table(&graph, "c:@table"));
+}
+
+Test(callgraph, a_dispatch_table_of_many_functions_stays_unresolved)
+{
+	// Nine handlers behind one member: more than BH_CALLGRAPH_MAX_INDIRECT.
+	static const char *const files[] = {
+		"main.c",
+		"struct cmd { int (*proc)(int); };\n"
+		"#define H(n) static int h##n(int x) { return x + n; }\n"
+		"H(0) H(1) H(2) H(3) H(4) H(5) H(6) H(7) H(8)\n"
+		"static const struct cmd cmds[] = { {h0}, {h1}, {h2}, {h3}, {h4}, {h5}, {h6}, {h7}, {h8} };\n"
+		"int call(const struct cmd *c, int x) { return c->proc(x); }\n"
+		"int main(void) { return call(&cmds[0], 1); }\n",
+		NULL,
+	};
+	build(files);
+	cr_assert_str_eq(targets_of("call"), "");
+}
