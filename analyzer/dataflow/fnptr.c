@@ -374,30 +374,14 @@ static void scan_instr(resolver *r, const bh_ir_instr *in)
 	}
 }
 
-// Operations tables a function names: their initialisers store functions
-// into members.
-static void scan_tables(resolver *r, const bh_ir_func *fn)
+// The functions an operations table's initialiser stores into members.
+static void add_table(resolver *r, const bh_ir_fn_field *fields, uint32_t n)
 {
-	for (uint32_t v = 0; v < fn->nvars; v++)
-		for (uint32_t k = 0; k < fn->vars[v].nfn_fields; k++) {
-			const bh_ir_fn_field *ff = &fn->vars[v].fn_fields[k];
-			size_t n = bh_callgraph_node(r->g, ff->usr ? ff->usr : ff->func);
-			if (ff->member && n != SIZE_MAX)
-				slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member }), n);
-		}
-}
-
-// Every unit's operations tables, used by a function or not.
-static void scan_unit_tables(resolver *r)
-{
-	for (size_t i = 0; i < r->g->ntables; i++) {
-		const bh_ir_table *t = r->g->tables[i];
-		for (uint32_t k = 0; k < t->nfields; k++) {
-			const bh_ir_fn_field *ff = &t->fields[k];
-			size_t n = bh_callgraph_node(r->g, ff->usr ? ff->usr : ff->func);
-			if (ff->member && n != SIZE_MAX)
-				slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member }), n);
-		}
+	for (uint32_t k = 0; k < n; k++) {
+		const bh_ir_fn_field *ff = &fields[k];
+		size_t node = bh_callgraph_node(r->g, ff->usr ? ff->usr : ff->func);
+		if (ff->member && node != SIZE_MAX)
+			slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member }), node);
 	}
 }
 
@@ -471,11 +455,15 @@ bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
 	resolver r;
 	memset(&r, 0, sizeof(r));
 	r.g = g;
-	scan_unit_tables(&r);
+	// Every unit's operations tables, used by a function or not, then
+	// each function's: those it names, and what its instructions move.
+	for (size_t i = 0; i < g->ntables; i++)
+		add_table(&r, g->tables[i]->fields, g->tables[i]->nfields);
 	for (size_t n = 0; n < g->nfuncs; n++) {
 		const bh_ir_func *fn = g->funcs[n];
 		index_defs(&r, fn, n);
-		scan_tables(&r, fn);
+		for (uint32_t v = 0; v < fn->nvars; v++)
+			add_table(&r, fn->vars[v].fn_fields, fn->vars[v].nfn_fields);
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
 				scan_instr(&r, &fn->blocks[b].instrs[i]);

@@ -487,18 +487,26 @@ static const char *operand_text(bh_taint__fctx *c, const bh_ir_instr *in, const 
 // Does the summary already know that label `bit` reaches this sink? One
 // entry per (rule, place, label): a function that calls the same
 // helper many times, or a chain of wrappers, must not multiply them.
-static bool has_sink(const bh_taint__summary *sum, const bh_rule *rule, const bh_loc *loc,
-		     unsigned bit, unsigned guard_param, const char *guard_member, const char *guard_func)
+static bool same_string(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+// Whether summary sink `k` covers the guard of `g`: it is unguarded, or
+// guarded by the same choice.
+static bool guard_covers(const bh_taint__sink *k, const bh_taint__sink *g)
+{
+	return !k->guard_param || (k->guard_param == g->guard_param && same_string(k->guard_func, g->guard_func) &&
+				   same_string(k->guard_member, g->guard_member));
+}
+
+// Whether our summary already has sink `sk` (its rule, place and guard) for label `bit`.
+static bool has_sink(const bh_taint__summary *sum, const bh_taint__sink *sk, unsigned bit)
 {
 	for (size_t i = 0; i < sum->sinks.len; i++) {
 		const bh_taint__sink *k = &sum->sinks.items[i];
-		if (k->bit == bit && k->rule == rule && k->loc.line == loc->line &&
-		    k->loc.col == loc->col && k->loc.path == loc->path &&
-		    (!k->guard_param || (k->guard_param == guard_param && guard_func &&
-					 strcmp(k->guard_func, guard_func) == 0 &&
-					 (k->guard_member == guard_member ||
-					  (k->guard_member && guard_member &&
-					   strcmp(k->guard_member, guard_member) == 0)))))
+		if (k->bit == bit && k->rule == sk->rule && k->loc.line == sk->loc.line &&
+		    k->loc.col == sk->loc.col && k->loc.path == sk->loc.path && guard_covers(k, sk))
 			return true;
 	}
 	return sum->sinks.len >= MAX_SUMMARY_SINKS;
@@ -634,9 +642,7 @@ static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__
 	// an index through an array parameter waits for the caller's array.
 	unsigned first = sk->array_param && (fire & BH_TAINT__SRC) ? 0 : 1;
 	for (unsigned b = first; b < c->sum->nlabels; b++) {
-		if (!(fire & ((uint64_t)1 << b)) ||
-		    has_sink(c->sum, sk->rule, &sk->loc, b, sk->guard_param, sk->guard_member,
-			     sk->guard_func))
+		if (!(fire & ((uint64_t)1 << b)) || has_sink(c->sum, sk, b))
 			continue;
 		bh_taint__sink copy = *sk;
 		copy.bit = b;
@@ -705,8 +711,8 @@ static int member_holds(const bh_taint__fctx *c, const bh_ir_opnd *arg, const ch
 // Whether callee sink `sk`, guarded by the function one of the callee's
 // parameters holds, applies at call `in`, and the guard it keeps in our
 // summary (`out`): satisfied or refuted by a function we pass, passed on
-// when we pass our own parameter. A sink reached through our own callback
-// parameter (c->via_param) is guarded by it.
+// when we pass our own parameter. A sink reached through a function our
+// own parameter chose (c->via) is guarded by that choice.
 static bool resolve_guard(bh_taint__fctx *c, const bh_ir_instr *in, const bh_taint__sink *sk,
 			  bh_taint__sink *out)
 {
@@ -783,12 +789,9 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			}
 			// Nothing new to say: reported already, or already in our summary.
 			bool news = (fire & BH_TAINT__SRC) != 0 &&
-				    !(resolved.array_param && has_sink(c->sum, sk->rule, &sk->loc, 0, resolved.guard_param,
-								       resolved.guard_member, resolved.guard_func));
+				    !(resolved.array_param && has_sink(c->sum, &resolved, 0));
 			for (unsigned b = 1; b < c->sum->nlabels && !news; b++)
-				news = (fire & ((uint64_t)1 << b)) &&
-				       !has_sink(c->sum, sk->rule, &sk->loc, b, resolved.guard_param,
-						 resolved.guard_member, resolved.guard_func);
+				news = (fire & ((uint64_t)1 << b)) && !has_sink(c->sum, &resolved, b);
 			if (!news)
 				continue;
 			bh_taint__path_builder pb;
@@ -979,6 +982,7 @@ size_t bh_taint__call_targets(const bh_taint__fctx *c, const bh_ir_instr *in, bh
 			      const bh_ir_opnd *const **targets)
 {
 	*targets = cs->ptrs;
+	cs->via = (bh_callgraph_via){ 0, NULL };
 	if (in->callee.kind == BH_IR_OPND_FUNC) {
 		cs->ptrs[0] = &in->callee;
 		return 1;
@@ -991,6 +995,8 @@ size_t bh_taint__call_targets(const bh_taint__fctx *c, const bh_ir_instr *in, bh
 	}
 	const size_t *nodes;
 	size_t n = bh_callgraph_indirect(c->prog->graph, in, &nodes);
+	if (n)
+		cs->via = bh_callgraph_indirect_via(c->prog->graph, in);
 	for (size_t t = 0; t < n; t++) {
 		const bh_ir_func *g = c->prog->graph->funcs[nodes[t]];
 		cs->opnds[t] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->name, .usr = g->usr };
@@ -1004,9 +1010,6 @@ static void transfer_call(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 	bh_taint__callees cs;
 	const bh_ir_opnd *const *targets;
 	size_t ntargets = bh_taint__call_targets(c, in, &cs, &targets);
-	bh_callgraph_via via = { 0, NULL };
-	if (in->callee.kind == BH_IR_OPND_VAR && !c->targets[in->callee.var].len)
-		via = bh_callgraph_indirect_via(c->prog->graph, in);
 	if (ntargets == 0) {
 		set_dst(c, f, in, bh_taint__clean_val());
 		return;
@@ -1024,8 +1027,8 @@ static void transfer_call(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 		const bh_taint__summary *s = callee->usr ? bh_taint__summary_of(c->prog, callee->usr) : NULL;
 		if (s && s->analysed && !s->incomplete)
 		{
-			c->via = via;
-			c->via_func = via.param ? (callee->usr ? callee->usr : callee->str) : NULL;
+			c->via = cs.via;
+			c->via_func = cs.via.param ? (callee->usr ? callee->usr : callee->str) : NULL;
 			apply_summary(c, f, in, s, callee->str);
 			c->via = (bh_callgraph_via){ 0, NULL };
 			c->via_func = NULL;
