@@ -464,7 +464,7 @@ void bh_bnd_transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block *
 static bool global_unwritten(const bh_ir_var *v, void *payload)
 {
 	const bh_bnd_fctx *c = payload;
-	return !bh_callgraph_global_written(&c->prog->graph, v);
+	return !bh_callgraph_global_written(c->prog->graph, v);
 }
 
 // What a function without objects returns: the constants its returns

@@ -288,7 +288,7 @@ typedef struct {
 } bh_bnd_ret;
 
 typedef struct {
-	bh_callgraph graph;
+	const bh_callgraph *graph;
 	bh_arena *arena;      // run scratch: summaries, contexts
 	bh_findings *out;
 	bh_diags *diags;

@@ -45,21 +45,17 @@ static program *outer(bh_bnd_program *p)
 	return (program *)p;
 }
 
-// The program function a call reaches: a direct call, or a call through a
-// variable that only ever holds one function.
+// The program function a call reaches: a direct call, a call through a
+// variable that only ever holds one function, or one whose only target
+// the program-wide resolution found.
 static size_t callee_node(const bh_bnd_fctx *c, const bh_ir_instr *in)
 {
 	if (in->op != BH_IR_CALL)
 		return SIZE_MAX;
-	const bh_ir_opnd *callee = &in->callee;
-	if (callee->kind == BH_IR_OPND_VAR) {
-		callee = c->fn_value ? c->fn_value[callee->var] : NULL;
-		if (!callee)
-			return SIZE_MAX;
-	}
-	if (callee->kind != BH_IR_OPND_FUNC)
+	const bh_ir_opnd *callee = bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
+	if (!callee || callee->kind != BH_IR_OPND_FUNC)
 		return SIZE_MAX;
-	return bh_callgraph_node_of_opnd(&c->prog->graph, callee);
+	return bh_callgraph_node_of_opnd(c->prog->graph, callee);
 }
 
 // The callee's own result, analysing it now if need be (once).
@@ -72,7 +68,7 @@ static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 		return NULL; // recursion, or too deep a chain of helpers
 	p->ret_state[node] = 1;
 	pr->summary_depth++;
-	bh_bnd_analyse_function(p, p->graph.funcs[node], NULL, &p->rets[node]);
+	bh_bnd_analyse_function(p, p->graph->funcs[node], NULL, &p->rets[node]);
 	pr->summary_depth--;
 	p->ret_state[node] = 2;
 	return &p->rets[node];
@@ -185,7 +181,7 @@ static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, s
 {
 	bh_bnd_program *p = c->prog;
 	program *pr = outer(p);
-	const bh_ir_func *callee = p->graph.funcs[node];
+	const bh_ir_func *callee = p->graph->funcs[node];
 	if (pr->depth >= BH_BND_MAX_DEPTH || p->contexts >= MAX_CONTEXTS ||
 	    callee->ninstrs > MAX_CONTEXT_INSTRS || callee->nparams > BH_BND_MAX_PARAMS || callee->cut)
 		return;
@@ -248,7 +244,7 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		bh_bnd_ostate *st = &bh_bnd_objs_of(f)[o - 1];
 		st->size = r->v;
 		st->len = bh_bnd_itv_make(0, BH_BND_PINF);
-		c->objs[o - 1].by = c->prog->graph.funcs[node]->name;
+		c->objs[o - 1].by = c->prog->graph->funcs[node]->name;
 		result = bh_bnd_ptr(o, bh_bnd_itv_const(0), BH_BND_EV_BOTH);
 	} else if (r && r->known && !r->fresh) {
 		// A result that is always one constant is a value; a range (-1 on
@@ -259,7 +255,7 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		result.input = in->id + 1;
 	// The callee may write through what it is given, except through a
 	// pointer to const.
-	const bh_ir_func *callee = c->prog->graph.funcs[node];
+	const bh_ir_func *callee = c->prog->graph->funcs[node];
 	for (uint32_t a = 0; a < in->nargs; a++)
 		if (!(a < callee->nparams && points_to_const(&callee->vars[a])))
 			bh_bnd_clobber_through(c, f, bh_bnd_eval(c, f, &in->args[a]));
@@ -281,8 +277,9 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	p->proved_fits = opts ? opts->proved_fits : NULL;
 	p->payload = opts ? opts->payload : NULL;
 	p->arena = bh_arena_new();
-	bh_callgraph_build(&p->graph, prog);
-	size_t n = p->graph.nfuncs;
+	bh_callgraph own;
+	p->graph = bh_callgraph_acquire(opts ? opts->graph : NULL, &own, prog);
+	size_t n = p->graph->nfuncs;
 	p->rets = bh_arena_alloc(p->arena, (n + 1) * sizeof(*p->rets));
 	memset(p->rets, 0, (n + 1) * sizeof(*p->rets));
 	p->ret_state = bh_arena_alloc(p->arena, n + 1);
@@ -296,11 +293,11 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 		if (p->ret_state[i])
 			continue; // analysed already, for a caller that needed its result
 		p->ret_state[i] = 1;
-		bh_bnd_analyse_function(p, p->graph.funcs[i], NULL, &p->rets[i]);
+		bh_bnd_analyse_function(p, p->graph->funcs[i], NULL, &p->rets[i]);
 		p->ret_state[i] = 2;
 	}
 	bh_vec_dispose(&pr.done);
-	bh_callgraph_dispose(&p->graph);
+	bh_callgraph_release(p->graph, &own);
 	bh_arena_free(p->arena);
 	return err;
 }

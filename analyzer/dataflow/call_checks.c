@@ -22,9 +22,9 @@
 bh_calls__target bh_calls__resolve(const bh_calls__fctx *c, const bh_ir_instr *in)
 {
 	bh_calls__target t = { NULL, NULL, NULL, 0 };
-	const bh_ir_opnd *callee = &in->callee;
-	if (callee->kind == BH_IR_OPND_VAR)
-		callee = callee->var < c->fn->nvars ? c->fn_value[callee->var] : NULL;
+	const bh_ir_opnd *callee = in->callee.kind == BH_IR_OPND_VAR && in->callee.var >= c->fn->nvars
+					   ? NULL
+					   : bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
 	if (!callee || callee->kind != BH_IR_OPND_FUNC || !callee->str)
 		return t;
 	t.name = callee->str;
@@ -371,22 +371,22 @@ bh_status bh_calls_run(const bh_ir_program *prog, bh_calls_models *models,
 		return BH_EINVAL;
 	size_t dummy;
 	(void)bh_calls_models_find(models, "", &dummy); // seal before use
-	bh_callgraph graph;
-	bh_callgraph_build(&graph, prog);
+	bh_callgraph own;
+	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	bh_calls__program p;
 	memset(&p, 0, sizeof(p));
 	p.arena = bh_arena_new();
 	p.models = models;
-	p.graph = &graph;
-	p.sums = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.sums));
+	p.graph = graph;
+	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
 	note_reads(&p);
 	run_state rs = { &p, out, opts->cancel, false };
-	bh_callgraph_components(&graph, analyse_component, &rs);
+	bh_callgraph_components(graph, analyse_component, &rs);
 	bh_strset_dispose(&p.globals_read);
 	bh_strset_dispose(&p.fields_read);
 	free(p.sums);
-	bh_callgraph_dispose(&graph);
+	bh_callgraph_release(graph, &own);
 	bh_arena_free(p.arena);
 	return rs.canceled ? BH_ECANCELED : BH_OK;
 }

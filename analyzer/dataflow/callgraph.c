@@ -269,6 +269,10 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	g->succ_start[g->nfuncs] = edges.len;
 	g->succ = edges.items;
 	add_indirect_edges(g);
+	g->as_opnd = bh_xcalloc(g->nfuncs + 1, sizeof(*g->as_opnd));
+	for (size_t n = 0; n < g->nfuncs; n++)
+		g->as_opnd[n] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->funcs[n]->name,
+					      .usr = g->funcs[n]->usr };
 }
 
 void bh_callgraph_dispose(bh_callgraph *g)
@@ -280,12 +284,41 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	bh_strset_dispose(&g->written);
 	bh_fnptr__free(g->indirect);
 	free(g->tables);
+	free(g->as_opnd);
 	memset(g, 0, sizeof(*g));
+}
+
+const bh_callgraph *bh_callgraph_acquire(const bh_callgraph *shared, bh_callgraph *own,
+					 const bh_ir_program *prog)
+{
+	if (shared)
+		return shared;
+	bh_callgraph_build(own, prog);
+	return own;
+}
+
+void bh_callgraph_release(const bh_callgraph *used, bh_callgraph *own)
+{
+	if (used == own)
+		bh_callgraph_dispose(own);
 }
 
 size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_instr *call, const size_t **targets)
 {
 	return bh_fnptr__targets(g->indirect, call, targets);
+}
+
+const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_instr *call,
+					     const bh_ir_opnd *const *fn_value)
+{
+	if (call->callee.kind == BH_IR_OPND_FUNC)
+		return &call->callee;
+	if (call->callee.kind != BH_IR_OPND_VAR)
+		return NULL;
+	if (fn_value && fn_value[call->callee.var])
+		return fn_value[call->callee.var];
+	const size_t *targets;
+	return bh_callgraph_indirect(g, call, &targets) == 1 ? &g->as_opnd[targets[0]] : NULL;
 }
 
 bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_instr *call)

@@ -164,9 +164,11 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 		out->outcome = BH_FLOW_BUDGET;
 		return BH_FLOW_BUDGET;
 	}
-	out->in = bh_arena_alloc(arena, (n ? n : 1) * fs);
-	out->out = bh_arena_alloc(arena, (n ? n : 1) * fs);
-	for (uint32_t b = 0; b < n; b++) {
+	// init writes every byte: zeroing first would touch the blocks x
+	// locations arrays, the solver's largest memory, twice.
+	out->in = bh_arena_alloc_raw(arena, (n ? n : 1) * fs);
+	out->out = bh_arena_alloc_raw(arena, (n ? n : 1) * fs);
+	for (uint32_t b = 0; b < (n ? n : 1); b++) {
 		lat->init(out->in + b * fs, payload);
 		lat->init(out->out + b * fs, payload);
 	}

@@ -82,11 +82,9 @@ static uint32_t add_object(bh_mem__fctx *c, uint8_t kind, uint32_t var, uint32_t
 // function pointer variable was set to once.
 const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in)
 {
-	if (in->callee.kind == BH_IR_OPND_FUNC)
-		return &in->callee;
-	if (in->callee.kind == BH_IR_OPND_VAR && in->callee.var < c->fn->nvars)
-		return c->fn_value[in->callee.var];
-	return NULL;
+	if (in->callee.kind == BH_IR_OPND_VAR && in->callee.var >= c->fn->nvars)
+		return NULL;
+	return bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
 }
 
 // The summary of a callee, or NULL (library code, or unknown).

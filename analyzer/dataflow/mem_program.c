@@ -136,22 +136,22 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 		return BH_EINVAL;
 	size_t dummy;
 	(void)bh_mem_models_find(models, "", &dummy); // seal before use
-	bh_callgraph graph;
-	bh_callgraph_build(&graph, prog);
+	bh_callgraph own;
+	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	bh_mem__program p;
 	memset(&p, 0, sizeof(p));
 	p.arena = bh_arena_new();
 	p.models = models;
-	p.graph = &graph;
-	p.sums = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.sums));
+	p.graph = graph;
+	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
-	p.null_checked = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.null_checked));
-	p.null_unchecked = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.null_unchecked));
+	p.null_checked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_checked));
+	p.null_unchecked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_unchecked));
 	bh_findings held;
 	bh_findings_init(&held, p.arena);
 	p.held = &held;
 	run_state rs = { &p, out, opts->cancel, false };
-	bh_callgraph_components(&graph, analyse_component, &rs);
+	bh_callgraph_components(graph, analyse_component, &rs);
 	release_held(&p, out);
 	bh_findings_dispose(&held);
 	bh_vec_dispose(&p.held_node);
@@ -159,7 +159,7 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 	free(p.null_unchecked);
 	free(p.sums);
 	bh_vec_dispose(&p.special);
-	bh_callgraph_dispose(&graph);
+	bh_callgraph_release(graph, &own);
 	bh_arena_free(p.arena);
 	return rs.canceled ? BH_ECANCELED : BH_OK;
 }

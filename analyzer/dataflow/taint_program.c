@@ -136,10 +136,10 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	p.models = models;
 	size_t dummy;
 	(void)bh_taint_models_find(models, "", &dummy); // seal before use
-	bh_callgraph graph;
-	bh_callgraph_build(&graph, prog);
-	p.graph = &graph;
-	p.sums = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.sums));
+	bh_callgraph own;
+	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
+	p.graph = graph;
+	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 
 	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
 	bh_findings round_findings;
@@ -152,7 +152,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		p.diags = &round_diags;
 		p.tainted_at_round_start = p.tainted.len;
 		round_state rs = { &p, opts->cancel, false };
-		bh_callgraph_components(&graph, analyse_component, &rs);
+		bh_callgraph_components(graph, analyse_component, &rs);
 		if (rs.canceled) {
 			st = BH_ECANCELED;
 			break;
@@ -168,7 +168,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	}
 	bh_findings_dispose(&round_findings);
 	bh_diags_dispose(&round_diags);
-	bh_callgraph_dispose(&graph);
+	bh_callgraph_release(graph, &own);
 	free(p.sums);
 	bh_vec_dispose(&p.tainted);
 	for (size_t i = 0; i < p.all_sums.len; i++) {

@@ -81,8 +81,11 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 	const bh_ir_opnd *callee = &call->callee;
 	const bh_ir_func *fn = c->fn;
 	*name_out = NULL;
-	if (callee->kind == BH_IR_OPND_VAR && c->fn_value[callee->var])
-		callee = c->fn_value[callee->var];
+	if (callee->kind == BH_IR_OPND_VAR) {
+		const bh_ir_opnd *one = bh_callgraph_single_callee(c->prog->graph, call, c->fn_value);
+		if (one)
+			callee = one;
+	}
 	size_t node = SIZE_MAX;
 	if (callee->kind == BH_IR_OPND_FUNC) {
 		*name_out = callee->str;

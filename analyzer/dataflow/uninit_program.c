@@ -43,19 +43,19 @@ bh_status bh_uninit_run(const bh_ir_program *prog, const bh_uninit_options *opts
 		opts = &defaults;
 	if (!prog || !out || !diags)
 		return BH_EINVAL;
-	bh_callgraph graph;
-	bh_callgraph_build(&graph, prog);
+	bh_callgraph own;
+	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	bh_uninit__program p;
 	memset(&p, 0, sizeof(p));
 	p.arena = bh_arena_new();
-	p.graph = &graph;
-	p.sums = bh_xcalloc(graph.nfuncs + 1, sizeof(*p.sums));
+	p.graph = graph;
+	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
 	p.out = out;
 	run_state rs = { &p, opts->cancel, false };
-	bh_callgraph_components(&graph, analyse_component, &rs);
+	bh_callgraph_components(graph, analyse_component, &rs);
 	free(p.sums);
-	bh_callgraph_dispose(&graph);
+	bh_callgraph_release(graph, &own);
 	bh_arena_free(p.arena);
 	return rs.canceled ? BH_ECANCELED : BH_OK;
 }

@@ -26,6 +26,7 @@
 #include "bulkhead/secret.h"
 #include "bulkhead/mem.h"
 #include "bulkhead/call_checks.h"
+#include "bulkhead/callgraph.h"
 #include "bulkhead/bounds.h"
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
@@ -113,7 +114,8 @@ static void note_unit_flags(bh_scan *scan, size_t first, const bh_units *units)
 
 // The taint rules over the whole program: the built-in models and the
 // user's own ("taint" in .bulkhead.json).
-static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
+			   const bh_units *units)
 {
 	size_t first = scan->findings.items.len;
 	bh_taint_models models;
@@ -123,7 +125,9 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 		bh_taint_models_parse(&models, scan->arena, scan->config.taint_models.items[i],
 				      scan->config.path ? scan->config.path : ".bulkhead.json",
 				      scan->config.taint_line, &scan->diags);
-	bh_status err = bh_taint_run(program, &models, NULL, &scan->findings, &scan->diags);
+	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
+	opts.graph = graph;
+	bh_status err = bh_taint_run(program, &models, &opts, &scan->findings, &scan->diags);
 	bh_taint_models_dispose(&models);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -131,7 +135,8 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 
 // The memory checkers over the whole program: built-in models and the
 // user's ("memory" in .bulkhead.json).
-static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
+			 const bh_units *units)
 {
 	size_t first = scan->findings.items.len;
 	bh_mem_models models;
@@ -141,7 +146,9 @@ static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_u
 		bh_mem_models_parse(&models, scan->arena, scan->config.memory_models.items[i],
 				    scan->config.path ? scan->config.path : ".bulkhead.json",
 				    scan->config.memory_line, &scan->diags);
-	bh_status err = bh_mem_run(program, &models, NULL, &scan->findings, &scan->diags);
+	bh_mem_options opts = BH_MEM_OPTIONS_INIT;
+	opts.graph = graph;
+	bh_status err = bh_mem_run(program, &models, &opts, &scan->findings, &scan->diags);
 	bh_mem_models_dispose(&models);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -149,10 +156,13 @@ static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_u
 
 // Reads of uninitialised locals, struct fields and malloc()ed fields, over
 // the whole program (summaries carry structs across calls).
-static bh_status run_uninit(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+static bh_status run_uninit(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
+			    const bh_units *units)
 {
 	size_t first = scan->findings.items.len;
-	bh_status err = bh_uninit_run(program, NULL, &scan->findings, &scan->diags);
+	bh_uninit_options opts = BH_UNINIT_OPTIONS_INIT;
+	opts.graph = graph;
+	bh_status err = bh_uninit_run(program, &opts, &scan->findings, &scan->diags);
 	note_unit_flags(scan, first, units);
 	return err;
 }
@@ -160,13 +170,16 @@ static bh_status run_uninit(bh_scan *scan, const bh_ir_program *program, const b
 // The call checks over the whole program: results of security-relevant
 // calls that are ignored or tested the wrong way, and files checked and
 // then used by name (rules/c/calls.models).
-static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
+			   const bh_units *units)
 {
 	size_t first = scan->findings.items.len;
 	bh_calls_models models;
 	bh_calls_models_init(&models);
 	bh_calls_models_add_builtin(&models, scan->arena, &scan->diags);
-	bh_status err = bh_calls_run(program, &models, NULL, &scan->findings, &scan->diags);
+	bh_calls_options opts = BH_CALLS_OPTIONS_INIT;
+	opts.graph = graph;
+	bh_status err = bh_calls_run(program, &models, &opts, &scan->findings, &scan->diags);
 	bh_calls_models_dispose(&models);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -220,13 +233,15 @@ static void supersede_copy_patterns(bh_scan *scan, size_t first, const loc_vec *
 }
 
 // The bounds checker over the whole program.
-static bh_status run_bounds(bh_scan *scan, const bh_ir_program *program, const bh_units *units)
+static bh_status run_bounds(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
+			    const bh_units *units)
 {
 	size_t first = scan->findings.items.len;
 	loc_vec fits = { 0 };
 	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
 	opts.proved_fits = note_proved_fits;
 	opts.payload = &fits;
+	opts.graph = graph;
 	bh_status err = bh_bounds_run(program, &opts, &scan->findings, &scan->diags);
 	note_unit_flags(scan, first, units);
 	supersede_copy_patterns(scan, first, &fits);
@@ -313,16 +328,22 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_clang_files visited = { 0 };
 	copts.visited = &visited;
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
-	if (err >= 0)
-		err = run_taint(scan, &program, &units);
-	if (err >= 0)
-		err = run_mem(scan, &program, &units);
-	if (err >= 0)
-		err = run_uninit(scan, &program, &units);
-	if (err >= 0)
-		err = run_calls(scan, &program, &units);
-	if (err >= 0)
-		err = run_bounds(scan, &program, &units);
+	if (err >= 0) {
+		// One call graph for all the analyses: resolving indirect calls
+		// and keeping the graph acyclic is a pass over the whole program.
+		bh_callgraph graph;
+		bh_callgraph_build(&graph, &program);
+		err = run_taint(scan, &program, &graph, &units);
+		if (err >= 0)
+			err = run_mem(scan, &program, &graph, &units);
+		if (err >= 0)
+			err = run_uninit(scan, &program, &graph, &units);
+		if (err >= 0)
+			err = run_calls(scan, &program, &graph, &units);
+		if (err >= 0)
+			err = run_bounds(scan, &program, &graph, &units);
+		bh_callgraph_dispose(&graph);
+	}
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);

@@ -21,6 +21,8 @@
 #include "finding.h"
 #include "ir.h"
 
+typedef struct bh_callgraph bh_callgraph;
+
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 	/**
@@ -31,9 +33,10 @@ typedef struct {
 	 */
 	void (*proved_fits)(const bh_loc *call, void *payload);
 	void *payload;
+	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 } bh_bounds_options;
 
-#define BH_BOUNDS_OPTIONS_INIT { NULL, NULL, NULL }
+#define BH_BOUNDS_OPTIONS_INIT { NULL, NULL, NULL, NULL }
 
 /**
  * Check every function of `prog` and add findings to `out`, each with its

@@ -28,6 +28,8 @@
 #include "ir.h"
 #include "vec.h"
 
+typedef struct bh_callgraph bh_callgraph;
+
 typedef struct bh_arena bh_arena;
 typedef struct bh_diags bh_diags;
 typedef struct bh_findings bh_findings;
@@ -101,12 +103,10 @@ const bh_calls_model *bh_calls_models_find(bh_calls_models *m, const char *funct
 
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
+	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 } bh_calls_options;
 
-#define BH_CALLS_OPTIONS_INIT \
-	{                     \
-		NULL          \
-	}
+#define BH_CALLS_OPTIONS_INIT { NULL, NULL }
 
 /**
  * Run c.unchecked-return and c.toctou over `prog` and add their findings

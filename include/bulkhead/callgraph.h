@@ -29,7 +29,7 @@ typedef struct bh_fnptr bh_fnptr;
  */
 #define BH_CALLGRAPH_MAX_INDIRECT 8
 
-typedef struct {
+typedef struct bh_callgraph {
 	const bh_ir_func **funcs; /* nodes */
 	size_t nfuncs;
 	size_t *by_key;           /* open addressing: node index + 1, or 0 */
@@ -40,6 +40,7 @@ typedef struct {
 	bh_fnptr *indirect;       /* indirect calls resolved across the program */
 	const bh_ir_table **tables; /* every unit's operations tables, sorted by key */
 	size_t ntables;
+	bh_ir_opnd *as_opnd;      /* per node: a FUNC operand naming it (bh_callgraph_single_callee) */
 } bh_callgraph;
 
 /**
@@ -51,6 +52,17 @@ typedef struct {
  */
 void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog);
 void bh_callgraph_dispose(bh_callgraph *g);
+
+/**
+ * The graph an analysis of `prog` runs on: `shared` if the caller built
+ * one for several analyses (it must be of `prog`; a scan builds it once,
+ * since indirect-call resolution is not free), else `own`, built here.
+ * Release it with bh_callgraph_release(result, own), which disposes of
+ * `own` only.
+ */
+const bh_callgraph *bh_callgraph_acquire(const bh_callgraph *shared, bh_callgraph *own,
+					 const bh_ir_program *prog);
+void bh_callgraph_release(const bh_callgraph *used, bh_callgraph *own);
 
 /** The node of the function whose USR (or, without one, name) is `key`, or SIZE_MAX. */
 size_t bh_callgraph_node(const bh_callgraph *g, const char *key);
@@ -94,6 +106,18 @@ typedef struct {
 
 /** For a resolved indirect call: which parameter of its caller chose the function. */
 bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_instr *call);
+
+/**
+ * The one function call `call` reaches, as a FUNC operand: its callee if
+ * it is direct; for a call through a variable, the function `fn_value`
+ * (per variable of the caller, or NULL; bh_flow_function_values) says it
+ * holds, else the only target found across the program
+ * (bh_callgraph_indirect). NULL when unknown or when there are several,
+ * for analyses that apply one callee's summary. The operand lives as long
+ * as the graph or the caller's IR.
+ */
+const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_instr *call,
+					     const bh_ir_opnd *const *fn_value);
 
 /** True if node `n` calls itself directly. */
 bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n);

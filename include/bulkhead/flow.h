@@ -46,7 +46,7 @@ typedef enum {
  */
 typedef struct {
 	size_t fact_size;
-	/** The fact before anything is known (the lattice's bottom). */
+	/** The fact before anything is known (the lattice's bottom); writes all fact_size bytes. */
 	void (*init)(void *fact, void *payload);
 	/** The fact at the entry (forward) or at each exit (backward). */
 	void (*boundary)(void *fact, void *payload);

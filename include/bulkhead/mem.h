@@ -28,6 +28,7 @@
 
 typedef struct bh_arena bh_arena;
 typedef struct bh_diags bh_diags;
+typedef struct bh_callgraph bh_callgraph;
 typedef struct bh_findings bh_findings;
 
 /* ----------------------------------------------------------------- models */
@@ -106,9 +107,10 @@ const char *bh_mem_family_releaser(bh_mem_family f);
 
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
+	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 } bh_mem_options;
 
-#define BH_MEM_OPTIONS_INIT { NULL }
+#define BH_MEM_OPTIONS_INIT { NULL, NULL }
 
 /**
  * Run the memory checkers over `prog` and add their findings to `out`,

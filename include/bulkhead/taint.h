@@ -28,6 +28,7 @@
 
 typedef struct bh_arena bh_arena;
 typedef struct bh_diags bh_diags;
+typedef struct bh_callgraph bh_callgraph;
 typedef struct bh_findings bh_findings;
 
 /* ----------------------------------------------------------------- models */
@@ -103,9 +104,10 @@ const bh_taint_model *bh_taint_models_find(bh_taint_models *m, const char *funct
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 	unsigned max_rounds;        /* whole-program rounds for globals; 0: default (3) */
+	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 } bh_taint_options;
 
-#define BH_TAINT_OPTIONS_INIT { NULL, 0 }
+#define BH_TAINT_OPTIONS_INIT { NULL, 0, NULL }
 
 /**
  * Run the taint rules over `prog` and add their findings to `out`, each

@@ -33,13 +33,15 @@
 #include "ir.h"
 
 typedef struct bh_diags bh_diags;
+typedef struct bh_callgraph bh_callgraph;
 typedef struct bh_findings bh_findings;
 
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
+	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 } bh_uninit_options;
 
-#define BH_UNINIT_OPTIONS_INIT { NULL }
+#define BH_UNINIT_OPTIONS_INIT { NULL, NULL }
 
 /**
  * Run the uninitialised-read check over `prog` and add its findings to
