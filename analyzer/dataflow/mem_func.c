@@ -436,9 +436,14 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_BINOP: {
 		bh_mem__val a = bh_mem__read(c, f, in, &in->args[0]);
 		bool moves = in->sub == BH_IR_BIN_ADD || in->sub == BH_IR_BIN_SUB;
+		int64_t by;
+		bool by_zero = bh_flow_const_of(&c->consts, &in->args[1], &by) && by == 0;
 		if (bh_mem__is_fd(c, a.obj) || bh_mem__is_scalar_param(c, a.obj)) {
 			bh_mem__set_dst(c, f, in, bh_mem__unknown()); // `fd + 1` is a number, no descriptor
-		} else if (moves && a.obj && !(in->args[1].kind == BH_IR_OPND_INT && in->args[1].ival == 0)) {
+		} else if (moves && by_zero) {
+			// `(char *)p + EXTRA` with EXTRA 0 (Lua's tostate) is p.
+			bh_mem__set_dst(c, f, in, a);
+		} else if (moves && a.obj) {
 			a.flags |= BH_MEM__OFFSET;
 			bh_mem__set_dst(c, f, in, a);
 		} else if (moves && (a.flags & BH_MEM__SURE)) {

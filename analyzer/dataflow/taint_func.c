@@ -1131,6 +1131,20 @@ static bh_taint__val small_value(const bh_ir_instr *in, bh_taint__val v)
 	return v;
 }
 
+// `while (random() < threshold)`, `while (atoi(line) > 0)`: a value a call
+// makes anew for each test, compared with a constant, is what the loop
+// reads, not its bound: the input decides when to stop, and no count of
+// iterations comes from it. (`i < n` with `n` from input is a bound.)
+static bool is_fresh_reading(bh_taint__fctx *c, const bh_ir_instr *br, const bh_ir_opnd *v,
+			     const bh_ir_opnd *other)
+{
+	int64_t k;
+	if (v->kind != BH_IR_OPND_VAR || !bh_flow_const_of(&c->consts, other, &k))
+		return false;
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, br, v->var);
+	return d && d->op == BH_IR_CALL;
+}
+
 void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in)
 {
 	switch (in->op) {
@@ -1156,8 +1170,9 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 			set_dst(c, f, in, bh_taint__clean_val());
 			break;
 		}
-		bh_taint__val v = read_value(c, f, &in->args[0]);
+		bh_taint__val u = read_value(c, f, &in->args[0]);
 		bh_taint__val w = read_value(c, f, &in->args[1]);
+		bh_taint__val v = u;
 		bh_taint__val_join(&v, &w);
 		int64_t k;
 		// `c - '0'`, `c + 1` keep a byte small; other arithmetic does not.
@@ -1167,12 +1182,13 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		if (!near)
 			v.small = 0;
 		// `n % 16`, `n & 0xff` and `h & (size - 1)` are bounded by the
-		// trusted operand, whatever n is.
-		bool trusted_rhs = (bh_flow_const_of(&c->consts, &in->args[1], &k) && k >= 0) ||
-				   (in->args[1].kind == BH_IR_OPND_VAR && !w.labels);
-		bool trusted_lhs = op == BH_IR_BIN_AND && in->args[0].kind == BH_IR_OPND_VAR &&
-				   !read_value(c, f, &in->args[0]).labels;
-		if ((op == BH_IR_BIN_REM || op == BH_IR_BIN_AND) && (trusted_rhs || trusted_lhs)) {
+		// trusted operand, whatever n is; so is `n % m` with m untrusted
+		// but checked (`if (m > 8) m = 8;`).
+		bool bounded_rhs = (bh_flow_const_of(&c->consts, &in->args[1], &k) && k >= 0) ||
+				   (in->args[1].kind == BH_IR_OPND_VAR && !w.no_upper);
+		bool bounded_lhs = op == BH_IR_BIN_AND && in->args[0].kind == BH_IR_OPND_VAR &&
+				   !u.no_upper;
+		if ((op == BH_IR_BIN_REM || op == BH_IR_BIN_AND) && (bounded_rhs || bounded_lhs)) {
 			v.no_upper = 0;
 			if (op == BH_IR_BIN_AND || in->is_unsigned)
 				v.no_lower = 0;
@@ -1285,8 +1301,9 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		if (c->reporting && c->loop_cond[in->block] && c->edges[in->block].is_cmp) {
 			const bh_taint__edge *e = &c->edges[in->block];
 			for (int k = 0; k < 2; k++)
-				reach_sink(c, f, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), NULL,
-					   &e->cmp[k], false, false, false);
+				if (!is_fresh_reading(c, in, &e->cmp[k], &e->cmp[1 - k]))
+					reach_sink(c, f, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), NULL,
+						   &e->cmp[k], false, false, false);
 		}
 		break;
 	default:

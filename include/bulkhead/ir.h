@@ -290,11 +290,24 @@ typedef struct bh_ir_table {
 	struct bh_ir_table *next;
 } bh_ir_table;
 
+/**
+ * A global integer a unit defines with a constant initialiser (`const int
+ * LIMIT = 5;`, `int verbose = 0;`): another unit that only declares it
+ * `extern` learns its value when the program is linked.
+ */
+typedef struct bh_ir_global_init {
+	const char *key;                /* the global's USR, else its name */
+	int64_t value;
+	bool is_const;                  /* const-qualified */
+	struct bh_ir_global_init *next;
+} bh_ir_global_init;
+
 /** The functions of one translation unit, in source order. */
 typedef struct bh_ir_unit {
 	bh_ir_func *first, *last;
 	size_t nfuncs;
 	bh_ir_table *tables;            /* its operations tables, or NULL */
+	bh_ir_global_init *inits;       /* its initialised integer globals, or NULL */
 } bh_ir_unit;
 
 /** The instruction with id `id` (a linear walk over blocks is avoided: O(log n)). */
@@ -435,6 +448,17 @@ typedef struct bh_ir_program {
 } bh_ir_program;
 
 void bh_ir_program_init(bh_ir_program *p);
+
+/**
+ * Resolve declarations across units, as a linker would: a global integer
+ * a function reads through an `extern` declaration gets the initial value
+ * (BH_IR_VAR_INIT, and BH_IR_VAR_CONST if const-qualified) of the unit
+ * that defines it, so that `if (GLOBAL_CONST_FIVE == 5)` folds in every
+ * file. A key two units define with different values (two programs in
+ * one context) is left alone. The front end calls it once all units are
+ * in (bh_clang_scan).
+ */
+void bh_ir_program_link(bh_ir_program *p);
 /** Free every arena the program owns (and so all of its IR). */
 void bh_ir_program_dispose(bh_ir_program *p);
 

@@ -1,5 +1,6 @@
 // IR golden: if/else chains, && || ! ?: and the comma in conditions and as
-// values, GNU's x ?: y, and conditions that are literal constants (folded).
+// values, GNU's x ?: y, conditions that are literal constants (folded), and
+// truth values compared with 0 as likely()/unlikely() macros write them.
 int g;
 
 int branches(int a, int b)
@@ -52,4 +53,15 @@ int constants(int a)
 		a--;
 	} while (0);
 	return a;
+}
+
+#define unlikely(x) __builtin_expect(((x) != 0), 0)
+
+int hinted(int *p, int n)
+{
+	if (unlikely(p == 0 && n > 0))
+		return -1;
+	if ((n > 2) == 0)
+		return 1;
+	return 0;
 }

@@ -2,7 +2,8 @@
 // nested through an address), arrays as regions, address-of, string
 // literals with escapes, globals and statics, direct and indirect calls,
 // initializer lists (a zero fill, then stores), constructs lowered as
-// opaque (asm, VLA sizeof) or through their parts (statement expressions).
+// opaque (asm, VLA sizeof) or through their parts (statement expressions),
+// union members (one storage: keyed by the first member).
 #include <string.h>
 
 struct inner {
@@ -48,4 +49,24 @@ int opaque_stuff(int n)
 	__asm__("" : : "r"(n));
 	int k = ({ int z = n * 2; z + 1; });
 	return arr[0] + (int)sizeof vla + t.x + k + vla[0];
+}
+
+union either {
+	char *first;
+	char *second;
+};
+
+struct tagged {
+	int kind;
+	union {
+		long a;
+		int b;
+	};
+};
+
+char *unions(union either *p, union either v, struct tagged *q)
+{
+	v.first = p->second;
+	q->a = 3;
+	return v.second + q->b;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Unit tests of the call graph (bh_callgraph): indirect calls resolved
-// across the program (fnptr.c) on small programs compiled by libclang.
+// Unit tests of what ties units into one program: the call graph
+// (bh_callgraph) with indirect calls resolved across the program
+// (fnptr.c), and the linking of globals (bh_ir_program_link), on small
+// programs compiled by libclang.
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -158,4 +160,72 @@ Test(callgraph, a_dispatch_table_of_many_functions_stays_unresolved)
 	};
 	build(files);
 	cr_assert_str_eq(targets_of("call"), "");
+}
+
+Test(callgraph, a_single_callee_is_direct_local_or_the_only_target_found)
+{
+	static const char *const files[] = {
+		"main.c",
+		"typedef int (*fn)(int);\n"
+		"static int inc(int x) { return x + 1; }\n"
+		"static int dec(int x) { return x - 1; }\n"
+		"static int once(fn f, int x) { return f(x); }\n"
+		"static int both(fn f, int x) { return f(x); }\n"
+		"int main(void) { return once(inc, 1) + both(inc, 2) + both(dec, 3) + inc(4); }\n",
+		NULL,
+	};
+	build(files);
+	const bh_ir_opnd *one = bh_callgraph_single_callee(&graph, indirect_call_in("once"), NULL);
+	cr_assert_not_null(one);
+	cr_assert_eq(one->kind, BH_IR_OPND_FUNC);
+	cr_assert_str_eq(one->str, "inc");
+	// Two possible functions: no single callee for a one-summary analysis.
+	cr_assert_null(bh_callgraph_single_callee(&graph, indirect_call_in("both"), NULL));
+	// What the caller knows about its variable comes first.
+	const bh_ir_instr *call = indirect_call_in("both");
+	cr_assert_lt(call->callee.var, 64);
+	const bh_ir_opnd *known[64] = { 0 };
+	known[call->callee.var] = one;
+	cr_assert_eq(bh_callgraph_single_callee(&graph, call, known), one);
+}
+
+// Variable `name` as function `fn` sees it.
+static const bh_ir_var *var_in(const char *fn, const char *name)
+{
+	for (size_t k = 0; k < graph.nfuncs; k++) {
+		const bh_ir_func *f = graph.funcs[k];
+		for (uint32_t v = 0; v < f->nvars && strcmp(f->name, fn) == 0; v++)
+			if (f->vars[v].name && strcmp(f->vars[v].name, name) == 0)
+				return &f->vars[v];
+	}
+	cr_assert_fail("no variable %s in %s", name, fn);
+	return NULL;
+}
+
+Test(callgraph, extern_globals_get_the_value_their_defining_unit_gives_them)
+{
+	static const char *const files[] = {
+		"conf.c",
+		"const int LIMIT = 5;\n"
+		"int verbose = 1;\n"
+		"int level = 2;\n"
+		"static int hidden = 3;\n"
+		"int use_hidden(void) { return hidden; }\n",
+		"other.c",
+		"int level = 7;\n", // a second program in the context: disagrees
+		"main.c",
+		"extern const int LIMIT;\n"
+		"extern int verbose, level;\n"
+		"int main(void) { return LIMIT + verbose + level; }\n",
+		NULL,
+	};
+	build(files);
+	const bh_ir_var *limit = var_in("main", "LIMIT");
+	cr_assert(limit->flags & BH_IR_VAR_CONST);
+	cr_assert_eq(limit->const_value, 5);
+	const bh_ir_var *verbose = var_in("main", "verbose");
+	cr_assert(verbose->flags & BH_IR_VAR_INIT);
+	cr_assert_not(verbose->flags & BH_IR_VAR_CONST);
+	cr_assert_eq(verbose->const_value, 1);
+	cr_assert_not(var_in("main", "level")->flags & (BH_IR_VAR_INIT | BH_IR_VAR_CONST));
 }

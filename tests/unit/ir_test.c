@@ -337,6 +337,18 @@ Test(ir, short_circuit_conditions_branch_per_operand)
 			brs++;
 	}
 	cr_assert_eq(brs, 10, "branches: %u", brs);
+	// `unlikely(p == 0 && n > 0)` and `(n > 2) == 0` branch on the tests
+	// themselves: nothing compares a computed truth value with 0.
+	const bh_ir_func *h = find_func(ir, "hinted");
+	brs = 0;
+	for (uint32_t b = 0; b < h->nblocks; b++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&h->blocks[b]);
+		brs += t->op == BH_IR_BR;
+		for (uint32_t i = 0; i < h->blocks[b].ninstrs; i++)
+			cr_assert_neq(h->blocks[b].instrs[i].op, BH_IR_ASSIGN,
+				      "a truth value was computed in bb%u", b);
+	}
+	cr_assert_eq(brs, 3, "hinted: %u", brs);
 	// `if (0)`, `while (1)` and `do ... while (0)` are folded: no branch
 	// on a constant.
 	const bh_ir_func *c = find_func(ir, "constants");
@@ -391,6 +403,19 @@ Test(ir, memory_model_fields_indexes_and_strings)
 	}
 	cr_assert(global && stat && addressed);
 	cr_assert_eq(fn->nparams, 4);
+	// Every member of a union, named or anonymous, is its first member.
+	const bh_ir_func *u = find_func(ir, "unions");
+	unsigned fields = 0;
+	for (uint32_t b = 0; b < u->nblocks; b++)
+		for (uint32_t k = 0; k < u->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &u->blocks[b].instrs[k];
+			if (in->op != BH_IR_FIELD && in->op != BH_IR_FIELD_STORE)
+				continue;
+			fields++;
+			cr_assert(strcmp(in->name, "first") == 0 || strcmp(in->name, "a") == 0,
+				  "field %s", in->name);
+		}
+	cr_assert_eq(fields, 5);
 	bh_diags_dispose(&diags);
 }
 

@@ -917,3 +917,25 @@ Test(mem, an_empty_array_left_null_with_its_count_at_zero_is_quiet)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.null-deref"), "");
 }
+
+Test(mem, a_pointer_moved_by_zero_is_the_block_itself)
+{
+	// Lua's `tostate(l)` is `(lua_State *)((lu_byte *)l + LUAI_EXTRASPACE)`
+	// with the extra space 0: returning it returns the block, and keeping
+	// it only in a local loses the block.
+	result *r = run1("#include <stdlib.h>\n"
+			 "#define EXTRA 0\n"
+			 "struct s { int a; };\n"
+			 "#define make_s() (struct s *)((unsigned char *)malloc(sizeof(struct s)) + EXTRA)\n"
+			 "struct s *make(void) {\n"
+			 "\tstruct s *p = make_s();\n"
+			 "\treturn p;\n"
+			 "}\n"
+			 "int lose(void) {\n"
+			 "\tstruct s *p = make_s();\n"
+			 "\tif (!p) return -1;\n"
+			 "\tp->a = 1;\n"
+			 "\treturn p->a;\n"                                          // 13: lost
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "13");
+}

@@ -166,9 +166,10 @@ bool bh_clang__is_null_constant(CXCursor e);
  */
 void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn);
 
-/* A file-scope variable definition whose initialiser names functions (an
- * operations table): appended to the unit's tables (clang_lower.c). */
-void bh_clang__lower_table(bh_clang__walk *w, CXCursor var);
+/* A file-scope variable definition that other units may need: an integer
+ * with a constant initialiser (appended to the unit's inits) or one whose
+ * initialiser names functions, an operations table (to its tables). */
+void bh_clang__lower_global(bh_clang__walk *w, CXCursor var);
 
 // ----------------------------------------------------------- C rule families
 

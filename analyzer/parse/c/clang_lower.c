@@ -206,17 +206,58 @@ static const char *usr_of(lower *l, CXCursor c)
 // pointer, else NULL: calls through such members are resolved across the
 // program (bh_ir_instr.member). Other members are not looked up, which
 // keeps the cost to the few members that need it.
+static bool is_function_pointer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	CXType f = clang_getCanonicalType(clang_getPointeeType(t));
+	return f.kind == CXType_FunctionProto || f.kind == CXType_FunctionNoProto;
+}
+
 static const char *function_member_usr(lower *l, CXCursor field)
 {
-	if (kind_of(field) != CXCursor_FieldDecl)
-		return NULL;
-	CXType t = clang_getCanonicalType(clang_getCursorType(field));
-	if (t.kind != CXType_Pointer)
-		return NULL;
-	CXType f = clang_getCanonicalType(clang_getPointeeType(t));
-	if (f.kind != CXType_FunctionProto && f.kind != CXType_FunctionNoProto)
+	if (kind_of(field) != CXCursor_FieldDecl || !is_function_pointer(clang_getCursorType(field)))
 		return NULL;
 	return usr_of(l, field);
+}
+
+// The same for a member access `s.f` or `p->f`: its type says whether the
+// member holds a function pointer, so the declaration is looked up only
+// for those (member accesses are among the most frequent expressions).
+static const char *function_member_usr_of_access(lower *l, CXCursor member_ref)
+{
+	if (!is_function_pointer(clang_getCursorType(member_ref)))
+		return NULL;
+	return function_member_usr(l, clang_getCursorReferenced(member_ref));
+}
+
+static enum CXChildVisitResult first_field(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FieldDecl)
+		return CXChildVisit_Continue;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+// The members of a union share their storage: an access to any of them
+// (`u.second` after `u.first = p`, or `s->b` of an anonymous union in a
+// struct) is keyed by the union's first member, so that what is stored
+// through one is read through the other. NULL for a struct member.
+static const char *union_member_key(lower *l, CXCursor member_ref)
+{
+	CXCursor field = clang_getCursorReferenced(member_ref);
+	if (kind_of(field) != CXCursor_FieldDecl)
+		return NULL;
+	CXCursor parent = clang_getCursorSemanticParent(field);
+	if (kind_of(parent) != CXCursor_UnionDecl)
+		return NULL;
+	CXCursor first = clang_getNullCursor();
+	clang_visitChildren(parent, first_field, &first);
+	if (clang_Cursor_isNull(first) || clang_equalCursors(first, field))
+		return NULL;
+	return bh_clang__spelling(l->arena, first);
 }
 
 // True when the limits say stop: deeper than MAX_DEPTH or too many
@@ -904,10 +945,12 @@ static place lower_place(lower *l, CXCursor e)
 			p.base = opaque(l, e, NULL, false);
 			break;
 		}
-		const char *field = bh_clang__spelling(l->arena, e);
+		const char *field = union_member_key(l, e);
+		if (!field)
+			field = bh_clang__spelling(l->arena, e);
 		p.kind = PL_FIELD;
 		p.field = field[0] ? field : "<anon>";
-		p.member = function_member_usr(l, clang_getCursorReferenced(e));
+		p.member = function_member_usr_of_access(l, e);
 		// `->` needs a pointer and `.` a struct: the base's type tells
 		// which one was written.
 		if (type_is_pointer(clang_getCursorType(base))) {
@@ -1452,6 +1495,37 @@ static void effect(lower *l, CXCursor e)
 
 // Branch to `t` when `e` is true, else to `f`, with && || ! ?: and the
 // comma spelled out as control flow and literal constants folded.
+static bool is_zero_literal(CXCursor e)
+{
+	int64_t v;
+	e = bh_clang__strip_casts(e);
+	return is_literal_constant(e, 0) && eval_int(e, &v) && v == 0;
+}
+
+// An expression whose value is 0 or 1 because it is a test: a comparison,
+// `!`, `&&` or `||`.
+static bool is_truth_value(CXCursor e)
+{
+	e = bh_clang__strip_casts(e);
+	if (kind_of(e) == CXCursor_UnaryOperator)
+		return clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot;
+	if (kind_of(e) != CXCursor_BinaryOperator)
+		return false;
+	switch (clang_getCursorBinaryOperatorKind(e)) {
+	case CXBinaryOperator_LT:
+	case CXBinaryOperator_GT:
+	case CXBinaryOperator_LE:
+	case CXBinaryOperator_GE:
+	case CXBinaryOperator_EQ:
+	case CXBinaryOperator_NE:
+	case CXBinaryOperator_LAnd:
+	case CXBinaryOperator_LOr:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void lower_cond(lower *l, CXCursor e, uint32_t t, uint32_t f)
 {
 	e = bh_clang__strip_casts(e);
@@ -1493,6 +1567,18 @@ static void lower_cond(lower *l, CXCursor e, uint32_t t, uint32_t f)
 			effect(l, kids[0]);
 			lower_cond(l, kids[1], t, f);
 			goto out;
+		}
+		// `(p == NULL && n > 0) != 0`, as likely()/unlikely() macros
+		// write it: a truth value compared with 0 is that condition.
+		if (k == CXBinaryOperator_EQ || k == CXBinaryOperator_NE) {
+			int zero = is_zero_literal(kids[0]) ? 0 : is_zero_literal(kids[1]) ? 1 : -1;
+			if (zero >= 0 && is_truth_value(kids[1 - zero])) {
+				if (k == CXBinaryOperator_NE)
+					lower_cond(l, kids[1 - zero], t, f);
+				else
+					lower_cond(l, kids[1 - zero], f, t);
+				goto out;
+			}
 		}
 		break;
 	}
@@ -2492,13 +2578,28 @@ static bool has_clang_errors(bh_clang__walk *w, CXCursor fn_cursor)
 	return false;
 }
 
-void bh_clang__lower_table(bh_clang__walk *w, CXCursor var)
+void bh_clang__lower_global(bh_clang__walk *w, CXCursor var)
 {
 	if (!w->ir || clang_getCursorKind(var) != CXCursor_VarDecl || !clang_isCursorDefinition(var))
 		return;
 	lower l = { .w = w, .arena = w->arena };
+	CXType type = clang_getCursorType(var);
+	CXType ct = clang_getCanonicalType(type);
+	int64_t value;
+	// A file-local static is never seen from another unit.
+	if (ct.kind >= CXType_Bool && ct.kind <= CXType_Int128 &&
+	    clang_Cursor_getStorageClass(var) != CX_SC_Static && eval_int(var, &value)) {
+		const char *usr = usr_of(&l, var);
+		bh_ir_global_init *g = bh_arena_alloc(w->arena, sizeof(*g));
+		g->key = usr ? usr : bh_clang__spelling(w->arena, var);
+		g->value = value;
+		g->is_const = clang_isConstQualifiedType(type);
+		g->next = w->ir->inits;
+		w->ir->inits = g;
+		return;
+	}
 	bh_ir_fn_field *fields;
-	uint32_t n = function_table(&l, var, clang_getCanonicalType(clang_getCursorType(var)), &fields);
+	uint32_t n = function_table(&l, var, ct, &fields);
 	if (!n)
 		return;
 	bh_ir_table *t = bh_arena_alloc(w->arena, sizeof(*t));

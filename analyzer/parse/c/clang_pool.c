@@ -222,6 +222,8 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		}
 	}
 	bh_status st = p.canceled ? BH_ECANCELED : BH_OK;
+	if (opts->program)
+		bh_ir_program_link(opts->program);
 	bh_strset_dispose(&p.seen);
 	pthread_mutex_destroy(&p.lock);
 	free(threads);

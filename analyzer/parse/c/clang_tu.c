@@ -257,7 +257,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		w->function = clang_getNullCursor();
 		w->function_name = NULL;
 		if (w->ir && clang_getCursorKind(c) == CXCursor_VarDecl)
-			bh_clang__lower_table(w, c);
+			bh_clang__lower_global(w, c);
 	}
 	bh_clang__rule_secrets(w, c); // file-scope `static const char *pw = "..."`
 	clang_visitChildren(c, visit_body, w);
