@@ -92,7 +92,13 @@ static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 		a->local = b->local;
 	else if (b->labels & BH_TAINT__SRC)
 		a->local &= b->local;
-	if (!a->labels || b->witness < a->witness)
+	// The witness is what a path goes back to: the instruction that
+	// brought concrete taint if either side has some (not one that only
+	// brought a parameter's label, a size kept in an allocated block:
+	// the path would end at that parameter and lose its source); between
+	// two alike, the earlier one.
+	bool src_a = (a->labels & BH_TAINT__SRC) != 0, src_b = (b->labels & BH_TAINT__SRC) != 0;
+	if (!a->labels || (src_b && !src_a) || (src_b == src_a && b->witness < a->witness))
 		a->witness = b->witness;
 	a->labels |= b->labels;
 	a->no_upper |= b->no_upper;

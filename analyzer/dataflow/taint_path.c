@@ -211,7 +211,19 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 	// Concrete taint is followed back to its source, not to a parameter
 	// that also reached the same place (a pointer whose memory was filled).
 	uint64_t want = ~(uint64_t)0;
+	// Where the walk has been: a value carried around a loop (a digest a
+	// callee updates in place each iteration) leads back to the same
+	// location at the same instruction, and the path ends there rather
+	// than repeat one step to its budget.
+	uint32_t seen_loc[MAX_PATH_STEPS], seen_at[MAX_PATH_STEPS];
 	for (int depth = 0; depth < MAX_PATH_STEPS; depth++) {
+		bool again = false;
+		for (int k = 0; k < depth && !again; k++)
+			again = seen_loc[k] == loc && seen_at[k] == at;
+		if (again)
+			break;
+		seen_loc[depth] = loc;
+		seen_at[depth] = at;
 		bh_taint__state_before(c, f, at);
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
 		if (!v.labels)
