@@ -78,8 +78,9 @@ static uint32_t add_object(bh_mem__fctx *c, uint8_t kind, uint32_t var, uint32_t
 	return k;
 }
 
-// The function a call certainly calls: its FUNC operand, or the one a
-// function pointer variable was set to once.
+// The function a call certainly calls: its FUNC operand, the one a
+// function pointer variable was set to once, or the only one the program
+// ever passes, stores or returns for the pointer (bh_callgraph_single_callee).
 const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_instr *in)
 {
 	if (in->callee.kind == BH_IR_OPND_VAR && in->callee.var >= c->fn->nvars)

@@ -202,10 +202,6 @@ static const char *usr_of(lower *l, CXCursor c)
 	return copy;
 }
 
-// The USR of struct member `field` (a FieldDecl) when it holds a function
-// pointer, else NULL: calls through such members are resolved across the
-// program (bh_ir_instr.member). Other members are not looked up, which
-// keeps the cost to the few members that need it.
 static bool is_function_pointer(CXType t)
 {
 	t = clang_getCanonicalType(t);
@@ -215,21 +211,14 @@ static bool is_function_pointer(CXType t)
 	return f.kind == CXType_FunctionProto || f.kind == CXType_FunctionNoProto;
 }
 
+// The USR of struct member `field` (a FieldDecl) when it holds a function
+// pointer, else NULL: calls through such members are resolved across the
+// program (bh_ir_instr.member).
 static const char *function_member_usr(lower *l, CXCursor field)
 {
 	if (kind_of(field) != CXCursor_FieldDecl || !is_function_pointer(clang_getCursorType(field)))
 		return NULL;
 	return usr_of(l, field);
-}
-
-// The same for a member access `s.f` or `p->f`: its type says whether the
-// member holds a function pointer, so the declaration is looked up only
-// for those (member accesses are among the most frequent expressions).
-static const char *function_member_usr_of_access(lower *l, CXCursor member_ref)
-{
-	if (!is_function_pointer(clang_getCursorType(member_ref)))
-		return NULL;
-	return function_member_usr(l, clang_getCursorReferenced(member_ref));
 }
 
 static enum CXChildVisitResult first_field(CXCursor c, CXCursor parent, CXClientData data)
@@ -245,9 +234,8 @@ static enum CXChildVisitResult first_field(CXCursor c, CXCursor parent, CXClient
 // (`u.second` after `u.first = p`, or `s->b` of an anonymous union in a
 // struct) is keyed by the union's first member, so that what is stored
 // through one is read through the other. NULL for a struct member.
-static const char *union_member_key(lower *l, CXCursor member_ref)
+static const char *union_member_key(lower *l, CXCursor field)
 {
-	CXCursor field = clang_getCursorReferenced(member_ref);
 	if (kind_of(field) != CXCursor_FieldDecl)
 		return NULL;
 	CXCursor parent = clang_getCursorSemanticParent(field);
@@ -945,12 +933,13 @@ static place lower_place(lower *l, CXCursor e)
 			p.base = opaque(l, e, NULL, false);
 			break;
 		}
-		const char *field = union_member_key(l, e);
+		CXCursor decl = clang_getCursorReferenced(e);
+		const char *field = union_member_key(l, decl);
 		if (!field)
 			field = bh_clang__spelling(l->arena, e);
 		p.kind = PL_FIELD;
 		p.field = field[0] ? field : "<anon>";
-		p.member = function_member_usr_of_access(l, e);
+		p.member = function_member_usr(l, decl);
 		// `->` needs a pointer and `.` a struct: the base's type tells
 		// which one was written.
 		if (type_is_pointer(clang_getCursorType(base))) {
@@ -1493,8 +1482,6 @@ static void effect(lower *l, CXCursor e)
 
 // ------------------------------------------------------------- conditions
 
-// Branch to `t` when `e` is true, else to `f`, with && || ! ?: and the
-// comma spelled out as control flow and literal constants folded.
 static bool is_zero_literal(CXCursor e)
 {
 	int64_t v;
@@ -1526,6 +1513,8 @@ static bool is_truth_value(CXCursor e)
 	}
 }
 
+// Branch to `t` when `e` is true, else to `f`, with && || ! ?: and the
+// comma spelled out as control flow and literal constants folded.
 static void lower_cond(lower *l, CXCursor e, uint32_t t, uint32_t f)
 {
 	e = bh_clang__strip_casts(e);
