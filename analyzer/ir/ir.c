@@ -461,6 +461,29 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+// `switch (7)` (a constant the front end folded, as Juliet's flow variant
+// 15 writes it): the switch becomes a jump to the case that matches, or to
+// the default, and the other cases go with the blocks nothing else reaches,
+// as `if (0)` does.
+static void fold_constant_switch(bh_ir_builder *b, build_switch *sw)
+{
+	build_block *bb = &b->blocks.items[sw->block];
+	bh_ir_instr *t = &bb->instrs.items[bb->instrs.len - 1];
+	if (t->op != BH_IR_SWITCH || t->nargs != 1 || t->args[0].kind != BH_IR_OPND_INT)
+		return;
+	int64_t v = t->args[0].ival;
+	uint32_t target = t->target[0];
+	for (size_t i = 0; i < sw->cases.len; i++)
+		if (sw->cases.items[i].lo <= v && v <= sw->cases.items[i].hi) {
+			target = sw->cases.items[i].target;
+			break;
+		}
+	t->op = BH_IR_JMP;
+	t->nargs = 0;
+	t->target[0] = target;
+	sw->cases.len = 0;
+}
+
 bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 {
 	bh_loc end = b->loc;
@@ -472,6 +495,8 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 		b->cur = (uint32_t)i;
 		bh_ir_builder_ret(b, bh_ir_none_opnd(), end);
 	}
+	for (size_t i = 0; i < b->switches.len; i++)
+		fold_constant_switch(b, &b->switches.items[i]);
 	size_t nb = b->blocks.len;
 	// Which switch each block ends with.
 	build_switch **sw_of = bh_xcalloc(nb, sizeof(*sw_of));

@@ -1,6 +1,7 @@
 // IR golden: switch with fall-through, stacked case labels, a default in
 // the middle, a GNU case range, no default, switches nested in loops with
-// break/continue, and Duff's device (case labels inside a loop).
+// break/continue, Duff's device (case labels inside a loop), and switches
+// on a constant (a jump to the matching case or the default).
 int sw(int c)
 {
 	int r = 0;
@@ -56,4 +57,26 @@ void duff(char *to, const char *from, int count)
 	case 1:      *to++ = *from++;
 		} while (--n > 0);
 	}
+}
+
+int constant(int a)
+{
+	switch (7) {
+	case 6:
+		a = 1;
+		break;
+	default:
+		a = 2;
+		break;
+	}
+	switch (6) {
+	case 6:
+		a += 1;
+	case 7:
+		a += 2;
+		break;
+	default:
+		a = 0;
+	}
+	return a;
 }

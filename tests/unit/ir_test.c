@@ -256,6 +256,19 @@ Test(ir, switch_falls_through_and_keeps_default_in_the_middle)
 	const bh_ir_instr *dsw = switch_of(duff);
 	uint32_t d3 = case_target(dsw, 3);
 	cr_assert_eq(duff->blocks[d3].npreds, 2);
+	// `switch (7)` jumps to the default and `switch (6)` to case 6, which
+	// falls into case 7: no switch is left, and neither `a = 1` nor
+	// `a = 0` is reachable.
+	const bh_ir_func *k = find_func(ir, "constant");
+	for (uint32_t b = 0; b < k->nblocks; b++) {
+		cr_assert_neq(bh_ir_block_terminator(&k->blocks[b])->op, BH_IR_SWITCH);
+		for (uint32_t i = 0; i < k->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &k->blocks[b].instrs[i];
+			cr_assert_not(in->op == BH_IR_ASSIGN && in->args[0].kind == BH_IR_OPND_INT &&
+				      (in->args[0].ival == 1 || in->args[0].ival == 0),
+				      "dead case lowered in bb%u", b);
+		}
+	}
 	bh_diags_dispose(&diags);
 }
 
