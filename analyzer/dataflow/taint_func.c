@@ -997,11 +997,8 @@ size_t bh_taint__call_targets(const bh_taint__fctx *c, const bh_ir_instr *in, bh
 	size_t n = bh_callgraph_indirect(c->prog->graph, in, &nodes);
 	if (n)
 		cs->via = bh_callgraph_indirect_via(c->prog->graph, in);
-	for (size_t t = 0; t < n; t++) {
-		const bh_ir_func *g = c->prog->graph->funcs[nodes[t]];
-		cs->opnds[t] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->name, .usr = g->usr };
-		cs->ptrs[t] = &cs->opnds[t];
-	}
+	for (size_t t = 0; t < n; t++)
+		cs->ptrs[t] = &c->prog->graph->as_opnd[nodes[t]];
 	return n;
 }
 

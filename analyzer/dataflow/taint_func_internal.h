@@ -171,7 +171,6 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 // Room for the functions a call may reach (see bh_taint__call_targets),
 // and, when the call graph resolved them, which parameter of ours chose.
 typedef struct {
-	bh_ir_opnd opnds[BH_CALLGRAPH_MAX_INDIRECT];
 	const bh_ir_opnd *ptrs[BH_CALLGRAPH_MAX_INDIRECT];
 	bh_callgraph_via via;
 } bh_taint__callees;

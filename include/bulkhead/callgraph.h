@@ -40,7 +40,8 @@ typedef struct bh_callgraph {
 	bh_fnptr *indirect;       /* indirect calls resolved across the program */
 	const bh_ir_table **tables; /* every unit's operations tables, sorted by key */
 	size_t ntables;
-	bh_ir_opnd *as_opnd;      /* per node: a FUNC operand naming it (bh_callgraph_single_callee) */
+	bh_ir_opnd *as_opnd;      /* per node: a FUNC operand naming it, for analyses that take a
+				     callee as an operand (resolved indirect calls) */
 } bh_callgraph;
 
 /**
