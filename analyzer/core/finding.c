@@ -8,6 +8,7 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/finding.h"
+#include "bulkhead/hash.h"
 
 void bh_findings_init(bh_findings *f, bh_arena *arena)
 {
@@ -151,34 +152,22 @@ void bh_findings_sort_unique(bh_findings *f)
 	f->items.len = out;
 }
 
-// Two independent 64-bit hashes (FNV-1a and a multiplicative mix) give a
-// 128-bit fingerprint: collisions between findings of one project are not
-// a practical concern, and no cryptographic strength is needed.
-typedef struct {
-	uint64_t a, b;
-} hash128;
-
-static void hash_bytes(hash128 *h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++) {
-		h->a = (h->a ^ p[i]) * 0x100000001b3ULL;
-		h->b = (h->b + p[i] + 1) * 0x9e3779b97f4a7c15ULL;
-		h->b ^= h->b >> 29;
-	}
-}
+// A 128-bit fingerprint (bh_hash128): collisions between findings of one
+// project are not a practical concern, and no cryptographic strength is
+// needed.
+typedef bh_hash128 hash128;
 
 static void hash_field(hash128 *h, const char *s)
 {
 	// The separator keeps ("ab","c") apart from ("a","bc").
 	if (s)
-		hash_bytes(h, s, strlen(s));
-	hash_bytes(h, "\x1f", 1);
+		bh_hash128_bytes(h, s, strlen(s));
+	bh_hash128_bytes(h, "\x1f", 1);
 }
 
 static hash128 key_hash(const bh_finding *fd)
 {
-	hash128 h = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	hash128 h = BH_HASH128_INIT;
 	hash_field(&h, fd->rule->id);
 	hash_field(&h, fd->loc.path);
 	hash_field(&h, fd->function);
@@ -223,8 +212,7 @@ void bh_findings_fingerprint(bh_findings *f)
 		snprintf(num, sizeof(num), "%u", ordinal);
 		hash_field(&h, num);
 		bh_finding *fd = &f->items.items[keys[i].index];
-		snprintf(fd->fingerprint, sizeof(fd->fingerprint), "%016llx%016llx",
-			 (unsigned long long)h.a, (unsigned long long)h.b);
+		bh_hash128_hex(&h, fd->fingerprint);
 	}
 	free(keys);
 }

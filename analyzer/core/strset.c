@@ -50,6 +50,18 @@ bool bh_strset_insert(bh_strset *set, const char *key)
 	return true;
 }
 
+const char *bh_strset_intern(bh_strset *set, const char *key)
+{
+	if ((set->len + 1) * 2 > set->cap)
+		grow(set);
+	size_t j = slot_of(set->keys, set->cap, key);
+	if (!set->keys[j]) {
+		set->keys[j] = bh_xstrdup(key);
+		set->len++;
+	}
+	return set->keys[j];
+}
+
 bool bh_strset_contains(const bh_strset *set, const char *key)
 {
 	return set->cap && set->keys[slot_of(set->keys, set->cap, key)] != NULL;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Byte-level text helpers shared by the escape decoders of several parsers.
+// Byte-level text helpers: the escape decoders of several parsers, and
+// UTF-8 checks for the JSON writers.
 #include "bulkhead/text.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 int bh_hex_digit(char c)
 {
@@ -122,4 +124,63 @@ long bh_c_string_decode(char *out, const char *s)
 		return -1;
 	out[n] = '\0';
 	return (long)n;
+}
+
+int32_t bh_utf8_next(const unsigned char *s, size_t n, size_t *len)
+{
+	*len = n > 0 ? 1 : 0;
+	if (n == 0)
+		return -1;
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return c;
+	size_t need;
+	int32_t cp, min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 2, cp = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 3, cp = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 4, cp = c & 0x07, min = 0x10000;
+	} else {
+		return -1; // continuation byte, overlong lead (C0/C1) or F5..FF
+	}
+	if (n < need)
+		return -1;
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*len = need;
+	return cp;
+}
+
+char *bh_utf8_repair(const char *s, size_t n, size_t *out_len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t bad = 0;
+	for (size_t i = 0, len; i < n; i += len)
+		if (bh_utf8_next(u + i, n - i, &len) < 0)
+			bad++;
+	*out_len = n;
+	if (bad == 0)
+		return NULL;
+	// Each bad byte becomes the 3-byte U+FFFD.
+	char *fixed = bh_xmalloc(n + 2 * bad + 1);
+	size_t o = 0;
+	for (size_t i = 0, len; i < n; i += len) {
+		if (bh_utf8_next(u + i, n - i, &len) < 0) {
+			memcpy(fixed + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(fixed + o, s + i, len);
+			o += len;
+		}
+	}
+	fixed[o] = '\0';
+	*out_len = o;
+	return fixed;
 }

@@ -9,6 +9,8 @@
 
 #include <jansson.h>
 
+#include "bulkhead/json.h"
+
 #include "bulkhead/report.h"
 
 /** What the summary line, the JSON summary and SARIF's executionSuccessful need. */
@@ -27,20 +29,6 @@ void bh_report__count(bh_report__counts *out, const bh_report *r);
 /** Number of findings / diagnostics in `r` (NULL lists count as empty). */
 size_t bh_report__nfindings(const bh_report *r);
 size_t bh_report__ndiags(const bh_report *r);
-
-/**
- * Decode one UTF-8 sequence at `s` (at most `n` bytes). Sets `*len` to the
- * bytes consumed (at least 1 when n > 0) and returns the code point, or -1
- * for an invalid, overlong, surrogate or truncated sequence; `*len` is then 1.
- */
-int32_t bh_report__utf8_next(const unsigned char *s, size_t n, size_t *len);
-
-/**
- * A JSON string for `s`: null when `s` is NULL. Bytes that are not valid
- * UTF-8 (jansson refuses those) become U+FFFD, so hostile file names and
- * messages still make a valid document. New reference; never NULL.
- */
-json_t *bh_report__jstr(const char *s);
 
 /** A JSON integer for a 1-based line or column; null when it is 0 (unknown). */
 json_t *bh_report__jpos(uint32_t v);

@@ -14,7 +14,7 @@
 static json_t *location(bh_loc loc)
 {
 	json_t *o = json_object();
-	bh_report__set(o, "path", bh_report__jstr(loc.path));
+	bh_report__set(o, "path", bh_json_string(loc.path));
 	bh_report__set(o, "line", bh_report__jpos(loc.line));
 	bh_report__set(o, "col", bh_report__jpos(loc.col));
 	bh_report__set(o, "end_line", bh_report__jpos(loc.end_line));
@@ -28,7 +28,7 @@ static json_t *steps(const bh_finding_step *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();
 		bh_report__set(o, "location", location(s[i].loc));
-		bh_report__set(o, "message", bh_report__jstr(s[i].message));
+		bh_report__set(o, "message", bh_json_string(s[i].message));
 		bh_report__append(a, o);
 	}
 	return a;
@@ -41,7 +41,7 @@ static json_t *suppression(const bh_finding *fd)
 		return json_null();
 	json_t *o = json_object();
 	bh_report__set(o, "kind", json_string(kind));
-	bh_report__set(o, "reason", bh_report__jstr(fd->suppress_reason));
+	bh_report__set(o, "reason", bh_json_string(fd->suppress_reason));
 	return o;
 }
 
@@ -58,13 +58,13 @@ static json_t *finding(const bh_finding *fd)
 		if (rule->cwe[i] > 0)
 			bh_report__append(cwe, json_integer(rule->cwe[i]));
 	bh_report__set(o, "cwe", cwe);
-	bh_report__set(o, "message", bh_report__jstr(fd->message));
+	bh_report__set(o, "message", bh_json_string(fd->message));
 	bh_report__set(o, "location", location(fd->loc));
-	bh_report__set(o, "function", bh_report__jstr(fd->function));
-	bh_report__set(o, "snippet", bh_report__jstr(fd->snippet));
+	bh_report__set(o, "function", bh_json_string(fd->function));
+	bh_report__set(o, "snippet", bh_json_string(fd->snippet));
 	bh_report__set(o, "related", steps(fd->related, fd->nrelated));
 	bh_report__set(o, "flow", steps(fd->flow, fd->nflow));
-	bh_report__set(o, "note", bh_report__jstr(fd->note));
+	bh_report__set(o, "note", bh_json_string(fd->note));
 	bh_report__set(o, "fingerprint",
 		       fd->fingerprint[0] ? json_string(fd->fingerprint) : json_null());
 	bh_report__set(o, "suppressed", suppression(fd));
@@ -78,9 +78,9 @@ static json_t *diagnostic(const bh_diag *d)
 {
 	json_t *o = json_object();
 	bh_report__set(o, "level", json_string(bh_level_name(d->level)));
-	bh_report__set(o, "code", bh_report__jstr(d->code));
+	bh_report__set(o, "code", bh_json_string(d->code));
 	bh_report__set(o, "location", d->loc.path ? location(d->loc) : json_null());
-	bh_report__set(o, "message", bh_report__jstr(d->message));
+	bh_report__set(o, "message", bh_json_string(d->message));
 	return o;
 }
 
@@ -108,13 +108,13 @@ bh_status bh_report_json(FILE *out, const bh_report *r)
 	bh_report__set(root, "version", json_string(BH_REPORT_JSON_VERSION));
 	json_t *tool = json_object();
 	bh_report__set(tool, "name", json_string("bulkhead"));
-	bh_report__set(tool, "version", bh_report__jstr(r->tool_version ? r->tool_version : BH_VERSION));
+	bh_report__set(tool, "version", bh_json_string(r->tool_version ? r->tool_version : BH_VERSION));
 	bh_report__set(root, "tool", tool);
-	bh_report__set(root, "context", bh_report__jstr(r->context_root));
+	bh_report__set(root, "context", bh_json_string(r->context_root));
 	if (r->start_time)
-		bh_report__set(root, "start_time", bh_report__jstr(r->start_time));
+		bh_report__set(root, "start_time", bh_json_string(r->start_time));
 	if (r->end_time)
-		bh_report__set(root, "end_time", bh_report__jstr(r->end_time));
+		bh_report__set(root, "end_time", bh_json_string(r->end_time));
 	bh_report__set(root, "summary", summary(r));
 
 	json_t *findings = json_array();

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/text.h"
 #include "report/report_internal.h"
 
 #define SARIF_SCHEMA \
@@ -94,7 +95,7 @@ static uint32_t utf16_col(const bh_report *r, const char *path, uint32_t line, u
 	uint64_t units = 0;
 	while (i < target && i < len) {
 		size_t n;
-		int32_t cp = bh_report__utf8_next(s + i, len - i, &n);
+		int32_t cp = bh_utf8_next(s + i, len - i, &n);
 		// An invalid byte is one U+FFFD to an editor: one unit.
 		units += cp >= 0x10000 ? 2 : 1;
 		i += n;
@@ -131,7 +132,7 @@ static json_t *region(const bh_report *r, bh_loc loc)
 static json_t *message(const char *text)
 {
 	json_t *o = json_object();
-	bh_report__set(o, "text", bh_report__jstr(text ? text : ""));
+	bh_report__set(o, "text", bh_json_string(text ? text : ""));
 	return o;
 }
 
@@ -194,9 +195,9 @@ static json_t *rule_descriptor(const bh_rule *rule)
 	// other consumers, and the markdown source reads fine as text.
 	const char *doc = rule->doc && rule->doc[0] ? rule->doc : NULL;
 	json_t *help = json_object();
-	bh_report__set(help, "text", bh_report__jstr(doc ? doc : rule->title));
+	bh_report__set(help, "text", bh_json_string(doc ? doc : rule->title));
 	if (doc)
-		bh_report__set(help, "markdown", bh_report__jstr(doc));
+		bh_report__set(help, "markdown", bh_json_string(doc));
 	bh_report__set(o, "help", help);
 
 	json_t *props = json_object();
@@ -231,7 +232,7 @@ static json_t *suppressions(const bh_finding *fd)
 	bool in_source = fd->suppressed == BH_SUPPRESS_INLINE;
 	bh_report__set(s, "kind", json_string(in_source ? "inSource" : "external"));
 	if (fd->suppress_reason)
-		bh_report__set(s, "justification", bh_report__jstr(fd->suppress_reason));
+		bh_report__set(s, "justification", bh_json_string(fd->suppress_reason));
 	json_t *props = json_object();
 	bh_report__set(props, "origin", json_string(bh_report__suppress_name(fd->suppressed)));
 	bh_report__set(s, "properties", props);
@@ -275,7 +276,7 @@ static json_t *result(const bh_report *r, const bh_finding *fd)
 	json_t *loc = location(r, fd->loc, 0, NULL);
 	if (fd->function) {
 		json_t *logical = json_object();
-		bh_report__set(logical, "name", bh_report__jstr(fd->function));
+		bh_report__set(logical, "name", bh_json_string(fd->function));
 		bh_report__set(logical, "kind", json_string("function"));
 		json_t *arr = json_array();
 		bh_report__append(arr, logical);
@@ -304,9 +305,9 @@ static json_t *result(const bh_report *r, const bh_finding *fd)
 	if (fd->function || fd->note) {
 		json_t *props = json_object();
 		if (fd->function)
-			bh_report__set(props, "function", bh_report__jstr(fd->function));
+			bh_report__set(props, "function", bh_json_string(fd->function));
 		if (fd->note)
-			bh_report__set(props, "note", bh_report__jstr(fd->note));
+			bh_report__set(props, "note", bh_json_string(fd->note));
 		bh_report__set(o, "properties", props);
 	}
 	return o;
@@ -318,7 +319,7 @@ static json_t *notification(const bh_report *r, const bh_diag *d)
 {
 	json_t *o = json_object();
 	json_t *desc = json_object();
-	bh_report__set(desc, "id", bh_report__jstr(d->code ? d->code : "unknown"));
+	bh_report__set(desc, "id", bh_json_string(d->code ? d->code : "unknown"));
 	bh_report__set(o, "descriptor", desc);
 	bh_report__set(o, "level", json_string(bh_level_name(d->level)));
 	bh_report__set(o, "message", message(d->message));
@@ -338,9 +339,9 @@ static json_t *invocation(const bh_report *r)
 	// An error diagnostic means some input was not analysed.
 	bh_report__set(o, "executionSuccessful", json_boolean(c.diag_errors == 0));
 	if (r->start_time)
-		bh_report__set(o, "startTimeUtc", bh_report__jstr(r->start_time));
+		bh_report__set(o, "startTimeUtc", bh_json_string(r->start_time));
 	if (r->end_time)
-		bh_report__set(o, "endTimeUtc", bh_report__jstr(r->end_time));
+		bh_report__set(o, "endTimeUtc", bh_json_string(r->end_time));
 	if (c.diagnostics) {
 		json_t *n = json_array();
 		for (size_t i = 0; i < bh_report__ndiags(r); i++)
@@ -359,8 +360,8 @@ static json_t *tool(const bh_report *r)
 	json_t *driver = json_object();
 	const char *version = r->tool_version ? r->tool_version : BH_VERSION;
 	bh_report__set(driver, "name", json_string("Bulkhead"));
-	bh_report__set(driver, "version", bh_report__jstr(version));
-	bh_report__set(driver, "semanticVersion", bh_report__jstr(version));
+	bh_report__set(driver, "version", bh_json_string(version));
+	bh_report__set(driver, "semanticVersion", bh_json_string(version));
 	json_t *rules = json_array();
 	for (size_t i = 0; i < bh_rule_count(); i++)
 		bh_report__append(rules, rule_descriptor(bh_rule_at(i)));

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Helpers shared by the report writers: summary counts, a strict UTF-8
-// decoder (jansson accepts only valid UTF-8, and SARIF columns are counted
-// in UTF-16 code units) and thin jansson wrappers that keep the writers
-// free of error plumbing. The writers run last in the pipeline and read
-// findings and diagnostics without changing them.
+// Helpers shared by the report writers: summary counts and thin jansson
+// wrappers that keep the writers free of error plumbing. The writers run
+// last in the pipeline and read findings and diagnostics without changing
+// them.
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,67 +39,6 @@ void bh_report__count(bh_report__counts *out, const bh_report *r)
 	for (size_t i = 0; i < out->diagnostics; i++)
 		if (r->diags->items.items[i].level == BH_LEVEL_ERROR)
 			out->diag_errors++;
-}
-
-int32_t bh_report__utf8_next(const unsigned char *s, size_t n, size_t *len)
-{
-	*len = n > 0 ? 1 : 0;
-	if (n == 0)
-		return -1;
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return c;
-	size_t need;
-	int32_t cp, min;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 2, cp = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 3, cp = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 4, cp = c & 0x07, min = 0x10000;
-	} else {
-		return -1; // continuation byte, overlong lead (C0/C1) or F5..FF
-	}
-	if (n < need)
-		return -1;
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return -1;
-	*len = need;
-	return cp;
-}
-
-json_t *bh_report__jstr(const char *s)
-{
-	if (!s)
-		return json_null();
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s), bad = 0;
-	for (size_t i = 0, len; i < n; i += len)
-		if (bh_report__utf8_next(u + i, n - i, &len) < 0)
-			bad++;
-	if (bad == 0)
-		return json_stringn(s, n);
-
-	// Each bad byte becomes the 3-byte U+FFFD.
-	char *fixed = bh_xmalloc(n + 2 * bad + 1);
-	size_t o = 0;
-	for (size_t i = 0, len; i < n; i += len) {
-		if (bh_report__utf8_next(u + i, n - i, &len) < 0) {
-			memcpy(fixed + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-		} else {
-			memcpy(fixed + o, s + i, len);
-			o += len;
-		}
-	}
-	json_t *j = json_stringn(fixed, o);
-	free(fixed);
-	return j;
 }
 
 json_t *bh_report__jpos(uint32_t v)

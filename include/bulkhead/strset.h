@@ -24,6 +24,12 @@ typedef struct {
  */
 bool bh_strset_insert(bh_strset *set, const char *key);
 
+/**
+ * The set's own copy of `key`, added if it was not there: equal strings
+ * get the same pointer (interning). Valid until the set is disposed.
+ */
+const char *bh_strset_intern(bh_strset *set, const char *key);
+
 /** True if the set holds `key`. */
 bool bh_strset_contains(const bh_strset *set, const char *key);
 

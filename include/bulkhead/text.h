@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Byte-level text helpers shared by the parsers that decode escapes
- * (C string literals, Dockerfile JSON arrays, encoded secrets).
+ * (C string literals, Dockerfile JSON arrays, encoded secrets) and by the
+ * JSON writers (UTF-8 checks).
  */
 #ifndef BULKHEAD_TEXT_H
 #define BULKHEAD_TEXT_H
@@ -16,6 +17,20 @@ int bh_hex_digit(char c);
  * the number of bytes written. Values past U+10FFFF become U+FFFD.
  */
 size_t bh_utf8_encode(char *out, uint32_t cp);
+
+/**
+ * Decode one UTF-8 sequence at `s` (at most `n` bytes). Sets `*len` to the
+ * bytes consumed (at least 1 when n > 0) and returns the code point, or -1
+ * for an invalid, overlong, surrogate or truncated sequence; `*len` is then 1.
+ */
+int32_t bh_utf8_next(const unsigned char *s, size_t n, size_t *len);
+
+/**
+ * `n` bytes of `s` as valid UTF-8 (JSON writers need it): NULL when they
+ * already are, else a heap copy (caller frees) in which each invalid byte
+ * is U+FFFD. `*out_len` gets the length of the valid text either way.
+ */
+char *bh_utf8_repair(const char *s, size_t n, size_t *out_len);
 
 /**
  * Decode the body of a narrow C string literal: one or more quoted pieces

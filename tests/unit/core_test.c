@@ -304,3 +304,52 @@ Test(core, hex_digits_and_utf8_encoding)
 	cr_assert_eq(bh_utf8_encode(out, 0x110000), 3); // U+FFFD
 	cr_assert(memcmp(out, "\xEF\xBF\xBD", 3) == 0);
 }
+
+#include <stdlib.h>
+
+#include "bulkhead/json.h"
+#include "bulkhead/strset.h"
+
+Test(core, utf8_repair_replaces_each_invalid_byte_and_keeps_valid_text)
+{
+	size_t n;
+	cr_assert_null(bh_utf8_repair("caf\xC3\xA9", 5, &n)); // valid: no copy
+	cr_assert_eq(n, 5);
+	size_t len;
+	int32_t cp = bh_utf8_next((const unsigned char *)"\xE2\x82\xAC", 3, &len);
+	cr_assert_eq(cp, 0x20AC);
+	cr_assert_eq(len, 3);
+	cr_assert_eq(bh_utf8_next((const unsigned char *)"\xC0\x80", 2, &len), -1); // overlong
+	cr_assert_eq(len, 1);
+	char *fixed = bh_utf8_repair("a\xFF" "b\xE2\x82", 5, &n);
+	cr_assert_not_null(fixed);
+	cr_assert_str_eq(fixed, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+	cr_assert_eq(n, strlen(fixed));
+	free(fixed);
+}
+
+Test(core, json_strings_are_valid_for_any_bytes)
+{
+	json_t *j = bh_json_string("src/\xFF\xFE.c");
+	cr_assert(json_is_string(j));
+	cr_assert_str_eq(json_string_value(j), "src/\xEF\xBF\xBD\xEF\xBF\xBD.c");
+	json_decref(j);
+	j = bh_json_string(NULL);
+	cr_assert(json_is_null(j));
+	json_decref(j);
+}
+
+Test(core, strset_intern_gives_one_copy_per_string)
+{
+	bh_strset set = { 0 };
+	char a[] = "src/a.c", b[] = "src/a.c";
+	const char *x = bh_strset_intern(&set, a);
+	const char *y = bh_strset_intern(&set, b);
+	cr_assert_eq(x, y);
+	cr_assert_neq(x, a); // the set's own copy
+	cr_assert_str_eq(x, "src/a.c");
+	cr_assert_neq(bh_strset_intern(&set, "src/b.c"), x);
+	cr_assert_eq(set.len, 2);
+	cr_assert(!bh_strset_insert(&set, "src/a.c"));
+	bh_strset_dispose(&set);
+}
