@@ -236,9 +236,10 @@ static bh_taint__val read_deep(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_
 		bh_taint__val t = bh_taint__value_at(c, f, known);
 		bh_taint__val_join(&v, &t);
 	}
-	// The fields of a struct passed by address are its memory too.
+	// The fields of a struct passed by address are its memory too, and
+	// so are those of the structs it points to.
 	for (size_t i = 0; i < c->slots.len; i++)
-		if (c->slots.items[i].base == o->var) {
+		if (c->slots.items[i].base == o->var || bh_taint__has_u32(p, c->slots.items[i].base)) {
 			bh_taint__val t = bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i);
 			bh_taint__val_join(&v, &t);
 		}
@@ -576,7 +577,7 @@ static void label_values(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 {
 	memset(out, 0, 64 * sizeof(*out));
 	out[0] = bh_taint__val_src(BH_TAINT__NONE);
-	uint32_t np = s->fn->nparams < in->nargs ? s->fn->nparams : in->nargs;
+	uint32_t np = s->nparams < in->nargs ? s->nparams : in->nargs;
 	for (unsigned b = 1; b < s->nlabels; b++) {
 		const bh_taint__label *l = &s->labels[b];
 		if (l->param >= np)
@@ -735,10 +736,41 @@ static bool resolve_guard(bh_taint__fctx *c, const bh_ir_instr *in, const bh_tai
 	return true;
 }
 
+// A sink inside a function of code outside the build context (an
+// imported summary): the call into it is the last place of ours the flow
+// passes, so it becomes the sink, named after the function called.
+// Returns where the real sink is, for the message.
+static const char *sink_at_call(bh_taint__fctx *c, const bh_ir_instr *in, const bh_taint__sink *sk,
+				const char *callee, bh_taint__sink *out)
+{
+	const bh_ir_opnd *arg = sk->param < in->nargs ? &in->args[sk->param] : NULL;
+	const char *operand = arg ? operand_text(c, in, arg) : NULL;
+	out->loc = in->loc;
+	out->function = c->fn->name;
+	out->callee = callee;
+	out->operand = operand;
+	out->snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, operand ? operand : "");
+	const char *what = sk->callee ? bh_arena_sprintf(c->prog->arena, "%s()", sk->callee)
+			   : (bh_rule_id)sk->rule->index == BH_RULE_C_TAINTED_LOOP_BOUND ? "a loop bound"
+			   : "an array index";
+	return bh_arena_sprintf(c->prog->arena, "it reaches %s at %s:%u, outside the build context",
+				what, sk->loc.path, sk->loc.line);
+}
+
+// The slot of field `field` of what `arg` points to that holds taint, or NONE.
+static uint32_t tainted_slot(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *arg, const char *field)
+{
+	bh_taint__locs slots = arg_field_slots(c, arg, field, false);
+	for (uint32_t i = 0; i < slots.n; i++)
+		if (bh_taint__value_at(c, f, slots.locs[i]).labels)
+			return slots.locs[i];
+	return BH_TAINT__NONE;
+}
+
 static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in,
 			  const bh_taint__summary *s, const char *callee)
 {
-	uint32_t np = s->fn->nparams < in->nargs ? s->fn->nparams : in->nargs;
+	uint32_t np = s->nparams < in->nargs ? s->nparams : in->nargs;
 	bh_taint__val bits[64];
 	label_values(c, f, in, s, bits);
 
@@ -780,10 +812,15 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			bool report = (fire & BH_TAINT__SRC) && !resolved.array_param;
 			if (!fire)
 				continue;
-			// Where the taint is here (none for the callee's own data).
+			// Where the taint is here (none for the callee's own data):
+			// for a field's label, that field of what we pass.
 			uint32_t loc = BH_TAINT__NONE;
 			if (sk->bit != 0) {
-				loc = bh_taint__tainted_loc(c, f, &in->args[sk->param], true);
+				const bh_taint__label *l = &s->labels[sk->bit];
+				if (l->field && l->param < np)
+					loc = tainted_slot(c, f, &in->args[l->param], l->field);
+				if (loc == BH_TAINT__NONE)
+					loc = bh_taint__tainted_loc(c, f, &in->args[sk->param], true);
 				if (loc == BH_TAINT__NONE)
 					continue;
 			}
@@ -804,10 +841,14 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 				bh_taint__explain(c, &pb, loc, in->id);
 			const char *what = pb.what ? pb.what : "untrusted input";
 			bh_taint__path path = bh_taint__finish_path(c, &pb);
-			if (report)
-				bh_taint__report(c->prog, sk->rule, sk->loc, sk->function, sk->snippet,
-						 sink_message(c, sk->rule, sk->callee, sk->operand, what),
-						 &path);
+			const char *note = s->external ? sink_at_call(c, in, sk, callee, &resolved) : NULL;
+			if (report) {
+				const char *msg = sink_message(c, resolved.rule, resolved.callee, resolved.operand, what);
+				if (note)
+					msg = bh_arena_sprintf(c->prog->arena, "%s (%s)", msg, note);
+				bh_taint__report(c->prog, resolved.rule, resolved.loc, resolved.function,
+						 resolved.snippet, msg, &path);
+			}
 			resolved.path = path;
 			add_summary_sinks(c, fire, &resolved);
 		}
@@ -1142,6 +1183,19 @@ static bool is_fresh_reading(bh_taint__fctx *c, const bh_ir_instr *br, const bh_
 	return d && d->op == BH_IR_CALL;
 }
 
+// The labels of operand `o` (whose taint is `t`) that leave it unbounded
+// above as the right of `%` or either side of `&`: none for a constant
+// (a negative one bounds `%` but not `&`: `n & ~7` is about n), all for
+// what is not a variable.
+static uint64_t operand_bound(bh_taint__fctx *c, const bh_ir_opnd *o, const bh_taint__val *t,
+			      bool negative_bounds)
+{
+	int64_t k;
+	if (bh_flow_const_of(&c->consts, o, &k))
+		return k >= 0 || negative_bounds ? 0 : ~(uint64_t)0;
+	return o->kind == BH_IR_OPND_VAR ? t->no_upper : ~(uint64_t)0;
+}
+
 void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in)
 {
 	switch (in->op) {
@@ -1178,16 +1232,19 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 			    k >= -256 && k <= 256;
 		if (!near)
 			v.small = 0;
-		// `n % 16`, `n & 0xff` and `h & (size - 1)` are bounded by the
-		// trusted operand, whatever n is; so is `n % m` with m untrusted
-		// but checked (`if (m > 8) m = 8;`).
-		bool bounded_rhs = (bh_flow_const_of(&c->consts, &in->args[1], &k) && k >= 0) ||
-				   (in->args[1].kind == BH_IR_OPND_VAR && !w.no_upper);
-		bool bounded_lhs = op == BH_IR_BIN_AND && in->args[0].kind == BH_IR_OPND_VAR &&
-				   !u.no_upper;
-		if ((op == BH_IR_BIN_REM || op == BH_IR_BIN_AND) && (bounded_rhs || bounded_lhs)) {
-			v.no_upper = 0;
-			if (op == BH_IR_BIN_AND || in->is_unsigned)
+		// `n % m` is smaller than m, and `n & m` than either: as
+		// unbounded as m (and n for `&`), whatever n is. So `n % 16`,
+		// `n & 0xff` and `h & (size - 1)` are bounded, `n % m` too when
+		// m is trusted or checked (`if (m > 8) m = 8;`), and `n % m` for
+		// a parameter m is bounded as far as our callers bound m.
+		if (op == BH_IR_BIN_REM || op == BH_IR_BIN_AND) {
+			uint64_t unbounded = operand_bound(c, &in->args[1], &w, op == BH_IR_BIN_REM);
+			if (op == BH_IR_BIN_AND)
+				unbounded &= operand_bound(c, &in->args[0], &u, false);
+			v.no_upper &= unbounded;
+			if (op == BH_IR_BIN_AND)
+				v.no_lower &= unbounded;
+			else if (in->is_unsigned)
 				v.no_lower = 0;
 		}
 		set_dst(c, f, in, v);
@@ -1462,6 +1519,9 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	c.sum = sum;
 	c.arena = bh_arena_new();
 	sum->fn = fn;
+	sum->usr = fn->usr;
+	sum->name = fn->name;
+	sum->nparams = fn->nparams;
 	sum->param_out = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->param_out));
 	sum->param_out_path = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->param_out_path));
 	sum->param_out_what = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->param_out_what));

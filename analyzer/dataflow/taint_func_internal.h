@@ -123,6 +123,14 @@ static inline bh_taint__val bh_taint__value_at(bh_taint__fctx *c, bh_taint__val 
 }
 
 
+static inline bool bh_taint__has_u32(const bh_taint__u32s *v, uint32_t x)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (v->items[i] == x)
+			return true;
+	return false;
+}
+
 static inline bh_taint__val bh_taint__clean_val(void)
 {
 	bh_taint__val v = { 0, 0, 0, 0, 0, 0, 0, 0 };

@@ -120,7 +120,14 @@ typedef struct {
 
 // What a caller needs to know about a function.
 typedef struct bh_taint__summary {
-	const bh_ir_func *fn;
+	const bh_ir_func *fn; // NULL for a summary read from a file (bh_taint_summaries)
+	const char *usr;
+	const char *name;
+	uint32_t nparams;
+	// Read from the summaries of code outside the build context: its
+	// paths are dropped, and flows to its sinks are reported at the calls
+	// into it, the last place in the context they pass.
+	bool external;
 	bh_taint__label labels[64]; // what each label bit of its values stands for
 	unsigned nlabels;           // bits in use (1 + parameters + fields)
 	bool analysed;
@@ -161,10 +168,15 @@ typedef struct bh_taint__program {
 	bh_findings *findings;
 	bh_diags *diags;
 	BH_VEC(bh_taint__summary *) all_sums; // every summary made, to free their vectors
+	const bh_taint_summaries *imported;   // for functions without a body, or NULL
 } bh_taint__program;
 
-/** The summary of the function with USR `usr`, or NULL if it has no body. */
-bh_taint__summary *bh_taint__summary_of(bh_taint__program *p, const char *usr);
+/**
+ * The summary of the function with USR `usr`: its own when it has a body
+ * here (NULL while its component is first analysed), else the one read
+ * from a summaries file, else NULL.
+ */
+const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const char *usr);
 
 /** The concretely tainted global `key`, or NULL. */
 const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key);

@@ -5,7 +5,7 @@
 //
 //   line   = kind function place [ "->" place ] [ text ]
 //   kind   = "source" | "byte-source" | "local-source" | "propagate" | "sink"
-//          | "sanitize" | "guard"
+//          | "sanitize" | "guard" | "returns"
 //   place  = "ret" | "arg" N [ ".." ] | "param" N | "global:" NAME
 //
 // A source's text names the data in messages; a sink's text is a rule id of
@@ -66,7 +66,7 @@ static bool parse_kind(const char *word, bh_taint_model_kind *out)
 		{ "local-source", BH_TAINT_SOURCE },
 		{ "propagate", BH_TAINT_PROPAGATE },
 		{ "sink", BH_TAINT_SINK },           { "sanitize", BH_TAINT_SANITIZE },
-		{ "guard", BH_TAINT_GUARD },
+		{ "guard", BH_TAINT_GUARD },         { "returns", BH_TAINT_RETURNS },
 	};
 	for (size_t i = 0; i < BH_ARRAY_LEN(kinds); i++)
 		if (strcmp(word, kinds[i].name) == 0) {
@@ -85,7 +85,7 @@ static const char *parse_line(bh_taint_model *m, bh_arena *arena, const char *li
 	if (!kind || !fn || !place)
 		return "expected: kind function place";
 	if (!parse_kind(kind, &m->kind))
-		return "unknown kind (source, byte-source, local-source, propagate, sink, sanitize or guard)";
+		return "unknown kind (source, byte-source, local-source, propagate, sink, sanitize, guard or returns)";
 	m->bounded = strcmp(kind, "byte-source") == 0;
 	m->local = strcmp(kind, "local-source") == 0;
 	m->function = fn;
@@ -121,6 +121,10 @@ static const char *parse_line(bh_taint_model *m, bh_arena *arena, const char *li
 	case BH_TAINT_GUARD:
 		if (m->to.kind != BH_TAINT_PLACE_ARG)
 			return "guard works on argN";
+		break;
+	case BH_TAINT_RETURNS:
+		if (m->to.kind != BH_TAINT_PLACE_ARG || m->to.and_after)
+			return "returns works on argN";
 		break;
 	case BH_TAINT_PROPAGATE:
 		break;

@@ -86,6 +86,11 @@ static uint32_t loc_with(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *
 		if (c->slots.items[i].base == o->var &&
 		    bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i).labels & want)
 			return c->fn->nvars + (uint32_t)i;
+	// The fields of a struct it points to (`&s` after `s.f = ...`).
+	for (size_t i = 0; i < c->slots.len; i++)
+		if (bh_taint__has_u32(p, c->slots.items[i].base) &&
+		    bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i).labels & want)
+			return c->fn->nvars + (uint32_t)i;
 	return BH_TAINT__NONE;
 }
 
@@ -109,7 +114,7 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 			   const bh_ir_opnd *target, bh_taint__val *f, uint32_t *next_loc)
 {
 	const char *callee = target->str;
-	bh_taint__summary *s = target->usr ? bh_taint__summary_of(c->prog, target->usr) : NULL;
+	const bh_taint__summary *s = target->usr ? bh_taint__summary_of(c->prog, target->usr) : NULL;
 	if (s && s->analysed) {
 		if (s->ret.labels & BH_TAINT__SRC) {
 			bh_taint__step(c, pb, w->loc, "returned by %s()%s", callee, "");
@@ -118,7 +123,7 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 				pb->what = s->ret_what;
 			return true;
 		}
-		for (uint32_t j = 0; j < s->fn->nparams && j < w->nargs; j++)
+		for (uint32_t j = 0; j < s->nparams && j < w->nargs; j++)
 			if (s->param_out && (s->param_out[j].labels & BH_TAINT__SRC)) {
 				bh_taint__step(c, pb, w->loc, "written by %s()%s", callee, "");
 				bh_taint__prepend_path(pb, &s->param_out_path[j]);
@@ -137,11 +142,11 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 		// Which of its parameters flow out (to the result or into a
 		// pointer argument), and so which argument brought the taint.
 		uint64_t out = s->ret.labels;
-		for (uint32_t k = 0; s->param_out && k < s->fn->nparams; k++)
+		for (uint32_t k = 0; s->param_out && k < s->nparams; k++)
 			out |= s->param_out[k].labels;
 		for (size_t k = 0; k < s->fields.len; k++)
 			out |= s->fields.items[k].val.labels;
-		for (uint32_t j = 0; j < s->fn->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
+		for (uint32_t j = 0; j < s->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
 			if (out & BH_TAINT__PARAM(j)) {
 				uint32_t l = bh_taint__tainted_loc(c, f, &w->args[j], true);
 				if (l != BH_TAINT__NONE) {

@@ -179,6 +179,22 @@ static bool table_targets(bh_taint__fctx *c, uint32_t s)
 	return changed;
 }
 
+// `line = fgets(buf, ...)`: a library function that returns one of its
+// pointer arguments (a `returns` model) makes its result point there too.
+static bool returned_pointer(bh_taint__fctx *c, const bh_ir_instr *in, uint32_t dst)
+{
+	if (in->callee.kind != BH_IR_OPND_FUNC || !in->callee.str ||
+	    (in->callee.usr && bh_taint__summary_of(c->prog, in->callee.usr)))
+		return false;
+	size_t n;
+	const bh_taint_model *m = bh_taint_models_find(c->prog->models, in->callee.str, &n);
+	bool changed = false;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].kind == BH_TAINT_RETURNS && m[i].to.index < in->nargs)
+			changed |= flow_pointer(c, dst, &in->args[m[i].to.index]);
+	return changed;
+}
+
 static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 {
 	bool changed = false;
@@ -254,6 +270,10 @@ static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 			changed |= flow_pointer(c, s.locs[i], &in->args[1]);
 		break;
 	}
+	case BH_IR_CALL:
+		if (dst != BH_TAINT__NONE)
+			changed |= returned_pointer(c, in, dst);
+		break;
 	case BH_IR_OPAQUE:
 		// An initialiser list `{ buf, len }` may hold any of its values.
 		if (dst != BH_TAINT__NONE)

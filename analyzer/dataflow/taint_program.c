@@ -14,15 +14,15 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "dataflow/taint_internal.h"
+#include "dataflow/taint_summaries_internal.h"
 
 #define DEFAULT_ROUNDS 3
 #define SCC_ITERATIONS 3
 
-bh_taint__summary *bh_taint__summary_of(bh_taint__program *p, const char *usr)
+const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const char *usr)
 {
 	size_t n = bh_callgraph_node(p->graph, usr);
-	return n == SIZE_MAX ? NULL : p->sums[n];
+	return n != SIZE_MAX ? p->sums[n] : bh_taint__imported(p->imported, usr);
 }
 
 const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key)
@@ -67,7 +67,7 @@ static bool same_summary(const bh_taint__summary *a, const bh_taint__summary *b)
 	if (a->ret.labels != b->ret.labels || a->ret.no_upper != b->ret.no_upper ||
 	    a->sinks.len != b->sinks.len || a->globals.len != b->globals.len)
 		return false;
-	for (uint32_t j = 0; j < a->fn->nparams; j++)
+	for (uint32_t j = 0; j < a->nparams; j++)
 		if (a->param_out[j].labels != b->param_out[j].labels)
 			return false;
 	if (a->fields.len != b->fields.len)
@@ -140,6 +140,8 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	p.graph = graph;
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
+	p.imported = opts->imported;
+	bh_taint__import_globals(&p, opts->imported);
 
 	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
 	bh_findings round_findings;
@@ -168,6 +170,8 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	}
 	bh_findings_dispose(&round_findings);
 	bh_diags_dispose(&round_diags);
+	if (opts->exported && st == BH_OK)
+		bh_taint__export(&p, prog, opts->exported);
 	bh_callgraph_release(graph, &own);
 	free(p.sums);
 	bh_vec_dispose(&p.tainted);

@@ -64,6 +64,9 @@ static const char usage_scan[] =
 	"  --config FILE                configuration (default: CONTEXT/.bulkhead.json)\n"
 	"  --baseline FILE              do not fail on findings recorded in FILE\n"
 	"  --write-baseline FILE        record the current findings in FILE\n"
+	"  --summaries FILE             taint summaries of functions without a body here\n"
+	"                               (from --write-summaries; repeatable)\n"
+	"  --write-summaries FILE       write the taint summaries of every function analysed\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
 	"  -q, --quiet                  text: findings only, no summary\n"
 	"  -h, --help                   this help\n"
@@ -143,7 +146,7 @@ typedef struct {
 	const char *write_baseline;
 	int color; /* -1 auto, 0 never, 1 always */
 	bool quiet;
-	str_list dockerfiles, excludes, files;
+	str_list dockerfiles, excludes, files, summaries;
 } scan_cli;
 
 static bool parse_format(output_format *out, const char *s, bool allow_sarif)
@@ -174,7 +177,7 @@ static bool parse_jobs(int *out, const char *s)
 static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
-	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR };
+	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -187,6 +190,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "summaries", required_argument, NULL, OPT_SUMMARIES },
+		{ "write-summaries", required_argument, NULL, OPT_WRITE_SUMMARIES },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -233,6 +238,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		case OPT_CONFIG: cli->scan.config_path = optarg; break;
 		case OPT_BASELINE: cli->scan.baseline_path = optarg; break;
 		case OPT_WRITE_BASELINE: cli->write_baseline = optarg; break;
+		case OPT_SUMMARIES: bh_vec_push(&cli->summaries.items, optarg); break;
+		case OPT_WRITE_SUMMARIES: cli->scan.write_summaries = optarg; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				cli->color = -1;
@@ -254,6 +261,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	cli->scan.nexcludes = cli->excludes.items.len;
 	cli->scan.only_files = cli->files.items.items;
 	cli->scan.nonly_files = cli->files.items.len;
+	cli->scan.summaries = cli->summaries.items.items;
+	cli->scan.nsummaries = cli->summaries.items.len;
 	return -1;
 }
 
@@ -339,6 +348,7 @@ done:
 	bh_vec_dispose(&cli.dockerfiles.items);
 	bh_vec_dispose(&cli.excludes.items);
 	bh_vec_dispose(&cli.files.items);
+	bh_vec_dispose(&cli.summaries.items);
 	return rc;
 }
 

@@ -20,6 +20,8 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/disc.h"
+#include "bulkhead/fileio.h"
+#include "bulkhead/hash.h"
 #include "bulkhead/img.h"
 #include "bulkhead/ignore.h"
 #include "bulkhead/scan.h"
@@ -112,10 +114,82 @@ static void note_unit_flags(bh_scan *scan, size_t first, const bh_units *units)
 	}
 }
 
+// The content hash of context file `path` (bh_hash128 of its bytes).
+static bool hash_context_file(void *payload, const char *path, char out[33])
+{
+	bh_scan *scan = payload;
+	bh_arena *arena = bh_arena_new();
+	const bh_source *src = NULL;
+	bh_diags ignored; // a file that cannot be read has no hash; the scan reports it elsewhere
+	bh_diags_init(&ignored, arena);
+	bool ok = bh_ctx_find(scan->ctx, path) && bh_ctx_read(&src, arena, scan->ctx, path, &ignored) == BH_OK;
+	if (ok) {
+		bh_hash128 h = BH_HASH128_INIT;
+		bh_hash128_bytes(&h, src->data, src->len);
+		bh_hash128_hex(&h, out);
+	}
+	bh_diags_dispose(&ignored);
+	bh_arena_free(arena);
+	return ok;
+}
+
+// Whether a unit of a summaries file is this context's file: the same
+// path, and the same content when the file recorded it (another project's
+// src/main.c is not ours).
+static bool is_context_file(void *payload, const char *path, const char *hash)
+{
+	char now[33];
+	if (!hash)
+		return bh_ctx_find(((bh_scan *)payload)->ctx, path) != NULL;
+	return hash_context_file(payload, path, now) && strcmp(now, hash) == 0;
+}
+
+// Taint summaries from --summaries files, or NULL when none are given.
+// Units that are not files of this context are code outside it.
+static bh_taint_summaries *read_summaries(bh_scan *scan, const bh_scan_options *opts)
+{
+	if (!opts->nsummaries)
+		return NULL;
+	bh_taint_summaries *s = bh_taint_summaries_new();
+	for (size_t i = 0; i < opts->nsummaries; i++) {
+		char *text;
+		size_t len;
+		int errnum = 0;
+		bh_status st = bh_file_read_path(&text, &len, opts->summaries[i],
+						 BH_TAINT_SUMMARIES_MAX_BYTES, &errnum);
+		if (st != BH_OK) {
+			bh_diag_add(&scan->diags, BH_LEVEL_ERROR, "summaries.unreadable", opts->summaries[i],
+				    0, 0, "cannot read summaries: %s",
+				    st == BH_EINVAL ? "too large for a summaries file" : strerror(errnum ? errnum : ENOENT));
+			continue;
+		}
+		bh_taint_summaries_read(s, text, len, opts->summaries[i], &scan->diags);
+		free(text);
+	}
+	bh_taint_summaries_mark_external(s, is_context_file, scan);
+	return s;
+}
+
+static void write_summaries(bh_scan *scan, const char *path, const bh_taint_summaries *s)
+{
+	errno = 0;
+	FILE *f = fopen(path, "w");
+	bool ok = f && bh_taint_summaries_write(s, f) == BH_OK;
+	int errnum = errno;
+	if (f && fclose(f) != 0 && ok) {
+		ok = false;
+		errnum = errno;
+	}
+	if (!ok)
+		bh_diag_add(&scan->diags, BH_LEVEL_ERROR, "summaries.write-failed", path, 0, 0,
+			    "cannot write summaries: %s", strerror(errnum ? errnum : EIO));
+}
+
 // The taint rules over the whole program: the built-in models and the
-// user's own ("taint" in .bulkhead.json).
+// user's own ("taint" in .bulkhead.json), with the summaries of functions
+// analysed elsewhere (--summaries); --write-summaries keeps ours.
 static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			   const bh_units *units)
+			   const bh_units *units, const bh_scan_options *sopts)
 {
 	size_t first = scan->findings.items.len;
 	bh_taint_models models;
@@ -127,7 +201,16 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 				      scan->config.taint_line, &scan->diags);
 	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
 	opts.graph = graph;
+	bh_taint_summaries *imported = read_summaries(scan, sopts);
+	opts.imported = imported;
+	opts.exported = sopts->write_summaries ? bh_taint_summaries_new() : NULL;
 	bh_status err = bh_taint_run(program, &models, &opts, &scan->findings, &scan->diags);
+	if (err == BH_OK && opts.exported) {
+		bh_taint_summaries_hash_units(opts.exported, hash_context_file, scan);
+		write_summaries(scan, sopts->write_summaries, opts.exported);
+	}
+	bh_taint_summaries_free(opts.exported);
+	bh_taint_summaries_free(imported);
 	bh_taint_models_dispose(&models);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -333,7 +416,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		// and keeping the graph acyclic is a pass over the whole program.
 		bh_callgraph graph;
 		bh_callgraph_build(&graph, &program);
-		err = run_taint(scan, &program, &graph, &units);
+		err = run_taint(scan, &program, &graph, &units, opts);
 		if (err >= 0)
 			err = run_mem(scan, &program, &graph, &units);
 		if (err >= 0)

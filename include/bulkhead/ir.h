@@ -304,6 +304,7 @@ typedef struct bh_ir_global_init {
 
 /** The functions of one translation unit, in source order. */
 typedef struct bh_ir_unit {
+	const char *path;               /* the unit's main file, context-relative; or NULL */
 	bh_ir_func *first, *last;
 	size_t nfuncs;
 	bh_ir_table *tables;            /* its operations tables, or NULL */

@@ -25,9 +25,12 @@ typedef struct bh_scan_options {
 	int jobs;                            /* <= 0: number of cores */
 	const char *config_path;             /* --config, or NULL for <context>/.bulkhead.json */
 	const char *baseline_path;           /* --baseline, or NULL */
+	const char *const *summaries;        /* --summaries: taint summaries to read */
+	size_t nsummaries;
+	const char *write_summaries;         /* --write-summaries, or NULL */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL }
 
 typedef struct bh_img bh_img;
 

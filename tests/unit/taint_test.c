@@ -74,7 +74,8 @@ Test(taint, model_lines_of_every_kind_parse)
 		"sanitize  shell_quote   ret\n"
 		"guard     is_safe_name  arg0\n"
 		"source    handler       param0    HTTP request\n"
-		"source    parse_opts    global:g_opt   option\n";
+		"source    parse_opts    global:g_opt   option\n"
+		"returns   read_into     arg1\n";
 	bh_taint_models m;
 	bh_diags d;
 	bh_taint_models_init(&m);
@@ -96,6 +97,9 @@ Test(taint, model_lines_of_every_kind_parse)
 	cr_assert_str_eq(g->to.global, "g_opt");
 	cr_assert_eq(bh_taint_models_find(&m, "handler", &n)->to.kind, BH_TAINT_PLACE_PARAM);
 	cr_assert_eq(bh_taint_models_find(&m, "is_safe_name", &n)->kind, BH_TAINT_GUARD);
+	const bh_taint_model *ret = bh_taint_models_find(&m, "read_into", &n);
+	cr_assert_eq(ret->kind, BH_TAINT_RETURNS);
+	cr_assert_eq(ret->to.index, 1);
 	bh_taint_models_dispose(&m);
 	bh_diags_dispose(&d);
 }
@@ -114,14 +118,16 @@ Test(taint, bad_model_lines_are_diagnosed_and_skipped)
 		"sanitize f arg0\n"                 // 9: sanitize needs ret
 		"guard f ret\n"                     // 10: guard needs an argument
 		"source f arg999 big\n"             // 11: index out of range
-		"propagate f param0 -> ret\n";      // 12: params are for sources
+		"propagate f param0 -> ret\n"       // 12: params are for sources
+		"returns f ret\n"                   // 13: returns an argument
+		"returns f arg0..\n";               // 14: ... one argument
 	bh_taint_models m;
 	bh_diags d;
 	bh_taint_models_init(&m);
 	bh_diags_init(&d, arena);
-	cr_assert_eq(bh_taint_models_parse(&m, arena, text, "cfg.json", 1, &d), 11);
+	cr_assert_eq(bh_taint_models_parse(&m, arena, text, "cfg.json", 1, &d), 13);
 	cr_assert_eq(m.items.len, 1);
-	cr_assert_eq(d.items.len, 11);
+	cr_assert_eq(d.items.len, 13);
 	for (size_t i = 0; i < d.items.len; i++) {
 		cr_assert_str_eq(d.items.items[i].code, "taint.bad-model");
 		cr_assert_eq(d.items.items[i].level, BH_LEVEL_ERROR);
@@ -237,6 +243,30 @@ Test(taint, bounds_checks_clear_size_sinks_only_on_the_checked_branch)
 	result *r = run(files, NULL);
 	cr_assert_str_eq(lines_of(r, "c.tainted-length"), "10");
 	cr_assert_str_eq(lines_of(r, "c.tainted-index"), "12");
+}
+
+Test(taint, a_remainder_is_as_bounded_as_its_divisor)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdlib.h>\n"
+		"static int pick(int n, int m) { return n % m; }\n"
+		"void f(void) {\n"
+		"\tchar buf[16];\n"
+		"\tsize_t n = strtoul(getenv(\"N\"), NULL, 10);\n"
+		"\tsize_t m = strtoul(getenv(\"M\"), NULL, 10);\n"
+		"\tbuf[n & 15] = 0;\n"           // 7: bounded by the constant
+		"\tbuf[n & ~7ul] = 0;\n"         // 8: a negative mask keeps n's size
+		"\tbuf[n % m] = 0;\n"            // 9: m is unbounded
+		"\tbuf[pick(rand(), 16)] = 0;\n" // 10: the caller's divisor is 16
+		"\tbuf[pick(5, (int)m)] = 0;\n"  // 11: the caller's divisor is m
+		"\tif (m > 0 && m <= 16)\n"
+		"\t\tbuf[n % m] = 0;\n"         // 13: m is checked
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.tainted-index"), "8 9 11");
 }
 
 Test(taint, constant_conditions_make_paths_infeasible)

@@ -131,6 +131,7 @@ static void *worker(void *data)
 				       &s->findings, &s->diags,
 				       p->lower_ir || p->program ? &s->ir : NULL,
 				       p->visited ? &visited : NULL);
+		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
 
 		pthread_mutex_lock(&p->lock);
 		// A set, whatever the order units finish in: each path once.

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# End-to-end checks of taint summaries as data (--write-summaries,
+# --summaries) through the bulkhead command.
+#
+# 1. Sharding: for every labelled taint fixture with two or more C files,
+#    a scan of all units writes the summaries; then each unit is scanned
+#    alone (a compilation database listing only it) reading them. The
+#    union of the per-unit taint findings must be the whole scan's taint
+#    findings (rule, file, line): what a scan split over machines reports.
+# 2. A library scanned in one context and used from another: flows into
+#    its sinks are reported at the calls in the application, with no
+#    location outside the application's context.
+# 3. Bad input: a missing or corrupt summaries file is a diagnostic and
+#    exit 2, and the other findings are still there.
+#
+#   tests/cli/summaries_check.py BULKHEAD SOURCE_ROOT
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TAINT_RULES = ("c.command-injection", "c.format-string", "c.path-traversal", "c.tainted-")
+
+failures = []
+passed = 0
+
+
+def check(ok, name, detail=""):
+    global passed
+    if ok:
+        passed += 1
+        print("ok - " + name)
+    else:
+        failures.append(name)
+        print("not ok - " + name)
+        for line in str(detail).splitlines():
+            print("#   " + line)
+
+
+def scan(bh, ctx, *args):
+    """Run a JSON scan; returns (exit code, report or None, stderr)."""
+    p = subprocess.run([bh, "scan", "--format", "json", "--fail-on", "never", "-j", "1", *args, ctx],
+                       capture_output=True, text=True)
+    if p.returncode >= 128 or "Sanitizer" in p.stderr or "runtime error" in p.stderr:
+        return p.returncode, None, p.stderr
+    try:
+        return p.returncode, json.loads(p.stdout), p.stderr
+    except json.JSONDecodeError:
+        return p.returncode, None, p.stderr
+
+
+def taint_findings(report):
+    return {(f["rule"], f["location"]["path"], f["location"]["line"])
+            for f in report["findings"] if f["rule"].startswith(TAINT_RULES)}
+
+
+def c_files(ctx):
+    out = []
+    for root, dirs, files in os.walk(ctx):
+        dirs.sort()
+        for f in sorted(files):
+            if f.endswith(".c"):
+                out.append(os.path.relpath(os.path.join(root, f), ctx))
+    return out
+
+
+def header_dirs(ctx):
+    dirs = set()
+    for root, _, files in os.walk(ctx):
+        if any(f.endswith(".h") for f in files):
+            dirs.add(root)
+    return sorted(dirs)
+
+
+def compdb(ctx, files, path):
+    """A database for `files` of `ctx`, with the same flags for every unit."""
+    flags = ["-I" + d for d in header_dirs(ctx)]
+    entries = [{"directory": ctx, "file": f, "arguments": ["cc", *flags, "-c", f]} for f in files]
+    with open(path, "w") as out:
+        json.dump(entries, out)
+
+
+def sharding(bh, root, tmp):
+    cases = []
+    for base in ("testdata/taint",):
+        for dirpath, _, files in os.walk(os.path.join(root, base)):
+            if "expected.findings" in files and len(c_files(dirpath)) >= 2:
+                cases.append(dirpath)
+    cases.sort()
+    check(len(cases) >= 15, "sharding: at least 15 multi-file taint fixtures", len(cases))
+    for ctx in cases:
+        name = os.path.relpath(ctx, root)
+        units = c_files(ctx)
+        db = os.path.join(tmp, "all.json")
+        sums = os.path.join(tmp, "sums.json")
+        compdb(ctx, units, db)
+        rc, whole, err = scan(bh, ctx, "--compile-commands", db, "--write-summaries", sums)
+        if whole is None or not os.path.exists(sums):
+            check(False, "sharding %s: whole scan" % name, err)
+            continue
+        union = set()
+        broken = None
+        for u in units:
+            one = os.path.join(tmp, "one.json")
+            compdb(ctx, [u], one)
+            rc, part, err = scan(bh, ctx, "--compile-commands", one, "--summaries", sums)
+            if part is None or rc == 2:
+                broken = "%s: exit %d\n%s" % (u, rc, err)
+                break
+            union |= taint_findings(part)
+        expected = taint_findings(whole)
+        if broken:
+            check(False, "sharding %s" % name, broken)
+        else:
+            check(union == expected, "sharding %s: %d findings" % (name, len(expected)),
+                  "whole only: %s\nshards only: %s" % (sorted(expected - union), sorted(union - expected)))
+
+
+LIB_C = """#include <stdlib.h>
+#include <stdio.h>
+int run_cmd(const char *cmd) { return system(cmd); }
+char *read_line(void) {
+	static char buf[128];
+	return fgets(buf, sizeof buf, stdin);
+}
+"""
+
+APP_C = """#include <stdio.h>
+int run_cmd(const char *cmd);
+char *read_line(void);
+int main(int argc, char **argv) {
+	if (argc > 1)
+		run_cmd(argv[1]);
+	char *l = read_line();
+	if (l)
+		printf(l);
+	return run_cmd("true");
+}
+"""
+
+
+def library(bh, tmp):
+    lib = os.path.join(tmp, "lib")
+    app = os.path.join(tmp, "app")
+    os.makedirs(lib)
+    os.makedirs(app)
+    with open(os.path.join(lib, "lib.c"), "w") as f:
+        f.write(LIB_C)
+    with open(os.path.join(app, "main.c"), "w") as f:
+        f.write(APP_C)
+    sums = os.path.join(tmp, "lib.summaries.json")
+    rc, _, err = scan(bh, lib, "--write-summaries", sums)
+    check(rc == 0 and os.path.exists(sums), "library: --write-summaries writes the file", err)
+    with open(sums) as f:
+        doc = json.load(f)
+    names = [fn["name"] for u in doc["units"] for fn in u["functions"]]
+    check(doc["format"] == "bulkhead-taint-summaries" and names == ["run_cmd", "read_line"],
+          "library: the file names both functions", names)
+    check(len(doc["units"][0].get("hash", "")) == 32, "library: the unit records its file's hash",
+          doc["units"][0])
+
+    rc, alone, err = scan(bh, app)
+    check(alone is not None and not taint_findings(alone), "library: without summaries, nothing", err)
+    rc, used, err = scan(bh, app, "--summaries", sums)
+    got = sorted(taint_findings(used)) if used else err
+    check(got == [("c.command-injection", "main.c", 6), ("c.format-string", "main.c", 9)],
+          "library: flows into and out of it are found in the application", got)
+    if used:
+        paths = {s["location"]["path"] for f in used["findings"] for s in f.get("flow", [])}
+        check(paths == {"main.c"}, "library: the paths stay in the application's context", paths)
+        msg = [f["message"] for f in used["findings"] if f["rule"] == "c.command-injection"]
+        check(msg and "system() at lib.c:3, outside the build context" in msg[0],
+              "library: the message says where the sink is", msg)
+
+    # An application with a lib.c of its own: the same path, not the same
+    # file, so the library's sinks are still outside this context.
+    with open(os.path.join(app, "lib.c"), "w") as f:
+        f.write("int unrelated(void) { return 0; }\n")
+    rc, same_path, err = scan(bh, app, "--summaries", sums)
+    got = sorted(taint_findings(same_path)) if same_path else err
+    check(got == [("c.command-injection", "main.c", 6), ("c.format-string", "main.c", 9)],
+          "library: a file of the same path but other content is not the library's", got)
+    os.remove(os.path.join(app, "lib.c"))
+
+    # Bad input: diagnosed, exit 2, the rest still reported.
+    bad = os.path.join(tmp, "bad.json")
+    with open(bad, "w") as f:
+        f.write('{"format": "bulkhead-taint-summaries", "version": 1, "units": [{"unit": "x.c", '
+                '"functions": [{"usr": "c:@F@run_cmd", "name": "run_cmd", "params": 1, '
+                '"labels": [{"param": 7}]}]}]}')
+    rc, rep, err = scan(bh, app, "--summaries", bad, "--summaries", sums)
+    codes = [d["code"] for d in rep["diagnostics"]] if rep else err
+    check(rc == 2 and "summaries.malformed" in codes, "bad input: a corrupt entry is an error", (rc, codes))
+    check(rep is not None and len(taint_findings(rep)) == 2,
+          "bad input: the good file still applies", rep and sorted(taint_findings(rep)))
+    rc, rep, err = scan(bh, app, "--summaries", os.path.join(tmp, "missing.json"))
+    codes = [d["code"] for d in rep["diagnostics"]] if rep else err
+    check(rc == 2 and "summaries.unreadable" in codes, "bad input: a missing file is an error", (rc, codes))
+    rc, rep, err = scan(bh, app, "--write-summaries", os.path.join(tmp, "no", "such", "dir.json"))
+    codes = [d["code"] for d in rep["diagnostics"]] if rep else err
+    check(rc == 2 and "summaries.write-failed" in codes, "bad input: an unwritable file is an error",
+          (rc, codes))
+
+
+def main():
+    bh = os.path.abspath(sys.argv[1])
+    root = os.path.abspath(sys.argv[2])
+    tmp = tempfile.mkdtemp(prefix="bh-summaries-")
+    try:
+        library(bh, tmp)
+        sharding(bh, root, tmp)
+    finally:
+        shutil.rmtree(tmp)
+    print("%d passed, %d failed" % (passed, len(failures)))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of taint summaries as data (bh_taint_summaries in taint.h):
+// a scan of part of a program that reads the summaries written by a scan
+// of the rest reports what a scan of the whole reports; the file format
+// round-trips byte for byte; summaries of code outside the build context
+// are reported at the calls into it; and a corrupt file is diagnosed
+// entry by entry, never trusted.
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/taint.h"
+#include "program.h"
+
+static bh_arena *arena;
+static BH_VEC(bh_findings *) findings; // every run's, freed by teardown
+static BH_VEC(bh_diags *) diags;
+
+static void setup(void)
+{
+	arena = bh_arena_new();
+}
+
+static void teardown(void)
+{
+	for (size_t i = 0; i < findings.len; i++)
+		bh_findings_dispose(findings.items[i]);
+	for (size_t i = 0; i < diags.len; i++)
+		bh_diags_dispose(diags.items[i]);
+	bh_vec_dispose(&findings);
+	bh_vec_dispose(&diags);
+	bh_arena_free(arena);
+}
+
+TestSuite(summaries, .init = setup, .fini = teardown);
+
+static bh_diags *new_diags(void)
+{
+	bh_diags *d = bh_arena_alloc(arena, sizeof(*d));
+	bh_diags_init(d, arena);
+	bh_vec_push(&diags, d);
+	return d;
+}
+
+// Compile `files` (name, text pairs) as one program and run the taint
+// analysis, reading `imported` and writing into `exported` (either NULL).
+static bh_findings *run(const char *const *files, const bh_taint_summaries *imported,
+			bh_taint_summaries *exported)
+{
+	bh_findings *f = bh_arena_alloc(arena, sizeof(*f));
+	bh_findings_init(f, arena);
+	bh_vec_push(&findings, f);
+	bh_diags *d = new_diags();
+	bh_ir_program prog;
+	bh_ir_program_init(&prog);
+	cr_assert(bh_test_compile_program(arena, files, &prog, f, d));
+	bh_taint_models m;
+	bh_taint_models_init(&m);
+	bh_taint_models_add_builtin(&m, arena, d);
+	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
+	opts.imported = imported;
+	opts.exported = exported;
+	cr_assert_eq(bh_taint_run(&prog, &m, &opts, f, d), BH_OK);
+	bh_taint_models_dispose(&m);
+	bh_ir_program_dispose(&prog);
+	bh_findings_sort_unique(f);
+	return f;
+}
+
+// Everything a report shows of the findings, one line each.
+static char *describe(const bh_findings *f)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	for (size_t i = 0; i < f->items.len; i++) {
+		const bh_finding *fd = &f->items.items[i];
+		fprintf(out, "%s %s:%u:%u %s | %s |", fd->rule->id, fd->loc.path, fd->loc.line,
+			fd->loc.col, fd->message, fd->snippet ? fd->snippet : "");
+		for (size_t k = 0; k < fd->nflow; k++)
+			fprintf(out, " %s:%u:%u %s;", fd->flow[k].loc.path, fd->flow[k].loc.line,
+				fd->flow[k].loc.col, fd->flow[k].message);
+		fputc('\n', out);
+	}
+	fclose(out);
+	char *copy = bh_arena_strdup(arena, buf);
+	free(buf);
+	return copy;
+}
+
+static char *write_text(const bh_taint_summaries *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	cr_assert_eq(bh_taint_summaries_write(s, out), BH_OK);
+	fclose(out);
+	char *copy = bh_arena_strdup(arena, buf);
+	free(buf);
+	return copy;
+}
+
+static bh_taint_summaries *read_text(const char *text, bh_diags *d, size_t *added)
+{
+	bh_taint_summaries *s = bh_taint_summaries_new();
+	*added = bh_taint_summaries_read(s, text, strlen(text), "sums.json", d);
+	return s;
+}
+
+// A library: a sink behind a parameter, a sink behind a field of what a
+// parameter points to, a source returned, a value passed through, and a
+// global it fills with input.
+static const char lib_c[] =
+	"#include <stdio.h>\n"
+	"#include <stdlib.h>\n"
+	"#include <string.h>\n"
+	"#include <unistd.h>\n"
+	"struct opts { char *cmd; int n; };\n"
+	"char g_name[64];\n"
+	"int run_cmd(const char *cmd) {\n"
+	"\treturn system(cmd);\n"
+	"}\n"
+	"int run_opts(struct opts *o) {\n"
+	"\treturn system(o->cmd);\n"
+	"}\n"
+	"char *read_line(void) {\n"
+	"\tstatic char buf[128];\n"
+	"\tif (!fgets(buf, sizeof buf, stdin))\n"
+	"\t\treturn NULL;\n"
+	"\treturn buf;\n"
+	"}\n"
+	"char *pass(char *s) {\n"
+	"\treturn s;\n"
+	"}\n"
+	"void load_name(void) {\n"
+	"\tfgets(g_name, sizeof g_name, stdin);\n"
+	"}\n";
+
+static const char main_c[] =
+	"#include <stdio.h>\n"
+	"#include <stdlib.h>\n"
+	"struct opts { char *cmd; int n; };\n"
+	"extern char g_name[64];\n"
+	"int run_cmd(const char *cmd);\n"
+	"int run_opts(struct opts *o);\n"
+	"char *read_line(void);\n"
+	"char *pass(char *s);\n"
+	"void load_name(void);\n"
+	"int main(int argc, char **argv) {\n"
+	"\tif (argc < 2)\n"
+	"\t\treturn 1;\n"
+	"\trun_cmd(pass(argv[1]));\n"
+	"\tchar *line = read_line();\n"
+	"\tif (line)\n"
+	"\t\tprintf(line);\n"
+	"\tstruct opts o;\n"
+	"\to.cmd = getenv(\"CMD\");\n"
+	"\to.n = 0;\n"
+	"\trun_opts(&o);\n"
+	"\tload_name();\n"
+	"\tsystem(g_name);\n"
+	"\trun_cmd(\"ls\");\n"
+	"\treturn 0;\n"
+	"}\n";
+
+Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_scan_does)
+{
+	static const char *const whole[] = { "lib.c", lib_c, "main.c", main_c, NULL };
+	static const char *const lib[] = { "lib.c", lib_c, NULL };
+	static const char *const app[] = { "main.c", main_c, NULL };
+	char *expected = describe(run(whole, NULL, NULL));
+	cr_assert(strstr(expected, "lib.c:8:"), "the whole scan finds the sink in run_cmd:\n%s", expected);
+	cr_assert(strstr(expected, "main.c:16:"), "and the format string:\n%s", expected);
+	cr_assert(strstr(expected, "main.c:22:"), "and the global:\n%s", expected);
+
+	bh_taint_summaries *sums = bh_taint_summaries_new();
+	run(lib, NULL, sums);
+	cr_assert_eq(bh_taint_summaries_count(sums), 5);
+	// Through the file, as another process would get them.
+	size_t added;
+	bh_diags *d = new_diags();
+	bh_taint_summaries *read = read_text(write_text(sums), d, &added);
+	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
+	cr_assert_eq(added, 5);
+	char *got = describe(run(app, read, NULL));
+	cr_assert_str_eq(got, expected);
+	// Without them, the library's calls are unknown functions.
+	char *alone = describe(run(app, NULL, NULL));
+	cr_assert_null(strstr(alone, "lib.c"), "%s", alone);
+	bh_taint_summaries_free(sums);
+	bh_taint_summaries_free(read);
+}
+
+Test(summaries, the_file_round_trips_byte_for_byte)
+{
+	static const char *const whole[] = { "lib.c", lib_c, "main.c", main_c, NULL };
+	bh_taint_summaries *sums = bh_taint_summaries_new();
+	run(whole, NULL, sums);
+	char *first = write_text(sums);
+	size_t added;
+	bh_diags *d = new_diags();
+	bh_taint_summaries *again = read_text(first, d, &added);
+	cr_assert_eq(added, bh_taint_summaries_count(sums));
+	cr_assert_str_eq(write_text(again), first);
+	// Units are sorted by path, one function per line.
+	cr_assert_lt(strstr(first, "\"unit\":\"lib.c\""), strstr(first, "\"unit\":\"main.c\""));
+	cr_assert(strstr(first, "\n{\"usr\":\"c:@F@run_cmd\""), "%s", first);
+	bh_taint_summaries_free(sums);
+	bh_taint_summaries_free(again);
+}
+
+static bool nothing_is_in_context(void *payload, const char *path, const char *hash)
+{
+	(void)payload;
+	(void)path;
+	(void)hash;
+	return false;
+}
+
+static bool hash_of_name(void *payload, const char *path, char out[33])
+{
+	(void)payload;
+	snprintf(out, 33, "%032zx", strlen(path));
+	return strcmp(path, "unknown.c") != 0;
+}
+
+// Ours when the recorded hash is the one hash_of_name gives.
+static bool same_hash(void *payload, const char *path, const char *hash)
+{
+	char now[33];
+	(void)payload;
+	return hash && hash_of_name(NULL, path, now) && strcmp(now, hash) == 0;
+}
+
+Test(summaries, units_carry_the_hash_of_their_file_and_another_file_is_external)
+{
+	static const char *const lib[] = { "lib.c", lib_c, NULL };
+	static const char *const app[] = { "main.c", main_c, NULL };
+	bh_taint_summaries *sums = bh_taint_summaries_new();
+	run(lib, NULL, sums);
+	bh_taint_summaries_hash_units(sums, hash_of_name, NULL);
+	char *text = write_text(sums);
+	cr_assert(strstr(text, "{\"unit\":\"lib.c\",\"hash\":\"00000000000000000000000000000005\","),
+		  "%s", text);
+	// The same path with other content: not ours.
+	size_t added;
+	char *other = bh_arena_strdup(arena, text);
+	memcpy(strstr(other, "\"hash\":\"") + 9, "f", 1);
+	bh_taint_summaries *read = read_text(other, new_diags(), &added);
+	bh_taint_summaries_mark_external(read, same_hash, NULL);
+	const bh_finding *fd = bh_test_first_finding(run(app, read, NULL), "c.command-injection");
+	cr_assert_str_eq(fd->loc.path, "main.c");
+	bh_taint_summaries_free(read);
+	// The same content: ours, the sink stays where it is.
+	read = read_text(text, new_diags(), &added);
+	bh_taint_summaries_mark_external(read, same_hash, NULL);
+	fd = bh_test_first_finding(run(app, read, NULL), "c.command-injection");
+	cr_assert_str_eq(fd->loc.path, "lib.c");
+	bh_taint_summaries_free(read);
+	bh_taint_summaries_free(sums);
+}
+
+Test(summaries, sinks_outside_the_context_are_reported_at_the_call_into_them)
+{
+	static const char *const lib[] = { "lib.c", lib_c, NULL };
+	static const char *const app[] = { "main.c", main_c, NULL };
+	bh_taint_summaries *sums = bh_taint_summaries_new();
+	run(lib, NULL, sums);
+	size_t added;
+	bh_taint_summaries *read = read_text(write_text(sums), new_diags(), &added);
+	bh_taint_summaries_mark_external(read, nothing_is_in_context, NULL);
+	bh_findings *f = run(app, read, NULL);
+	const char *lines = bh_test_rule_lines(arena, f, "c.command-injection");
+	// run_cmd(pass(argv[1])), run_opts(&o) and system(g_name); not run_cmd("ls").
+	cr_assert_str_eq(lines, "13 20 22");
+	const bh_finding *fd = bh_test_first_finding(f, "c.command-injection");
+	cr_assert_str_eq(fd->loc.path, "main.c");
+	cr_assert(strstr(fd->message, "run_cmd()"), "%s", fd->message);
+	cr_assert(strstr(fd->message, "system() at lib.c:8, outside the build context"), "%s", fd->message);
+	// The path stays in the context: no step in lib.c.
+	for (size_t i = 0; i < f->items.len; i++)
+		for (size_t k = 0; k < f->items.items[i].nflow; k++)
+			cr_assert_str_eq(f->items.items[i].flow[k].loc.path, "main.c");
+	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.format-string"), "16");
+	bh_taint_summaries_free(sums);
+	bh_taint_summaries_free(read);
+}
+
+Test(summaries, a_body_in_the_scan_wins_over_a_summary)
+{
+	// The file says pass() runs its argument; the program's own pass()
+	// does not.
+	static const char text[] =
+		"{\"format\":\"bulkhead-taint-summaries\",\"version\":1,\"units\":[{\"unit\":\"x.c\",\"functions\":[\n"
+		"{\"usr\":\"c:@F@pass\",\"name\":\"pass\",\"params\":1,\"labels\":[{\"param\":0}],"
+		"\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0,"
+		"\"loc\":{\"path\":\"x.c\",\"line\":3},\"callee\":\"system\"}]}]}]}";
+	static const char *const own[] = {
+		"main.c",
+		"char *pass(char *s) { return s; }\n"
+		"int main(int argc, char **argv) { (void)argc; pass(argv[1]); return 0; }\n",
+		NULL,
+	};
+	static const char *const without[] = {
+		"main.c",
+		"char *pass(char *s);\n"
+		"int main(int argc, char **argv) { (void)argc; pass(argv[1]); return 0; }\n",
+		NULL,
+	};
+	size_t added;
+	bh_taint_summaries *read = read_text(text, new_diags(), &added);
+	cr_assert_eq(added, 1);
+	cr_assert_str_eq(bh_test_rule_lines(arena, run(own, read, NULL), "c.command-injection"), "");
+	cr_assert_str_eq(bh_test_rule_lines(arena, run(without, read, NULL), "c.command-injection"), "3");
+	bh_taint_summaries_free(read);
+}
+
+Test(summaries, files_that_are_not_summaries_add_nothing)
+{
+	static const char *const bad[] = {
+		"",
+		"{not json",
+		"[1, 2]",
+		"{\"format\":\"bulkhead-baseline\",\"version\":1,\"units\":[]}",
+		"{\"format\":\"bulkhead-taint-summaries\",\"version\":99,\"units\":[]}",
+		"{\"format\":\"bulkhead-taint-summaries\",\"version\":1,\"units\":{}}",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		bh_diags *d = new_diags();
+		size_t added;
+		bh_taint_summaries *s = read_text(bad[i], d, &added);
+		cr_assert_eq(added, 0, "%s", bad[i]);
+		cr_assert_eq(bh_taint_summaries_count(s), 0);
+		cr_assert_eq(d->items.len, 1, "%s", bad[i]);
+		cr_assert_str_eq(d->items.items[0].code, "summaries.malformed");
+		cr_assert_eq(d->items.items[0].level, BH_LEVEL_ERROR);
+		bh_taint_summaries_free(s);
+	}
+}
+
+Test(summaries, a_bad_function_entry_is_diagnosed_and_the_others_kept)
+{
+#define HEAD "{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"labels\":[{\"param\":0}]"
+	static const char *const entries[] = {
+		HEAD "}",                                                     // fine
+		HEAD ",\"ret\":{\"labels\":[5]}}",                           // label bit not held
+		HEAD ",\"sinks\":[{\"rule\":\"c.nope\",\"bit\":1,\"param\":0,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}",
+		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":3,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}",
+		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0}]}", // no location
+		HEAD ",\"writes\":[{\"param\":-1}]}",
+		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"labels\":[{\"param\":1}]}", // param out of range
+		"{\"usr\":\"c:@F@f%d\",\"params\":1,\"labels\":[]}",          // no name
+		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":\"1\",\"labels\":[]}",
+		HEAD ",\"ret_path\":[{\"path\":\"a.c\"}]}",                  // a step without a line
+		"7",
+		HEAD "}",                                                     // fine
+	};
+#undef HEAD
+	char *text = bh_arena_strdup(arena, "{\"format\":\"bulkhead-taint-summaries\",\"version\":1,"
+					    "\"units\":[{\"unit\":\"a.c\",\"functions\":[");
+	size_t n = sizeof(entries) / sizeof(entries[0]);
+	for (size_t i = 0; i < n; i++)
+		text = bh_arena_sprintf(arena, "%s%s%s", text, i ? "," : "",
+					strstr(entries[i], "%d") ? bh_arena_sprintf(arena, entries[i], (int)i)
+								  : entries[i]);
+	text = bh_arena_sprintf(arena, "%s]}]}", text);
+	bh_diags *d = new_diags();
+	size_t added;
+	bh_taint_summaries *s = read_text(text, d, &added);
+	cr_assert_eq(added, 2);
+	cr_assert_eq(d->items.len, n - 2);
+	for (size_t i = 0; i < d->items.len; i++)
+		cr_assert_str_eq(d->items.items[i].code, "summaries.malformed");
+	cr_assert(strstr(d->items.items[0].message, "function 2 of unit 'a.c' (c:@F@f1)"), "%s",
+		  d->items.items[0].message);
+	bh_taint_summaries_free(s);
+}
+
+Test(summaries, the_first_summary_of_a_function_wins)
+{
+	static const char text[] =
+		"{\"format\":\"bulkhead-taint-summaries\",\"version\":1,\"units\":["
+		"{\"unit\":\"a.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"labels\":[]}]},"
+		"{\"unit\":\"b.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"labels\":[],"
+		"\"ret\":{\"labels\":[0]}}]}]}";
+	size_t added;
+	bh_diags *d = new_diags();
+	bh_taint_summaries *s = read_text(text, d, &added);
+	cr_assert_eq(added, 1);
+	cr_assert_eq(d->items.len, 0);
+	char *out = write_text(s);
+	cr_assert(strstr(out, "\"unit\":\"a.c\""), "%s", out);
+	cr_assert_null(strstr(out, "\"ret\""), "%s", out);
+	bh_taint_summaries_free(s);
+}
