@@ -49,8 +49,17 @@ bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v)
 	return bh_strset_contains(&g->written, bh_callgraph_global_key(v));
 }
 
+// `flag = 0;` for a global initialised with 0: the value it always holds.
+static bool stores_initial_value(const bh_ir_instr *in, const bh_ir_var *v)
+{
+	return in->op == BH_IR_ASSIGN && in->nargs == 1 && in->args[0].kind == BH_IR_OPND_INT &&
+	       (v->flags & BH_IR_VAR_INIT) && in->args[0].ival == v->const_value;
+}
+
 // A global is written where it is assigned, stored into, or where its
-// address escapes (then anything may write it).
+// address escapes (then anything may write it); assigning the constant it
+// is initialised with changes nothing (Juliet's `goodStatic = 0;` before
+// a call that tests it).
 static void note_writes(bh_callgraph *g, const bh_ir_func *fn)
 {
 	for (uint32_t b = 0; b < fn->nblocks; b++)
@@ -65,7 +74,7 @@ static void note_writes(bh_callgraph *g, const bh_ir_func *fn)
 				w = &in->args[0];
 			if (w && w->kind == BH_IR_OPND_VAR) {
 				const bh_ir_var *v = &fn->vars[w->var];
-				if (bh_ir_var_is_global(v))
+				if (bh_ir_var_is_global(v) && !(w == &in->dst && stores_initial_value(in, v)))
 					bh_strset_insert(&g->written, bh_callgraph_global_key(v));
 			}
 		}

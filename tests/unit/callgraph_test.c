@@ -229,3 +229,19 @@ Test(callgraph, extern_globals_get_the_value_their_defining_unit_gives_them)
 	cr_assert_eq(verbose->const_value, 1);
 	cr_assert_not(var_in("main", "level")->flags & (BH_IR_VAR_INIT | BH_IR_VAR_CONST));
 }
+
+Test(callgraph, assigning_a_global_its_initial_value_is_no_write)
+{
+	static const char *const files[] = {
+		"main.c",
+		"static int reset = 0;\n"
+		"static int raised = 0;\n"
+		"static int counted = 0;\n"
+		"int f(void) { reset = 0; raised = 1; counted++; return reset + raised + counted; }\n",
+		NULL,
+	};
+	build(files);
+	cr_assert_not(bh_callgraph_global_written(&graph, var_in("f", "reset")));
+	cr_assert(bh_callgraph_global_written(&graph, var_in("f", "raised")));
+	cr_assert(bh_callgraph_global_written(&graph, var_in("f", "counted")));
+}
