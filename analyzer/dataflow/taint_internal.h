@@ -120,7 +120,7 @@ typedef struct {
 
 // What a caller needs to know about a function.
 typedef struct bh_taint__summary {
-	const bh_ir_func *fn; // NULL for a summary read from a file (bh_taint_summaries)
+	const bh_ir_func *fn; // NULL for a summary read from a file (bh_summaries)
 	const char *usr;
 	const char *name;
 	uint32_t nparams;
@@ -168,7 +168,7 @@ typedef struct bh_taint__program {
 	bh_findings *findings;
 	bh_diags *diags;
 	BH_VEC(bh_taint__summary *) all_sums; // every summary made, to free their vectors
-	const bh_taint_summaries *imported;   // for functions without a body, or NULL
+	const bh_summaries *imported;   // for functions without a body, or NULL
 } bh_taint__program;
 
 /**

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "dataflow/taint_summaries_internal.h"
+#include "dataflow/summaries_internal.h"
 
 #define DEFAULT_ROUNDS 3
 #define SCC_ITERATIONS 3

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // One taint summary (bh_taint__summary) to JSON and back. The format is
-// documented in taint_summaries.c; this file only knows one function's
-// entry. Reading trusts nothing: every number is range-checked against the
+// documented in summaries.c; this file only knows one function's entry:
+// its identity and its "taint" member. Reading trusts nothing: every number is range-checked against the
 // summary's own label count and parameter count, so that a corrupt or
 // hostile file can make a summary wrong but never make the analysis index
 // out of bounds.
@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "bulkhead/json.h"
-#include "dataflow/taint_summaries_internal.h"
+#include "dataflow/summaries_internal.h"
 
 // --------------------------------------------------------------- writing
 
@@ -118,10 +118,12 @@ static json_t *sink_json(const bh_taint__sink *k)
 
 json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 {
+	json_t *entry = json_object();
+	set_str(entry, "usr", s->usr);
+	set_str(entry, "name", s->name);
+	set(entry, "params", json_integer(s->nparams));
 	json_t *o = json_object();
-	set_str(o, "usr", s->usr);
-	set_str(o, "name", s->name);
-	set(o, "params", json_integer(s->nparams));
+	set(entry, "taint", o);
 	json_t *labels = json_array();
 	for (unsigned b = 1; b < s->nlabels; b++) {
 		json_t *l = json_object();
@@ -182,7 +184,7 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 		}
 		set(o, "globals", globals);
 	}
-	return o;
+	return entry;
 }
 
 // --------------------------------------------------------------- reading
@@ -459,17 +461,19 @@ static bool get_globals(reader *r, json_t *o, bh_taint__summary *s)
 	return true;
 }
 
-bool bh_taint__summary_from_json(json_t *o, bh_arena *arena, bh_strset *paths, size_t *slots_left,
+bool bh_taint__summary_from_json(json_t *entry, bh_arena *arena, bh_strset *paths, size_t *slots_left,
 				 bh_taint__summary *s, const char **error)
 {
 	reader r = { arena, paths, NULL, 1, 0, slots_left };
 	memset(s, 0, sizeof(*s));
-	bool ok = json_is_object(o) || fail(&r, "%s is not an object", "a function");
+	bool ok = json_is_object(entry) || fail(&r, "%s is not an object", "a function");
 	uint64_t nparams = 0;
-	ok = ok && get_str(&r, o, "usr", &s->usr) && get_str(&r, o, "name", &s->name) &&
-	     get_uint(&r, o, "params", UINT16_MAX, &nparams);
+	ok = ok && get_str(&r, entry, "usr", &s->usr) && get_str(&r, entry, "name", &s->name) &&
+	     get_uint(&r, entry, "params", UINT16_MAX, &nparams);
 	ok = ok && ((s->usr && s->name) || fail(&r, "%s has no usr or name", "a function"));
 	s->nparams = r.nparams = (uint32_t)nparams;
+	json_t *o = ok ? json_object_get(entry, "taint") : NULL;
+	ok = ok && (json_is_object(o) || fail(&r, "%s has no \"taint\" object", "a function"));
 	ok = ok && get_labels(&r, o, s) && get_bool(&r, o, "incomplete", &s->incomplete) &&
 	     get_val(&r, o, "ret", &s->ret) && get_path(&r, o, "ret_path", &s->ret_path) &&
 	     get_str(&r, o, "ret_what", &s->ret_what) && get_writes(&r, o, s) && get_globals(&r, o, s);

@@ -146,35 +146,35 @@ static bool is_context_file(void *payload, const char *path, const char *hash)
 
 // Taint summaries from --summaries files, or NULL when none are given.
 // Units that are not files of this context are code outside it.
-static bh_taint_summaries *read_summaries(bh_scan *scan, const bh_scan_options *opts)
+static bh_summaries *read_summaries(bh_scan *scan, const bh_scan_options *opts)
 {
 	if (!opts->nsummaries)
 		return NULL;
-	bh_taint_summaries *s = bh_taint_summaries_new();
+	bh_summaries *s = bh_summaries_new();
 	for (size_t i = 0; i < opts->nsummaries; i++) {
 		char *text;
 		size_t len;
 		int errnum = 0;
 		bh_status st = bh_file_read_path(&text, &len, opts->summaries[i],
-						 BH_TAINT_SUMMARIES_MAX_BYTES, &errnum);
+						 BH_SUMMARIES_MAX_BYTES, &errnum);
 		if (st != BH_OK) {
 			bh_diag_add(&scan->diags, BH_LEVEL_ERROR, "summaries.unreadable", opts->summaries[i],
 				    0, 0, "cannot read summaries: %s",
 				    st == BH_EINVAL ? "too large for a summaries file" : strerror(errnum ? errnum : ENOENT));
 			continue;
 		}
-		bh_taint_summaries_read(s, text, len, opts->summaries[i], &scan->diags);
+		bh_summaries_read(s, text, len, opts->summaries[i], &scan->diags);
 		free(text);
 	}
-	bh_taint_summaries_mark_external(s, is_context_file, scan);
+	bh_summaries_mark_external(s, is_context_file, scan);
 	return s;
 }
 
-static void write_summaries(bh_scan *scan, const char *path, const bh_taint_summaries *s)
+static void write_summaries(bh_scan *scan, const char *path, const bh_summaries *s)
 {
 	errno = 0;
 	FILE *f = fopen(path, "w");
-	bool ok = f && bh_taint_summaries_write(s, f) == BH_OK;
+	bool ok = f && bh_summaries_write(s, f) == BH_OK;
 	int errnum = errno;
 	if (f && fclose(f) != 0 && ok) {
 		ok = false;
@@ -201,16 +201,16 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 				      scan->config.taint_line, &scan->diags);
 	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
 	opts.graph = graph;
-	bh_taint_summaries *imported = read_summaries(scan, sopts);
+	bh_summaries *imported = read_summaries(scan, sopts);
 	opts.imported = imported;
-	opts.exported = sopts->write_summaries ? bh_taint_summaries_new() : NULL;
+	opts.exported = sopts->write_summaries ? bh_summaries_new() : NULL;
 	bh_status err = bh_taint_run(program, &models, &opts, &scan->findings, &scan->diags);
 	if (err == BH_OK && opts.exported) {
-		bh_taint_summaries_hash_units(opts.exported, hash_context_file, scan);
+		bh_summaries_hash_units(opts.exported, hash_context_file, scan);
 		write_summaries(scan, sopts->write_summaries, opts.exported);
 	}
-	bh_taint_summaries_free(opts.exported);
-	bh_taint_summaries_free(imported);
+	bh_summaries_free(opts.exported);
+	bh_summaries_free(imported);
 	bh_taint_models_dispose(&models);
 	note_unit_flags(scan, first, units);
 	return err;

@@ -21,11 +21,10 @@
 #ifndef BULKHEAD_TAINT_H
 #define BULKHEAD_TAINT_H
 
-#include <stdio.h>
-
 #include "common.h"
 #include "ir.h"
 #include "rule.h"
+#include "summaries.h"
 #include "vec.h"
 
 typedef struct bh_arena bh_arena;
@@ -102,77 +101,14 @@ void bh_taint_models_add_builtin(bh_taint_models *m, bh_arena *arena, bh_diags *
 const bh_taint_model *bh_taint_models_find(bh_taint_models *m, const char *function,
 					   size_t *count);
 
-/* -------------------------------------------------------------- summaries */
-
-/**
- * Function summaries as data: what each function does with untrusted data
- * (which parameters reach which sinks, the return value, globals, what it
- * writes through its pointer parameters, with the paths), grouped by the
- * translation unit that defines it, in a versioned JSON file.
- *
- * A scan can write the summaries of every function it analysed, and read
- * summaries for functions it has no body for: a library scanned on its
- * own, or the units another machine analysed. A function with a body in
- * the scan always uses its own analysis. See docs in README ("Summaries").
- */
-typedef struct bh_taint_summaries bh_taint_summaries;
-
-bh_taint_summaries *bh_taint_summaries_new(void);
-void bh_taint_summaries_free(bh_taint_summaries *s);
-
-/** Functions held. */
-size_t bh_taint_summaries_count(const bh_taint_summaries *s);
-
-/** Summaries files larger than this are refused. */
-#define BH_TAINT_SUMMARIES_MAX_BYTES (512u << 20)
-
-/**
- * Add the summaries in JSON text `text` (`len` bytes) read from `origin`.
- * A file that is not a summaries file, or of another format version, is
- * an error diagnostic (`summaries.malformed`) and adds nothing; a bad
- * function entry is an error diagnostic naming it and is skipped, the
- * others are kept. A function already held keeps its first summary.
- * @return the number of functions added.
- */
-size_t bh_taint_summaries_read(bh_taint_summaries *s, const char *text, size_t len,
-			       const char *origin, bh_diags *diags);
-
-/**
- * Record the content hash of each unit's file (bh_hash128 hex of its
- * bytes, as `hash(payload, path, out)` gives it; false: unknown), so that
- * a reader can tell its own file of that path from another project's.
- */
-void bh_taint_summaries_hash_units(bh_taint_summaries *s,
-				   bool (*hash)(void *payload, const char *path, char out[33]),
-				   void *payload);
-
-/**
- * Mark the units that `in_context(payload, path, hash)` denies as code
- * outside the build context (`hash` is the recorded content hash, or NULL):
- * their paths are dropped and flows into their sinks are reported at the
- * calls into them.
- */
-void bh_taint_summaries_mark_external(bh_taint_summaries *s,
-				      bool (*in_context)(void *payload, const char *path,
-							 const char *hash),
-				      void *payload);
-
-/**
- * Write `s` as JSON: units sorted by path, functions in the order they
- * were added. Reading the output back and writing it again gives the
- * same bytes.
- * @return BH_OK, or BH_EIO when `out` fails.
- */
-bh_status bh_taint_summaries_write(const bh_taint_summaries *s, FILE *out);
-
 /* --------------------------------------------------------------- analysis */
 
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 	unsigned max_rounds;        /* whole-program rounds for globals; 0: default (3) */
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
-	const bh_taint_summaries *imported; /* for functions without a body here, or NULL */
-	bh_taint_summaries *exported; /* receives the summary of every function analysed, or NULL */
+	const bh_summaries *imported; /* for functions without a body here, or NULL */
+	bh_summaries *exported; /* receives the summary of every function analysed, or NULL */
 } bh_taint_options;
 
 #define BH_TAINT_OPTIONS_INIT { NULL, 0, NULL, NULL, NULL }

@@ -157,7 +157,7 @@ def library(bh, tmp):
     with open(sums) as f:
         doc = json.load(f)
     names = [fn["name"] for u in doc["units"] for fn in u["functions"]]
-    check(doc["format"] == "bulkhead-taint-summaries" and names == ["run_cmd", "read_line"],
+    check(doc["format"] == "bulkhead-summaries" and names == ["run_cmd", "read_line"],
           "library: the file names both functions", names)
     check(len(doc["units"][0].get("hash", "")) == 32, "library: the unit records its file's hash",
           doc["units"][0])
@@ -188,9 +188,9 @@ def library(bh, tmp):
     # Bad input: diagnosed, exit 2, the rest still reported.
     bad = os.path.join(tmp, "bad.json")
     with open(bad, "w") as f:
-        f.write('{"format": "bulkhead-taint-summaries", "version": 1, "units": [{"unit": "x.c", '
+        f.write('{"format": "bulkhead-summaries", "version": 1, "units": [{"unit": "x.c", '
                 '"functions": [{"usr": "c:@F@run_cmd", "name": "run_cmd", "params": 1, '
-                '"labels": [{"param": 7}]}]}]}')
+                '"taint": {"labels": [{"param": 7}]}}]}]}')
     rc, rep, err = scan(bh, app, "--summaries", bad, "--summaries", sums)
     codes = [d["code"] for d in rep["diagnostics"]] if rep else err
     check(rc == 2 and "summaries.malformed" in codes, "bad input: a corrupt entry is an error", (rc, codes))

@@ -47,12 +47,12 @@ static const char program_c[] =
 static bh_ir_program program;
 static bool compiled;
 
-static char *write_text(const bh_taint_summaries *s)
+static char *write_text(const bh_summaries *s)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	if (!out || bh_taint_summaries_write(s, out) != BH_OK)
+	if (!out || bh_summaries_write(s, out) != BH_OK)
 		abort();
 	fclose(out);
 	return buf;
@@ -82,8 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bh_diags_init(&diags, arena);
 	bh_findings_init(&findings, arena);
 
-	bh_taint_summaries *s = bh_taint_summaries_new();
-	bh_taint_summaries_read(s, (const char *)data, size, "fuzz.json", &diags);
+	bh_summaries *s = bh_summaries_new();
+	bh_summaries_read(s, (const char *)data, size, "fuzz.json", &diags);
 	char *first = write_text(s);
 
 	bh_taint_models models;
@@ -94,19 +94,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bh_taint_run(&program, &models, &opts, &findings, &diags);
 	bh_taint_models_dispose(&models);
 
-	bh_taint_summaries *again = bh_taint_summaries_new();
+	bh_summaries *again = bh_summaries_new();
 	bh_diags_dispose(&diags);
 	bh_diags_init(&diags, arena);
-	bh_taint_summaries_read(again, first, strlen(first), "again.json", &diags);
+	bh_summaries_read(again, first, strlen(first), "again.json", &diags);
 	char *second = write_text(again);
 	if (strcmp(first, second) != 0 || diags.items.len != 0 ||
-	    bh_taint_summaries_count(again) != bh_taint_summaries_count(s))
+	    bh_summaries_count(again) != bh_summaries_count(s))
 		abort();
 
 	free(first);
 	free(second);
-	bh_taint_summaries_free(again);
-	bh_taint_summaries_free(s);
+	bh_summaries_free(again);
+	bh_summaries_free(s);
 	bh_findings_dispose(&findings);
 	bh_diags_dispose(&diags);
 	bh_arena_free(arena);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Unit tests of taint summaries as data (bh_taint_summaries in taint.h):
+// Unit tests of taint summaries as data (bh_summaries in taint.h):
 // a scan of part of a program that reads the summaries written by a scan
 // of the rest reports what a scan of the whole reports; the file format
 // round-trips byte for byte; summaries of code outside the build context
@@ -49,8 +49,8 @@ static bh_diags *new_diags(void)
 
 // Compile `files` (name, text pairs) as one program and run the taint
 // analysis, reading `imported` and writing into `exported` (either NULL).
-static bh_findings *run(const char *const *files, const bh_taint_summaries *imported,
-			bh_taint_summaries *exported)
+static bh_findings *run(const char *const *files, const bh_summaries *imported,
+			bh_summaries *exported)
 {
 	bh_findings *f = bh_arena_alloc(arena, sizeof(*f));
 	bh_findings_init(f, arena);
@@ -93,22 +93,22 @@ static char *describe(const bh_findings *f)
 	return copy;
 }
 
-static char *write_text(const bh_taint_summaries *s)
+static char *write_text(const bh_summaries *s)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	cr_assert_eq(bh_taint_summaries_write(s, out), BH_OK);
+	cr_assert_eq(bh_summaries_write(s, out), BH_OK);
 	fclose(out);
 	char *copy = bh_arena_strdup(arena, buf);
 	free(buf);
 	return copy;
 }
 
-static bh_taint_summaries *read_text(const char *text, bh_diags *d, size_t *added)
+static bh_summaries *read_text(const char *text, bh_diags *d, size_t *added)
 {
-	bh_taint_summaries *s = bh_taint_summaries_new();
-	*added = bh_taint_summaries_read(s, text, strlen(text), "sums.json", d);
+	bh_summaries *s = bh_summaries_new();
+	*added = bh_summaries_read(s, text, strlen(text), "sums.json", d);
 	return s;
 }
 
@@ -178,13 +178,13 @@ Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_sc
 	cr_assert(strstr(expected, "main.c:16:"), "and the format string:\n%s", expected);
 	cr_assert(strstr(expected, "main.c:22:"), "and the global:\n%s", expected);
 
-	bh_taint_summaries *sums = bh_taint_summaries_new();
+	bh_summaries *sums = bh_summaries_new();
 	run(lib, NULL, sums);
-	cr_assert_eq(bh_taint_summaries_count(sums), 5);
+	cr_assert_eq(bh_summaries_count(sums), 5);
 	// Through the file, as another process would get them.
 	size_t added;
 	bh_diags *d = new_diags();
-	bh_taint_summaries *read = read_text(write_text(sums), d, &added);
+	bh_summaries *read = read_text(write_text(sums), d, &added);
 	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
 	cr_assert_eq(added, 5);
 	char *got = describe(run(app, read, NULL));
@@ -192,26 +192,26 @@ Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_sc
 	// Without them, the library's calls are unknown functions.
 	char *alone = describe(run(app, NULL, NULL));
 	cr_assert_null(strstr(alone, "lib.c"), "%s", alone);
-	bh_taint_summaries_free(sums);
-	bh_taint_summaries_free(read);
+	bh_summaries_free(sums);
+	bh_summaries_free(read);
 }
 
 Test(summaries, the_file_round_trips_byte_for_byte)
 {
 	static const char *const whole[] = { "lib.c", lib_c, "main.c", main_c, NULL };
-	bh_taint_summaries *sums = bh_taint_summaries_new();
+	bh_summaries *sums = bh_summaries_new();
 	run(whole, NULL, sums);
 	char *first = write_text(sums);
 	size_t added;
 	bh_diags *d = new_diags();
-	bh_taint_summaries *again = read_text(first, d, &added);
-	cr_assert_eq(added, bh_taint_summaries_count(sums));
+	bh_summaries *again = read_text(first, d, &added);
+	cr_assert_eq(added, bh_summaries_count(sums));
 	cr_assert_str_eq(write_text(again), first);
 	// Units are sorted by path, one function per line.
 	cr_assert_lt(strstr(first, "\"unit\":\"lib.c\""), strstr(first, "\"unit\":\"main.c\""));
 	cr_assert(strstr(first, "\n{\"usr\":\"c:@F@run_cmd\""), "%s", first);
-	bh_taint_summaries_free(sums);
-	bh_taint_summaries_free(again);
+	bh_summaries_free(sums);
+	bh_summaries_free(again);
 }
 
 static bool nothing_is_in_context(void *payload, const char *path, const char *hash)
@@ -241,9 +241,9 @@ Test(summaries, units_carry_the_hash_of_their_file_and_another_file_is_external)
 {
 	static const char *const lib[] = { "lib.c", lib_c, NULL };
 	static const char *const app[] = { "main.c", main_c, NULL };
-	bh_taint_summaries *sums = bh_taint_summaries_new();
+	bh_summaries *sums = bh_summaries_new();
 	run(lib, NULL, sums);
-	bh_taint_summaries_hash_units(sums, hash_of_name, NULL);
+	bh_summaries_hash_units(sums, hash_of_name, NULL);
 	char *text = write_text(sums);
 	cr_assert(strstr(text, "{\"unit\":\"lib.c\",\"hash\":\"00000000000000000000000000000005\","),
 		  "%s", text);
@@ -251,29 +251,29 @@ Test(summaries, units_carry_the_hash_of_their_file_and_another_file_is_external)
 	size_t added;
 	char *other = bh_arena_strdup(arena, text);
 	memcpy(strstr(other, "\"hash\":\"") + 9, "f", 1);
-	bh_taint_summaries *read = read_text(other, new_diags(), &added);
-	bh_taint_summaries_mark_external(read, same_hash, NULL);
+	bh_summaries *read = read_text(other, new_diags(), &added);
+	bh_summaries_mark_external(read, same_hash, NULL);
 	const bh_finding *fd = bh_test_first_finding(run(app, read, NULL), "c.command-injection");
 	cr_assert_str_eq(fd->loc.path, "main.c");
-	bh_taint_summaries_free(read);
+	bh_summaries_free(read);
 	// The same content: ours, the sink stays where it is.
 	read = read_text(text, new_diags(), &added);
-	bh_taint_summaries_mark_external(read, same_hash, NULL);
+	bh_summaries_mark_external(read, same_hash, NULL);
 	fd = bh_test_first_finding(run(app, read, NULL), "c.command-injection");
 	cr_assert_str_eq(fd->loc.path, "lib.c");
-	bh_taint_summaries_free(read);
-	bh_taint_summaries_free(sums);
+	bh_summaries_free(read);
+	bh_summaries_free(sums);
 }
 
 Test(summaries, sinks_outside_the_context_are_reported_at_the_call_into_them)
 {
 	static const char *const lib[] = { "lib.c", lib_c, NULL };
 	static const char *const app[] = { "main.c", main_c, NULL };
-	bh_taint_summaries *sums = bh_taint_summaries_new();
+	bh_summaries *sums = bh_summaries_new();
 	run(lib, NULL, sums);
 	size_t added;
-	bh_taint_summaries *read = read_text(write_text(sums), new_diags(), &added);
-	bh_taint_summaries_mark_external(read, nothing_is_in_context, NULL);
+	bh_summaries *read = read_text(write_text(sums), new_diags(), &added);
+	bh_summaries_mark_external(read, nothing_is_in_context, NULL);
 	bh_findings *f = run(app, read, NULL);
 	const char *lines = bh_test_rule_lines(arena, f, "c.command-injection");
 	// run_cmd(pass(argv[1])), run_opts(&o) and system(g_name); not run_cmd("ls").
@@ -287,8 +287,8 @@ Test(summaries, sinks_outside_the_context_are_reported_at_the_call_into_them)
 		for (size_t k = 0; k < f->items.items[i].nflow; k++)
 			cr_assert_str_eq(f->items.items[i].flow[k].loc.path, "main.c");
 	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.format-string"), "16");
-	bh_taint_summaries_free(sums);
-	bh_taint_summaries_free(read);
+	bh_summaries_free(sums);
+	bh_summaries_free(read);
 }
 
 Test(summaries, a_body_in_the_scan_wins_over_a_summary)
@@ -296,10 +296,10 @@ Test(summaries, a_body_in_the_scan_wins_over_a_summary)
 	// The file says pass() runs its argument; the program's own pass()
 	// does not.
 	static const char text[] =
-		"{\"format\":\"bulkhead-taint-summaries\",\"version\":1,\"units\":[{\"unit\":\"x.c\",\"functions\":[\n"
-		"{\"usr\":\"c:@F@pass\",\"name\":\"pass\",\"params\":1,\"labels\":[{\"param\":0}],"
+		"{\"format\":\"bulkhead-summaries\",\"version\":1,\"units\":[{\"unit\":\"x.c\",\"functions\":[\n"
+		"{\"usr\":\"c:@F@pass\",\"name\":\"pass\",\"params\":1,\"taint\":{\"labels\":[{\"param\":0}],"
 		"\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0,"
-		"\"loc\":{\"path\":\"x.c\",\"line\":3},\"callee\":\"system\"}]}]}]}";
+		"\"loc\":{\"path\":\"x.c\",\"line\":3},\"callee\":\"system\"}]}}]}]}";
 	static const char *const own[] = {
 		"main.c",
 		"char *pass(char *s) { return s; }\n"
@@ -313,11 +313,11 @@ Test(summaries, a_body_in_the_scan_wins_over_a_summary)
 		NULL,
 	};
 	size_t added;
-	bh_taint_summaries *read = read_text(text, new_diags(), &added);
+	bh_summaries *read = read_text(text, new_diags(), &added);
 	cr_assert_eq(added, 1);
 	cr_assert_str_eq(bh_test_rule_lines(arena, run(own, read, NULL), "c.command-injection"), "");
 	cr_assert_str_eq(bh_test_rule_lines(arena, run(without, read, NULL), "c.command-injection"), "3");
-	bh_taint_summaries_free(read);
+	bh_summaries_free(read);
 }
 
 Test(summaries, files_that_are_not_summaries_add_nothing)
@@ -327,41 +327,42 @@ Test(summaries, files_that_are_not_summaries_add_nothing)
 		"{not json",
 		"[1, 2]",
 		"{\"format\":\"bulkhead-baseline\",\"version\":1,\"units\":[]}",
-		"{\"format\":\"bulkhead-taint-summaries\",\"version\":99,\"units\":[]}",
-		"{\"format\":\"bulkhead-taint-summaries\",\"version\":1,\"units\":{}}",
+		"{\"format\":\"bulkhead-summaries\",\"version\":99,\"units\":[]}",
+		"{\"format\":\"bulkhead-summaries\",\"version\":1,\"units\":{}}",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		bh_diags *d = new_diags();
 		size_t added;
-		bh_taint_summaries *s = read_text(bad[i], d, &added);
+		bh_summaries *s = read_text(bad[i], d, &added);
 		cr_assert_eq(added, 0, "%s", bad[i]);
-		cr_assert_eq(bh_taint_summaries_count(s), 0);
+		cr_assert_eq(bh_summaries_count(s), 0);
 		cr_assert_eq(d->items.len, 1, "%s", bad[i]);
 		cr_assert_str_eq(d->items.items[0].code, "summaries.malformed");
 		cr_assert_eq(d->items.items[0].level, BH_LEVEL_ERROR);
-		bh_taint_summaries_free(s);
+		bh_summaries_free(s);
 	}
 }
 
 Test(summaries, a_bad_function_entry_is_diagnosed_and_the_others_kept)
 {
-#define HEAD "{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"labels\":[{\"param\":0}]"
+#define HEAD "{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"taint\":{\"labels\":[{\"param\":0}]"
 	static const char *const entries[] = {
-		HEAD "}",                                                     // fine
-		HEAD ",\"ret\":{\"labels\":[5]}}",                           // label bit not held
-		HEAD ",\"sinks\":[{\"rule\":\"c.nope\",\"bit\":1,\"param\":0,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}",
-		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":3,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}",
-		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0}]}", // no location
-		HEAD ",\"writes\":[{\"param\":-1}]}",
-		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"labels\":[{\"param\":1}]}", // param out of range
-		"{\"usr\":\"c:@F@f%d\",\"params\":1,\"labels\":[]}",          // no name
-		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":\"1\",\"labels\":[]}",
-		HEAD ",\"ret_path\":[{\"path\":\"a.c\"}]}",                  // a step without a line
+		HEAD "}}",                                                    // fine
+		HEAD ",\"ret\":{\"labels\":[5]}}}",                          // label bit not held
+		HEAD ",\"sinks\":[{\"rule\":\"c.nope\",\"bit\":1,\"param\":0,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}}",
+		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":3,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}}",
+		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0}]}}", // no location
+		HEAD ",\"writes\":[{\"param\":-1}]}}",
+		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"taint\":{\"labels\":[{\"param\":1}]}}", // param out of range
+		"{\"usr\":\"c:@F@f%d\",\"params\":1,\"taint\":{\"labels\":[]}}",          // no name
+		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":\"1\",\"taint\":{\"labels\":[]}}",
+		HEAD ",\"ret_path\":[{\"path\":\"a.c\"}]}}",                  // a step without a line
+		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1}",      // no taint member
 		"7",
-		HEAD "}",                                                     // fine
+		HEAD "}}",                                                    // fine
 	};
 #undef HEAD
-	char *text = bh_arena_strdup(arena, "{\"format\":\"bulkhead-taint-summaries\",\"version\":1,"
+	char *text = bh_arena_strdup(arena, "{\"format\":\"bulkhead-summaries\",\"version\":1,"
 					    "\"units\":[{\"unit\":\"a.c\",\"functions\":[");
 	size_t n = sizeof(entries) / sizeof(entries[0]);
 	for (size_t i = 0; i < n; i++)
@@ -371,30 +372,30 @@ Test(summaries, a_bad_function_entry_is_diagnosed_and_the_others_kept)
 	text = bh_arena_sprintf(arena, "%s]}]}", text);
 	bh_diags *d = new_diags();
 	size_t added;
-	bh_taint_summaries *s = read_text(text, d, &added);
+	bh_summaries *s = read_text(text, d, &added);
 	cr_assert_eq(added, 2);
 	cr_assert_eq(d->items.len, n - 2);
 	for (size_t i = 0; i < d->items.len; i++)
 		cr_assert_str_eq(d->items.items[i].code, "summaries.malformed");
 	cr_assert(strstr(d->items.items[0].message, "function 2 of unit 'a.c' (c:@F@f1)"), "%s",
 		  d->items.items[0].message);
-	bh_taint_summaries_free(s);
+	bh_summaries_free(s);
 }
 
 Test(summaries, the_first_summary_of_a_function_wins)
 {
 	static const char text[] =
-		"{\"format\":\"bulkhead-taint-summaries\",\"version\":1,\"units\":["
-		"{\"unit\":\"a.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"labels\":[]}]},"
-		"{\"unit\":\"b.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"labels\":[],"
-		"\"ret\":{\"labels\":[0]}}]}]}";
+		"{\"format\":\"bulkhead-summaries\",\"version\":1,\"units\":["
+		"{\"unit\":\"a.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[]}}]},"
+		"{\"unit\":\"b.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[],"
+		"\"ret\":{\"labels\":[0]}}}]}]}";
 	size_t added;
 	bh_diags *d = new_diags();
-	bh_taint_summaries *s = read_text(text, d, &added);
+	bh_summaries *s = read_text(text, d, &added);
 	cr_assert_eq(added, 1);
 	cr_assert_eq(d->items.len, 0);
 	char *out = write_text(s);
 	cr_assert(strstr(out, "\"unit\":\"a.c\""), "%s", out);
 	cr_assert_null(strstr(out, "\"ret\""), "%s", out);
-	bh_taint_summaries_free(s);
+	bh_summaries_free(s);
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Shared by the files behind bh_taint_summaries (taint.h): the set of
+// Shared by the files behind bh_summaries (taint.h): the set of
 // summaries read from or written to a summaries file, the codec of one
 // function's entry (taint_summary_json.c), and what the whole-program
 // analysis asks of the set (taint_program.c).
-#ifndef BH_TAINT_SUMMARIES_INTERNAL_H
-#define BH_TAINT_SUMMARIES_INTERNAL_H
+#ifndef BH_SUMMARIES_INTERNAL_H
+#define BH_SUMMARIES_INTERNAL_H
 
 #include <jansson.h>
 
@@ -16,7 +16,7 @@
 typedef struct {
 	const char *path;          // interned
 	const char *hash;          // 32 hex digits, or NULL when unknown
-	bool external;             // not this context's file (bh_taint_summaries_mark_external)
+	bool external;             // not this context's file (bh_summaries_mark_external)
 } bh_taint__unit;
 
 // One function's summary and the translation unit that defines it.
@@ -26,7 +26,7 @@ typedef struct {
 	bh_taint__summary sum;     // fn is NULL; vectors owned by the set
 } bh_taint__stored;
 
-struct bh_taint_summaries {
+struct bh_summaries {
 	bh_arena *arena;           // strings, paths, parameter arrays
 	bh_strset paths;           // interned file paths: units and locations
 	bh_strset usrs;            // the functions held
@@ -38,17 +38,17 @@ struct bh_taint_summaries {
 };
 
 /** The summary held for `usr`, or NULL. */
-const bh_taint__summary *bh_taint__imported(const bh_taint_summaries *s, const char *usr);
+const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *usr);
 
 /**
  * Add the summaries of every function `p` analysed, grouped by the unit of
  * `prog` that defines it, and the globals `p` found tainted, to `out`.
  */
 void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog,
-		      bh_taint_summaries *out);
+		      bh_summaries *out);
 
 /** Seed `p`'s tainted globals with those read into `s`. */
-void bh_taint__import_globals(bh_taint__program *p, const bh_taint_summaries *s);
+void bh_taint__import_globals(bh_taint__program *p, const bh_summaries *s);
 
 /** One function's entry (new reference). */
 json_t *bh_taint__summary_to_json(const bh_taint__summary *s);

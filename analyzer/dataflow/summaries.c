@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: MIT
-// bh_taint_summaries: taint summaries as data. A scan writes what each
-// function it analysed does with untrusted data, grouped by translation
-// unit, and another scan reads it for the functions it has no body for.
+// bh_summaries: function summaries as data. A scan writes what each
+// function it analysed does, grouped by translation unit, and another scan
+// reads it for the functions it has no body for. Each function has one
+// member per analysis; the taint analysis' ("taint") is the only one yet.
 //
 //   {
-//    "format": "bulkhead-taint-summaries",
+//    "format": "bulkhead-summaries",
 //    "version": 1,
 //    "tool": "bulkhead 0.1.0",
 //    "units": [
-//     {"unit": "src/run.c", "functions": [
-//      {"usr": "c:@F@run_cmd", "name": "run_cmd", "params": 1,
+//     {"unit": "src/run.c", "hash": "<32 hex: bh_hash128 of the file>", "functions": [
+//      {"usr": "c:@F@run_cmd", "name": "run_cmd", "params": 1, "taint": {
 //       "labels": [{"param": 0}],          // bit 1.. : a parameter or one of its fields
 //       "ret": {"labels": [0], ...},        // bit 0: concrete taint
 //       "writes": [...], "globals": [...],
 //       "sinks": [{"rule": "c.command-injection", "bit": 1, "param": 0, "loc": {...},
-//                  "path": [{"path": "src/run.c", "line": 3, "col": 2, "message": "..."}]}]}
+//                  "path": [{"path": "src/run.c", "line": 3, "col": 2, "message": "..."}]}]}}
 //     ]}
 //    ],
 //    "tainted_globals": [{"key": "c:@config", "what": "...", "path": [...]}]
@@ -24,7 +25,7 @@
 // scan that reads the summaries of units it did not parse reports what a
 // scan of all units would. Locations are relative to the context the
 // summaries were made in; units that are not files of the reading scan's
-// context are external (bh_taint_summaries_mark_external).
+// context are external (bh_summaries_mark_external).
 //
 // Reading trusts nothing: the file comes from the user, a cache or another
 // machine. Each function entry is checked on its own (taint_summary_json.c).
@@ -32,19 +33,19 @@
 #include <string.h>
 
 #include "bulkhead/json.h"
-#include "dataflow/taint_summaries_internal.h"
+#include "dataflow/summaries_internal.h"
 
-#define SUMMARIES_FORMAT "bulkhead-taint-summaries"
+#define SUMMARIES_FORMAT "bulkhead-summaries"
 #define SUMMARIES_VERSION 1
 // Summaries of a 20,000-function program take tens of MB.
-#define SUMMARIES_MAX_BYTES BH_TAINT_SUMMARIES_MAX_BYTES
+#define SUMMARIES_MAX_BYTES BH_SUMMARIES_MAX_BYTES
 // Parameters written, over every function that writes one: a few thousand
 // in redis or sqlite3. 64 bytes each.
 #define PARAM_SLOTS ((size_t)1 << 22)
 
-bh_taint_summaries *bh_taint_summaries_new(void)
+bh_summaries *bh_summaries_new(void)
 {
-	bh_taint_summaries *s = bh_xcalloc(1, sizeof(*s));
+	bh_summaries *s = bh_xcalloc(1, sizeof(*s));
 	s->arena = bh_arena_new();
 	s->slots_left = PARAM_SLOTS;
 	return s;
@@ -57,7 +58,7 @@ static void dispose_summary(bh_taint__summary *sum)
 	bh_vec_dispose(&sum->globals);
 }
 
-void bh_taint_summaries_free(bh_taint_summaries *s)
+void bh_summaries_free(bh_summaries *s)
 {
 	if (!s)
 		return;
@@ -73,7 +74,7 @@ void bh_taint_summaries_free(bh_taint_summaries *s)
 	free(s);
 }
 
-size_t bh_taint_summaries_count(const bh_taint_summaries *s)
+size_t bh_summaries_count(const bh_summaries *s)
 {
 	return s ? s->funcs.len : 0;
 }
@@ -84,7 +85,7 @@ static int compare_usr(const void *a, const void *b)
 	return strcmp(x->sum.usr, y->sum.usr);
 }
 
-static void index_by_usr(bh_taint_summaries *s)
+static void index_by_usr(bh_summaries *s)
 {
 	free(s->by_usr);
 	s->by_usr = bh_xmalloc((s->funcs.len + 1) * sizeof(*s->by_usr));
@@ -93,7 +94,7 @@ static void index_by_usr(bh_taint_summaries *s)
 	qsort(s->by_usr, s->funcs.len, sizeof(*s->by_usr), compare_usr);
 }
 
-const bh_taint__summary *bh_taint__imported(const bh_taint_summaries *s, const char *usr)
+const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *usr)
 {
 	if (!s || !s->funcs.len || !usr)
 		return NULL;
@@ -111,7 +112,7 @@ const bh_taint__summary *bh_taint__imported(const bh_taint_summaries *s, const c
 	return NULL;
 }
 
-static bh_taint__unit *new_unit(bh_taint_summaries *s, const char *path, const char *hash)
+static bh_taint__unit *new_unit(bh_summaries *s, const char *path, const char *hash)
 {
 	bh_taint__unit *u = bh_arena_alloc(s->arena, sizeof(*u));
 	u->path = bh_strset_intern(&s->paths, path);
@@ -122,7 +123,7 @@ static bh_taint__unit *new_unit(bh_taint_summaries *s, const char *path, const c
 
 // Take `sum` (read into the set's arena) for `unit`, unless the set has
 // that function already: the first summary of a USR wins.
-static bool add(bh_taint_summaries *s, bh_taint__unit *unit, bh_taint__summary *sum)
+static bool add(bh_summaries *s, bh_taint__unit *unit, bh_taint__summary *sum)
 {
 	if (!bh_strset_insert(&s->usrs, sum->usr)) {
 		dispose_summary(sum);
@@ -143,7 +144,7 @@ static void malformed(bh_diags *diags, const char *origin, const char *message)
 	bh_diag_add(diags, BH_LEVEL_ERROR, "summaries.malformed", origin, 0, 0, "%s", message);
 }
 
-static void read_globals(bh_taint_summaries *s, json_t *a, const char *origin, bh_diags *diags)
+static void read_globals(bh_summaries *s, json_t *a, const char *origin, bh_diags *diags)
 {
 	if (!a)
 		return;
@@ -176,7 +177,7 @@ static bool is_hash(json_t *h)
 	return true;
 }
 
-static size_t read_unit(bh_taint_summaries *s, json_t *u, const char *origin, bh_diags *diags)
+static size_t read_unit(bh_summaries *s, json_t *u, const char *origin, bh_diags *diags)
 {
 	json_t *path = json_object_get(u, "unit"), *funcs = json_object_get(u, "functions");
 	json_t *hash = json_object_get(u, "hash");
@@ -205,8 +206,8 @@ static size_t read_unit(bh_taint_summaries *s, json_t *u, const char *origin, bh
 	return added;
 }
 
-size_t bh_taint_summaries_read(bh_taint_summaries *s, const char *text, size_t len,
-			       const char *origin, bh_diags *diags)
+size_t bh_summaries_read(bh_summaries *s, const char *text, size_t len, const char *origin,
+			 bh_diags *diags)
 {
 	if (len > SUMMARIES_MAX_BYTES) {
 		malformed(diags, origin, "larger than 512 MB: not a summaries file");
@@ -255,9 +256,9 @@ static void drop_paths(bh_taint__summary *sum)
 		sum->globals.items[k].path.len = 0;
 }
 
-void bh_taint_summaries_hash_units(bh_taint_summaries *s,
-				   bool (*hash)(void *payload, const char *path, char out[33]),
-				   void *payload)
+void bh_summaries_hash_units(bh_summaries *s,
+			     bool (*hash)(void *payload, const char *path, char out[33]),
+			     void *payload)
 {
 	for (size_t i = 0; i < s->units.len; i++) {
 		char hex[33];
@@ -266,10 +267,9 @@ void bh_taint_summaries_hash_units(bh_taint_summaries *s,
 	}
 }
 
-void bh_taint_summaries_mark_external(bh_taint_summaries *s,
-				      bool (*in_context)(void *payload, const char *path,
-							 const char *hash),
-				      void *payload)
+void bh_summaries_mark_external(bh_summaries *s,
+				bool (*in_context)(void *payload, const char *path, const char *hash),
+				void *payload)
 {
 	for (size_t i = 0; i < s->units.len; i++) {
 		bh_taint__unit *u = s->units.items[i];
@@ -296,7 +296,7 @@ void bh_taint_summaries_mark_external(bh_taint_summaries *s,
 // ------------------------------------------------------------- exporting
 
 void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog,
-		      bh_taint_summaries *out)
+		      bh_summaries *out)
 {
 	for (size_t u = 0; u < prog->units.len; u++) {
 		const bh_ir_unit *unit = &prog->units.items[u];
@@ -334,7 +334,7 @@ void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog,
 	index_by_usr(out);
 }
 
-void bh_taint__import_globals(bh_taint__program *p, const bh_taint_summaries *s)
+void bh_taint__import_globals(bh_taint__program *p, const bh_summaries *s)
 {
 	for (size_t i = 0; s && i < s->globals.len; i++) {
 		const bh_taint__tainted_global *g = &s->globals.items[i];
@@ -377,7 +377,7 @@ static json_t *global_json(const bh_taint__tainted_global *g)
 
 // One function or global per line: small diffs when a cached or
 // committed file is written again, and still one JSON document.
-bh_status bh_taint_summaries_write(const bh_taint_summaries *s, FILE *out)
+bh_status bh_summaries_write(const bh_summaries *s, FILE *out)
 {
 	// Units sorted by path (one entry per path, with the first one's
 	// hash), a unit's functions in the order they came.
