@@ -423,9 +423,12 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 		snprintf(how, sizeof(how), "is passed to %s(), which dereferences it", callee);
 	else
 		snprintf(how, sizeof(how), "is dereferenced");
-	// The step inside the callee, when a program function dereferences it.
-	bh_finding_step callee_step = { inside ? *inside : in->loc,
-					bh_arena_sprintf(c->prog->arena, "%s() dereferences it here",
+	// The step inside the callee, when a program function dereferences it;
+	// at the call when that is code outside the context (no location).
+	bool known = inside && inside->path && inside->line;
+	bh_finding_step callee_step = { known ? *inside : in->loc,
+					bh_arena_sprintf(c->prog->arena, known ? "%s() dereferences it here"
+									       : "%s() dereferences it",
 							 callee ? callee : "?") };
 	bh_finding_step steps[3];
 	size_t n = 0;

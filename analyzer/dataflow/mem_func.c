@@ -167,7 +167,7 @@ static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 {
 	for (uint32_t a = 0; a < in->nargs; a++) {
 		const bh_ir_opnd *o = &in->args[a];
-		uint8_t bits = a < s->fn->nparams ? s->param[a] : BH_MEM__P_KEEPS;
+		uint8_t bits = a < s->nparams ? s->param[a] : BH_MEM__P_KEEPS;
 		bh_mem__expose_pointee(c, f, bh_mem__read(c, f, in, o));
 		// A deallocation wrapper given released memory is a double free
 		// (not a use after free of what it dereferences on the way).
@@ -616,6 +616,9 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 {
 	memset(sum, 0, sizeof(*sum));
 	sum->fn = fn;
+	sum->usr = fn->usr;
+	sum->name = fn->name;
+	sum->nparams = fn->nparams;
 	sum->param = bh_arena_alloc(p->arena, fn->nparams + 1);
 	memset(sum->param, 0, fn->nparams + 1);
 	sum->param_family = bh_arena_alloc(p->arena, fn->nparams + 1);

@@ -128,7 +128,10 @@ typedef struct {
 
 // What a caller needs to know about a function.
 typedef struct {
-	const bh_ir_func *fn;
+	const bh_ir_func *fn;   // NULL for a summary read from a file (bh_summaries)
+	const char *usr;
+	const char *name;
+	uint32_t nparams;
 	bool analysed;
 	bool incomplete;        // budget ran out: treat it as unknown code
 	bool noreturn;          // no path returns
@@ -171,6 +174,7 @@ typedef struct {
 	uint32_t *null_unchecked;
 	bh_findings *held;
 	BH_VEC(size_t) held_node;
+	const bh_summaries *imported; // for functions without a body, or NULL
 } bh_mem__program;
 
 typedef struct bh_mem__special {
@@ -195,5 +199,11 @@ const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const
 
 /** The summary of the program function a call's callee names, or NULL. */
 const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh_ir_opnd *callee);
+
+/** A family's name in the models ("heap", "stream"); "" for none. */
+const char *bh_mem__family_name(bh_mem_family f);
+
+/** The family named `word` (not none); false if there is none of that name. */
+bool bh_mem__family_parse(const char *word, bh_mem_family *out);
 
 #endif

@@ -36,6 +36,21 @@ static const char *const releasers[BH_MEM__FAMILY_COUNT] = {
 	[BH_MEM_FAMILY_STACK] = "nothing (it is freed when the function returns)",
 };
 
+const char *bh_mem__family_name(bh_mem_family f)
+{
+	return (unsigned)f < BH_MEM__FAMILY_COUNT ? family_names[f] : family_names[0];
+}
+
+bool bh_mem__family_parse(const char *word, bh_mem_family *out)
+{
+	for (unsigned f = 1; f < BH_MEM__FAMILY_COUNT; f++)
+		if (strcmp(word, family_names[f]) == 0) {
+			*out = (bh_mem_family)f;
+			return true;
+		}
+	return false;
+}
+
 const char *bh_mem_family_releaser(bh_mem_family f)
 {
 	return (unsigned)f < BH_MEM__FAMILY_COUNT ? releasers[f] : releasers[0];
@@ -88,12 +103,7 @@ static bool parse_place(const char *word, bh_mem_model *m)
 
 static bool parse_family(const char *word, bh_mem_family *out)
 {
-	for (unsigned f = 1; f < BH_MEM__FAMILY_COUNT; f++)
-		if (strcmp(word, family_names[f]) == 0) {
-			*out = (bh_mem_family)f;
-			return true;
-		}
-	return false;
+	return bh_mem__family_parse(word, out);
 }
 
 // `argN=V`: the condition of a `when`.

@@ -103,7 +103,7 @@ static const bh_mem__summary *summary_at(bh_mem__fctx *c, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
 	const bh_mem__summary *s = usable_summary(c, callee);
-	if (!s || !s->ret_may_null)
+	if (!s || !s->ret_may_null || !s->fn) // no body to specialise (a summary read from a file)
 		return s;
 	bh_mem__context ctx;
 	memset(&ctx, 0, sizeof(ctx));
@@ -198,7 +198,7 @@ static bool call_releases(const bh_mem__fctx *c, const bh_ir_instr *in)
 	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
 	const bh_mem__summary *s = c->call_sum[in->id];
 	if (s) {
-		for (uint32_t j = 0; j < s->fn->nparams; j++)
+		for (uint32_t j = 0; j < s->nparams; j++)
 			if (s->param[j] & BH_MEM__P_FREES)
 				return true;
 		return false;

@@ -10,14 +10,17 @@
 // Requires: verified IR of every unit. Provides: findings with paths.
 #include <string.h>
 
-#include "dataflow/mem_internal.h"
+#include "dataflow/summaries_internal.h"
 
 #define SCC_ITERATIONS 3
 
 const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh_ir_opnd *callee)
 {
 	size_t n = bh_callgraph_node_of_opnd(p->graph, callee);
-	return n == SIZE_MAX ? NULL : p->sums[n];
+	if (n != SIZE_MAX)
+		return p->sums[n];
+	// No body here: a summary read from a file, if any.
+	return callee->kind == BH_IR_OPND_FUNC ? bh_mem__imported(p->imported, callee->usr) : NULL;
 }
 
 // Summaries start out absent: a function with a body but no summary yet
@@ -30,7 +33,7 @@ static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
 	    a->ret_static != b->ret_static || a->ret_param != b->ret_param ||
 	    a->incomplete != b->incomplete)
 		return false;
-	for (uint32_t j = 0; j < a->fn->nparams; j++)
+	for (uint32_t j = 0; j < a->nparams; j++)
 		if (a->param[j] != b->param[j])
 			return false;
 	return true;
@@ -145,6 +148,7 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 	p.graph = graph;
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
+	p.imported = opts->imported;
 	p.null_checked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_checked));
 	p.null_unchecked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_unchecked));
 	bh_findings held;
@@ -153,6 +157,8 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 	run_state rs = { &p, out, opts->cancel, false };
 	bh_callgraph_components(graph, analyse_component, &rs);
 	release_held(&p, out);
+	if (opts->exported && !rs.canceled)
+		bh_mem__export(&p, prog, opts->exported);
 	bh_findings_dispose(&held);
 	bh_vec_dispose(&p.held_node);
 	free(p.null_checked);

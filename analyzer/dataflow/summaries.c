@@ -2,7 +2,8 @@
 // bh_summaries: function summaries as data. A scan writes what each
 // function it analysed does, grouped by translation unit, and another scan
 // reads it for the functions it has no body for. Each function has one
-// member per analysis; the taint analysis' ("taint") is the only one yet.
+// member per analysis: "taint" (taint_summaries.c) and "memory"
+// (mem_summaries.c); this file keeps the set and the file around them.
 //
 //   {
 //    "format": "bulkhead-summaries",
@@ -15,7 +16,8 @@
 //       "ret": {"labels": [0], ...},        // bit 0: concrete taint
 //       "writes": [...], "globals": [...],
 //       "sinks": [{"rule": "c.command-injection", "bit": 1, "param": 0, "loc": {...},
-//                  "path": [{"path": "src/run.c", "line": 3, "col": 2, "message": "..."}]}]}}
+//                  "path": [{"path": "src/run.c", "line": 3, "col": 2, "message": "..."}]}]},
+//       "memory": {"params": [{"param": 0, "deref": true, "loc": {...}}]}}
 //     ]}
 //    ],
 //    "tainted_globals": [{"key": "c:@config", "what": "...", "path": [...]}]
@@ -37,11 +39,9 @@
 
 #define SUMMARIES_FORMAT "bulkhead-summaries"
 #define SUMMARIES_VERSION 1
-// Summaries of a 20,000-function program take tens of MB.
-#define SUMMARIES_MAX_BYTES BH_SUMMARIES_MAX_BYTES
-// Parameters written, over every function that writes one: a few thousand
-// in redis or sqlite3. 64 bytes each.
-#define PARAM_SLOTS ((size_t)1 << 22)
+// Parameter array elements and path steps a file may make the set hold:
+// redis' summaries have 1.2 million steps.
+#define PARAM_SLOTS ((size_t)1 << 24)
 
 bh_summaries *bh_summaries_new(void)
 {
@@ -51,19 +51,12 @@ bh_summaries *bh_summaries_new(void)
 	return s;
 }
 
-static void dispose_summary(bh_taint__summary *sum)
-{
-	bh_vec_dispose(&sum->sinks);
-	bh_vec_dispose(&sum->fields);
-	bh_vec_dispose(&sum->globals);
-}
-
 void bh_summaries_free(bh_summaries *s)
 {
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->funcs.len; i++)
-		dispose_summary(&s->funcs.items[i]->sum);
+		bh_taint__summary_dispose(&s->funcs.items[i]->taint);
 	bh_vec_dispose(&s->funcs);
 	bh_vec_dispose(&s->units);
 	bh_vec_dispose(&s->globals);
@@ -79,31 +72,35 @@ size_t bh_summaries_count(const bh_summaries *s)
 	return s ? s->funcs.len : 0;
 }
 
+// ------------------------------------------------------------- the set
+
 static int compare_usr(const void *a, const void *b)
 {
-	const bh_taint__stored *x = *(bh_taint__stored *const *)a, *y = *(bh_taint__stored *const *)b;
-	return strcmp(x->sum.usr, y->sum.usr);
+	const bh_summaries__entry *x = *(bh_summaries__entry *const *)a;
+	const bh_summaries__entry *y = *(bh_summaries__entry *const *)b;
+	return strcmp(x->usr, y->usr);
 }
 
-static void index_by_usr(bh_summaries *s)
+void bh_summaries__index(bh_summaries *s)
 {
 	free(s->by_usr);
 	s->by_usr = bh_xmalloc((s->funcs.len + 1) * sizeof(*s->by_usr));
 	if (s->funcs.len)
 		memcpy(s->by_usr, s->funcs.items, s->funcs.len * sizeof(*s->by_usr));
 	qsort(s->by_usr, s->funcs.len, sizeof(*s->by_usr), compare_usr);
+	s->nindexed = s->funcs.len;
 }
 
-const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *usr)
+bh_summaries__entry *bh_summaries__find(const bh_summaries *s, const char *usr)
 {
-	if (!s || !s->funcs.len || !usr)
+	if (!s || !s->by_usr || !usr)
 		return NULL;
-	size_t lo = 0, hi = s->funcs.len;
+	size_t lo = 0, hi = s->nindexed;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(s->by_usr[mid]->sum.usr, usr);
+		int c = strcmp(s->by_usr[mid]->usr, usr);
 		if (c == 0)
-			return &s->by_usr[mid]->sum;
+			return s->by_usr[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -112,29 +109,252 @@ const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *u
 	return NULL;
 }
 
-static bh_taint__unit *new_unit(bh_summaries *s, const char *path, const char *hash)
+bh_summaries__unit *bh_summaries__new_unit(bh_summaries *s, const char *path)
 {
-	bh_taint__unit *u = bh_arena_alloc(s->arena, sizeof(*u));
+	bh_summaries__unit *u = bh_arena_alloc(s->arena, sizeof(*u));
 	u->path = bh_strset_intern(&s->paths, path);
-	u->hash = hash ? bh_arena_strdup(s->arena, hash) : NULL;
 	bh_vec_push(&s->units, u);
 	return u;
 }
 
-// Take `sum` (read into the set's arena) for `unit`, unless the set has
-// that function already: the first summary of a USR wins.
-static bool add(bh_summaries *s, bh_taint__unit *unit, bh_taint__summary *sum)
+bh_summaries__entry *bh_summaries__add(bh_summaries *s, bh_summaries__unit *unit, const char *usr,
+				       const char *name, uint32_t nparams)
 {
-	if (!bh_strset_insert(&s->usrs, sum->usr)) {
-		dispose_summary(sum);
-		return false;
+	if (!bh_strset_insert(&s->usrs, usr))
+		return NULL;
+	bh_summaries__entry *e = bh_arena_alloc(s->arena, sizeof(*e));
+	e->unit = unit;
+	e->order = s->funcs.len;
+	e->usr = bh_arena_strdup(s->arena, usr);
+	e->name = bh_arena_strdup(s->arena, name);
+	e->nparams = nparams;
+	bh_vec_push(&s->funcs, e);
+	return e;
+}
+
+void *bh_summaries__param_array(bh_summaries *s, uint32_t n, size_t size)
+{
+	if (s->slots_left < (size_t)n + 1)
+		return NULL;
+	s->slots_left -= (size_t)n + 1;
+	return bh_arena_alloc(s->arena, ((size_t)n + 1) * size);
+}
+
+json_t *bh_summaries__loc_to_json(bh_loc loc)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "path", bh_json_string(loc.path));
+	static const char *const keys[] = { "line", "col", "end_line", "end_col" };
+	uint32_t values[] = { loc.line, loc.col, loc.end_line, loc.end_col };
+	for (size_t i = 0; i < 4; i++)
+		if (values[i])
+			json_object_set_new(o, keys[i], json_integer(values[i]));
+	return o;
+}
+
+const char *bh_summaries__loc_from_json(json_t *o, bh_summaries *s, bh_loc *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!json_is_object(o))
+		return "a location is not an object";
+	json_t *path = json_object_get(o, "path");
+	static const char *const keys[] = { "line", "col", "end_line", "end_col" };
+	uint32_t *values[] = { &out->line, &out->col, &out->end_line, &out->end_col };
+	for (size_t i = 0; i < 4; i++) {
+		json_t *v = json_object_get(o, keys[i]);
+		if (!v)
+			continue;
+		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > UINT32_MAX)
+			return "a location's line or column is not a number";
+		*values[i] = (uint32_t)json_integer_value(v);
 	}
-	bh_taint__stored *st = bh_arena_alloc(s->arena, sizeof(*st));
-	st->unit = unit;
-	st->order = s->funcs.len;
-	st->sum = *sum;
-	bh_vec_push(&s->funcs, st);
-	return true;
+	if (!json_is_string(path) || !json_string_length(path) || !out->line)
+		return "a location has no path or line";
+	out->path = bh_strset_intern(&s->paths, json_string_value(path));
+	return NULL;
+}
+
+// ------------------------------------------------------------- exporting
+
+void bh_summaries__export_start(bh_summaries__exporter *x, const bh_ir_program *prog,
+				const bh_callgraph *graph, bh_summaries *out)
+{
+	memset(x, 0, sizeof(*x));
+	x->prog = prog;
+	x->graph = graph;
+	x->out = out;
+	x->fn = prog->units.len ? prog->units.items[0].first : NULL;
+}
+
+bh_summaries__entry *bh_summaries__export_next(bh_summaries__exporter *x, size_t *node)
+{
+	while (x->unit < x->prog->units.len) {
+		const bh_ir_unit *unit = &x->prog->units.items[x->unit];
+		const bh_ir_func *fn = x->fn;
+		if (!fn) {
+			if (++x->unit < x->prog->units.len)
+				x->fn = x->prog->units.items[x->unit].first;
+			x->unit_entry = NULL;
+			continue;
+		}
+		x->fn = fn->next;
+		size_t n = fn->usr ? bh_callgraph_node(x->graph, fn->usr) : SIZE_MAX;
+		if (n == SIZE_MAX || x->graph->funcs[n] != fn)
+			continue;
+		// Made by an earlier export (taint's, when memory's runs), or
+		// new: a USR is one node, so one pass meets it once.
+		bh_summaries__entry *e = bh_summaries__find(x->out, fn->usr);
+		if (!e) {
+			if (!x->unit_entry)
+				x->unit_entry = bh_summaries__new_unit(x->out, unit->path ? unit->path : fn->loc.path);
+			e = bh_summaries__add(x->out, x->unit_entry, fn->usr, fn->name, fn->nparams);
+		}
+		if (!e)
+			continue;
+		*node = n;
+		return e;
+	}
+	return NULL;
+}
+
+// ------------------------------------------------------------- paths
+
+// Longest path a file may name: the analysis makes far shorter ones.
+#define MAX_PATH_STEPS 4096
+
+struct bh_summaries__paths {
+	json_t *step_index;        // serialized step -> its index (a jansson hash table)
+	json_t *node_index;        // "step:next" -> node index
+	json_t *steps;             // the "steps" array
+	json_t *nodes;             // the "paths" array
+};
+
+static void paths_init(bh_summaries__paths *t)
+{
+	t->step_index = json_object();
+	t->node_index = json_object();
+	t->steps = json_array();
+	t->nodes = json_array();
+}
+
+static void paths_dispose(bh_summaries__paths *t)
+{
+	json_decref(t->step_index);
+	json_decref(t->node_index);
+	json_decref(t->steps);
+	json_decref(t->nodes);
+}
+
+static json_int_t index_of(json_t *index, json_t *array, const char *key, json_t *value)
+{
+	json_t *known = json_object_get(index, key);
+	if (known) {
+		json_decref(value);
+		return json_integer_value(known);
+	}
+	json_int_t i = (json_int_t)json_array_size(array);
+	json_array_append_new(array, value);
+	json_object_set_new(index, key, json_integer(i));
+	return i;
+}
+
+json_t *bh_summaries__path_ref(bh_summaries__paths *t, const bh_taint__path *p)
+{
+	if (!p->len)
+		return NULL;
+	// Last step first: a node's next is written before it.
+	json_int_t next = -1;
+	for (size_t i = p->len; i-- > 0;) {
+		const bh_finding_step *st = &p->steps[i];
+		json_t *step = json_pack("[o,I,I,I,I,o]", bh_json_string(st->loc.path), (json_int_t)st->loc.line,
+					 (json_int_t)st->loc.col, (json_int_t)st->loc.end_line,
+					 (json_int_t)st->loc.end_col, bh_json_string(st->message));
+		char *key = json_dumps(step, JSON_COMPACT);
+		json_int_t s = index_of(t->step_index, t->steps, key, step);
+		free(key);
+		char node_key[48];
+		snprintf(node_key, sizeof(node_key), "%lld:%lld", (long long)s, (long long)next);
+		next = index_of(t->node_index, t->nodes, node_key, json_pack("[I,I]", s, next));
+	}
+	return json_integer(next);
+}
+
+const char *bh_summaries__path_get(bh_summaries *s, json_t *ref, bh_taint__path *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!ref)
+		return NULL;
+	const bh_summaries__tables *t = s->reading;
+	if (!t || !json_is_integer(ref) || json_integer_value(ref) < 0 ||
+	    (size_t)json_integer_value(ref) >= t->nnodes)
+		return "a path names no node of \"paths\"";
+	size_t len = 0;
+	for (int64_t n = json_integer_value(ref); n >= 0; n = t->node_next[n])
+		if (++len > MAX_PATH_STEPS)
+			return "a path is too long";
+	if (s->slots_left < len)
+		return "more path steps than a summaries file may hold";
+	s->slots_left -= len;
+	out->steps = bh_arena_alloc(s->arena, len * sizeof(*out->steps));
+	out->len = len;
+	size_t i = 0;
+	for (int64_t n = json_integer_value(ref); n >= 0; n = t->node_next[n])
+		out->steps[i++] = t->steps[t->node_step[n]];
+	return NULL;
+}
+
+bh_taint__path bh_summaries__path_copy(bh_summaries *s, const bh_taint__path *p)
+{
+	bh_taint__path out = { NULL, p->len };
+	if (!p->len)
+		return out;
+	out.steps = bh_arena_alloc(s->arena, p->len * sizeof(*out.steps));
+	for (size_t i = 0; i < p->len; i++) {
+		out.steps[i].loc = p->steps[i].loc;
+		out.steps[i].loc.path = p->steps[i].loc.path ? bh_strset_intern(&s->paths, p->steps[i].loc.path) : NULL;
+		out.steps[i].message = bh_strset_intern(&s->paths, p->steps[i].message ? p->steps[i].message : "");
+	}
+	return out;
+}
+
+// Decode the "steps" and "paths" tables of a file; NULL, or what is wrong.
+static const char *read_tables(bh_summaries *s, json_t *steps, json_t *nodes, bh_summaries__tables *t)
+{
+	memset(t, 0, sizeof(*t));
+	if ((steps && !json_is_array(steps)) || (nodes && !json_is_array(nodes)))
+		return "\"steps\" or \"paths\" is not an array";
+	t->nsteps = json_array_size(steps);
+	t->steps = bh_arena_alloc(s->arena, (t->nsteps + 1) * sizeof(*t->steps));
+	for (size_t i = 0; i < t->nsteps; i++) {
+		json_t *st = json_array_get(steps, i);
+		json_t *fields[6];
+		for (size_t k = 0; k < 6; k++)
+			fields[k] = json_array_get(st, k);
+		if (json_array_size(st) != 6 || !json_is_string(fields[0]) || !json_is_string(fields[5]))
+			return "a step is not [path, line, col, end_line, end_col, message]";
+		json_t *loc = json_pack("{s:O,s:O,s:O,s:O,s:O}", "path", fields[0], "line", fields[1], "col",
+					fields[2], "end_line", fields[3], "end_col", fields[4]);
+		const char *error = loc ? bh_summaries__loc_from_json(loc, s, &t->steps[i].loc) : "bad step";
+		json_decref(loc);
+		if (error)
+			return error;
+		t->steps[i].message = bh_strset_intern(&s->paths, json_string_value(fields[5]));
+	}
+	t->nnodes = json_array_size(nodes);
+	t->node_step = bh_arena_alloc(s->arena, (t->nnodes + 1) * sizeof(*t->node_step));
+	t->node_next = bh_arena_alloc(s->arena, (t->nnodes + 1) * sizeof(*t->node_next));
+	for (size_t i = 0; i < t->nnodes; i++) {
+		json_t *node = json_array_get(nodes, i);
+		json_t *step = json_array_get(node, 0), *next = json_array_get(node, 1);
+		// A node's next comes before it: chains end, never loop.
+		if (json_array_size(node) != 2 || !json_is_integer(step) || !json_is_integer(next) ||
+		    json_integer_value(step) < 0 || (size_t)json_integer_value(step) >= t->nsteps ||
+		    json_integer_value(next) < -1 || json_integer_value(next) >= (json_int_t)i)
+			return "a path node is not [step, earlier node or -1]";
+		t->node_step[i] = (uint32_t)json_integer_value(step);
+		t->node_next[i] = json_integer_value(next);
+	}
+	return NULL;
 }
 
 // ------------------------------------------------------------- reading
@@ -146,24 +366,14 @@ static void malformed(bh_diags *diags, const char *origin, const char *message)
 
 static void read_globals(bh_summaries *s, json_t *a, const char *origin, bh_diags *diags)
 {
-	if (!a)
-		return;
 	size_t i;
 	json_t *g;
 	json_array_foreach(a, i, g) {
-		json_t *key = json_object_get(g, "key"), *what = json_object_get(g, "what");
-		json_t *local = json_object_get(g, "local");
-		bh_taint__tainted_global tg = { 0 };
-		if (!json_is_string(key) || (what && !json_is_string(what)) ||
-		    (local && !json_is_boolean(local)) ||
-		    !bh_taint__path_from_json(json_object_get(g, "path"), s->arena, &s->paths, &tg.path)) {
+		bh_taint__tainted_global tg;
+		if (bh_taint__global_from_json(g, s, &tg))
+			bh_vec_push(&s->globals, tg);
+		else
 			malformed(diags, origin, "a tainted global is malformed; skipped");
-			continue;
-		}
-		tg.key = bh_arena_strdup(s->arena, json_string_value(key));
-		tg.what = what ? bh_arena_strdup(s->arena, json_string_value(what)) : "untrusted input";
-		tg.local = json_is_true(local);
-		bh_vec_push(&s->globals, tg);
 	}
 }
 
@@ -177,6 +387,47 @@ static bool is_hash(json_t *h)
 	return true;
 }
 
+// One function's entry: its identity, then each analysis' member.
+static const char *read_function(bh_summaries *s, bh_summaries__unit *unit, json_t *f)
+{
+	json_t *usr = json_object_get(f, "usr"), *name = json_object_get(f, "name");
+	json_t *params = json_object_get(f, "params");
+	json_t *taint = json_object_get(f, "taint"), *mem = json_object_get(f, "memory");
+	if (!json_is_string(usr) || !json_string_length(usr) || !json_is_string(name))
+		return "no usr or name";
+	if (!json_is_integer(params) || json_integer_value(params) < 0 ||
+	    json_integer_value(params) > UINT16_MAX)
+		return "'params' is not a parameter count";
+	if ((taint && !json_is_object(taint)) || (mem && !json_is_object(mem)) || (!taint && !mem))
+		return "no \"taint\" or \"memory\" object";
+	// Checked first, added after: a bad entry adds nothing.
+	bh_summaries__entry id = { unit, 0, json_string_value(usr), json_string_value(name),
+				   (uint32_t)json_integer_value(params), false, { 0 }, NULL };
+	const char *error = NULL;
+	bh_taint__summary ts;
+	memset(&ts, 0, sizeof(ts));
+	bool ok = !taint || bh_taint__summary_from_json(taint, &id, s, &ts, &error);
+	bh_mem__summary *ms = ok && mem ? bh_mem__summary_from_json(mem, &id, s, &error) : NULL;
+	ok = ok && (!mem || ms);
+	bh_summaries__entry *e = ok ? bh_summaries__add(s, unit, id.usr, id.name, id.nparams) : NULL;
+	if (!e) {
+		bh_taint__summary_dispose(&ts);
+		return ok ? NULL : error ? error : "malformed"; // held already: the first one wins
+	}
+	e->has_taint = taint != NULL;
+	if (taint) {
+		e->taint = ts;
+		e->taint.usr = e->usr;
+		e->taint.name = e->name;
+	}
+	if (ms) {
+		ms->usr = e->usr;
+		ms->name = e->name;
+	}
+	e->mem = ms;
+	return NULL;
+}
+
 static size_t read_unit(bh_summaries *s, json_t *u, const char *origin, bh_diags *diags)
 {
 	json_t *path = json_object_get(u, "unit"), *funcs = json_object_get(u, "functions");
@@ -186,75 +437,66 @@ static size_t read_unit(bh_summaries *s, json_t *u, const char *origin, bh_diags
 		malformed(diags, origin, "a unit without a path, a function list or a valid hash; skipped");
 		return 0;
 	}
-	bh_taint__unit *unit = new_unit(s, json_string_value(path), json_string_value(hash));
-	size_t added = 0, i;
+	bh_summaries__unit *unit = bh_summaries__new_unit(s, json_string_value(path));
+	unit->hash = hash ? bh_arena_strdup(s->arena, json_string_value(hash)) : NULL;
+	size_t before = s->funcs.len, i;
 	json_t *f;
 	json_array_foreach(funcs, i, f) {
-		bh_taint__summary sum;
-		const char *error = NULL;
-		if (!bh_taint__summary_from_json(f, s->arena, &s->paths, &s->slots_left, &sum, &error)) {
-			dispose_summary(&sum);
-			const char *usr = json_string_value(json_object_get(f, "usr"));
-			char *msg = bh_arena_sprintf(s->arena, "function %zu of unit '%s' (%s): %s; skipped",
-						     i + 1, json_string_value(path), usr ? usr : "no usr",
-						     error ? error : "malformed");
-			malformed(diags, origin, msg);
+		const char *error = read_function(s, unit, f);
+		if (!error)
 			continue;
-		}
-		added += add(s, unit, &sum);
+		const char *usr = json_string_value(json_object_get(f, "usr"));
+		char *msg = bh_arena_sprintf(s->arena, "function %zu of unit '%s' (%s): %s; skipped", i + 1,
+					     json_string_value(path), usr ? usr : "no usr", error);
+		malformed(diags, origin, msg);
 	}
-	return added;
+	return s->funcs.len - before;
 }
 
 size_t bh_summaries_read(bh_summaries *s, const char *text, size_t len, const char *origin,
 			 bh_diags *diags)
 {
-	if (len > SUMMARIES_MAX_BYTES) {
-		malformed(diags, origin, "larger than 512 MB: not a summaries file");
+	if (len > BH_SUMMARIES_MAX_BYTES) {
+		malformed(diags, origin, "too large for a summaries file");
 		return 0;
 	}
 	json_error_t err;
 	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root) {
-		bh_diag_add(diags, BH_LEVEL_ERROR, "summaries.malformed", origin, (uint32_t)(err.line > 0 ? err.line : 0),
-			    (uint32_t)(err.column > 0 ? err.column : 0), "not JSON: %s", err.text);
+		bh_diag_add(diags, BH_LEVEL_ERROR, "summaries.malformed", origin,
+			    (uint32_t)(err.line > 0 ? err.line : 0), (uint32_t)(err.column > 0 ? err.column : 0),
+			    "not JSON: %s", err.text);
 		return 0;
 	}
 	json_t *format = json_object_get(root, "format"), *version = json_object_get(root, "version");
-	json_t *units = json_object_get(root, "units");
+	json_t *units = json_object_get(root, "units"), *globals = json_object_get(root, "tainted_globals");
+	bh_summaries__tables tables;
+	const char *bad_tables = NULL;
 	size_t added = 0;
 	if (!json_is_string(format) || strcmp(json_string_value(format), SUMMARIES_FORMAT) != 0 ||
-	    !json_is_array(units)) {
-		malformed(diags, origin, "not a Bulkhead taint summaries file (\"format\": \""
-			  SUMMARIES_FORMAT "\" and \"units\" expected)");
+	    !json_is_array(units) || (globals && !json_is_array(globals))) {
+		malformed(diags, origin, "not a Bulkhead summaries file (\"format\": \"" SUMMARIES_FORMAT
+			  "\" and \"units\" expected)");
 	} else if (!json_is_integer(version) || json_integer_value(version) != SUMMARIES_VERSION) {
 		malformed(diags, origin, "unsupported summaries version; write it again with this Bulkhead");
+	} else if ((bad_tables = read_tables(s, json_object_get(root, "steps"), json_object_get(root, "paths"),
+					     &tables))) {
+		malformed(diags, origin, bh_arena_sprintf(s->arena, "%s; nothing is read", bad_tables));
 	} else {
+		s->reading = &tables;
 		size_t i;
 		json_t *u;
 		json_array_foreach(units, i, u)
 			added += read_unit(s, u, origin, diags);
-		read_globals(s, json_object_get(root, "tainted_globals"), origin, diags);
-		index_by_usr(s);
+		read_globals(s, globals, origin, diags);
+		s->reading = NULL;
+		bh_summaries__index(s);
 	}
 	json_decref(root);
 	return added;
 }
 
-// ------------------------------------------------------------- external
-
-static void drop_paths(bh_taint__summary *sum)
-{
-	sum->ret_path.len = 0;
-	for (uint32_t j = 0; sum->param_out && j < sum->nparams; j++)
-		sum->param_out_path[j].len = 0;
-	for (size_t k = 0; k < sum->fields.len; k++)
-		sum->fields.items[k].path.len = 0;
-	for (size_t k = 0; k < sum->sinks.len; k++)
-		sum->sinks.items[k].path.len = 0;
-	for (size_t k = 0; k < sum->globals.len; k++)
-		sum->globals.items[k].path.len = 0;
-}
+// ------------------------------------------------------------- context
 
 void bh_summaries_hash_units(bh_summaries *s,
 			     bool (*hash)(void *payload, const char *path, char out[33]),
@@ -262,7 +504,7 @@ void bh_summaries_hash_units(bh_summaries *s,
 {
 	for (size_t i = 0; i < s->units.len; i++) {
 		char hex[33];
-		bh_taint__unit *u = s->units.items[i];
+		bh_summaries__unit *u = s->units.items[i];
 		u->hash = hash(payload, u->path, hex) ? bh_arena_strdup(s->arena, hex) : NULL;
 	}
 }
@@ -272,82 +514,31 @@ void bh_summaries_mark_external(bh_summaries *s,
 				void *payload)
 {
 	for (size_t i = 0; i < s->units.len; i++) {
-		bh_taint__unit *u = s->units.items[i];
+		bh_summaries__unit *u = s->units.items[i];
 		u->external = u->external || !in_context(payload, u->path, u->hash);
 	}
 	for (size_t k = 0; k < s->funcs.len; k++) {
-		bh_taint__stored *st = s->funcs.items[k];
-		if (st->unit->external && !st->sum.external) {
-			st->sum.external = true;
-			drop_paths(&st->sum);
+		bh_summaries__entry *e = s->funcs.items[k];
+		if (!e->unit->external)
+			continue;
+		if (e->has_taint && !e->taint.external) {
+			e->taint.external = true;
+			bh_taint__summary_drop_paths(&e->taint);
 		}
+		if (e->mem)
+			bh_mem__summary_drop_paths(e->mem);
 	}
-	// A global's path is shown whole or not at all.
-	for (size_t i = 0; i < s->globals.len; i++) {
-		bh_taint__path *p = &s->globals.items[i].path;
-		for (size_t k = 0; k < p->len; k++)
-			if (!in_context(payload, p->steps[k].loc.path, NULL)) {
-				p->len = 0;
-				break;
-			}
-	}
-}
-
-// ------------------------------------------------------------- exporting
-
-void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog,
-		      bh_summaries *out)
-{
-	for (size_t u = 0; u < prog->units.len; u++) {
-		const bh_ir_unit *unit = &prog->units.items[u];
-		bh_taint__unit *entry = NULL;
-		for (const bh_ir_func *fn = unit->first; fn; fn = fn->next) {
-			size_t node = fn->usr ? bh_callgraph_node(p->graph, fn->usr) : SIZE_MAX;
-			// A definition repeated in another unit (a header's static
-			// inline function) belongs to the first.
-			if (node == SIZE_MAX || p->graph->funcs[node] != fn || !p->sums[node] ||
-			    !p->sums[node]->analysed)
-				continue;
-			// Through the file format, so that what is exported is
-			// exactly what a reader gets.
-			json_t *j = bh_taint__summary_to_json(p->sums[node]);
-			bh_taint__summary sum;
-			const char *error;
-			if (bh_taint__summary_from_json(j, out->arena, &out->paths, &out->slots_left, &sum, &error)) {
-				if (!entry)
-					entry = new_unit(out, unit->path ? unit->path : fn->loc.path, NULL);
-				add(out, entry, &sum);
-			} else
-				dispose_summary(&sum); // unreachable: the writer makes valid entries
-			json_decref(j);
-		}
-	}
-	for (size_t i = 0; i < p->tainted.len; i++) {
-		const bh_taint__tainted_global *g = &p->tainted.items[i];
-		bh_taint__tainted_global copy = { bh_arena_strdup(out->arena, g->key), { NULL, 0 },
-						  bh_arena_strdup(out->arena, g->what), g->local };
-		json_t *path = bh_taint__path_to_json(&g->path);
-		(void)bh_taint__path_from_json(path, out->arena, &out->paths, &copy.path);
-		json_decref(path);
-		bh_vec_push(&out->globals, copy);
-	}
-	index_by_usr(out);
-}
-
-void bh_taint__import_globals(bh_taint__program *p, const bh_summaries *s)
-{
-	for (size_t i = 0; s && i < s->globals.len; i++) {
-		const bh_taint__tainted_global *g = &s->globals.items[i];
-		bh_taint__taint_global(p, g->key, g->path, g->what, g->local);
-	}
+	for (size_t i = 0; i < s->globals.len; i++)
+		bh_taint__global_check_path(&s->globals.items[i], in_context, payload);
 }
 
 // ------------------------------------------------------------- writing
 
 // By unit path, then in the order added.
-static int compare_stored(const void *a, const void *b)
+static int compare_entries(const void *a, const void *b)
 {
-	const bh_taint__stored *x = *(bh_taint__stored *const *)a, *y = *(bh_taint__stored *const *)b;
+	const bh_summaries__entry *x = *(bh_summaries__entry *const *)a;
+	const bh_summaries__entry *y = *(bh_summaries__entry *const *)b;
 	int c = strcmp(x->unit->path, y->unit->path);
 	if (c)
 		return c;
@@ -362,16 +553,16 @@ static bool dump(FILE *out, json_t *v)
 	return rc == 0;
 }
 
-static json_t *global_json(const bh_taint__tainted_global *g)
+static json_t *entry_json(const bh_summaries__entry *e, bh_summaries__paths *t)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "key", bh_json_string(g->key));
-	json_object_set_new(o, "what", bh_json_string(g->what));
-	if (g->local)
-		json_object_set_new(o, "local", json_true());
-	json_t *path = bh_taint__path_to_json(&g->path);
-	if (path)
-		json_object_set_new(o, "path", path);
+	json_object_set_new(o, "usr", bh_json_string(e->usr));
+	json_object_set_new(o, "name", bh_json_string(e->name));
+	json_object_set_new(o, "params", json_integer(e->nparams));
+	if (e->has_taint)
+		json_object_set_new(o, "taint", bh_taint__summary_to_json(&e->taint, t));
+	if (e->mem)
+		json_object_set_new(o, "memory", bh_mem__summary_to_json(e->mem));
 	return o;
 }
 
@@ -381,32 +572,45 @@ bh_status bh_summaries_write(const bh_summaries *s, FILE *out)
 {
 	// Units sorted by path (one entry per path, with the first one's
 	// hash), a unit's functions in the order they came.
-	bh_taint__stored **sorted = bh_xmalloc((s->funcs.len + 1) * sizeof(*sorted));
+	bh_summaries__entry **sorted = bh_xmalloc((s->funcs.len + 1) * sizeof(*sorted));
 	if (s->funcs.len)
 		memcpy(sorted, s->funcs.items, s->funcs.len * sizeof(*sorted));
-	qsort(sorted, s->funcs.len, sizeof(*sorted), compare_stored);
+	qsort(sorted, s->funcs.len, sizeof(*sorted), compare_entries);
 
+	bh_summaries__paths paths;
+	paths_init(&paths);
 	bool ok = fprintf(out, "{\"format\":\"%s\",\"version\":%d,\"tool\":\"bulkhead %s\",\"units\":[",
 			  SUMMARIES_FORMAT, SUMMARIES_VERSION, BH_VERSION) > 0;
-	const bh_taint__unit *unit = NULL;
+	const bh_summaries__unit *unit = NULL;
 	for (size_t i = 0; ok && i < s->funcs.len; i++) {
-		const bh_taint__stored *st = sorted[i];
-		bool first = !unit || strcmp(unit->path, st->unit->path) != 0;
+		const bh_summaries__entry *e = sorted[i];
+		if (!e->has_taint && !e->mem)
+			continue; // no analysis finished it (a budget ran out first)
+		bool first = !unit || strcmp(unit->path, e->unit->path) != 0;
 		if (first) {
-			unit = st->unit;
-			ok = fputs(i ? "]},\n{\"unit\":" : "\n{\"unit\":", out) >= 0 &&
-			     dump(out, bh_json_string(unit->path));
+			ok = fputs(unit ? "]},\n{\"unit\":" : "\n{\"unit\":", out) >= 0 &&
+			     dump(out, bh_json_string(e->unit->path));
+			unit = e->unit;
 			if (ok && unit->hash)
 				ok = fprintf(out, ",\"hash\":\"%s\"", unit->hash) > 0;
 			ok = ok && fputs(",\"functions\":[", out) >= 0;
 		}
-		ok = ok && fputs(first ? "\n" : ",\n", out) >= 0 &&
-		     dump(out, bh_taint__summary_to_json(&st->sum));
+		ok = ok && fputs(first ? "\n" : ",\n", out) >= 0 && dump(out, entry_json(e, &paths));
 	}
 	ok = ok && fputs(unit ? "]}],\n\"tainted_globals\":[" : "],\n\"tainted_globals\":[", out) >= 0;
 	for (size_t i = 0; ok && i < s->globals.len; i++)
-		ok = fputs(i ? ",\n" : "\n", out) >= 0 && dump(out, global_json(&s->globals.items[i]));
+		ok = fputs(i ? ",\n" : "\n", out) >= 0 &&
+		     dump(out, bh_taint__global_to_json(&s->globals.items[i], &paths));
+	// The tables the entries' paths name, one step or node per line.
+	static const char *const names[] = { "],\n\"steps\":[", "],\n\"paths\":[" };
+	json_t *tables[] = { paths.steps, paths.nodes };
+	for (size_t k = 0; k < 2; k++) {
+		ok = ok && fputs(names[k], out) >= 0;
+		for (size_t i = 0; ok && i < json_array_size(tables[k]); i++)
+			ok = fputs(i ? ",\n" : "\n", out) >= 0 && dump(out, json_incref(json_array_get(tables[k], i)));
+	}
 	ok = ok && fputs("]}\n", out) >= 0;
+	paths_dispose(&paths);
 	free(sorted);
 	return ok && !ferror(out) ? BH_OK : BH_EIO;
 }

@@ -64,9 +64,11 @@ static const char usage_scan[] =
 	"  --config FILE                configuration (default: CONTEXT/.bulkhead.json)\n"
 	"  --baseline FILE              do not fail on findings recorded in FILE\n"
 	"  --write-baseline FILE        record the current findings in FILE\n"
-	"  --summaries FILE             taint summaries of functions without a body here\n"
+	"  --summaries FILE             summaries of functions without a body here\n"
 	"                               (from --write-summaries; repeatable)\n"
-	"  --write-summaries FILE       write the taint summaries of every function analysed\n"
+	"  --write-summaries FILE       write the summaries of every function analysed\n"
+	"  --shard K/N                  analyse only the Kth of N parts of the translation\n"
+	"                               units (with --summaries of the others)\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
 	"  -q, --quiet                  text: findings only, no summary\n"
 	"  -h, --help                   this help\n"
@@ -173,11 +175,27 @@ static bool parse_jobs(int *out, const char *s)
 	return true;
 }
 
+// `K/N`: shard K of N, 1 <= K <= N <= 1024.
+static bool parse_shard(bh_scan_options *opts, const char *s)
+{
+	char *slash, *end;
+	errno = 0;
+	long k = strtol(s, &slash, 10);
+	if (errno || slash == s || *slash != '/')
+		return false;
+	long n = strtol(slash + 1, &end, 10);
+	if (errno || end == slash + 1 || *end || k < 1 || n < 1 || k > n || n > 1024)
+		return false;
+	opts->shard = (unsigned)k;
+	opts->nshards = (unsigned)n;
+	return true;
+}
+
 // Returns -1 when parsing succeeded, else the exit code to use.
 static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
-	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES };
+	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -192,6 +210,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "summaries", required_argument, NULL, OPT_SUMMARIES },
 		{ "write-summaries", required_argument, NULL, OPT_WRITE_SUMMARIES },
+		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -240,6 +259,10 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		case OPT_WRITE_BASELINE: cli->write_baseline = optarg; break;
 		case OPT_SUMMARIES: bh_vec_push(&cli->summaries.items, optarg); break;
 		case OPT_WRITE_SUMMARIES: cli->scan.write_summaries = optarg; break;
+		case OPT_SHARD:
+			if (!parse_shard(&cli->scan, optarg))
+				return usage_error(usage_scan, "--shard needs K/N with 1 <= K <= N <= 1024, not '%s'", optarg);
+			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				cli->color = -1;

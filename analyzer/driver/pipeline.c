@@ -144,7 +144,7 @@ static bool is_context_file(void *payload, const char *path, const char *hash)
 	return hash_context_file(payload, path, now) && strcmp(now, hash) == 0;
 }
 
-// Taint summaries from --summaries files, or NULL when none are given.
+// Summaries from --summaries files, or NULL when none are given.
 // Units that are not files of this context are code outside it.
 static bh_summaries *read_summaries(bh_scan *scan, const bh_scan_options *opts)
 {
@@ -185,11 +185,38 @@ static void write_summaries(bh_scan *scan, const char *path, const bh_summaries 
 			    "cannot write summaries: %s", strerror(errnum ? errnum : EIO));
 }
 
+// What the interprocedural analyses share: the summaries of functions
+// analysed elsewhere (--summaries) and those they write (--write-summaries).
+typedef struct {
+	const bh_summaries *imported;
+	bh_summaries *exported;
+} summaries_io;
+
+// --shard K/N: keep every Nth translation unit from the Kth (in path
+// order, so that every machine splits alike). The others are another
+// shard's: not parsed here, and not scanned by the fast path either
+// (`covered`); their functions are known through --summaries.
+static void keep_shard(bh_scan *scan, bh_units *units, const bh_scan_options *opts, bh_clang_files *covered)
+{
+	if (opts->nshards < 2)
+		return;
+	size_t kept = 0, total = units->len;
+	for (size_t i = 0; i < total; i++) {
+		if (i % opts->nshards == opts->shard - 1)
+			units->items[kept++] = units->items[i];
+		else
+			bh_vec_push(covered, bh_arena_strdup(scan->arena, units->items[i].path));
+	}
+	units->len = kept;
+	bh_diag_add(&scan->diags, BH_LEVEL_NOTE, "scan.shard", NULL, 0, 0,
+		    "shard %u of %u: %zu of %zu translation units analysed here", opts->shard, opts->nshards,
+		    kept, total);
+}
+
 // The taint rules over the whole program: the built-in models and the
-// user's own ("taint" in .bulkhead.json), with the summaries of functions
-// analysed elsewhere (--summaries); --write-summaries keeps ours.
+// user's own ("taint" in .bulkhead.json).
 static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			   const bh_units *units, const bh_scan_options *sopts)
+			   const bh_units *units, const summaries_io *io)
 {
 	size_t first = scan->findings.items.len;
 	bh_taint_models models;
@@ -201,16 +228,9 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 				      scan->config.taint_line, &scan->diags);
 	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
 	opts.graph = graph;
-	bh_summaries *imported = read_summaries(scan, sopts);
-	opts.imported = imported;
-	opts.exported = sopts->write_summaries ? bh_summaries_new() : NULL;
+	opts.imported = io->imported;
+	opts.exported = io->exported;
 	bh_status err = bh_taint_run(program, &models, &opts, &scan->findings, &scan->diags);
-	if (err == BH_OK && opts.exported) {
-		bh_summaries_hash_units(opts.exported, hash_context_file, scan);
-		write_summaries(scan, sopts->write_summaries, opts.exported);
-	}
-	bh_summaries_free(opts.exported);
-	bh_summaries_free(imported);
 	bh_taint_models_dispose(&models);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -219,7 +239,7 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 // The memory checkers over the whole program: built-in models and the
 // user's ("memory" in .bulkhead.json).
 static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			 const bh_units *units)
+			 const bh_units *units, const summaries_io *io)
 {
 	size_t first = scan->findings.items.len;
 	bh_mem_models models;
@@ -231,6 +251,8 @@ static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_c
 				    scan->config.memory_line, &scan->diags);
 	bh_mem_options opts = BH_MEM_OPTIONS_INIT;
 	opts.graph = graph;
+	opts.imported = io->imported;
+	opts.exported = io->exported;
 	bh_status err = bh_mem_run(program, &models, &opts, &scan->findings, &scan->diags);
 	bh_mem_models_dispose(&models);
 	note_unit_flags(scan, first, units);
@@ -410,15 +432,24 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	copts.program = &program;
 	bh_clang_files visited = { 0 };
 	copts.visited = &visited;
+	keep_shard(scan, &units, opts, &visited);
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
 	if (err >= 0) {
 		// One call graph for all the analyses: resolving indirect calls
 		// and keeping the graph acyclic is a pass over the whole program.
 		bh_callgraph graph;
 		bh_callgraph_build(&graph, &program);
-		err = run_taint(scan, &program, &graph, &units, opts);
+		bh_summaries *imported = read_summaries(scan, opts);
+		summaries_io io = { imported, opts->write_summaries ? bh_summaries_new() : NULL };
+		err = run_taint(scan, &program, &graph, &units, &io);
 		if (err >= 0)
-			err = run_mem(scan, &program, &graph, &units);
+			err = run_mem(scan, &program, &graph, &units, &io);
+		if (err >= 0 && io.exported) {
+			bh_summaries_hash_units(io.exported, hash_context_file, scan);
+			write_summaries(scan, opts->write_summaries, io.exported);
+		}
+		bh_summaries_free(io.exported);
+		bh_summaries_free(imported);
 		if (err >= 0)
 			err = run_uninit(scan, &program, &graph, &units);
 		if (err >= 0)

@@ -2,7 +2,7 @@
 /*
  * A 128-bit non-cryptographic hash (two independent 64-bit hashes, FNV-1a
  * and a multiplicative mix): finding fingerprints, and the content of the
- * files that taint summaries were made from. Collisions between the files
+ * files that summaries were made from. Collisions between the files
  * or findings of one project are not a practical concern; nothing relies
  * on it against an adversary who picks both inputs.
  */

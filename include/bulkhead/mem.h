@@ -23,6 +23,7 @@
 #define BULKHEAD_MEM_H
 
 #include "common.h"
+#include "summaries.h"
 #include "ir.h"
 #include "vec.h"
 
@@ -108,9 +109,11 @@ const char *bh_mem_family_releaser(bh_mem_family f);
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
+	const bh_summaries *imported; /* for functions without a body here, or NULL */
+	bh_summaries *exported;      /* receives the summary of every function analysed, or NULL */
 } bh_mem_options;
 
-#define BH_MEM_OPTIONS_INIT { NULL, NULL }
+#define BH_MEM_OPTIONS_INIT { NULL, NULL, NULL, NULL }
 
 /**
  * Run the memory checkers over `prog` and add their findings to `out`,

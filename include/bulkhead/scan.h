@@ -25,12 +25,14 @@ typedef struct bh_scan_options {
 	int jobs;                            /* <= 0: number of cores */
 	const char *config_path;             /* --config, or NULL for <context>/.bulkhead.json */
 	const char *baseline_path;           /* --baseline, or NULL */
-	const char *const *summaries;        /* --summaries: taint summaries to read */
+	const char *const *summaries;        /* --summaries: summaries files to read */
 	size_t nsummaries;
 	const char *write_summaries;         /* --write-summaries, or NULL */
+	unsigned shard, nshards;             /* --shard K/N: analyse the Kth of N parts of the
+						translation units (1-based); 0/0: all */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0 }
 
 typedef struct bh_img bh_img;
 

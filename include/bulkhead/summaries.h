@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Function summaries as data: what the interprocedural analyses know of
- * each function (for taint: which parameters reach which sinks, the return
+ * each function (taint: which parameters reach which sinks, the return
  * value, globals, what it writes through its pointer parameters, with the
- * paths), grouped by the translation unit that defines it, in a versioned
- * JSON file ("format": "bulkhead-summaries"; each function has one member
- * per analysis, "taint" today).
+ * paths; memory: which parameters it releases, dereferences or keeps, what
+ * its result is), grouped by the translation unit that defines it, in a
+ * versioned JSON file ("format": "bulkhead-summaries"; each function has
+ * one member per analysis, "taint" and "memory").
  *
  * A scan can write the summaries of every function it analysed, and read
  * summaries for functions it has no body for: a library scanned on its
  * own, or the units another machine analysed. A function with a body in
- * the scan always uses its own analysis. README: "Taint summaries as data".
+ * the scan always uses its own analysis. README: "Summaries as data".
  */
 #ifndef BULKHEAD_SUMMARIES_H
 #define BULKHEAD_SUMMARIES_H
@@ -55,8 +56,8 @@ void bh_summaries_hash_units(bh_summaries *s,
 /**
  * Mark the units that `in_context(payload, path, hash)` denies as code
  * outside the build context (`hash` is the recorded content hash, or NULL):
- * their paths are dropped and flows into their sinks are reported at the
- * calls into them.
+ * their paths and locations are dropped, and flows into their sinks are
+ * reported at the calls into them.
  */
 void bh_summaries_mark_external(bh_summaries *s,
 				bool (*in_context)(void *payload, const char *path, const char *hash),

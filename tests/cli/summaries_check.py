@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# End-to-end checks of taint summaries as data (--write-summaries,
-# --summaries) through the bulkhead command.
+# End-to-end checks of summaries as data (--write-summaries, --summaries)
+# through the bulkhead command.
 #
-# 1. Sharding: for every labelled taint fixture with two or more C files,
-#    a scan of all units writes the summaries; then each unit is scanned
-#    alone (a compilation database listing only it) reading them. The
-#    union of the per-unit taint findings must be the whole scan's taint
-#    findings (rule, file, line): what a scan split over machines reports.
+# 1. Sharding: for every labelled taint and memory fixture with two or
+#    more C files, a scan of all units writes the summaries; then each unit
+#    is scanned alone (--shard K/N, N the number of units) reading them.
+#    The union of the per-unit findings of the rules that use summaries
+#    must be the whole scan's (rule, file, line): what a scan split over
+#    machines reports. c.unchecked-null is left out: whether a program
+#    function's NULL is reported depends on how many of its callers,
+#    program-wide, check it.
 # 2. A library scanned in one context and used from another: flows into
 #    its sinks are reported at the calls in the application, with no
 #    location outside the application's context.
@@ -23,6 +26,19 @@ import sys
 import tempfile
 
 TAINT_RULES = ("c.command-injection", "c.format-string", "c.path-traversal", "c.tainted-")
+MEM_RULES = ("c.double-free", "c.free-non-heap", "c.free-offset", "c.memory-leak",
+             "c.mismatched-dealloc", "c.null-deref", "c.resource-leak", "c.stack-address-escape",
+             "c.use-after-free")
+
+# Fixtures whose result needs a fact of another unit that summaries do not
+# carry yet (issue [D]/[H]): the case, and why. Each must still differ, so
+# that a fix removes it from this list.
+KNOWN_DIFFERENCES = {
+    "testdata/taint/command-injection/ops-param-good":
+        "which operations table a caller passes is resolved from the tables of every unit",
+    "testdata/taint/path-traversal/extern-const-if-good":
+        "an extern constant's value comes from the unit that defines it",
+}
 
 failures = []
 passed = 0
@@ -57,6 +73,11 @@ def taint_findings(report):
             for f in report["findings"] if f["rule"].startswith(TAINT_RULES)}
 
 
+def summarised_findings(report):
+    return {(f["rule"], f["location"]["path"], f["location"]["line"])
+            for f in report["findings"] if f["rule"].startswith(TAINT_RULES + MEM_RULES)}
+
+
 def c_files(ctx):
     out = []
     for root, dirs, files in os.walk(ctx):
@@ -85,35 +106,35 @@ def compdb(ctx, files, path):
 
 def sharding(bh, root, tmp):
     cases = []
-    for base in ("testdata/taint",):
+    for base in ("testdata/taint", "testdata/mem"):
         for dirpath, _, files in os.walk(os.path.join(root, base)):
             if "expected.findings" in files and len(c_files(dirpath)) >= 2:
                 cases.append(dirpath)
     cases.sort()
-    check(len(cases) >= 15, "sharding: at least 15 multi-file taint fixtures", len(cases))
+    check(len(cases) >= 60, "sharding: at least 60 multi-file taint and memory fixtures", len(cases))
     for ctx in cases:
         name = os.path.relpath(ctx, root)
         units = c_files(ctx)
-        db = os.path.join(tmp, "all.json")
         sums = os.path.join(tmp, "sums.json")
-        compdb(ctx, units, db)
-        rc, whole, err = scan(bh, ctx, "--compile-commands", db, "--write-summaries", sums)
+        rc, whole, err = scan(bh, ctx, "--write-summaries", sums)
         if whole is None or not os.path.exists(sums):
             check(False, "sharding %s: whole scan" % name, err)
             continue
         union = set()
         broken = None
-        for u in units:
-            one = os.path.join(tmp, "one.json")
-            compdb(ctx, [u], one)
-            rc, part, err = scan(bh, ctx, "--compile-commands", one, "--summaries", sums)
-            if part is None or rc == 2:
-                broken = "%s: exit %d\n%s" % (u, rc, err)
+        for k in range(1, len(units) + 1):
+            shard = "%d/%d" % (k, len(units))
+            rc, part, err = scan(bh, ctx, "--shard", shard, "--summaries", sums)
+            if part is None or rc == 2 or part["summary"]["units_parsed"] != 1:
+                broken = "shard %s: exit %d, %s units\n%s" % (shard, rc, part and part["summary"]["units_parsed"], err)
                 break
-            union |= taint_findings(part)
-        expected = taint_findings(whole)
+            union |= summarised_findings(part)
+        expected = summarised_findings(whole)
         if broken:
             check(False, "sharding %s" % name, broken)
+        elif name in KNOWN_DIFFERENCES:
+            check(union != expected, "sharding %s: known difference (%s)" % (name, KNOWN_DIFFERENCES[name]),
+                  "now equal: remove it from KNOWN_DIFFERENCES")
         else:
             check(union == expected, "sharding %s: %d findings" % (name, len(expected)),
                   "whole only: %s\nshards only: %s" % (sorted(expected - union), sorted(union - expected)))
@@ -199,6 +220,10 @@ def library(bh, tmp):
     rc, rep, err = scan(bh, app, "--summaries", os.path.join(tmp, "missing.json"))
     codes = [d["code"] for d in rep["diagnostics"]] if rep else err
     check(rc == 2 and "summaries.unreadable" in codes, "bad input: a missing file is an error", (rc, codes))
+    for bad_shard in ("0/2", "3/2", "1/0", "1/2x", "2", "1/1025"):
+        p = subprocess.run([bh, "scan", "--shard", bad_shard, app], capture_output=True, text=True)
+        check(p.returncode == 2 and "--shard needs K/N" in p.stderr,
+              "bad input: --shard %s is a usage error" % bad_shard, (p.returncode, p.stderr))
     rc, rep, err = scan(bh, app, "--write-summaries", os.path.join(tmp, "no", "such", "dir.json"))
     codes = [d["code"] for d in rep["diagnostics"]] if rep else err
     check(rc == 2 and "summaries.write-failed" in codes, "bad input: an unwritable file is an error",

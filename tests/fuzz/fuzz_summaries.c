@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// libFuzzer entry point for the taint summaries reader (--summaries files
-// come from users, caches and other machines): any bytes as a summaries
-// file; what it accepts is then used by the taint analysis of a program
-// whose calls have no body (so a summary that passes the checks cannot
-// make the analysis index out of bounds), and written back: reading that
-// output must give the same bytes again, else abort().
+// libFuzzer entry point for the summaries reader (--summaries files come
+// from users, caches and other machines): any bytes as a summaries file;
+// what it accepts is then used by the taint analysis and the memory
+// checkers of a program whose calls have no body (so a summary that passes
+// the checks cannot make an analysis index out of bounds), and written
+// back: reading that output must give the same bytes again, else abort().
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
+#include "bulkhead/mem.h"
 #include "bulkhead/taint.h"
 #include "program.h"
 
@@ -38,6 +39,8 @@ static const char program_c[] =
 	"\tchar *r = g(&v, local);\n"
 	"\tprintf(r);\n"
 	"\th(&v, v.n);\n"
+	"\tfree(r);\n"
+	"\th(0, 1);\n"
 	"\tlocal[v.n & 15] = 0;\n"
 	"\tsystem(g_name);\n"
 	"\tint (*fp)(const char *, int) = f;\n"
@@ -93,6 +96,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.imported = s;
 	bh_taint_run(&program, &models, &opts, &findings, &diags);
 	bh_taint_models_dispose(&models);
+	bh_mem_models mem_models;
+	bh_mem_models_init(&mem_models);
+	bh_mem_models_add_builtin(&mem_models, arena, &diags);
+	bh_mem_options mem_opts = BH_MEM_OPTIONS_INIT;
+	mem_opts.imported = s;
+	bh_mem_run(&program, &mem_models, &mem_opts, &findings, &diags);
+	bh_mem_models_dispose(&mem_models);
 
 	bh_summaries *again = bh_summaries_new();
 	bh_diags_dispose(&diags);

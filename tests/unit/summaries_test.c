@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Unit tests of taint summaries as data (bh_summaries in taint.h):
+// Unit tests of summaries as data (bh_summaries in summaries.h):
 // a scan of part of a program that reads the summaries written by a scan
 // of the rest reports what a scan of the whole reports; the file format
 // round-trips byte for byte; summaries of code outside the build context
@@ -14,6 +14,7 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
+#include "bulkhead/mem.h"
 #include "bulkhead/taint.h"
 #include "program.h"
 
@@ -67,6 +68,29 @@ static bh_findings *run(const char *const *files, const bh_summaries *imported,
 	opts.exported = exported;
 	cr_assert_eq(bh_taint_run(&prog, &m, &opts, f, d), BH_OK);
 	bh_taint_models_dispose(&m);
+	bh_ir_program_dispose(&prog);
+	bh_findings_sort_unique(f);
+	return f;
+}
+
+// The same with the memory checkers.
+static bh_findings *run_mem(const char *const *files, const bh_summaries *imported, bh_summaries *exported)
+{
+	bh_findings *f = bh_arena_alloc(arena, sizeof(*f));
+	bh_findings_init(f, arena);
+	bh_vec_push(&findings, f);
+	bh_diags *d = new_diags();
+	bh_ir_program prog;
+	bh_ir_program_init(&prog);
+	cr_assert(bh_test_compile_program(arena, files, &prog, f, d));
+	bh_mem_models m;
+	bh_mem_models_init(&m);
+	bh_mem_models_add_builtin(&m, arena, d);
+	bh_mem_options opts = BH_MEM_OPTIONS_INIT;
+	opts.imported = imported;
+	opts.exported = exported;
+	cr_assert_eq(bh_mem_run(&prog, &m, &opts, f, d), BH_OK);
+	bh_mem_models_dispose(&m);
 	bh_ir_program_dispose(&prog);
 	bh_findings_sort_unique(f);
 	return f;
@@ -397,5 +421,118 @@ Test(summaries, the_first_summary_of_a_function_wins)
 	char *out = write_text(s);
 	cr_assert(strstr(out, "\"unit\":\"a.c\""), "%s", out);
 	cr_assert_null(strstr(out, "\"ret\""), "%s", out);
+	bh_summaries_free(s);
+}
+
+// A library of a buffer type: a constructor that may fail, a destructor
+// that checks for NULL, an accessor that dereferences.
+static const char buf_c[] =
+	"#include <stdlib.h>\n"
+	"struct buf { char *data; size_t len; };\n"
+	"struct buf *buf_new(size_t n) {\n"
+	"\tstruct buf *b = malloc(sizeof *b);\n"
+	"\tif (!b)\n"
+	"\t\treturn NULL;\n"
+	"\tb->data = malloc(n);\n"
+	"\tb->len = n;\n"
+	"\treturn b;\n"
+	"}\n"
+	"void buf_free(struct buf *b) {\n"
+	"\tif (!b)\n"
+	"\t\treturn;\n"
+	"\tfree(b->data);\n"
+	"\tfree(b);\n"
+	"}\n"
+	"size_t buf_len(const struct buf *b) {\n"
+	"\treturn b->len;\n"
+	"}\n";
+
+static const char use_c[] =
+	"#include <stddef.h>\n"
+	"struct buf;\n"
+	"struct buf *buf_new(size_t n);\n"
+	"void buf_free(struct buf *b);\n"
+	"size_t buf_len(const struct buf *b);\n"
+	"size_t twice(void) {\n"
+	"\tstruct buf *b = buf_new(16);\n"
+	"\tbuf_free(b);\n"
+	"\tbuf_free(b);\n"                 // 9: double free through the wrapper
+	"\treturn 0;\n"
+	"}\n"
+	"size_t after(void) {\n"
+	"\tstruct buf *b = buf_new(16);\n"
+	"\tbuf_free(b);\n"
+	"\treturn buf_len(b);\n"           // 15: used after the wrapper freed it
+	"}\n"
+	"void lost(void) {\n"
+	"\tstruct buf *b = buf_new(16);\n"
+	"\t(void)b;\n"
+	"}\n"                               // 20: leaked
+	"size_t none(void) {\n"
+	"\treturn buf_len(NULL);\n"        // 22: NULL dereferenced inside
+	"}\n";
+
+Test(summaries, memory_summaries_carry_wrappers_across_scans)
+{
+	static const char *const whole[] = { "buf.c", buf_c, "use.c", use_c, NULL };
+	static const char *const lib[] = { "buf.c", buf_c, NULL };
+	static const char *const app[] = { "use.c", use_c, NULL };
+	char *expected = describe(run_mem(whole, NULL, NULL));
+	cr_assert(strstr(expected, "c.double-free use.c:9:"), "%s", expected);
+	cr_assert(strstr(expected, "c.use-after-free use.c:15:"), "%s", expected);
+	cr_assert(strstr(expected, "c.null-deref use.c:22:"), "%s", expected);
+
+	bh_summaries *sums = bh_summaries_new();
+	run_mem(lib, NULL, sums);
+	char *text = write_text(sums);
+	cr_assert(strstr(text, "\"memory\":{\"params\":[{\"param\":0,\"frees\":true"), "%s", text);
+	size_t added;
+	bh_diags *d = new_diags();
+	bh_summaries *read = read_text(text, d, &added);
+	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
+	cr_assert_eq(added, 3);
+	cr_assert_str_eq(write_text(read), text);
+	cr_assert_str_eq(describe(run_mem(app, read, NULL)), expected);
+	// Without them, nothing is known of the library's functions.
+	char *alone = describe(run_mem(app, NULL, NULL));
+	cr_assert_null(strstr(alone, "c.double-free"), "%s", alone);
+	// From outside the context: the same findings, no step in buf.c.
+	bh_summaries_mark_external(read, nothing_is_in_context, NULL);
+	bh_findings *f = run_mem(app, read, NULL);
+	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.double-free"), "9");
+	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.null-deref"), "22");
+	for (size_t i = 0; i < f->items.len; i++)
+		for (size_t k = 0; k < f->items.items[i].nflow; k++)
+			cr_assert_str_eq(f->items.items[i].flow[k].loc.path, "use.c");
+	bh_summaries_free(sums);
+	bh_summaries_free(read);
+}
+
+Test(summaries, a_bad_memory_member_is_diagnosed)
+{
+#define ENTRY(m) "{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"memory\":" m "}"
+	static const char *const entries[] = {
+		ENTRY("{\"params\":[{\"param\":0,\"frees\":true,\"family\":\"heap\"}]}"), // fine
+		ENTRY("{\"params\":[{\"param\":1,\"frees\":true}]}"),       // no such parameter
+		ENTRY("{\"params\":[{\"param\":0,\"family\":\"gold\"}]}"),  // unknown family
+		ENTRY("{\"params\":[{\"param\":0,\"deref\":1}]}"),          // not a boolean
+		ENTRY("{\"ret\":{\"param\":4}}"),                             // no such parameter
+		ENTRY("{\"ret\":{\"null_loc\":{\"path\":\"a.c\"}}}"),         // no line
+		ENTRY("[]"),                                                    // not an object
+		ENTRY("{\"ret\":{\"fresh\":true,\"family\":\"stream\",\"may_null\":true}}"), // fine
+	};
+#undef ENTRY
+	char *text = bh_arena_strdup(arena, "{\"format\":\"bulkhead-summaries\",\"version\":1,"
+					    "\"units\":[{\"unit\":\"a.c\",\"functions\":[");
+	size_t n = sizeof(entries) / sizeof(entries[0]);
+	for (size_t i = 0; i < n; i++)
+		text = bh_arena_sprintf(arena, "%s%s%s", text, i ? "," : "",
+					bh_arena_sprintf(arena, entries[i], (int)i));
+	text = bh_arena_sprintf(arena, "%s]}]}", text);
+	bh_diags *d = new_diags();
+	size_t added;
+	bh_summaries *s = read_text(text, d, &added);
+	cr_assert_eq(added, 2);
+	cr_assert_eq(d->items.len, n - 2);
 	bh_summaries_free(s);
 }

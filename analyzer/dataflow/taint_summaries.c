@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// One taint summary (bh_taint__summary) to JSON and back. The format is
-// documented in summaries.c; this file only knows one function's entry:
-// its identity and its "taint" member. Reading trusts nothing: every number is range-checked against the
+// The taint analysis' part of summaries as data (summaries.c has the file
+// around it): a function's "taint" member to JSON and back, the tainted
+// globals, and the export of a whole-program run. Reading trusts nothing: every number is range-checked against the
 // summary's own label count and parameter count, so that a corrupt or
 // hostile file can make a summary wrong but never make the analysis index
 // out of bounds.
@@ -53,9 +53,10 @@ static void set_bits(json_t *obj, const char *key, uint64_t bits)
 static json_t *val_json(const bh_taint__val *v)
 {
 	json_t *o = json_object();
+	// Bounds are facts about labels the value has (what a reader keeps).
 	set_bits(o, "labels", v->labels);
-	set_bits(o, "no_upper", v->no_upper);
-	set_bits(o, "no_lower", v->no_lower);
+	set_bits(o, "no_upper", v->no_upper & v->labels);
+	set_bits(o, "no_lower", v->no_lower & v->labels);
 	set_uint(o, "small", v->small);
 	set_true(o, "local", v->local);
 	return o;
@@ -63,35 +64,16 @@ static json_t *val_json(const bh_taint__val *v)
 
 static json_t *loc_json(bh_loc loc)
 {
-	json_t *o = json_object();
-	set_str(o, "path", loc.path);
-	set_uint(o, "line", loc.line);
-	set_uint(o, "col", loc.col);
-	set_uint(o, "end_line", loc.end_line);
-	set_uint(o, "end_col", loc.end_col);
-	return o;
+	return bh_summaries__loc_to_json(loc);
 }
 
-json_t *bh_taint__path_to_json(const bh_taint__path *p)
-{
-	if (!p->len)
-		return NULL;
-	json_t *a = json_array();
-	for (size_t i = 0; i < p->len; i++) {
-		json_t *step = loc_json(p->steps[i].loc);
-		set_str(step, "message", p->steps[i].message);
-		json_array_append_new(a, step);
-	}
-	return a;
-}
-
-static void set_path(json_t *obj, const char *key, const bh_taint__path *p)
+static void set_path(json_t *obj, const char *key, const bh_taint__path *p, bh_summaries__paths *t)
 {
 	if (p->len)
-		set(obj, key, bh_taint__path_to_json(p));
+		set(obj, key, bh_summaries__path_ref(t, p));
 }
 
-static json_t *sink_json(const bh_taint__sink *k)
+static json_t *sink_json(const bh_taint__sink *k, bh_summaries__paths *t)
 {
 	json_t *o = json_object();
 	set_str(o, "rule", k->rule->id);
@@ -109,21 +91,16 @@ static json_t *sink_json(const bh_taint__sink *k)
 	set_str(o, "callee", k->callee);
 	set_str(o, "operand", k->operand);
 	set_str(o, "snippet", k->snippet);
-	set_path(o, "path", &k->path);
+	set_path(o, "path", &k->path, t);
 	set_uint(o, "guard_param", k->guard_param);
 	set_str(o, "guard_member", k->guard_member);
 	set_str(o, "guard_func", k->guard_func);
 	return o;
 }
 
-json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
+json_t *bh_taint__summary_to_json(const bh_taint__summary *s, bh_summaries__paths *t)
 {
-	json_t *entry = json_object();
-	set_str(entry, "usr", s->usr);
-	set_str(entry, "name", s->name);
-	set(entry, "params", json_integer(s->nparams));
 	json_t *o = json_object();
-	set(entry, "taint", o);
 	json_t *labels = json_array();
 	for (unsigned b = 1; b < s->nlabels; b++) {
 		json_t *l = json_object();
@@ -135,7 +112,7 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 	set_true(o, "incomplete", s->incomplete);
 	if (s->ret.labels)
 		set(o, "ret", val_json(&s->ret));
-	set_path(o, "ret_path", &s->ret_path);
+	set_path(o, "ret_path", &s->ret_path, t);
 	set_str(o, "ret_what", s->ret_what);
 	if (s->ret_is_const)
 		set(o, "ret_const", json_integer(s->ret_const));
@@ -147,7 +124,7 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 		json_t *w = json_object();
 		set(w, "param", json_integer(j));
 		set(w, "val", val_json(&s->param_out[j]));
-		set_path(w, "path", &s->param_out_path[j]);
+		set_path(w, "path", &s->param_out_path[j], t);
 		set_str(w, "what", s->param_out_what[j]);
 		json_array_append_new(outs, w);
 	}
@@ -157,7 +134,7 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 		set(w, "param", json_integer(fo->param));
 		set_str(w, "field", fo->field);
 		set(w, "val", val_json(&fo->val));
-		set_path(w, "path", &fo->path);
+		set_path(w, "path", &fo->path, t);
 		set_str(w, "what", fo->what);
 		json_array_append_new(outs, w);
 	}
@@ -169,7 +146,7 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 	if (s->sinks.len) {
 		json_t *sinks = json_array();
 		for (size_t k = 0; k < s->sinks.len; k++)
-			json_array_append_new(sinks, sink_json(&s->sinks.items[k]));
+			json_array_append_new(sinks, sink_json(&s->sinks.items[k], t));
 		set(o, "sinks", sinks);
 	}
 	if (s->globals.len) {
@@ -179,23 +156,22 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s)
 			json_t *w = json_object();
 			set_str(w, "key", g->key);
 			set_bits(w, "labels", g->labels);
-			set_path(w, "path", &g->path);
+			set_path(w, "path", &g->path, t);
 			json_array_append_new(globals, w);
 		}
 		set(o, "globals", globals);
 	}
-	return entry;
+	return o;
 }
 
 // --------------------------------------------------------------- reading
 
 typedef struct {
+	bh_summaries *set;      // arena, interned file paths (has_sink compares pointers), budget
 	bh_arena *arena;
-	bh_strset *paths;       // interned file paths (has_sink compares pointers)
 	const char *error;      // the first problem, in the arena
 	unsigned nlabels;       // of the summary being read
 	uint32_t nparams;
-	size_t *slots_left;     // parameter write slots the set may still allocate
 } reader;
 
 static bool fail(reader *r, const char *fmt, const char *what)
@@ -296,50 +272,14 @@ static bool get_val(reader *r, json_t *obj, const char *key, bh_taint__val *out)
 
 static bool get_loc(reader *r, json_t *obj, bh_loc *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (!json_is_object(obj))
-		return fail(r, "%s is not a location", "a step");
-	const char *path;
-	if (!get_str(r, obj, "path", &path) || !get_u32(r, obj, "line", UINT32_MAX, &out->line) ||
-	    !get_u32(r, obj, "col", UINT32_MAX, &out->col) ||
-	    !get_u32(r, obj, "end_line", UINT32_MAX, &out->end_line) ||
-	    !get_u32(r, obj, "end_col", UINT32_MAX, &out->end_col))
-		return false;
-	if (!path || !*path || !out->line)
-		return fail(r, "%s has no path or line", "a location");
-	out->path = bh_strset_intern(r->paths, path);
-	return true;
-}
-
-static bool get_steps(reader *r, json_t *a, const char *key, bh_taint__path *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (!a)
-		return true;
-	if (!json_is_array(a))
-		return fail(r, "'%s' is not an array of steps", key);
-	out->len = json_array_size(a);
-	out->steps = bh_arena_alloc(r->arena, (out->len + 1) * sizeof(*out->steps));
-	for (size_t i = 0; i < out->len; i++) {
-		json_t *step = json_array_get(a, i);
-		if (!get_loc(r, step, &out->steps[i].loc) ||
-		    !get_str(r, step, "message", &out->steps[i].message))
-			return false;
-		if (!out->steps[i].message)
-			out->steps[i].message = "";
-	}
-	return true;
+	const char *error = bh_summaries__loc_from_json(obj, r->set, out);
+	return !error || fail(r, "%s", error);
 }
 
 static bool get_path(reader *r, json_t *obj, const char *key, bh_taint__path *out)
 {
-	return get_steps(r, json_object_get(obj, key), key, out);
-}
-
-bool bh_taint__path_from_json(json_t *a, bh_arena *arena, bh_strset *paths, bh_taint__path *out)
-{
-	reader r = { arena, paths, NULL, 1, 0, NULL };
-	return get_steps(&r, a, "path", out);
+	const char *error = bh_summaries__path_get(r->set, json_object_get(obj, key), out);
+	return !error || fail(r, "%s", error);
 }
 
 static bool get_param(reader *r, json_t *obj, unsigned *out)
@@ -419,16 +359,16 @@ static bool get_writes(reader *r, json_t *o, bh_taint__summary *s)
 		    !get_str(r, w, "what", &what))
 			return fail(r, "%s is malformed", "a write");
 		if (!field && !s->param_out) {
-			// Allocated only for functions that write a parameter, and
-			// within the set's budget: memory stays proportional to
-			// what a file holds, whatever its "params" say.
-			if (*r->slots_left < s->nparams + 1u)
+			// Only for functions that write a parameter, within the
+			// set's budget.
+			s->param_out = bh_summaries__param_array(r->set, s->nparams, sizeof(*s->param_out));
+			s->param_out_path = bh_summaries__param_array(r->set, s->nparams, sizeof(*s->param_out_path));
+			s->param_out_what = bh_summaries__param_array(r->set, s->nparams, sizeof(*s->param_out_what));
+			if (!s->param_out || !s->param_out_path || !s->param_out_what) {
+				s->param_out = NULL;
 				return fail(r, "%s: more parameter writes than a summaries file may hold",
 					    "'writes'");
-			*r->slots_left -= s->nparams + 1u;
-			s->param_out = bh_arena_alloc(r->arena, (s->nparams + 1) * sizeof(*s->param_out));
-			s->param_out_path = bh_arena_alloc(r->arena, (s->nparams + 1) * sizeof(*s->param_out_path));
-			s->param_out_what = bh_arena_alloc(r->arena, (s->nparams + 1) * sizeof(*s->param_out_what));
+			}
 		}
 		if (!field) {
 			s->param_out[param] = val;
@@ -461,22 +401,17 @@ static bool get_globals(reader *r, json_t *o, bh_taint__summary *s)
 	return true;
 }
 
-bool bh_taint__summary_from_json(json_t *entry, bh_arena *arena, bh_strset *paths, size_t *slots_left,
+bool bh_taint__summary_from_json(json_t *o, const bh_summaries__entry *id, bh_summaries *set,
 				 bh_taint__summary *s, const char **error)
 {
-	reader r = { arena, paths, NULL, 1, 0, slots_left };
+	reader r = { set, set->arena, NULL, 1, id->nparams };
 	memset(s, 0, sizeof(*s));
-	bool ok = json_is_object(entry) || fail(&r, "%s is not an object", "a function");
-	uint64_t nparams = 0;
-	ok = ok && get_str(&r, entry, "usr", &s->usr) && get_str(&r, entry, "name", &s->name) &&
-	     get_uint(&r, entry, "params", UINT16_MAX, &nparams);
-	ok = ok && ((s->usr && s->name) || fail(&r, "%s has no usr or name", "a function"));
-	s->nparams = r.nparams = (uint32_t)nparams;
-	json_t *o = ok ? json_object_get(entry, "taint") : NULL;
-	ok = ok && (json_is_object(o) || fail(&r, "%s has no \"taint\" object", "a function"));
-	ok = ok && get_labels(&r, o, s) && get_bool(&r, o, "incomplete", &s->incomplete) &&
-	     get_val(&r, o, "ret", &s->ret) && get_path(&r, o, "ret_path", &s->ret_path) &&
-	     get_str(&r, o, "ret_what", &s->ret_what) && get_writes(&r, o, s) && get_globals(&r, o, s);
+	s->usr = id->usr;
+	s->name = id->name;
+	s->nparams = id->nparams;
+	bool ok = get_labels(&r, o, s) && get_bool(&r, o, "incomplete", &s->incomplete) &&
+		  get_val(&r, o, "ret", &s->ret) && get_path(&r, o, "ret_path", &s->ret_path) &&
+		  get_str(&r, o, "ret_what", &s->ret_what) && get_writes(&r, o, s) && get_globals(&r, o, s);
 	json_t *rc = ok ? json_object_get(o, "ret_const") : NULL;
 	if (rc && !json_is_integer(rc))
 		ok = fail(&r, "%s is not an integer", "'ret_const'");
@@ -495,4 +430,162 @@ bool bh_taint__summary_from_json(json_t *entry, bh_arena *arena, bh_strset *path
 	s->analysed = true;
 	*error = r.error;
 	return ok;
+}
+
+void bh_taint__summary_dispose(bh_taint__summary *s)
+{
+	bh_vec_dispose(&s->sinks);
+	bh_vec_dispose(&s->fields);
+	bh_vec_dispose(&s->globals);
+}
+
+void bh_taint__summary_drop_paths(bh_taint__summary *s)
+{
+	s->ret_path.len = 0;
+	for (uint32_t j = 0; s->param_out && j < s->nparams; j++)
+		s->param_out_path[j].len = 0;
+	for (size_t k = 0; k < s->fields.len; k++)
+		s->fields.items[k].path.len = 0;
+	for (size_t k = 0; k < s->sinks.len; k++)
+		s->sinks.items[k].path.len = 0;
+	for (size_t k = 0; k < s->globals.len; k++)
+		s->globals.items[k].path.len = 0;
+}
+
+// ------------------------------------------------------- tainted globals
+
+json_t *bh_taint__global_to_json(const bh_taint__tainted_global *g, bh_summaries__paths *t)
+{
+	json_t *o = json_object();
+	set_str(o, "key", g->key);
+	set_str(o, "what", g->what);
+	set_true(o, "local", g->local);
+	set_path(o, "path", &g->path, t);
+	return o;
+}
+
+bool bh_taint__global_from_json(json_t *o, bh_summaries *set, bh_taint__tainted_global *out)
+{
+	reader r = { set, set->arena, NULL, 1, 0 };
+	memset(out, 0, sizeof(*out));
+	bool ok = json_is_object(o) && get_str(&r, o, "key", &out->key) && out->key &&
+		  get_str(&r, o, "what", &out->what) && get_bool(&r, o, "local", &out->local) &&
+		  get_path(&r, o, "path", &out->path);
+	if (!out->what)
+		out->what = "untrusted input";
+	return ok;
+}
+
+// A global's path is shown whole or not at all.
+void bh_taint__global_check_path(bh_taint__tainted_global *g,
+				 bool (*in_context)(void *payload, const char *path, const char *hash),
+				 void *payload)
+{
+	for (size_t k = 0; k < g->path.len; k++)
+		if (!in_context(payload, g->path.steps[k].loc.path, NULL)) {
+			g->path.len = 0;
+			return;
+		}
+}
+
+// ------------------------------------------------------------- the run
+
+const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *usr)
+{
+	const bh_summaries__entry *e = bh_summaries__find(s, usr);
+	return e && e->has_taint ? &e->taint : NULL;
+}
+
+static const char *dup(bh_summaries *s, const char *x)
+{
+	return x ? bh_arena_strdup(s->arena, x) : NULL;
+}
+
+// A copy of `src` in the set, as a reader of its JSON would have it.
+static void copy_summary(bh_summaries *out, const bh_taint__summary *src, bh_taint__summary *dst)
+{
+	*dst = *src;
+	dst->fn = NULL;
+	memset(&dst->sinks, 0, sizeof(dst->sinks));
+	memset(&dst->fields, 0, sizeof(dst->fields));
+	memset(&dst->globals, 0, sizeof(dst->globals));
+	for (unsigned b = 1; b < dst->nlabels; b++)
+		dst->labels[b].field = dup(out, src->labels[b].field);
+	dst->ret_path = bh_summaries__path_copy(out, &src->ret_path);
+	dst->ret_what = dup(out, src->ret_what);
+	bool writes = false;
+	for (uint32_t j = 0; src->param_out && j < src->nparams; j++)
+		writes |= src->param_out[j].labels != 0;
+	dst->param_out = NULL;
+	dst->param_out_path = NULL;
+	dst->param_out_what = NULL;
+	if (writes) {
+		dst->param_out = bh_arena_alloc(out->arena, (src->nparams + 1) * sizeof(*dst->param_out));
+		dst->param_out_path = bh_arena_alloc(out->arena, (src->nparams + 1) * sizeof(*dst->param_out_path));
+		dst->param_out_what = bh_arena_alloc(out->arena, (src->nparams + 1) * sizeof(*dst->param_out_what));
+		for (uint32_t j = 0; j < src->nparams; j++) {
+			if (!src->param_out[j].labels)
+				continue;
+			dst->param_out[j] = src->param_out[j];
+			dst->param_out_path[j] = bh_summaries__path_copy(out, &src->param_out_path[j]);
+			dst->param_out_what[j] = dup(out, src->param_out_what[j]);
+		}
+	}
+	for (size_t k = 0; k < src->fields.len; k++) {
+		bh_taint__field_out fo = src->fields.items[k];
+		fo.field = dup(out, fo.field);
+		fo.what = dup(out, fo.what);
+		fo.path = bh_summaries__path_copy(out, &fo.path);
+		bh_vec_push(&dst->fields, fo);
+	}
+	for (size_t k = 0; k < src->sinks.len; k++) {
+		bh_taint__sink sk = src->sinks.items[k];
+		sk.field = dup(out, sk.field);
+		sk.loc.path = sk.loc.path ? bh_strset_intern(&out->paths, sk.loc.path) : NULL;
+		sk.function = dup(out, sk.function);
+		sk.callee = dup(out, sk.callee);
+		sk.operand = dup(out, sk.operand);
+		sk.snippet = dup(out, sk.snippet);
+		sk.path = bh_summaries__path_copy(out, &sk.path);
+		sk.guard_member = dup(out, sk.guard_member);
+		sk.guard_func = dup(out, sk.guard_func);
+		bh_vec_push(&dst->sinks, sk);
+	}
+	for (size_t k = 0; k < src->globals.len; k++) {
+		bh_taint__global_write g = src->globals.items[k];
+		g.key = dup(out, g.key);
+		g.path = bh_summaries__path_copy(out, &g.path);
+		bh_vec_push(&dst->globals, g);
+	}
+}
+
+void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog, bh_summaries *out)
+{
+	bh_summaries__exporter x;
+	bh_summaries__export_start(&x, prog, p->graph, out);
+	bh_summaries__entry *e;
+	size_t node;
+	while ((e = bh_summaries__export_next(&x, &node))) {
+		if (e->has_taint || !p->sums[node] || !p->sums[node]->analysed)
+			continue;
+		copy_summary(out, p->sums[node], &e->taint);
+		e->taint.usr = e->usr;
+		e->taint.name = e->name;
+		e->has_taint = true;
+	}
+	for (size_t i = 0; i < p->tainted.len; i++) {
+		const bh_taint__tainted_global *g = &p->tainted.items[i];
+		bh_taint__tainted_global copy = { dup(out, g->key), bh_summaries__path_copy(out, &g->path),
+						  dup(out, g->what), g->local };
+		bh_vec_push(&out->globals, copy);
+	}
+	bh_summaries__index(out);
+}
+
+void bh_taint__import_globals(bh_taint__program *p, const bh_summaries *s)
+{
+	for (size_t i = 0; s && i < s->globals.len; i++) {
+		const bh_taint__tainted_global *g = &s->globals.items[i];
+		bh_taint__taint_global(p, g->key, g->path, g->what, g->local);
+	}
 }
