@@ -152,16 +152,14 @@ json_t *bh_summaries__loc_to_json(bh_loc loc)
 	return o;
 }
 
-const char *bh_summaries__loc_from_json(json_t *o, bh_summaries *s, bh_loc *out)
+// A location from its path and its line, col, end_line and end_col (each
+// may be absent: 0); NULL, or what is wrong.
+static const char *loc_from_parts(bh_summaries *s, json_t *path, json_t *const nums[4], bh_loc *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (!json_is_object(o))
-		return "a location is not an object";
-	json_t *path = json_object_get(o, "path");
-	static const char *const keys[] = { "line", "col", "end_line", "end_col" };
 	uint32_t *values[] = { &out->line, &out->col, &out->end_line, &out->end_col };
 	for (size_t i = 0; i < 4; i++) {
-		json_t *v = json_object_get(o, keys[i]);
+		json_t *v = nums[i];
 		if (!v)
 			continue;
 		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > UINT32_MAX)
@@ -172,6 +170,17 @@ const char *bh_summaries__loc_from_json(json_t *o, bh_summaries *s, bh_loc *out)
 		return "a location has no path or line";
 	out->path = bh_strset_intern(&s->paths, json_string_value(path));
 	return NULL;
+}
+
+const char *bh_summaries__loc_from_json(json_t *o, bh_summaries *s, bh_loc *out)
+{
+	if (!json_is_object(o)) {
+		memset(out, 0, sizeof(*out));
+		return "a location is not an object";
+	}
+	json_t *const nums[4] = { json_object_get(o, "line"), json_object_get(o, "col"),
+				  json_object_get(o, "end_line"), json_object_get(o, "end_col") };
+	return loc_from_parts(s, json_object_get(o, "path"), nums, out);
 }
 
 // ------------------------------------------------------------- exporting
@@ -332,10 +341,7 @@ static const char *read_tables(bh_summaries *s, json_t *steps, json_t *nodes, bh
 			fields[k] = json_array_get(st, k);
 		if (json_array_size(st) != 6 || !json_is_string(fields[0]) || !json_is_string(fields[5]))
 			return "a step is not [path, line, col, end_line, end_col, message]";
-		json_t *loc = json_pack("{s:O,s:O,s:O,s:O,s:O}", "path", fields[0], "line", fields[1], "col",
-					fields[2], "end_line", fields[3], "end_col", fields[4]);
-		const char *error = loc ? bh_summaries__loc_from_json(loc, s, &t->steps[i].loc) : "bad step";
-		json_decref(loc);
+		const char *error = loc_from_parts(s, fields[0], fields + 1, &t->steps[i].loc);
 		if (error)
 			return error;
 		t->steps[i].message = bh_strset_intern(&s->paths, json_string_value(fields[5]));

@@ -52,7 +52,7 @@ typedef struct {
 
 struct bh_summaries {
 	bh_arena *arena;           // strings, paths, parameter arrays
-	bh_strset paths;           // interned file paths: units and locations
+	bh_strset paths;           // interned file paths (units, locations) and step messages
 	bh_strset usrs;            // the functions held
 	BH_VEC(bh_summaries__entry *) funcs; // in the order added
 	bh_summaries__entry **by_usr;        // the same, sorted by USR for lookups
