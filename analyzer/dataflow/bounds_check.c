@@ -223,7 +223,7 @@ static bool check_interval(bh_bnd_fctx *c, void *f, const access_desc *d, bh_bnd
 		// usually kept by a test this analysis does not correlate. An index
 		// that is negative on some paths only is the callee's own bug.
 		bool steps_back = ob->kind == BH_BND_OBJ_PARAM && p.v.hi < 0 &&
-				  bh_bnd_ctx_arg(c, ob->var)->v.lo >= 0 && constant_step(c, d->in);
+				  bh_bnd_object_arg(c, ob)->v.lo >= 0 && constant_step(c, d->in);
 		if (!steps_back)
 			report(c, d, p.obj, p.v, need, size, true,
 			       p.v.lo == BH_BND_NINF ? -p.v.hi : -p.v.lo);

@@ -61,10 +61,49 @@ static void clobber_slots(const bh_bnd_fctx *c, void *f, const char *field)
 {
 	for (uint32_t s = 0; s < c->nslots; s++) {
 		const bh_ir_var *v = &c->fn->vars[c->slot_var[s]];
-		bool exposed = c->slot_arrow[s] || (v->flags & BH_IR_VAR_ADDRESSED) || bh_ir_var_is_global(v);
+		// (An array is passed by address whenever it is passed.)
+		bool exposed = c->slot_arrow[s] || (v->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY)) ||
+			       bh_ir_var_is_global(v);
 		if (exposed && (!field || strcmp(field, c->slot_field[s]) == 0))
 			bh_bnd_vals_of(c, f)[c->ntracked + s] = bh_bnd_top();
 	}
+}
+
+// A store through a pointer or into an array element: what any pointer
+// points to (`*p`, `p[2]`) and any array's elements (an array is a
+// pointer as soon as it is named) may be what it changed, except the
+// elements of other arrays when it writes an array variable's own.
+static void clobber_memory_slots(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
+{
+	uint32_t base = in->args[0].kind == BH_IR_OPND_VAR ? in->args[0].var : UINT32_MAX;
+	bool own_array = base != UINT32_MAX && (c->fn->vars[base].flags & BH_IR_VAR_ARRAY) &&
+			 c->fn->vars[base].kind != BH_IR_VAR_PARAM;
+	for (uint32_t s = 0; s < c->nslots; s++) {
+		if (!bh_bnd_slot_is_memory(c->slot_field[s]))
+			continue;
+		if (!own_array || c->slot_var[s] == base)
+			bh_bnd_vals_of(c, f)[c->ntracked + s] = bh_bnd_top();
+	}
+}
+
+// `q = p`: q points where p does, to what p's slots say is there.
+static void copy_slots(const bh_bnd_fctx *c, void *f, uint32_t from, uint32_t to)
+{
+	bh_bnd_val *vals = bh_bnd_vals_of(c, f);
+	for (uint32_t s = 0; s < c->nslots; s++) {
+		if (c->slot_var[s] != from || !c->slot_arrow[s])
+			continue;
+		uint32_t d = bh_bnd_find_slot(c, to, c->slot_field[s], true);
+		if (d != UINT32_MAX)
+			vals[c->ntracked + d] = vals[c->ntracked + s];
+	}
+}
+
+// The value a slot holds now, or top when the instruction has none.
+static bh_bnd_val slot_value(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
+{
+	uint32_t s = bh_bnd_slot_of(c, in);
+	return s != UINT32_MAX ? bh_bnd_vals_of(c, f)[s] : bh_bnd_top();
 }
 
 void bh_bnd_set_dst(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val val)
@@ -263,7 +302,7 @@ static void note_return(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
 	if (!c->reporting)
 		return;
-	bh_bnd_ret r = { false, false, false, bh_bnd_itv_top() };
+	bh_bnd_ret r = { false, false, false, bh_bnd_itv_top(), false };
 	if (in->nargs) {
 		bh_bnd_val v = bh_bnd_eval(c, f, &in->args[0]);
 		const bh_bnd_object *ob = v.obj ? &c->objs[v.obj - 1] : NULL;
@@ -330,6 +369,9 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		if (in->bits)
 			v = bh_bnd_wrap(c, in, v, v, bh_bnd_top());
 		bh_bnd_set_dst(c, f, in, v);
+		if (in->dst.kind == BH_IR_OPND_VAR && in->args[0].kind == BH_IR_OPND_VAR &&
+		    (c->fn->vars[in->dst.var].flags & BH_IR_VAR_POINTER))
+			copy_slots(c, f, in->args[0].var, in->dst.var);
 		break;
 	}
 	case BH_IR_BINOP: {
@@ -371,7 +413,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		uint32_t v = var_through(c, bh_bnd_eval(c, f, &in->args[0]), in->size);
 		bh_bnd_set_dst(c, f, in,
 			v != UINT32_MAX && c->track[v] != UINT32_MAX ? bh_bnd_vals_of(c, f)[c->track[v]]
-								     : bh_bnd_top());
+								     : slot_value(c, f, in));
 		break;
 	}
 	case BH_IR_STORE: {
@@ -389,6 +431,10 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		else if (p.obj && c->objs[p.obj - 1].kind != BH_BND_OBJ_VAR)
 			bh_bnd_store_bytes(&bh_bnd_objs_of(f)[p.obj - 1], p.v, in->size,
 					   val.obj ? bh_bnd_itv_top() : val.v);
+		clobber_memory_slots(c, f, in);
+		uint32_t s = bh_bnd_slot_of(c, in);
+		if (s != UINT32_MAX)
+			bh_bnd_vals_of(c, f)[s] = val;
 		break;
 	}
 	case BH_IR_INDEX_STORE: {
@@ -403,18 +449,21 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 			bh_bnd_store_bytes(&bh_bnd_objs_of(f)[base.obj - 1], at.v, in->size,
 					   val.obj ? bh_bnd_itv_top() : val.v);
 		}
+		clobber_memory_slots(c, f, in);
+		uint32_t s = bh_bnd_slot_of(c, in);
+		if (s != UINT32_MAX)
+			bh_bnd_vals_of(c, f)[s] = val;
 		break;
 	}
 	case BH_IR_INDEX:
 		if (c->reporting)
 			bh_bnd_check_access(c, f, in);
-		bh_bnd_set_dst(c, f, in, bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, slot_value(c, f, in));
 		break;
 	case BH_IR_FIELD: {
 		if (c->reporting)
 			bh_bnd_check_access(c, f, in);
-		uint32_t s = bh_bnd_slot_of(c, in);
-		bh_bnd_set_dst(c, f, in, s != UINT32_MAX ? bh_bnd_vals_of(c, f)[s] : bh_bnd_top());
+		bh_bnd_set_dst(c, f, in, slot_value(c, f, in));
 		break;
 	}
 	case BH_IR_FIELD_STORE: {
@@ -422,8 +471,10 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 			bh_bnd_check_access(c, f, in);
 		uint32_t s = bh_bnd_slot_of(c, in);
 		// Through another pointer, the same field of any struct may change.
-		if (in->arrow)
+		if (in->arrow) {
 			clobber_slots(c, f, in->name);
+			clobber_memory_slots(c, f, in);
+		}
 		if (s != UINT32_MAX) {
 			bh_bnd_val x = bh_bnd_eval(c, f, &in->args[1]);
 			bh_bnd_rel_note(c, x.rel);
@@ -467,6 +518,30 @@ static bool global_unwritten(const bh_ir_var *v, void *payload)
 	return !bh_callgraph_global_written(c->prog->graph, v);
 }
 
+static bool call_const(const bh_ir_instr *call, int64_t *value, void *payload)
+{
+	const bh_bnd_fctx *c = payload;
+	return bh_callgraph_call_const(c->prog->graph, call, value);
+}
+
+// The constant `o` holds at the end of block `b`: a constant already, or
+// a variable the block last assigns one (`data = 10; return data;`, where
+// `data` is a parameter and so not one constant throughout).
+static bool returned_const(const bh_bnd_fctx *c, const bh_ir_block *b, const bh_ir_opnd *o, int64_t *k)
+{
+	if (bh_flow_const_of(&c->consts, o, k))
+		return true;
+	if (o->kind != BH_IR_OPND_VAR || (c->fn->vars[o->var].flags & BH_IR_VAR_ADDRESSED) ||
+	    bh_ir_var_is_global(&c->fn->vars[o->var]))
+		return false;
+	for (uint32_t i = b->ninstrs; i-- > 0;) {
+		const bh_ir_instr *in = &b->instrs[i];
+		if (in->dst.kind == BH_IR_OPND_VAR && in->dst.var == o->var)
+			return in->op == BH_IR_ASSIGN && bh_flow_const_of(&c->consts, &in->args[0], k);
+	}
+	return false;
+}
+
 // What a function without objects returns: the constants its returns
 // are known to hold (`data = 10; return data;`), without solving it.
 static void constant_returns(const bh_bnd_fctx *c, bh_bnd_ret *ret)
@@ -477,7 +552,7 @@ static void constant_returns(const bh_bnd_fctx *c, bh_bnd_ret *ret)
 		int64_t k;
 		if (t->op != BH_IR_RET)
 			continue;
-		if (!t->nargs || !bh_flow_const_of(&c->consts, &t->args[0], &k))
+		if (!t->nargs || !returned_const(c, &c->fn->blocks[b], &t->args[0], &k))
 			return;
 		all = bh_bnd_itv_join(all, bh_bnd_itv_const(k));
 	}
@@ -485,6 +560,17 @@ static void constant_returns(const bh_bnd_fctx *c, bh_bnd_ret *ret)
 		ret->known = true;
 		ret->v = all;
 	}
+}
+
+// Does the function make a heap block (itself or through a wrapper)?
+// Then what it returns may be that block, in some calling context.
+static bool allocates(const bh_bnd_fctx *c)
+{
+	for (uint32_t o = 0; o < c->nobjs; o++)
+		if ((c->objs[o].kind == BH_BND_OBJ_ALLOC && c->objs[o].storage == BH_BND_HEAP) ||
+		    c->objs[o].kind == BH_BND_OBJ_RESULT)
+			return true;
+	return false;
 }
 
 // Does `fn` pass a computed size to a library call (`memcpy(d, s, len -
@@ -541,13 +627,14 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 		param_known = known;
 		param_value = values;
 	}
-	bh_flow_compute_consts_in(&c.consts, c.arena, fn, global_unwritten, NULL, &c, param_known,
+	bh_flow_compute_consts_in(&c.consts, c.arena, fn, global_unwritten, call_const, &c, param_known,
 				  param_value);
 	bh_bnd_find_objects(&c);
 	// Nothing to prove in a function without objects of known size (no
 	// array, no allocation, no literal and nothing from a caller) and
-	// without a size computed for a library call.
-	if (c.nobjs == 0 && !computes_library_sizes(fn)) {
+	// without a size computed for a library call, unless it passes its
+	// callees values to check theirs against.
+	if (c.nobjs == 0 && !computes_library_sizes(fn) && !bh_bnd_passes_known_values(&c)) {
 		if (ret)
 			constant_returns(&c, ret);
 		bh_arena_free(c.arena);
@@ -580,6 +667,8 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 		free(f);
 		if (ret && c.nrets)
 			*ret = c.ret;
+		if (ret && !ret->fresh)
+			ret->some_fresh = allocates(&c);
 	}
 	bh_arena_free(c.arena);
 }

@@ -186,6 +186,8 @@ typedef struct {
 	int64_t size;         // static size in bytes, or -1 when it is in the fact
 	bh_loc origin;        // PARAM: where the caller made it (for messages)
 	const char *origin_text; // PARAM: the caller's description of it
+	int part;             // PARAM: the context's part (bh_bnd_part) it comes from, or -1:
+			      // the parameter itself; `by` then names the way in (`*pp`)
 } bh_bnd_object;
 
 // An object's state at a program point.
@@ -242,7 +244,7 @@ const bh_bnd_model *bh_bnd__model_at(size_t i);
 // A calling context: what each parameter is (at most this many).
 #define BH_BND_MAX_PARAMS 8
 // Context depth: a callee analysed for a caller's values, and its callees.
-#define BH_BND_MAX_DEPTH 3
+#define BH_BND_MAX_DEPTH 4
 
 typedef struct bh_bnd_context bh_bnd_context;
 
@@ -265,8 +267,23 @@ typedef struct {
 // `static char *g_data` for the callee): at most this many.
 #define BH_BND_MAX_GLOBALS 8
 
+// A value the caller keeps behind or inside an argument, for the callee
+// to read: the variable an `&x` points to (`field` "*"), a field of a
+// struct passed by value or by address (`field` its name), an element of
+// an array passed (`field` "[2]"). These are the callee's slots of the
+// parameter (bh_bnd_find_slots), with the same `field`.
+#define BH_BND_MAX_PARTS 8
+
+typedef struct {
+	uint32_t param;
+	const char *field;
+	bh_bnd_arg value;
+} bh_bnd_part;
+
 struct bh_bnd_context {
 	bh_bnd_arg arg[BH_BND_MAX_PARAMS];
+	uint32_t nparts;
+	bh_bnd_part part[BH_BND_MAX_PARTS];
 	uint32_t nglobals;
 	uint32_t gvar[BH_BND_MAX_GLOBALS]; // the callee's variable
 	bh_bnd_arg garg[BH_BND_MAX_GLOBALS];
@@ -285,6 +302,8 @@ typedef struct {
 	bool fresh;           // a new block of `size` bytes (allocation wrapper)
 	bool input;           // an integer read from input on some path (bh_bnd_val.input)
 	bh_bnd_itv v;         // an integer result, or the fresh block's size
+	bool some_fresh;      // not fresh, but it makes a heap block that it may return:
+			      // a calling context may decide its other values away
 } bh_bnd_ret;
 
 typedef struct {
@@ -313,11 +332,14 @@ typedef struct bh_bnd_fctx {
 	uint32_t nobjs;
 	uint32_t *var_obj;    // variable -> its ARRAY/VAR/PARAM object + 1, or 0
 	uint32_t *site_obj;   // instruction id -> the object it creates + 1, or 0
+	uint32_t part_obj[BH_BND_MAX_PARTS]; // context part -> its object + 1, or 0
 	const bh_ir_opnd **fn_value; // variable -> the one function it ever holds, or NULL
 	uint32_t *track;      // variable -> index among tracked variables, or UINT32_MAX
 	uint32_t ntracked;
 	// Field slots, one value each after the tracked variables in the
 	// fact: `s.f` on a struct variable, `p->f` on a pointer variable.
+	// Also `*p` (field "*") and `p[2]`, `a[2]` (field "[2]") on pointer
+	// and array variables: what the variable points to or holds there.
 	uint32_t nslots;
 	uint32_t *slot_var;   // the base variable
 	const char **slot_field;
@@ -355,6 +377,9 @@ static inline bh_bnd_val *bh_bnd_vals_of(const bh_bnd_fctx *c, void *f)
 // What the calling context says of the callee's variable `var` (a
 // parameter or a global), or NULL.
 const bh_bnd_arg *bh_bnd_ctx_arg(const bh_bnd_fctx *c, uint32_t var);
+// What the calling context says of a PARAM object: its parameter's
+// argument, or the part it stands for.
+const bh_bnd_arg *bh_bnd_object_arg(const bh_bnd_fctx *c, const bh_bnd_object *ob);
 
 // bounds_rel.c: relations. Symbol ids: a variable's value is its id, the
 // length of the string it points to its id + nvars.
@@ -398,7 +423,18 @@ const char *bh_bnd_object_text(const bh_bnd_fctx *c, uint32_t obj);
 // The field slots of c->fn (after c->track is known), and the value index
 // of the slot a FIELD or FIELD_STORE reads or writes, or UINT32_MAX.
 void bh_bnd_find_slots(bh_bnd_fctx *c);
+// The value index (after the tracked variables) of the slot a FIELD,
+// FIELD_STORE, LOAD, STORE, INDEX or INDEX_STORE reads or writes, or
+// UINT32_MAX.
 uint32_t bh_bnd_slot_of(const bh_bnd_fctx *c, const bh_ir_instr *in);
+// The slot index of (var, field, arrow), or UINT32_MAX.
+uint32_t bh_bnd_find_slot(const bh_bnd_fctx *c, uint32_t var, const char *field, bool arrow);
+// Is a slot's field one of memory a pointer reaches (`*p`, `p[2]`), which
+// any store through another pointer may change?
+static inline bool bh_bnd_slot_is_memory(const char *field)
+{
+	return field[0] == '*' || field[0] == '[';
+}
 
 // bounds_lattice.c, bounds_edge.c
 void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size);
@@ -479,5 +515,11 @@ const char *bh_bnd__input_name(size_t i);
 // of the program).
 bool bh_bnd_returns_fresh(bh_bnd_fctx *c, const bh_ir_instr *in);
 bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
+// Can a function with no object of its own still hand a callee a value
+// to check its accesses against: a constant argument (`sink(10)`, `data =
+// 10; sink(data)`), a parameter its own context fixed, or a global it
+// sets to a constant before a call? Then it is solved for its calls'
+// contexts.
+bool bh_bnd_passes_known_values(const bh_bnd_fctx *c);
 
 #endif

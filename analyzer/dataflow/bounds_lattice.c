@@ -16,6 +16,30 @@ static void init(void *fact, void *payload)
 	memset(fact, 0, c->fact_size);
 }
 
+// What the caller keeps behind or inside the arguments, in the callee's
+// slots of the parameters: `*p` of `&x`, `s.f` of a struct passed by
+// value, `p->f` of one passed by address, `p[2]` of an array.
+static void enter_parts(const bh_bnd_fctx *c, bh_bnd_val *vals)
+{
+	for (uint32_t i = 0; c->ctx && i < c->ctx->nparts; i++) {
+		const bh_bnd_part *pt = &c->ctx->part[i];
+		const bh_bnd_arg *a = &pt->value;
+		if (!a->known || pt->param >= c->fn->nparams)
+			continue;
+		bool arrow = !(c->fn->vars[pt->param].flags & BH_IR_VAR_RECORD);
+		uint32_t s = bh_bnd_find_slot(c, pt->param, pt->field, arrow);
+		if (s == UINT32_MAX)
+			continue;
+		bh_bnd_val *x = &vals[c->ntracked + s];
+		if (!a->pointer) {
+			*x = bh_bnd_int(a->v, a->ev);
+			x->input = a->input ? BH_BND_INPUT_CALLER : 0;
+		} else if (c->part_obj[i]) {
+			*x = bh_bnd_ptr(c->part_obj[i], a->v, a->ev);
+		}
+	}
+}
+
 static void boundary(void *fact, void *payload)
 {
 	const bh_bnd_fctx *c = payload;
@@ -33,7 +57,7 @@ static void boundary(void *fact, void *payload)
 			const bh_ir_instr *in = bh_ir_instr_at(c->fn, ob->site);
 			os[o].len = bh_bnd_itv_const((int64_t)strnlen(in->args[0].str, in->args[0].len));
 		} else if (ob->kind == BH_BND_OBJ_PARAM) {
-			const bh_bnd_arg *a = bh_bnd_ctx_arg(c, ob->var);
+			const bh_bnd_arg *a = bh_bnd_object_arg(c, ob);
 			os[o].size = a->obj.size;
 			os[o].len = a->obj.len;
 		}
@@ -52,6 +76,7 @@ static void boundary(void *fact, void *payload)
 		} else if (c->var_obj[v])
 			vals[c->track[v]] = bh_bnd_ptr(c->var_obj[v], a->v, a->ev);
 	}
+	enter_parts(c, vals);
 }
 
 static bool is_null(bh_bnd_val v)

@@ -4,6 +4,7 @@
 // address is taken, array fields, allocation sites, string literals and,
 // in a calling context, what the caller passed. Anything else a pointer
 // may hold is "unknown", and accesses through it are not judged.
+#include <stdio.h>
 #include <string.h>
 
 #include "dataflow/bounds_internal.h"
@@ -20,6 +21,7 @@ static uint32_t add_object(bh_bnd_fctx *c, bh_bnd_obj_kind kind, bh_bnd_storage 
 	o->var = var;
 	o->site = site;
 	o->size = size;
+	o->part = -1;
 	return ++c->nobjs;
 }
 
@@ -122,6 +124,27 @@ void bh_bnd_find_objects(bh_bnd_fctx *c)
 		}
 		c->var_obj[v] = o;
 	}
+	// Blocks the caller keeps behind or inside an argument (`&data` where
+	// data points to a block, a struct of pointers passed by value).
+	for (uint32_t i = 0; c->ctx && i < c->ctx->nparts; i++) {
+		const bh_bnd_part *pt = &c->ctx->part[i];
+		if (!pt->value.known || !pt->value.pointer || pt->param >= fn->nparams)
+			continue;
+		uint32_t o = add_object(c, BH_BND_OBJ_PARAM, pt->value.storage, pt->param, UINT32_MAX, -1);
+		if (!o)
+			break;
+		bh_bnd_object *ob = &c->objs[o - 1];
+		ob->origin = pt->value.origin;
+		ob->origin_text = pt->value.text;
+		ob->part = (int)i;
+		const char *name = fn->vars[pt->param].name;
+		bool record = fn->vars[pt->param].flags & BH_IR_VAR_RECORD;
+		ob->by = pt->field[0] == '*'   ? bh_arena_sprintf(c->arena, "*%s", name)
+			 : pt->field[0] == '[' ? bh_arena_sprintf(c->arena, "%s%s", name, pt->field)
+					       : bh_arena_sprintf(c->arena, "%s%s%s", name, record ? "." : "->",
+								  pt->field);
+		c->part_obj[i] = o;
+	}
 	for (uint32_t v = 0; v < fn->nvars; v++) {
 		const bh_ir_var *var = &fn->vars[v];
 		// An array parameter is a pointer in C; a declared `extern char
@@ -149,6 +172,13 @@ const bh_bnd_arg *bh_bnd_ctx_arg(const bh_bnd_fctx *c, uint32_t var)
 		if (c->ctx->gvar[i] == var)
 			return &c->ctx->garg[i];
 	return NULL;
+}
+
+const bh_bnd_arg *bh_bnd_object_arg(const bh_bnd_fctx *c, const bh_bnd_object *ob)
+{
+	if (ob->part >= 0 && c->ctx && (uint32_t)ob->part < c->ctx->nparts)
+		return &c->ctx->part[ob->part].value;
+	return bh_bnd_ctx_arg(c, ob->var);
 }
 
 const char *bh_bnd_object_text(const bh_bnd_fctx *c, uint32_t obj)
@@ -188,14 +218,14 @@ const char *bh_bnd_object_text(const bh_bnd_fctx *c, uint32_t obj)
 		return "a string literal";
 	case BH_BND_OBJ_PARAM:
 		return bh_arena_sprintf(a, "%s passed as '%s'", o->origin_text ? o->origin_text : "memory",
-					name);
+					o->part >= 0 && o->by ? o->by : name);
 	}
 	return "memory";
 }
 
 // ----------------------------------------------------------------- slots
 
-static uint32_t find_slot(const bh_bnd_fctx *c, uint32_t var, const char *field, bool arrow)
+uint32_t bh_bnd_find_slot(const bh_bnd_fctx *c, uint32_t var, const char *field, bool arrow)
 {
 	for (uint32_t i = 0; i < c->nslots; i++)
 		if (c->slot_var[i] == var && c->slot_arrow[i] == arrow && strcmp(c->slot_field[i], field) == 0)
@@ -203,13 +233,87 @@ static uint32_t find_slot(const bh_bnd_fctx *c, uint32_t var, const char *field,
 	return UINT32_MAX;
 }
 
+// The slot an instruction reads or writes, as (variable, field, arrow):
+// `s.f`, `p->f`, `*p`, `p[2]` and `a[2]` on a variable. `buf` holds the
+// field of an element ("[2]"). False for anything else.
+static bool slot_key(const bh_bnd_fctx *c, const bh_ir_instr *in, uint32_t *var, const char **field,
+		     bool *arrow, char *buf, size_t bufsize)
+{
+	if (!in->nargs || in->args[0].kind != BH_IR_OPND_VAR)
+		return false;
+	*var = in->args[0].var;
+	const bh_ir_var *v = &c->fn->vars[*var];
+	switch (in->op) {
+	case BH_IR_FIELD:
+	case BH_IR_FIELD_STORE:
+		if (!in->name)
+			return false;
+		*field = in->name;
+		*arrow = in->arrow;
+		return true;
+	case BH_IR_LOAD:
+	case BH_IR_STORE:
+		if (!(v->flags & BH_IR_VAR_POINTER))
+			return false;
+		*field = "*";
+		*arrow = true;
+		return true;
+	case BH_IR_INDEX:
+	case BH_IR_INDEX_STORE:
+		if (in->nargs < 2 || in->args[1].kind != BH_IR_OPND_INT || in->args[1].ival < 0 ||
+		    in->args[1].ival > 0xffff || !(v->flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY)))
+			return false;
+		snprintf(buf, bufsize, "[%d]", (int)in->args[1].ival);
+		*field = buf;
+		*arrow = !(v->flags & BH_IR_VAR_ARRAY) || v->kind == BH_IR_VAR_PARAM;
+		return true;
+	default:
+		return false;
+	}
+}
+
 uint32_t bh_bnd_slot_of(const bh_bnd_fctx *c, const bh_ir_instr *in)
 {
-	if ((in->op != BH_IR_FIELD && in->op != BH_IR_FIELD_STORE) || !in->nargs || !in->name ||
-	    in->args[0].kind != BH_IR_OPND_VAR)
+	uint32_t var;
+	const char *field;
+	bool arrow;
+	char buf[16];
+	if (!slot_key(c, in, &var, &field, &arrow, buf, sizeof(buf)))
 		return UINT32_MAX;
-	uint32_t s = find_slot(c, in->args[0].var, in->name, in->arrow);
+	uint32_t s = bh_bnd_find_slot(c, var, field, arrow);
 	return s == UINT32_MAX ? UINT32_MAX : c->ntracked + s;
+}
+
+static void add_slot(bh_bnd_fctx *c, uint32_t var, const char *field, bool arrow)
+{
+	// A base that is a temporary changes with every use: no slot.
+	if (c->fn->vars[var].kind == BH_IR_VAR_TEMP || c->nslots >= BH_BND_MAX_SLOTS ||
+	    bh_bnd_find_slot(c, var, field, arrow) != UINT32_MAX)
+		return;
+	c->slot_var[c->nslots] = var;
+	c->slot_field[c->nslots] = field;
+	c->slot_arrow[c->nslots] = arrow;
+	c->nslots++;
+}
+
+// `q = p` hands q what p points to: p gets the slots of q, so that a
+// value the caller left behind p reaches `*q` (a `void *` parameter cast
+// to the pointer the callee reads through).
+static void copy_slots_to_sources(bh_bnd_fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	for (int round = 0; round < 2; round++)
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+				if (in->op != BH_IR_ASSIGN || in->dst.kind != BH_IR_OPND_VAR || in->nargs != 1 ||
+				    in->args[0].kind != BH_IR_OPND_VAR ||
+				    !(fn->vars[in->dst.var].flags & BH_IR_VAR_POINTER))
+					continue;
+				for (uint32_t s = 0, n = c->nslots; s < n; s++)
+					if (c->slot_var[s] == in->dst.var && c->slot_arrow[s])
+						add_slot(c, in->args[0].var, c->slot_field[s], true);
+			}
 }
 
 void bh_bnd_find_slots(bh_bnd_fctx *c)
@@ -222,18 +326,16 @@ void bh_bnd_find_slots(bh_bnd_fctx *c)
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if ((in->op != BH_IR_FIELD && in->op != BH_IR_FIELD_STORE) || !in->nargs ||
-			    !in->name || in->args[0].kind != BH_IR_OPND_VAR)
+			uint32_t var;
+			const char *field;
+			bool arrow;
+			char buf[16];
+			if (!slot_key(c, in, &var, &field, &arrow, buf, sizeof(buf)))
 				continue;
-			uint32_t v = in->args[0].var;
-			// A base that is a temporary changes with every use: no slot.
-			if (fn->vars[v].kind == BH_IR_VAR_TEMP || c->nslots >= BH_BND_MAX_SLOTS ||
-			    find_slot(c, v, in->name, in->arrow) != UINT32_MAX)
-				continue;
-			c->slot_var[c->nslots] = v;
-			c->slot_field[c->nslots] = in->name;
-			c->slot_arrow[c->nslots] = in->arrow;
-			c->nslots++;
+			if (field == buf)
+				field = bh_arena_strdup(c->arena, buf);
+			add_slot(c, var, field, arrow);
 		}
+	copy_slots_to_sources(c);
 	c->nvals = c->ntracked + c->nslots;
 }

@@ -9,8 +9,14 @@
 //   an integer it can bound, the callee is analysed again with those
 //   parameters (bounded: depth, count and size of functions), and an
 //   overflow inside it is reported with the caller's buffer in its path.
+//   The context also holds what the caller keeps behind or inside an
+//   argument (`&n`, a struct by value, an array of buffers: its parts),
+//   and a caller with no buffer of its own is solved when it hands a
+//   callee constants (`sink(10)`) so that the callee's accesses are
+//   checked against them.
 #include <string.h>
 
+#include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 #include "dataflow/bounds_internal.h"
 
@@ -31,11 +37,20 @@ typedef struct {
 	size_t node;
 	arg_key a[BH_BND_MAX_PARAMS];
 	arg_key g[BH_BND_MAX_GLOBALS];
+	arg_key part[BH_BND_MAX_PARTS];
+	uint64_t part_field[BH_BND_MAX_PARTS]; // a hash: the caller's strings die with it
 } context_key;
+
+typedef struct {
+	context_key key;
+	bh_bnd_ret ret;
+} context_result_entry;
 
 typedef struct {
 	bh_bnd_program base;
 	BH_VEC(context_key) done;
+	BH_VEC(context_result_entry) results; // context_result's, per context
+	unsigned silent;         // nesting of context_result's analyses
 	unsigned depth;          // nesting of context analyses
 	unsigned summary_depth;  // nesting of on-demand analyses for results
 } program;
@@ -74,6 +89,8 @@ static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 	return &p->rets[node];
 }
 
+static bh_bnd_arg arg_of_val(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val v);
+
 // What argument `o` hands to the callee.
 static bh_bnd_arg argument(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
 {
@@ -90,7 +107,15 @@ static bh_bnd_arg argument(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const
 		a.origin = in->loc;
 		return a;
 	}
-	bh_bnd_val v = bh_bnd_eval(c, f, o);
+	return arg_of_val(c, f, in, bh_bnd_eval(c, f, o));
+}
+
+// What a value of the caller is to the callee: an integer it can bound,
+// or a pointer into an object of known size.
+static bh_bnd_arg arg_of_val(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val v)
+{
+	bh_bnd_arg a;
+	memset(&a, 0, sizeof(a));
 	if (!v.obj) {
 		a.known = bh_bnd_itv_finite(v.v) || v.wrap || v.input;
 		a.v = v.v;
@@ -145,6 +170,46 @@ static void key_of(context_key *k, size_t node, const bh_bnd_context *ctx, uint3
 		key_arg(&k->a[j], &ctx->arg[j], j);
 	for (uint32_t i = 0; i < ctx->nglobals; i++)
 		key_arg(&k->g[i], &ctx->garg[i], ctx->gvar[i]);
+	for (uint32_t i = 0; i < ctx->nparts; i++) {
+		key_arg(&k->part[i], &ctx->part[i].value, ctx->part[i].param);
+		k->part_field[i] = bh_hash_string(ctx->part[i].field);
+	}
+}
+
+static void add_part(bh_bnd_context *ctx, uint32_t param, const char *field, bh_bnd_arg value)
+{
+	if (!value.known || ctx->nparts >= BH_BND_MAX_PARTS)
+		return;
+	bh_bnd_part *pt = &ctx->part[ctx->nparts++];
+	pt->param = param;
+	pt->field = field;
+	pt->value = value;
+}
+
+// What argument j keeps for the callee to read: the value of `x` for
+// `&x`; the fields of a struct passed by value or by address and the
+// elements of an array the caller's slots know.
+static void add_parts(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, uint32_t j, bh_bnd_context *ctx)
+{
+	const bh_ir_opnd *o = &in->args[j];
+	uint32_t base = UINT32_MAX;
+	if (o->kind == BH_IR_OPND_VAR && (c->fn->vars[o->var].flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ARRAY))) {
+		base = o->var;
+	} else {
+		bh_bnd_val p = bh_bnd_eval(c, f, o);
+		int64_t k;
+		if (!p.obj || c->objs[p.obj - 1].kind != BH_BND_OBJ_VAR || !bh_bnd_itv_is_const(p.v, &k) || k)
+			return;
+		uint32_t x = c->objs[p.obj - 1].var;
+		if (c->fn->vars[x].flags & BH_IR_VAR_RECORD)
+			base = x;
+		else if (c->track[x] != UINT32_MAX)
+			add_part(ctx, j, "*", arg_of_val(c, f, in, bh_bnd_vals_of(c, f)[c->track[x]]));
+	}
+	for (uint32_t s = 0; base != UINT32_MAX && s < c->nslots; s++)
+		if (c->slot_var[s] == base && !c->slot_arrow[s])
+			add_part(ctx, j, c->slot_field[s],
+				 arg_of_val(c, f, in, bh_bnd_vals_of(c, f)[c->ntracked + s]));
 }
 
 // The globals `callee` uses whose values the caller knows (the same
@@ -176,38 +241,104 @@ static bool add_globals(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	return any;
 }
 
-// Analyse the callee for what this call passes, once per distinct context.
-static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t node)
+// The calling context this call gives the callee, and its key; false
+// when the caller knows nothing the callee could use, or the callee is
+// beyond the limits of context analyses.
+static bool make_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t node, bh_bnd_context *ctx,
+			 context_key *key)
 {
 	bh_bnd_program *p = c->prog;
 	program *pr = outer(p);
 	const bh_ir_func *callee = p->graph->funcs[node];
 	if (pr->depth >= BH_BND_MAX_DEPTH || p->contexts >= MAX_CONTEXTS ||
 	    callee->ninstrs > MAX_CONTEXT_INSTRS || callee->nparams > BH_BND_MAX_PARAMS || callee->cut)
-		return;
-	bh_bnd_context ctx;
-	memset(&ctx, 0, sizeof(ctx));
+		return false;
+	memset(ctx, 0, sizeof(*ctx));
 	bool any = false;
 	for (uint32_t j = 0; j < callee->nparams && j < in->nargs; j++) {
-		ctx.arg[j] = argument(c, f, in, &in->args[j]);
-		any |= ctx.arg[j].known;
+		ctx->arg[j] = argument(c, f, in, &in->args[j]);
+		any |= ctx->arg[j].known;
+		add_parts(c, f, in, j, ctx);
 	}
-	any |= add_globals(c, f, in, callee, &ctx);
+	any |= ctx->nparts > 0;
+	any |= add_globals(c, f, in, callee, ctx);
 	if (!any)
-		return;
+		return false;
+	key_of(key, node, ctx, callee->nparams);
+	ctx->caller = c->fn->name;
+	ctx->call = in->loc;
+	ctx->caller_fctx = c;
+	return true;
+}
+
+// Analyse the callee for what this call passes, once per distinct context.
+static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t node)
+{
+	bh_bnd_program *p = c->prog;
+	program *pr = outer(p);
+	bh_bnd_context ctx;
 	context_key key;
-	key_of(&key, node, &ctx, callee->nparams);
+	// A silent analysis (context_result) only wants a result: the contexts
+	// of its callees are analysed, and reported, when a real one meets them.
+	if (pr->silent || !make_context(c, f, in, node, &ctx, &key))
+		return;
 	for (size_t i = 0; i < pr->done.len; i++)
 		if (memcmp(&pr->done.items[i], &key, sizeof(key)) == 0)
 			return;
 	bh_vec_push(&pr->done, key);
-	ctx.caller = c->fn->name;
-	ctx.call = in->loc;
-	ctx.caller_fctx = c;
 	p->contexts++;
 	pr->depth++;
-	bh_bnd_analyse_function(p, callee, &ctx, NULL);
+	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, NULL);
 	pr->depth--;
+}
+
+// What the callee returns in this call's context, when on its own it
+// returns a fresh block on some paths only (`if (useSmall) data =
+// malloc(50); return data;` with the caller's flag and NULL): analysed
+// once per context, silently, since the findings inside it are the
+// report pass's business.
+static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t node, bh_bnd_ret *ret)
+{
+	bh_bnd_program *p = c->prog;
+	program *pr = outer(p);
+	bh_bnd_context ctx;
+	context_key key;
+	if (!make_context(c, f, in, node, &ctx, &key))
+		return false;
+	for (size_t i = 0; i < pr->results.len; i++)
+		if (memcmp(&pr->results.items[i].key, &key, sizeof(key)) == 0) {
+			*ret = pr->results.items[i].ret;
+			return true;
+		}
+	context_result_entry e;
+	memset(&e, 0, sizeof(e));
+	e.key = key;
+	bh_findings *out = p->out;
+	bh_diags *diags = p->diags;
+	void (*proved_fits)(const bh_loc *, void *) = p->proved_fits;
+	bh_arena *scratch = bh_arena_new();
+	bh_findings quiet_findings;
+	bh_diags quiet_diags;
+	bh_findings_init(&quiet_findings, scratch);
+	bh_diags_init(&quiet_diags, scratch);
+	p->out = &quiet_findings;
+	p->diags = &quiet_diags;
+	p->proved_fits = NULL;
+	p->contexts++;
+	pr->depth++;
+	pr->silent++;
+	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, &e.ret);
+	pr->silent--;
+	pr->depth--;
+	p->out = out;
+	p->diags = diags;
+	p->proved_fits = proved_fits;
+	bh_findings_dispose(&quiet_findings);
+	bh_diags_dispose(&quiet_diags);
+	bh_arena_free(scratch);
+	bh_vec_push(&pr->results, e);
+	*ret = e.ret;
+	return true;
 }
 
 // `const char *p`, `const struct s *p`: not `char *const p`.
@@ -227,7 +358,55 @@ bool bh_bnd_returns_fresh(bh_bnd_fctx *c, const bh_ir_instr *in)
 	if (node == SIZE_MAX)
 		return false;
 	const bh_bnd_ret *r = result_of(c->prog, node);
-	return r && r->known && r->fresh;
+	// (Fresh on some paths: the call's context may make it fresh.)
+	return r && ((r->known && r->fresh) || r->some_fresh);
+}
+
+// Could `o` be a value the solve will know: a constant, a variable some
+// instruction assigns a constant (`data = -1; data = 10;`: the solve
+// decides which reaches), or what the calling context fixed? A cheap
+// over-approximation: it only decides whether to solve.
+static bool may_be_known(const bh_bnd_fctx *c, const uint8_t *assigned_const, const bh_ir_opnd *o)
+{
+	int64_t k;
+	if (bh_flow_const_of(&c->consts, o, &k))
+		return true;
+	if (o->kind != BH_IR_OPND_VAR)
+		return false;
+	const bh_bnd_arg *a = bh_bnd_ctx_arg(c, o->var);
+	// (A struct passed by value may carry known fields.)
+	return assigned_const[o->var] || (a && a->known) || (c->fn->vars[o->var].flags & BH_IR_VAR_RECORD);
+}
+
+bool bh_bnd_passes_known_values(const bh_bnd_fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	uint8_t *assigned_const = bh_arena_alloc(c->arena, fn->nvars + 1);
+	memset(assigned_const, 0, fn->nvars + 1);
+	bool global_known = c->ctx && c->ctx->nglobals;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_ASSIGN || in->dst.kind != BH_IR_OPND_VAR ||
+			    !may_be_known(c, assigned_const, &in->args[0]))
+				continue;
+			assigned_const[in->dst.var] = 1;
+			global_known |= bh_ir_var_is_global(&fn->vars[in->dst.var]);
+		}
+	}
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (callee_node(c, in) == SIZE_MAX)
+				continue;
+			if (global_known)
+				return true;
+			for (uint32_t a = 0; a < in->nargs; a++)
+				if (may_be_known(c, assigned_const, &in->args[a]))
+					return true;
+		}
+	}
+	return false;
 }
 
 bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
@@ -238,6 +417,9 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	if (c->reporting)
 		analyse_in_context(c, f, in, node);
 	const bh_bnd_ret *r = result_of(c->prog, node);
+	bh_bnd_ret in_context;
+	if (r && !r->known && r->some_fresh && context_result(c, f, in, node, &in_context))
+		r = &in_context;
 	bh_bnd_val result = bh_bnd_top();
 	uint32_t o = c->site_obj[in->id];
 	if (r && r->known && r->fresh && o) {
@@ -297,6 +479,7 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 		p->ret_state[i] = 2;
 	}
 	bh_vec_dispose(&pr.done);
+	bh_vec_dispose(&pr.results);
 	bh_callgraph_release(p->graph, &own);
 	bh_arena_free(p->arena);
 	return err;

@@ -288,6 +288,12 @@ static bool global_unwritten(const bh_ir_var *v, void *payload)
 	return !bh_callgraph_global_written(p->graph, v);
 }
 
+static bool call_const(const bh_ir_instr *call, int64_t *value, void *payload)
+{
+	const bh_calls__program *p = payload;
+	return bh_callgraph_call_const(p->graph, call, value);
+}
+
 static bh_calls__summary *new_summary(bh_calls__program *p, const bh_ir_func *fn)
 {
 	bh_calls__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
@@ -323,7 +329,7 @@ static void analyse(bh_calls__program *p, size_t node, bh_findings *out)
 	c.arena = bh_arena_new();
 	c.sum = s;
 	c.out = out;
-	bh_flow_compute_consts(&c.consts, c.arena, fn, global_unwritten, NULL, p);
+	bh_flow_compute_consts(&c.consts, c.arena, fn, global_unwritten, call_const, p);
 	find_feasible(&c);
 	make_walk_scratch(&c);
 	if (bh_flow_compute_reach(&c.reach, c.arena, fn, NULL) != BH_FLOW_DONE)

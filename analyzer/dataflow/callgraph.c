@@ -49,6 +49,14 @@ bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v)
 	return bh_strset_contains(&g->written, bh_callgraph_global_key(v));
 }
 
+bool bh_callgraph_call_const(const bh_callgraph *g, const bh_ir_instr *call, int64_t *value)
+{
+	if (call->op != BH_IR_CALL || call->callee.kind != BH_IR_OPND_FUNC)
+		return false;
+	size_t n = bh_callgraph_node_of_opnd(g, &call->callee);
+	return n != SIZE_MAX && bh_ir_func_returns_constant(g->funcs[n], value);
+}
+
 // `flag = 0;` for a global initialised with 0: the value it always holds.
 static bool stores_initial_value(const bh_ir_instr *in, const bh_ir_var *v)
 {

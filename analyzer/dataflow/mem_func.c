@@ -560,6 +560,12 @@ static bool global_unwritten(const bh_ir_var *v, void *payload)
 	return !bh_callgraph_global_written(c->prog->graph, v);
 }
 
+static bool call_const(const bh_ir_instr *call, int64_t *value, void *payload)
+{
+	const bh_mem__fctx *c = payload;
+	return bh_callgraph_call_const(c->prog->graph, call, value);
+}
+
 // Is some unchecked dereference of parameter j on every path that returns?
 static bool deref_always(const bh_mem__fctx *c, const bh_flow_dom *dom, uint32_t j)
 {
@@ -643,7 +649,7 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 		param_known = known;
 		param_value = values;
 	}
-	bh_flow_compute_consts_in(&c.consts, c.arena, fn, global_unwritten, NULL, &c, param_known,
+	bh_flow_compute_consts_in(&c.consts, c.arena, fn, global_unwritten, call_const, &c, param_known,
 				  param_value);
 	bh_mem__prepare(&c);
 	c.fact_size = sizeof(bh_mem__head) + c.nlocs * sizeof(bh_mem__val) +

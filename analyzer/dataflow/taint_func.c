@@ -1490,23 +1490,9 @@ static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t lo
 
 static void summarize_constant_return(const bh_ir_func *fn, bh_taint__summary *sum)
 {
-	bool any = false, same = true;
 	int64_t value = 0;
-	for (uint32_t b = 0; b < fn->nblocks; b++) {
-		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[b]);
-		if (!t || t->op != BH_IR_RET)
-			continue;
-		if (!t->nargs || t->args[0].kind != BH_IR_OPND_INT) {
-			same = false;
-			break;
-		}
-		if (any && t->args[0].ival != value)
-			same = false;
-		value = t->args[0].ival;
-		any = true;
-	}
-	sum->ret_is_const = any && same;
-	sum->ret_const = value;
+	sum->ret_is_const = bh_ir_func_returns_constant(fn, &value);
+	sum->ret_const = sum->ret_is_const ? value : 0;
 }
 
 void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,

@@ -73,6 +73,12 @@ static bool global_unwritten(const bh_ir_var *v, void *payload)
 	return !bh_callgraph_global_written(c->prog->graph, v);
 }
 
+static bool call_const(const bh_ir_instr *call, int64_t *value, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	return bh_callgraph_call_const(c->prog->graph, call, value);
+}
+
 // ----------------------------------------------------------------- callees
 
 const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
@@ -285,7 +291,7 @@ void bh_uninit__analyse_function(bh_uninit__program *p, const bh_ir_func *fn,
 	// ir.incomplete note already says so).
 	if (fn->cut)
 		goto out;
-	bh_flow_compute_consts(&c.consts, c.arena, fn, global_unwritten, NULL, &c);
+	bh_flow_compute_consts(&c.consts, c.arena, fn, global_unwritten, call_const, &c);
 	bh_uninit__prepare(&c);
 	if (!c.nlocs)
 		goto out;

@@ -136,6 +136,21 @@ uint32_t bh_ir_instr_def(const bh_ir_instr *in)
 	return in->dst.kind == BH_IR_OPND_VAR ? in->dst.var : UINT32_MAX;
 }
 
+bool bh_ir_func_returns_constant(const bh_ir_func *fn, int64_t *value)
+{
+	bool any = false;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[b]);
+		if (!t || t->op != BH_IR_RET)
+			continue;
+		if (!t->nargs || t->args[0].kind != BH_IR_OPND_INT || (any && t->args[0].ival != *value))
+			return false;
+		*value = t->args[0].ival;
+		any = true;
+	}
+	return any;
+}
+
 // --------------------------------------------------------------- builder
 
 typedef struct {
@@ -618,6 +633,7 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 	for (uint32_t i = 0; i < nkeep; i++)
 		qsort(fn->blocks[i].preds, fn->blocks[i].npreds, sizeof(uint32_t), cmp_u32);
 
+	bh_ir_straighten_single_trip_loops(fn);
 	free(npreds);
 	free(renum);
 	free(keys);

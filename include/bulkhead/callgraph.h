@@ -78,6 +78,14 @@ size_t bh_callgraph_node_of_opnd(const bh_callgraph *g, const bh_ir_opnd *o);
  */
 bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v);
 
+/**
+ * The constant a direct call returns: its callee is a function of the
+ * program whose every `return` returns that integer literal: what every
+ * analysis gives bh_flow_compute_consts as `call_const`, so that all of
+ * them fold `if (staticReturnsTrue())` alike.
+ */
+bool bh_callgraph_call_const(const bh_callgraph *g, const bh_ir_instr *call, int64_t *value);
+
 /** The operations table defined for global `key` (bh_callgraph_global_key), or NULL. */
 const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key);
 

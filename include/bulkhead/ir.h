@@ -432,6 +432,13 @@ void bh_ir_builder_cut(bh_ir_builder *b, unsigned why);
  */
 bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b);
 
+/**
+ * Rewrite loops that provably run once (`for (i = 0; i < 1; i++)`) as
+ * straight code: the header goes to the body, the increment to the exit.
+ * bh_ir_builder_finish calls it; see ir_loops.c for the conditions.
+ */
+void bh_ir_straighten_single_trip_loops(bh_ir_func *fn);
+
 /* Operand constructors. */
 bh_ir_opnd bh_ir_var_opnd(uint32_t var);
 bh_ir_opnd bh_ir_int_opnd(int64_t value);
@@ -490,6 +497,12 @@ void bh_ir_print_instr(FILE *out, const bh_ir_func *fn, const bh_ir_instr *in);
 
 /** The last instruction of block `b` that assigns variable `var`, or NULL. */
 const bh_ir_instr *bh_ir_block_last_def(const bh_ir_block *b, uint32_t var);
+
+/**
+ * Does every `return` of `fn` return the same integer literal (`static int
+ * returnsTrue(void) { return 1; }`)? Then `*value` is it.
+ */
+bool bh_ir_func_returns_constant(const bh_ir_func *fn, int64_t *value);
 
 /**
  * The last instruction of `in`'s block before `in` that assigns variable

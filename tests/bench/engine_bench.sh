@@ -135,6 +135,9 @@ enable_deb_src() {
 		sed -n 's/^deb \(.*\)$/deb-src \1/p' /etc/apt/sources.list >>/etc/apt/sources.list
 		changed=true
 	fi
+	# An update made earlier (to install packages) did not fetch the
+	# source indexes that the new deb-src lines ask for.
+	$changed && apt_updated=false
 	if $changed || ! have_source_index; then
 		apt_update
 	fi

@@ -245,3 +245,47 @@ Test(callgraph, assigning_a_global_its_initial_value_is_no_write)
 	cr_assert(bh_callgraph_global_written(&graph, var_in("f", "raised")));
 	cr_assert(bh_callgraph_global_written(&graph, var_in("f", "counted")));
 }
+
+// The calls of function `fn`, in block order, at most `max`.
+static size_t calls_in(const char *fn, const bh_ir_instr **out, size_t max)
+{
+	size_t n = 0, node = SIZE_MAX;
+	for (size_t k = 0; k < graph.nfuncs; k++)
+		if (strcmp(graph.funcs[k]->name, fn) == 0)
+			node = k;
+	cr_assert_neq(node, SIZE_MAX, "no function %s", fn);
+	const bh_ir_func *f = graph.funcs[node];
+	for (uint32_t b = 0; b < f->nblocks; b++)
+		for (uint32_t i = 0; i < f->blocks[b].ninstrs && n < max; i++)
+			if (f->blocks[b].instrs[i].op == BH_IR_CALL)
+				out[n++] = &f->blocks[b].instrs[i];
+	return n;
+}
+
+Test(callgraph, a_call_returns_a_constant_when_every_return_of_its_callee_does)
+{
+	static const char *const files[] = {
+		"flags.c",
+		"int returns_true(void) { return 1; }\n"
+		"int always_two(int x) { if (x) return 2; return 2; }\n",
+		"main.c",
+		"#include <stdlib.h>\n"
+		"int returns_true(void);\n"
+		"int always_two(int x);\n"
+		"static int either(int x) { if (x) return 1; return 0; }\n"
+		"static int computed(int x) { return x + 1; }\n"
+		"int f(int x) { return returns_true() + always_two(x) + either(x) + computed(x) + rand(); }\n",
+		NULL,
+	};
+	build(files);
+	const bh_ir_instr *calls[8];
+	cr_assert_eq(calls_in("f", calls, 8), 5);
+	int64_t k = 0;
+	cr_assert(bh_callgraph_call_const(&graph, calls[0], &k));
+	cr_assert_eq(k, 1); // across units
+	cr_assert(bh_callgraph_call_const(&graph, calls[1], &k));
+	cr_assert_eq(k, 2);
+	cr_assert_not(bh_callgraph_call_const(&graph, calls[2], &k)); // 1 or 0
+	cr_assert_not(bh_callgraph_call_const(&graph, calls[3], &k)); // not a literal
+	cr_assert_not(bh_callgraph_call_const(&graph, calls[4], &k)); // no body
+}

@@ -843,6 +843,49 @@ CWES["CWE129"] = dict(
                "c.buffer-over-read", "c.buffer-underwrite", "c.buffer-under-read"},
 )
 
+CWES["CWE122"] = dict(
+    name="CWE122_Heap_Based_Buffer_Overflow__c_CWE805_char",
+    T="char *",
+    decl='char * data;\ndata = NULL;',
+    prelude="",
+    sources=dict(malloc='/* FLAW: Allocate and point data to a small buffer that is smaller than the large buffer used in the sinks */\n'
+                        'data = (char *)malloc(50*sizeof(char));\nif (data == NULL) {exit(-1);}\ndata[0] = \'\\0\'; /* null terminate */'),
+    primary="malloc",
+    good_src='/* FIX: Allocate and point data to a large buffer that is at least as large as the large buffer used in the sink */\n'
+             'data = (char *)malloc(100*sizeof(char));\nif (data == NULL) {exit(-1);}\ndata[0] = \'\\0\'; /* null terminate */',
+    b2g=False,
+    sinks={
+        "memcpy": (r'''{
+    char source[100];
+    memset(source, 'C', 100-1); /* fill with 'C's */
+    source[100-1] = '\0'; /* null terminate */
+    /* POTENTIAL FLAW: Possible buffer overflow if source is larger than data */
+    memcpy(data, source, 100*sizeof(char)); %s
+    data[100-1] = '\0'; /* Ensure the destination buffer is null terminated */
+    printLine(data);
+    free(data);
+}''' % MARK, None),
+        "loop": (r'''{
+    size_t i;
+    char source[100];
+    memset(source, 'C', 100-1); /* fill with 'C's */
+    source[100-1] = '\0'; /* null terminate */
+    /* POTENTIAL FLAW: Possible buffer overflow if the size of data is less than the length of source */
+    for (i = 0; i < 100; i++)
+    {
+        data[i] = source[i]; %s
+    }
+    data[100-1] = '\0'; /* Ensure the destination buffer is null terminated */
+    printLine(data);
+    free(data);
+}''' % MARK, None),
+    },
+    primary_sink="memcpy",
+    recall_rules={"c.heap-buffer-overflow", "c.buffer-overflow"},
+    fam_rules={"c.stack-buffer-overflow", "c.heap-buffer-overflow", "c.buffer-overflow",
+               "c.buffer-over-read", "c.buffer-underwrite", "c.buffer-under-read"},
+)
+
 # ---------------------------------------------------------------- helpers
 def ind(code, n=1):
     return textwrap.indent(code, "    " * n)
