@@ -75,6 +75,13 @@ typedef struct {
 	size_t node;
 	uint32_t *def_start;  // CSR over variables
 	const bh_ir_instr **defs;
+	// Per variable, the query (stamp) that last followed its definitions
+	// and at what depth: a variable assigned from many others, each
+	// assigned from many, is followed once per query and depth, not once
+	// per path to it (exponential in a large function).
+	uint32_t *seen_stamp;
+	uint8_t *seen_depth;
+	uint32_t stamp;
 } resolver;
 
 // ------------------------------------------------------------------ slots
@@ -183,6 +190,9 @@ static void index_defs(resolver *r, const bh_ir_func *fn, size_t node)
 	for (uint32_t v = 0; v < fn->nvars; v++)
 		r->def_start[v + 2] += r->def_start[v + 1];
 	r->defs = bh_xcalloc(r->def_start[fn->nvars + 1] + 1, sizeof(*r->defs));
+	r->seen_stamp = bh_xcalloc(fn->nvars + 1, sizeof(*r->seen_stamp));
+	r->seen_depth = bh_xcalloc(fn->nvars + 1, sizeof(*r->seen_depth));
+	r->stamp = 0;
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
@@ -197,8 +207,12 @@ static void drop_defs(resolver *r)
 {
 	free(r->def_start);
 	free(r->defs);
+	free(r->seen_stamp);
+	free(r->seen_depth);
 	r->def_start = NULL;
 	r->defs = NULL;
+	r->seen_stamp = NULL;
+	r->seen_depth = NULL;
 }
 
 static void sources_dispose(sources *s)
@@ -253,6 +267,10 @@ static void collect(resolver *r, const bh_ir_opnd *o, unsigned depth, sources *o
 		return;
 	case BH_IR_VAR_LOCAL:
 	case BH_IR_VAR_TEMP:
+		if (r->seen_stamp[o->var] == r->stamp && r->seen_depth[o->var] <= depth)
+			return; // followed already, as deep or deeper
+		r->seen_stamp[o->var] = r->stamp;
+		r->seen_depth[o->var] = (uint8_t)depth;
 		for (uint32_t d = r->def_start[o->var]; d < r->def_start[o->var + 1]; d++)
 			collect_def(r, r->defs[d], depth, out);
 		return;
@@ -264,6 +282,7 @@ static void collect(resolver *r, const bh_ir_opnd *o, unsigned depth, sources *o
 static void flow_into(resolver *r, const bh_ir_opnd *o, const bh_ir_instr *def, slot_key into)
 {
 	sources s = { 0 };
+	r->stamp++;
 	if (o)
 		collect(r, o, 0, &s);
 	else
@@ -355,6 +374,7 @@ static void scan_instr(resolver *r, const bh_ir_instr *in)
 				flow_into(r, &in->args[a], NULL, (slot_key){ SLOT_PARAM, callee, a, NULL });
 		} else if (in->callee.kind == BH_IR_OPND_VAR) {
 			pending_call pc = { in, r->node, { { 0 }, { 0 } }, { 0, NULL } };
+			r->stamp++;
 			collect(r, &in->callee, 0, &pc.src);
 			pc.via = via_of(r, &in->callee);
 			if (pc.src.funcs.len || pc.src.slots.len)
