@@ -108,6 +108,15 @@ const bh_rule *bh_mem__leak_rule(const bh_mem__fctx *c, uint32_t k)
 							     : BH_RULE_C_RESOURCE_LEAK);
 }
 
+bh_finding_step bh_mem__release_step(const bh_mem__fctx *c, uint32_t k, uint32_t at, const char *what)
+{
+	const bh_mem__object *o = &c->objs[k];
+	if (o->kind == BH_MEM__OBJ_RELEASED && o->by && o->released_in.path && o->released_in.line)
+		return (bh_finding_step){ o->released_in,
+					  bh_arena_sprintf(c->prog->arena, "%s, inside %s()", what, o->by) };
+	return (bh_finding_step){ bh_mem__instr_loc(c, at), what };
+}
+
 bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k)
 {
 	const bh_mem__object *o = &c->objs[k];
@@ -436,7 +445,7 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	if (v.obj && (objs[v.obj].state & BH_MEM__FREED) && !bh_mem__only_null(v)) {
 		if (c->objs[v.obj].kind == BH_MEM__OBJ_BLOCK)
 			steps[n++] = bh_mem__alloc_step(c, v.obj);
-		steps[n++] = (bh_finding_step){ bh_mem__instr_loc(c, objs[v.obj].freed_at), "released here" };
+		steps[n++] = bh_mem__release_step(c, v.obj, objs[v.obj].freed_at, "released here");
 		unsigned line = steps[n - 1].loc.line;
 		if (inside)
 			steps[n++] = callee_step;
@@ -644,7 +653,7 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 		size_t n = 0;
 		if (ob->kind == BH_MEM__OBJ_BLOCK)
 			steps[n++] = bh_mem__alloc_step(c, k);
-		steps[n++] = (bh_finding_step){ bh_mem__instr_loc(c, st->freed_at), "first released here" };
+		steps[n++] = bh_mem__release_step(c, k, st->freed_at, "first released here");
 		bh_mem__report(c, bh_rule_get(BH_RULE_C_DOUBLE_FREE), in, snippet, steps, n, "released again here",
 			       "%s is released again by %s(); it was already released at line %u",
 			       bh_mem__object_text(c, k), callee, steps[n - 1].loc.line);

@@ -285,7 +285,14 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	if (s && !s->ret_fresh && s->ret_may_null)
 		ret_may_null = true;
 	uint32_t dst = in->dst.kind == BH_IR_OPND_VAR ? in->dst.var : UINT32_MAX;
-	if (k && c->objs[k].kind == BH_MEM__OBJ_GLOBAL) {
+	if (k && c->objs[k].kind == BH_MEM__OBJ_RELEASED && s && s->ret_freed) {
+		// Released inside the callee before it returned it.
+		if (dst != UINT32_MAX)
+			bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE, 0 });
+		bh_mem__fact_objs(c, f)[k] = (bh_mem__ostate){ BH_MEM__FREED, 0, 0, in->id, 0 };
+	} else if (dst != UINT32_MAX && s && s->ret_null) {
+		bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, in->id, 0 });
+	} else if (k && c->objs[k].kind == BH_MEM__OBJ_GLOBAL) {
 		if (dst != UINT32_MAX)
 			bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ (uint16_t)k,
 				(uint8_t)(s->ret_may_null ? BH_MEM__MAY_NULL | BH_MEM__MAY_NONNULL : BH_MEM__MAY_NONNULL),
@@ -354,6 +361,17 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		} else if (bh_mem__holds_nothing(v)) {
 			c->fresh_rets++; // NULL, or the -1 of a descriptor wrapper
 		}
+		// A block it made and released, returned all the same (a source
+		// that frees what it hands back), or NULL and nothing else.
+		if (v.obj && (c->objs[v.obj].kind == BH_MEM__OBJ_BLOCK || c->objs[v.obj].kind == BH_MEM__OBJ_RELEASED) &&
+		    (objs[v.obj].state & BH_MEM__FREED) && !(objs[v.obj].state & BH_MEM__LIVE) &&
+		    !(v.null & BH_MEM__MAY_NULL)) {
+			if (!c->freed_rets_any)
+				c->sum->ret_freed_loc = bh_mem__instr_loc(c, objs[v.obj].freed_at);
+			c->freed_rets_any++;
+		}
+		if (bh_mem__only_null(v) && (v.flags & BH_MEM__EXPLICIT))
+			c->null_rets++;
 		if (v.obj && c->objs[v.obj].kind != BH_MEM__OBJ_GLOBAL &&
 		    c->objs[v.obj].kind != BH_MEM__OBJ_LITERAL)
 			c->nonstatic_rets++;
@@ -587,9 +605,12 @@ static void finish_summary(bh_mem__fctx *c)
 	if (!fn->returns_pointer)
 		sum->ret_may_null = false; // `return 0;` in a function returning int
 	sum->ret_null_oom = sum->ret_may_null && !c->lookup_null_rets;
+	sum->ret_freed = fn->returns_pointer && c->nrets && c->freed_rets_any == c->nrets;
+	sum->ret_null = fn->returns_pointer && c->nrets && c->null_rets == c->nrets;
 	sum->ret_fresh = c->nrets && c->block_rets && c->fresh_rets == c->nrets;
 	// (A function returning an integer returns no memory: `return 0;`.)
-	sum->ret_static = fn->returns_pointer && c->nrets && !c->nonstatic_rets && !sum->ret_fresh;
+	sum->ret_static = fn->returns_pointer && c->nrets && !c->nonstatic_rets && !sum->ret_fresh &&
+			  !sum->ret_null;
 	sum->ret_sure = fn->returns_pointer && c->nrets && c->sure_rets == c->nrets;
 	sum->ret_param = c->nrets && c->param_rets == c->nrets ? c->ret_param : 0;
 	// A parameter returned as it came, else something never NULL (the

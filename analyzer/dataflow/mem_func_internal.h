@@ -52,6 +52,8 @@ typedef struct {
 	uint32_t ret_param;         // 1 + that parameter, or 0 before the first return
 	uint32_t other_param_rets;  // ... returning another parameter
 	uint32_t lookup_null_rets;  // ... returning a NULL that is no failed allocation
+	uint32_t freed_rets_any;    // ... returning a block of its own it released
+	uint32_t null_rets;         // ... returning a NULL literal and nothing else
 	uint8_t *freed_rets;        // per parameter: returns where it is released or absent
 	uint8_t *released_rets;     // per parameter: returns where it is released
 	uint32_t **deref_blocks;    // per parameter: blocks with an unchecked dereference
@@ -120,6 +122,9 @@ void bh_mem__expose_pointee(bh_mem__fctx *c, void *f, bh_mem__val v);
 bool bh_mem__leak_candidate(const bh_mem__fctx *c, void *f, uint32_t k);
 const bh_rule *bh_mem__leak_rule(const bh_mem__fctx *c, uint32_t k);
 bh_finding_step bh_mem__alloc_step(const bh_mem__fctx *c, uint32_t k);
+// Where object k was released (by the instruction `at`): `what` there, or
+// inside the program function that released it and returned it.
+bh_finding_step bh_mem__release_step(const bh_mem__fctx *c, uint32_t k, uint32_t at, const char *what);
 /**
  * Is the path from block `k`'s allocation to return `ret` infeasible: do
  * they lie on opposite sides of tests of one variable nothing changes in

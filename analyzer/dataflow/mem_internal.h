@@ -56,7 +56,9 @@ typedef struct {
 	bool nonzero_fails;    // BLOCK from an outN model: the status is non-zero when it failed
 	uint32_t var;          // PARAM, LOCAL, GLOBAL: the variable
 	uint32_t site;         // BLOCK: the allocating instruction's id
-	const char *by;        // BLOCK: the allocating function ("malloc", "make_buf")
+	const char *by;        // BLOCK: the allocating function ("malloc", "make_buf");
+			       // RELEASED: the function that released and returned it
+	bh_loc released_in;    // RELEASED by a program function: where it released it
 } bh_mem__object;
 
 // Null bits of a value.
@@ -148,6 +150,9 @@ typedef struct {
 	uint32_t ret_sure_param; // 1 + the parameter every return returns unchanged or else a
 				 // pointer that is certainly not NULL, or 0: not NULL when it is not
 	bh_loc ret_null_loc;    // where that NULL comes from
+	bool ret_freed;         // every result is a block it allocated and released
+	bh_loc ret_freed_loc;   // where it released it
+	bool ret_null;          // every result is a NULL literal: the caller gets NULL
 } bh_mem__summary;
 
 /** A calling context: which parameters a call fixes to integer constants. */

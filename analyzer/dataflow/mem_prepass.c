@@ -254,7 +254,14 @@ static void make_objects(bh_mem__fctx *c)
 			uint8_t family;
 			bool may_fail;
 			const bh_mem__summary *s = in->op == BH_IR_CALL ? c->call_sum[in->id] : NULL;
-			if (s && s->ret_static) {
+			if (s && s->ret_freed) {
+				uint32_t k = add_object(c, BH_MEM__OBJ_RELEASED, 0, in->id);
+				c->site_obj[in->id] = k;
+				if (k) {
+					c->objs[k].by = bh_mem__callee_name(bh_mem__resolve_callee(c, in));
+					c->objs[k].released_in = s->ret_freed_loc;
+				}
+			} else if (s && s->ret_static) {
 				uint32_t k = add_object(c, BH_MEM__OBJ_GLOBAL, UINT32_MAX, in->id);
 				c->site_obj[in->id] = k;
 				if (k)

@@ -31,7 +31,7 @@ static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
 	    a->ret_may_null != b->ret_may_null || a->ret_sure != b->ret_sure ||
 	    a->ret_null_oom != b->ret_null_oom || a->ret_sure_param != b->ret_sure_param ||
 	    a->ret_static != b->ret_static || a->ret_param != b->ret_param ||
-	    a->incomplete != b->incomplete)
+	    a->ret_freed != b->ret_freed || a->ret_null != b->ret_null || a->incomplete != b->incomplete)
 		return false;
 	for (uint32_t j = 0; j < a->nparams; j++)
 		if (a->param[j] != b->param[j])

@@ -63,7 +63,9 @@ const char *bh_mem__object_text(const bh_mem__fctx *c, uint32_t obj)
 	case BH_MEM__OBJ_LITERAL:
 		return "a string literal";
 	case BH_MEM__OBJ_RELEASED:
-		return "the memory";
+		// (What a program function released and then returned.)
+		return o->by ? bh_arena_sprintf(c->prog->arena, "the block %s() released and returned", o->by)
+			     : "the memory";
 	default:
 		return "memory";
 	}

@@ -64,6 +64,10 @@ json_t *bh_mem__summary_to_json(const bh_mem__summary *s)
 	set_true(ret, "null_oom", s->ret_null_oom);
 	set_true(ret, "static", s->ret_static);
 	set_true(ret, "sure", s->ret_sure);
+	set_true(ret, "freed", s->ret_freed);
+	set_true(ret, "null", s->ret_null);
+	if (s->ret_freed && s->ret_freed_loc.path && s->ret_freed_loc.line)
+		json_object_set_new(ret, "freed_loc", bh_summaries__loc_to_json(s->ret_freed_loc));
 	if (s->ret_param)
 		json_object_set_new(ret, "param", json_integer(s->ret_param - 1));
 	if (s->ret_sure_param)
@@ -147,13 +151,18 @@ static const char *get_ret(json_t *r, bh_mem__summary *s, bh_summaries *set)
 		return "'ret' is not an object";
 	if (!get_bool(r, "fresh", &s->ret_fresh) || !get_bool(r, "may_null", &s->ret_may_null) ||
 	    !get_bool(r, "null_oom", &s->ret_null_oom) || !get_bool(r, "static", &s->ret_static) ||
-	    !get_bool(r, "sure", &s->ret_sure))
+	    !get_bool(r, "sure", &s->ret_sure) || !get_bool(r, "freed", &s->ret_freed) ||
+	    !get_bool(r, "null", &s->ret_null))
 		return "a result flag is not true or false";
 	if (!get_family(r, &s->ret_family))
 		return "the result's family is unknown";
 	if (!get_param_ref(r, "param", s->nparams, &s->ret_param) ||
 	    !get_param_ref(r, "sure_param", s->nparams, &s->ret_sure_param))
 		return "the result names a parameter the function does not have";
+	json_t *freed_loc = json_object_get(r, "freed_loc");
+	const char *error = freed_loc ? bh_summaries__loc_from_json(freed_loc, set, &s->ret_freed_loc) : NULL;
+	if (error)
+		return error;
 	json_t *loc = json_object_get(r, "null_loc");
 	return loc ? bh_summaries__loc_from_json(loc, set, &s->ret_null_loc) : NULL;
 }
@@ -190,6 +199,7 @@ void bh_mem__summary_drop_paths(bh_mem__summary *s)
 	for (uint32_t j = 0; j < s->nparams; j++)
 		memset(&s->param_loc[j], 0, sizeof(s->param_loc[j]));
 	memset(&s->ret_null_loc, 0, sizeof(s->ret_null_loc));
+	memset(&s->ret_freed_loc, 0, sizeof(s->ret_freed_loc));
 }
 
 // ------------------------------------------------------------- the run

@@ -139,6 +139,9 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 				add_loc(c, cap, BH_UNINIT__PFIELD, v, acc[k].name);
 		} else if (var->kind == BH_IR_VAR_LOCAL) {
 			add_loc(c, cap, BH_UNINIT__SCALAR, v, NULL);
+		} else if (var->kind == BH_IR_VAR_PARAM && !(var->flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ARRAY |
+									BH_IR_VAR_ADDRESSED))) {
+			add_loc(c, cap, BH_UNINIT__PSCALAR, v, NULL);
 		}
 		if (c->nlocs > first) {
 			c->var_first[v] = first;
@@ -261,9 +264,27 @@ static void use(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, cons
 	case BH_UNINIT__WHOLE:
 		note_read(c, f, in, first, BH_UNINIT__READ_WHOLE, NULL);
 		break;
+	case BH_UNINIT__PSCALAR: {
+		bh_uninit__cand extra = { .param = v };
+		note_read(c, f, in, first, BH_UNINIT__READ_PARAM, &extra);
+		break;
+	}
 	default:
 		break;
 	}
+}
+
+// Does the callee read what the caller passes as argument j (not a
+// struct)? Unknown code, a function not analysed yet and variadic
+// arguments do, as far as we know.
+static bool reads_argument(const bh_uninit__summary *sum, uint32_t j)
+{
+	if (!sum || !sum->analysed || j >= sum->nparams)
+		return true;
+	for (uint32_t k = 0; k < sum->nparam_reads[j]; k++)
+		if (!sum->param_reads[j][k].field)
+			return true;
+	return false;
 }
 
 static void def(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst)
@@ -410,10 +431,12 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 		const bh_ir_opnd *o = &in->args[j];
 		uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
 		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
-		    c->locs[first].kind != BH_UNINIT__ARRAY)
+		    c->locs[first].kind != BH_UNINIT__ARRAY && c->locs[first].kind != BH_UNINIT__PSCALAR)
 			pass_struct(c, f, in, o->var, sum, j, name);
-		else
+		else if (reads_argument(sum, j))
 			use(c, f, in, o, true);
+		else if (o->kind == BH_IR_OPND_VAR) // (what it points to may be filled, though)
+			clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
 	}
 	def(c, f, &in->dst);
 	if (in->dst.kind != BH_IR_OPND_VAR)

@@ -37,6 +37,7 @@ enum {
 	BH_UNINIT__HEAP,       // field `var->field` of the block malloc() put in pointer `var`
 	BH_UNINIT__PFIELD,     // a struct parameter's field `var.field`, the caller's value
 	BH_UNINIT__PREST,      // ... its fields without a slot
+	BH_UNINIT__PSCALAR,    // summaries: a parameter not passed as a struct, the caller's value
 };
 
 typedef struct {
@@ -68,7 +69,10 @@ typedef struct {
 typedef struct {
 	bool analysed;
 	// Per parameter: the fields of a struct passed by value that the
-	// function reads while they still hold the caller's value.
+	// function reads while they still hold the caller's value; for any
+	// other parameter, one entry with `field` NULL when it reads the value
+	// itself before assigning it (passing an uninitialised value to a
+	// function that only overwrites it is no read).
 	uint32_t nparams;      // entries of the two arrays below
 	bh_uninit__field_fact **param_reads;
 	uint32_t *nparam_reads;

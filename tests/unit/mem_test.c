@@ -939,3 +939,26 @@ Test(mem, a_pointer_moved_by_zero_is_the_block_itself)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.memory-leak"), "13");
 }
+
+Test(mem, a_source_that_returns_released_memory_or_null)
+{
+	result *r = run1(PRELUDE                                         // 1-3
+			 "static char *gone(void) {\n"                  // 4
+			 "\tchar *p = malloc(8);\n"                     // 5
+			 "\tif (!p) exit(1);\n"                         // 6
+			 "\tfree(p);\n"                                 // 7
+			 "\treturn p;\n"                                // 8
+			 "}\n"                                          // 9
+			 "static int *none(void) { return NULL; }\n"    // 10
+			 "int f(void) {\n"                              // 11
+			 "\tchar *s = gone();\n"                        // 12
+			 "\tint *n = none();\n"                         // 13
+			 "\tfree(s);\n"                                 // 14
+			 "\treturn *n;\n"                               // 15
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "14");
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "15");
+	const bh_finding *f = first_of(r, "c.double-free");
+	cr_assert_eq(f->flow[0].loc.line, 7, "%u", f->flow[0].loc.line);
+	cr_assert(strstr(f->flow[0].message, "inside gone()"), "%s", f->flow[0].message);
+}

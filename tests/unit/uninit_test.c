@@ -462,3 +462,19 @@ Test(uninit, initialiser_lists_initialise_every_member)
 			       "}\n"),
 			 "");
 }
+
+Test(uninit, passing_a_value_is_a_read_only_when_the_callee_reads_it)
+{
+	cr_assert_str_eq(lines(PRELUDE                                        // 1-3
+			       "static void fill(int n) { n = 5; printf(\"%d\", n); }\n" // 4
+			       "static void show(int n) { printf(\"%d\", n); }\n"        // 5
+			       "static void later(int n) { int k = 2; k += n; }\n"       // 6
+			       "void f(void) {\n"                                       // 7
+			       "\tint a, b, c, d;\n"                                    // 8
+			       "\tfill(a);\n"                                           // 9
+			       "\tshow(b);\n"                                           // 10
+			       "\tlater(c);\n"                                          // 11
+			       "\tprintf(\"%d\", d);\n"                                 // 12
+			       "}\n"),
+			 "10 11 12");
+}

@@ -886,6 +886,89 @@ CWES["CWE122"] = dict(
                "c.buffer-over-read", "c.buffer-underwrite", "c.buffer-under-read"},
 )
 
+MEM_FAM = {"c.double-free", "c.use-after-free", "c.null-deref", "c.uninitialized-read"}
+
+CWES["CWE415"] = dict(
+    name="CWE415_Double_Free__malloc_free_char",
+    T="char *",
+    decl='char * data;\n/* Initialize data */\ndata = NULL;',
+    prelude="",
+    sources=dict(malloc='data = (char *)malloc(100*sizeof(char));\nif (data == NULL) {exit(-1);}\n'
+                        '/* POTENTIAL FLAW: Free data in the source - the bad sink frees data as well */\nfree(data);'),
+    primary="malloc",
+    good_src='data = (char *)malloc(100*sizeof(char));\nif (data == NULL) {exit(-1);}\n'
+             '/* FIX: Do NOT free data in the source - the bad sink frees data */',
+    b2g=True,
+    sinks={
+        "free": ('/* POTENTIAL FLAW: Possibly freeing memory twice */\nfree(data); %s' % MARK,
+                 '/* do nothing */\n; /* empty statement needed for some flow variants */'),
+    },
+    primary_sink="free",
+    recall_rules={"c.double-free"},
+    fam_rules=MEM_FAM,
+)
+
+CWES["CWE416"] = dict(
+    name="CWE416_Use_After_Free__malloc_free_char",
+    T="char *",
+    decl='char * data;\n/* Initialize data */\ndata = NULL;',
+    prelude="",
+    sources=dict(malloc='data = (char *)malloc(100*sizeof(char));\nif (data == NULL) {exit(-1);}\n'
+                        "memset(data, 'A', 100-1);\ndata[100-1] = '\\0';\n"
+                        '/* POTENTIAL FLAW: Free data in the source - the bad sink attempts to use data */\nfree(data);'),
+    primary="malloc",
+    good_src='data = (char *)malloc(100*sizeof(char));\nif (data == NULL) {exit(-1);}\n'
+             "memset(data, 'A', 100-1);\ndata[100-1] = '\\0';",
+    b2g=True,
+    sinks={
+        "use": ('/* POTENTIAL FLAW: Use of data that may have been freed */\nprintLine(data); %s\n'
+                '/* POTENTIAL INCIDENTAL - Possible memory leak here if data was not freed */' % MARK,
+                '/* FIX: Don\'t use data that may have been freed already */\n'
+                '/* POTENTIAL INCIDENTAL - Possible memory leak here if data was not freed */\n'
+                '/* do nothing */\n; /* empty statement needed for some flow variants */'),
+    },
+    primary_sink="use",
+    recall_rules={"c.use-after-free"},
+    fam_rules=MEM_FAM,
+)
+
+CWES["CWE476"] = dict(
+    name="CWE476_NULL_Pointer_Dereference__int",
+    T="int *",
+    decl='int * data;',
+    prelude="",
+    sources=dict(null='/* POTENTIAL FLAW: Set data to NULL */\ndata = NULL;'),
+    primary="null",
+    good_src='{\n    int tmpData = 5;\n    /* FIX: Initialize data */\n    {\n        data = &tmpData;\n    }\n}',
+    b2g=True,
+    sinks={
+        "deref": ('/* POTENTIAL FLAW: Attempt to use data, which may be NULL */\nprintIntLine(*data); %s' % MARK,
+                  '/* FIX: Check for NULL before attempting to print data */\nif (data != NULL)\n{\n'
+                  '    printIntLine(*data);\n}\nelse\n{\n    printLine("data is NULL");\n}'),
+    },
+    primary_sink="deref",
+    recall_rules={"c.null-deref"},
+    fam_rules=MEM_FAM,
+)
+
+CWES["CWE457"] = dict(
+    name="CWE457_Use_of_Uninitialized_Variable__int",
+    T="int",
+    decl='int data;',
+    prelude="",
+    sources=dict(noinit='/* POTENTIAL FLAW: Don\'t initialize data */\n; /* empty statement needed for some flow variants */'),
+    primary="noinit",
+    good_src='/* FIX: Initialize data */\ndata = 5;',
+    b2g=True,
+    sinks={
+        "use": ('/* POTENTIAL FLAW: Use data without initializing it */\nprintIntLine(data); %s' % MARK,
+                '/* FIX: Ensure data is initialized before use */\ndata = 5;\nprintIntLine(data);'),
+    },
+    primary_sink="use",
+    recall_rules={"c.uninitialized-read"},
+    fam_rules=MEM_FAM,
+)
+
 # ---------------------------------------------------------------- helpers
 def ind(code, n=1):
     return textwrap.indent(code, "    " * n)
