@@ -310,6 +310,13 @@ static void mark_nonnull(bh_mem__fctx *c, void *f, const bh_ir_opnd *o, bh_mem__
 static void record_param_deref(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__val v,
 			       bool null_matters)
 {
+	if (c->reporting && v.obj &&
+	    (c->objs[v.obj].kind == BH_MEM__OBJ_PDEREF || c->objs[v.obj].kind == BH_MEM__OBJ_GENTRY)) {
+		if (!(c->ind_bits[v.obj] & (BH_MEM__P_DEREF | BH_MEM__P_MAY_FREE)))
+			c->ind_loc[v.obj] = in->loc;
+		c->ind_bits[v.obj] |= BH_MEM__P_DEREF;
+		return;
+	}
 	if (!c->reporting || !v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_PARAM)
 		return;
 	uint32_t j = c->objs[v.obj].var;
@@ -668,6 +675,12 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 	}
 	st->state = (uint8_t)((st->state & ~BH_MEM__LIVE) | BH_MEM__FREED);
 	st->freed_at = in->id;
+	if (c->reporting && (ob->kind == BH_MEM__OBJ_PDEREF || ob->kind == BH_MEM__OBJ_GENTRY)) {
+		if (!(c->ind_bits[k] & BH_MEM__P_MAY_FREE))
+			c->ind_loc[k] = in->loc;
+		c->ind_bits[k] |= BH_MEM__P_MAY_FREE;
+		c->ind_family[k] = family;
+	}
 	if (c->reporting && ob->kind == BH_MEM__OBJ_PARAM) {
 		uint32_t j = ob->var;
 		if (!(c->sum->param[j] & (BH_MEM__P_FREES | BH_MEM__P_MAY_FREE)))

@@ -162,6 +162,31 @@ static void apply_model_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in, co
 		}
 }
 
+// The caller's variable an indirect effect reaches: `data` for the
+// callee's `*p` when the call passes `&data`, the caller's name for the
+// global.
+static bool indirect_operand(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_mem__ind *e,
+			     bh_ir_opnd *out)
+{
+	if (e->kind == BH_MEM__OBJ_PDEREF) {
+		if (e->param >= in->nargs)
+			return false;
+		bh_mem__val v = bh_mem__read(c, f, in, &in->args[e->param]);
+		if (!v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_LOCAL || (v.flags & BH_MEM__OFFSET) ||
+		    !(c->fn->vars[c->objs[v.obj].var].flags & BH_IR_VAR_POINTER))
+			return false;
+		*out = bh_ir_var_opnd(c->objs[v.obj].var);
+		return true;
+	}
+	for (uint32_t u = 0; e->global && u < c->fn->nvars; u++)
+		if (bh_ir_var_is_global(&c->fn->vars[u]) &&
+		    strcmp(bh_callgraph_global_key(&c->fn->vars[u]), e->global) == 0) {
+			*out = bh_ir_var_opnd(u);
+			return true;
+		}
+	return false;
+}
+
 static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 			       const bh_mem__summary *s, const char *name)
 {
@@ -178,6 +203,18 @@ static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 		if (!(bits & BH_MEM__P_FREES) && (bits & (BH_MEM__P_MAY_FREE | BH_MEM__P_KEEPS)))
 			bh_mem__give_away(c, f, bh_mem__read(c, f, in, o));
 	}
+	for (uint32_t i = 0; i < s->nind; i++) {
+		const bh_mem__ind *e = &s->ind[i];
+		bh_ir_opnd o;
+		if (!indirect_operand(c, f, in, e, &o))
+			continue;
+		if (e->bits & BH_MEM__P_FREES)
+			bh_mem__release(c, f, in, &o, e->family, name);
+		else if (e->bits & BH_MEM__P_DEREF)
+			bh_mem__deref(c, f, in, &o, name, &e->loc, false);
+		if (!(e->bits & BH_MEM__P_FREES) && (e->bits & BH_MEM__P_MAY_FREE))
+			bh_mem__give_away(c, f, bh_mem__read(c, f, in, &o));
+	}
 }
 
 // After a call to code that may write memory: what fields and globals
@@ -192,8 +229,31 @@ static void forget_loc(bh_mem__fctx *c, void *f, uint32_t l)
 	vals[l] = bh_mem__unknown();
 }
 
+// `*p` where p is a pointer parameter (or a copy of one) whose memory
+// nothing has written yet: what the caller left there (a PDEREF object).
+static bh_mem__val entry_pointee(const bh_mem__fctx *c, void *f, bh_mem__val p)
+{
+	if (!p.obj || p.obj > c->fn->nparams || c->objs[p.obj].kind != BH_MEM__OBJ_PARAM ||
+	    (p.flags & BH_MEM__OFFSET))
+		return bh_mem__unknown();
+	uint32_t k = c->pderef_obj[p.obj - 1];
+	if (!k || (bh_mem__fact_objs(c, f)[k].state & BH_MEM__MOVED))
+		return bh_mem__unknown();
+	return (bh_mem__val){ (uint16_t)k, 0, 0, BH_MEM__NONE, 0 };
+}
+
+// A store through a pointer, or code that may write through one: the
+// pointers parameters point to may have changed.
+static void pointees_change(const bh_mem__fctx *c, void *f)
+{
+	for (uint32_t j = 0; j < c->fn->nparams; j++)
+		if (c->pderef_obj[j])
+			bh_mem__fact_objs(c, f)[c->pderef_obj[j]].state |= BH_MEM__MOVED;
+}
+
 static void forget_memory(bh_mem__fctx *c, void *f)
 {
+	pointees_change(c, f);
 	for (uint32_t s = 0; s < c->nslots; s++)
 		if (!bh_mem__own_record(c, c->slot_base[s]))
 			forget_loc(c, f, c->fn->nvars + s);
@@ -290,7 +350,10 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		if (dst != UINT32_MAX)
 			bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ (uint16_t)k, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE, 0 });
 		bh_mem__fact_objs(c, f)[k] = (bh_mem__ostate){ BH_MEM__FREED, 0, 0, in->id, 0 };
-	} else if (dst != UINT32_MAX && s && s->ret_null) {
+	} else if (dst != UINT32_MAX && s && s->ret_null && in->callee.kind == BH_IR_OPND_FUNC) {
+		// (Only a direct call: a pointer the program-wide resolution ties
+		// to one function may hold others, such as a test's failing
+		// allocator that always returns NULL.)
 		bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, in->id, 0 });
 	} else if (k && c->objs[k].kind == BH_MEM__OBJ_GLOBAL) {
 		if (dst != UINT32_MAX)
@@ -370,7 +433,12 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				c->sum->ret_freed_loc = bh_mem__instr_loc(c, objs[v.obj].freed_at);
 			c->freed_rets_any++;
 		}
-		if (bh_mem__only_null(v) && (v.flags & BH_MEM__EXPLICIT))
+		// (A variable the function set to NULL, not `return NULL;` as
+		// such: that is how a stub for what this build left out says
+		// "not available", `#else connection *connCreateTLS(void) {
+		// return NULL; }`, which its callers never reach.)
+		if (bh_mem__only_null(v) && (v.flags & BH_MEM__EXPLICIT) && in->nargs &&
+		    in->args[0].kind == BH_IR_OPND_VAR && c->fn->vars[in->args[0].var].kind != BH_IR_VAR_TEMP)
 			c->null_rets++;
 		if (v.obj && c->objs[v.obj].kind != BH_MEM__OBJ_GLOBAL &&
 		    c->objs[v.obj].kind != BH_MEM__OBJ_LITERAL)
@@ -402,6 +470,10 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			if (!passed_on)
 				c->lookup_null_rets++;
 		}
+		for (uint32_t k = 1; k <= c->nobjs; k++)
+			if ((c->objs[k].kind == BH_MEM__OBJ_PDEREF || c->objs[k].kind == BH_MEM__OBJ_GENTRY) &&
+			    (objs[k].state & BH_MEM__FREED) && !(objs[k].state & BH_MEM__LIVE))
+				c->ind_freed_rets[k]++;
 		// Released here, or NULL on the paths here (`if (c) { ...; free(c); }`).
 		for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++) {
 			if ((objs[j + 1].state & (BH_MEM__FREED | BH_MEM__ABSENT)) &&
@@ -474,12 +546,13 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	}
 	case BH_IR_LOAD:
 		bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);
-		bh_mem__set_dst(c, f, in, bh_mem__unknown());
+		bh_mem__set_dst(c, f, in, entry_pointee(c, f, bh_mem__read(c, f, in, &in->args[0])));
 		break;
 	case BH_IR_STORE: {
 		bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);
 		bh_mem__val v = bh_mem__read(c, f, in, &in->args[1]);
 		bh_mem__val to = bh_mem__read(c, f, in, &in->args[0]);
+		pointees_change(c, f);
 		if (to.obj && c->objs[to.obj].kind == BH_MEM__OBJ_PARAM)
 			bh_mem__check_stack_escape(c, in, v, "is stored through a parameter");
 		bh_mem__give_away(c, f, v);
@@ -597,10 +670,40 @@ static bool deref_always(const bh_mem__fctx *c, const bh_flow_dom *dom, uint32_t
 	return false;
 }
 
+// The indirect effects (bh_mem__ind) the report pass saw.
+static void finish_indirect(bh_mem__fctx *c)
+{
+	bh_mem__summary *sum = c->sum;
+	uint32_t n = 0;
+	for (uint32_t k = 1; k <= c->nobjs; k++)
+		n += c->ind_bits[k] != 0;
+	if (!n)
+		return;
+	sum->ind = bh_arena_alloc(c->prog->arena, n * sizeof(*sum->ind));
+	for (uint32_t k = 1; k <= c->nobjs; k++) {
+		if (!c->ind_bits[k])
+			continue;
+		const bh_mem__object *o = &c->objs[k];
+		bh_mem__ind *e = &sum->ind[sum->nind++];
+		memset(e, 0, sizeof(*e));
+		e->kind = o->kind;
+		e->bits = c->ind_bits[k];
+		if (c->nrets && c->ind_freed_rets[k] == c->nrets)
+			e->bits |= BH_MEM__P_FREES;
+		e->family = c->ind_family[k];
+		e->loc = c->ind_loc[k];
+		if (o->kind == BH_MEM__OBJ_PDEREF)
+			e->param = o->var;
+		else
+			e->global = bh_callgraph_global_key(&c->fn->vars[o->var]);
+	}
+}
+
 static void finish_summary(bh_mem__fctx *c)
 {
 	bh_mem__summary *sum = c->sum;
 	const bh_ir_func *fn = c->fn;
+	finish_indirect(c);
 	sum->noreturn = c->nrets == 0;
 	if (!fn->returns_pointer)
 		sum->ret_may_null = false; // `return 0;` in a function returning int
@@ -686,6 +789,14 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	for (uint32_t j = 0; j < np; j++)
 		c.deref_blocks[j] = bh_arena_alloc(c.arena, BH_MEM__MAX_DEREF_BLOCKS * sizeof(uint32_t));
 	c.ret_blocks = bh_arena_alloc(c.arena, (fn->nblocks + 1) * sizeof(*c.ret_blocks));
+	c.ind_bits = bh_arena_alloc(c.arena, c.nobjs + 1);
+	memset(c.ind_bits, 0, c.nobjs + 1);
+	c.ind_family = bh_arena_alloc(c.arena, c.nobjs + 1);
+	memset(c.ind_family, 0, c.nobjs + 1);
+	c.ind_freed_rets = bh_arena_alloc(c.arena, (c.nobjs + 1) * sizeof(*c.ind_freed_rets));
+	memset(c.ind_freed_rets, 0, (c.nobjs + 1) * sizeof(*c.ind_freed_rets));
+	c.ind_loc = bh_arena_alloc(c.arena, (c.nobjs + 1) * sizeof(*c.ind_loc));
+	memset(c.ind_loc, 0, (c.nobjs + 1) * sizeof(*c.ind_loc));
 	uint32_t *rpo_order;
 	bh_flow_rpo(&rpo_order, &c.rpo_index, c.arena, fn);
 	c.held[0] = bh_arena_alloc(c.arena, c.nobjs + 1);

@@ -33,6 +33,8 @@ typedef struct {
 	uint32_t literal_obj;
 	uint32_t *site_obj;         // instruction id -> the BLOCK object it allocates, or 0
 	uint32_t *released_obj;     // instruction id -> the RELEASED object of a release call, or 0
+	uint32_t *pderef_obj;       // parameter -> its PDEREF object, or 0
+	uint32_t *gentry_obj;       // variable -> the GENTRY object of a global, or 0
 	const bh_ir_opnd **fn_value; // variable -> the function it certainly holds, or NULL
 	bool *block_local;          // variable -> a temporary that lives and dies in one block
 	uint32_t *ndefs;            // variable -> how many instructions define it
@@ -54,6 +56,10 @@ typedef struct {
 	uint32_t lookup_null_rets;  // ... returning a NULL that is no failed allocation
 	uint32_t freed_rets_any;    // ... returning a block of its own it released
 	uint32_t null_rets;         // ... returning a NULL literal and nothing else
+	uint32_t *ind_freed_rets;   // per object: PDEREF/GENTRY released at a return
+	uint8_t *ind_bits;          // per object: PDEREF/GENTRY's summary bits so far
+	uint8_t *ind_family;
+	bh_loc *ind_loc;
 	uint8_t *freed_rets;        // per parameter: returns where it is released or absent
 	uint8_t *released_rets;     // per parameter: returns where it is released
 	uint32_t **deref_blocks;    // per parameter: blocks with an unchecked dereference

@@ -45,6 +45,8 @@ enum {
 	BH_MEM__OBJ_LITERAL,   // a string literal
 	BH_MEM__OBJ_FIELD,     // what field slot `var` of a pointer parameter points to on entry
 	BH_MEM__OBJ_RELEASED,  // an unknown pointer released at `site` (`free(n)` in a list walk)
+	BH_MEM__OBJ_PDEREF,    // what `*p` of pointer parameter `var` holds on entry (`&data`)
+	BH_MEM__OBJ_GENTRY,    // what global pointer `var` holds on entry
 };
 
 // What an object is; fixed for the analysis of one function.
@@ -109,6 +111,8 @@ typedef struct {
 #define BH_MEM__ADOPTED 32u // owned by another block where that one exists (a descriptor
 			    // given to fdopen(): the stream's `prev`); live again where
 			    // the call failed
+#define BH_MEM__MOVED 64u   // PDEREF: the parameter's memory may have been written since
+			    // entry: `*p` may no longer read this object
 
 // An object's state. 12 bytes.
 typedef struct {
@@ -153,7 +157,22 @@ typedef struct {
 	bool ret_freed;         // every result is a block it allocated and released
 	bh_loc ret_freed_loc;   // where it released it
 	bool ret_null;          // every result is a NULL literal: the caller gets NULL
+	// What it does to memory its caller reaches other than through its
+	// arguments' values: the pointer behind a pointer argument (`*pp`),
+	// the pointer in a global.
+	uint32_t nind;
+	struct bh_mem__ind *ind;
 } bh_mem__summary;
+
+// One such effect (BH_MEM__P_FREES, P_MAY_FREE, P_DEREF on it).
+typedef struct bh_mem__ind {
+	uint8_t kind;           // BH_MEM__OBJ_PDEREF or BH_MEM__OBJ_GENTRY
+	uint8_t bits;
+	uint8_t family;         // the family it releases
+	uint32_t param;         // PDEREF: the parameter
+	const char *global;     // GENTRY: the global's key (bh_callgraph_global_key)
+	bh_loc loc;             // where it is released or dereferenced
+} bh_mem__ind;
 
 /** A calling context: which parameters a call fixes to integer constants. */
 #define BH_MEM__MAX_CONTEXT 8

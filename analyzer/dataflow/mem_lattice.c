@@ -50,6 +50,11 @@ static void lat_boundary(void *fact, void *payload)
 		if (c->objs[k].kind == BH_MEM__OBJ_FIELD) {
 			vals[c->fn->nvars + c->objs[k].var].obj = (uint16_t)k;
 			objs[k].state = BH_MEM__LIVE;
+		} else if (c->objs[k].kind == BH_MEM__OBJ_GENTRY) {
+			vals[c->objs[k].var].obj = (uint16_t)k; // what the global holds, maybe NULL
+			objs[k].state = BH_MEM__LIVE;
+		} else if (c->objs[k].kind == BH_MEM__OBJ_PDEREF) {
+			objs[k].state = BH_MEM__LIVE; // read by `*p` while p's memory is unchanged
 		}
 }
 

@@ -211,6 +211,44 @@ static bool call_releases(const bh_mem__fctx *c, const bh_ir_instr *in)
 	return false;
 }
 
+// Does the function load a pointer through a pointer (`data = *pp`)?
+static bool loads_pointers(const bh_ir_func *fn)
+{
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op == BH_IR_LOAD && in->dst.kind == BH_IR_OPND_VAR &&
+			    (fn->vars[in->dst.var].flags & BH_IR_VAR_POINTER))
+				return true;
+		}
+	return false;
+}
+
+// What the caller's memory holds on entry where the function can reach it
+// without an argument's value: the pointer behind each pointer parameter
+// (when the function loads pointers through pointers) and the pointer in
+// each global it names. Their releases and dereferences are the summary's
+// indirect effects (bh_mem__ind), applied to the caller's `data` for
+// `sink(&data)` and to the caller's view of the global.
+static void add_entry_objects(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	c->pderef_obj = bh_arena_alloc(c->arena, (fn->nparams + 1) * sizeof(*c->pderef_obj));
+	memset(c->pderef_obj, 0, (fn->nparams + 1) * sizeof(*c->pderef_obj));
+	c->gentry_obj = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->gentry_obj));
+	memset(c->gentry_obj, 0, (fn->nvars + 1) * sizeof(*c->gentry_obj));
+	if (loads_pointers(fn))
+		for (uint32_t j = 0; j < fn->nparams; j++)
+			if (fn->vars[j].flags & BH_IR_VAR_POINTER)
+				c->pderef_obj[j] = add_object(c, BH_MEM__OBJ_PDEREF, j, 0);
+	for (uint32_t v = fn->nparams; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		if (bh_ir_var_is_global(var) && (var->flags & BH_IR_VAR_POINTER) &&
+		    !(var->flags & (BH_IR_VAR_ARRAY | BH_IR_VAR_ADDRESSED)))
+			c->gentry_obj[v] = add_object(c, BH_MEM__OBJ_GENTRY, v, 0);
+	}
+}
+
 static void make_objects(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;
@@ -229,6 +267,7 @@ static void make_objects(bh_mem__fctx *c)
 	for (uint32_t s = 0; s < c->nslots; s++)
 		if (c->slot_base[s] < fn->nparams && (fn->vars[c->slot_base[s]].flags & BH_IR_VAR_POINTER))
 			add_object(c, BH_MEM__OBJ_FIELD, s, 0);
+	add_entry_objects(c);
 	for (uint32_t v = 0; v < fn->nvars; v++) {
 		const bh_ir_var *var = &fn->vars[v];
 		// (A parameter declared as an array, `char *env[]`, is a pointer.)
@@ -254,7 +293,7 @@ static void make_objects(bh_mem__fctx *c)
 			uint8_t family;
 			bool may_fail;
 			const bh_mem__summary *s = in->op == BH_IR_CALL ? c->call_sum[in->id] : NULL;
-			if (s && s->ret_freed) {
+			if (s && s->ret_freed && in->callee.kind == BH_IR_OPND_FUNC) {
 				uint32_t k = add_object(c, BH_MEM__OBJ_RELEASED, 0, in->id);
 				c->site_obj[in->id] = k;
 				if (k) {

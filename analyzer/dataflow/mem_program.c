@@ -36,6 +36,12 @@ static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
 	for (uint32_t j = 0; j < a->nparams; j++)
 		if (a->param[j] != b->param[j])
 			return false;
+	if (a->nind != b->nind)
+		return false;
+	for (uint32_t i = 0; i < a->nind; i++)
+		if (a->ind[i].kind != b->ind[i].kind || a->ind[i].bits != b->ind[i].bits ||
+		    a->ind[i].param != b->ind[i].param || a->ind[i].global != b->ind[i].global)
+			return false;
 	return true;
 }
 

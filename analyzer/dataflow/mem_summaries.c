@@ -57,6 +57,25 @@ json_t *bh_mem__summary_to_json(const bh_mem__summary *s)
 		json_object_set_new(o, "params", params);
 	else
 		json_decref(params);
+	json_t *ind = json_array();
+	for (uint32_t i = 0; i < s->nind; i++) {
+		const bh_mem__ind *e = &s->ind[i];
+		json_t *x = json_object();
+		if (e->kind == BH_MEM__OBJ_PDEREF)
+			json_object_set_new(x, "through_param", json_integer(e->param));
+		else
+			json_object_set_new(x, "global", json_string(e->global));
+		for (size_t b = 0; b < BH_ARRAY_LEN(param_bits); b++)
+			set_true(x, param_bits[b].name, e->bits & param_bits[b].bit);
+		set_family(x, e->family);
+		if (e->loc.path && e->loc.line)
+			json_object_set_new(x, "loc", bh_summaries__loc_to_json(e->loc));
+		json_array_append_new(ind, x);
+	}
+	if (json_array_size(ind))
+		json_object_set_new(o, "indirect", ind);
+	else
+		json_decref(ind);
 	json_t *ret = json_object();
 	set_true(ret, "fresh", s->ret_fresh);
 	set_family(ret, s->ret_family);
@@ -143,6 +162,56 @@ static const char *get_params(json_t *a, bh_mem__summary *s, bh_summaries *set)
 	return NULL;
 }
 
+// "indirect": what the function does to the pointer behind a pointer
+// parameter ("through_param") or in a global ("global", its key).
+static const char *get_indirect(json_t *a, bh_mem__summary *s, bh_summaries *set)
+{
+	if (!a)
+		return NULL;
+	if (!json_is_array(a))
+		return "'indirect' is not an array";
+	if (!json_array_size(a))
+		return NULL;
+	s->ind = bh_summaries__param_array(set, (uint32_t)json_array_size(a), sizeof(*s->ind));
+	if (!s->ind)
+		return "more indirect effects than a summaries file may hold";
+	size_t i;
+	json_t *x;
+	json_array_foreach(a, i, x) {
+		bh_mem__ind *e = &s->ind[s->nind];
+		if (!json_is_object(x))
+			return "an indirect effect is not an object";
+		json_t *g = json_object_get(x, "global");
+		uint32_t j = 0;
+		if (g) {
+			if (!json_is_string(g) || !*json_string_value(g))
+				return "an indirect effect's global is not a name";
+			e->kind = BH_MEM__OBJ_GENTRY;
+			e->global = bh_strset_intern(&set->paths, json_string_value(g));
+		} else if (get_param_ref(x, "through_param", s->nparams, &j) && j) {
+			e->kind = BH_MEM__OBJ_PDEREF;
+			e->param = j - 1;
+		} else {
+			return "an indirect effect names neither a parameter the function has nor a global";
+		}
+		for (size_t b = 0; b < BH_ARRAY_LEN(param_bits); b++) {
+			bool on;
+			if (!get_bool(x, param_bits[b].name, &on))
+				return "an indirect effect's bit is not true or false";
+			if (on)
+				e->bits |= param_bits[b].bit;
+		}
+		if (!get_family(x, &e->family))
+			return "an indirect effect's family is unknown";
+		json_t *loc = json_object_get(x, "loc");
+		const char *error = loc ? bh_summaries__loc_from_json(loc, set, &e->loc) : NULL;
+		if (error)
+			return error;
+		s->nind++;
+	}
+	return NULL;
+}
+
 static const char *get_ret(json_t *r, bh_mem__summary *s, bh_summaries *set)
 {
 	if (!r)
@@ -188,6 +257,8 @@ bh_mem__summary *bh_mem__summary_from_json(json_t *o, const bh_summaries__entry 
 		*error = get_params(json_object_get(o, "params"), s, set);
 	if (!*error)
 		*error = get_ret(json_object_get(o, "ret"), s, set);
+	if (!*error)
+		*error = get_indirect(json_object_get(o, "indirect"), s, set);
 	if (*error)
 		return NULL;
 	s->analysed = true;
@@ -200,6 +271,8 @@ void bh_mem__summary_drop_paths(bh_mem__summary *s)
 		memset(&s->param_loc[j], 0, sizeof(s->param_loc[j]));
 	memset(&s->ret_null_loc, 0, sizeof(s->ret_null_loc));
 	memset(&s->ret_freed_loc, 0, sizeof(s->ret_freed_loc));
+	for (uint32_t i = 0; i < s->nind; i++)
+		memset(&s->ind[i].loc, 0, sizeof(s->ind[i].loc));
 }
 
 // ------------------------------------------------------------- the run

@@ -139,8 +139,8 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 				add_loc(c, cap, BH_UNINIT__PFIELD, v, acc[k].name);
 		} else if (var->kind == BH_IR_VAR_LOCAL) {
 			add_loc(c, cap, BH_UNINIT__SCALAR, v, NULL);
-		} else if (var->kind == BH_IR_VAR_PARAM && !(var->flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ARRAY |
-									BH_IR_VAR_ADDRESSED))) {
+		} else if (var->kind == BH_IR_VAR_PARAM && !(var->flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ADDRESSED))) {
+			// (A parameter declared as an array, `char buf[]`, is a pointer.)
 			add_loc(c, cap, BH_UNINIT__PSCALAR, v, NULL);
 		}
 		if (c->nlocs > first) {
@@ -341,6 +341,12 @@ static void field_read(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *i
 	}
 	if (base->kind != BH_IR_OPND_VAR || c->var_first[base->var] == BH_UNINIT__NONE)
 		return;
+	// `p.f` on a parameter that is no struct (what clang's recovery
+	// makes of code it could not type): a use of the parameter.
+	if (c->locs[c->var_first[base->var]].kind == BH_UNINIT__PSCALAR) {
+		use(c, f, in, base, false);
+		return;
+	}
 	uint32_t loc = field_loc(c, base->var, in->name);
 	if (c->locs[loc].kind == BH_UNINIT__PFIELD || c->locs[loc].kind == BH_UNINIT__PREST) {
 		bh_uninit__cand extra = { .field = in->name, .param = base->var };
@@ -369,7 +375,7 @@ static void field_write(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 		return;
 	}
 	uint32_t first = c->var_first[v];
-	if (first == BH_UNINIT__NONE)
+	if (first == BH_UNINIT__NONE || c->locs[first].kind == BH_UNINIT__PSCALAR)
 		return;
 	if (c->locs[first].kind == BH_UNINIT__WHOLE && c->var_count[v] == 1) {
 		bh_flow_clear_bit(f, first); // a union's members share storage
@@ -433,8 +439,8 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
 		    c->locs[first].kind != BH_UNINIT__ARRAY && c->locs[first].kind != BH_UNINIT__PSCALAR)
 			pass_struct(c, f, in, o->var, sum, j, name);
-		else if (reads_argument(sum, j))
-			use(c, f, in, o, true);
+		else if (reads_argument(sum, j) || (first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__ARRAY))
+			use(c, f, in, o, true); // (an array passed is its address: the callee may fill it)
 		else if (o->kind == BH_IR_OPND_VAR) // (what it points to may be filled, though)
 			clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
 	}

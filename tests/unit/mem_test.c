@@ -949,7 +949,7 @@ Test(mem, a_source_that_returns_released_memory_or_null)
 			 "\tfree(p);\n"                                 // 7
 			 "\treturn p;\n"                                // 8
 			 "}\n"                                          // 9
-			 "static int *none(void) { return NULL; }\n"    // 10
+			 "static int *none(void) { int *q = NULL; return q; }\n" // 10
 			 "int f(void) {\n"                              // 11
 			 "\tchar *s = gone();\n"                        // 12
 			 "\tint *n = none();\n"                         // 13
@@ -961,4 +961,29 @@ Test(mem, a_source_that_returns_released_memory_or_null)
 	const bh_finding *f = first_of(r, "c.double-free");
 	cr_assert_eq(f->flow[0].loc.line, 7, "%u", f->flow[0].loc.line);
 	cr_assert(strstr(f->flow[0].message, "inside gone()"), "%s", f->flow[0].message);
+}
+
+Test(mem, what_a_callee_does_behind_a_pointer_argument_or_in_a_global)
+{
+	result *r = run1(PRELUDE                                           // 1-3
+			 "static char *g;\n"                               // 4
+			 "static void drop(char **pp) { char *p = *pp; free(p); }\n" // 5
+			 "static void show(void) { puts(g); }\n"           // 6
+			 "static void reset(char **pp) { free(*pp); *pp = NULL; }\n" // 7
+			 "void f(void) {\n"                                // 8
+			 "\tchar *a = strdup(\"a\"), *b = strdup(\"b\");\n"  // 9
+			 "\tif (!a || !b) exit(1);\n"                      // 10
+			 "\tfree(a);\n"                                    // 11
+			 "\tdrop(&a);\n"                                   // 12
+			 "\tg = b;\n"                                      // 13
+			 "\tfree(b);\n"                                    // 14
+			 "\tshow();\n"                                     // 15
+			 "}\n"                                             // 16
+			 "void h(void) {\n"                                // 17
+			 "\tchar *c = strdup(\"c\");\n"                     // 18
+			 "\treset(&c);\n"                                  // 19
+			 "\treset(&c);\n"                                  // 20
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "12");
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "15");
 }

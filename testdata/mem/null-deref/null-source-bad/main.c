@@ -1,5 +1,6 @@
-/* c.null-deref, null source, bad: lookup_default() has no default
- * profile and always returns NULL; its caller reads the timeout from it. */
+/* c.null-deref, null source, bad: lookup_default() finds no default
+ * profile on any path and returns NULL; its caller reads the timeout from
+ * it. */
 #include <stddef.h>
 
 struct profile {
@@ -8,7 +9,9 @@ struct profile {
 
 static struct profile *lookup_default(void)
 {
-	return NULL;
+	struct profile *found = NULL;
+
+	return found;
 }
 
 int default_timeout(void)

@@ -10,7 +10,9 @@ static struct profile builtin = { 30 };
 
 static struct profile *lookup_default(void)
 {
-	return &builtin;
+	struct profile *found = &builtin;
+
+	return found;
 }
 
 int default_timeout(void)
