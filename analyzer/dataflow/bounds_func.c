@@ -640,6 +640,9 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 		bh_arena_free(c.arena);
 		return;
 	}
+	// The budget of context analyses counts those that get this far.
+	if (ctx)
+		p->contexts++;
 	c.ntracked = bh_flow_track_vars(&c.track, c.arena, fn);
 	bh_bnd_find_slots(&c);
 	c.scratch = bh_arena_alloc(c.arena, (fn->nvars + 1) * sizeof(*c.scratch));

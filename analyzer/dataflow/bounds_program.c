@@ -14,13 +14,15 @@
 //   and a caller with no buffer of its own is solved when it hands a
 //   callee constants (`sink(10)`) so that the callee's accesses are
 //   checked against them.
+#include <stdlib.h>
 #include <string.h>
 
 #include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 #include "dataflow/bounds_internal.h"
 
-#define MAX_CONTEXTS 4096
+#define MAX_CONTEXTS 4096   // context analyses that did work (see bh_bnd_analyse_function)
+#define MAX_KEYS (1u << 18) // contexts remembered, cheap ones included
 #define MAX_CONTEXT_INSTRS 4000
 #define MAX_SUMMARY_DEPTH 8
 
@@ -46,14 +48,73 @@ typedef struct {
 	bh_bnd_ret ret;
 } context_result_entry;
 
+// An open-addressing index over a vector whose elements start with a
+// context_key: slot = element index + 1, or 0. Programs make tens of
+// thousands of contexts (every call with a constant argument), most of
+// them cheap: a linear search would be quadratic.
+typedef struct {
+	uint32_t *slot;
+	size_t cap, len;
+} key_index;
+
 typedef struct {
 	bh_bnd_program base;
 	BH_VEC(context_key) done;
+	key_index done_index;
 	BH_VEC(context_result_entry) results; // context_result's, per context
+	key_index results_index;
 	unsigned silent;         // nesting of context_result's analyses
 	unsigned depth;          // nesting of context analyses
 	unsigned summary_depth;  // nesting of on-demand analyses for results
 } program;
+
+static uint64_t key_hash(const context_key *k)
+{
+	const unsigned char *b = (const unsigned char *)k;
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < sizeof(*k); i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
+}
+
+// The element of `items` (each `stride` bytes, a context_key first) with
+// key `k`, or SIZE_MAX.
+static size_t index_find(const key_index *x, const void *items, size_t stride, const context_key *k)
+{
+	if (!x->cap)
+		return SIZE_MAX;
+	for (size_t j = key_hash(k) & (x->cap - 1); x->slot[j]; j = (j + 1) & (x->cap - 1)) {
+		size_t e = x->slot[j] - 1;
+		if (memcmp((const char *)items + e * stride, k, sizeof(*k)) == 0)
+			return e;
+	}
+	return SIZE_MAX;
+}
+
+// Index element `e` of `items` (keys already unique).
+static void index_add(key_index *x, const void *items, size_t stride, size_t e)
+{
+	if (2 * (x->len + 1) > x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 1024;
+		uint32_t *slot = bh_xcalloc(cap, sizeof(*slot));
+		for (size_t j = 0; j < x->cap; j++)
+			if (x->slot[j]) {
+				size_t i = key_hash((const context_key *)((const char *)items +
+									  (x->slot[j] - 1) * stride)) & (cap - 1);
+				while (slot[i])
+					i = (i + 1) & (cap - 1);
+				slot[i] = x->slot[j];
+			}
+		free(x->slot);
+		x->slot = slot;
+		x->cap = cap;
+	}
+	size_t i = key_hash((const context_key *)((const char *)items + e * stride)) & (x->cap - 1);
+	while (x->slot[i])
+		i = (i + 1) & (x->cap - 1);
+	x->slot[i] = (uint32_t)(e + 1);
+	x->len++;
+}
 
 static program *outer(bh_bnd_program *p)
 {
@@ -280,13 +341,11 @@ static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, s
 	context_key key;
 	// A silent analysis (context_result) only wants a result: the contexts
 	// of its callees are analysed, and reported, when a real one meets them.
-	if (pr->silent || !make_context(c, f, in, node, &ctx, &key))
+	if (pr->silent || pr->done.len >= MAX_KEYS || !make_context(c, f, in, node, &ctx, &key) ||
+	    index_find(&pr->done_index, pr->done.items, sizeof(key), &key) != SIZE_MAX)
 		return;
-	for (size_t i = 0; i < pr->done.len; i++)
-		if (memcmp(&pr->done.items[i], &key, sizeof(key)) == 0)
-			return;
 	bh_vec_push(&pr->done, key);
-	p->contexts++;
+	index_add(&pr->done_index, pr->done.items, sizeof(key), pr->done.len - 1);
 	pr->depth++;
 	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, NULL);
 	pr->depth--;
@@ -303,13 +362,13 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 	program *pr = outer(p);
 	bh_bnd_context ctx;
 	context_key key;
-	if (!make_context(c, f, in, node, &ctx, &key))
+	if (pr->results.len >= MAX_KEYS || !make_context(c, f, in, node, &ctx, &key))
 		return false;
-	for (size_t i = 0; i < pr->results.len; i++)
-		if (memcmp(&pr->results.items[i].key, &key, sizeof(key)) == 0) {
-			*ret = pr->results.items[i].ret;
-			return true;
-		}
+	size_t found = index_find(&pr->results_index, pr->results.items, sizeof(context_result_entry), &key);
+	if (found != SIZE_MAX) {
+		*ret = pr->results.items[found].ret;
+		return true;
+	}
 	context_result_entry e;
 	memset(&e, 0, sizeof(e));
 	e.key = key;
@@ -324,7 +383,6 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 	p->out = &quiet_findings;
 	p->diags = &quiet_diags;
 	p->proved_fits = NULL;
-	p->contexts++;
 	pr->depth++;
 	pr->silent++;
 	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, &e.ret);
@@ -337,6 +395,7 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 	bh_diags_dispose(&quiet_diags);
 	bh_arena_free(scratch);
 	bh_vec_push(&pr->results, e);
+	index_add(&pr->results_index, pr->results.items, sizeof(context_result_entry), pr->results.len - 1);
 	*ret = e.ret;
 	return true;
 }
@@ -480,6 +539,8 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	}
 	bh_vec_dispose(&pr.done);
 	bh_vec_dispose(&pr.results);
+	free(pr.done_index.slot);
+	free(pr.results_index.slot);
 	bh_callgraph_release(p->graph, &own);
 	bh_arena_free(p->arena);
 	return err;

@@ -703,3 +703,26 @@ Test(bounds, sprintf_formats_are_measured)
 	const bh_finding *f = bh_test_first_finding(&r->findings, "c.stack-buffer-overflow");
 	cr_assert(strstr(f->message, "sprintf() writes 11 bytes into local array 'a' (8 bytes)"), "%s", f->message);
 }
+
+Test(bounds, cheap_contexts_do_not_spend_the_budget_of_later_callers)
+{
+	// 5000 calls with distinct constants to a function with nothing to
+	// check: each is a context, none of them does any work, and the
+	// overflow of a later caller's buffer is still found.
+	size_t cap = 200000, len = 0;
+	char *text = bh_arena_alloc(arena, cap);
+	len += (size_t)snprintf(text + len, cap - len,
+				"#include <string.h>\n"
+				"static int twice(int k) { return 2 * k; }\n"
+				"int many(void) {\n\tint s = 0;\n");
+	for (int i = 0; i < 5000; i++)
+		len += (size_t)snprintf(text + len, cap - len, "\ts += twice(%d);\n", i);
+	snprintf(text + len, cap - len,
+		 "\treturn s;\n}\n"
+		 "static void fill(char *b) { memset(b, 0, 64); }\n"
+		 "void bad(void) { char small[8]; fill(small); }\n");
+	result *r = run1(text);
+	const bh_finding *f = bh_test_first_finding(&r->findings, "c.stack-buffer-overflow");
+	cr_assert_not_null(f);
+	cr_assert(strstr(f->message, "when bad() calls it"), "%s", f->message);
+}
