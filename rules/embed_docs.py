@@ -7,6 +7,17 @@ import re
 import sys
 
 
+# ISO C only promises string literals of 4095 bytes (gcc's -Woverlength-
+# strings, an error with -Werror): a longer document becomes a char array.
+MAX_LITERAL = 4000
+
+
+def c_array(name, text):
+    data = text.encode('utf-8') + b'\0'
+    rows = [', '.join('0x%02x' % b for b in data[i:i + 16]) for i in range(0, len(data), 16)]
+    return 'static const char %s[] = {\n\t%s\n};\n' % (name, ',\n\t'.join(rows))
+
+
 def c_string(text):
     out = []
     for line in text.splitlines(keepends=True):
@@ -41,15 +52,21 @@ def main():
              '#include "bulkhead/rule.h"', '',
              'const char *const bh__rule_docs[BH_RULE__COUNT] = {']
     missing = []
-    for rid in ids:
+    arrays = []
+    for i, rid in enumerate(ids):
         path = f'{rules_dir}/{doc_dir(rid)}/{rid}.md'
         try:
             text = open(path, encoding='utf-8').read()
         except OSError:
             missing.append(path)
             continue
-        parts.append(f'\t/* {rid} */\n{c_string(text)},')
+        if len(text.encode('utf-8')) > MAX_LITERAL:
+            arrays.append(f'/* {rid} */\n' + c_array(f'doc_{i}', text))
+            parts.append(f'\t/* {rid} */\n\tdoc_{i},')
+        else:
+            parts.append(f'\t/* {rid} */\n{c_string(text)},')
     parts.append('};\n')
+    parts[3:3] = arrays
     if missing:
         sys.exit('embed_docs: rule documentation missing: ' + ', '.join(missing))
     with open(output, 'w', encoding='utf-8') as f:
