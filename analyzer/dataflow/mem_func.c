@@ -425,10 +425,10 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			c->fresh_rets++; // NULL, or the -1 of a descriptor wrapper
 		}
 		// A block it made and released, returned all the same (a source
-		// that frees what it hands back), or NULL and nothing else.
+		// that frees what it hands back; NULL on other paths, such as the
+		// NULL its caller passed in), or NULL and nothing else.
 		if (v.obj && (c->objs[v.obj].kind == BH_MEM__OBJ_BLOCK || c->objs[v.obj].kind == BH_MEM__OBJ_RELEASED) &&
-		    (objs[v.obj].state & BH_MEM__FREED) && !(objs[v.obj].state & BH_MEM__LIVE) &&
-		    !(v.null & BH_MEM__MAY_NULL)) {
+		    (objs[v.obj].state & BH_MEM__FREED) && !(objs[v.obj].state & BH_MEM__LIVE)) {
 			if (!c->freed_rets_any)
 				c->sum->ret_freed_loc = bh_mem__instr_loc(c, objs[v.obj].freed_at);
 			c->freed_rets_any++;
@@ -741,6 +741,15 @@ static void finish_summary(bh_mem__fctx *c)
 
 // ------------------------------------------------------------- driver
 
+static bool assigned_in(const bh_ir_func *fn, uint32_t v)
+{
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
+			if (fn->blocks[b].instrs[i].dst.kind == BH_IR_OPND_VAR && fn->blocks[b].instrs[i].dst.var == v)
+				return true;
+	return false;
+}
+
 void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__summary *sum,
 			      bh_findings *out, const bh_mem__context *ctx)
 {
@@ -761,6 +770,7 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	c.prog = p;
 	c.fn = fn;
 	c.sum = sum;
+	c.ctx = ctx;
 	c.out = out;
 	c.arena = bh_arena_new();
 	bool known[BH_MEM__MAX_CONTEXT + 1] = { false };
@@ -775,6 +785,15 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	}
 	bh_flow_compute_consts_in(&c.consts, c.arena, fn, global_unwritten, call_const, &c, param_known,
 				  param_value);
+	// Globals the caller set just before the call hold that value on entry;
+	// where the function never assigns them, throughout.
+	for (uint32_t i = 0; ctx && i < ctx->nglobals; i++)
+		for (uint32_t v = 0; v < fn->nvars; v++)
+			if (bh_ir_var_is_global(&fn->vars[v]) && !assigned_in(fn, v) &&
+			    strcmp(bh_callgraph_global_key(&fn->vars[v]), ctx->global[i]) == 0) {
+				c.consts.known[v] = true;
+				c.consts.value[v] = ctx->global_value[i];
+			}
 	bh_mem__prepare(&c);
 	c.fact_size = sizeof(bh_mem__head) + c.nlocs * sizeof(bh_mem__val) +
 		      (c.nobjs + 1) * sizeof(bh_mem__ostate);

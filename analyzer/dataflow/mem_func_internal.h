@@ -16,6 +16,7 @@ typedef struct {
 	bh_mem__program *prog;
 	const bh_ir_func *fn;
 	bh_mem__summary *sum;
+	const bh_mem__context *ctx; // the calling context of a specialised analysis, or NULL
 	bh_arena *arena;            // this function's scratch
 	bh_findings *out;
 	bool reporting;             // the report pass: findings and summary facts are recorded

@@ -174,11 +174,19 @@ typedef struct bh_mem__ind {
 	bh_loc loc;             // where it is released or dereferenced
 } bh_mem__ind;
 
-/** A calling context: which parameters a call fixes to integer constants. */
+/**
+ * A calling context: which parameters a call fixes to integer constants,
+ * which pointer parameters it passes NULL (known, value 0), and which
+ * globals the caller set to a constant just before (`flag = 1; sink(p);`).
+ */
 #define BH_MEM__MAX_CONTEXT 8
+#define BH_MEM__MAX_CONTEXT_GLOBALS 4
 typedef struct {
 	bool known[BH_MEM__MAX_CONTEXT];
 	int64_t value[BH_MEM__MAX_CONTEXT];
+	uint32_t nglobals;
+	const char *global[BH_MEM__MAX_CONTEXT_GLOBALS]; // bh_callgraph_global_key
+	int64_t global_value[BH_MEM__MAX_CONTEXT_GLOBALS];
 } bh_mem__context;
 
 // The whole-program state.

@@ -43,6 +43,13 @@ static void lat_boundary(void *fact, void *payload)
 	for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++) {
 		if (!(c->fn->vars[j].flags & BH_IR_VAR_POINTER) && !bh_mem__is_scalar_param(c, j + 1))
 			continue;
+		// A pointer the calling context passes as NULL holds NULL.
+		if ((c->fn->vars[j].flags & BH_IR_VAR_POINTER) && c->ctx && j < BH_MEM__MAX_CONTEXT &&
+		    c->ctx->known[j] && c->ctx->value[j] == 0) {
+			vals[j] = (bh_mem__val){ 0, BH_MEM__MAY_NULL, BH_MEM__EXPLICIT, BH_MEM__NONE, 0 };
+			objs[j + 1].state = BH_MEM__ABSENT;
+			continue;
+		}
 		vals[j].obj = (uint16_t)(j + 1); // unknown but not NULL, and not checked
 		objs[j + 1].state = BH_MEM__LIVE;
 	}

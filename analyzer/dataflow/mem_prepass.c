@@ -99,19 +99,86 @@ static const bh_mem__summary *usable_summary(const bh_mem__fctx *c, const bh_ir_
 // return NULL and the call fixes some of its integer parameters, the
 // callee's in that context (`_sdsnewlen(init, len, 0)` does not try, so
 // it never returns NULL).
+// Is argument `o` of call `in` NULL: a 0, or a variable its block last
+// set to 0 before the call (`data = NULL; data = source(data);`)?
+static bool null_argument(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	int64_t k;
+	if (bh_flow_const_of(&c->consts, o, &k))
+		return k == 0;
+	// (An array's `= 0` zero-fills it before its initialiser's elements.)
+	if (o->kind != BH_IR_OPND_VAR ||
+	    (c->fn->vars[o->var].flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)) ||
+	    !(c->fn->vars[o->var].flags & BH_IR_VAR_POINTER))
+		return false;
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
+	return d && d->op == BH_IR_ASSIGN && d->nargs == 1 && d->args[0].kind == BH_IR_OPND_INT &&
+	       d->args[0].ival == 0;
+}
+
+// Does the callee's own summary leave open what it returns, in a way a
+// NULL argument may settle? (`if (flag) { data = malloc(n); ... free(data);
+// } return data;` returns its parameter or a released block.)
+static bool result_open(const bh_mem__summary *s)
+{
+	return s->fn->returns_pointer && !s->ret_fresh && !s->ret_freed && !s->ret_static && !s->ret_sure &&
+	       !s->ret_param;
+}
+
+// Does the callee release a parameter on some paths only (`if (flag)
+// free(data);`), which a flag of the caller's may settle? (A dereference
+// on some paths would need the dominators of the specialised CFG.)
+static bool effects_open(const bh_mem__summary *s)
+{
+	for (uint32_t j = 0; j < s->nparams; j++)
+		if ((s->param[j] & BH_MEM__P_MAY_FREE) && !(s->param[j] & BH_MEM__P_FREES))
+			return true;
+	return false;
+}
+
+// The globals the callee names that the caller's block sets to a
+// constant before the call.
+static void add_set_globals(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_func *callee,
+			    bh_mem__context *ctx)
+{
+	for (uint32_t u = 0; u < c->fn->nvars && ctx->nglobals < BH_MEM__MAX_CONTEXT_GLOBALS; u++) {
+		const bh_ir_var *g = &c->fn->vars[u];
+		if (!bh_ir_var_is_global(g) || (g->flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)))
+			continue;
+		const bh_ir_instr *d = bh_ir_def_before(c->fn, in, u);
+		if (!d || d->op != BH_IR_ASSIGN || d->nargs != 1 || d->args[0].kind != BH_IR_OPND_INT)
+			continue;
+		const char *key = bh_callgraph_global_key(g);
+		for (uint32_t v = 0; v < callee->nvars; v++)
+			if (bh_ir_var_is_global(&callee->vars[v]) &&
+			    strcmp(bh_callgraph_global_key(&callee->vars[v]), key) == 0) {
+				ctx->global[ctx->nglobals] = key;
+				ctx->global_value[ctx->nglobals++] = d->args[0].ival;
+				break;
+			}
+	}
+}
+
 static const bh_mem__summary *summary_at(bh_mem__fctx *c, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
 	const bh_mem__summary *s = usable_summary(c, callee);
-	if (!s || !s->ret_may_null || !s->fn) // no body to specialise (a summary read from a file)
-		return s;
+	if (!s || !s->fn || (!s->ret_may_null && !result_open(s) && !effects_open(s)))
+		return s; // (no body: a summary read from a file)
 	bh_mem__context ctx;
 	memset(&ctx, 0, sizeof(ctx));
 	bool any = false;
 	for (uint32_t a = 0; a < in->nargs && a < s->fn->nparams && a < BH_MEM__MAX_CONTEXT; a++)
-		if (!(s->fn->vars[a].flags & BH_IR_VAR_POINTER) &&
+		if (!(s->fn->vars[a].flags & BH_IR_VAR_POINTER) && s->ret_may_null &&
 		    bh_flow_const_of(&c->consts, &in->args[a], &ctx.value[a]))
 			any = ctx.known[a] = true;
+		else if ((s->fn->vars[a].flags & BH_IR_VAR_POINTER) && result_open(s) &&
+			 null_argument(c, in, &in->args[a]))
+			any = ctx.known[a] = true; // value 0
+	if (effects_open(s) || result_open(s)) {
+		add_set_globals(c, in, s->fn, &ctx);
+		any |= ctx.nglobals > 0;
+	}
 	if (!any)
 		return s;
 	const bh_mem__summary *special =

@@ -987,3 +987,32 @@ Test(mem, what_a_callee_does_behind_a_pointer_argument_or_in_a_global)
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "12");
 	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "15");
 }
+
+Test(mem, a_callers_null_argument_and_flag_settle_what_a_callee_does)
+{
+	result *r = run1(PRELUDE                                              // 1-3
+			 "static int flag;\n"                                 // 4
+			 "static char *src(char *d) {\n"                      // 5
+			 "\tif (flag) { d = malloc(8); if (!d) exit(1); free(d); }\n" // 6
+			 "\treturn d;\n"                                      // 7
+			 "}\n"                                                // 8
+			 "static void sink(char *p) { if (flag) free(p); }\n" // 9
+			 "void f(void) {\n"                                   // 10
+			 "\tchar *d = NULL;\n"                                // 11
+			 "\td = src(d);\n"                                    // 12
+			 "\tfree(d);\n"                                       // 13
+			 "}\n"                                                // 14
+			 "void g(void) {\n"                                   // 15
+			 "\tchar *p = malloc(4);\n"                           // 16
+			 "\tfree(p);\n"                                       // 17
+			 "\tflag = 1;\n"                                      // 18
+			 "\tsink(p);\n"                                       // 19
+			 "}\n"                                                // 20
+			 "void h(void) {\n"                                   // 21
+			 "\tchar *p = malloc(4);\n"                           // 22
+			 "\tfree(p);\n"                                       // 23
+			 "\tflag = 0;\n"                                      // 24
+			 "\tsink(p);\n"                                       // 25
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "13 19");
+}
