@@ -657,14 +657,46 @@ static bool call_const(const bh_ir_instr *call, int64_t *value, void *payload)
 	return bh_callgraph_call_const(c->prog->graph, call, value);
 }
 
+// Can a return be reached from the entry without passing block `b`, over
+// the edges the constants leave (`if (badStatic)` in a calling context
+// that set it)?
+static bool returns_around(const bh_mem__fctx *c, uint32_t b)
+{
+	const bh_ir_func *fn = c->fn;
+	if (b == 0)
+		return false;
+	bool *seen = bh_xcalloc(fn->nblocks, sizeof(*seen));
+	uint32_t *stack = bh_xmalloc((fn->nblocks + 1) * sizeof(*stack));
+	size_t sp = 0;
+	bool found = false;
+	seen[0] = true;
+	stack[sp++] = 0;
+	while (sp && !found) {
+		uint32_t x = stack[--sp];
+		for (uint32_t r = 0; r < c->nrets && !found; r++)
+			found = c->ret_blocks[r] == x;
+		for (uint32_t s = 0; s < fn->blocks[x].nsuccs; s++) {
+			uint32_t y = fn->blocks[x].succs[s];
+			if (y != b && !seen[y] && !bh_flow_edge_dead(&c->consts, fn, x, y)) {
+				seen[y] = true;
+				stack[sp++] = y;
+			}
+		}
+	}
+	free(stack);
+	free(seen);
+	return found;
+}
+
 // Is some unchecked dereference of parameter j on every path that returns?
+// (Dominance, with the edges constants rule out left out.)
 static bool deref_always(const bh_mem__fctx *c, const bh_flow_dom *dom, uint32_t j)
 {
 	for (uint32_t i = 0; i < c->nderef_blocks[j]; i++) {
 		bool all = true;
 		for (uint32_t r = 0; r < c->nrets && all; r++)
 			all = bh_flow_dominates(dom, c->deref_blocks[j][i], c->ret_blocks[r]);
-		if (all)
+		if (all || !returns_around(c, c->deref_blocks[j][i]))
 			return true;
 	}
 	return false;

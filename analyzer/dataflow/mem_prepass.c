@@ -125,13 +125,13 @@ static bool result_open(const bh_mem__summary *s)
 	       !s->ret_param;
 }
 
-// Does the callee release a parameter on some paths only (`if (flag)
-// free(data);`), which a flag of the caller's may settle? (A dereference
-// on some paths would need the dominators of the specialised CFG.)
+// Does the callee release or dereference a parameter on some paths only
+// (`if (flag) free(data);`), which a flag of the caller's may settle?
 static bool effects_open(const bh_mem__summary *s)
 {
 	for (uint32_t j = 0; j < s->nparams; j++)
-		if ((s->param[j] & BH_MEM__P_MAY_FREE) && !(s->param[j] & BH_MEM__P_FREES))
+		if (((s->param[j] & BH_MEM__P_MAY_FREE) && !(s->param[j] & BH_MEM__P_FREES)) ||
+		    ((s->param[j] & BH_MEM__P_DEREF) && !(s->param[j] & BH_MEM__P_DEREF_ALWAYS)))
 			return true;
 	return false;
 }

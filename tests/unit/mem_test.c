@@ -1013,6 +1013,10 @@ Test(mem, a_callers_null_argument_and_flag_settle_what_a_callee_does)
 			 "\tfree(p);\n"                                       // 23
 			 "\tflag = 0;\n"                                      // 24
 			 "\tsink(p);\n"                                       // 25
-			 "}\n");
+			 "}\n"                                                // 26
+			 "static int show(const char *s) { return flag ? (int)strlen(s) : 0; }\n" // 27
+			 "int k(void) { const char *s = NULL; flag = 1; return show(s); }\n"    // 28
+			 "int m(void) { const char *s = NULL; flag = 0; return show(s); }\n");  // 29
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "13 19");
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "28");
 }
