@@ -534,12 +534,8 @@ static bool returned_const(const bh_bnd_fctx *c, const bh_ir_block *b, const bh_
 	if (o->kind != BH_IR_OPND_VAR || (c->fn->vars[o->var].flags & BH_IR_VAR_ADDRESSED) ||
 	    bh_ir_var_is_global(&c->fn->vars[o->var]))
 		return false;
-	for (uint32_t i = b->ninstrs; i-- > 0;) {
-		const bh_ir_instr *in = &b->instrs[i];
-		if (in->dst.kind == BH_IR_OPND_VAR && in->dst.var == o->var)
-			return in->op == BH_IR_ASSIGN && bh_flow_const_of(&c->consts, &in->args[0], k);
-	}
-	return false;
+	const bh_ir_instr *d = bh_ir_block_last_def(b, o->var);
+	return d && d->op == BH_IR_ASSIGN && bh_flow_const_of(&c->consts, &d->args[0], k);
 }
 
 // What a function without objects returns: the constants its returns

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/hash.h"
 #include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 #include "dataflow/bounds_internal.h"
@@ -70,11 +71,9 @@ typedef struct {
 
 static uint64_t key_hash(const context_key *k)
 {
-	const unsigned char *b = (const unsigned char *)k;
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < sizeof(*k); i++)
-		h = (h ^ b[i]) * 1099511628211ull;
-	return h;
+	bh_hash128 h = BH_HASH128_INIT;
+	bh_hash128_bytes(&h, k, sizeof(*k));
+	return h.a;
 }
 
 // The element of `items` (each `stride` bytes, a context_key first) with
@@ -283,20 +282,15 @@ static bool add_globals(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		const bh_ir_var *g = &callee->vars[v];
 		if (g->kind != BH_IR_VAR_GLOBAL || (g->flags & BH_IR_VAR_ARRAY))
 			continue;
-		const char *key = bh_callgraph_global_key(g);
-		for (uint32_t u = c->fn->nparams; u < c->fn->nvars; u++) {
-			const bh_ir_var *h = &c->fn->vars[u];
-			if (h->kind != BH_IR_VAR_GLOBAL || c->track[u] == UINT32_MAX ||
-			    strcmp(bh_callgraph_global_key(h), key) != 0)
-				continue;
-			bh_ir_opnd o = bh_ir_var_opnd(u);
-			bh_bnd_arg a = argument(c, f, in, &o);
-			if (a.known) {
-				ctx->gvar[ctx->nglobals] = v;
-				ctx->garg[ctx->nglobals++] = a;
-				any = true;
-			}
-			break;
+		uint32_t u = bh_callgraph_global_var(c->fn, bh_callgraph_global_key(g));
+		if (u == UINT32_MAX || c->fn->vars[u].kind != BH_IR_VAR_GLOBAL || c->track[u] == UINT32_MAX)
+			continue;
+		bh_ir_opnd o = bh_ir_var_opnd(u);
+		bh_bnd_arg a = argument(c, f, in, &o);
+		if (a.known) {
+			ctx->gvar[ctx->nglobals] = v;
+			ctx->garg[ctx->nglobals++] = a;
+			any = true;
 		}
 	}
 	return any;

@@ -44,6 +44,14 @@ const char *bh_callgraph_global_key(const bh_ir_var *v)
 	return v->usr ? v->usr : v->name;
 }
 
+uint32_t bh_callgraph_global_var(const bh_ir_func *fn, const char *key)
+{
+	for (uint32_t v = fn->nparams; key && v < fn->nvars; v++)
+		if (bh_ir_var_is_global(&fn->vars[v]) && strcmp(bh_callgraph_global_key(&fn->vars[v]), key) == 0)
+			return v;
+	return UINT32_MAX;
+}
+
 bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v)
 {
 	return bh_strset_contains(&g->written, bh_callgraph_global_key(v));

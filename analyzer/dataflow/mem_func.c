@@ -178,13 +178,11 @@ static bool indirect_operand(const bh_mem__fctx *c, void *f, const bh_ir_instr *
 		*out = bh_ir_var_opnd(c->objs[v.obj].var);
 		return true;
 	}
-	for (uint32_t u = 0; e->global && u < c->fn->nvars; u++)
-		if (bh_ir_var_is_global(&c->fn->vars[u]) &&
-		    strcmp(bh_callgraph_global_key(&c->fn->vars[u]), e->global) == 0) {
-			*out = bh_ir_var_opnd(u);
-			return true;
-		}
-	return false;
+	uint32_t u = bh_callgraph_global_var(c->fn, e->global);
+	if (u == UINT32_MAX)
+		return false;
+	*out = bh_ir_var_opnd(u);
+	return true;
 }
 
 static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
@@ -819,13 +817,13 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 				  param_value);
 	// Globals the caller set just before the call hold that value on entry;
 	// where the function never assigns them, throughout.
-	for (uint32_t i = 0; ctx && i < ctx->nglobals; i++)
-		for (uint32_t v = 0; v < fn->nvars; v++)
-			if (bh_ir_var_is_global(&fn->vars[v]) && !assigned_in(fn, v) &&
-			    strcmp(bh_callgraph_global_key(&fn->vars[v]), ctx->global[i]) == 0) {
-				c.consts.known[v] = true;
-				c.consts.value[v] = ctx->global_value[i];
-			}
+	for (uint32_t i = 0; ctx && i < ctx->nglobals; i++) {
+		uint32_t v = bh_callgraph_global_var(fn, ctx->global[i]);
+		if (v != UINT32_MAX && !assigned_in(fn, v)) {
+			c.consts.known[v] = true;
+			c.consts.value[v] = ctx->global_value[i];
+		}
+	}
 	bh_mem__prepare(&c);
 	c.fact_size = sizeof(bh_mem__head) + c.nlocs * sizeof(bh_mem__val) +
 		      (c.nobjs + 1) * sizeof(bh_mem__ostate);

@@ -149,13 +149,10 @@ static void add_set_globals(const bh_mem__fctx *c, const bh_ir_instr *in, const 
 		if (!d || d->op != BH_IR_ASSIGN || d->nargs != 1 || d->args[0].kind != BH_IR_OPND_INT)
 			continue;
 		const char *key = bh_callgraph_global_key(g);
-		for (uint32_t v = 0; v < callee->nvars; v++)
-			if (bh_ir_var_is_global(&callee->vars[v]) &&
-			    strcmp(bh_callgraph_global_key(&callee->vars[v]), key) == 0) {
-				ctx->global[ctx->nglobals] = key;
-				ctx->global_value[ctx->nglobals++] = d->args[0].ival;
-				break;
-			}
+		if (bh_callgraph_global_var(callee, key) != UINT32_MAX) {
+			ctx->global[ctx->nglobals] = key;
+			ctx->global_value[ctx->nglobals++] = d->args[0].ival;
+		}
 	}
 }
 

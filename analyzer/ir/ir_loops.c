@@ -77,13 +77,11 @@ static bool writes(const bh_ir_instr *in, uint32_t var)
 // the header.
 static bool entry_value(const bh_ir_block *p, uint32_t var, int64_t *c)
 {
-	for (uint32_t i = p->ninstrs; i-- > 0;) {
-		const bh_ir_instr *in = &p->instrs[i];
-		if (writes(in, var))
-			return in->op == BH_IR_ASSIGN && in->nargs == 1 && in->args[0].kind == BH_IR_OPND_INT &&
-			       (*c = in->args[0].ival, true);
-	}
-	return false;
+	const bh_ir_instr *d = bh_ir_block_last_def(p, var);
+	if (!d || d->op != BH_IR_ASSIGN || d->nargs != 1 || d->args[0].kind != BH_IR_OPND_INT)
+		return false;
+	*c = d->args[0].ival;
+	return true;
 }
 
 static bool is_increment(const bh_ir_instr *in, uint32_t var)
@@ -122,11 +120,8 @@ static bool only_the_latch_counts(const bh_ir_func *fn, uint32_t h, uint32_t l, 
 			if (writes(&fn->blocks[b].instrs[i], var))
 				nwrites++;
 	}
-	const bh_ir_block *lb = &fn->blocks[l];
-	for (uint32_t i = lb->ninstrs; i-- > 0;)
-		if (writes(&lb->instrs[i], var))
-			return nwrites == 1 && is_increment(&lb->instrs[i], var);
-	return false;
+	const bh_ir_instr *last = bh_ir_block_last_def(&fn->blocks[l], var);
+	return nwrites == 1 && last && is_increment(last, var);
 }
 
 static void replace_pred(bh_ir_block *b, uint32_t from, uint32_t to)

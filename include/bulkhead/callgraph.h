@@ -93,6 +93,12 @@ const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key);
 const char *bh_callgraph_global_key(const bh_ir_var *v);
 
 /**
+ * The variable of `fn` that is the global (or function static) with key
+ * `key` (bh_callgraph_global_key), or UINT32_MAX when `fn` does not name it.
+ */
+uint32_t bh_callgraph_global_var(const bh_ir_func *fn, const char *key);
+
+/**
  * The nodes an indirect call `call` (a CALL whose callee is a variable)
  * may reach, found across the program: functions passed as an argument
  * for the parameter it calls through (`apply(do_exec, s)`), stored in the

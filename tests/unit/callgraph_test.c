@@ -289,3 +289,21 @@ Test(callgraph, a_call_returns_a_constant_when_every_return_of_its_callee_does)
 	cr_assert_not(bh_callgraph_call_const(&graph, calls[3], &k)); // not a literal
 	cr_assert_not(bh_callgraph_call_const(&graph, calls[4], &k)); // no body
 }
+
+Test(callgraph, a_global_is_found_by_its_key_in_another_function)
+{
+	static const char *const files[] = {
+		"a.c", "int shared;\nint setter(void) { shared = 1; return 0; }\n",
+		"b.c", "extern int shared;\nint getter(int x) { return shared + x; }\n",
+		NULL,
+	};
+	build(files);
+	const char *key = bh_callgraph_global_key(var_in("setter", "shared"));
+	size_t n = bh_callgraph_node(&graph, "c:@F@getter");
+	cr_assert_neq(n, SIZE_MAX);
+	const bh_ir_func *getter = graph.funcs[n];
+	uint32_t v = bh_callgraph_global_var(getter, key);
+	cr_assert_neq(v, UINT32_MAX);
+	cr_assert_str_eq(getter->vars[v].name, "shared");
+	cr_assert_eq(bh_callgraph_global_var(getter, "c:@nothing"), UINT32_MAX);
+}

@@ -48,10 +48,13 @@ static bh_diags *new_diags(void)
 	return d;
 }
 
+typedef enum { TAINT, MEMORY } analysis;
+
 // Compile `files` (name, text pairs) as one program and run the taint
-// analysis, reading `imported` and writing into `exported` (either NULL).
-static bh_findings *run(const char *const *files, const bh_summaries *imported,
-			bh_summaries *exported)
+// analysis or the memory checkers, reading `imported` and writing into
+// `exported` (either NULL).
+static bh_findings *run_analysis(analysis which, const char *const *files, const bh_summaries *imported,
+				 bh_summaries *exported)
 {
 	bh_findings *f = bh_arena_alloc(arena, sizeof(*f));
 	bh_findings_init(f, arena);
@@ -60,40 +63,38 @@ static bh_findings *run(const char *const *files, const bh_summaries *imported,
 	bh_ir_program prog;
 	bh_ir_program_init(&prog);
 	cr_assert(bh_test_compile_program(arena, files, &prog, f, d));
-	bh_taint_models m;
-	bh_taint_models_init(&m);
-	bh_taint_models_add_builtin(&m, arena, d);
-	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
-	opts.imported = imported;
-	opts.exported = exported;
-	cr_assert_eq(bh_taint_run(&prog, &m, &opts, f, d), BH_OK);
-	bh_taint_models_dispose(&m);
+	if (which == TAINT) {
+		bh_taint_models m;
+		bh_taint_models_init(&m);
+		bh_taint_models_add_builtin(&m, arena, d);
+		bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
+		opts.imported = imported;
+		opts.exported = exported;
+		cr_assert_eq(bh_taint_run(&prog, &m, &opts, f, d), BH_OK);
+		bh_taint_models_dispose(&m);
+	} else {
+		bh_mem_models m;
+		bh_mem_models_init(&m);
+		bh_mem_models_add_builtin(&m, arena, d);
+		bh_mem_options opts = BH_MEM_OPTIONS_INIT;
+		opts.imported = imported;
+		opts.exported = exported;
+		cr_assert_eq(bh_mem_run(&prog, &m, &opts, f, d), BH_OK);
+		bh_mem_models_dispose(&m);
+	}
 	bh_ir_program_dispose(&prog);
 	bh_findings_sort_unique(f);
 	return f;
 }
 
-// The same with the memory checkers.
+static bh_findings *run(const char *const *files, const bh_summaries *imported, bh_summaries *exported)
+{
+	return run_analysis(TAINT, files, imported, exported);
+}
+
 static bh_findings *run_mem(const char *const *files, const bh_summaries *imported, bh_summaries *exported)
 {
-	bh_findings *f = bh_arena_alloc(arena, sizeof(*f));
-	bh_findings_init(f, arena);
-	bh_vec_push(&findings, f);
-	bh_diags *d = new_diags();
-	bh_ir_program prog;
-	bh_ir_program_init(&prog);
-	cr_assert(bh_test_compile_program(arena, files, &prog, f, d));
-	bh_mem_models m;
-	bh_mem_models_init(&m);
-	bh_mem_models_add_builtin(&m, arena, d);
-	bh_mem_options opts = BH_MEM_OPTIONS_INIT;
-	opts.imported = imported;
-	opts.exported = exported;
-	cr_assert_eq(bh_mem_run(&prog, &m, &opts, f, d), BH_OK);
-	bh_mem_models_dispose(&m);
-	bh_ir_program_dispose(&prog);
-	bh_findings_sort_unique(f);
-	return f;
+	return run_analysis(MEMORY, files, imported, exported);
 }
 
 // Everything a report shows of the findings, one line each.
