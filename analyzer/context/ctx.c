@@ -74,6 +74,7 @@ typedef struct {
 	bh_ctx *ctx;
 	const bh_ctx_options *opts;
 	bh_diags *diags;
+	const bh_ignore *excludes; // opts->excludes compiled, in ctx->arena
 } walker;
 
 /* ------------------------------------------------------ classification */
@@ -303,10 +304,7 @@ out:
 
 static bool is_excluded(const walker *w, const char *relpath)
 {
-	for (size_t i = 0; i < w->opts->nexcludes; i++)
-		if (bh_glob_match_path(w->opts->excludes[i], relpath))
-			return true;
-	return false;
+	return bh_globs_match(w->excludes, relpath) >= 0;
 }
 
 static bh_file *add_file(walker *w, const char *relpath, bh_file_kind kind, uint64_t size,
@@ -636,7 +634,8 @@ bh_status bh_ctx_open(bh_ctx **out, const bh_ctx_options *opts, bh_diags *diags)
 	pthread_mutex_init(&ctx->lock, NULL);
 
 	bh_ctx_options defaults = BH_CTX_OPTIONS_INIT;
-	walker w = { ctx, opts ? opts : &defaults, diags };
+	walker w = { ctx, opts ? opts : &defaults, diags, NULL };
+	w.excludes = bh_globs_compile(ctx->arena, w.opts->excludes, w.opts->nexcludes);
 	walk_dir(&w, root_fd, "", 0);
 	if (ctx->files.len > 1)
 		qsort(ctx->files.items, ctx->files.len, sizeof(bh_file), compare_files);

@@ -52,6 +52,7 @@ typedef enum {
 	KIND_PREFIX, // path starts with text minus its final "**"
 	KIND_SUFFIX, // path ends with text minus its leading "**"
 	KIND_REGEXP, // the token NFA
+	KIND_NONE,   // an --exclude glob that could not be compiled: matches nothing
 } match_kind;
 
 typedef enum {
@@ -476,11 +477,16 @@ static bool pattern_matches(const pattern *pat, const char *s, size_t len)
 	}
 	case KIND_REGEXP:
 		return regexp_matches(pat, s, len);
+	case KIND_NONE:
+		return false;
 	}
 	return false;
 }
 
 /* -------------------------------------------------------------- build */
+
+static bool compile_literal(pattern *out, bh_arena *arena, const char *p, size_t n,
+			    const char **why);
 
 // Turn one cleaned pattern (after patternmatcher.New's own trim and clean)
 // into `out`; false with `*why` set when it cannot be used.
@@ -493,9 +499,19 @@ static bool make_pattern(pattern *out, bh_arena *arena, const char *p, size_t n,
 			*why = "a lone '!' (docker fails the build)";
 			return false;
 		}
-		out->exclusion = true;
 		p++, n--;
+		bool ok = compile_literal(out, arena, p, n, why);
+		out->exclusion = true;
+		return ok;
 	}
+	return compile_literal(out, arena, p, n, why);
+}
+
+// make_pattern for a pattern whose '!' (if any) is already taken off.
+static bool compile_literal(pattern *out, bh_arena *arena, const char *p, size_t n,
+			    const char **why)
+{
+	memset(out, 0, sizeof(*out));
 	if (memchr(p, '\0', n)) {
 		*why = "a NUL byte";
 		return false;
@@ -674,42 +690,68 @@ bool bh_ignore_excludes(const bh_ignore *ig, const char *relpath)
 	return matched;
 }
 
-bool bh_glob_match_path(const char *glob, const char *relpath)
+// A glob of --exclude or the config cleaned like a .dockerignore line, but
+// '!' has no meaning for a single glob and stays literal. False when it
+// cannot be used (it then matches nothing).
+static bool make_glob(pattern *out, bh_arena *arena, const char *glob)
 {
-	if (!glob || !relpath || !*relpath)
+	memset(out, 0, sizeof(*out));
+	if (!glob)
 		return false;
 	size_t n = strlen(glob);
 	const char *s = glob;
 	trim_space(&s, &n);
 	if (n == 0)
 		return false;
-	// Same cleaning as a .dockerignore line, but '!' has no meaning for a
-	// single glob and stays literal.
-	char *buf = bh_xmalloc(n + 4);
+	char *buf = bh_arena_alloc(arena, n + 4);
 	size_t k = bh_path_clean(buf, s, n);
 	if (k > 1 && buf[0] == '/') {
 		memmove(buf, buf + 1, k);
 		k--;
 	}
-	bool result = false;
-	compiled c = { 0 };
-	if (!memchr(buf, '\0', k) && is_valid_match_syntax(buf, k)) {
-		compile_pattern(&c, buf, k);
-		if (!c.invalid && !c.why) {
-			pattern pat = {
-				.text = buf, .len = k, .kind = c.kind,
-				.toks = c.toks.items, .ntoks = c.toks.len,
-				.ranges = c.ranges.items,
-			};
-			// The path, then each parent directory (MatchesOrParentMatches).
-			size_t len = strlen(relpath);
-			for (size_t end = 1; end <= len && !result; end++)
-				if (end == len || relpath[end] == '/')
-					result = pattern_matches(&pat, relpath, end);
-		}
-	}
-	bh_vec_dispose(&c.toks);
-	bh_vec_dispose(&c.ranges);
-	free(buf);
+	const char *why = NULL;
+	return compile_literal(out, arena, buf, k, &why);
+}
+
+// The path, then each parent directory (MatchesOrParentMatches).
+static bool glob_matches(const pattern *pat, const char *relpath)
+{
+	size_t len = strlen(relpath);
+	for (size_t end = 1; end <= len; end++)
+		if ((end == len || relpath[end] == '/') && pattern_matches(pat, relpath, end))
+			return true;
+	return false;
+}
+
+bh_ignore *bh_globs_compile(bh_arena *arena, const char *const *globs, size_t n)
+{
+	bh_ignore *ig = bh_arena_alloc(arena, sizeof(*ig));
+	pattern *pats = bh_arena_alloc(arena, (n ? n : 1) * sizeof(*pats));
+	for (size_t i = 0; i < n; i++)
+		if (!make_glob(&pats[i], arena, globs[i]))
+			pats[i].kind = KIND_NONE;
+	ig->pats = pats;
+	ig->npats = n;
+	return ig;
+}
+
+long bh_globs_match(const bh_ignore *globs, const char *relpath)
+{
+	if (!globs || !relpath || !*relpath)
+		return -1;
+	for (size_t i = 0; i < globs->npats; i++)
+		if (globs->pats[i].kind != KIND_NONE && glob_matches(&globs->pats[i], relpath))
+			return (long)i;
+	return -1;
+}
+
+bool bh_glob_match_path(const char *glob, const char *relpath)
+{
+	if (!glob || !relpath || !*relpath)
+		return false;
+	bh_arena *arena = bh_arena_new();
+	pattern pat;
+	bool result = make_glob(&pat, arena, glob) && glob_matches(&pat, relpath);
+	bh_arena_free(arena);
 	return result;
 }

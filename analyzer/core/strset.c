@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // bh_strset: a set of strings with open addressing and linear probing. The
 // table doubles when half full, so probes stay short; keys are heap copies
-// owned by the set.
+// owned by the set. bh_strmap: the same table with a value beside each key.
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,4 +73,57 @@ void bh_strset_dispose(bh_strset *set)
 		free(set->keys[i]);
 	free(set->keys);
 	memset(set, 0, sizeof(*set));
+}
+
+// ------------------------------------------------------------------ map
+
+static void grow_map(bh_strmap *map)
+{
+	size_t cap = map->cap ? map->cap * 2 : 64;
+	char **keys = bh_xcalloc(cap, sizeof(*keys));
+	char **vals = bh_xcalloc(cap, sizeof(*vals));
+	for (size_t i = 0; i < map->cap; i++) {
+		if (!map->keys[i])
+			continue;
+		size_t j = slot_of(keys, cap, map->keys[i]);
+		keys[j] = map->keys[i];
+		vals[j] = map->vals[i];
+	}
+	free(map->keys);
+	free(map->vals);
+	map->keys = keys;
+	map->vals = vals;
+	map->cap = cap;
+}
+
+void bh_strmap_put(bh_strmap *map, const char *key, const char *val)
+{
+	if ((map->len + 1) * 2 > map->cap)
+		grow_map(map);
+	size_t j = slot_of(map->keys, map->cap, key);
+	if (!map->keys[j]) {
+		map->keys[j] = bh_xstrdup(key);
+		map->len++;
+	}
+	free(map->vals[j]);
+	map->vals[j] = bh_xstrdup(val);
+}
+
+const char *bh_strmap_get(const bh_strmap *map, const char *key)
+{
+	if (!map->cap)
+		return NULL;
+	size_t j = slot_of(map->keys, map->cap, key);
+	return map->keys[j] ? map->vals[j] : NULL;
+}
+
+void bh_strmap_dispose(bh_strmap *map)
+{
+	for (size_t i = 0; i < map->cap; i++) {
+		free(map->keys[i]);
+		free(map->vals[i]);
+	}
+	free(map->keys);
+	free(map->vals);
+	memset(map, 0, sizeof(*map));
 }

@@ -202,7 +202,7 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 		nedges += fn->blocks[b].nsuccs;
 	size_t budget = opts->max_steps ? opts->max_steps : BH_FLOW_DEFAULT_STEPS(n, nedges);
 	unsigned *visits = bh_xcalloc(n, sizeof(*visits));
-	unsigned char *meet = bh_xmalloc(fs), *fact = bh_xmalloc(fs), *bound = bh_xmalloc(fs);
+	unsigned char *meet = bh_xmalloc(fs), *bound = bh_xmalloc(fs);
 	unsigned char *edge = bh_xmalloc(fs);
 	if (lat->boundary)
 		lat->boundary(bound, payload);
@@ -230,32 +230,40 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 		const uint32_t *from = s.forward ? blk->preds : blk->succs;
 		uint32_t nfrom = s.forward ? blk->npreds : blk->nsuccs;
 		bool is_boundary = s.forward ? b == 0 : blk->nsuccs == 0;
+		// The first incoming fact is copied, not joined into bottom
+		// (the lattice's join promises the same bytes): most blocks have
+		// one predecessor, and a join costs more than a copy.
+		bool empty = !is_boundary;
 		if (is_boundary)
 			lat->copy(meet, bound, payload);
-		else
-			lat->init(meet, payload);
 		for (uint32_t k = 0; k < nfrom; k++) {
 			const unsigned char *src = s.forward ? out->out + from[k] * fs
 							     : out->in + from[k] * fs;
+			unsigned char *into = empty ? meet : edge;
+			if (lat->transfer_edge || empty)
+				lat->copy(into, src, payload);
 			if (lat->transfer_edge) {
-				lat->copy(edge, src, payload);
 				if (s.forward)
-					lat->transfer_edge(edge, fn, from[k], b, payload);
+					lat->transfer_edge(into, fn, from[k], b, payload);
 				else
-					lat->transfer_edge(edge, fn, b, from[k], payload);
-				src = edge;
+					lat->transfer_edge(into, fn, b, from[k], payload);
+				src = into;
 			}
-			lat->join(meet, src, payload);
+			if (!empty)
+				lat->join(meet, src, payload);
+			empty = false;
 		}
+		if (empty)
+			lat->init(meet, payload);
 		if (head[b] && lat->widen && visits[b] > widen_after)
 			lat->widen(meet, entry_side, payload);
 		lat->copy(entry_side, meet, payload);
 
-		lat->copy(fact, meet, payload);
-		transfer(&s, fact, blk);
-		if (visits[b] > 1 && lat->equal(fact, exit_side, payload))
+		// `meet` becomes the block's exit fact in place.
+		transfer(&s, meet, blk);
+		if (visits[b] > 1 && lat->equal(meet, exit_side, payload))
 			continue;
-		lat->copy(exit_side, fact, payload);
+		lat->copy(exit_side, meet, payload);
 		const uint32_t *to = s.forward ? blk->succs : blk->preds;
 		uint32_t nto = s.forward ? blk->nsuccs : blk->npreds;
 		for (uint32_t k = 0; k < nto; k++)
@@ -267,7 +275,6 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 	free(wl.queued);
 	free(meet);
 	free(edge);
-	free(fact);
 	free(bound);
 	free(visits);
 	free(head);

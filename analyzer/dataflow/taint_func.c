@@ -119,6 +119,14 @@ static void lat_join(void *dst, const void *src, void *payload)
 	bh_taint__fctx *c = payload;
 	bh_taint__val *d = dst;
 	const bh_taint__val *s = src;
+	// Nothing comes from a point that never runs; into one, all of `src`
+	// (byte for byte, as bh_flow_lattice.join must).
+	if (!s[REACHABLE].labels)
+		return;
+	if (!d[REACHABLE].labels) {
+		memcpy(dst, src, c->ntracked * sizeof(bh_taint__val));
+		return;
+	}
 	for (uint32_t i = 0; i < c->ntracked; i++)
 		bh_taint__val_join(&d[i], &s[i]);
 }

@@ -50,7 +50,11 @@ typedef struct {
 	void (*init)(void *fact, void *payload);
 	/** The fact at the entry (forward) or at each exit (backward). */
 	void (*boundary)(void *fact, void *payload);
-	/** `dst` = `dst` join `src`. */
+	/**
+	 * `dst` = `dst` join `src`. Joining into a fresh `init` fact must
+	 * give `src` byte for byte: the solver copies the first incoming
+	 * fact instead of joining it into bottom.
+	 */
 	void (*join)(void *dst, const void *src, void *payload);
 	bool (*equal)(const void *a, const void *b, void *payload);
 	void (*copy)(void *dst, const void *src, void *payload);

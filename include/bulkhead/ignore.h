@@ -42,4 +42,18 @@ size_t bh_ignore_pattern_count(const bh_ignore *ig);
  */
 bool bh_glob_match_path(const char *glob, const char *relpath);
 
+/**
+ * `globs` compiled once, for matching many paths: the context walk tests
+ * every file against every --exclude. A glob that cannot be compiled
+ * matches nothing, as in bh_glob_match_path.
+ * Ownership: the result lives in `arena`.
+ */
+bh_ignore *bh_globs_compile(bh_arena *arena, const char *const *globs, size_t n);
+
+/**
+ * The index of the first glob of `globs` that matches `relpath` or one of
+ * its parent directories (bh_glob_match_path), or -1 when none does.
+ */
+long bh_globs_match(const bh_ignore *globs, const char *relpath);
+
 #endif

@@ -2,7 +2,8 @@
 /*
  * A set of strings (open addressing, FNV-1a), for the places that need to
  * know "seen before?": the front end's merge of findings from several
- * units, the taint analysis' set of globals that are written.
+ * units, the taint analysis' set of globals that are written; and a map
+ * from strings to strings on the same table.
  */
 #ifndef BULKHEAD_STRSET_H
 #define BULKHEAD_STRSET_H
@@ -35,5 +36,26 @@ bool bh_strset_contains(const bh_strset *set, const char *key);
 
 /** Free the keys and the table; the set is empty and reusable afterwards. */
 void bh_strset_dispose(bh_strset *set);
+
+/**
+ * A map from strings to strings, both heap copies owned by the map; for
+ * caches that outlive the arenas of the work that fills them (the front
+ * end's realpath() of each header, kept across the units of a worker).
+ * Zero-initialise it. Not thread-safe.
+ */
+typedef struct {
+	char **keys;   /* NULL for an empty slot */
+	char **vals;   /* the value of keys[i] */
+	size_t cap, len;
+} bh_strmap;
+
+/** Set `key` to a copy of `val` (replacing an earlier value). */
+void bh_strmap_put(bh_strmap *map, const char *key, const char *val);
+
+/** The map's copy of the value of `key`, or NULL when it has none. */
+const char *bh_strmap_get(const bh_strmap *map, const char *key);
+
+/** Free keys, values and tables; the map is empty and reusable afterwards. */
+void bh_strmap_dispose(bh_strmap *map);
 
 #endif

@@ -353,3 +353,22 @@ Test(core, strset_intern_gives_one_copy_per_string)
 	cr_assert(!bh_strset_insert(&set, "src/a.c"));
 	bh_strset_dispose(&set);
 }
+
+Test(core, strmap_keeps_a_value_per_key_across_growth)
+{
+	bh_strmap map = { 0 };
+	cr_assert_null(bh_strmap_get(&map, "x"));
+	char key[32], val[32];
+	for (int i = 0; i < 500; i++) { // several doublings of the table
+		snprintf(key, sizeof(key), "/usr/include/h%d.h", i);
+		snprintf(val, sizeof(val), "v%d", i);
+		bh_strmap_put(&map, key, val);
+	}
+	bh_strmap_put(&map, "/usr/include/h7.h", ""); // replaced, not added
+	cr_assert_eq(map.len, 500);
+	cr_assert_str_eq(bh_strmap_get(&map, "/usr/include/h7.h"), "");
+	cr_assert_str_eq(bh_strmap_get(&map, "/usr/include/h499.h"), "v499");
+	cr_assert_null(bh_strmap_get(&map, "/usr/include/h500.h"));
+	bh_strmap_dispose(&map);
+	cr_assert_null(bh_strmap_get(&map, "/usr/include/h1.h"));
+}

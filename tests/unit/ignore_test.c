@@ -302,3 +302,29 @@ Test(ignore, glob_matches_path_or_parent)
 	cr_expect_not(bh_glob_match_path("", "x"));
 	cr_expect_not(bh_glob_match_path("x", ""));
 }
+
+Test(ignore, compiled_globs_match_as_single_globs_do)
+{
+	bh_arena *arena = bh_arena_new();
+	const char *globs[] = { "[", "./tests/", "**/*.pb.c", "!keep.c", "", "deps/*/src" };
+	bh_ignore *set = bh_globs_compile(arena, globs, BH_ARRAY_LEN(globs));
+	cr_expect_eq(bh_globs_match(set, "tests/unit/a_test.c"), 1);
+	cr_expect_eq(bh_globs_match(set, "gen/api/x.pb.c"), 2);
+	cr_expect_eq(bh_globs_match(set, "!keep.c"), 3); // '!' is literal in a glob
+	cr_expect_eq(bh_globs_match(set, "keep.c"), -1);
+	cr_expect_eq(bh_globs_match(set, "deps/lua/src/lvm.c"), 5);
+	cr_expect_eq(bh_globs_match(set, "["), -1); // invalid: matches nothing
+	cr_expect_eq(bh_globs_match(set, "src/tests.c"), -1);
+	cr_expect_eq(bh_globs_match(set, ""), -1);
+	// The same answers one glob at a time.
+	const char *paths[] = { "tests/unit/a_test.c", "gen/api/x.pb.c", "!keep.c", "keep.c",
+				"deps/lua/src/lvm.c", "[", "src/tests.c" };
+	for (size_t p = 0; p < BH_ARRAY_LEN(paths); p++) {
+		long first = -1;
+		for (size_t g = 0; g < BH_ARRAY_LEN(globs) && first < 0; g++)
+			if (bh_glob_match_path(globs[g], paths[p]))
+				first = (long)g;
+		cr_expect_eq(bh_globs_match(set, paths[p]), first, "%s", paths[p]);
+	}
+	bh_arena_free(arena);
+}

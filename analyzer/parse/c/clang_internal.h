@@ -20,6 +20,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/ir.h"
 #include "bulkhead/rule.h"
+#include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 
 // One libclang file and where it sits in the context.
@@ -48,6 +49,7 @@ typedef struct bh_clang__walk {
 	CXCursor function;         // enclosing FunctionDecl, or a null cursor
 	const char *function_name; // its name (arena), or NULL at file scope
 	BH_VEC(bh_clang__file) files; // cache for bh_clang__file_path
+	bh_strmap *realpaths;      // absolute name -> realpath() ("" when it failed), kept across the worker's units; or NULL
 	bh_ir_unit *ir;            // when non-NULL, function definitions in the context are lowered into it (IR in `arena`)
 	BH_VEC(bh_clang__error_at) errors; // clang's errors by file and line, made on the first lowering
 	bool errors_known;
@@ -66,10 +68,12 @@ typedef struct bh_clang__walk {
  * every context file the parsed unit includes, the unit's own file first
  * (strings in `arena`; nothing when libclang could not parse the unit):
  * the files whose C the tree-sitter fast path need not check again.
+ * `realpaths`, when not NULL, caches realpath() of absolute file names for
+ * the next units (a worker's units share most headers).
  */
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir, bh_clang__paths *visited);
+			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths);
 
 /**
  * The context-relative path of `file` (resolved with realpath, so symlinks

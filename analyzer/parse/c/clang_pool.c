@@ -106,6 +106,7 @@ static void *worker(void *data)
 	// excludeDeclarationsFromPCH = 0, displayDiagnostics = 0: we report
 	// clang's diagnostics ourselves and nothing may go to stderr.
 	CXIndex index = clang_createIndex(0, 0);
+	bh_strmap realpaths = { 0 };
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
 		// Canceled only if work is left: a cancel that arrives after the
@@ -130,7 +131,7 @@ static void *worker(void *data)
 		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
 				       &s->findings, &s->diags,
 				       p->lower_ir || p->program ? &s->ir : NULL,
-				       p->visited ? &visited : NULL);
+				       p->visited ? &visited : NULL, &realpaths);
 		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
 
 		pthread_mutex_lock(&p->lock);
@@ -148,6 +149,7 @@ static void *worker(void *data)
 		}
 		pthread_mutex_unlock(&p->lock);
 	}
+	bh_strmap_dispose(&realpaths);
 	clang_disposeIndex(index);
 	return NULL;
 }

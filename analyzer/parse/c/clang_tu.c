@@ -37,6 +37,25 @@ static const char *const extra_args[] = {
 
 // --------------------------------------------------------------- files
 
+// realpath() of a name clang opened, through the worker's cache. Headers
+// repeat across units and realpath() costs a readlink() per component:
+// 127k system calls over redis' 141 units without the cache. Only
+// absolute names are cached: a relative one depends on the directory.
+static bool real_name(bh_clang__walk *w, const char *name, char real[PATH_MAX])
+{
+	bool cacheable = w->realpaths && name[0] == '/';
+	const char *hit = cacheable ? bh_strmap_get(w->realpaths, name) : NULL;
+	if (hit) {
+		size_t len = strlen(hit);
+		memcpy(real, hit, len + 1);
+		return len > 0;
+	}
+	bool ok = realpath(name, real) != NULL;
+	if (cacheable)
+		bh_strmap_put(w->realpaths, name, ok ? real : "");
+	return ok;
+}
+
 const char *bh_clang__file_path(bh_clang__walk *w, CXFile file)
 {
 	if (!file)
@@ -52,7 +71,7 @@ const char *bh_clang__file_path(bh_clang__walk *w, CXFile file)
 	char real[PATH_MAX];
 	CXString name = clang_getFileName(file);
 	const char *n = clang_getCString(name);
-	bool resolved = n && realpath(n, real) != NULL;
+	bool resolved = n && real_name(w, n, real);
 	clang_disposeString(name);
 	if (!resolved) {
 		CXString rp = clang_File_tryGetRealPathName(file);
@@ -298,7 +317,7 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
 
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir, bh_clang__paths *visited)
+			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths)
 {
 	bh_clang__walk w = {
 		.unit = unit,
@@ -309,6 +328,7 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 		.diags = diags,
 		.function = clang_getNullCursor(),
 		.ir = ir,
+		.realpaths = realpaths,
 	};
 	size_t nargs = unit->nargs + BH_ARRAY_LEN(extra_args);
 	const char **args = bh_arena_alloc(arena, nargs * sizeof(*args));
