@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bulkhead/hash.h"
 #include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 #include "dataflow/bounds_internal.h"
@@ -69,11 +68,21 @@ typedef struct {
 	unsigned summary_depth;  // nesting of on-demand analyses for results
 } program;
 
+// Word by word: a key is 1.6 KB, mostly zeros, and is hashed at every
+// call a context is made for (bh_hash128_bytes, byte by byte, was 2.5% of
+// a scan of lua5.4).
 static uint64_t key_hash(const context_key *k)
 {
-	bh_hash128 h = BH_HASH128_INIT;
-	bh_hash128_bytes(&h, k, sizeof(*k));
-	return h.a;
+	_Static_assert(sizeof(context_key) % sizeof(uint64_t) == 0, "keys are whole words");
+	const unsigned char *p = (const unsigned char *)k;
+	uint64_t h = 0x243f6a8885a308d3ULL;
+	for (size_t i = 0; i < sizeof(*k); i += sizeof(uint64_t)) {
+		uint64_t w;
+		memcpy(&w, p + i, sizeof(w));
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	return h;
 }
 
 // The element of `items` (each `stride` bytes, a context_key first) with

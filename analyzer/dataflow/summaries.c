@@ -272,9 +272,13 @@ json_t *bh_summaries__path_ref(bh_summaries__paths *t, const bh_taint__path *p)
 	if (!p->len)
 		return NULL;
 	// Last step first: a node's next is written before it.
+	const bh_finding_step **order = bh_xmalloc(p->len * sizeof(*order));
+	size_t n = 0;
+	for (const bh_taint__pstep *c = p->head; c && n < p->len; c = c->next)
+		order[n++] = &c->step;
 	json_int_t next = -1;
-	for (size_t i = p->len; i-- > 0;) {
-		const bh_finding_step *st = &p->steps[i];
+	for (size_t i = n; i-- > 0;) {
+		const bh_finding_step *st = order[i];
 		json_t *step = json_pack("[o,I,I,I,I,o]", bh_json_string(st->loc.path), (json_int_t)st->loc.line,
 					 (json_int_t)st->loc.col, (json_int_t)st->loc.end_line,
 					 (json_int_t)st->loc.end_col, bh_json_string(st->message));
@@ -285,6 +289,7 @@ json_t *bh_summaries__path_ref(bh_summaries__paths *t, const bh_taint__path *p)
 		snprintf(node_key, sizeof(node_key), "%lld:%lld", (long long)s, (long long)next);
 		next = index_of(t->node_index, t->nodes, node_key, json_pack("[I,I]", s, next));
 	}
+	free(order);
 	return json_integer(next);
 }
 
@@ -304,25 +309,29 @@ const char *bh_summaries__path_get(bh_summaries *s, json_t *ref, bh_taint__path 
 	if (s->slots_left < len)
 		return "more path steps than a summaries file may hold";
 	s->slots_left -= len;
-	out->steps = bh_arena_alloc(s->arena, len * sizeof(*out->steps));
-	out->len = len;
+	bh_finding_step *steps = bh_xmalloc(len * sizeof(*steps));
 	size_t i = 0;
 	for (int64_t n = json_integer_value(ref); n >= 0; n = t->node_next[n])
-		out->steps[i++] = t->steps[t->node_step[n]];
+		steps[i++] = t->steps[t->node_step[n]];
+	*out = bh_taint__path_make(s->arena, steps, len, (bh_taint__path){ NULL, 0 });
+	free(steps);
 	return NULL;
 }
 
 bh_taint__path bh_summaries__path_copy(bh_summaries *s, const bh_taint__path *p)
 {
-	bh_taint__path out = { NULL, p->len };
+	bh_taint__path out = { NULL, 0 };
 	if (!p->len)
 		return out;
-	out.steps = bh_arena_alloc(s->arena, p->len * sizeof(*out.steps));
-	for (size_t i = 0; i < p->len; i++) {
-		out.steps[i].loc = p->steps[i].loc;
-		out.steps[i].loc.path = p->steps[i].loc.path ? bh_strset_intern(&s->paths, p->steps[i].loc.path) : NULL;
-		out.steps[i].message = bh_strset_intern(&s->paths, p->steps[i].message ? p->steps[i].message : "");
+	bh_finding_step *steps = bh_xmalloc(p->len * sizeof(*steps));
+	size_t n = 0;
+	for (const bh_taint__pstep *c = p->head; c && n < p->len; c = c->next, n++) {
+		steps[n].loc = c->step.loc;
+		steps[n].loc.path = c->step.loc.path ? bh_strset_intern(&s->paths, c->step.loc.path) : NULL;
+		steps[n].message = bh_strset_intern(&s->paths, c->step.message ? c->step.message : "");
 	}
+	out = bh_taint__path_make(s->arena, steps, n, out);
+	free(steps);
 	return out;
 }
 

@@ -841,7 +841,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 				continue;
 			bh_taint__path_builder pb;
 			memset(&pb, 0, sizeof(pb));
-			bh_taint__prepend_path(&pb, &sk->path);
+			bh_taint__prepend_path(c, &pb, &sk->path);
 			char num[16];
 			snprintf(num, sizeof(num), "%u", sk->bit == 0 ? sk->array_param : sk->param + 1);
 			bh_taint__step(c, &pb, in->loc, "passed to %s() as argument %s", callee, num);
@@ -1576,10 +1576,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	bh_flow_options opts = BH_FLOW_OPTIONS_INIT;
 	if (bh_flow_solve(&c.result, c.arena, fn, &lat, &opts, &c) != BH_FLOW_DONE) {
 		sum->incomplete = true;
-		bh_diag_add(p->diags, BH_LEVEL_NOTE, "taint.incomplete", fn->loc.path, fn->loc.line,
-			    fn->loc.col,
-			    "taint analysis of %s() stopped at its budget; its flows are not reported",
-			    fn->name);
+		bh_taint__report_incomplete(p, fn);
 	} else {
 		// The report pass: each block once more from its entry fact.
 		bh_taint__val *f = bh_xmalloc(lat.fact_size);

@@ -56,11 +56,23 @@ typedef struct {
 	uint32_t pad;
 } bh_taint__val;
 
-// A path: ordered steps (source first), arena arrays.
+// A path: ordered steps (source first) as a list of immutable arena
+// cells, so that paths share their ends: a caller's path into a callee's
+// sink is its own steps in front of the callee's path, not a copy of it
+// (lua5.4's summaries held 1.7 million copied steps, 60 MB).
+typedef struct bh_taint__pstep {
+	bh_finding_step step;
+	const struct bh_taint__pstep *next; // the step after, or NULL
+} bh_taint__pstep;
+
 typedef struct {
-	bh_finding_step *steps;
+	const bh_taint__pstep *head; // the first step (the source end), or NULL
 	size_t len;
 } bh_taint__path;
+
+/** The path `steps` (in order, `n` of them) in front of `tail`, cells in `arena`. */
+bh_taint__path bh_taint__path_make(bh_arena *arena, const bh_finding_step *steps, size_t n,
+				   bh_taint__path tail);
 
 // A sink that a parameter of a function reaches (possibly through callees).
 typedef struct {
@@ -151,7 +163,36 @@ typedef struct {
 	bh_taint__path path;
 	const char *what;
 	bool local;           // only from the invoker (command line)
+	uint64_t stamp;       // bh_taint__program.stamp when it was added or last changed
 } bh_taint__tainted_global;
+
+// What one run of a component's analysis read of the program's state and
+// reported (taint_reuse.c): a later round replays the reports instead of
+// analysing again when what it read is unchanged.
+typedef struct {
+	size_t node;                   // a function outside the component
+	const bh_taint__summary *sum;  // its summary then (NULL: none yet)
+} bh_taint__sum_read;
+
+typedef struct {
+	const char *key;      // a global's key (IR-owned)
+	uint64_t stamp;       // its tainted entry's stamp then, 0: not tainted
+} bh_taint__global_read;
+
+typedef struct {
+	bool incomplete;      // a taint.incomplete note for `function` at `loc`
+	const bh_rule *rule;
+	bh_loc loc;
+	const char *function, *snippet, *message;
+	bh_taint__path path;
+} bh_taint__report_record;
+
+typedef struct {
+	bool valid;           // a complete run was recorded
+	BH_VEC(bh_taint__sum_read) sums;
+	BH_VEC(bh_taint__global_read) globals;
+	BH_VEC(bh_taint__report_record) reports; // in the order they were made
+} bh_taint__run_log;
 
 // The whole-program state.
 typedef struct bh_taint__program {
@@ -169,6 +210,16 @@ typedef struct bh_taint__program {
 	bh_diags *diags;
 	BH_VEC(bh_taint__summary *) all_sums; // every summary made, to free their vectors
 	const bh_summaries *imported;   // for functions without a body, or NULL
+	uint64_t stamp;             // counts changes of `tainted`
+	// Reuse (taint_reuse.c): per node, the log of the last run of the
+	// component it heads (reads outside the component, reports) and of its
+	// own last analysis (reads of the component's members and of globals);
+	// the logs being written (NULL when none); the members of the
+	// component under analysis.
+	bh_taint__run_log *logs, *member_logs;
+	bh_taint__run_log *recording, *member_recording;
+	bool *member;
+	size_t analyses;            // functions analysed (bh_taint_options.analyses)
 } bh_taint__program;
 
 /**
@@ -192,6 +243,39 @@ void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__pat
  */
 void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 				bh_taint__summary *sum);
+
+/** Note that the analysis of `fn` ran out of budget (its flows are dropped). */
+void bh_taint__report_incomplete(bh_taint__program *p, const bh_ir_func *fn);
+
+/**
+ * Two summaries a caller cannot tell apart: every field callers read,
+ * paths and texts included. NULL equals only NULL.
+ */
+bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary *b);
+
+/**
+ * Reads outside the component and reports of the current run go to `log`,
+ * reads of the component's members and of globals by the function being
+ * analysed to `member_log` (each emptied first; NULL stops).
+ */
+void bh_taint__record(bh_taint__program *p, bh_taint__run_log *log);
+void bh_taint__record_member(bh_taint__program *p, bh_taint__run_log *member_log);
+
+/** Note a read of node `node`'s summary `sum`, or of global `key`'s entry `g`, if recording. */
+void bh_taint__note_sum_read(const bh_taint__program *p, size_t node, const bh_taint__summary *sum);
+void bh_taint__note_global_read(const bh_taint__program *p, const char *key,
+				const bh_taint__tainted_global *g);
+
+/** Note a report (before deduplication), if recording; strings and paths are copied. */
+void bh_taint__note_report(bh_taint__program *p, const bh_taint__report_record *r);
+
+/** Would a run now read exactly what the run `log` recorded read? */
+bool bh_taint__log_still_holds(const bh_taint__program *p, const bh_taint__run_log *log);
+
+/** Make again the reports `log` recorded, in order. */
+void bh_taint__replay(bh_taint__program *p, const bh_taint__run_log *log);
+
+void bh_taint__log_dispose(bh_taint__run_log *log);
 
 /** Add a finding for a flow (deduplicated by rule and location). */
 void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,

@@ -14,31 +14,50 @@
 // ---------------------------------------------------------------- paths
 
 
+bh_taint__path bh_taint__path_make(bh_arena *arena, const bh_finding_step *steps, size_t n,
+				   bh_taint__path tail)
+{
+	for (size_t i = n; i-- > 0;) {
+		bh_taint__pstep *cell = bh_arena_alloc(arena, sizeof(*cell));
+		cell->step = steps[i];
+		cell->next = tail.head;
+		tail.head = cell;
+		tail.len++;
+	}
+	return tail;
+}
+
 void bh_taint__step(bh_taint__fctx *c, bh_taint__path_builder *pb, bh_loc loc, const char *fmt, const char *a,
 		 const char *b)
 {
 	bh_finding_step s;
 	s.loc = loc;
 	s.message = bh_arena_sprintf(c->prog->arena, fmt, a ? a : "", b ? b : "");
-	bh_vec_push(&pb->steps, s);
+	pb->built = bh_taint__path_make(c->prog->arena, &s, 1, pb->built);
 }
 
-void bh_taint__prepend_path(bh_taint__path_builder *pb, const bh_taint__path *p)
+void bh_taint__prepend_path(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_taint__path *p)
 {
-	// `pb` is backwards: push the path's steps last first.
-	for (size_t i = p->len; i-- > 0;)
-		bh_vec_push(&pb->steps, p->steps[i]);
+	// Nothing built yet: `p` is the end of the path, shared as it is.
+	if (!pb->built.len) {
+		pb->built = *p;
+		return;
+	}
+	bh_finding_step stack[64];
+	bh_finding_step *steps = p->len <= 64 ? stack : bh_xmalloc(p->len * sizeof(*steps));
+	size_t n = 0;
+	for (const bh_taint__pstep *s = p->head; s && n < p->len; s = s->next)
+		steps[n++] = s->step;
+	pb->built = bh_taint__path_make(c->prog->arena, steps, n, pb->built);
+	if (steps != stack)
+		free(steps);
 }
 
 bh_taint__path bh_taint__finish_path(bh_taint__fctx *c, bh_taint__path_builder *pb)
 {
-	bh_taint__path p = { NULL, pb->steps.len };
-	if (p.len) {
-		p.steps = bh_arena_alloc(c->prog->arena, p.len * sizeof(*p.steps));
-		for (size_t i = 0; i < p.len; i++)
-			p.steps[i] = pb->steps.items[p.len - 1 - i];
-	}
-	bh_vec_dispose(&pb->steps);
+	(void)c;
+	bh_taint__path p = pb->built;
+	pb->built = (bh_taint__path){ NULL, 0 };
 	return p;
 }
 
@@ -118,7 +137,7 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 	if (s && s->analysed) {
 		if (s->ret.labels & BH_TAINT__SRC) {
 			bh_taint__step(c, pb, w->loc, "returned by %s()%s", callee, "");
-			bh_taint__prepend_path(pb, &s->ret_path);
+			bh_taint__prepend_path(c, pb, &s->ret_path);
 			if (!pb->what)
 				pb->what = s->ret_what;
 			return true;
@@ -126,7 +145,7 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 		for (uint32_t j = 0; j < s->nparams && j < w->nargs; j++)
 			if (s->param_out && (s->param_out[j].labels & BH_TAINT__SRC)) {
 				bh_taint__step(c, pb, w->loc, "written by %s()%s", callee, "");
-				bh_taint__prepend_path(pb, &s->param_out_path[j]);
+				bh_taint__prepend_path(c, pb, &s->param_out_path[j]);
 				if (!pb->what)
 					pb->what = s->param_out_what[j];
 				return true;
@@ -134,7 +153,7 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 		for (size_t k = 0; k < s->fields.len; k++)
 			if (s->fields.items[k].val.labels & BH_TAINT__SRC) {
 				bh_taint__step(c, pb, w->loc, "written by %s()%s", callee, "");
-				bh_taint__prepend_path(pb, &s->fields.items[k].path);
+				bh_taint__prepend_path(c, pb, &s->fields.items[k].path);
 				if (!pb->what)
 					pb->what = s->fields.items[k].what;
 				return true;
@@ -197,10 +216,10 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 	size_t n = bh_taint__call_targets(c, w, &cs, &targets);
 	for (size_t t = 0; t < n; t++) {
 		*next_loc = BH_TAINT__NONE;
-		size_t before = pb->steps.len;
+		size_t before = pb->built.len;
 		if (explain_callee(c, pb, w, targets[t], f, next_loc))
 			return true;
-		if (*next_loc != BH_TAINT__NONE || pb->steps.len != before)
+		if (*next_loc != BH_TAINT__NONE || pb->built.len != before)
 			return false;
 	}
 	return n > 0;
@@ -243,7 +262,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 					bh_callgraph_global_key(&c->fn->vars[loc]));
 				if (g) {
 					bh_taint__step(c, pb, bh_ir_instr_at(c->fn, at)->loc, "read from global '%s'%s", name, "");
-					bh_taint__prepend_path(pb, &g->path);
+					bh_taint__prepend_path(c, pb, &g->path);
 					if (!pb->what)
 						pb->what = g->what;
 				}

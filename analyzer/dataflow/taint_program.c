@@ -2,7 +2,9 @@
 // bh_taint_run: the whole-program part of the taint analysis. It walks the
 // call graph's strongly connected components callees first (bh_callgraph)
 // and analyses each function once its callees have summaries; a recursive
-// component is iterated until its summaries stop changing (bounded).
+// component is iterated until its summaries stop changing (bounded), each
+// pass analysing again only the members whose reads changed, and a later
+// round replays the components whose reads did not (taint_reuse.c).
 //
 // Globals are flow-insensitive and program-wide: once any function stores
 // untrusted data into a global, every read of it anywhere is tainted. A
@@ -22,10 +24,13 @@
 const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const char *usr)
 {
 	size_t n = bh_callgraph_node(p->graph, usr);
-	return n != SIZE_MAX ? p->sums[n] : bh_taint__imported(p->imported, usr);
+	if (n == SIZE_MAX)
+		return bh_taint__imported(p->imported, usr);
+	bh_taint__note_sum_read(p, n, p->sums[n]);
+	return p->sums[n];
 }
 
-const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key)
+static bh_taint__tainted_global *find_global(const bh_taint__program *p, const char *key)
 {
 	for (size_t i = 0; i < p->tainted.len; i++)
 		if (strcmp(p->tainted.items[i].key, key) == 0)
@@ -33,10 +38,17 @@ const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, con
 	return NULL;
 }
 
+const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key)
+{
+	const bh_taint__tainted_global *g = find_global(p, key);
+	bh_taint__note_global_read(p, key, g);
+	return g;
+}
+
 void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__path path,
 			    const char *what, bool local)
 {
-	bh_taint__tainted_global *old = (bh_taint__tainted_global *)bh_taint__global(p, key);
+	bh_taint__tainted_global *old = find_global(p, key);
 	if (old) {
 		// Remote data in it too: remote, with the remote path. Not a new
 		// tainted global, so no extra round.
@@ -44,10 +56,11 @@ void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__pat
 			old->local = false;
 			old->path = path;
 			old->what = what;
+			old->stamp = ++p->stamp;
 		}
 		return;
 	}
-	bh_taint__tainted_global g = { bh_arena_strdup(p->arena, key), path, what, local };
+	bh_taint__tainted_global g = { bh_arena_strdup(p->arena, key), path, what, local, ++p->stamp };
 	bh_vec_push(&p->tainted, g);
 }
 
@@ -78,6 +91,13 @@ static bool same_summary(const bh_taint__summary *a, const bh_taint__summary *b)
 	return true;
 }
 
+// Analyse member `i` of a component again? Not if all it read in its last
+// analysis (the other members' summaries, globals) is still the same.
+static bool member_is_dirty(const bh_taint__program *p, size_t node)
+{
+	return !bh_taint__log_still_holds(p, &p->member_logs[node]);
+}
+
 static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 {
 	round_state *rs = payload;
@@ -86,16 +106,35 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		rs->canceled = true;
 		return false;
 	}
+	// A later round: what the component read outside itself last round
+	// is unchanged, so it would report the same again.
+	bh_taint__run_log *log = &p->logs[nodes[0]];
+	if (bh_taint__log_still_holds(p, log)) {
+		bh_taint__replay(p, log);
+		return true;
+	}
 	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
 	// Members start with no summary (nothing flows) and are refined.
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		p->sums[nodes[i]] = NULL;
+		p->member[nodes[i]] = true;
+		p->member_logs[nodes[i]].valid = false;
+	}
+	bh_taint__record(p, log);
 	for (int iter = 0; iter < (recursive ? SCC_ITERATIONS : 1); iter++) {
 		bool stable = true;
 		for (size_t i = 0; i < n; i++) {
+			// The same reads give the same summary and the same
+			// reports (dropped as repeats): skip it.
+			if (!member_is_dirty(p, nodes[i]))
+				continue;
 			bh_taint__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
 			bh_vec_push(&p->all_sums, s);
+			bh_taint__record_member(p, &p->member_logs[nodes[i]]);
 			bh_taint__analyse_function(p, p->graph->funcs[nodes[i]], s);
+			p->analyses++;
+			bh_taint__record_member(p, NULL);
+			p->member_logs[nodes[i]].valid = true;
 			if (!same_summary(p->sums[nodes[i]], s))
 				stable = false;
 			p->sums[nodes[i]] = s;
@@ -103,6 +142,10 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		if (stable)
 			break;
 	}
+	bh_taint__record(p, NULL);
+	log->valid = true;
+	for (size_t i = 0; i < n; i++)
+		p->member[nodes[i]] = false;
 	return true;
 }
 
@@ -112,14 +155,17 @@ void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,
 		      const char *function, const char *snippet, const char *message,
 		      const bh_taint__path *path)
 {
+	bh_taint__report_record r = { false, rule, loc, function, snippet, message,
+				      path ? *path : (bh_taint__path){ NULL, 0 } };
+	bh_taint__note_report(p, &r);
 	bh_findings *out = p->findings;
 	if (bh_findings_find(out, rule, &loc, NULL))
 		return; // one finding per sink, whatever the number of paths
 	bh_finding *fd = bh_finding_add(out, rule, loc, "%s", message);
 	fd->function = function ? bh_arena_strdup(out->arena, function) : NULL;
 	fd->snippet = snippet ? bh_arena_strdup(out->arena, snippet) : NULL;
-	for (size_t i = 0; path && i < path->len; i++)
-		bh_finding_add_flow(out, fd, path->steps[i].loc, path->steps[i].message);
+	for (const bh_taint__pstep *s = path ? path->head : NULL; s; s = s->next)
+		bh_finding_add_flow(out, fd, s->step.loc, s->step.message);
 }
 
 bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
@@ -140,6 +186,9 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	p.graph = graph;
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
+	p.logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.logs));
+	p.member_logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member_logs));
+	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
 	p.imported = opts->imported;
 	bh_taint__import_globals(&p, opts->imported);
 
@@ -170,10 +219,19 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	}
 	bh_findings_dispose(&round_findings);
 	bh_diags_dispose(&round_diags);
+	if (opts->analyses)
+		*opts->analyses = p.analyses;
 	if (opts->exported && st == BH_OK)
 		bh_taint__export(&p, prog, opts->exported);
+	for (size_t i = 0; i < graph->nfuncs; i++) {
+		bh_taint__log_dispose(&p.logs[i]);
+		bh_taint__log_dispose(&p.member_logs[i]);
+	}
 	bh_callgraph_release(graph, &own);
 	free(p.sums);
+	free(p.logs);
+	free(p.member_logs);
+	free(p.member);
 	bh_vec_dispose(&p.tainted);
 	for (size_t i = 0; i < p.all_sums.len; i++) {
 		bh_vec_dispose(&p.all_sums.items[i]->sinks);

@@ -441,15 +441,15 @@ void bh_taint__summary_dispose(bh_taint__summary *s)
 
 void bh_taint__summary_drop_paths(bh_taint__summary *s)
 {
-	s->ret_path.len = 0;
+	s->ret_path = (bh_taint__path){ NULL, 0 };
 	for (uint32_t j = 0; s->param_out && j < s->nparams; j++)
-		s->param_out_path[j].len = 0;
+		s->param_out_path[j] = (bh_taint__path){ NULL, 0 };
 	for (size_t k = 0; k < s->fields.len; k++)
-		s->fields.items[k].path.len = 0;
+		s->fields.items[k].path = (bh_taint__path){ NULL, 0 };
 	for (size_t k = 0; k < s->sinks.len; k++)
-		s->sinks.items[k].path.len = 0;
+		s->sinks.items[k].path = (bh_taint__path){ NULL, 0 };
 	for (size_t k = 0; k < s->globals.len; k++)
-		s->globals.items[k].path.len = 0;
+		s->globals.items[k].path = (bh_taint__path){ NULL, 0 };
 }
 
 // ------------------------------------------------------- tainted globals
@@ -481,9 +481,9 @@ void bh_taint__global_check_path(bh_taint__tainted_global *g,
 				 bool (*in_context)(void *payload, const char *path, const char *hash),
 				 void *payload)
 {
-	for (size_t k = 0; k < g->path.len; k++)
-		if (!in_context(payload, g->path.steps[k].loc.path, NULL)) {
-			g->path.len = 0;
+	for (const bh_taint__pstep *s = g->path.head; s; s = s->next)
+		if (!in_context(payload, s->step.loc.path, NULL)) {
+			g->path = (bh_taint__path){ NULL, 0 };
 			return;
 		}
 }
@@ -576,7 +576,7 @@ void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog, bh_
 	for (size_t i = 0; i < p->tainted.len; i++) {
 		const bh_taint__tainted_global *g = &p->tainted.items[i];
 		bh_taint__tainted_global copy = { dup(out, g->key), bh_summaries__path_copy(out, &g->path),
-						  dup(out, g->what), g->local };
+						  dup(out, g->what), g->local, 0 };
 		bh_vec_push(&out->globals, copy);
 	}
 	bh_summaries__index(out);

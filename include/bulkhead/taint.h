@@ -109,9 +109,11 @@ typedef struct {
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 	const bh_summaries *imported; /* for functions without a body here, or NULL */
 	bh_summaries *exported; /* receives the summary of every function analysed, or NULL */
+	size_t *analyses;       /* if non-NULL, receives how many analyses of a function ran:
+				   work that a later round or pass could reuse is not counted */
 } bh_taint_options;
 
-#define BH_TAINT_OPTIONS_INIT { NULL, 0, NULL, NULL, NULL }
+#define BH_TAINT_OPTIONS_INIT { NULL, 0, NULL, NULL, NULL, NULL }
 
 /**
  * Run the taint rules over `prog` and add their findings to `out`, each
