@@ -38,6 +38,20 @@ typedef struct {
 /** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
 typedef BH_VEC(const char *) bh_clang__paths;
 
+// A declaration (variable, function, label) and what lowering made of it.
+typedef struct {
+	CXCursor key;     // canonical cursor of the declaration (or the LabelStmt)
+	bool used;        // slot occupied
+	uint32_t value;   // variable id, label block, or noreturn (0/1) for functions
+} bh_clang__decl_slot;
+
+typedef struct {
+	bh_clang__decl_slot *slots;
+	size_t cap, len;
+} bh_clang__decl_map;
+
+void bh_clang__decl_map_dispose(bh_clang__decl_map *m);
+
 typedef struct bh_clang__walk {
 	CXTranslationUnit tu;      // borrowed from the worker
 	const bh_unit *unit;       // borrowed
@@ -49,6 +63,7 @@ typedef struct bh_clang__walk {
 	CXCursor function;         // enclosing FunctionDecl, or a null cursor
 	const char *function_name; // its name (arena), or NULL at file scope
 	BH_VEC(bh_clang__file) files; // cache for bh_clang__file_path
+	bh_clang__decl_map noreturn; // function declarations -> noreturn (0/1), for the unit
 	bh_strmap *realpaths;      // absolute name -> realpath() ("" when it failed), kept across the worker's units; or NULL
 	bh_ir_unit *ir;            // when non-NULL, function definitions in the context are lowered into it (IR in `arena`)
 	BH_VEC(bh_clang__error_at) errors; // clang's errors by file and line, made on the first lowering

@@ -362,4 +362,5 @@ out:
 		clang_disposeTranslationUnit(w.tu);
 	bh_vec_dispose(&w.files);
 	bh_vec_dispose(&w.errors);
+	bh_clang__decl_map_dispose(&w.noreturn);
 }
