@@ -20,13 +20,26 @@ void bh_diags_dispose(bh_diags *d)
 	bh_vec_dispose(&d->items);
 }
 
-static size_t count_for_path(const bh_diags *d, const char *path)
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+// How many diagnostics `path` has, or SIZE_MAX when one of them says
+// exactly this already (an analysis that runs twice over a function must
+// not say twice that it stopped).
+static size_t count_for_path(const bh_diags *d, bh_level level, const char *code, const char *path,
+			     uint32_t line, uint32_t col, const char *message)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->items.len; i++) {
-		const char *p = d->items.items[i].loc.path;
-		if (p == path || (p && path && strcmp(p, path) == 0))
-			n++;
+		const bh_diag *g = &d->items.items[i];
+		if (!same_str(g->loc.path, path))
+			continue;
+		if (g->loc.line == line && g->loc.col == col && g->level == level &&
+		    strcmp(g->code, code) == 0 && same_str(g->message, message))
+			return SIZE_MAX;
+		n++;
 	}
 	return n;
 }
@@ -46,21 +59,19 @@ static void push(bh_diags *d, bh_level level, const char *code, const char *path
 void bh_diag_add(bh_diags *d, bh_level level, const char *code, const char *path,
 		 uint32_t line, uint32_t col, const char *fmt, ...)
 {
-	// The cap applies per file; run-wide diagnostics (path NULL) are few.
-	if (path) {
-		size_t n = count_for_path(d, path);
-		if (n > BH_DIAG_MAX_PER_FILE)
-			return;
-		if (n == BH_DIAG_MAX_PER_FILE) {
-			push(d, BH_LEVEL_NOTE, "diag.too-many", path, 0, 0,
-			     "too many diagnostics for this file; the rest are not shown");
-			return;
-		}
-	}
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = bh_arena_vsprintf(d->arena, fmt, ap);
 	va_end(ap);
+	// The cap applies per file; run-wide diagnostics (path NULL) are few.
+	size_t n = count_for_path(d, level, code, path, line, col, msg);
+	if (n == SIZE_MAX || (path && n > BH_DIAG_MAX_PER_FILE))
+		return;
+	if (path && n == BH_DIAG_MAX_PER_FILE) {
+		push(d, BH_LEVEL_NOTE, "diag.too-many", path, 0, 0,
+		     "too many diagnostics for this file; the rest are not shown");
+		return;
+	}
 	push(d, level, code, path, line, col, msg);
 }
 

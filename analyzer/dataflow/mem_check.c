@@ -392,7 +392,7 @@ void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t)
 		return;
 	size_t node = origin_node(c, bh_mem__fact_vals(f)[x.var]);
 	if (node != SIZE_MAX)
-		c->prog->null_checked[node]++;
+		bh_mem__count_checked(c->prog, node);
 }
 
 // Is the NULL in `v` known from a comparison (`if (!p) ...`)?

@@ -207,7 +207,49 @@ typedef struct {
 	bh_findings *held;
 	BH_VEC(size_t) held_node;
 	const bh_summaries *imported; // for functions without a body, or NULL
+	// Reuse inside recursive components (mem_reuse.c): per node, its last
+	// analysis' log; the log being written, or NULL; the members of the
+	// component under analysis.
+	struct bh_mem__member_log *logs;
+	struct bh_mem__member_log *recording;
+	bool *member;
+	size_t analyses;              // functions analysed (bh_mem_options.analyses)
 } bh_mem__program;
+
+// A member summary an analysis read.
+typedef struct {
+	size_t node;
+	const bh_mem__summary *sum;
+} bh_mem__sum_read;
+
+// What one analysis of a component's member read of the other members and
+// did besides its summary: the NULL checks it counted, its findings.
+typedef struct bh_mem__member_log {
+	bool valid;
+	BH_VEC(bh_mem__sum_read) reads;
+	BH_VEC(size_t) checked;  // nodes whose null_checked it counted, in order
+	bh_findings found;
+} bh_mem__member_log;
+
+/** Two summaries a caller cannot tell apart; NULL equals only NULL. */
+bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b);
+
+/** Note a read of member `node`'s summary, if recording. */
+void bh_mem__note_read(const bh_mem__program *p, size_t node, const bh_mem__summary *sum);
+
+/** Count a NULL check of node `node`'s result (and note it, if recording). */
+void bh_mem__count_checked(bh_mem__program *p, size_t node);
+
+/**
+ * Would an analysis of the member `log` belongs to now read what it read?
+ * Then it would do the same: its counts are made again and it is not run.
+ */
+bool bh_mem__replay_member(bh_mem__program *p, const bh_mem__member_log *log);
+
+/** Empty `log` and record the next analysis into it. */
+void bh_mem__record_member(bh_mem__program *p, bh_mem__member_log *log);
+
+void bh_mem__member_log_dispose(bh_mem__member_log *log);
 
 typedef struct bh_mem__special {
 	size_t node;

@@ -5,7 +5,8 @@
 // deallocation wrappers, helpers that dereference or keep their
 // parameters, and functions that may return NULL are known at every call.
 // A recursive component is analysed again until its summaries stop
-// changing (bounded); only the last analysis' findings are kept.
+// changing (bounded), each pass analysing only the members whose reads
+// changed (mem_reuse.c); only the last analysis' findings are kept.
 //
 // Requires: verified IR of every unit. Provides: findings with paths.
 #include <string.h>
@@ -17,8 +18,10 @@
 const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh_ir_opnd *callee)
 {
 	size_t n = bh_callgraph_node_of_opnd(p->graph, callee);
-	if (n != SIZE_MAX)
+	if (n != SIZE_MAX) {
+		bh_mem__note_read(p, n, p->sums[n]);
 		return p->sums[n];
+	}
 	// No body here: a summary read from a file, if any.
 	return callee->kind == BH_IR_OPND_FUNC ? bh_mem__imported(p->imported, callee->usr) : NULL;
 }
@@ -98,23 +101,43 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		return false;
 	}
 	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		p->sums[nodes[i]] = NULL;
-	bh_findings found;
-	bh_findings_init(&found, p->arena);
+		p->member[nodes[i]] = true;
+		p->logs[nodes[i]].valid = false;
+	}
 	for (int iter = 0; iter < (recursive ? SCC_ITERATIONS : 1); iter++) {
 		bool stable = true;
-		bh_findings_dispose(&found);
-		bh_findings_init(&found, p->arena);
 		for (size_t i = 0; i < n; i++) {
+			bh_mem__member_log *log = &p->logs[nodes[i]];
+			// Its reads unchanged: the same summary and findings.
+			if (bh_mem__replay_member(p, log))
+				continue;
 			bh_mem__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
-			bh_mem__analyse_function(p, p->graph->funcs[nodes[i]], s, &found, NULL);
+			bh_mem__record_member(p, log);
+			bh_mem__analyse_function(p, p->graph->funcs[nodes[i]], s, &log->found, NULL);
+			bh_mem__record_member(p, NULL);
+			log->valid = true;
+			p->analyses++;
 			if (!same_summary(p->sums[nodes[i]], s))
 				stable = false;
 			p->sums[nodes[i]] = s;
 		}
 		if (stable)
 			break;
+	}
+	// The last pass' findings: each member's from its last analysis, in
+	// order, one per rule, place and value as bh_mem__report keeps them.
+	bh_findings found;
+	bh_findings_init(&found, p->arena);
+	for (size_t i = 0; i < n; i++) {
+		const bh_findings *mine = &p->logs[nodes[i]].found;
+		for (size_t k = 0; k < mine->items.len; k++) {
+			const bh_finding *f = &mine->items.items[k];
+			if (!bh_findings_find(&found, f->rule, &f->loc, f->snippet))
+				bh_vec_push(&found.items, *f);
+		}
+		p->member[nodes[i]] = false;
 	}
 	bh_findings_append(rs->out, &found);
 	bh_findings_dispose(&found);
@@ -157,16 +180,24 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 	p.imported = opts->imported;
 	p.null_checked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_checked));
 	p.null_unchecked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_unchecked));
+	p.logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.logs));
+	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
 	bh_findings held;
 	bh_findings_init(&held, p.arena);
 	p.held = &held;
 	run_state rs = { &p, out, opts->cancel, false };
 	bh_callgraph_components(graph, analyse_component, &rs);
 	release_held(&p, out);
+	if (opts->analyses)
+		*opts->analyses = p.analyses;
 	if (opts->exported && !rs.canceled)
 		bh_mem__export(&p, prog, opts->exported);
 	bh_findings_dispose(&held);
 	bh_vec_dispose(&p.held_node);
+	for (size_t i = 0; i < graph->nfuncs; i++)
+		bh_mem__member_log_dispose(&p.logs[i]);
+	free(p.logs);
+	free(p.member);
 	free(p.null_checked);
 	free(p.null_unchecked);
 	free(p.sums);

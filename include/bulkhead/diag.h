@@ -43,7 +43,10 @@ void bh_diags_init(bh_diags *d, bh_arena *arena);
 /** Free the item array (strings belong to the arena). */
 void bh_diags_dispose(bh_diags *d);
 
-/** Add a diagnostic; `path` may be NULL, `line`/`col` 0 when unknown. */
+/**
+ * Add a diagnostic; `path` may be NULL, `line`/`col` 0 when unknown. One
+ * exactly like it (level, code, place, message) already there: nothing.
+ */
 void bh_diag_add(bh_diags *d, bh_level level, const char *code, const char *path,
 		 uint32_t line, uint32_t col, const char *fmt, ...) BH_PRINTF(7, 8);
 

@@ -111,9 +111,11 @@ typedef struct {
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 	const bh_summaries *imported; /* for functions without a body here, or NULL */
 	bh_summaries *exported;      /* receives the summary of every function analysed, or NULL */
+	size_t *analyses;            /* if non-NULL, receives how many analyses of a function ran
+					(not counting those in a calling context) */
 } bh_mem_options;
 
-#define BH_MEM_OPTIONS_INIT { NULL, NULL, NULL, NULL }
+#define BH_MEM_OPTIONS_INIT { NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Run the memory checkers over `prog` and add their findings to `out`,

@@ -61,6 +61,21 @@ Test(core, diags_are_capped_per_file_with_one_too_many_note)
 	bh_diags_dispose(&d);
 }
 
+Test(core, a_diagnostic_said_twice_is_kept_once)
+{
+	bh_diags d;
+	bh_diags_init(&d, arena);
+	for (int i = 0; i < 3; i++) // an analysis that ran three times over one function
+		bh_diag_add(&d, BH_LEVEL_NOTE, "taint.incomplete", "lvm.c", 379, 1, "stopped at %s", "budget");
+	bh_diag_add(&d, BH_LEVEL_NOTE, "taint.incomplete", "lvm.c", 379, 1, "stopped at %s", "depth");
+	bh_diag_add(&d, BH_LEVEL_WARNING, "taint.incomplete", "lvm.c", 379, 1, "stopped at budget");
+	bh_diag_add(&d, BH_LEVEL_NOTE, "mem.incomplete", "lvm.c", 379, 1, "stopped at budget");
+	bh_diag_add(&d, BH_LEVEL_NOTE, "x.run", NULL, 0, 0, "once");
+	bh_diag_add(&d, BH_LEVEL_NOTE, "x.run", NULL, 0, 0, "once");
+	cr_assert_eq(d.items.len, 5);
+	bh_diags_dispose(&d);
+}
+
 Test(core, source_lines_handle_crlf_missing_final_newline_and_empty)
 {
 	bh_source *s = bh_source_from_bytes(arena, "f", "one\r\ntwo\nthree", 14);
