@@ -265,6 +265,55 @@ static void add_indirect_edges(bh_callgraph *g)
 	bh_vec_dispose(&r.stack);
 }
 
+static void count_use(uint8_t *uses, size_t node, uint8_t n)
+{
+	if (node != SIZE_MAX)
+		uses[node] = (uint8_t)(uses[node] + n > 2 ? 2 : uses[node] + n);
+}
+
+// How many places name each function: calls and addresses taken, and an
+// operations table counts as many (its functions are called from
+// wherever the table is).
+static uint8_t *count_uses(const bh_callgraph *g)
+{
+	uint8_t *uses = bh_xcalloc(g->nfuncs + 1, sizeof(*uses));
+	for (size_t n = 0; n < g->nfuncs; n++) {
+		const bh_ir_func *fn = g->funcs[n];
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+				if (in->callee.kind == BH_IR_OPND_FUNC)
+					count_use(uses, bh_callgraph_node_of_opnd(g, &in->callee), 1);
+				for (uint32_t a = 0; a < in->nargs; a++)
+					if (in->args[a].kind == BH_IR_OPND_FUNC)
+						count_use(uses, bh_callgraph_node_of_opnd(g, &in->args[a]), 1);
+			}
+	}
+	for (size_t t = 0; t < g->ntables; t++)
+		for (uint32_t k = 0; k < g->tables[t]->nfields; k++) {
+			const bh_ir_fn_field *f = &g->tables[t]->fields[k];
+			count_use(uses, bh_callgraph_node(g, f->usr ? f->usr : f->func), 2);
+		}
+	return uses;
+}
+
+const bh_ir_func *bh_callgraph_function_at(const bh_callgraph *g, const bh_loc *loc)
+{
+	const bh_ir_func *best = NULL;
+	for (size_t i = 0; loc->path && i < g->nfuncs; i++) {
+		const bh_ir_func *fn = g->funcs[i];
+		if (fn->loc.path && strcmp(fn->loc.path, loc->path) == 0 && fn->loc.line <= loc->line &&
+		    (!best || fn->loc.line > best->loc.line))
+			best = fn;
+	}
+	return best;
+}
+
+bool bh_callgraph_single_use(const bh_callgraph *g, size_t n)
+{
+	return n < g->nfuncs && g->uses && g->uses[n] == 1;
+}
+
 void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 {
 	memset(g, 0, sizeof(*g));
@@ -298,10 +347,12 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	for (size_t n = 0; n < g->nfuncs; n++)
 		g->as_opnd[n] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->funcs[n]->name,
 					      .usr = g->funcs[n]->usr };
+	g->uses = count_uses(g);
 }
 
 void bh_callgraph_dispose(bh_callgraph *g)
 {
+	free(g->uses);
 	free(g->funcs);
 	free(g->by_key);
 	free(g->succ_start);

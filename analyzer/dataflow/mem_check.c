@@ -313,7 +313,7 @@ static void record_param_deref(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__v
 	if (c->reporting && v.obj &&
 	    (c->objs[v.obj].kind == BH_MEM__OBJ_PDEREF || c->objs[v.obj].kind == BH_MEM__OBJ_GENTRY)) {
 		if (!(c->ind_bits[v.obj] & (BH_MEM__P_DEREF | BH_MEM__P_MAY_FREE)))
-			c->ind_loc[v.obj] = in->loc;
+			c->ind_loc[v.obj] = bh_mem__where(c, in);
 		c->ind_bits[v.obj] |= BH_MEM__P_DEREF;
 		return;
 	}
@@ -323,7 +323,7 @@ static void record_param_deref(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__v
 	// Where to point callers: the first dereference where NULL matters.
 	if (!(c->sum->param[j] & (BH_MEM__P_DEREF | BH_MEM__P_FREES | BH_MEM__P_MAY_FREE)) ||
 	    (null_matters && !c->nderef_blocks[j]))
-		c->sum->param_loc[j] = in->loc;
+		c->sum->param_loc[j] = bh_mem__where(c, in);
 	c->sum->param[j] |= BH_MEM__P_DEREF;
 	if (null_matters && !(v.flags & BH_MEM__CHECKED) && c->nderef_blocks[j] < BH_MEM__MAX_DEREF_BLOCKS)
 		c->deref_blocks[j][c->nderef_blocks[j]++] = in->block;
@@ -442,6 +442,15 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	// The step inside the callee, when a program function dereferences it;
 	// at the call when that is code outside the context (no location).
 	bool known = inside && inside->path && inside->line;
+	// Findings inside a helper called from here only stand there, the
+	// call a step on the way (bh_mem__single_use).
+	const bh_loc *saved = c->inside;
+	const char *saved_callee = c->inside_callee;
+	bool relocated = known && c->relocate;
+	if (relocated) {
+		c->inside = inside;
+		c->inside_callee = callee;
+	}
 	bh_finding_step callee_step = { known ? *inside : in->loc,
 					bh_arena_sprintf(c->prog->arena, known ? "%s() dereferences it here"
 									       : "%s() dereferences it",
@@ -454,7 +463,7 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 			steps[n++] = bh_mem__alloc_step(c, v.obj);
 		steps[n++] = bh_mem__release_step(c, v.obj, objs[v.obj].freed_at, "released here");
 		unsigned line = steps[n - 1].loc.line;
-		if (inside)
+		if (inside && !relocated)
 			steps[n++] = callee_step;
 		bh_mem__report(c, bh_rule_get(BH_RULE_C_USE_AFTER_FREE), in, name, steps, n, "used after release",
 			       "'%s' %s%s after %s was released at line %u", name, how, callee ? "," : "",
@@ -480,7 +489,7 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	     (explicit && (first_pass = null_on_first_pass(c, in, o, v))))) {
 		n = 0;
 		steps[n++] = null_origin_step(c, v);
-		if (inside)
+		if (inside && !relocated)
 			steps[n++] = callee_step;
 		if (first_pass)
 			bh_mem__report(c, bh_rule_get(BH_RULE_C_NULL_DEREF), in, name, steps, n,
@@ -499,6 +508,8 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 			report_unchecked(c, v, in, name, how, callee ? "," : "", steps, n);
 	}
 	record_param_deref(c, in, v, null_matters);
+	c->inside = saved;
+	c->inside_callee = saved_callee;
 	// Past a dereference the pointer is not NULL (or the program crashed):
 	// one finding per NULL, and later checks of it are dead code.
 	if (null_matters)
@@ -677,14 +688,14 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 	st->freed_at = in->id;
 	if (c->reporting && (ob->kind == BH_MEM__OBJ_PDEREF || ob->kind == BH_MEM__OBJ_GENTRY)) {
 		if (!(c->ind_bits[k] & BH_MEM__P_MAY_FREE))
-			c->ind_loc[k] = in->loc;
+			c->ind_loc[k] = bh_mem__where(c, in);
 		c->ind_bits[k] |= BH_MEM__P_MAY_FREE;
 		c->ind_family[k] = family;
 	}
 	if (c->reporting && ob->kind == BH_MEM__OBJ_PARAM) {
 		uint32_t j = ob->var;
 		if (!(c->sum->param[j] & (BH_MEM__P_FREES | BH_MEM__P_MAY_FREE)))
-			c->sum->param_loc[j] = in->loc;
+			c->sum->param_loc[j] = bh_mem__where(c, in);
 		c->sum->param[j] |= BH_MEM__P_MAY_FREE; // FREES, if on every path, when all is seen
 		c->sum->param_family[j] = family;
 	}

@@ -185,19 +185,41 @@ static bool indirect_operand(const bh_mem__fctx *c, void *f, const bh_ir_instr *
 	return true;
 }
 
+// A release a program function does at `inside` (or in what it calls).
+static void release_inside(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+			   uint8_t family, const char *callee, const bh_loc *inside)
+{
+	const bh_loc *saved = c->inside;
+	const char *saved_callee = c->inside_callee;
+	c->inside = inside;
+	c->inside_callee = callee;
+	bh_mem__release(c, f, in, o, family, callee);
+	c->inside = saved;
+	c->inside_callee = saved_callee;
+}
+
 static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 			       const bh_mem__summary *s, const char *name)
 {
+	// Findings inside a helper called from here only are reported there,
+	// unless it checks the parameter for NULL: a function that validates
+	// what it is given is written for any caller (printLine()), its
+	// caller's use of it is the place to look.
+	bool single = bh_mem__single_use(c->prog, s);
 	for (uint32_t a = 0; a < in->nargs; a++) {
 		const bh_ir_opnd *o = &in->args[a];
 		uint8_t bits = a < s->nparams ? s->param[a] : BH_MEM__P_KEEPS;
+		bool here = single && !(bits & BH_MEM__P_CHECKS);
 		bh_mem__expose_pointee(c, f, bh_mem__read(c, f, in, o));
 		// A deallocation wrapper given released memory is a double free
 		// (not a use after free of what it dereferences on the way).
-		if (bits & BH_MEM__P_FREES)
-			bh_mem__release(c, f, in, o, s->param_family[a], name);
-		else if (bits & BH_MEM__P_DEREF)
+		if (bits & BH_MEM__P_FREES) {
+			release_inside(c, f, in, o, s->param_family[a], name, here ? &s->param_loc[a] : NULL);
+		} else if (bits & BH_MEM__P_DEREF) {
+			c->relocate = here;
 			bh_mem__deref(c, f, in, o, name, &s->param_loc[a], (bits & BH_MEM__P_DEREF_ALWAYS) != 0);
+			c->relocate = false;
+		}
 		if (!(bits & BH_MEM__P_FREES) && (bits & (BH_MEM__P_MAY_FREE | BH_MEM__P_KEEPS)))
 			bh_mem__give_away(c, f, bh_mem__read(c, f, in, o));
 	}
@@ -206,10 +228,13 @@ static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 		bh_ir_opnd o;
 		if (!indirect_operand(c, f, in, e, &o))
 			continue;
-		if (e->bits & BH_MEM__P_FREES)
-			bh_mem__release(c, f, in, &o, e->family, name);
-		else if (e->bits & BH_MEM__P_DEREF)
+		if (e->bits & BH_MEM__P_FREES) {
+			release_inside(c, f, in, &o, e->family, name, single ? &e->loc : NULL);
+		} else if (e->bits & BH_MEM__P_DEREF) {
+			c->relocate = single;
 			bh_mem__deref(c, f, in, &o, name, &e->loc, false);
+			c->relocate = false;
+		}
 		if (!(e->bits & BH_MEM__P_FREES) && (e->bits & BH_MEM__P_MAY_FREE))
 			bh_mem__give_away(c, f, bh_mem__read(c, f, in, &o));
 	}

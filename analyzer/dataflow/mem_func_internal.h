@@ -20,6 +20,13 @@ typedef struct {
 	bh_arena *arena;            // this function's scratch
 	bh_findings *out;
 	bool reporting;             // the report pass: findings and summary facts are recorded
+	// While a program function's summary is applied at a call: where inside
+	// it (or inside what it calls) the release or dereference happens, and
+	// its name. A finding then stands there, as in a debugger's stack, with
+	// the call as a step; else NULL.
+	const bh_loc *inside;
+	const char *inside_callee;
+	bool relocate;              // the summary being applied is of a single-use function
 	// Locations: variables, then field slots (one per base variable and field name).
 	uint32_t nlocs;
 	uint32_t nslots;
@@ -244,8 +251,13 @@ bh_loc bh_mem__instr_loc(const bh_mem__fctx *c, uint32_t id);
 /**
  * Report a finding at `in` (report pass only) with `nsteps` path steps
  * before it and `last` as the step at `in` ("released again here");
- * `snippet` (what is involved, "free(p)") feeds the fingerprint.
+ * `snippet` (what is involved, "free(p)") feeds the fingerprint. With
+ * c->inside set, the finding is at that place inside the callee: the call
+ * is a step ("passed to f() here") and `last` is said there.
  */
+/** Where an operation done at `in` happens: c->inside when it is set, else `in`. */
+bh_loc bh_mem__where(const bh_mem__fctx *c, const bh_ir_instr *in);
+
 void bh_mem__report(bh_mem__fctx *c, const bh_rule *rule, const bh_ir_instr *in,
 		    const char *snippet, const bh_finding_step *steps, size_t nsteps,
 		    const char *last, const char *fmt, ...)

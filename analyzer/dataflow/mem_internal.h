@@ -162,6 +162,8 @@ typedef struct {
 	// the pointer in a global.
 	uint32_t nind;
 	struct bh_mem__ind *ind;
+	bool single_use;        // read from a file: the function was named in one place of the
+				// program that wrote it (bh_callgraph_single_use)
 } bh_mem__summary;
 
 // One such effect (BH_MEM__P_FREES, P_MAY_FREE, P_DEREF on it).
@@ -215,6 +217,17 @@ typedef struct {
 	bool *member;
 	size_t analyses;              // functions analysed (bh_mem_options.analyses)
 } bh_mem__program;
+
+/**
+ * Is `s` the summary of a program function named in one place only (a
+ * helper of its one caller, like a `badSink()`)? A finding its summary
+ * causes is then reported inside it (unless it checks that parameter for
+ * NULL, as a utility written for any caller does); one of a function used
+ * in many places (an allocator's free wrapper, an API) stays at the call,
+ * where the contract was broken, and findings of different callers stay
+ * apart.
+ */
+bool bh_mem__single_use(const bh_mem__program *p, const bh_mem__summary *s);
 
 // A member summary an analysis read.
 typedef struct {

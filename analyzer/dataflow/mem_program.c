@@ -144,6 +144,14 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	return true;
 }
 
+bool bh_mem__single_use(const bh_mem__program *p, const bh_mem__summary *s)
+{
+	if (s && !s->fn)
+		return s->single_use; // from a summaries file
+	size_t n = s && s->fn && s->usr ? bh_callgraph_node(p->graph, s->usr) : SIZE_MAX;
+	return n != SIZE_MAX && p->graph->funcs[n] == s->fn && bh_callgraph_single_use(p->graph, n);
+}
+
 // The held-back unchecked-NULL findings whose function most callers check.
 static void release_held(bh_mem__program *p, bh_findings *out)
 {

@@ -71,24 +71,50 @@ const char *bh_mem__object_text(const bh_mem__fctx *c, uint32_t obj)
 	}
 }
 
+static bool is_known(const bh_loc *l)
+{
+	return l && l->path && l->line;
+}
+
+bh_loc bh_mem__where(const bh_mem__fctx *c, const bh_ir_instr *in)
+{
+	return is_known(c->inside) ? *c->inside : in->loc;
+}
+
+static const char *function_at(const bh_mem__fctx *c, const bh_loc *loc)
+{
+	const bh_ir_func *fn = bh_callgraph_function_at(c->prog->graph, loc);
+	return fn ? fn->name : c->inside_callee; // (inside a summary read from a file)
+}
+
 void bh_mem__report(bh_mem__fctx *c, const bh_rule *rule, const bh_ir_instr *in,
 		    const char *snippet, const bh_finding_step *steps, size_t nsteps,
 		    const char *last, const char *fmt, ...)
 {
 	if (!c->reporting)
 		return;
+	// Done inside a callee: reported where it is done, like the flaw a
+	// debugger stops at, with the call on the way there.
+	// (Summaries of code outside the context have no locations.)
+	bool inside = is_known(c->inside);
+	const char *where_fn = inside ? function_at(c, c->inside) : NULL;
+	bh_loc at = inside ? *c->inside : in->loc;
 	bh_findings *out = c->out;
-	if (bh_findings_find(out, rule, &in->loc, snippet))
+	if (bh_findings_find(out, rule, &at, snippet))
 		return; // one finding per rule, place and value
 	char message[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
-	bh_finding *fd = bh_finding_add(out, rule, in->loc, "%s", message);
-	fd->function = bh_arena_strdup(out->arena, c->fn->name);
+	bh_finding *fd = bh_finding_add(out, rule, at, "%s", message);
+	fd->function = bh_arena_strdup(out->arena, inside ? where_fn : c->fn->name);
 	fd->snippet = snippet ? bh_arena_strdup(out->arena, snippet) : NULL;
 	for (size_t i = 0; i < nsteps; i++)
 		bh_finding_add_flow(out, fd, steps[i].loc, steps[i].message);
-	bh_finding_add_flow(out, fd, in->loc, last);
+	if (inside)
+		bh_finding_add_flow(out, fd, in->loc,
+				    bh_arena_sprintf(out->arena, "passed to %s() here, in %s()",
+						     c->inside_callee ? c->inside_callee : "?", c->fn->name));
+	bh_finding_add_flow(out, fd, at, last);
 }

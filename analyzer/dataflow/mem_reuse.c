@@ -45,7 +45,7 @@ bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b)
 	    a->ret_sure != b->ret_sure || a->ret_param != b->ret_param ||
 	    a->ret_sure_param != b->ret_sure_param || !loc_equal(&a->ret_null_loc, &b->ret_null_loc) ||
 	    a->ret_freed != b->ret_freed || !loc_equal(&a->ret_freed_loc, &b->ret_freed_loc) ||
-	    a->ret_null != b->ret_null || a->nind != b->nind)
+	    a->ret_null != b->ret_null || a->nind != b->nind || a->single_use != b->single_use)
 		return false;
 	for (uint32_t j = 0; j < a->nparams; j++) {
 		if ((a->param ? a->param[j] : 0) != (b->param ? b->param[j] : 0) ||

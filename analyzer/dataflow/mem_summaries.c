@@ -3,7 +3,7 @@
 // around it): a function's "memory" member to JSON and back, and the
 // export of a whole-program run.
 //
-//   "memory": {"noreturn": true,
+//   "memory": {"noreturn": true, "single_use": true,
 //              "params": [{"param": 0, "frees": true, "family": "heap", "loc": {...}}],
 //              "ret": {"fresh": true, "family": "heap", "may_null": true, "null_loc": {...}}}
 //
@@ -40,6 +40,7 @@ json_t *bh_mem__summary_to_json(const bh_mem__summary *s)
 	json_t *o = json_object();
 	set_true(o, "incomplete", s->incomplete);
 	set_true(o, "noreturn", s->noreturn);
+	set_true(o, "single_use", s->single_use);
 	json_t *params = json_array();
 	for (uint32_t j = 0; j < s->nparams; j++) {
 		if (!s->param[j])
@@ -250,8 +251,9 @@ bh_mem__summary *bh_mem__summary_from_json(json_t *o, const bh_summaries__entry 
 		*error = "more parameters than a summaries file may hold";
 		return NULL;
 	}
-	*error = !get_bool(o, "incomplete", &s->incomplete) || !get_bool(o, "noreturn", &s->noreturn)
-			 ? "'incomplete' or 'noreturn' is not true or false"
+	*error = !get_bool(o, "incomplete", &s->incomplete) || !get_bool(o, "noreturn", &s->noreturn) ||
+			 !get_bool(o, "single_use", &s->single_use)
+			 ? "'incomplete', 'noreturn' or 'single_use' is not true or false"
 			 : NULL;
 	if (!*error)
 		*error = get_params(json_object_get(o, "params"), s, set);
@@ -294,6 +296,10 @@ void bh_mem__export(const bh_mem__program *p, const bh_ir_program *prog, bh_summ
 			continue;
 		// Through the file format: what is exported is what a reader gets.
 		json_t *j = bh_mem__summary_to_json(p->sums[node]);
+		// Whether it has one caller is known to the whole program only:
+		// a shard reading this reports inside it as the whole run does.
+		if (bh_callgraph_single_use(p->graph, node))
+			json_object_set_new(j, "single_use", json_true());
 		const char *error;
 		e->mem = bh_mem__summary_from_json(j, e, out, &error);
 		json_decref(j);

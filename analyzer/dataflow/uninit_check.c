@@ -82,7 +82,7 @@ static bool call_const(const bh_ir_instr *call, int64_t *value, void *payload)
 // ----------------------------------------------------------------- callees
 
 const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
-					     const char **name_out)
+					     const char **name_out, size_t *node_out)
 {
 	const bh_ir_opnd *callee = &call->callee;
 	const bh_ir_func *fn = c->fn;
@@ -109,6 +109,8 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 			}
 		}
 	}
+	if (node_out)
+		*node_out = node;
 	return node == SIZE_MAX ? NULL : c->prog->sums[node];
 }
 
@@ -216,7 +218,9 @@ static void add_param_read(bh_uninit__fctx *c, const bh_uninit__cand *cand)
 	if (n)
 		memcpy(now, old, n * sizeof(*now));
 	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
-	now[n] = (bh_uninit__field_fact){ cand->field, true, in ? in->loc : c->fn->loc };
+	// (Where a helper of one caller reads it, when it is passed on to one.)
+	bh_loc at = cand->callee_at.line ? cand->callee_at : in ? in->loc : c->fn->loc;
+	now[n] = (bh_uninit__field_fact){ cand->field, true, at, cand->forwarded };
 	sum->param_reads[j] = now;
 	sum->nparam_reads[j] = n + 1;
 }

@@ -428,17 +428,65 @@ static void returned_struct(const bh_uninit__fctx *c, bh_flow_word *f, uint32_t 
 	}
 }
 
+// Where a helper of one caller reads argument j (not a struct), or NULL:
+// a read of an uninitialised value passed to it is reported there.
+static const bh_loc *read_inside(const bh_uninit__fctx *c, const bh_uninit__summary *sum, size_t node,
+				 uint32_t j)
+{
+	if (!sum || !sum->analysed || j >= sum->nparams || !bh_callgraph_single_use(c->prog->graph, node))
+		return NULL;
+	// (A helper that only hands the value to a library function, a
+	// printIntLine(), is transparent: the call to it is the read.)
+	for (uint32_t k = 0; k < sum->nparam_reads[j]; k++)
+		if (!sum->param_reads[j][k].field && sum->param_reads[j][k].at.line &&
+		    !sum->param_reads[j][k].forwarded)
+			return &sum->param_reads[j][k].at;
+	return NULL;
+}
+
+// A scalar `o` passed to a helper of one caller that reads it at `at`.
+static void pass_read_inside(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in,
+			     const bh_ir_opnd *o, const char *callee, const bh_loc *at)
+{
+	uint32_t v = o->var;
+	uint32_t first = c->var_first[v];
+	clear_range(f, c->heap_first[v], c->heap_count[v]);
+	if (c->locs[first].kind == BH_UNINIT__SCALAR) {
+		bh_uninit__cand extra = { .callee = callee, .callee_at = *at };
+		note_read(c, f, in, first, BH_UNINIT__READ_INSIDE, &extra);
+	} else {
+		bh_uninit__cand extra = { .param = v, .callee_at = *at };
+		note_read(c, f, in, first, BH_UNINIT__READ_PARAM, &extra);
+	}
+}
+
+// Parameter `o` handed as it is to a function without a body here.
+static void forward_param(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in,
+			  const bh_ir_opnd *o)
+{
+	clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
+	bh_uninit__cand extra = { .param = o->var, .forwarded = true };
+	note_read(c, f, in, c->var_first[o->var], BH_UNINIT__READ_PARAM, &extra);
+}
+
 static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
 	use(c, f, in, &in->callee, false);
 	const char *name = NULL;
-	const bh_uninit__summary *sum = bh_uninit__callee(c, in, &name);
+	size_t node = SIZE_MAX;
+	const bh_uninit__summary *sum = bh_uninit__callee(c, in, &name, &node);
 	for (uint32_t j = 0; j < in->nargs; j++) {
 		const bh_ir_opnd *o = &in->args[j];
 		uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
 		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
 		    c->locs[first].kind != BH_UNINIT__ARRAY && c->locs[first].kind != BH_UNINIT__PSCALAR)
 			pass_struct(c, f, in, o->var, sum, j, name);
+		else if (first != BH_UNINIT__NONE && (c->locs[first].kind == BH_UNINIT__SCALAR ||
+						      c->locs[first].kind == BH_UNINIT__PSCALAR) &&
+			 read_inside(c, sum, node, j))
+			pass_read_inside(c, f, in, o, name, read_inside(c, sum, node, j));
+		else if (!sum && first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__PSCALAR)
+			forward_param(c, f, in, o); // to a library function
 		else if (reads_argument(sum, j) || (first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__ARRAY))
 			use(c, f, in, o, true); // (an array passed is its address: the callee may fill it)
 		else if (o->kind == BH_IR_OPND_VAR) // (what it points to may be filled, though)

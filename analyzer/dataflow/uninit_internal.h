@@ -55,6 +55,7 @@ enum {
 	BH_UNINIT__READ_PASSED,    // a struct passed by value to a function that reads field `field`
 	BH_UNINIT__READ_HEAP,      // `p->f` of a malloc()ed block
 	BH_UNINIT__READ_PARAM,     // summaries: the function reads its parameter's field
+	BH_UNINIT__READ_INSIDE,    // a scalar passed to a helper of one caller that reads it at `callee_at`
 	BH_UNINIT__RET_UNSET,      // summaries: a returned struct's field is unset
 };
 
@@ -63,6 +64,8 @@ typedef struct {
 	const char *field;
 	bool unset;            // returns: unset on some feasible path (reads: always true)
 	bh_loc at;             // where it is read / the return that leaves it unset
+	bool forwarded;        // reads: only handed to a library function (printIntLine(x) is
+			       // printf("%d", x)): the caller's call is the read that counts
 } bh_uninit__field_fact;
 
 /** What a caller needs to know about a function. Arena (program). */
@@ -100,9 +103,11 @@ typedef struct {
 	uint32_t instr;        // the reading instruction (id)
 	uint8_t how;           // BH_UNINIT__READ_*
 	const char *field;     // READ_PASSED, READ_PARAM: the field read; RET_UNSET: the slot
-	const char *callee;    // READ_PASSED: the function it is passed to
-	bh_loc callee_at;      // READ_PASSED: where that function reads the field
+	const char *callee;    // READ_PASSED, READ_INSIDE: the function it is passed to
+	bh_loc callee_at;      // READ_PASSED, READ_INSIDE: where that function reads it;
+			       // READ_PARAM: where a helper of one caller reads it (or none)
 	uint32_t param;        // READ_PARAM: which parameter
+	bool forwarded;        // READ_PARAM: the value is handed to a library function
 	uint64_t order;        // reverse postorder of the block, then instruction: earliest first
 } bh_uninit__cand;
 
@@ -154,10 +159,11 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 /**
  * The summary of the program function a call reaches (directly, through a
  * pointer assigned once, or through an operations table), or NULL; its
- * name in `*name_out` when known.
+ * name in `*name_out` when known, its call-graph node in `*node_out`
+ * (SIZE_MAX when none; `node_out` may be NULL).
  */
 const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
-					     const char **name_out);
+					     const char **name_out, size_t *node_out);
 
 /** Is `name` an allocator whose block starts uninitialised (malloc)? */
 bool bh_uninit__is_raw_alloc(const char *name);

@@ -77,7 +77,7 @@ static const char *origin(bh_uninit__fctx *c, const bh_uninit__cand *cand, uint3
 	}
 	if (g && g->op == BH_IR_CALL) {
 		const char *by = NULL;
-		const bh_uninit__summary *sum = bh_uninit__callee(c, g, &by);
+		const bh_uninit__summary *sum = bh_uninit__callee(c, g, &by, NULL);
 		by = by ? by : "the callee";
 		bh_loc at = ret_loc(sum, l->field);
 		if (at.line)
@@ -141,6 +141,13 @@ static const char *describe(bh_uninit__fctx *c, const bh_uninit__cand *cand, con
 		bh_finding_add_flow(out, fd, in->loc, "the whole struct is read here");
 		return bh_arena_sprintf(a, "'%s' is used here but none of its fields is "
 					   "initialised%s (%s)", what, path, from);
+	case BH_UNINIT__READ_INSIDE:
+		bh_finding_add_flow(out, fd, in->loc,
+				    bh_arena_sprintf(a, "passed to %s() here, in %s()", callee, c->fn->name));
+		bh_finding_add_flow(out, fd, cand->callee_at,
+				    bh_arena_sprintf(a, "'%s' is read uninitialised", what));
+		return bh_arena_sprintf(a, "'%s' is passed to %s() and read there but is not "
+					   "initialised%s (%s)", what, callee, path, from);
 	case BH_UNINIT__READ_PASSED:
 		bh_finding_add_flow(out, fd, in->loc,
 				    bh_arena_sprintf(a, "'%s' is passed by value here", whole));
@@ -167,7 +174,10 @@ void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
 	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_UNINITIALIZED_READ);
 	const char *what = bh_uninit__loc_text(c, cand->loc, cand->field);
-	if (bh_findings_find(out, rule, &in->loc, what))
+	// Read inside a helper of one caller: reported where it reads it.
+	bool inside = cand->how == BH_UNINIT__READ_INSIDE;
+	bh_loc at = inside ? cand->callee_at : in->loc;
+	if (bh_findings_find(out, rule, &at, what))
 		return; // one finding per place and location
 	uint32_t through = 0;
 	if (w->branch != BH_UNINIT__NONE)
@@ -176,8 +186,9 @@ void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
 				   : "";
 	// The message is built once the origin is known; the finding is
 	// added first so that the flow steps can go on it in order.
-	bh_finding *fd = bh_finding_add(out, rule, in->loc, "-");
-	fd->function = bh_arena_strdup(out->arena, c->fn->name);
+	bh_finding *fd = bh_finding_add(out, rule, at, "-");
+	const bh_ir_func *holder = inside ? bh_callgraph_function_at(c->prog->graph, &at) : c->fn;
+	fd->function = bh_arena_strdup(out->arena, holder ? holder->name : cand->callee);
 	fd->snippet = bh_arena_strdup(out->arena, what);
 	const char *from = origin(c, cand, w->gen, what, fd);
 	if (w->branch != BH_UNINIT__NONE)

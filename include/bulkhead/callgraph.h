@@ -42,6 +42,8 @@ typedef struct bh_callgraph {
 	size_t ntables;
 	bh_ir_opnd *as_opnd;      /* per node: a FUNC operand naming it, for analyses that take a
 				     callee as an operand (resolved indirect calls) */
+	uint8_t *uses;            /* per node: places that name it (calls, address taken), 2 for
+				     "more than one" or an operations table */
 } bh_callgraph;
 
 /**
@@ -133,6 +135,19 @@ bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_in
  */
 const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_instr *call,
 					     const bh_ir_opnd *const *fn_value);
+
+/**
+ * True if node `n` is named in one place of the program only: a helper of
+ * its one caller (`badSink(data)`), not an API or a callback in a table.
+ */
+bool bh_callgraph_single_use(const bh_callgraph *g, size_t n);
+
+/**
+ * The program function whose body holds `loc`: of those defined in its
+ * file, the one that starts last before it (C functions do not nest), or
+ * NULL.
+ */
+const bh_ir_func *bh_callgraph_function_at(const bh_callgraph *g, const bh_loc *loc);
 
 /** True if node `n` calls itself directly. */
 bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n);

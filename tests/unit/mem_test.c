@@ -991,8 +991,9 @@ Test(mem, what_a_callee_does_behind_a_pointer_argument_or_in_a_global)
 			 "\treset(&c);\n"                                  // 19
 			 "\treset(&c);\n"                                  // 20
 			 "}\n");
-	cr_assert_str_eq(lines_of(r, "c.double-free"), "12");
-	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "15");
+	// drop() and show() are helpers of one caller: reported inside them.
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "5");
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "6");
 }
 
 Test(mem, a_callers_null_argument_and_flag_settle_what_a_callee_does)
@@ -1046,4 +1047,74 @@ Test(mem, recursive_members_are_analysed_again_only_when_a_read_changed)
 	result *r = run_counting(files, NULL, &analyses);
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "4");
 	cr_assert_eq(analyses, 4, "f, g, f, main, not %zu", analyses);
+}
+
+Test(mem, findings_inside_a_helper_of_one_caller_are_reported_there)
+{
+	// release() is called from one place: the second free happens in it,
+	// and that is where the finding is, with the call on its path.
+	result *r = run1("#include <stdlib.h>\n"
+			 "static void release(char *p)\n"
+			 "{\n"
+			 "\tfree(p);\n"
+			 "}\n"
+			 "void twice(void)\n"
+			 "{\n"
+			 "\tchar *p = malloc(8);\n"
+			 "\tfree(p);\n"
+			 "\trelease(p);\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "4");
+	const bh_finding *f = first_of(r, "c.double-free");
+	cr_assert_str_eq(f->function, "release");
+	cr_assert_eq(f->nflow, 4);
+	cr_assert_eq(f->flow[2].loc.line, 10);
+	cr_assert_str_eq(f->flow[2].message, "passed to release() here, in twice()");
+	cr_assert_eq(f->flow[3].loc.line, 4);
+}
+
+Test(mem, findings_through_a_function_of_many_callers_stay_at_each_call)
+{
+	// put() is an API with two callers: each caller's mistake is its own
+	// finding, at its call.
+	result *r = run1("#include <stdlib.h>\n"
+			 "void put(char *p)\n"
+			 "{\n"
+			 "\tfree(p);\n"
+			 "}\n"
+			 "void one(void)\n"
+			 "{\n"
+			 "\tchar *p = malloc(8);\n"
+			 "\tfree(p);\n"
+			 "\tput(p);\n"
+			 "}\n"
+			 "void two(void)\n"
+			 "{\n"
+			 "\tchar *q = malloc(8);\n"
+			 "\tput(q);\n"
+			 "\tput(q);\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "10 16");
+}
+
+Test(mem, a_helper_that_checks_its_parameter_keeps_the_finding_at_the_call)
+{
+	// show() checks for NULL, as a utility written for any caller does:
+	// the use after free is the call that hands it released memory.
+	result *r = run1("#include <stdio.h>\n"
+			 "#include <stdlib.h>\n"
+			 "static void show(const char *s)\n"
+			 "{\n"
+			 "\tif (s != NULL)\n"
+			 "\t\tputs(s);\n"
+			 "}\n"
+			 "void late(void)\n"
+			 "{\n"
+			 "\tchar *p = malloc(8);\n"
+			 "\tif (!p) return;\n"
+			 "\tp[0] = 0;\n"
+			 "\tfree(p);\n"
+			 "\tshow(p);\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "14");
 }

@@ -463,6 +463,9 @@ Test(uninit, initialiser_lists_initialise_every_member)
 			 "");
 }
 
+// fill() overwrites n first: no read. show() only hands n to printf(): the
+// call is the read (line 10). later(), a helper of one caller, reads it
+// in arithmetic: reported there (line 6), with the call as a step.
 Test(uninit, passing_a_value_is_a_read_only_when_the_callee_reads_it)
 {
 	cr_assert_str_eq(lines(PRELUDE                                        // 1-3
@@ -476,5 +479,17 @@ Test(uninit, passing_a_value_is_a_read_only_when_the_callee_reads_it)
 			       "\tlater(c);\n"                                          // 11
 			       "\tprintf(\"%d\", d);\n"                                 // 12
 			       "}\n"),
-			 "10 11 12");
+			 "6 10 12");
+}
+
+// Through helpers of one caller each, down to the one that hands the value
+// to out(), a printing utility: reported at that call, inside last().
+Test(uninit, a_read_through_a_chain_of_helpers_is_reported_where_the_last_one_uses_it)
+{
+	cr_assert_str_eq(lines(PRELUDE                                 // 1-3
+			       "static void out(int v) { printf(\"%d\", v); }\n" // 4
+			       "static void last(int v) { out(v); }\n"           // 5
+			       "static void mid(int v) { last(v); }\n"           // 6
+			       "void f(void) { int x; mid(x); }\n"),             // 7
+			 "5");
 }

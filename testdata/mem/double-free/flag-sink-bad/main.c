@@ -10,7 +10,7 @@ static int release_payload;
 static void finish(char *payload)
 {
 	if (release_payload)
-		free(payload);
+		free(payload); /* BH-EXPECT: c.double-free */
 }
 
 int send_once(const char *msg)
@@ -22,6 +22,6 @@ int send_once(const char *msg)
 	puts(payload);
 	free(payload);
 	release_payload = 1;
-	finish(payload); /* BH-EXPECT: c.double-free */
+	finish(payload);
 	return 0;
 }

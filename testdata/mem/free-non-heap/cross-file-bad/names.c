@@ -10,5 +10,5 @@ char *name_copy(const char *s)
 
 void name_free(char *s)
 {
-	free(s);
+	free(s); /* BH-EXPECT: c.free-non-heap */
 }

@@ -7,7 +7,7 @@
 
 static void msg_release(unsigned char *m)
 {
-	free(m);
+	free(m); /* BH-EXPECT: c.free-offset */
 }
 
 int msg_kind(const unsigned char *wire, size_t n)
@@ -22,6 +22,6 @@ int msg_kind(const unsigned char *wire, size_t n)
 	memcpy(msg, wire, n);
 	body = msg + HDR_LEN;
 	kind = body[0];
-	msg_release(body); /* BH-EXPECT: c.free-offset */
+	msg_release(body);
 	return kind;
 }

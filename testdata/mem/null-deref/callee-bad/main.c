@@ -9,7 +9,7 @@ struct user {
 
 static void user_label(FILE *out, const struct user *u)
 {
-	fprintf(out, "%s (%d)\n", u->name, u->uid);
+	fprintf(out, "%s (%d)\n", u->name, u->uid); /* BH-EXPECT: c.null-deref */
 }
 
 void log_session(FILE *out, int anonymous, const struct user *who)
@@ -18,5 +18,5 @@ void log_session(FILE *out, int anonymous, const struct user *who)
 
 	if (anonymous)
 		u = NULL;
-	user_label(out, u); /* BH-EXPECT: c.null-deref */
+	user_label(out, u);
 }

@@ -3,5 +3,5 @@
 
 int route_backend(const struct route *r)
 {
-	return r->backend;
+	return r->backend; /* BH-EXPECT: c.null-deref */
 }

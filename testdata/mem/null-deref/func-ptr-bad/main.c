@@ -9,7 +9,7 @@ struct user {
 
 static void show_user(FILE *out, const struct user *u)
 {
-	fprintf(out, "%s:%d\n", u->name, u->uid);
+	fprintf(out, "%s:%d\n", u->name, u->uid); /* BH-EXPECT: c.null-deref */
 }
 
 void list_users(FILE *out, const struct user *users, int n)
@@ -21,5 +21,5 @@ void list_users(FILE *out, const struct user *users, int n)
 	for (i = 0; i < n; i++)
 		show(out, &users[i]);
 	if (n == 0)
-		show(out, none); /* BH-EXPECT: c.null-deref */
+		show(out, none);
 }

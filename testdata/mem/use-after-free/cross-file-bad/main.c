@@ -12,6 +12,6 @@ size_t content_length_size(const char *raw)
 	if (h == NULL)
 		return 0;
 	free(h);
-	n = header_value_len(h); /* BH-EXPECT: c.use-after-free */
+	n = header_value_len(h);
 	return n;
 }
