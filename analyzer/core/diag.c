@@ -20,11 +20,6 @@ void bh_diags_dispose(bh_diags *d)
 	bh_vec_dispose(&d->items);
 }
 
-static bool same_str(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 // How many diagnostics `path` has, or SIZE_MAX when one of them says
 // exactly this already (an analysis that runs twice over a function must
 // not say twice that it stopped).
@@ -34,10 +29,10 @@ static size_t count_for_path(const bh_diags *d, bh_level level, const char *code
 	size_t n = 0;
 	for (size_t i = 0; i < d->items.len; i++) {
 		const bh_diag *g = &d->items.items[i];
-		if (!same_str(g->loc.path, path))
+		if (!bh_str_equal(g->loc.path, path))
 			continue;
 		if (g->loc.line == line && g->loc.col == col && g->level == level &&
-		    strcmp(g->code, code) == 0 && same_str(g->message, message))
+		    strcmp(g->code, code) == 0 && bh_str_equal(g->message, message))
 			return SIZE_MAX;
 		n++;
 	}

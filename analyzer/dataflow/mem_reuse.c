@@ -14,21 +14,10 @@
 
 #include "dataflow/mem_internal.h"
 
-static bool str_equal(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-static bool loc_equal(const bh_loc *a, const bh_loc *b)
-{
-	return str_equal(a->path, b->path) && a->line == b->line && a->col == b->col &&
-	       a->end_line == b->end_line && a->end_col == b->end_col;
-}
-
 static bool ind_equal(const bh_mem__ind *a, const bh_mem__ind *b)
 {
 	return a->kind == b->kind && a->bits == b->bits && a->family == b->family &&
-	       a->param == b->param && str_equal(a->global, b->global) && loc_equal(&a->loc, &b->loc);
+	       a->param == b->param && bh_str_equal(a->global, b->global) && bh_loc_equal(&a->loc, &b->loc);
 }
 
 bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b)
@@ -37,14 +26,14 @@ bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b)
 		return true;
 	if (!a || !b)
 		return false;
-	if (a->fn != b->fn || !str_equal(a->usr, b->usr) || a->nparams != b->nparams ||
+	if (a->fn != b->fn || !bh_str_equal(a->usr, b->usr) || a->nparams != b->nparams ||
 	    a->analysed != b->analysed || a->incomplete != b->incomplete ||
 	    a->noreturn != b->noreturn || a->ret_fresh != b->ret_fresh ||
 	    a->ret_family != b->ret_family || a->ret_may_null != b->ret_may_null ||
 	    a->ret_null_oom != b->ret_null_oom || a->ret_static != b->ret_static ||
 	    a->ret_sure != b->ret_sure || a->ret_param != b->ret_param ||
-	    a->ret_sure_param != b->ret_sure_param || !loc_equal(&a->ret_null_loc, &b->ret_null_loc) ||
-	    a->ret_freed != b->ret_freed || !loc_equal(&a->ret_freed_loc, &b->ret_freed_loc) ||
+	    a->ret_sure_param != b->ret_sure_param || !bh_loc_equal(&a->ret_null_loc, &b->ret_null_loc) ||
+	    a->ret_freed != b->ret_freed || !bh_loc_equal(&a->ret_freed_loc, &b->ret_freed_loc) ||
 	    a->ret_null != b->ret_null || a->nind != b->nind || a->single_use != b->single_use)
 		return false;
 	for (uint32_t j = 0; j < a->nparams; j++) {
@@ -52,7 +41,7 @@ bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b)
 		    (a->param_family ? a->param_family[j] : 0) != (b->param_family ? b->param_family[j] : 0))
 			return false;
 		if ((a->param_loc == NULL) != (b->param_loc == NULL) ||
-		    (a->param_loc && !loc_equal(&a->param_loc[j], &b->param_loc[j])))
+		    (a->param_loc && !bh_loc_equal(&a->param_loc[j], &b->param_loc[j])))
 			return false;
 	}
 	for (uint32_t i = 0; i < a->nind; i++)

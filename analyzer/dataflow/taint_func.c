@@ -493,23 +493,17 @@ static const char *operand_text(bh_taint__fctx *c, const bh_ir_instr *in, const 
 	return bh_ir_operand_text(c->fn, in, o, c->prog->arena);
 }
 
-// Does the summary already know that label `bit` reaches this sink? One
-// entry per (rule, place, label): a function that calls the same
-// helper many times, or a chain of wrappers, must not multiply them.
-static bool same_string(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 // Whether summary sink `k` covers the guard of `g`: it is unguarded, or
 // guarded by the same choice.
 static bool guard_covers(const bh_taint__sink *k, const bh_taint__sink *g)
 {
-	return !k->guard_param || (k->guard_param == g->guard_param && same_string(k->guard_func, g->guard_func) &&
-				   same_string(k->guard_member, g->guard_member));
+	return !k->guard_param || (k->guard_param == g->guard_param && bh_str_equal(k->guard_func, g->guard_func) &&
+				   bh_str_equal(k->guard_member, g->guard_member));
 }
 
-// Whether our summary already has sink `sk` (its rule, place and guard) for label `bit`.
+// Whether our summary already has sink `sk` (its rule, place and guard) for
+// label `bit`. One entry per (rule, place, label): a function that calls
+// the same helper many times, or a chain of wrappers, must not multiply them.
 static bool has_sink(const bh_taint__summary *sum, const bh_taint__sink *sk, unsigned bit)
 {
 	for (size_t i = 0; i < sum->sinks.len; i++) {

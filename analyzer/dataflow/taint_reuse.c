@@ -16,25 +16,14 @@
 
 // ------------------------------------------------------------ equality
 
-static bool str_equal(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-static bool loc_equal(const bh_loc *a, const bh_loc *b)
-{
-	return str_equal(a->path, b->path) && a->line == b->line && a->col == b->col &&
-	       a->end_line == b->end_line && a->end_col == b->end_col;
-}
-
 static bool path_equal(const bh_taint__path *a, const bh_taint__path *b)
 {
 	if (a->len != b->len)
 		return false;
 	// Shared ends compare at once.
 	for (const bh_taint__pstep *x = a->head, *y = b->head; x != y; x = x->next, y = y->next)
-		if (!x || !y || !loc_equal(&x->step.loc, &y->step.loc) ||
-		    !str_equal(x->step.message, y->step.message))
+		if (!x || !y || !bh_loc_equal(&x->step.loc, &y->step.loc) ||
+		    !bh_str_equal(x->step.message, y->step.message))
 			return false;
 	return true;
 }
@@ -49,14 +38,14 @@ static bool val_equal(const bh_taint__val *a, const bh_taint__val *b)
 static bool sink_equal(const bh_taint__sink *a, const bh_taint__sink *b)
 {
 	return a->rule == b->rule && a->bit == b->bit && a->param == b->param &&
-	       str_equal(a->field, b->field) && a->bounded_sink == b->bounded_sink &&
+	       bh_str_equal(a->field, b->field) && a->bounded_sink == b->bounded_sink &&
 	       a->signed_matters == b->signed_matters && a->small_fires == b->small_fires &&
 	       a->array_param == b->array_param && a->elem_size == b->elem_size &&
-	       a->small == b->small && loc_equal(&a->loc, &b->loc) &&
-	       str_equal(a->function, b->function) && str_equal(a->callee, b->callee) &&
-	       str_equal(a->operand, b->operand) && str_equal(a->snippet, b->snippet) &&
+	       a->small == b->small && bh_loc_equal(&a->loc, &b->loc) &&
+	       bh_str_equal(a->function, b->function) && bh_str_equal(a->callee, b->callee) &&
+	       bh_str_equal(a->operand, b->operand) && bh_str_equal(a->snippet, b->snippet) &&
 	       path_equal(&a->path, &b->path) && a->guard_param == b->guard_param &&
-	       str_equal(a->guard_member, b->guard_member) && str_equal(a->guard_func, b->guard_func);
+	       bh_str_equal(a->guard_member, b->guard_member) && bh_str_equal(a->guard_func, b->guard_func);
 }
 
 bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary *b)
@@ -65,17 +54,17 @@ bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary
 		return true;
 	if (!a || !b)
 		return false;
-	if (a->fn != b->fn || !str_equal(a->usr, b->usr) || a->nparams != b->nparams ||
+	if (a->fn != b->fn || !bh_str_equal(a->usr, b->usr) || a->nparams != b->nparams ||
 	    a->external != b->external || a->nlabels != b->nlabels || a->analysed != b->analysed ||
 	    a->incomplete != b->incomplete || !val_equal(&a->ret, &b->ret) ||
-	    !path_equal(&a->ret_path, &b->ret_path) || !str_equal(a->ret_what, b->ret_what) ||
+	    !path_equal(&a->ret_path, &b->ret_path) || !bh_str_equal(a->ret_what, b->ret_what) ||
 	    a->ret_is_const != b->ret_is_const || a->ret_const != b->ret_const ||
 	    a->fields.len != b->fields.len || a->sinks.len != b->sinks.len ||
 	    a->globals.len != b->globals.len)
 		return false;
 	for (unsigned i = 0; i < a->nlabels && i < BH_ARRAY_LEN(a->labels); i++)
 		if (a->labels[i].param != b->labels[i].param ||
-		    !str_equal(a->labels[i].field, b->labels[i].field))
+		    !bh_str_equal(a->labels[i].field, b->labels[i].field))
 			return false;
 	for (uint32_t j = 0; j < a->nparams; j++) {
 		if ((a->param_out == NULL) != (b->param_out == NULL))
@@ -88,16 +77,16 @@ bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary
 		if ((a->param_out_path == NULL) != (b->param_out_path == NULL))
 			return false;
 		if (a->param_out_what && b->param_out_what &&
-		    !str_equal(a->param_out_what[j], b->param_out_what[j]))
+		    !bh_str_equal(a->param_out_what[j], b->param_out_what[j]))
 			return false;
 		if ((a->param_out_what == NULL) != (b->param_out_what == NULL))
 			return false;
 	}
 	for (size_t i = 0; i < a->fields.len; i++) {
 		const bh_taint__field_out *x = &a->fields.items[i], *y = &b->fields.items[i];
-		if (x->param != y->param || !str_equal(x->field, y->field) ||
+		if (x->param != y->param || !bh_str_equal(x->field, y->field) ||
 		    !val_equal(&x->val, &y->val) || !path_equal(&x->path, &y->path) ||
-		    !str_equal(x->what, y->what))
+		    !bh_str_equal(x->what, y->what))
 			return false;
 	}
 	for (size_t i = 0; i < a->sinks.len; i++)
@@ -105,7 +94,7 @@ bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary
 			return false;
 	for (size_t i = 0; i < a->globals.len; i++) {
 		const bh_taint__global_write *x = &a->globals.items[i], *y = &b->globals.items[i];
-		if (!str_equal(x->key, y->key) || x->labels != y->labels || !path_equal(&x->path, &y->path))
+		if (!bh_str_equal(x->key, y->key) || x->labels != y->labels || !path_equal(&x->path, &y->path))
 			return false;
 	}
 	return true;

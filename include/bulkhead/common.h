@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 #define BH_VERSION "0.1.0"
 
@@ -61,6 +62,19 @@ typedef struct {
 	uint32_t line, col;
 	uint32_t end_line, end_col;
 } bh_loc;
+
+/** Equal strings; NULL equals only NULL. */
+static inline bool bh_str_equal(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/** The same range of the same file. */
+static inline bool bh_loc_equal(const bh_loc *a, const bh_loc *b)
+{
+	return bh_str_equal(a->path, b->path) && a->line == b->line && a->col == b->col &&
+	       a->end_line == b->end_line && a->end_col == b->end_col;
+}
 
 /* ------------------------------------------------------------ allocation */
 
