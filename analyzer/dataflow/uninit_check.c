@@ -183,9 +183,36 @@ static uint32_t returned_var(const bh_uninit__fctx *c)
 	return rv;
 }
 
+// 1 + the parameter every `return` gives back, when nothing assigns it or
+// takes its address; else 0.
+static uint32_t returned_param(const bh_ir_func *fn)
+{
+	uint32_t p = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_RET)
+				continue;
+			if (!in->nargs || in->args[0].kind != BH_IR_OPND_VAR || in->args[0].var >= fn->nparams ||
+			    (p && p != in->args[0].var + 1))
+				return 0;
+			p = in->args[0].var + 1;
+		}
+	if (!p || (fn->vars[p - 1].flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_RECORD)))
+		return 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_opnd *d = &fn->blocks[b].instrs[i].dst;
+			if (d->kind == BH_IR_OPND_VAR && d->var == p - 1)
+				return 0;
+		}
+	return p;
+}
+
 static void init_summary(bh_uninit__program *p, const bh_ir_func *fn, bh_uninit__summary *sum)
 {
 	memset(sum, 0, sizeof(*sum));
+	sum->ret_param = returned_param(fn);
 	sum->nparams = fn->nparams;
 	sum->param_reads = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->param_reads));
 	sum->nparam_reads = bh_arena_alloc(p->arena, (fn->nparams + 1) * sizeof(*sum->nparam_reads));

@@ -327,6 +327,34 @@ static bool copy_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 	return true;
 }
 
+// Are `dst` and `src` of `x = y` or `x = f(y)` (f gives back its
+// parameter) both scalar locals? Then x gets y's state: a copy of an unset
+// value is no read, the use of the copy is (`dataCopy = data; data = 5;`
+// reads nothing).
+static bool scalar_locals(const bh_uninit__fctx *c, const bh_ir_opnd *dst, const bh_ir_opnd *src)
+{
+	if (dst->kind != BH_IR_OPND_VAR || src->kind != BH_IR_OPND_VAR)
+		return false;
+	uint32_t t = c->var_first[dst->var], s = c->var_first[src->var];
+	return t != BH_UNINIT__NONE && s != BH_UNINIT__NONE && c->locs[t].kind == BH_UNINIT__SCALAR &&
+	       c->locs[s].kind == BH_UNINIT__SCALAR;
+}
+
+static void set_scalar(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst, bool unset)
+{
+	def(c, f, dst);
+	if (unset)
+		bh_flow_set_bit(f, c->var_first[dst->var]);
+}
+
+static bool copy_scalar(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	if (!scalar_locals(c, &in->dst, &in->args[0]))
+		return false;
+	set_scalar(c, f, &in->dst, bh_flow_bit(f, c->var_first[in->args[0].var]));
+	return true;
+}
+
 static void field_read(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *base = &in->args[0];
@@ -475,9 +503,15 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 	const char *name = NULL;
 	size_t node = SIZE_MAX;
 	const bh_uninit__summary *sum = bh_uninit__callee(c, in, &name, &node);
+	// `data = source(data)` with source() giving back its parameter: a copy.
+	bool through = sum && sum->analysed && sum->ret_param && sum->ret_param <= in->nargs &&
+		       scalar_locals(c, &in->dst, &in->args[sum->ret_param - 1]);
+	bool through_unset = through && bh_flow_bit(f, c->var_first[in->args[sum->ret_param - 1].var]);
 	for (uint32_t j = 0; j < in->nargs; j++) {
 		const bh_ir_opnd *o = &in->args[j];
 		uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
+		if (through && j + 1 == sum->ret_param && !reads_argument(sum, j))
+			continue;
 		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
 		    c->locs[first].kind != BH_UNINIT__ARRAY && c->locs[first].kind != BH_UNINIT__PSCALAR)
 			pass_struct(c, f, in, o->var, sum, j, name);
@@ -491,6 +525,10 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 			use(c, f, in, o, true); // (an array passed is its address: the callee may fill it)
 		else if (o->kind == BH_IR_OPND_VAR) // (what it points to may be filled, though)
 			clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
+	}
+	if (through) {
+		set_scalar(c, f, &in->dst, through_unset);
+		return;
 	}
 	def(c, f, &in->dst);
 	if (in->dst.kind != BH_IR_OPND_VAR)
@@ -526,6 +564,10 @@ static void ret(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 	if (!in->nargs)
 		return;
 	const bh_ir_opnd *o = &in->args[0];
+	// A parameter given back unchanged is copied to the caller's result,
+	// not read: the caller's use of that result is (bh_uninit__summary).
+	if (c->sum && c->sum->ret_param && o->kind == BH_IR_OPND_VAR && o->var + 1 == c->sum->ret_param)
+		return;
 	use(c, f, in, o, true);
 	uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
 	if (first == BH_UNINIT__NONE || c->locs[first].kind != BH_UNINIT__WHOLE)
@@ -540,7 +582,7 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 	const bh_ir_opnd *a = in->args;
 	switch (in->op) {
 	case BH_IR_ASSIGN:
-		if (!copy_struct(c, f, in)) {
+		if (!copy_struct(c, f, in) && !copy_scalar(c, f, in)) {
 			use(c, f, in, &a[0], true);
 			def(c, f, &in->dst);
 		}

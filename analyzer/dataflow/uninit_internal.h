@@ -79,6 +79,10 @@ typedef struct {
 	uint32_t nparams;      // entries of the two arrays below
 	bh_uninit__field_fact **param_reads;
 	uint32_t *nparam_reads;
+	// 1 + the scalar parameter every return gives back unchanged (`int
+	// source(int data) { return data; }`), else 0: the caller's argument
+	// is copied into the result, not read.
+	uint32_t ret_param;
 	// The struct it returns: known when every return gives the same
 	// local struct variable or a value the function built whole.
 	bool ret_known;

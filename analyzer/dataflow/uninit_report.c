@@ -58,6 +58,75 @@ static bh_loc ret_loc(const bh_uninit__summary *sum, const char *field)
 	return sum->ret_rest_unset ? sum->ret_rest_at : none;
 }
 
+// Is `in` a copy into a scalar local, `x = y` or `x = f(y)` with f()
+// giving back its parameter (uninit_func.c)? Then y in `*from`.
+static bool scalar_copy(const bh_uninit__fctx *c, const bh_ir_instr *in, uint32_t *from)
+{
+	const bh_ir_opnd *src = NULL;
+	if (in->op == BH_IR_ASSIGN) {
+		src = &in->args[0];
+	} else if (in->op == BH_IR_CALL) {
+		const char *by;
+		const bh_uninit__summary *sum = bh_uninit__callee(c, in, &by, NULL);
+		if (sum && sum->analysed && sum->ret_param && sum->ret_param <= in->nargs)
+			src = &in->args[sum->ret_param - 1];
+	}
+	if (!src || src->kind != BH_IR_OPND_VAR || c->var_first[src->var] == BH_UNINIT__NONE ||
+	    c->locs[c->var_first[src->var]].kind != BH_UNINIT__SCALAR)
+		return false;
+	*from = src->var;
+	return true;
+}
+
+// The one instruction that assigns `v`, when it is a scalar copy.
+static const bh_ir_instr *sole_copy(const bh_uninit__fctx *c, uint32_t v, uint32_t *from)
+{
+	const bh_ir_instr *only = NULL;
+	for (uint32_t b = 0; b < c->fn->nblocks; b++)
+		for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &c->fn->blocks[b].instrs[i];
+			if (in->dst.kind != BH_IR_OPND_VAR || in->dst.var != v)
+				continue;
+			if (only)
+				return NULL;
+			only = in;
+		}
+	return only && scalar_copy(c, only, from) ? only : NULL;
+}
+
+// `g` copied the unset value of `from`: back along the copies to the
+// declaration that never set it (`int dataCopy = data; int data2 =
+// dataCopy;`), then each copy in order.
+#define MAX_COPIES 8
+static const char *copied_from(bh_uninit__fctx *c, const bh_ir_instr *g, uint32_t from, bh_finding *fd)
+{
+	bh_arena *a = c->prog->arena;
+	const bh_ir_instr *copies[MAX_COPIES];
+	uint32_t sources[MAX_COPIES];
+	size_t n = 0;
+	copies[n] = g;
+	sources[n++] = from;
+	uint32_t w;
+	const bh_ir_instr *prev;
+	while (n < MAX_COPIES && (prev = sole_copy(c, sources[n - 1], &w)) != NULL && w != sources[n - 1]) {
+		copies[n] = prev;
+		sources[n++] = w;
+	}
+	uint32_t v = sources[n - 1];
+	bh_finding_add_flow(c->prog->out, fd, decl_loc(c, v),
+			    bh_arena_sprintf(a, "'%s' is declared without an initialiser", source_name(c, v)));
+	for (size_t k = n; k-- > 0;) {
+		const bh_ir_instr *in = copies[k];
+		const char *to = source_name(c, in->dst.var), *src = source_name(c, sources[k]);
+		bh_finding_add_flow(c->prog->out, fd, in->loc,
+				    in->op == BH_IR_CALL
+					    ? bh_arena_sprintf(a, "'%s' gets back the unset value of '%s' from %s()",
+							       to, src, in->callee.str ? in->callee.str : "the callee")
+					    : bh_arena_sprintf(a, "'%s' is copied from '%s', unset", to, src));
+	}
+	return bh_arena_sprintf(a, "'%s' declared at line %u", source_name(c, v), decl_loc(c, v).line);
+}
+
 // Where the value came from, for the message's parenthesis, and the flow
 // steps that show it.
 static const char *origin(bh_uninit__fctx *c, const bh_uninit__cand *cand, uint32_t gen,
@@ -75,6 +144,9 @@ static const char *origin(bh_uninit__fctx *c, const bh_uninit__cand *cand, uint3
 						     var, by));
 		return bh_arena_sprintf(a, "allocated by %s() at line %u", by, g->loc.line);
 	}
+	uint32_t from;
+	if (g && l->kind == BH_UNINIT__SCALAR && scalar_copy(c, g, &from))
+		return copied_from(c, g, from, fd);
 	if (g && g->op == BH_IR_CALL) {
 		const char *by = NULL;
 		const bh_uninit__summary *sum = bh_uninit__callee(c, g, &by, NULL);
