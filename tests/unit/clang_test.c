@@ -531,6 +531,26 @@ Test(clang, clang_errors_are_capped_per_unit_with_a_note)
 	remove_files(dir, names, 1);
 }
 
+Test(clang, a_projects_werror_does_not_make_its_warnings_errors)
+{
+	// Built with -Wall -Werror, the unused variable would be an error
+	// that marks the function as cut: only real errors count.
+	char *dir = make_context();
+	static const char src[] = "#include <string.h>\n"
+				  "void f(const char *s)\n{\n\tint unused;\n\tchar b[4];\n"
+				  "\tstrcpy(b, s);\n}\n";
+	write_file(dir, "w.c", src, sizeof src - 1);
+	test_unit u = { "w.c", { "-Wall", "-Werror", NULL }, BH_FLAGS_COMPDB };
+	scan_result *r = scan(dir, &u, 1, 1, NULL);
+	cr_assert_eq(r->diags.items.len, 0, "first: %s",
+		     r->diags.items.len ? r->diags.items.items[0].message : "");
+	cr_assert_eq(r->findings.items.len, 1);
+	cr_assert_eq(r->findings.items.items[0].rule, bh_rule_get(BH_RULE_C_UNBOUNDED_COPY));
+	dispose(r);
+	static const char *const names[] = { "w.c" };
+	remove_files(dir, names, 1);
+}
+
 Test(clang, unit_libclang_cannot_parse_is_a_parse_failed_diagnostic)
 {
 	test_unit units[] = {

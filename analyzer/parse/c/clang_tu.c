@@ -20,7 +20,10 @@
 // header typically causes a cascade, and the first few say what is wrong.
 #define MAX_ERRORS_PER_UNIT 5
 
-// Appended to every unit's flags. Clang 16 and gcc 14 made these errors
+// Appended to every unit's flags. `-w`: only clang's errors are used, and
+// a project's `-Werror` must not turn its warnings into errors that cut
+// functions from the analysis (it also spares computing them: 1.5% of a
+// redis scan). Clang 16 and gcc 14 made these errors
 // by default, but code built with older compilers (common in container
 // base images) relies on them as warnings, and the AST clang builds is
 // complete either way: reporting them as errors would only say "results
@@ -29,6 +32,7 @@
 // IR lost what clang could not understand (BH_IR_CUT_ERRORS).
 static const char *const extra_args[] = {
 	"-ferror-limit=0",
+	"-w",
 	"-Wno-error=implicit-function-declaration",
 	"-Wno-error=implicit-int",
 	"-Wno-error=int-conversion",
