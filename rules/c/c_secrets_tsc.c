@@ -204,12 +204,12 @@ static void check_call(bh_tsc__walk *w, TSNode call)
 
 // The prefilter: in macros scope, a file can only give a finding if some
 // "define" is followed by a name the policy calls a secret. Conservative:
-// an odd spelling after "define" (a comment, a continuation) counts.
-bool bh_tsc__rule_secrets_may_match(const char *text, size_t len, bh_tsc_scope scope)
+// an odd spelling after "define" (a comment, a continuation) counts as
+// "parse it all".
+size_t bh_tsc__rule_secrets_macro_hits(const char *text, size_t len)
 {
-	if (scope != BH_TSC_MACROS)
-		return true;
 	const char *p = text, *end = text + len;
+	size_t hits = 0;
 	while (p < end && (p = memmem(p, (size_t)(end - p), "define", 6)) != NULL) {
 		p += 6;
 		const char *q = p;
@@ -218,7 +218,7 @@ bool bh_tsc__rule_secrets_may_match(const char *text, size_t len, bh_tsc_scope s
 		if (q == p || q == end)
 			continue; // "defined(", "#define" at the very end
 		if (!(*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
-			return true;
+			return SIZE_MAX;
 		char name[128];
 		size_t n = 0;
 		while (q < end && n + 1 < sizeof(name) &&
@@ -226,10 +226,15 @@ bool bh_tsc__rule_secrets_may_match(const char *text, size_t len, bh_tsc_scope s
 			(*q >= '0' && *q <= '9')))
 			name[n++] = *q++;
 		name[n] = '\0';
-		if (bh_c_secret_classify_name(name) != BH_C_SECRET_NAME_NONE)
-			return true;
+		if (bh_tsc__rule_secrets_wants_macro(name))
+			hits++;
 	}
-	return false;
+	return hits;
+}
+
+bool bh_tsc__rule_secrets_wants_macro(const char *name)
+{
+	return bh_c_secret_classify_name(name) != BH_C_SECRET_NAME_NONE;
 }
 
 void bh_tsc__rule_secrets(bh_tsc__walk *w, TSNode n)

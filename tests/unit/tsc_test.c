@@ -391,3 +391,36 @@ Test(tsc, scan_checks_uncovered_files_in_full_and_the_rest_for_macros)
 	bh_ctx_free(ctx);
 	bh_test_rmtree(root);
 }
+
+// Macros scope parses only the secret-like `#define` lines when every hit
+// of the prefilter is one (here), else the whole file (a hit in a comment
+// or a string, below): both give the same findings, in the same places.
+Test(tsc, secret_define_lines_are_parsed_alone_and_keep_their_places)
+{
+	static const char *const tails[] = {
+		"",
+		"/* #define OLD_PASSWORD \"Xy7Kd2Mq9Pw3\" */\n"
+		"char *s = \"#define API_TOKEN \\\"Hq4Zm8Kt3Lw9\\\"\";\n",
+	};
+	for (size_t t = 0; t < BH_ARRAY_LEN(tails); t++) {
+		bh_findings_dispose(&findings);
+		bh_findings_init(&findings, arena);
+		char *src = bh_arena_sprintf(arena,
+					     "int a = 1;\n"                              // 1
+					     "#define DB_PASSWORD \\\n"                  // 2
+					     "\t\"Tq8Lz3Vx7Km2\" /* spans\n"             // 3
+					     "   two lines */\n"                         // 4
+					     "struct s { int x; };\n"                    // 5
+					     "  #  define SESSION_SECRET \"Zx8Vb2Nm5Lk3\"\r\n" // 6
+					     "#define LIMIT 10\n%s", tails[t]);
+		check(src, BH_TSC_MACROS);
+		cr_assert_eq(findings.items.len, 2, "tail %zu", t);
+		cr_assert_eq(at(0)->loc.line, 2);
+		cr_assert_eq(at(0)->loc.col, 1);
+		cr_assert_str_eq(at(0)->message,
+				 "macro 'DB_PASSWORD' is defined as a hard-coded credential: Tq8… (12 chars)");
+		cr_assert_eq(at(1)->loc.line, 6);
+		cr_assert_eq(at(1)->loc.col, 3);
+		assert_no_diags();
+	}
+}

@@ -32,6 +32,10 @@ const TSLanguage *tree_sitter_c(void);
 // megabytes per second; only pathological input gets near it).
 #define PARSE_TIMEOUT_US 10000000
 
+// Secret-like `#define` lines parsed alone in macros scope; a file with
+// more is parsed whole.
+#define MAX_MACRO_LINES 64
+
 #define NOTE_SOURCE \
 	"libclang could not parse this file: found by syntax alone (tree-sitter-c)"
 #define NOTE_HEADER \
@@ -377,14 +381,24 @@ static void check_text(TSParser *parser, const bh_tsc__symbols *sym, bh_arena *a
 {
 	// Most files libclang covered define no secret-like macro: the rule
 	// family says so from the raw bytes, and they are not even parsed.
-	if (!bh_tsc__rule_secrets_may_match(text, len, scope))
+	// The others: only their secret-like `#define` lines are, when every
+	// hit of the prefilter is such a line (not one in a comment).
+	size_t hits = scope == BH_TSC_MACROS ? bh_tsc__rule_secrets_macro_hits(text, len) : SIZE_MAX;
+	if (hits == 0)
 		return;
 	if (len > UINT32_MAX) {
 		bh_diag_add(diags, BH_LEVEL_WARNING, "tsc.too-large", path, 0, 0,
 			    "file too large for tree-sitter-c; its macros were not checked");
 		return;
 	}
+	TSRange lines[MAX_MACRO_LINES];
+	bool some_lines = hits <= MAX_MACRO_LINES &&
+			  bh_tsc__define_lines(text, len, bh_tsc__rule_secrets_wants_macro, lines,
+					       MAX_MACRO_LINES) == hits &&
+			  ts_parser_set_included_ranges(parser, lines, (uint32_t)hits);
 	TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+	if (some_lines)
+		ts_parser_set_included_ranges(parser, NULL, 0);
 	if (!tree) {
 		ts_parser_reset(parser);
 		bh_diag_add(diags, BH_LEVEL_WARNING, "tsc.timeout", path, 0, 0,

@@ -82,10 +82,25 @@ bh_finding *bh_tsc__report(bh_tsc__walk *w, bh_rule_id rule, TSNode at, TSNode e
 void bh_tsc__rule_secrets(bh_tsc__walk *w, TSNode n);
 
 /**
- * False when `text` certainly gives rules/c/c_secrets_tsc.c nothing in
- * `scope` (macros scope without a secret-like `#define NAME`): the file
- * need not be parsed at all. Always true in full scope.
+ * The prefilter of macros scope: how many times "define" is followed by a
+ * name the policy calls a secret anywhere in `text` (comments included),
+ * or SIZE_MAX when an odd spelling follows one (a comment, a
+ * continuation). 0: the file gives rules/c/c_secrets_tsc.c nothing and
+ * need not be parsed at all.
  */
-bool bh_tsc__rule_secrets_may_match(const char *text, size_t len, bh_tsc_scope scope);
+size_t bh_tsc__rule_secrets_macro_hits(const char *text, size_t len);
+
+/** Is `name` a macro name the credential rules look at? */
+bool bh_tsc__rule_secrets_wants_macro(const char *name);
+
+/**
+ * tsc_define_lines.c: the ranges of the `#define NAME` directives of `text`
+ * outside comments and literals whose NAME `wanted` accepts, continuation
+ * lines (and a comment that runs past the line) included, in file order,
+ * into `out`. Returns how many, or SIZE_MAX when there are more than
+ * `max`.
+ */
+size_t bh_tsc__define_lines(const char *text, size_t len, bool (*wanted)(const char *name),
+			    TSRange *out, size_t max);
 
 #endif
