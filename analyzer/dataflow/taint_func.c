@@ -769,6 +769,24 @@ static uint32_t tainted_slot(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_op
 	return BH_TAINT__NONE;
 }
 
+// bh_taint__explain for an argument of a call, computed once for all the
+// callee's sinks it reaches (lua's API functions reach dozens each).
+static void explain_argument(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
+{
+	if (c->explained_at != at || c->explained_loc != loc) {
+		bh_taint__path_builder ex;
+		memset(&ex, 0, sizeof(ex));
+		bh_taint__explain(c, &ex, loc, at);
+		c->explained = bh_taint__finish_path(c, &ex);
+		c->explained_what = ex.what;
+		c->explained_at = at;
+		c->explained_loc = loc;
+	}
+	bh_taint__prepend_path(c, pb, &c->explained);
+	if (!pb->what)
+		pb->what = c->explained_what;
+}
+
 static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in,
 			  const bh_taint__summary *s, const char *callee)
 {
@@ -840,7 +858,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			snprintf(num, sizeof(num), "%u", sk->bit == 0 ? sk->array_param : sk->param + 1);
 			bh_taint__step(c, &pb, in->loc, "passed to %s() as argument %s", callee, num);
 			if (loc != BH_TAINT__NONE)
-				bh_taint__explain(c, &pb, loc, in->id);
+				explain_argument(c, &pb, loc, in->id);
 			const char *what = pb.what ? pb.what : "untrusted input";
 			bh_taint__path path = bh_taint__finish_path(c, &pb);
 			const char *note = s->external ? sink_at_call(c, in, sk, callee, &resolved) : NULL;
@@ -1502,6 +1520,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 {
 	bh_taint__fctx c;
 	memset(&c, 0, sizeof(c));
+	c.explained_at = UINT32_MAX;
 	c.prog = p;
 	c.fn = fn;
 	c.sum = sum;

@@ -59,6 +59,12 @@ typedef struct {
 	// parameter of ours (see bh_callgraph_via; via.param 0: it is not).
 	bh_callgraph_via via;
 	const char *via_func;
+	// The explanation of how location `explained_loc` got its taint before
+	// instruction `explained_at` (a path ending there, and what the source
+	// is): a call passes one argument on to many sinks of its callee.
+	uint32_t explained_at, explained_loc;
+	bh_taint__path explained;
+	const char *explained_what;
 } bh_taint__fctx;
 
 // A path being rebuilt, backwards.
