@@ -416,10 +416,48 @@ static void field_write(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 		bh_flow_clear_bit(f, first);
 }
 
+// `s.f = v` with v a scalar local: the field (a union: all of it) gets
+// v's state, as a copy does (`dataCopy = data`); a struct field slot only.
+static bool copy_into_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *base = &in->args[0], *v = &in->args[1];
+	if (in->arrow || base->kind != BH_IR_OPND_VAR || v->kind != BH_IR_OPND_VAR)
+		return false;
+	uint32_t first = c->var_first[base->var], src = c->var_first[v->var];
+	if (first == BH_UNINIT__NONE || src == BH_UNINIT__NONE || c->locs[src].kind != BH_UNINIT__SCALAR ||
+	    c->locs[first].kind != BH_UNINIT__WHOLE)
+		return false;
+	uint32_t slot = c->var_count[base->var] == 1 ? first : field_loc(c, base->var, in->name);
+	if (c->locs[slot].kind != BH_UNINIT__FIELD && slot != first)
+		return false;
+	bool unset = bh_flow_bit(f, src);
+	field_write(c, f, in, false);
+	if (unset)
+		bh_flow_set_bit(f, slot);
+	return true;
+}
+
+// `x = s.f` with s a local struct or union and x a scalar local: x gets
+// the field's state (`data = u.second` after `u.first = data`).
+static bool copy_from_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *base = &in->args[0];
+	if (in->arrow || base->kind != BH_IR_OPND_VAR || in->dst.kind != BH_IR_OPND_VAR)
+		return false;
+	uint32_t first = c->var_first[base->var], t = c->var_first[in->dst.var];
+	if (first == BH_UNINIT__NONE || t == BH_UNINIT__NONE || c->locs[t].kind != BH_UNINIT__SCALAR ||
+	    c->locs[first].kind != BH_UNINIT__WHOLE)
+		return false;
+	uint32_t loc = c->var_count[base->var] == 1 ? first : field_loc(c, base->var, in->name);
+	set_scalar(c, f, &in->dst, bh_flow_bit(f, loc));
+	return true;
+}
+
 // A struct passed by value to a function of the program: the fields that
-// function reads must be set.
+// function reads must be set. A helper of one caller (`inside`) is
+// reported where it reads the field.
 static void pass_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, uint32_t v,
-			const bh_uninit__summary *sum, uint32_t j, const char *callee)
+			const bh_uninit__summary *sum, uint32_t j, const char *callee, bool inside)
 {
 	uint32_t first = c->var_first[v];
 	bool param = c->locs[first].kind == BH_UNINIT__PREST || c->locs[first].kind == BH_UNINIT__PFIELD;
@@ -430,7 +468,7 @@ static void pass_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 	for (uint32_t k = 0; k < sum->nparam_reads[j]; k++) {
 		const bh_uninit__field_fact *ff = &sum->param_reads[j][k];
 		bh_uninit__cand extra = { .field = ff->field, .callee = callee,
-					  .callee_at = ff->at, .param = v };
+					  .callee_at = ff->at, .param = v, .inside = inside };
 		note_read(c, f, in, field_loc(c, v, ff->field),
 			  param ? BH_UNINIT__READ_PARAM : BH_UNINIT__READ_PASSED, &extra);
 	}
@@ -514,7 +552,8 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 			continue;
 		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
 		    c->locs[first].kind != BH_UNINIT__ARRAY && c->locs[first].kind != BH_UNINIT__PSCALAR)
-			pass_struct(c, f, in, o->var, sum, j, name);
+			pass_struct(c, f, in, o->var, sum, j, name,
+				    bh_callgraph_single_use(c->prog->graph, node));
 		else if (first != BH_UNINIT__NONE && (c->locs[first].kind == BH_UNINIT__SCALAR ||
 						      c->locs[first].kind == BH_UNINIT__PSCALAR) &&
 			 read_inside(c, sum, node, j))
@@ -613,12 +652,16 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 		def(c, f, &in->dst);
 		break;
 	case BH_IR_FIELD:
-		field_read(c, f, in);
-		def(c, f, &in->dst);
+		if (!copy_from_field(c, f, in)) {
+			field_read(c, f, in);
+			def(c, f, &in->dst);
+		}
 		break;
 	case BH_IR_FIELD_STORE:
-		use(c, f, in, &a[1], true);
-		field_write(c, f, in, false);
+		if (!copy_into_field(c, f, in)) {
+			use(c, f, in, &a[1], true);
+			field_write(c, f, in, false);
+		}
 		break;
 	case BH_IR_FIELD_ADDR:
 		field_write(c, f, in, true);

@@ -112,6 +112,7 @@ typedef struct {
 			       // READ_PARAM: where a helper of one caller reads it (or none)
 	uint32_t param;        // READ_PARAM: which parameter
 	bool forwarded;        // READ_PARAM: the value is handed to a library function
+	bool inside;           // READ_PASSED: to a helper of one caller: reported at callee_at
 	uint64_t order;        // reverse postorder of the block, then instruction: earliest first
 } bh_uninit__cand;
 
@@ -168,6 +169,9 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
  */
 const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
 					     const char **name_out, size_t *node_out);
+
+/** The argument a call's callee gives back unchanged (summary ret_param), or NULL. */
+const bh_ir_opnd *bh_uninit__passed_back(const bh_uninit__fctx *c, const bh_ir_instr *call);
 
 /** Is `name` an allocator whose block starts uninitialised (malloc)? */
 bool bh_uninit__is_raw_alloc(const char *name);

@@ -63,19 +63,36 @@ static bh_loc ret_loc(const bh_uninit__summary *sum, const char *field)
 static bool scalar_copy(const bh_uninit__fctx *c, const bh_ir_instr *in, uint32_t *from)
 {
 	const bh_ir_opnd *src = NULL;
-	if (in->op == BH_IR_ASSIGN) {
+	if (in->op == BH_IR_ASSIGN)
 		src = &in->args[0];
-	} else if (in->op == BH_IR_CALL) {
-		const char *by;
-		const bh_uninit__summary *sum = bh_uninit__callee(c, in, &by, NULL);
-		if (sum && sum->analysed && sum->ret_param && sum->ret_param <= in->nargs)
-			src = &in->args[sum->ret_param - 1];
-	}
-	if (!src || src->kind != BH_IR_OPND_VAR || c->var_first[src->var] == BH_UNINIT__NONE ||
-	    c->locs[c->var_first[src->var]].kind != BH_UNINIT__SCALAR)
+	else if (in->op == BH_IR_FIELD_STORE && in->nargs > 1 && !in->arrow)
+		src = &in->args[1];
+	else if (in->op == BH_IR_CALL)
+		src = bh_uninit__passed_back(c, in);
+	else if (in->op == BH_IR_FIELD && !in->arrow)
+		src = &in->args[0]; // `x = s.f`: from the local struct (WHOLE)
+	if (!src || src->kind != BH_IR_OPND_VAR || c->var_first[src->var] == BH_UNINIT__NONE)
+		return false;
+	uint8_t kind = c->locs[c->var_first[src->var]].kind;
+	if (kind != BH_UNINIT__SCALAR && !(in->op == BH_IR_FIELD && kind == BH_UNINIT__WHOLE))
 		return false;
 	*from = src->var;
 	return true;
+}
+
+// What a copy wrote (`x`, `s.f`) or read from (`y`, `s.f`).
+static const char *copy_target(bh_uninit__fctx *c, const bh_ir_instr *in)
+{
+	return in->op == BH_IR_FIELD_STORE
+		       ? bh_arena_sprintf(c->prog->arena, "%s.%s", source_name(c, in->args[0].var), in->name)
+		       : source_name(c, in->dst.var);
+}
+
+static const char *copy_source(bh_uninit__fctx *c, const bh_ir_instr *in, uint32_t from)
+{
+	return in->op == BH_IR_FIELD
+		       ? bh_arena_sprintf(c->prog->arena, "%s.%s", source_name(c, from), in->name)
+		       : source_name(c, from);
 }
 
 // The one instruction that assigns `v`, when it is a scalar copy.
@@ -85,7 +102,8 @@ static const bh_ir_instr *sole_copy(const bh_uninit__fctx *c, uint32_t v, uint32
 	for (uint32_t b = 0; b < c->fn->nblocks; b++)
 		for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *in = &c->fn->blocks[b].instrs[i];
-			if (in->dst.kind != BH_IR_OPND_VAR || in->dst.var != v)
+			const bh_ir_opnd *d = in->op == BH_IR_FIELD_STORE ? &in->args[0] : &in->dst;
+			if (d->kind != BH_IR_OPND_VAR || d->var != v)
 				continue;
 			if (only)
 				return NULL;
@@ -117,7 +135,7 @@ static const char *copied_from(bh_uninit__fctx *c, const bh_ir_instr *g, uint32_
 			    bh_arena_sprintf(a, "'%s' is declared without an initialiser", source_name(c, v)));
 	for (size_t k = n; k-- > 0;) {
 		const bh_ir_instr *in = copies[k];
-		const char *to = source_name(c, in->dst.var), *src = source_name(c, sources[k]);
+		const char *src = copy_source(c, in, sources[k]), *to = copy_target(c, in);
 		bh_finding_add_flow(c->prog->out, fd, in->loc,
 				    in->op == BH_IR_CALL
 					    ? bh_arena_sprintf(a, "'%s' gets back the unset value of '%s' from %s()",
@@ -145,7 +163,7 @@ static const char *origin(bh_uninit__fctx *c, const bh_uninit__cand *cand, uint3
 		return bh_arena_sprintf(a, "allocated by %s() at line %u", by, g->loc.line);
 	}
 	uint32_t from;
-	if (g && l->kind == BH_UNINIT__SCALAR && scalar_copy(c, g, &from))
+	if (g && scalar_copy(c, g, &from))
 		return copied_from(c, g, from, fd);
 	if (g && g->op == BH_IR_CALL) {
 		const char *by = NULL;
@@ -247,7 +265,8 @@ void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_UNINITIALIZED_READ);
 	const char *what = bh_uninit__loc_text(c, cand->loc, cand->field);
 	// Read inside a helper of one caller: reported where it reads it.
-	bool inside = cand->how == BH_UNINIT__READ_INSIDE;
+	bool inside = cand->how == BH_UNINIT__READ_INSIDE ||
+		      (cand->how == BH_UNINIT__READ_PASSED && cand->inside && cand->callee_at.line);
 	bh_loc at = inside ? cand->callee_at : in->loc;
 	if (bh_findings_find(out, rule, &at, what))
 		return; // one finding per place and location

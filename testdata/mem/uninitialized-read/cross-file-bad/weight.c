@@ -3,5 +3,5 @@
 
 int job_weight(struct job j)
 {
-	return j.priority * 10 + (j.id & 1);
+	return j.priority * 10 + (j.id & 1); /* BH-EXPECT: c.uninitialized-read */
 }
