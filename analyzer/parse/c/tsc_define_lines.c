@@ -34,6 +34,38 @@ static size_t continuation(const char *t, size_t len, size_t i)
 	return 0;
 }
 
+// The state after character `i` (not a newline) in state `st`, moving `*i`
+// past a two-character `/*`, `*/`, `//` or escape.
+static lex_state step(const char *t, size_t len, size_t *i, lex_state st)
+{
+	char ch = t[*i];
+	bool two = *i + 1 < len;
+	switch (st) {
+	case BLOCK_COMMENT:
+		if (ch == '*' && two && t[*i + 1] == '/') {
+			(*i)++;
+			return CODE;
+		}
+		return st;
+	case LINE_COMMENT:
+		return st;
+	case STRING:
+	case CHAR:
+		if (ch == '\\' && two && t[*i + 1] != '\n')
+			(*i)++;
+		else if (ch == (st == STRING ? '"' : '\''))
+			return CODE;
+		return st;
+	case CODE:
+		if (ch == '/' && two && (t[*i + 1] == '*' || t[*i + 1] == '/')) {
+			(*i)++;
+			return t[*i] == '*' ? BLOCK_COMMENT : LINE_COMMENT;
+		}
+		return ch == '"' ? STRING : ch == '\'' ? CHAR : CODE;
+	}
+	return st;
+}
+
 // The end of the directive that starts at `from`: just past the newline
 // that ends its logical line (the grammar wants it), or `len`, with the
 // rows it spans in `*rows` and the offset of its last line's start in
@@ -59,33 +91,7 @@ static size_t directive_end(const char *t, size_t len, size_t from, uint32_t *ro
 				return i + 1; // (an unterminated literal ends here too)
 			continue;
 		}
-		switch (st) {
-		case BLOCK_COMMENT:
-			if (ch == '*' && i + 1 < len && t[i + 1] == '/') {
-				st = CODE;
-				i++;
-			}
-			break;
-		case LINE_COMMENT:
-			break;
-		case STRING:
-		case CHAR:
-			if (ch == '\\' && i + 1 < len && t[i + 1] != '\n')
-				i++;
-			else if (ch == (st == STRING ? '"' : '\''))
-				st = CODE;
-			break;
-		case CODE:
-			if (ch == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
-				st = t[i + 1] == '*' ? BLOCK_COMMENT : LINE_COMMENT;
-				i++;
-			} else if (ch == '"') {
-				st = STRING;
-			} else if (ch == '\'') {
-				st = CHAR;
-			}
-			break;
-		}
+		st = step(t, len, &i, st);
 	}
 	return len;
 }
@@ -131,20 +137,8 @@ size_t bh_tsc__define_lines(const char *t, size_t len, bool (*wanted)(const char
 			line_start = st == CODE;
 			continue;
 		}
-		if (st == BLOCK_COMMENT) {
-			if (ch == '*' && i + 1 < len && t[i + 1] == '/') {
-				st = CODE;
-				i++;
-			}
-			continue;
-		}
-		if (st == LINE_COMMENT)
-			continue;
-		if (st == STRING || st == CHAR) {
-			if (ch == '\\' && i + 1 < len && t[i + 1] != '\n')
-				i++;
-			else if (ch == (st == STRING ? '"' : '\''))
-				st = CODE;
+		if (st != CODE) {
+			st = step(t, len, &i, st);
 			continue;
 		}
 		if (line_start && is_blank(ch))
@@ -171,18 +165,11 @@ size_t bh_tsc__define_lines(const char *t, size_t len, bool (*wanted)(const char
 			}
 		}
 		line_start = false;
-		if (ch == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
-			st = t[i + 1] == '*' ? BLOCK_COMMENT : LINE_COMMENT;
-			i++;
-		} else if (ch == '"') {
-			st = STRING;
-		} else if (ch == '\'') {
-			st = CHAR;
-		} else if (ch == '{') {
+		st = step(t, len, &i, st);
+		if (st == CODE && ch == '{')
 			depth++;
-		} else if (ch == '}') {
+		else if (st == CODE && ch == '}')
 			depth--;
-		}
 	}
 	return n;
 }
