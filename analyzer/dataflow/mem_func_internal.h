@@ -45,6 +45,10 @@ typedef struct {
 	uint32_t *gentry_obj;       // variable -> the GENTRY object of a global, or 0
 	const bh_ir_opnd **fn_value; // variable -> the function it certainly holds, or NULL
 	bool *block_local;          // variable -> a temporary that lives and dies in one block
+	uint32_t *live_locs;        // the locations that are no block-local temporary, in order
+	uint32_t nlive_locs;
+	uint32_t *temp_locs;        // ... and those that are
+	uint32_t ntemp_locs;
 	uint32_t *ndefs;            // variable -> how many instructions define it
 	uint8_t *stable;            // variable -> 0 not known yet, 1 nothing changes it once
 				    // set (bh_mem__leak_path_infeasible), 2 it may change

@@ -100,9 +100,8 @@ static void lat_join(void *dst, const void *src, void *payload)
 	const bh_mem__ostate *sobj = bh_mem__fact_objs(c, (void *)src);
 	memset(c->held[0], 0, c->nobjs + 1);
 	memset(c->held[1], 0, c->nobjs + 1);
-	for (uint32_t l = 0; l < c->nlocs; l++) {
-		if (l < c->fn->nvars && c->block_local[l])
-			continue;
+	for (uint32_t i = 0; i < c->nlive_locs; i++) {
+		uint32_t l = c->live_locs[i];
 		c->held[0][d[l].obj] = 1;
 		c->held[1][s[l].obj] = 1;
 	}
@@ -121,14 +120,13 @@ static void lat_join(void *dst, const void *src, void *payload)
 		if (!dobj[k].prev)
 			dobj[k].prev = sobj[k].prev;
 	}
-	for (uint32_t l = 0; l < c->nlocs; l++) {
+	// A temporary of one block is dead where blocks meet: a copy of
+	// `r.buf` read in a loop body is no second pointer to lose track of.
+	for (uint32_t i = 0; i < c->ntemp_locs; i++)
+		d[c->temp_locs[i]] = bh_mem__unknown();
+	for (uint32_t i = 0; i < c->nlive_locs; i++) {
+		uint32_t l = c->live_locs[i];
 		bh_mem__val a = d[l], b = s[l];
-		// A temporary of one block is dead where blocks meet: a copy of
-		// `r.buf` read in a loop body is no second pointer to lose track of.
-		if (l < c->fn->nvars && c->block_local[l]) {
-			d[l] = bh_mem__unknown();
-			continue;
-		}
 		if (a.obj != b.obj) {
 			// "NULL or block k" stays block k (and "-1 or descriptor k"
 			// descriptor k); two blocks: lost track of both.

@@ -445,4 +445,13 @@ void bh_mem__prepare(bh_mem__fctx *c)
 	resolve_calls(c); // before the objects: allocation sites depend on the summaries
 	make_slots(c);
 	make_objects(c);
+	// The join's two lists: where blocks meet, temporaries are dead.
+	c->live_locs = bh_arena_alloc(c->arena, (c->nlocs + 1) * sizeof(*c->live_locs));
+	c->temp_locs = bh_arena_alloc(c->arena, (c->nlocs + 1) * sizeof(*c->temp_locs));
+	for (uint32_t l = 0; l < c->nlocs; l++) {
+		if (l < c->fn->nvars && c->block_local[l])
+			c->temp_locs[c->ntemp_locs++] = l;
+		else
+			c->live_locs[c->nlive_locs++] = l;
+	}
 }
