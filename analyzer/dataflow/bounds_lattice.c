@@ -114,8 +114,11 @@ static void join(void *dst, const void *src, void *payload)
 		d[i].len = bh_bnd_itv_join(d[i].len, o[i].len);
 	}
 	bh_bnd_val *dv = bh_bnd_vals_of(c, dst), *sv = bh_bnd_vals_of(c, s);
+	// (Most values are the same on both sides: a join is idempotent, and
+	// skipping it was 3% of a redis scan.)
 	for (uint32_t t = 0; t < c->nvals; t++)
-		dv[t] = join_val(dv[t], sv[t]);
+		if (memcmp(&dv[t], &sv[t], sizeof(dv[t])) != 0)
+			dv[t] = join_val(dv[t], sv[t]);
 }
 
 static bool equal(const void *a, const void *b, void *payload)

@@ -126,6 +126,8 @@ static void lat_join(void *dst, const void *src, void *payload)
 		d[c->temp_locs[i]] = bh_mem__unknown();
 	for (uint32_t i = 0; i < c->nlive_locs; i++) {
 		uint32_t l = c->live_locs[i];
+		if (memcmp(&d[l], &s[l], sizeof(d[l])) == 0)
+			continue; // the join of a value with itself
 		bh_mem__val a = d[l], b = s[l];
 		if (a.obj != b.obj) {
 			// "NULL or block k" stays block k (and "-1 or descriptor k"
