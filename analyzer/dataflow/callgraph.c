@@ -161,11 +161,21 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 
 typedef BH_VEC(size_t) size_vec;
 
+// Places that name each function (bh_callgraph.uses), 2 for "more".
+static void count_use(uint8_t *uses, size_t node, uint8_t n)
+{
+	if (node != SIZE_MAX)
+		uses[node] = (uint8_t)(uses[node] + n > 2 ? 2 : uses[node] + n);
+}
+
+// A function operand of an instruction: a call or its address taken.
 static void add_callee(const bh_callgraph *g, size_vec *out, const bh_ir_opnd *o)
 {
 	size_t n = bh_callgraph_node_of_opnd(g, o);
-	if (n != SIZE_MAX)
-		bh_vec_push(out, n);
+	if (n == SIZE_MAX)
+		return;
+	bh_vec_push(out, n);
+	count_use(g->uses, n, 1);
 }
 
 // Indirect-call edges join the graph only where they add no cycle. A
@@ -265,36 +275,15 @@ static void add_indirect_edges(bh_callgraph *g)
 	bh_vec_dispose(&r.stack);
 }
 
-static void count_use(uint8_t *uses, size_t node, uint8_t n)
+// An operations table counts as many uses: its functions are called from
+// wherever the table is.
+static void count_table_uses(const bh_callgraph *g, uint8_t *uses)
 {
-	if (node != SIZE_MAX)
-		uses[node] = (uint8_t)(uses[node] + n > 2 ? 2 : uses[node] + n);
-}
-
-// How many places name each function: calls and addresses taken, and an
-// operations table counts as many (its functions are called from
-// wherever the table is).
-static uint8_t *count_uses(const bh_callgraph *g)
-{
-	uint8_t *uses = bh_xcalloc(g->nfuncs + 1, sizeof(*uses));
-	for (size_t n = 0; n < g->nfuncs; n++) {
-		const bh_ir_func *fn = g->funcs[n];
-		for (uint32_t b = 0; b < fn->nblocks; b++)
-			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				if (in->callee.kind == BH_IR_OPND_FUNC)
-					count_use(uses, bh_callgraph_node_of_opnd(g, &in->callee), 1);
-				for (uint32_t a = 0; a < in->nargs; a++)
-					if (in->args[a].kind == BH_IR_OPND_FUNC)
-						count_use(uses, bh_callgraph_node_of_opnd(g, &in->args[a]), 1);
-			}
-	}
 	for (size_t t = 0; t < g->ntables; t++)
 		for (uint32_t k = 0; k < g->tables[t]->nfields; k++) {
 			const bh_ir_fn_field *f = &g->tables[t]->fields[k];
 			count_use(uses, bh_callgraph_node(g, f->usr ? f->usr : f->func), 2);
 		}
-	return uses;
 }
 
 const bh_ir_func *bh_callgraph_function_at(const bh_callgraph *g, const bh_loc *loc)
@@ -321,6 +310,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	g->indirect = bh_fnptr__resolve(g);
 	size_vec edges = { 0 };
 	g->succ_start = bh_xcalloc(g->nfuncs + 1, sizeof(*g->succ_start));
+	g->uses = bh_xcalloc(g->nfuncs + 1, sizeof(*g->uses));
 	for (size_t s = 0; s < g->nfuncs; s++) {
 		g->succ_start[s] = edges.len;
 		const bh_ir_func *fn = g->funcs[s];
@@ -347,7 +337,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	for (size_t n = 0; n < g->nfuncs; n++)
 		g->as_opnd[n] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->funcs[n]->name,
 					      .usr = g->funcs[n]->usr };
-	g->uses = count_uses(g);
+	count_table_uses(g, g->uses);
 }
 
 void bh_callgraph_dispose(bh_callgraph *g)
