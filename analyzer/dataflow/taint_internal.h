@@ -229,7 +229,10 @@ typedef struct bh_taint__program {
  */
 const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const char *usr);
 
-/** The concretely tainted global `key`, or NULL. */
+/** The concretely tainted global `key`, or NULL, without noting a read. */
+bh_taint__tainted_global *bh_taint__find_global(const bh_taint__program *p, const char *key);
+
+/** The concretely tainted global `key`, or NULL (a read of the analysis). */
 const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key);
 
 /** Record that `key` holds untrusted data (first path wins). */

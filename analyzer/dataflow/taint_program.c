@@ -30,7 +30,7 @@ const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const 
 	return p->sums[n];
 }
 
-static bh_taint__tainted_global *find_global(const bh_taint__program *p, const char *key)
+bh_taint__tainted_global *bh_taint__find_global(const bh_taint__program *p, const char *key)
 {
 	for (size_t i = 0; i < p->tainted.len; i++)
 		if (strcmp(p->tainted.items[i].key, key) == 0)
@@ -40,7 +40,7 @@ static bh_taint__tainted_global *find_global(const bh_taint__program *p, const c
 
 const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, const char *key)
 {
-	const bh_taint__tainted_global *g = find_global(p, key);
+	const bh_taint__tainted_global *g = bh_taint__find_global(p, key);
 	bh_taint__note_global_read(p, key, g);
 	return g;
 }
@@ -48,7 +48,7 @@ const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, con
 void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__path path,
 			    const char *what, bool local)
 {
-	bh_taint__tainted_global *old = find_global(p, key);
+	bh_taint__tainted_global *old = bh_taint__find_global(p, key);
 	if (old) {
 		// Remote data in it too: remote, with the remote path. Not a new
 		// tainted global, so no extra round.

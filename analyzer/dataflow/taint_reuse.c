@@ -212,11 +212,8 @@ bool bh_taint__log_still_holds(const bh_taint__program *p, const bh_taint__run_l
 	}
 	for (size_t i = 0; i < log->globals.len; i++) {
 		const bh_taint__global_read *r = &log->globals.items[i];
-		// Looked up without noting: nothing is being recorded here.
-		const bh_taint__tainted_global *g = NULL;
-		for (size_t k = 0; k < p->tainted.len && !g; k++)
-			if (strcmp(p->tainted.items[k].key, r->key) == 0)
-				g = &p->tainted.items[k];
+		// (Not bh_taint__global: asking is no read of the analysis.)
+		const bh_taint__tainted_global *g = bh_taint__find_global(p, r->key);
 		if ((g ? g->stamp : 0) != r->stamp)
 			return false;
 	}
