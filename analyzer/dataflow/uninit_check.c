@@ -114,13 +114,17 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 	return node == SIZE_MAX ? NULL : c->prog->sums[node];
 }
 
-const bh_ir_opnd *bh_uninit__passed_back(const bh_uninit__fctx *c, const bh_ir_instr *call)
+const bh_ir_opnd *bh_uninit__returned_arg(const bh_uninit__summary *sum, const bh_ir_instr *call)
 {
-	const char *name;
-	const bh_uninit__summary *sum = bh_uninit__callee(c, call, &name, NULL);
 	if (!sum || !sum->analysed || !sum->ret_param || sum->ret_param > call->nargs)
 		return NULL;
 	return &call->args[sum->ret_param - 1];
+}
+
+const bh_ir_opnd *bh_uninit__passed_back(const bh_uninit__fctx *c, const bh_ir_instr *call)
+{
+	const char *name;
+	return bh_uninit__returned_arg(bh_uninit__callee(c, call, &name, NULL), call);
 }
 
 // ------------------------------------------------------------- candidates

@@ -327,17 +327,20 @@ static bool copy_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 	return true;
 }
 
+// Is `o` a variable whose first location is of kind `kind`?
+static bool has_kind(const bh_uninit__fctx *c, const bh_ir_opnd *o, uint8_t kind)
+{
+	return o->kind == BH_IR_OPND_VAR && c->var_first[o->var] != BH_UNINIT__NONE &&
+	       c->locs[c->var_first[o->var]].kind == kind;
+}
+
 // Are `dst` and `src` of `x = y` or `x = f(y)` (f gives back its
 // parameter) both scalar locals? Then x gets y's state: a copy of an unset
 // value is no read, the use of the copy is (`dataCopy = data; data = 5;`
 // reads nothing).
 static bool scalar_locals(const bh_uninit__fctx *c, const bh_ir_opnd *dst, const bh_ir_opnd *src)
 {
-	if (dst->kind != BH_IR_OPND_VAR || src->kind != BH_IR_OPND_VAR)
-		return false;
-	uint32_t t = c->var_first[dst->var], s = c->var_first[src->var];
-	return t != BH_UNINIT__NONE && s != BH_UNINIT__NONE && c->locs[t].kind == BH_UNINIT__SCALAR &&
-	       c->locs[s].kind == BH_UNINIT__SCALAR;
+	return has_kind(c, dst, BH_UNINIT__SCALAR) && has_kind(c, src, BH_UNINIT__SCALAR);
 }
 
 static void set_scalar(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst, bool unset)
@@ -421,12 +424,9 @@ static void field_write(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 static bool copy_into_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *base = &in->args[0], *v = &in->args[1];
-	if (in->arrow || base->kind != BH_IR_OPND_VAR || v->kind != BH_IR_OPND_VAR)
+	if (in->arrow || !has_kind(c, base, BH_UNINIT__WHOLE) || !has_kind(c, v, BH_UNINIT__SCALAR))
 		return false;
 	uint32_t first = c->var_first[base->var], src = c->var_first[v->var];
-	if (first == BH_UNINIT__NONE || src == BH_UNINIT__NONE || c->locs[src].kind != BH_UNINIT__SCALAR ||
-	    c->locs[first].kind != BH_UNINIT__WHOLE)
-		return false;
 	uint32_t slot = c->var_count[base->var] == 1 ? first : field_loc(c, base->var, in->name);
 	if (c->locs[slot].kind != BH_UNINIT__FIELD && slot != first)
 		return false;
@@ -442,12 +442,9 @@ static bool copy_into_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_ins
 static bool copy_from_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *base = &in->args[0];
-	if (in->arrow || base->kind != BH_IR_OPND_VAR || in->dst.kind != BH_IR_OPND_VAR)
+	if (in->arrow || !has_kind(c, base, BH_UNINIT__WHOLE) || !has_kind(c, &in->dst, BH_UNINIT__SCALAR))
 		return false;
-	uint32_t first = c->var_first[base->var], t = c->var_first[in->dst.var];
-	if (first == BH_UNINIT__NONE || t == BH_UNINIT__NONE || c->locs[t].kind != BH_UNINIT__SCALAR ||
-	    c->locs[first].kind != BH_UNINIT__WHOLE)
-		return false;
+	uint32_t first = c->var_first[base->var];
 	uint32_t loc = c->var_count[base->var] == 1 ? first : field_loc(c, base->var, in->name);
 	set_scalar(c, f, &in->dst, bh_flow_bit(f, loc));
 	return true;
@@ -542,23 +539,22 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 	size_t node = SIZE_MAX;
 	const bh_uninit__summary *sum = bh_uninit__callee(c, in, &name, &node);
 	// `data = source(data)` with source() giving back its parameter: a copy.
-	bool through = sum && sum->analysed && sum->ret_param && sum->ret_param <= in->nargs &&
-		       scalar_locals(c, &in->dst, &in->args[sum->ret_param - 1]);
-	bool through_unset = through && bh_flow_bit(f, c->var_first[in->args[sum->ret_param - 1].var]);
+	const bh_ir_opnd *back = bh_uninit__returned_arg(sum, in);
+	bool through = back && scalar_locals(c, &in->dst, back);
+	bool through_unset = through && bh_flow_bit(f, c->var_first[back->var]);
 	for (uint32_t j = 0; j < in->nargs; j++) {
 		const bh_ir_opnd *o = &in->args[j];
 		uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
-		if (through && j + 1 == sum->ret_param && !reads_argument(sum, j))
+		if (through && o == back && !reads_argument(sum, j))
 			continue;
-		if (first != BH_UNINIT__NONE && c->locs[first].kind != BH_UNINIT__SCALAR &&
-		    c->locs[first].kind != BH_UNINIT__ARRAY && c->locs[first].kind != BH_UNINIT__PSCALAR)
+		bool scalar = has_kind(c, o, BH_UNINIT__SCALAR) || has_kind(c, o, BH_UNINIT__PSCALAR);
+		const bh_loc *inside = scalar ? read_inside(c, sum, node, j) : NULL;
+		if (first != BH_UNINIT__NONE && !scalar && c->locs[first].kind != BH_UNINIT__ARRAY)
 			pass_struct(c, f, in, o->var, sum, j, name,
 				    bh_callgraph_single_use(c->prog->graph, node));
-		else if (first != BH_UNINIT__NONE && (c->locs[first].kind == BH_UNINIT__SCALAR ||
-						      c->locs[first].kind == BH_UNINIT__PSCALAR) &&
-			 read_inside(c, sum, node, j))
-			pass_read_inside(c, f, in, o, name, read_inside(c, sum, node, j));
-		else if (!sum && first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__PSCALAR)
+		else if (inside)
+			pass_read_inside(c, f, in, o, name, inside);
+		else if (!sum && has_kind(c, o, BH_UNINIT__PSCALAR))
 			forward_param(c, f, in, o); // to a library function
 		else if (reads_argument(sum, j) || (first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__ARRAY))
 			use(c, f, in, o, true); // (an array passed is its address: the callee may fill it)

@@ -170,6 +170,9 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_ir_instr *call,
 					     const char **name_out, size_t *node_out);
 
+/** The argument of `call` that `sum` (its callee's) gives back unchanged, or NULL. */
+const bh_ir_opnd *bh_uninit__returned_arg(const bh_uninit__summary *sum, const bh_ir_instr *call);
+
 /** The argument a call's callee gives back unchanged (summary ret_param), or NULL. */
 const bh_ir_opnd *bh_uninit__passed_back(const bh_uninit__fctx *c, const bh_ir_instr *call);
 
