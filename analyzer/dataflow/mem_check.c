@@ -443,14 +443,8 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	// at the call when that is code outside the context (no location).
 	bool known = inside && inside->path && inside->line;
 	// Findings inside a helper called from here only stand there, the
-	// call a step on the way (bh_mem__single_use).
-	const bh_loc *saved = c->inside;
-	const char *saved_callee = c->inside_callee;
-	bool relocated = known && c->relocate;
-	if (relocated) {
-		c->inside = inside;
-		c->inside_callee = callee;
-	}
+	// call a step on the way (bh_mem__single_use, bh_mem__report).
+	bool relocated = known && c->inside == inside;
 	bh_finding_step callee_step = { known ? *inside : in->loc,
 					bh_arena_sprintf(c->prog->arena, known ? "%s() dereferences it here"
 									       : "%s() dereferences it",
@@ -508,8 +502,6 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 			report_unchecked(c, v, in, name, how, callee ? "," : "", steps, n);
 	}
 	record_param_deref(c, in, v, null_matters);
-	c->inside = saved;
-	c->inside_callee = saved_callee;
 	// Past a dereference the pointer is not NULL (or the program crashed):
 	// one finding per NULL, and later checks of it are dead code.
 	if (null_matters)

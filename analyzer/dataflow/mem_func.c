@@ -185,17 +185,22 @@ static bool indirect_operand(const bh_mem__fctx *c, void *f, const bh_ir_instr *
 	return true;
 }
 
-// A release a program function does at `inside` (or in what it calls).
-static void release_inside(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
-			   uint8_t family, const char *callee, const bh_loc *inside)
+// What a program function does to one argument, at `at` inside it (or in
+// what it calls): a release, or a dereference (`deref_always`: before any
+// NULL check, on every path). With `here` (a helper of this caller only)
+// its findings stand at `at` (bh_mem__fctx.inside).
+static void apply_effect(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
+			 const char *callee, uint8_t bits, uint8_t family, const bh_loc *at, bool here,
+			 bool deref_always)
 {
-	const bh_loc *saved = c->inside;
-	const char *saved_callee = c->inside_callee;
-	c->inside = inside;
+	c->inside = here ? at : NULL;
 	c->inside_callee = callee;
-	bh_mem__release(c, f, in, o, family, callee);
-	c->inside = saved;
-	c->inside_callee = saved_callee;
+	if (bits & BH_MEM__P_FREES)
+		bh_mem__release(c, f, in, o, family, callee);
+	else if (bits & BH_MEM__P_DEREF)
+		bh_mem__deref(c, f, in, o, callee, at, deref_always);
+	c->inside = NULL;
+	c->inside_callee = NULL;
 }
 
 static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
@@ -213,13 +218,9 @@ static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 		bh_mem__expose_pointee(c, f, bh_mem__read(c, f, in, o));
 		// A deallocation wrapper given released memory is a double free
 		// (not a use after free of what it dereferences on the way).
-		if (bits & BH_MEM__P_FREES) {
-			release_inside(c, f, in, o, s->param_family[a], name, here ? &s->param_loc[a] : NULL);
-		} else if (bits & BH_MEM__P_DEREF) {
-			c->relocate = here;
-			bh_mem__deref(c, f, in, o, name, &s->param_loc[a], (bits & BH_MEM__P_DEREF_ALWAYS) != 0);
-			c->relocate = false;
-		}
+		apply_effect(c, f, in, o, name, bits, a < s->nparams ? s->param_family[a] : 0,
+			     a < s->nparams ? &s->param_loc[a] : NULL, here,
+			     (bits & BH_MEM__P_DEREF_ALWAYS) != 0);
 		if (!(bits & BH_MEM__P_FREES) && (bits & (BH_MEM__P_MAY_FREE | BH_MEM__P_KEEPS)))
 			bh_mem__give_away(c, f, bh_mem__read(c, f, in, o));
 	}
@@ -228,13 +229,7 @@ static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 		bh_ir_opnd o;
 		if (!indirect_operand(c, f, in, e, &o))
 			continue;
-		if (e->bits & BH_MEM__P_FREES) {
-			release_inside(c, f, in, &o, e->family, name, single ? &e->loc : NULL);
-		} else if (e->bits & BH_MEM__P_DEREF) {
-			c->relocate = single;
-			bh_mem__deref(c, f, in, &o, name, &e->loc, false);
-			c->relocate = false;
-		}
+		apply_effect(c, f, in, &o, name, e->bits, e->family, &e->loc, single, false);
 		if (!(e->bits & BH_MEM__P_FREES) && (e->bits & BH_MEM__P_MAY_FREE))
 			bh_mem__give_away(c, f, bh_mem__read(c, f, in, &o));
 	}

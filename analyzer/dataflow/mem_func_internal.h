@@ -26,7 +26,6 @@ typedef struct {
 	// the call as a step; else NULL.
 	const bh_loc *inside;
 	const char *inside_callee;
-	bool relocate;              // the summary being applied is of a single-use function
 	// Locations: variables, then field slots (one per base variable and field name).
 	uint32_t nlocs;
 	uint32_t nslots;
