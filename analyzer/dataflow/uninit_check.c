@@ -121,10 +121,23 @@ const bh_ir_opnd *bh_uninit__returned_arg(const bh_uninit__summary *sum, const b
 	return &call->args[sum->ret_param - 1];
 }
 
-const bh_ir_opnd *bh_uninit__passed_back(const bh_uninit__fctx *c, const bh_ir_instr *call)
+const bh_ir_opnd *bh_uninit__copy_of(const bh_uninit__fctx *c, const bh_ir_instr *in,
+				     const bh_ir_opnd **to)
 {
+	*to = in->op == BH_IR_FIELD_STORE ? &in->args[0] : &in->dst;
 	const char *name;
-	return bh_uninit__returned_arg(bh_uninit__callee(c, call, &name, NULL), call);
+	switch (in->op) {
+	case BH_IR_ASSIGN:
+		return &in->args[0];
+	case BH_IR_FIELD_STORE:
+		return in->nargs > 1 && !in->arrow ? &in->args[1] : NULL;
+	case BH_IR_FIELD:
+		return in->arrow ? NULL : &in->args[0];
+	case BH_IR_CALL:
+		return bh_uninit__returned_arg(bh_uninit__callee(c, in, &name, NULL), in);
+	default:
+		return NULL;
+	}
 }
 
 // ------------------------------------------------------------- candidates

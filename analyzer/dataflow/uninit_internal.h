@@ -173,8 +173,14 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 /** The argument of `call` that `sum` (its callee's) gives back unchanged, or NULL. */
 const bh_ir_opnd *bh_uninit__returned_arg(const bh_uninit__summary *sum, const bh_ir_instr *call);
 
-/** The argument a call's callee gives back unchanged (summary ret_param), or NULL. */
-const bh_ir_opnd *bh_uninit__passed_back(const bh_uninit__fctx *c, const bh_ir_instr *call);
+/**
+ * What instruction `in` may copy, as the copy rules see it (`x = y`,
+ * `s.f = y`, `x = s.f`, `x = f(y)` with f giving y back), with where it
+ * goes in `*to` (x, or s); NULL when it copies nothing. The operands are
+ * not checked for kinds.
+ */
+const bh_ir_opnd *bh_uninit__copy_of(const bh_uninit__fctx *c, const bh_ir_instr *in,
+				     const bh_ir_opnd **to);
 
 /** Is `name` an allocator whose block starts uninitialised (malloc)? */
 bool bh_uninit__is_raw_alloc(const char *name);

@@ -81,15 +81,8 @@ static void mark_sources(search *s)
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				// `x = y`, `s.f = y` and `x = f(y)`: y flows into x, s.
-				const bh_ir_opnd *to = in->op == BH_IR_FIELD_STORE ? &in->args[0] : &in->dst;
-				const bh_ir_opnd *from = NULL;
-				if (in->op == BH_IR_ASSIGN)
-					from = &in->args[0];
-				else if (in->op == BH_IR_FIELD_STORE && in->nargs > 1)
-					from = &in->args[1];
-				else if (in->op == BH_IR_CALL)
-					from = bh_uninit__passed_back(c, in);
+				const bh_ir_opnd *to;
+				const bh_ir_opnd *from = bh_uninit__copy_of(c, in, &to);
 				if (from && to->kind == BH_IR_OPND_VAR && vars[to->var] &&
 				    from->kind == BH_IR_OPND_VAR && !vars[from->var]) {
 					vars[from->var] = true;

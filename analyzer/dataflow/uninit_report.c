@@ -58,19 +58,12 @@ static bh_loc ret_loc(const bh_uninit__summary *sum, const char *field)
 	return sum->ret_rest_unset ? sum->ret_rest_at : none;
 }
 
-// Is `in` a copy into a scalar local, `x = y` or `x = f(y)` with f()
-// giving back its parameter (uninit_func.c)? Then y in `*from`.
+// Is `in` a copy of a scalar local's value (uninit_func.c), or `x = s.f`
+// from a local struct? Then y or s in `*from`.
 static bool scalar_copy(const bh_uninit__fctx *c, const bh_ir_instr *in, uint32_t *from)
 {
-	const bh_ir_opnd *src = NULL;
-	if (in->op == BH_IR_ASSIGN)
-		src = &in->args[0];
-	else if (in->op == BH_IR_FIELD_STORE && in->nargs > 1 && !in->arrow)
-		src = &in->args[1];
-	else if (in->op == BH_IR_CALL)
-		src = bh_uninit__passed_back(c, in);
-	else if (in->op == BH_IR_FIELD && !in->arrow)
-		src = &in->args[0]; // `x = s.f`: from the local struct (WHOLE)
+	const bh_ir_opnd *to;
+	const bh_ir_opnd *src = bh_uninit__copy_of(c, in, &to);
 	if (!src || src->kind != BH_IR_OPND_VAR || c->var_first[src->var] == BH_UNINIT__NONE)
 		return false;
 	uint8_t kind = c->locs[c->var_first[src->var]].kind;
