@@ -26,16 +26,33 @@ static size_t slot_of(char *const *keys, size_t cap, const char *key)
 	return j;
 }
 
+// Twice the room: the keys (and the values beside them, when `vals` is
+// not NULL) move to fresh tables.
+static void grow_tables(char ***keys, char ***vals, size_t *cap)
+{
+	size_t ncap = *cap ? *cap * 2 : 64;
+	char **nkeys = bh_xcalloc(ncap, sizeof(*nkeys));
+	char **nvals = vals ? bh_xcalloc(ncap, sizeof(*nvals)) : NULL;
+	for (size_t i = 0; i < *cap; i++) {
+		if (!(*keys)[i])
+			continue;
+		size_t j = slot_of(nkeys, ncap, (*keys)[i]);
+		nkeys[j] = (*keys)[i];
+		if (vals)
+			nvals[j] = (*vals)[i];
+	}
+	free(*keys);
+	*keys = nkeys;
+	if (vals) {
+		free(*vals);
+		*vals = nvals;
+	}
+	*cap = ncap;
+}
+
 static void grow(bh_strset *set)
 {
-	size_t cap = set->cap ? set->cap * 2 : 64;
-	char **keys = bh_xcalloc(cap, sizeof(*keys));
-	for (size_t i = 0; i < set->cap; i++)
-		if (set->keys[i])
-			keys[slot_of(keys, cap, set->keys[i])] = set->keys[i];
-	free(set->keys);
-	set->keys = keys;
-	set->cap = cap;
+	grow_tables(&set->keys, NULL, &set->cap);
 }
 
 bool bh_strset_insert(bh_strset *set, const char *key)
@@ -77,29 +94,10 @@ void bh_strset_dispose(bh_strset *set)
 
 // ------------------------------------------------------------------ map
 
-static void grow_map(bh_strmap *map)
-{
-	size_t cap = map->cap ? map->cap * 2 : 64;
-	char **keys = bh_xcalloc(cap, sizeof(*keys));
-	char **vals = bh_xcalloc(cap, sizeof(*vals));
-	for (size_t i = 0; i < map->cap; i++) {
-		if (!map->keys[i])
-			continue;
-		size_t j = slot_of(keys, cap, map->keys[i]);
-		keys[j] = map->keys[i];
-		vals[j] = map->vals[i];
-	}
-	free(map->keys);
-	free(map->vals);
-	map->keys = keys;
-	map->vals = vals;
-	map->cap = cap;
-}
-
 void bh_strmap_put(bh_strmap *map, const char *key, const char *val)
 {
 	if ((map->len + 1) * 2 > map->cap)
-		grow_map(map);
+		grow_tables(&map->keys, &map->vals, &map->cap);
 	size_t j = slot_of(map->keys, map->cap, key);
 	if (!map->keys[j]) {
 		map->keys[j] = bh_xstrdup(key);
