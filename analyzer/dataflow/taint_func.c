@@ -777,7 +777,7 @@ static void explain_argument(bh_taint__fctx *c, bh_taint__path_builder *pb, uint
 		bh_taint__path_builder ex;
 		memset(&ex, 0, sizeof(ex));
 		bh_taint__explain(c, &ex, loc, at);
-		c->explained = bh_taint__finish_path(c, &ex);
+		c->explained = bh_taint__finish_path(&ex);
 		c->explained_what = ex.what;
 		c->explained_at = at;
 		c->explained_loc = loc;
@@ -860,7 +860,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			if (loc != BH_TAINT__NONE)
 				explain_argument(c, &pb, loc, in->id);
 			const char *what = pb.what ? pb.what : "untrusted input";
-			bh_taint__path path = bh_taint__finish_path(c, &pb);
+			bh_taint__path path = bh_taint__finish_path(&pb);
 			const char *note = s->external ? sink_at_call(c, in, sk, callee, &resolved) : NULL;
 			if (report) {
 				const char *msg = sink_message(c, resolved.rule, resolved.callee, resolved.operand, what);
@@ -917,7 +917,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 				}
 				const char *what = pb.what ? pb.what : "untrusted input";
 				bh_taint__taint_global(c->prog, s->globals.items[k].key,
-						       bh_taint__finish_path(c, &pb), what, m.local);
+						       bh_taint__finish_path(&pb), what, m.local);
 			}
 			note_global_params(c->sum, s->globals.items[k].key, m.labels & ~BH_TAINT__SRC);
 		}
@@ -1027,7 +1027,7 @@ static void apply_models(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 				bh_taint__path_builder pb;
 				memset(&pb, 0, sizeof(pb));
 				bh_taint__step(c, &pb, in->loc, "%s from %s()", m[i].what, callee);
-				bh_taint__taint_global(c->prog, to->global, bh_taint__finish_path(c, &pb), m[i].what,
+				bh_taint__taint_global(c->prog, to->global, bh_taint__finish_path(&pb), m[i].what,
 						       m[i].local);
 			}
 			break;
@@ -1345,7 +1345,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 				if (loc != BH_TAINT__NONE)
 					bh_taint__explain(c, &pb, loc, in->id);
 				c->sum->ret_what = pb.what ? pb.what : "untrusted input";
-				c->sum->ret_path = bh_taint__finish_path(c, &pb);
+				c->sum->ret_path = bh_taint__finish_path(&pb);
 			}
 			bh_taint__val_join(&c->sum->ret, &v);
 		}
@@ -1366,7 +1366,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 					     c->fn->vars[j].name, "");
 					bh_taint__explain(c, &pb, j, in->id);
 					c->sum->param_out_what[j] = pb.what ? pb.what : "untrusted input";
-					c->sum->param_out_path[j] = bh_taint__finish_path(c, &pb);
+					c->sum->param_out_path[j] = bh_taint__finish_path(&pb);
 				}
 				bh_taint__val_join(&c->sum->param_out[j], &v);
 			}
@@ -1421,7 +1421,7 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 			     c->slots.items[k].field, c->fn->vars[j].name);
 			bh_taint__explain(c, &pb, loc, ret->id);
 			fo->what = pb.what ? pb.what : "untrusted input";
-			fo->path = bh_taint__finish_path(c, &pb);
+			fo->path = bh_taint__finish_path(&pb);
 		}
 		bh_taint__val_join(&fo->val, &v);
 	}
@@ -1500,7 +1500,7 @@ static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t lo
 				break;
 			}
 		}
-		bh_taint__taint_global(c->prog, key, bh_taint__finish_path(c, &pb),
+		bh_taint__taint_global(c->prog, key, bh_taint__finish_path(&pb),
 				       pb.what ? pb.what : "untrusted input", v->local);
 	}
 	note_global_params(c->sum, key, v->labels & ~BH_TAINT__SRC);

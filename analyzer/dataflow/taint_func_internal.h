@@ -163,7 +163,7 @@ void bh_taint__compute_edges(bh_taint__fctx *c);
 
 void bh_taint__step(bh_taint__fctx *c, bh_taint__path_builder *pb, bh_loc loc, const char *fmt, const char *a, const char *b);
 void bh_taint__prepend_path(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_taint__path *p);
-bh_taint__path bh_taint__finish_path(bh_taint__fctx *c, bh_taint__path_builder *pb);
+bh_taint__path bh_taint__finish_path(bh_taint__path_builder *pb);
 /** Name of a location for messages ("len", "req.path"), or NULL for a temporary. */
 const char *bh_taint__var_name(const bh_taint__fctx *c, uint32_t loc);
 void bh_taint__state_before(bh_taint__fctx *c, bh_taint__val *f, uint32_t at);

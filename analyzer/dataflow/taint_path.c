@@ -53,9 +53,8 @@ void bh_taint__prepend_path(bh_taint__fctx *c, bh_taint__path_builder *pb, const
 		free(steps);
 }
 
-bh_taint__path bh_taint__finish_path(bh_taint__fctx *c, bh_taint__path_builder *pb)
+bh_taint__path bh_taint__finish_path(bh_taint__path_builder *pb)
 {
-	(void)c;
 	bh_taint__path p = pb->built;
 	pb->built = (bh_taint__path){ NULL, 0 };
 	return p;
@@ -342,7 +341,7 @@ bh_taint__path bh_taint__path_to(bh_taint__fctx *c, uint32_t loc, uint32_t at, c
 	bh_taint__explain(c, &pb, loc, at);
 	if (what)
 		*what = pb.what ? pb.what : "untrusted input";
-	return bh_taint__finish_path(c, &pb);
+	return bh_taint__finish_path(&pb);
 }
 
 // The function the user wrote for a name glibc's headers substituted:
