@@ -201,7 +201,12 @@ typedef struct bh_taint__program {
 	// Every function definition is a node of the call graph (two programs
 	// in one context both define main; each is analysed).
 	const bh_callgraph *graph;
-	bh_taint__summary **sums;   // parallel to graph->funcs
+	// Per node, its summary of this round: NULL until its component is
+	// analysed or replayed in this round, so that a call whose edge the
+	// graph dropped (bh_callgraph) reads no summary in every round, as in
+	// the first, and a later round can replay its caller. `last_sums`:
+	// the previous round's, which a replay restores.
+	bh_taint__summary **sums, **last_sums;
 	// Globals holding concrete taint (program-wide, flow-insensitive).
 	BH_VEC(bh_taint__tainted_global) tainted;
 	size_t tainted_at_round_start;
@@ -224,8 +229,8 @@ typedef struct bh_taint__program {
 
 /**
  * The summary of the function with USR `usr`: its own when it has a body
- * here (NULL while its component is first analysed), else the one read
- * from a summaries file, else NULL.
+ * here (NULL until its component is analysed or replayed in this round),
+ * else the one read from a summaries file, else NULL.
  */
 const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const char *usr);
 

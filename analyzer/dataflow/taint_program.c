@@ -110,6 +110,8 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	// is unchanged, so it would report the same again.
 	bh_taint__run_log *log = &p->logs[nodes[0]];
 	if (bh_taint__log_still_holds(p, log)) {
+		for (size_t i = 0; i < n; i++)
+			p->sums[nodes[i]] = p->last_sums[nodes[i]];
 		bh_taint__replay(p, log);
 		return true;
 	}
@@ -186,6 +188,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	p.graph = graph;
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
+	p.last_sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.last_sums));
 	p.logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.logs));
 	p.member_logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member_logs));
 	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
@@ -216,6 +219,10 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		}
 		bh_findings_dispose(&round_findings);
 		bh_diags_dispose(&round_diags);
+		bh_taint__summary **last = p.last_sums;
+		p.last_sums = p.sums;
+		p.sums = last;
+		memset(p.sums, 0, (graph->nfuncs + 1) * sizeof(*p.sums));
 	}
 	bh_findings_dispose(&round_findings);
 	bh_diags_dispose(&round_diags);
@@ -229,6 +236,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	}
 	bh_callgraph_release(graph, &own);
 	free(p.sums);
+	free(p.last_sums);
 	free(p.logs);
 	free(p.member_logs);
 	free(p.member);
