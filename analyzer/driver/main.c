@@ -69,6 +69,9 @@ static const char usage_scan[] =
 	"  --write-summaries FILE       write the summaries of every function analysed\n"
 	"  --shard K/N                  analyse only the Kth of N parts of the translation\n"
 	"                               units (with --summaries of the others)\n"
+	"  --only-shipped               hide findings whose code or file never reaches the\n"
+	"                               image the Dockerfile builds\n"
+	"  --min-exposure N             hide findings whose image exposure (0-100) is below N\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
 	"  -q, --quiet                  text: findings only, no summary\n"
 	"  -h, --help                   this help\n"
@@ -195,7 +198,8 @@ static bool parse_shard(bh_scan_options *opts, const char *s)
 static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
-	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD };
+	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD,
+	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -211,6 +215,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "summaries", required_argument, NULL, OPT_SUMMARIES },
 		{ "write-summaries", required_argument, NULL, OPT_WRITE_SUMMARIES },
 		{ "shard", required_argument, NULL, OPT_SHARD },
+		{ "only-shipped", no_argument, NULL, OPT_ONLY_SHIPPED },
+		{ "min-exposure", required_argument, NULL, OPT_MIN_EXPOSURE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -263,6 +269,16 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			if (!parse_shard(&cli->scan, optarg))
 				return usage_error(usage_scan, "--shard needs K/N with 1 <= K <= N <= 1024, not '%s'", optarg);
 			break;
+		case OPT_ONLY_SHIPPED: cli->scan.only_shipped = true; break;
+		case OPT_MIN_EXPOSURE: {
+			char *end;
+			errno = 0;
+			long v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 0 || v > 100)
+				return usage_error(usage_scan, "--min-exposure needs a number from 0 to 100, not '%s'", optarg);
+			cli->scan.min_exposure = (int)v;
+			break;
+		}
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				cli->color = -1;

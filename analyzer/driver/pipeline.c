@@ -100,6 +100,24 @@ static void restrict_to_files(bh_scan *scan, const bh_scan_options *opts)
 	scan->findings.items.len = out;
 }
 
+// --only-shipped and --min-exposure: findings whose image context says
+// they never reach the image, or rank below the bar, are dropped. Without
+// a Dockerfile nothing is known of the image, and everything stays.
+static void keep_exposed(bh_scan *scan, const bh_scan_options *opts)
+{
+	if (!opts->only_shipped && opts->min_exposure <= 0)
+		return;
+	size_t out = 0;
+	for (size_t i = 0; i < scan->findings.items.len; i++) {
+		const bh_finding *fd = &scan->findings.items.items[i];
+		bool keep = !fd->image || ((!opts->only_shipped || fd->image->shipped != BH_IMG_SHIP_NO) &&
+					   fd->image->exposure >= opts->min_exposure);
+		if (keep)
+			scan->findings.items.items[out++] = *fd;
+	}
+	scan->findings.items.len = out;
+}
+
 // Whole-program findings from `first` on that fall in a unit analysed
 // without database flags say so, as the front end's findings do.
 static void note_unit_flags(bh_scan *scan, size_t first, const bh_units *units)
@@ -478,6 +496,9 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		goto out;
 
 	drop_secrets_owned_by_dockerfile_rules(scan);
+	// Image correlation: how each finding's code or file reaches the image.
+	bh_img_correlate(scan->images, scan->nimages, &scan->findings);
+	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);
 out:

@@ -1059,6 +1059,7 @@ bh_status bh_img_build(bh_img **out, bh_arena *arena, bh_ctx *ctx, const char *d
 		}
 	}
 	mark_target(img);
+	bh_img__find_artifacts(img, arena);
 	*out = img;
 	return BH_OK;
 }

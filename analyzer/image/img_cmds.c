@@ -8,6 +8,7 @@
 //
 // Only top-level commands run in sequence are followed for `cd`; commands
 // in substitutions are recorded but do not move the working directory.
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,66 @@ static void collect_env(bh_img__builder *b, bh_img_build_cmd *bd, const bh_sh_cm
 	bd->env = freeze(b->arena, &env, &bd->nenv);
 }
 
+// A C source by its name (what `cc` compiles as C; headers are not units).
+static bool is_c_source(const char *path)
+{
+	return ends_with(path, ".c") || ends_with(path, ".i");
+}
+
+static void push_unique(str_vec *v, const char *s)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (strcmp(v->items[i], s) == 0)
+			return;
+	bh_vec_push(v, s);
+}
+
+// The context files at image path `path` (a glob matches several) of the
+// stage as it is now: what the compiler reads when the RUN runs.
+static void context_sources(bh_img__builder *b, const char *path, str_vec *out)
+{
+	const bh_img_file **found;
+	size_t n = bh_img__find_files(b, &found, path, false);
+	for (size_t i = 0; i < n; i++) {
+		const bh_img_file *root = bh_img_file_root(found[i]);
+		if (root->origin == BH_IMG_FROM_CONTEXT && is_c_source(root->source))
+			push_unique(out, root->source);
+	}
+}
+
+// The sources of objects written by an earlier `cc -c` of this stage that
+// `path` names (a glob such as *.o names several).
+static void object_sources(bh_img__builder *b, const char *path, str_vec *out)
+{
+	bool glob = strpbrk(path, "*?[") != NULL;
+	for (size_t k = 0; k < b->cur.builds.len; k++) {
+		const bh_img_build_cmd *prev = &b->builds.items[b->cur.builds.items[k]];
+		for (size_t j = 0; j < prev->nobjects; j++) {
+			const char *o = prev->objects[j];
+			if (strcmp(o, path) != 0 && !(glob && fnmatch(path, o, FNM_PATHNAME) == 0))
+				continue;
+			// `cc -c a.c b.c` writes a.o and b.o: each object is its
+			// own source; one -o object holds them all.
+			if (prev->nobjects == prev->nsources)
+				push_unique(out, prev->sources[j]);
+			else
+				for (size_t i = 0; i < prev->nsources; i++)
+					push_unique(out, prev->sources[i]);
+		}
+	}
+}
+
+// `cc -c src/a.c` writes a.o in the working directory (named after the
+// source: COPY keeps file names, and a glob's matches have their own).
+static const char *object_of(bh_img__builder *b, const bh_img_build_cmd *bd, const char *src)
+{
+	const char *base = strrchr(src, '/');
+	base = base ? base + 1 : src;
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot ? (size_t)(dot - base) : strlen(base);
+	return bh_img__resolve(b->arena, bd->cwd, bh_arena_sprintf(b->arena, "%.*s.o", (int)stem, base));
+}
+
 static void parse_cc(bh_img__builder *b, bh_img_build_cmd *bd, const char *const *argv, size_t argc)
 {
 	str_vec inputs = { 0 }, flags = { 0 };
@@ -122,8 +183,26 @@ static void parse_cc(bh_img__builder *b, bh_img_build_cmd *bd, const char *const
 	// is left unrecorded (no single output).
 	if (!bd->output && !compile_only && !no_link && inputs.len)
 		bd->output = bh_img__resolve(b->arena, bd->cwd, "a.out");
+	str_vec sources = { 0 }, objects = { 0 };
+	for (size_t i = 0; i < inputs.len; i++) {
+		const char *in = inputs.items[i];
+		size_t before = sources.len;
+		if (ends_with(in, ".o"))
+			object_sources(b, in, &sources);
+		else
+			context_sources(b, in, &sources);
+		if (compile_only && !bd->output)
+			for (size_t j = before; j < sources.len; j++)
+				bh_vec_push(&objects, object_of(b, bd, sources.items[j]));
+	}
+	if (compile_only && bd->output) {
+		bh_vec_push(&objects, bd->output);
+		bd->output = NULL; // an object is no artifact of its own
+	}
 	bd->inputs = freeze(b->arena, &inputs, &bd->ninputs);
 	bd->flags = freeze(b->arena, &flags, &bd->nflags);
+	bd->sources = freeze(b->arena, &sources, &bd->nsources);
+	bd->objects = freeze(b->arena, &objects, &bd->nobjects);
 }
 
 // Operands after options (install -m 755 a b /dst; cp -r x y).

@@ -68,6 +68,9 @@ bh_img_file *bh_img__add_file(bh_img__builder *b, const char *path, bh_img_origi
 size_t bh_img__find_files(bh_img__builder *b, const bh_img_file ***out, const char *path,
 			  bool below);
 
+/** The linked artifacts of a finished model and whether each ships (img_artifacts.c). */
+void bh_img__find_artifacts(bh_img *img, bh_arena *arena);
+
 /** Recognise build commands in a parsed RUN (appends to b->builds). */
 void bh_img__recognise_builds(bh_img__builder *b, size_t run_index);
 

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "bulkhead/img.h"
 #include "bulkhead/json.h"
 
 #include "bulkhead/report.h"
@@ -47,6 +48,13 @@ void bh_report__append(json_t *arr, json_t *value);
  * newline. @return BH_OK or BH_EIO if writing failed.
  */
 bh_status bh_report__dump(FILE *out, const json_t *root);
+
+/**
+ * A finding's image context as the JSON `image` object (also SARIF's
+ * result.properties.image), without its `ships` steps, which each format
+ * writes with its own location shape; JSON null when `c` is NULL.
+ */
+json_t *bh_report__image(const bh_image_context *c);
 
 /** "inline", "config", "baseline"; NULL for BH_SUPPRESS_NONE. */
 const char *bh_report__suppress_name(bh_suppress_kind kind);

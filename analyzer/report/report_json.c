@@ -68,9 +68,10 @@ static json_t *finding(const bh_finding *fd)
 	bh_report__set(o, "fingerprint",
 		       fd->fingerprint[0] ? json_string(fd->fingerprint) : json_null());
 	bh_report__set(o, "suppressed", suppression(fd));
-	// Image correlation is not in the format yet: always null in 1.x
-	// until its fields are specified.
-	bh_report__set(o, "image", json_null());
+	json_t *image = bh_report__image(fd->image);
+	if (fd->image)
+		bh_report__set(image, "ships", steps(fd->image->ships, fd->image->nships));
+	bh_report__set(o, "image", image);
 	return o;
 }
 

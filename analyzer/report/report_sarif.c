@@ -286,11 +286,18 @@ static json_t *result(const bh_report *r, const bh_finding *fd)
 	bh_report__append(locs, loc);
 	bh_report__set(o, "locations", locs);
 
-	if (fd->nrelated) {
+	// The Dockerfile lines that build and ship the code follow the rule's
+	// own related locations.
+	size_t nships = fd->image ? fd->image->nships : 0;
+	if (fd->nrelated || nships) {
 		json_t *rel = json_array();
 		for (size_t i = 0; i < fd->nrelated; i++)
 			bh_report__append(rel, location(r, fd->related[i].loc, (int)i + 1,
 							fd->related[i].message));
+		for (size_t i = 0; i < nships; i++)
+			bh_report__append(rel, location(r, fd->image->ships[i].loc,
+							(int)(fd->nrelated + i) + 1,
+							fd->image->ships[i].message));
 		bh_report__set(o, "relatedLocations", rel);
 	}
 	if (fd->nflow)
@@ -302,12 +309,14 @@ static json_t *result(const bh_report *r, const bh_finding *fd)
 	}
 	if (fd->suppressed != BH_SUPPRESS_NONE)
 		bh_report__set(o, "suppressions", suppressions(fd));
-	if (fd->function || fd->note) {
+	if (fd->function || fd->note || fd->image) {
 		json_t *props = json_object();
 		if (fd->function)
 			bh_report__set(props, "function", bh_json_string(fd->function));
 		if (fd->note)
 			bh_report__set(props, "note", bh_json_string(fd->note));
+		if (fd->image)
+			bh_report__set(props, "image", bh_report__image(fd->image));
 		bh_report__set(o, "properties", props);
 	}
 	return o;

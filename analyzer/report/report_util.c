@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/img.h"
 #include "report/report_internal.h"
 
 size_t bh_report__nfindings(const bh_report *r)
@@ -81,4 +82,30 @@ const char *bh_report__suppress_name(bh_suppress_kind kind)
 	case BH_SUPPRESS_NONE: break;
 	}
 	return NULL;
+}
+
+json_t *bh_report__image(const bh_image_context *c)
+{
+	if (!c)
+		return json_null();
+	json_t *o = json_object();
+	bh_report__set(o, "shipped", json_string(bh_img_ship_name(c->shipped)));
+	bh_report__set(o, "reason", bh_json_string(c->reason));
+	bh_report__set(o, "dockerfile", bh_json_string(c->dockerfile));
+	bh_report__set(o, "stage", bh_json_string(c->stage));
+	bh_report__set(o, "artifact", bh_json_string(c->artifact));
+	bh_report__set(o, "path", bh_json_string(c->image_path));
+	bh_report__set(o, "entrypoint", json_boolean(c->entrypoint));
+	bh_report__set(o, "user", bh_json_string(c->user));
+	bh_report__set(o, "root", c->root < 0 ? json_null() : json_boolean(c->root));
+	json_t *ports = json_array();
+	for (size_t i = 0; i < c->nports; i++)
+		bh_report__append(ports, bh_json_string(c->ports[i]));
+	bh_report__set(o, "ports", ports);
+	bh_report__set(o, "base", bh_json_string(c->base));
+	bh_report__set(o, "libc", bh_json_string(c->libc));
+	bh_report__set(o, "exposure", json_integer(c->exposure));
+	bh_report__set(o, "original_level", json_string(bh_level_name(c->original_level)));
+	bh_report__set(o, "level_adjusted", json_boolean(c->adjusted));
+	return o;
 }

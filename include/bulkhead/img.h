@@ -28,6 +28,7 @@
 
 #include "common.h"
 #include "df.h"
+#include "finding.h"
 #include "sh.h"
 
 typedef struct bh_arena bh_arena;
@@ -186,6 +187,11 @@ typedef struct {
 	const char **inputs;       /* cc: sources and objects; install/strip/chmod/rm/setcap: operands */
 	size_t ninputs;
 	const char *output;        /* cc -o, install/cp destination; NULL if none */
+	const char **sources;      /* cc: the context files (C sources) it compiles, directly or
+				      through the objects of an earlier `cc -c` of the stage */
+	size_t nsources;
+	const char **objects;      /* cc -c: the objects written (one per source, or the -o) */
+	size_t nobjects;
 	const char **flags;        /* cc: every option; make/cmake/meson/configure: options
 				      and VAR=value arguments */
 	size_t nflags;
@@ -238,6 +244,36 @@ typedef struct {
 	bool is_target;
 } bh_img_stage;
 
+/* -------------------------------------------------------------- artifacts */
+
+/** Whether something reaches the target image: told, or not knowable here. */
+typedef enum {
+	BH_IMG_SHIP_UNKNOWN = 0,
+	BH_IMG_SHIP_NO,
+	BH_IMG_SHIP_YES,
+} bh_img_ship;
+
+/** "unknown", "no", "yes". */
+const char *bh_img_ship_name(bh_img_ship ship);
+
+/**
+ * A program or library a recognised compiler line links (`cc -o app a.c
+ * b.o`), with the C sources it is made of and where it ends up.
+ */
+typedef struct {
+	const char *path;          /* where the build writes it, in its stage */
+	int stage;                 /* the stage that builds it */
+	size_t build;              /* index into bh_img.builds of the linking command */
+	const char **sources;      /* context files compiled into it */
+	size_t nsources;
+	bh_img_ship shipped;       /* in the target image's filesystem */
+	const char *image_path;    /* its path in the target image (first, by path), or NULL */
+	const bh_df_instr *ship_instr; /* the COPY that brings it into the target, or the RUN
+					  that builds it in a layer of the target; NULL */
+	bool entrypoint;           /* the target's ENTRYPOINT/CMD runs it */
+	const char *why;           /* one clause saying why it is (not) shipped */
+} bh_img_artifact;
+
 /** The model of one Dockerfile. */
 typedef struct bh_img {
 	const char *dockerfile;     /* context-relative path */
@@ -252,6 +288,8 @@ typedef struct bh_img {
 	size_t nruns;
 	bh_img_build_cmd *builds;       /* every recognised build command, file order */
 	size_t nbuilds;
+	bh_img_artifact *artifacts; /* every linked artifact, build order */
+	size_t nartifacts;
 	bh_df_var *global_args;     /* ARGs before the first FROM */
 	size_t nglobal_args;
 	bool truncated;             /* a limit was reached (diagnosed) */
@@ -290,6 +328,53 @@ bool bh_img_is_secret_name(const char *name);
 
 /** "stage 'name'" or "stage 2": how messages name a stage (arena). */
 const char *bh_img_stage_label(bh_arena *arena, const bh_img *img, int stage);
+
+/* ----------------------------------------------------- image correlation */
+
+/**
+ * How a finding's code or file reaches the image a Dockerfile builds
+ * (bh_finding.image). Filled by bh_img_correlate; strings in the findings'
+ * arena.
+ */
+struct bh_image_context {
+	bh_img_ship shipped;
+	const char *reason;        /* why shipped/not/unknown, one sentence without final period */
+	const char *dockerfile;    /* the Dockerfile of the image (context-relative) */
+	const char *stage;         /* the target stage's label ("stage 'runtime'", "stage 1") */
+	const char *artifact;      /* the program the code is linked into, where it is built; or NULL */
+	const char *image_path;    /* the program or file in the target image, or NULL */
+	bool entrypoint;           /* the image runs that program */
+	int root;                  /* the target runs as root: 1, not: 0, unknown: -1 */
+	const char *user;          /* USER of the target, NULL when never set (root by default) */
+	const char **ports;        /* EXPOSEd by the target */
+	size_t nports;
+	const char *base;          /* the target's base image, as written after expansion */
+	const char *libc;          /* "glibc", "musl", "none" (scratch, static), or NULL if unknown */
+	int exposure;              /* 0-100, see bh_img_exposure */
+	bh_level original_level;   /* the rule's level before exposure adjusted it */
+	bool adjusted;             /* the level was raised or lowered */
+	bh_finding_step *ships;    /* Dockerfile lines that build and ship it */
+	size_t nships;
+};
+
+/**
+ * Give every finding on a file of the context the image context of the
+ * Dockerfile through which it is most exposed (none without Dockerfiles),
+ * then adjust levels within one step:
+ * - code or files that never reach the target image: one level lower
+ *   (error -> warning -> note);
+ * - a memory-safety or injection finding in the program the image runs,
+ *   as root, behind an EXPOSEd port: error.
+ * Findings on the Dockerfiles themselves get no context.
+ */
+void bh_img_correlate(bh_img *const *images, size_t nimages, bh_findings *findings);
+
+/**
+ * The exposure score of a context: 0 when not shipped, 25 when unknown;
+ * shipped: 40, +25 for the program the image runs, +20 running as root
+ * (+10 when the user is unknown), +15 with an EXPOSEd port.
+ */
+int bh_img_exposure(const bh_image_context *c);
 
 /* --------------------------------------------------------------- output */
 

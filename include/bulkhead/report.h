@@ -14,7 +14,7 @@
 #include "finding.h"
 
 /** Version of the JSON report format ("bulkhead-report" schema). */
-#define BH_REPORT_JSON_VERSION "1.0.0"
+#define BH_REPORT_JSON_VERSION "1.1.0"
 
 /** Give the text of line `line` of context file `path`, or NULL. */
 typedef const char *(*bh_line_fn)(void *payload, const char *path, uint32_t line, size_t *len_out);

@@ -30,9 +30,13 @@ typedef struct bh_scan_options {
 	const char *write_summaries;         /* --write-summaries, or NULL */
 	unsigned shard, nshards;             /* --shard K/N: analyse the Kth of N parts of the
 						translation units (1-based); 0/0: all */
+	bool only_shipped;                   /* --only-shipped: drop findings whose code or file
+						never reaches the image */
+	int min_exposure;                    /* --min-exposure: drop findings with an image
+						context below this score (0: keep all) */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0 }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0 }
 
 typedef struct bh_img bh_img;
 

@@ -4,6 +4,7 @@
 // scoping, build commands recognised in RUN, secret mounts, provenance
 // against a real context with .dockerignore and globs, and the docker.*
 // rules over it; hostile input through the whole Dockerfile stage.
+#define _XOPEN_SOURCE 700 // nftw
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <ftw.h>
 #include <unistd.h>
 
 #include "bulkhead/arena.h"
@@ -538,4 +540,283 @@ Test(img, corpus_parses_and_models_cleanly)
 	}
 	free(ents);
 	cr_assert_geq(checked, 100, "only %zu corpus Dockerfiles", checked);
+}
+
+// ------------------------------------------------- artifacts, correlation
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+// A fresh context with `files` (name, text pairs, NULL-terminated) and
+// the model of its Dockerfile for `target`.
+static bh_img *context_model(const char *const *files, const char *target)
+{
+	strcpy(ctxdir, "/tmp/bh-img-art-XXXXXX");
+	cr_assert_not_null(mkdtemp(ctxdir));
+	const char *dockerfile = NULL;
+	for (size_t i = 0; files[i]; i += 2) {
+		write_file(files[i], files[i + 1]);
+		if (strcmp(files[i], "Dockerfile") == 0)
+			dockerfile = files[i + 1];
+	}
+	bh_ctx_options copts = BH_CTX_OPTIONS_INIT;
+	copts.root = ctxdir;
+	bh_ctx *ctx = NULL;
+	cr_assert_eq(bh_ctx_open(&ctx, &copts, &diags), BH_OK);
+	bh_img *img = model_ctx(dockerfile, target, ctx);
+	bh_ctx_free(ctx);
+	nftw(ctxdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return img;
+}
+
+static const bh_img_artifact *artifact(const bh_img *img, const char *path)
+{
+	for (size_t i = 0; i < img->nartifacts; i++)
+		if (strcmp(img->artifacts[i].path, path) == 0)
+			return &img->artifacts[i];
+	cr_assert_fail("no artifact %s", path);
+	return NULL;
+}
+
+static const char *sources_of(const bh_img_artifact *a)
+{
+	char *s = bh_arena_alloc(arena, 1024);
+	s[0] = '\0';
+	for (size_t i = 0; i < a->nsources; i++) {
+		strcat(s, i ? " " : "");
+		strcat(s, a->sources[i]);
+	}
+	return s;
+}
+
+Test(img, a_program_copied_from_the_builder_ships_and_a_test_tool_does_not)
+{
+	static const char *const files[] = {
+		"src/server.c", "int main(void) { return 0; }\n",
+		"src/http.c", "int h;\n",
+		"tests/t.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM gcc:13 AS builder\n"
+		"WORKDIR /src\n"
+		"COPY . .\n"
+		"RUN gcc -o /src/server src/server.c src/http.c && gcc -o t tests/t.c src/http.c\n"
+		"FROM debian:12-slim\n"
+		"COPY --from=builder /src/server /usr/local/bin/server\n"
+		"EXPOSE 8080\n"
+		"ENTRYPOINT [\"server\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	cr_assert_eq(img->nartifacts, 2);
+	const bh_img_artifact *server = artifact(img, "/src/server");
+	cr_assert_str_eq(sources_of(server), "src/server.c src/http.c");
+	cr_assert_eq(server->shipped, BH_IMG_SHIP_YES);
+	cr_assert_str_eq(server->image_path, "/usr/local/bin/server");
+	cr_assert(server->entrypoint);
+	cr_assert_eq(server->ship_instr->loc.line, 6);
+	const bh_img_artifact *t = artifact(img, "/src/t");
+	cr_assert_str_eq(sources_of(t), "tests/t.c src/http.c");
+	cr_assert_eq(t->shipped, BH_IMG_SHIP_NO);
+	cr_assert_null(t->image_path);
+	cr_assert_str_eq(t->why, "/src/t is built in stage 'builder', but the target image takes nothing of it");
+}
+
+Test(img, separate_compile_and_link_steps_follow_objects_and_globs)
+{
+	static const char *const files[] = {
+		"a.c", "int a;\n",
+		"lib/b.c", "int b;\n",
+		"Dockerfile",
+		"FROM alpine:3.19\n"
+		"WORKDIR /w\n"
+		"COPY a.c lib/b.c ./\n"
+		"RUN cc -c a.c && cc -c -o /w/obj/b.o b.c && cc -o /usr/bin/app *.o /w/obj/b.o\n"
+		"RUN cc -c *.c && cc -o /usr/bin/all a.o b.o\n"
+		"CMD [\"app\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	cr_assert_eq(img->nartifacts, 2);
+	const bh_img_artifact *app = artifact(img, "/usr/bin/app");
+	cr_assert_str_eq(sources_of(app), "a.c lib/b.c");
+	// Built in the target itself: it is there, and CMD runs it.
+	cr_assert_eq(app->shipped, BH_IMG_SHIP_YES);
+	cr_assert(app->entrypoint);
+	cr_assert_str_eq(app->why, "built into /usr/bin/app by the RUN at Dockerfile:4, a layer of the target");
+	cr_assert_str_eq(sources_of(artifact(img, "/usr/bin/all")), "a.c lib/b.c");
+	cr_assert_not(artifact(img, "/usr/bin/all")->entrypoint);
+}
+
+Test(img, removed_programs_and_stages_outside_the_target_do_not_ship)
+{
+	static const char *const files[] = {
+		"m.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM gcc:13 AS build\n"
+		"COPY m.c /m.c\n"
+		"RUN gcc -o /m /m.c\n"
+		"FROM build AS slim\n"
+		"RUN rm /m\n"
+		"FROM debian:12 AS other\n"
+		"COPY --from=build /m /usr/bin/m\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, "slim");
+	const bh_img_artifact *m = artifact(img, "/m");
+	cr_assert_eq(m->shipped, BH_IMG_SHIP_NO);
+	cr_assert_str_eq(m->why, "/m is removed by the RUN at Dockerfile:5 (its layer still holds the bytes)");
+	img = context_model(files, "other");
+	cr_assert_eq(artifact(img, "/m")->shipped, BH_IMG_SHIP_YES);
+	static const char *const files2[] = {
+		"m.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM gcc:13 AS tools\n"
+		"COPY m.c /m.c\n"
+		"RUN gcc -o /m /m.c\n"
+		"FROM debian:12\n"
+		"COPY --from=tools /${WHERE}/m /usr/bin/m\n",
+		NULL,
+	};
+	img = context_model(files2, NULL);
+	cr_assert_eq(artifact(img, "/m")->shipped, BH_IMG_SHIP_UNKNOWN);
+	img = context_model(files2, "tools");
+	cr_assert_eq(artifact(img, "/m")->shipped, BH_IMG_SHIP_YES);
+	// (--target tools: the stage that builds it is the image.)
+}
+
+static bh_finding *finding_on(bh_findings *f, bh_rule_id rule, const char *path)
+{
+	bh_finding *fd = bh_finding_add(f, bh_rule_get(rule), (bh_loc){ path, 3, 1, 0, 0 }, "m");
+	return fd;
+}
+
+Test(img, findings_get_the_context_of_their_program_and_levels_move_one_step)
+{
+	static const char *const files[] = {
+		"src/server.c", "int main(void) { return 0; }\n",
+		"tests/t.c", "int main(void) { return 0; }\n",
+		"conf/app.conf", "token=x\n",
+		"notes.txt", "x\n",
+		"Dockerfile",
+		"FROM gcc:13 AS builder\n"
+		"WORKDIR /src\n"
+		"COPY . .\n"
+		"RUN gcc -o server src/server.c && gcc -o t tests/t.c\n"
+		"FROM alpine:3.19\n"
+		"COPY --from=builder /src/server /usr/local/bin/server\n"
+		"COPY conf/app.conf /etc/app.conf\n"
+		"EXPOSE 8080 9090\n"
+		"ENTRYPOINT [\"/usr/local/bin/server\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	bh_findings f;
+	bh_findings_init(&f, arena);
+	finding_on(&f, BH_RULE_C_UNBOUNDED_COPY, "src/server.c");   // warning, CWE-120
+	finding_on(&f, BH_RULE_C_INSECURE_TEMP_FILE, "src/server.c"); // warning, CWE-377
+	finding_on(&f, BH_RULE_C_GETS, "tests/t.c");                  // error
+	finding_on(&f, BH_RULE_C_GETS, "conf/app.conf");
+	finding_on(&f, BH_RULE_C_GETS, "notes.txt");
+	finding_on(&f, BH_RULE_C_GETS, "Dockerfile");
+	bh_img *const images[] = { img };
+	bh_img_correlate(images, 1, &f);
+
+	const bh_image_context *c = f.items.items[0].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES);
+	cr_assert_str_eq(c->artifact, "/src/server");
+	cr_assert_str_eq(c->image_path, "/usr/local/bin/server");
+	cr_assert(c->entrypoint);
+	cr_assert_eq(c->root, 1);
+	cr_assert_eq(c->nports, 2);
+	cr_assert_str_eq(c->libc, "musl");
+	cr_assert_eq(c->exposure, 100);
+	cr_assert_eq(c->nships, 2);
+	cr_assert_eq(c->ships[0].loc.line, 4);
+	cr_assert_eq(c->ships[1].loc.line, 6);
+	// A memory-safety finding in the exposed root entrypoint: error.
+	cr_assert_eq(f.items.items[0].level, BH_LEVEL_ERROR);
+	cr_assert(c->adjusted);
+	cr_assert_eq(c->original_level, BH_LEVEL_WARNING);
+	// A temp-file race is not memory safety: it keeps its level.
+	cr_assert_eq(f.items.items[1].level, BH_LEVEL_WARNING);
+	cr_assert_not(f.items.items[1].image->adjusted);
+
+	c = f.items.items[2].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_NO);
+	cr_assert_eq(c->exposure, 0);
+	cr_assert_eq(f.items.items[2].level, BH_LEVEL_WARNING);
+
+	c = f.items.items[3].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES);
+	cr_assert_str_eq(c->image_path, "/etc/app.conf");
+	cr_assert_str_eq(c->reason, "copied to /etc/app.conf by the COPY at Dockerfile:7");
+	cr_assert_eq(c->exposure, 75);
+
+	c = f.items.items[4].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_NO);
+	cr_assert_str_eq(c->reason, "only in stage 'builder' (the COPY at Dockerfile:3), which the "
+				    "target image does not take it from");
+	cr_assert_null(f.items.items[5].image);
+	bh_findings_dispose(&f);
+}
+
+Test(img, code_an_opaque_build_compiles_is_unknown_and_uncopied_code_is_not_shipped)
+{
+	static const char *const files[] = {
+		"src/a.c", "int a;\n",
+		"other/b.c", "int b;\n",
+		"Dockerfile",
+		"FROM gcc:13\n"
+		"COPY src/ /src/\n"
+		"RUN make -C /src install PREFIX=/usr\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	bh_findings f;
+	bh_findings_init(&f, arena);
+	finding_on(&f, BH_RULE_C_GETS, "src/a.c");
+	finding_on(&f, BH_RULE_C_GETS, "other/b.c");
+	bh_img *const images[] = { img };
+	bh_img_correlate(images, 1, &f);
+	const bh_image_context *c = f.items.items[0].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_UNKNOWN);
+	cr_assert_eq(c->exposure, 25);
+	cr_assert_str_eq(c->reason, "stage 0 builds with make at Dockerfile:3, whose rules are not "
+				    "followed to the programs it links");
+	cr_assert_eq(f.items.items[0].level, BH_LEVEL_ERROR);
+	c = f.items.items[1].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_NO);
+	cr_assert_str_eq(c->reason, "no stage of Dockerfile copies it");
+	bh_findings_dispose(&f);
+}
+
+Test(img, the_libc_of_the_base_image)
+{
+	static const char *const bases[][2] = {
+		{ "scratch", "none" }, { "alpine:3.19", "musl" }, { "debian:12-slim", "glibc" },
+		{ "gcr.io/distroless/static-debian12", "none" }, { "gcr.io/distroless/cc", "glibc" },
+		{ "python:3.12-alpine", "musl" }, { "example.com/own/base:1", NULL },
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(bases); i++) {
+		char dockerfile[256];
+		snprintf(dockerfile, sizeof(dockerfile), "FROM %s\nCOPY a.txt /a.txt\n", bases[i][0]);
+		const char *files[] = { "a.txt", "x\n", "Dockerfile", dockerfile, NULL };
+		bh_img *img = context_model(files, NULL);
+		bh_findings f;
+		bh_findings_init(&f, arena);
+		finding_on(&f, BH_RULE_C_GETS, "a.txt");
+		bh_img *const images[] = { img };
+		bh_img_correlate(images, 1, &f);
+		const char *libc = f.items.items[0].image->libc;
+		if (bases[i][1])
+			cr_assert_str_eq(libc ? libc : "(null)", bases[i][1], "%s", bases[i][0]);
+		else
+			cr_assert_null(libc, "%s", bases[i][0]);
+		bh_findings_dispose(&f);
+	}
 }
