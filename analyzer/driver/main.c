@@ -69,6 +69,8 @@ static const char usage_scan[] =
 	"  --write-summaries FILE       write the summaries of every function analysed\n"
 	"  --shard K/N                  analyse only the Kth of N parts of the translation\n"
 	"                               units (with --summaries of the others)\n"
+	"  --target STAGE               the stage `docker build --target` builds (default:\n"
+	"                               the last one of each Dockerfile)\n"
 	"  --only-shipped               hide findings whose code or file never reaches the\n"
 	"                               image the Dockerfile builds\n"
 	"  --min-exposure N             hide findings whose image exposure (0-100) is below N\n"
@@ -199,7 +201,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
 	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD,
-	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE };
+	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -216,6 +218,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "write-summaries", required_argument, NULL, OPT_WRITE_SUMMARIES },
 		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "only-shipped", no_argument, NULL, OPT_ONLY_SHIPPED },
+		{ "target", required_argument, NULL, OPT_TARGET },
 		{ "min-exposure", required_argument, NULL, OPT_MIN_EXPOSURE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -270,6 +273,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 				return usage_error(usage_scan, "--shard needs K/N with 1 <= K <= N <= 1024, not '%s'", optarg);
 			break;
 		case OPT_ONLY_SHIPPED: cli->scan.only_shipped = true; break;
+		case OPT_TARGET: cli->scan.target = optarg; break;
 		case OPT_MIN_EXPOSURE: {
 			char *end;
 			errno = 0;

@@ -427,6 +427,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_config_init(&scan->config);
 
 	load_config(scan, opts);
+	bh_img_shell_calls shell_calls = { 0 };
 	bh_status err = open_context(scan, opts);
 	if (err < 0)
 		goto out;
@@ -476,6 +477,9 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 			err = run_bounds(scan, &program, &graph, &units);
 		bh_callgraph_dispose(&graph);
 	}
+	// The image rules need the shell calls of the code, not its IR.
+	if (err >= 0 && scan->nimages)
+		bh_image_shell_calls(&program, scan->arena, &shell_calls);
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);
@@ -496,12 +500,15 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		goto out;
 
 	drop_secrets_owned_by_dockerfile_rules(scan);
-	// Image correlation: how each finding's code or file reaches the image.
+	// The image rules, then image correlation: how each finding's code or
+	// file reaches the image.
+	bh_image_check(scan->images, scan->nimages, &shell_calls, &scan->findings);
 	bh_img_correlate(scan->images, scan->nimages, &scan->findings);
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);
 out:
+	bh_vec_dispose(&shell_calls);
 	bh_diags_sort(&scan->diags);
 	return err;
 }

@@ -617,6 +617,18 @@ static void process_copy(bh_img__builder *b, const bh_df_instr *in)
 	job.dest_dir = (dl && dest[dl - 1] == '/') || nsrc > 1 || job.parents;
 	cp->dest = bh_img__resolve(b->arena, w->st.workdir, dest);
 	job.dest = cp->dest;
+	// `.`, `..` and a path that is already a directory of the stage (the
+	// WORKDIR, or where earlier files went) are directories too, as Docker
+	// copies into an existing directory.
+	if (!job.dest_dir) {
+		const bh_img_file **below;
+		bool dots = strcmp(dest, ".") == 0 || strcmp(dest, "..") == 0 ||
+			    (dl >= 2 && strcmp(dest + dl - 2, "/.") == 0) ||
+			    (dl >= 3 && strcmp(dest + dl - 3, "/..") == 0);
+		job.dest_dir = dots || strcmp(cp->dest, w->st.workdir) == 0 ||
+			       bh_img__find_files(b, &below, cp->dest, true) >
+				       bh_img__find_files(b, &below, cp->dest, false);
+	}
 	cp->srcs = bh_arena_alloc(b->arena, nsrc * sizeof(*cp->srcs));
 	cp->nsrcs = nsrc;
 	for (size_t i = 0; i < nsrc; i++) {

@@ -33,10 +33,9 @@ static bool is_c_header(const char *path)
 
 // ------------------------------------------------------------ the target
 
-// The image at the bottom of the target's FROM chain.
-static const bh_img_ref *bottom_base(const bh_img *img)
+const bh_img_ref *bh_img_base_of(const bh_img *img, int stage)
 {
-	int s = img->target;
+	int s = stage;
 	for (int guard = 0; img->stages[s].base_stage >= 0 && guard < 10000; guard++)
 		s = img->stages[s].base_stage;
 	return &img->stages[s].base;
@@ -52,10 +51,9 @@ static bool name_is(const char *name, const char *const *names, size_t n)
 	return false;
 }
 
-// The C library a base image ships, where its reference tells: official
-// images are Debian-based unless tagged alpine; distroless "static" and
-// scratch have none.
-static const char *libc_of(const bh_img_ref *ref)
+// Official images are Debian-based unless tagged alpine; distroless
+// "static" and scratch have no C library.
+const char *bh_img_libc(const bh_img_ref *ref)
 {
 	static const char *const glibc[] = {
 		"debian", "ubuntu", "fedora", "centos", "rockylinux", "almalinux", "ubi8", "ubi9",
@@ -90,9 +88,9 @@ static void describe_target(bh_arena *arena, const bh_img *img, bh_image_context
 	c->root = t->user ? t->user_root : 1;
 	c->ports = t->ports;
 	c->nports = t->nports;
-	const bh_img_ref *base = bottom_base(img);
+	const bh_img_ref *base = bh_img_base_of(img, img->target);
 	c->base = base->raw;
-	c->libc = libc_of(base);
+	c->libc = bh_img_libc(base);
 }
 
 static void add_ship_step(bh_arena *arena, bh_image_context *c, const char *dockerfile,

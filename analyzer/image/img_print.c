@@ -241,6 +241,19 @@ static void print_text(FILE *out, bh_arena *arena, const bh_img *img)
 		fprintf(out, "  %s <- %s%s\n", f->path, describe_origin(arena, img, f),
 			f->removed ? " (removed later; still in a layer)" : "");
 	}
+	fprintf(out, "\nprograms built: %zu\n", img->nartifacts);
+	for (size_t i = 0; i < img->nartifacts; i++) {
+		const bh_img_artifact *a = &img->artifacts[i];
+		fprintf(out, "  %s (%s, %s:%u)\n", a->path, stage_name(arena, img, a->stage),
+			img->dockerfile, img->builds[a->build].loc.line);
+		for (size_t k = 0; k < a->nsources; k++)
+			fprintf(out, "    <- %s\n", a->sources[k]);
+		if (a->shipped == BH_IMG_SHIP_YES)
+			fprintf(out, "    shipped: %s%s\n", a->image_path,
+				a->entrypoint ? ", the entrypoint" : "");
+		else
+			fprintf(out, "    shipped: %s: %s\n", bh_img_ship_name(a->shipped), a->why);
+	}
 	if (img->truncated)
 		fputs("\n(incomplete: a limit was reached; see the diagnostics)\n", out);
 }
@@ -371,6 +384,20 @@ static void print_json(FILE *out, bh_arena *arena, const bh_img *img)
 			json_str(out, t->files[i]->path);
 			fprintf(out, ", \"removed\": %s}", t->files[i]->removed ? "true" : "false");
 		}
+	}
+	fputs("\n  ],\n  \"programs\": [", out);
+	for (size_t i = 0; i < img->nartifacts; i++) {
+		const bh_img_artifact *a = &img->artifacts[i];
+		fprintf(out, "%s\n    {\"path\": ", i ? "," : "");
+		json_str(out, a->path);
+		fprintf(out, ", \"stage\": %d, \"line\": %u, \"sources\": ", a->stage,
+			img->builds[a->build].loc.line);
+		json_strs(out, a->sources, a->nsources);
+		fprintf(out, ", \"shipped\": \"%s\", \"image_path\": ", bh_img_ship_name(a->shipped));
+		json_str(out, a->image_path);
+		fprintf(out, ", \"entrypoint\": %s, \"reason\": ", a->entrypoint ? "true" : "false");
+		json_str(out, a->why);
+		fputc('}', out);
 	}
 	fputs("\n  ]\n}\n", out);
 }

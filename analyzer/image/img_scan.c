@@ -16,8 +16,8 @@
 typedef BH_VEC(const char *) str_vec;
 typedef BH_VEC(bh_img *) img_vec;
 
-static void analyze_one(bh_scan *scan, const char *relpath, const bh_secret *sec,
-			img_vec *images)
+static void analyze_one(bh_scan *scan, const char *relpath, const char *target,
+			const bh_secret *sec, img_vec *images)
 {
 	const bh_source *src = NULL;
 	if (bh_ctx_load(&src, scan->ctx, relpath, &scan->diags) != BH_OK || !src)
@@ -25,7 +25,9 @@ static void analyze_one(bh_scan *scan, const char *relpath, const bh_secret *sec
 	bh_df_file *df = NULL;
 	bh_df_parse(&df, scan->arena, src, NULL, &scan->diags);
 	bh_img *img = NULL;
-	bh_img_build(&img, scan->arena, scan->ctx, relpath, df, NULL, &scan->diags);
+	bh_img_options opts = BH_IMG_OPTIONS_INIT;
+	opts.target = target;
+	bh_img_build(&img, scan->arena, scan->ctx, relpath, df, &opts, &scan->diags);
 	bh_vec_push(images, img);
 	bh_docker_check(img, scan->ctx, sec, &scan->findings);
 }
@@ -61,7 +63,7 @@ void bh_img_analyze(bh_scan *scan, const bh_scan_options *opts)
 	if (paths.len && bh_secret_new(&sec, NULL, &scan->diags) != BH_OK)
 		sec = NULL;
 	for (size_t i = 0; i < paths.len; i++)
-		analyze_one(scan, paths.items[i], sec, &images);
+		analyze_one(scan, paths.items[i], opts->target, sec, &images);
 	bh_secret_free(sec);
 	scan->nimages = images.len;
 	scan->images = bh_arena_alloc(scan->arena, (images.len + 1) * sizeof(*scan->images));

@@ -30,6 +30,7 @@
 #include "df.h"
 #include "finding.h"
 #include "sh.h"
+#include "vec.h"
 
 typedef struct bh_arena bh_arena;
 typedef struct bh_diags bh_diags;
@@ -274,6 +275,51 @@ typedef struct {
 	const char *why;           /* one clause saying why it is (not) shipped */
 } bh_img_artifact;
 
+/* -------------------------------------------------------------- hardening */
+
+typedef struct bh_img bh_img;
+
+/** Protections a compiler line can give a program. */
+enum {
+	BH_IMG_HARDEN_SSP = 1u << 0,     /* -fstack-protector-strong or -all */
+	BH_IMG_HARDEN_FORTIFY = 1u << 1, /* -D_FORTIFY_SOURCE=2|3 on optimised compiles */
+	BH_IMG_HARDEN_PIE = 1u << 2,     /* -fPIE and -pie */
+	BH_IMG_HARDEN_RELRO = 1u << 3,   /* -Wl,-z,relro */
+	BH_IMG_HARDEN_NOW = 1u << 4,     /* -Wl,-z,now */
+	BH_IMG_HARDEN_CLASH = 1u << 5,   /* -fstack-clash-protection */
+	BH_IMG_HARDEN_CET = 1u << 6,     /* -fcf-protection */
+	BH_IMG_HARDEN_ALL = (1u << 7) - 1,
+};
+
+/** How a program is built, from its compiler lines (see bh_img_hardening_of). */
+typedef struct bh_img_hardening {
+	unsigned present;          /* BH_IMG_HARDEN_* given by the lines or the compiler's defaults */
+	unsigned defaults;         /* BH_IMG_HARDEN_* the building stage's compiler enables by default */
+	const char *base;          /* the building stage's base image, whose compiler that is */
+	const char *disabling[8];  /* flags that turn protections off: -fno-stack-protector,
+				      -U_FORTIFY_SOURCE, -no-pie, -z norelro, -w */
+	size_t ndisabling;
+	bool unknown_flags;        /* a line holds a variable with no known value ($CFLAGS) */
+	bool fortify_requested;    /* -D_FORTIFY_SOURCE appears */
+	bool optimised;            /* every compile line optimises (-O1 or more) */
+	bool debug;                /* -g on a line */
+	bool stripped;             /* -s, -Wl,-s, install -s, or a strip of the program */
+	const char *sanitize;      /* a -fsanitize= value, or NULL */
+	bool execstack;            /* -z execstack */
+	uint32_t lines[16];        /* Dockerfile lines of the compiler commands read */
+	size_t nlines;
+} bh_img_hardening;
+
+/** Flags of the compiler lines that build `a` (strings in `arena`). */
+void bh_img_hardening_of(const bh_img *img, const bh_img_artifact *a, bh_arena *arena,
+			 bh_img_hardening *out);
+
+/** BH_IMG_HARDEN_* the gcc of base image `base` enables without flags. */
+unsigned bh_img_compiler_defaults(const bh_img_ref *base);
+
+/** The flag that gives one BH_IMG_HARDEN_* bit, for messages. */
+const char *bh_img_harden_flag(unsigned bit);
+
 /** The model of one Dockerfile. */
 typedef struct bh_img {
 	const char *dockerfile;     /* context-relative path */
@@ -325,6 +371,16 @@ int bh_img_stage_find(const bh_img *img, const char *name);
  * PUBLIC_KEY, *_FILE, *_PATH, *_URL). Case-insensitive.
  */
 bool bh_img_is_secret_name(const char *name);
+
+/** The image at the bottom of the FROM chain of `stage` (FROM another stage is followed). */
+const bh_img_ref *bh_img_base_of(const bh_img *img, int stage);
+
+/**
+ * The C library of a base image where its reference tells: "glibc"
+ * (Debian-based official images, distroless cc/base), "musl" (alpine),
+ * "none" (scratch, distroless static), or NULL.
+ */
+const char *bh_img_libc(const bh_img_ref *ref);
 
 /** "stage 'name'" or "stage 2": how messages name a stage (arena). */
 const char *bh_img_stage_label(bh_arena *arena, const bh_img *img, int stage);
@@ -387,6 +443,32 @@ typedef enum { BH_IMG_TEXT, BH_IMG_JSON, BH_IMG_DOT } bh_img_format;
  * @return BH_OK, or BH_EIO if writing failed.
  */
 bh_status bh_img_print(FILE *out, const bh_img *img, bh_img_format format);
+
+/* ------------------------------------------------------------ image rules */
+
+typedef struct bh_ir_program bh_ir_program;
+
+/** A call of the C code that runs a shell (system, popen, exec of /bin/sh). */
+typedef struct {
+	bh_loc loc;
+	const char *callee;
+	const char *function;   /* the caller */
+} bh_img_shell_call;
+
+typedef BH_VEC(bh_img_shell_call) bh_img_shell_calls;
+
+/** Collect the shell calls of `program` (strings copied into `arena`). */
+void bh_image_shell_calls(const bh_ir_program *program, bh_arena *arena, bh_img_shell_calls *out);
+
+/**
+ * The image.* rules (rules/image/image_rules.c) over every model: shipped
+ * programs' hardening and debug builds, secrets and sources that reach the
+ * image, readable private keys, shell calls in images without a shell.
+ * Reads the findings already in `findings` (the secret rules') and appends
+ * its own. `calls` (may be NULL) are the C code's shell calls.
+ */
+void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_calls *calls,
+		    bh_findings *findings);
 
 /* ------------------------------------------------------- pipeline stage */
 

@@ -34,9 +34,11 @@ typedef struct bh_scan_options {
 						never reaches the image */
 	int min_exposure;                    /* --min-exposure: drop findings with an image
 						context below this score (0: keep all) */
+	const char *target;                  /* --target: the stage `docker build --target`
+						builds, for every Dockerfile; NULL: the last */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0 }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL }
 
 typedef struct bh_img bh_img;
 

@@ -268,8 +268,15 @@ ParameterizedTest(golden_case *c, golden, contexts, .timeout = 300)
 	bh_scan_options opts = BH_SCAN_OPTIONS_INIT;
 	// The expectation files sit in the case directory but are not part of
 	// the build context under test.
-	static const char *const harness_files[] = { "expected.*", "KNOWN_FAIL" };
+	static const char *const harness_files[] = { "expected.*", "KNOWN_FAIL", "target" };
 	opts.context = c->dir;
+	// A `target` file names the stage to build, as --target does.
+	snprintf(path, sizeof(path), "%s/target", c->dir);
+	char *target = read_all(path);
+	if (target) {
+		target[strcspn(target, "\n")] = '\0';
+		opts.target = target;
+	}
 	opts.excludes = harness_files;
 	opts.nexcludes = BH_ARRAY_LEN(harness_files);
 	opts.jobs = 2;
@@ -326,6 +333,7 @@ ParameterizedTest(golden_case *c, golden, contexts, .timeout = 300)
 		free(cmp[i].actual);
 	}
 	bh_scan_free(scan);
+	free(target);
 	if (update) {
 		free(known_fail);
 		return;

@@ -820,3 +820,70 @@ Test(img, the_libc_of_the_base_image)
 		bh_findings_dispose(&f);
 	}
 }
+
+Test(img, hardening_reads_flag_order_linker_lists_env_values_and_compiler_defaults)
+{
+	static const char *const files[] = {
+		"a.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM ubuntu:24.04 AS build\n"
+		"ENV CFLAGS=\"-O2 -fno-stack-protector\"\n"
+		"COPY a.c /w/a.c\n"
+		"RUN cc -c -o /w/a.o $CFLAGS -fstack-protector-strong -U_FORTIFY_SOURCE /w/a.c\n"
+		"RUN cc -Wl,-z,relro,-z,execstack -s -o /w/a /w/a.o\n"
+		"RUN cc -g -O0 -D_FORTIFY_SOURCE=2 -o /w/b /w/a.c $UNSET\n"
+		"FROM ubuntu:24.04\n"
+		"COPY --from=build /w/a /w/b /usr/bin/\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	bh_img_hardening h;
+	bh_img_hardening_of(img, artifact(img, "/w/a"), arena, &h);
+	// -fstack-protector-strong comes after $CFLAGS' -fno-stack-protector.
+	cr_assert(h.present & BH_IMG_HARDEN_SSP);
+	cr_assert_eq(h.ndisabling, 2);
+	cr_assert_str_eq(h.disabling[0], "-fno-stack-protector");
+	cr_assert_str_eq(h.disabling[1], "-U_FORTIFY_SOURCE");
+	// Ubuntu's default _FORTIFY_SOURCE is undefined by -U.
+	cr_assert_not(h.present & BH_IMG_HARDEN_FORTIFY);
+	cr_assert(h.present & BH_IMG_HARDEN_RELRO);
+	cr_assert(h.present & BH_IMG_HARDEN_NOW); // Ubuntu's default
+	cr_assert(h.execstack);
+	cr_assert(h.stripped);
+	cr_assert(h.optimised);
+	cr_assert_not(h.unknown_flags);
+	cr_assert_eq(h.nlines, 2);
+	cr_assert_eq(h.lines[0], 4);
+	cr_assert_eq(h.lines[1], 5);
+	cr_assert_str_eq(h.base, "ubuntu:24.04");
+
+	bh_img_hardening_of(img, artifact(img, "/w/b"), arena, &h);
+	cr_assert(h.debug);
+	cr_assert_not(h.stripped);
+	cr_assert_not(h.optimised);
+	cr_assert(h.fortify_requested);
+	cr_assert_not(h.present & BH_IMG_HARDEN_FORTIFY); // -O0
+	cr_assert(h.unknown_flags);                        // $UNSET
+	cr_assert_eq(bh_img_compiler_defaults(&img->stages[0].base),
+		     BH_IMG_HARDEN_SSP | BH_IMG_HARDEN_FORTIFY | BH_IMG_HARDEN_PIE | BH_IMG_HARDEN_RELRO |
+			     BH_IMG_HARDEN_NOW | BH_IMG_HARDEN_CLASH);
+}
+
+Test(img, copying_a_file_to_dot_or_an_existing_directory_keeps_its_name)
+{
+	static const char *const files[] = {
+		"a.c", "int a;\n", "b.c", "int b;\n", "c.c", "int c;\n",
+		"Dockerfile",
+		"FROM alpine:3.19\n"
+		"WORKDIR /app\n"
+		"COPY a.c .\n"
+		"COPY b.c /app\n"
+		"COPY c.c /opt/c\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	const bh_img_stage *st = &img->stages[0];
+	cr_assert_not_null(file_at(st, "/app/a.c"));
+	cr_assert_not_null(file_at(st, "/app/b.c"));
+	cr_assert_not_null(file_at(st, "/opt/c")); // a new name, as Docker does
+}
