@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Shared by discovery's own files only (disc.c, disc_make.c, disc_infer.c):
- * the filter that keeps the inferable compile flags of a command line, and
- * the per-source lookup of flags inferred from Makefiles and Dockerfiles.
+ * Shared by discovery's own files only (disc.c, disc_make.c,
+ * disc_make_rules.c, disc_infer.c): the filter that keeps the inferable
+ * compile flags of a command line, the Makefile reader behind both the
+ * flags and the build recipes of a Makefile, and the per-source lookup of
+ * flags inferred from Makefiles and Dockerfiles.
  */
 #ifndef BH_DISC_INTERNAL_H
 #define BH_DISC_INTERNAL_H
@@ -38,6 +40,9 @@ typedef const char *(*bh_disc__map_fn)(bh_arena *arena, const char *value, bool 
 size_t bh_disc__take_flags(bh_disc__str_vec *out, bh_arena *arena, const char *const *argv,
 			   size_t argc, bh_disc__map_fn map, void *payload);
 
+/** A shell word that ends a command: "&&", "||", "|", ";" or "x.c;". */
+bool bh_disc__ends_command(const char *w);
+
 /** Inferred flags of a context, built lazily; see bh_disc__infer_new. */
 typedef struct bh_disc__infer bh_disc__infer;
 
@@ -57,5 +62,105 @@ void bh_disc__infer_free(bh_disc__infer *inf);
  * Makefile, Dockerfile line for its directory), or NULL when none applies.
  */
 const bh_disc_flags *bh_disc__infer_for(bh_disc__infer *inf, const char *path);
+
+/* ------------------------------------------------------ Makefile reader */
+/*
+ * One Makefile read (never run) by disc_make.c: the bounded variable store,
+ * the expansion of references and the line loop. Its users are the flags
+ * reader (bh_disc_make_flags) and the recipe reader (bh_make_recipes), who
+ * get rules and recipe lines through a hook. Whatever cannot be known
+ * expands to a word holding `$`, never to a guess.
+ */
+typedef struct bh_disc__make bh_disc__make;
+
+/** What the line loop hands to the hook. */
+typedef enum {
+	BH_DISC__MAKE_RULE,   /* "targets : prerequisites [; recipe]": comment cut, trimmed;
+				 `colon` is the offset of the first ':' */
+	BH_DISC__MAKE_RECIPE, /* a tab line after some rule, the tab removed */
+	BH_DISC__MAKE_OTHER,  /* an assignment or a directive other than a conditional:
+				 it ends the recipe of the rule before it */
+} bh_disc__make_event;
+
+typedef void (*bh_disc__make_hook)(void *hook_payload, bh_disc__make_event ev, const char *s,
+				   size_t n, size_t colon, uint32_t line, bool in_cond);
+
+typedef struct {
+	/* false: the flags reader's subset (functions, substitution references
+	   and automatic variables are unknown). true: the recipe reader's
+	   (they are understood, and make's built-in CC, AR, COMPILE.c, LINK.o,
+	   OUTPUT_OPTION... have their default values) */
+	bool full;
+	const char *dir;                /* the Makefile's directory, context-relative, "" at the
+					   root: the base of $(wildcard) */
+	const char *const *files;       /* context-relative paths of the context's files, for
+					   $(wildcard) globs; NULL when unknown */
+	size_t nfiles;
+	bool (*exists)(const char *ctx_path, void *payload); /* may be NULL */
+	void *payload;
+	bh_disc__make_hook hook;        /* may be NULL */
+	void *hook_payload;
+} bh_disc__make_options;
+
+/** Automatic variables of the rule whose recipe is being expanded. */
+typedef struct {
+	const char *target;    /* $@ */
+	const char *first;     /* $< */
+	const char *all;       /* $^ and $? (no duplicates) */
+	const char *all_dups;  /* $+ */
+	const char *stem;      /* $* */
+	const char *order;     /* $| */
+} bh_disc__make_auto;
+
+/** Ownership: free with bh_disc__make_free. */
+bh_disc__make *bh_disc__make_new(const bh_disc__make_options *opts);
+
+void bh_disc__make_free(bh_disc__make *mk);
+
+/**
+ * Define a command-line variable from a `NAME=value` (or `NAME:=value`)
+ * word: it wins over the file's assignments unless they say `override`.
+ * Other words are ignored.
+ */
+void bh_disc__make_override(bh_disc__make *mk, const char *word);
+
+/** Read the Makefile text (NULL is empty), calling the hook in order. */
+void bh_disc__make_read(bh_disc__make *mk, const char *text, size_t len);
+
+/**
+ * Expand the references of s[0..n) with the variables as they are now and
+ * the automatic variables set by bh_disc__make_set_auto.
+ * Ownership: a heap string the caller frees; never NULL.
+ */
+char *bh_disc__make_expand(bh_disc__make *mk, const char *s, size_t n);
+
+/** Bind the automatic variables for the next expansions; NULL unbinds (they are unknown). */
+void bh_disc__make_set_auto(bh_disc__make *mk, const bh_disc__make_auto *autos);
+
+/** The line of the assignment that gave `name` its value, 0 if it has none. */
+uint32_t bh_disc__make_var_line(bh_disc__make *mk, const char *name);
+
+/**
+ * How many references so far named a variable that the file assigns only
+ * inside conditional blocks (full mode): such a reference expands to
+ * nothing, as the assignments are skipped, but its text may be wrong.
+ */
+size_t bh_disc__make_cond_refs(const bh_disc__make *mk);
+
+/**
+ * Does the context hold the file at `ctx_path`? By the `exists` callback,
+ * else the `files` list; -1 when the options give no way to know.
+ */
+int bh_disc__make_file_known(bh_disc__make *mk, const char *ctx_path);
+
+/** True once a bound was reached (then results may be incomplete). */
+bool bh_disc__make_limited(const bh_disc__make *mk);
+
+/**
+ * `rel` (a path written in the Makefile) joined to `dir` and cleaned.
+ * Ownership: heap, caller frees; NULL when it is absolute or leaves the
+ * context ("../x" from the root).
+ */
+char *bh_disc__make_ctx_path(const char *dir, const char *rel);
 
 #endif

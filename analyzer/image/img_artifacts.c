@@ -94,25 +94,38 @@ static void ship(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
 				  a->path, stage);
 }
 
+static bh_img_artifact *new_artifact(bh_img *img, size_t build, const char *path)
+{
+	bh_img_artifact *a = &img->artifacts[img->nartifacts++];
+	memset(a, 0, sizeof(*a));
+	a->path = path;
+	a->stage = img->runs[img->builds[build].run].stage;
+	a->build = build;
+	return a;
+}
+
 void bh_img__find_artifacts(bh_img *img, bh_arena *arena)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < img->nbuilds; i++)
-		n += img->builds[i].kind == BH_IMG_BUILD_CC && img->builds[i].output;
+		n += (img->builds[i].kind == BH_IMG_BUILD_CC && img->builds[i].output) +
+		     img->builds[i].nmade;
 	img->artifacts = bh_arena_alloc(arena, (n + 1) * sizeof(*img->artifacts));
 	img->nartifacts = 0;
 	for (size_t i = 0; i < img->nbuilds; i++) {
 		const bh_img_build_cmd *bd = &img->builds[i];
-		if (bd->kind != BH_IMG_BUILD_CC || !bd->output)
-			continue;
-		bh_img_artifact *a = &img->artifacts[img->nartifacts++];
-		memset(a, 0, sizeof(*a));
-		a->path = bd->output;
-		a->stage = img->runs[bd->run].stage;
-		a->build = i;
-		a->sources = bd->sources;
-		a->nsources = bd->nsources;
-		if (img->target >= 0)
-			ship(arena, img, a);
+		if (bd->kind == BH_IMG_BUILD_CC && bd->output) {
+			bh_img_artifact *a = new_artifact(img, i, bd->output);
+			a->sources = bd->sources;
+			a->nsources = bd->nsources;
+		}
+		for (size_t k = 0; k < bd->nmade; k++) {
+			bh_img_artifact *a = new_artifact(img, i, bd->made[k].path);
+			a->made = &bd->made[k];
+			a->sources = bd->made[k].sources;
+			a->nsources = bd->made[k].nsources;
+		}
 	}
+	for (size_t i = 0; img->target >= 0 && i < img->nartifacts; i++)
+		ship(arena, img, &img->artifacts[i]);
 }

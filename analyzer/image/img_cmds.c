@@ -22,7 +22,7 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static bool all_digits(const char *s)
+bool bh_img__all_digits(const char *s)
 {
 	if (!*s)
 		return false;
@@ -44,7 +44,7 @@ bool bh_img_is_c_compiler(const char *word)
 		if (strcmp(tool, exact[i]) == 0)
 			return true;
 	const char *dash = strrchr(tool, '-');
-	if (dash && dash > tool && all_digits(dash + 1)) { // gcc-12, x86_64-linux-gnu-gcc-12
+	if (dash && dash > tool && bh_img__all_digits(dash + 1)) { // gcc-12, x86_64-linux-gnu-gcc-12
 		char *base = bh_xstrndup(tool, (size_t)(dash - tool));
 		bool r = bh_img_is_c_compiler(base);
 		free(base);
@@ -435,6 +435,9 @@ void bh_img__recognise_builds(bh_img__builder *b, size_t run_index)
 			break;
 		case BH_IMG_BUILD_INSTALL:
 			apply_copy(b, saved, target_dir, mode, index);
+			break;
+		case BH_IMG_BUILD_MAKE:
+			bh_img__apply_make(b, saved, index);
 			break;
 		case BH_IMG_BUILD_RM:
 			apply_rm(b, saved);

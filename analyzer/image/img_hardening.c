@@ -238,36 +238,57 @@ unsigned bh_img_compiler_defaults(const bh_img_ref *base)
 	return 0;
 }
 
-void bh_img_hardening_of(const bh_img *img, const bh_img_artifact *a, bh_arena *arena,
-			 bh_img_hardening *out)
+// The compiler lines of a program built by compiler lines in RUN: the
+// `cc -c` lines of the stage that compile its sources, then its link line.
+// Returns whether every line that compiles optimises.
+static bool read_lines(flag_state *s, const bh_img *img, const bh_img_artifact *a, bh_arena *arena)
 {
-	memset(out, 0, sizeof(*out));
-	flag_state s = { .h = out, .opt = -1 };
 	const bh_img_stage *st = &img->stages[a->stage];
 	bool all_optimised = true, any_compile = false;
-	// The compile-only lines of the stage that compile its sources.
 	for (size_t k = 0; k < st->nbuilds; k++) {
 		const bh_img_build_cmd *bd = &img->builds[st->builds[k]];
 		if (st->builds[k] >= a->build || bd->kind != BH_IMG_BUILD_CC || !bd->nobjects ||
 		    !shares_source(bd, a))
 			continue;
-		s.opt = -1;
-		read_command(&s, arena, bd);
-		all_optimised &= s.opt > 0;
+		s->opt = -1;
+		read_command(s, arena, bd);
+		all_optimised &= s->opt > 0;
 		any_compile = true;
 	}
 	const bh_img_build_cmd *link = &img->builds[a->build];
-	s.opt = -1;
-	read_command(&s, arena, link);
+	s->opt = -1;
+	read_command(s, arena, link);
 	// A link line that also compiles (gcc -o app a.c) is a compile line.
 	bool compiles = false;
 	for (size_t i = 0; i < link->ninputs; i++)
 		compiles |= is_c_file(link->inputs[i]);
 	if (compiles) {
-		all_optimised &= s.opt > 0;
+		all_optimised &= s->opt > 0;
 		any_compile = true;
 	}
-	out->optimised = any_compile && all_optimised;
+	return any_compile && all_optimised;
+}
+
+// A program a `make` run links: the flags its Makefile gives it, in order.
+static bool read_made(flag_state *s, const bh_img *img, const bh_img_artifact *a, bh_arena *arena)
+{
+	for (size_t i = 0; i < a->made->nflags; i++) {
+		bool took;
+		flag_word(s, arena, a->made->flags[i], i + 1 < a->made->nflags ? a->made->flags[i + 1] : NULL,
+			  &took);
+		i += took;
+	}
+	s->h->unknown_flags |= a->made->incomplete;
+	s->h->lines[s->h->nlines++] = img->builds[a->build].loc.line;
+	return s->opt > 0;
+}
+
+void bh_img_hardening_of(const bh_img *img, const bh_img_artifact *a, bh_arena *arena,
+			 bh_img_hardening *out)
+{
+	memset(out, 0, sizeof(*out));
+	flag_state s = { .h = out, .opt = -1 };
+	out->optimised = a->made ? read_made(&s, img, a, arena) : read_lines(&s, img, a, arena);
 	const bh_img_ref *base = bh_img_base_of(img, a->stage);
 	out->defaults = bh_img_compiler_defaults(base);
 	// Named as written, without a digest: the name says whose compiler.
@@ -278,7 +299,7 @@ void bh_img_hardening_of(const bh_img *img, const bh_img_artifact *a, bh_arena *
 	if (s.ssp == 1 || (s.ssp == 0 && (out->defaults & BH_IMG_HARDEN_SSP)))
 		out->present |= BH_IMG_HARDEN_SSP;
 	bool fortify_default = (out->defaults & BH_IMG_HARDEN_FORTIFY) && s.fortify == 0;
-	if ((s.fortify >= 2 || fortify_default) && all_optimised)
+	if ((s.fortify >= 2 || fortify_default) && out->optimised)
 		out->present |= BH_IMG_HARDEN_FORTIFY;
 	if ((s.pie_compile && s.pie_link) ||
 	    (!s.no_pie && (out->defaults & BH_IMG_HARDEN_PIE)))

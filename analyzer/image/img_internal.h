@@ -52,6 +52,8 @@ typedef struct {
 	bool in_stage;
 	size_t nfiles_total, max_files;
 	bool truncated;
+	const char **ctx_files;      /* the context's paths, for Makefiles' $(wildcard); lazily */
+	size_t nctx_files;
 } bh_img__builder;
 
 /** Normalise an absolute path: collapse '//', '.', '..'; keep a trailing '/' if `keep_slash`. */
@@ -70,6 +72,12 @@ size_t bh_img__find_files(bh_img__builder *b, const bh_img_file ***out, const ch
 
 /** The linked artifacts of a finished model and whether each ships (img_artifacts.c). */
 void bh_img__find_artifacts(bh_img *img, bh_arena *arena);
+
+/** True for a non-empty run of decimal digits (`gcc-12`, `make -j 4`). */
+bool bh_img__all_digits(const char *s);
+
+/** Read the Makefile of a `make` command and add what it links to the stage (img_make.c). */
+void bh_img__apply_make(bh_img__builder *b, bh_img_build_cmd *bd, size_t index);
 
 /** Recognise build commands in a parsed RUN (appends to b->builds). */
 void bh_img__recognise_builds(bh_img__builder *b, size_t run_index);

@@ -156,4 +156,101 @@ typedef BH_VEC(bh_unit) bh_units;
 void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb *db,
 		   bh_img *const *images, size_t nimages, bh_diags *diags);
 
+/* ------------------------------------------------------- build recipes */
+
+/** What an artifact of a build file is. */
+typedef enum {
+	BH_BUILD_EXECUTABLE = 0,
+	BH_BUILD_SHARED_LIB,   /* lib*.so*, -shared */
+	BH_BUILD_STATIC_LIB,   /* lib*.a, ar */
+	BH_BUILD_OBJECT,       /* *.o */
+} bh_build_kind;
+
+/** One artifact a build file makes. */
+typedef struct {
+	const char *name;        /* the target as written after expansion ("quotesvc", "bin/app",
+				    "libx.a"), or the -o operand of a recipe line that builds it */
+	const char *path;        /* output path relative to the build file's directory, cleaned
+				    ("./bin/../app" is "app"; absolute stays absolute) */
+	bh_build_kind kind;
+	const char **sources;    /* context-relative paths of the C sources (.c) it is built from,
+				    transitively through objects and static libraries of the same
+				    file; in first-seen order, no duplicates */
+	size_t nsources;
+	const char **flags;      /* options that apply to it, in order: the words of CFLAGS,
+				    CPPFLAGS and LDFLAGS, then those of the compiler lines that
+				    compile its objects and static libraries, then of its own lines;
+				    only words starting with '-' (option values are not kept); an
+				    exact repeat is kept once, at its last place, so "last one wins"
+				    still reads true */
+	size_t nflags;
+	const char *install_path;/* where an `install`/`cp` recipe line copies it, variables
+				    expanded with the overrides ("/usr/local/bin/quotesvc");
+				    relative to the build file's directory if the line gives a
+				    relative one; NULL if no recipe copies it */
+	uint32_t line;           /* line of the rule that builds it */
+	bool incomplete;         /* some prerequisite or recipe word stayed unresolved (kept a
+				    '$'), here or in an object or library it is built from, so
+				    `sources` may miss files */
+} bh_build_artifact;
+
+/** The artifacts of one build file. */
+typedef struct {
+	const char *file;        /* context-relative path of the Makefile */
+	bh_build_artifact *items;/* NULL when n is 0 */
+	size_t n;
+	const char *default_goal;/* the first target that is not special (".PHONY", ".c.o")
+				    nor a pattern, as written after expansion; or NULL */
+} bh_build_recipes;
+
+/**
+ * Read the Makefile `path` (context-relative; relative paths in it are
+ * relative to its directory) whose text is `text`/`len`, and list what it
+ * builds: executables, shared and static libraries and objects, each with
+ * the C sources it is made from, its flags and where `make install` copies
+ * it. Reads, never runs: no make, no shell, no other file.
+ *
+ * `overrides` are NAME=value (or NAME:=value) words of the make command
+ * line (`make install PREFIX=/usr DESTDIR=/x`), `noverrides` of them (may
+ * be 0/NULL); as in GNU make they win over the file's assignments except
+ * those marked `override`.
+ * `files` are the context-relative paths of the context's files, `nfiles`
+ * of them, for `$(wildcard *.c)` and shell globs on compiler lines
+ * (`cc -o app *.c`); NULL means unknown: a glob then stays unresolved and
+ * the artifacts using it are incomplete.
+ * `exists(ctx_path, payload)` tells whether a context-relative file exists:
+ * a .c word is a source only if it exists, and a plain `$(wildcard x.c)`
+ * keeps x.c only if it exists. NULL: `files` answers instead; with both
+ * NULL every .c path is accepted and a plain wildcard stays unresolved.
+ *
+ * Understood (GNU make subset): assignments of every flavour with
+ * `override`/`export`, references, the functions wildcard patsubst subst
+ * addprefix addsuffix notdir dir basename suffix filter filter-out sort
+ * strip firstword lastword, substitution references, explicit rules
+ * (multiple targets, double-colon, `;` recipes, order-only prerequisites),
+ * static pattern rules, pattern rules, old suffix rules (`.c.o:`), make's
+ * built-in rules for %.o from %.c and for x from x.o or x.c, automatic
+ * variables, `cd dir &&` in a recipe line, compiler, `ar`, `install`,
+ * `cp` and `mkdir` lines. Unknown, so words that need them keep a '$' and
+ * make their artifacts incomplete: `$(shell)`, `$(call)`, `$(foreach)`
+ * and other functions, `!=`, the environment. `include` is ignored.
+ * Assignments inside conditionals are skipped (which branch runs is not
+ * known), but the rules inside them are kept: a rule names what the
+ * Makefile builds in at least one configuration, and dropping a whole
+ * `ifndef`-wrapped build would lose more than it protects. A target or
+ * prerequisite that used a variable assigned only in a conditional marks
+ * its artifact incomplete. Target-specific variables are ignored.
+ *
+ * Hostile text (NUL bytes, huge lines, self-referencing variables,
+ * thousands of rules) is bounded; a limit reached becomes one
+ * "disc.makefile-limit" warning in `diags` and a partial result.
+ * Ownership: strings and arrays in `arena`; `out->items` may be NULL when
+ * `out->n` is 0.
+ */
+void bh_make_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, const char *text,
+		     size_t len, const char *const *overrides, size_t noverrides,
+		     const char *const *files, size_t nfiles,
+		     bool (*exists)(const char *ctx_path, void *payload), void *payload,
+		     bh_diags *diags);
+
 #endif

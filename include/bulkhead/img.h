@@ -178,6 +178,22 @@ const char *bh_img_build_kind_name(bh_img_build_kind kind);
  */
 bool bh_img_is_c_compiler(const char *word);
 
+/**
+ * A program or library a `make` run links, read from its Makefile
+ * (bh_make_recipes): where it is written in the stage, its sources, the
+ * flags that apply, where `make install` puts it.
+ */
+typedef struct bh_img_made {
+	const char *path;          /* in the stage */
+	const char *install_path;  /* in the stage, when the run's goals install it; or NULL */
+	const char **sources;      /* context files */
+	size_t nsources;
+	const char **flags;        /* options of CFLAGS/CPPFLAGS/LDFLAGS and its recipe lines */
+	size_t nflags;
+	uint32_t line;             /* of its rule in the Makefile */
+	bool incomplete;           /* the Makefile used something that could not be read */
+} bh_img_made;
+
 /** A build command recognised in a RUN. Paths are resolved against the cwd. */
 typedef struct {
 	bh_img_build_kind kind;
@@ -193,6 +209,10 @@ typedef struct {
 	size_t nsources;
 	const char **objects;      /* cc -c: the objects written (one per source, or the -o) */
 	size_t nobjects;
+	struct bh_img_made *made;  /* make: the programs and libraries its Makefile links */
+	size_t nmade;
+	const char *makefile;      /* make: the Makefile read (context path), or NULL when it is
+				      not in the context */
 	const char **flags;        /* cc: every option; make/cmake/meson/configure: options
 				      and VAR=value arguments */
 	size_t nflags;
@@ -265,6 +285,7 @@ typedef struct {
 	const char *path;          /* where the build writes it, in its stage */
 	int stage;                 /* the stage that builds it */
 	size_t build;              /* index into bh_img.builds of the linking command */
+	const bh_img_made *made;   /* built by `make`: what its Makefile says; else NULL */
 	const char **sources;      /* context files compiled into it */
 	size_t nsources;
 	bh_img_ship shipped;       /* in the target image's filesystem */

@@ -21,6 +21,7 @@ typedef struct {
 	size_t nseen;             // how many of them to consider
 	bh_findings *out;
 	bh_arena *arena;
+	const char *made_from;    // "the rule at Makefile:4, run by " for a make-built program
 } checker;
 
 static bool ends_with(const char *s, const char *suffix)
@@ -60,7 +61,7 @@ static const char *join_list(bh_arena *arena, const char *const *items, size_t n
 
 static const char *lines_text(bh_arena *arena, const checker *c, const bh_img_hardening *h)
 {
-	const char *s = "";
+	const char *s = c->made_from ? c->made_from : "";
 	for (size_t i = 0; i < h->nlines; i++)
 		s = bh_arena_sprintf(arena, "%s%s%s:%u", s, i ? ", " : "", c->img->dockerfile,
 				     h->lines[i]);
@@ -100,11 +101,11 @@ static void check_unhardened(checker *c, const bh_img_artifact *a, const bh_img_
 		return;
 	const char *what = a->image_path ? a->image_path : a->path;
 	const char *msg = nmissing
-		? bh_arena_sprintf(c->arena, "%s is built without %s (compiler lines at %s%s)", what,
+		? bh_arena_sprintf(c->arena, "%s is built without %s (flags from %s%s)", what,
 				   join_list(c->arena, missing, nmissing), lines_text(c->arena, c, h),
 				   defaults_text(c->arena, h))
 		: bh_arena_sprintf(c->arena, "%s is built with %s, which turn%s protections off "
-				   "(compiler lines at %s)", what,
+				   "(flags from %s)", what,
 				   join_list(c->arena, h->disabling, h->ndisabling),
 				   h->ndisabling == 1 ? "s" : "", lines_text(c->arena, c, h));
 	if (nmissing && h->ndisabling)
@@ -135,7 +136,7 @@ static void check_debug(checker *c, const bh_img_artifact *a, const bh_img_harde
 	const char *what = a->image_path ? a->image_path : a->path;
 	report(c, BH_RULE_IMAGE_DEBUG_BUILD_SHIPPED, NULL, &c->img->builds[a->build],
 	       bh_arena_sprintf(c->arena, "debug build %s", base_name(a->path)),
-	       bh_arena_sprintf(c->arena, "%s is shipped as a debug build: %s (compiler lines at %s)",
+	       bh_arena_sprintf(c->arena, "%s is shipped as a debug build: %s (flags from %s)",
 				what, join_list(c->arena, why, n), lines_text(c->arena, c, h)));
 }
 
@@ -171,7 +172,7 @@ static void check_fortify(checker *c, const bh_img_artifact *a, const bh_img_har
 		return;
 	report(c, BH_RULE_IMAGE_FORTIFY_INEFFECTIVE, NULL, &c->img->builds[a->build],
 	       bh_arena_sprintf(c->arena, "fortify %s", base_name(a->path)),
-	       bh_arena_sprintf(c->arena, "%s asks for -D_FORTIFY_SOURCE, but %s (compiler lines at "
+	       bh_arena_sprintf(c->arena, "%s asks for -D_FORTIFY_SOURCE, but %s (flags from "
 				"%s)", what, why, lines_text(c->arena, c, h)));
 }
 
@@ -438,7 +439,7 @@ void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_ca
 		const bh_img *img = images[k];
 		if (!img || img->target < 0)
 			continue;
-		checker c = { img, findings, nseen, findings, findings->arena };
+		checker c = { img, findings, nseen, findings, findings->arena, NULL };
 		// (Findings are appended to the list that `seen` reads: only
 		// the first nseen, which do not move, are read.)
 		const char *libc = bh_img_libc(bh_img_base_of(img, img->target));
@@ -448,6 +449,10 @@ void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_ca
 				continue;
 			bh_img_hardening h;
 			bh_img_hardening_of(img, a, c.arena, &h);
+			const char *makefile = img->builds[a->build].makefile;
+			c.made_from = a->made && makefile
+				? bh_arena_sprintf(c.arena, "%s:%u, run by make at ", makefile, a->made->line)
+				: NULL;
 			check_unhardened(&c, a, &h);
 			check_debug(&c, a, &h);
 			check_execstack(&c, a, &h);

@@ -887,3 +887,47 @@ Test(img, copying_a_file_to_dot_or_an_existing_directory_keeps_its_name)
 	cr_assert_not_null(file_at(st, "/app/b.c"));
 	cr_assert_not_null(file_at(st, "/opt/c")); // a new name, as Docker does
 }
+
+Test(img, make_runs_link_what_their_makefile_says_and_install_where_it_says)
+{
+	static const char *const files[] = {
+		"src/server.c", "int main(void) { return 0; }\n",
+		"src/util.c", "int u;\n",
+		"tests/t.c", "int main(void) { return 0; }\n",
+		"Makefile",
+		"PREFIX ?= /usr/local\n"
+		"CFLAGS = -O2 -fstack-protector-strong\n"
+		"OBJS = $(patsubst %.c,%.o,$(wildcard src/*.c))\n"
+		"server: $(OBJS)\n"
+		"\t$(CC) $(CFLAGS) -o $@ $^\n"
+		"t: tests/t.c src/util.c\n"
+		"\t$(CC) -o $@ $^\n"
+		"install: server\n"
+		"\tinstall -m 0755 server $(DESTDIR)$(PREFIX)/bin/\n",
+		"Dockerfile",
+		"FROM gcc:13 AS build\n"
+		"WORKDIR /src\n"
+		"COPY . .\n"
+		"RUN make -j 4 server t && make install PREFIX=/opt/svc\n"
+		"FROM debian:12-slim\n"
+		"COPY --from=build /opt/svc/bin/server /usr/bin/server\n"
+		"CMD [\"server\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	cr_assert_eq(img->nartifacts, 2);
+	const bh_img_artifact *server = artifact(img, "/src/server");
+	cr_assert_not_null(server->made);
+	cr_assert_str_eq(img->builds[server->build].makefile, "Makefile");
+	cr_assert_str_eq(sources_of(server), "src/server.c src/util.c");
+	cr_assert_eq(server->shipped, BH_IMG_SHIP_YES);
+	cr_assert_str_eq(server->image_path, "/usr/bin/server");
+	cr_assert(server->entrypoint);
+	const bh_img_artifact *t = artifact(img, "/src/t");
+	cr_assert_eq(t->shipped, BH_IMG_SHIP_NO);
+	bh_img_hardening h;
+	bh_img_hardening_of(img, server, arena, &h);
+	cr_assert(h.present & BH_IMG_HARDEN_SSP);
+	cr_assert(h.optimised);
+	cr_assert_eq(h.lines[0], 4);
+}
