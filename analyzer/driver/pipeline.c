@@ -428,6 +428,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 
 	load_config(scan, opts);
 	bh_img_shell_calls shell_calls = { 0 };
+	bh_clang_files includes = { 0 }; // "header\x1fsource" pairs for image correlation
 	bh_status err = open_context(scan, opts);
 	if (err < 0)
 		goto out;
@@ -451,6 +452,8 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	copts.program = &program;
 	bh_clang_files visited = { 0 };
 	copts.visited = &visited;
+	if (scan->nimages)
+		copts.includes = &includes;
 	keep_shard(scan, &units, opts, &visited);
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
 	if (err >= 0) {
@@ -503,12 +506,13 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// The image rules, then image correlation: how each finding's code or
 	// file reaches the image.
 	bh_image_check(scan->images, scan->nimages, &shell_calls, &scan->findings);
-	bh_img_correlate(scan->images, scan->nimages, &scan->findings);
+	bh_img_correlate(scan->images, scan->nimages, includes.items, includes.len, &scan->findings);
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);
 out:
 	bh_vec_dispose(&shell_calls);
+	bh_vec_dispose(&includes);
 	bh_diags_sort(&scan->diags);
 	return err;
 }

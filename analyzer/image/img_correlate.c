@@ -13,6 +13,7 @@
 
 #include "bulkhead/finding.h"
 #include "bulkhead/rule.h"
+#include "bulkhead/strset.h"
 #include "img_internal.h"
 
 static bool ends_with(const char *s, const char *suffix)
@@ -126,14 +127,34 @@ static int artifact_rank(const bh_img_artifact *a)
 	}
 }
 
-// The program that `path` is compiled into that is most exposed.
-static const bh_img_artifact *best_artifact(const bh_img *img, const char *path)
+// A source of `a` that includes header `path` ("HEADER\x1fSOURCE" in
+// `includes`), or NULL.
+static const char *includer_in(const bh_img_artifact *a, const char *path, const bh_strset *includes,
+			       bh_arena *arena)
+{
+	for (size_t i = 0; includes && i < a->nsources; i++)
+		if (bh_strset_contains(includes, bh_arena_sprintf(arena, "%s\x1f%s", path, a->sources[i])))
+			return a->sources[i];
+	return NULL;
+}
+
+// The program that `path` is compiled into (a header: through a source
+// that includes it) that is most exposed, and that source.
+static const bh_img_artifact *best_artifact(const bh_img *img, const char *path,
+					    const bh_strset *includes, bh_arena *arena,
+					    const char **via)
 {
 	const bh_img_artifact *best = NULL;
+	*via = NULL;
 	for (size_t i = 0; i < img->nartifacts; i++) {
 		const bh_img_artifact *a = &img->artifacts[i];
-		if (artifact_has(a, path) && (!best || artifact_rank(a) > artifact_rank(best)))
+		const char *includer = artifact_has(a, path) ? NULL : includer_in(a, path, includes, arena);
+		if (!artifact_has(a, path) && !includer)
+			continue;
+		if (!best || artifact_rank(a) > artifact_rank(best)) {
 			best = a;
+			*via = includer;
+		}
 	}
 	return best;
 }
@@ -278,7 +299,8 @@ int bh_img_exposure(const bh_image_context *c)
 	return score;
 }
 
-static bool context_for(bh_arena *arena, const bh_img *img, const char *path, bh_image_context *c)
+static bool context_for(bh_arena *arena, const bh_img *img, const char *path,
+			const bh_strset *includes, bh_image_context *c)
 {
 	if (img->target < 0 || strcmp(path, img->dockerfile) == 0)
 		return false;
@@ -288,7 +310,8 @@ static bool context_for(bh_arena *arena, const bh_img *img, const char *path, bh
 		file_context(arena, img, path, c);
 		return true;
 	}
-	const bh_img_artifact *a = best_artifact(img, path);
+	const char *via;
+	const bh_img_artifact *a = best_artifact(img, path, includes, arena, &via);
 	if (!a) {
 		code_without_artifact(arena, img, path, c);
 		return true;
@@ -297,7 +320,9 @@ static bool context_for(bh_arena *arena, const bh_img *img, const char *path, bh
 	c->artifact = a->path;
 	c->image_path = a->image_path;
 	c->entrypoint = a->entrypoint;
-	c->reason = bh_arena_sprintf(arena, "compiled into %s: %s", a->path, a->why);
+	c->reason = via ? bh_arena_sprintf(arena, "included by %s, compiled into %s: %s", via, a->path,
+					   a->why)
+			: bh_arena_sprintf(arena, "compiled into %s: %s", a->path, a->why);
 	const bh_img_build_cmd *bd = &img->builds[a->build];
 	add_ship_step(arena, c, img->dockerfile, img->runs[bd->run].instr, "compiled and linked here");
 	if (a->ship_instr && a->ship_instr != img->runs[bd->run].instr)
@@ -332,11 +357,15 @@ static void adjust_level(bh_finding *fd, bh_image_context *c)
 	c->adjusted = fd->level != c->original_level;
 }
 
-void bh_img_correlate(bh_img *const *images, size_t nimages, bh_findings *findings)
+void bh_img_correlate(bh_img *const *images, size_t nimages, const char *const *includes,
+		      size_t nincludes, bh_findings *findings)
 {
 	if (!nimages)
 		return;
 	bh_arena *arena = findings->arena;
+	bh_strset pairs = { 0 };
+	for (size_t i = 0; i < nincludes; i++)
+		bh_strset_insert(&pairs, includes[i]);
 	for (size_t i = 0; i < findings->items.len; i++) {
 		bh_finding *fd = &findings->items.items[i];
 		if (!fd->loc.path)
@@ -344,7 +373,7 @@ void bh_img_correlate(bh_img *const *images, size_t nimages, bh_findings *findin
 		bh_image_context best, cur;
 		bool have = false;
 		for (size_t k = 0; k < nimages; k++) {
-			if (!images[k] || !context_for(arena, images[k], fd->loc.path, &cur))
+			if (!images[k] || !context_for(arena, images[k], fd->loc.path, &pairs, &cur))
 				continue;
 			cur.exposure = bh_img_exposure(&cur);
 			if (!have || cur.exposure > best.exposure)
@@ -356,4 +385,5 @@ void bh_img_correlate(bh_img *const *images, size_t nimages, bh_findings *findin
 		adjust_level(fd, &best);
 		fd->image = bh_arena_memdup(arena, &best, sizeof(best));
 	}
+	bh_strset_dispose(&pairs);
 }

@@ -27,9 +27,12 @@ typedef struct {
 				     findings' arena: what the tree-sitter fast path skips */
 	struct bh_ir_program *program; /* if non-NULL: lower, and move each unit's IR (and its
 					  arena) here, in unit order, for whole-program analyses */
+	bh_clang_files *includes; /* if non-NULL, gets "HEADER\x1fUNIT" once for every context
+				     file a unit includes (not its own), strings in the findings'
+				     arena: which sources a header's code is compiled with */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,

@@ -442,9 +442,12 @@ struct bh_image_context {
  *   (error -> warning -> note);
  * - a memory-safety or injection finding in the program the image runs,
  *   as root, behind an EXPOSEd port: error.
- * Findings on the Dockerfiles themselves get no context.
+ * Findings on the Dockerfiles themselves get no context. `includes` are
+ * "HEADER\x1fSOURCE" pairs (bh_clang_options.includes): a header's code
+ * goes where the sources that include it go.
  */
-void bh_img_correlate(bh_img *const *images, size_t nimages, bh_findings *findings);
+void bh_img_correlate(bh_img *const *images, size_t nimages, const char *const *includes,
+		      size_t nincludes, bh_findings *findings);
 
 /**
  * The exposure score of a context: 0 when not shipped, 25 when unknown;

@@ -329,6 +329,66 @@ static void check_key_modes(checker *c)
 	}
 }
 
+// Does `text` use variable `name` ($NAME or ${NAME}, not $NAMEX)?
+static bool uses_variable(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = strchr(text, '$'); p; p = strchr(p + 1, '$')) {
+		const char *v = p + 1 + (p[1] == '{');
+		if (strncmp(v, name, n) != 0)
+			continue;
+		char after = v[n];
+		bool word = (after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z') ||
+			    (after >= '0' && after <= '9') || after == '_';
+		if (!word)
+			return true;
+	}
+	return false;
+}
+
+// image.secret-in-build-arg: a build argument named like a secret, given
+// no value in the Dockerfile (so it comes from `--build-arg`), used by a
+// RUN of a stage whose layers ship. Docker records the build arguments a
+// RUN used in the image history, value included: `docker history
+// --no-trunc` shows them to anyone who pulls the image. A literal default
+// is docker.secret-in-arg-env's finding.
+static void check_build_args(checker *c)
+{
+	const bh_df_file *df = c->img->df;
+	for (size_t s = 0; s < c->img->nstages; s++) {
+		const bh_img_stage *st = &c->img->stages[s];
+		if (!st->layers_in_target)
+			continue;
+		size_t end = st->first_instr + st->ninstr;
+		for (size_t i = st->first_instr; i < end && i < df->ninstrs; i++) {
+			const bh_df_instr *arg = &df->instrs[i];
+			if (arg->kind != BH_DF_ARG)
+				continue;
+			for (size_t k = 0; k < arg->nkvs; k++) {
+				const bh_df_kv *kv = &arg->kvs[k];
+				if (kv->value || !bh_img_is_secret_name(kv->key))
+					continue;
+				for (size_t j = i + 1; j < end && j < df->ninstrs; j++) {
+					const bh_df_instr *run = &df->instrs[j];
+					if (run->kind != BH_DF_RUN || !run->text || !uses_variable(run->text, kv->key))
+						continue;
+					bh_finding *fd = report(
+						c, BH_RULE_IMAGE_SECRET_IN_BUILD_ARG, run, NULL,
+						bh_arena_sprintf(c->arena, "build arg %s in RUN", kv->key),
+						bh_arena_sprintf(c->arena, "RUN in %s uses build argument %s: the "
+								 "value given with --build-arg is recorded in the "
+								 "image history", bh_img_stage_label(c->arena, c->img, (int)s),
+								 kv->key));
+					bh_finding_add_related(c->out, fd,
+							       (bh_loc){ c->img->dockerfile, arg->loc.line,
+									 arg->loc.col, 0, 0 },
+							       "declared here without a value");
+				}
+			}
+		}
+	}
+}
+
 // ------------------------------------------------------ shell commands
 
 // A base with no /bin/sh: scratch, distroless (but its :debug tags, which
@@ -459,6 +519,7 @@ void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_ca
 			check_fortify(&c, a, &h, libc);
 		}
 		check_secret_in_layer(&c);
+		check_build_args(&c);
 		check_source_shipped(&c);
 		check_key_modes(&c);
 		check_shell_calls(&c, calls);

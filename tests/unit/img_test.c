@@ -724,7 +724,7 @@ Test(img, findings_get_the_context_of_their_program_and_levels_move_one_step)
 	finding_on(&f, BH_RULE_C_GETS, "notes.txt");
 	finding_on(&f, BH_RULE_C_GETS, "Dockerfile");
 	bh_img *const images[] = { img };
-	bh_img_correlate(images, 1, &f);
+	bh_img_correlate(images, 1, NULL, 0, &f);
 
 	const bh_image_context *c = f.items.items[0].image;
 	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES);
@@ -782,7 +782,7 @@ Test(img, code_an_opaque_build_compiles_is_unknown_and_uncopied_code_is_not_ship
 	finding_on(&f, BH_RULE_C_GETS, "src/a.c");
 	finding_on(&f, BH_RULE_C_GETS, "other/b.c");
 	bh_img *const images[] = { img };
-	bh_img_correlate(images, 1, &f);
+	bh_img_correlate(images, 1, NULL, 0, &f);
 	const bh_image_context *c = f.items.items[0].image;
 	cr_assert_eq(c->shipped, BH_IMG_SHIP_UNKNOWN);
 	cr_assert_eq(c->exposure, 25);
@@ -811,7 +811,7 @@ Test(img, the_libc_of_the_base_image)
 		bh_findings_init(&f, arena);
 		finding_on(&f, BH_RULE_C_GETS, "a.txt");
 		bh_img *const images[] = { img };
-		bh_img_correlate(images, 1, &f);
+		bh_img_correlate(images, 1, NULL, 0, &f);
 		const char *libc = f.items.items[0].image->libc;
 		if (bases[i][1])
 			cr_assert_str_eq(libc ? libc : "(null)", bases[i][1], "%s", bases[i][0]);
@@ -930,4 +930,43 @@ Test(img, make_runs_link_what_their_makefile_says_and_install_where_it_says)
 	cr_assert(h.present & BH_IMG_HARDEN_SSP);
 	cr_assert(h.optimised);
 	cr_assert_eq(h.lines[0], 4);
+}
+
+Test(img, a_header_goes_where_the_sources_that_include_it_go)
+{
+	static const char *const files[] = {
+		"src/server.c", "int main(void) { return 0; }\n",
+		"src/parse.h", "int p;\n",
+		"tools/t.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM gcc:13 AS build\n"
+		"COPY . /src\n"
+		"RUN gcc -O2 -o /src/t /src/tools/t.c && gcc -O2 -o /src/server /src/src/server.c\n"
+		"FROM debian:12-slim\n"
+		"COPY --from=build /src/server /usr/bin/server\n"
+		"CMD [\"server\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	bh_findings f;
+	bh_findings_init(&f, arena);
+	finding_on(&f, BH_RULE_C_GETS, "src/parse.h");
+	finding_on(&f, BH_RULE_C_GETS, "src/parse.h");
+	bh_img *const images[] = { img };
+	// Included by both programs: the shipped one wins.
+	static const char *const both[] = { "src/parse.h\x1ftools/t.c", "src/parse.h\x1fsrc/server.c" };
+	bh_img_correlate(images, 1, both, 2, &f);
+	const bh_image_context *c = f.items.items[0].image;
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES);
+	cr_assert_str_eq(c->image_path, "/usr/bin/server");
+	cr_assert(strncmp(c->reason, "included by src/server.c, compiled into /src/server", 51) == 0,
+		  "%s", c->reason);
+	// Included only by the tool: not shipped.
+	bh_findings g;
+	bh_findings_init(&g, arena);
+	finding_on(&g, BH_RULE_C_GETS, "src/parse.h");
+	bh_img_correlate(images, 1, both, 1, &g);
+	cr_assert_eq(g.items.items[0].image->shipped, BH_IMG_SHIP_NO);
+	bh_findings_dispose(&f);
+	bh_findings_dispose(&g);
 }

@@ -47,6 +47,7 @@ typedef struct {
 	bh_diags *diags;
 	bh_strset seen;      // what was merged already (findings, diagnostics, visited files)
 	bh_clang_files *visited; // opts->visited, or NULL
+	bh_clang_files *includes; // opts->includes, or NULL
 } pool;
 
 // ------------------------------------------------------------------ merge
@@ -131,15 +132,21 @@ static void *worker(void *data)
 		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
 				       &s->findings, &s->diags,
 				       p->lower_ir || p->program ? &s->ir : NULL,
-				       p->visited ? &visited : NULL, &realpaths);
+				       p->visited || p->includes ? &visited : NULL, &realpaths);
 		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
 
 		pthread_mutex_lock(&p->lock);
 		// A set, whatever the order units finish in: each path once.
+		const char *unit_path = p->units->items[i].path;
 		for (size_t k = 0; k < visited.len; k++) {
 			const char *key = bh_arena_sprintf(s->arena, "V\x1f%s", visited.items[k]);
-			if (bh_strset_insert(&p->seen, key))
+			if (p->visited && bh_strset_insert(&p->seen, key))
 				bh_vec_push(p->visited, bh_arena_strdup(p->out->arena, visited.items[k]));
+			if (!p->includes || strcmp(visited.items[k], unit_path) == 0)
+				continue;
+			const char *pair = bh_arena_sprintf(p->out->arena, "%s\x1f%s", visited.items[k], unit_path);
+			if (bh_strset_insert(&p->seen, bh_arena_sprintf(s->arena, "I\x1f%s", pair)))
+				bh_vec_push(p->includes, pair);
 		}
 		bh_vec_dispose(&visited);
 		s->done = true;
@@ -190,6 +197,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.out = out,
 		.diags = diags,
 		.visited = opts->visited,
+		.includes = opts->includes,
 	};
 	pthread_mutex_init(&p.lock, NULL);
 

@@ -2,6 +2,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "parse.h"
+
 static void handle(int fd)
 {
 	char req[256], name[16];
@@ -11,6 +13,7 @@ static void handle(int fd)
 	req[n] = '\0';
 	strcpy(name, req);
 	printf("%s\n", name);
+	copy_field(name, req);
 }
 
 int main(void)
