@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Shared by discovery's own files only (disc.c, disc_make.c,
- * disc_make_rules.c, disc_infer.c): the filter that keeps the inferable
- * compile flags of a command line, the Makefile reader behind both the
- * flags and the build recipes of a Makefile, and the per-source lookup of
- * flags inferred from Makefiles and Dockerfiles.
+ * disc_make_rules.c, disc_infer.c, disc_cmake.c, disc_meson.c): the filter
+ * that keeps the inferable compile flags of a command line, the Makefile
+ * reader behind both the flags and the build recipes of a Makefile, the
+ * per-source lookup of flags inferred from Makefiles and Dockerfiles, and
+ * the target model of the CMake and meson readers.
  */
 #ifndef BH_DISC_INTERNAL_H
 #define BH_DISC_INTERNAL_H
@@ -142,8 +143,8 @@ uint32_t bh_disc__make_var_line(bh_disc__make *mk, const char *name);
 
 /**
  * How many references so far named a variable that the file assigns only
- * inside conditional blocks (full mode): such a reference expands to
- * nothing, as the assignments are skipped, but its text may be wrong.
+ * inside conditional blocks (full mode): such a reference expands to an
+ * unknown word, as the assignments are skipped.
  */
 size_t bh_disc__make_cond_refs(const bh_disc__make *mk);
 
@@ -162,5 +163,70 @@ bool bh_disc__make_limited(const bh_disc__make *mk);
  * context ("../x" from the root).
  */
 char *bh_disc__make_ctx_path(const char *dir, const char *rel);
+
+/* ------------------------------------------------ CMake and meson targets */
+/*
+ * The targets that a CMakeLists.txt or meson.build declares, as the two
+ * readers (disc_cmake.c, disc_meson.c) collect them, and their common last
+ * step (in disc_cmake.c): the sources and flags of each artifact gathered
+ * through the static and object libraries it links, written out as
+ * bh_build_recipes.
+ */
+
+/** At most this many targets are kept from one build (all its files). */
+#define BH_DISC__MAX_TARGETS 16384
+#define BH_DISC__MAX_MERGED 4000000u // source and flag entries gathered in all
+// A byte a reader puts in a word whose value it cannot know: such a word
+// is dropped, never guessed at (generator expressions keep "$<").
+#define BH_DISC__UNKNOWN '\x01'
+
+typedef BH_VEC(size_t) bh_disc__idx_vec;
+
+typedef struct {
+	const char *name;            /* as declared (scratch) */
+	const char *path;            /* the output, relative to the top build directory or absolute;
+					set by the reader before output (scratch) */
+	bh_build_kind kind;          /* BH_BUILD_OBJECT: a CMake OBJECT or INTERFACE library */
+	bool artifact;               /* false: object and interface libraries, imported targets */
+	bh_disc__str_vec sources;    /* its own: context-relative .c paths that exist (scratch) */
+	bh_disc__str_vec flags;      /* its own options, in order (scratch) */
+	bh_disc__idx_vec links;      /* the targets it links, by index */
+	const char *install;         /* where its install step puts it, or NULL (the caller's
+					arena) */
+	uint32_t line;               /* of the call that declares it */
+	bool incomplete;             /* something unknown may have changed its own sources or
+					links */
+	int visit;                   /* gathering: 0 not yet, 1 in progress, 2 done */
+	bh_disc__str_vec all_sources;/* gathered, no duplicates */
+	bh_disc__str_vec all_flags;  /* gathered, before de-duplication */
+} bh_disc__target;
+
+typedef struct {
+	bh_arena *arena;             /* the caller's: results */
+	bh_arena *scratch;           /* the reader's */
+	BH_VEC(bh_disc__target) items;
+	size_t merged;               /* entries gathered so far (bounded) */
+	bool limited;                /* a bound was reached */
+} bh_disc__targets;
+
+/**
+ * A new target named `name` (copied to scratch), zeroed otherwise; NULL
+ * once BH_DISC__MAX_TARGETS are kept (then `limited` is set). The pointer
+ * is valid until the next call.
+ */
+bh_disc__target *bh_disc__target_add(bh_disc__targets *t, const char *name, uint32_t line);
+
+/**
+ * Write the artifacts among the targets to `out` (strings in t->arena), in
+ * declaration order: each with its own sources and flags, then those of
+ * the static, object and interface libraries it links, transitively (a
+ * shared library ends the walk). A library whose sources may be incomplete
+ * makes what links it incomplete. `out->file` and `out->default_goal` are
+ * left to the caller.
+ */
+void bh_disc__targets_output(bh_build_recipes *out, bh_disc__targets *t);
+
+/** Free the vectors of the targets (their strings live in scratch). */
+void bh_disc__targets_dispose(bh_disc__targets *t);
 
 #endif

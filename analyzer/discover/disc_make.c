@@ -728,10 +728,15 @@ static void reference(make_state *st, buf *out, const char *s, size_t n, int dep
 	if (name.len == 0 || memchr(name.s, '$', name.len) || name.len > MAX_NAME) {
 		add_unresolved(st, out);
 	} else if (!(v = find_defined(st, name.s, name.len))) {
-		// Undefined is empty, as in make, except make's built-ins.
-		st->cond_refs += lookup(st, name.s, name.len, false) != NULL;
-		if ((builtin = builtin_value(st, name.s)))
+		// Undefined is empty, as in make, except make's built-ins. A
+		// variable the file assigns only inside conditionals (full mode)
+		// has a value we cannot know: unknown, not empty.
+		if (lookup(st, name.s, name.len, false) != NULL) {
+			st->cond_refs++;
+			add_unresolved(st, out);
+		} else if ((builtin = builtin_value(st, name.s))) {
 			expand(st, out, builtin, strlen(builtin), depth + 1);
+		}
 	} else if (v->simple) {
 		buf_add(st, out, v->value.s ? v->value.s : "", v->value.len, MAX_VALUE);
 	} else if (v->expanding) {

@@ -290,9 +290,23 @@ static bool is_input(const char *w)
 
 /* ---------------------------------------------------------------- rules */
 
-// Special targets (".PHONY", ".SUFFIXES", ".c.o") start with a '.' and
-// have no '/'; they are never the default goal nor an artifact.
+// GNU make's special targets: directives, never files or artifacts.
 static bool is_special(const char *target)
+{
+	static const char *const names[] = {
+		".PHONY", ".SUFFIXES", ".DEFAULT", ".PRECIOUS", ".INTERMEDIATE", ".NOTINTERMEDIATE",
+		".SECONDARY", ".SECONDEXPANSION", ".DELETE_ON_ERROR", ".IGNORE", ".LOW_RESOLUTION_TIME",
+		".SILENT", ".EXPORT_ALL_VARIABLES", ".NOTPARALLEL", ".ONESHELL", ".POSIX", ".WAIT",
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(names); i++)
+		if (strcmp(target, names[i]) == 0)
+			return true;
+	return false;
+}
+
+// A target that starts with '.' and has no '/' is never the default goal
+// (".make-prerequisites" is an ordinary file target otherwise).
+static bool skipped_as_goal(const char *target)
 {
 	return target[0] == '.' && !strchr(target, '/');
 }
@@ -380,7 +394,7 @@ static void read_rule(rules_reader *rr, const char *s, size_t n, size_t colon, u
 	if (!suffix_rule(rr, &r) && r.targets.len && is_special(r.targets.items[0]))
 		goto drop;
 	for (size_t i = 0; i < r.targets.len && !rr->default_goal && !r.pattern; i++)
-		if (!is_special(r.targets.items[i]) && !is_unresolved(r.targets.items[i]))
+		if (!skipped_as_goal(r.targets.items[i]) && !is_unresolved(r.targets.items[i]))
 			rr->default_goal = r.targets.items[i];
 	r.first = rr->lines.len;
 	if (r.pattern)
@@ -639,10 +653,25 @@ static void ar_line(rules_reader *rr, recipe_run *run, const char *cwd, const ch
 	bh_vec_dispose(&ops);
 }
 
+// `$(QUIET_CC)$(CC)`, `$(CROSS)gcc`: an unknown prefix glued to a compiler
+// name (a progress printer set in an `ifndef V`, a target triple) leaves
+// the command a compiler run. The compiler word after the last unknown
+// part, or NULL.
+static const char *compiler_after_unknown(const char *w)
+{
+	const char *last = NULL;
+	for (const char *p = strstr(w, "$(?)"); p; p = strstr(p + 1, "$(?)"))
+		last = p + 4;
+	return last && *last && !is_unresolved(last) && bh_img_is_c_compiler(last) ? last : NULL;
+}
+
 static void build_command(rules_reader *rr, void *ctx, const char *cwd, const char **argv,
 			  size_t argc)
 {
 	recipe_run *run = ctx;
+	const char *compiler = is_unresolved(argv[0]) ? compiler_after_unknown(argv[0]) : NULL;
+	if (compiler)
+		argv[0] = compiler;
 	const char *tool = base_name(argv[0]);
 	bool is_ar = strcmp(tool, "ar") == 0 || has_suffix(tool, "-ar");
 	if (is_unresolved(argv[0]) || (!cwd && (is_ar || bh_img_is_c_compiler(argv[0])))) {
@@ -859,7 +888,8 @@ static bh_disc__make_auto autos_of(rules_reader *rr, const char *target, const s
 }
 
 // Expand one recipe line (automatic variables bound by the caller) and
-// hand its commands to `fn`.
+// hand its commands to `fn`. (A variable assigned only inside conditionals
+// expands to an unknown word, which the commands see.)
 static void run_line(rules_reader *rr, const char *text, command_fn fn, void *ctx)
 {
 	char *e = bh_disc__make_expand(rr->mk, text, strlen(text));
@@ -915,8 +945,10 @@ static void analyze_node(rules_reader *rr, size_t ni, size_t *tries)
 	for (size_t i = 0; i < p.prereqs.len; i++)
 		has_inputs |= is_input(p.prereqs.items[i]) || is_unresolved(p.prereqs.items[i]);
 	// No line says how it is built, but its name does (libx.a: a.o b.o),
-	// or a line we cannot read builds it from objects or sources.
-	if (!n->artifact && !phony && n->rules.len &&
+	// or a line we cannot read builds it from objects or sources (its own
+	// rule's, a pattern rule's or a built-in one's).
+	bool has_recipe = n->rules.len || p.recipes.len || p.builtin;
+	if (!n->artifact && !phony && has_recipe &&
 	    (kind != BH_BUILD_EXECUTABLE || (run.unknown && has_inputs))) {
 		n->artifact = true;
 		n->kind = kind;

@@ -45,6 +45,77 @@ static const bh_img_copy *unresolved_copy_from(const bh_img *img, int stage)
 	return NULL;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+// Is `stage` `from` or built FROM it (and so holds its files)?
+static bool derives_from(const bh_img *img, int stage, int from)
+{
+	for (int guard = 0; stage >= 0 && guard < 10000; guard++, stage = img->stages[stage].base_stage)
+		if (stage == from)
+			return true;
+	return false;
+}
+
+// An install step of `stage` whose destinations were not read (`make
+// install` through $(call), `cmake --install`, `ninja install`), or NULL.
+static const bh_img_build_cmd *opaque_install(const bh_img *img, int stage)
+{
+	const bh_img_stage *st = &img->stages[stage];
+	for (size_t i = 0; i < st->nbuilds; i++) {
+		const bh_img_build_cmd *bd = &img->builds[st->builds[i]];
+		if (bd->kind < BH_IMG_BUILD_MAKE || bd->kind > BH_IMG_BUILD_NINJA)
+			continue;
+		for (size_t k = 0; k < bd->nflags; k++)
+			if (strncmp(bd->flags[k], "install", 7) == 0 || strcmp(bd->flags[k], "--install") == 0)
+				return bd;
+	}
+	return NULL;
+}
+
+// The target copies from the artifact's stage a file the model knows
+// nothing about (a build step it cannot follow wrote it): that file may be
+// the artifact, so "no" cannot be said. Named like it and put there by an
+// install step whose destinations were not read, it is the artifact.
+static bool opaque_copy(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
+{
+	const bh_img_stage *t = &img->stages[img->target];
+	const bh_img_file *any = NULL, *named = NULL;
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const bh_img_file *root = bh_img_file_root(t->files[i]);
+		if (root->origin != BH_IMG_FROM_STAGE || root->prev || !derives_from(img, root->stage, a->stage))
+			continue;
+		any = any ? any : t->files[i];
+		if (!named && strcmp(base_name(root->source), base_name(a->path)) == 0)
+			named = t->files[i];
+	}
+	const char *df = img->dockerfile;
+	const bh_img_build_cmd *install = opaque_install(img, a->stage);
+	if (named && install) {
+		a->shipped = BH_IMG_SHIP_YES;
+		a->image_path = named->path;
+		a->ship_instr = named->instr;
+		a->entrypoint = t->exe_file && bh_img_file_root(t->exe_file) == bh_img_file_root(named);
+		a->why = bh_arena_sprintf(arena, "the %s at %s:%u copies %s, which %s at %s:%u installs "
+					  "(matched by name: the install destinations were not read)",
+					  bh_df_kind_name(named->instr->kind), df, named->instr->loc.line,
+					  bh_img_file_root(named)->source, install->tool, df, install->loc.line);
+		return true;
+	}
+	const bh_img_file *f = named ? named : any;
+	if (!f)
+		return false;
+	a->shipped = BH_IMG_SHIP_UNKNOWN;
+	a->why = bh_arena_sprintf(arena, "the %s at %s:%u copies %s from %s, which no recognised step "
+				  "wrote: it may be this program", bh_df_kind_name(f->instr->kind), df,
+				  f->instr->loc.line, bh_img_file_root(f)->source,
+				  bh_img_stage_label(arena, img, a->stage));
+	return true;
+}
+
 static void ship(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
 {
 	const bh_img_stage *t = &img->stages[img->target];
@@ -82,6 +153,8 @@ static void ship(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
 					  "use", a->path, stage);
 		return;
 	}
+	if (opaque_copy(arena, img, a))
+		return;
 	const bh_img_copy *c = unresolved_copy_from(img, a->stage);
 	if (c) {
 		a->shipped = BH_IMG_SHIP_UNKNOWN;
@@ -92,6 +165,49 @@ static void ship(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
 	a->shipped = BH_IMG_SHIP_NO;
 	a->why = bh_arena_sprintf(arena, "%s is built in %s, but the target image takes nothing of it",
 				  a->path, stage);
+}
+
+// "libfoo.so.1" -> "foo"; NULL for a name that is no shared library.
+static const char *library_name(bh_arena *arena, const char *path)
+{
+	const char *base = base_name(path);
+	const char *so = strstr(base, ".so");
+	if (strncmp(base, "lib", 3) != 0 || !so || (so[3] && so[3] != '.'))
+		return NULL;
+	return bh_arena_strndup(arena, base + 3, (size_t)(so - base - 3));
+}
+
+// Does the compiler line `bd` link shared library `lib` (its path, or -lNAME)?
+static bool links(bh_arena *arena, const bh_img_build_cmd *bd, const bh_img_artifact *lib)
+{
+	const char *name = library_name(arena, lib->path);
+	for (size_t i = 0; i < bd->ninputs; i++)
+		if (strcmp(bd->inputs[i], lib->path) == 0)
+			return true;
+	for (size_t i = 0; name && i < bd->nflags; i++) {
+		const char *f = bd->flags[i];
+		if ((strncmp(f, "-l", 2) == 0 && strcmp(f + 2, name) == 0) ||
+		    (strcmp(f, "-l") == 0 && i + 1 < bd->nflags && strcmp(bd->flags[i + 1], name) == 0))
+			return true;
+	}
+	return false;
+}
+
+// A shipped shared library that the program the image runs links counts
+// as the entrypoint: its code runs in that process.
+static void mark_linked_by_entrypoint(bh_arena *arena, const bh_img *img, bh_img_artifact *lib)
+{
+	if (lib->shipped != BH_IMG_SHIP_YES || lib->entrypoint || !library_name(arena, lib->path))
+		return;
+	for (size_t i = 0; i < img->nartifacts; i++) {
+		const bh_img_artifact *exe = &img->artifacts[i];
+		if (!exe->entrypoint || exe->made || !links(arena, &img->builds[exe->build], lib))
+			continue;
+		lib->entrypoint = true;
+		lib->why = bh_arena_sprintf(arena, "%s; the entrypoint %s links it", lib->why,
+					    exe->image_path);
+		return;
+	}
 }
 
 static bh_img_artifact *new_artifact(bh_img *img, size_t build, const char *path)
@@ -128,4 +244,6 @@ void bh_img__find_artifacts(bh_img *img, bh_arena *arena)
 	}
 	for (size_t i = 0; img->target >= 0 && i < img->nartifacts; i++)
 		ship(arena, img, &img->artifacts[i]);
+	for (size_t i = 0; i < img->nartifacts; i++)
+		mark_linked_by_entrypoint(arena, img, &img->artifacts[i]);
 }

@@ -1055,6 +1055,7 @@ bh_status bh_img_build(bh_img **out, bh_arena *arena, bh_ctx *ctx, const char *d
 	bh_vec_dispose(&b.runs);
 	bh_vec_dispose(&b.builds);
 	bh_vec_dispose(&b.globals);
+	bh_vec_dispose(&b.configured);
 	img->truncated = b.truncated;
 
 	if (img->nstages) {

@@ -341,6 +341,21 @@ static size_t skip_wrappers(const char *const *argv, size_t argc)
 	return i;
 }
 
+// `ninja -C build install` installs what cmake or meson configured there.
+static void apply_ninja(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
+{
+	const char *dir = bd->cwd;
+	bool install = false;
+	for (size_t i = 0; i < bd->nflags; i++) {
+		if (strcmp(bd->flags[i], "-C") == 0 && i + 1 < bd->nflags)
+			dir = bh_img__resolve(b->arena, bd->cwd, bd->flags[++i]);
+		else
+			install |= strcmp(bd->flags[i], "install") == 0;
+	}
+	if (install)
+		bh_img__install_configured(b, dir, index, NULL);
+}
+
 void bh_img__recognise_builds(bh_img__builder *b, size_t run_index)
 {
 	const bh_img_run *run = &b->runs.items[run_index];
@@ -438,6 +453,15 @@ void bh_img__recognise_builds(bh_img__builder *b, size_t run_index)
 			break;
 		case BH_IMG_BUILD_MAKE:
 			bh_img__apply_make(b, saved, index);
+			break;
+		case BH_IMG_BUILD_CMAKE:
+			bh_img__apply_cmake(b, saved, index);
+			break;
+		case BH_IMG_BUILD_MESON:
+			bh_img__apply_meson(b, saved, index);
+			break;
+		case BH_IMG_BUILD_NINJA:
+			apply_ninja(b, saved, index);
 			break;
 		case BH_IMG_BUILD_RM:
 			apply_rm(b, saved);

@@ -32,6 +32,14 @@ typedef struct {
 	bool workdir_absolute;       /* an absolute WORKDIR is in force */
 } bh_img__stage_work;
 
+/** A build directory a `cmake`/`meson setup` configured (img_configure.c). */
+typedef struct {
+	int stage;
+	const char *dir;             /* the build directory, image path */
+	size_t build;                /* the configure command: index into the builds */
+	const char *prefix;          /* the install prefix it configured */
+} bh_img__configured;
+
 typedef struct {
 	bh_arena *arena;
 	bh_ctx *ctx;                 /* may be NULL */
@@ -54,6 +62,7 @@ typedef struct {
 	bool truncated;
 	const char **ctx_files;      /* the context's paths, for Makefiles' $(wildcard); lazily */
 	size_t nctx_files;
+	BH_VEC(bh_img__configured) configured; /* cmake/meson build directories, all stages */
 } bh_img__builder;
 
 /** Normalise an absolute path: collapse '//', '.', '..'; keep a trailing '/' if `keep_slash`. */
@@ -75,6 +84,20 @@ void bh_img__find_artifacts(bh_img *img, bh_arena *arena);
 
 /** True for a non-empty run of decimal digits (`gcc-12`, `make -j 4`). */
 bool bh_img__all_digits(const char *s);
+
+/** The context's file list in b->ctx_files, made once (img_configure.c). */
+void bh_img__context_files(bh_img__builder *b);
+
+/** The context file the newest entry at image path `path` holds, or NULL. */
+const char *bh_img__context_file_at(bh_img__builder *b, const char *path);
+
+/** cmake and meson commands: configure reads the project, install adds install paths. */
+void bh_img__apply_cmake(bh_img__builder *b, bh_img_build_cmd *bd, size_t index);
+void bh_img__apply_meson(bh_img__builder *b, bh_img_build_cmd *bd, size_t index);
+
+/** An install of build directory `build_dir` (`ninja install`, `make install` in it). */
+void bh_img__install_configured(bh_img__builder *b, const char *build_dir, size_t index,
+				const char *prefix);
 
 /** Read the Makefile of a `make` command and add what it links to the stage (img_make.c). */
 void bh_img__apply_make(bh_img__builder *b, bh_img_build_cmd *bd, size_t index);

@@ -58,34 +58,9 @@ static void read_args(bh_img__builder *b, const bh_img_build_cmd *bd, make_args 
 	}
 }
 
-// The newest entry at `path` that holds a file of the build context, or NULL.
-static const char *context_file_at(bh_img__builder *b, const char *path)
-{
-	const bh_img_file **found;
-	size_t n = bh_img__find_files(b, &found, path, false);
-	if (!n)
-		return NULL;
-	const bh_img_file *root = bh_img_file_root(found[n - 1]);
-	return root->origin == BH_IMG_FROM_CONTEXT ? root->source : NULL;
-}
-
 static bool exists_in_context(const char *ctx_path, void *payload)
 {
 	return bh_ctx_find(payload, ctx_path) != NULL;
-}
-
-// The context's file list, made once per model for $(wildcard).
-static void context_files(bh_img__builder *b)
-{
-	if (b->ctx_files || !b->ctx)
-		return;
-	size_t n = bh_ctx_file_count(b->ctx);
-	b->ctx_files = bh_arena_alloc(b->arena, (n + 1) * sizeof(*b->ctx_files));
-	for (size_t i = 0; i < n; i++) {
-		const bh_file *f = bh_ctx_file(b->ctx, i);
-		if (!f->excluded)
-			b->ctx_files[b->nctx_files++] = f->path;
-	}
 }
 
 // The entry at `path` that an earlier `make` run of the stage linked, or NULL.
@@ -115,17 +90,20 @@ void bh_img__apply_make(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 	const char *image_path = NULL, *ctx_path = NULL;
 	for (size_t i = 0; i < BH_ARRAY_LEN(names) && !ctx_path; i++) {
 		image_path = bh_img__resolve(b->arena, m.dir, m.file ? m.file : names[i]);
-		ctx_path = context_file_at(b, image_path);
+		ctx_path = bh_img__context_file_at(b, image_path);
 		if (m.file)
 			break;
 	}
 	const bh_source *src = NULL;
 	if (!ctx_path || bh_ctx_read(&src, b->arena, b->ctx, ctx_path, b->diags) != BH_OK || !src) {
+		// `make install` in a build directory cmake configured.
+		if (!ctx_path && m.install)
+			bh_img__install_configured(b, m.dir, index, NULL);
 		bh_vec_dispose(&m.overrides);
 		return;
 	}
-	bd->makefile = ctx_path;
-	context_files(b);
+	bd->build_file = ctx_path;
+	bh_img__context_files(b);
 	bh_build_recipes rec;
 	bh_make_recipes(&rec, b->arena, ctx_path, src->data, src->len, m.overrides.items,
 			m.overrides.len, b->ctx_files, b->nctx_files, exists_in_context, b->ctx, b->diags);

@@ -123,6 +123,16 @@ static const char *user_text(bh_arena *arena, const bh_img_stage *st)
 				st->user_root == 1 ? " (root)" : st->user_root == -1 ? " (unknown)" : "");
 }
 
+static const char *const *program_flags(const bh_img *img, const bh_img_artifact *a, size_t *n)
+{
+	if (a->made) {
+		*n = a->made->nflags;
+		return a->made->flags;
+	}
+	*n = img->builds[a->build].nflags;
+	return img->builds[a->build].flags;
+}
+
 static void print_text(FILE *out, bh_arena *arena, const bh_img *img)
 {
 	fprintf(out, "image model of %s\n", img->dockerfile);
@@ -248,6 +258,16 @@ static void print_text(FILE *out, bh_arena *arena, const bh_img *img)
 			img->dockerfile, img->builds[a->build].loc.line);
 		for (size_t k = 0; k < a->nsources; k++)
 			fprintf(out, "    <- %s\n", a->sources[k]);
+		// The flags that decide its hardening: the build file's for a
+		// make/cmake/meson program, else its link line's.
+		bh_img_hardening h;
+		bh_img_hardening_of(img, a, arena, &h);
+		size_t nflags;
+		const char *const *flags = program_flags(img, a, &nflags);
+		fputs("    flags:", out);
+		for (size_t k = 0; k < nflags; k++)
+			fprintf(out, " %s", flags[k]);
+		fputs(h.unknown_flags ? " (and some that could not be read)\n" : "\n", out);
 		if (a->shipped == BH_IMG_SHIP_YES)
 			fprintf(out, "    shipped: %s%s\n", a->image_path,
 				a->entrypoint ? ", the entrypoint" : "");
@@ -393,6 +413,10 @@ static void print_json(FILE *out, bh_arena *arena, const bh_img *img)
 		fprintf(out, ", \"stage\": %d, \"line\": %u, \"sources\": ", a->stage,
 			img->builds[a->build].loc.line);
 		json_strs(out, a->sources, a->nsources);
+		size_t nflags;
+		const char *const *flags = program_flags(img, a, &nflags);
+		fputs(", \"flags\": ", out);
+		json_strs(out, flags, nflags);
 		fprintf(out, ", \"shipped\": \"%s\", \"image_path\": ", bh_img_ship_name(a->shipped));
 		json_str(out, a->image_path);
 		fprintf(out, ", \"entrypoint\": %s, \"reason\": ", a->entrypoint ? "true" : "false");

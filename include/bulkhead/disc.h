@@ -253,4 +253,155 @@ void bh_make_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, c
 		     bool (*exists)(const char *ctx_path, void *payload), void *payload,
 		     bh_diags *diags);
 
+/* ----------------------------------------- CMake and meson build recipes */
+
+/*
+ * The CMake and meson readers fill the same bh_build_recipes as the
+ * Makefile reader, with these differences:
+ *  - `name` is the target's name as declared ("server"; "foo" for
+ *    libfoo.so). `path` is its output file in the *build* tree, relative
+ *    to the build directory of the top file, which callers know from the
+ *    command line (`cmake -B build`, `meson setup build`) and join it to:
+ *    the file name ("server", "libfoo.so") for a target of the top file,
+ *    "sub/server" for one of the subdirectory "sub" (build trees mirror
+ *    source trees), or under the target's RUNTIME/LIBRARY/
+ *    ARCHIVE_OUTPUT_DIRECTORY when one is set ("${CMAKE_BINARY_DIR}/bin"
+ *    gives "bin/server"; an absolute directory gives an absolute path);
+ *  - objects are never artifacts: CMake OBJECT and INTERFACE libraries
+ *    only give their sources to what links them, as static libraries do;
+ *  - `install_path` is absolute: prefix, install directory and file name
+ *    (an absolute destination stays absolute); NULL when the target is not
+ *    installed or its destination cannot be known;
+ *  - `line` is that of the call that declares the target, and
+ *    `default_goal` is NULL (both build every target by default);
+ *  - `incomplete` says that something unknown (a variable assigned in a
+ *    branch or a loop, a generator expression, an f-string, a function we
+ *    do not read, a file `read` could not give) may have changed the
+ *    target's sources or the libraries it links. Sources are never
+ *    guessed: an unknown word is dropped.
+ * Sources are the .c files among a target's sources (headers and other
+ * languages are ignored), context-relative and cleaned, and only those in
+ * `files` when it is not NULL. Flags are the words starting with '-' of
+ * the global then the target's compile options and definitions (written
+ * -DNAME[=VALUE]), then of the link options, in order, an exact repeat
+ * kept at its last place; a static library linked in adds its own.
+ * Conditions are never evaluated: as in the Makefile reader, assignments
+ * (and flag commands) inside if() branches are skipped, but targets
+ * declared there are kept, and what used a variable that a branch or a
+ * loop body may assign is incomplete. Loop, function and macro bodies are
+ * skipped.
+ */
+
+/**
+ * Read the CMakeLists.txt `path` (context-relative; relative paths in it
+ * are relative to its directory) whose text is `text`/`len`, and list the
+ * executables and libraries it declares, with their C sources, flags and
+ * where `cmake --install` puts them. Reads, never runs: no cmake, no
+ * compiler check, no file but those `read` returns.
+ *
+ * `defines` are the words of the cmake configure command line, `ndefines`
+ * of them (may be 0/NULL): -DNAME=VALUE, -DNAME:TYPE=VALUE and "-D"
+ * "NAME=VALUE" set cache entries (CMAKE_INSTALL_PREFIX=/opt/svc,
+ * BUILD_SHARED_LIBS=ON, an option()); other words are ignored. Pass
+ * `cmake --install --prefix P` as -DCMAKE_INSTALL_PREFIX=P.
+ * `files`/`nfiles` are the context-relative paths of the context's files,
+ * for file(GLOB ...) and aux_source_directory(), and to check that a
+ * source exists; NULL means unknown (a glob is then unknown, and every .c
+ * source named is taken).
+ * `read(ctx_path, &text, &len, payload)` returns true and the text of
+ * another context file (borrowed; valid until this call returns), for
+ * add_subdirectory(dir) (dir/CMakeLists.txt, run in a child scope with
+ * dir as its directory) and include() of a file, or of a module found in
+ * CMAKE_MODULE_PATH. It may be NULL: then subdirectories are not
+ * followed, and a target that links a library no file read declares is
+ * incomplete.
+ *
+ * Understood: the syntax (quoted, bracket and unquoted arguments,
+ * escapes, `#` and `#[[...]]` comments, continuations, `${VAR}` nested to
+ * any depth, `$CACHE{}`; `$ENV{}` and generator expressions are unknown
+ * words, but `$<TARGET_OBJECTS:lib>` among sources links lib), set()
+ * (PARENT_SCOPE, CACHE), unset(), option(), list(APPEND|PREPEND|
+ * REMOVE_ITEM|REMOVE_DUPLICATES), file(GLOB|GLOB_RECURSE) with RELATIVE,
+ * aux_source_directory(), project() (PROJECT_NAME, PROJECT_SOURCE_DIR,
+ * <name>_SOURCE_DIR...), add_executable(), add_library() (STATIC, SHARED,
+ * MODULE, OBJECT, INTERFACE, ALIAS, IMPORTED; BUILD_SHARED_LIBS when no
+ * type is given), target_sources(), target_link_libraries(),
+ * target_compile_options(), target_compile_definitions(),
+ * target_link_options(), add_compile_options(), add_compile_definitions(),
+ * add_definitions(), add_link_options(), CMAKE_C_FLAGS,
+ * CMAKE_EXE_LINKER_FLAGS and CMAKE_SHARED_LINKER_FLAGS (their values when
+ * the target is declared), set_target_properties() and
+ * set_property(TARGET) for OUTPUT_NAME, PREFIX, SUFFIX,
+ * *_OUTPUT_DIRECTORY and the compile and link option properties,
+ * install(TARGETS ... [RUNTIME|LIBRARY|ARCHIVE] DESTINATION dir) (CMake's
+ * default destinations bin and lib when none is given),
+ * include(GNUInstallDirs) (CMAKE_INSTALL_BINDIR=bin, SBINDIR=sbin,
+ * LIBDIR=lib... and their FULL forms), add_subdirectory(), include(),
+ * return(). Other commands that compute variables (string(), math(),
+ * get_*(), find_*()...) leave them unknown; a call of any other command
+ * (a function or macro, defined or not) marks the variables its arguments
+ * name, and those its body sets, as possibly changed.
+ * install(PROGRAMS|FILES|DIRECTORY) is ignored.
+ *
+ * Hostile text (NUL bytes, unterminated strings and brackets, huge lines,
+ * self-referencing variables, deep nesting, add_subdirectory() cycles,
+ * thousands of targets) is bounded; a limit reached (a cycle included)
+ * becomes one "disc.cmake-limit" warning in `diags` and a partial result.
+ * Ownership: strings and arrays in `arena`; `out->items` may be NULL when
+ * `out->n` is 0.
+ */
+void bh_cmake_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, const char *text,
+		      size_t len, const char *const *defines, size_t ndefines,
+		      const char *const *files, size_t nfiles,
+		      bool (*read)(const char *ctx_path, const char **text, size_t *len, void *payload),
+		      void *payload, bh_diags *diags);
+
+/**
+ * Read the meson.build `path` (context-relative; relative paths in it are
+ * relative to its directory) whose text is `text`/`len`, and list the
+ * executables and libraries it declares, as bh_cmake_recipes does.
+ *
+ * `options` are the words of `meson setup`, `noptions` of them (may be
+ * 0/NULL): -Dname=value and "-D" "name=value" (prefix=/opt/svc,
+ * bindir=sbin, libdir=lib64, default_library=static, a project option),
+ * --prefix=/opt/svc and "--prefix" "/opt/svc" (so --bindir, --libdir and
+ * --default-library); other words are ignored. They win over
+ * project(default_options: ...). Defaults: prefix /usr/local, bindir bin,
+ * libdir lib, default_library shared.
+ * `files`, `read` and `payload` are as for bh_cmake_recipes; `read` gives
+ * dir/meson.build for subdir('dir'), which runs in meson's one scope with
+ * dir as its directory.
+ *
+ * Understood: the syntax (strings '...' and '''...''' with escapes,
+ * numbers, booleans, arrays, dictionaries, keyword arguments, `#`
+ * comments, `=` and `+=`, `+` on strings and arrays, `/` and
+ * join_paths() on paths, indexing, if/elif/else/endif, foreach, the
+ * ternary, comparison and boolean operators, which give unknown values);
+ * f-strings, method calls (`.get()`, `meson.current_source_dir()`...) and
+ * the results of functions not named here are unknown values. Functions:
+ * project() (default_options:), executable(), library() (shared unless
+ * default_library=static), static_library(), shared_library(),
+ * shared_module(), both_libraries() (as a shared library), with their
+ * sources (positional and sources:; strings, files() and arrays of them),
+ * c_args:, link_args:, link_with:, link_whole:, dependencies: (those of
+ * declare_dependency(link_with:, sources:, compile_args:, link_args:);
+ * others add nothing), name_prefix:, name_suffix:, install: and
+ * install_dir:; files(), join_paths(), get_option() (prefix, bindir,
+ * sbindir, libdir, libexecdir, default_library and options given;
+ * others are unknown), declare_dependency(), add_project_arguments(),
+ * add_global_arguments(), add_project_link_arguments(),
+ * add_global_link_arguments() (their values when the target is
+ * declared), subdir(), subdir_done(). An installed target goes to
+ * prefix/bindir/name (executables), prefix/libdir/name (libraries) or
+ * install_dir/name (under the prefix unless absolute).
+ *
+ * Hostile text is bounded as for bh_cmake_recipes; a limit reached
+ * becomes one "disc.meson-limit" warning. Ownership: as bh_cmake_recipes.
+ */
+void bh_meson_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, const char *text,
+		      size_t len, const char *const *options, size_t noptions,
+		      const char *const *files, size_t nfiles,
+		      bool (*read)(const char *ctx_path, const char **text, size_t *len, void *payload),
+		      void *payload, bh_diags *diags);
+
 #endif

@@ -209,10 +209,11 @@ typedef struct {
 	size_t nsources;
 	const char **objects;      /* cc -c: the objects written (one per source, or the -o) */
 	size_t nobjects;
-	struct bh_img_made *made;  /* make: the programs and libraries its Makefile links */
+	struct bh_img_made *made;  /* make, cmake/meson configure: the programs and libraries
+				      its build file links */
 	size_t nmade;
-	const char *makefile;      /* make: the Makefile read (context path), or NULL when it is
-				      not in the context */
+	const char *build_file;    /* make, cmake, meson setup: the Makefile, CMakeLists.txt or
+				      meson.build read (context path), or NULL when none was */
 	const char **flags;        /* cc: every option; make/cmake/meson/configure: options
 				      and VAR=value arguments */
 	size_t nflags;

@@ -509,9 +509,10 @@ void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_ca
 				continue;
 			bh_img_hardening h;
 			bh_img_hardening_of(img, a, c.arena, &h);
-			const char *makefile = img->builds[a->build].makefile;
-			c.made_from = a->made && makefile
-				? bh_arena_sprintf(c.arena, "%s:%u, run by make at ", makefile, a->made->line)
+			const bh_img_build_cmd *bd = &img->builds[a->build];
+			c.made_from = a->made && bd->build_file
+				? bh_arena_sprintf(c.arena, "%s:%u, run by %s at ", bd->build_file,
+						   a->made->line, bd->tool)
 				: NULL;
 			check_unhardened(&c, a, &h);
 			check_debug(&c, a, &h);

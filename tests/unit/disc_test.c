@@ -1042,3 +1042,622 @@ Test(disc, recipes_limits_give_one_warning, .timeout = 20)
 	cr_expect_eq(diags.items.len, before + 2);
 	cr_expect_str_eq(diags.items.items[before + 1].code, "disc.makefile-limit");
 }
+
+/* ------------------------------------------- CMake and meson build recipes */
+
+// The other files of the pretend context, by path, that `read` hands over.
+static const char *const *ctx_texts; // pairs: path, text
+static size_t nctx_texts;
+
+static bool read_ctx(const char *ctx_path, const char **text, size_t *len, void *payload)
+{
+	(void)payload;
+	for (size_t i = 0; i + 1 < nctx_texts; i += 2) {
+		if (strcmp(ctx_texts[i], ctx_path) == 0) {
+			*text = ctx_texts[i + 1];
+			*len = strlen(ctx_texts[i + 1]);
+			return true;
+		}
+	}
+	return false;
+}
+
+#define TEXTS(...)                                                                    \
+	do {                                                                          \
+		static const char *const texts_[] = { __VA_ARGS__ };                  \
+		ctx_texts = texts_;                                                   \
+		nctx_texts = BH_ARRAY_LEN(texts_);                                    \
+	} while (0)
+
+// Diagnostics start over (an equal diagnostic is only added once).
+static void reset_diags(void)
+{
+	bh_diags_dispose(&diags);
+	bh_diags_init(&diags, arena);
+}
+
+static void read_cmake_with(const char *text, const char *const *defines, size_t ndefines)
+{
+	bh_cmake_recipes(&recipes, arena, "CMakeLists.txt", text, strlen(text), defines, ndefines,
+			 ctx_files, nctx_files, read_ctx, NULL, &diags);
+}
+
+static void read_cmake(const char *text)
+{
+	read_cmake_with(text, NULL, 0);
+}
+
+static void read_meson_with(const char *text, const char *const *options, size_t noptions)
+{
+	bh_meson_recipes(&recipes, arena, "meson.build", text, strlen(text), options, noptions,
+			 ctx_files, nctx_files, read_ctx, NULL, &diags);
+}
+
+static void read_meson(const char *text)
+{
+	read_meson_with(text, NULL, 0);
+}
+
+Test(disc, cmake_executable_installed_under_the_prefix)
+{
+	CONTEXT("main.c", "util.c", "util.h", "CMakeLists.txt");
+	static const char text[] = "cmake_minimum_required(VERSION 3.16)\n"
+				   "project(quotesvc C)\n"
+				   "add_executable(quotesvc main.c util.c util.h)\n"
+				   "install(TARGETS quotesvc DESTINATION bin)\n";
+	read_cmake(text);
+	cr_assert_eq(recipes.n, 1);
+	const bh_build_artifact *a = &recipes.items[0];
+	cr_expect_str_eq(a->name, "quotesvc");
+	cr_expect_str_eq(a->path, "quotesvc");
+	cr_expect_eq(a->kind, BH_BUILD_EXECUTABLE);
+	cr_expect_str_eq(sources_of("quotesvc"), "main.c util.c", "headers are not sources");
+	cr_expect_str_eq(a->install_path, "/usr/local/bin/quotesvc");
+	cr_expect_eq(a->line, 3);
+	cr_expect_not(a->incomplete);
+	cr_expect_str_eq(recipes.file, "CMakeLists.txt");
+	cr_expect_null(recipes.default_goal);
+	cr_expect_eq(diags.items.len, 0);
+
+	static const char *const defines[] = { "-DCMAKE_BUILD_TYPE=Release", "-D",
+					       "CMAKE_INSTALL_PREFIX:PATH=/opt/svc" };
+	read_cmake_with(text, defines, 3);
+	cr_expect_str_eq(artifact("quotesvc")->install_path, "/opt/svc/bin/quotesvc");
+	static const char *const joined_define[] = { "-DCMAKE_INSTALL_PREFIX=/srv/" };
+	read_cmake_with(text, joined_define, 1);
+	cr_expect_str_eq(artifact("quotesvc")->install_path, "/srv/bin/quotesvc");
+}
+
+Test(disc, cmake_sources_from_variables_lists_and_globs)
+{
+	CONTEXT("src/main.c", "src/net.c", "src/net.h", "src/extra/x.c", "README.md");
+	read_cmake("set(CORE src/main.c)\n"
+		   "list(APPEND CORE \"src/net.c\")\n"
+		   "file(GLOB HEADERS src/*.h)\n"
+		   "file(GLOB_RECURSE ALL_C ${CMAKE_CURRENT_SOURCE_DIR}/src/*.c)\n"
+		   "add_executable(app ${CORE} ${HEADERS} src/missing.c)\n"
+		   "add_executable(every ${ALL_C})\n"
+		   "set_target_properties(every PROPERTIES OUTPUT_NAME all-in-one\n"
+		   "                      RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)\n"
+		   "add_executable(tool [[src/main.c]] # a comment ( )\n"
+		   "  #[[ a bracket comment\n ) ]] src/net.c)\n");
+	cr_expect_str_eq(sources_of("app"), "src/main.c src/net.c", "nothing that does not exist");
+	cr_expect_not(artifact("app")->incomplete);
+	cr_expect_str_eq(sources_of("bin/all-in-one"), "src/extra/x.c src/main.c src/net.c");
+	cr_expect_str_eq(artifact("bin/all-in-one")->name, "every");
+	cr_expect_str_eq(sources_of("tool"), "src/main.c src/net.c");
+	cr_expect_eq(artifact("tool")->line, 9);
+	cr_expect_eq(diags.items.len, 0);
+}
+
+Test(disc, cmake_static_library_gives_its_sources_to_the_executable)
+{
+	CONTEXT("lib/a.c", "lib/b.c", "main.c", "plugin.c");
+	read_cmake("add_library(core STATIC lib/a.c)\n"
+		   "target_sources(core PRIVATE lib/b.c)\n"
+		   "target_compile_definitions(core PRIVATE CORE_BUILD HAVE_X=1)\n"
+		   "add_library(objs OBJECT main.c)\n"
+		   "add_executable(app $<TARGET_OBJECTS:objs>)\n"
+		   "target_link_libraries(app PRIVATE core m pthread -Wl,-z,now)\n"
+		   "add_library(plug SHARED plugin.c)\n"
+		   "target_link_libraries(plug PRIVATE core)\n"
+		   "install(TARGETS app plug core RUNTIME DESTINATION sbin\n"
+		   "        LIBRARY DESTINATION /usr/lib/svc)\n");
+	cr_assert_eq(recipes.n, 3, "the object library is no artifact");
+	cr_expect_str_eq(sources_of("app"), "main.c lib/a.c lib/b.c");
+	cr_expect_str_eq(flags_of("app"), "-DCORE_BUILD -DHAVE_X=1 -Wl,-z,now");
+	cr_expect_str_eq(artifact("app")->install_path, "/usr/local/sbin/app");
+	cr_expect_eq(artifact("libcore.a")->kind, BH_BUILD_STATIC_LIB);
+	cr_expect_str_eq(artifact("libcore.a")->install_path, "/usr/local/lib/libcore.a");
+	cr_expect_eq(artifact("libplug.so")->kind, BH_BUILD_SHARED_LIB);
+	cr_expect_str_eq(sources_of("libplug.so"), "plugin.c lib/a.c lib/b.c");
+	cr_expect_str_eq(artifact("libplug.so")->install_path, "/usr/lib/svc/libplug.so");
+	cr_expect_not(artifact("app")->incomplete);
+}
+
+Test(disc, cmake_shared_library_and_build_shared_libs)
+{
+	CONTEXT("foo.c", "main.c");
+	static const char text[] = "include(GNUInstallDirs)\n"
+				   "add_library(foo foo.c)\n"
+				   "add_executable(main main.c)\n"
+				   "target_link_libraries(main foo)\n"
+				   "install(TARGETS foo main)\n";
+	read_cmake(text);
+	cr_expect_eq(artifact("libfoo.a")->kind, BH_BUILD_STATIC_LIB);
+	cr_expect_str_eq(sources_of("main"), "main.c foo.c");
+	cr_expect_str_eq(artifact("main")->install_path, "/usr/local/bin/main");
+	static const char *const defines[] = { "-DBUILD_SHARED_LIBS=ON",
+					       "-DCMAKE_INSTALL_LIBDIR=lib64" };
+	read_cmake_with(text, defines, 2);
+	cr_expect_eq(artifact("libfoo.so")->kind, BH_BUILD_SHARED_LIB);
+	cr_expect_str_eq(artifact("libfoo.so")->install_path, "/usr/local/lib64/libfoo.so");
+	cr_expect_str_eq(sources_of("main"), "main.c", "a shared library keeps its sources");
+}
+
+Test(disc, cmake_subdirectories_use_their_own_paths)
+{
+	CONTEXT("CMakeLists.txt", "src/CMakeLists.txt", "src/main.c", "lib/CMakeLists.txt",
+		"lib/util.c");
+	TEXTS("src/CMakeLists.txt",
+	      "add_executable(server main.c ${PROJECT_SOURCE_DIR}/lib/util.c)\n"
+	      "target_link_libraries(server PRIVATE util)\n"
+	      "install(TARGETS server DESTINATION ${CMAKE_INSTALL_BINDIR})\n",
+	      "lib/CMakeLists.txt",
+	      "set(LIBSRC util.c)\n"
+	      "add_library(util STATIC ${LIBSRC})\n"
+	      "set(FROM_LIB yes PARENT_SCOPE)\n");
+	read_cmake("project(p)\n"
+		   "include(GNUInstallDirs)\n"
+		   "add_subdirectory(lib)\n"
+		   "add_subdirectory(src)\n"
+		   "add_executable(top ${LIBSRC} ${FROM_LIB}.c)\n");
+	cr_expect_str_eq(sources_of("src/server"), "src/main.c lib/util.c");
+	cr_expect_str_eq(artifact("src/server")->install_path, "/usr/local/bin/server");
+	cr_expect_eq(artifact("src/server")->line, 1);
+	cr_expect_str_eq(sources_of("lib/libutil.a"), "lib/util.c");
+	cr_expect_str_eq(sources_of("top"), "", "LIBSRC is the subdirectory's; yes.c does not exist");
+	cr_expect(artifact("top")->incomplete, "LIBSRC was never set here");
+	cr_expect_eq(diags.items.len, 0);
+
+	// Without `read`, a library of a subdirectory is not known.
+	static const char top[] = "add_subdirectory(lib)\n"
+				  "add_executable(app main.c)\ntarget_link_libraries(app util m)\n";
+	bh_cmake_recipes(&recipes, arena, "CMakeLists.txt", top, sizeof(top) - 1, NULL, 0, NULL, 0,
+			 NULL, NULL, &diags);
+	cr_expect_str_eq(sources_of("app"), "main.c", "without files every .c is taken");
+	cr_expect(artifact("app")->incomplete);
+}
+
+Test(disc, cmake_compile_options_become_flags)
+{
+	CONTEXT("main.c");
+	read_cmake("set(CMAKE_C_FLAGS \"${CMAKE_C_FLAGS} -O2 -g\")\n"
+		   "add_compile_options(-Wall -Wall)\n"
+		   "add_definitions(-DGLOBAL)\n"
+		   "add_compile_definitions(NDEBUG)\n"
+		   "add_executable(app main.c)\n"
+		   "target_compile_options(app PRIVATE -fstack-protector-strong\n"
+		   "  $<$<CONFIG:Debug>:-O0> INTERFACE -fPIC)\n"
+		   "target_link_options(app PRIVATE -pie)\n");
+	cr_expect_str_eq(flags_of("app"),
+			 "-O2 -g -Wall -DGLOBAL -DNDEBUG -fstack-protector-strong -pie");
+	cr_expect_not(artifact("app")->incomplete, "an unknown flag is only dropped");
+}
+
+Test(disc, cmake_branches_keep_targets_and_taint_their_variables)
+{
+	CONTEXT("main.c", "win.c", "posix.c", "extra.c");
+	read_cmake("set(SRCS main.c)\n"
+		   "if(WIN32)\n"
+		   "  list(APPEND SRCS win.c)\n"
+		   "  add_compile_options(-DWINDOWS)\n"
+		   "elseif(UNIX)\n"
+		   "  set(PLATFORM posix.c)\n"
+		   "  add_executable(helper extra.c)\n"
+		   "else()\n"
+		   "endif()\n"
+		   "add_executable(app ${SRCS} ${PLATFORM})\n"
+		   "add_executable(plain main.c)\n");
+	cr_expect_str_eq(sources_of("app"), "main.c", "no branch's assignment is taken");
+	cr_expect(artifact("app")->incomplete);
+	cr_expect_str_eq(sources_of("helper"), "extra.c", "a target of a branch is kept");
+	cr_expect_eq(artifact("helper")->line, 7);
+	cr_expect_not(artifact("helper")->incomplete);
+	cr_expect_str_eq(flags_of("plain"), "", "flag commands of a branch are skipped");
+	cr_expect_not(artifact("plain")->incomplete);
+}
+
+Test(disc, cmake_unknowns_mark_incomplete_and_invent_nothing)
+{
+	CONTEXT("main.c", "a.c", "gen.c");
+	read_cmake("function(collect out)\n"
+		   "  set(${out} a.c PARENT_SCOPE)\n"
+		   "endfunction()\n"
+		   "set(S main.c)\n"
+		   "collect(S)\n"
+		   "foreach(f a b)\n"
+		   "  list(APPEND LOOPED ${f}.c)\n"
+		   "endforeach()\n"
+		   "add_executable(app ${S})\n"
+		   "add_executable(genex main.c $<$<BOOL:${X}>:a.c>)\n"
+		   "add_executable(env $ENV{SRC} main.c)\n"
+		   "add_executable(looped ${LOOPED})\n"
+		   "add_executable(built ${CMAKE_CURRENT_BINARY_DIR}/gen.c)\n"
+		   "my_add_program(ghost main.c)\n"
+		   "string(REPLACE main a S2 \"${S}\")\n"
+		   "add_executable(computed ${S2})\n");
+	cr_expect_str_eq(sources_of("app"), "main.c");
+	cr_expect(artifact("app")->incomplete, "collect() may have set S");
+	cr_expect_str_eq(sources_of("genex"), "main.c");
+	cr_expect(artifact("genex")->incomplete);
+	cr_expect_str_eq(sources_of("env"), "main.c");
+	cr_expect(artifact("env")->incomplete);
+	cr_expect_str_eq(sources_of("looped"), "");
+	cr_expect(artifact("looped")->incomplete);
+	cr_expect_str_eq(sources_of("built"), "", "gen.c of the build tree is not the context's");
+	cr_expect(artifact("built")->incomplete);
+	cr_expect_str_eq(sources_of("computed"), "");
+	cr_expect(artifact("computed")->incomplete);
+	cr_expect_not(has_artifact("ghost"), "an unknown function declares nothing we know");
+	cr_expect_eq(recipes.n, 6);
+}
+
+Test(disc, cmake_hostile_input_is_survived, .timeout = 20)
+{
+	CONTEXT("a.c", "b.c");
+	static const char nul[] = "add_executable(app a.c\0b.c)\n";
+	bh_cmake_recipes(&recipes, arena, "CMakeLists.txt", nul, sizeof(nul) - 1, NULL, 0,
+			 ctx_files, nctx_files, NULL, NULL, &diags);
+	cr_expect_str_eq(sources_of("app"), "a.c b.c", "a NUL byte reads as a blank");
+
+	read_cmake("add_executable(app a.c)\nadd_executable(x [==[ never closed ]=]\n");
+	cr_expect_eq(recipes.n, 1, "an unterminated bracket ends the file");
+	read_cmake("add_executable(app a.c)\nadd_executable(x \"never closed\n");
+	cr_expect_eq(recipes.n, 1);
+	read_cmake("add_executable(app a.c ${A ${B}} ${}\nadd_executable(y b.c)");
+	read_cmake("");
+	cr_expect_eq(recipes.n, 0);
+	cr_expect_null(recipes.items);
+	bh_cmake_recipes(&recipes, arena, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, &diags);
+	cr_expect_eq(recipes.n, 0);
+
+	char bin[4096];
+	for (size_t i = 0; i < sizeof(bin); i++)
+		bin[i] = (char)(i * 131 + 7);
+	bh_cmake_recipes(&recipes, arena, "CMakeLists.txt", bin, sizeof(bin), NULL, 0, NULL, 0,
+			 NULL, NULL, &diags);
+
+	size_t big = 1u << 20;
+	char *line = malloc(big + 256);
+	size_t n = (size_t)sprintf(line, "add_executable(app a.c ");
+	memset(line + n, 'x', big);
+	n += big;
+	n += (size_t)sprintf(line + n, ")\n#");
+	memset(line + n, '(', 64);
+	n += 64;
+	bh_cmake_recipes(&recipes, arena, "CMakeLists.txt", line, n, NULL, 0, ctx_files,
+			 nctx_files, NULL, NULL, &diags);
+	cr_expect_str_eq(sources_of("app"), "a.c");
+	free(line);
+
+	read_cmake("set(A \"${A}${A}\")\nadd_executable(app a.c ${A_${A}})\n");
+	cr_expect_str_eq(sources_of("app"), "a.c");
+	cr_expect(artifact("app")->incomplete, "A_ was never set");
+	cr_expect_eq(diags.items.len, 0, "nothing here reaches a limit");
+}
+
+Test(disc, cmake_limits_give_one_warning, .timeout = 20)
+{
+	CONTEXT("a.c");
+	// A subdirectory that adds itself, through `read`.
+	TEXTS("loop/CMakeLists.txt", "add_executable(inner ../a.c)\nadd_subdirectory(.)\n");
+	read_cmake("add_subdirectory(loop)\n");
+	cr_expect_str_eq(sources_of("loop/inner"), "a.c");
+	const bh_diag *d = find_diag("disc.cmake-limit");
+	cr_assert_not_null(d);
+	cr_expect_eq(d->level, BH_LEVEL_WARNING);
+	cr_expect_str_eq(d->loc.path, "CMakeLists.txt");
+	cr_expect_eq(diags.items.len, 1);
+
+	// A value doubled 40 times.
+	reset_diags();
+	const char *text = "set(A a.c)\n";
+	for (int i = 0; i < 40; i++)
+		text = bh_arena_sprintf(arena, "%sset(A ${A} ${A})\n", text);
+	text = bh_arena_sprintf(arena, "%sadd_executable(app ${A})\n", text);
+	read_cmake(text);
+	cr_expect(artifact("app")->incomplete);
+	cr_expect_eq(diags.items.len, 1);
+	cr_expect_not_null(find_diag("disc.cmake-limit"));
+
+	// References nested deeper than they are followed.
+	reset_diags();
+	text = "a.c";
+	for (int i = 0; i < 100; i++)
+		text = bh_arena_sprintf(arena, "${%s}", text);
+	read_cmake(bh_arena_sprintf(arena, "add_executable(app %s)\n", text));
+	cr_expect(artifact("app")->incomplete);
+	cr_expect_eq(diags.items.len, 1);
+	cr_expect_not_null(find_diag("disc.cmake-limit"));
+}
+
+Test(disc, cmake_ten_thousand_targets, .timeout = 20)
+{
+	char *text = malloc(10000 * 64 + 1);
+	size_t n = 0;
+	for (int i = 0; i < 10000; i++)
+		n += (size_t)sprintf(text + n, "add_executable(t%d t%d.c)\ninstall(TARGETS t%d)\n",
+				     i, i, i);
+	bh_cmake_recipes(&recipes, arena, "CMakeLists.txt", text, n, NULL, 0, NULL, 0, NULL, NULL,
+			 &diags);
+	free(text);
+	cr_assert_eq(recipes.n, 10000);
+	cr_expect_str_eq(recipes.items[9999].path, "t9999");
+	cr_expect_str_eq(recipes.items[9999].install_path, "/usr/local/bin/t9999");
+	cr_expect_eq(diags.items.len, 0);
+}
+
+Test(disc, meson_executable_installed_under_the_prefix)
+{
+	CONTEXT("main.c", "util.c", "util.h", "meson.build");
+	static const char text[] = "project('quotesvc', 'c', version: '1.0')\n"
+				   "srcs = ['main.c', 'util.c', 'util.h']\n"
+				   "executable('quotesvc', srcs,\n"
+				   "  install: true)\n";
+	read_meson(text);
+	cr_assert_eq(recipes.n, 1);
+	const bh_build_artifact *a = &recipes.items[0];
+	cr_expect_str_eq(a->name, "quotesvc");
+	cr_expect_str_eq(a->path, "quotesvc");
+	cr_expect_eq(a->kind, BH_BUILD_EXECUTABLE);
+	cr_expect_str_eq(sources_of("quotesvc"), "main.c util.c");
+	cr_expect_str_eq(a->install_path, "/usr/local/bin/quotesvc");
+	cr_expect_eq(a->line, 3);
+	cr_expect_not(a->incomplete);
+	cr_expect_str_eq(recipes.file, "meson.build");
+	cr_expect_eq(diags.items.len, 0);
+
+	static const char *const prefix[] = { "setup", "--prefix=/opt/svc", "build" };
+	read_meson_with(text, prefix, 3);
+	cr_expect_str_eq(artifact("quotesvc")->install_path, "/opt/svc/bin/quotesvc");
+	static const char *const split[] = { "--prefix", "/srv", "-D", "bindir=sbin" };
+	read_meson_with(text, split, 4);
+	cr_expect_str_eq(artifact("quotesvc")->install_path, "/srv/sbin/quotesvc");
+}
+
+Test(disc, meson_sources_from_variables_files_and_paths)
+{
+	CONTEXT("src/main.c", "src/net.c", "src/net.h", "gen/x.c");
+	read_meson("srcs = files('src/main.c')\n"
+		   "srcs += ['src' / 'net.c', join_paths('src', 'missing.c')]\n"
+		   "more = '''gen/x.c'''  # a multi-line string\n"
+		   "executable('app', srcs, sources: [more], install: true,\n"
+		   "           install_dir: get_option('libexecdir') / 'svc')\n"
+		   "executable('other', 'src/main.c', install: true, install_dir: '/usr/sbin')\n");
+	cr_expect_str_eq(sources_of("app"), "src/main.c src/net.c gen/x.c");
+	cr_expect_not(artifact("app")->incomplete);
+	cr_expect_str_eq(artifact("app")->install_path, "/usr/local/libexec/svc/app");
+	cr_expect_str_eq(artifact("other")->install_path, "/usr/sbin/other");
+	cr_expect_eq(diags.items.len, 0);
+}
+
+Test(disc, meson_static_library_linked_into_an_executable)
+{
+	CONTEXT("lib/a.c", "main.c", "plug.c");
+	read_meson("add_project_arguments('-DPROJECT', '-Wall', language: 'c')\n"
+		   "core = static_library('core', 'lib/a.c', c_args: ['-DCORE'])\n"
+		   "dep = declare_dependency(link_with: core)\n"
+		   "executable('app', 'main.c', dependencies: [dep, dependency('zlib')],\n"
+		   "           c_args: '-O2', link_args: ['-Wl,-z,relro'])\n"
+		   "shared_library('plug', 'plug.c', link_with: core, install: true)\n"
+		   "library('def', 'plug.c')\n");
+	cr_expect_str_eq(sources_of("app"), "main.c lib/a.c");
+	cr_expect_str_eq(flags_of("app"), "-DCORE -DPROJECT -Wall -O2 -Wl,-z,relro",
+			 "the library's flags first; a repeat is kept at its last place");
+	cr_expect_not(artifact("app")->incomplete);
+	cr_expect_eq(artifact("libcore.a")->kind, BH_BUILD_STATIC_LIB);
+	cr_expect_null(artifact("libcore.a")->install_path);
+	cr_expect_eq(artifact("libplug.so")->kind, BH_BUILD_SHARED_LIB);
+	cr_expect_str_eq(sources_of("libplug.so"), "plug.c lib/a.c");
+	cr_expect_str_eq(artifact("libplug.so")->install_path, "/usr/local/lib/libplug.so");
+	cr_expect_eq(artifact("libdef.so")->kind, BH_BUILD_SHARED_LIB, "library() is shared");
+	static const char *const st[] = { "-Ddefault_library=static" };
+	read_meson_with("library('def', 'plug.c')\n", st, 1);
+	cr_expect_eq(artifact("libdef.a")->kind, BH_BUILD_STATIC_LIB);
+}
+
+Test(disc, meson_subdir_uses_its_own_paths)
+{
+	CONTEXT("meson.build", "src/meson.build", "src/main.c", "lib/meson.build", "lib/u.c");
+	TEXTS("lib/meson.build", "util = static_library('util', 'u.c')\n",
+	      "src/meson.build", "executable('server', 'main.c', link_with: util, install: true)\n");
+	read_meson("project('p', 'c', default_options: ['prefix=/usr', 'bindir=sbin'])\n"
+		   "subdir('lib')\n"
+		   "subdir('src')\n");
+	cr_expect_str_eq(sources_of("src/server"), "src/main.c lib/u.c");
+	cr_expect_str_eq(artifact("src/server")->install_path, "/usr/sbin/server");
+	cr_expect_eq(artifact("src/server")->line, 1);
+	cr_expect_str_eq(sources_of("lib/libutil.a"), "lib/u.c");
+	cr_expect_eq(diags.items.len, 0);
+}
+
+Test(disc, meson_branches_keep_targets_and_taint_their_variables)
+{
+	CONTEXT("main.c", "win.c", "extra.c", "a.c");
+	read_meson("srcs = ['main.c']\n"
+		   "if host_machine.system() == 'windows'\n"
+		   "  srcs += 'win.c'\n"
+		   "  add_project_arguments('-DWINDOWS', language: 'c')\n"
+		   "elif get_option('x')\n"
+		   "  only = 'a.c'\n"
+		   "  executable('helper', 'extra.c')\n"
+		   "else\n"
+		   "endif\n"
+		   "foreach f : ['a']\n"
+		   "  looped = f + '.c'\n"
+		   "endforeach\n"
+		   "executable('app', srcs, only)\n"
+		   "executable('loop', looped, 'main.c')\n"
+		   "executable('plain', 'main.c')\n");
+	cr_expect_str_eq(sources_of("app"), "main.c", "no branch's assignment is taken");
+	cr_expect(artifact("app")->incomplete);
+	cr_expect_str_eq(sources_of("helper"), "extra.c");
+	cr_expect_eq(artifact("helper")->line, 7);
+	cr_expect_str_eq(sources_of("loop"), "main.c");
+	cr_expect(artifact("loop")->incomplete);
+	cr_expect_str_eq(flags_of("plain"), "");
+	cr_expect_not(artifact("plain")->incomplete);
+}
+
+Test(disc, meson_unknowns_mark_incomplete_and_invent_nothing)
+{
+	CONTEXT("main.c", "a.c");
+	read_meson("conf = {'k': 'a.c'}\n"
+		   "executable('dict', 'main.c', conf.get('k'))\n"
+		   "executable('fstr', f'@0@.c', 'main.c')\n"
+		   "executable('gen', custom_target('g', output: 'g.c'), 'main.c')\n"
+		   "executable(meson.project_name(), 'main.c')\n"
+		   "ghost_program('ghost', 'main.c')\n");
+	cr_expect_str_eq(sources_of("dict"), "main.c");
+	cr_expect(artifact("dict")->incomplete);
+	cr_expect(artifact("fstr")->incomplete);
+	cr_expect(artifact("gen")->incomplete);
+	cr_expect_eq(recipes.n, 3, "an unknown name declares nothing");
+	cr_expect_eq(diags.items.len, 0);
+}
+
+Test(disc, meson_hostile_input_is_survived, .timeout = 20)
+{
+	CONTEXT("a.c", "b.c");
+	static const char nul[] = "executable('app',\0'a.c', 'b.c')\n";
+	bh_meson_recipes(&recipes, arena, "meson.build", nul, sizeof(nul) - 1, NULL, 0, ctx_files,
+			 nctx_files, NULL, NULL, &diags);
+	cr_expect_str_eq(sources_of("app"), "a.c b.c");
+	read_meson("executable('app', 'a.c')\nexecutable('x', 'never closed\n");
+	cr_expect_eq(recipes.n, 1);
+	read_meson("executable('app', 'a.c')\nx = '''never closed\n");
+	cr_expect_eq(recipes.n, 1);
+	read_meson("executable('app', ['a.c'\nexecutable('y', 'b.c')\n");
+	read_meson(") ] = += ? : executable\nexecutable('ok', 'a.c')\n");
+	cr_expect_str_eq(sources_of("ok"), "a.c", "a broken line is skipped");
+	read_meson("");
+	cr_expect_eq(recipes.n, 0);
+	cr_expect_null(recipes.items);
+	bh_meson_recipes(&recipes, arena, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, &diags);
+	cr_expect_eq(recipes.n, 0);
+
+	char bin[4096];
+	for (size_t i = 0; i < sizeof(bin); i++)
+		bin[i] = (char)(i * 131 + 7);
+	bh_meson_recipes(&recipes, arena, "meson.build", bin, sizeof(bin), NULL, 0, NULL, 0, NULL,
+			 NULL, &diags);
+
+	size_t big = 1u << 20;
+	char *line = malloc(big + 64);
+	size_t n = (size_t)sprintf(line, "executable('app', 'a.c', '");
+	memset(line + n, 'x', big);
+	n += big;
+	n += (size_t)sprintf(line + n, "')\n");
+	bh_meson_recipes(&recipes, arena, "meson.build", line, n, NULL, 0, ctx_files, nctx_files,
+			 NULL, NULL, &diags);
+	cr_expect_str_eq(sources_of("app"), "a.c");
+	free(line);
+
+	read_meson("a = ['a.c']\na += a\na += a\nexecutable('app', a)\n");
+	cr_expect_str_eq(sources_of("app"), "a.c");
+	cr_expect_eq(diags.items.len, 0, "nothing here reaches a limit");
+}
+
+Test(disc, meson_limits_give_one_warning, .timeout = 20)
+{
+	CONTEXT("a.c");
+	TEXTS("loop/meson.build", "executable('inner', '../a.c')\nsubdir('.')\n");
+	read_meson("subdir('loop')\n");
+	cr_expect_str_eq(sources_of("loop/inner"), "a.c");
+	const bh_diag *d = find_diag("disc.meson-limit");
+	cr_assert_not_null(d);
+	cr_expect_eq(d->level, BH_LEVEL_WARNING);
+	cr_expect_str_eq(d->loc.path, "meson.build");
+	cr_expect_eq(diags.items.len, 1);
+
+	// An array doubled 40 times.
+	reset_diags();
+	const char *text = "a = ['a.c']\n";
+	for (int i = 0; i < 40; i++)
+		text = bh_arena_sprintf(arena, "%sa += a\n", text);
+	read_meson(bh_arena_sprintf(arena, "%sexecutable('app', a)\n", text));
+	cr_expect(artifact("app")->incomplete);
+	cr_expect_eq(diags.items.len, 1);
+
+	// Nesting deeper than it is followed.
+	reset_diags();
+	char *deep = malloc(200000 + 64);
+	size_t n = 0;
+	for (int i = 0; i < 100000; i++)
+		deep[n++] = '[';
+	n += (size_t)sprintf(deep + n, "\nexecutable('after', 'a.c')\n");
+	bh_meson_recipes(&recipes, arena, "meson.build", deep, n, NULL, 0, ctx_files, nctx_files,
+			 NULL, NULL, &diags);
+	free(deep);
+	cr_expect_not_null(find_diag("disc.meson-limit"));
+}
+
+Test(disc, meson_ten_thousand_targets, .timeout = 20)
+{
+	char *text = malloc(10000 * 64 + 1);
+	size_t n = 0;
+	for (int i = 0; i < 10000; i++)
+		n += (size_t)sprintf(text + n, "executable('t%d', 't%d.c', install: true)\n", i, i);
+	bh_meson_recipes(&recipes, arena, "meson.build", text, n, NULL, 0, NULL, 0, NULL, NULL,
+			 &diags);
+	free(text);
+	cr_assert_eq(recipes.n, 10000);
+	cr_expect_str_eq(recipes.items[9999].path, "t9999");
+	cr_expect_str_eq(recipes.items[9999].install_path, "/usr/local/bin/t9999");
+	cr_expect_eq(diags.items.len, 0);
+}
+
+// Found by reading redis's src/Makefile: a dot-target is an ordinary file
+// target unless it is one of make's special targets; a progress printer
+// glued to $(CC) leaves the line a compiler run; a recipe that names a
+// variable assigned only in a conditional is not known.
+Test(disc, recipes_dot_targets_quiet_prefixes_and_conditional_recipe_variables)
+{
+	static const char mk[] = "ifndef V\n"
+				 "QUIET_CC = @printf CC;\n"
+				 "endif\n"
+				 "OPT ?= -O2\n"
+				 "REDIS_CC = $(QUIET_CC)$(CC) $(OPT)\n"
+				 "app: a.o\n"
+				 "\t$(CC) -o $@ $^\n"
+				 ".make-prerequisites:\n"
+				 "\t@touch $@\n"
+				 "%.o: %.c .make-prerequisites\n"
+				 "\t$(REDIS_CC) -MMD -o $@ -c $<\n"
+				 "tool: t.o\n"
+				 "\t$(CC) -o $@ $^\n"
+				 "t.o: t.c\n"
+				 "\t$(COMP) -c -o $@ $<\n"
+				 "ifdef X\n"
+				 "COMP = cc\n"
+				 "endif\n";
+	static const char *const files[] = { "a.c", "t.c" };
+	bh_build_recipes r;
+	bh_make_recipes(&r, arena, "Makefile", mk, sizeof(mk) - 1, NULL, 0, files, 2, NULL, NULL, &diags);
+	const bh_build_artifact *app = NULL, *tool = NULL;
+	for (size_t i = 0; i < r.n; i++) {
+		if (strcmp(r.items[i].path, "app") == 0)
+			app = &r.items[i];
+		if (strcmp(r.items[i].path, "tool") == 0)
+			tool = &r.items[i];
+	}
+	cr_assert_not_null(app);
+	cr_assert_not_null(tool);
+	bool o2 = false;
+	for (size_t i = 0; i < app->nflags; i++)
+		o2 |= strcmp(app->flags[i], "-O2") == 0;
+	cr_assert(o2, "the pattern rule with .make-prerequisites compiles a.c");
+	cr_assert_not(app->incomplete);
+	cr_assert(tool->incomplete, "t.o's line names COMP, assigned only under ifdef X");
+}

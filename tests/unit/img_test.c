@@ -918,7 +918,7 @@ Test(img, make_runs_link_what_their_makefile_says_and_install_where_it_says)
 	cr_assert_eq(img->nartifacts, 2);
 	const bh_img_artifact *server = artifact(img, "/src/server");
 	cr_assert_not_null(server->made);
-	cr_assert_str_eq(img->builds[server->build].makefile, "Makefile");
+	cr_assert_str_eq(img->builds[server->build].build_file, "Makefile");
 	cr_assert_str_eq(sources_of(server), "src/server.c src/util.c");
 	cr_assert_eq(server->shipped, BH_IMG_SHIP_YES);
 	cr_assert_str_eq(server->image_path, "/usr/bin/server");
@@ -969,4 +969,73 @@ Test(img, a_header_goes_where_the_sources_that_include_it_go)
 	cr_assert_eq(g.items.items[0].image->shipped, BH_IMG_SHIP_NO);
 	bh_findings_dispose(&f);
 	bh_findings_dispose(&g);
+}
+
+Test(img, a_shared_library_the_entrypoint_links_counts_as_the_entrypoint)
+{
+	static const char *const files[] = {
+		"lib/parse.c", "int parse(void) { return 0; }\n",
+		"main.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM gcc:13 AS build\n"
+		"COPY . /w\n"
+		"RUN gcc -shared -fPIC -o /w/libparse.so /w/lib/parse.c\n"
+		"RUN gcc -o /w/app /w/main.c -L/w -lparse\n"
+		"FROM debian:12-slim\n"
+		"COPY --from=build /w/libparse.so /usr/lib/libparse.so\n"
+		"COPY --from=build /w/app /usr/bin/app\n"
+		"ENTRYPOINT [\"/usr/bin/app\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	const bh_img_artifact *lib = artifact(img, "/w/libparse.so");
+	cr_assert_eq(lib->shipped, BH_IMG_SHIP_YES);
+	cr_assert(lib->entrypoint);
+	cr_assert(strstr(lib->why, "the entrypoint /usr/bin/app links it"), "%s", lib->why);
+}
+
+Test(img, cmake_and_meson_builds_are_followed_to_their_install_paths)
+{
+	static const char *const files[] = {
+		"src/a.c", "int main(void) { return 0; }\n",
+		"CMakeLists.txt",
+		"project(p C)\n"
+		"add_executable(tool src/a.c)\n"
+		"install(TARGETS tool DESTINATION bin)\n",
+		"meson.build",
+		"project('p', 'c')\n"
+		"executable('mtool', 'src/a.c', install: true)\n",
+		"Dockerfile",
+		"FROM gcc:13 AS build\n"
+		"COPY . /s\n"
+		"RUN mkdir /s/b && cd /s/b && cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo .. && make && make install\n"
+		"RUN meson setup /s/m /s && ninja -C /s/m install\n"
+		"RUN cmake -S /s -B /s/c && cmake --build /s/c && cmake --install /s/c --prefix /opt/c\n"
+		"FROM debian:12-slim\n"
+		"COPY --from=build /usr/local/bin/tool /usr/bin/tool\n"
+		"COPY --from=build /usr/local/bin/mtool /usr/bin/mtool\n"
+		"COPY --from=build /opt/c/bin/tool /usr/bin/ctool\n"
+		"CMD [\"tool\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	cr_assert_eq(img->nartifacts, 3);
+	const bh_img_artifact *tool = &img->artifacts[0];
+	cr_assert_str_eq(tool->path, "/s/b/tool");
+	cr_assert_str_eq(sources_of(tool), "src/a.c");
+	cr_assert_eq(tool->shipped, BH_IMG_SHIP_YES);
+	cr_assert(tool->entrypoint);
+	bh_img_hardening h;
+	bh_img_hardening_of(img, tool, arena, &h);
+	cr_assert(h.optimised);          // RelWithDebInfo: -O2 -g
+	cr_assert(h.debug);
+	cr_assert_not(h.unknown_flags);
+	const bh_img_artifact *mtool = artifact(img, "/s/m/mtool");
+	cr_assert_eq(mtool->shipped, BH_IMG_SHIP_YES);
+	bh_img_hardening_of(img, mtool, arena, &h);
+	cr_assert(h.unknown_flags);      // no --buildtype: the optimisation is not known
+	const bh_img_artifact *c = &img->artifacts[2];
+	cr_assert_str_eq(c->path, "/s/c/tool");
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES); // --prefix /opt/c
+	cr_assert_str_eq(c->image_path, "/usr/bin/ctool");
 }
