@@ -1007,12 +1007,12 @@ static void skip_foreach(parser *p)
 		const token *t = &tv->items[p->pos];
 		if (is_word(t, "foreach")) {
 			depth++;
-			for (size_t k = p->pos + 1; k < tv->len && tv->items[k].kind == T_ID; k++) {
+			// `foreach a, b : ...`: the names and the commas between them.
+			for (size_t k = p->pos + 1; k < tv->len && tv->items[k].kind == T_ID; k += 2) {
 				taint_var(p->ms, bh_arena_strndup(p->ms->scratch, tv->items[k].s,
 								  tv->items[k].n));
 				if (!is_op(&tv->items[k + 1], ","))
 					break;
-				k++;
 			}
 		} else if (is_word(t, "endforeach") && --depth == 0) {
 			p->pos++;

@@ -439,7 +439,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// Dockerfiles and the image model come first: their compiler lines
 	// help infer flags for C units without a database entry. Each stage
 	// appends to scan->findings and scan->diags.
-	bh_img_analyze(scan, opts);
+	bh_img_analyze(scan, opts, db);
 	bh_units units = { 0 };
 	bh_disc_units(&units, scan->arena, scan->ctx, db, scan->images, scan->nimages,
 		      &scan->diags);

@@ -1010,6 +1010,7 @@ bh_status bh_img_build(bh_img **out, bh_arena *arena, bh_ctx *ctx, const char *d
 	bh_img__builder b = { .arena = arena, .ctx = ctx, .dockerfile = img->dockerfile,
 			      .df = df, .diags = diags, .img = img };
 	b.max_files = opts && opts->max_files ? opts->max_files : DEFAULT_MAX_FILES;
+	b.compdb = opts ? opts->compdb : NULL;
 
 	// Pre-pass: stage names, so that COPY --from can name any stage.
 	BH_VEC(const char *) names = { 0 };

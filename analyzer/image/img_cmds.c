@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/disc.h"
 #include "img_internal.h"
 
 typedef BH_VEC(const char *) str_vec;
@@ -145,6 +146,27 @@ static void object_sources(bh_img__builder *b, const char *path, str_vec *out)
 	}
 }
 
+// The source the compilation database compiles into object `path` (an
+// image path): the entry whose output is that path, or whose output under
+// its directory is `path` under the working directory `cwd`.
+static void compdb_sources(bh_img__builder *b, const char *cwd, const char *path, str_vec *out)
+{
+	if (!b->compdb || strpbrk(path, "*?["))
+		return;
+	size_t cl = strlen(cwd);
+	const char *rel = strncmp(path, cwd, cl) == 0 && path[cl] == '/' ? path + cl + 1 : NULL;
+	for (size_t i = 0; i < b->compdb->entries.len; i++) {
+		const bh_compdb_entry *e = &b->compdb->entries.items[i];
+		if (!e->output || !e->ctx_path)
+			continue;
+		size_t dl = strlen(e->directory);
+		const char *erel = strncmp(e->output, e->directory, dl) == 0 && e->output[dl] == '/'
+				 ? e->output + dl + 1 : NULL;
+		if (strcmp(e->output, path) == 0 || (rel && erel && strcmp(rel, erel) == 0))
+			push_unique(out, e->ctx_path);
+	}
+}
+
 // `cc -c src/a.c` writes a.o in the working directory (named after the
 // source: COPY keeps file names, and a glob's matches have their own).
 static const char *object_of(bh_img__builder *b, const bh_img_build_cmd *bd, const char *src)
@@ -187,8 +209,11 @@ static void parse_cc(bh_img__builder *b, bh_img_build_cmd *bd, const char *const
 	for (size_t i = 0; i < inputs.len; i++) {
 		const char *in = inputs.items[i];
 		size_t before = sources.len;
-		if (ends_with(in, ".o"))
+		if (ends_with(in, ".o")) {
 			object_sources(b, in, &sources);
+			if (sources.len == before)
+				compdb_sources(b, bd->cwd, in, &sources);
+		}
 		else
 			context_sources(b, in, &sources);
 		if (compile_only && !bd->output)

@@ -238,6 +238,21 @@ unsigned bh_img_compiler_defaults(const bh_img_ref *base)
 	return 0;
 }
 
+// Does a `cc -c` line of the artifact's stage, before its link, compile `source`?
+static bool compiled_by_stage(const bh_img *img, const bh_img_artifact *a, const char *source)
+{
+	const bh_img_stage *st = &img->stages[a->stage];
+	for (size_t k = 0; k < st->nbuilds; k++) {
+		const bh_img_build_cmd *bd = &img->builds[st->builds[k]];
+		if (st->builds[k] >= a->build || bd->kind != BH_IMG_BUILD_CC || !bd->nobjects)
+			continue;
+		for (size_t i = 0; i < bd->nsources; i++)
+			if (strcmp(bd->sources[i], source) == 0)
+				return true;
+	}
+	return false;
+}
+
 // The compiler lines of a program built by compiler lines in RUN: the
 // `cc -c` lines of the stage that compile its sources, then its link line.
 // Returns whether every line that compiles optimises.
@@ -259,13 +274,22 @@ static bool read_lines(flag_state *s, const bh_img *img, const bh_img_artifact *
 	s->opt = -1;
 	read_command(s, arena, link);
 	// A link line that also compiles (gcc -o app a.c) is a compile line.
-	bool compiles = false;
-	for (size_t i = 0; i < link->ninputs; i++)
+	bool compiles = false, takes_objects = false;
+	for (size_t i = 0; i < link->ninputs; i++) {
 		compiles |= is_c_file(link->inputs[i]);
+		size_t n = strlen(link->inputs[i]);
+		takes_objects |= n > 2 && link->inputs[i][n - 2] == '.' &&
+				 (link->inputs[i][n - 1] == 'o' || link->inputs[i][n - 1] == 'a');
+	}
 	if (compiles) {
 		all_optimised &= s->opt > 0;
 		any_compile = true;
 	}
+	// An object no line read compiled (a script, make, the database's
+	// word): the flags it was compiled with are not known.
+	for (size_t i = 0; takes_objects && i < a->nsources; i++)
+		if (!compiled_by_stage(img, a, a->sources[i]))
+			s->h->unknown_flags = true;
 	return any_compile && all_optimised;
 }
 

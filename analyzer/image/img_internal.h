@@ -46,6 +46,7 @@ typedef struct {
 	const char *dockerfile;
 	const bh_df_file *df;
 	bh_diags *diags;
+	const bh_compdb *compdb;     /* may be NULL */
 	bh_img *img;
 	BH_VEC(bh_img_stage) stages; /* finished stages */
 	BH_VEC(bh_img_copy) copies;

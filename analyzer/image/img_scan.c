@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bulkhead/df.h"
+#include "bulkhead/disc.h"
 #include "bulkhead/scan.h"
 #include "bulkhead/secret.h"
 #include "img_internal.h"
@@ -17,7 +18,7 @@ typedef BH_VEC(const char *) str_vec;
 typedef BH_VEC(bh_img *) img_vec;
 
 static void analyze_one(bh_scan *scan, const char *relpath, const char *target,
-			const bh_secret *sec, img_vec *images)
+			const bh_compdb *compdb, const bh_secret *sec, img_vec *images)
 {
 	const bh_source *src = NULL;
 	if (bh_ctx_load(&src, scan->ctx, relpath, &scan->diags) != BH_OK || !src)
@@ -27,12 +28,13 @@ static void analyze_one(bh_scan *scan, const char *relpath, const char *target,
 	bh_img *img = NULL;
 	bh_img_options opts = BH_IMG_OPTIONS_INIT;
 	opts.target = target;
+	opts.compdb = compdb;
 	bh_img_build(&img, scan->arena, scan->ctx, relpath, df, &opts, &scan->diags);
 	bh_vec_push(images, img);
 	bh_docker_check(img, scan->ctx, sec, &scan->findings);
 }
 
-void bh_img_analyze(bh_scan *scan, const bh_scan_options *opts)
+void bh_img_analyze(bh_scan *scan, const bh_scan_options *opts, const bh_compdb *compdb)
 {
 	if (!scan->ctx)
 		return;
@@ -63,7 +65,7 @@ void bh_img_analyze(bh_scan *scan, const bh_scan_options *opts)
 	if (paths.len && bh_secret_new(&sec, NULL, &scan->diags) != BH_OK)
 		sec = NULL;
 	for (size_t i = 0; i < paths.len; i++)
-		analyze_one(scan, paths.items[i], opts->target, sec, &images);
+		analyze_one(scan, paths.items[i], opts->target, compdb, sec, &images);
 	bh_secret_free(sec);
 	scan->nimages = images.len;
 	scan->images = bh_arena_alloc(scan->arena, (images.len + 1) * sizeof(*scan->images));
@@ -101,8 +103,13 @@ bh_status bh_img_load(bh_img **out, bh_arena *arena, bh_ctx *ctx, const char *do
 		return BH_ENOTFOUND;
 	bh_df_file *df = NULL;
 	bh_df_parse(&df, arena, src, NULL, diags);
+	// The database, when there is one, as `scan` finds it: it names the
+	// sources of objects that link lines take.
+	bh_compdb *compdb = NULL;
+	bh_compdb_discover(&compdb, arena, ctx, NULL, diags);
 	bh_img_options opts = BH_IMG_OPTIONS_INIT;
 	opts.target = target;
+	opts.compdb = compdb;
 	bh_img_build(out, arena, ctx, rel, df, &opts, diags);
 	if (findings)
 		bh_docker_check(*out, ctx, NULL, findings);

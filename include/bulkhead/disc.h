@@ -29,7 +29,7 @@ typedef struct {
 	const char *ctx_path;   /* context-relative path of `file`, or NULL if it maps to no context file */
 } bh_compdb_entry;
 
-typedef struct {
+typedef struct bh_compdb {
 	const char *path;       /* where it was read from (context-relative if inside) */
 	BH_VEC(bh_compdb_entry) entries;
 } bh_compdb;

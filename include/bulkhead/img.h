@@ -363,13 +363,18 @@ typedef struct bh_img {
 	bool truncated;             /* a limit was reached (diagnosed) */
 } bh_img;
 
+typedef struct bh_compdb bh_compdb;
+
 /** Options of bh_img_build. */
 typedef struct {
 	const char *target;         /* --target stage name, or NULL for the last stage */
 	size_t max_files;           /* 0: 200,000 provenance entries per Dockerfile */
+	const bh_compdb *compdb;    /* the compilation database: which source an object a link
+				       line names comes from, when no `cc -c` of the stage says;
+				       or NULL */
 } bh_img_options;
 
-#define BH_IMG_OPTIONS_INIT { NULL, 0 }
+#define BH_IMG_OPTIONS_INIT { NULL, 0, NULL }
 
 /**
  * Build the model of `df` (read from `dockerfile` in `ctx`).
@@ -507,7 +512,7 @@ typedef struct bh_scan_options bh_scan_options;
  * the docker.* rules. Problems become diagnostics; a -f file that does not
  * exist in the context is an error diagnostic.
  */
-void bh_img_analyze(bh_scan *scan, const bh_scan_options *opts);
+void bh_img_analyze(bh_scan *scan, const bh_scan_options *opts, const bh_compdb *compdb);
 
 /**
  * Find, parse and model one Dockerfile of an opened context, for

@@ -18,6 +18,7 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/ctx.h"
 #include "bulkhead/df.h"
+#include "bulkhead/disc.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/img.h"
@@ -39,6 +40,9 @@ static void teardown(void)
 
 TestSuite(img, .init = setup, .fini = teardown, .timeout = 60);
 
+// The compilation database context_model found, for model_ctx.
+static const bh_compdb *test_compdb;
+
 static bh_img *model_ctx(const char *text, const char *target, bh_ctx *ctx)
 {
 	const bh_source *src = bh_source_from_bytes(arena, "Dockerfile", text, strlen(text));
@@ -46,6 +50,7 @@ static bh_img *model_ctx(const char *text, const char *target, bh_ctx *ctx)
 	bh_df_parse(&df, arena, src, NULL, &diags);
 	bh_img_options opts = BH_IMG_OPTIONS_INIT;
 	opts.target = target;
+	opts.compdb = test_compdb;
 	bh_img *img;
 	cr_assert_eq(bh_img_build(&img, arena, ctx, "Dockerfile", df, &opts, &diags), BH_OK);
 	return img;
@@ -568,7 +573,11 @@ static bh_img *context_model(const char *const *files, const char *target)
 	copts.root = ctxdir;
 	bh_ctx *ctx = NULL;
 	cr_assert_eq(bh_ctx_open(&ctx, &copts, &diags), BH_OK);
+	bh_compdb *db = NULL;
+	bh_compdb_discover(&db, arena, ctx, NULL, &diags);
+	test_compdb = db;
 	bh_img *img = model_ctx(dockerfile, target, ctx);
+	test_compdb = NULL;
 	bh_ctx_free(ctx);
 	nftw(ctxdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return img;
@@ -1038,4 +1047,28 @@ Test(img, cmake_and_meson_builds_are_followed_to_their_install_paths)
 	cr_assert_str_eq(c->path, "/s/c/tool");
 	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES); // --prefix /opt/c
 	cr_assert_str_eq(c->image_path, "/usr/bin/ctool");
+}
+
+Test(img, a_link_line_takes_the_sources_of_objects_from_the_compilation_database)
+{
+	static const char *const files[] = {
+		"src/a.c", "int main(void) { return 0; }\n",
+		"compile_commands.json",
+		"[{\"directory\": \"/b\", \"file\": \"/b/src/a.c\", \"output\": \"obj/a.o\",\n"
+		"  \"arguments\": [\"cc\", \"-c\", \"-o\", \"obj/a.o\", \"src/a.c\"]}]\n",
+		"Dockerfile",
+		"FROM gcc:13\n"
+		"WORKDIR /w\n"
+		"COPY . .\n"
+		"RUN ./build.sh && cc -o app obj/a.o\n"
+		"CMD [\"/w/app\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	const bh_img_artifact *app = artifact(img, "/w/app");
+	// (obj/a.o under /w, as obj/a.o under the database's /b.)
+	cr_assert_str_eq(sources_of(app), "src/a.c");
+	bh_img_hardening h;
+	bh_img_hardening_of(img, app, arena, &h);
+	cr_assert(h.unknown_flags, "a script compiled the object");
 }
