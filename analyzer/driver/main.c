@@ -74,6 +74,7 @@ static const char usage_scan[] =
 	"  --only-shipped               hide findings whose code or file never reaches the\n"
 	"                               image the Dockerfile builds\n"
 	"  --min-exposure N             hide findings whose image exposure (0-100) is below N\n"
+	"  --sort location|exposure     order of the findings (default: location)\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
 	"  -q, --quiet                  text: findings only, no summary\n"
 	"  -h, --help                   this help\n"
@@ -201,7 +202,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
 	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD,
-	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET };
+	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET, OPT_SORT };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -219,6 +220,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "shard", required_argument, NULL, OPT_SHARD },
 		{ "only-shipped", no_argument, NULL, OPT_ONLY_SHIPPED },
 		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "min-exposure", required_argument, NULL, OPT_MIN_EXPOSURE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -274,6 +276,12 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			break;
 		case OPT_ONLY_SHIPPED: cli->scan.only_shipped = true; break;
 		case OPT_TARGET: cli->scan.target = optarg; break;
+		case OPT_SORT:
+			if (strcmp(optarg, "exposure") == 0)
+				cli->scan.sort_by_exposure = true;
+			else if (strcmp(optarg, "location") != 0)
+				return usage_error(usage_scan, "--sort needs location or exposure, not '%s'", optarg);
+			break;
 		case OPT_MIN_EXPOSURE: {
 			char *end;
 			errno = 0;

@@ -118,6 +118,42 @@ static void keep_exposed(bh_scan *scan, const bh_scan_options *opts)
 	scan->findings.items.len = out;
 }
 
+// --sort exposure: the most exposed findings first (a finding without an
+// image context, such as one on a Dockerfile, counts as unknown: 25), the
+// location order kept among equals.
+typedef struct {
+	bh_finding fd;
+	size_t index;
+} ranked;
+
+static int exposure_of(const bh_finding *fd)
+{
+	return fd->image ? fd->image->exposure : 25;
+}
+
+static int compare_ranked(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	int ex = exposure_of(&x->fd), ey = exposure_of(&y->fd);
+	if (ex != ey)
+		return ex > ey ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+static void order_by_exposure(bh_scan *scan, const bh_scan_options *opts)
+{
+	size_t n = scan->findings.items.len;
+	if (!opts->sort_by_exposure || n < 2)
+		return;
+	ranked *r = bh_xmalloc(n * sizeof(*r));
+	for (size_t i = 0; i < n; i++)
+		r[i] = (ranked){ scan->findings.items.items[i], i };
+	qsort(r, n, sizeof(*r), compare_ranked);
+	for (size_t i = 0; i < n; i++)
+		scan->findings.items.items[i] = r[i].fd;
+	free(r);
+}
+
 // Whole-program findings from `first` on that fall in a unit analysed
 // without database flags say so, as the front end's findings do.
 static void note_unit_flags(bh_scan *scan, size_t first, const bh_units *units)
@@ -510,6 +546,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts);
+	order_by_exposure(scan, opts);
 out:
 	bh_vec_dispose(&shell_calls);
 	bh_vec_dispose(&includes);

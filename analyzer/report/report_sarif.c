@@ -309,6 +309,9 @@ static json_t *result(const bh_report *r, const bh_finding *fd)
 	}
 	if (fd->suppressed != BH_SUPPRESS_NONE)
 		bh_report__set(o, "suppressions", suppressions(fd));
+	// SARIF's own priority (0-100): the image exposure.
+	if (fd->image)
+		bh_report__set(o, "rank", json_real(fd->image->exposure));
 	if (fd->function || fd->note || fd->image) {
 		json_t *props = json_object();
 		if (fd->function)

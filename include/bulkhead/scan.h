@@ -36,9 +36,10 @@ typedef struct bh_scan_options {
 						context below this score (0: keep all) */
 	const char *target;                  /* --target: the stage `docker build --target`
 						builds, for every Dockerfile; NULL: the last */
+	bool sort_by_exposure;               /* --sort exposure: most exposed first */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false }
 
 typedef struct bh_img bh_img;
 

@@ -222,6 +222,32 @@ expect "image --target builder" "^target: stage 'builder' (--target)" "$out"
 run "image unknown target" 2 image --target nope "$SRC/testdata/demo"
 expect "unknown target diagnosed" "img.unknown-target" "$err"
 run "image bad format" 2 image --format yaml "$SRC/testdata/demo"
+run "image lists programs" 0 image "$SRC/testdata/demo"
+expect "image maps sources to the shipped program" "^    <- src/http.c" "$out"
+expect "image says the test tool is not shipped" "shipped: no: /src/test_http is built in stage 'builder'" "$out"
+
+# ------------------------------------------------ image correlation options
+run "scan shows image context" 1 scan "$SRC/testdata/demo"
+expect "shipped entrypoint line" "in image: /usr/local/bin/quotesvc, the entrypoint, runs as root (no USER), port 7070" "$out"
+expect "unshipped test code lowered" "not in image: compiled into /src/test_http.*lowered from warning" "$out"
+run "--only-shipped" 1 scan -q --only-shipped "$SRC/testdata/demo"
+expect_not "--only-shipped hides the test tool's finding" "tests/test_http.c" "$out"
+expect "--only-shipped keeps the server's" "src/http.c:31:2" "$out"
+run "--min-exposure 90" 1 scan -q --min-exposure 90 "$SRC/testdata/demo"
+expect_not "--min-exposure hides the config secret (75)" "^config/app.conf:" "$out"
+expect "--min-exposure keeps the entrypoint's code (100)" "src/admin.c:18:9" "$out"
+run "--min-exposure out of range" 2 scan --min-exposure 101 "$SRC/testdata/demo"
+run "--sort exposure" 1 scan -q --sort exposure "$SRC/testdata/demo"
+first=$(grep -m1 -o '^[^ ]*:[0-9]*:[0-9]*:' <<<"$out")
+last=$(grep -o '^[^ ]*:[0-9]*:[0-9]*:' <<<"$out" | tail -1)
+if [ "$first" = "src/admin.c:6:37:" ] && [ "$last" = "tests/test_http.c:15:2:" ]; then
+	ok "--sort exposure puts the entrypoint first and unshipped code last"
+else
+	not_ok "--sort exposure order" "first $first, last $last"
+fi
+run "--sort bad" 2 scan --sort size "$SRC/testdata/demo"
+run "scan --target builder" 1 scan -q --target builder "$SRC/testdata/demo"
+expect "--target builder: the test tool is in the image" "tests/test_http.c:15:2: warning" "$out"
 mkctx
 run "image without Dockerfile" 2 image "$TMP/ctx"
 expect "no Dockerfile diagnosed" "df.not-found" "$err"
