@@ -541,7 +541,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	drop_secrets_owned_by_dockerfile_rules(scan);
 	// The image rules, then image correlation: how each finding's code or
 	// file reaches the image.
-	bh_image_check(scan->images, scan->nimages, &shell_calls, &scan->findings);
+	bh_image_check(scan->images, scan->nimages, scan->ctx, &shell_calls, &scan->findings);
 	bh_img_correlate(scan->images, scan->nimages, includes.items, includes.len, &scan->findings);
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);

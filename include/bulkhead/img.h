@@ -495,10 +495,11 @@ void bh_image_shell_calls(const bh_ir_program *program, bh_arena *arena, bh_img_
  * programs' hardening and debug builds, secrets and sources that reach the
  * image, readable private keys, shell calls in images without a shell.
  * Reads the findings already in `findings` (the secret rules') and appends
- * its own. `calls` (may be NULL) are the C code's shell calls.
+ * its own. `calls` (may be NULL) are the C code's shell calls; `ctx` (may
+ * be NULL) tells whether a COPY sends the context's .git directory.
  */
-void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_calls *calls,
-		    bh_findings *findings);
+void bh_image_check(bh_img *const *images, size_t nimages, bh_ctx *ctx,
+		    const bh_img_shell_calls *calls, bh_findings *findings);
 
 /* ------------------------------------------------------- pipeline stage */
 

@@ -9,8 +9,10 @@
 // tool left in the builder stage is not what runs.
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/ctx.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/img.h"
 #include "bulkhead/ir.h"
@@ -232,6 +234,37 @@ static bool is_source_file(const char *path)
 	const char *b = base_name(path);
 	return strcmp(b, "compile_commands.json") == 0 || strcmp(b, "CMakeCache.txt") == 0 ||
 	       strstr(path, "CMakeFiles/") != NULL;
+}
+
+// The .git directory a context COPY of a directory sends along (Docker
+// sends it unless .dockerignore names it; the inventory never lists it).
+static void check_git_shipped(checker *c, bh_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	for (size_t i = 0; i < c->img->ncopies; i++) {
+		const bh_img_copy *cp = &c->img->copies[i];
+		if (cp->from || cp->stage < 0 || !c->img->stages[cp->stage].layers_in_target)
+			continue;
+		for (size_t k = 0; k < cp->nsrcs; k++) {
+			const bh_img_src *src = &cp->srcs[k];
+			if (src->status != BH_IMG_SRC_OK || !src->is_dir)
+				continue;
+			const char *rel = strcmp(src->path, ".") == 0
+				? ".git" : bh_arena_sprintf(c->arena, "%s/.git", src->path);
+			struct stat st;
+			const char *abs = bh_arena_sprintf(c->arena, "%s/%s", bh_ctx_root(ctx), rel);
+			if (lstat(abs, &st) != 0 || !S_ISDIR(st.st_mode) ||
+			    !bh_ctx_is_sent(ctx, c->img->dockerfile, rel))
+				continue;
+			report(c, BH_RULE_IMAGE_SOURCE_SHIPPED, cp->instr, NULL,
+			       bh_arena_sprintf(c->arena, "git via %s", cp->instr->text ? cp->instr->text : ""),
+			       bh_arena_sprintf(c->arena, "%s puts the repository's .git directory into the "
+						"image at %s/.git (.dockerignore does not exclude it): its "
+						"whole history, deleted secrets included",
+						bh_df_kind_name(cp->instr->kind), cp->dest));
+		}
+	}
 }
 
 // image.source-shipped: one finding per instruction that puts C sources,
@@ -491,8 +524,8 @@ static void drop_name_only_duplicates(bh_findings *f)
 	f->items.len = out;
 }
 
-void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_calls *calls,
-		    bh_findings *findings)
+void bh_image_check(bh_img *const *images, size_t nimages, bh_ctx *ctx,
+		    const bh_img_shell_calls *calls, bh_findings *findings)
 {
 	size_t nseen = findings->items.len;
 	for (size_t k = 0; k < nimages; k++) {
@@ -522,6 +555,7 @@ void bh_image_check(bh_img *const *images, size_t nimages, const bh_img_shell_ca
 		check_secret_in_layer(&c);
 		check_build_args(&c);
 		check_source_shipped(&c);
+		check_git_shipped(&c, ctx);
 		check_key_modes(&c);
 		check_shell_calls(&c, calls);
 	}

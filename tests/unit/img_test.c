@@ -1072,3 +1072,45 @@ Test(img, a_link_line_takes_the_sources_of_objects_from_the_compilation_database
 	bh_img_hardening_of(img, app, arena, &h);
 	cr_assert(h.unknown_flags, "a script compiled the object");
 }
+
+Test(img, a_copy_of_the_context_that_sends_git_ships_the_repository)
+{
+	strcpy(ctxdir, "/tmp/bh-img-git-XXXXXX");
+	cr_assert_not_null(mkdtemp(ctxdir));
+	static const char dockerfile[] = "FROM debian:12-slim AS build\n"
+					 "COPY . /src\n"
+					 "FROM debian:12-slim\n"
+					 "COPY . /app\n"
+					 "COPY --from=build /src/a.txt /a.txt\n";
+	write_file("a.txt", "x\n");
+	write_file(".git/HEAD", "ref: refs/heads/main\n");
+	write_file("Dockerfile", dockerfile);
+	bh_ctx_options copts = BH_CTX_OPTIONS_INIT;
+	copts.root = ctxdir;
+	bh_ctx *ctx = NULL;
+	cr_assert_eq(bh_ctx_open(&ctx, &copts, &diags), BH_OK);
+	bh_img *img = model_ctx(dockerfile, NULL, ctx);
+	bh_findings f;
+	bh_findings_init(&f, arena);
+	bh_img *const images[] = { img };
+	bh_image_check(images, 1, ctx, NULL, &f);
+	cr_assert_eq(f.items.len, 1, "the builder's copy does not ship; the final one does");
+	cr_assert_str_eq(f.items.items[0].rule->id, "image.source-shipped");
+	cr_assert_eq(f.items.items[0].loc.line, 4);
+	cr_assert(strstr(f.items.items[0].message, "/app/.git"), "%s", f.items.items[0].message);
+	// .dockerignore naming .git keeps it out.
+	write_file(".dockerignore", ".git\n");
+	bh_ctx_free(ctx);
+	ctx = NULL;
+	cr_assert_eq(bh_ctx_open(&ctx, &copts, &diags), BH_OK);
+	img = model_ctx(dockerfile, NULL, ctx);
+	bh_findings g;
+	bh_findings_init(&g, arena);
+	bh_img *const again[] = { img };
+	bh_image_check(again, 1, ctx, NULL, &g);
+	cr_assert_eq(g.items.len, 0);
+	bh_ctx_free(ctx);
+	bh_findings_dispose(&f);
+	bh_findings_dispose(&g);
+	nftw(ctxdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
