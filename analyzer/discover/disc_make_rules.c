@@ -1209,6 +1209,23 @@ static void common_flags(rules_reader *rr, str_vec *out)
 	expand_words(rr, out, text, strlen(text));
 }
 
+// The libraries and objects `n` takes that no rule of this file makes
+// (another Makefile's `../deps/x/libx.a`). Ownership: the output arena.
+static const char **external_links(rules_reader *rr, const mk_node *n, size_t *count)
+{
+	const char **out = bh_arena_alloc(rr->arena, (n->inputs.len + 1) * sizeof(*out));
+	*count = 0;
+	for (size_t i = 0; i < n->inputs.len; i++) {
+		const char *in = n->inputs.items[i];
+		if (is_unresolved(in) || has_suffix(in, ".c") || !is_linkable(in))
+			continue;
+		size_t ci = node_find(rr, in);
+		if (ci == SIZE_MAX || !rr->nodes.items[ci].artifact)
+			out[(*count)++] = bh_arena_strdup(rr->arena, in);
+	}
+	return out;
+}
+
 static void output(bh_build_recipes *out, rules_reader *rr)
 {
 	str_vec common = { 0 };
@@ -1232,6 +1249,7 @@ static void output(bh_build_recipes *out, rules_reader *rr)
 		for (size_t k = 0; k < a->nsources; k++)
 			a->sources[k] = bh_arena_strdup(rr->arena, n->all_sources.items[k]);
 		a->flags = final_flags(rr, &common, n, &a->nflags);
+		a->links = external_links(rr, n, &a->nlinks);
 		a->install_path = n->install;
 		a->line = n->line;
 		a->incomplete = n->incomplete;

@@ -124,6 +124,8 @@ void bh_disc__targets_output(bh_build_recipes *out, bh_disc__targets *t)
 			a->sources[k] = bh_arena_strdup(t->arena, n->all_sources.items[k]);
 		a->flags = final_flags(t, n, &a->nflags);
 		a->install_path = n->install;
+		a->links = NULL; // libraries of other projects are not followed
+		a->nlinks = 0;
 		a->line = n->line;
 		a->incomplete = n->incomplete;
 	}

@@ -80,35 +80,124 @@ static const char *dir_of(bh_arena *arena, const char *path)
 	return slash == path ? "/" : bh_arena_strndup(arena, path, (size_t)(slash - path));
 }
 
+// Find the Makefile make reads in image directory `dir` (`file`: -f, or
+// NULL for GNUmakefile, makefile, Makefile) and read its recipes. False
+// when none is in the build context.
+static bool read_makefile(bh_img__builder *b, const char *dir, const char *file,
+			  const str_vec *overrides, const char **ctx_path_out,
+			  const char **image_path_out, bh_build_recipes *rec)
+{
+	static const char *const names[] = { "GNUmakefile", "makefile", "Makefile" };
+	const char *image_path = NULL, *ctx_path = NULL;
+	for (size_t i = 0; i < BH_ARRAY_LEN(names) && !ctx_path; i++) {
+		image_path = bh_img__resolve(b->arena, dir, file ? file : names[i]);
+		ctx_path = bh_img__context_file_at(b, image_path);
+		if (file)
+			break;
+	}
+	const bh_source *src = NULL;
+	if (!ctx_path || bh_ctx_read(&src, b->arena, b->ctx, ctx_path, b->diags) != BH_OK || !src)
+		return false;
+	bh_img__context_files(b);
+	bh_make_recipes(rec, b->arena, ctx_path, src->data, src->len, overrides->items, overrides->len,
+			b->ctx_files, b->nctx_files, exists_in_context, b->ctx, b->diags);
+	*ctx_path_out = ctx_path;
+	*image_path_out = image_path;
+	return true;
+}
+
+#define MAX_LIBRARY_DIRS 32 // other Makefiles read for the libraries of one make run
+
+// A directory whose Makefile was read for libraries, and what it makes.
+typedef struct {
+	const char *dir;        // image path
+	bool found;
+	bh_build_recipes rec;
+} library_dir;
+
+typedef BH_VEC(library_dir) library_dirs;
+
+// The sources of static library or object `lib` (an image path) as the
+// Makefile in its own directory builds it (redis links
+// ../deps/hiredis/libhiredis.a, which deps/hiredis/Makefile makes), or
+// NULL. The Makefiles read are kept in `dirs`.
+static const bh_build_artifact *library_from(bh_img__builder *b, library_dirs *dirs,
+					     const str_vec *overrides, const char *lib)
+{
+	const char *dir = dir_of(b->arena, lib);
+	library_dir *d = NULL;
+	for (size_t i = 0; i < dirs->len && !d; i++)
+		if (strcmp(dirs->items[i].dir, dir) == 0)
+			d = &dirs->items[i];
+	if (!d) {
+		if (dirs->len >= MAX_LIBRARY_DIRS)
+			return NULL;
+		library_dir fresh = { .dir = dir };
+		const char *ctx_path, *image_path;
+		fresh.found = read_makefile(b, dir, NULL, overrides, &ctx_path, &image_path, &fresh.rec);
+		bh_vec_push(dirs, fresh);
+		d = &dirs->items[dirs->len - 1];
+	}
+	for (size_t i = 0; d->found && i < d->rec.n; i++) {
+		const bh_build_artifact *a = &d->rec.items[i];
+		if ((a->kind == BH_BUILD_STATIC_LIB || a->kind == BH_BUILD_OBJECT) &&
+		    strcmp(bh_img__resolve(b->arena, dir, a->path), lib) == 0)
+			return a;
+	}
+	return NULL;
+}
+
+// A program's sources and those of the libraries of other Makefiles it
+// links, without duplicates; `incomplete` when a library stayed unknown.
+static const char **with_libraries(bh_img__builder *b, library_dirs *dirs, const str_vec *overrides,
+				   const char *dir, const bh_build_artifact *a, size_t *count,
+				   bool *incomplete)
+{
+	str_vec all = { 0 };
+	for (size_t i = 0; i < a->nsources; i++)
+		bh_vec_push(&all, a->sources[i]);
+	for (size_t k = 0; k < a->nlinks; k++) {
+		const bh_build_artifact *lib =
+			library_from(b, dirs, overrides, bh_img__resolve(b->arena, dir, a->links[k]));
+		if (!lib) {
+			*incomplete = true;
+			continue;
+		}
+		*incomplete |= lib->incomplete;
+		for (size_t i = 0; i < lib->nsources; i++) {
+			bool seen = false;
+			for (size_t j = 0; j < all.len && !seen; j++)
+				seen = strcmp(all.items[j], lib->sources[i]) == 0;
+			if (!seen)
+				bh_vec_push(&all, lib->sources[i]);
+		}
+	}
+	const char **out = bh_arena_alloc(b->arena, (all.len + 1) * sizeof(*out));
+	if (all.len)
+		memcpy(out, all.items, all.len * sizeof(*out));
+	*count = all.len;
+	bh_vec_dispose(&all);
+	return out;
+}
+
 void bh_img__apply_make(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 {
 	if (!b->ctx)
 		return;
 	make_args m = { 0 };
 	read_args(b, bd, &m);
-	static const char *const names[] = { "GNUmakefile", "makefile", "Makefile" };
-	const char *image_path = NULL, *ctx_path = NULL;
-	for (size_t i = 0; i < BH_ARRAY_LEN(names) && !ctx_path; i++) {
-		image_path = bh_img__resolve(b->arena, m.dir, m.file ? m.file : names[i]);
-		ctx_path = bh_img__context_file_at(b, image_path);
-		if (m.file)
-			break;
-	}
-	const bh_source *src = NULL;
-	if (!ctx_path || bh_ctx_read(&src, b->arena, b->ctx, ctx_path, b->diags) != BH_OK || !src) {
+	bh_build_recipes rec;
+	const char *ctx_path, *image_path;
+	if (!read_makefile(b, m.dir, m.file, &m.overrides, &ctx_path, &image_path, &rec)) {
 		// `make install` in a build directory cmake configured.
-		if (!ctx_path && m.install)
+		if (m.install)
 			bh_img__install_configured(b, m.dir, index, NULL);
 		bh_vec_dispose(&m.overrides);
 		return;
 	}
 	bd->build_file = ctx_path;
-	bh_img__context_files(b);
-	bh_build_recipes rec;
-	bh_make_recipes(&rec, b->arena, ctx_path, src->data, src->len, m.overrides.items,
-			m.overrides.len, b->ctx_files, b->nctx_files, exists_in_context, b->ctx, b->diags);
-	bh_vec_dispose(&m.overrides);
 	const char *dir = dir_of(b->arena, image_path);
+	library_dirs dirs = { 0 };
 	bd->made = bh_arena_alloc(b->arena, (rec.n + 1) * sizeof(*bd->made));
 	for (size_t i = 0; i < rec.n; i++) {
 		const bh_build_artifact *a = &rec.items[i];
@@ -121,15 +210,15 @@ void bh_img__apply_make(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 		const bh_img_file *f = made_earlier(b, path);
 		if (!f) {
 			bh_img_made *made = &bd->made[bd->nmade++];
-			*made = (bh_img_made){ .path = path, .sources = a->sources,
-					       .nsources = a->nsources, .flags = a->flags,
-					       .nflags = a->nflags, .line = a->line,
-					       .incomplete = a->incomplete };
+			*made = (bh_img_made){ .path = path, .flags = a->flags, .nflags = a->nflags,
+					       .line = a->line, .incomplete = a->incomplete };
+			made->sources = with_libraries(b, &dirs, &m.overrides, dir, a, &made->nsources,
+						       &made->incomplete);
 			if (m.install && a->install_path)
 				made->install_path = bh_img__resolve(b->arena, dir, a->install_path);
 			bh_img_file *entry = bh_img__add_file(b, path, BH_IMG_FROM_RUN, "make", run);
 			if (!entry)
-				return;
+				break;
 			entry->build = (int)index;
 			f = entry;
 		}
@@ -137,9 +226,11 @@ void bh_img__apply_make(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 			bh_img_file *g = bh_img__add_file(b, bh_img__resolve(b->arena, dir, a->install_path),
 							  BH_IMG_FROM_RUN, "make install", run);
 			if (!g)
-				return;
+				break;
 			g->build = (int)index;
 			g->prev = f;
 		}
 	}
+	bh_vec_dispose(&dirs);
+	bh_vec_dispose(&m.overrides);
 }

@@ -188,6 +188,10 @@ typedef struct {
 				    expanded with the overrides ("/usr/local/bin/quotesvc");
 				    relative to the build file's directory if the line gives a
 				    relative one; NULL if no recipe copies it */
+	const char **links;      /* static libraries and objects its link line takes that no rule
+				    of this file makes ("../deps/x/libx.a"), relative to the build
+				    file's directory: another build file's; NULL for CMake/meson */
+	size_t nlinks;
 	uint32_t line;           /* line of the rule that builds it */
 	bool incomplete;         /* some prerequisite or recipe word stayed unresolved (kept a
 				    '$'), here or in an object or library it is built from, so

@@ -1661,3 +1661,22 @@ Test(disc, recipes_dot_targets_quiet_prefixes_and_conditional_recipe_variables)
 	cr_assert_not(app->incomplete);
 	cr_assert(tool->incomplete, "t.o's line names COMP, assigned only under ifdef X");
 }
+
+Test(disc, recipes_list_the_libraries_other_makefiles_make)
+{
+	static const char mk[] = "app: main.o libown.a\n"
+				 "\t$(CC) -o $@ $^ ../deps/x/libx.a -lm\n"
+				 "libown.a: own.o\n"
+				 "\t$(AR) rcs $@ $^\n";
+	static const char *const files[] = { "src/main.c", "src/own.c" };
+	bh_build_recipes r;
+	bh_make_recipes(&r, arena, "src/Makefile", mk, sizeof(mk) - 1, NULL, 0, files, 2, NULL, NULL,
+			&diags);
+	const bh_build_artifact *app = NULL;
+	for (size_t i = 0; i < r.n; i++)
+		if (strcmp(r.items[i].path, "app") == 0)
+			app = &r.items[i];
+	cr_assert_not_null(app);
+	cr_assert_eq(app->nlinks, 1, "libown.a is this file's; -lm is no file");
+	cr_assert_str_eq(app->links[0], "../deps/x/libx.a");
+}

@@ -303,10 +303,12 @@ static void write_file(const char *rel, const char *text)
 {
 	char path[256];
 	snprintf(path, sizeof(path), "%s/%s", ctxdir, rel);
-	char *slash = strrchr(path, '/');
-	*slash = '\0';
-	mkdir(path, 0755);
-	*slash = '/';
+	// Every directory on the way (mkdir -p).
+	for (char *slash = strchr(path + strlen(ctxdir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(path, 0755);
+		*slash = '/';
+	}
 	FILE *f = fopen(path, "w");
 	cr_assert_not_null(f);
 	fputs(text, f);
@@ -1113,4 +1115,28 @@ Test(img, a_copy_of_the_context_that_sends_git_ships_the_repository)
 	bh_findings_dispose(&f);
 	bh_findings_dispose(&g);
 	nftw(ctxdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+Test(img, a_static_library_of_another_makefile_gives_its_sources_to_the_program)
+{
+	static const char *const files[] = {
+		"src/main.c", "int main(void) { return 0; }\n",
+		"deps/lib/x.c", "int x;\n",
+		"deps/lib/Makefile",
+		"libx.a: x.o\n"
+		"\t$(AR) rcs $@ $^\n",
+		"src/Makefile",
+		"app: main.o\n"
+		"\t$(CC) -o $@ $^ ../deps/lib/libx.a ../deps/other/liby.a\n",
+		"Dockerfile",
+		"FROM gcc:13\n"
+		"COPY . /w\n"
+		"RUN make -C /w/deps/lib && make -C /w/src\n"
+		"CMD [\"/w/src/app\"]\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	const bh_img_artifact *app = artifact(img, "/w/src/app");
+	cr_assert_str_eq(sources_of(app), "src/main.c deps/lib/x.c");
+	cr_assert(app->made->incomplete, "liby.a has no Makefile in the context");
 }
