@@ -739,7 +739,8 @@ static void glob(cm_reader *cm, const char *dir, const char *pattern, bool recur
 		bh_vec_push(out, relative ? bh_arena_strdup(cm->scratch, nrel ? f + nrel + 1 : f)
 					  : bh_arena_sprintf(cm->scratch, "%c/%s", SRC_ROOT, f));
 	}
-	qsort(out->items + from, out->len - from, sizeof(*out->items), compare_strings); // as CMake
+	if (out->len > from) // (an empty vector has no items pointer to offset)
+		qsort(out->items + from, out->len - from, sizeof(*out->items), compare_strings); // as CMake
 }
 
 /* ------------------------------------------------------------- targets */

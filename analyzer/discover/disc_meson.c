@@ -470,8 +470,13 @@ static mval *parse_primary(parser *p)
 	if (t->kind == T_FSTR)
 		return unknown(ms);
 	if (t->kind == T_NUM) {
+		// The token points into the text, which need not end after it.
+		char num[32];
+		size_t n = t->n < sizeof(num) - 1 ? t->n : sizeof(num) - 1;
+		memcpy(num, t->s, n);
+		num[n] = '\0';
 		mval *v = new_val(ms, V_INT);
-		v->i = strtoll(t->s, NULL, 0);
+		v->i = strtoll(num, NULL, 0);
 		return v;
 	}
 	if (t->kind == T_ID) {
@@ -570,17 +575,21 @@ static mval *binary(parser *p, char op, const mval *a, const mval *b)
 		if (!spend_items(ms, n))
 			return unknown(ms);
 		mval **items = bh_arena_alloc(ms->scratch, (n ? n : 1) * sizeof(*items));
-		memcpy(items, a->items, a->n * sizeof(*items));
-		if (b->kind == V_ARRAY)
-			memcpy(items + a->n, b->items, b->n * sizeof(*items));
-		else
+		if (a->n)
+			memcpy(items, a->items, a->n * sizeof(*items));
+		if (b->kind != V_ARRAY)
 			items[a->n] = (mval *)b;
+		else if (b->n)
+			memcpy(items + a->n, b->items, b->n * sizeof(*items));
 		v = new_val(ms, V_ARRAY);
 		v->items = items;
 		v->n = n;
 	} else if (op == '+' && a->kind == V_INT && b->kind == V_INT) {
+		long long sum;
+		if (__builtin_add_overflow(a->i, b->i, &sum))
+			return unknown(ms); // meson stops there; we know nothing
 		v = new_val(ms, V_INT);
-		v->i = a->i + b->i;
+		v->i = sum;
 	} else if (op == '/' && a->kind == V_STR && b->kind == V_STR) {
 		v = str_val(ms, b->s[0] == '/' ? b->s
 					 : join_clean(ms, a->s, b->s[0] ? b->s : "."));
