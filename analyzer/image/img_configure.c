@@ -63,48 +63,48 @@ static const char *option_value(const char *a, const char *name)
 	return strncmp(a, name, n) == 0 && a[n] == '=' ? a + n + 1 : NULL;
 }
 
-// The install prefix the configure options give (CMAKE_INSTALL_PREFIX=,
-// --prefix, prefix=), else both tools' default.
-static const char *prefix_of(bh_img__builder *b, project_kind kind, const str_vec *options)
+// The last value the configure command gives option `cmake_name` (-D
+// NAME=V or NAME:TYPE=V) or `meson_name` (--name=V, --name V, -Dname=V).
+static const char *configure_option(project_kind kind, const str_vec *options,
+				    const char *cmake_name, const char *meson_name)
 {
-	const char *prefix = "/usr/local";
+	const char *value = NULL;
+	const char *name = kind == CMAKE ? cmake_name : meson_name;
+	size_t n = strlen(name);
 	for (size_t i = 0; i < options->len; i++) {
 		const char *o = options->items[i];
-		const char *v = kind == CMAKE ? option_value(o, "CMAKE_INSTALL_PREFIX")
-			      : option_value(o, "--prefix") ? option_value(o, "--prefix")
-			      : option_value(o, "-Dprefix") ? option_value(o, "-Dprefix")
-			      : option_value(o, "prefix");
-		if (!v && kind == CMAKE)
-			v = option_value(o, "CMAKE_INSTALL_PREFIX:PATH");
-		if (!v && kind == MESON && strcmp(o, "--prefix") == 0 && i + 1 < options->len)
-			v = options->items[i + 1];
+		const char *v = NULL;
+		if (kind == CMAKE) {
+			const char *eq = strchr(o, '=');
+			if (eq && strncmp(o, name, n) == 0 && (o[n] == '=' || o[n] == ':'))
+				v = eq + 1;
+		} else if (strncmp(o, "--", 2) == 0 && strncmp(o + 2, name, n) == 0) {
+			v = o[n + 2] == '=' ? o + n + 3
+			  : !o[n + 2] && i + 1 < options->len ? options->items[i + 1] : NULL;
+		} else {
+			const char *kv = strncmp(o, "-D", 2) == 0 ? o + 2 : o;
+			if (strncmp(kv, name, n) == 0 && kv[n] == '=')
+				v = kv + n + 1;
+		}
 		if (v)
-			prefix = v;
+			value = v;
 	}
-	return bh_img__resolve(b->arena, "/", prefix);
+	return value;
 }
 
-// The flags a build type adds: CMake's CMAKE_BUILD_TYPE, meson's buildtype
-// (or optimization). NULL when the command line does not say: the project
-// file may set it, or the tool's default applies, and the optimisation is
-// then not known.
+// The install prefix the configure options give, else both tools' default.
+static const char *prefix_of(bh_img__builder *b, project_kind kind, const str_vec *options)
+{
+	const char *prefix = configure_option(kind, options, "CMAKE_INSTALL_PREFIX", "prefix");
+	return bh_img__resolve(b->arena, "/", prefix ? prefix : "/usr/local");
+}
+
+// The flags a build type adds: CMake's CMAKE_BUILD_TYPE, meson's buildtype.
+// NULL when the command line does not say: the project file may set it,
+// or the tool's default applies, and the optimisation is then not known.
 static const char *build_type_flags(project_kind kind, const str_vec *options)
 {
-	const char *type = NULL;
-	for (size_t i = 0; i < options->len; i++) {
-		const char *o = options->items[i];
-		const char *next = i + 1 < options->len ? options->items[i + 1] : NULL;
-		const char *v = kind == CMAKE ? option_value(o, "CMAKE_BUILD_TYPE")
-			: option_value(o, "--buildtype") ? option_value(o, "--buildtype")
-			: option_value(o, "-Dbuildtype") ? option_value(o, "-Dbuildtype")
-			: option_value(o, "buildtype");
-		if (!v && kind == CMAKE)
-			v = option_value(o, "CMAKE_BUILD_TYPE:STRING");
-		if (!v && kind == MESON && strcmp(o, "--buildtype") == 0)
-			v = next;
-		if (v)
-			type = v;
-	}
+	const char *type = configure_option(kind, options, "CMAKE_BUILD_TYPE", "buildtype");
 	if (!type)
 		return NULL;
 	static const char *const types[][2] = {

@@ -1140,3 +1140,32 @@ Test(img, a_static_library_of_another_makefile_gives_its_sources_to_the_program)
 	cr_assert_str_eq(sources_of(app), "src/main.c deps/lib/x.c");
 	cr_assert(app->made->incomplete, "liby.a has no Makefile in the context");
 }
+
+Test(img, configure_options_in_every_spelling)
+{
+	static const char *const files[] = {
+		"a.c", "int main(void) { return 0; }\n",
+		"meson.build", "project('p', 'c')\nexecutable('m', 'a.c', install: true)\n",
+		"CMakeLists.txt", "project(p C)\nadd_executable(c a.c)\ninstall(TARGETS c DESTINATION bin)\n",
+		"Dockerfile",
+		"FROM gcc:13 AS build\n"
+		"COPY . /s\n"
+		"RUN meson setup /s/m /s --prefix /opt/m -D buildtype=debugoptimized && meson install -C /s/m\n"
+		"RUN cmake -S /s -B /s/c -DCMAKE_INSTALL_PREFIX:PATH=/opt/c -DCMAKE_BUILD_TYPE:STRING=MinSizeRel"
+		" && cmake --install /s/c\n"
+		"FROM debian:12-slim\n"
+		"COPY --from=build /opt/m/bin/m /usr/bin/m\n"
+		"COPY --from=build /opt/c/bin/c /usr/bin/c\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	const bh_img_artifact *m = artifact(img, "/s/m/m");
+	cr_assert_eq(m->shipped, BH_IMG_SHIP_YES);
+	bh_img_hardening h;
+	bh_img_hardening_of(img, m, arena, &h);
+	cr_assert(h.optimised && h.debug && !h.unknown_flags); // debugoptimized: -O2 -g
+	const bh_img_artifact *c = artifact(img, "/s/c/c");
+	cr_assert_eq(c->shipped, BH_IMG_SHIP_YES);
+	bh_img_hardening_of(img, c, arena, &h);
+	cr_assert(h.optimised && !h.debug && !h.unknown_flags); // MinSizeRel: -Os
+}
