@@ -45,12 +45,6 @@ static const bh_img_copy *unresolved_copy_from(const bh_img *img, int stage)
 	return NULL;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 // Is `stage` `from` or built FROM it (and so holds its files)?
 static bool derives_from(const bh_img *img, int stage, int from)
 {
@@ -89,7 +83,7 @@ static bool opaque_copy(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
 		if (root->origin != BH_IMG_FROM_STAGE || root->prev || !derives_from(img, root->stage, a->stage))
 			continue;
 		any = any ? any : t->files[i];
-		if (!named && strcmp(base_name(root->source), base_name(a->path)) == 0)
+		if (!named && strcmp(bh_sh_basename(root->source), bh_sh_basename(a->path)) == 0)
 			named = t->files[i];
 	}
 	const char *df = img->dockerfile;
@@ -170,7 +164,7 @@ static void ship(bh_arena *arena, const bh_img *img, bh_img_artifact *a)
 // "libfoo.so.1" -> "foo"; NULL for a name that is no shared library.
 static const char *library_name(bh_arena *arena, const char *path)
 {
-	const char *base = base_name(path);
+	const char *base = bh_sh_basename(path);
 	const char *so = strstr(base, ".so");
 	if (strncmp(base, "lib", 3) != 0 || !so || (so[3] && so[3] != '.'))
 		return NULL;

@@ -17,7 +17,7 @@
 
 typedef BH_VEC(const char *) str_vec;
 
-static bool ends_with(const char *s, const char *suffix)
+bool bh_img__ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 	return n >= m && strcmp(s + n - m, suffix) == 0;
@@ -51,7 +51,7 @@ bool bh_img_is_c_compiler(const char *word)
 		free(base);
 		return r;
 	}
-	return ends_with(tool, "-gcc") || ends_with(tool, "-cc") || ends_with(tool, "-clang");
+	return bh_img__ends_with(tool, "-gcc") || bh_img__ends_with(tool, "-cc") || bh_img__ends_with(tool, "-clang");
 }
 
 // Options of a C compiler that take the next word as their value.
@@ -98,9 +98,9 @@ static void collect_env(bh_img__builder *b, bh_img_build_cmd *bd, const bh_sh_cm
 }
 
 // A C source by its name (what `cc` compiles as C; headers are not units).
-static bool is_c_source(const char *path)
+bool bh_img__is_c_source(const char *path)
 {
-	return ends_with(path, ".c") || ends_with(path, ".i");
+	return bh_img__ends_with(path, ".c") || bh_img__ends_with(path, ".i");
 }
 
 static void push_unique(str_vec *v, const char *s)
@@ -119,7 +119,7 @@ static void context_sources(bh_img__builder *b, const char *path, str_vec *out)
 	size_t n = bh_img__find_files(b, &found, path, false);
 	for (size_t i = 0; i < n; i++) {
 		const bh_img_file *root = bh_img_file_root(found[i]);
-		if (root->origin == BH_IMG_FROM_CONTEXT && is_c_source(root->source))
+		if (root->origin == BH_IMG_FROM_CONTEXT && bh_img__is_c_source(root->source))
 			push_unique(out, root->source);
 	}
 }
@@ -209,7 +209,7 @@ static void parse_cc(bh_img__builder *b, bh_img_build_cmd *bd, const char *const
 	for (size_t i = 0; i < inputs.len; i++) {
 		const char *in = inputs.items[i];
 		size_t before = sources.len;
-		if (ends_with(in, ".o")) {
+		if (bh_img__ends_with(in, ".o")) {
 			object_sources(b, in, &sources);
 			if (sources.len == before)
 				compdb_sources(b, bd->cwd, in, &sources);
@@ -417,7 +417,7 @@ void bh_img__recognise_builds(bh_img__builder *b, size_t run_index)
 			bd.kind = BH_IMG_BUILD_CONFIGURE;
 		else if (strcmp(tool, "install") == 0 || strcmp(tool, "cp") == 0)
 			bd.kind = BH_IMG_BUILD_INSTALL;
-		else if (strcmp(tool, "strip") == 0 || ends_with(tool, "-strip"))
+		else if (strcmp(tool, "strip") == 0 || bh_img__ends_with(tool, "-strip"))
 			bd.kind = BH_IMG_BUILD_STRIP;
 		else if (strcmp(tool, "chmod") == 0)
 			bd.kind = BH_IMG_BUILD_CHMOD;

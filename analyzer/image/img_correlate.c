@@ -16,20 +16,9 @@
 #include "bulkhead/strset.h"
 #include "img_internal.h"
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static bool is_c_source(const char *path)
-{
-	return ends_with(path, ".c") || ends_with(path, ".i");
-}
-
 static bool is_c_header(const char *path)
 {
-	return ends_with(path, ".h");
+	return bh_img__ends_with(path, ".h");
 }
 
 // ------------------------------------------------------------ the target
@@ -71,7 +60,7 @@ const char *bh_img_libc(const bh_img_ref *ref)
 		return strstr(ref->name, "static") ? "none" : "glibc";
 	if (strstr(ref->name, "alpine") || strstr(tag, "alpine") || strstr(tag, "musl"))
 		return "musl";
-	if (strcmp(ref->name, "busybox") == 0 || ends_with(ref->name, "/busybox"))
+	if (strcmp(ref->name, "busybox") == 0 || bh_img__ends_with(ref->name, "/busybox"))
 		return strstr(tag, "glibc") ? "glibc" : NULL;
 	if (name_is(ref->name, glibc, BH_ARRAY_LEN(glibc)))
 		return "glibc";
@@ -306,7 +295,7 @@ static bool context_for(bh_arena *arena, const bh_img *img, const char *path,
 		return false;
 	memset(c, 0, sizeof(*c));
 	describe_target(arena, img, c);
-	if (!is_c_source(path) && !is_c_header(path)) {
+	if (!bh_img__is_c_source(path) && !is_c_header(path)) {
 		file_context(arena, img, path, c);
 		return true;
 	}

@@ -211,12 +211,6 @@ static bool shares_source(const bh_img_build_cmd *bd, const bh_img_artifact *a)
 	return false;
 }
 
-static bool is_c_file(const char *path)
-{
-	size_t n = strlen(path);
-	return n > 2 && path[n - 2] == '.' && path[n - 1] == 'c';
-}
-
 static bool starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -276,10 +270,9 @@ static bool read_lines(flag_state *s, const bh_img *img, const bh_img_artifact *
 	// A link line that also compiles (gcc -o app a.c) is a compile line.
 	bool compiles = false, takes_objects = false;
 	for (size_t i = 0; i < link->ninputs; i++) {
-		compiles |= is_c_file(link->inputs[i]);
-		size_t n = strlen(link->inputs[i]);
-		takes_objects |= n > 2 && link->inputs[i][n - 2] == '.' &&
-				 (link->inputs[i][n - 1] == 'o' || link->inputs[i][n - 1] == 'a');
+		compiles |= bh_img__is_c_source(link->inputs[i]);
+		takes_objects |= bh_img__ends_with(link->inputs[i], ".o") ||
+				 bh_img__ends_with(link->inputs[i], ".a");
 	}
 	if (compiles) {
 		all_optimised &= s->opt > 0;

@@ -32,12 +32,6 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 // At instruction `in`, or at the command `bd` of a RUN.
 static bh_finding *report(checker *c, bh_rule_id rule, const bh_df_instr *in,
 			  const bh_img_build_cmd *bd, const char *snippet, const char *message)
@@ -116,7 +110,7 @@ static void check_unhardened(checker *c, const bh_img_artifact *a, const bh_img_
 				       h->ndisabling == 1 ? "s" : "");
 	const bh_img_build_cmd *link = &c->img->builds[a->build];
 	report(c, BH_RULE_IMAGE_UNHARDENED_BINARY, NULL, link,
-	       bh_arena_sprintf(c->arena, "unhardened %s", base_name(a->path)), msg);
+	       bh_arena_sprintf(c->arena, "unhardened %s", bh_sh_basename(a->path)), msg);
 }
 
 // image.debug-build-shipped: debug information that is not stripped
@@ -137,7 +131,7 @@ static void check_debug(checker *c, const bh_img_artifact *a, const bh_img_harde
 		return;
 	const char *what = a->image_path ? a->image_path : a->path;
 	report(c, BH_RULE_IMAGE_DEBUG_BUILD_SHIPPED, NULL, &c->img->builds[a->build],
-	       bh_arena_sprintf(c->arena, "debug build %s", base_name(a->path)),
+	       bh_arena_sprintf(c->arena, "debug build %s", bh_sh_basename(a->path)),
 	       bh_arena_sprintf(c->arena, "%s is shipped as a debug build: %s (flags from %s)",
 				what, join_list(c->arena, why, n), lines_text(c->arena, c, h)));
 }
@@ -150,7 +144,7 @@ static void check_execstack(checker *c, const bh_img_artifact *a, const bh_img_h
 		return;
 	const char *what = a->image_path ? a->image_path : a->path;
 	report(c, BH_RULE_IMAGE_EXECSTACK, NULL, &c->img->builds[a->build],
-	       bh_arena_sprintf(c->arena, "execstack %s", base_name(a->path)),
+	       bh_arena_sprintf(c->arena, "execstack %s", bh_sh_basename(a->path)),
 	       bh_arena_sprintf(c->arena, "%s is linked with -z execstack: its stack is executable, "
 				"so a stack overflow can run injected code", what));
 }
@@ -173,7 +167,7 @@ static void check_fortify(checker *c, const bh_img_artifact *a, const bh_img_har
 	if (!why)
 		return;
 	report(c, BH_RULE_IMAGE_FORTIFY_INEFFECTIVE, NULL, &c->img->builds[a->build],
-	       bh_arena_sprintf(c->arena, "fortify %s", base_name(a->path)),
+	       bh_arena_sprintf(c->arena, "fortify %s", bh_sh_basename(a->path)),
 	       bh_arena_sprintf(c->arena, "%s asks for -D_FORTIFY_SOURCE, but %s (flags from "
 				"%s)", what, why, lines_text(c->arena, c, h)));
 }
@@ -231,7 +225,7 @@ static bool is_source_file(const char *path)
 	for (size_t i = 0; i < BH_ARRAY_LEN(suffixes); i++)
 		if (ends_with(path, suffixes[i]))
 			return true;
-	const char *b = base_name(path);
+	const char *b = bh_sh_basename(path);
 	return strcmp(b, "compile_commands.json") == 0 || strcmp(b, "CMakeCache.txt") == 0 ||
 	       strstr(path, "CMakeFiles/") != NULL;
 }
@@ -313,7 +307,7 @@ static bool is_private_key_file(const checker *c, const char *ctx_path)
 		if (s->loc.path && strcmp(s->loc.path, ctx_path) == 0 && strstr(s->rule->id, "private-key"))
 			return true;
 	}
-	const char *b = base_name(ctx_path);
+	const char *b = bh_sh_basename(ctx_path);
 	return strcmp(b, "id_rsa") == 0 || strcmp(b, "id_ecdsa") == 0 || strcmp(b, "id_ed25519") == 0 ||
 	       strcmp(b, "id_dsa") == 0 || ends_with(b, ".key") ||
 	       (ends_with(b, ".pem") && strstr(b, "key"));
