@@ -133,6 +133,21 @@ const bh_ir_opnd *bh_uninit__copy_of(const bh_uninit__fctx *c, const bh_ir_instr
 		return in->nargs > 1 && !in->arrow ? &in->args[1] : NULL;
 	case BH_IR_FIELD:
 		return in->arrow ? NULL : &in->args[0];
+	case BH_IR_LOAD: // through a pointer that stands for one local
+		if (in->args[0].kind != BH_IR_OPND_VAR || c->xv[in->args[0].var].points_to == BH_UNINIT__NONE)
+			return NULL;
+		return &c->xv[in->args[0].var].target;
+	case BH_IR_STORE:
+		if (in->args[0].kind != BH_IR_OPND_VAR || c->xv[in->args[0].var].points_to == BH_UNINIT__NONE)
+			return NULL;
+		*to = &c->xv[in->args[0].var].target;
+		return &in->args[1];
+	case BH_IR_INDEX_STORE: // into an array whose elements copies are followed
+		if (in->nargs < 3 || in->args[0].kind != BH_IR_OPND_VAR ||
+		    c->xv[in->args[0].var].copy == BH_UNINIT__NONE)
+			return NULL;
+		*to = &in->args[0];
+		return &in->args[2];
 	case BH_IR_CALL:
 		return bh_uninit__returned_arg(bh_uninit__callee(c, in, &name, NULL), in);
 	default:
@@ -278,6 +293,22 @@ static void add_param_read(bh_uninit__fctx *c, const bh_uninit__cand *cand)
 	sum->nparam_reads[j] = n + 1;
 }
 
+static void add_global_read(bh_uninit__fctx *c, const bh_uninit__cand *cand)
+{
+	bh_uninit__summary *sum = c->sum;
+	const char *usr = c->fn->vars[cand->param].usr;
+	if (!usr)
+		return;
+	bh_uninit__field_fact *now =
+		bh_arena_alloc(c->prog->arena, (sum->nglobal_reads + 1) * sizeof(*now));
+	if (sum->nglobal_reads)
+		memcpy(now, sum->global_reads, sum->nglobal_reads * sizeof(*now));
+	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
+	bh_loc at = cand->callee_at.line ? cand->callee_at : in ? in->loc : c->fn->loc;
+	now[sum->nglobal_reads++] = (bh_uninit__field_fact){ usr, true, at, cand->forwarded };
+	sum->global_reads = now;
+}
+
 static void add_ret_unset(bh_uninit__fctx *c, const bh_uninit__cand *cand)
 {
 	bh_uninit__summary *sum = c->sum;
@@ -311,7 +342,9 @@ static void confirm(bh_uninit__fctx *c, const bh_uninit__cands *cands)
 			bh_uninit__witness w;
 			if (bh_uninit__search(c, cand, &w) != BH_UNINIT__FOUND)
 				continue;
-			if (cand->how == BH_UNINIT__READ_PARAM)
+			if (cand->how == BH_UNINIT__READ_PARAM && cand->global)
+				add_global_read(c, cand);
+			else if (cand->how == BH_UNINIT__READ_PARAM)
 				add_param_read(c, cand);
 			else if (cand->how == BH_UNINIT__RET_UNSET)
 				add_ret_unset(c, cand);

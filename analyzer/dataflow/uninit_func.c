@@ -114,8 +114,9 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 	access *acc = NULL;
 	size_t nacc = gather(c, &acc, allocated);
 	c->fn_value = bh_flow_function_values(c->arena, fn, NULL);
-	// Each variable has at most 3 locations of its own plus its slots.
-	uint32_t cap = 3 * nv + (uint32_t)nacc + 1;
+	// Each variable has at most 3 locations of its own plus its slots,
+	// and 2 for values that cross a call in memory (uninit_carry.c).
+	uint32_t cap = 5 * nv + (uint32_t)nacc + 1;
 	c->locs = bh_arena_alloc(c->arena, cap * sizeof(*c->locs));
 	size_t a = 0;
 	for (uint32_t v = 0; v < fn->nvars; v++) {
@@ -158,6 +159,7 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 			c->heap_count[v] = c->nlocs - first;
 		}
 	}
+	bh_uninit__prepare_carry(c, cap);
 	c->nwords = BH_FLOW_WORDS(c->nlocs ? c->nlocs : 1);
 	free(acc);
 	free(allocated);
@@ -166,8 +168,10 @@ void bh_uninit__prepare(bh_uninit__fctx *c)
 void bh_uninit__boundary(const bh_uninit__fctx *c, bh_flow_word *f)
 {
 	memset(f, 0, c->nwords * sizeof(*f));
+	// (Copies of unset values start out as none.)
 	for (uint32_t i = 0; i < c->nlocs; i++)
-		if (c->locs[i].kind != BH_UNINIT__HEAP)
+		if (c->locs[i].kind != BH_UNINIT__HEAP && c->locs[i].kind != BH_UNINIT__CARRY &&
+		    c->locs[i].kind != BH_UNINIT__GCOPY && c->locs[i].kind != BH_UNINIT__ECOPY)
 			bh_flow_set_bit(f, i);
 }
 
@@ -194,7 +198,7 @@ static uint32_t find_slot(const bh_uninit__fctx *c, uint32_t first, uint32_t n, 
 
 // The location that holds field `name` of struct variable `v`: its slot,
 // else the bits of the fields without one. NONE for untracked variables.
-static uint32_t field_loc(const bh_uninit__fctx *c, uint32_t v, const char *name)
+uint32_t bh_uninit__field_loc(const bh_uninit__fctx *c, uint32_t v, const char *name)
 {
 	uint32_t first = c->var_first[v];
 	if (first == BH_UNINIT__NONE)
@@ -220,6 +224,8 @@ static void kill_var(const bh_uninit__fctx *c, bh_flow_word *f, uint32_t v)
 {
 	clear_range(f, c->var_first[v], c->var_count[v]);
 	clear_range(f, c->heap_first[v], c->heap_count[v]);
+	clear_range(f, c->xv[v].caller, 1);
+	clear_range(f, c->xv[v].copy, 1);
 }
 
 // ----------------------------------------------------------------- reads
@@ -239,6 +245,46 @@ static void note_read(bh_uninit__fctx *c, const bh_flow_word *f, const bh_ir_ins
 	bh_vec_push(c->sink, cand);
 }
 
+// A read of scalar local `v` that may hold a caller's value
+// (uninit_carry.c) is a read of that value, for the summary: where a
+// helper it is passed to reads it, when `at` is set.
+static void read_carried(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, uint32_t v,
+			 bool forwarded, const bh_loc *at)
+{
+	const bh_uninit__xvar *x = &c->xv[v];
+	if (x->from == BH_UNINIT__NONE)
+		return;
+	const bh_uninit__loc *src = &c->locs[x->from];
+	bh_uninit__cand extra = { .param = src->var, .field = x->field, .forwarded = forwarded,
+				  .global = src->kind == BH_UNINIT__PGLOBAL };
+	if (at)
+		extra.callee_at = *at;
+	note_read(c, f, in, x->copy, BH_UNINIT__READ_PARAM, &extra);
+}
+
+// A read of global `v`: of the caller's value (for the summary), or of
+// an unset value this function copied into it.
+static void read_global(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, uint32_t v)
+{
+	const bh_uninit__xvar *x = &c->xv[v];
+	if (x->caller != BH_UNINIT__NONE && c->locs[x->caller].kind == BH_UNINIT__PGLOBAL) {
+		bh_uninit__cand extra = { .param = v, .global = true };
+		note_read(c, f, in, x->caller, BH_UNINIT__READ_PARAM, &extra);
+	}
+	if (x->copy != BH_UNINIT__NONE && c->locs[x->copy].kind == BH_UNINIT__GCOPY)
+		note_read(c, f, in, x->copy, BH_UNINIT__READ_VALUE, NULL);
+}
+
+// Does `in` let what pointer `o` points to be written elsewhere? Not a
+// load through it, nor a copy into a local that only stands for it.
+static bool pointee_escapes(const bh_uninit__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	if (in->op == BH_IR_LOAD || (in->op == BH_IR_INDEX && o == &in->args[0]))
+		return false;
+	return !(in->op == BH_IR_ASSIGN && in->dst.kind == BH_IR_OPND_VAR &&
+		 c->xv[in->dst.var].alias != BH_UNINIT__NONE);
+}
+
 // Operand `o` of `in` used as a value. `escape`: a malloc()ed pointer
 // used this way leaves the analysis' sight (passed, stored, copied).
 static void use(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, const bh_ir_opnd *o,
@@ -249,17 +295,23 @@ static void use(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, cons
 	uint32_t v = o->var;
 	if (escape)
 		clear_range(f, c->heap_first[v], c->heap_count[v]);
+	if (escape && pointee_escapes(c, in, o))
+		clear_range(f, bh_uninit__deref_loc(c, o), 1);
+	if (bh_ir_var_is_global(&c->fn->vars[v]))
+		read_global(c, f, in, v);
 	uint32_t first = c->var_first[v];
 	if (first == BH_UNINIT__NONE)
 		return;
 	switch (c->locs[first].kind) {
 	case BH_UNINIT__SCALAR:
 		note_read(c, f, in, first, BH_UNINIT__READ_VALUE, NULL);
+		read_carried(c, f, in, v, false, NULL);
 		break;
 	case BH_UNINIT__ARRAY:
 		// An array used as a value is its address: whatever gets it
 		// may fill it (`read(fd, buf, n)`).
 		bh_flow_clear_bit(f, first);
+		clear_range(f, c->xv[v].copy, 1);
 		break;
 	case BH_UNINIT__WHOLE:
 		note_read(c, f, in, first, BH_UNINIT__READ_WHOLE, NULL);
@@ -293,6 +345,114 @@ static void def(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst
 		kill_var(c, f, dst->var);
 }
 
+static void set_scalar(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst, bool unset)
+{
+	def(c, f, dst);
+	if (unset)
+		bh_flow_set_bit(f, c->var_first[dst->var]);
+}
+
+// Is `o` a variable whose first location is of kind `kind`?
+static bool has_kind(const bh_uninit__fctx *c, const bh_ir_opnd *o, uint8_t kind)
+{
+	return o->kind == BH_IR_OPND_VAR && c->var_first[o->var] != BH_UNINIT__NONE &&
+	       c->locs[c->var_first[o->var]].kind == kind;
+}
+
+// `x = param`, `x = global`, `x = *p`, `x = p[i]`, `x = s.f` into a
+// scalar local that carries that caller's value (uninit_carry.c): a copy,
+// no read of the caller's value; x's own use is.
+static bool copy_carried(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	if (!has_kind(c, &in->dst, BH_UNINIT__SCALAR))
+		return false;
+	const bh_uninit__xvar *x = &c->xv[in->dst.var];
+	const char *field;
+	if (x->from == BH_UNINIT__NONE || bh_uninit__carried_source(c, in, &field) != x->from)
+		return false;
+	bool unset = bh_flow_bit(f, x->from);
+	if (in->op == BH_IR_LOAD || in->op == BH_IR_INDEX)
+		for (uint32_t j = 0; j < in->nargs; j++)
+			use(c, f, in, &in->args[j], true);
+	else if (in->op == BH_IR_ASSIGN && c->xv[in->args[0].var].copy != BH_UNINIT__NONE)
+		note_read(c, f, in, c->xv[in->args[0].var].copy, BH_UNINIT__READ_VALUE, NULL);
+	def(c, f, &in->dst);
+	if (unset)
+		bh_flow_set_bit(f, x->copy);
+	return true;
+}
+
+// `global = x` with x a scalar local: the global gets x's state; the
+// function that reads the global reads it (45, 68 in Juliet).
+static bool copy_to_global(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	if (in->dst.kind != BH_IR_OPND_VAR || !has_kind(c, &in->args[0], BH_UNINIT__SCALAR))
+		return false;
+	uint32_t g = in->dst.var, l = c->xv[g].copy;
+	if (l == BH_UNINIT__NONE || c->locs[l].kind != BH_UNINIT__GCOPY)
+		return false;
+	bool unset = bh_flow_bit(f, c->var_first[in->args[0].var]);
+	kill_var(c, f, g);
+	if (unset)
+		bh_flow_set_bit(f, l);
+	return true;
+}
+
+// `a[i] = x` with a a local array and x a scalar local: an element gets
+// x's state; the function a is passed to reads it.
+static bool copy_to_element(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *a = &in->args[0];
+	if (in->nargs < 3 || a->kind != BH_IR_OPND_VAR || !has_kind(c, &in->args[2], BH_UNINIT__SCALAR))
+		return false;
+	uint32_t l = c->xv[a->var].copy;
+	if (l == BH_UNINIT__NONE || c->locs[l].kind != BH_UNINIT__ECOPY)
+		return false;
+	use(c, f, in, &in->args[1], true);
+	bool unset = bh_flow_bit(f, c->var_first[in->args[2].var]);
+	bh_flow_clear_bit(f, c->var_first[a->var]); // an element is written
+	if (unset)
+		bh_flow_set_bit(f, l);
+	return true;
+}
+
+// `x = *q`, `*q = x` with q a pointer local that stands for one scalar
+// local v (uninit_carry.c): a copy from or into v.
+static bool through_pointer(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *q = &in->args[0];
+	if (q->kind != BH_IR_OPND_VAR || c->xv[q->var].points_to == BH_UNINIT__NONE)
+		return false;
+	const bh_ir_opnd *v = &c->xv[q->var].target;
+	if (in->op == BH_IR_LOAD) {
+		if (has_kind(c, &in->dst, BH_UNINIT__SCALAR))
+			set_scalar(c, f, &in->dst, bh_flow_bit(f, c->var_first[v->var]));
+		else {
+			use(c, f, in, v, true);
+			def(c, f, &in->dst);
+		}
+		return true;
+	}
+	if (has_kind(c, &in->args[1], BH_UNINIT__SCALAR))
+		set_scalar(c, f, v, bh_flow_bit(f, c->var_first[in->args[1].var]));
+	else {
+		use(c, f, in, &in->args[1], true);
+		def(c, f, v);
+	}
+	return true;
+}
+
+// `&v` that does not write v yet: kept by a pointer local that stands
+// for v, or by a temporary for the one call it is passed to, which
+// decides (pass_address()).
+static bool address_kept(const bh_uninit__fctx *c, const bh_ir_instr *in)
+{
+	if (in->dst.kind != BH_IR_OPND_VAR || in->args[0].kind != BH_IR_OPND_VAR)
+		return false;
+	const bh_uninit__xvar *x = &c->xv[in->dst.var];
+	return x->points_to == in->args[0].var || x->addr_of == in->args[0].var;
+}
+
 // `t = s` between local structs: t's fields get s's state, field by field.
 static bool copy_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
@@ -313,7 +473,7 @@ static bool copy_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 		const bh_uninit__loc *l = &c->locs[tf + i];
 		uint32_t from = l->kind == BH_UNINIT__REST
 					? (c->var_count[s] > 1 ? sf + 1 : sf)
-					: field_loc(c, s, l->field);
+					: bh_uninit__field_loc(c, s, l->field);
 		if (bh_flow_bit(f, from))
 			bh_flow_set_bit(f, tf + i);
 		else
@@ -327,13 +487,6 @@ static bool copy_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 	return true;
 }
 
-// Is `o` a variable whose first location is of kind `kind`?
-static bool has_kind(const bh_uninit__fctx *c, const bh_ir_opnd *o, uint8_t kind)
-{
-	return o->kind == BH_IR_OPND_VAR && c->var_first[o->var] != BH_UNINIT__NONE &&
-	       c->locs[c->var_first[o->var]].kind == kind;
-}
-
 // Are `dst` and `src` of `x = y` or `x = f(y)` (f gives back its
 // parameter) both scalar locals? Then x gets y's state: a copy of an unset
 // value is no read, the use of the copy is (`dataCopy = data; data = 5;`
@@ -343,12 +496,6 @@ static bool scalar_locals(const bh_uninit__fctx *c, const bh_ir_opnd *dst, const
 	return has_kind(c, dst, BH_UNINIT__SCALAR) && has_kind(c, src, BH_UNINIT__SCALAR);
 }
 
-static void set_scalar(const bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_opnd *dst, bool unset)
-{
-	def(c, f, dst);
-	if (unset)
-		bh_flow_set_bit(f, c->var_first[dst->var]);
-}
 
 static bool copy_scalar(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
@@ -378,7 +525,7 @@ static void field_read(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *i
 		use(c, f, in, base, false);
 		return;
 	}
-	uint32_t loc = field_loc(c, base->var, in->name);
+	uint32_t loc = bh_uninit__field_loc(c, base->var, in->name);
 	if (c->locs[loc].kind == BH_UNINIT__PFIELD || c->locs[loc].kind == BH_UNINIT__PREST) {
 		bh_uninit__cand extra = { .field = in->name, .param = base->var };
 		note_read(c, f, in, loc, BH_UNINIT__READ_PARAM, &extra);
@@ -412,7 +559,7 @@ static void field_write(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 		bh_flow_clear_bit(f, first); // a union's members share storage
 		return;
 	}
-	uint32_t slot = field_loc(c, v, in->name);
+	uint32_t slot = bh_uninit__field_loc(c, v, in->name);
 	if (c->locs[slot].kind == BH_UNINIT__FIELD || c->locs[slot].kind == BH_UNINIT__PFIELD)
 		bh_flow_clear_bit(f, slot);
 	if (c->locs[first].kind == BH_UNINIT__WHOLE)
@@ -427,7 +574,7 @@ static bool copy_into_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_ins
 	if (in->arrow || !has_kind(c, base, BH_UNINIT__WHOLE) || !has_kind(c, v, BH_UNINIT__SCALAR))
 		return false;
 	uint32_t first = c->var_first[base->var], src = c->var_first[v->var];
-	uint32_t slot = c->var_count[base->var] == 1 ? first : field_loc(c, base->var, in->name);
+	uint32_t slot = c->var_count[base->var] == 1 ? first : bh_uninit__field_loc(c, base->var, in->name);
 	if (c->locs[slot].kind != BH_UNINIT__FIELD && slot != first)
 		return false;
 	bool unset = bh_flow_bit(f, src);
@@ -445,7 +592,7 @@ static bool copy_from_field(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_ins
 	if (in->arrow || !has_kind(c, base, BH_UNINIT__WHOLE) || !has_kind(c, &in->dst, BH_UNINIT__SCALAR))
 		return false;
 	uint32_t first = c->var_first[base->var];
-	uint32_t loc = c->var_count[base->var] == 1 ? first : field_loc(c, base->var, in->name);
+	uint32_t loc = c->var_count[base->var] == 1 ? first : bh_uninit__field_loc(c, base->var, in->name);
 	set_scalar(c, f, &in->dst, bh_flow_bit(f, loc));
 	return true;
 }
@@ -466,7 +613,7 @@ static void pass_struct(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *
 		const bh_uninit__field_fact *ff = &sum->param_reads[j][k];
 		bh_uninit__cand extra = { .field = ff->field, .callee = callee,
 					  .callee_at = ff->at, .param = v, .inside = inside };
-		note_read(c, f, in, field_loc(c, v, ff->field),
+		note_read(c, f, in, bh_uninit__field_loc(c, v, ff->field),
 			  param ? BH_UNINIT__READ_PARAM : BH_UNINIT__READ_PASSED, &extra);
 	}
 }
@@ -517,6 +664,7 @@ static void pass_read_inside(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_in
 	if (c->locs[first].kind == BH_UNINIT__SCALAR) {
 		bh_uninit__cand extra = { .callee = callee, .callee_at = *at };
 		note_read(c, f, in, first, BH_UNINIT__READ_INSIDE, &extra);
+		read_carried(c, f, in, v, false, at);
 	} else {
 		bh_uninit__cand extra = { .param = v, .callee_at = *at };
 		note_read(c, f, in, first, BH_UNINIT__READ_PARAM, &extra);
@@ -530,6 +678,72 @@ static void forward_param(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr
 	clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
 	bh_uninit__cand extra = { .param = o->var, .forwarded = true };
 	note_read(c, f, in, c->var_first[o->var], BH_UNINIT__READ_PARAM, &extra);
+}
+
+// A scalar local handed to a function without a body here: its value is
+// read, and a caller's value it carries is forwarded (forward_param()).
+static void forward_carried(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in,
+			    const bh_ir_opnd *o)
+{
+	clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
+	note_read(c, f, in, c->var_first[o->var], BH_UNINIT__READ_VALUE, NULL);
+	read_carried(c, f, in, o->var, true, NULL);
+}
+
+// `f(&v)` through a temporary (address_kept()): a read of v where a
+// helper of one caller reads what its parameter points to; after the
+// call v counts as written.
+static void pass_address(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, uint32_t v,
+			 const bh_uninit__summary *sum, size_t node, uint32_t j, const char *callee)
+{
+	bh_loc at;
+	if (bh_uninit__reads_pointee(sum, j, &at) && bh_callgraph_single_use(c->prog->graph, node)) {
+		bh_uninit__cand extra = { .callee = callee, .callee_at = at };
+		note_read(c, f, in, c->var_first[v], BH_UNINIT__READ_INSIDE, &extra);
+	}
+	kill_var(c, f, v);
+}
+
+// A local array passed whose element holds a copied unset value: read
+// where a helper of one caller reads through its parameter.
+static void pass_elements(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in, uint32_t a,
+			  const bh_uninit__summary *sum, size_t node, uint32_t j, const char *callee)
+{
+	uint32_t l = c->xv[a].copy;
+	bh_loc at;
+	if (l == BH_UNINIT__NONE || c->locs[l].kind != BH_UNINIT__ECOPY)
+		return;
+	if (bh_uninit__reads_pointee(sum, j, &at) && bh_callgraph_single_use(c->prog->graph, node)) {
+		bh_uninit__cand extra = { .callee = callee, .callee_at = at };
+		note_read(c, f, in, l, BH_UNINIT__READ_INSIDE, &extra);
+	}
+}
+
+// The globals the callee reads as its caller left them: a read of an
+// unset value copied into one (inside a helper of one caller), and, for
+// this function's summary, of the value its own caller left.
+static void callee_globals(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in,
+			   const bh_uninit__summary *sum, size_t node, const char *callee)
+{
+	if (!sum || !sum->nglobal_reads)
+		return;
+	bool inside = bh_callgraph_single_use(c->prog->graph, node);
+	for (uint32_t v = 0; v < c->fn->nvars; v++) {
+		const bh_ir_var *var = &c->fn->vars[v];
+		if (!bh_ir_var_is_global(var) || !var->usr)
+			continue;
+		for (uint32_t k = 0; k < sum->nglobal_reads; k++) {
+			const bh_uninit__field_fact *g = &sum->global_reads[k];
+			if (strcmp(g->field, var->usr) != 0)
+				continue;
+			bh_uninit__cand outer = { .param = v, .global = true, .callee_at = g->at };
+			bh_uninit__cand here = { .callee = callee, .callee_at = g->at };
+			// (A global's locations are PGLOBAL and GCOPY, or none.)
+			note_read(c, f, in, c->xv[v].caller, BH_UNINIT__READ_PARAM, &outer);
+			if (inside)
+				note_read(c, f, in, c->xv[v].copy, BH_UNINIT__READ_INSIDE, &here);
+		}
+	}
 }
 
 static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
@@ -547,6 +761,14 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 		uint32_t first = o->kind == BH_IR_OPND_VAR ? c->var_first[o->var] : BH_UNINIT__NONE;
 		if (through && o == back && !reads_argument(sum, j))
 			continue;
+		// (Whatever it is, the callee may write through a pointer.)
+		clear_range(f, bh_uninit__deref_loc(c, o), 1);
+		if (o->kind == BH_IR_OPND_VAR && c->xv[o->var].addr_of != BH_UNINIT__NONE) {
+			pass_address(c, f, in, c->xv[o->var].addr_of, sum, node, j, name);
+			continue;
+		}
+		if (o->kind == BH_IR_OPND_VAR)
+			pass_elements(c, f, in, o->var, sum, node, j, name);
 		bool scalar = has_kind(c, o, BH_UNINIT__SCALAR) || has_kind(c, o, BH_UNINIT__PSCALAR);
 		const bh_loc *inside = scalar ? read_inside(c, sum, node, j) : NULL;
 		if (first != BH_UNINIT__NONE && !scalar && c->locs[first].kind != BH_UNINIT__ARRAY)
@@ -556,11 +778,14 @@ static void call(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 			pass_read_inside(c, f, in, o, name, inside);
 		else if (!sum && has_kind(c, o, BH_UNINIT__PSCALAR))
 			forward_param(c, f, in, o); // to a library function
+		else if (!sum && o->kind == BH_IR_OPND_VAR && c->xv[o->var].from != BH_UNINIT__NONE)
+			forward_carried(c, f, in, o);
 		else if (reads_argument(sum, j) || (first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__ARRAY))
 			use(c, f, in, o, true); // (an array passed is its address: the callee may fill it)
 		else if (o->kind == BH_IR_OPND_VAR) // (what it points to may be filled, though)
 			clear_range(f, c->heap_first[o->var], c->heap_count[o->var]);
 	}
+	callee_globals(c, f, in, sum, node, name);
 	if (through) {
 		set_scalar(c, f, &in->dst, through_unset);
 		return;
@@ -612,11 +837,24 @@ static void ret(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 		note_read(c, f, in, first + i, BH_UNINIT__RET_UNSET, NULL);
 }
 
+// `*p`, `p[i]` into anything but a local that carries it: a read of
+// what the caller left there, for the summary.
+static void deref_read(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
+{
+	uint32_t l = bh_uninit__deref_loc(c, &in->args[0]);
+	if (l == BH_UNINIT__NONE)
+		return;
+	bh_uninit__cand extra = { .param = c->locs[l].var, .field = BH_UNINIT__DEREF };
+	note_read(c, f, in, l, BH_UNINIT__READ_PARAM, &extra);
+}
+
 void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *a = in->args;
 	switch (in->op) {
 	case BH_IR_ASSIGN:
+		if (copy_carried(c, f, in) || copy_to_global(c, f, in))
+			break;
 		if (!copy_struct(c, f, in) && !copy_scalar(c, f, in)) {
 			use(c, f, in, &a[0], true);
 			def(c, f, &in->dst);
@@ -635,19 +873,27 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 		break;
 	}
 	case BH_IR_LOAD:
+		if (copy_carried(c, f, in) || through_pointer(c, f, in))
+			break;
+		deref_read(c, f, in);
 		use(c, f, in, &a[0], true);
 		def(c, f, &in->dst);
 		break;
 	case BH_IR_STORE:
+		if (through_pointer(c, f, in))
+			break;
+		clear_range(f, bh_uninit__deref_loc(c, &a[0]), 1);
 		use(c, f, in, &a[0], true);
 		use(c, f, in, &a[1], true);
 		break;
 	case BH_IR_ADDR:
-		if (a[0].kind == BH_IR_OPND_VAR)
+		if (a[0].kind == BH_IR_OPND_VAR && !address_kept(c, in))
 			kill_var(c, f, a[0].var);
 		def(c, f, &in->dst);
 		break;
 	case BH_IR_FIELD:
+		if (copy_carried(c, f, in))
+			break;
 		if (!copy_from_field(c, f, in)) {
 			field_read(c, f, in);
 			def(c, f, &in->dst);
@@ -666,14 +912,23 @@ void bh_uninit__step(bh_uninit__fctx *c, bh_flow_word *f, const bh_ir_instr *in)
 	case BH_IR_INDEX:
 	case BH_IR_INDEX_STORE:
 	case BH_IR_INDEX_ADDR: {
+		if (in->op == BH_IR_INDEX ? copy_carried(c, f, in)
+		    : in->op == BH_IR_INDEX_STORE && copy_to_element(c, f, in))
+			break;
 		for (uint32_t j = 1; j < in->nargs; j++)
 			use(c, f, in, &a[j], true);
 		uint32_t first = a[0].kind == BH_IR_OPND_VAR ? c->var_first[a[0].var] : BH_UNINIT__NONE;
+		if (in->op == BH_IR_INDEX)
+			deref_read(c, f, in);
+		else
+			clear_range(f, bh_uninit__deref_loc(c, &a[0]), 1);
 		if (first != BH_UNINIT__NONE && c->locs[first].kind == BH_UNINIT__ARRAY) {
-			if (in->op == BH_IR_INDEX)
+			if (in->op == BH_IR_INDEX) {
 				note_read(c, f, in, first, BH_UNINIT__READ_ELEM, NULL);
-			else
+				note_read(c, f, in, c->xv[a[0].var].copy, BH_UNINIT__READ_VALUE, NULL);
+			} else {
 				bh_flow_clear_bit(f, first);
+			}
 		} else {
 			use(c, f, in, &a[0], true);
 		}

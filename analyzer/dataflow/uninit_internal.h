@@ -38,7 +38,34 @@ enum {
 	BH_UNINIT__PFIELD,     // a struct parameter's field `var.field`, the caller's value
 	BH_UNINIT__PREST,      // ... its fields without a slot
 	BH_UNINIT__PSCALAR,    // summaries: a parameter not passed as a struct, the caller's value
+	// Values that cross a call in memory (uninit_carry.c):
+	BH_UNINIT__PDEREF,     // summaries: what pointer parameter `var` points to, the caller's value
+	BH_UNINIT__PGLOBAL,    // summaries: global `var`, the caller's value
+	BH_UNINIT__CARRY,      // summaries: scalar local `var` holds one of the caller's values
+	BH_UNINIT__GCOPY,      // global `var` holds an unset value this function copied into it
+	BH_UNINIT__ECOPY,      // an element of local array `var` holds an unset value copied into it
 };
+
+// The field of a summary's read of what a pointer parameter points to.
+#define BH_UNINIT__DEREF "*"
+
+/**
+ * Per variable: its locations for values that reach a callee through
+ * memory rather than as arguments (uninit_carry.c). A copy of an unset
+ * value into such memory is no read; the callee's read of it is.
+ */
+typedef struct {
+	uint32_t caller;       // PDEREF (pointer parameter), PGLOBAL (global), or NONE
+	uint32_t copy;         // CARRY (scalar local), GCOPY (global), ECOPY (local array), or NONE
+	uint32_t from;         // CARRY: the location whose value it carries
+	const char *field;     // CARRY from PFIELD/PREST: the field; from PDEREF: BH_UNINIT__DEREF
+	uint32_t alias;        // pointer local: the parameter every assignment copies, or NONE
+	uint32_t addr_of;      // temporary: the scalar local whose address it holds for the
+			       // one call it is passed to, or NONE
+	uint32_t points_to;    // pointer local: the scalar local every assignment points it to,
+			       // while it is used only to load and store, or NONE
+	bh_ir_opnd target;     // points_to as an operand (copies name it)
+} bh_uninit__xvar;
 
 typedef struct {
 	uint8_t kind;          // BH_UNINIT__*
@@ -90,6 +117,10 @@ typedef struct {
 	uint32_t nret_fields;
 	bool ret_rest_unset;   // its other fields are unset on some path
 	bh_loc ret_rest_at;
+	// The globals it reads while they still hold the caller's value:
+	// `field` is the global's USR, `at` where it reads it.
+	bh_uninit__field_fact *global_reads;
+	uint32_t nglobal_reads;
 } bh_uninit__summary;
 
 /** The whole-program state. */
@@ -112,6 +143,7 @@ typedef struct {
 			       // READ_PARAM: where a helper of one caller reads it (or none)
 	uint32_t param;        // READ_PARAM: which parameter
 	bool forwarded;        // READ_PARAM: the value is handed to a library function
+	bool global;           // READ_PARAM: `param` is a global variable, not a parameter
 	bool inside;           // READ_PASSED: to a helper of one caller: reported at callee_at
 	uint64_t order;        // reverse postorder of the block, then instruction: earliest first
 } bh_uninit__cand;
@@ -130,6 +162,7 @@ typedef struct {
 	uint32_t *var_count;      // ... and how many it owns (struct: WHOLE, REST, slots)
 	uint32_t *heap_first;     // per pointer variable: its first HEAP location, or NONE
 	uint32_t *heap_count;
+	bh_uninit__xvar *xv;      // per variable (uninit_carry.c)
 	const bh_ir_opnd **fn_value; // per variable: the function it certainly holds, or NULL
 	size_t nwords;            // of one fact
 	bh_flow_consts consts;
@@ -150,6 +183,30 @@ typedef struct {
  * Requires: c->prog, c->fn, c->arena.
  */
 void bh_uninit__prepare(bh_uninit__fctx *c);
+
+/** The location that holds field `name` of struct variable `v`, or NONE. */
+uint32_t bh_uninit__field_loc(const bh_uninit__fctx *c, uint32_t v, const char *name);
+
+/**
+ * Number the locations of values that cross a call in memory and fill
+ * c->xv. Requires: the other locations numbered; room for 2 more per
+ * variable in c->locs (`cap`).
+ */
+void bh_uninit__prepare_carry(bh_uninit__fctx *c, uint32_t cap);
+
+/**
+ * The caller's value that `x = ...` copies (`x = param`, `x = s.f` of a
+ * struct parameter, `x = *p`, `x = p[i]`, `x = global`), or NONE; its
+ * field in `*field`.
+ */
+uint32_t bh_uninit__carried_source(const bh_uninit__fctx *c, const bh_ir_instr *in,
+				   const char **field);
+
+/** The PDEREF location that `*o` / `o[i]` reads, or NONE. */
+uint32_t bh_uninit__deref_loc(const bh_uninit__fctx *c, const bh_ir_opnd *o);
+
+/** Does the summary say the callee reads what argument j points to? Where, in `*at`. */
+bool bh_uninit__reads_pointee(const bh_uninit__summary *sum, uint32_t j, bh_loc *at);
 
 /** The fact at the entry: every local's and parameter field's bits set. */
 void bh_uninit__boundary(const bh_uninit__fctx *c, bh_flow_word *f);

@@ -91,6 +91,9 @@ static void mark_sources(search *s)
 			}
 	}
 	memset(f, 0xff, c->nwords * sizeof(*f));
+	// A copy of an unset value starts out clear: only copies set it.
+	uint8_t k = c->locs[s->loc].kind;
+	s->regen = k == BH_UNINIT__CARRY || k == BH_UNINIT__GCOPY || k == BH_UNINIT__ECOPY;
 	for (uint32_t b = 0; b < fn->nblocks && !s->regen; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs && !s->regen; i++) {
 			bh_flow_clear_bit(f, s->loc);
@@ -102,6 +105,9 @@ static void mark_sources(search *s)
 			for (uint32_t i = 0; i < c->var_count[v]; i++)
 				bh_flow_set_bit(s->mask, c->var_first[v] + i);
 	bh_flow_set_bit(s->mask, s->loc);
+	// (A local carrying a caller's value gets it from that location.)
+	if (c->locs[s->loc].kind == BH_UNINIT__CARRY)
+		bh_flow_set_bit(s->mask, c->xv[owner].from);
 	free(f);
 	free(vars);
 }

@@ -29,6 +29,8 @@ const char *bh_uninit__loc_text(const bh_uninit__fctx *c, uint32_t loc, const ch
 	case BH_UNINIT__WHOLE:
 		// A union read through a member: name the member.
 		return f ? bh_arena_sprintf(c->prog->arena, "%s.%s", name, f) : name;
+	case BH_UNINIT__ECOPY:
+		return bh_arena_sprintf(c->prog->arena, "%s[...]", name);
 	case BH_UNINIT__FIELD:
 	case BH_UNINIT__PFIELD:
 	case BH_UNINIT__REST:
@@ -76,9 +78,13 @@ static bool scalar_copy(const bh_uninit__fctx *c, const bh_ir_instr *in, uint32_
 // What a copy wrote (`x`, `s.f`) or read from (`y`, `s.f`).
 static const char *copy_target(bh_uninit__fctx *c, const bh_ir_instr *in)
 {
-	return in->op == BH_IR_FIELD_STORE
-		       ? bh_arena_sprintf(c->prog->arena, "%s.%s", source_name(c, in->args[0].var), in->name)
-		       : source_name(c, in->dst.var);
+	const bh_ir_opnd *to;
+	bh_uninit__copy_of(c, in, &to);
+	if (in->op == BH_IR_FIELD_STORE)
+		return bh_arena_sprintf(c->prog->arena, "%s.%s", source_name(c, in->args[0].var), in->name);
+	if (in->op == BH_IR_INDEX_STORE)
+		return bh_arena_sprintf(c->prog->arena, "%s[...]", source_name(c, to->var));
+	return source_name(c, to->var);
 }
 
 static const char *copy_source(bh_uninit__fctx *c, const bh_ir_instr *in, uint32_t from)
@@ -95,7 +101,9 @@ static const bh_ir_instr *sole_copy(const bh_uninit__fctx *c, uint32_t v, uint32
 	for (uint32_t b = 0; b < c->fn->nblocks; b++)
 		for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *in = &c->fn->blocks[b].instrs[i];
-			const bh_ir_opnd *d = in->op == BH_IR_FIELD_STORE ? &in->args[0] : &in->dst;
+			const bh_ir_opnd *d = &in->dst;
+			if (in->op == BH_IR_FIELD_STORE || in->op == BH_IR_STORE || in->op == BH_IR_INDEX_STORE)
+				bh_uninit__copy_of(c, in, &d);
 			if (d->kind != BH_IR_OPND_VAR || d->var != v)
 				continue;
 			if (only)
@@ -225,6 +233,15 @@ static const char *describe(bh_uninit__fctx *c, const bh_uninit__cand *cand, con
 		return bh_arena_sprintf(a, "'%s' is used here but none of its fields is "
 					   "initialised%s (%s)", what, path, from);
 	case BH_UNINIT__READ_INSIDE:
+		if (c->locs[cand->loc].kind == BH_UNINIT__GCOPY) {
+			bh_finding_add_flow(out, fd, in->loc,
+					    bh_arena_sprintf(a, "%s() is called here, in %s()", callee,
+							     c->fn->name));
+			bh_finding_add_flow(out, fd, cand->callee_at,
+					    bh_arena_sprintf(a, "'%s' is read uninitialised", what));
+			return bh_arena_sprintf(a, "'%s' is read in %s() but is not initialised%s (%s)",
+						what, callee, path, from);
+		}
 		bh_finding_add_flow(out, fd, in->loc,
 				    bh_arena_sprintf(a, "passed to %s() here, in %s()", callee, c->fn->name));
 		bh_finding_add_flow(out, fd, cand->callee_at,

@@ -496,3 +496,42 @@ Test(uninit, a_read_through_a_chain_of_helpers_is_reported_where_the_last_one_us
 			       "void f(void) { int x; mid(x); }\n"),             // 7
 			 "5");
 }
+
+// ------------------------------------------- values that cross in memory
+
+Test(uninit, copy_into_a_global_is_read_where_the_callee_reads_it)
+{
+	// 7: the helper's use of its copy; the copies at 6 and 9 read nothing,
+	// and good() overwrites its copy first.
+	cr_assert_str_eq(lines(PRELUDE                                              // 1-3
+			       "static int g, h;\n"                                  // 4
+			       "void out(int v);\n"                                  // 5
+			       "static void sink(void) { int d = g;\n"               // 6
+			       "\tout(d); }\n"                                       // 7
+			       "static void good(void) { int d = h; d = 1; out(d); }\n" // 8
+			       "void f(void) { int x; g = x; sink(); h = x; good(); }\n"), // 9
+			 "7");
+}
+
+Test(uninit, address_passed_is_read_where_the_callee_reads_through_it)
+{
+	cr_assert_str_eq(lines(PRELUDE                                              // 1-3
+			       "static int twice(const int *p) { int v = *p;\n"      // 4
+			       "\treturn v * 2; }\n"                                 // 5
+			       "static int set(int *p) { *p = 1; return *p; }\n"     // 6
+			       "int f(void) { int x, y; return twice(&x) + set(&y); }\n"), // 7
+			 "5");
+}
+
+Test(uninit, pointer_that_stands_for_a_local_copies_through_it)
+{
+	cr_assert_str_eq(lines(PRELUDE                                  // 1-3
+			       "int f(int n) {\n"                        // 4
+			       "\tint a, b; int *p = &a, *q = &b;\n"     // 5
+			       "\t*q = 0;\n"                             // 6
+			       "\tint c = *p;\n"                         // 7: a copy, no read
+			       "\tif (n) c = *q;\n"                      // 8
+			       "\treturn c;\n"                           // 9
+			       "}\n"),
+			 "9");
+}
