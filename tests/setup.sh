@@ -22,7 +22,7 @@ APT_PACKAGES=(
 	meson ninja-build pkg-config gcc
 	libclang-19-dev clang-19 llvm-19-dev libclang-rt-19-dev
 	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
-	python3-jsonschema git pre-commit
+	python3-jsonschema python3-yaml git pre-commit neovim
 )
 
 missing=()
@@ -40,7 +40,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 fi
 
-# Grammars (and the test validators) come from the npm registry through
+# Grammars (and the test validators and the VS Code extension's type
+# declarations) come from the npm registry through
 # pinned lockfiles; --ignore-scripts because nothing needs to run.
 npm_ci() {
 	local marker="$1/node_modules/.package-lock.json"
@@ -50,6 +51,8 @@ npm_ci() {
 }
 npm_ci analyzer/parse/grammars
 npm_ci tests/tools
+# The VS Code extension's TypeScript toolchain, for its type-check test.
+npm_ci integrations/vscode
 
 configure() {
 	local dir=$1; shift

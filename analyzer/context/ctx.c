@@ -876,6 +876,20 @@ out:
 	return st;
 }
 
+bh_status bh_ctx_overlay(bh_ctx *ctx, const char *relpath, const char *text, size_t len)
+{
+	ssize_t idx = relpath && text ? find_index(ctx, relpath) : -1;
+	if (idx < 0 || ctx->files.items[idx].kind == BH_FILE_SYMLINK || ctx->files.items[idx].excluded)
+		return BH_ENOTFOUND;
+	bh_file *f = &ctx->files.items[idx];
+	pthread_mutex_lock(&ctx->lock);
+	ctx->sources[idx] = bh_source_from_bytes(ctx->arena, f->path, text, len);
+	pthread_mutex_unlock(&ctx->lock);
+	f->size = len;
+	f->too_large = len > ctx->max_file_size;
+	return BH_OK;
+}
+
 bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, bh_diags *diags)
 {
 	return load_source(out, ctx, relpath, NULL, diags);

@@ -65,6 +65,23 @@ void bh_finding_add_related(bh_findings *f, bh_finding *fd, bh_loc loc, const ch
 	add_step(f->arena, &fd->related, &fd->nrelated, loc, message);
 }
 
+static const bh_finding_fix *copy_fix(bh_arena *arena, const bh_finding_fix *fix)
+{
+	if (!fix)
+		return NULL;
+	bh_finding_fix *out = bh_arena_alloc(arena, sizeof(*out));
+	out->title = bh_arena_strdup(arena, fix->title);
+	out->loc = copy_loc(arena, fix->loc);
+	out->text = bh_arena_strdup(arena, fix->text);
+	return out;
+}
+
+void bh_finding_set_fix(bh_findings *f, bh_finding *fd, const char *title, bh_loc loc,
+			const char *text)
+{
+	fd->fix = copy_fix(f->arena, &(bh_finding_fix){ title, loc, text });
+}
+
 static bh_finding_step *copy_steps(bh_arena *arena, const bh_finding_step *s, size_t n)
 {
 	if (!n)
@@ -105,6 +122,7 @@ void bh_findings_append(bh_findings *dst, const bh_findings *src)
 		d->suppress_reason = bh_arena_strdup(dst->arena, s->suppress_reason);
 		d->related = copy_steps(dst->arena, s->related, s->nrelated);
 		d->flow = copy_steps(dst->arena, s->flow, s->nflow);
+		d->fix = copy_fix(dst->arena, s->fix);
 	}
 }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <jansson.h>
 
@@ -19,6 +20,7 @@
 #include "bulkhead/clang.h"
 #include "bulkhead/config.h"
 #include "bulkhead/img.h"
+#include "bulkhead/lsp.h"
 #include "bulkhead/dump.h"
 #include "bulkhead/report.h"
 #include "bulkhead/rule.h"
@@ -26,7 +28,13 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF } output_format;
+typedef enum {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_SARIF,
+	FORMAT_GITLAB_SAST,
+	FORMAT_CODEQUALITY,
+} output_format;
 
 static const char usage_main[] =
 	"usage: bulkhead <command> [options]\n"
@@ -40,7 +48,15 @@ static const char usage_main[] =
 	"                               user, ports, entrypoint, files in the image\n"
 	"  rules [--format text|json]   list every rule\n"
 	"  explain RULE                 print a rule's documentation\n"
+	"  lsp [--context DIR]          Language Server Protocol server on stdin/stdout\n"
 	"  dump ir|cfg FILE...          print the IR or control-flow graph of C files\n"
+	"\n"
+	"--diff and --staged report only what a change brings, to adopt Bulkhead on\n"
+	"an existing code base: a finding is shown when its line, a step of its flow\n"
+	"or a related location is a line the change added or modified (a new taint\n"
+	"source reaching an old sink counts). Findings about a file as a whole count\n"
+	"only for new files. Diagnostics are always shown. git is run with the\n"
+	"repository's hooks, filters, textconv and external diff turned off.\n"
 	"\n"
 	"options:\n"
 	"  --version                    print the version and exit\n"
@@ -53,7 +69,9 @@ static const char usage_scan[] =
 	"limit what is reported to those files; the whole context is still read.\n"
 	"\n"
 	"options:\n"
-	"  --format text|json|sarif     output format (default: text)\n"
+	"  --format FORMAT              output format: text (default), json, sarif,\n"
+	"                               gitlab-sast (GitLab security report) or\n"
+	"                               codequality (GitLab Code Quality)\n"
 	"  -o, --output FILE            write the report to FILE (default: stdout)\n"
 	"  --fail-on LEVEL              exit 1 when a finding at or above LEVEL remains:\n"
 	"                               note|warning|error|never (default: warning)\n"
@@ -75,6 +93,11 @@ static const char usage_scan[] =
 	"                               image the Dockerfile builds\n"
 	"  --min-exposure N             hide findings whose image exposure (0-100) is below N\n"
 	"  --sort location|exposure     order of the findings (default: location)\n"
+	"  --diff REV                   report only findings on lines changed since git\n"
+	"                               revision REV: commits, staged and unstaged edits,\n"
+	"                               and untracked files that are not ignored\n"
+	"  --staged                     report only findings on lines staged in the git\n"
+	"                               index against HEAD (the pre-commit hook)\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
 	"  -q, --quiet                  text: findings only, no summary\n"
 	"  -h, --help                   this help\n"
@@ -104,6 +127,25 @@ static const char usage_rules[] =
 	"usage: bulkhead rules [--format text|json]\n"
 	"\n"
 	"List every rule: id, default severity, CWE and title.\n";
+
+static const char usage_lsp[] =
+	"usage: bulkhead lsp [options]\n"
+	"\n"
+	"Serve the Language Server Protocol on stdin and stdout for an editor:\n"
+	"diagnostics while typing (Dockerfile rules, secrets, tree-sitter-c rules of\n"
+	"the edited buffer) and on save (the whole analysis of the build context,\n"
+	"unsaved buffers included), hover, and code actions.\n"
+	"\n"
+	"options:\n"
+	"  --context DIR                the build context (default: the workspace root\n"
+	"                               the editor sends, or the initialization option\n"
+	"                               `context`)\n"
+	"  -j, --jobs N                 parallel jobs of the full analysis\n"
+	"  --debounce MS                quiet time after an edit before the fast\n"
+	"                               analysis runs (default: 40)\n"
+	"  --stdio                      accepted for clients that pass it; stdio is the\n"
+	"                               only transport\n"
+	"  -h, --help                   this help\n";
 
 static const char usage_explain[] =
 	"usage: bulkhead explain RULE\n"
@@ -157,14 +199,19 @@ typedef struct {
 	str_list dockerfiles, excludes, files, summaries;
 } scan_cli;
 
-static bool parse_format(output_format *out, const char *s, bool allow_sarif)
+// `scan` also takes the report-only formats; `rules` only text and json.
+static bool parse_format(output_format *out, const char *s, bool scan)
 {
 	if (strcmp(s, "text") == 0)
 		*out = FORMAT_TEXT;
 	else if (strcmp(s, "json") == 0)
 		*out = FORMAT_JSON;
-	else if (allow_sarif && strcmp(s, "sarif") == 0)
+	else if (scan && strcmp(s, "sarif") == 0)
 		*out = FORMAT_SARIF;
+	else if (scan && strcmp(s, "gitlab-sast") == 0)
+		*out = FORMAT_GITLAB_SAST;
+	else if (scan && strcmp(s, "codequality") == 0)
+		*out = FORMAT_CODEQUALITY;
 	else
 		return false;
 	return true;
@@ -202,7 +249,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
 	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD,
-	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET, OPT_SORT };
+	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET, OPT_SORT, OPT_DIFF, OPT_STAGED };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -222,6 +269,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "target", required_argument, NULL, OPT_TARGET },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "min-exposure", required_argument, NULL, OPT_MIN_EXPOSURE },
+		{ "diff", required_argument, NULL, OPT_DIFF },
+		{ "staged", no_argument, NULL, OPT_STAGED },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -250,7 +299,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		switch (c) {
 		case OPT_FORMAT:
 			if (!parse_format(&cli->format, optarg, true))
-				return usage_error(usage_scan, "unknown format '%s' (text, json, sarif)", optarg);
+				return usage_error(usage_scan, "unknown format '%s' (text, json, sarif, gitlab-sast, codequality)", optarg);
 			break;
 		case 'o': cli->output = optarg; break;
 		case OPT_FAIL_ON:
@@ -282,6 +331,14 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			else if (strcmp(optarg, "location") != 0)
 				return usage_error(usage_scan, "--sort needs location or exposure, not '%s'", optarg);
 			break;
+		case OPT_DIFF:
+			// A revision is never an option: `--diff --output=x` would be
+			// one to git.
+			if (!*optarg || optarg[0] == '-')
+				return usage_error(usage_scan, "--diff needs a git revision, not '%s'", optarg);
+			cli->scan.diff_rev = optarg;
+			break;
+		case OPT_STAGED: cli->scan.diff_staged = true; break;
 		case OPT_MIN_EXPOSURE: {
 			char *end;
 			errno = 0;
@@ -306,6 +363,13 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		default: fprintf(stderr, "\n%s", usage_scan); return EXIT_TROUBLE;
 		}
 	}
+	if (cli->scan.diff_rev && cli->scan.diff_staged)
+		return usage_error(usage_scan, "%s", "--diff and --staged cannot be combined");
+	// A baseline records every finding; one written under --diff would
+	// miss those on unchanged lines.
+	if ((cli->scan.diff_rev || cli->scan.diff_staged) && cli->write_baseline)
+		return usage_error(usage_scan, "%s", "--write-baseline records every finding; "
+				   "it cannot be combined with --diff or --staged");
 	cli->scan.dockerfiles = cli->dockerfiles.items.items;
 	cli->scan.ndockerfiles = cli->dockerfiles.items.len;
 	cli->scan.excludes = cli->excludes.items.items;
@@ -338,6 +402,29 @@ static bool fails(const bh_scan *scan, bh_level fail_on)
 	return false;
 }
 
+// The current time as ISO 8601 UTC, "2024-05-01T12:00:03Z"; "" if the
+// clock cannot be read.
+static void utc_now(char *buf, size_t cap)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	buf[0] = '\0';
+	if (now != (time_t)-1 && gmtime_r(&now, &tm) && strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		buf[0] = '\0';
+}
+
+static bh_status write_report(FILE *out, const bh_report *report, output_format format)
+{
+	switch (format) {
+	case FORMAT_JSON: return bh_report_json(out, report);
+	case FORMAT_SARIF: return bh_report_sarif(out, report);
+	case FORMAT_GITLAB_SAST: return bh_report_gitlab_sast(out, report);
+	case FORMAT_CODEQUALITY: return bh_report_codequality(out, report);
+	case FORMAT_TEXT: break;
+	}
+	return bh_report_text(out, report);
+}
+
 static int cmd_scan(int argc, char **argv)
 {
 	scan_cli cli = { .scan = BH_SCAN_OPTIONS_INIT, .format = FORMAT_TEXT,
@@ -348,7 +435,14 @@ static int cmd_scan(int argc, char **argv)
 	if (rc >= 0)
 		goto done;
 
+	// GitLab's security report requires the scan's start and end times;
+	// the other formats leave them out so that two runs give one output.
+	char start_time[32] = "", end_time[32] = "";
+	if (cli.format == FORMAT_GITLAB_SAST)
+		utc_now(start_time, sizeof(start_time));
 	bh_status st = bh_scan_run(&scan, &cli.scan);
+	if (cli.format == FORMAT_GITLAB_SAST)
+		utc_now(end_time, sizeof(end_time));
 	rc = EXIT_CLEAN;
 	if (st < 0 || bh_diags_has_error(&scan->diags))
 		rc = EXIT_TROUBLE;
@@ -384,10 +478,10 @@ static int cmd_scan(int argc, char **argv)
 		.units_parsed = scan->units_parsed,
 		.color = cli.format == FORMAT_TEXT && want_color(cli.color, out),
 		.quiet = cli.quiet,
+		.start_time = start_time[0] ? start_time : NULL,
+		.end_time = end_time[0] ? end_time : NULL,
 	};
-	bh_status wst = cli.format == FORMAT_JSON ? bh_report_json(out, &report)
-			: cli.format == FORMAT_SARIF ? bh_report_sarif(out, &report)
-			: bh_report_text(out, &report);
+	bh_status wst = write_report(out, &report, cli.format);
 	if (wst != BH_OK || fflush(out) != 0 || ferror(out)) {
 		fprintf(stderr, "bulkhead: writing the report failed\n");
 		rc = EXIT_TROUBLE;
@@ -565,6 +659,59 @@ static int cmd_explain(int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
+static int cmd_lsp(int argc, char **argv)
+{
+	enum { OPT_CONTEXT = 256, OPT_DEBOUNCE, OPT_STDIO };
+	static const struct option longopts[] = {
+		{ "context", required_argument, NULL, OPT_CONTEXT },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "debounce", required_argument, NULL, OPT_DEBOUNCE },
+		{ "stdio", no_argument, NULL, OPT_STDIO },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bh_lsp_options o = BH_LSP_OPTIONS_INIT;
+	char *context = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_CONTEXT:
+			free(context);
+			context = realpath(optarg, NULL);
+			if (!context)
+				return usage_error(usage_lsp, "--context '%s' is not a directory", optarg);
+			break;
+		case 'j':
+			if (!parse_jobs(&o.jobs, optarg))
+				return usage_error(usage_lsp, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
+			break;
+		case OPT_DEBOUNCE: {
+			char *end;
+			long ms = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || ms < 0 || ms > 10000)
+				return usage_error(usage_lsp, "--debounce needs milliseconds from 0 to 10000, not '%s'",
+						   optarg);
+			o.debounce_ms = (int)ms;
+			break;
+		}
+		case OPT_STDIO:
+			break;
+		case 'h':
+			fputs(usage_lsp, stdout);
+			return EXIT_CLEAN;
+		default:
+			return usage_error(usage_lsp, "%s", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return usage_error(usage_lsp, "unexpected argument '%s'", argv[optind]);
+	o.context = context;
+	int status = bh_lsp_serve(STDIN_FILENO, STDOUT_FILENO, &o);
+	free(context);
+	return status;
+}
+
 static int cmd_dump(int argc, char **argv)
 {
 	enum { OPT_COMPDB = 256, OPT_FORMAT };
@@ -646,5 +793,7 @@ int main(int argc, char **argv)
 		return cmd_explain(argc - 1, argv + 1);
 	if (strcmp(cmd, "dump") == 0)
 		return cmd_dump(argc - 1, argv + 1);
+	if (strcmp(cmd, "lsp") == 0)
+		return cmd_lsp(argc - 1, argv + 1);
 	return usage_error(usage_main, "unknown command '%s'", cmd);
 }

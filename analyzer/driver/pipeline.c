@@ -11,7 +11,7 @@
 //   -> tree-sitter-c fast path (C files libclang did not cover, #defines)
 //   -> secret scan -> one owner per secret -> restrict to requested files
 //   -> order, fingerprint -> inline suppressions -> config policy ->
-//   baseline
+//   baseline -> restrict to changed lines (--diff, --staged)
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +19,10 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/clang.h"
+#include "bulkhead/diff.h"
 #include "bulkhead/disc.h"
 #include "bulkhead/fileio.h"
+#include "bulkhead/git.h"
 #include "bulkhead/hash.h"
 #include "bulkhead/img.h"
 #include "bulkhead/ignore.h"
@@ -439,7 +441,32 @@ static void drop_secrets_owned_by_dockerfile_rules(bh_scan *scan)
 	bh_vec_dispose(&owned);
 }
 
-static void apply_policy(bh_scan *scan, const bh_scan_options *opts)
+// --diff REV / --staged: the lines git says changed, asked before the
+// context is even walked, so that a bad revision fails at once. NULL when
+// not asked for, or when the context is no directory (open_context then
+// says so).
+static bh_status read_changes(bh_diff **out, bh_scan *scan, const bh_scan_options *opts)
+{
+	*out = NULL;
+	const char *root = opts->context ? opts->context : ".";
+	struct stat st;
+	if ((!opts->diff_rev && !opts->diff_staged) || stat(root, &st) != 0 || !S_ISDIR(st.st_mode))
+		return BH_OK;
+	bh_diff *diff = bh_arena_alloc(scan->arena, sizeof(*diff));
+	bh_diff_init(diff, scan->arena);
+	bh_status err = bh_git_changes(diff, root, opts->diff_rev, &scan->diags);
+	if (err < 0) {
+		bh_diff_dispose(diff);
+		return err;
+	}
+	*out = diff;
+	return BH_OK;
+}
+
+// Fingerprints are computed over every finding, and suppressions and the
+// baseline marked, before --diff keeps only the changed lines' findings:
+// dropping findings first would renumber the fingerprints of those kept.
+static void apply_policy(bh_scan *scan, const bh_scan_options *opts, const bh_diff *diff)
 {
 	bh_findings_sort_unique(&scan->findings);
 	bh_findings_fingerprint(&scan->findings);
@@ -450,6 +477,66 @@ static void apply_policy(bh_scan *scan, const bh_scan_options *opts)
 		if (bh_baseline_load(&bl, scan->arena, opts->baseline_path, &scan->diags) == BH_OK && bl)
 			bh_baseline_apply(bl, &scan->findings);
 	}
+	if (diff)
+		bh_diff_keep_changed(diff, &scan->findings);
+}
+
+// Editor buffers replace the text on disk of the files they name. A
+// buffer of a file the walk did not list (new and unsaved, excluded, a
+// symlink) is left out: the context is what is on disk.
+static void apply_overlays(bh_scan *scan, const bh_scan_options *opts)
+{
+	for (size_t i = 0; i < opts->noverlays; i++) {
+		const bh_scan_overlay *o = &opts->overlays[i];
+		(void)bh_ctx_overlay(scan->ctx, o->path, o->text, o->len);
+	}
+}
+
+// One flag per context file: is it among `only_files` (NULL: no list,
+// every file is). Heap array.
+static bool *wanted_files(bh_scan *scan, const bh_scan_options *opts)
+{
+	if (!opts->nonly_files)
+		return NULL;
+	size_t n = bh_ctx_file_count(scan->ctx);
+	bool *wanted = bh_xcalloc(n ? n : 1, sizeof(*wanted));
+	for (size_t j = 0; j < opts->nonly_files; j++) {
+		const char *rel = bh_ctx_relpath(scan->ctx, scan->arena, opts->only_files[j]);
+		for (size_t i = 0; rel && i < n; i++)
+			wanted[i] |= strcmp(bh_ctx_file(scan->ctx, i)->path, rel) == 0;
+	}
+	return wanted;
+}
+
+// The syntax-only scan (opts->fast), for the LSP server while the user
+// types: what needs neither compile flags nor libclang. Every Dockerfile
+// is read (the image model says what a file's finding means), C and
+// text files only where they were asked for; the tree-sitter-c walk
+// checks them in full scope, as if libclang had not seen them.
+static bh_status run_fast(bh_scan *scan, const bh_scan_options *opts)
+{
+	bh_img_analyze(scan, opts, NULL);
+	bool *wanted = wanted_files(scan, opts);
+	bh_status err = BH_OK;
+	for (size_t i = 0; i < bh_ctx_file_count(scan->ctx) && err >= 0; i++) {
+		const bh_file *f = bh_ctx_file(scan->ctx, i);
+		const bh_source *src = NULL;
+		if ((wanted && !wanted[i]) || f->excluded || f->too_large ||
+		    (f->kind != BH_FILE_C_SOURCE && f->kind != BH_FILE_C_HEADER) ||
+		    bh_ctx_load(&src, scan->ctx, f->path, &scan->diags) != BH_OK)
+			continue;
+		err = bh_tsc_check(&scan->findings, &scan->diags, f->path, src->data, src->len,
+				   BH_TSC_FULL, NULL);
+	}
+	if (err >= 0)
+		err = bh_secret_run_files(scan->ctx, opts->jobs, wanted, &scan->findings, &scan->diags);
+	free(wanted);
+	if (err < 0)
+		return err;
+	drop_secrets_owned_by_dockerfile_rules(scan);
+	bh_image_check(scan->images, scan->nimages, scan->ctx, NULL, &scan->findings);
+	bh_img_correlate(scan->images, scan->nimages, NULL, 0, &scan->findings);
+	return BH_OK;
 }
 
 bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
@@ -465,9 +552,16 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	load_config(scan, opts);
 	bh_img_shell_calls shell_calls = { 0 };
 	bh_clang_files includes = { 0 }; // "header\x1fsource" pairs for image correlation
-	bh_status err = open_context(scan, opts);
-	if (err < 0)
+	bh_diff *diff = NULL;
+	bh_status err = read_changes(&diff, scan, opts);
+	if (err < 0 || (err = open_context(scan, opts)) < 0)
 		goto out;
+	apply_overlays(scan, opts);
+	if (opts->fast) {
+		if ((err = run_fast(scan, opts)) < 0)
+			goto out;
+		goto report;
+	}
 
 	bh_compdb *db = NULL;
 	bh_compdb_discover(&db, scan->arena, scan->ctx, opts->compile_commands, &scan->diags);
@@ -490,6 +584,16 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	copts.visited = &visited;
 	if (scan->nimages)
 		copts.includes = &includes;
+	// libclang reads the editor's unsaved buffers too (bh_ctx_overlay
+	// serves them to every other stage).
+	bh_clang_unsaved *unsaved = bh_arena_alloc(scan->arena, (opts->noverlays + 1) * sizeof(*unsaved));
+	for (size_t i = 0; i < opts->noverlays; i++)
+		if (bh_ctx_find(scan->ctx, opts->overlays[i].path))
+			unsaved[copts.nunsaved++] = (bh_clang_unsaved){
+				bh_arena_sprintf(scan->arena, "%s/%s", bh_ctx_root(scan->ctx),
+						 opts->overlays[i].path),
+				opts->overlays[i].text, opts->overlays[i].len };
+	copts.unsaved = unsaved;
 	keep_shard(scan, &units, opts, &visited);
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
 	if (err >= 0) {
@@ -543,11 +647,14 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// file reaches the image.
 	bh_image_check(scan->images, scan->nimages, scan->ctx, &shell_calls, &scan->findings);
 	bh_img_correlate(scan->images, scan->nimages, includes.items, includes.len, &scan->findings);
+report:
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
-	apply_policy(scan, opts);
+	apply_policy(scan, opts, diff);
 	order_by_exposure(scan, opts);
 out:
+	if (diff)
+		bh_diff_dispose(diff);
 	bh_vec_dispose(&shell_calls);
 	bh_vec_dispose(&includes);
 	bh_diags_sort(&scan->diags);

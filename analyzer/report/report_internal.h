@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Helpers shared by the three report writers (report_text.c, report_json.c,
- * report_sarif.c) and nothing else: counting for summaries, UTF-8 decoding
- * and the jansson plumbing. `json_t` never leaves analyzer/report.
+ * Helpers shared by the report writers (report_text.c, report_json.c,
+ * report_sarif.c, report_gitlab.c, report_codequality.c) and nothing else:
+ * counting for summaries, the jansson plumbing and what the two GitLab
+ * formats both need. `json_t` never leaves analyzer/report.
  */
 #ifndef BULKHEAD_REPORT_INTERNAL_H
 #define BULKHEAD_REPORT_INTERNAL_H
@@ -58,5 +59,31 @@ json_t *bh_report__image(const bh_image_context *c);
 
 /** "inline", "config", "baseline"; NULL for BH_SUPPRESS_NONE. */
 const char *bh_report__suppress_name(bh_suppress_kind kind);
+
+/**
+ * Severity bands of formats that grade findings on one five-step scale
+ * (GitLab SAST: Info..Critical; Code Quality: info..blocker).
+ */
+typedef enum {
+	BH_REPORT_BAND_INFO = 0,
+	BH_REPORT_BAND_LOW,
+	BH_REPORT_BAND_MEDIUM,
+	BH_REPORT_BAND_HIGH,
+	BH_REPORT_BAND_CRITICAL,
+} bh_report__band;
+
+/**
+ * The band of `fd`: its rule's security-severity score read as GitHub reads
+ * it (>= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low), moved by as
+ * many steps as the finding's level differs from the rule's default level
+ * (config overrides and image exposure raise or lower it), then clamped.
+ */
+bh_report__band bh_report__finding_band(const bh_finding *fd);
+
+/**
+ * A stable, non-empty identity of `fd` in `buf`: its fingerprint, or
+ * "rule:path:line:col" when fingerprints were not computed. Returns `buf`.
+ */
+const char *bh_report__finding_key(char *buf, size_t cap, const bh_finding *fd);
 
 #endif

@@ -15,6 +15,7 @@
 // hostile file cannot send escape sequences to the user's terminal.
 #include <string.h>
 
+#include "bulkhead/arena.h"
 #include "bulkhead/img.h"
 #include "report/report_internal.h"
 
@@ -148,42 +149,17 @@ static void put_step(FILE *out, const bh_report *r, const bh_finding_step *s)
 	fputc('\n', out);
 }
 
-// `    in image: /usr/local/bin/app, the entrypoint, runs as root, port
-// 8080 (Dockerfile, exposure 100)`: one line on how the finding reaches
-// the image; the reason when it does not, or may not.
+// `    note: in image: /usr/local/bin/app, ...`: one line on how the
+// finding reaches the image (bh_report_image_summary).
 static void put_image(FILE *out, const bh_report *r, const bh_finding *fd)
 {
-	const bh_image_context *c = fd->image;
 	fputs("    ", out);
 	put_level(out, r, BH_LEVEL_NOTE);
-	if (c->shipped == BH_IMG_SHIP_YES) {
-		fputs(" in image: ", out);
-		put_escaped(out, c->image_path ? c->image_path : "?");
-		if (c->artifact)
-			fputs(c->entrypoint ? ", the entrypoint" : ", not the entrypoint", out);
-		if (c->root == 1)
-			fputs(c->user ? ", runs as root" : ", runs as root (no USER)", out);
-		else if (c->user) {
-			fputs(", runs as ", out);
-			put_escaped(out, c->user);
-			if (c->root < 0)
-				fputs(" (root or not: unknown)", out);
-		}
-		for (size_t i = 0; i < c->nports; i++) {
-			fputs(i ? ", " : c->nports > 1 ? ", ports " : ", port ", out);
-			put_escaped(out, c->ports[i]);
-		}
-	} else {
-		fputs(c->shipped == BH_IMG_SHIP_NO ? " not in image: " : " in image: unknown: ", out);
-		put_escaped(out, c->reason ? c->reason : "?");
-	}
-	fputs(" (", out);
-	put_escaped(out, c->dockerfile);
-	fprintf(out, ", exposure %d", c->exposure);
-	if (c->adjusted)
-		fprintf(out, "; %s from %s", fd->level > c->original_level ? "raised" : "lowered",
-			bh_level_name(c->original_level));
-	fputs(")\n", out);
+	fputc(' ', out);
+	bh_arena *a = bh_arena_new();
+	put_escaped(out, bh_report_image_summary(a, fd));
+	bh_arena_free(a);
+	fputc('\n', out);
 }
 
 static void put_finding(FILE *out, const bh_report *r, const bh_finding *fd)

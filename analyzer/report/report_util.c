@@ -3,9 +3,11 @@
 // wrappers that keep the writers free of error plumbing. The writers run
 // last in the pipeline and read findings and diagnostics without changing
 // them.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/arena.h"
 #include "bulkhead/img.h"
 #include "report/report_internal.h"
 
@@ -108,4 +110,66 @@ json_t *bh_report__image(const bh_image_context *c)
 	bh_report__set(o, "original_level", json_string(bh_level_name(c->original_level)));
 	bh_report__set(o, "level_adjusted", json_boolean(c->adjusted));
 	return o;
+}
+
+// `in image: /usr/local/bin/app, the entrypoint, runs as root, port 8080
+// (Dockerfile, exposure 100)`; the reason when it does not, or may not,
+// reach the image.
+const char *bh_report_image_summary(bh_arena *arena, const bh_finding *fd)
+{
+	const bh_image_context *c = fd->image;
+	if (!c)
+		return NULL;
+	const char *s;
+	if (c->shipped == BH_IMG_SHIP_YES) {
+		s = bh_arena_sprintf(arena, "in image: %s", c->image_path ? c->image_path : "?");
+		if (c->artifact)
+			s = bh_arena_sprintf(arena, "%s, %s", s,
+					     c->entrypoint ? "the entrypoint" : "not the entrypoint");
+		if (c->root == 1)
+			s = bh_arena_sprintf(arena, "%s, %s", s,
+					     c->user ? "runs as root" : "runs as root (no USER)");
+		else if (c->user)
+			s = bh_arena_sprintf(arena, "%s, runs as %s%s", s, c->user,
+					     c->root < 0 ? " (root or not: unknown)" : "");
+		for (size_t i = 0; i < c->nports; i++)
+			s = bh_arena_sprintf(arena, "%s%s%s", s,
+					     i ? ", " : c->nports > 1 ? ", ports " : ", port ", c->ports[i]);
+	} else {
+		s = bh_arena_sprintf(arena, "%s%s",
+				     c->shipped == BH_IMG_SHIP_NO ? "not in image: " : "in image: unknown: ",
+				     c->reason ? c->reason : "?");
+	}
+	s = bh_arena_sprintf(arena, "%s (%s, exposure %d", s, c->dockerfile, c->exposure);
+	if (c->adjusted)
+		s = bh_arena_sprintf(arena, "%s; %s from %s", s,
+				     fd->level > c->original_level ? "raised" : "lowered",
+				     bh_level_name(c->original_level));
+	return bh_arena_sprintf(arena, "%s)", s);
+}
+
+bh_report__band bh_report__finding_band(const bh_finding *fd)
+{
+	double score = fd->rule->security_severity;
+	int band = score >= 9.0   ? BH_REPORT_BAND_CRITICAL
+		   : score >= 7.0 ? BH_REPORT_BAND_HIGH
+		   : score >= 4.0 ? BH_REPORT_BAND_MEDIUM
+		   : score > 0.0  ? BH_REPORT_BAND_LOW
+				  : BH_REPORT_BAND_INFO;
+	band += (int)fd->level - (int)fd->rule->level;
+	if (band < BH_REPORT_BAND_INFO)
+		band = BH_REPORT_BAND_INFO;
+	if (band > BH_REPORT_BAND_CRITICAL)
+		band = BH_REPORT_BAND_CRITICAL;
+	return (bh_report__band)band;
+}
+
+const char *bh_report__finding_key(char *buf, size_t cap, const bh_finding *fd)
+{
+	if (fd->fingerprint[0])
+		snprintf(buf, cap, "%s", fd->fingerprint);
+	else
+		snprintf(buf, cap, "%s:%s:%u:%u", fd->rule->id, fd->loc.path ? fd->loc.path : "",
+			 (unsigned)fd->loc.line, (unsigned)fd->loc.col);
+	return buf;
 }

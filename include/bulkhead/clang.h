@@ -18,6 +18,13 @@ typedef struct bh_ir_unit bh_ir_unit;
 /** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
 typedef BH_VEC(const char *) bh_clang_files;
 
+/** A file libclang reads from memory instead of disk (an unsaved editor buffer). */
+typedef struct {
+	const char *abs_path;
+	const char *text;
+	size_t len;
+} bh_clang_unsaved;
+
 typedef struct {
 	int jobs;                 /* worker threads; <= 0 means the number of cores */
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
@@ -27,12 +34,14 @@ typedef struct {
 				     findings' arena: what the tree-sitter fast path skips */
 	struct bh_ir_program *program; /* if non-NULL: lower, and move each unit's IR (and its
 					  arena) here, in unit order, for whole-program analyses */
+	const bh_clang_unsaved *unsaved; /* files to read from memory; NULL/0: none */
+	size_t nunsaved;
 	bh_clang_files *includes; /* if non-NULL, gets "HEADER\x1fUNIT" once for every context
 				     file a unit includes (not its own), strings in the findings'
 				     arena: which sources a header's code is compiled with */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,

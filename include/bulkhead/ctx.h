@@ -108,6 +108,16 @@ bool bh_ctx_is_sent(bh_ctx *ctx, const char *dockerfile_relpath, const char *rel
 bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, bh_diags *diags);
 
 /**
+ * Make `relpath`, a regular file of the context, read as `text` (`len`
+ * bytes, copied) instead of its bytes on disk: the editor's unsaved buffer
+ * for the LSP server. Every later bh_ctx_load/bh_ctx_read of it returns
+ * this text. A path the walk did not list as a regular file (new, excluded,
+ * a symlink, outside the context) is refused with BH_ENOTFOUND: the
+ * context never grows past what is on disk. Call it before any stage reads.
+ */
+bh_status bh_ctx_overlay(bh_ctx *ctx, const char *relpath, const char *text, size_t len);
+
+/**
  * Like bh_ctx_load, with the same checks and diagnostics, but the source
  * is a private copy in `arena` and the context does not keep it (a file
  * already cached is returned from the cache). For stages that read every

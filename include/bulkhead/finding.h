@@ -19,6 +19,17 @@ typedef struct {
 	const char *message;
 } bh_finding_step;
 
+/**
+ * A change that fixes a finding, attached only where the rule is sure it
+ * is right (the LSP server offers it as a quick fix): replace the bytes of
+ * `loc` (an empty range inserts) with `text`.
+ */
+typedef struct {
+	const char *title; /* what the change does, for a menu */
+	bh_loc loc;
+	const char *text;
+} bh_finding_fix;
+
 /** How a finding was suppressed. */
 typedef enum {
 	BH_SUPPRESS_NONE = 0,
@@ -49,6 +60,7 @@ typedef struct {
 	bh_suppress_kind suppressed;
 	const char *suppress_reason; /* justification text, or NULL */
 	bh_image_context *image;    /* [F] */
+	const bh_finding_fix *fix;  /* or NULL */
 } bh_finding;
 
 /** A list of findings whose strings live in `arena` (borrowed). Not thread-safe. */
@@ -71,6 +83,9 @@ bh_finding *bh_finding_add(bh_findings *f, const bh_rule *rule, bh_loc loc,
 /** Add a flow step / related location (strings copied into the arena). */
 void bh_finding_add_flow(bh_findings *f, bh_finding *fd, bh_loc loc, const char *message);
 void bh_finding_add_related(bh_findings *f, bh_finding *fd, bh_loc loc, const char *message);
+/** Attach a fix (strings copied into the arena). */
+void bh_finding_set_fix(bh_findings *f, bh_finding *fd, const char *title, bh_loc loc,
+			const char *text);
 
 /**
  * The finding of `rule` at exactly `loc` (path, line, column) whose snippet

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Report writers: compiler-style text, the versioned JSON report
- * (schema: analyzer/report/report.schema.json) and SARIF 2.1.0 as GitHub
- * code scanning reads it. Writers never print a secret whole: they print
+ * (schema: analyzer/report/report.schema.json), SARIF 2.1.0 as GitHub
+ * code scanning reads it, and GitLab's SAST and Code Quality reports. Writers never print a secret whole: they print
  * the finding's message and snippet, which rules redact at creation.
  */
 #ifndef BULKHEAD_REPORT_H
@@ -15,6 +15,9 @@
 
 /** Version of the JSON report format ("bulkhead-report" schema). */
 #define BH_REPORT_JSON_VERSION "1.1.0"
+
+/** Version of GitLab's security report schema the gitlab-sast writer follows. */
+#define BH_REPORT_GITLAB_SAST_VERSION "15.0.6"
 
 /** Give the text of line `line` of context file `path`, or NULL. */
 typedef const char *(*bh_line_fn)(void *payload, const char *path, uint32_t line, size_t *len_out);
@@ -53,5 +56,30 @@ bh_status bh_report_json(FILE *out, const bh_report *r);
  * diagnostics as invocations[0].toolExecutionNotifications.
  */
 bh_status bh_report_sarif(FILE *out, const bh_report *r);
+
+/**
+ * One line on how a finding's code or file reaches the image ("in image:
+ * /usr/local/bin/app, the entrypoint, runs as root, port 8080 (Dockerfile,
+ * exposure 100)"), in `arena`; NULL without image context. The text
+ * report's note and the LSP server's messages.
+ */
+const char *bh_report_image_summary(bh_arena *arena, const bh_finding *fd);
+
+/**
+ * GitLab's security report, "sast" type, schema version
+ * BH_REPORT_GITLAB_SAST_VERSION: unsuppressed findings as vulnerabilities
+ * (rule id as primary identifier, then CWEs), diagnostics as scan
+ * messages. scan.start_time/end_time come from `r` and are the current
+ * time when `r` has none (the schema requires them).
+ * @return BH_OK or BH_EIO if writing failed.
+ */
+bh_status bh_report_gitlab_sast(FILE *out, const bh_report *r);
+
+/**
+ * GitLab Code Quality (a Code Climate subset): an array of issues, one per
+ * unsuppressed finding, keyed by the finding's fingerprint.
+ * @return BH_OK or BH_EIO if writing failed.
+ */
+bh_status bh_report_codequality(FILE *out, const bh_report *r);
 
 #endif

@@ -13,6 +13,13 @@
 #include "finding.h"
 #include "config.h"
 
+/** A file of the context whose text comes from memory (see bh_ctx_overlay). */
+typedef struct {
+	const char *path; /* context-relative */
+	const char *text; /* borrowed during bh_scan_run */
+	size_t len;
+} bh_scan_overlay;
+
 typedef struct bh_scan_options {
 	const char *context;                 /* build context root; "." default */
 	const char *const *only_files;       /* report only these (paths as given); NULL/0 = all */
@@ -37,9 +44,20 @@ typedef struct bh_scan_options {
 	const char *target;                  /* --target: the stage `docker build --target`
 						builds, for every Dockerfile; NULL: the last */
 	bool sort_by_exposure;               /* --sort exposure: most exposed first */
+	const bh_scan_overlay *overlays;     /* files read from memory instead of disk (an
+						editor's unsaved buffers); NULL/0: none */
+	size_t noverlays;
+	bool fast;                           /* syntax only: Dockerfiles, the image model, the
+						tree-sitter-c rules and secrets, for `only_files`
+						(all files when none); no libclang, no dataflow */
+	const char *diff_rev;                /* --diff: report only findings on lines changed
+						since this git revision (work tree and
+						untracked files included); NULL: off */
+	bool diff_staged;                    /* --staged: only lines changed in the git index
+						against HEAD (what a commit would record) */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false }
 
 typedef struct bh_img bh_img;
 
@@ -64,7 +82,11 @@ typedef struct bh_scan {
  * Run the whole pipeline. Never stops at bad input: problems become
  * diagnostics and the remaining files are still analysed.
  * Ownership: caller frees `*out` with bh_scan_free (also on failure).
- * @return BH_OK, or BH_ENOTFOUND if the context does not exist (diagnosed).
+ * With `diff_rev` or `diff_staged`, git is asked for the changed lines
+ * first (include/bulkhead/git.h); when it cannot tell, nothing is analysed.
+ * @return BH_OK; BH_ENOTFOUND if the context does not exist, or is not in
+ * a git work tree, or `diff_rev` is no commit; BH_EIO if git failed (each
+ * diagnosed).
  */
 bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts);
 

@@ -79,6 +79,13 @@ bh_status bh_secret_scan_ctx(const bh_secret *sec, bh_ctx *ctx, bh_findings *fin
 bh_status bh_secret_run(bh_ctx *ctx, int jobs, bh_findings *findings, bh_diags *diags);
 
 /**
+ * bh_secret_run over the files of `ctx` whose entry in `wanted` (one per
+ * context file, in bh_ctx_file order) is true; NULL: every file.
+ */
+bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, bh_findings *findings,
+			      bh_diags *diags);
+
+/**
  * Scan one in-memory file as if it were `path` in a build context (the
  * name decides which detectors apply). `sent` is reported in each
  * finding's note. For tests, the fuzzer and the LSP.

@@ -709,6 +709,39 @@ static void check_print(bh_clang__walk *w, CXCursor call, const call_spec *spec)
 		check_fill(w, call, spec, fmt);
 }
 
+// Is `text` a plain lvalue (`buf`, `req->line`, `s.buf`, `rows[2]`) that
+// can be written twice without changing what it means?
+static bool plain_lvalue(const char *text)
+{
+	if (!text || !*text || strstr(text, "..."))
+		return false;
+	for (const char *p = text; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      strchr("_.->[]", *p)))
+			return false;
+	return true;
+}
+
+// gets(buf) -> fgets(buf, sizeof(buf), stdin), when that is certain: the
+// buffer is an array whose size the compiler knows, named by a plain
+// lvalue, and the call is written out, not produced by a macro. (fgets
+// keeps the newline that gets dropped; the title says so.)
+static void fix_gets(bh_clang__walk *w, bh_finding *fd, CXCursor call, CXCursor dst)
+{
+	const char *name = bh_clang__expr_text(w, dst);
+	CXSourceRange ext = clang_getCursorExtent(call);
+	CXFile f1, f2;
+	unsigned l1, c1, l2, c2;
+	clang_getSpellingLocation(clang_getRangeStart(ext), &f1, &l1, &c1, NULL);
+	clang_getSpellingLocation(clang_getRangeEnd(ext), &f2, &l2, &c2, NULL);
+	if (!bh_clang__array_size(dst) || !plain_lvalue(name) || l1 != fd->loc.line ||
+	    c1 != fd->loc.col || l2 != fd->loc.end_line || c2 != fd->loc.end_col)
+		return;
+	const char *text = bh_arena_sprintf(w->arena, "fgets(%s, sizeof(%s), stdin)", name, name);
+	bh_finding_set_fix(w->findings, fd, bh_arena_sprintf(w->arena, "Replace with %s (it keeps the newline)",
+							     text), fd->loc, text);
+}
+
 void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call)
 {
 	CXCursor decl;
@@ -725,10 +758,12 @@ void bh_clang__rule_calls(bh_clang__walk *w, CXCursor call)
 	switch (spec->kind) {
 	case K_GETS: {
 		CXCursor dst;
-		const char *dname = get_arg(call, spec->dst, &dst)
-					    ? quoted(w, dst, "its buffer") : "its buffer";
-		bh_clang__report(w, BH_RULE_C_GETS, call,
-				 "gets cannot limit how much it writes into %s", dname);
+		bool has_dst = get_arg(call, spec->dst, &dst);
+		const char *dname = has_dst ? quoted(w, dst, "its buffer") : "its buffer";
+		bh_finding *fd = bh_clang__report(w, BH_RULE_C_GETS, call,
+						  "gets cannot limit how much it writes into %s", dname);
+		if (fd && has_dst)
+			fix_gets(w, fd, call, dst);
 		break;
 	}
 	case K_TEMP:

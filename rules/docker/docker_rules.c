@@ -186,7 +186,20 @@ static void check_root_user(checker *c)
 		? bh_arena_sprintf(c->arena, "%s has no USER instruction: a scratch image runs as uid 0", who)
 		: bh_arena_sprintf(c->arena, "%s has no USER instruction: it runs as root unless "
 				   "the base image '%s' sets a user", who, base->raw);
-	report(c, BH_RULE_DOCKER_ROOT_USER, t->from, msg);
+	bh_finding *fd = report(c, BH_RULE_DOCKER_ROOT_USER, t->from, msg);
+	// The fix: an unprivileged user (nobody's uid and gid, which needs no
+	// /etc/passwd entry) before the stage's first ENTRYPOINT or CMD, so
+	// that the RUN lines before it keep running as root.
+	for (size_t i = 0; fd && i < t->ninstr; i++) {
+		const bh_df_instr *in = &img->df->instrs[t->first_instr + i];
+		if (in->kind != BH_DF_ENTRYPOINT && in->kind != BH_DF_CMD)
+			continue;
+		bh_loc at = { fd->loc.path, in->loc.line, 1, in->loc.line, 1 };
+		bh_finding_set_fix(c->out, fd, bh_arena_sprintf(c->arena, "Add USER 65534:65534 before %s",
+								bh_df_kind_name(in->kind)),
+				   at, "USER 65534:65534\n");
+		break;
+	}
 }
 
 // docker.unpinned-base: a base image without a tag (floats to latest) or

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Unit tests of the report writers: the exact text format (colors, tabs
 // and caret alignment, quiet mode, hostile bytes), the JSON report's fields
-// and the SARIF structure GitHub relies on. Each test builds a small report
+// the SARIF structure GitHub relies on, and GitLab's SAST and Code Quality
+// reports. Each test builds a small report
 // in a fresh arena; output is captured with open_memstream and, for JSON
 // and SARIF, parsed back with jansson.
 #include <criterion/criterion.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/img.h"
 #include "bulkhead/report.h"
 #include "bulkhead/source.h"
 
@@ -236,13 +238,24 @@ Test(report, text_escapes_control_bytes)
 	free(out);
 }
 
+// A finding of a registry-shaped secret rule on the .env line that holds
+// "hunter2-very-secret", with the redacted message and snippet rules make.
+// `rule` is caller storage that must outlive the report.
+static bh_finding *add_secret_finding(bh_rule *rule)
+{
+	*rule = *bh_rule_get(BH_RULE_C_GETS);
+	rule->id = "secret.generic-token";
+	rule->domain = "secret";
+	bh_finding *fd = bh_finding_add(&findings, rule, loc(".env", 1, 11, 30),
+					"token 'hunt…' in .env");
+	fd->snippet = "API_TOKEN=hunt… (19 chars)";
+	return fd;
+}
+
 Test(report, text_never_echoes_a_secret_line)
 {
-	// No secret rule is registered yet: a registry-shaped entry stands in.
-	bh_rule secret = *bh_rule_get(BH_RULE_C_GETS);
-	secret.id = "secret.generic-token";
-	secret.domain = "secret";
-	bh_finding_add(&findings, &secret, loc(".env", 1, 11, 30), "token 'hunt…' in .env");
+	bh_rule secret;
+	add_secret_finding(&secret);
 	report.quiet = true;
 	char *out = render(bh_report_text);
 	cr_assert_str_eq(out, ".env:1:11: error: token 'hunt…' in .env [secret.generic-token]\n");
@@ -272,6 +285,10 @@ Test(report, write_failure_is_eio)
 	cr_assert_eq(bh_report_json(full, &report), BH_EIO);
 	clearerr(full);
 	cr_assert_eq(bh_report_sarif(full, &report), BH_EIO);
+	clearerr(full);
+	cr_assert_eq(bh_report_gitlab_sast(full, &report), BH_EIO);
+	clearerr(full);
+	cr_assert_eq(bh_report_codequality(full, &report), BH_EIO);
 	fclose(full);
 }
 
@@ -628,5 +645,197 @@ Test(report, sarif_without_findings_has_empty_results)
 	cr_assert_eq(json_array_size(json_object_get(run, "results")), 0);
 	cr_assert_null(json_object_get(run, "originalUriBaseIds"));
 	cr_assert_null(json_object_get(jpath(run, "invocations.0"), "toolExecutionNotifications"));
+	json_decref(root);
+}
+
+/* ------------------------------------------------------ GitLab formats */
+
+Test(report, gitlab_sast_top_level_and_scan)
+{
+	add_small_report();
+	report.start_time = "2024-05-01T12:00:00Z";
+	report.end_time = "2024-05-01T12:00:03Z";
+	json_t *root = render_json(bh_report_gitlab_sast);
+	cr_assert_str_eq(jget_str(root, "version"), BH_REPORT_GITLAB_SAST_VERSION);
+	json_t *scan = jpath(root, "scan");
+	cr_assert_str_eq(jget_str(scan, "type"), "sast");
+	cr_assert_str_eq(jget_str(scan, "status"), "success");
+	// GitLab's pattern has no zone: yyyy-mm-ddThh:mm:ss.
+	cr_assert_str_eq(jget_str(scan, "start_time"), "2024-05-01T12:00:00");
+	cr_assert_str_eq(jget_str(scan, "end_time"), "2024-05-01T12:00:03");
+	const char *parts[] = { "analyzer", "scanner" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(parts); i++) {
+		json_t *c = jpath(scan, parts[i]);
+		cr_assert_str_eq(jget_str(c, "id"), "bulkhead");
+		cr_assert_str_eq(jget_str(c, "name"), "Bulkhead");
+		cr_assert_str_eq(jget_str(c, "version"), "1.2.3");
+		cr_assert_str_eq(jget_str(jpath(c, "vendor"), "name"), "Bulkhead");
+	}
+	json_t *m0 = jpath(scan, "messages.0"), *m1 = jpath(scan, "messages.1");
+	cr_assert_str_eq(jget_str(m0, "level"), "info");
+	cr_assert_str_eq(jget_str(m0, "value"), "no compile_commands.json [disc.no-compdb]");
+	cr_assert_str_eq(jget_str(m1, "level"), "warn");
+	cr_assert_str_eq(jget_str(m1, "value"),
+			 "src/main.c:2: no compile command [clang.fallback-flags]");
+	json_decref(root);
+}
+
+Test(report, gitlab_sast_vulnerability_fields_and_no_suppressed)
+{
+	bh_finding *fd = add_small_report();
+	json_t *root = render_json(bh_report_gitlab_sast);
+	json_t *vulns = jpath(root, "vulnerabilities");
+	cr_assert_eq(json_array_size(vulns), 1, "the suppressed finding is left out");
+	json_t *v = json_array_get(vulns, 0);
+	// The fingerprint in UUID layout.
+	char uuid[37];
+	snprintf(uuid, sizeof(uuid), "%.8s-%.4s-%.4s-%.4s-%.12s", fd->fingerprint,
+		 fd->fingerprint + 8, fd->fingerprint + 12, fd->fingerprint + 16, fd->fingerprint + 20);
+	cr_assert_str_eq(jget_str(v, "id"), uuid);
+	cr_assert_str_eq(jget_str(v, "name"), bh_rule_get(BH_RULE_C_GETS)->title);
+	cr_assert_str_eq(jget_str(v, "description"), "call to gets()");
+	cr_assert_str_eq(jget_str(v, "severity"), "Critical");
+	json_t *l = jpath(v, "location");
+	cr_assert_str_eq(jget_str(l, "file"), "src/main.c");
+	cr_assert_eq(jget_int(l, "start_line"), 3);
+	cr_assert_eq(jget_int(l, "end_line"), 3);
+	cr_assert_str_eq(jget_str(l, "method"), "main");
+	json_t *ids = jpath(v, "identifiers");
+	cr_assert_eq(json_array_size(ids), 3);
+	cr_assert_str_eq(jget_str(json_array_get(ids, 0), "type"), "bulkhead_rule_id");
+	cr_assert_str_eq(jget_str(json_array_get(ids, 0), "value"), "c.gets");
+	cr_assert_str_eq(jget_str(json_array_get(ids, 0), "name"), "Bulkhead c.gets");
+	json_t *cwe = json_array_get(ids, 1);
+	cr_assert_str_eq(jget_str(cwe, "type"), "cwe");
+	cr_assert_str_eq(jget_str(cwe, "name"), "CWE-242");
+	cr_assert_str_eq(jget_str(cwe, "value"), "242");
+	cr_assert_str_eq(jget_str(cwe, "url"), "https://cwe.mitre.org/data/definitions/242.html");
+	cr_assert_str_eq(jget_str(json_array_get(ids, 2), "value"), "120");
+	cr_assert_null(json_object_get(v, "details"), "no image context, no details");
+	cr_assert_null(json_object_get(v, "raw_source_code_extract"));
+	json_decref(root);
+}
+
+// The severity of each finding added, in order, in both GitLab formats.
+static void assert_severities(const char *const *sast, const char *const *cq, size_t n)
+{
+	json_t *root = render_json(bh_report_gitlab_sast);
+	json_t *vulns = jpath(root, "vulnerabilities");
+	cr_assert_eq(json_array_size(vulns), n);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_str_eq(jget_str(json_array_get(vulns, i), "severity"), sast[i], "#%zu", i);
+	json_decref(root);
+	root = render_json(bh_report_codequality);
+	cr_assert_eq(json_array_size(root), n);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_str_eq(jget_str(json_array_get(root, i), "severity"), cq[i], "#%zu", i);
+	json_decref(root);
+}
+
+Test(report, gitlab_severity_follows_score_then_level_changes)
+{
+	// gets 9.8 error; insecure-temp-file 5.5 warning; unbounded-copy 7.8
+	// warning; no-healthcheck 1.0 note.
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS), loc("a.c", 1, 1, 0), "default");
+	bh_finding *lowered = bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS),
+					     loc("a.c", 2, 1, 0), "never shipped");
+	lowered->level = BH_LEVEL_WARNING;
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_C_INSECURE_TEMP_FILE), loc("a.c", 3, 1, 0), "m");
+	bh_finding *raised = bh_finding_add(&findings, bh_rule_get(BH_RULE_C_UNBOUNDED_COPY),
+					    loc("a.c", 4, 1, 0), "shipped, root, exposed");
+	raised->level = BH_LEVEL_ERROR;
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_DOCKER_NO_HEALTHCHECK),
+		       loc("Dockerfile", 5, 1, 0), "m");
+	bh_finding *twice = bh_finding_add(&findings, bh_rule_get(BH_RULE_C_INSECURE_TEMP_FILE),
+					   loc("a.c", 6, 1, 0), "m");
+	twice->level = BH_LEVEL_NONE;
+	static const char *const sast[] = { "Critical", "High", "Medium", "Critical", "Low", "Info" };
+	static const char *const cq[] = { "blocker", "critical", "major", "blocker", "minor", "info" };
+	assert_severities(sast, cq, BH_ARRAY_LEN(sast));
+}
+
+Test(report, gitlab_sast_without_times_uses_the_clock_and_whole_file_has_no_lines)
+{
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS), loc("a.c", 0, 0, 0), "whole file");
+	json_t *root = render_json(bh_report_gitlab_sast);
+	const char *t = jget_str(jpath(root, "scan"), "start_time");
+	cr_assert_eq(strlen(t), 19, "yyyy-mm-ddThh:mm:ss, not %s", t);
+	cr_assert(t[4] == '-' && t[10] == 'T' && t[13] == ':', "%s", t);
+	cr_assert_eq(strlen(jget_str(jpath(root, "scan"), "end_time")), 19);
+	json_t *l = jpath(root, "vulnerabilities.0.location");
+	cr_assert_str_eq(jget_str(l, "file"), "a.c");
+	cr_assert_null(json_object_get(l, "start_line"));
+	cr_assert_null(json_object_get(l, "end_line"));
+	// No fingerprints computed: the id still identifies the finding.
+	cr_assert_str_eq(jget_str(jpath(root, "vulnerabilities.0"), "id"), "c.gets:a.c:0:0");
+	json_decref(root);
+}
+
+Test(report, gitlab_sast_details_carry_the_image_context)
+{
+	bh_finding *fd = add_small_report();
+	bh_image_context img = { .shipped = BH_IMG_SHIP_YES,
+				 .reason = "linked into /usr/bin/app",
+				 .root = -1,
+				 .exposure = 80 };
+	fd->image = &img;
+	json_t *root = render_json(bh_report_gitlab_sast);
+	json_t *d = jpath(root, "vulnerabilities.0.details.image");
+	cr_assert_str_eq(jget_str(d, "name"), "Image");
+	cr_assert_str_eq(jget_str(d, "type"), "text");
+	cr_assert_str_eq(jget_str(d, "value"),
+			 "ships in the image: yes; linked into /usr/bin/app (exposure 80/100)");
+	json_decref(root);
+}
+
+Test(report, gitlab_formats_never_print_a_secret)
+{
+	bh_rule secret;
+	add_secret_finding(&secret);
+	writer_fn writers[] = { bh_report_gitlab_sast, bh_report_codequality };
+	for (size_t i = 0; i < BH_ARRAY_LEN(writers); i++) {
+		char *out = render(writers[i]);
+		cr_assert_null(strstr(out, "hunter2"), "%s", out);
+		cr_assert_not_null(strstr(out, "token 'hunt…' in .env"));
+		free(out);
+	}
+}
+
+Test(report, codequality_issue_fields)
+{
+	bh_finding *fd = add_small_report();
+	json_t *root = render_json(bh_report_codequality);
+	cr_assert(json_is_array(root));
+	cr_assert_eq(json_array_size(root), 1, "the suppressed finding is left out");
+	json_t *issue = json_array_get(root, 0);
+	cr_assert_str_eq(jget_str(issue, "type"), "issue");
+	cr_assert_str_eq(jget_str(issue, "check_name"), "c.gets");
+	cr_assert_str_eq(jget_str(issue, "description"), "call to gets()");
+	cr_assert_str_eq(json_string_value(jpath(issue, "categories.0")), "Security");
+	cr_assert_str_eq(jget_str(issue, "fingerprint"), fd->fingerprint);
+	cr_assert_str_eq(jget_str(issue, "severity"), "blocker");
+	cr_assert_str_eq(jget_str(jpath(issue, "location"), "path"), "src/main.c");
+	json_t *lines = jpath(issue, "location.lines");
+	cr_assert_eq(jget_int(lines, "begin"), 3);
+	cr_assert_null(json_object_get(lines, "end"), "one line: no end");
+	json_decref(root);
+}
+
+Test(report, codequality_multiline_and_whole_file_locations)
+{
+	bh_loc multi = { "a.c", 3, 2, 5, 1 };
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS), multi, "multi");
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS), loc("b.c", 0, 0, 0), "whole file");
+	json_t *root = render_json(bh_report_codequality);
+	json_t *l0 = jpath(root, "0.location.lines"), *l1 = jpath(root, "1.location.lines");
+	cr_assert_eq(jget_int(l0, "begin"), 3);
+	cr_assert_eq(jget_int(l0, "end"), 5);
+	cr_assert_eq(jget_int(l1, "begin"), 1, "begin is required: line 1 for a whole file");
+	cr_assert_str_eq(jget_str(json_array_get(root, 1), "fingerprint"), "c.gets:b.c:0:0");
+	json_decref(root);
+
+	report.findings = NULL;
+	root = render_json(bh_report_codequality);
+	cr_assert(json_is_array(root) && json_array_size(root) == 0);
 	json_decref(root);
 }

@@ -88,7 +88,8 @@ typedef struct bh_clang__walk {
  */
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths);
+			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths,
+			    struct CXUnsavedFile *unsaved, unsigned nunsaved);
 
 /**
  * The context-relative path of `file` (resolved with realpath, so symlinks

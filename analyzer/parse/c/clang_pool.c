@@ -48,6 +48,8 @@ typedef struct {
 	bh_strset seen;      // what was merged already (findings, diagnostics, visited files)
 	bh_clang_files *visited; // opts->visited, or NULL
 	bh_clang_files *includes; // opts->includes, or NULL
+	struct CXUnsavedFile *unsaved; // opts->unsaved for libclang (heap array)
+	unsigned nunsaved;
 } pool;
 
 // ------------------------------------------------------------------ merge
@@ -132,7 +134,8 @@ static void *worker(void *data)
 		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
 				       &s->findings, &s->diags,
 				       p->lower_ir || p->program ? &s->ir : NULL,
-				       p->visited || p->includes ? &visited : NULL, &realpaths);
+				       p->visited || p->includes ? &visited : NULL, &realpaths,
+				       p->unsaved, p->nunsaved);
 		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
 
 		pthread_mutex_lock(&p->lock);
@@ -198,7 +201,12 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.diags = diags,
 		.visited = opts->visited,
 		.includes = opts->includes,
+		.unsaved = bh_xcalloc(opts->nunsaved ? opts->nunsaved : 1, sizeof(struct CXUnsavedFile)),
+		.nunsaved = (unsigned)opts->nunsaved,
 	};
+	for (size_t i = 0; i < opts->nunsaved; i++)
+		p.unsaved[i] = (struct CXUnsavedFile){ opts->unsaved[i].abs_path, opts->unsaved[i].text,
+						       (unsigned long)opts->unsaved[i].len };
 	pthread_mutex_init(&p.lock, NULL);
 
 	int jobs = opts->jobs > 0 ? opts->jobs : default_jobs();
@@ -236,6 +244,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 	if (opts->program)
 		bh_ir_program_link(opts->program);
 	bh_strset_dispose(&p.seen);
+	free(p.unsaved);
 	pthread_mutex_destroy(&p.lock);
 	free(threads);
 	free(started);

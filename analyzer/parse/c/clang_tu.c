@@ -321,7 +321,8 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
 
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths)
+			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths,
+			    struct CXUnsavedFile *unsaved, unsigned nunsaved)
 {
 	bh_clang__walk w = {
 		.unit = unit,
@@ -347,7 +348,7 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	unsigned flags = CXTranslationUnit_KeepGoing |
 			 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	enum CXErrorCode ec = clang_parseTranslationUnit2(index, unit->abs_path, args,
-							  (int)nargs, NULL, 0, flags, &w.tu);
+							  (int)nargs, unsaved, nunsaved, flags, &w.tu);
 	if (ec != CXError_Success || !w.tu) {
 		bh_diag_add(diags, BH_LEVEL_ERROR, "clang.parse-failed", unit->path, 0, 0,
 			    "libclang could not parse this translation unit (%s)",

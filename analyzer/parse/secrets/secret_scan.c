@@ -1473,6 +1473,7 @@ typedef struct {
 	const bh_secret *sec;
 	bh_ctx *ctx;
 	const bool *sent;        // per context file
+	const bool *wanted;      // per context file; NULL: every file
 	atomic_size_t next;      // next file index to take
 } shared_job;
 
@@ -1523,14 +1524,15 @@ static void *worker_main(void *arg)
 		size_t i = atomic_fetch_add(&job->next, 1);
 		if (i >= n)
 			break;
-		scan_one(wk, &sc, i);
+		if (!job->wanted || job->wanted[i])
+			scan_one(wk, &sc, i);
 	}
 	scanner_dispose(&sc);
 	return NULL;
 }
 
-bh_status bh_secret_scan_ctx(const bh_secret *sec, bh_ctx *ctx, bh_findings *findings,
-			     bh_diags *diags)
+static bh_status scan_files(const bh_secret *sec, bh_ctx *ctx, const bool *wanted,
+			    bh_findings *findings, bh_diags *diags)
 {
 	size_t n = bh_ctx_file_count(ctx);
 	// Whether each file reaches the daemon: under the root .dockerignore,
@@ -1557,7 +1559,7 @@ bh_status bh_secret_scan_ctx(const bh_secret *sec, bh_ctx *ctx, bh_findings *fin
 	if ((size_t)jobs > n)
 		jobs = n ? (int)n : 1;
 
-	shared_job job = { .sec = sec, .ctx = ctx, .sent = sent };
+	shared_job job = { .sec = sec, .ctx = ctx, .sent = sent, .wanted = wanted };
 	atomic_init(&job.next, 0);
 	worker *wks = bh_xcalloc((size_t)jobs, sizeof(*wks));
 	for (int w = 0; w < jobs; w++) {
@@ -1586,6 +1588,12 @@ bh_status bh_secret_scan_ctx(const bh_secret *sec, bh_ctx *ctx, bh_findings *fin
 	free(wks);
 	free(sent);
 	return BH_OK;
+}
+
+bh_status bh_secret_scan_ctx(const bh_secret *sec, bh_ctx *ctx, bh_findings *findings,
+			     bh_diags *diags)
+{
+	return scan_files(sec, ctx, NULL, findings, diags);
 }
 
 // ------------------------------------------------------------ the stage
@@ -1620,6 +1628,12 @@ static void drop_c_duplicates(bh_findings *findings, size_t first_new)
 
 bh_status bh_secret_run(bh_ctx *ctx, int jobs, bh_findings *findings, bh_diags *diags)
 {
+	return bh_secret_run_files(ctx, jobs, NULL, findings, diags);
+}
+
+bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, bh_findings *findings,
+			      bh_diags *diags)
+{
 	bh_secret_options opts = BH_SECRET_OPTIONS_INIT;
 	opts.jobs = jobs;
 	bh_secret *sec = NULL;
@@ -1627,7 +1641,7 @@ bh_status bh_secret_run(bh_ctx *ctx, int jobs, bh_findings *findings, bh_diags *
 	if (err < 0)
 		goto out;
 	size_t first_new = findings->items.len;
-	err = bh_secret_scan_ctx(sec, ctx, findings, diags);
+	err = scan_files(sec, ctx, wanted, findings, diags);
 	drop_c_duplicates(findings, first_new);
 out:
 	bh_secret_free(sec);

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+// The two tiers of analysis behind the LSP server and what it shows.
+//
+// Full tier: bh_scan_run over the build context with every open buffer as
+// an overlay; its diagnostics for every file of the context (workspace
+// diagnostics: a finding's flow or image context often lies in a file not
+// open). Fast tier: the syntax-only scan of one edited buffer.
+//
+// What a buffer shows: its full-tier diagnostics while it is as the full
+// scan read it; once edited, the fast tier owns the rules it runs itself
+// (Dockerfile, secret, and image rules but the one that needs the C code's
+// shell calls) and the full tier's other diagnostics stay, moved with the
+// edits, until the next save runs the full tier again.
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/common.h"
+#include "bulkhead/json.h"
+#include "bulkhead/rule.h"
+#include "bulkhead/scan.h"
+#include "lsp/lsp_internal.h"
+
+bh_lsp__doc *bh_lsp__find_doc(bh_lsp__server *s, const char *uri)
+{
+	for (size_t i = 0; uri && i < s->ndocs; i++)
+		if (strcmp(s->docs[i]->uri, uri) == 0)
+			return s->docs[i];
+	return NULL;
+}
+
+// The context-relative path of `abs` under `root`, or NULL.
+static const char *under(const char *root, const char *abs)
+{
+	size_t n = root ? strlen(root) : 0;
+	if (!abs || !n || strncmp(abs, root, n) != 0)
+		return NULL;
+	if (n == 1 && root[0] == '/')
+		return abs + 1;
+	return abs[n] == '/' ? abs + n + 1 : NULL;
+}
+
+// ------------------------------------------------------------ lines
+
+// Lines for range conversion: an open buffer's text, else the file as the
+// scan read it.
+typedef struct {
+	bh_lsp__server *s;
+	bh_scan *scan;
+	const char *root;
+	bh_lsp__text last; // the line handed out last (heap)
+} line_source;
+
+static const char *line_of(void *payload, const char *path, uint32_t line, size_t *len)
+{
+	line_source *ls = payload;
+	for (size_t i = 0; i < ls->s->ndocs; i++) {
+		const bh_lsp__doc *d = ls->s->docs[i];
+		const char *rel = under(ls->root, d->path);
+		if (!rel || strcmp(rel, path) != 0)
+			continue;
+		size_t start = bh_lsp__offset(d->text.data, d->text.len, line - 1, 0, false);
+		if (line > 1 && start == d->text.len)
+			return NULL;
+		const char *nl = memchr(d->text.data + start, '\n', d->text.len - start);
+		size_t n = nl ? (size_t)(nl - d->text.data) - start : d->text.len - start;
+		bh_lsp__text_set(&ls->last, d->text.data + start, n);
+		*len = n;
+		return ls->last.data;
+	}
+	return bh_scan_line(ls->scan, path, line, len);
+}
+
+// ------------------------------------------------------------ running
+
+typedef BH_VEC(bh_scan_overlay) overlay_vec;
+
+// Every open buffer inside `root` is read from memory.
+static void overlays_for(bh_lsp__server *s, const char *root, overlay_vec *out)
+{
+	for (size_t i = 0; i < s->ndocs; i++) {
+		const bh_lsp__doc *d = s->docs[i];
+		const char *rel = under(root, d->path);
+		if (rel)
+			bh_vec_push(out, ((bh_scan_overlay){ rel, d->text.data, d->text.len }));
+	}
+}
+
+static bh_scan *scan(bh_lsp__server *s, const char *root, bool fast, const char *only)
+{
+	overlay_vec ov = { 0 };
+	overlays_for(s, root, &ov);
+	bh_scan_options o = BH_SCAN_OPTIONS_INIT;
+	o.context = root;
+	o.jobs = fast ? 1 : s->opts.jobs;
+	o.fast = fast;
+	o.overlays = ov.items;
+	o.noverlays = ov.len;
+	o.only_files = only ? &only : NULL;
+	o.nonly_files = only ? 1 : 0;
+	o.only_shipped = s->only_shipped;
+	o.min_exposure = s->min_exposure;
+	bh_scan *sc = NULL;
+	(void)bh_scan_run(&sc, &o);
+	bh_vec_dispose(&ov);
+	return sc;
+}
+
+static json_t *diag_of(const bh_diag *dg, const bh_lsp__lines *lines, bool utf16)
+{
+	bh_loc loc = dg->loc;
+	if (!loc.line)
+		loc.line = 1;
+	return json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", bh_lsp__range(&loc, lines, utf16),
+			 "severity", dg->level == BH_LEVEL_ERROR ? 1 : dg->level == BH_LEVEL_WARNING ? 2 : 3,
+			 "code", dg->code ? dg->code : "?", "source", "bulkhead",
+			 "message", bh_json_string(dg->message ? dg->message : ""));
+}
+
+// Append to `by_uri[uri of path]`.
+static void add_to(json_t *by_uri, const char *root, const char *path, json_t *d)
+{
+	char *abs = bh_xmalloc(strlen(root) + strlen(path) + 2);
+	strcpy(abs, root);
+	strcat(abs, "/");
+	strcat(abs, path);
+	char *uri = bh_lsp__path_to_uri(abs);
+	json_t *arr = json_object_get(by_uri, uri);
+	if (!arr) {
+		arr = json_array();
+		json_object_set_new(by_uri, uri, arr);
+	}
+	json_array_append_new(arr, d);
+	free(uri);
+	free(abs);
+}
+
+// The scan's unsuppressed findings and its diagnostics that name a file,
+// as LSP diagnostics grouped by URI.
+static json_t *collect(bh_lsp__server *s, bh_scan *sc, const char *root, bool fast)
+{
+	json_t *by_uri = json_object();
+	if (!sc || !sc->ctx)
+		return by_uri;
+	line_source ls = { s, sc, root, { 0 } };
+	bh_lsp__lines lines = { line_of, &ls };
+	for (size_t i = 0; i < sc->findings.items.len; i++) {
+		const bh_finding *fd = &sc->findings.items.items[i];
+		if (fd->suppressed || !fd->loc.path)
+			continue;
+		add_to(by_uri, root, fd->loc.path, bh_lsp__diagnostic(fd, root, &lines, s->utf16, fast));
+	}
+	for (size_t i = 0; i < sc->diags.items.len; i++) {
+		const bh_diag *dg = &sc->diags.items.items[i];
+		if (dg->loc.path && dg->level >= BH_LEVEL_WARNING)
+			add_to(by_uri, root, dg->loc.path, diag_of(dg, &lines, s->utf16));
+	}
+	bh_lsp__text_dispose(&ls.last);
+	return by_uri;
+}
+
+void bh_lsp__run_full(bh_lsp__server *s)
+{
+	s->full_due = false;
+	if (!s->root)
+		return;
+	bh_scan *sc = scan(s, s->root, false, NULL);
+	json_decref(s->full);
+	s->full = collect(s, sc, s->root, false);
+	bh_scan_free(sc);
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (under(s->root, s->docs[i]->path))
+			s->docs[i]->edited = false;
+}
+
+void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d)
+{
+	d->fast_due = false;
+	if (!d->path)
+		return;
+	// A file outside the workspace is analysed in its own directory.
+	char *dir = NULL;
+	const char *root = under(s->root, d->path) ? s->root : NULL;
+	if (!root) {
+		dir = bh_xstrdup(d->path);
+		root = dirname(dir);
+	}
+	bh_scan *sc = scan(s, root, true, d->path);
+	json_t *by_uri = collect(s, sc, root, true);
+	json_decref(d->fast);
+	d->fast = json_incref(json_object_get(by_uri, d->uri));
+	if (!d->fast)
+		d->fast = json_array();
+	json_decref(by_uri);
+	bh_scan_free(sc);
+	free(dir);
+}
+
+// ------------------------------------------------------------ showing
+
+// Does the fast tier run the rule of diagnostic `d` itself?
+static bool fast_owned(json_t *d)
+{
+	const char *code = json_string_value(json_object_get(d, "code"));
+	const bh_rule *r = code ? bh_rule_find(code) : NULL;
+	if (!r)
+		return false; // a scan diagnostic (clang.parse-failed): the full tier's
+	return strcmp(r->domain, "docker") == 0 || strcmp(r->domain, "secret") == 0 ||
+	       (strcmp(r->domain, "image") == 0 && r->index != BH_RULE_IMAGE_SHELL_CALL_WITHOUT_SHELL);
+}
+
+json_t *bh_lsp__merged(bh_lsp__server *s, const char *uri)
+{
+	bh_lsp__doc *d = bh_lsp__find_doc(s, uri);
+	json_t *full = s->full ? json_object_get(s->full, uri) : NULL;
+	json_t *out = json_array();
+	bool edited = d && (d->edited || !s->full || !under(s->root, d->path));
+	for (size_t i = 0; i < json_array_size(full); i++) {
+		json_t *x = json_array_get(full, i);
+		if (!edited || !fast_owned(x))
+			json_array_append(out, x);
+	}
+	if (edited && d->fast)
+		json_array_extend(out, d->fast);
+	return out;
+}
+
+void bh_lsp__publish_all(bh_lsp__server *s)
+{
+	json_t *uris = json_object();
+	const char *key;
+	json_t *v;
+	if (s->full)
+		json_object_foreach(s->full, key, v)
+			json_object_set(uris, key, json_true());
+	json_object_foreach(s->sent, key, v)
+		json_object_set(uris, key, json_true());
+	for (size_t i = 0; i < s->ndocs; i++)
+		json_object_set(uris, s->docs[i]->uri, json_true());
+	json_object_foreach(uris, key, v) {
+		json_t *now = bh_lsp__merged(s, key);
+		json_t *before = json_object_get(s->sent, key);
+		if ((before && json_equal(before, now)) || (!before && !json_array_size(now))) {
+			json_decref(now);
+			continue;
+		}
+		json_t *params = json_pack("{s:s,s:O}", "uri", key, "diagnostics", now);
+		bh_lsp__doc *d = bh_lsp__find_doc(s, key);
+		if (d)
+			json_object_set_new(params, "version", json_integer(d->version));
+		bh_lsp__notify(s, "textDocument/publishDiagnostics", params);
+		if (json_array_size(now))
+			json_object_set_new(s->sent, key, now);
+		else {
+			json_object_del(s->sent, key);
+			json_decref(now);
+		}
+	}
+	json_decref(uris);
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// Shared inside the LSP server (bh_lsp): message framing, buffer text and
+// positions, the document store, finding-to-diagnostic conversion, and the
+// server state the request handlers read and change.
+#ifndef BH_LSP_INTERNAL_H
+#define BH_LSP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+#include "bulkhead/finding.h"
+#include "bulkhead/lsp.h"
+#include "bulkhead/report.h"
+
+// ------------------------------------------------------------ framing
+
+// Reads `Content-Length`-framed messages from a file descriptor.
+typedef struct {
+	int fd;
+	char *buf;      // bytes read and not yet consumed (heap)
+	size_t len, cap;
+	bool eof;       // read() returned 0 or failed
+} bh_lsp__reader;
+
+typedef enum {
+	BH_LSP__MSG = 1,         // a body was read
+	BH_LSP__EOF = 0,         // the input ended (a partial message is dropped)
+	BH_LSP__BAD_HEADER = -1, // a header block without a valid Content-Length: skipped
+	BH_LSP__TOO_LARGE = -2,  // a body over the limit: read and thrown away
+} bh_lsp__read_status;
+
+void bh_lsp__reader_init(bh_lsp__reader *r, int fd);
+void bh_lsp__reader_dispose(bh_lsp__reader *r);
+
+/**
+ * Wait up to `timeout_ms` (< 0: forever) for input. 1: input or end of
+ * input is there (bh_lsp__read will not block for its header), 0: none.
+ */
+int bh_lsp__wait(bh_lsp__reader *r, int timeout_ms);
+
+/**
+ * Read one message; blocks until it is complete. `*body` (heap,
+ * NUL-terminated) is the caller's on BH_LSP__MSG.
+ */
+bh_lsp__read_status bh_lsp__read(bh_lsp__reader *r, size_t max, char **body, size_t *len);
+
+/**
+ * The Content-Length of a header block (`n` bytes, without the blank line
+ * that ends it); -1 if there is none or it is not a number.
+ */
+long long bh_lsp__header_length(const char *hdr, size_t n);
+
+/** Write one framed message; false if the client is gone. */
+bool bh_lsp__write(int fd, const char *body, size_t len);
+
+// ------------------------------------------------------- text, positions
+
+// An open buffer's text (heap, always NUL-terminated).
+typedef struct {
+	char *data;
+	size_t len, cap;
+} bh_lsp__text;
+
+void bh_lsp__text_set(bh_lsp__text *t, const char *s, size_t n);
+void bh_lsp__text_dispose(bh_lsp__text *t);
+
+/** Replace bytes [start, end) with `n` bytes of `s` (offsets clamped). */
+void bh_lsp__text_replace(bh_lsp__text *t, size_t start, size_t end, const char *s, size_t n);
+
+/**
+ * Byte offset of LSP position (`line`, `character`), both 0-based; the
+ * character counts UTF-16 code units when `utf16`, else bytes. Past the
+ * end of a line: its end; past the last line: the end of the text.
+ */
+size_t bh_lsp__offset(const char *text, size_t len, uint32_t line, uint32_t character, bool utf16);
+
+/** The LSP character of byte `col` (0-based, clamped) of a line of `n` bytes. */
+uint32_t bh_lsp__character(const char *line, size_t n, size_t col, bool utf16);
+
+/** Number of '\n' in `n` bytes of `s`. */
+uint32_t bh_lsp__count_lines(const char *s, size_t n);
+
+// ------------------------------------------------------------ documents
+
+typedef struct {
+	char *uri;
+	char *path;        // absolute file path of a file: URI, else NULL
+	bh_lsp__text text;
+	int64_t version;
+	bool edited;       // changed since the last full scan read it
+	bool fast_due;     // the fast tier has not seen the latest text
+	json_t *fast;      // diagnostics of the last fast analysis, or NULL
+} bh_lsp__doc;
+
+/** The absolute path of a `file://` URI (percent-decoded; heap), or NULL. */
+char *bh_lsp__uri_to_path(const char *uri);
+
+/** The `file://` URI of an absolute path (percent-encoded; heap). */
+char *bh_lsp__path_to_uri(const char *path);
+
+// ---------------------------------------------------------- diagnostics
+
+/** Gives the text of line `line` (1-based) of context file `path`, or NULL. */
+typedef struct {
+	bh_line_fn fn;
+	void *payload;
+} bh_lsp__lines;
+
+/**
+ * The LSP Diagnostic of a finding: range in the client's position
+ * encoding, severity, code and codeDescription (the rule's documentation),
+ * source "bulkhead", the message with the image context and the note,
+ * relatedInformation for flow steps, related places and the Dockerfile
+ * lines that ship the code, and `data` {rule, fingerprint, fast} for code
+ * actions and hover. `root` is the context's absolute path.
+ */
+json_t *bh_lsp__diagnostic(const bh_finding *fd, const char *root, const bh_lsp__lines *lines,
+			   bool utf16, bool fast);
+
+/** An LSP Range of a context location (`loc.path` relative to `root`). */
+json_t *bh_lsp__range(const bh_loc *loc, const bh_lsp__lines *lines, bool utf16);
+
+/**
+ * Move diagnostic ranges after an edit that replaced lines `first`..`last`
+ * (0-based, inclusive) with text spanning `new_lines` more or fewer lines
+ * (`delta`): those touching the edited lines are dropped, later ones move.
+ */
+void bh_lsp__shift(json_t *diags, uint32_t first, uint32_t last, int64_t delta);
+
+/** The rule documentation's URI for codeDescription.href, or NULL. */
+const char *bh_lsp__doc_href(const char *rule_id);
+
+// --------------------------------------------------------------- server
+
+typedef struct {
+	bh_lsp__reader in;
+	int out_fd;
+	bh_lsp_options opts;
+	bool initialized, shutdown, utf16, gone;
+	char *root;             // the build context (absolute), or NULL before initialize
+	bool only_shipped;      // settings
+	int min_exposure;
+	bh_lsp__doc **docs;     // open documents (heap array of heap docs)
+	size_t ndocs;
+	json_t *full;           // uri -> diagnostics of the last full scan; NULL before one
+	json_t *sent;           // uri -> diagnostics last published
+	bool full_due;          // run the full tier before the next wait
+	int64_t fast_at;        // monotonic ms when the fast tier is due; 0: nothing due
+} bh_lsp__server;
+
+bh_lsp__doc *bh_lsp__find_doc(bh_lsp__server *s, const char *uri);
+
+/** The diagnostics shown for `uri` now: full tier, edited-buffer rules, fast tier. */
+json_t *bh_lsp__merged(bh_lsp__server *s, const char *uri);
+
+/** Run the full tier over the context; replaces s->full. */
+void bh_lsp__run_full(bh_lsp__server *s);
+
+/** Run the fast tier on one document; replaces d->fast. */
+void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d);
+
+/** Publish the merged diagnostics of every URI whose list changed. */
+void bh_lsp__publish_all(bh_lsp__server *s);
+
+/** Send a notification (steals `params`). */
+void bh_lsp__notify(bh_lsp__server *s, const char *method, json_t *params);
+
+/** textDocument/hover: result (new reference) or json_null(). */
+json_t *bh_lsp__hover(bh_lsp__server *s, json_t *params);
+
+/** textDocument/codeAction: an array of CodeAction (new reference). */
+json_t *bh_lsp__code_actions(bh_lsp__server *s, json_t *params);
+
+/** Milliseconds of a monotonic clock. */
+int64_t bh_lsp__now_ms(void);
+
+#endif
