@@ -2,6 +2,7 @@
 // The allocation policy: every heap allocation in Bulkhead, and in the
 // jansson and tree-sitter code it drives, goes through these functions.
 // Out of memory is the only condition on which Bulkhead aborts.
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,11 +56,18 @@ char *bh_xstrndup(const char *s, size_t n)
 	return p;
 }
 
-void bh_alloc_install(void)
+static void install_once(void)
 {
-	// Both libraries keep a process-wide hook; installing it twice is harmless.
 	json_set_alloc_funcs(bh_xmalloc, free);
 	ts_set_allocator(bh_xmalloc, bh_xcalloc, bh_xrealloc, free);
+}
+
+void bh_alloc_install(void)
+{
+	// Both libraries keep a process-wide hook; the LSP server scans on two
+	// threads, so it is set once, before either allocates.
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, install_once);
 }
 
 void bh__vec_grow(void **items, size_t *cap, size_t need, size_t elem_size)

@@ -575,6 +575,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		      &scan->diags);
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
+	copts.cancel = opts->cancel;
 	// Every function is lowered to IR for the taint and memory analyses,
 	// which run once all units are in: flows cross files.
 	bh_ir_program program;
@@ -630,6 +631,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// #define macros in every C file (include/bulkhead/tsc.h).
 	if (err == BH_OK) {
 		bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
+		topts.cancel = opts->cancel;
 		topts.covered = visited.items;
 		topts.ncovered = visited.len;
 		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);

@@ -30,8 +30,7 @@ bh_lsp__doc *bh_lsp__find_doc(bh_lsp__server *s, const char *uri)
 	return NULL;
 }
 
-// The context-relative path of `abs` under `root`, or NULL.
-static const char *under(const char *root, const char *abs)
+const char *bh_lsp__under(const char *root, const char *abs)
 {
 	size_t n = root ? strlen(root) : 0;
 	if (!abs || !n || strncmp(abs, root, n) != 0)
@@ -43,10 +42,11 @@ static const char *under(const char *root, const char *abs)
 
 // ------------------------------------------------------------ lines
 
-// Lines for range conversion: an open buffer's text, else the file as the
-// scan read it.
+// Lines for range conversion: a buffer's text, else the file as the scan
+// read it.
 typedef struct {
-	bh_lsp__server *s;
+	const bh_lsp__buffer *bufs;
+	size_t nbufs;
 	bh_scan *scan;
 	const char *root;
 	bh_lsp__text last; // the line handed out last (heap)
@@ -55,17 +55,17 @@ typedef struct {
 static const char *line_of(void *payload, const char *path, uint32_t line, size_t *len)
 {
 	line_source *ls = payload;
-	for (size_t i = 0; i < ls->s->ndocs; i++) {
-		const bh_lsp__doc *d = ls->s->docs[i];
-		const char *rel = under(ls->root, d->path);
+	for (size_t i = 0; i < ls->nbufs; i++) {
+		const bh_lsp__buffer *b = &ls->bufs[i];
+		const char *rel = bh_lsp__under(ls->root, b->path);
 		if (!rel || strcmp(rel, path) != 0)
 			continue;
-		size_t start = bh_lsp__offset(d->text.data, d->text.len, line - 1, 0, false);
-		if (line > 1 && start == d->text.len)
+		size_t start = bh_lsp__offset(b->text, b->len, line - 1, 0, false);
+		if (line > 1 && start == b->len)
 			return NULL;
-		const char *nl = memchr(d->text.data + start, '\n', d->text.len - start);
-		size_t n = nl ? (size_t)(nl - d->text.data) - start : d->text.len - start;
-		bh_lsp__text_set(&ls->last, d->text.data + start, n);
+		const char *nl = memchr(b->text + start, '\n', b->len - start);
+		size_t n = nl ? (size_t)(nl - b->text) - start : b->len - start;
+		bh_lsp__text_set(&ls->last, b->text + start, n);
 		*len = n;
 		return ls->last.data;
 	}
@@ -73,39 +73,6 @@ static const char *line_of(void *payload, const char *path, uint32_t line, size_
 }
 
 // ------------------------------------------------------------ running
-
-typedef BH_VEC(bh_scan_overlay) overlay_vec;
-
-// Every open buffer inside `root` is read from memory.
-static void overlays_for(bh_lsp__server *s, const char *root, overlay_vec *out)
-{
-	for (size_t i = 0; i < s->ndocs; i++) {
-		const bh_lsp__doc *d = s->docs[i];
-		const char *rel = under(root, d->path);
-		if (rel)
-			bh_vec_push(out, ((bh_scan_overlay){ rel, d->text.data, d->text.len }));
-	}
-}
-
-static bh_scan *scan(bh_lsp__server *s, const char *root, bool fast, const char *only)
-{
-	overlay_vec ov = { 0 };
-	overlays_for(s, root, &ov);
-	bh_scan_options o = BH_SCAN_OPTIONS_INIT;
-	o.context = root;
-	o.jobs = fast ? 1 : s->opts.jobs;
-	o.fast = fast;
-	o.overlays = ov.items;
-	o.noverlays = ov.len;
-	o.only_files = only ? &only : NULL;
-	o.nonly_files = only ? 1 : 0;
-	o.only_shipped = s->only_shipped;
-	o.min_exposure = s->min_exposure;
-	bh_scan *sc = NULL;
-	(void)bh_scan_run(&sc, &o);
-	bh_vec_dispose(&ov);
-	return sc;
-}
 
 static json_t *diag_of(const bh_diag *dg, const bh_lsp__lines *lines, bool utf16)
 {
@@ -136,42 +103,52 @@ static void add_to(json_t *by_uri, const char *root, const char *path, json_t *d
 	free(abs);
 }
 
-// The scan's unsuppressed findings and its diagnostics that name a file,
-// as LSP diagnostics grouped by URI.
-static json_t *collect(bh_lsp__server *s, bh_scan *sc, const char *root, bool fast)
+json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbufs,
+			const bh_lsp__settings *st, bool fast, const char *only,
+			const volatile int *cancel)
 {
-	json_t *by_uri = json_object();
-	if (!sc || !sc->ctx)
-		return by_uri;
-	line_source ls = { s, sc, root, { 0 } };
-	bh_lsp__lines lines = { line_of, &ls };
-	for (size_t i = 0; i < sc->findings.items.len; i++) {
-		const bh_finding *fd = &sc->findings.items.items[i];
-		if (fd->suppressed || !fd->loc.path)
-			continue;
-		add_to(by_uri, root, fd->loc.path, bh_lsp__diagnostic(fd, root, &lines, s->utf16, fast));
+	BH_VEC(bh_scan_overlay) ov = { 0 };
+	for (size_t i = 0; i < nbufs; i++) {
+		const char *rel = bh_lsp__under(root, bufs[i].path);
+		if (rel)
+			bh_vec_push(&ov, ((bh_scan_overlay){ rel, bufs[i].text, bufs[i].len }));
 	}
-	for (size_t i = 0; i < sc->diags.items.len; i++) {
-		const bh_diag *dg = &sc->diags.items.items[i];
-		if (dg->loc.path && dg->level >= BH_LEVEL_WARNING)
-			add_to(by_uri, root, dg->loc.path, diag_of(dg, &lines, s->utf16));
-	}
-	bh_lsp__text_dispose(&ls.last);
-	return by_uri;
-}
+	bh_scan_options o = BH_SCAN_OPTIONS_INIT;
+	o.context = root;
+	o.jobs = fast ? 1 : st->jobs;
+	o.fast = fast;
+	o.overlays = ov.items;
+	o.noverlays = ov.len;
+	o.only_files = only ? &only : NULL;
+	o.nonly_files = only ? 1 : 0;
+	o.only_shipped = st->only_shipped;
+	o.min_exposure = st->min_exposure;
+	o.cancel = cancel;
+	bh_scan *sc = NULL;
+	(void)bh_scan_run(&sc, &o);
+	bh_vec_dispose(&ov);
 
-void bh_lsp__run_full(bh_lsp__server *s)
-{
-	s->full_due = false;
-	if (!s->root)
-		return;
-	bh_scan *sc = scan(s, s->root, false, NULL);
-	json_decref(s->full);
-	s->full = collect(s, sc, s->root, false);
+	// The scan's unsuppressed findings, and its diagnostics that name a
+	// file, as LSP diagnostics grouped by URI.
+	json_t *by_uri = json_object();
+	if (sc && sc->ctx) {
+		line_source ls = { bufs, nbufs, sc, root, { 0 } };
+		bh_lsp__lines lines = { line_of, &ls };
+		for (size_t i = 0; i < sc->findings.items.len; i++) {
+			const bh_finding *fd = &sc->findings.items.items[i];
+			if (!fd->suppressed && fd->loc.path)
+				add_to(by_uri, root, fd->loc.path,
+				       bh_lsp__diagnostic(fd, root, &lines, st->utf16, fast));
+		}
+		for (size_t i = 0; i < sc->diags.items.len; i++) {
+			const bh_diag *dg = &sc->diags.items.items[i];
+			if (dg->loc.path && dg->level >= BH_LEVEL_WARNING)
+				add_to(by_uri, root, dg->loc.path, diag_of(dg, &lines, st->utf16));
+		}
+		bh_lsp__text_dispose(&ls.last);
+	}
 	bh_scan_free(sc);
-	for (size_t i = 0; i < s->ndocs; i++)
-		if (under(s->root, s->docs[i]->path))
-			s->docs[i]->edited = false;
+	return by_uri;
 }
 
 void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d)
@@ -181,19 +158,28 @@ void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d)
 		return;
 	// A file outside the workspace is analysed in its own directory.
 	char *dir = NULL;
-	const char *root = under(s->root, d->path) ? s->root : NULL;
+	const char *root = bh_lsp__under(s->root, d->path) ? s->root : NULL;
 	if (!root) {
 		dir = bh_xstrdup(d->path);
 		root = dirname(dir);
 	}
-	bh_scan *sc = scan(s, root, true, d->path);
-	json_t *by_uri = collect(s, sc, root, true);
+	bh_lsp__buffer *bufs = bh_xcalloc(s->ndocs + 1, sizeof(*bufs));
+	size_t n = 0;
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (s->docs[i]->path)
+			bufs[n++] = (bh_lsp__buffer){ s->docs[i]->path, s->docs[i]->text.data,
+						      s->docs[i]->text.len };
+	bh_lsp__settings st = { s->only_shipped, s->min_exposure, 1, s->utf16 };
+	json_t *by_uri = bh_lsp__analyze(root, bufs, n, &st, true, d->path, NULL);
+	// Keyed by our spelling of the URI; the client may encode it otherwise.
+	char *ours = bh_lsp__path_to_uri(d->path);
 	json_decref(d->fast);
-	d->fast = json_incref(json_object_get(by_uri, d->uri));
+	d->fast = json_incref(json_object_get(by_uri, ours));
+	free(ours);
 	if (!d->fast)
 		d->fast = json_array();
 	json_decref(by_uri);
-	bh_scan_free(sc);
+	free(bufs);
 	free(dir);
 }
 
@@ -215,7 +201,7 @@ json_t *bh_lsp__merged(bh_lsp__server *s, const char *uri)
 	bh_lsp__doc *d = bh_lsp__find_doc(s, uri);
 	json_t *full = s->full ? json_object_get(s->full, uri) : NULL;
 	json_t *out = json_array();
-	bool edited = d && (d->edited || !s->full || !under(s->root, d->path));
+	bool edited = d && (d->edited || !s->full || !bh_lsp__under(s->root, d->path));
 	for (size_t i = 0; i < json_array_size(full); i++) {
 		json_t *x = json_array_get(full, i);
 		if (!edited || !fast_owned(x))

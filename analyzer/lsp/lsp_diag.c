@@ -4,6 +4,7 @@
 // Dockerfile lines that ship the code as relatedInformation, and the image
 // context in the message (most clients show only the message).
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,56 +133,68 @@ static json_t *location(const bh_loc *loc, const char *root, const bh_lsp__lines
 
 // ------------------------------------------------------------ documents
 
-// The rule's documentation as a file the editor can open: written once per
-// version into the user's cache (the documentation is built into the
-// binary; nothing is fetched).
-const char *bh_lsp__doc_href(const char *rule_id)
+// The directory of the documentation files, made on first use; NULL when
+// it cannot be. Called under doc_lock.
+static const char *docs_dir(void)
 {
 	static char dir[4096];
 	static int state; // 0 unknown, 1 ready, -1 unusable
-	const bh_rule *rule = bh_rule_find(rule_id);
-	if (!rule || !rule->doc[0] || state < 0)
+	if (state)
+		return state > 0 ? dir : NULL;
+	state = -1;
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	int n = xdg && xdg[0] == '/' ? snprintf(dir, sizeof(dir), "%s/bulkhead", xdg)
+		: home && home[0] == '/' ? snprintf(dir, sizeof(dir), "%s/.cache/bulkhead", home) : -1;
+	if (n < 0 || (size_t)n + 64 >= sizeof(dir))
 		return NULL;
-	if (!state) {
-		const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-		int n = xdg && xdg[0] == '/' ? snprintf(dir, sizeof(dir), "%s/bulkhead", xdg)
-			: home && home[0] == '/' ? snprintf(dir, sizeof(dir), "%s/.cache/bulkhead", home) : -1;
-		if (n < 0 || (size_t)n + 64 >= sizeof(dir)) {
-			state = -1;
-			return NULL;
+	// Each component may exist already; only the last must work.
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			(void)mkdir(dir, 0755);
+			*p = '/';
 		}
-		// Each component may exist already; only the last must work.
-		for (char *p = dir + 1; *p; p++)
-			if (*p == '/') {
-				*p = '\0';
-				(void)mkdir(dir, 0755);
-				*p = '/';
-			}
-		(void)mkdir(dir, 0755);
-		snprintf(dir + n, sizeof(dir) - (size_t)n, "/docs-%s", BH_VERSION);
-		state = mkdir(dir, 0755) == 0 || errno == EEXIST ? 1 : -1;
-		if (state < 0)
-			return NULL;
-	}
-	static char path[4096 + 256];
-	snprintf(path, sizeof(path), "%s/%s.md", dir, rule->id);
+	(void)mkdir(dir, 0755);
+	snprintf(dir + n, sizeof(dir) - (size_t)n, "/docs-%s", BH_VERSION);
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		return NULL;
+	state = 1;
+	return dir;
+}
+
+// The rule's documentation as a file the editor can open: written once per
+// version into the user's cache (the documentation is built into the
+// binary; nothing is fetched). Both analysis threads call this.
+char *bh_lsp__doc_href(const char *rule_id)
+{
+	static pthread_mutex_t doc_lock = PTHREAD_MUTEX_INITIALIZER;
+	const bh_rule *rule = bh_rule_find(rule_id);
+	if (!rule || !rule->doc[0])
+		return NULL;
+	pthread_mutex_lock(&doc_lock);
+	char *uri = NULL;
+	const char *dir = docs_dir();
+	char path[4096 + 256];
 	struct stat st;
-	if (stat(path, &st) != 0) {
-		char tmp[sizeof(path) + 16];
-		snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
-		FILE *f = fopen(tmp, "w");
-		if (!f)
-			return NULL;
-		bool ok = fputs(rule->doc, f) >= 0;
-		ok = fclose(f) == 0 && ok;
-		if (!ok || rename(tmp, path) != 0) {
-			remove(tmp);
-			return NULL;
+	if (dir) {
+		snprintf(path, sizeof(path), "%s/%s.md", dir, rule->id);
+		if (stat(path, &st) == 0) {
+			uri = bh_lsp__path_to_uri(path);
+		} else {
+			// Written under another name and renamed: a reader never
+			// sees half a file, and two servers do not mix theirs.
+			char tmp[sizeof(path) + 32];
+			snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
+			FILE *f = fopen(tmp, "w");
+			bool ok = f && fputs(rule->doc, f) >= 0;
+			ok = f && fclose(f) == 0 && ok;
+			if (ok && rename(tmp, path) == 0)
+				uri = bh_lsp__path_to_uri(path);
+			else
+				remove(tmp);
 		}
 	}
-	static char *uri;
-	free(uri);
-	uri = bh_lsp__path_to_uri(path);
+	pthread_mutex_unlock(&doc_lock);
 	return uri;
 }
 
@@ -229,9 +242,10 @@ json_t *bh_lsp__diagnostic(const bh_finding *fd, const char *root, const bh_lsp_
 	json_t *d = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", bh_lsp__range(&fd->loc, lines, utf16),
 			      "severity", severity(fd->level), "code", rule, "source", "bulkhead",
 			      "message", bh_json_string(msg));
-	const char *href = bh_lsp__doc_href(rule);
+	char *href = bh_lsp__doc_href(rule);
 	if (href)
 		json_object_set_new(d, "codeDescription", json_pack("{s:s}", "href", href));
+	free(href);
 	json_t *rel = json_array();
 	add_related(rel, fd->flow, fd->nflow, "step", root, lines, utf16);
 	add_related(rel, fd->related, fd->nrelated, NULL, root, lines, utf16);

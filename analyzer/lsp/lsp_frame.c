@@ -61,16 +61,17 @@ static void consume(bh_lsp__reader *r, size_t n)
 	r->len -= n;
 }
 
-int bh_lsp__wait(bh_lsp__reader *r, int timeout_ms)
+int bh_lsp__wait(bh_lsp__reader *r, int other_fd, int timeout_ms)
 {
-	if (r->len || r->eof)
-		return 1;
-	struct pollfd p = { .fd = r->fd, .events = POLLIN };
+	struct pollfd p[2] = { { .fd = r->fd, .events = POLLIN }, { .fd = other_fd, .events = POLLIN } };
+	bool buffered = r->len || r->eof;
 	int n;
 	do
-		n = poll(&p, 1, timeout_ms);
+		n = poll(p, other_fd >= 0 ? 2 : 1, buffered ? 0 : timeout_ms);
 	while (n < 0 && errno == EINTR);
-	return n != 0; // an error reads as input: read() then reports the end
+	if (n < 0)
+		return 1; // read() reports the error as the end of input
+	return (buffered || p[0].revents ? 1 : 0) | (other_fd >= 0 && p[1].revents ? 2 : 0);
 }
 
 long long bh_lsp__header_length(const char *hdr, size_t n)

@@ -35,10 +35,12 @@ void bh_lsp__reader_init(bh_lsp__reader *r, int fd);
 void bh_lsp__reader_dispose(bh_lsp__reader *r);
 
 /**
- * Wait up to `timeout_ms` (< 0: forever) for input. 1: input or end of
- * input is there (bh_lsp__read will not block for its header), 0: none.
+ * Wait up to `timeout_ms` (< 0: forever) for input, or for `other_fd` (if
+ * >= 0) to be readable. Returns a mask: 1 input or end of input is there
+ * (bh_lsp__read will not block for its header), 2 `other_fd` is readable;
+ * 0 after the timeout.
  */
-int bh_lsp__wait(bh_lsp__reader *r, int timeout_ms);
+int bh_lsp__wait(bh_lsp__reader *r, int other_fd, int timeout_ms);
 
 /**
  * Read one message; blocks until it is complete. `*body` (heap,
@@ -92,6 +94,9 @@ typedef struct {
 	bool edited;       // changed since the last full scan read it
 	bool fast_due;     // the fast tier has not seen the latest text
 	json_t *fast;      // diagnostics of the last fast analysis, or NULL
+	uint64_t edits;    // edits so far
+	json_t *shifts;    // [first, last, delta] of the edits made while a full
+			   // analysis runs, replayed on its result (NULL: none)
 } bh_lsp__doc;
 
 /** The absolute path of a `file://` URI (percent-decoded; heap), or NULL. */
@@ -129,10 +134,41 @@ json_t *bh_lsp__range(const bh_loc *loc, const bh_lsp__lines *lines, bool utf16)
  */
 void bh_lsp__shift(json_t *diags, uint32_t first, uint32_t last, int64_t delta);
 
-/** The rule documentation's URI for codeDescription.href, or NULL. */
-const char *bh_lsp__doc_href(const char *rule_id);
+/** The rule documentation's URI for codeDescription.href (heap), or NULL. */
+char *bh_lsp__doc_href(const char *rule_id);
+
+// ------------------------------------------------------------ analysis
+
+// A file the analyses read from memory (an open buffer).
+typedef struct {
+	const char *path; // absolute
+	const char *text;
+	size_t len;
+} bh_lsp__buffer;
+
+typedef struct {
+	bool only_shipped;
+	int min_exposure;
+	int jobs;
+	bool utf16;
+} bh_lsp__settings;
+
+/**
+ * Scan the context `root` with `bufs` read from memory and return its
+ * diagnostics grouped by URI (a JSON object). `fast`: the syntax-only
+ * tier, reporting only the file `only`. Safe on any thread: it reads
+ * nothing but its arguments. `cancel` may stop it (NULL then).
+ */
+json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbufs,
+			const bh_lsp__settings *st, bool fast, const char *only,
+			const volatile int *cancel);
+
+/** The context-relative path of `abs` under `root`, or NULL. */
+const char *bh_lsp__under(const char *root, const char *abs);
 
 // --------------------------------------------------------------- server
+
+typedef struct bh_lsp__job bh_lsp__job;
 
 typedef struct {
 	bh_lsp__reader in;
@@ -148,6 +184,7 @@ typedef struct {
 	json_t *sent;           // uri -> diagnostics last published
 	bool full_due;          // run the full tier before the next wait
 	int64_t fast_at;        // monotonic ms when the fast tier is due; 0: nothing due
+	bh_lsp__job *job;       // the full analysis running on its thread, or NULL
 } bh_lsp__server;
 
 bh_lsp__doc *bh_lsp__find_doc(bh_lsp__server *s, const char *uri);
@@ -155,8 +192,24 @@ bh_lsp__doc *bh_lsp__find_doc(bh_lsp__server *s, const char *uri);
 /** The diagnostics shown for `uri` now: full tier, edited-buffer rules, fast tier. */
 json_t *bh_lsp__merged(bh_lsp__server *s, const char *uri);
 
-/** Run the full tier over the context; replaces s->full. */
-void bh_lsp__run_full(bh_lsp__server *s);
+/**
+ * Start the full tier over the context on its own thread (clears
+ * full_due), with a copy of every open buffer; false when none was started
+ * (no context, or one is running: it is due again after that one).
+ */
+bool bh_lsp__full_start(bh_lsp__server *s);
+
+/** The descriptor that becomes readable when the running analysis ends, or -1. */
+int bh_lsp__full_fd(const bh_lsp__server *s);
+
+/**
+ * Wait for the running analysis and take its result: s->full, moved past
+ * the edits made meanwhile. Nothing when none runs.
+ */
+void bh_lsp__full_finish(bh_lsp__server *s);
+
+/** Stop the running analysis early and wait for its thread. */
+void bh_lsp__full_cancel(bh_lsp__server *s);
 
 /** Run the fast tier on one document; replaces d->fast. */
 void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d);

@@ -77,6 +77,7 @@ static void free_doc(bh_lsp__doc *d)
 	free(d->path);
 	bh_lsp__text_dispose(&d->text);
 	json_decref(d->fast);
+	json_decref(d->shifts);
 	free(d);
 }
 
@@ -143,6 +144,11 @@ static void shift_shown(bh_lsp__server *s, bh_lsp__doc *d, uint32_t first, uint3
 		bh_lsp__shift(json_object_get(s->full, d->uri), first, last, delta);
 	if (d->fast)
 		bh_lsp__shift(d->fast, first, last, delta);
+	// A full analysis running on the old text gets them too, when it ends.
+	if (d->shifts)
+		json_array_append_new(d->shifts, json_pack("[I,I,I]", (json_int_t)first, (json_int_t)last,
+							   (json_int_t)delta));
+	d->edits++;
 }
 
 // A whole-text change: the lines that differ lie between the common
@@ -283,8 +289,12 @@ static json_t *pull_diagnostics(bh_lsp__server *s, json_t *params)
 	const char *uri = doc_uri(params);
 	if (!uri)
 		return NULL;
-	if (s->full_due || (!s->full && s->root))
-		bh_lsp__run_full(s);
+	// The client waits for a full analysis of what it has sent so far.
+	while (s->job || s->full_due || (!s->full && s->root)) {
+		if (!s->job && !bh_lsp__full_start(s))
+			break;
+		bh_lsp__full_finish(s);
+	}
 	bh_lsp__doc *d = bh_lsp__find_doc(s, uri);
 	if (d && d->fast_due)
 		bh_lsp__run_fast(s, d);
@@ -294,8 +304,10 @@ static json_t *pull_diagnostics(bh_lsp__server *s, json_t *params)
 	return json_pack("{s:s,s:o}", "kind", "full", "items", items);
 }
 
-// Run what is due: the fast tier of edited buffers, then the full tier.
-static void run_due(bh_lsp__server *s, bool wait_over)
+// Run what is due: the fast tier of edited buffers; take the result of a
+// full analysis that ended, then start the next one if a save or another
+// change made it due.
+static void run_due(bh_lsp__server *s, bool wait_over, bool full_done)
 {
 	bool changed = false;
 	if (s->fast_at && (wait_over || bh_lsp__now_ms() >= s->fast_at)) {
@@ -308,10 +320,12 @@ static void run_due(bh_lsp__server *s, bool wait_over)
 		if (changed)
 			bh_lsp__publish_all(s);
 	}
-	if (s->full_due) {
-		bh_lsp__run_full(s);
+	if (full_done && s->job) {
+		bh_lsp__full_finish(s);
 		bh_lsp__publish_all(s);
 	}
+	if (s->full_due && !s->job)
+		bh_lsp__full_start(s);
 }
 
 // The result of request `method`, NULL for bad params; `*known` false
@@ -449,6 +463,7 @@ static bool is_cancel(json_t *msg)
 
 static void dispose(bh_lsp__server *s)
 {
+	bh_lsp__full_cancel(s);
 	for (size_t i = 0; i < s->ndocs; i++)
 		free_doc(s->docs[i]);
 	free(s->docs);
@@ -462,6 +477,9 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 {
 	// A client that goes away must end the server, not kill it.
 	signal(SIGPIPE, SIG_IGN);
+	// jansson seeds its hash function on first use; two threads make
+	// objects here, so seed it before either does.
+	json_object_seed(0);
 	bh_lsp__server s = { .out_fd = out_fd, .utf16 = true, .sent = json_object() };
 	bh_lsp_options defaults = BH_LSP_OPTIONS_INIT;
 	s.opts = opts ? *opts : defaults;
@@ -474,14 +492,15 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 	bool running = true;
 	while (running && !s.gone) {
 		int timeout = -1;
-		if (s.full_due)
+		if (s.full_due && !s.job)
 			timeout = 0;
 		else if (s.fast_at) {
 			int64_t left = s.fast_at - bh_lsp__now_ms();
 			timeout = left > 0 ? (int)left : 0;
 		}
-		if (!bh_lsp__wait(&s.in, timeout)) {
-			run_due(&s, true);
+		int ready = bh_lsp__wait(&s.in, bh_lsp__full_fd(&s), timeout);
+		if (!(ready & 1)) {
+			run_due(&s, ready == 0, ready & 2);
 			continue;
 		}
 		// A batch: what has arrived, cancellations known before any of it runs.
@@ -496,7 +515,7 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 				json_array_append(cancelled, json_object_get(json_object_get(m, "params"), "id"));
 			if (m)
 				json_array_append_new(batch, m);
-			more = bh_lsp__wait(&s.in, 0) == 1 && !s.in.eof;
+			more = (bh_lsp__wait(&s.in, -1, 0) & 1) && !s.in.eof;
 		}
 		size_t i;
 		json_array_foreach(batch, i, m) {
@@ -509,7 +528,7 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 		json_decref(batch);
 		json_decref(cancelled);
 		if (running)
-			run_due(&s, false);
+			run_due(&s, false, bh_lsp__wait(&s.in, bh_lsp__full_fd(&s), 0) & 2);
 	}
 	dispose(&s);
 	return status;

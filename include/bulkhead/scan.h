@@ -55,9 +55,12 @@ typedef struct bh_scan_options {
 						untracked files included); NULL: off */
 	bool diff_staged;                    /* --staged: only lines changed in the git index
 						against HEAD (what a commit would record) */
+	const volatile int *cancel;          /* if non-NULL and set (by another thread), the
+						parsing stages stop early and bh_scan_run
+						returns BH_ECANCELED with partial results */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL }
 
 typedef struct bh_img bh_img;
 

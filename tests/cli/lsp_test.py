@@ -322,6 +322,47 @@ try:
     c.notify("exit", {})
     c.p.wait(timeout=30)
 
+    # --------------------------------------- a long full analysis runs aside
+    big = os.path.join(tmp, "big")
+    os.makedirs(os.path.join(big, "src"))
+    for i in range(300):
+        with open(os.path.join(big, "src", "f%03d.c" % i), "w") as f:
+            f.write('#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n'
+                    'void f%d(void) { char buf[8]; gets(buf); puts(buf); }\n' % i)
+    first = "file://" + big + "/src/f000.c"
+    c = Client(env=env)
+    c.request("initialize", {"rootUri": "file://" + big, "capabilities": {}})
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": first, "languageId": "c", "version": 1,
+                                                        "text": open(os.path.join(big, "src/f000.c")).read()}})
+    c.notify("textDocument/didChange", {"textDocument": {"uri": first, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+         "text": 'static const char *k = "AKIAQ4TJXW2M7DEMOKEY";\n'}]})
+    order = []
+    t0 = time.time()
+    r = c.request("textDocument/hover", {"textDocument": {"uri": first}, "position": {"line": 0, "character": 0}})
+    hover_s = time.time() - t0
+    while True:
+        m = c.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics", timeout=300)
+        if m is None:
+            break
+        order.append((m["params"]["uri"], codes(m["params"]["diagnostics"])))
+        if len(order) > 3 and m["params"]["uri"] != first:
+            break
+    fast_at = next((i for i, (u, cs) in enumerate(order) if u == first and "secret.aws-access-key-id" in cs), None)
+    other_at = next((i for i, (u, cs) in enumerate(order) if u != first), None)
+    check("during a full analysis of 300 units the server answers and runs the fast tier "
+          "(hover in %.2f s, the secret published before the full results)" % hover_s,
+          r and "result" in r and fast_at is not None and other_at is not None and fast_at < other_at,
+          (order[:4], r))
+    # exit in the middle of a full analysis: it is cancelled, not waited for.
+    c.notify("workspace/didChangeWatchedFiles", {"changes": []})
+    c.request("textDocument/hover", {"textDocument": {"uri": first}, "position": {"line": 0, "character": 0}})
+    t0 = time.time()
+    c.request("shutdown")
+    c.notify("exit", None)
+    rc = c.p.wait(timeout=300)
+    check("exit during a full analysis: status 0 in %.2f s" % (time.time() - t0), rc == 0, rc)
+
     # ------------------------------------------------------ positions
     with open(os.path.join(ctx, "src/wide.c"), "w") as f:
         f.write('/* \u00fc\U0001F600 */ static const char *k = "AKIAQ4TJXW2M7DEMOKEY";\n')
