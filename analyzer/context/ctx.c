@@ -600,6 +600,33 @@ static void load_ignores(bh_ctx *ctx, bh_diags *diags)
 	}
 }
 
+// `sent` of every file, under the root .dockerignore.
+static void mark_sent(bh_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->files.len; i++)
+		ctx->files.items[i].sent = !bh_ignore_excludes(ctx->root_ignore,
+							       ctx->files.items[i].path);
+}
+
+// An ignore file's overlay replaces its rules (bh_ctx_overlay). Its
+// diagnostics are those of the text on disk, reported when it was loaded.
+static void reparse_ignore(bh_ctx *ctx, const char *path, const char *text, size_t len)
+{
+	for (size_t i = 0; i < ctx->ignores.len; i++) {
+		ignore_file *e = &ctx->ignores.items[i];
+		if (strcmp(e->path, path) != 0)
+			continue;
+		bh_diags scratch;
+		bh_diags_init(&scratch, ctx->arena);
+		e->ig = bh_ignore_parse(ctx->arena, path, text, len, &scratch);
+		bh_diags_dispose(&scratch);
+		if (strcmp(path, ".dockerignore") == 0) {
+			ctx->root_ignore = e->ig;
+			mark_sent(ctx);
+		}
+	}
+}
+
 /* ----------------------------------------------------------------- API */
 
 bh_status bh_ctx_open(bh_ctx **out, const bh_ctx_options *opts, bh_diags *diags)
@@ -642,9 +669,7 @@ bh_status bh_ctx_open(bh_ctx **out, const bh_ctx_options *opts, bh_diags *diags)
 	ctx->sources = bh_xcalloc(ctx->files.len ? ctx->files.len : 1, sizeof(*ctx->sources));
 
 	load_ignores(ctx, diags);
-	for (size_t i = 0; i < ctx->files.len; i++)
-		ctx->files.items[i].sent = !bh_ignore_excludes(ctx->root_ignore,
-							       ctx->files.items[i].path);
+	mark_sent(ctx);
 	*out = ctx;
 	return BH_OK;
 }
@@ -887,6 +912,8 @@ bh_status bh_ctx_overlay(bh_ctx *ctx, const char *relpath, const char *text, siz
 	pthread_mutex_unlock(&ctx->lock);
 	f->size = len;
 	f->too_large = len > ctx->max_file_size;
+	if (f->kind == BH_FILE_DOCKERIGNORE)
+		reparse_ignore(ctx, f->path, text, len);
 	return BH_OK;
 }
 

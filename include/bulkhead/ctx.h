@@ -111,9 +111,11 @@ bh_status bh_ctx_load(const bh_source **out, bh_ctx *ctx, const char *relpath, b
  * Make `relpath`, a regular file of the context, read as `text` (`len`
  * bytes, copied) instead of its bytes on disk: the editor's unsaved buffer
  * for the LSP server. Every later bh_ctx_load/bh_ctx_read of it returns
- * this text. A path the walk did not list as a regular file (new, excluded,
- * a symlink, outside the context) is refused with BH_ENOTFOUND: the
- * context never grows past what is on disk. Call it before any stage reads.
+ * this text; an ignore file's rules are parsed again from it (and which
+ * files are sent, for the root .dockerignore). A path the walk did not list
+ * as a regular file (new, excluded, a symlink, outside the context) is
+ * refused with BH_ENOTFOUND: the context never grows past what is on disk.
+ * Call it before any stage reads.
  */
 bh_status bh_ctx_overlay(bh_ctx *ctx, const char *relpath, const char *text, size_t len);
 

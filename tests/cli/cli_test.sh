@@ -63,7 +63,7 @@ run "no command" 2
 expect "no command: usage" "usage: bulkhead" "$err"
 run "unknown command" 2 frobnicate
 expect "unknown command named" "unknown command 'frobnicate'" "$err"
-for sub in scan rules explain; do
+for sub in scan rules explain lsp; do
 	run "$sub --help" 0 "$sub" --help
 	expect "$sub --help prints usage" "usage: bulkhead $sub" "$out"
 done
@@ -75,6 +75,11 @@ run "explain" 0 explain c.format-string
 expect "explain has fix section" "## How to fix" "$out"
 expect "explain has suppression" "bulkhead: ignore\[c.format-string\]" "$out"
 run "explain unknown" 2 explain c.nope
+run "lsp bad debounce" 2 lsp --debounce soon
+run "lsp missing context" 2 lsp --context /nonexistent/ctx
+run "lsp stray argument" 2 lsp extra
+# No client at all: the end of input ends the server (status 1: no shutdown).
+run "lsp with no input" 1 lsp --stdio </dev/null
 run "bad format" 2 scan --format xml .
 run "bad fail-on" 2 scan --fail-on fatal .
 run "bad jobs" 2 scan -j 0 .

@@ -594,3 +594,39 @@ Test(ctx, relpath_maps_paths_into_the_context)
 	cr_expect_null(bh_ctx_relpath(ctx, arena, "../../elsewhere"));
 	cr_assert_eq(chdir("/"), 0);
 }
+
+/* ------------------------------------------------------------- overlays */
+
+Test(ctx, overlay_replaces_a_files_text_and_nothing_else)
+{
+	write_file("src/a.c", "on disk\n");
+	make_link("link.c", "src/a.c");
+	cr_assert_eq(open_ctx(0, NULL, 0), BH_OK);
+	cr_assert_eq(bh_ctx_overlay(ctx, "src/a.c", "in the editor\n", 14), BH_OK);
+	const bh_source *src = NULL;
+	cr_assert_eq(bh_ctx_load(&src, ctx, "src/a.c", &diags), BH_OK);
+	cr_assert_str_eq(src->data, "in the editor\n");
+	cr_assert_eq(bh_ctx_read(&src, arena, ctx, "src/a.c", &diags), BH_OK);
+	cr_assert_str_eq(src->data, "in the editor\n");
+	cr_assert_eq(file("src/a.c")->size, 14);
+	// The context never grows past what is on disk, nor follows a link.
+	cr_assert_eq(bh_ctx_overlay(ctx, "src/new.c", "x", 1), BH_ENOTFOUND);
+	cr_assert_null(bh_ctx_find(ctx, "src/new.c"));
+	cr_assert_eq(bh_ctx_overlay(ctx, "link.c", "x", 1), BH_ENOTFOUND);
+	cr_assert_eq(bh_ctx_overlay(ctx, "../outside", "x", 1), BH_ENOTFOUND);
+}
+
+Test(ctx, overlay_of_the_dockerignore_decides_what_is_sent)
+{
+	write_file(".dockerignore", "*.log\n");
+	write_file("Dockerfile", "FROM scratch\n");
+	write_file(".env", "KEY=1\n");
+	write_file("app.log", "x\n");
+	cr_assert_eq(open_ctx(0, NULL, 0), BH_OK);
+	cr_assert(file(".env")->sent);
+	cr_assert_not(file("app.log")->sent);
+	cr_assert_eq(bh_ctx_overlay(ctx, ".dockerignore", ".env\n", 5), BH_OK);
+	cr_assert_not(file(".env")->sent);
+	cr_assert(file("app.log")->sent);
+	cr_assert_not(bh_ctx_is_sent(ctx, "Dockerfile", ".env"));
+}
