@@ -175,6 +175,7 @@ typedef struct {
 	int out_fd;
 	bh_lsp_options opts;
 	bool initialized, shutdown, utf16, gone;
+	bool watch_dynamic;     // the client lets us register file watchers
 	char *root;             // the build context (absolute), or NULL before initialize
 	bool only_shipped;      // settings
 	int min_exposure;

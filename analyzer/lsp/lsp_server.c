@@ -272,6 +272,9 @@ static json_t *initialize(bh_lsp__server *s, json_t *params)
 	json_array_foreach(encs, i, e)
 		if (json_is_string(e) && strcmp(json_string_value(e), "utf-8") == 0)
 			s->utf16 = false;
+	json_t *watch = json_object_get(json_object_get(json_object_get(params, "capabilities"), "workspace"),
+					"didChangeWatchedFiles");
+	s->watch_dynamic = json_is_true(json_object_get(watch, "dynamicRegistration"));
 	s->initialized = true;
 	return json_pack(
 		"{s:{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:{s:[s]},s:{s:s,s:b,s:b}},s:{s:s,s:s}}",
@@ -347,9 +350,31 @@ static json_t *request(bh_lsp__server *s, const char *method, json_t *params, bo
 	return NULL;
 }
 
+// Files whose change on disk changes the analysis of the build context:
+// what the compiler reads, how the image is built, where secrets live.
+#define WATCHED_GLOB                                                                             \
+	"**/{*.c,*.h,Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*.dockerignore,"           \
+	".dockerignore,compile_commands.json,Makefile,GNUmakefile,makefile,*.mk,CMakeLists.txt,"  \
+	"meson.build,.bulkhead.json,.env,.env.*,*.yaml,*.yml,*.toml,*.ini,*.conf,*.cfg,*.pem,*.key}"
+
+// After `initialized`: ask a client that allows it to tell us when those
+// files change on disk (the answer is a response we need not read).
+static void register_watchers(bh_lsp__server *s)
+{
+	if (!s->watch_dynamic)
+		return;
+	send(s, json_pack("{s:s,s:s,s:s,s:{s:[{s:s,s:s,s:{s:[{s:s}]}}]}}", "jsonrpc", "2.0", "id",
+			  "bulkhead-watch", "method", "client/registerCapability", "params",
+			  "registrations", "id", "bulkhead-watch", "method",
+			  "workspace/didChangeWatchedFiles", "registerOptions", "watchers", "globPattern",
+			  WATCHED_GLOB));
+}
+
 static void notification(bh_lsp__server *s, const char *method, json_t *params)
 {
-	if (strcmp(method, "textDocument/didOpen") == 0)
+	if (strcmp(method, "initialized") == 0)
+		register_watchers(s);
+	else if (strcmp(method, "textDocument/didOpen") == 0)
 		did_open(s, params);
 	else if (strcmp(method, "textDocument/didChange") == 0)
 		did_change(s, params);

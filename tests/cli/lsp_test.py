@@ -363,6 +363,22 @@ try:
     rc = c.p.wait(timeout=300)
     check("exit during a full analysis: status 0 in %.2f s" % (time.time() - t0), rc == 0, rc)
 
+    # ------------------------------------------------ watcher registration
+    c = Client(env=env)
+    c.request("initialize", {"rootUri": "file://" + ctx, "capabilities": {
+        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}})
+    c.notify("initialized", {})
+    m = c.wait_for(lambda m: m.get("method") == "client/registerCapability", timeout=30)
+    reg = m and m["params"]["registrations"][0]
+    check("a client that allows it is asked to watch the build's files",
+          reg and reg["method"] == "workspace/didChangeWatchedFiles"
+          and "compile_commands.json" in reg["registerOptions"]["watchers"][0]["globPattern"], m)
+    if m:
+        c.send({"jsonrpc": "2.0", "id": m["id"], "result": None})
+    r = c.request("textDocument/hover", {"textDocument": {"uri": admin}, "position": {"line": 0, "character": 0}})
+    check("the client's response to that is taken quietly", r and "result" in r and not c.pending, (r, c.pending))
+    c.close()
+
     # ------------------------------------------------------ positions
     with open(os.path.join(ctx, "src/wide.c"), "w") as f:
         f.write('/* \u00fc\U0001F600 */ static const char *k = "AKIAQ4TJXW2M7DEMOKEY";\n')

@@ -34,7 +34,7 @@ const props = pkg.contributes.configuration.properties;
 for (const key of ['bulkhead.path', 'bulkhead.args'])
 	if (!props[key]) errors.push(`package.json does not contribute ${key}`);
 // Every setting the code reads is contributed, and the other way round.
-const read = new Set([...src.matchAll(/get<[^>]+>\('([a-z]+)'/g)].map((m) => `bulkhead.${m[1]}`));
+const read = new Set([...src.matchAll(/get<[^>]+>\('([A-Za-z]+)'/g)].map((m) => `bulkhead.${m[1]}`));
 for (const key of read)
 	if (!props[key]) errors.push(`extension.ts reads ${key}, which package.json does not contribute`);
 for (const key of Object.keys(props))

@@ -37,10 +37,27 @@ function serverOptions(): ServerOptions {
 	return { command, args, transport: TransportKind.stdio };
 }
 
+// Files whose change on disk changes the analysis of the build context:
+// the server runs its full tier again when one does.
+const WATCHED =
+	'**/{*.c,*.h,Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*.dockerignore,.dockerignore,' +
+	'compile_commands.json,Makefile,GNUmakefile,makefile,*.mk,CMakeLists.txt,meson.build,.bulkhead.json,.env*}';
+
 async function start(): Promise<void> {
+	const config = vscode.workspace.getConfiguration('bulkhead');
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENTS,
 		outputChannelName: 'Bulkhead',
+		// The server's settings; later changes arrive as
+		// workspace/didChangeConfiguration under `bulkhead`.
+		initializationOptions: {
+			onlyShipped: config.get<boolean>('onlyShipped', false),
+			minExposure: config.get<number>('minExposure', 0),
+		},
+		synchronize: {
+			configurationSection: 'bulkhead',
+			fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED),
+		},
 	};
 	client = new LanguageClient('bulkhead', 'Bulkhead', serverOptions(), clientOptions);
 	try {
