@@ -13,9 +13,11 @@
 //   -> order, fingerprint -> inline suppressions -> config policy ->
 //   baseline -> restrict to changed lines (--diff, --staged)
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "bulkhead/arena.h"
 #include "bulkhead/clang.h"
@@ -252,8 +254,33 @@ typedef struct {
 // order, so that every machine splits alike). The others are another
 // shard's: not parsed here, and not scanned by the fast path either
 // (`covered`); their functions are known through --summaries.
+// --only-units (the LSP server's save of one file): the units of those
+// files are parsed, the others are known through their summaries; like a
+// shard, they count as covered so the tree-sitter path does not take them.
+static void keep_only_units(bh_scan *scan, bh_units *units, const bh_scan_options *opts,
+			    bh_clang_files *covered)
+{
+	if (!opts->nonly_units)
+		return;
+	const char **wanted = bh_arena_alloc(scan->arena, opts->nonly_units * sizeof(*wanted));
+	for (size_t i = 0; i < opts->nonly_units; i++)
+		wanted[i] = bh_ctx_relpath(scan->ctx, scan->arena, opts->only_units[i]);
+	size_t kept = 0;
+	for (size_t i = 0; i < units->len; i++) {
+		bool keep = false;
+		for (size_t j = 0; j < opts->nonly_units && !keep; j++)
+			keep = wanted[j] && strcmp(wanted[j], units->items[i].path) == 0;
+		if (keep)
+			units->items[kept++] = units->items[i];
+		else
+			bh_vec_push(covered, bh_arena_strdup(scan->arena, units->items[i].path));
+	}
+	units->len = kept;
+}
+
 static void keep_shard(bh_scan *scan, bh_units *units, const bh_scan_options *opts, bh_clang_files *covered)
 {
+	keep_only_units(scan, units, opts, covered);
 	if (opts->nshards < 2)
 		return;
 	size_t kept = 0, total = units->len;
@@ -539,8 +566,34 @@ static bh_status run_fast(bh_scan *scan, const bh_scan_options *opts)
 	return BH_OK;
 }
 
+// BULKHEAD_TRACE=1: the time of each stage on stderr, for finding where a
+// scan spends it (the LSP server's tiers, a slow project).
+typedef struct {
+	bool on;
+	struct timespec last;
+} tracer;
+
+static tracer trace_start(void)
+{
+	tracer t = { getenv("BULKHEAD_TRACE") != NULL, { 0, 0 } };
+	clock_gettime(CLOCK_MONOTONIC, &t.last);
+	return t;
+}
+
+static void trace(tracer *t, const char *stage)
+{
+	if (!t->on)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "bulkhead: trace: %-10s %8.1f ms\n", stage,
+		(double)(now.tv_sec - t->last.tv_sec) * 1e3 + (double)(now.tv_nsec - t->last.tv_nsec) / 1e6);
+	t->last = now;
+}
+
 bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 {
+	tracer tr = trace_start();
 	bh_alloc_install();
 	bh_scan *scan = bh_xcalloc(1, sizeof(*scan));
 	*out = scan;
@@ -557,6 +610,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	if (err < 0 || (err = open_context(scan, opts)) < 0)
 		goto out;
 	apply_overlays(scan, opts);
+	trace(&tr, "context");
 	if (opts->fast) {
 		if ((err = run_fast(scan, opts)) < 0)
 			goto out;
@@ -570,12 +624,14 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// help infer flags for C units without a database entry. Each stage
 	// appends to scan->findings and scan->diags.
 	bh_img_analyze(scan, opts, db);
+	trace(&tr, "image");
 	bh_units units = { 0 };
 	bh_disc_units(&units, scan->arena, scan->ctx, db, scan->images, scan->nimages,
 		      &scan->diags);
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
 	copts.cancel = opts->cancel;
+	copts.tu_cache = opts->tu_cache;
 	// Every function is lowered to IR for the taint and memory analyses,
 	// which run once all units are in: flows cross files.
 	bh_ir_program program;
@@ -596,20 +652,31 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 				opts->overlays[i].text, opts->overlays[i].len };
 	copts.unsaved = unsaved;
 	keep_shard(scan, &units, opts, &visited);
+	trace(&tr, "units");
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
+	trace(&tr, "libclang");
 	if (err >= 0) {
 		// One call graph for all the analyses: resolving indirect calls
 		// and keeping the graph acyclic is a pass over the whole program.
 		bh_callgraph graph;
 		bh_callgraph_build(&graph, &program);
 		bh_summaries *imported = read_summaries(scan, opts);
-		summaries_io io = { imported, opts->write_summaries ? bh_summaries_new() : NULL };
+		summaries_io io = { imported ? imported : opts->summaries_in,
+				    opts->write_summaries || opts->summaries_out ? bh_summaries_new() : NULL };
+		trace(&tr, "summaries");
 		err = run_taint(scan, &program, &graph, &units, &io);
+		trace(&tr, "taint");
 		if (err >= 0)
 			err = run_mem(scan, &program, &graph, &units, &io);
-		if (err >= 0 && io.exported) {
+		trace(&tr, "memory");
+		if (err >= 0 && io.exported && opts->write_summaries) {
 			bh_summaries_hash_units(io.exported, hash_context_file, scan);
 			write_summaries(scan, opts->write_summaries, io.exported);
+			trace(&tr, "write-sums");
+		}
+		if (err >= 0 && opts->summaries_out) {
+			*opts->summaries_out = io.exported;
+			io.exported = NULL;
 		}
 		bh_summaries_free(io.exported);
 		bh_summaries_free(imported);
@@ -619,6 +686,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 			err = run_calls(scan, &program, &graph, &units);
 		if (err >= 0)
 			err = run_bounds(scan, &program, &graph, &units);
+		trace(&tr, "checkers");
 		bh_callgraph_dispose(&graph);
 	}
 	// The image rules need the shell calls of the code, not its IR.
@@ -640,9 +708,11 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	if (err < 0)
 		goto out;
 
+	trace(&tr, "tree-sitter");
 	// Then secrets in every text file.
 	if ((err = bh_secret_run(scan->ctx, opts->jobs, &scan->findings, &scan->diags)) < 0)
 		goto out;
+	trace(&tr, "secrets");
 
 	drop_secrets_owned_by_dockerfile_rules(scan);
 	// The image rules, then image correlation: how each finding's code or
@@ -653,6 +723,7 @@ report:
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
 	apply_policy(scan, opts, diff);
+	trace(&tr, "report");
 	order_by_exposure(scan, opts);
 out:
 	if (diff)

@@ -16,7 +16,9 @@
 #include <string.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/clang.h"
 #include "bulkhead/common.h"
+#include "bulkhead/ctx.h"
 #include "bulkhead/json.h"
 #include "bulkhead/rule.h"
 #include "bulkhead/scan.h"
@@ -104,9 +106,10 @@ static void add_to(json_t *by_uri, const char *root, const char *path, json_t *d
 }
 
 json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbufs,
-			const bh_lsp__settings *st, bool fast, const char *only,
-			const volatile int *cancel)
+			const bh_lsp__settings *st, const bh_lsp__scope *scope)
 {
+	bool fast = scope->fast;
+	const char *only = scope->only;
 	BH_VEC(bh_scan_overlay) ov = { 0 };
 	for (size_t i = 0; i < nbufs; i++) {
 		const char *rel = bh_lsp__under(root, bufs[i].path);
@@ -123,7 +126,12 @@ json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbu
 	o.nonly_files = only ? 1 : 0;
 	o.only_shipped = st->only_shipped;
 	o.min_exposure = st->min_exposure;
-	o.cancel = cancel;
+	o.cancel = scope->cancel;
+	o.only_units = scope->only_its_unit && only ? &only : NULL;
+	o.nonly_units = o.only_units ? 1 : 0;
+	o.summaries_in = scope->summaries;
+	o.summaries_out = scope->write_summaries;
+	o.tu_cache = scope->tu_cache;
 	bh_scan *sc = NULL;
 	(void)bh_scan_run(&sc, &o);
 	bh_vec_dispose(&ov);
@@ -138,7 +146,8 @@ json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbu
 			const bh_finding *fd = &sc->findings.items.items[i];
 			if (!fd->suppressed && fd->loc.path)
 				add_to(by_uri, root, fd->loc.path,
-				       bh_lsp__diagnostic(fd, root, &lines, st->utf16, fast));
+				       bh_lsp__diagnostic(fd, root, &lines, st->utf16,
+							  fast ? "fast" : scope->only_its_unit ? "unit" : "full"));
 		}
 		for (size_t i = 0; i < sc->diags.items.len; i++) {
 			const bh_diag *dg = &sc->diags.items.items[i];
@@ -149,6 +158,28 @@ json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbu
 	}
 	bh_scan_free(sc);
 	return by_uri;
+}
+
+// Analyse `root` with every open buffer as the analyses read it, and
+// return the diagnostics of document `d` (an array, never NULL).
+static json_t *analyze_one(bh_lsp__server *s, const char *root, const bh_lsp__doc *d,
+			   const bh_lsp__scope *scope)
+{
+	bh_lsp__buffer *bufs = bh_xcalloc(s->ndocs + 1, sizeof(*bufs));
+	size_t n = 0;
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (s->docs[i]->path)
+			bufs[n++] = (bh_lsp__buffer){ s->docs[i]->path, s->docs[i]->text.data,
+						      s->docs[i]->text.len };
+	bh_lsp__settings st = { s->only_shipped, s->min_exposure, 1, s->utf16 };
+	json_t *by_uri = bh_lsp__analyze(root, bufs, n, &st, scope);
+	// Keyed by our spelling of the URI; the client may encode it otherwise.
+	char *ours = bh_lsp__path_to_uri(d->path);
+	json_t *diags = json_incref(json_object_get(by_uri, ours));
+	free(ours);
+	json_decref(by_uri);
+	free(bufs);
+	return diags ? diags : json_array();
 }
 
 void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d)
@@ -163,24 +194,48 @@ void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d)
 		dir = bh_xstrdup(d->path);
 		root = dirname(dir);
 	}
-	bh_lsp__buffer *bufs = bh_xcalloc(s->ndocs + 1, sizeof(*bufs));
-	size_t n = 0;
-	for (size_t i = 0; i < s->ndocs; i++)
-		if (s->docs[i]->path)
-			bufs[n++] = (bh_lsp__buffer){ s->docs[i]->path, s->docs[i]->text.data,
-						      s->docs[i]->text.len };
-	bh_lsp__settings st = { s->only_shipped, s->min_exposure, 1, s->utf16 };
-	json_t *by_uri = bh_lsp__analyze(root, bufs, n, &st, true, d->path, NULL);
-	// Keyed by our spelling of the URI; the client may encode it otherwise.
-	char *ours = bh_lsp__path_to_uri(d->path);
+	bh_lsp__scope scope = { .fast = true, .only = d->path };
 	json_decref(d->fast);
-	d->fast = json_incref(json_object_get(by_uri, ours));
-	free(ours);
-	if (!d->fast)
-		d->fast = json_array();
-	json_decref(by_uri);
-	free(bufs);
+	d->fast = analyze_one(s, root, d, &scope);
 	free(dir);
+}
+
+// Is there a diagnostic of the same rule on the same range in `list`?
+static bool has_same(json_t *list, json_t *d)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x)
+		if (json_equal(json_object_get(x, "code"), json_object_get(d, "code")) &&
+		    json_equal(json_object_get(x, "range"), json_object_get(d, "range")))
+			return true;
+	return false;
+}
+
+bool bh_lsp__run_unit(bh_lsp__server *s, bh_lsp__doc *d)
+{
+	if (!d->path || !s->full || !s->summaries || !bh_lsp__under(s->root, d->path) ||
+	    bh_file_kind_of_name(d->path) != BH_FILE_C_SOURCE)
+		return false;
+	if (!s->tu_cache)
+		s->tu_cache = bh_clang_tu_cache_new(4);
+	bh_lsp__scope scope = { .only = d->path, .only_its_unit = true, .summaries = s->summaries,
+				.tu_cache = s->tu_cache };
+	json_t *now = analyze_one(s, s->root, d, &scope);
+	// A flow that enters this file from another unit is found by analysing
+	// that unit, which this analysis did not: the last full analysis' such
+	// findings stay (moved with the edits since) until the next one ends.
+	json_t *before = json_object_get(s->full, d->uri);
+	size_t i;
+	json_t *x;
+	json_array_foreach(before, i, x)
+		if (json_is_true(json_object_get(json_object_get(x, "data"), "crossFile")) && !has_same(now, x))
+			json_array_append(now, x);
+	json_object_set_new(s->full, d->uri, now);
+	d->edited = false;
+	d->unit_done = true;
+	d->unit_after = s->jobs_started;
+	return true;
 }
 
 // ------------------------------------------------------------ showing

@@ -229,7 +229,7 @@ static void add_related(json_t *arr, const bh_finding_step *steps, size_t n, con
 }
 
 json_t *bh_lsp__diagnostic(const bh_finding *fd, const char *root, const bh_lsp__lines *lines,
-			   bool utf16, bool fast)
+			   bool utf16, const char *tier)
 {
 	bh_arena *a = bh_arena_new();
 	const char *msg = fd->message ? fd->message : "";
@@ -255,8 +255,11 @@ json_t *bh_lsp__diagnostic(const bh_finding *fd, const char *root, const bh_lsp_
 		json_object_set_new(d, "relatedInformation", rel);
 	else
 		json_decref(rel);
-	json_t *data = json_pack("{s:s,s:s,s:b}", "rule", rule, "fingerprint", fd->fingerprint,
-				 "fast", fast);
+	bool cross_file = false;
+	for (size_t i = 0; i < fd->nflow && !cross_file; i++)
+		cross_file = fd->flow[i].loc.path && fd->loc.path && strcmp(fd->flow[i].loc.path, fd->loc.path) != 0;
+	json_t *data = json_pack("{s:s,s:s,s:s,s:b}", "rule", rule, "fingerprint", fd->fingerprint,
+				 "tier", tier, "crossFile", cross_file);
 	if (image)
 		json_object_set_new(data, "image", bh_json_string(image));
 	if (fd->fix)

@@ -9,16 +9,24 @@
 // so its ranges match the text the editor shows by then; a buffer edited
 // meanwhile stays `edited`. A pipe wakes the server's poll when the thread
 // is done.
+//
+// One analysis thread serves the whole process and never ends: libclang
+// may give a thread that parses an alternate signal stack of its own (LLVM
+// registers its signal handlers again after a precompiled preamble is
+// written), which a thread that ends cannot give back cleanly (under
+// AddressSanitizer that aborts).
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bulkhead/common.h"
+#include "bulkhead/summaries.h"
 #include "lsp/lsp_internal.h"
 
 struct bh_lsp__job {
-	pthread_t thread;
+	bool finished;        // under worker.lock
 	char *root;
 	bh_lsp__buffer *bufs; // copies (heap strings)
 	size_t nbufs;
@@ -29,16 +37,75 @@ struct bh_lsp__job {
 	uint64_t *edits;      // per open document at the start: its edit count
 	char **uris;          // ... and its URI
 	size_t ndocs;
+	bh_summaries *summaries; // of every function it analysed, set by the thread
+	uint64_t seq;         // 1 for the first full analysis of the server, ...
 };
 
-static void *run(void *arg)
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bh_lsp__job *next; // handed to the thread, not taken yet
+	int state;         // 0 not started, 1 running, -1 could not start
+} worker = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0 };
+
+static void run(bh_lsp__job *j)
 {
-	bh_lsp__job *j = arg;
-	j->result = bh_lsp__analyze(j->root, j->bufs, j->nbufs, &j->settings, false, NULL, &j->cancel);
+	bh_lsp__scope scope = { .write_summaries = &j->summaries, .cancel = &j->cancel };
+	j->result = bh_lsp__analyze(j->root, j->bufs, j->nbufs, &j->settings, &scope);
+	pthread_mutex_lock(&worker.lock);
+	j->finished = true;
+	pthread_cond_broadcast(&worker.cond);
+	pthread_mutex_unlock(&worker.lock);
 	// A failed write only leaves the server to notice at its next wait.
 	ssize_t w = write(j->wake[1], "x", 1);
 	(void)w;
+}
+
+static void *worker_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&worker.lock);
+		while (!worker.next)
+			pthread_cond_wait(&worker.cond, &worker.lock);
+		bh_lsp__job *j = worker.next;
+		worker.next = NULL;
+		pthread_mutex_unlock(&worker.lock);
+		run(j);
+	}
 	return NULL;
+}
+
+// Give `j` to the analysis thread, starting it the first time; false when
+// it cannot be started.
+static bool hand_over(bh_lsp__job *j)
+{
+	pthread_mutex_lock(&worker.lock);
+	if (!worker.state) {
+		pthread_t t;
+		pthread_attr_t attr;
+		pthread_attr_init(&attr);
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		// libclang parses on this thread's stack (bh_clang_prepare).
+		pthread_attr_setstacksize(&attr, 16u << 20);
+		worker.state = pthread_create(&t, &attr, worker_main, NULL) == 0 ? 1 : -1;
+		pthread_attr_destroy(&attr);
+	}
+	bool ok = worker.state > 0;
+	if (ok) {
+		worker.next = j;
+		pthread_cond_broadcast(&worker.cond);
+	}
+	pthread_mutex_unlock(&worker.lock);
+	return ok;
+}
+
+static void wait_finished(bh_lsp__job *j)
+{
+	pthread_mutex_lock(&worker.lock);
+	while (!j->finished)
+		pthread_cond_wait(&worker.cond, &worker.lock);
+	pthread_mutex_unlock(&worker.lock);
 }
 
 static void free_job(bh_lsp__job *j)
@@ -53,6 +120,7 @@ static void free_job(bh_lsp__job *j)
 	free(j->uris);
 	free(j->edits);
 	free(j->root);
+	bh_summaries_free(j->summaries); // NULL once the server took them
 	close(j->wake[0]);
 	close(j->wake[1]);
 	json_decref(j->result);
@@ -71,6 +139,7 @@ bool bh_lsp__full_start(bh_lsp__server *s)
 		return false;
 	}
 	j->root = bh_xstrdup(s->root);
+	j->seq = ++s->jobs_started;
 	j->settings = (bh_lsp__settings){ s->only_shipped, s->min_exposure, s->opts.jobs, s->utf16 };
 	j->bufs = bh_xcalloc(s->ndocs + 1, sizeof(*j->bufs));
 	j->edits = bh_xcalloc(s->ndocs + 1, sizeof(*j->edits));
@@ -86,7 +155,7 @@ bool bh_lsp__full_start(bh_lsp__server *s)
 							       bh_xstrndup(d->text.data, d->text.len),
 							       d->text.len };
 	}
-	if (pthread_create(&j->thread, NULL, run, j) != 0) {
+	if (!hand_over(j)) {
 		free_job(j);
 		s->full_due = true;
 		return false;
@@ -123,17 +192,38 @@ void bh_lsp__full_finish(bh_lsp__server *s)
 	bh_lsp__job *j = s->job;
 	if (!j)
 		return;
-	pthread_join(j->thread, NULL);
+	wait_finished(j);
 	s->job = NULL;
 	adopt_client_uris(s, j->result);
-	json_decref(s->full);
-	s->full = json_incref(j->result);
+	// A document whose unit was analysed alone after this analysis started
+	// keeps that newer result.
+	json_t *newer = json_object();
 	for (size_t i = 0; i < s->ndocs; i++) {
 		bh_lsp__doc *d = s->docs[i];
 		size_t k = 0;
 		while (k < j->ndocs && strcmp(j->uris[k], d->uri) != 0)
 			k++;
-		if (k < j->ndocs && j->edits[k] == d->edits) {
+		json_t *mine = s->full ? json_object_get(s->full, d->uri) : NULL;
+		if (mine && d->unit_done && d->unit_after >= j->seq)
+			json_object_set(newer, d->uri, mine);
+	}
+	json_decref(s->full);
+	s->full = json_incref(j->result);
+	json_object_update(s->full, newer);
+	// Its summaries serve the saves that come after it (bh_lsp__run_unit).
+	if (j->summaries) {
+		bh_summaries_free(s->summaries);
+		s->summaries = j->summaries;
+		j->summaries = NULL;
+	}
+	for (size_t i = 0; i < s->ndocs; i++) {
+		bh_lsp__doc *d = s->docs[i];
+		size_t k = 0;
+		while (k < j->ndocs && strcmp(j->uris[k], d->uri) != 0)
+			k++;
+		if (json_object_get(newer, d->uri)) {
+			// (its result was kept above; the shifts were applied to it)
+		} else if (k < j->ndocs && j->edits[k] == d->edits) {
 			d->edited = false;
 		} else if (k < j->ndocs) {
 			// Edited meanwhile: move the result past those edits.
@@ -148,6 +238,7 @@ void bh_lsp__full_finish(bh_lsp__server *s)
 		json_decref(d->shifts);
 		d->shifts = NULL;
 	}
+	json_decref(newer);
 	free_job(j);
 }
 
@@ -156,7 +247,7 @@ void bh_lsp__full_cancel(bh_lsp__server *s)
 	if (!s->job)
 		return;
 	s->job->cancel = 1;
-	pthread_join(s->job->thread, NULL);
+	wait_finished(s->job);
 	free_job(s->job);
 	s->job = NULL;
 }

@@ -95,6 +95,8 @@ typedef struct {
 	bool fast_due;     // the fast tier has not seen the latest text
 	json_t *fast;      // diagnostics of the last fast analysis, or NULL
 	uint64_t edits;    // edits so far
+	bool unit_done;    // its unit was analysed alone on save (bh_lsp__run_unit) ...
+	uint64_t unit_after; // ... after this many full analyses had started
 	json_t *shifts;    // [first, last, delta] of the edits made while a full
 			   // analysis runs, replayed on its result (NULL: none)
 } bh_lsp__doc;
@@ -118,11 +120,13 @@ typedef struct {
  * encoding, severity, code and codeDescription (the rule's documentation),
  * source "bulkhead", the message with the image context and the note,
  * relatedInformation for flow steps, related places and the Dockerfile
- * lines that ship the code, and `data` {rule, fingerprint, fast} for code
- * actions and hover. `root` is the context's absolute path.
+ * lines that ship the code, and `data` for code actions and hover: rule,
+ * fingerprint, the fix if any, the image context, `tier` (which analysis
+ * made it: "fast", "unit" or "full") and `crossFile` (its flow comes
+ * from another file). `root` is the context's absolute path.
  */
 json_t *bh_lsp__diagnostic(const bh_finding *fd, const char *root, const bh_lsp__lines *lines,
-			   bool utf16, bool fast);
+			   bool utf16, const char *tier);
 
 /** An LSP Range of a context location (`loc.path` relative to `root`). */
 json_t *bh_lsp__range(const bh_loc *loc, const bh_lsp__lines *lines, bool utf16);
@@ -153,15 +157,25 @@ typedef struct {
 	bool utf16;
 } bh_lsp__settings;
 
+// What one analysis covers.
+typedef struct {
+	bool fast;                   // the syntax-only tier
+	const char *only;            // report only this file (absolute), or NULL
+	bool only_its_unit;          // parse only the translation unit of `only`; the
+				     // rest of the program through `summaries`
+	const struct bh_summaries *summaries;   // summaries of the rest of the program, or NULL
+	struct bh_summaries **write_summaries; // gets the summaries of this analysis, or NULL
+	struct bh_clang_tu_cache *tu_cache; // parse through it, or NULL
+	const volatile int *cancel;  // stops the analysis early when set, or NULL
+} bh_lsp__scope;
+
 /**
  * Scan the context `root` with `bufs` read from memory and return its
- * diagnostics grouped by URI (a JSON object). `fast`: the syntax-only
- * tier, reporting only the file `only`. Safe on any thread: it reads
- * nothing but its arguments. `cancel` may stop it (NULL then).
+ * diagnostics grouped by URI (a JSON object). Safe on any thread: it reads
+ * nothing but its arguments.
  */
 json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbufs,
-			const bh_lsp__settings *st, bool fast, const char *only,
-			const volatile int *cancel);
+			const bh_lsp__settings *st, const bh_lsp__scope *scope);
 
 /** The context-relative path of `abs` under `root`, or NULL. */
 const char *bh_lsp__under(const char *root, const char *abs);
@@ -186,6 +200,9 @@ typedef struct {
 	bool full_due;          // run the full tier before the next wait
 	int64_t fast_at;        // monotonic ms when the fast tier is due; 0: nothing due
 	bh_lsp__job *job;       // the full analysis running on its thread, or NULL
+	struct bh_summaries *summaries; // of the last full analysis, or NULL
+	uint64_t jobs_started;  // full analyses started so far
+	struct bh_clang_tu_cache *tu_cache; // units of saved files, reparsed on the next save
 } bh_lsp__server;
 
 bh_lsp__doc *bh_lsp__find_doc(bh_lsp__server *s, const char *uri);
@@ -214,6 +231,15 @@ void bh_lsp__full_cancel(bh_lsp__server *s);
 
 /** Run the fast tier on one document; replaces d->fast. */
 void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d);
+
+/**
+ * After a save of a C source that the last full analysis saw: analyse its
+ * translation unit alone (reparsed with a precompiled preamble), the rest
+ * of the program through that analysis' summaries, and make the result the
+ * document's full-tier diagnostics until the next full analysis ends.
+ * False when it does not apply.
+ */
+bool bh_lsp__run_unit(bh_lsp__server *s, bh_lsp__doc *d);
 
 /** Publish the merged diagnostics of every URI whose list changed. */
 void bh_lsp__publish_all(bh_lsp__server *s);

@@ -5,14 +5,18 @@
 // that is due (the fast tier after the debounce interval, the full tier
 // after a save) runs when no input is waiting.
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "bulkhead/clang.h"
 #include "bulkhead/common.h"
 #include "bulkhead/fileio.h"
 #include "bulkhead/json.h"
 #include "bulkhead/lsp.h"
+#include "bulkhead/summaries.h"
 #include "lsp/lsp_internal.h"
 
 // JSON-RPC and LSP error codes.
@@ -210,12 +214,16 @@ static bool did_change(bh_lsp__server *s, json_t *params)
 	return true;
 }
 
+// A save: the saved file's own unit at once (its preamble kept from the
+// last save), then the whole program on the analysis thread.
 static bool did_save(bh_lsp__server *s, json_t *params)
 {
 	bh_lsp__doc *d = bh_lsp__find_doc(s, doc_uri(params));
 	json_t *t = json_object_get(params, "text");
 	if (d && json_is_string(t))
 		replace_all(s, d, json_string_value(t), json_string_length(t));
+	if (d && bh_lsp__run_unit(s, d))
+		bh_lsp__publish_all(s);
 	s->full_due = true;
 	return true;
 }
@@ -489,6 +497,8 @@ static bool is_cancel(json_t *msg)
 static void dispose(bh_lsp__server *s)
 {
 	bh_lsp__full_cancel(s);
+	bh_summaries_free(s->summaries);
+	bh_clang_tu_cache_free(s->tu_cache);
 	for (size_t i = 0; i < s->ndocs; i++)
 		free_doc(s->docs[i]);
 	free(s->docs);
@@ -505,6 +515,7 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 	// jansson seeds its hash function on first use; two threads make
 	// objects here, so seed it before either does.
 	json_object_seed(0);
+	bh_clang_prepare();
 	bh_lsp__server s = { .out_fd = out_fd, .utf16 = true, .sent = json_object() };
 	bh_lsp_options defaults = BH_LSP_OPTIONS_INIT;
 	s.opts = opts ? *opts : defaults;

@@ -25,6 +25,27 @@ typedef struct {
 	size_t len;
 } bh_clang_unsaved;
 
+/**
+ * Translation units kept parsed between scans, with a precompiled preamble
+ * (the LSP server's saves): a unit scanned again with the same flags is
+ * reparsed, not parsed. At most `max` units (least recently used first
+ * out). Used by one scan at a time.
+ */
+typedef struct bh_clang_tu_cache bh_clang_tu_cache;
+
+/**
+ * For a long-lived process that parses again and again (the LSP server):
+ * make libclang parse on the calling threads rather than on threads of its
+ * own (LIBCLANG_NOTHREADS; callers give their threads 16 MiB stacks), and
+ * let it register its signal handlers, with an alternate signal stack, on
+ * the calling thread, which must last as long as the process: a thread
+ * that ends with that stack cannot give it back cleanly. Call it before
+ * any other thread starts. Once per process.
+ */
+void bh_clang_prepare(void);
+bh_clang_tu_cache *bh_clang_tu_cache_new(size_t max);
+void bh_clang_tu_cache_free(bh_clang_tu_cache *cache);
+
 typedef struct {
 	int jobs;                 /* worker threads; <= 0 means the number of cores */
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
@@ -36,12 +57,13 @@ typedef struct {
 					  arena) here, in unit order, for whole-program analyses */
 	const bh_clang_unsaved *unsaved; /* files to read from memory; NULL/0: none */
 	size_t nunsaved;
+	bh_clang_tu_cache *tu_cache; /* if non-NULL: parse through it, on one thread */
 	bh_clang_files *includes; /* if non-NULL, gets "HEADER\x1fUNIT" once for every context
 				     file a unit includes (not its own), strings in the findings'
 				     arena: which sources a header's code is compiled with */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,

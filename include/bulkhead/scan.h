@@ -58,9 +58,22 @@ typedef struct bh_scan_options {
 	const volatile int *cancel;          /* if non-NULL and set (by another thread), the
 						parsing stages stop early and bh_scan_run
 						returns BH_ECANCELED with partial results */
+	const char *const *only_units;       /* parse only the translation units of these
+						source files (paths as given); the others are
+						known through `summaries`. NULL/0: all */
+	size_t nonly_units;
+	struct bh_clang_tu_cache *tu_cache;  /* parse through it (bh_clang_tu_cache): the LSP
+						server's saves reparse with a preamble */
+	const struct bh_summaries *summaries_in; /* summaries of functions without a body
+						here, as --summaries files give them, from
+						memory (used when no file is given) */
+	struct bh_summaries **summaries_out; /* if non-NULL: gets the summaries of every
+						function analysed (free with
+						bh_summaries_free), as --write-summaries
+						would write them */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL }
 
 typedef struct bh_img bh_img;
 

@@ -193,7 +193,7 @@ Test(lsp, a_finding_becomes_a_diagnostic)
 	bh_finding_add_flow(&fs, fd, (bh_loc){ "Dockerfile", 2, 1, 0, 0 }, "built here");
 	bh_finding_set_fix(&fs, fd, "use fgets", loc, "fgets(buf, sizeof(buf), stdin)");
 	bh_lsp__lines lines = { fake_line, NULL };
-	json_t *d = bh_lsp__diagnostic(fd, "/ctx", &lines, true, false);
+	json_t *d = bh_lsp__diagnostic(fd, "/ctx", &lines, true, "full");
 	json_t *range = json_object_get(d, "range");
 	// Byte column 17 is after "é" (2 bytes): UTF-16 character 15.
 	cr_assert_eq(json_integer_value(json_object_get(json_object_get(range, "start"), "character")), 15);
@@ -208,7 +208,10 @@ Test(lsp, a_finding_becomes_a_diagnostic)
 	// A step without an extent covers its line.
 	cr_assert_eq(json_integer_value(json_object_get(json_object_get(json_object_get(json_object_get(
 			     rel, "location"), "range"), "end"), "character")), 8);
-	json_t *fix = json_object_get(json_object_get(d, "data"), "fix");
+	json_t *data = json_object_get(d, "data");
+	cr_assert_str_eq(json_string_value(json_object_get(data, "tier")), "full");
+	cr_assert(json_is_true(json_object_get(data, "crossFile")), "the flow steps into the Dockerfile");
+	json_t *fix = json_object_get(data, "fix");
 	cr_assert_str_eq(json_string_value(json_object_get(fix, "text")), "fgets(buf, sizeof(buf), stdin)");
 	cr_assert_eq(json_integer_value(json_object_get(json_object_get(json_object_get(fix, "range"), "start"),
 							"character")), 15);

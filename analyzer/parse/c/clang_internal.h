@@ -14,6 +14,7 @@
 
 #include <clang-c/Index.h>
 
+#include "bulkhead/clang.h"
 #include "bulkhead/arena.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/disc.h"
@@ -89,7 +90,18 @@ typedef struct bh_clang__walk {
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
 			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths,
-			    struct CXUnsavedFile *unsaved, unsigned nunsaved);
+			    struct CXUnsavedFile *unsaved, unsigned nunsaved, bh_clang_tu_cache *cache);
+
+/**
+ * Parse `path` through `cache` (clang_cache.c): reparse a unit kept from
+ * an earlier scan with the same arguments, else parse it with a
+ * precompiled preamble and keep it. The unit stays the cache's: never
+ * dispose of it. NULL, with `*ec` set, when libclang fails.
+ */
+CXTranslationUnit bh_clang__cache_parse(bh_clang_tu_cache *cache, const char *path,
+					const char *const *args, int nargs,
+					struct CXUnsavedFile *unsaved, unsigned nunsaved, unsigned flags,
+					enum CXErrorCode *ec);
 
 /**
  * The context-relative path of `file` (resolved with realpath, so symlinks

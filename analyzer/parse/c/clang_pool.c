@@ -50,6 +50,7 @@ typedef struct {
 	bh_clang_files *includes; // opts->includes, or NULL
 	struct CXUnsavedFile *unsaved; // opts->unsaved for libclang (heap array)
 	unsigned nunsaved;
+	bh_clang_tu_cache *tu_cache;   // opts->tu_cache, or NULL
 } pool;
 
 // ------------------------------------------------------------------ merge
@@ -135,7 +136,7 @@ static void *worker(void *data)
 				       &s->findings, &s->diags,
 				       p->lower_ir || p->program ? &s->ir : NULL,
 				       p->visited || p->includes ? &visited : NULL, &realpaths,
-				       p->unsaved, p->nunsaved);
+				       p->unsaved, p->nunsaved, p->tu_cache);
 		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
 
 		pthread_mutex_lock(&p->lock);
@@ -203,13 +204,15 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.includes = opts->includes,
 		.unsaved = bh_xcalloc(opts->nunsaved ? opts->nunsaved : 1, sizeof(struct CXUnsavedFile)),
 		.nunsaved = (unsigned)opts->nunsaved,
+		.tu_cache = opts->tu_cache,
 	};
 	for (size_t i = 0; i < opts->nunsaved; i++)
 		p.unsaved[i] = (struct CXUnsavedFile){ opts->unsaved[i].abs_path, opts->unsaved[i].text,
 						       (unsigned long)opts->unsaved[i].len };
 	pthread_mutex_init(&p.lock, NULL);
 
-	int jobs = opts->jobs > 0 ? opts->jobs : default_jobs();
+	// A cache's units belong to its one index: one thread uses them.
+	int jobs = opts->tu_cache ? 1 : opts->jobs > 0 ? opts->jobs : default_jobs();
 	if ((size_t)jobs > units->len)
 		jobs = (int)units->len;
 

@@ -322,7 +322,7 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
 			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths,
-			    struct CXUnsavedFile *unsaved, unsigned nunsaved)
+			    struct CXUnsavedFile *unsaved, unsigned nunsaved, bh_clang_tu_cache *cache)
 {
 	bh_clang__walk w = {
 		.unit = unit,
@@ -347,8 +347,13 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	// look at errors, so do not even keep warnings from headers.
 	unsigned flags = CXTranslationUnit_KeepGoing |
 			 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	enum CXErrorCode ec = clang_parseTranslationUnit2(index, unit->abs_path, args,
-							  (int)nargs, unsaved, nunsaved, flags, &w.tu);
+	enum CXErrorCode ec;
+	if (cache)
+		w.tu = bh_clang__cache_parse(cache, unit->abs_path, args, (int)nargs, unsaved, nunsaved,
+					     flags, &ec);
+	else
+		ec = clang_parseTranslationUnit2(index, unit->abs_path, args, (int)nargs, unsaved,
+						 nunsaved, flags, &w.tu);
 	if (ec != CXError_Success || !w.tu) {
 		bh_diag_add(diags, BH_LEVEL_ERROR, "clang.parse-failed", unit->path, 0, 0,
 			    "libclang could not parse this translation unit (%s)",
@@ -363,7 +368,7 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	}
 
 out:
-	if (w.tu)
+	if (w.tu && !cache)
 		clang_disposeTranslationUnit(w.tu);
 	bh_vec_dispose(&w.files);
 	bh_vec_dispose(&w.errors);
