@@ -310,11 +310,16 @@ static void mark_nonnull(bh_mem__fctx *c, void *f, const bh_ir_opnd *o, bh_mem__
 static void record_param_deref(bh_mem__fctx *c, const bh_ir_instr *in, bh_mem__val v,
 			       bool null_matters)
 {
-	if (c->reporting && v.obj &&
-	    (c->objs[v.obj].kind == BH_MEM__OBJ_PDEREF || c->objs[v.obj].kind == BH_MEM__OBJ_GENTRY)) {
-		if (!(c->ind_bits[v.obj] & (BH_MEM__P_DEREF | BH_MEM__P_MAY_FREE)))
+	if (c->reporting && bh_mem__entry_object(c, v.obj)) {
+		uint32_t *n = &c->ind_nderef_blocks[v.obj];
+		// As for a parameter: callers are pointed at the first
+		// dereference where NULL matters, and one on every path that
+		// returns makes a NULL the caller left there a bug.
+		if (!(c->ind_bits[v.obj] & (BH_MEM__P_DEREF | BH_MEM__P_MAY_FREE)) || (null_matters && !*n))
 			c->ind_loc[v.obj] = bh_mem__where(c, in);
 		c->ind_bits[v.obj] |= BH_MEM__P_DEREF;
+		if (null_matters && !(v.flags & BH_MEM__CHECKED) && *n < BH_MEM__MAX_DEREF_BLOCKS)
+			c->ind_deref_blocks[v.obj][(*n)++] = in->block;
 		return;
 	}
 	if (!c->reporting || !v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_PARAM)
@@ -678,7 +683,7 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 	}
 	st->state = (uint8_t)((st->state & ~BH_MEM__LIVE) | BH_MEM__FREED);
 	st->freed_at = in->id;
-	if (c->reporting && (ob->kind == BH_MEM__OBJ_PDEREF || ob->kind == BH_MEM__OBJ_GENTRY)) {
+	if (c->reporting && bh_mem__entry_object(c, k)) {
 		if (!(c->ind_bits[k] & BH_MEM__P_MAY_FREE))
 			c->ind_loc[k] = bh_mem__where(c, in);
 		c->ind_bits[k] |= BH_MEM__P_MAY_FREE;

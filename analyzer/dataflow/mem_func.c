@@ -162,29 +162,6 @@ static void apply_model_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in, co
 		}
 }
 
-// The caller's variable an indirect effect reaches: `data` for the
-// callee's `*p` when the call passes `&data`, the caller's name for the
-// global.
-static bool indirect_operand(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_mem__ind *e,
-			     bh_ir_opnd *out)
-{
-	if (e->kind == BH_MEM__OBJ_PDEREF) {
-		if (e->param >= in->nargs)
-			return false;
-		bh_mem__val v = bh_mem__read(c, f, in, &in->args[e->param]);
-		if (!v.obj || c->objs[v.obj].kind != BH_MEM__OBJ_LOCAL || (v.flags & BH_MEM__OFFSET) ||
-		    !(c->fn->vars[c->objs[v.obj].var].flags & BH_IR_VAR_POINTER))
-			return false;
-		*out = bh_ir_var_opnd(c->objs[v.obj].var);
-		return true;
-	}
-	uint32_t u = bh_callgraph_global_var(c->fn, e->global);
-	if (u == UINT32_MAX)
-		return false;
-	*out = bh_ir_var_opnd(u);
-	return true;
-}
-
 // What a program function does to one argument, at `at` inside it (or in
 // what it calls): a release, or a dereference (`deref_always`: before any
 // NULL check, on every path). With `here` (a helper of this caller only)
@@ -227,9 +204,10 @@ static void apply_summary_args(bh_mem__fctx *c, void *f, const bh_ir_instr *in,
 	for (uint32_t i = 0; i < s->nind; i++) {
 		const bh_mem__ind *e = &s->ind[i];
 		bh_ir_opnd o;
-		if (!indirect_operand(c, f, in, e, &o))
+		if (!bh_mem__indirect_operand(c, f, in, e, &o))
 			continue;
-		apply_effect(c, f, in, &o, name, e->bits, e->family, &e->loc, single, false);
+		apply_effect(c, f, in, &o, name, e->bits, e->family, &e->loc, single,
+			     (e->bits & BH_MEM__P_DEREF_ALWAYS) != 0);
 		if (!(e->bits & BH_MEM__P_FREES) && (e->bits & BH_MEM__P_MAY_FREE))
 			bh_mem__give_away(c, f, bh_mem__read(c, f, in, &o));
 	}
@@ -260,6 +238,16 @@ static bh_mem__val entry_pointee(const bh_mem__fctx *c, void *f, bh_mem__val p)
 	return (bh_mem__val){ (uint16_t)k, 0, 0, BH_MEM__NONE, 0 };
 }
 
+// `p[2]` where p is an array parameter nothing assigns, while nothing may
+// have written its memory: what the caller left there (a PELEM object).
+static bh_mem__val entry_element(const bh_mem__fctx *c, void *f, const bh_ir_instr *in)
+{
+	uint32_t k = c->elem_obj ? c->elem_obj[in->id] : 0;
+	if (!k || (bh_mem__fact_objs(c, f)[k].state & BH_MEM__MOVED))
+		return bh_mem__unknown();
+	return (bh_mem__val){ (uint16_t)k, 0, 0, BH_MEM__NONE, 0 };
+}
+
 // A store through a pointer, or code that may write through one: the
 // pointers parameters point to may have changed.
 static void pointees_change(const bh_mem__fctx *c, void *f)
@@ -267,6 +255,8 @@ static void pointees_change(const bh_mem__fctx *c, void *f)
 	for (uint32_t j = 0; j < c->fn->nparams; j++)
 		if (c->pderef_obj[j])
 			bh_mem__fact_objs(c, f)[c->pderef_obj[j]].state |= BH_MEM__MOVED;
+	for (uint32_t i = 0; i < c->npelem_objs; i++)
+		bh_mem__fact_objs(c, f)[c->pelem_objs[i]].state |= BH_MEM__MOVED;
 }
 
 static void forget_memory(bh_mem__fctx *c, void *f)
@@ -489,8 +479,8 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				c->lookup_null_rets++;
 		}
 		for (uint32_t k = 1; k <= c->nobjs; k++)
-			if ((c->objs[k].kind == BH_MEM__OBJ_PDEREF || c->objs[k].kind == BH_MEM__OBJ_GENTRY) &&
-			    (objs[k].state & BH_MEM__FREED) && !(objs[k].state & BH_MEM__LIVE))
+			if (bh_mem__entry_object(c, k) && (objs[k].state & BH_MEM__FREED) &&
+			    !(objs[k].state & BH_MEM__LIVE))
 				c->ind_freed_rets[k]++;
 		// Released here, or NULL on the paths here (`if (c) { ...; free(c); }`).
 		for (uint32_t j = 0; j < c->fn->nparams && j + 1 <= c->nobjs; j++) {
@@ -534,6 +524,25 @@ static void give_away_records(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	}
 }
 
+// `x = *p` where p stands for a local (bh_mem__fctx.stands_for): `x = v`.
+static bool stand_in_load(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
+{
+	if (in->args[0].kind != BH_IR_OPND_VAR || c->stands_for[in->args[0].var] == UINT32_MAX)
+		return false;
+	bh_ir_opnd v = bh_ir_var_opnd(c->stands_for[in->args[0].var]);
+	bh_mem__set_dst(c, f, in, bh_mem__read(c, f, in, &v));
+	return true;
+}
+
+// `*p = x` where p stands for a local: `v = x`.
+static bool stand_in_store(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
+{
+	if (in->args[0].kind != BH_IR_OPND_VAR || c->stands_for[in->args[0].var] == UINT32_MAX)
+		return false;
+	bh_mem__set_loc(c, f, in, c->stands_for[in->args[0].var], bh_mem__read(c, f, in, &in->args[1]));
+	return true;
+}
+
 void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 {
 	give_away_records(c, f, in);
@@ -563,10 +572,14 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		break;
 	}
 	case BH_IR_LOAD:
+		if (stand_in_load(c, f, in))
+			break;
 		bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);
 		bh_mem__set_dst(c, f, in, entry_pointee(c, f, bh_mem__read(c, f, in, &in->args[0])));
 		break;
 	case BH_IR_STORE: {
+		if (stand_in_store(c, f, in))
+			break;
 		bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);
 		bh_mem__val v = bh_mem__read(c, f, in, &in->args[1]);
 		bh_mem__val to = bh_mem__read(c, f, in, &in->args[0]);
@@ -618,11 +631,12 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	case BH_IR_INDEX:
 		if (is_pointer_value(c, &in->args[0]))
 			bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);
-		bh_mem__set_dst(c, f, in, bh_mem__unknown());
+		bh_mem__set_dst(c, f, in, entry_element(c, f, in));
 		break;
 	case BH_IR_INDEX_STORE: {
 		bh_mem__val v = bh_mem__read(c, f, in, &in->args[2]);
 		if (is_pointer_value(c, &in->args[0])) {
+			pointees_change(c, f);
 			bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);
 			bh_mem__val to = bh_mem__read(c, f, in, &in->args[0]);
 			if (to.obj && c->objs[to.obj].kind == BH_MEM__OBJ_PARAM)
@@ -706,18 +720,25 @@ static bool returns_around(const bh_mem__fctx *c, uint32_t b)
 	return found;
 }
 
-// Is some unchecked dereference of parameter j on every path that returns?
+// Is one of the `n` blocks with an unchecked dereference (of a parameter,
+// or of what `*p` or a global held on entry) on every path that returns?
 // (Dominance, with the edges constants rule out left out.)
-static bool deref_always(const bh_mem__fctx *c, const bh_flow_dom *dom, uint32_t j)
+static bool deref_always(const bh_mem__fctx *c, const bh_flow_dom *dom, const uint32_t *blocks, uint32_t n)
 {
-	for (uint32_t i = 0; i < c->nderef_blocks[j]; i++) {
+	for (uint32_t i = 0; i < n; i++) {
 		bool all = true;
 		for (uint32_t r = 0; r < c->nrets && all; r++)
-			all = bh_flow_dominates(dom, c->deref_blocks[j][i], c->ret_blocks[r]);
-		if (all || !returns_around(c, c->deref_blocks[j][i]))
+			all = bh_flow_dominates(dom, blocks[i], c->ret_blocks[r]);
+		if (all || !returns_around(c, blocks[i]))
 			return true;
 	}
 	return false;
+}
+
+// The dominators, computed on first need; false when over budget.
+static bool have_dom(bh_mem__fctx *c)
+{
+	return c->dom || bh_flow_compute_dom(&c->dom, c->arena, c->fn) == BH_FLOW_DONE;
 }
 
 // The indirect effects (bh_mem__ind) the report pass saw.
@@ -740,12 +761,20 @@ static void finish_indirect(bh_mem__fctx *c)
 		e->bits = c->ind_bits[k];
 		if (c->nrets && c->ind_freed_rets[k] == c->nrets)
 			e->bits |= BH_MEM__P_FREES;
+		if (c->nrets && c->ind_nderef_blocks[k] && have_dom(c) &&
+		    deref_always(c, c->dom, c->ind_deref_blocks[k], c->ind_nderef_blocks[k]))
+			e->bits |= BH_MEM__P_DEREF_ALWAYS;
 		e->family = c->ind_family[k];
 		e->loc = c->ind_loc[k];
-		if (o->kind == BH_MEM__OBJ_PDEREF)
-			e->param = o->var;
-		else
+		if (o->kind == BH_MEM__OBJ_GENTRY) {
 			e->global = bh_callgraph_global_key(&c->fn->vars[o->var]);
+		} else if (o->kind == BH_MEM__OBJ_PFIELD) {
+			e->param = c->slot_base[o->var];
+			e->field = c->slot_field[o->var];
+		} else {
+			e->param = o->var;
+			e->index = o->index;
+		}
 	}
 }
 
@@ -782,9 +811,9 @@ static void finish_summary(bh_mem__fctx *c)
 			sum->param[j] |= BH_MEM__P_FREES;
 		if (!c->nderef_blocks[j] || !c->nrets)
 			continue;
-		if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+		if (!have_dom(c))
 			break;
-		if (deref_always(c, c->dom, j))
+		if (deref_always(c, c->dom, c->deref_blocks[j], c->nderef_blocks[j]))
 			sum->param[j] |= BH_MEM__P_DEREF_ALWAYS;
 	}
 }
@@ -866,6 +895,13 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	memset(c.ind_freed_rets, 0, (c.nobjs + 1) * sizeof(*c.ind_freed_rets));
 	c.ind_loc = bh_arena_alloc(c.arena, (c.nobjs + 1) * sizeof(*c.ind_loc));
 	memset(c.ind_loc, 0, (c.nobjs + 1) * sizeof(*c.ind_loc));
+	c.ind_nderef_blocks = bh_arena_alloc(c.arena, (c.nobjs + 1) * sizeof(*c.ind_nderef_blocks));
+	memset(c.ind_nderef_blocks, 0, (c.nobjs + 1) * sizeof(*c.ind_nderef_blocks));
+	c.ind_deref_blocks = bh_arena_alloc(c.arena, (c.nobjs + 1) * sizeof(*c.ind_deref_blocks));
+	for (uint32_t k = 0; k <= c.nobjs; k++)
+		c.ind_deref_blocks[k] = bh_mem__entry_object(&c, k)
+						? bh_arena_alloc(c.arena, BH_MEM__MAX_DEREF_BLOCKS * sizeof(uint32_t))
+						: NULL;
 	uint32_t *rpo_order;
 	bh_flow_rpo(&rpo_order, &c.rpo_index, c.arena, fn);
 	c.held[0] = bh_arena_alloc(c.arena, c.nobjs + 1);

@@ -42,6 +42,12 @@ typedef struct {
 	uint32_t *released_obj;     // instruction id -> the RELEASED object of a release call, or 0
 	uint32_t *pderef_obj;       // parameter -> its PDEREF object, or 0
 	uint32_t *gentry_obj;       // variable -> the GENTRY object of a global, or 0
+	uint32_t *elem_obj;         // instruction id -> the PELEM object an INDEX reads, or 0
+				    // (NULL: the function has none)
+	uint32_t *pelem_objs;       // the PELEM objects, in order
+	uint32_t *stands_for;       // variable -> the local pointer variable it always points to
+				    // and is only loaded and stored through, or UINT32_MAX
+	uint32_t npelem_objs;
 	const bh_ir_opnd **fn_value; // variable -> the function it certainly holds, or NULL
 	bool *block_local;          // variable -> a temporary that lives and dies in one block
 	uint32_t *live_locs;        // the locations that are no block-local temporary, in order
@@ -71,6 +77,9 @@ typedef struct {
 	uint8_t *ind_bits;          // per object: PDEREF/GENTRY's summary bits so far
 	uint8_t *ind_family;
 	bh_loc *ind_loc;
+	uint32_t **ind_deref_blocks; // per PDEREF/GENTRY object: blocks with an unchecked
+				     // dereference (for its BH_MEM__P_DEREF_ALWAYS), else NULL
+	uint32_t *ind_nderef_blocks;
 	uint8_t *freed_rets;        // per parameter: returns where it is released or absent
 	uint8_t *released_rets;     // per parameter: returns where it is released
 	uint32_t **deref_blocks;    // per parameter: blocks with an unchecked dereference
@@ -102,6 +111,18 @@ static inline bh_mem__val *bh_mem__fact_vals(void *f)
 static inline bh_mem__ostate *bh_mem__fact_objs(const bh_mem__fctx *c, void *f)
 {
 	return (bh_mem__ostate *)((char *)f + sizeof(bh_mem__head) + c->nlocs * sizeof(bh_mem__val));
+}
+
+/**
+ * Is object `k` memory of the caller's that the function reaches other
+ * than through an argument's value (`*pp`, a global, `a[2]`, `s.first`)?
+ * Its releases and dereferences are the summary's indirect effects.
+ */
+static inline bool bh_mem__entry_object(const bh_mem__fctx *c, uint32_t k)
+{
+	uint8_t kind = c->objs[k].kind;
+	return k && (kind == BH_MEM__OBJ_PDEREF || kind == BH_MEM__OBJ_GENTRY || kind == BH_MEM__OBJ_PELEM ||
+		     kind == BH_MEM__OBJ_PFIELD);
 }
 
 // ------------------------------------------------------------ values
@@ -175,6 +196,14 @@ typedef struct {
  * @return 1 yes, 0 no, -1 the search ran out of budget (callers stay quiet).
  */
 int bh_mem__path_exists(bh_mem__fctx *c, const bh_mem__path_query *q);
+
+/**
+ * The caller's operand an indirect effect `e` of the callee at call `in`
+ * reaches (`data` for `sink(&data)`, the global, what the block stored in
+ * `a[2]` or `s.first` before the call); false when there is none.
+ */
+bool bh_mem__indirect_operand(const bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_mem__ind *e,
+			      bh_ir_opnd *out);
 
 /** Report block `k` as leaked at `in` (`how`: "on this path"). */
 void bh_mem__report_leak(bh_mem__fctx *c, void *f, const bh_ir_instr *in, uint32_t k, const char *how);

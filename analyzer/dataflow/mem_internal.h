@@ -47,6 +47,10 @@ enum {
 	BH_MEM__OBJ_RELEASED,  // an unknown pointer released at `site` (`free(n)` in a list walk)
 	BH_MEM__OBJ_PDEREF,    // what `*p` of pointer parameter `var` holds on entry (`&data`)
 	BH_MEM__OBJ_GENTRY,    // what global pointer `var` holds on entry
+	BH_MEM__OBJ_PELEM,     // what element `index` of the array pointer parameter `var`
+			       // points to holds on entry (`sink(int *a[]) { a[2] ... }`)
+	BH_MEM__OBJ_PFIELD,    // what field slot `var` of a struct parameter passed by value
+			       // holds on entry (`sink(struct s v) { v.first ... }`)
 };
 
 // What an object is; fixed for the analysis of one function.
@@ -58,6 +62,7 @@ typedef struct {
 	bool nonzero_fails;    // BLOCK from an outN model: the status is non-zero when it failed
 	uint32_t var;          // PARAM, LOCAL, GLOBAL: the variable
 	uint32_t site;         // BLOCK: the allocating instruction's id
+	int64_t index;         // PELEM: the element
 	const char *by;        // BLOCK: the allocating function ("malloc", "make_buf");
 			       // RELEASED: the function that released and returned it
 	bh_loc released_in;    // RELEASED by a program function: where it released it
@@ -166,12 +171,16 @@ typedef struct {
 				// program that wrote it (bh_callgraph_single_use)
 } bh_mem__summary;
 
-// One such effect (BH_MEM__P_FREES, P_MAY_FREE, P_DEREF on it).
+// One such effect (BH_MEM__P_FREES, P_MAY_FREE, P_DEREF, P_DEREF_ALWAYS on
+// it). Besides `*pp` and globals: an element of an array parameter and a
+// field of a struct passed by value (the caller's `a[2]`, `s.first`).
 typedef struct bh_mem__ind {
-	uint8_t kind;           // BH_MEM__OBJ_PDEREF or BH_MEM__OBJ_GENTRY
+	uint8_t kind;           // BH_MEM__OBJ_PDEREF, GENTRY, PELEM or PFIELD
 	uint8_t bits;
 	uint8_t family;         // the family it releases
-	uint32_t param;         // PDEREF: the parameter
+	uint32_t param;         // PDEREF, PELEM, PFIELD: the parameter
+	int64_t index;          // PELEM: the element
+	const char *field;      // PFIELD: the field's name
 	const char *global;     // GENTRY: the global's key (bh_callgraph_global_key)
 	bh_loc loc;             // where it is released or dereferenced
 } bh_mem__ind;

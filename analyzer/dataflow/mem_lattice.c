@@ -60,8 +60,11 @@ static void lat_boundary(void *fact, void *payload)
 		} else if (c->objs[k].kind == BH_MEM__OBJ_GENTRY) {
 			vals[c->objs[k].var].obj = (uint16_t)k; // what the global holds, maybe NULL
 			objs[k].state = BH_MEM__LIVE;
-		} else if (c->objs[k].kind == BH_MEM__OBJ_PDEREF) {
-			objs[k].state = BH_MEM__LIVE; // read by `*p` while p's memory is unchanged
+		} else if (c->objs[k].kind == BH_MEM__OBJ_PFIELD) {
+			vals[c->fn->nvars + c->objs[k].var].obj = (uint16_t)k; // what the caller put there
+			objs[k].state = BH_MEM__LIVE;
+		} else if (c->objs[k].kind == BH_MEM__OBJ_PDEREF || c->objs[k].kind == BH_MEM__OBJ_PELEM) {
+			objs[k].state = BH_MEM__LIVE; // read by `*p`, `p[2]` while p's memory is unchanged
 		}
 }
 

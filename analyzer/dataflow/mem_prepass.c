@@ -313,6 +313,85 @@ static void add_entry_objects(bh_mem__fctx *c)
 	}
 }
 
+// The PELEM object of parameter j's element `index`, made on first need.
+static uint32_t element_object(bh_mem__fctx *c, uint32_t j, int64_t index)
+{
+	for (uint32_t i = 0; i < c->npelem_objs; i++) {
+		const bh_mem__object *o = &c->objs[c->pelem_objs[i]];
+		if (o->var == j && o->index == index)
+			return c->pelem_objs[i];
+	}
+	uint32_t k = add_object(c, BH_MEM__OBJ_PELEM, j, 0);
+	if (k) {
+		c->objs[k].index = index;
+		c->pelem_objs[c->npelem_objs++] = k;
+	}
+	return k;
+}
+
+// Is parameter `v` a pointer or array the function never assigns, and
+// is `in` a read of a pointer from it: `p[2]` at a constant index, or a
+// field of a struct `v` passed by value?
+static bool reads_entry_part(const bh_ir_func *fn, const bool *assigned, const bh_ir_instr *in, uint32_t v)
+{
+	// (A temporary has no type flags; C dereferences or releases only
+	// what is a pointer, so one that holds an integer never matters.)
+	if (v >= fn->nparams || assigned[v] || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) ||
+	    in->dst.kind != BH_IR_OPND_VAR ||
+	    !((fn->vars[in->dst.var].flags & BH_IR_VAR_POINTER) || fn->vars[in->dst.var].kind == BH_IR_VAR_TEMP))
+		return false;
+	if (in->op == BH_IR_INDEX)
+		return (fn->vars[v].flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY)) &&
+		       !(fn->vars[v].flags & BH_IR_VAR_RECORD) && in->args[1].kind == BH_IR_OPND_INT;
+	return in->op == BH_IR_FIELD && !in->arrow && in->name && (fn->vars[v].flags & BH_IR_VAR_RECORD) &&
+	       !(fn->vars[v].flags & BH_IR_VAR_POINTER);
+}
+
+// What the caller put in the parts of its arguments the function reads a
+// pointer from: an element of an array at a constant index (`int *a[]`
+// read as `a[2]`), a field of a struct passed by value (`v.first`). As
+// with `*pp`, their releases and dereferences are indirect effects: a
+// caller that stored a released block or NULL there is told
+// (`dataArray[2] = data; sink(dataArray);`).
+static void add_part_objects(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	c->elem_obj = NULL;
+	c->npelem_objs = 0;
+	if (!fn->nparams)
+		return;
+	bool *assigned = bh_arena_alloc(c->arena, fn->nparams);
+	memset(assigned, 0, fn->nparams);
+	bool *has_obj = bh_arena_alloc(c->arena, c->nslots + 1); // per slot
+	memset(has_obj, 0, c->nslots + 1);
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind == BH_IR_OPND_VAR && in->dst.var < fn->nparams)
+				assigned[in->dst.var] = true;
+		}
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if ((in->op != BH_IR_INDEX && in->op != BH_IR_FIELD) || !in->nargs ||
+			    in->args[0].kind != BH_IR_OPND_VAR || !reads_entry_part(fn, assigned, in, in->args[0].var))
+				continue;
+			if (in->op == BH_IR_FIELD) {
+				uint32_t slot = bh_mem__find_slot(c, in->args[0].var, in->name);
+				if (slot != UINT32_MAX && !has_obj[slot - fn->nvars])
+					has_obj[slot - fn->nvars] =
+						add_object(c, BH_MEM__OBJ_PFIELD, slot - fn->nvars, 0) != 0;
+				continue;
+			}
+			if (!c->elem_obj) {
+				c->elem_obj = bh_arena_alloc(c->arena, (fn->ninstrs + 1) * sizeof(*c->elem_obj));
+				memset(c->elem_obj, 0, (fn->ninstrs + 1) * sizeof(*c->elem_obj));
+				c->pelem_objs = bh_arena_alloc(c->arena, BH_MEM__MAX_OBJECTS * sizeof(*c->pelem_objs));
+			}
+			c->elem_obj[in->id] = element_object(c, in->args[0].var, in->args[1].ival);
+		}
+}
+
 static void make_objects(bh_mem__fctx *c)
 {
 	const bh_ir_func *fn = c->fn;
@@ -332,6 +411,7 @@ static void make_objects(bh_mem__fctx *c)
 		if (c->slot_base[s] < fn->nparams && (fn->vars[c->slot_base[s]].flags & BH_IR_VAR_POINTER))
 			add_object(c, BH_MEM__OBJ_FIELD, s, 0);
 	add_entry_objects(c);
+	add_part_objects(c);
 	for (uint32_t v = 0; v < fn->nvars; v++) {
 		const bh_ir_var *var = &fn->vars[v];
 		// (A parameter declared as an array, `char *env[]`, is a pointer.)
@@ -434,6 +514,53 @@ static void find_function_values(bh_mem__fctx *c)
 		}
 }
 
+// Is `v` a local pointer variable a pointer local may stand for?
+static bool stand_in_target(const bh_ir_var *v)
+{
+	return v->kind == BH_IR_VAR_LOCAL && (v->flags & BH_IR_VAR_POINTER) &&
+	       !(v->flags & (BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD));
+}
+
+// The pointer locals that stand for one local pointer variable: every
+// assignment gives them its address and they are only loaded and stored
+// through (`char **p1 = &data; ... *p1 = buf; ... x = *p2;`). A load
+// through one reads that variable and a store writes it, as if the code
+// named it: a block kept there stays followed (Juliet's variant 32).
+static void find_stand_ins(bh_mem__fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	c->stands_for = bh_arena_alloc(c->arena, (fn->nvars + 1) * sizeof(*c->stands_for));
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		c->stands_for[v] = UINT32_MAX;
+	bool *bad = bh_arena_alloc(c->arena, fn->nvars + 1);
+	memset(bad, 0, fn->nvars + 1);
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind == BH_IR_OPND_VAR && in->dst.var < fn->nvars) {
+				uint32_t d = in->dst.var;
+				bool addr = in->op == BH_IR_ADDR && in->args[0].kind == BH_IR_OPND_VAR &&
+					    stand_in_target(&fn->vars[in->args[0].var]);
+				if (!addr || (c->stands_for[d] != UINT32_MAX && c->stands_for[d] != in->args[0].var))
+					bad[d] = true;
+				else
+					c->stands_for[d] = in->args[0].var;
+			}
+			for (uint32_t a = 0; a < in->nargs; a++) {
+				bool base = a == 0 && (in->op == BH_IR_LOAD || in->op == BH_IR_STORE);
+				if (in->args[a].kind == BH_IR_OPND_VAR && in->args[a].var < fn->nvars && !base)
+					bad[in->args[a].var] = true;
+			}
+			if (in->callee.kind == BH_IR_OPND_VAR && in->callee.var < fn->nvars)
+				bad[in->callee.var] = true;
+		}
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		if (bad[v] || var->kind != BH_IR_VAR_LOCAL || (var->flags & BH_IR_VAR_ADDRESSED))
+			c->stands_for[v] = UINT32_MAX;
+	}
+}
+
 void bh_mem__prepare(bh_mem__fctx *c)
 {
 	uint32_t *tracked;
@@ -445,6 +572,7 @@ void bh_mem__prepare(bh_mem__fctx *c)
 	resolve_calls(c); // before the objects: allocation sites depend on the summaries
 	make_slots(c);
 	make_objects(c);
+	find_stand_ins(c);
 	// The join's two lists: where blocks meet, temporaries are dead.
 	c->live_locs = bh_arena_alloc(c->arena, (c->nlocs + 1) * sizeof(*c->live_locs));
 	c->temp_locs = bh_arena_alloc(c->arena, (c->nlocs + 1) * sizeof(*c->temp_locs));

@@ -17,7 +17,8 @@
 static bool ind_equal(const bh_mem__ind *a, const bh_mem__ind *b)
 {
 	return a->kind == b->kind && a->bits == b->bits && a->family == b->family &&
-	       a->param == b->param && bh_str_equal(a->global, b->global) && bh_loc_equal(&a->loc, &b->loc);
+	       a->param == b->param && a->index == b->index && bh_str_equal(a->field, b->field) &&
+	       bh_str_equal(a->global, b->global) && bh_loc_equal(&a->loc, &b->loc);
 }
 
 bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b)

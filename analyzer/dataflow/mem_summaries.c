@@ -5,6 +5,8 @@
 //
 //   "memory": {"noreturn": true, "single_use": true,
 //              "params": [{"param": 0, "frees": true, "family": "heap", "loc": {...}}],
+//              "indirect": [{"through_param": 0, "element": 2, "deref": true, ...},
+//                           {"global": "...", "frees": true, ...}],
 //              "ret": {"fresh": true, "family": "heap", "may_null": true, "null_loc": {...}}}
 //
 // A summary read from a file has no body: it is applied as it is, never
@@ -62,10 +64,14 @@ json_t *bh_mem__summary_to_json(const bh_mem__summary *s)
 	for (uint32_t i = 0; i < s->nind; i++) {
 		const bh_mem__ind *e = &s->ind[i];
 		json_t *x = json_object();
-		if (e->kind == BH_MEM__OBJ_PDEREF)
-			json_object_set_new(x, "through_param", json_integer(e->param));
-		else
+		if (e->kind == BH_MEM__OBJ_GENTRY)
 			json_object_set_new(x, "global", json_string(e->global));
+		else
+			json_object_set_new(x, "through_param", json_integer(e->param));
+		if (e->kind == BH_MEM__OBJ_PELEM)
+			json_object_set_new(x, "element", json_integer(e->index));
+		if (e->kind == BH_MEM__OBJ_PFIELD)
+			json_object_set_new(x, "field", json_string(e->field));
 		for (size_t b = 0; b < BH_ARRAY_LEN(param_bits); b++)
 			set_true(x, param_bits[b].name, e->bits & param_bits[b].bit);
 		set_family(x, e->family);
@@ -163,6 +169,29 @@ static const char *get_params(json_t *a, bh_mem__summary *s, bh_summaries *set)
 	return NULL;
 }
 
+// Which part of what a parameter reaches an effect concerns: "element"
+// (an index), "field" (a name) or, with neither, what `*p` holds.
+static const char *get_part(json_t *x, bh_mem__ind *e, bh_summaries *set)
+{
+	json_t *elem = json_object_get(x, "element");
+	json_t *field = json_object_get(x, "field");
+	e->kind = BH_MEM__OBJ_PDEREF;
+	if (elem && field)
+		return "an indirect effect names both an element and a field";
+	if (elem) {
+		if (!json_is_integer(elem))
+			return "an indirect effect's element is not an integer";
+		e->kind = BH_MEM__OBJ_PELEM;
+		e->index = json_integer_value(elem);
+	} else if (field) {
+		if (!json_is_string(field) || !*json_string_value(field))
+			return "an indirect effect's field is not a name";
+		e->kind = BH_MEM__OBJ_PFIELD;
+		e->field = bh_strset_intern(&set->paths, json_string_value(field));
+	}
+	return NULL;
+}
+
 // "indirect": what the function does to the pointer behind a pointer
 // parameter ("through_param") or in a global ("global", its key).
 static const char *get_indirect(json_t *a, bh_mem__summary *s, bh_summaries *set)
@@ -190,8 +219,10 @@ static const char *get_indirect(json_t *a, bh_mem__summary *s, bh_summaries *set
 			e->kind = BH_MEM__OBJ_GENTRY;
 			e->global = bh_strset_intern(&set->paths, json_string_value(g));
 		} else if (get_param_ref(x, "through_param", s->nparams, &j) && j) {
-			e->kind = BH_MEM__OBJ_PDEREF;
 			e->param = j - 1;
+			const char *error = get_part(x, e, set);
+			if (error)
+				return error;
 		} else {
 			return "an indirect effect names neither a parameter the function has nor a global";
 		}

@@ -996,6 +996,49 @@ Test(mem, what_a_callee_does_behind_a_pointer_argument_or_in_a_global)
 	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "6");
 }
 
+Test(mem, a_null_left_behind_a_pointer_argument_or_in_a_global_for_a_callee)
+{
+	result *r = run1(PRELUDE                                                     // 1-3
+			 "static char *g;\n"                                        // 4
+			 "static void show(void) { putchar(g[0]); }\n"              // 5
+			 "static void first(char **pp) { char *p = *pp; putchar(p[0]); }\n" // 6
+			 "static void maybe(char **pp, int c) { if (c) putchar((*pp)[0]); }\n" // 7
+			 "static void guarded(void) { if (g) putchar(g[0]); }\n"    // 8
+			 "void f(void) { g = NULL; show(); }\n"                     // 9
+			 "void h(void) { char *a = NULL; first(&a); }\n"            // 10
+			 "void k(int c) { char *a = NULL; maybe(&a, c); }\n"        // 11
+			 "void m(void) { g = NULL; guarded(); }\n");                 // 12
+	// Dereferenced on every path (helpers of one caller: reported inside
+	// them); on some paths only, or after a check: quiet.
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "5 6");
+}
+
+Test(mem, a_pointer_local_that_only_points_to_one_variable_stands_for_it)
+{
+	result *r = run1(PRELUDE                                       // 1-3
+			 "void keep(char **pp);\n"                    // 4
+			 "void f(void) {\n"                           // 5
+			 "\tchar *d = NULL, **p1 = &d, **p2 = &d;\n"   // 6
+			 "\tchar *b = malloc(4);\n"                   // 7
+			 "\tif (!b) return;\n"                        // 8
+			 "\t*p1 = b;\n"                               // 9
+			 "\tfree(b);\n"                               // 10
+			 "\tputs(*p2);\n"                             // 11
+			 "}\n"                                        // 12
+			 "void g(void) {\n"                           // 13
+			 "\tchar *d = NULL, **p1 = &d, **p2 = &d;\n"   // 14
+			 "\tchar *b = malloc(4);\n"                   // 15
+			 "\tif (!b) return;\n"                        // 16
+			 "\t*p1 = b;\n"                               // 17
+			 "\tfree(b);\n"                               // 18
+			 "\tkeep(p2);\n"                              // 19
+			 "\tputs(*p2);\n"                             // 20
+			 "}\n");
+	// In g() p2 is passed on: what it points to may change, it stands
+	// for nothing.
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "11");
+}
+
 Test(mem, a_callers_null_argument_and_flag_settle_what_a_callee_does)
 {
 	result *r = run1(PRELUDE                                              // 1-3

@@ -509,6 +509,59 @@ Test(summaries, memory_summaries_carry_wrappers_across_scans)
 	bh_summaries_free(read);
 }
 
+static const char sinks_c[] =
+	"#include <stdio.h>\n"
+	"#include <stdlib.h>\n"
+	"struct pair { char *first; char *second; };\n"
+	"void show_third(char *a[]) { putchar(a[2][0]); }\n"
+	"void drop_first(struct pair p) { free(p.first); }\n";
+
+static const char callers_c[] =
+	"#include <stdlib.h>\n"
+	"struct pair { char *first; char *second; };\n"
+	"void show_third(char *a[]);\n"
+	"void drop_first(struct pair p);\n"
+	"void f(void) {\n"
+	"\tchar *a[4];\n"
+	"\tchar *d = NULL;\n"
+	"\ta[2] = d;\n"
+	"\tshow_third(a);\n"              // 9: NULL element dereferenced inside
+	"}\n"
+	"void g(void) {\n"
+	"\tstruct pair p;\n"
+	"\tchar *d = malloc(4);\n"
+	"\tfree(d);\n"
+	"\tp.first = d;\n"
+	"\tdrop_first(p);\n"              // 16: released again inside
+	"}\n";
+
+Test(summaries, effects_on_an_element_or_a_field_of_an_argument_round_trip)
+{
+	static const char *const whole[] = { "sinks.c", sinks_c, "callers.c", callers_c, NULL };
+	static const char *const lib[] = { "sinks.c", sinks_c, NULL };
+	static const char *const app[] = { "callers.c", callers_c, NULL };
+	char *expected = describe(run_mem(whole, NULL, NULL));
+	cr_assert(strstr(expected, "c.null-deref"), "%s", expected);
+	cr_assert(strstr(expected, "c.double-free"), "%s", expected);
+	bh_summaries *sums = bh_summaries_new();
+	run_mem(lib, NULL, sums);
+	char *text = write_text(sums);
+	cr_assert(strstr(text, "\"through_param\":0,\"element\":2,\"deref\":true,\"deref_always\":true"),
+		  "%s", text);
+	cr_assert(strstr(text, "\"through_param\":0,\"field\":\"first\",\"frees\":true"), "%s", text);
+	size_t added;
+	bh_diags *d = new_diags();
+	bh_summaries *read = read_text(text, d, &added);
+	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
+	cr_assert_str_eq(write_text(read), text);
+	bh_summaries_mark_external(read, nothing_is_in_context, NULL);
+	bh_findings *f = run_mem(app, read, NULL);
+	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.null-deref"), "9");
+	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.double-free"), "16");
+	bh_summaries_free(sums);
+	bh_summaries_free(read);
+}
+
 Test(summaries, a_bad_memory_member_is_diagnosed)
 {
 #define ENTRY(m) "{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"memory\":" m "}"
@@ -521,6 +574,10 @@ Test(summaries, a_bad_memory_member_is_diagnosed)
 		ENTRY("{\"ret\":{\"null_loc\":{\"path\":\"a.c\"}}}"),         // no line
 		ENTRY("[]"),                                                    // not an object
 		ENTRY("{\"ret\":{\"fresh\":true,\"family\":\"stream\",\"may_null\":true}}"), // fine
+		ENTRY("{\"indirect\":[{\"through_param\":0,\"element\":1,\"field\":\"x\"}]}"), // both
+		ENTRY("{\"indirect\":[{\"through_param\":0,\"element\":\"2\"}]}"),   // no integer
+		ENTRY("{\"indirect\":[{\"through_param\":0,\"field\":\"\"}]}"),      // no name
+		ENTRY("{\"indirect\":[{\"through_param\":0,\"field\":\"first\",\"frees\":true}]}"), // fine
 	};
 #undef ENTRY
 	char *text = bh_arena_strdup(arena, "{\"format\":\"bulkhead-summaries\",\"version\":1,"
@@ -533,7 +590,7 @@ Test(summaries, a_bad_memory_member_is_diagnosed)
 	bh_diags *d = new_diags();
 	size_t added;
 	bh_summaries *s = read_text(text, d, &added);
-	cr_assert_eq(added, 2);
-	cr_assert_eq(d->items.len, n - 2);
+	cr_assert_eq(added, 3);
+	cr_assert_eq(d->items.len, n - 3);
 	bh_summaries_free(s);
 }
