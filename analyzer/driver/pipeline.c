@@ -535,6 +535,22 @@ static bool *wanted_files(bh_scan *scan, const bh_scan_options *opts)
 	return wanted;
 }
 
+// The files the tree-sitter-c and secret stages need to read: with `--
+// FILE...` only those, when none is a Dockerfile (only a Dockerfile's
+// findings, image.secret-in-layer, depend on what other files hold); NULL:
+// every file. A pre-commit hook and the LSP server's saves report a few
+// files of a large context.
+static bool *text_stages_scope(bh_scan *scan, const bh_scan_options *opts)
+{
+	bool *wanted = wanted_files(scan, opts);
+	for (size_t i = 0; wanted && i < bh_ctx_file_count(scan->ctx); i++)
+		if (wanted[i] && bh_ctx_file(scan->ctx, i)->kind == BH_FILE_DOCKERFILE) {
+			free(wanted);
+			return NULL;
+		}
+	return wanted;
+}
+
 // The syntax-only scan (opts->fast), for the LSP server while the user
 // types: what needs neither compile flags nor libclang. Every Dockerfile
 // is read (the image model says what a file's finding means), C and
@@ -697,20 +713,22 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_vec_dispose(&units);
 	// The tree-sitter-c fast path: C files libclang did not analyse, and
 	// #define macros in every C file (include/bulkhead/tsc.h).
+	bool *reported = text_stages_scope(scan, opts);
 	if (err == BH_OK) {
 		bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
+		topts.wanted = reported;
 		topts.cancel = opts->cancel;
 		topts.covered = visited.items;
 		topts.ncovered = visited.len;
 		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);
 	}
 	bh_vec_dispose(&visited);
-	if (err < 0)
-		goto out;
-
 	trace(&tr, "tree-sitter");
 	// Then secrets in every text file.
-	if ((err = bh_secret_run(scan->ctx, opts->jobs, &scan->findings, &scan->diags)) < 0)
+	if (err >= 0)
+		err = bh_secret_run_files(scan->ctx, opts->jobs, reported, &scan->findings, &scan->diags);
+	free(reported);
+	if (err < 0)
 		goto out;
 	trace(&tr, "secrets");
 

@@ -42,9 +42,11 @@ typedef struct {
 	const char *const *covered;
 	size_t ncovered;
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
+	const bool *wanted;         /* one flag per context file (bh_ctx_file order): only
+				       these are checked; NULL: every file */
 } bh_tsc_options;
 
-#define BH_TSC_OPTIONS_INIT { NULL, 0, NULL }
+#define BH_TSC_OPTIONS_INIT { NULL, 0, NULL, NULL }
 
 /**
  * Parse every C source and header of `ctx` (not excluded, not over the

@@ -477,7 +477,7 @@ bh_status bh_tsc_scan(bh_ctx *ctx, const bh_tsc_options *opts, bh_findings *out,
 	for (size_t i = 0; i < nfiles; i++) {
 		const bh_file *f = bh_ctx_file(ctx, i);
 		if ((f->kind != BH_FILE_C_SOURCE && f->kind != BH_FILE_C_HEADER) || f->excluded ||
-		    f->too_large)
+		    f->too_large || (opts->wanted && !opts->wanted[i]))
 			continue;
 		if (opts->cancel && *opts->cancel) {
 			st = BH_ECANCELED;
