@@ -187,6 +187,16 @@ static void adopt_client_uris(bh_lsp__server *s, json_t *by_uri)
 	}
 }
 
+// The index of document `uri` in the job's snapshot; ndocs if it was not
+// open when the job started.
+static size_t snapshot_of(const bh_lsp__job *j, const char *uri)
+{
+	size_t k = 0;
+	while (k < j->ndocs && strcmp(j->uris[k], uri) != 0)
+		k++;
+	return k;
+}
+
 void bh_lsp__full_finish(bh_lsp__server *s)
 {
 	bh_lsp__job *j = s->job;
@@ -200,9 +210,6 @@ void bh_lsp__full_finish(bh_lsp__server *s)
 	json_t *newer = json_object();
 	for (size_t i = 0; i < s->ndocs; i++) {
 		bh_lsp__doc *d = s->docs[i];
-		size_t k = 0;
-		while (k < j->ndocs && strcmp(j->uris[k], d->uri) != 0)
-			k++;
 		json_t *mine = s->full ? json_object_get(s->full, d->uri) : NULL;
 		if (mine && d->unit_done && d->unit_after >= j->seq)
 			json_object_set(newer, d->uri, mine);
@@ -218,9 +225,7 @@ void bh_lsp__full_finish(bh_lsp__server *s)
 	}
 	for (size_t i = 0; i < s->ndocs; i++) {
 		bh_lsp__doc *d = s->docs[i];
-		size_t k = 0;
-		while (k < j->ndocs && strcmp(j->uris[k], d->uri) != 0)
-			k++;
+		size_t k = snapshot_of(j, d->uri);
 		if (json_object_get(newer, d->uri)) {
 			// (its result was kept above; the shifts were applied to it)
 		} else if (k < j->ndocs && j->edits[k] == d->edits) {
