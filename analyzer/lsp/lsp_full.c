@@ -52,13 +52,15 @@ static void run(bh_lsp__job *j)
 {
 	bh_lsp__scope scope = { .write_summaries = &j->summaries, .cancel = &j->cancel };
 	j->result = bh_lsp__analyze(j->root, j->bufs, j->nbufs, &j->settings, &scope);
+	// Wake the server's poll first: once `finished` is set the server may
+	// free the job, pipe included. (A failed write only leaves the server
+	// to notice at its next wait.)
+	ssize_t w = write(j->wake[1], "x", 1);
+	(void)w;
 	pthread_mutex_lock(&worker.lock);
 	j->finished = true;
 	pthread_cond_broadcast(&worker.cond);
 	pthread_mutex_unlock(&worker.lock);
-	// A failed write only leaves the server to notice at its next wait.
-	ssize_t w = write(j->wake[1], "x", 1);
-	(void)w;
 }
 
 static void *worker_main(void *arg)
