@@ -16,6 +16,7 @@
 
 // Candidate reads tried per location before giving up on it.
 #define MAX_TRIES 6
+#define MAX_UNKNOWN 4
 // Witness search work per function: instructions stepped.
 #define SEARCH_STEPS(ninstrs) (200000u + 64u * (size_t)(ninstrs))
 
@@ -333,14 +334,22 @@ static void add_ret_unset(bh_uninit__fctx *c, const bh_uninit__cand *cand)
 // Confirm the candidates of each group in order until one has a witness.
 static void confirm(bh_uninit__fctx *c, const bh_uninit__cands *cands)
 {
-	for (size_t g = 0; g < cands->len;) {
+	// Searches that run out of room (BH_UNINIT__UNKNOWN) in a row: the
+	// function's paths are too many to enumerate, and the next candidates
+	// of the same function would run out too (memcached's main(): 23
+	// searches of about 3,000 paths each, none conclusive).
+	unsigned unknown_in_a_row = 0;
+	for (size_t g = 0; g < cands->len && unknown_in_a_row < MAX_UNKNOWN;) {
 		size_t end = g + 1;
 		while (end < cands->len && same_group(&cands->items[g], &cands->items[end]))
 			end++;
-		for (size_t i = g; i < end && i < g + MAX_TRIES && c->search_steps; i++) {
+		for (size_t i = g; i < end && i < g + MAX_TRIES && c->search_steps &&
+				   unknown_in_a_row < MAX_UNKNOWN; i++) {
 			const bh_uninit__cand *cand = &cands->items[i];
 			bh_uninit__witness w;
-			if (bh_uninit__search(c, cand, &w) != BH_UNINIT__FOUND)
+			bh_uninit__outcome o = bh_uninit__search(c, cand, &w);
+			unknown_in_a_row = o == BH_UNINIT__UNKNOWN ? unknown_in_a_row + 1 : 0;
+			if (o != BH_UNINIT__FOUND)
 				continue;
 			if (cand->how == BH_UNINIT__READ_PARAM && cand->global)
 				add_global_read(c, cand);

@@ -698,11 +698,13 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		bh_summaries_free(imported);
 		if (err >= 0)
 			err = run_uninit(scan, &program, &graph, &units);
+		trace(&tr, "uninit");
 		if (err >= 0)
 			err = run_calls(scan, &program, &graph, &units);
+		trace(&tr, "calls");
 		if (err >= 0)
 			err = run_bounds(scan, &program, &graph, &units);
-		trace(&tr, "checkers");
+		trace(&tr, "bounds");
 		bh_callgraph_dispose(&graph);
 	}
 	// The image rules need the shell calls of the code, not its IR.
