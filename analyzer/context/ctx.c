@@ -43,6 +43,7 @@
 #include "bulkhead/ignore.h"
 #include "bulkhead/vec.h"
 #include "bulkhead/fileio.h"
+#include "bulkhead/text.h"
 
 // Deeper directory trees are not walked (each level holds a descriptor).
 #define MAX_DEPTH 128
@@ -95,12 +96,6 @@ const char *bh_file_kind_name(bh_file_kind kind)
 	case BH_FILE_OTHER: return "other";
 	}
 	return "other";
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 static bool has_suffix_nocase(const char *s, const char *suffix)
@@ -171,18 +166,18 @@ bh_file_kind bh_file_kind_of_name(const char *relpath)
 	const char *base = slash ? slash + 1 : relpath;
 	size_t n = strlen(base);
 	// First: "Dockerfile.dockerignore" is an ignore file, not a Dockerfile.
-	if (has_suffix(base, ".dockerignore"))
+	if (bh_str_ends_with(base, ".dockerignore"))
 		return BH_FILE_DOCKERIGNORE;
 	if (is_dockerfile_name(base))
 		return BH_FILE_DOCKERFILE;
 	if (strcmp(base, "compile_commands.json") == 0)
 		return BH_FILE_COMPDB;
 	if (strcmp(base, "Makefile") == 0 || strcmp(base, "makefile") == 0 ||
-	    strcmp(base, "GNUmakefile") == 0 || (n > 3 && has_suffix(base, ".mk")))
+	    strcmp(base, "GNUmakefile") == 0 || (n > 3 && bh_str_ends_with(base, ".mk")))
 		return BH_FILE_MAKEFILE;
-	if (n > 2 && has_suffix(base, ".c"))
+	if (n > 2 && bh_str_ends_with(base, ".c"))
 		return BH_FILE_C_SOURCE;
-	if (n > 2 && has_suffix(base, ".h"))
+	if (n > 2 && bh_str_ends_with(base, ".h"))
 		return BH_FILE_C_HEADER;
 	if (is_config_name(base))
 		return BH_FILE_CONFIG;
@@ -448,11 +443,6 @@ static void add_regular(walker *w, int dfd, const char *name, const char *relpat
 	}
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 // Walk the directory open as `dfd` (owned by the caller) whose relative
 // path is `rel` ("" for the root).
 static void walk_dir(walker *w, int dfd, const char *rel, unsigned depth)
@@ -484,7 +474,7 @@ static void walk_dir(walker *w, int dfd, const char *rel, unsigned depth)
 	closedir(dir);
 	// Sorted so that diagnostics come out in a stable order.
 	if (names.len > 1)
-		qsort(names.items, names.len, sizeof(char *), compare_names);
+		qsort(names.items, names.len, sizeof(char *), bh_str_compare_ptrs);
 
 	for (size_t i = 0; i < names.len; i++) {
 		const char *name = names.items[i];

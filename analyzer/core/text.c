@@ -6,6 +6,17 @@
 #include <stdbool.h>
 #include <string.h>
 
+bool bh_str_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+int bh_str_compare_ptrs(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 int bh_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')

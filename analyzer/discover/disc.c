@@ -17,14 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/text.h"
 #include "disc_internal.h"
 
 typedef BH_VEC(const char *) str_vec;
-
-static int compare_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 // -I<root>, then -I<root>/<dir> for each directory with a header or an
 // "include" directory above one, sorted and without duplicates.
@@ -51,7 +47,7 @@ static void fallback_flags(const char ***args_out, size_t *nargs_out, bh_arena *
 		}
 	}
 	if (dirs.len > 1)
-		qsort(dirs.items, dirs.len, sizeof(char *), compare_str);
+		qsort(dirs.items, dirs.len, sizeof(char *), bh_str_compare_ptrs);
 	const char **args = bh_arena_alloc(arena, (dirs.len + 2) * sizeof(*args));
 	const char *base = strcmp(root, "/") ? root : ""; // a root of "/" has no "//"
 	size_t n = 0;

@@ -37,6 +37,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/fileio.h"
 #include "bulkhead/strset.h"
+#include "bulkhead/text.h"
 #include "disc_internal.h"
 
 #define MAX_COMMANDS 262144u    // commands read, all files together
@@ -406,12 +407,6 @@ static bool is_identifier(const char *w)
 	return true;
 }
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
 // The raw value of a variable: scopes inward out, then the cache; NULL
 // when never set. UNSET reads as "".
 static const char *raw_value(const cm_reader *cm, const char *name)
@@ -662,13 +657,7 @@ static bool is_true(const char *v)
 
 static bool file_exists(cm_reader *cm, const char *ctx_path)
 {
-	if (!cm->files)
-		return true;
-	if (cm->file_set.len == 0)
-		for (size_t i = 0; i < cm->nfiles; i++)
-			if (cm->files[i])
-				bh_strset_insert(&cm->file_set, cm->files[i]);
-	return bh_strset_contains(&cm->file_set, ctx_path);
+	return bh_disc__file_listed(cm->files, cm->nfiles, &cm->file_set, ctx_path);
 }
 
 // A path of the source tree as CMake writes it (relative to `dir`, or led
@@ -685,20 +674,9 @@ static const char *src_path(cm_reader *cm, const char *dir, const char *w)
 	return out;
 }
 
-// `p` joined to `dir` and cleaned (scratch); absolute `p` stays absolute.
 static const char *join_clean(cm_reader *cm, const char *dir, const char *p)
 {
-	const char *joined = p[0] == '/' || !dir[0] ? p
-			   : bh_arena_sprintf(cm->scratch, "%s/%s", dir, p);
-	size_t n = strlen(joined);
-	char *out = bh_arena_alloc(cm->scratch, n + 2);
-	bh_path_clean(out, joined, n);
-	return out;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return bh_disc__join_clean(cm->scratch, dir, p);
 }
 
 // file(GLOB[_RECURSE] ...) of one pattern: the matching context files,
@@ -740,7 +718,7 @@ static void glob(cm_reader *cm, const char *dir, const char *pattern, bool recur
 					  : bh_arena_sprintf(cm->scratch, "%c/%s", SRC_ROOT, f));
 	}
 	if (out->len > from) // (an empty vector has no items pointer to offset)
-		qsort(out->items + from, out->len - from, sizeof(*out->items), compare_strings); // as CMake
+		qsort(out->items + from, out->len - from, sizeof(*out->items), bh_str_compare_ptrs); // as CMake
 }
 
 /* ------------------------------------------------------------- targets */
@@ -812,7 +790,7 @@ static void add_sources(cm_reader *cm, const char *dir, size_t ti, const str_vec
 			continue;
 		if (strcmp(a, "FILE_SET") == 0) // header sets from here on
 			break;
-		if (strncmp(a, "$<TARGET_OBJECTS:", 17) == 0 && has_suffix(a, ">") &&
+		if (strncmp(a, "$<TARGET_OBJECTS:", 17) == 0 && bh_str_ends_with(a, ">") &&
 		    !strchr(a + 17, '$') && !strchr(a + 17, UNKNOWN)) {
 			const char *name = bh_arena_strndup(cm->scratch, a + 17, strlen(a) - 18);
 			bh_vec_push(&cm->links, ((cm_link){ ti, name }));
@@ -822,7 +800,7 @@ static void add_sources(cm_reader *cm, const char *dir, size_t ti, const str_vec
 			t->incomplete = true;
 			continue;
 		}
-		if (!has_suffix(a, ".c"))
+		if (!bh_str_ends_with(a, ".c"))
 			continue;
 		const char *p = src_path(cm, dir, a);
 		if (!p)
@@ -1442,7 +1420,7 @@ static void run_include(cm_reader *cm, cm_frame *fr, const str_vec *w)
 		return;
 	}
 	str_vec candidates = { 0 };
-	if (strchr(x, '/') || has_suffix(x, ".cmake")) {
+	if (strchr(x, '/') || bh_str_ends_with(x, ".cmake")) {
 		bh_vec_push(&candidates, x);
 	} else {
 		str_vec dirs = { 0 };
@@ -1467,7 +1445,7 @@ static void run_include(cm_reader *cm, cm_frame *fr, const str_vec *w)
 			src_root_path(cm, dir_of(cm, fr->path)));
 	}
 	bh_vec_dispose(&candidates);
-	if (!ran && (strchr(x, '/') || has_suffix(x, ".cmake") || !is_cmake_module(x)))
+	if (!ran && (strchr(x, '/') || bh_str_ends_with(x, ".cmake") || !is_cmake_module(x)))
 		cm->missed = true;
 }
 

@@ -14,6 +14,7 @@
 #include "bulkhead/ctx.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/disc.h"
+#include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 
 typedef BH_VEC(const char *) bh_disc__str_vec;
@@ -172,6 +173,17 @@ char *bh_disc__make_ctx_path(const char *dir, const char *rel);
  * through the static and object libraries it links, written out as
  * bh_build_recipes.
  */
+
+/**
+ * Is `ctx_path` among `files` (`nfiles` context paths, NULL entries
+ * skipped)? `set` caches them, filled on the first call. Without a list
+ * (NULL) every path may exist: true.
+ */
+bool bh_disc__file_listed(const char *const *files, size_t nfiles, bh_strset *set,
+			  const char *ctx_path);
+
+/** `p` joined to `dir` and cleaned, in `arena` ("." when nothing is left); absolute `p` stays. */
+const char *bh_disc__join_clean(bh_arena *arena, const char *dir, const char *p);
 
 /** At most this many targets are kept from one build (all its files). */
 #define BH_DISC__MAX_TARGETS 16384

@@ -30,6 +30,7 @@
 #include "bulkhead/fileio.h"
 #include "bulkhead/img.h"
 #include "bulkhead/strset.h"
+#include "bulkhead/text.h"
 #include "disc_internal.h"
 
 #define MAX_VARS 4096                 // distinct variable names
@@ -372,16 +373,11 @@ static void patsubst(make_state *st, buf *out, const mk_pattern *pt, const mk_pa
 	}
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 // Add words sorted, without duplicates, and free them.
 static void add_sorted(make_state *st, buf *out, char **words, size_t n)
 {
 	if (n)
-		qsort(words, n, sizeof(*words), compare_strings);
+		qsort(words, n, sizeof(*words), bh_str_compare_ptrs);
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || strcmp(words[i], words[i - 1]) != 0)
 			add_word(st, out, words[i], strlen(words[i]));

@@ -29,6 +29,7 @@
 #include "bulkhead/fileio.h"
 #include "bulkhead/img.h"
 #include "bulkhead/strset.h"
+#include "bulkhead/text.h"
 #include "disc_internal.h"
 
 #define MAX_RULES 16384         // rules kept
@@ -98,12 +99,6 @@ typedef struct {
 } rules_reader;
 
 /* ---------------------------------------------------------------- words */
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
 
 static bool is_unresolved(const char *w)
 {
@@ -267,11 +262,11 @@ static size_t node_get(rules_reader *rr, const char *cwd, const char *name)
 static bh_build_kind kind_by_name(const char *path)
 {
 	const char *base = base_name(path);
-	if (has_suffix(base, ".o"))
+	if (bh_str_ends_with(base, ".o"))
 		return BH_BUILD_OBJECT;
-	if (has_suffix(base, ".a"))
+	if (bh_str_ends_with(base, ".a"))
 		return BH_BUILD_STATIC_LIB;
-	if (has_suffix(base, ".so") || strstr(base, ".so."))
+	if (bh_str_ends_with(base, ".so") || strstr(base, ".so."))
 		return BH_BUILD_SHARED_LIB;
 	return BH_BUILD_EXECUTABLE;
 }
@@ -285,7 +280,7 @@ static bool is_linkable(const char *path)
 // An operand a build line may take in: a C source, an object or a library.
 static bool is_input(const char *w)
 {
-	return has_suffix(w, ".c") || is_linkable(w);
+	return bh_str_ends_with(w, ".c") || is_linkable(w);
 }
 
 /* ---------------------------------------------------------------- rules */
@@ -614,7 +609,7 @@ static void compiler_line(rules_reader *rr, recipe_run *run, const char *cwd, co
 	} else {
 		for (size_t i = 0; i < ops.len; i++) {
 			const char *src = ops.items[i];
-			if (!has_suffix(src, ".c"))
+			if (!bh_str_ends_with(src, ".c"))
 				continue;
 			str_vec one = { 0 };
 			bh_vec_push(&one, src);
@@ -673,7 +668,7 @@ static void build_command(rules_reader *rr, void *ctx, const char *cwd, const ch
 	if (compiler)
 		argv[0] = compiler;
 	const char *tool = base_name(argv[0]);
-	bool is_ar = strcmp(tool, "ar") == 0 || has_suffix(tool, "-ar");
+	bool is_ar = strcmp(tool, "ar") == 0 || bh_str_ends_with(tool, "-ar");
 	if (is_unresolved(argv[0]) || (!cwd && (is_ar || bh_img_is_c_compiler(argv[0])))) {
 		run->unknown = true;
 		return;
@@ -827,7 +822,7 @@ static void plan_builtin(rules_reader *rr, const mk_node *n, plan *p)
 {
 	const char *name = n->name;
 	size_t len = strlen(name);
-	if (has_suffix(name, ".o")) {
+	if (bh_str_ends_with(name, ".o")) {
 		const char *src = bh_arena_sprintf(rr->scratch, "%.*s.c", (int)len - 2, name);
 		if (can_make(rr, src)) {
 			prepend(&p->prereqs, src);
@@ -1021,7 +1016,7 @@ static void gather(rules_reader *rr, size_t ni, int depth)
 	bh_strset seen = { 0 };
 	for (size_t i = 0; i < n->inputs.len; i++) {
 		const char *in = n->inputs.items[i];
-		if (has_suffix(in, ".c")) {
+		if (bh_str_ends_with(in, ".c")) {
 			char *ctx_path = bh_disc__make_ctx_path(rr->dir, in);
 			if (ctx_path && bh_disc__make_file_known(rr->mk, ctx_path) != 0)
 				add_source(rr, n, &seen, ctx_path);
@@ -1150,7 +1145,7 @@ static void install_command(rules_reader *rr, void *ctx, const char *cwd, const 
 	} else if ((tdir || ops.len >= 2) && !is_unresolved(tdir ? tdir : ops.items[ops.len - 1])) {
 		const char *dest = tdir ? tdir : ops.items[ops.len - 1];
 		size_t nsrc = tdir ? ops.len : ops.len - 1;
-		bool into = tdir || (!no_target_dir && (nsrc > 1 || has_suffix(dest, "/")));
+		bool into = tdir || (!no_target_dir && (nsrc > 1 || bh_str_ends_with(dest, "/")));
 		for (size_t i = 0; i < nsrc; i++)
 			if (!is_unresolved(ops.items[i]))
 				bh_vec_push(&scan->copies, ((copy_op){
@@ -1217,7 +1212,7 @@ static const char **external_links(rules_reader *rr, const mk_node *n, size_t *c
 	*count = 0;
 	for (size_t i = 0; i < n->inputs.len; i++) {
 		const char *in = n->inputs.items[i];
-		if (is_unresolved(in) || has_suffix(in, ".c") || !is_linkable(in))
+		if (is_unresolved(in) || bh_str_ends_with(in, ".c") || !is_linkable(in))
 			continue;
 		size_t ci = node_find(rr, in);
 		if (ci == SIZE_MAX || !rr->nodes.items[ci].artifact)

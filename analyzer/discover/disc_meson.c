@@ -30,6 +30,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/fileio.h"
 #include "bulkhead/strset.h"
+#include "bulkhead/text.h"
 #include "disc_internal.h"
 
 #define MAX_TOKENS 4000000u     // tokens read, all files together
@@ -298,14 +299,10 @@ static mval *with_taint(ms_reader *ms, const mval *v, bool tainted)
 	return c;
 }
 
-// `p` joined to `dir` and cleaned (scratch); absolute `p` stays absolute.
+// `p` joined to `dir` and cleaned (scratch), "" for the top directory.
 static const char *join_clean(ms_reader *ms, const char *dir, const char *p)
 {
-	const char *joined = p[0] == '/' || !dir[0] ? p
-			   : bh_arena_sprintf(ms->scratch, "%s/%s", dir, p);
-	size_t n = strlen(joined);
-	char *out = bh_arena_alloc(ms->scratch, n + 2);
-	bh_path_clean(out, joined, n);
+	const char *out = bh_disc__join_clean(ms->scratch, dir, p);
 	return strcmp(out, ".") == 0 ? "" : out;
 }
 
@@ -694,19 +691,7 @@ static mval *parse_expr(parser *p)
 
 static bool file_exists(ms_reader *ms, const char *ctx_path)
 {
-	if (!ms->files)
-		return true;
-	if (ms->file_set.len == 0)
-		for (size_t i = 0; i < ms->nfiles; i++)
-			if (ms->files[i])
-				bh_strset_insert(&ms->file_set, ms->files[i]);
-	return bh_strset_contains(&ms->file_set, ctx_path);
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+	return bh_disc__file_listed(ms->files, ms->nfiles, &ms->file_set, ctx_path);
 }
 
 // The C sources in a value (strings relative to `dir`, files, arrays of
@@ -720,7 +705,7 @@ static void add_sources(parser *p, size_t ti, const mval *v, int depth)
 		for (size_t i = 0; i < v->n; i++)
 			add_sources(p, ti, v->items[i], depth + 1);
 	} else if (v->kind == V_STR || v->kind == V_FILE) {
-		if (!has_suffix(v->s, ".c"))
+		if (!bh_str_ends_with(v->s, ".c"))
 			return;
 		char *cp = v->kind == V_FILE ? bh_xstrdup(v->s)
 					     : bh_disc__make_ctx_path(p->dir, v->s);

@@ -14,6 +14,27 @@
 #include "bulkhead/strset.h"
 #include "disc_internal.h"
 
+bool bh_disc__file_listed(const char *const *files, size_t nfiles, bh_strset *set,
+			  const char *ctx_path)
+{
+	if (!files)
+		return true;
+	if (set->len == 0)
+		for (size_t i = 0; i < nfiles; i++)
+			if (files[i])
+				bh_strset_insert(set, files[i]);
+	return bh_strset_contains(set, ctx_path);
+}
+
+const char *bh_disc__join_clean(bh_arena *arena, const char *dir, const char *p)
+{
+	const char *joined = p[0] == '/' || !dir[0] ? p : bh_arena_sprintf(arena, "%s/%s", dir, p);
+	size_t n = strlen(joined);
+	char *out = bh_arena_alloc(arena, n + 2);
+	bh_path_clean(out, joined, n);
+	return out;
+}
+
 bh_disc__target *bh_disc__target_add(bh_disc__targets *t, const char *name, uint32_t line)
 {
 	if (t->items.len >= BH_DISC__MAX_TARGETS) {

@@ -17,12 +17,6 @@
 
 typedef BH_VEC(const char *) str_vec;
 
-bool bh_img__ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 bool bh_img__all_digits(const char *s)
 {
 	if (!*s)
@@ -51,7 +45,7 @@ bool bh_img_is_c_compiler(const char *word)
 		free(base);
 		return r;
 	}
-	return bh_img__ends_with(tool, "-gcc") || bh_img__ends_with(tool, "-cc") || bh_img__ends_with(tool, "-clang");
+	return bh_str_ends_with(tool, "-gcc") || bh_str_ends_with(tool, "-cc") || bh_str_ends_with(tool, "-clang");
 }
 
 // Options of a C compiler that take the next word as their value.
@@ -100,7 +94,7 @@ static void collect_env(bh_img__builder *b, bh_img_build_cmd *bd, const bh_sh_cm
 // A C source by its name (what `cc` compiles as C; headers are not units).
 bool bh_img__is_c_source(const char *path)
 {
-	return bh_img__ends_with(path, ".c") || bh_img__ends_with(path, ".i");
+	return bh_str_ends_with(path, ".c") || bh_str_ends_with(path, ".i");
 }
 
 static void push_unique(str_vec *v, const char *s)
@@ -209,7 +203,7 @@ static void parse_cc(bh_img__builder *b, bh_img_build_cmd *bd, const char *const
 	for (size_t i = 0; i < inputs.len; i++) {
 		const char *in = inputs.items[i];
 		size_t before = sources.len;
-		if (bh_img__ends_with(in, ".o")) {
+		if (bh_str_ends_with(in, ".o")) {
 			object_sources(b, in, &sources);
 			if (sources.len == before)
 				compdb_sources(b, bd->cwd, in, &sources);
@@ -417,7 +411,7 @@ void bh_img__recognise_builds(bh_img__builder *b, size_t run_index)
 			bd.kind = BH_IMG_BUILD_CONFIGURE;
 		else if (strcmp(tool, "install") == 0 || strcmp(tool, "cp") == 0)
 			bd.kind = BH_IMG_BUILD_INSTALL;
-		else if (strcmp(tool, "strip") == 0 || bh_img__ends_with(tool, "-strip"))
+		else if (strcmp(tool, "strip") == 0 || bh_str_ends_with(tool, "-strip"))
 			bd.kind = BH_IMG_BUILD_STRIP;
 		else if (strcmp(tool, "chmod") == 0)
 			bd.kind = BH_IMG_BUILD_CHMOD;

@@ -18,7 +18,7 @@
 
 static bool is_c_header(const char *path)
 {
-	return bh_img__ends_with(path, ".h");
+	return bh_str_ends_with(path, ".h");
 }
 
 // ------------------------------------------------------------ the target
@@ -60,7 +60,7 @@ const char *bh_img_libc(const bh_img_ref *ref)
 		return strstr(ref->name, "static") ? "none" : "glibc";
 	if (strstr(ref->name, "alpine") || strstr(tag, "alpine") || strstr(tag, "musl"))
 		return "musl";
-	if (strcmp(ref->name, "busybox") == 0 || bh_img__ends_with(ref->name, "/busybox"))
+	if (strcmp(ref->name, "busybox") == 0 || bh_str_ends_with(ref->name, "/busybox"))
 		return strstr(tag, "glibc") ? "glibc" : NULL;
 	if (name_is(ref->name, glibc, BH_ARRAY_LEN(glibc)))
 		return "glibc";

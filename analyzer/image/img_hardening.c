@@ -271,8 +271,8 @@ static bool read_lines(flag_state *s, const bh_img *img, const bh_img_artifact *
 	bool compiles = false, takes_objects = false;
 	for (size_t i = 0; i < link->ninputs; i++) {
 		compiles |= bh_img__is_c_source(link->inputs[i]);
-		takes_objects |= bh_img__ends_with(link->inputs[i], ".o") ||
-				 bh_img__ends_with(link->inputs[i], ".a");
+		takes_objects |= bh_str_ends_with(link->inputs[i], ".o") ||
+				 bh_str_ends_with(link->inputs[i], ".a");
 	}
 	if (compiles) {
 		all_optimised &= s->opt > 0;

@@ -11,6 +11,7 @@
 #include "bulkhead/ctx.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/img.h"
+#include "bulkhead/text.h"
 #include "bulkhead/vec.h"
 
 typedef BH_VEC(bh_img_file *) bh_img__file_vec;
@@ -82,9 +83,6 @@ size_t bh_img__find_files(bh_img__builder *b, const bh_img_file ***out, const ch
 
 /** The linked artifacts of a finished model and whether each ships (img_artifacts.c). */
 void bh_img__find_artifacts(bh_img *img, bh_arena *arena);
-
-/** Does `s` end with `suffix`? */
-bool bh_img__ends_with(const char *s, const char *suffix);
 
 /** A C source by its name (.c, .i): what a compiler line compiles as C. */
 bool bh_img__is_c_source(const char *path);

@@ -12,6 +12,7 @@
 #include "bulkhead/json.h"
 #include "bulkhead/ctx.h"
 #include "bulkhead/rule.h"
+#include "bulkhead/text.h"
 #include "lsp/lsp_internal.h"
 
 static json_int_t line_of_pos(json_t *pos)
@@ -90,12 +91,9 @@ static const char *comment_for(const char *path)
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	if (strncmp(base, ".env", 4) == 0)
 		return "#";
-	size_t n = strlen(path);
-	for (size_t i = 0; i < BH_ARRAY_LEN(hash); i++) {
-		size_t k = strlen(hash[i]);
-		if (n >= k && strcmp(path + n - k, hash[i]) == 0)
+	for (size_t i = 0; i < BH_ARRAY_LEN(hash); i++)
+		if (bh_str_ends_with(path, hash[i]))
 			return "#";
-	}
 	return NULL;
 }
 

@@ -90,11 +90,7 @@ static json_t *diag_of(const bh_diag *dg, const bh_lsp__lines *lines, bool utf16
 // Append to `by_uri[uri of path]`.
 static void add_to(json_t *by_uri, const char *root, const char *path, json_t *d)
 {
-	char *abs = bh_xmalloc(strlen(root) + strlen(path) + 2);
-	strcpy(abs, root);
-	strcat(abs, "/");
-	strcat(abs, path);
-	char *uri = bh_lsp__path_to_uri(abs);
+	char *uri = bh_lsp__context_uri(root, path);
 	json_t *arr = json_object_get(by_uri, uri);
 	if (!arr) {
 		arr = json_array();
@@ -102,7 +98,6 @@ static void add_to(json_t *by_uri, const char *root, const char *path, json_t *d
 	}
 	json_array_append_new(arr, d);
 	free(uri);
-	free(abs);
 }
 
 json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbufs,

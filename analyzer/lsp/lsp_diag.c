@@ -16,15 +16,10 @@
 #include "bulkhead/img.h"
 #include "bulkhead/json.h"
 #include "bulkhead/rule.h"
+#include "bulkhead/text.h"
 #include "lsp/lsp_internal.h"
 
 // ------------------------------------------------------------------ URIs
-
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
 
 char *bh_lsp__uri_to_path(const char *uri)
 {
@@ -39,7 +34,7 @@ char *bh_lsp__uri_to_path(const char *uri)
 	char *out = bh_xmalloc(strlen(p) + 1), *o = out;
 	for (; *p && *p != '?' && *p != '#'; p++) {
 		int hi, lo;
-		if (*p == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0) {
+		if (*p == '%' && (hi = bh_hex_digit(p[1])) >= 0 && (lo = bh_hex_digit(p[2])) >= 0) {
 			char c = (char)(hi * 16 + lo);
 			if (c == '\0') {
 				free(out);
@@ -120,14 +115,20 @@ static json_t *fix_range(const bh_loc *loc, const bh_lsp__lines *lines, bool utf
 			 position(l2, character_at(lines, loc->path, loc->end_line, loc->end_col, utf16)));
 }
 
+char *bh_lsp__context_uri(const char *root, const char *rel)
+{
+	char *abs = bh_xmalloc(strlen(root) + strlen(rel) + 2);
+	sprintf(abs, "%s/%s", root, rel);
+	char *uri = bh_lsp__path_to_uri(abs);
+	free(abs);
+	return uri;
+}
+
 static json_t *location(const bh_loc *loc, const char *root, const bh_lsp__lines *lines, bool utf16)
 {
-	char *abs = bh_xmalloc(strlen(root) + strlen(loc->path) + 2);
-	sprintf(abs, "%s/%s", root, loc->path);
-	char *uri = bh_lsp__path_to_uri(abs);
+	char *uri = bh_lsp__context_uri(root, loc->path);
 	json_t *j = json_pack("{s:s,s:o}", "uri", uri, "range", bh_lsp__range(loc, lines, utf16));
 	free(uri);
-	free(abs);
 	return j;
 }
 

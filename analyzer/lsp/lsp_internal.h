@@ -107,6 +107,9 @@ char *bh_lsp__uri_to_path(const char *uri);
 /** The `file://` URI of an absolute path (percent-encoded; heap). */
 char *bh_lsp__path_to_uri(const char *path);
 
+/** The `file://` URI of context file `rel` under the context `root` (heap). */
+char *bh_lsp__context_uri(const char *root, const char *rel);
+
 // ---------------------------------------------------------- diagnostics
 
 /** Gives the text of line `line` (1-based) of context file `path`, or NULL. */

@@ -9,6 +9,12 @@
 
 #include "common.h"
 
+/** True if `s` ends with `suffix` (byte for byte). */
+bool bh_str_ends_with(const char *s, const char *suffix);
+
+/** qsort/bsearch comparison of two `const char *` elements, by strcmp. */
+int bh_str_compare_ptrs(const void *a, const void *b);
+
 /** Value of the hexadecimal digit `c` (0-15), or -1 if it is not one. */
 int bh_hex_digit(char c);
 

@@ -16,6 +16,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/img.h"
 #include "bulkhead/ir.h"
+#include "bulkhead/text.h"
 
 typedef struct {
 	const bh_img *img;
@@ -25,12 +26,6 @@ typedef struct {
 	bh_arena *arena;
 	const char *made_from;    // "the rule at Makefile:4, run by " for a make-built program
 } checker;
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 // At instruction `in`, or at the command `bd` of a RUN.
 static bh_finding *report(checker *c, bh_rule_id rule, const bh_df_instr *in,
@@ -223,7 +218,7 @@ static bool is_source_file(const char *path)
 {
 	static const char *const suffixes[] = { ".c", ".h", ".o", ".a", ".cc", ".cpp", ".hpp" };
 	for (size_t i = 0; i < BH_ARRAY_LEN(suffixes); i++)
-		if (ends_with(path, suffixes[i]))
+		if (bh_str_ends_with(path, suffixes[i]))
 			return true;
 	const char *b = bh_sh_basename(path);
 	return strcmp(b, "compile_commands.json") == 0 || strcmp(b, "CMakeCache.txt") == 0 ||
@@ -309,8 +304,8 @@ static bool is_private_key_file(const checker *c, const char *ctx_path)
 	}
 	const char *b = bh_sh_basename(ctx_path);
 	return strcmp(b, "id_rsa") == 0 || strcmp(b, "id_ecdsa") == 0 || strcmp(b, "id_ed25519") == 0 ||
-	       strcmp(b, "id_dsa") == 0 || ends_with(b, ".key") ||
-	       (ends_with(b, ".pem") && strstr(b, "key"));
+	       strcmp(b, "id_dsa") == 0 || bh_str_ends_with(b, ".key") ||
+	       (bh_str_ends_with(b, ".pem") && strstr(b, "key"));
 }
 
 // Does a --chmod/chmod mode let users other than the owner and group read?

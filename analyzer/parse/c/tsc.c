@@ -450,11 +450,6 @@ bh_status bh_tsc_check(bh_findings *out, bh_diags *diags, const char *path, cons
 
 // ------------------------------------------------------------------ scan
 
-static int compare_paths(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 bh_status bh_tsc_scan(bh_ctx *ctx, const bh_tsc_options *opts, bh_findings *out,
 		      bh_diags *diags)
 {
@@ -468,7 +463,7 @@ bh_status bh_tsc_scan(bh_ctx *ctx, const bh_tsc_options *opts, bh_findings *out,
 	const char **covered = bh_xcalloc(opts->ncovered + 1, sizeof(*covered));
 	for (size_t i = 0; i < opts->ncovered; i++)
 		covered[i] = opts->covered[i];
-	qsort(covered, opts->ncovered, sizeof(*covered), compare_paths);
+	qsort(covered, opts->ncovered, sizeof(*covered), bh_str_compare_ptrs);
 
 	bh_tsc__symbols sym;
 	TSParser *parser = new_parser(&sym);
@@ -484,7 +479,7 @@ bh_status bh_tsc_scan(bh_ctx *ctx, const bh_tsc_options *opts, bh_findings *out,
 			break;
 		}
 		bool is_covered = bsearch(&f->path, covered, opts->ncovered, sizeof(*covered),
-					  compare_paths) != NULL;
+					  bh_str_compare_ptrs) != NULL;
 		bh_tsc_scope scope = is_covered ? BH_TSC_MACROS : BH_TSC_FULL;
 		const char *note = is_covered ? NULL
 				 : f->kind == BH_FILE_C_SOURCE ? NOTE_SOURCE : NOTE_HEADER;

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/text.h"
 #include "parse/secrets/secret_internal.h"
 
 #define LONG_LINE 4096      // longer lines (minified files) are scanned in windows
@@ -1101,12 +1102,6 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 // Files that are lock files or minified bundles: integrity hashes and
 // mangled identifiers look random, so the name=value and decoding
 // detectors stay off there (provider rules with prefixes still run).
@@ -1121,8 +1116,8 @@ static bool is_generated(const char *path)
 	for (size_t i = 0; i < BH_ARRAY_LEN(names); i++)
 		if (strcmp(b, names[i]) == 0)
 			return true;
-	return has_suffix(b, ".min.js") || has_suffix(b, ".min.css") || has_suffix(b, ".map") ||
-	       has_suffix(b, ".svg");
+	return bh_str_ends_with(b, ".min.js") || bh_str_ends_with(b, ".min.css") || bh_str_ends_with(b, ".map") ||
+	       bh_str_ends_with(b, ".svg");
 }
 
 // Example and template files (`.env.example`, `config.sample.yaml`,
@@ -1142,11 +1137,11 @@ static bool is_example_file(const char *path)
 static const char *keystore_kind(const char *path)
 {
 	const char *b = base_name(path);
-	if (has_suffix(b, ".p12") || has_suffix(b, ".pfx"))
+	if (bh_str_ends_with(b, ".p12") || bh_str_ends_with(b, ".pfx"))
 		return "PKCS#12 key store";
-	if (has_suffix(b, ".jks") || has_suffix(b, ".keystore") || has_suffix(b, ".jceks"))
+	if (bh_str_ends_with(b, ".jks") || bh_str_ends_with(b, ".keystore") || bh_str_ends_with(b, ".jceks"))
 		return "Java key store";
-	if (has_suffix(b, ".kdbx"))
+	if (bh_str_ends_with(b, ".kdbx"))
 		return "KeePass database";
 	return NULL;
 }
@@ -1214,8 +1209,8 @@ static bool credential_file(const bh_source *src, const char *path, cred_file *o
 		}
 		return false;
 	}
-	if (has_suffix(path, ".docker/config.json") || strcmp(path, "config.json") == 0 ||
-	    has_suffix(path, "/config.json")) {
+	if (bh_str_ends_with(path, ".docker/config.json") || strcmp(path, "config.json") == 0 ||
+	    bh_str_ends_with(path, "/config.json")) {
 		if (find_line(src, "\"auths\"", true, &line) && find_line(src, "\"auth\"", true, &line)) {
 			out->what = "Docker client configuration with registry credentials";
 			out->line = line;
@@ -1223,7 +1218,7 @@ static bool credential_file(const bh_source *src, const char *path, cred_file *o
 		}
 		return false;
 	}
-	if (has_suffix(path, ".aws/credentials") || strcmp(b, "credentials") == 0) {
+	if (bh_str_ends_with(path, ".aws/credentials") || strcmp(b, "credentials") == 0) {
 		if (find_line(src, "aws_secret_access_key", false, &line)) {
 			out->what = "AWS shared credentials file";
 			out->line = line;
@@ -1278,8 +1273,8 @@ static bool credential_file(const bh_source *src, const char *path, cred_file *o
 		}
 		return false;
 	}
-	if (strcmp(b, "kubeconfig") == 0 || has_suffix(b, ".kubeconfig") ||
-	    has_suffix(path, ".kube/config")) {
+	if (strcmp(b, "kubeconfig") == 0 || bh_str_ends_with(b, ".kubeconfig") ||
+	    bh_str_ends_with(path, ".kube/config")) {
 		if (find_line(src, "token:", false, &line) || find_line(src, "client-key-data:", false, &line) ||
 		    find_line(src, "password:", false, &line)) {
 			out->what = "kubeconfig with cluster credentials";
