@@ -365,13 +365,7 @@ static void buf_add(cm_reader *cm, buf *b, const char *p, size_t n)
 		return;
 	}
 	cm->work += n;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->s = bh_xrealloc(b->s, cap);
-		b->cap = cap;
-	}
+	bh__vec_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
 	memcpy(b->s + b->len, p, n);
 	b->len += n;
 	b->s[b->len] = '\0';

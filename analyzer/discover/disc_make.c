@@ -104,13 +104,7 @@ static bool buf_add(make_state *st, buf *b, const char *p, size_t n, size_t limi
 		return false;
 	}
 	st->work += n;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->s = bh_xrealloc(b->s, cap);
-		b->cap = cap;
-	}
+	bh__vec_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
 	if (n)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;

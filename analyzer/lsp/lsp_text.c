@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bulkhead/common.h"
+#include "bulkhead/vec.h"
 #include "lsp/lsp_internal.h"
 
 void bh_lsp__text_set(bh_lsp__text *t, const char *s, size_t n)
@@ -29,13 +30,7 @@ void bh_lsp__text_replace(bh_lsp__text *t, size_t start, size_t end, const char 
 	if (end < start)
 		end = start;
 	size_t len = t->len - (end - start) + n;
-	if (len + 1 > t->cap || !t->data) {
-		size_t cap = t->cap ? t->cap : 256;
-		while (cap < len + 1)
-			cap *= 2;
-		t->data = bh_xrealloc(t->data, cap);
-		t->cap = cap;
-	}
+	bh__vec_grow((void **)&t->data, &t->cap, len + 1, 1);
 	memmove(t->data + start + n, t->data + end, t->len - end);
 	if (n)
 		memcpy(t->data + start, s, n);
