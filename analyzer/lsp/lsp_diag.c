@@ -165,16 +165,17 @@ static const char *docs_dir(void)
 
 // The rule's documentation as a file the editor can open: written once per
 // version into the user's cache (the documentation is built into the
-// binary; nothing is fetched). Both analysis threads call this.
-char *bh_lsp__doc_href(const char *rule_id)
+// binary; nothing is fetched), its URI kept for the process (every
+// diagnostic asks). Both analysis threads call this.
+char *bh_lsp__doc_href(const bh_rule *rule)
 {
 	static pthread_mutex_t doc_lock = PTHREAD_MUTEX_INITIALIZER;
-	const bh_rule *rule = bh_rule_find(rule_id);
-	if (!rule || !rule->doc[0])
+	static char *known[BH_RULE_MAX];
+	if (!rule || !rule->doc[0] || (size_t)rule->index >= BH_RULE_MAX)
 		return NULL;
 	pthread_mutex_lock(&doc_lock);
-	char *uri = NULL;
-	const char *dir = docs_dir();
+	char *uri = known[rule->index] ? bh_xstrdup(known[rule->index]) : NULL;
+	const char *dir = uri ? NULL : docs_dir();
 	char path[4096 + 256];
 	struct stat st;
 	if (dir) {
@@ -194,6 +195,8 @@ char *bh_lsp__doc_href(const char *rule_id)
 			else
 				remove(tmp);
 		}
+		if (uri)
+			known[rule->index] = bh_xstrdup(uri);
 	}
 	pthread_mutex_unlock(&doc_lock);
 	return uri;
@@ -243,7 +246,7 @@ json_t *bh_lsp__diagnostic(const bh_finding *fd, const char *root, const bh_lsp_
 	json_t *d = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", bh_lsp__range(&fd->loc, lines, utf16),
 			      "severity", severity(fd->level), "code", rule, "source", "bulkhead",
 			      "message", bh_json_string(msg));
-	char *href = bh_lsp__doc_href(rule);
+	char *href = bh_lsp__doc_href(fd->rule);
 	if (href)
 		json_object_set_new(d, "codeDescription", json_pack("{s:s}", "href", href));
 	free(href);

@@ -142,7 +142,7 @@ json_t *bh_lsp__range(const bh_loc *loc, const bh_lsp__lines *lines, bool utf16)
 void bh_lsp__shift(json_t *diags, uint32_t first, uint32_t last, int64_t delta);
 
 /** The rule documentation's URI for codeDescription.href (heap), or NULL. */
-char *bh_lsp__doc_href(const char *rule_id);
+char *bh_lsp__doc_href(const bh_rule *rule);
 
 // ------------------------------------------------------------ analysis
 
