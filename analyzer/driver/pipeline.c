@@ -78,27 +78,41 @@ static bh_status open_context(bh_scan *scan, const bh_scan_options *opts)
 	return bh_ctx_open(&scan->ctx, &copts, &scan->diags);
 }
 
+// Paths as the user or a tool gave them (absolute, or relative to the
+// current directory) made context-relative (arena); NULL for one outside
+// the context.
+static const char **context_paths(bh_scan *scan, const char *const *paths, size_t n)
+{
+	const char **rel = bh_arena_alloc(scan->arena, (n + 1) * sizeof(*rel));
+	for (size_t i = 0; i < n; i++)
+		rel[i] = bh_ctx_relpath(scan->ctx, scan->arena, paths[i]);
+	return rel;
+}
+
+static bool listed(const char *const *rel, size_t n, const char *path)
+{
+	for (size_t i = 0; i < n && path; i++)
+		if (rel[i] && strcmp(rel[i], path) == 0)
+			return true;
+	return false;
+}
+
 // `-- FILE...`: report only those files, though everything was analysed
 // (the rest of the context still informs correlation).
 static void restrict_to_files(bh_scan *scan, const bh_scan_options *opts)
 {
 	if (!opts->nonly_files)
 		return;
-	const char **wanted = bh_arena_alloc(scan->arena, opts->nonly_files * sizeof(*wanted));
-	for (size_t i = 0; i < opts->nonly_files; i++) {
-		wanted[i] = bh_ctx_relpath(scan->ctx, scan->arena, opts->only_files[i]);
+	const char **wanted = context_paths(scan, opts->only_files, opts->nonly_files);
+	for (size_t i = 0; i < opts->nonly_files; i++)
 		if (!wanted[i])
 			bh_diag_add(&scan->diags, BH_LEVEL_WARNING, "scan.file-outside-context",
 				    NULL, 0, 0, "'%s' is not in the build context; nothing is reported for it",
 				    opts->only_files[i]);
-	}
 	size_t out = 0;
 	for (size_t i = 0; i < scan->findings.items.len; i++) {
 		const bh_finding *fd = &scan->findings.items.items[i];
-		bool keep = false;
-		for (size_t j = 0; j < opts->nonly_files && !keep; j++)
-			keep = wanted[j] && strcmp(wanted[j], fd->loc.path) == 0;
-		if (keep)
+		if (listed(wanted, opts->nonly_files, fd->loc.path))
 			scan->findings.items.items[out++] = *fd;
 	}
 	scan->findings.items.len = out;
@@ -250,10 +264,6 @@ typedef struct {
 	bh_summaries *exported;
 } summaries_io;
 
-// --shard K/N: keep every Nth translation unit from the Kth (in path
-// order, so that every machine splits alike). The others are another
-// shard's: not parsed here, and not scanned by the fast path either
-// (`covered`); their functions are known through --summaries.
 // --only-units (the LSP server's save of one file): the units of those
 // files are parsed, the others are known through their summaries; like a
 // shard, they count as covered so the tree-sitter path does not take them.
@@ -262,15 +272,10 @@ static void keep_only_units(bh_scan *scan, bh_units *units, const bh_scan_option
 {
 	if (!opts->nonly_units)
 		return;
-	const char **wanted = bh_arena_alloc(scan->arena, opts->nonly_units * sizeof(*wanted));
-	for (size_t i = 0; i < opts->nonly_units; i++)
-		wanted[i] = bh_ctx_relpath(scan->ctx, scan->arena, opts->only_units[i]);
+	const char **wanted = context_paths(scan, opts->only_units, opts->nonly_units);
 	size_t kept = 0;
 	for (size_t i = 0; i < units->len; i++) {
-		bool keep = false;
-		for (size_t j = 0; j < opts->nonly_units && !keep; j++)
-			keep = wanted[j] && strcmp(wanted[j], units->items[i].path) == 0;
-		if (keep)
+		if (listed(wanted, opts->nonly_units, units->items[i].path))
 			units->items[kept++] = units->items[i];
 		else
 			bh_vec_push(covered, bh_arena_strdup(scan->arena, units->items[i].path));
@@ -278,6 +283,10 @@ static void keep_only_units(bh_scan *scan, bh_units *units, const bh_scan_option
 	units->len = kept;
 }
 
+// --shard K/N: keep every Nth translation unit from the Kth (in path
+// order, so that every machine splits alike). The others are another
+// shard's: not parsed here, and not scanned by the fast path either
+// (`covered`); their functions are known through --summaries.
 static void keep_shard(bh_scan *scan, bh_units *units, const bh_scan_options *opts, bh_clang_files *covered)
 {
 	keep_only_units(scan, units, opts, covered);
@@ -526,12 +535,10 @@ static bool *wanted_files(bh_scan *scan, const bh_scan_options *opts)
 	if (!opts->nonly_files)
 		return NULL;
 	size_t n = bh_ctx_file_count(scan->ctx);
+	const char **rel = context_paths(scan, opts->only_files, opts->nonly_files);
 	bool *wanted = bh_xcalloc(n ? n : 1, sizeof(*wanted));
-	for (size_t j = 0; j < opts->nonly_files; j++) {
-		const char *rel = bh_ctx_relpath(scan->ctx, scan->arena, opts->only_files[j]);
-		for (size_t i = 0; rel && i < n; i++)
-			wanted[i] |= strcmp(bh_ctx_file(scan->ctx, i)->path, rel) == 0;
-	}
+	for (size_t i = 0; i < n; i++)
+		wanted[i] = listed(rel, opts->nonly_files, bh_ctx_file(scan->ctx, i)->path);
 	return wanted;
 }
 
