@@ -268,6 +268,7 @@ void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint3
 			  void *payload)
 {
 	bh_bnd_fctx *c = payload;
+	c->joining = to;
 	if (!bh_bnd_head_of(fact)->reached)
 		return;
 	if (bh_flow_edge_dead(&c->consts, fn, from, to)) {

@@ -641,6 +641,7 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 		p->contexts++;
 	c.ntracked = bh_flow_track_vars(&c.track, c.arena, fn);
 	bh_bnd_find_slots(&c);
+	bh_bnd_find_random_merges(&c);
 	c.scratch = bh_arena_alloc(c.arena, (fn->nvars + 1) * sizeof(*c.scratch));
 	for (uint32_t v = 0; v <= fn->nvars; v++)
 		c.scratch[v] = bh_bnd_top();

@@ -354,6 +354,11 @@ typedef struct bh_bnd_fctx {
 	uint8_t *sym_ok;      // per symbol: can it be one (a plain local or parameter)?
 	uint8_t *sym_used;    // per symbol: has a relation to it been stored? (and
 			      // after them: has one to any string's length?)
+	uint8_t *random_merge; // per block: the sides of a test of a pseudo-random value meet
+			       // here (flow_random.h); NULL when the function has no such test
+	uint32_t joining;     // the block whose incoming facts are being joined: transfer_edge,
+			      // which the solver and bh_bnd_narrow call on each incoming edge
+			      // before joining it, sets it
 } bh_bnd_fctx;
 
 #define BH_BND_MAX_OBJECTS 64
@@ -440,6 +445,13 @@ static inline bool bh_bnd_slot_is_memory(const char *field)
 void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size);
 void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload);
 void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat);
+/**
+ * Mark in c->random_merge the blocks where the two sides of a test of a
+ * pseudo-random value meet (`if (coin()) p = small; else p = large;`).
+ */
+void bh_bnd_find_random_merges(bh_bnd_fctx *c);
+/** The program's function call `in` calls, or NULL. */
+const bh_ir_func *bh_bnd_callee_func(const bh_bnd_fctx *c, const bh_ir_instr *in);
 
 // bounds_func.c
 void bh_bnd_transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block *b, void *payload);

@@ -142,6 +142,12 @@ static size_t callee_node(const bh_bnd_fctx *c, const bh_ir_instr *in)
 	return bh_callgraph_node_of_opnd(c->prog->graph, callee);
 }
 
+const bh_ir_func *bh_bnd_callee_func(const bh_bnd_fctx *c, const bh_ir_instr *in)
+{
+	size_t node = callee_node(c, in);
+	return node == SIZE_MAX ? NULL : c->prog->graph->funcs[node];
+}
+
 // The callee's own result, analysing it now if need be (once).
 static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 {

@@ -407,6 +407,15 @@ static bool null_from_branch(const bh_mem__fctx *c, bh_mem__val v)
 	return at && at->op == BH_IR_BR;
 }
 
+// The location operand `o` of `in` reads: its variable, or for a
+// temporary the variable or field it was copied from; UINT32_MAX.
+static uint32_t followed_location(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_VAR || o->var >= c->fn->nvars)
+		return UINT32_MAX;
+	return c->fn->vars[o->var].kind != BH_IR_VAR_TEMP ? o->var : bh_mem__copy_source(c, in, o);
+}
+
 // Is `v`, a NULL literal on some path to `in`, still NULL on the first
 // pass of a loop that dereferences it there (`tail = NULL; for (...) {
 // tail->next = x; tail = x; }`)? The path search must find a pass that
@@ -420,16 +429,60 @@ static bool null_from_branch(const bh_mem__fctx *c, bh_mem__val v)
 static bool null_on_first_pass(bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o, bh_mem__val v)
 {
 	const bh_ir_instr *at = v.at != BH_MEM__NONE ? bh_ir_instr_at(c->fn, v.at) : NULL;
-	if (!at || o->kind != BH_IR_OPND_VAR || o->var >= c->fn->nvars || !bh_mem__on_cycle(c, in->block))
+	if (!at || !bh_mem__on_cycle(c, in->block))
 		return false;
 	if ((in->op == BH_IR_INDEX || in->op == BH_IR_INDEX_STORE || in->op == BH_IR_INDEX_ADDR) &&
 	    in->nargs > 1 && in->args[1].kind != BH_IR_OPND_INT)
 		return false;
-	uint32_t loc = c->fn->vars[o->var].kind != BH_IR_VAR_TEMP ? o->var : bh_mem__copy_source(c, in, o);
+	uint32_t loc = followed_location(c, in, o);
 	if (loc == UINT32_MAX || bh_ir_instr_def(at) != loc)
 		return false;
-	bh_mem__path_query q = { at->id, in->id, loc, true, 0, true };
+	bh_mem__path_query q = { at->id, in->id, loc, true, 0, true, false };
 	return bh_mem__path_exists(c, &q) == 1;
+}
+
+// Is `v`, a NULL literal on some path to `in`, still NULL on a path whose
+// only free choices past the NULL are tests of pseudo-random values (`if
+// (coin()) p = NULL; else p = &x; if (coin()) *p`)? Such tests say nothing
+// of the pointer, so the path that takes both is as real as any
+// (bh_mem__path_exists, random_only).
+static bool null_on_random_path(bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o, bh_mem__val v)
+{
+	const bh_ir_instr *at = v.at != BH_MEM__NONE ? bh_ir_instr_at(c->fn, v.at) : NULL;
+	uint32_t loc = at ? followed_location(c, in, o) : UINT32_MAX;
+	if (loc == UINT32_MAX || bh_ir_instr_def(at) != loc || !bh_mem__has_random_tests(c))
+		return false;
+	bh_mem__path_query q = { at->id, in->id, loc, true, 0, false, true };
+	return bh_mem__path_exists(c, &q) == 1;
+}
+
+// `o`, a pointer whose object the analysis lost where paths met (two
+// blocks in one variable), is used or released by `in`: the block released
+// on one of those paths, by a release of the same location from which a
+// path reaches `in` with the location unchanged, choosing freely only at
+// tests of pseudo-random values (bh_mem__path_exists, random_only); 0 when
+// none. `if (coin()) { p = malloc(n); free(p); } else p = malloc(n);
+// if (coin()) free(p);`
+static uint32_t released_on_random_path(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	uint32_t loc = c->reporting ? followed_location(c, in, o) : UINT32_MAX;
+	if (loc == UINT32_MAX || !bh_mem__has_random_tests(c))
+		return 0;
+	const bh_mem__ostate *objs = bh_mem__fact_objs(c, f);
+	for (uint32_t k = 1; k <= c->nobjs; k++) {
+		const bh_ir_instr *rel = (objs[k].state & BH_MEM__FREED) && (objs[k].state & BH_MEM__LOST) &&
+						 objs[k].freed_at != BH_MEM__NONE && objs[k].freed_at != in->id
+					 ? bh_ir_instr_at(c->fn, objs[k].freed_at)
+					 : NULL;
+		bool of_loc = false;
+		for (uint32_t i = 0; rel && i < rel->nargs && i < 8 && !of_loc; i++)
+			of_loc = (c->released_args[rel->id] & (1u << i)) &&
+				 followed_location(c, rel, &rel->args[i]) == loc;
+		bh_mem__path_query q = { objs[k].freed_at, in->id, loc, false, 0, false, true };
+		if (of_loc && bh_mem__path_exists(c, &q) == 1)
+			return k;
+	}
+	return 0;
 }
 
 void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
@@ -457,17 +510,19 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	bh_finding_step steps[3];
 	size_t n = 0;
 	bh_mem__ostate *objs = bh_mem__fact_objs(c, f);
-	if (v.obj && (objs[v.obj].state & BH_MEM__FREED) && !bh_mem__only_null(v)) {
-		if (c->objs[v.obj].kind == BH_MEM__OBJ_BLOCK)
-			steps[n++] = bh_mem__alloc_step(c, v.obj);
-		steps[n++] = bh_mem__release_step(c, v.obj, objs[v.obj].freed_at, "released here");
+	uint32_t freed = v.obj && (objs[v.obj].state & BH_MEM__FREED) && !bh_mem__only_null(v) ? v.obj : 0;
+	bool on_some_path = !v.obj && !bh_mem__only_null(v) && (freed = released_on_random_path(c, f, in, o));
+	if (freed) {
+		if (c->objs[freed].kind == BH_MEM__OBJ_BLOCK)
+			steps[n++] = bh_mem__alloc_step(c, freed);
+		steps[n++] = bh_mem__release_step(c, freed, objs[freed].freed_at, "released here");
 		unsigned line = steps[n - 1].loc.line;
 		if (inside && !relocated)
 			steps[n++] = callee_step;
 		bh_mem__report(c, bh_rule_get(BH_RULE_C_USE_AFTER_FREE), in, name, steps, n, "used after release",
-			       "'%s' %s%s after %s was released at line %u", name, how, callee ? "," : "",
-			       bh_mem__object_text(c, v.obj), line);
-		objs[v.obj].state = (uint8_t)((objs[v.obj].state & ~BH_MEM__FREED) | BH_MEM__LOST);
+			       "'%s' %s%s after %s was released at line %u%s", name, how, callee ? "," : "",
+			       bh_mem__object_text(c, freed), line, on_some_path ? ", on the path through that line" : "");
+		objs[freed].state = (uint8_t)((objs[freed].state & ~BH_MEM__FREED) | BH_MEM__LOST);
 	}
 	// A NULL from a comparison is reported where the pointer is NULL on
 	// every path here; a NULL literal also where every path from it
@@ -485,7 +540,8 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	if (null_matters && (v.null & BH_MEM__MAY_NULL) && !oom_in_callee(c, v) &&
 	    (from_call || bh_mem__only_null(v) ||
 	     (explicit && bh_mem__always_reached(c, v.at, in->block)) ||
-	     (explicit && (first_pass = null_on_first_pass(c, in, o, v))))) {
+	     (explicit && (first_pass = null_on_first_pass(c, in, o, v))) ||
+	     (explicit && null_on_random_path(c, in, o, v)))) {
 		n = 0;
 		steps[n++] = null_origin_step(c, v);
 		if (inside && !relocated)
@@ -583,9 +639,7 @@ static void report_maybe_nonheap(bh_mem__fctx *c, const bh_ir_instr *in, const b
 				 bh_mem__val v, const char *callee)
 {
 	const bh_ir_instr *site = bh_ir_instr_at(c->fn, v.nonheap - 1);
-	uint32_t loc = UINT32_MAX;
-	if (o->kind == BH_IR_OPND_VAR && o->var < c->fn->nvars)
-		loc = c->fn->vars[o->var].kind != BH_IR_VAR_TEMP ? o->var : bh_mem__copy_source(c, in, o);
+	uint32_t loc = followed_location(c, in, o);
 	if (!site || loc == UINT32_MAX)
 		return;
 	uint32_t written = site->op == BH_IR_FIELD_STORE && site->args[0].kind == BH_IR_OPND_VAR && site->name
@@ -594,7 +648,7 @@ static void report_maybe_nonheap(bh_mem__fctx *c, const bh_ir_instr *in, const b
 	if (written != loc)
 		return;
 	uint32_t obj = stored_object(c, site);
-	bh_mem__path_query q = { site->id, in->id, loc, false, obj, false };
+	bh_mem__path_query q = { site->id, in->id, loc, false, obj, false, false };
 	const char *name = bh_mem__operand_name(c, in, o);
 	if (!name || bh_mem__path_exists(c, &q) != 1)
 		return;
@@ -625,6 +679,24 @@ void bh_mem__release(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_i
 		return; // free(NULL) is fine
 	if (v.nonheap && !is_nonheap_object(c, k) && family != BH_MEM_FAMILY_FD && c->reporting)
 		report_maybe_nonheap(c, in, o, v, callee);
+	if (o >= in->args && o < in->args + in->nargs && o - in->args < 8)
+		c->released_args[in->id] |= (uint8_t)(1u << (o - in->args));
+	uint32_t earlier = k ? 0 : released_on_random_path(c, f, in, o);
+	if (earlier) {
+		bh_mem__ostate *st = &bh_mem__fact_objs(c, f)[earlier];
+		bh_finding_step steps[2];
+		size_t n = 0;
+		if (c->objs[earlier].kind == BH_MEM__OBJ_BLOCK)
+			steps[n++] = bh_mem__alloc_step(c, earlier);
+		steps[n++] = bh_mem__release_step(c, earlier, st->freed_at, "first released here");
+		const char *name = bh_mem__operand_name(c, in, o);
+		bh_mem__report(c, bh_rule_get(BH_RULE_C_DOUBLE_FREE), in,
+			       bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, name ? name : ""), steps, n,
+			       "released again here",
+			       "%s is released again by %s() on the path through line %u, where it was "
+			       "already released", bh_mem__object_text(c, earlier), callee, steps[n - 1].loc.line);
+		st->state = (uint8_t)((st->state & ~BH_MEM__FREED) | BH_MEM__LOST);
+	}
 	if (!k) {
 		// An unknown pointer: from here on, what holds it holds released memory.
 		mark_released(c, f, in, o);

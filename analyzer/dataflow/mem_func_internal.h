@@ -40,6 +40,7 @@ typedef struct {
 	uint32_t literal_obj;
 	uint32_t *site_obj;         // instruction id -> the BLOCK object it allocates, or 0
 	uint32_t *released_obj;     // instruction id -> the RELEASED object of a release call, or 0
+	uint8_t *released_args;     // instruction id -> bit a: the call released its argument a (a < 8)
 	uint32_t *pderef_obj;       // parameter -> its PDEREF object, or 0
 	uint32_t *gentry_obj;       // variable -> the GENTRY object of a global, or 0
 	uint32_t *elem_obj;         // instruction id -> the PELEM object an INDEX reads, or 0
@@ -88,6 +89,8 @@ typedef struct {
 	uint8_t *held[2];           // join scratch: objects some location points to, per side
 	uint32_t *rpo_index;        // block -> its place in reverse postorder (loop heads)
 	bh_flow_dom *dom;           // dominators, computed when a report needs them
+	bh_flow_postdom *pdom;      // post-dominators, computed when a random_only query needs them
+	uint8_t random_tests;       // 0 not known yet, 1 some branch tests a pseudo-random value, 2 none
 } bh_mem__fctx;
 
 // The fact: a reachability word, then the values of the locations, then
@@ -186,6 +189,9 @@ typedef struct {
 	uint32_t obj;     // (is_null false) the object, or 0 when not known
 	bool first_pass;  // `to` is in a loop: inside it the path may choose freely only at
 			  // the loop's exits, outside it only where both sides keep `loc`
+	bool random_only; // past `from`, the path may choose freely only at a test of a
+			  // pseudo-random value (`if (rand() % 2)`), or where every side
+			  // still reaches `to` with `loc` unchanged
 } bh_mem__path_query;
 
 /**
@@ -196,6 +202,13 @@ typedef struct {
  * @return 1 yes, 0 no, -1 the search ran out of budget (callers stay quiet).
  */
 int bh_mem__path_exists(bh_mem__fctx *c, const bh_mem__path_query *q);
+
+/**
+ * Does some branch of the function test a pseudo-random value (`if
+ * (rand() % 2)`, `if (coin())` of a program function returning one)?
+ * Only then can a random_only query find a path: callers ask first.
+ */
+bool bh_mem__has_random_tests(bh_mem__fctx *c);
 
 /**
  * The caller's operand an indirect effect `e` of the callee at call `in`

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataflow/flow_random.h"
 #include "dataflow/mem_func_internal.h"
 
 // Does the NULL made at instruction `null_at` survive a pass round the
@@ -278,6 +279,7 @@ typedef struct {
 	bool *to_use;     // per block: can reach `to`'s block
 	bool *clean;      // per block: can reach `to`'s block without assigning the location
 	bool *loop;       // per block: on a cycle with `to`'s block (first_pass)
+	uint32_t use_block; // `to`'s block
 	uint64_t *seen;
 	size_t nseen, cap;
 	BH_VEC(path_node) stack;
@@ -726,15 +728,62 @@ static void reach_back(const path_search *s, bool *out, uint32_t to, uint32_t lo
 	free(stack);
 }
 
+// The program's function call `call` of the function analysed calls.
+static const bh_ir_func *callee_of(const bh_ir_instr *call, void *payload)
+{
+	const bh_mem__fctx *c = payload;
+	const bh_mem__summary *s = c->call_sum[call->id];
+	return s ? s->fn : NULL;
+}
+
+// Does the branch ending block `b` test a pseudo-random value (`if (coin())`)?
+static bool tests_random(bh_mem__fctx *c, const bh_ir_block *b)
+{
+	return bh_flow_tests_random(c->fn, b, callee_of, c);
+}
+
+bool bh_mem__has_random_tests(bh_mem__fctx *c)
+{
+	for (uint32_t b = 0; !c->random_tests && b < c->fn->nblocks; b++)
+		if (tests_random(c, &c->fn->blocks[b]))
+			c->random_tests = 1;
+	if (!c->random_tests)
+		c->random_tests = 2;
+	return c->random_tests == 1;
+}
+
+// Does every path from block `b` that does not end the program pass
+// through block `use`?
+static bool post_dominates(bh_mem__fctx *c, uint32_t use, uint32_t b)
+{
+	if (!c->pdom && bh_flow_compute_postdom(&c->pdom, c->arena, c->fn, bh_flow_edge_survives, (void *)c->fn) != BH_FLOW_DONE)
+		return false;
+	for (uint32_t x = b, steps = 0; x != BH_FLOW_EXIT && steps <= c->fn->nblocks; steps++) {
+		if (x == use)
+			return true;
+		x = c->pdom->ipdom[x];
+	}
+	return false;
+}
+
 // On a first-pass query, may the path choose freely at block `b` (past
 // `from`)? Inside the loop of the use, only at the loop's exits (one
 // successor stays in the loop): a test that keeps the path in the loop
 // but skips the use, `if (i > 0) tail->next = x;`, `if (!first) ...`,
 // is how the code says the first pass is different. Outside it, only
 // where every side still reaches the use with the value unchanged.
+//
+// On a random_only query, a free choice is a test of a pseudo-random
+// value: code that sets a pointer to NULL on one side of `if (coin())` and
+// dereferences it on one side of another such test has a path doing both.
+// A test of anything else (`if (!flag)`, `if (left >= n)` where `left` was
+// 0 on the NULL path, `if (!strcasecmp(opt, "SET"))` after the same test
+// chose what was looked up) may be how the code says the two never meet,
+// beyond what the path knows, unless the use follows whichever way it goes.
 static bool free_choice_ok(const path_search *s, const bh_ir_block *b)
 {
-	if (!s->q->first_pass)
+	const bh_mem__path_query *q = s->q;
+	if (!q->first_pass && !q->random_only)
 		return true;
 	uint32_t inside = 0;
 	bool all_clean = true;
@@ -744,6 +793,8 @@ static bool free_choice_ok(const path_search *s, const bh_ir_block *b)
 		inside += s->loop[b->succs[i]];
 		all_clean &= s->clean[b->succs[i]];
 	}
+	if (q->random_only)
+		return tests_random(s->c, b) || post_dominates(s->c, s->use_block, b->id);
 	return s->loop[b->id] ? inside <= 1 : all_clean;
 }
 
@@ -846,7 +897,7 @@ int bh_mem__path_exists(bh_mem__fctx *c, const bh_mem__path_query *q)
 	const bh_ir_instr *to = bh_ir_instr_at(fn, q->to);
 	if (!from || !to || q->loc >= c->nlocs)
 		return -1;
-	path_search s = { .c = c, .q = q };
+	path_search s = { .c = c, .q = q, .use_block = to->block };
 	s.tested = bh_xcalloc(c->nlocs, 1);
 	s.to_from = bh_xcalloc(fn->nblocks, sizeof(bool));
 	s.to_use = bh_xcalloc(fn->nblocks, sizeof(bool));

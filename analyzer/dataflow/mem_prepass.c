@@ -403,6 +403,8 @@ static void make_objects(bh_mem__fctx *c)
 	memset(c->site_obj, 0, (fn->ninstrs + 1) * sizeof(*c->site_obj));
 	c->released_obj = bh_arena_alloc(c->arena, (fn->ninstrs + 1) * sizeof(*c->released_obj));
 	memset(c->released_obj, 0, (fn->ninstrs + 1) * sizeof(*c->released_obj));
+	c->released_args = bh_arena_alloc(c->arena, fn->ninstrs + 1);
+	memset(c->released_args, 0, fn->ninstrs + 1);
 	// Parameters first: object j + 1 is what parameter j points to.
 	for (uint32_t j = 0; j < fn->nparams; j++)
 		add_object(c, BH_MEM__OBJ_PARAM, j, 0);

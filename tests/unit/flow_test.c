@@ -17,6 +17,8 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/flow.h"
 #include "bulkhead/ir.h"
+#include "dataflow/flow_random.h"
+#include "program.h"
 
 #define CASES BH_SOURCE_ROOT "/tests/ir"
 
@@ -508,4 +510,77 @@ Test(flow, ten_thousand_statements_are_bounded)
 	cr_assert_eq(bh_flow_compute_dom(&d, arena, fn), BH_FLOW_DONE);
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	cr_assert_lt(secs, 10.0, "took %.1f s", secs);
+}
+
+// ------------------------------------------------------- random tests
+
+static const bh_ir_func *program_func(const bh_ir_program *prog, const char *name)
+{
+	for (size_t u = 0; u < prog->units.len; u++)
+		for (const bh_ir_func *fn = prog->units.items[u].first; fn; fn = fn->next)
+			if (strcmp(fn->name, name) == 0)
+				return fn;
+	return NULL;
+}
+
+static const bh_ir_func *callee_by_name(const bh_ir_instr *call, void *payload)
+{
+	return call->callee.kind == BH_IR_OPND_FUNC ? program_func(payload, call->callee.str) : NULL;
+}
+
+// The lines of the branches of `name` that test a pseudo-random value.
+static const char *random_test_lines(const bh_ir_program *prog, const char *name)
+{
+	const bh_ir_func *fn = program_func(prog, name);
+	cr_assert_not_null(fn, "no function %s", name);
+	char *out = bh_arena_sprintf(arena, "%s", "");
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		if (bh_flow_tests_random(fn, &fn->blocks[b], callee_by_name, (void *)prog))
+			out = bh_arena_sprintf(arena, "%s%s%u", out, *out ? " " : "",
+					       bh_ir_block_terminator(&fn->blocks[b])->loc.line);
+	return out;
+}
+
+Test(flow, tests_of_random_values_and_of_helpers_returning_them)
+{
+	const char *files[] = {
+		"coin.c",
+		"#include <stdlib.h>\n"
+		"int coin(void) { return rand() % 2; }\n"
+		"int two(void) { if (coin()) return random() & 1; return (int)lrand48(); }\n"
+		"int half(void) { if (coin()) return rand(); return 0; }\n",
+		"main.c",
+		"#include <stdlib.h>\n"                       // 1
+		"int coin(void); int two(void); int half(void);\n" // 2
+		"int enabled;\n"                              // 3
+		"static int is_enabled(void) { return enabled; }\n" // 4
+		"void f(int flag) {\n"                        // 5
+		"\tif (rand() % 2) flag++;\n"                // 6
+		"\tif (!coin()) flag++;\n"                   // 7
+		"\tif (coin() == 0) flag++;\n"               // 8
+		"\tint c = coin();\n"                        // 9
+		"\tif (c) flag++;\n"                         // 10
+		"\tif (is_enabled()) flag++;\n"              // 11
+		"\tif (flag) flag--;\n"                      // 12
+		"\tif (two()) flag++;\n"                     // 13
+		"\tif (half()) flag++;\n"                    // 14
+		"\tif (rand() < flag) flag++;\n"             // 15
+		"}\n",
+		NULL
+	};
+	bh_ir_program prog;
+	bh_ir_program_init(&prog);
+	bh_findings findings;
+	bh_diags diags;
+	bh_findings_init(&findings, arena);
+	bh_diags_init(&diags, arena);
+	cr_assert(bh_test_compile_program(arena, files, &prog, &findings, &diags));
+	// A helper every return of which is random counts (13); a remembered
+	// flip (10), program state (11, 12), a helper that may return a
+	// constant (14) and a comparison with a variable (15) do not.
+	cr_assert_str_eq(random_test_lines(&prog, "f"), "6 7 8 13");
+	cr_assert_str_eq(random_test_lines(&prog, "two"), "3"); // coin.c line 3
+	bh_findings_dispose(&findings);
+	bh_diags_dispose(&diags);
+	bh_ir_program_dispose(&prog);
 }

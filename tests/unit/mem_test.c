@@ -1161,3 +1161,64 @@ Test(mem, a_helper_that_checks_its_parameter_keeps_the_finding_at_the_call)
 			 "}\n");
 	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "14");
 }
+
+// Where two blocks meet in one pointer, a use is reported on a path from a
+// release of that pointer only when the path's free choices are tests of
+// pseudo-random values (mem_path.c, random_only).
+Test(mem, a_release_on_one_random_branch_reaches_a_use_on_another)
+{
+	result *r = run1(PRELUDE                                            // 1-3
+			 "void f(void) {\n"                                 // 4
+			 "\tchar *p;\n"                                     // 5
+			 "\tif (rand() % 2) { p = malloc(8); if (!p) exit(1); free(p); }\n" // 6
+			 "\telse { p = malloc(9); if (!p) exit(1); }\n"     // 7
+			 "\tif (rand() & 1) free(p);\n"                     // 8
+			 "\tif (!(random() % 3)) puts(p);\n"                // 9
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "8");
+	const bh_finding *f = first_of(r, "c.double-free");
+	cr_assert_not_null(f);
+	cr_assert_eq(f->nflow, 3);
+	cr_assert_eq(f->flow[1].loc.line, 6); // first released here
+	// A path that skips line 8 still uses the block freed at line 6.
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "9");
+}
+
+Test(mem, tests_of_flags_and_remembered_coins_are_not_free_choices)
+{
+	result *r = run1(PRELUDE
+			 "int verbose;\n"                                       // 4
+			 "static int logging(void) { return verbose; }\n"       // 5
+			 "void f(int flag) {\n"                                 // 6
+			 "\tchar *p;\n"                                         // 7
+			 "\tint coin = rand() % 2;\n"                           // 8
+			 "\tif (coin) { p = malloc(8); if (!p) exit(1); free(p); }\n" // 9
+			 "\telse { p = malloc(9); if (!p) exit(1); }\n"         // 10
+			 "\tif (!coin) free(p);\n"                              // 11
+			 "\tif (flag) puts(p);\n"                               // 12
+			 "\tif (logging()) puts(p);\n"                          // 13
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "");
+	cr_assert_str_eq(lines_of(r, "c.use-after-free"), "");
+}
+
+Test(mem, a_helper_returning_a_random_value_in_another_file_is_a_coin)
+{
+	const char *files[] = { "coin.c", "#include <stdlib.h>\nint coin(void) { return rand() % 2; }\n",
+				"main.c",
+				PRELUDE                                       // 1-3
+				"int coin(void);\n"                           // 4
+				"void f(int v) {\n"                           // 5
+				"\tint *s;\n"                                 // 6
+				"\tif (coin()) s = NULL; else s = &v;\n"      // 7
+				"\tif (coin()) printf(\"%d\\n\", *s);\n"      // 8
+				"}\n"
+				"void g(int v) {\n"                           // 10
+				"\tint *s;\n"                                 // 11
+				"\tif (coin()) s = NULL; else s = &v;\n"      // 12
+				"\tif (coin() && s) printf(\"%d\\n\", *s);\n" // 13
+				"}\n",
+				NULL };
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.null-deref"), "8");
+}
