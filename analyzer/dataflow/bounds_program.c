@@ -24,6 +24,11 @@
 #define MAX_CONTEXTS 4096   // context analyses that did work (see bh_bnd_analyse_function)
 #define MAX_KEYS (1u << 18) // contexts remembered, cheap ones included
 #define MAX_CONTEXT_INSTRS 4000
+// Distinct calling contexts analysed per function. A helper called with
+// constants from everywhere (memcached's append_stat(), resp_add_iov():
+// 50 each) was a third of the context analyses of a scan; the contexts
+// past the first few rarely show what those did not.
+#define MAX_CONTEXTS_PER_CALLEE 8
 #define MAX_SUMMARY_DEPTH 8
 
 // A calling context's identity: the values, not the caller's wording.
@@ -66,6 +71,7 @@ typedef struct {
 	unsigned silent;         // nesting of context_result's analyses
 	unsigned depth;          // nesting of context analyses
 	unsigned summary_depth;  // nesting of on-demand analyses for results
+	uint8_t *contexts_of;    // per call graph node: contexts analysed for it
 } program;
 
 // Word by word: a key is 1.6 KB, mostly zeros, and is hashed at every
@@ -350,9 +356,11 @@ static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, s
 	context_key key;
 	// A silent analysis (context_result) only wants a result: the contexts
 	// of its callees are analysed, and reported, when a real one meets them.
-	if (pr->silent || pr->done.len >= MAX_KEYS || !make_context(c, f, in, node, &ctx, &key) ||
+	if (pr->silent || pr->done.len >= MAX_KEYS || pr->contexts_of[node] >= MAX_CONTEXTS_PER_CALLEE ||
+	    !make_context(c, f, in, node, &ctx, &key) ||
 	    index_find(&pr->done_index, pr->done.items, sizeof(key), &key) != SIZE_MAX)
 		return;
+	pr->contexts_of[node]++;
 	bh_vec_push(&pr->done, key);
 	index_add(&pr->done_index, pr->done.items, sizeof(key), pr->done.len - 1);
 	pr->depth++;
@@ -534,6 +542,8 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	memset(p->rets, 0, (n + 1) * sizeof(*p->rets));
 	p->ret_state = bh_arena_alloc(p->arena, n + 1);
 	memset(p->ret_state, 0, n + 1);
+	pr.contexts_of = bh_arena_alloc(p->arena, n + 1);
+	memset(pr.contexts_of, 0, n + 1);
 	bh_status err = BH_OK;
 	for (size_t i = 0; i < n; i++) {
 		if (p->cancel && *p->cancel) {

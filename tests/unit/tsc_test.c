@@ -15,6 +15,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/tsc.h"
+#include "parse/c/tsc_internal.h"
 #include "tmpctx.h"
 
 static bh_arena *arena;
@@ -392,9 +393,10 @@ Test(tsc, scan_checks_uncovered_files_in_full_and_the_rest_for_macros)
 	bh_test_rmtree(root);
 }
 
-// Macros scope parses only the secret-like `#define` lines when every hit
-// of the prefilter is one (here), else the whole file (a hit in a comment
-// or a string, below): both give the same findings, in the same places.
+// Macros scope parses only the secret-like `#define` lines the lexer finds
+// outside comments and literals (hits of the prefilter in a comment or a
+// string, below, are not such lines): the findings and their places are
+// those of a whole-file parse.
 Test(tsc, secret_define_lines_are_parsed_alone_and_keep_their_places)
 {
 	static const char *const tails[] = {
@@ -423,4 +425,30 @@ Test(tsc, secret_define_lines_are_parsed_alone_and_keep_their_places)
 		cr_assert_eq(at(1)->loc.col, 3);
 		assert_no_diags();
 	}
+}
+
+// The lines macros scope hands tree-sitter: a secret-like name whose value
+// holds no string literal is none (`#define XXH_SECRET_SIZE 192`); an
+// `extern "C" {` block is file scope; a directive inside a function body
+// makes the whole file parsed (its finding names the function).
+Test(tsc, define_lines_skip_values_without_literals_and_see_through_extern_c)
+{
+	TSRange lines[8];
+	const char *numbers = "#define XXH_SECRET_SIZE 192\n#define API_TOKEN_LEN (16 + 1)\n";
+	cr_assert_eq(bh_tsc__define_lines(numbers, strlen(numbers), bh_tsc__rule_secrets_wants_macro, lines, 8), 0);
+
+	const char *wrapped = "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"    // 1-3
+			      "#define DB_PASSWORD \"Tq8Lz3Vx7Km2\"\n"                 // 4
+			      "#ifdef __cplusplus\n}\n#endif\n"                        // 5-7
+			      "#define API_KEY \"Hq4Zm8Kt3Lw9\"\n";                     // 8
+	cr_assert_eq(bh_tsc__define_lines(wrapped, strlen(wrapped), bh_tsc__rule_secrets_wants_macro, lines, 8), 2);
+	cr_assert_eq(lines[0].start_point.row, 3);
+	cr_assert_eq(lines[1].start_point.row, 7);
+
+	const char *inside = "void f(void) {\n#define DB_PASSWORD \"Tq8Lz3Vx7Km2\"\n}\n";
+	cr_assert_eq(bh_tsc__define_lines(inside, strlen(inside), bh_tsc__rule_secrets_wants_macro, lines, 8),
+		     SIZE_MAX);
+	check(inside, BH_TSC_MACROS);
+	cr_assert_eq(findings.items.len, 1);
+	cr_assert_str_eq(at(0)->function, "f");
 }

@@ -381,8 +381,12 @@ static void check_text(TSParser *parser, const bh_tsc__symbols *sym, bh_arena *a
 {
 	// Most files libclang covered define no secret-like macro: the rule
 	// family says so from the raw bytes, and they are not even parsed.
-	// The others: only their secret-like `#define` lines are, when every
-	// hit of the prefilter is such a line (not one in a comment).
+	// The others: only their secret-like `#define` lines with a string
+	// literal are, as the lexer of tsc_define_lines.c finds them outside
+	// comments and literals; a file with none needs no parse (memcached's
+	// xxhash.h, 200 KB parsed whole for `#define XXH_SECRET_DEFAULT_SIZE
+	// 192`: half the stage). An odd spelling after "define" (hits
+	// SIZE_MAX), too many lines or one inside a function: the whole file.
 	size_t hits = scope == BH_TSC_MACROS ? bh_tsc__rule_secrets_macro_hits(text, len) : SIZE_MAX;
 	if (hits == 0)
 		return;
@@ -392,10 +396,12 @@ static void check_text(TSParser *parser, const bh_tsc__symbols *sym, bh_arena *a
 		return;
 	}
 	TSRange lines[MAX_MACRO_LINES];
-	bool some_lines = hits <= MAX_MACRO_LINES &&
-			  bh_tsc__define_lines(text, len, bh_tsc__rule_secrets_wants_macro, lines,
-					       MAX_MACRO_LINES) == hits &&
-			  ts_parser_set_included_ranges(parser, lines, (uint32_t)hits);
+	size_t nlines = hits != SIZE_MAX ? bh_tsc__define_lines(text, len, bh_tsc__rule_secrets_wants_macro,
+								 lines, MAX_MACRO_LINES)
+					 : SIZE_MAX;
+	if (nlines == 0)
+		return;
+	bool some_lines = nlines != SIZE_MAX && ts_parser_set_included_ranges(parser, lines, (uint32_t)nlines);
 	TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
 	if (some_lines)
 		ts_parser_set_included_ranges(parser, NULL, 0);

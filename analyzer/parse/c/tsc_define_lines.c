@@ -7,6 +7,8 @@
 // places.
 //
 // Requires: nothing. Provides: bh_tsc__define_lines.
+#include <string.h>
+
 #include "parse/c/tsc_internal.h"
 
 typedef enum { CODE, BLOCK_COMMENT, LINE_COMMENT, STRING, CHAR } lex_state;
@@ -112,6 +114,19 @@ static bool define_at(const char *t, size_t len, size_t i, char name[128])
 	return n > 0;
 }
 
+// Does the `{` at `i` open an `extern "C" {` block (a C header made fit
+// for C++: xxhash.h wraps its whole body in one)? Its directives are at
+// file scope all the same.
+static bool opens_extern_c(const char *t, size_t i)
+{
+	static const char tail[] = "extern \"C\"";
+	size_t j = i;
+	while (j > 0 && (is_blank(t[j - 1]) || t[j - 1] == '\n'))
+		j--;
+	size_t n = sizeof(tail) - 1;
+	return j >= n && memcmp(t + j - n, tail, n) == 0 && (j == n || !is_ident(t[j - n - 1], false));
+}
+
 size_t bh_tsc__define_lines(const char *t, size_t len, bool (*wanted)(const char *name), TSRange *out,
 			    size_t max)
 {
@@ -120,6 +135,7 @@ size_t bh_tsc__define_lines(const char *t, size_t len, bool (*wanted)(const char
 	uint32_t row = 0;
 	size_t line = 0, n = 0;
 	long depth = 0;         // braces open: a directive inside a body is parsed with it
+	long extern_c = 0;      // `extern "C" {` blocks open at file scope
 	for (size_t i = 0; i < len; i++) {
 		size_t k = continuation(t, len, i);
 		if (k && st != BLOCK_COMMENT) {
@@ -148,14 +164,16 @@ size_t bh_tsc__define_lines(const char *t, size_t len, bool (*wanted)(const char
 			while (j < len && is_blank(t[j]))
 				j++;
 			char name[128];
-			if (define_at(t, len, j, name) && wanted(name)) {
+			uint32_t rows;
+			size_t last, end;
+			// (A value without a string literal is nothing the
+			// credential rules report: `#define XXH_SECRET_SIZE 192`.)
+			if (define_at(t, len, j, name) && wanted(name) &&
+			    memchr(t + j, '"', (end = directive_end(t, len, i, &rows, &last)) - j)) {
 				// (Inside a function its finding names the function:
 				// only the whole file says which.)
 				if (n == max || depth != 0)
 					return SIZE_MAX;
-				uint32_t rows;
-				size_t last;
-				size_t end = directive_end(t, len, i, &rows, &last);
 				out[n++] = (TSRange){
 					.start_point = { row, 0 },
 					.end_point = { row + rows, (uint32_t)(end - last) },
@@ -166,8 +184,12 @@ size_t bh_tsc__define_lines(const char *t, size_t len, bool (*wanted)(const char
 		}
 		line_start = false;
 		st = step(t, len, &i, st);
-		if (st == CODE && ch == '{')
+		if (st == CODE && ch == '{' && depth == 0 && opens_extern_c(t, i))
+			extern_c++;
+		else if (st == CODE && ch == '{')
 			depth++;
+		else if (st == CODE && ch == '}' && depth == 0 && extern_c > 0)
+			extern_c--;
 		else if (st == CODE && ch == '}')
 			depth--;
 	}

@@ -95,7 +95,8 @@ bool bh_tsc__rule_secrets_wants_macro(const char *name);
 
 /**
  * tsc_define_lines.c: the ranges of the `#define NAME` directives of `text`
- * outside comments and literals whose NAME `wanted` accepts, continuation
+ * outside comments and literals whose NAME `wanted` accepts and whose text
+ * holds a `"` (a value the credential rules could report), continuation
  * lines (and a comment that runs past the line) included, in file order,
  * into `out`. Returns how many, or SIZE_MAX when there are more than
  * `max`.
