@@ -657,7 +657,9 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 			    fn->loc.col, "bounds analysis of %s() stopped at its budget; its findings are not reported",
 			    fn->name);
 	} else {
-		bh_bnd_narrow(&c, &lat);
+		// (Without a widening the fixpoint is already the least one.)
+		if (c.widened)
+			bh_bnd_narrow(&c, &lat);
 		void *f = bh_xmalloc(c.fact_size);
 		c.reporting = true;
 		for (uint32_t b = 0; b < fn->nblocks; b++) {

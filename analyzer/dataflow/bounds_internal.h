@@ -356,6 +356,7 @@ typedef struct bh_bnd_fctx {
 			      // after them: has one to any string's length?)
 	uint8_t *random_merge; // per block: the sides of a test of a pseudo-random value meet
 			       // here (flow_random.h); NULL when the function has no such test
+	bool widened;         // the solve widened a loop head: narrowing may tighten its facts
 	uint32_t joining;     // the block whose incoming facts are being joined: transfer_edge,
 			      // which the solver and bh_bnd_narrow call on each incoming edge
 			      // before joining it, sets it

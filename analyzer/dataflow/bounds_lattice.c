@@ -155,10 +155,11 @@ static void copy(void *dst, const void *src, void *payload)
 
 static void widen(void *next, const void *prev, void *payload)
 {
-	const bh_bnd_fctx *c = payload;
+	bh_bnd_fctx *c = payload;
 	void *p = (void *)prev;
 	if (!bh_bnd_head_of(p)->reached || !bh_bnd_head_of(next)->reached)
 		return;
+	c->widened = true;
 	bh_bnd_ostate *n = bh_bnd_objs_of(next), *o = bh_bnd_objs_of(p);
 	for (uint32_t i = 0; i < c->nobjs; i++) {
 		n[i].size = bh_bnd_itv_widen(o[i].size, n[i].size);

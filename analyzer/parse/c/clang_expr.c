@@ -6,6 +6,7 @@
 //
 // libclang exposes implicit conversions (array decay, lvalue-to-rvalue) as
 // UnexposedExpr cursors with one child; every helper looks through them.
+#include <stdlib.h>
 #include <string.h>
 
 #include "bulkhead/text.h"
@@ -37,10 +38,64 @@ static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClie
 	return CXChildVisit_Continue;
 }
 
+// The children of recent cursors, per thread: lowering asks for the same
+// node's children again and again (bh_clang__strip on every operand,
+// is_literal_constant down a size expression), and each
+// clang_visitChildren builds a cursor visitor. A direct-mapped table of
+// nodes with at most CACHED_KIDS children; bh_clang__children_forget
+// empties it before a translation unit's cursors go away.
+#define CACHE_SLOTS 1024
+#define CACHED_KIDS 4
+
+typedef struct {
+	CXCursor node;
+	unsigned n; // its number of children; 0 with a null node: an empty slot
+	CXCursor kids[CACHED_KIDS];
+} children_entry;
+
+static _Thread_local children_entry *children_cache;
+
+void bh_clang__children_forget(void)
+{
+	free(children_cache);
+	children_cache = NULL;
+}
+
+static bool same_cursor(const CXCursor *a, const CXCursor *b)
+{
+	return a->kind == b->kind && a->xdata == b->xdata && a->data[0] == b->data[0] &&
+	       a->data[1] == b->data[1] && a->data[2] == b->data[2];
+}
+
 unsigned bh_clang__children(CXCursor c, CXCursor *out, unsigned max)
 {
-	child_list l = { out, max, 0 };
+	uintptr_t h = (uintptr_t)c.data[0] ^ ((uintptr_t)c.data[1] >> 3) ^ (uintptr_t)c.kind;
+	h ^= h >> 12;
+	children_entry *e = NULL;
+	if (max <= CACHED_KIDS) {
+		if (!children_cache)
+			children_cache = bh_xcalloc(CACHE_SLOTS, sizeof(*children_cache));
+		e = &children_cache[(h >> 4) & (CACHE_SLOTS - 1)];
+		if (same_cursor(&e->node, &c) && e->n <= CACHED_KIDS) {
+			for (unsigned i = 0; i < e->n && i < max; i++)
+				out[i] = e->kids[i];
+			return e->n;
+		}
+	}
+	CXCursor kids[CACHED_KIDS];
+	child_list l = { e ? kids : out, e ? CACHED_KIDS : max, 0 };
 	clang_visitChildren(c, collect_child, &l);
+	if (e) {
+		for (unsigned i = 0; i < l.n && i < max; i++)
+			out[i] = kids[i];
+		// (A node with more children is asked for them once or twice:
+		// not worth a bigger entry.)
+		if (l.n <= CACHED_KIDS) {
+			e->node = c;
+			e->n = l.n;
+			memcpy(e->kids, kids, sizeof(kids));
+		}
+	}
 	return l.n;
 }
 

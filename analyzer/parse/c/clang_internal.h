@@ -134,6 +134,9 @@ bh_finding *bh_clang__report(bh_clang__walk *w, bh_rule_id rule, CXCursor at,
  */
 unsigned bh_clang__children(CXCursor c, CXCursor *out, unsigned max);
 
+/** Forget the children bh_clang__children remembers for this thread (before a TU is disposed). */
+void bh_clang__children_forget(void);
+
 /** Look through implicit casts (UnexposedExpr) and parentheses. */
 CXCursor bh_clang__strip(CXCursor e);
 

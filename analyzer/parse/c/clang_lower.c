@@ -79,6 +79,9 @@ typedef struct {
 	bool stopped;             // MAX_INSTRS reached: lower nothing more
 	bh_loc loc;               // the function's location: where nothing nearer has one
 	struct stmt_loc *stmt;    // the statement being lowered, innermost first
+	CXCursor last_at;         // the cursor loc_of() was last asked about,
+	int last_state;           // 0: none yet, 1: `last_loc` is its location, 2: it has none
+	bh_loc last_loc;
 } lower;
 
 static void lower_stmt(lower *l, CXCursor s);
@@ -155,8 +158,16 @@ typedef struct stmt_loc {
 static bh_loc loc_of(lower *l, CXCursor c)
 {
 	bh_loc loc;
-	if (bh_clang__cursor_loc(l->w, c, &loc))
+	// (Consecutive instructions often come from one expression: its
+	// operation and the temporaries it computes.)
+	if (l->last_state && clang_equalCursors(c, l->last_at) && l->last_state == 1)
+		return l->last_loc;
+	l->last_at = c;
+	l->last_state = bh_clang__cursor_loc(l->w, c, &loc) ? 1 : 2;
+	if (l->last_state == 1) {
+		l->last_loc = loc;
 		return loc;
+	}
 	for (stmt_loc *s = l->stmt; s; s = s->outer) {
 		if (!s->state)
 			s->state = bh_clang__cursor_loc(l->w, s->at, &s->loc) ? 1 : 2;

@@ -368,6 +368,7 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	}
 
 out:
+	bh_clang__children_forget();
 	if (w.tu && !cache)
 		clang_disposeTranslationUnit(w.tu);
 	bh_vec_dispose(&w.files);
