@@ -917,3 +917,27 @@ bh_status bh_ctx_read(const bh_source **out, bh_arena *arena, bh_ctx *ctx, const
 {
 	return load_source(out, ctx, relpath, arena, diags);
 }
+
+const char *bh_ctx_line(bh_ctx_lines *lines, bh_ctx *ctx, const char *path, uint32_t line, size_t *len_out)
+{
+	if (!lines || !ctx || !path)
+		return NULL;
+	if (!lines->path || strcmp(lines->path, path) != 0) {
+		bh_arena_free(lines->arena);
+		lines->arena = bh_arena_new();
+		lines->path = bh_arena_strdup(lines->arena, path);
+		// Asking again for a line must not diagnose the file twice.
+		bh_diags scratch;
+		bh_diags_init(&scratch, lines->arena);
+		if (bh_ctx_read(&lines->src, lines->arena, ctx, path, &scratch) != BH_OK)
+			lines->src = NULL;
+		bh_diags_dispose(&scratch);
+	}
+	return lines->src ? bh_source_line(lines->src, line, len_out) : NULL;
+}
+
+void bh_ctx_lines_dispose(bh_ctx_lines *lines)
+{
+	bh_arena_free(lines->arena);
+	*lines = (bh_ctx_lines){ 0 };
+}

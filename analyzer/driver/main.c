@@ -25,16 +25,8 @@
 #include "bulkhead/report.h"
 #include "bulkhead/rule.h"
 #include "bulkhead/scan.h"
+#include "driver/cli.h"
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
-
-typedef enum {
-	FORMAT_TEXT,
-	FORMAT_JSON,
-	FORMAT_SARIF,
-	FORMAT_GITLAB_SAST,
-	FORMAT_CODEQUALITY,
-} output_format;
 
 static const char usage_main[] =
 	"usage: bulkhead <command> [options]\n"
@@ -50,6 +42,7 @@ static const char usage_main[] =
 	"  explain RULE                 print a rule's documentation\n"
 	"  lsp [--context DIR]          Language Server Protocol server on stdin/stdout\n"
 	"  dump ir|cfg FILE...          print the IR or control-flow graph of C files\n"
+	"  merge REPORT.json...         join the JSON reports of a scan's shards\n"
 	"\n"
 	"--diff and --staged report only what a change brings, to adopt Bulkhead on\n"
 	"an existing code base: a finding is shown when its line, a step of its flow\n"
@@ -170,18 +163,6 @@ static const char usage_dump[] =
 	"\n"
 	"exit status: 0 dumped, 2 usage error or diagnostics of level error.\n";
 
-static int usage_error(const char *usage, const char *fmt, ...) BH_PRINTF(2, 3);
-
-static int usage_error(const char *usage, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "bulkhead: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n\n%s", usage);
-	va_end(ap);
-	return EXIT_TROUBLE;
-}
 
 typedef struct {
 	BH_VEC(const char *) items;
@@ -199,23 +180,6 @@ typedef struct {
 	str_list dockerfiles, excludes, files, summaries;
 } scan_cli;
 
-// `scan` also takes the report-only formats; `rules` only text and json.
-static bool parse_format(output_format *out, const char *s, bool scan)
-{
-	if (strcmp(s, "text") == 0)
-		*out = FORMAT_TEXT;
-	else if (strcmp(s, "json") == 0)
-		*out = FORMAT_JSON;
-	else if (scan && strcmp(s, "sarif") == 0)
-		*out = FORMAT_SARIF;
-	else if (scan && strcmp(s, "gitlab-sast") == 0)
-		*out = FORMAT_GITLAB_SAST;
-	else if (scan && strcmp(s, "codequality") == 0)
-		*out = FORMAT_CODEQUALITY;
-	else
-		return false;
-	return true;
-}
 
 static bool parse_jobs(int *out, const char *s)
 {
@@ -291,20 +255,20 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			if (optind >= argc)
 				break;
 			if (context_given)
-				return usage_error(usage_scan, "more than one CONTEXT given: '%s'", argv[optind]);
+				return bh_cli_usage_error(usage_scan, "more than one CONTEXT given: '%s'", argv[optind]);
 			cli->scan.context = argv[optind++];
 			context_given = true;
 			continue;
 		}
 		switch (c) {
 		case OPT_FORMAT:
-			if (!parse_format(&cli->format, optarg, true))
-				return usage_error(usage_scan, "unknown format '%s' (text, json, sarif, gitlab-sast, codequality)", optarg);
+			if (!bh_cli_parse_format(&cli->format, optarg, true))
+				return bh_cli_usage_error(usage_scan, "unknown format '%s' (text, json, sarif, gitlab-sast, codequality)", optarg);
 			break;
 		case 'o': cli->output = optarg; break;
 		case OPT_FAIL_ON:
 			if (bh_level_parse(&cli->fail_on, optarg) != BH_OK)
-				return usage_error(usage_scan, "unknown --fail-on level '%s' (note, warning, error, never)", optarg);
+				return bh_cli_usage_error(usage_scan, "unknown --fail-on level '%s' (note, warning, error, never)", optarg);
 			cli->fail_on_given = true;
 			break;
 		case 'f': bh_vec_push(&cli->dockerfiles.items, optarg); break;
@@ -312,7 +276,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		case OPT_EXCLUDE: bh_vec_push(&cli->excludes.items, optarg); break;
 		case 'j':
 			if (!parse_jobs(&cli->scan.jobs, optarg))
-				return usage_error(usage_scan, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
+				return bh_cli_usage_error(usage_scan, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
 			break;
 		case OPT_CONFIG: cli->scan.config_path = optarg; break;
 		case OPT_BASELINE: cli->scan.baseline_path = optarg; break;
@@ -321,7 +285,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		case OPT_WRITE_SUMMARIES: cli->scan.write_summaries = optarg; break;
 		case OPT_SHARD:
 			if (!parse_shard(&cli->scan, optarg))
-				return usage_error(usage_scan, "--shard needs K/N with 1 <= K <= N <= 1024, not '%s'", optarg);
+				return bh_cli_usage_error(usage_scan, "--shard needs K/N with 1 <= K <= N <= 1024, not '%s'", optarg);
 			break;
 		case OPT_ONLY_SHIPPED: cli->scan.only_shipped = true; break;
 		case OPT_TARGET: cli->scan.target = optarg; break;
@@ -329,13 +293,13 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			if (strcmp(optarg, "exposure") == 0)
 				cli->scan.sort_by_exposure = true;
 			else if (strcmp(optarg, "location") != 0)
-				return usage_error(usage_scan, "--sort needs location or exposure, not '%s'", optarg);
+				return bh_cli_usage_error(usage_scan, "--sort needs location or exposure, not '%s'", optarg);
 			break;
 		case OPT_DIFF:
 			// A revision is never an option: `--diff --output=x` would be
 			// one to git.
 			if (!*optarg || optarg[0] == '-')
-				return usage_error(usage_scan, "--diff needs a git revision, not '%s'", optarg);
+				return bh_cli_usage_error(usage_scan, "--diff needs a git revision, not '%s'", optarg);
 			cli->scan.diff_rev = optarg;
 			break;
 		case OPT_STAGED: cli->scan.diff_staged = true; break;
@@ -344,7 +308,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			errno = 0;
 			long v = strtol(optarg, &end, 10);
 			if (errno || end == optarg || *end || v < 0 || v > 100)
-				return usage_error(usage_scan, "--min-exposure needs a number from 0 to 100, not '%s'", optarg);
+				return bh_cli_usage_error(usage_scan, "--min-exposure needs a number from 0 to 100, not '%s'", optarg);
 			cli->scan.min_exposure = (int)v;
 			break;
 		}
@@ -356,7 +320,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			else if (strcmp(optarg, "never") == 0)
 				cli->color = 0;
 			else
-				return usage_error(usage_scan, "unknown --color '%s' (auto, always, never)", optarg);
+				return bh_cli_usage_error(usage_scan, "unknown --color '%s' (auto, always, never)", optarg);
 			break;
 		case 'q': cli->quiet = true; break;
 		case 'h': fputs(usage_scan, stdout); return EXIT_CLEAN;
@@ -364,11 +328,11 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		}
 	}
 	if (cli->scan.diff_rev && cli->scan.diff_staged)
-		return usage_error(usage_scan, "%s", "--diff and --staged cannot be combined");
+		return bh_cli_usage_error(usage_scan, "%s", "--diff and --staged cannot be combined");
 	// A baseline records every finding; one written under --diff would
 	// miss those on unchanged lines.
 	if ((cli->scan.diff_rev || cli->scan.diff_staged) && cli->write_baseline)
-		return usage_error(usage_scan, "%s", "--write-baseline records every finding; "
+		return bh_cli_usage_error(usage_scan, "%s", "--write-baseline records every finding; "
 				   "it cannot be combined with --diff or --staged");
 	cli->scan.dockerfiles = cli->dockerfiles.items.items;
 	cli->scan.ndockerfiles = cli->dockerfiles.items.len;
@@ -381,13 +345,6 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	return -1;
 }
 
-static bool want_color(int setting, FILE *out)
-{
-	if (setting >= 0)
-		return setting == 1;
-	const char *term = getenv("TERM");
-	return isatty(fileno(out)) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
-}
 
 // The worst unsuppressed finding decides the exit code.
 static bool fails(const bh_scan *scan, bh_level fail_on)
@@ -413,17 +370,6 @@ static void utc_now(char *buf, size_t cap)
 		buf[0] = '\0';
 }
 
-static bh_status write_report(FILE *out, const bh_report *report, output_format format)
-{
-	switch (format) {
-	case FORMAT_JSON: return bh_report_json(out, report);
-	case FORMAT_SARIF: return bh_report_sarif(out, report);
-	case FORMAT_GITLAB_SAST: return bh_report_gitlab_sast(out, report);
-	case FORMAT_CODEQUALITY: return bh_report_codequality(out, report);
-	case FORMAT_TEXT: break;
-	}
-	return bh_report_text(out, report);
-}
 
 static int cmd_scan(int argc, char **argv)
 {
@@ -476,12 +422,12 @@ static int cmd_scan(int argc, char **argv)
 		.line_payload = scan,
 		.files_scanned = scan->ctx ? bh_ctx_file_count(scan->ctx) : 0,
 		.units_parsed = scan->units_parsed,
-		.color = cli.format == FORMAT_TEXT && want_color(cli.color, out),
+		.color = cli.format == FORMAT_TEXT && bh_cli_want_color(cli.color, out),
 		.quiet = cli.quiet,
 		.start_time = start_time[0] ? start_time : NULL,
 		.end_time = end_time[0] ? end_time : NULL,
 	};
-	bh_status wst = write_report(out, &report, cli.format);
+	bh_status wst = bh_cli_write_report(out, &report, cli.format);
 	if (wst != BH_OK || fflush(out) != 0 || ferror(out)) {
 		fprintf(stderr, "bulkhead: writing the report failed\n");
 		rc = EXIT_TROUBLE;
@@ -517,7 +463,7 @@ static int cmd_image(int argc, char **argv)
 			if (optind >= argc)
 				break;
 			if (context_given)
-				return usage_error(usage_image, "more than one CONTEXT given: '%s'", argv[optind]);
+				return bh_cli_usage_error(usage_image, "more than one CONTEXT given: '%s'", argv[optind]);
 			context = argv[optind++];
 			context_given = true;
 			continue;
@@ -531,7 +477,7 @@ static int cmd_image(int argc, char **argv)
 			else if (strcmp(optarg, "dot") == 0)
 				format = BH_IMG_DOT;
 			else
-				return usage_error(usage_image, "unknown format '%s' (text, json, dot)", optarg);
+				return bh_cli_usage_error(usage_image, "unknown format '%s' (text, json, dot)", optarg);
 			break;
 		case OPT_TARGET: target = optarg; break;
 		case 'f': dockerfile = optarg; break;
@@ -608,9 +554,9 @@ static int cmd_rules(int argc, char **argv)
 		else if (strncmp(argv[i], "--format=", 9) == 0)
 			val = argv[i] + 9;
 		if (!val)
-			return usage_error(usage_rules, "unexpected argument '%s'", argv[i]);
-		if (!parse_format(&format, val, false))
-			return usage_error(usage_rules, "unknown format '%s' (text, json)", val);
+			return bh_cli_usage_error(usage_rules, "unexpected argument '%s'", argv[i]);
+		if (!bh_cli_parse_format(&format, val, false))
+			return bh_cli_usage_error(usage_rules, "unknown format '%s' (text, json)", val);
 	}
 	if (format == FORMAT_JSON) {
 		json_t *arr = json_array();
@@ -647,10 +593,10 @@ static int cmd_explain(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	if (argc != 2)
-		return usage_error(usage_explain, "%s", "explain takes exactly one rule id");
+		return bh_cli_usage_error(usage_explain, "%s", "explain takes exactly one rule id");
 	const bh_rule *r = bh_rule_find(argv[1]);
 	if (!r)
-		return usage_error(usage_explain, "unknown rule '%s' (see `bulkhead rules`)", argv[1]);
+		return bh_cli_usage_error(usage_explain, "unknown rule '%s' (see `bulkhead rules`)", argv[1]);
 	char cwes[64];
 	format_cwes(cwes, sizeof(cwes), r);
 	fputs(r->doc, stdout);
@@ -680,17 +626,17 @@ static int cmd_lsp(int argc, char **argv)
 			free(context);
 			context = realpath(optarg, NULL);
 			if (!context)
-				return usage_error(usage_lsp, "--context '%s' is not a directory", optarg);
+				return bh_cli_usage_error(usage_lsp, "--context '%s' is not a directory", optarg);
 			break;
 		case 'j':
 			if (!parse_jobs(&o.jobs, optarg))
-				return usage_error(usage_lsp, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
+				return bh_cli_usage_error(usage_lsp, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
 			break;
 		case OPT_DEBOUNCE: {
 			char *end;
 			long ms = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end || ms < 0 || ms > 10000)
-				return usage_error(usage_lsp, "--debounce needs milliseconds from 0 to 10000, not '%s'",
+				return bh_cli_usage_error(usage_lsp, "--debounce needs milliseconds from 0 to 10000, not '%s'",
 						   optarg);
 			o.debounce_ms = (int)ms;
 			break;
@@ -701,11 +647,11 @@ static int cmd_lsp(int argc, char **argv)
 			fputs(usage_lsp, stdout);
 			return EXIT_CLEAN;
 		default:
-			return usage_error(usage_lsp, "%s", "unknown option");
+			return bh_cli_usage_error(usage_lsp, "%s", "unknown option");
 		}
 	}
 	if (optind < argc)
-		return usage_error(usage_lsp, "unexpected argument '%s'", argv[optind]);
+		return bh_cli_usage_error(usage_lsp, "unexpected argument '%s'", argv[optind]);
 	o.context = context;
 	int status = bh_lsp_serve(STDIN_FILENO, STDOUT_FILENO, &o);
 	free(context);
@@ -727,7 +673,7 @@ static int cmd_dump(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	if (argc < 2 || (strcmp(argv[1], "ir") != 0 && strcmp(argv[1], "cfg") != 0))
-		return usage_error(usage_dump, "%s", "dump needs a stage: ir or cfg");
+		return bh_cli_usage_error(usage_dump, "%s", "dump needs a stage: ir or cfg");
 	bh_dump_options opts = BH_DUMP_OPTIONS_INIT;
 	opts.kind = strcmp(argv[1], "ir") == 0 ? BH_DUMP_IR : BH_DUMP_CFG;
 	int c;
@@ -742,14 +688,14 @@ static int cmd_dump(int argc, char **argv)
 			if (strcmp(optarg, "dot") == 0 && opts.kind != BH_DUMP_IR)
 				opts.kind = BH_DUMP_CFG_DOT;
 			else if (strcmp(optarg, "text") != 0)
-				return usage_error(usage_dump, "unknown format '%s' (text; dot for cfg)", optarg);
+				return bh_cli_usage_error(usage_dump, "unknown format '%s' (text; dot for cfg)", optarg);
 			break;
 		case 'h': fputs(usage_dump, stdout); return EXIT_CLEAN;
 		default: fprintf(stderr, "\n%s", usage_dump); return EXIT_TROUBLE;
 		}
 	}
 	if (optind >= argc)
-		return usage_error(usage_dump, "%s", "no FILE given");
+		return bh_cli_usage_error(usage_dump, "%s", "no FILE given");
 	opts.files = (const char *const *)argv + optind;
 	opts.nfiles = (size_t)(argc - optind);
 	bh_arena *arena = bh_arena_new();
@@ -773,7 +719,7 @@ int main(int argc, char **argv)
 {
 	bh_alloc_install();
 	if (argc < 2)
-		return usage_error(usage_main, "%s", "no command given");
+		return bh_cli_usage_error(usage_main, "%s", "no command given");
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
 		printf("bulkhead %s (libclang: %s)\n", BH_VERSION, bh_clang_version());
@@ -795,5 +741,7 @@ int main(int argc, char **argv)
 		return cmd_dump(argc - 1, argv + 1);
 	if (strcmp(cmd, "lsp") == 0)
 		return cmd_lsp(argc - 1, argv + 1);
-	return usage_error(usage_main, "unknown command '%s'", cmd);
+	if (strcmp(cmd, "merge") == 0)
+		return bh_cli_merge(argc - 1, argv + 1);
+	return bh_cli_usage_error(usage_main, "unknown command '%s'", cmd);
 }

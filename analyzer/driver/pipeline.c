@@ -136,40 +136,10 @@ static void keep_exposed(bh_scan *scan, const bh_scan_options *opts)
 	scan->findings.items.len = out;
 }
 
-// --sort exposure: the most exposed findings first (a finding without an
-// image context, such as one on a Dockerfile, counts as unknown: 25), the
-// location order kept among equals.
-typedef struct {
-	bh_finding fd;
-	size_t index;
-} ranked;
-
-static int exposure_of(const bh_finding *fd)
-{
-	return fd->image ? fd->image->exposure : 25;
-}
-
-static int compare_ranked(const void *a, const void *b)
-{
-	const ranked *x = a, *y = b;
-	int ex = exposure_of(&x->fd), ey = exposure_of(&y->fd);
-	if (ex != ey)
-		return ex > ey ? -1 : 1;
-	return (x->index > y->index) - (x->index < y->index);
-}
-
 static void order_by_exposure(bh_scan *scan, const bh_scan_options *opts)
 {
-	size_t n = scan->findings.items.len;
-	if (!opts->sort_by_exposure || n < 2)
-		return;
-	ranked *r = bh_xmalloc(n * sizeof(*r));
-	for (size_t i = 0; i < n; i++)
-		r[i] = (ranked){ scan->findings.items.items[i], i };
-	qsort(r, n, sizeof(*r), compare_ranked);
-	for (size_t i = 0; i < n; i++)
-		scan->findings.items.items[i] = r[i].fd;
-	free(r);
+	if (opts->sort_by_exposure)
+		bh_img_order_by_exposure(&scan->findings);
 }
 
 // Whole-program findings from `first` on that fall in a unit analysed
@@ -674,6 +644,13 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 						 opts->overlays[i].path),
 				opts->overlays[i].text, opts->overlays[i].len };
 	copts.unsaved = unsaved;
+	// Every unit's flags, for the notes of findings the whole-program
+	// analyses place in units this scan does not parse (another shard's,
+	// known through its summaries): a shard's report says what the
+	// whole scan's says.
+	bh_units all_units = { 0 };
+	for (size_t i = 0; i < units.len; i++)
+		bh_vec_push(&all_units, units.items[i]);
 	keep_shard(scan, &units, opts, &visited);
 	trace(&tr, "units");
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
@@ -687,10 +664,10 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		summaries_io io = { imported ? imported : opts->summaries_in,
 				    opts->write_summaries || opts->summaries_out ? bh_summaries_new() : NULL };
 		trace(&tr, "summaries");
-		err = run_taint(scan, &program, &graph, &units, &io);
+		err = run_taint(scan, &program, &graph, &all_units, &io);
 		trace(&tr, "taint");
 		if (err >= 0)
-			err = run_mem(scan, &program, &graph, &units, &io);
+			err = run_mem(scan, &program, &graph, &all_units, &io);
 		trace(&tr, "memory");
 		if (err >= 0 && io.exported && opts->write_summaries) {
 			bh_summaries_hash_units(io.exported, hash_context_file, scan);
@@ -704,13 +681,13 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		bh_summaries_free(io.exported);
 		bh_summaries_free(imported);
 		if (err >= 0)
-			err = run_uninit(scan, &program, &graph, &units);
+			err = run_uninit(scan, &program, &graph, &all_units);
 		trace(&tr, "uninit");
 		if (err >= 0)
-			err = run_calls(scan, &program, &graph, &units);
+			err = run_calls(scan, &program, &graph, &all_units);
 		trace(&tr, "calls");
 		if (err >= 0)
-			err = run_bounds(scan, &program, &graph, &units);
+			err = run_bounds(scan, &program, &graph, &all_units);
 		trace(&tr, "bounds");
 		bh_callgraph_dispose(&graph);
 	}
@@ -720,6 +697,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);
+	bh_vec_dispose(&all_units);
 	// The tree-sitter-c fast path: C files libclang did not analyse, and
 	// #define macros in every C file (include/bulkhead/tsc.h).
 	bool *reported = text_stages_scope(scan, opts);
@@ -768,7 +746,7 @@ void bh_scan_free(bh_scan *scan)
 	bh_findings_dispose(&scan->findings);
 	bh_diags_dispose(&scan->diags);
 	bh_config_dispose(&scan->config);
-	bh_arena_free(scan->line_arena);
+	bh_ctx_lines_dispose(&scan->lines);
 	bh_ctx_free(scan->ctx);
 	bh_arena_free(scan->arena);
 	free(scan);
@@ -777,19 +755,5 @@ void bh_scan_free(bh_scan *scan)
 const char *bh_scan_line(void *payload, const char *path, uint32_t line, size_t *len_out)
 {
 	bh_scan *scan = payload;
-	if (!scan->ctx || !path)
-		return NULL;
-	if (!scan->line_path || strcmp(scan->line_path, path) != 0) {
-		bh_arena_free(scan->line_arena);
-		scan->line_arena = bh_arena_new();
-		scan->line_path = bh_arena_strdup(scan->line_arena, path);
-		// Files that cannot be loaded were diagnosed when they were
-		// analysed; asking again for a line must not add a second one.
-		bh_diags scratch;
-		bh_diags_init(&scratch, scan->line_arena);
-		if (bh_ctx_read(&scan->line_src, scan->line_arena, scan->ctx, path, &scratch) != BH_OK)
-			scan->line_src = NULL;
-		bh_diags_dispose(&scratch);
-	}
-	return scan->line_src ? bh_source_line(scan->line_src, line, len_out) : NULL;
+	return bh_ctx_line(&scan->lines, scan->ctx, path, line, len_out);
 }

@@ -9,6 +9,7 @@
 // Levels move by at most one step, and only for code: a secret is a leak
 // wherever it sits, so secret findings keep their level and gain the
 // context alone.
+#include <stdlib.h>
 #include <string.h>
 
 #include "bulkhead/finding.h"
@@ -375,4 +376,40 @@ void bh_img_correlate(bh_img *const *images, size_t nimages, const char *const *
 		fd->image = bh_arena_memdup(arena, &best, sizeof(best));
 	}
 	bh_strset_dispose(&pairs);
+}
+
+// The location order kept among findings of equal exposure (a finding
+// without an image context, such as one on a Dockerfile, counts as
+// unknown: 25).
+typedef struct {
+	bh_finding fd;
+	size_t index;
+} ranked;
+
+static int exposure_of(const bh_finding *fd)
+{
+	return fd->image ? fd->image->exposure : 25;
+}
+
+static int compare_ranked(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	int ex = exposure_of(&x->fd), ey = exposure_of(&y->fd);
+	if (ex != ey)
+		return ex > ey ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+void bh_img_order_by_exposure(bh_findings *findings)
+{
+	size_t n = findings->items.len;
+	if (n < 2)
+		return;
+	ranked *r = bh_xmalloc(n * sizeof(*r));
+	for (size_t i = 0; i < n; i++)
+		r[i] = (ranked){ findings->items.items[i], i };
+	qsort(r, n, sizeof(*r), compare_ranked);
+	for (size_t i = 0; i < n; i++)
+		findings->items.items[i] = r[i].fd;
+	free(r);
 }

@@ -45,6 +45,17 @@ static json_t *suppression(const bh_finding *fd)
 	return o;
 }
 
+static json_t *fix(const bh_finding_fix *x)
+{
+	if (!x)
+		return json_null();
+	json_t *o = json_object();
+	bh_report__set(o, "title", bh_json_string(x->title));
+	bh_report__set(o, "location", location(x->loc));
+	bh_report__set(o, "text", bh_json_string(x->text));
+	return o;
+}
+
 static json_t *finding(const bh_finding *fd)
 {
 	const bh_rule *rule = fd->rule;
@@ -72,6 +83,7 @@ static json_t *finding(const bh_finding *fd)
 	if (fd->image)
 		bh_report__set(image, "ships", steps(fd->image->ships, fd->image->nships));
 	bh_report__set(o, "image", image);
+	bh_report__set(o, "fix", fix(fd->fix));
 	return o;
 }
 

@@ -129,4 +129,25 @@ bh_status bh_ctx_overlay(bh_ctx *ctx, const char *relpath, const char *text, siz
 bh_status bh_ctx_read(const bh_source **out, bh_arena *arena, bh_ctx *ctx, const char *relpath,
 		      bh_diags *diags);
 
+/**
+ * Source lines for reports (carets, snippets): the last file asked for is
+ * kept in its own arena, since reports walk findings in path order, so
+ * memory stays bounded by the largest file. Zero-initialise; dispose with
+ * bh_ctx_lines_dispose.
+ */
+typedef struct {
+	bh_arena *arena;
+	const char *path;     /* the file kept, or NULL */
+	const bh_source *src; /* NULL when it could not be read */
+} bh_ctx_lines;
+
+/**
+ * Line `line` of context file `path` (not NUL-terminated, `*len_out`
+ * bytes), or NULL. A file that cannot be read gives NULL and no
+ * diagnostic: it was diagnosed when it was analysed.
+ */
+const char *bh_ctx_line(bh_ctx_lines *lines, bh_ctx *ctx, const char *path, uint32_t line, size_t *len_out);
+
+void bh_ctx_lines_dispose(bh_ctx_lines *lines);
+
 #endif

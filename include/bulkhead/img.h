@@ -456,6 +456,13 @@ void bh_img_correlate(bh_img *const *images, size_t nimages, const char *const *
 		      size_t nincludes, bh_findings *findings);
 
 /**
+ * `--sort exposure`: the most exposed findings first, the order they are
+ * in kept among equals; a finding without an image context counts as
+ * unknown (25).
+ */
+void bh_img_order_by_exposure(bh_findings *findings);
+
+/**
  * The exposure score of a context: 0 when not shipped, 25 when unknown;
  * shipped: 40, +25 for the program the image runs, +20 running as root
  * (+10 when the user is unknown), +15 with an EXPOSEd port.

@@ -14,7 +14,7 @@
 #include "finding.h"
 
 /** Version of the JSON report format ("bulkhead-report" schema). */
-#define BH_REPORT_JSON_VERSION "1.1.0"
+#define BH_REPORT_JSON_VERSION "1.2.0"
 
 /** Version of GitLab's security report schema the gitlab-sast writer follows. */
 #define BH_REPORT_GITLAB_SAST_VERSION "15.0.6"

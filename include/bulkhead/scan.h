@@ -86,12 +86,7 @@ typedef struct bh_scan {
 	size_t units_parsed;
 	bh_img **images;      /* one image model per Dockerfile analysed ([B]); arena array */
 	size_t nimages;
-	/* bh_scan_line's cache: the last file asked for, in its own arena.
-	 * Suppressions and reports walk findings in path order, so one file is
-	 * enough, and memory stays bounded by the largest file. */
-	bh_arena *line_arena;
-	const char *line_path;       /* in line_arena; NULL when empty */
-	const bh_source *line_src;   /* NULL when the file could not be read */
+	bh_ctx_lines lines;   /* bh_scan_line's: suppressions and reports read lines */
 } bh_scan;
 
 /**

@@ -25,6 +25,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tap import check, finish  # noqa: E402
+
 TAINT_RULES = ("c.command-injection", "c.format-string", "c.path-traversal", "c.tainted-")
 MEM_RULES = ("c.double-free", "c.free-non-heap", "c.free-offset", "c.memory-leak",
              "c.mismatched-dealloc", "c.null-deref", "c.resource-leak", "c.stack-address-escape",
@@ -39,22 +42,6 @@ KNOWN_DIFFERENCES = {
     "testdata/taint/path-traversal/extern-const-if-good":
         "an extern constant's value comes from the unit that defines it",
 }
-
-failures = []
-passed = 0
-
-
-def check(ok, name, detail=""):
-    global passed
-    if ok:
-        passed += 1
-        print("ok - " + name)
-    else:
-        failures.append(name)
-        print("not ok - " + name)
-        for line in str(detail).splitlines():
-            print("#   " + line)
-
 
 def scan(bh, ctx, *args):
     """Run a JSON scan; returns (exit code, report or None, stderr)."""
@@ -239,8 +226,7 @@ def main():
         sharding(bh, root, tmp)
     finally:
         shutil.rmtree(tmp)
-    print("%d passed, %d failed" % (passed, len(failures)))
-    sys.exit(1 if failures else 0)
+    sys.exit(finish())
 
 
 if __name__ == "__main__":

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bulkhead/arena.h"
 #include "bulkhead/img.h"
+#include "bulkhead/merge.h"
 #include "bulkhead/report.h"
 #include "bulkhead/source.h"
 
@@ -338,7 +340,8 @@ Test(report, json_key_order_is_fixed)
 			       "\"findings\"", "\"rule\"", "\"level\"", "\"security_severity\"",
 			       "\"cwe\"", "\"message\"", "\"location\"", "\"function\"",
 			       "\"snippet\"", "\"related\"", "\"flow\"", "\"note\"",
-			       "\"fingerprint\"", "\"suppressed\"", "\"image\"", "\"diagnostics\"" };
+			       "\"fingerprint\"", "\"suppressed\"", "\"image\"", "\"fix\"",
+			       "\"diagnostics\"" };
 	const char *at = out;
 	for (size_t i = 0; i < BH_ARRAY_LEN(keys); i++) {
 		const char *next = strstr(at, keys[i]);
@@ -838,4 +841,82 @@ Test(report, codequality_multiline_and_whole_file_locations)
 	root = render_json(bh_report_codequality);
 	cr_assert(json_is_array(root) && json_array_size(root) == 0);
 	json_decref(root);
+}
+
+/* ---------------------------------------------------------- read back */
+
+// The JSON report read back (bh_report_load_json) writes the same bytes in
+// every format: what `bulkhead merge` relies on.
+Test(report, json_read_back_writes_the_same_report)
+{
+	bh_finding *fd = add_small_report();
+	const char *ports[] = { "8080", "9090/udp" };
+	bh_finding_step ships[] = { { loc("Dockerfile", 7, 1, 0), "copied into the image here" } };
+	bh_image_context img = { .shipped = BH_IMG_SHIP_YES, .reason = "linked into /usr/bin/app",
+				 .dockerfile = "Dockerfile", .stage = "stage 'run'", .artifact = "app",
+				 .image_path = "/usr/bin/app", .entrypoint = true, .root = -1,
+				 .ports = ports, .nports = 2, .base = "debian:12", .libc = "glibc",
+				 .exposure = 80, .original_level = BH_LEVEL_WARNING, .adjusted = true,
+				 .ships = ships, .nships = 1 };
+	fd->image = &img;
+	bh_finding_set_fix(&findings, fd, "use fgets()", loc("src/main.c", 3, 2, 6), "fgets");
+	report.start_time = "2026-11-30T10:00:00Z";
+	report.end_time = "2026-11-30T10:00:09Z";
+	writer_fn writers[] = { bh_report_json, bh_report_sarif, bh_report_text, bh_report_gitlab_sast };
+	char *before[BH_ARRAY_LEN(writers)];
+	for (size_t i = 0; i < BH_ARRAY_LEN(writers); i++)
+		before[i] = render(writers[i]);
+
+	char path[] = "/tmp/bh-report-XXXXXX";
+	int fd_out = mkstemp(path);
+	cr_assert(fd_out >= 0);
+	cr_assert_eq(write(fd_out, before[0], strlen(before[0])), (ssize_t)strlen(before[0]));
+	close(fd_out);
+	bh_findings back;
+	bh_diags back_diags;
+	bh_findings_init(&back, arena);
+	bh_diags_init(&back_diags, arena);
+	bh_report_meta meta = { 0 };
+	cr_assert_eq(bh_report_load_json(path, &back, &back_diags, &meta), BH_OK);
+	unlink(path);
+	bh_merge_finish(&back, &back_diags, false);
+	cr_assert_str_eq(meta.context_root, "/ctx/root");
+	cr_assert_eq(meta.files_scanned, 4);
+	cr_assert_eq(meta.units_parsed, 2);
+	report.findings = &back;
+	report.diags = &back_diags;
+	report.tool_version = meta.tool_version;
+	report.start_time = meta.start_time;
+	report.end_time = meta.end_time;
+	for (size_t i = 0; i < BH_ARRAY_LEN(writers); i++) {
+		char *after = render(writers[i]);
+		cr_assert_str_eq(after, before[i], "writer %zu", i);
+		free(after);
+		free(before[i]);
+	}
+	bh_findings_dispose(&back);
+	bh_diags_dispose(&back_diags);
+}
+
+Test(report, json_read_back_refuses_what_is_no_report)
+{
+	static const char *const texts[] = {
+		"[1, 2]", "{\"runs\": []}", "{\"tool\": {\"name\": \"other\"}}",
+		"{\"version\": \"2.0.0\", \"tool\": {\"name\": \"bulkhead\"}, \"findings\": [], \"diagnostics\": []}",
+		"{\"version\": \"1.1.0\", \"tool\": {\"name\": \"bulkhead\"}, \"findings\": {}}", "{\"version\":",
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(texts); i++) {
+		char path[] = "/tmp/bh-report-XXXXXX";
+		int fd_out = mkstemp(path);
+		cr_assert(fd_out >= 0);
+		cr_assert_eq(write(fd_out, texts[i], strlen(texts[i])), (ssize_t)strlen(texts[i]));
+		close(fd_out);
+		bh_report_meta meta = { 0 };
+		cr_assert_eq(bh_report_load_json(path, &findings, &diags, &meta), BH_EINVAL, "%s", texts[i]);
+		unlink(path);
+		cr_assert_eq(findings.items.len, 0);
+		cr_assert_str_eq(diags.items.items[diags.items.len - 1].code, "merge.bad-report");
+	}
+	bh_report_meta meta = { 0 };
+	cr_assert_eq(bh_report_load_json("/nonexistent/report.json", &findings, &diags, &meta), BH_EIO);
 }

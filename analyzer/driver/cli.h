@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/* What the commands of the `bulkhead` CLI share: exit codes, output
+ * formats, usage errors, the report writer by format. */
+#ifndef BH_DRIVER_CLI_H
+#define BH_DRIVER_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "bulkhead/common.h"
+#include "bulkhead/report.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+typedef enum {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_SARIF,
+	FORMAT_GITLAB_SAST,
+	FORMAT_CODEQUALITY,
+} output_format;
+
+/** "bulkhead: MESSAGE", then `usage`, on stderr; returns EXIT_TROUBLE. */
+int bh_cli_usage_error(const char *usage, const char *fmt, ...) BH_PRINTF(2, 3);
+
+/** `--format`: `scan` (and `merge`) also take the report-only formats; `rules` only text and json. */
+bool bh_cli_parse_format(output_format *out, const char *s, bool scan);
+
+/** `--color`: -1 auto (a terminal, no NO_COLOR, TERM not dumb), 0 never, 1 always. */
+bool bh_cli_want_color(int setting, FILE *out);
+
+/** Write `report` in `format`. */
+bh_status bh_cli_write_report(FILE *out, const bh_report *report, output_format format);
+
+/** `bulkhead merge`. */
+int bh_cli_merge(int argc, char **argv);
+
+#endif
