@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "driver/cli.h"
@@ -54,4 +56,64 @@ bh_status bh_cli_write_report(FILE *out, const bh_report *report, output_format 
 	case FORMAT_TEXT: break;
 	}
 	return bh_report_text(out, report);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void bh_cli_progress_start(bh_cli_progress *p)
+{
+	struct winsize ws;
+	p->start = now_seconds();
+	p->last = 0;
+	p->width = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 ? ws.ws_col : 80;
+	p->shown = false;
+}
+
+void bh_cli_progress_update(void *payload, const char *stage, size_t done, size_t total, const char *item)
+{
+	bh_cli_progress *p = payload;
+	double t = now_seconds();
+	bool parse = strcmp(stage, "parse") == 0;
+	// Units finish many times a second: redraw every 100 ms; a new stage
+	// and the last unit always.
+	if (parse && done < total && t - p->last < 0.1)
+		return;
+	p->last = t;
+	char head[96];
+	if (parse)
+		snprintf(head, sizeof(head), "[%zu/%zu] parsing ", done, total);
+	else
+		snprintf(head, sizeof(head), "%s: ", strcmp(stage, "analyse") == 0 ? "analysing" : stage);
+	char tail[32];
+	snprintf(tail, sizeof(tail), "  %.1f s", t - p->start);
+	// The item, cut from the left to fit one line: the file name matters most.
+	int room = p->width - 1 - (int)strlen(head) - (int)strlen(tail);
+	const char *shown = item ? item : "";
+	size_t len = strlen(shown);
+	const char *dots = "";
+	if (room < 4) {
+		shown = "";
+		len = 0;
+	} else if (len > (size_t)room) {
+		shown += len - (size_t)(room - 3);
+		len = (size_t)(room - 3);
+		dots = "...";
+	}
+	fprintf(stderr, "\r\033[K%s%s%.*s%s", head, dots, (int)len, shown, tail);
+	fflush(stderr);
+	p->shown = true;
+}
+
+void bh_cli_progress_end(bh_cli_progress *p)
+{
+	if (p->shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	p->shown = false;
 }

@@ -32,6 +32,22 @@ bool bh_cli_want_color(int setting, FILE *out);
 /** Write `report` in `format`. */
 bh_status bh_cli_write_report(FILE *out, const bh_report *report, output_format format);
 
+/** A progress line on a terminal (stderr) for long scans. */
+typedef struct {
+	double start, last; /* monotonic seconds */
+	int width;          /* the terminal's columns */
+	bool shown;         /* a line is on the screen */
+} bh_cli_progress;
+
+/** Start: the clock and the terminal's width. */
+void bh_cli_progress_start(bh_cli_progress *p);
+
+/** bh_scan_options.progress: rewrite the line, at most 10 times a second. */
+void bh_cli_progress_update(void *payload, const char *stage, size_t done, size_t total, const char *item);
+
+/** Clear the line, so that the report starts on a clean one. */
+void bh_cli_progress_end(bh_cli_progress *p);
+
 /** `bulkhead merge`. */
 int bh_cli_merge(int argc, char **argv);
 

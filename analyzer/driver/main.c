@@ -92,7 +92,9 @@ static const char usage_scan[] =
 	"  --staged                     report only findings on lines staged in the git\n"
 	"                               index against HEAD (the pre-commit hook)\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
-	"  -q, --quiet                  text: findings only, no summary\n"
+	"  -q, --quiet                  text: findings only, no summary; no progress\n"
+	"                               line (shown on a terminal's stderr unless\n"
+	"                               NO_PROGRESS is set)\n"
 	"  -h, --help                   this help\n"
 	"\n"
 	"exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or\n"
@@ -386,7 +388,16 @@ static int cmd_scan(int argc, char **argv)
 	char start_time[32] = "", end_time[32] = "";
 	if (cli.format == FORMAT_GITLAB_SAST)
 		utc_now(start_time, sizeof(start_time));
+	// A progress line while it runs, on a terminal and unless --quiet.
+	bh_cli_progress progress;
+	if (!cli.quiet && isatty(STDERR_FILENO) && !getenv("NO_PROGRESS")) {
+		bh_cli_progress_start(&progress);
+		cli.scan.progress = bh_cli_progress_update;
+		cli.scan.progress_payload = &progress;
+	}
 	bh_status st = bh_scan_run(&scan, &cli.scan);
+	if (cli.scan.progress)
+		bh_cli_progress_end(&progress);
 	if (cli.format == FORMAT_GITLAB_SAST)
 		utc_now(end_time, sizeof(end_time));
 	rc = EXIT_CLEAN;

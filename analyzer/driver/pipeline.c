@@ -559,6 +559,19 @@ static bh_status run_fast(bh_scan *scan, const bh_scan_options *opts)
 	return BH_OK;
 }
 
+// The caller's progress callback for the parse stage (bh_clang_options).
+static void parse_progress(void *payload, size_t done, size_t total, const char *path)
+{
+	const bh_scan_options *opts = payload;
+	opts->progress(opts->progress_payload, "parse", done, total, path);
+}
+
+static void stage_progress(const bh_scan_options *opts, const char *stage, const char *item)
+{
+	if (opts->progress)
+		opts->progress(opts->progress_payload, stage, 0, 0, item);
+}
+
 // BULKHEAD_TRACE=1: the time of each stage on stderr, for finding where a
 // scan spends it (the LSP server's tiers, a slow project).
 typedef struct {
@@ -625,6 +638,10 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	copts.jobs = opts->jobs;
 	copts.cancel = opts->cancel;
 	copts.tu_cache = opts->tu_cache;
+	if (opts->progress) {
+		copts.progress = parse_progress;
+		copts.progress_payload = (void *)opts;
+	}
 	// Every function is lowered to IR for the taint and memory analyses,
 	// which run once all units are in: flows cross files.
 	bh_ir_program program;
@@ -664,8 +681,10 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		summaries_io io = { imported ? imported : opts->summaries_in,
 				    opts->write_summaries || opts->summaries_out ? bh_summaries_new() : NULL };
 		trace(&tr, "summaries");
+		stage_progress(opts, "analyse", "taint");
 		err = run_taint(scan, &program, &graph, &all_units, &io);
 		trace(&tr, "taint");
+		stage_progress(opts, "analyse", "memory");
 		if (err >= 0)
 			err = run_mem(scan, &program, &graph, &all_units, &io);
 		trace(&tr, "memory");
@@ -680,12 +699,15 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		}
 		bh_summaries_free(io.exported);
 		bh_summaries_free(imported);
+		stage_progress(opts, "analyse", "initialisation");
 		if (err >= 0)
 			err = run_uninit(scan, &program, &graph, &all_units);
 		trace(&tr, "uninit");
+		stage_progress(opts, "analyse", "calls");
 		if (err >= 0)
 			err = run_calls(scan, &program, &graph, &all_units);
 		trace(&tr, "calls");
+		stage_progress(opts, "analyse", "bounds");
 		if (err >= 0)
 			err = run_bounds(scan, &program, &graph, &all_units);
 		trace(&tr, "bounds");
@@ -701,6 +723,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// The tree-sitter-c fast path: C files libclang did not analyse, and
 	// #define macros in every C file (include/bulkhead/tsc.h).
 	bool *reported = text_stages_scope(scan, opts);
+	stage_progress(opts, "tree-sitter", "C files libclang did not parse");
 	if (err == BH_OK) {
 		bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
 		topts.wanted = reported;
@@ -712,6 +735,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_vec_dispose(&visited);
 	trace(&tr, "tree-sitter");
 	// Then secrets in every text file.
+	stage_progress(opts, "secrets", "every text file");
 	if (err >= 0)
 		err = bh_secret_run_files(scan->ctx, opts->jobs, reported, &scan->findings, &scan->diags);
 	free(reported);

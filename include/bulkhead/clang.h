@@ -61,9 +61,13 @@ typedef struct {
 	bh_clang_files *includes; /* if non-NULL, gets "HEADER\x1fUNIT" once for every context
 				     file a unit includes (not its own), strings in the findings'
 				     arena: which sources a header's code is compiled with */
+	/* if non-NULL: called after each unit, from the worker that parsed it
+	   (one call at a time): `done` of `total` units, `path` the one just done */
+	void (*progress)(void *payload, size_t done, size_t total, const char *path);
+	void *progress_payload;
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,

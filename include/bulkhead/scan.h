@@ -71,9 +71,15 @@ typedef struct bh_scan_options {
 						function analysed (free with
 						bh_summaries_free), as --write-summaries
 						would write them */
+	/* if non-NULL: told how the scan goes, one call at a time (a terminal's
+	   progress line): `stage` "parse" with `done` of `total` translation
+	   units and the one just parsed in `item`, then each later stage
+	   ("analyse", "tree-sitter", "secrets") as it starts, `item` naming it */
+	void (*progress)(void *payload, const char *stage, size_t done, size_t total, const char *item);
+	void *progress_payload;
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL }
 
 typedef struct bh_img bh_img;
 

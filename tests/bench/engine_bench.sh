@@ -18,6 +18,8 @@
 #                     ${XDG_CACHE_HOME:-~/.cache}/bulkhead-bench)
 #   --work DIR        copies that are scanned, reports, stderr
 #                     (default: /tmp/bh-engine-bench)
+#   --prepare-only    set up and write the copies and their databases,
+#                     measure nothing (tests/bench/peers_bench.sh uses it)
 #
 # Set-up (idempotent, Debian 12, as root): installs clang-19, dpkg-dev,
 # python3, libssl-dev (redis builds with TLS as Debian does) and, for
@@ -57,6 +59,7 @@ bh=$src/build/bulkhead
 jobs=$(nproc)
 projects=()
 all=false
+prepare_only=false
 if [ "$(id -u)" = 0 ]; then
 	cache=/var/cache/bulkhead-bench
 else
@@ -70,6 +73,7 @@ while [ $# -gt 0 ]; do
 	--bulkhead) bh=$2; shift 2 ;;
 	--jobs) jobs=$2; shift 2 ;;
 	--all) all=true; shift ;;
+	--prepare-only) prepare_only=true; shift ;;
 	--cache) cache=$2; shift 2 ;;
 	--work) work=$2; shift 2 ;;
 	-h|--help) usage 0 ;;
@@ -194,6 +198,7 @@ for pkg in "${projects[@]}"; do
 	while IFS= read -r e; do excl+=(--exclude "$e"); done <"$work/$pkg.exclude"
 	echo "== $pkg: $(basename "$tree") from $cache, scanned copy $ctx with its compile_commands.json;" \
 		"$(wc -l <"$work/$pkg.exclude") .c files that are no TU of the build excluded"
+	$prepare_only && continue
 
 	# Warm the page cache: the tree, the binaries and libraries, the
 	# system headers (one untimed clang run on the first TU).
@@ -233,6 +238,7 @@ for pkg in "${projects[@]}"; do
 	done
 	if [ "$rc" -gt "$status" ]; then status=$rc; fi
 done
+$prepare_only && exit "$status"
 python3 "$helper" total "$work/results.tsv"
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (CPU times are robust to load, wall times are not)"
 echo "== reports, stderr and the scanned copies are in $work"

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bulkhead/clang.h"
@@ -51,6 +52,10 @@ typedef struct {
 	struct CXUnsavedFile *unsaved; // opts->unsaved for libclang (heap array)
 	unsigned nunsaved;
 	bh_clang_tu_cache *tu_cache;   // opts->tu_cache, or NULL
+	size_t *order;        // units in the order they are handed out: largest first
+	size_t finished;      // units analysed, for progress
+	void (*progress)(void *payload, size_t done, size_t total, const char *path);
+	void *progress_payload;
 } pool;
 
 // ------------------------------------------------------------------ merge
@@ -117,10 +122,8 @@ static void *worker(void *data)
 		// last unit was handed out changes nothing.
 		if (p->cancel && *p->cancel && p->next_unit < p->units->len)
 			p->canceled = true;
-		size_t i = p->next_unit;
-		bool stop = p->canceled || i >= p->units->len;
-		if (!stop)
-			p->next_unit++;
+		bool stop = p->canceled || p->next_unit >= p->units->len;
+		size_t i = stop ? 0 : p->order[p->next_unit++];
 		pthread_mutex_unlock(&p->lock);
 		if (stop)
 			break;
@@ -154,6 +157,9 @@ static void *worker(void *data)
 		}
 		bh_vec_dispose(&visited);
 		s->done = true;
+		p->finished++;
+		if (p->progress)
+			p->progress(p->progress_payload, p->finished, p->units->len, unit_path);
 		while (p->next_merge < p->units->len && p->slots[p->next_merge].done) {
 			merge_slot(p, &p->slots[p->next_merge]);
 			p->next_merge++;
@@ -163,6 +169,40 @@ static void *worker(void *data)
 	bh_strmap_dispose(&realpaths);
 	clang_disposeIndex(index);
 	return NULL;
+}
+
+// Largest units first, so that the last ones to finish are small and
+// no worker waits long for the slowest (the size of the unit's own file
+// stands for its cost: headers are mostly shared). Ties in list order.
+// Results are still merged in list order: the output does not change.
+typedef struct {
+	off_t size;
+	size_t index;
+} sized_unit;
+
+static int larger_first(const void *a, const void *b)
+{
+	const sized_unit *x = a, *y = b;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+static size_t *hand_out_order(const bh_units *units)
+{
+	size_t n = units->len;
+	sized_unit *sized = bh_xcalloc(n, sizeof(*sized));
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		const char *path = units->items[i].abs_path;
+		sized[i] = (sized_unit){ path && stat(path, &st) == 0 ? st.st_size : 0, i };
+	}
+	qsort(sized, n, sizeof(*sized), larger_first);
+	size_t *order = bh_xcalloc(n, sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = sized[i].index;
+	free(sized);
+	return order;
 }
 
 static int default_jobs(void)
@@ -205,6 +245,9 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.unsaved = bh_xcalloc(opts->nunsaved ? opts->nunsaved : 1, sizeof(struct CXUnsavedFile)),
 		.nunsaved = (unsigned)opts->nunsaved,
 		.tu_cache = opts->tu_cache,
+		.order = hand_out_order(units),
+		.progress = opts->progress,
+		.progress_payload = opts->progress_payload,
 	};
 	for (size_t i = 0; i < opts->nunsaved; i++)
 		p.unsaved[i] = (struct CXUnsavedFile){ opts->unsaved[i].abs_path, opts->unsaved[i].text,
@@ -232,9 +275,10 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 			pthread_join(threads[t], NULL);
 	}
 
-	// Units are handed out in order and every one handed out finishes, so
+	// Every unit handed out finishes and slots merge in list order, so
 	// all of them have been merged, and after a cancel the output is
-	// exactly that of a prefix of the list. Free anything left regardless.
+	// exactly that of a prefix of the list (up to the first unit not
+	// handed out). Free anything left regardless.
 	for (size_t i = 0; i < units->len; i++) {
 		slot *s = &p.slots[i];
 		if (s->arena) {
@@ -252,6 +296,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 	free(threads);
 	free(started);
 	free(p.slots);
+	free(p.order);
 	free(root);
 	return st;
 }
