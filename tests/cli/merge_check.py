@@ -22,6 +22,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from fixtures import c_files, multi_file_fixtures  # noqa: E402
 from tap import check, finish  # noqa: E402
 
 # What a shard cannot know yet (issue [H]): only the taint and memory
@@ -53,12 +54,6 @@ def run(args):
     return p.returncode, p.stdout, err
 
 
-def c_files(ctx):
-    out = []
-    for root, dirs, files in os.walk(ctx):
-        dirs.sort()
-        out += [f for f in sorted(files) if f.endswith(".c")]
-    return out
 
 
 def shard_reports(bh, ctx, tmp, n, extra=()):
@@ -106,12 +101,7 @@ def demo(bh, root, tmp):
 
 
 def fixtures(bh, root, tmp):
-    cases = []
-    for base in ("testdata/taint", "testdata/mem"):
-        for dirpath, _, files in os.walk(os.path.join(root, base)):
-            if "expected.findings" in files and len(c_files(dirpath)) >= 2:
-                cases.append(dirpath)
-    cases.sort()
+    cases = multi_file_fixtures(root)
     check(len(cases) >= 60, "fixtures: at least 60 multi-file taint and memory fixtures", len(cases))
     for ctx in cases:
         name = os.path.relpath(ctx, root)

@@ -26,6 +26,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from fixtures import c_files, multi_file_fixtures  # noqa: E402
 from tap import check, finish  # noqa: E402
 
 TAINT_RULES = ("c.command-injection", "c.format-string", "c.path-traversal", "c.tainted-")
@@ -65,14 +66,6 @@ def summarised_findings(report):
             for f in report["findings"] if f["rule"].startswith(TAINT_RULES + MEM_RULES)}
 
 
-def c_files(ctx):
-    out = []
-    for root, dirs, files in os.walk(ctx):
-        dirs.sort()
-        for f in sorted(files):
-            if f.endswith(".c"):
-                out.append(os.path.relpath(os.path.join(root, f), ctx))
-    return out
 
 
 def header_dirs(ctx):
@@ -92,12 +85,7 @@ def compdb(ctx, files, path):
 
 
 def sharding(bh, root, tmp):
-    cases = []
-    for base in ("testdata/taint", "testdata/mem"):
-        for dirpath, _, files in os.walk(os.path.join(root, base)):
-            if "expected.findings" in files and len(c_files(dirpath)) >= 2:
-                cases.append(dirpath)
-    cases.sort()
+    cases = multi_file_fixtures(root)
     check(len(cases) >= 60, "sharding: at least 60 multi-file taint and memory fixtures", len(cases))
     for ctx in cases:
         name = os.path.relpath(ctx, root)
