@@ -461,11 +461,15 @@ static bh_status run_bounds(bh_scan *scan, const bh_ir_program *program, const b
 // which nothing writes any more, and write a scan of their own (a shallow
 // copy: the configuration is shared read-only, the arena, findings and
 // diagnostics are its own), joined in a fixed order afterwards.
+// The tree-sitter-c stage goes with them (`tsc`, unless the main thread
+// reads context files meanwhile: --write-summaries hashes them, and the
+// context's file cache is not shared between threads).
 typedef struct {
 	bh_scan local;
 	const bh_ir_program *program;
 	const bh_callgraph *graph;
 	const bh_units *units;
+	const bh_tsc_options *tsc;
 	loc_vec fits;
 	bh_status err;
 } side_analyses;
@@ -478,13 +482,16 @@ static void *run_side_analyses(void *data)
 		s->err = run_calls(&s->local, s->program, s->graph, s->units);
 	if (s->err >= 0)
 		s->err = run_bounds(&s->local, s->program, s->graph, s->units, &s->fits);
+	if (s->err >= 0 && s->tsc)
+		s->err = bh_tsc_scan(s->local.ctx, s->tsc, &s->local.findings, &s->local.diags);
 	return NULL;
 }
 
 static void side_init(side_analyses *s, const bh_scan *scan, const bh_ir_program *program,
-		      const bh_callgraph *graph, const bh_units *units)
+		      const bh_callgraph *graph, const bh_units *units, const bh_tsc_options *tsc)
 {
 	memset(s, 0, sizeof(*s));
+	s->tsc = tsc;
 	s->local = *scan;
 	s->local.arena = bh_arena_new();
 	bh_findings_init(&s->local.findings, s->local.arena);
@@ -510,9 +517,10 @@ static bh_status side_join(side_analyses *s, bh_scan *scan)
 	return s->err;
 }
 
-// Every analysis over the whole program, with `jobs` threads (one or two).
+// Every analysis over the whole program, with `jobs` threads (one or two);
+// `tsc`: the tree-sitter-c stage too, beside them, or NULL.
 static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const bh_ir_program *program,
-			      const bh_units *units, tracer *tr)
+			      const bh_units *units, const bh_tsc_options *tsc, tracer *tr)
 {
 	// One call graph for all the analyses: resolving indirect calls
 	// and keeping the graph acyclic is a pass over the whole program.
@@ -523,11 +531,14 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 			    opts->write_summaries || opts->summaries_out ? bh_summaries_new() : NULL };
 	trace(tr, "summaries");
 	side_analyses side;
-	side_init(&side, scan, program, &graph, units);
+	side_init(&side, scan, program, &graph, units, tsc);
 	pthread_t thread;
 	bool parallel = opts->jobs != 1 && (opts->jobs > 1 || sysconf(_SC_NPROCESSORS_ONLN) > 1) &&
 			pthread_create(&thread, NULL, run_side_analyses, &side) == 0;
-	stage_progress(opts, "analyse", parallel ? "taint, memory; initialisation, calls, bounds" : "taint");
+	stage_progress(opts, "analyse",
+		       !parallel ? "taint"
+		       : tsc	 ? "taint, memory; initialisation, calls, bounds, tree-sitter"
+				 : "taint, memory; initialisation, calls, bounds");
 	bh_status err = run_taint(scan, program, &graph, units, &io);
 	trace(tr, "taint");
 	if (!parallel)
@@ -548,11 +559,11 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	bh_summaries_free(imported);
 	if (parallel) {
 		pthread_join(thread, NULL);
-		trace(tr, "side (uninit, calls, bounds)");
+		trace(tr, "side (uninit, calls, bounds, tree-sitter)");
 	} else if (err >= 0) {
-		stage_progress(opts, "analyse", "initialisation");
+		stage_progress(opts, "analyse", "initialisation, calls, bounds");
 		run_side_analyses(&side);
-		trace(tr, "uninit, calls, bounds");
+		trace(tr, "uninit, calls, bounds, tree-sitter");
 	}
 	bh_status side_err = side_join(&side, scan);
 	bh_callgraph_dispose(&graph);
@@ -777,8 +788,18 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	trace(&tr, "units");
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
 	trace(&tr, "libclang");
+	// The tree-sitter-c fast path: C files libclang did not analyse, and
+	// #define macros in every C file (include/bulkhead/tsc.h); it runs
+	// beside the analyses unless they read context files too.
+	bool *reported = text_stages_scope(scan, opts);
+	bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
+	topts.wanted = reported;
+	topts.cancel = opts->cancel;
+	topts.covered = visited.items;
+	topts.ncovered = visited.len;
+	bool tsc_beside = !opts->write_summaries;
 	if (err >= 0)
-		err = run_analyses(scan, opts, &program, &all_units, &tr);
+		err = run_analyses(scan, opts, &program, &all_units, tsc_beside ? &topts : NULL, &tr);
 	// The image rules need the shell calls of the code, not its IR.
 	if (err >= 0 && scan->nimages)
 		bh_image_shell_calls(&program, scan->arena, &shell_calls);
@@ -786,20 +807,12 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);
 	bh_vec_dispose(&all_units);
-	// The tree-sitter-c fast path: C files libclang did not analyse, and
-	// #define macros in every C file (include/bulkhead/tsc.h).
-	bool *reported = text_stages_scope(scan, opts);
-	stage_progress(opts, "tree-sitter", "C files libclang did not parse");
-	if (err == BH_OK) {
-		bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
-		topts.wanted = reported;
-		topts.cancel = opts->cancel;
-		topts.covered = visited.items;
-		topts.ncovered = visited.len;
+	if (err == BH_OK && !tsc_beside) {
+		stage_progress(opts, "tree-sitter", "C files libclang did not parse");
 		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);
+		trace(&tr, "tree-sitter");
 	}
 	bh_vec_dispose(&visited);
-	trace(&tr, "tree-sitter");
 	// Then secrets in every text file.
 	stage_progress(opts, "secrets", "every text file");
 	if (err >= 0)

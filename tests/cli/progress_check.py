@@ -46,9 +46,9 @@ def main():
     out_tty, err_tty = run(bh, args, True)
     check(out_tty == out_plain, "the report is the same with a progress line")
     check(b"[5/5] parsing " in err_tty, "the units are counted up to the last", err_tty[-400:])
-    # (With 2 jobs taint and memory run beside initialisation, calls and
-    # bounds: one line names them all.)
-    for stage in (b"analysing: taint", b"bounds", b"tree-sitter: ", b"secrets: "):
+    # (With 2 jobs taint and memory run beside initialisation, calls,
+    # bounds and the tree-sitter stage: one line names them all.)
+    for stage in (b"analysing: taint", b"bounds", b"tree-sitter", b"secrets: "):
         check(stage in err_tty, "the stage is named: %s" % stage.decode(), err_tty[-400:])
     check(err_tty.endswith(b"\r\x1b[K"), "the line is cleared at the end", err_tty[-80:])
     check(b"parsing" not in err_plain, "no progress line when stderr is no terminal", err_plain[-200:])
