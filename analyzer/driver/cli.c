@@ -38,6 +38,31 @@ bool bh_cli_parse_format(output_format *out, const char *s, bool scan)
 	return true;
 }
 
+bool bh_cli_parse_color(int *out, const char *s)
+{
+	if (strcmp(s, "auto") == 0)
+		*out = -1;
+	else if (strcmp(s, "always") == 0)
+		*out = 1;
+	else if (strcmp(s, "never") == 0)
+		*out = 0;
+	else
+		return false;
+	return true;
+}
+
+bool bh_cli_fails(const bh_findings *findings, bh_level fail_on)
+{
+	if (fail_on == BH_LEVEL_NONE)
+		return false;
+	for (size_t i = 0; i < findings->items.len; i++) {
+		const bh_finding *fd = &findings->items.items[i];
+		if (!fd->suppressed && fd->level >= fail_on)
+			return true;
+	}
+	return false;
+}
+
 bool bh_cli_want_color(int setting, FILE *out)
 {
 	if (setting >= 0)

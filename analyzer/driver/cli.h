@@ -26,8 +26,14 @@ int bh_cli_usage_error(const char *usage, const char *fmt, ...) BH_PRINTF(2, 3);
 /** `--format`: `scan` (and `merge`) also take the report-only formats; `rules` only text and json. */
 bool bh_cli_parse_format(output_format *out, const char *s, bool scan);
 
+/** `--color auto|always|never` as -1, 1, 0 in `*out`; false for another word. */
+bool bh_cli_parse_color(int *out, const char *s);
+
 /** `--color`: -1 auto (a terminal, no NO_COLOR, TERM not dumb), 0 never, 1 always. */
 bool bh_cli_want_color(int setting, FILE *out);
+
+/** The exit code's question: is an unsuppressed finding at or above `fail_on` left? */
+bool bh_cli_fails(const bh_findings *findings, bh_level fail_on);
 
 /** Write `report` in `format`. */
 bh_status bh_cli_write_report(FILE *out, const bh_report *report, output_format format);

@@ -82,9 +82,7 @@ static int parse_args(merge_cli *cli, int argc, char **argv)
 			break;
 		case 'C': cli->context = optarg; break;
 		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0 || strcmp(optarg, "always") == 0 || strcmp(optarg, "never") == 0)
-				cli->color = optarg[0] == 'a' && optarg[1] == 'u' ? -1 : optarg[0] == 'a';
-			else
+			if (!bh_cli_parse_color(&cli->color, optarg))
 				return bh_cli_usage_error(usage_merge, "unknown --color '%s' (auto, always, never)", optarg);
 			break;
 		case 'q': cli->quiet = true; break;
@@ -136,9 +134,8 @@ int bh_cli_merge(int argc, char **argv)
 	// joined results incomplete as they made the shard's.
 	if (bh_diags_has_error(&diags))
 		rc = EXIT_TROUBLE;
-	for (size_t i = 0; rc == EXIT_CLEAN && cli.fail_on != BH_LEVEL_NONE && i < findings.items.len; i++)
-		if (!findings.items.items[i].suppressed && findings.items.items[i].level >= cli.fail_on)
-			rc = EXIT_FINDINGS;
+	if (rc == EXIT_CLEAN && bh_cli_fails(&findings, cli.fail_on))
+		rc = EXIT_FINDINGS;
 
 	sources src = { 0 };
 	const char *context = cli.context ? cli.context : is_dir(meta.context_root) ? meta.context_root : NULL;

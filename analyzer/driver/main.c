@@ -315,13 +315,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			break;
 		}
 		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				cli->color = -1;
-			else if (strcmp(optarg, "always") == 0)
-				cli->color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				cli->color = 0;
-			else
+			if (!bh_cli_parse_color(&cli->color, optarg))
 				return bh_cli_usage_error(usage_scan, "unknown --color '%s' (auto, always, never)", optarg);
 			break;
 		case 'q': cli->quiet = true; break;
@@ -347,19 +341,6 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	return -1;
 }
 
-
-// The worst unsuppressed finding decides the exit code.
-static bool fails(const bh_scan *scan, bh_level fail_on)
-{
-	if (fail_on == BH_LEVEL_NONE)
-		return false;
-	for (size_t i = 0; i < scan->findings.items.len; i++) {
-		const bh_finding *fd = &scan->findings.items.items[i];
-		if (!fd->suppressed && fd->level >= fail_on)
-			return true;
-	}
-	return false;
-}
 
 // The current time as ISO 8601 UTC, "2024-05-01T12:00:03Z"; "" if the
 // clock cannot be read.
@@ -416,7 +397,7 @@ static int cmd_scan(int argc, char **argv)
 	}
 	bh_level fail_on = cli.fail_on_given ? cli.fail_on
 			   : scan->config.has_fail_on ? scan->config.fail_on : cli.fail_on;
-	if (rc == EXIT_CLEAN && fails(scan, fail_on))
+	if (rc == EXIT_CLEAN && bh_cli_fails(&scan->findings, fail_on))
 		rc = EXIT_FINDINGS;
 
 	if (cli.output && !(out = fopen(cli.output, "w"))) {
