@@ -18,7 +18,9 @@
 //   cached sources live in) changes, always under `lock`. Everything else
 //   is read-only and can be read from any thread.
 // - `.git` directories are not listed: they are version-control state, not
-//   build input, and can be huge.
+//   build input, and can be huge. Nor is Bulkhead's own cache when the user
+//   put it in the context (opts->unlisted_dir): its entries change with
+//   every scan, and a scan's result must not depend on the last one's.
 //
 // About `sent`: a file is sent when the root .dockerignore does not exclude
 // it. Excluding the Dockerfile or .dockerignore themselves is allowed by
@@ -489,7 +491,8 @@ static void walk_dir(walker *w, int dfd, const char *rel, unsigned depth)
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (strcmp(name, ".git") == 0)
+			if (strcmp(name, ".git") == 0 ||
+			    (w->opts->unlisted_dir && strcmp(relpath, w->opts->unlisted_dir) == 0))
 				continue;
 			if (depth + 1 >= MAX_DEPTH) {
 				bh_diag_add(w->diags, BH_LEVEL_WARNING, "disc.too-deep", relpath, 0,

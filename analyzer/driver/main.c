@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/cache.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/config.h"
 #include "bulkhead/img.h"
@@ -91,6 +92,11 @@ static const char usage_scan[] =
 	"                               and untracked files that are not ignored\n"
 	"  --staged                     report only findings on lines staged in the git\n"
 	"                               index against HEAD (the pre-commit hook)\n"
+	"  --cache-dir DIR              where results are cached and reused when no\n"
+	"                               input changed (default: $XDG_CACHE_HOME/bulkhead/\n"
+	"                               ctx-HASH, or ~/.cache/bulkhead/ctx-HASH)\n"
+	"  --no-cache                   neither reuse nor store results (also when\n"
+	"                               BULKHEAD_NO_CACHE is set)\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
 	"  -q, --quiet                  text: findings only, no summary; no progress\n"
 	"                               line (shown on a terminal's stderr unless\n"
@@ -179,6 +185,8 @@ typedef struct {
 	const char *write_baseline;
 	int color; /* -1 auto, 0 never, 1 always */
 	bool quiet;
+	bool no_cache;
+	char *default_cache_dir; /* heap */
 	str_list dockerfiles, excludes, files, summaries;
 } scan_cli;
 
@@ -215,7 +223,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
 	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD,
-	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET, OPT_SORT, OPT_DIFF, OPT_STAGED };
+	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET, OPT_SORT, OPT_DIFF, OPT_STAGED,
+	       OPT_CACHE_DIR, OPT_NO_CACHE };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -237,6 +246,8 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "min-exposure", required_argument, NULL, OPT_MIN_EXPOSURE },
 		{ "diff", required_argument, NULL, OPT_DIFF },
 		{ "staged", no_argument, NULL, OPT_STAGED },
+		{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -305,6 +316,12 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			cli->scan.diff_rev = optarg;
 			break;
 		case OPT_STAGED: cli->scan.diff_staged = true; break;
+		case OPT_CACHE_DIR:
+			if (!*optarg)
+				return bh_cli_usage_error(usage_scan, "%s", "--cache-dir needs a directory");
+			cli->scan.cache_dir = optarg;
+			break;
+		case OPT_NO_CACHE: cli->no_cache = true; break;
 		case OPT_MIN_EXPOSURE: {
 			char *end;
 			errno = 0;
@@ -338,6 +355,13 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	cli->scan.nonly_files = cli->files.items.len;
 	cli->scan.summaries = cli->summaries.items.items;
 	cli->scan.nsummaries = cli->summaries.items.len;
+	// The result cache: --cache-dir, else the user's cache directory;
+	// none with --no-cache or BULKHEAD_NO_CACHE set (to anything but "").
+	const char *no_cache = getenv("BULKHEAD_NO_CACHE");
+	if (cli->no_cache || (no_cache && *no_cache))
+		cli->scan.cache_dir = NULL;
+	else if (!cli->scan.cache_dir)
+		cli->scan.cache_dir = cli->default_cache_dir = bh_cache_default_dir(cli->scan.context);
 	return -1;
 }
 
@@ -432,6 +456,7 @@ done:
 	bh_vec_dispose(&cli.excludes.items);
 	bh_vec_dispose(&cli.files.items);
 	bh_vec_dispose(&cli.summaries.items);
+	free(cli.default_cache_dir);
 	return rc;
 }
 

@@ -39,6 +39,7 @@
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
 #include "bulkhead/uninit.h"
+#include "driver/scan_cache.h"
 
 // The default config sits in the context; it is read only if it is a
 // regular file, so a symlink planted there cannot make us read outside.
@@ -62,7 +63,7 @@ static void load_config(bh_scan *scan, const bh_scan_options *opts)
 	bh_config_load(&scan->config, scan->arena, path, false, &scan->diags);
 }
 
-static bh_status open_context(bh_scan *scan, const bh_scan_options *opts)
+static bh_status open_context(bh_scan *scan, const bh_scan_options *opts, const char *unlisted)
 {
 	// Excludes from the command line and from the config both apply.
 	size_t n = opts->nexcludes + scan->config.excludes.len;
@@ -77,6 +78,7 @@ static bh_status open_context(bh_scan *scan, const bh_scan_options *opts)
 	copts.max_file_size = scan->config.max_file_size;
 	copts.excludes = globs;
 	copts.nexcludes = n;
+	copts.unlisted_dir = unlisted;
 	return bh_ctx_open(&scan->ctx, &copts, &scan->diags);
 }
 
@@ -158,23 +160,10 @@ static void note_unit_flags(bh_scan *scan, size_t first, const bh_units *units)
 	}
 }
 
-// The content hash of context file `path` (bh_hash128 of its bytes).
+// bh_scan_hash_file as the summaries' callback.
 static bool hash_context_file(void *payload, const char *path, char out[33])
 {
-	bh_scan *scan = payload;
-	bh_arena *arena = bh_arena_new();
-	const bh_source *src = NULL;
-	bh_diags ignored; // a file that cannot be read has no hash; the scan reports it elsewhere
-	bh_diags_init(&ignored, arena);
-	bool ok = bh_ctx_find(scan->ctx, path) && bh_ctx_read(&src, arena, scan->ctx, path, &ignored) == BH_OK;
-	if (ok) {
-		bh_hash128 h = BH_HASH128_INIT;
-		bh_hash128_bytes(&h, src->data, src->len);
-		bh_hash128_hex(&h, out);
-	}
-	bh_diags_dispose(&ignored);
-	bh_arena_free(arena);
-	return ok;
+	return bh_scan_hash_file(payload, path, out);
 }
 
 // Whether a unit of a summaries file is this context's file: the same
@@ -727,9 +716,14 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	load_config(scan, opts);
 	bh_img_shell_calls shell_calls = { 0 };
 	bh_clang_files includes = { 0 }; // "header\x1fsource" pairs for image correlation
+	bh_clang_files outside = { 0 };  // files outside the context the units read
+	bh_scan_cache cache = { 0 };
 	bh_diff *diff = NULL;
 	bh_status err = read_changes(&diff, scan, opts);
-	if (err < 0 || (err = open_context(scan, opts)) < 0)
+	if (err < 0)
+		goto out;
+	bh_scan_cache_open(&cache, scan, opts);
+	if ((err = open_context(scan, opts, cache.unlisted)) < 0)
 		goto out;
 	apply_overlays(scan, opts);
 	trace(&tr, "context");
@@ -738,6 +732,13 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 			goto out;
 		goto report;
 	}
+	// A scan of the same inputs stored its results: take them.
+	if (bh_scan_cache_lookup(&cache, scan, opts)) {
+		trace(&tr, "cache-hit");
+		goto report;
+	}
+	trace(&tr, "cache-key");
+	size_t first_finding = scan->findings.items.len, first_diag = scan->diags.items.len;
 
 	bh_compdb *db = NULL;
 	bh_compdb_discover(&db, scan->arena, scan->ctx, opts->compile_commands, &scan->diags);
@@ -767,6 +768,8 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	copts.visited = &visited;
 	if (scan->nimages)
 		copts.includes = &includes;
+	if (cache.keyed)
+		copts.outside = &outside;
 	// libclang reads the editor's unsaved buffers too (bh_ctx_overlay
 	// serves them to every other stage).
 	bh_clang_unsaved *unsaved = bh_arena_alloc(scan->arena, (opts->noverlays + 1) * sizeof(*unsaved));
@@ -827,6 +830,8 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// file reaches the image.
 	bh_image_check(scan->images, scan->nimages, scan->ctx, &shell_calls, &scan->findings);
 	bh_img_correlate(scan->images, scan->nimages, includes.items, includes.len, &scan->findings);
+	bh_scan_cache_store(&cache, scan, first_finding, first_diag, &outside);
+	trace(&tr, "cache-store");
 report:
 	keep_exposed(scan, opts);
 	restrict_to_files(scan, opts);
@@ -838,6 +843,8 @@ out:
 		bh_diff_dispose(diff);
 	bh_vec_dispose(&shell_calls);
 	bh_vec_dispose(&includes);
+	bh_vec_dispose(&outside);
+	bh_scan_cache_close(&cache);
 	bh_diags_sort(&scan->diags);
 	return err;
 }

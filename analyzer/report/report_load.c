@@ -225,6 +225,35 @@ static const char *why_foreign(const json_t *root)
 	return NULL;
 }
 
+bh_status bh_report_load_buffer(const char *text, size_t len, const char *name, bh_findings *findings,
+				bh_diags *diags, bh_report_meta *meta)
+{
+	if (!text || !name || !findings || !diags || !meta)
+		return BH_EINVAL;
+	json_error_t jerr;
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	const char *foreign = root ? why_foreign(root) : NULL;
+	if (!root || foreign) {
+		if (!root)
+			bh_diag_add(diags, BH_LEVEL_ERROR, "merge.bad-report", name, jerr.line > 0 ? (uint32_t)jerr.line : 0,
+				    0, "invalid JSON: %s", jerr.text);
+		else
+			bh_diag_add(diags, BH_LEVEL_ERROR, "merge.bad-report", name, 0, 0, "%s", foreign);
+		json_decref(root);
+		return BH_EINVAL;
+	}
+	reader r = { findings->arena, name, diags, 0 };
+	join_meta(&r, meta, root);
+	const json_t *list = json_object_get(root, "findings");
+	for (size_t i = 0; i < json_array_size(list); i++)
+		finding(&r, findings, json_array_get(list, i), i);
+	list = json_object_get(root, "diagnostics");
+	for (size_t i = 0; i < json_array_size(list); i++)
+		diagnostic(&r, diags, json_array_get(list, i));
+	json_decref(root);
+	return BH_OK;
+}
+
 bh_status bh_report_load_json(const char *path, bh_findings *findings, bh_diags *diags, bh_report_meta *meta)
 {
 	if (!path || !findings || !diags || !meta)
@@ -238,27 +267,7 @@ bh_status bh_report_load_json(const char *path, bh_findings *findings, bh_diags 
 			    st == BH_EINVAL ? "larger than 512 MiB" : strerror(errnum ? errnum : ENOENT));
 		return st == BH_EINVAL ? BH_EINVAL : BH_EIO;
 	}
-	json_error_t jerr;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	st = bh_report_load_buffer(text, len, path, findings, diags, meta);
 	free(text);
-	const char *foreign = root ? why_foreign(root) : NULL;
-	if (!root || foreign) {
-		if (!root)
-			bh_diag_add(diags, BH_LEVEL_ERROR, "merge.bad-report", path, jerr.line > 0 ? (uint32_t)jerr.line : 0,
-				    0, "invalid JSON: %s", jerr.text);
-		else
-			bh_diag_add(diags, BH_LEVEL_ERROR, "merge.bad-report", path, 0, 0, "%s", foreign);
-		json_decref(root);
-		return BH_EINVAL;
-	}
-	reader r = { findings->arena, path, diags, 0 };
-	join_meta(&r, meta, root);
-	const json_t *list = json_object_get(root, "findings");
-	for (size_t i = 0; i < json_array_size(list); i++)
-		finding(&r, findings, json_array_get(list, i), i);
-	list = json_object_get(root, "diagnostics");
-	for (size_t i = 0; i < json_array_size(list); i++)
-		diagnostic(&r, diags, json_array_get(list, i));
-	json_decref(root);
-	return BH_OK;
+	return st;
 }

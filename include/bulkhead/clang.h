@@ -65,9 +65,13 @@ typedef struct {
 	   (one call at a time): `done` of `total` units, `path` the one just done */
 	void (*progress)(void *payload, size_t done, size_t total, const char *path);
 	void *progress_payload;
+	bh_clang_files *outside;  /* if non-NULL, gets every file outside the context that a
+				     unit included (system headers), once, as libclang names
+				     them, strings in the findings' arena: what a cached
+				     result also depends on */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,
@@ -98,5 +102,12 @@ bh_status bh_clang_lower(bh_ir_unit *out, bh_arena *arena, const bh_unit *unit,
 
 /** libclang's version string ("clang version 19.1.7 ..."), static storage. */
 const char *bh_clang_version(void);
+
+/**
+ * The path of the libclang library the front end loads on first use (it
+ * is not loaded at start-up: see analyzer/parse/c/clang_shim.py), static
+ * storage. Asking does not load it.
+ */
+const char *bh_clang_library_path(void);
 
 #endif

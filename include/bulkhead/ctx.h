@@ -53,9 +53,11 @@ typedef struct {
 	uint64_t max_file_size;      /* bytes; 0 means the default, 8 MiB */
 	const char *const *excludes; /* globs (bh_glob_match_path) */
 	size_t nexcludes;
+	const char *unlisted_dir;    /* a context-relative directory not even listed (Bulkhead's
+					cache, when the user put it inside the context), or NULL */
 } bh_ctx_options;
 
-#define BH_CTX_OPTIONS_INIT { ".", 0, NULL, 0 }
+#define BH_CTX_OPTIONS_INIT { ".", 0, NULL, 0, NULL }
 #define BH_CTX_DEFAULT_MAX_FILE_SIZE (8u << 20)
 
 typedef struct bh_ctx bh_ctx;

@@ -38,6 +38,13 @@ typedef struct {
 bh_status bh_report_load_json(const char *path, bh_findings *findings, bh_diags *diags, bh_report_meta *meta);
 
 /**
+ * The same for a report held in memory (`len` bytes at `text`); `name`
+ * stands for its file in diagnostics.
+ */
+bh_status bh_report_load_buffer(const char *text, size_t len, const char *name, bh_findings *findings,
+				bh_diags *diags, bh_report_meta *meta);
+
+/**
  * Join the findings of several reports: drop exact duplicates (a header's
  * finding, a secret or a Dockerfile finding every shard reports), put them
  * in a single scan's order (path, line, column, rule, message) and compute

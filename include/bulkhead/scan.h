@@ -77,9 +77,14 @@ typedef struct bh_scan_options {
 	   ("analyse", "tree-sitter", "secrets") as it starts, `item` naming it */
 	void (*progress)(void *payload, const char *stage, size_t done, size_t total, const char *item);
 	void *progress_payload;
+	const char *cache_dir;               /* the result cache (include/bulkhead/cache.h):
+						a scan whose inputs all match a stored one's
+						reuses its results; NULL: no cache. Not used
+						with fast, overlays, only_units, shards or
+						summaries (their results are partial) */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }
 
 typedef struct bh_img bh_img;
 

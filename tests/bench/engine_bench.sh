@@ -51,6 +51,8 @@
 # 2 set-up failed, 3 bulkhead crashed, was killed, exited with a status other
 # than 0/1, or gave a different report with -j N (stderr kept in --work).
 set -euo pipefail
+# Every scan here is measured cold: the result cache would answer repeats.
+export BULKHEAD_NO_CACHE=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 helper="$here/engine_bench.py"

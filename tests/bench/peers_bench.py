@@ -7,7 +7,11 @@
 #   - bulkhead scan --jobs N (median wall of R runs, peak RSS) and --jobs 1;
 #   - clang-tidy-19 --checks='-*,clang-analyzer-*' (the Clang Static
 #     Analyzer), one process per unit, N at a time;
-#   - cppcheck --project=compile_commands.json -j N.
+#   - cppcheck --project=compile_commands.json -j N;
+#   - bulkhead's result cache: a warm rescan with nothing changed (median of
+#     R after one scan fills a fresh cache) and a rescan after one .c file
+#     (the largest unit) changed, as a pre-commit hook meets it.
+# Every other bulkhead run is --no-cache: cold.
 # Prints one line per tool and the ratios; appends a row to RESULTS (TSV).
 #
 #   peers_bench.py PROJECT CTX EXCLUDES BULKHEAD JOBS RUNS RESULTS
@@ -20,11 +24,14 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cache_bench import cached_rescans  # noqa: E402
 
-def timed(argv, cwd=None):
+
+def timed(argv, cwd=None, env=None):
     """Wall seconds and peak RSS (MB) of one process; its exit status."""
     t = time.monotonic()
-    p = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
     return time.monotonic() - t, ru.ru_maxrss / 1024.0, p.returncode
@@ -74,8 +81,8 @@ def main():
     def scan(n):
         walls, rss = [], 0.0
         for _ in range(runs):
-            wall, peak, rc = timed([bh, "scan", "--jobs", str(n), "--format", "json", "--fail-on", "never",
-                                    "-o", os.devnull, *excl, ctx])
+            wall, peak, rc = timed([bh, "scan", "--jobs", str(n), "--no-cache", "--format", "json",
+                                    "--fail-on", "never", "-o", os.devnull, *excl, ctx])
             if rc not in (0, 1):
                 raise SystemExit("bulkhead exited %d on %s" % (rc, project))
             walls.append(wall)
@@ -90,6 +97,8 @@ def main():
     cppcheck, _, _ = timed(["cppcheck", "--quiet", "-j", str(jobs),
                             "--project=" + os.path.join(ctx, "compile_commands.json")], cwd=ctx)
 
+    warm, edited, edited_file = cached_rescans(bh, jobs, runs, excl, ctx, units)
+
     print("== %s: %d translation units, %d jobs, median of %d runs where said" % (project, len(units), jobs, runs))
     print("clang-19 -fsyntax-only (floor), %d at a time: %.2f s wall (median of %d)" % (jobs, floor, runs))
     print("bulkhead scan --jobs %d: %.2f s wall (median of %d), peak RSS %.0f MB; %.2fx the floor"
@@ -100,9 +109,14 @@ def main():
     print("clang-tidy-19 clang-analyzer-*, %d at a time: %.2f s wall (%d units exited non-zero); %.1fx bulkhead"
           % (jobs, tidy, tidy_failed, tidy / bh_n))
     print("cppcheck -j %d --project: %.2f s wall; %.1fx bulkhead" % (jobs, cppcheck, cppcheck / bh_n))
+    print("bulkhead warm rescan, nothing changed: %.3f s wall (median of %d); %.1f%% of the cold scan"
+          % (warm, runs, 100.0 * warm / bh_n))
+    print("bulkhead rescan after one .c file changed (%s): %.2f s wall (median of %d); %.0f%% of the cold scan"
+          % (edited_file, edited, runs, 100.0 * edited / bh_n))
     with open(results, "a") as f:
         f.write("\t".join([project, str(len(units)), "%.2f" % floor, "%.2f" % bh_n, "%.0f" % rss_n,
-                           "%.2f" % bh_1, "%.2f" % tidy, "%.2f" % cppcheck]) + "\n")
+                           "%.2f" % bh_1, "%.2f" % tidy, "%.2f" % cppcheck, "%.3f" % warm,
+                           "%.2f" % edited]) + "\n")
 
 
 if __name__ == "__main__":

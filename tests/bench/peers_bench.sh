@@ -18,6 +18,8 @@
 #   --all      lua5.4, redis and memcached (default: lua5.4 memcached)
 # As root it installs clang-tidy-19 and cppcheck when missing.
 set -euo pipefail
+# Every scan here is measured cold: the result cache would answer repeats.
+export BULKHEAD_NO_CACHE=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 bh=$src/build/bulkhead

@@ -28,6 +28,8 @@
 # BH_RECALL_JOBS sets how many scans run at once (default: nproc;
 # BH_TAINT_JOBS, its former name, is still read).
 set -eu
+# Every scan here is measured cold: the result cache would answer repeats.
+export BULKHEAD_NO_CACHE=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 

@@ -9,6 +9,8 @@
 #
 # usage: tests/bench/rss_scaling.sh [--bulkhead PATH] [PROJECT]
 set -euo pipefail
+# Every scan here is measured cold: the result cache would answer repeats.
+export BULKHEAD_NO_CACHE=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 bh=$src/build/bulkhead

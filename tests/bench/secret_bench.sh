@@ -11,6 +11,8 @@
 # reused when it exists; it must never be committed. BH_BENCH_NO_RG=1
 # skips the (slow) ripgrep reference.
 set -eu
+# Every scan here is measured cold: the result cache would answer repeats.
+export BULKHEAD_NO_CACHE=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 bh=${1:-$src/build/bulkhead}

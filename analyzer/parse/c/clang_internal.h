@@ -84,13 +84,15 @@ typedef struct bh_clang__walk {
  * every context file the parsed unit includes, the unit's own file first
  * (strings in `arena`; nothing when libclang could not parse the unit):
  * the files whose C the tree-sitter fast path need not check again.
+ * `outside`, when not NULL (and `visited` is not), gets the files outside
+ * the context the unit read, as libclang names them.
  * `realpaths`, when not NULL, caches realpath() of absolute file names for
  * the next units (a worker's units share most headers).
  */
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths,
-			    struct CXUnsavedFile *unsaved, unsigned nunsaved, bh_clang_tu_cache *cache);
+			    bh_ir_unit *ir, bh_clang__paths *visited, bh_clang__paths *outside,
+			    bh_strmap *realpaths, struct CXUnsavedFile *unsaved, unsigned nunsaved, bh_clang_tu_cache *cache);
 
 /**
  * Parse `path` through `cache` (clang_cache.c): reparse a unit kept from

@@ -49,6 +49,7 @@ typedef struct {
 	bh_strset seen;      // what was merged already (findings, diagnostics, visited files)
 	bh_clang_files *visited; // opts->visited, or NULL
 	bh_clang_files *includes; // opts->includes, or NULL
+	bh_clang_files *outside;  // opts->outside, or NULL
 	struct CXUnsavedFile *unsaved; // opts->unsaved for libclang (heap array)
 	unsigned nunsaved;
 	bh_clang_tu_cache *tu_cache;   // opts->tu_cache, or NULL
@@ -134,11 +135,12 @@ static void *worker(void *data)
 		bh_diags_init(&s->diags, s->arena);
 		// The IR goes to the program (whole-program analyses) or, when
 		// only lowering is asked for (to measure it), dies with the slot.
-		bh_clang__paths visited = { 0 };
+		bh_clang__paths visited = { 0 }, outside = { 0 };
 		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
 				       &s->findings, &s->diags,
 				       p->lower_ir || p->program ? &s->ir : NULL,
-				       p->visited || p->includes ? &visited : NULL, &realpaths,
+				       p->visited || p->includes || p->outside ? &visited : NULL,
+				       p->outside ? &outside : NULL, &realpaths,
 				       p->unsaved, p->nunsaved, p->tu_cache);
 		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
 
@@ -155,7 +157,11 @@ static void *worker(void *data)
 			if (bh_strset_insert(&p->seen, bh_arena_sprintf(s->arena, "I\x1f%s", pair)))
 				bh_vec_push(p->includes, pair);
 		}
+		for (size_t k = 0; k < outside.len; k++)
+			if (bh_strset_insert(&p->seen, bh_arena_sprintf(s->arena, "O\x1f%s", outside.items[k])))
+				bh_vec_push(p->outside, bh_arena_strdup(p->out->arena, outside.items[k]));
 		bh_vec_dispose(&visited);
+		bh_vec_dispose(&outside);
 		s->done = true;
 		p->finished++;
 		if (p->progress)
@@ -242,6 +248,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.diags = diags,
 		.visited = opts->visited,
 		.includes = opts->includes,
+		.outside = opts->outside,
 		.unsaved = bh_xcalloc(opts->nunsaved ? opts->nunsaved : 1, sizeof(struct CXUnsavedFile)),
 		.nunsaved = (unsigned)opts->nunsaved,
 		.tu_cache = opts->tu_cache,

@@ -302,10 +302,13 @@ static const char *error_name(enum CXErrorCode ec)
 }
 
 // clang_getInclusions visitor: the context files of the unit, for the
-// tree-sitter fast path (which checks only macros in them).
+// tree-sitter fast path (which checks only macros in them), and the files
+// outside the context it read (system headers), whose change makes a
+// cached result stale.
 typedef struct {
 	bh_clang__walk *w;
 	bh_clang__paths *out;
+	bh_clang__paths *outside; // or NULL
 } inclusion_list;
 
 static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth,
@@ -315,14 +318,23 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
 	(void)depth;
 	inclusion_list *l = data;
 	const char *path = bh_clang__file_path(l->w, file);
-	if (path)
+	if (path) {
 		bh_vec_push(l->out, path);
+		return;
+	}
+	if (!l->outside)
+		return;
+	CXString name = clang_getFileName(file);
+	const char *n = clang_getCString(name);
+	if (n && *n)
+		bh_vec_push(l->outside, bh_arena_strdup(l->w->arena, n));
+	clang_disposeString(name);
 }
 
 void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_root,
 			    bh_arena *arena, bh_findings *findings, bh_diags *diags,
-			    bh_ir_unit *ir, bh_clang__paths *visited, bh_strmap *realpaths,
-			    struct CXUnsavedFile *unsaved, unsigned nunsaved, bh_clang_tu_cache *cache)
+			    bh_ir_unit *ir, bh_clang__paths *visited, bh_clang__paths *outside,
+			    bh_strmap *realpaths, struct CXUnsavedFile *unsaved, unsigned nunsaved, bh_clang_tu_cache *cache)
 {
 	bh_clang__walk w = {
 		.unit = unit,
@@ -363,7 +375,7 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	report_clang_errors(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), visit_top, &w);
 	if (visited) {
-		inclusion_list l = { &w, visited };
+		inclusion_list l = { &w, visited, outside };
 		clang_getInclusions(w.tu, visit_inclusion, &l);
 	}
 

@@ -14,6 +14,8 @@ import collections, concurrent.futures as cf, json, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.environ.get("BH_FLOW_VARIANTS_WORK", "/tmp/bh-flow-variants")
+# Every scan here is measured as it analyses: no result cache answers.
+os.environ["BULKHEAD_NO_CACHE"] = "1"
 os.makedirs(WORK, exist_ok=True)
 
 

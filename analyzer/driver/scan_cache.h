@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The scan's result cache (the pipeline's use of include/bulkhead/cache.h).
+ * A scan's findings and diagnostics are a function of its inputs: the
+ * bytes of every context file, the files outside the context its units
+ * included, the options that change what is analysed, and the build of
+ * Bulkhead and libclang. The key hashes all of them but the outside files,
+ * which the entry lists with their size and modification time (known only
+ * once libclang has parsed). A scan whose key has an entry, and whose
+ * outside files are as listed, takes the entry's results instead of
+ * analysing; the report stages (suppressions, configuration policy,
+ * baseline, --diff, --only-shipped) run as always.
+ */
+#ifndef BULKHEAD_DRIVER_SCAN_CACHE_H
+#define BULKHEAD_DRIVER_SCAN_CACHE_H
+
+#include "bulkhead/clang.h"
+#include "bulkhead/scan.h"
+
+typedef struct bh_cache bh_cache;
+
+typedef struct {
+	bh_cache *cache;      /* NULL: no cache for this scan */
+	const char *unlisted; /* the cache directory relative to the context, when inside it */
+	bool keyed;           /* `key` is this scan's */
+	char key[33];
+} bh_scan_cache;
+
+/**
+ * Open the cache directory, if the scan can use one, before the context is
+ * walked (which must not list it: `unlisted`). Diagnoses a directory it
+ * cannot use.
+ */
+void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts);
+
+/**
+ * Key this scan, once the context is walked. Returns true when a stored
+ * result was taken: its findings and diagnostics are appended to the
+ * scan's, and units_parsed is set.
+ */
+bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts);
+
+/**
+ * Store the findings and diagnostics the scan made from `first_finding`
+ * and `first_diag` on, with `outside` (bh_clang_options.outside), under the
+ * key. Nothing when the lookup could not key the scan.
+ */
+void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding, size_t first_diag,
+			 const bh_clang_files *outside);
+
+void bh_scan_cache_close(bh_scan_cache *sc);
+
+/** The content hash of context file `path` (32 hex digits); false if unreadable. */
+bool bh_scan_hash_file(bh_scan *scan, const char *path, char out[33]);
+
+#endif

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libclang loaded on first use: the build generates a forwarder for every
+ * function in clang_api.txt (clang_shim.py), which calls through the table
+ * clang_shim_load.c fills when the first of them runs. Nothing else in the
+ * front end changes: it includes <clang-c/Index.h> and calls clang_*.
+ */
+#ifndef BULKHEAD_CLANG_SHIM_H
+#define BULKHEAD_CLANG_SHIM_H
+
+/** The library to load (its path, as the build found it), and the functions. */
+extern const char *const bh_clang__shim_library;
+extern const char *const bh_clang__shim_names[];
+extern const unsigned bh_clang__shim_count;
+
+/** A generic function pointer: ISO C converts it to any function type. */
+typedef void (*bh_clang__shim_fn)(void);
+
+/**
+ * Function `i` of bh_clang__shim_names, libclang loaded by the first call
+ * (once, thread-safe). When the library or a function cannot be loaded,
+ * says so on stderr and exits with status 2: Bulkhead cannot parse C
+ * without it.
+ */
+bh_clang__shim_fn bh_clang__shim_get(unsigned i);
+
+#define BH_CLANG_SHIM_FN(i, type) ((type)bh_clang__shim_get(i))
+
+#endif

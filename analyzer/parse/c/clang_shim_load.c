@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Loading libclang on first use (analyzer/parse/c/clang_shim.h).
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/clang.h"
+#include "parse/c/clang_shim.h"
+
+// Sized for the list; the count is checked at load.
+#define MAX_FUNCTIONS 256
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static bh_clang__shim_fn table[MAX_FUNCTIONS];
+
+static void load(void)
+{
+	if (bh_clang__shim_count > MAX_FUNCTIONS) {
+		fprintf(stderr, "bulkhead: internal error: %u libclang functions, room for %d\n",
+			bh_clang__shim_count, MAX_FUNCTIONS);
+		exit(2);
+	}
+	// RTLD_LAZY: the library's own calls are bound as they are made.
+	void *lib = dlopen(bh_clang__shim_library, RTLD_LAZY | RTLD_LOCAL);
+	if (!lib) {
+		fprintf(stderr, "bulkhead: cannot load libclang (%s): %s\n", bh_clang__shim_library, dlerror());
+		exit(2);
+	}
+	for (unsigned i = 0; i < bh_clang__shim_count; i++) {
+		void *p = dlsym(lib, bh_clang__shim_names[i]);
+		if (!p) {
+			fprintf(stderr, "bulkhead: libclang (%s) has no %s\n", bh_clang__shim_library,
+				bh_clang__shim_names[i]);
+			exit(2);
+		}
+		// dlsym gives a data pointer; POSIX guarantees it holds the
+		// function's address.
+		memcpy(&table[i], &p, sizeof(p));
+	}
+}
+
+bh_clang__shim_fn bh_clang__shim_get(unsigned i)
+{
+	pthread_once(&load_once, load);
+	return table[i];
+}
+
+const char *bh_clang_library_path(void)
+{
+	return bh_clang__shim_library;
+}

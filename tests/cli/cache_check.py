@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# The result cache of `bulkhead scan` end to end: a second scan of an
+# unchanged context takes the stored result and writes the same bytes in
+# every format as a scan without the cache; any change to what a result
+# depends on (a source, a config file, a header outside the context, the
+# options that change what is analysed) is a miss; corrupt entries, a
+# symlinked cache directory and scans running at once never change a
+# report. Whether a scan took a stored result is read from BULKHEAD_TRACE.
+#
+#   tests/cli/cache_check.py BULKHEAD SOURCE_ROOT
+import difflib
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tap import check, finish  # noqa: E402
+
+BH = os.path.abspath(sys.argv[1])
+SRC = os.path.abspath(sys.argv[2])
+WORK = tempfile.mkdtemp(prefix="bh-cache-")
+XDG = os.path.join(WORK, "xdg")
+
+
+def scan(ctx, *args, env_extra=None, no_cache=False):
+    """(exit code, stdout bytes, whether the result came from the cache)."""
+    env = dict(os.environ, XDG_CACHE_HOME=XDG, BULKHEAD_TRACE="1", NO_PROGRESS="1")
+    env.pop("BULKHEAD_NO_CACHE", None)
+    env.update(env_extra or {})
+    argv = [BH, "scan", ctx, "--jobs", "2"] + (["--no-cache"] if no_cache else []) + list(args)
+    p = subprocess.run(argv, capture_output=True, env=env)
+    return p.returncode, p.stdout, b"trace: cache-hit" in p.stderr
+
+
+def entries():
+    return sorted(glob.glob(os.path.join(XDG, "bulkhead", "*", "scan-*")))
+
+
+def same_as_uncached(name, ctx, *args):
+    """A warm scan with `args` writes what a scan without the cache writes."""
+    want = scan(ctx, *args, no_cache=True)
+    got = scan(ctx, *args)
+    diff = "".join(difflib.unified_diff(want[1].decode(errors="replace").splitlines(True),
+                                        got[1].decode(errors="replace").splitlines(True), "uncached", "warm"))
+    check(got[2] and got[:2] == want[:2], name, "hit=%s rc %s/%s\n%s" % (got[2], got[0], want[0], diff))
+
+
+def copy_demo(name):
+    ctx = os.path.join(WORK, name)
+    shutil.copytree(os.path.join(SRC, "testdata", "demo"), ctx, symlinks=True)
+    return ctx
+
+
+def rules_at(report, path_part):
+    return sorted((f["rule"], f["location"]["path"], f["location"]["line"])
+                  for f in json.loads(report)["findings"] if path_part in f["location"]["path"])
+
+
+def main():
+    ctx = copy_demo("demo")
+
+    # Cold, then warm: the same bytes in every format, and a hit.
+    rc, cold, hit = scan(ctx, "--format", "json")
+    check(not hit and len(entries()) == 1, "a cold scan stores one entry", "hit=%s %s" % (hit, entries()))
+    for fmt in ("json", "sarif", "text", "gitlab-sast", "codequality"):
+        same_as_uncached("warm %s report identical to an uncached scan" % fmt, ctx, "--format", fmt,
+                         "--color", "never")
+    # What is applied after the cache: filters, policy, order, exit code.
+    same_as_uncached("--only-shipped --min-exposure on a warm scan", ctx, "--format", "json",
+                     "--only-shipped", "--min-exposure", "30")
+    same_as_uncached("--sort exposure --fail-on error on a warm scan", ctx, "--sort", "exposure",
+                     "--fail-on", "error", "--color", "never")
+    baseline = os.path.join(WORK, "baseline.json")
+    subprocess.run([BH, "scan", ctx, "--no-cache", "--write-baseline", baseline], capture_output=True)
+    same_as_uncached("--baseline on a warm scan", ctx, "--baseline", baseline, "--format", "json")
+
+    # -- FILE narrows what the text stages read: a result of its own.
+    rc, out, hit = scan(ctx, "--format", "json", "--", os.path.join(ctx, "src", "util.c"))
+    check(not hit, "-- FILE is keyed apart from the whole scan")
+    same_as_uncached("-- FILE warm", ctx, "--format", "json", "--", os.path.join(ctx, "src", "util.c"))
+
+    # BULKHEAD_NO_CACHE and --no-cache: nothing reused.
+    rc, out, hit = scan(ctx, "--format", "json", env_extra={"BULKHEAD_NO_CACHE": "1"})
+    check(not hit and out == cold, "BULKHEAD_NO_CACHE=1 reuses nothing, same report")
+
+    # A changed source: a miss with the new finding; reverted: the old
+    # entry is a hit again.
+    util = os.path.join(ctx, "src", "util.c")
+    original = open(util).read()
+    with open(util, "a") as f:
+        f.write("\nvoid cache_probe(const char *s) { char b[4]; strcpy(b, s); }\n")
+    rc, edited, hit = scan(ctx, "--format", "json")
+    probe = [f for f in json.loads(edited)["findings"] if f["function"] == "cache_probe"]
+    check(not hit and probe, "an edited .c file is a miss and its new finding is reported",
+          "hit=%s %s" % (hit, rules_at(edited, "util.c")))
+    with open(util, "w") as f:
+        f.write(original)
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(hit and out == cold, "the file restored: the earlier entry is a hit again")
+
+    # A changed config file holding a secret: a miss, the secret reported.
+    cfg = os.path.join(ctx, "config", "cache-probe.env")
+    with open(cfg, "w") as f:
+        f.write("GITHUB_TOKEN=ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8" + "\n")
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(not hit and rules_at(out, "cache-probe.env"), "a new config file is a miss and its secret is reported",
+          rules_at(out, "cache-probe.env"))
+    check(b"A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8" not in b"".join(open(e, "rb").read() for e in entries()),
+          "the cache holds no secret whole")
+    os.unlink(cfg)
+
+    # Options that change what is analysed: an --exclude is a miss.
+    rc, out, hit = scan(ctx, "--format", "json", "--exclude", "src/util.c")
+    check(not hit and not rules_at(out, "src/util.c"), "--exclude is part of the key")
+
+    # Corrupt entries: a miss, the same report, and the entry written anew.
+    for e in entries():
+        data = bytearray(open(e, "rb").read())
+        data[len(data) // 2] ^= 0x01
+        open(e, "wb").write(bytes(data))
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(not hit and out == cold, "a corrupt entry is a miss and changes nothing")
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(hit and out == cold, "the corrupt entry was replaced")
+    for e in entries():
+        data = open(e, "rb").read()
+        open(e, "wb").write(data[: len(data) // 3])
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(not hit and out == cold, "a truncated entry is a miss and changes nothing")
+
+    # A header outside the context: the result depends on it.
+    outside = os.path.join(WORK, "outside-include")
+    os.makedirs(outside)
+    hdr = os.path.join(outside, "limits_probe.h")
+    with open(hdr, "w") as f:
+        f.write("#define PROBE_LEN 4\n")
+    octx = os.path.join(WORK, "outside-ctx")
+    os.makedirs(octx)
+    with open(os.path.join(octx, "probe.c"), "w") as f:
+        f.write('#include <string.h>\n#include "limits_probe.h"\n'
+                "void probe(void) { char b[PROBE_LEN]; memcpy(b, \"0123456789\", 8); (void)b; }\n")
+    with open(os.path.join(octx, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": octx, "file": "probe.c",
+                    "arguments": ["cc", "-I" + outside, "-c", "probe.c"]}], f)
+    rc, small, hit = scan(octx, "--format", "json")
+    rc, again, hit2 = scan(octx, "--format", "json")
+    with open(hdr, "w") as f:
+        f.write("#define PROBE_LEN 64\n")
+    rc, large, hit3 = scan(octx, "--format", "json")
+    check(rules_at(small, "probe.c") and not hit and hit2 and not hit3 and not rules_at(large, "probe.c"),
+          "a changed header outside the context is a miss",
+          "hits %s %s %s\nbefore %s\nafter %s" % (hit, hit2, hit3, rules_at(small, "probe.c"), rules_at(large, "probe.c")))
+
+    # A cache directory that is a symlink: not used, said in a note, the
+    # findings as without a cache.
+    target = os.path.join(WORK, "elsewhere")
+    os.makedirs(target)
+    link = os.path.join(WORK, "cache-link")
+    os.symlink(target, link)
+    rc, out, hit = scan(ctx, "--format", "json", "--cache-dir", link)
+    rep = json.loads(out)
+    check(not os.listdir(target) and any(d["code"] == "cache.unusable" for d in rep["diagnostics"]) and
+          json.loads(cold)["findings"] == rep["findings"],
+          "a symlinked cache directory is not used", os.listdir(target))
+
+    # A cache directory inside the context is not part of it.
+    inside = os.path.join(ctx, ".bulkhead-cache")
+    rc, first, hit = scan(ctx, "--format", "json", "--cache-dir", inside)
+    rc, second, hit2 = scan(ctx, "--format", "json", "--cache-dir", inside)
+    check(os.path.isdir(inside) and not hit and hit2 and first == cold and second == cold,
+          "a cache directory inside the context is not listed, scanned or keyed",
+          "hits %s %s, %s" % (hit, hit2, json.loads(second)["summary"]))
+    shutil.rmtree(inside)
+
+    # Scans of one context at once, from an empty cache: all write the
+    # uncached report, and the entry they leave is whole.
+    shutil.rmtree(os.path.join(XDG, "bulkhead"))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: scan(ctx, "--format", "json"), range(4)))
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(all(r[1] == cold for r in results) and hit and out == cold and len(entries()) == 1,
+          "four scans at once: same reports, one whole entry", entries())
+
+    shutil.rmtree(WORK)
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
