@@ -243,7 +243,7 @@ static void prune(bh_cache *cache, const char *kind, size_t keep)
 			continue;
 		}
 		entry_age a;
-		snprintf(a.name, sizeof(a.name), "%s", e->d_name);
+		memcpy(a.name, e->d_name, strlen(e->d_name) + 1); // (shorter than a.name: checked above)
 		a.mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 		bh_vec_push(&entries, a);
 	}
