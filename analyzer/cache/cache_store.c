@@ -215,9 +215,10 @@ static int newest_first(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-// Keep the newest `keep` entries of `kind`; drop stale temporary files.
-static void prune(bh_cache *cache, const char *kind, size_t keep)
+void bh_cache_prune(bh_cache *cache, const char *kind, size_t keep)
 {
+	if (!cache || !name_part_ok(kind))
+		return;
 	int fd = dup(cache->dirfd);
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	if (!d) {
@@ -256,8 +257,7 @@ static void prune(bh_cache *cache, const char *kind, size_t keep)
 	bh_vec_dispose(&entries);
 }
 
-bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char *payload, size_t len,
-		  size_t keep)
+bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char *payload, size_t len)
 {
 	if (!cache || !name_part_ok(kind) || !name_part_ok(key))
 		return false;
@@ -281,6 +281,5 @@ bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char
 		(void)unlinkat(cache->dirfd, temp, 0);
 		return false;
 	}
-	prune(cache, kind, keep);
 	return true;
 }

@@ -717,6 +717,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_img_shell_calls shell_calls = { 0 };
 	bh_clang_files includes = { 0 }; // "header\x1fsource" pairs for image correlation
 	bh_clang_files outside = { 0 };  // files outside the context the units read
+	bh_clang_files visited = { 0 };  // context files the units read
 	bh_scan_cache cache = { 0 };
 	bh_diff *diff = NULL;
 	bh_status err = read_changes(&diff, scan, opts);
@@ -764,12 +765,12 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_ir_program program;
 	bh_ir_program_init(&program);
 	copts.program = &program;
-	bh_clang_files visited = { 0 };
 	copts.visited = &visited;
 	if (scan->nimages)
 		copts.includes = &includes;
 	if (cache.keyed)
 		copts.outside = &outside;
+	copts.unit_cache = bh_scan_cache_units(&cache);
 	// libclang reads the editor's unsaved buffers too (bh_ctx_overlay
 	// serves them to every other stage).
 	bh_clang_unsaved *unsaved = bh_arena_alloc(scan->arena, (opts->noverlays + 1) * sizeof(*unsaved));
@@ -790,6 +791,8 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	keep_shard(scan, &units, opts, &visited);
 	trace(&tr, "units");
 	err = bh_clang_scan(&units, bh_ctx_root(scan->ctx), &copts, &scan->findings, &scan->diags);
+	if (tr.on && copts.unit_cache)
+		fprintf(stderr, "bulkhead: trace: %zu of %zu units from the cache\n", cache.units_reused, units.len);
 	trace(&tr, "libclang");
 	// The tree-sitter-c fast path: C files libclang did not analyse, and
 	// #define macros in every C file (include/bulkhead/tsc.h); it runs
@@ -815,7 +818,6 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);
 		trace(&tr, "tree-sitter");
 	}
-	bh_vec_dispose(&visited);
 	// Then secrets in every text file.
 	stage_progress(opts, "secrets", "every text file");
 	if (err >= 0)
@@ -830,7 +832,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// file reaches the image.
 	bh_image_check(scan->images, scan->nimages, scan->ctx, &shell_calls, &scan->findings);
 	bh_img_correlate(scan->images, scan->nimages, includes.items, includes.len, &scan->findings);
-	bh_scan_cache_store(&cache, scan, first_finding, first_diag, &outside);
+	bh_scan_cache_store(&cache, scan, first_finding, first_diag, &visited, &outside, scan->units_parsed);
 	trace(&tr, "cache-store");
 report:
 	keep_exposed(scan, opts);
@@ -844,6 +846,7 @@ out:
 	bh_vec_dispose(&shell_calls);
 	bh_vec_dispose(&includes);
 	bh_vec_dispose(&outside);
+	bh_vec_dispose(&visited);
 	bh_scan_cache_close(&cache);
 	bh_diags_sort(&scan->diags);
 	return err;

@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: MIT
 // The scan's result cache (analyzer/driver/scan_cache.h).
 //
-// An entry's payload:
+// Two kinds of entries. A "scan" entry is a whole scan's result; a "unit"
+// entry is one translation unit's front-end result (findings, diagnostics,
+// IR), used when the scan as a whole missed: only the units whose inputs
+// changed are parsed again, and the whole-program analyses run over all
+// of them as always, so the results are exactly a cold scan's. Payloads:
 //
-//   outside <size> <mtime s> <mtime ns> <path>\n    one per file outside the context
-//   report\n
-//   <the JSON report of the stored findings and diagnostics>
+//   file <hash> <path>\n                       a context file, by content
+//   cstat <size> <mtime s> <mtime ns> <path>\n  a context file whose content
+//                                             is not hashed (excluded, too large)
+//   ostat <size> <mtime s> <mtime ns> <path>\n  a file outside the context
+//   report <length>\n<JSON report>             the findings and diagnostics
+//   ir <length>\n<bytes>                       unit entries: bh_ir_unit_encode
 //
-// The JSON report carries everything a finding has (bulkhead merge reads
-// it back the same way), so a result taken from the cache writes the same
-// bytes in every format as the scan that stored it.
+// A scan entry lists only what its key does not cover; a unit entry lists
+// every file the unit read, in libclang's order. The JSON report carries
+// everything a finding has (bulkhead merge reads it back the same way), so
+// a result taken from the cache writes the same bytes in every format as
+// the scan that stored it.
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -22,14 +31,21 @@
 #include "bulkhead/ctx.h"
 #include "bulkhead/fileio.h"
 #include "bulkhead/hash.h"
+#include "bulkhead/ir_serial.h"
 #include "bulkhead/merge.h"
 #include "bulkhead/report.h"
+#include "bulkhead/strset.h"
+#include "driver/file_hashes.h"
 #include "driver/scan_cache.h"
 
 // The newest entries kept: one per set of options a context is scanned
 // with (a pre-commit hook's, CI's, an editor's) is enough.
-#define KEEP_ENTRIES 8
-#define ENTRY_KIND "scan"
+#define KEEP_SCANS 8
+// Unit entries are one per unit and flags: those of units that left the
+// project go once there are this many more than units in the scan.
+#define SPARE_UNITS 64
+#define SCAN_KIND "scan"
+#define UNIT_KIND "unit"
 
 bool bh_scan_hash_file(bh_scan *scan, const char *path, char out[33])
 {
@@ -152,8 +168,11 @@ static bool content_matters(const bh_file *f)
 	       f->kind != BH_FILE_OTHER;
 }
 
-// Every file of the context as the walk listed it, with its bytes.
-static bool mix_files(bh_hash128 *h, bh_scan *scan)
+// Every file of the context as the walk listed it, with its bytes; the
+// hashes go to sc->hashes for the unit entries, and the names of the
+// files an #include could reach (any but the build and config files) to
+// `names`: a new header can change what a unit includes.
+static bool mix_files(bh_hash128 *h, bh_hash128 *names, bh_scan_cache *sc, bh_scan *scan, bh_file_hashes *fh)
 {
 	size_t n = bh_ctx_file_count(scan->ctx);
 	mix_u64(h, n);
@@ -164,11 +183,15 @@ static bool mix_files(bh_hash128 *h, bh_scan *scan)
 		mix_u64(h, f->size);
 		mix_u64(h, (uint64_t)f->too_large | (uint64_t)f->excluded << 1 | (uint64_t)f->sent << 2);
 		mix_str(h, f->link_target);
+		if (f->kind == BH_FILE_C_SOURCE || f->kind == BH_FILE_C_HEADER || f->kind == BH_FILE_TEXT ||
+		    f->kind == BH_FILE_SYMLINK || f->kind == BH_FILE_OTHER)
+			mix_str(names, f->path);
 		char hex[33];
 		if (content_matters(f)) {
-			if (!bh_scan_hash_file(scan, f->path, hex))
+			if (!bh_file_hashes_get(fh, scan, f->path, hex))
 				return false; // unreadable now: its diagnostic is the scan's to make
 			mix_str(h, hex);
+			bh_strmap_put(&sc->hashes, f->path, hex);
 		}
 	}
 	return true;
@@ -182,40 +205,222 @@ static bool cacheable(const bh_scan_options *opts)
 	       !opts->tu_cache;
 }
 
-// ------------------------------------------------------------------ entry
+// ------------------------------------------------------------- records
 
-// Do the files outside the context listed at the head of `text` still
-// have the size and modification time they had? Advances `*text` past
-// the list and the "report" line.
-static bool outside_unchanged(const char **text, const char *end)
+// Append the record of context file `rel` (by content when the key's
+// hashes know it, else by size and time), or of file `abs` outside the
+// context. false when it cannot be stated or the format cannot hold it.
+static bool put_record(FILE *f, const bh_scan_cache *sc, const char *rel, const char *abs)
 {
-	const char *p = *text;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *hash = rel ? bh_strmap_get(&sc->hashes, rel) : NULL;
+	if (hash) {
+		if (strchr(rel, '\n'))
+			return false;
+		fprintf(f, "file %s %s\n", hash, rel);
+		return true;
+	}
+	char buf[PATH_MAX];
+	const char *path = abs;
+	if (rel) {
+		if ((size_t)snprintf(buf, sizeof(buf), "%s/%s", sc->root, rel) >= sizeof(buf))
+			return false;
+		path = buf;
+	}
+	struct stat st;
+	if (strchr(path, '\n') || stat(path, &st) != 0)
+		return false;
+	fprintf(f, "%s %llu %llu %llu %s\n", rel ? "cstat" : "ostat", (unsigned long long)st.st_size,
+		(unsigned long long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec, rel ? rel : abs);
+	return true;
+}
+
+// One record line: its kind and path, and whether it still holds.
+static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
+{
+	char hash[33];
+	unsigned long long size, sec, nsec;
+	int used = 0;
+	if (len >= PATH_MAX)
+		return false;
+	if (sscanf(line, "file %32[0-9a-f] %n", hash, &used) == 1 && used > 0 && (size_t)used < len) {
+		*kind = 'f';
+		memcpy(path, line + used, len - (size_t)used);
+		path[len - (size_t)used] = '\0';
+		const char *now = bh_strmap_get(&sc->hashes, path);
+		return now && strcmp(now, hash) == 0;
+	}
+	used = 0;
+	if ((sscanf(line, "cstat %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3 &&
+	     sscanf(line, "ostat %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3) ||
+	    used <= 0 || (size_t)used >= len)
+		return false;
+	*kind = line[0];
+	memcpy(path, line + used, len - (size_t)used);
+	path[len - (size_t)used] = '\0';
+	char buf[PATH_MAX];
+	const char *on_disk = path;
+	if (*kind == 'c') {
+		if ((size_t)snprintf(buf, sizeof(buf), "%s/%s", sc->root, path) >= sizeof(buf))
+			return false;
+		on_disk = buf;
+	}
+	struct stat st;
+	return stat(on_disk, &st) == 0 && (unsigned long long)st.st_size == size &&
+	       (unsigned long long)st.st_mtim.tv_sec == sec && (unsigned long long)st.st_mtim.tv_nsec == nsec;
+}
+
+// Check the records at `*p` up to the "report" line; with `r`, the files
+// they name go to its visited and outside lists. Leaves `*p` at the
+// report line.
+static bool records_hold(const bh_scan_cache *sc, const char **p, const char *end, bh_clang_unit_result *r)
+{
+	char path[PATH_MAX];
+	while (*p < end) {
+		const char *nl = memchr(*p, '\n', (size_t)(end - *p));
 		if (!nl)
 			return false;
-		if ((size_t)(nl - p) == 6 && memcmp(p, "report", 6) == 0) {
-			*text = nl + 1;
+		size_t len = (size_t)(nl - *p);
+		if (len > 7 && memcmp(*p, "report ", 7) == 0)
 			return true;
-		}
-		char path[4096];
-		unsigned long long size, sec, nsec;
-		int used = 0;
-		size_t linelen = (size_t)(nl - p);
-		if (linelen >= sizeof(path) ||
-		    sscanf(p, "outside %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3 || used <= 0 ||
-		    (size_t)used >= linelen)
+		char kind;
+		if (!record_holds(sc, *p, len, &kind, path))
 			return false;
-		memcpy(path, p + used, linelen - (size_t)used);
-		path[linelen - (size_t)used] = '\0';
-		struct stat st;
-		if (stat(path, &st) != 0 || (unsigned long long)st.st_size != size ||
-		    (unsigned long long)st.st_mtim.tv_sec != sec || (unsigned long long)st.st_mtim.tv_nsec != nsec)
-			return false;
-		p = nl + 1;
+		if (r)
+			bh_vec_push(kind == 'o' ? r->outside : r->visited, bh_arena_strdup(r->arena, path));
+		*p = nl + 1;
 	}
 	return false;
 }
+
+// A section "NAME <length>\n<bytes>" at `*p`: its bytes.
+static bool section(const char **p, const char *end, const char *name, const char **data, size_t *len)
+{
+	size_t n = strlen(name);
+	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+	if (!nl || (size_t)(nl - *p) <= n + 1 || memcmp(*p, name, n) != 0 || (*p)[n] != ' ')
+		return false;
+	char *stop;
+	unsigned long long v = strtoull(*p + n + 1, &stop, 10);
+	if (stop != nl || v > (unsigned long long)(end - nl - 1))
+		return false;
+	*data = nl + 1;
+	*len = (size_t)v;
+	*p = nl + 1 + v;
+	return true;
+}
+
+// Append the report of `findings` and `diags` as a section.
+static bool put_report(FILE *f, const bh_findings *findings, const bh_diags *diags, size_t units)
+{
+	char *json = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&json, &len);
+	if (!m)
+		return false;
+	bh_report r = { .tool_version = BH_VERSION, .findings = findings, .diags = diags, .units_parsed = units };
+	bool ok = bh_report_json(m, &r) == BH_OK;
+	ok = fclose(m) == 0 && ok;
+	if (ok)
+		fprintf(f, "report %zu\n", len), fwrite(json, 1, len, f);
+	free(json);
+	return ok;
+}
+
+// Read a report section into the lists; on any failure they are left as
+// they were (the arena keeps what was read: small next to a scan).
+static bool load_report(const char *json, size_t len, bh_findings *findings, bh_diags *diags, size_t *units)
+{
+	size_t nf = findings->items.len, nd = diags->items.len;
+	bh_report_meta meta = { 0 };
+	bool ok = bh_report_load_buffer(json, len, "cache entry", findings, diags, &meta) == BH_OK;
+	for (size_t i = nd; ok && i < diags->items.len; i++)
+		ok = !bh_str_equal(diags->items.items[i].code, "merge.bad-report") &&
+		     !bh_str_equal(diags->items.items[i].code, "merge.unknown-rule");
+	if (!ok) {
+		findings->items.len = nf;
+		diags->items.len = nd;
+	} else if (units) {
+		*units = meta.units_parsed;
+	}
+	return ok;
+}
+
+// ------------------------------------------------------------- units
+
+// The entry name of `unit`: everything its parse depends on but the files
+// it reads, which the entry lists.
+static void unit_key(const bh_scan_cache *sc, const bh_unit *unit, char out[33])
+{
+	bh_hash128 h = BH_HASH128_INIT;
+	mix_str(&h, sc->unit_base);
+	mix_str(&h, unit->path);
+	mix_str(&h, unit->abs_path);
+	mix_strs(&h, unit->args, unit->nargs);
+	mix_u64(&h, (uint64_t)unit->flags_source);
+	mix_str(&h, unit->flags_note);
+	bh_hash128_hex(&h, out);
+}
+
+static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result *r)
+{
+	bh_scan_cache *sc = payload;
+	char key[33];
+	unit_key(sc, unit, key);
+	size_t len = 0;
+	char *entry = bh_cache_get(sc->cache, UNIT_KIND, key, &len);
+	if (!entry)
+		return false;
+	const char *p = entry, *end = entry + len, *json = NULL, *ir = NULL;
+	size_t jlen = 0, irlen = 0;
+	bool hit = records_hold(sc, &p, end, r) && section(&p, end, "report", &json, &jlen) &&
+		   section(&p, end, "ir", &ir, &irlen) && p == end &&
+		   bh_ir_unit_decode(r->ir, r->arena, (const unsigned char *)ir, irlen) &&
+		   load_report(json, jlen, r->findings, r->diags, NULL);
+	if (!hit) {
+		r->visited->len = r->outside->len = 0;
+		memset(r->ir, 0, sizeof(*r->ir));
+	} else {
+		__atomic_fetch_add(&sc->units_reused, 1, __ATOMIC_RELAXED);
+	}
+	free(entry);
+	return hit;
+}
+
+static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_result *r)
+{
+	bh_scan_cache *sc = payload;
+	// A unit libclang could not parse is not stored: it may have failed
+	// for want of memory, and it is cheap to try again.
+	for (size_t i = 0; i < r->diags->items.len; i++)
+		if (bh_str_equal(r->diags->items.items[i].code, "clang.parse-failed"))
+			return;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return;
+	bool ok = true;
+	for (size_t i = 0; ok && i < r->visited->len; i++)
+		ok = put_record(f, sc, r->visited->items[i], NULL);
+	for (size_t i = 0; ok && i < r->outside->len; i++)
+		ok = put_record(f, sc, NULL, r->outside->items[i]);
+	ok = ok && put_report(f, r->findings, r->diags, 0);
+	bh_bytes ir = { 0 };
+	if (ok) {
+		bh_ir_unit_encode(r->ir, &ir);
+		fprintf(f, "ir %zu\n", ir.len);
+		fwrite(ir.items, 1, ir.len, f);
+	}
+	bh_vec_dispose(&ir);
+	ok = fclose(f) == 0 && ok;
+	char key[33];
+	unit_key(sc, unit, key);
+	if (ok)
+		(void)bh_cache_put(sc->cache, UNIT_KIND, key, buf, len);
+	free(buf);
+}
+
+// ------------------------------------------------------------- scans
 
 void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts)
 {
@@ -238,63 +443,65 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 {
 	if (!sc->cache || !scan->ctx)
 		return false;
-	bh_hash128 h = BH_HASH128_INIT;
+	bh_hash128 h = BH_HASH128_INIT, names = BH_HASH128_INIT;
 	if (!mix_build(&h))
 		return false;
+	sc->root = bh_ctx_root(scan->ctx);
+	// Units: the build, the root and the names of the files; not the
+	// options, which reach a unit through its flags.
+	bh_hash128 base = h;
 	mix_options(&h, scan, opts);
-	if (!mix_files(&h, scan))
+	bh_file_hashes *fh = bh_file_hashes_load(sc->cache, sc->root);
+	bool hashed = mix_files(&h, &names, sc, scan, fh);
+	bh_file_hashes_save_free(fh, sc->cache);
+	if (!hashed)
 		return false;
 	bh_hash128_hex(&h, sc->key);
+	mix_str(&base, sc->root);
+	char names_hex[33], base_hex[33];
+	bh_hash128_hex(&names, names_hex);
+	mix_str(&base, names_hex);
+	bh_hash128_hex(&base, base_hex);
+	sc->unit_base = bh_arena_strdup(scan->arena, base_hex);
 	sc->keyed = true;
+	sc->units = (bh_clang_unit_cache){ unit_lookup, unit_store, sc };
+
 	size_t len = 0;
-	char *payload = bh_cache_get(sc->cache, ENTRY_KIND, sc->key, &len);
+	char *payload = bh_cache_get(sc->cache, SCAN_KIND, sc->key, &len);
 	if (!payload)
 		return false;
-	const char *p = payload;
-	bool hit = outside_unchanged(&p, payload + len);
-	if (hit) {
-		// A report that does not load whole leaves the lists as they were
-		// (the arena keeps what was read: it is small next to a scan).
-		size_t nf = scan->findings.items.len, nd = scan->diags.items.len;
-		bh_report_meta meta = { 0 };
-		hit = bh_report_load_buffer(p, len - (size_t)(p - payload), "cache entry", &scan->findings,
-					    &scan->diags, &meta) == BH_OK;
-		for (size_t i = nd; hit && i < scan->diags.items.len; i++)
-			hit = !bh_str_equal(scan->diags.items.items[i].code, "merge.bad-report") &&
-			      !bh_str_equal(scan->diags.items.items[i].code, "merge.unknown-rule");
-		if (hit) {
-			scan->units_parsed = meta.units_parsed;
-		} else {
-			scan->findings.items.len = nf;
-			scan->diags.items.len = nd;
-		}
-	}
+	const char *p = payload, *end = payload + len, *json = NULL;
+	size_t jlen = 0;
+	bool hit = records_hold(sc, &p, end, NULL) && section(&p, end, "report", &json, &jlen) && p == end &&
+		   load_report(json, jlen, &scan->findings, &scan->diags, &scan->units_parsed);
 	free(payload);
 	return hit;
 }
 
+const bh_clang_unit_cache *bh_scan_cache_units(const bh_scan_cache *sc)
+{
+	return sc->keyed ? &sc->units : NULL;
+}
+
 void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding, size_t first_diag,
-			 const bh_clang_files *outside)
+			 const bh_clang_files *visited, const bh_clang_files *outside, size_t nunits)
 {
 	if (!sc->keyed)
 		return;
+	bh_cache_prune(sc->cache, UNIT_KIND, nunits + SPARE_UNITS);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return;
+	// What the key does not cover: context files read but not hashed,
+	// files outside the context.
 	bool ok = true;
-	for (size_t i = 0; outside && i < outside->len && ok; i++) {
-		struct stat st;
-		const char *path = outside->items[i];
-		// A file that cannot be stated, or whose name the format cannot
-		// hold, makes the result one not to store.
-		ok = !strchr(path, '\n') && strlen(path) < 4096 && stat(path, &st) == 0;
-		if (ok)
-			fprintf(f, "outside %llu %llu %llu %s\n", (unsigned long long)st.st_size,
-				(unsigned long long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec, path);
-	}
-	fputs("report\n", f);
+	for (size_t i = 0; visited && i < visited->len && ok; i++)
+		if (!bh_strmap_get(&sc->hashes, visited->items[i]))
+			ok = put_record(f, sc, visited->items[i], NULL);
+	for (size_t i = 0; outside && i < outside->len && ok; i++)
+		ok = put_record(f, sc, NULL, outside->items[i]);
 	// The stored part of the lists, as lists of their own (borrowed).
 	bh_findings findings = scan->findings;
 	findings.items.items += first_finding;
@@ -302,17 +509,16 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 	bh_diags diags = scan->diags;
 	diags.items.items += first_diag;
 	diags.items.len -= first_diag;
-	bh_report r = { .tool_version = BH_VERSION, .findings = &findings, .diags = &diags,
-			.units_parsed = scan->units_parsed };
-	ok = ok && bh_report_json(f, &r) == BH_OK;
+	ok = ok && put_report(f, &findings, &diags, scan->units_parsed);
 	ok = fclose(f) == 0 && ok;
-	if (ok)
-		(void)bh_cache_put(sc->cache, ENTRY_KIND, sc->key, buf, len, KEEP_ENTRIES);
+	if (ok && bh_cache_put(sc->cache, SCAN_KIND, sc->key, buf, len))
+		bh_cache_prune(sc->cache, SCAN_KIND, KEEP_SCANS);
 	free(buf);
 }
 
 void bh_scan_cache_close(bh_scan_cache *sc)
 {
 	bh_cache_close(sc->cache);
+	bh_strmap_dispose(&sc->hashes);
 	sc->cache = NULL;
 }

@@ -19,11 +19,18 @@
 
 typedef struct bh_cache bh_cache;
 
+#include "bulkhead/strset.h"
+
 typedef struct {
-	bh_cache *cache;      /* NULL: no cache for this scan */
-	const char *unlisted; /* the cache directory relative to the context, when inside it */
-	bool keyed;           /* `key` is this scan's */
+	bh_cache *cache;        /* NULL: no cache for this scan */
+	const char *unlisted;   /* the cache directory relative to the context, when inside it */
+	bool keyed;             /* `key` and what follows are this scan's */
 	char key[33];
+	const char *root;       /* the context's absolute root */
+	bh_strmap hashes;       /* context path -> content hash, for the files the key hashed */
+	const char *unit_base;  /* what every unit entry's key starts from */
+	bh_clang_unit_cache units;
+	size_t units_reused;    /* units taken from the cache (atomic: workers count) */
 } bh_scan_cache;
 
 /**
@@ -41,12 +48,21 @@ void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options 
 bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts);
 
 /**
+ * When the scan missed: the per-unit cache for the front end
+ * (bh_clang_options.unit_cache), or NULL when the scan could not be keyed.
+ * Units whose files are as their entry lists are not parsed again.
+ */
+const bh_clang_unit_cache *bh_scan_cache_units(const bh_scan_cache *sc);
+
+/**
  * Store the findings and diagnostics the scan made from `first_finding`
- * and `first_diag` on, with `outside` (bh_clang_options.outside), under the
- * key. Nothing when the lookup could not key the scan.
+ * and `first_diag` on, with the files its units read (`visited`, context
+ * paths, and `outside`: bh_clang_options' lists) that the key does not
+ * cover, under the key; prune unit entries beyond `nunits` and some.
+ * Nothing when the lookup could not key the scan.
  */
 void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding, size_t first_diag,
-			 const bh_clang_files *outside);
+			 const bh_clang_files *visited, const bh_clang_files *outside, size_t nunits);
 
 void bh_scan_cache_close(bh_scan_cache *sc);
 

@@ -59,13 +59,17 @@ void bh_cache_close(bh_cache *cache);
 char *bh_cache_get(bh_cache *cache, const char *kind, const char *key, size_t *len);
 
 /**
- * Store `payload` as the entry `kind`/`key` (replacing one of that name),
- * then remove the oldest entries of `kind` beyond the newest `keep`, and
- * temporary files that writers which died left behind. false if the entry
- * could not be written (a read-only context): the cache is an
- * optimisation, a failure changes no result.
+ * Store `payload` as the entry `kind`/`key` (replacing one of that name).
+ * false if it could not be written (a read-only directory): the cache is
+ * an optimisation, a failure changes no result. Safe to call from several
+ * threads and processes at once.
  */
-bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char *payload, size_t len,
-		  size_t keep);
+bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char *payload, size_t len);
+
+/**
+ * Remove the oldest entries of `kind` beyond the newest `keep`, and the
+ * temporary files of writers that died.
+ */
+void bh_cache_prune(bh_cache *cache, const char *kind, size_t keep);
 
 #endif

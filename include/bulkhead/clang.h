@@ -46,6 +46,31 @@ void bh_clang_prepare(void);
 bh_clang_tu_cache *bh_clang_tu_cache_new(size_t max);
 void bh_clang_tu_cache_free(bh_clang_tu_cache *cache);
 
+/**
+ * What the front end made of one unit: findings, diagnostics, IR, and the
+ * files it read. Everything lives in `arena` (the unit's).
+ */
+typedef struct {
+	bh_arena *arena;
+	bh_findings *findings;
+	bh_diags *diags;
+	struct bh_ir_unit *ir;
+	bh_clang_files *visited;  /* the context files the unit read, its own among them */
+	bh_clang_files *outside;  /* the files outside the context it read, as libclang names them */
+} bh_clang_unit_result;
+
+/**
+ * A store of units' results (the driver's per-unit cache): `lookup` is
+ * asked before a unit is parsed and fills `r` (whose lists are empty) from
+ * a stored result, or returns false; `store` is told what a parsed unit
+ * gave. Both are called from the worker threads, several at once.
+ */
+typedef struct {
+	bool (*lookup)(void *payload, const bh_unit *unit, bh_clang_unit_result *r);
+	void (*store)(void *payload, const bh_unit *unit, const bh_clang_unit_result *r);
+	void *payload;
+} bh_clang_unit_cache;
+
 typedef struct {
 	int jobs;                 /* worker threads; <= 0 means the number of cores */
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
@@ -69,9 +94,11 @@ typedef struct {
 				     unit included (system headers), once, as libclang names
 				     them, strings in the findings' arena: what a cached
 				     result also depends on */
+	const bh_clang_unit_cache *unit_cache; /* with `program`: units whose stored result
+						  still holds are not parsed; NULL: none */
 } bh_clang_options;
 
-#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL }
+#define BH_CLANG_OPTIONS_INIT { 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Parse every unit and run the C rules. `ctx_root` is the absolute,

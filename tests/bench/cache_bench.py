@@ -3,9 +3,9 @@
 # The result cache against a cold scan, on the projects that
 # tests/bench/engine_bench.sh --prepare-only prepared: for each, the median
 # wall of R cold scans (--no-cache), of R warm rescans with nothing changed
-# (after one scan fills a fresh cache), and of R rescans after the largest
-# unit changed (a comment line appended, new each run: what a pre-commit
-# hook meets). peers_bench.py prints the same two rescans beside the peers.
+# (after one scan fills a fresh cache), and of R rescans after one unit
+# changed (a comment line appended, new each run: what a pre-commit hook
+# meets), the largest and the one of median size. peers_bench.py prints the same two rescans beside the peers.
 #
 #   cache_bench.py [--bulkhead BIN] [--jobs N] [--runs R] [PROJECT...]
 import argparse
@@ -25,9 +25,10 @@ def excludes(project):
         return [a for e in f.read().split("\n") if e for a in ("--exclude", e)]
 
 
-def cached_rescans(bh, jobs, runs, excl, ctx, units):
-    """Median wall of a warm rescan, and of a rescan after the largest unit
-    changed (a comment line appended, new each run); the largest unit."""
+def cached_rescans(bh, jobs, runs, excl, ctx, units, pick=max):
+    """Median wall of a warm rescan, and of a rescan after one unit changed
+    (a comment line appended, new each run): the largest one, or the one
+    `pick` chooses by size; and that unit."""
     import peers_bench as pb  # (which imports this module)
     cache = tempfile.mkdtemp(prefix="bh-bench-cache-")
     env = {k: v for k, v in os.environ.items() if k != "BULKHEAD_NO_CACHE"}
@@ -35,7 +36,7 @@ def cached_rescans(bh, jobs, runs, excl, ctx, units):
             "-o", os.devnull, *excl, ctx]
     pb.timed(argv, env=env)  # fills the cache
     warm = statistics.median(pb.timed(argv, env=env)[0] for _ in range(runs))
-    largest = max((p for _, _, p in units), key=os.path.getsize)
+    largest = pick((p for _, _, p in units), key=os.path.getsize)
     with open(largest, "rb") as f:
         original = f.read()
     edits = []
@@ -51,6 +52,12 @@ def cached_rescans(bh, jobs, runs, excl, ctx, units):
     return warm, statistics.median(edits), os.path.relpath(largest, ctx)
 
 
+def median_unit(paths, key):
+    """The unit of median size."""
+    ordered = sorted(paths, key=key)
+    return ordered[len(ordered) // 2]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bulkhead", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
@@ -61,7 +68,8 @@ def main():
     a = ap.parse_args()
     bh = os.path.abspath(a.bulkhead)
     import peers_bench as pb
-    print("project\tTUs\tcold (s)\twarm (s)\twarm/cold\tone file changed (s)\tchanged/cold")
+    print("project\tTUs\tcold (s)\twarm (s)\twarm/cold\tlargest unit changed (s)\t/cold"
+          "\tmedian unit changed (s)\t/cold")
     for project in a.projects:
         ctx = os.path.join(WORK, project)
         if not os.path.isfile(os.path.join(ctx, "compile_commands.json")):
@@ -71,9 +79,11 @@ def main():
         cold = statistics.median(
             pb.timed([bh, "scan", "--jobs", str(a.jobs), "--no-cache", "--format", "json", "--fail-on", "never",
                       "-o", os.devnull, *excl, ctx])[0] for _ in range(a.runs))
-        warm, edited, _ = cached_rescans(bh, a.jobs, a.runs, excl, ctx, units)
-        print("%s\t%d\t%.2f\t%.3f\t%.1f%%\t%.2f\t%.0f%%" % (project, len(units), cold, warm, 100 * warm / cold,
-                                                          edited, 100 * edited / cold))
+        warm, edited, big = cached_rescans(bh, a.jobs, a.runs, excl, ctx, units)
+        _, typical, mid = cached_rescans(bh, a.jobs, a.runs, excl, ctx, units, pick=median_unit)
+        print("%s\t%d\t%.2f\t%.3f\t%.1f%%\t%.2f (%s)\t%.0f%%\t%.2f (%s)\t%.0f%%"
+              % (project, len(units), cold, warm, 100 * warm / cold, edited, big, 100 * edited / cold,
+                 typical, mid, 100 * typical / cold))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,12 @@ import difflib
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
@@ -28,6 +30,9 @@ WORK = tempfile.mkdtemp(prefix="bh-cache-")
 XDG = os.path.join(WORK, "xdg")
 
 
+LAST_UNITS = [None]  # (reused, total) of the last scan that parsed, from the trace
+
+
 def scan(ctx, *args, env_extra=None, no_cache=False):
     """(exit code, stdout bytes, whether the result came from the cache)."""
     env = dict(os.environ, XDG_CACHE_HOME=XDG, BULKHEAD_TRACE="1", NO_PROGRESS="1")
@@ -35,6 +40,8 @@ def scan(ctx, *args, env_extra=None, no_cache=False):
     env.update(env_extra or {})
     argv = [BH, "scan", ctx, "--jobs", "2"] + (["--no-cache"] if no_cache else []) + list(args)
     p = subprocess.run(argv, capture_output=True, env=env)
+    m = re.search(rb"trace: (\d+) of (\d+) units from the cache", p.stderr)
+    LAST_UNITS[0] = (int(m.group(1)), int(m.group(2))) if m else None
     return p.returncode, p.stdout, b"trace: cache-hit" in p.stderr
 
 
@@ -42,10 +49,16 @@ def entries():
     return sorted(glob.glob(os.path.join(XDG, "bulkhead", "*", "scan-*")))
 
 
+def untimed(out):
+    """A report without its run times (the GitLab report has them)."""
+    return re.sub(rb'"(start|end)_time": "[^"]*"', b'"TIME"', out)
+
+
 def same_as_uncached(name, ctx, *args):
     """A warm scan with `args` writes what a scan without the cache writes."""
     want = scan(ctx, *args, no_cache=True)
     got = scan(ctx, *args)
+    want, got = (want[0], untimed(want[1]), want[2]), (got[0], untimed(got[1]), got[2])
     diff = "".join(difflib.unified_diff(want[1].decode(errors="replace").splitlines(True),
                                         got[1].decode(errors="replace").splitlines(True), "uncached", "warm"))
     check(got[2] and got[:2] == want[:2], name, "hit=%s rc %s/%s\n%s" % (got[2], got[0], want[0], diff))
@@ -104,6 +117,65 @@ def main():
     rc, out, hit = scan(ctx, "--format", "json")
     check(hit and out == cold, "the file restored: the earlier entry is a hit again")
 
+    # Per unit: an edited .c file is the one unit parsed again, and the
+    # report is exactly an uncached scan's; an edited header, the units that
+    # include it; a new header anywhere, every unit (it may shadow one).
+    with open(util, "a") as f:
+        f.write("\nint cache_probe_two(int x) { return x + 1; }\n")
+    rc, out, hit = scan(ctx, "--format", "json")
+    reused = LAST_UNITS[0]
+    want = scan(ctx, "--format", "json", no_cache=True)[1]
+    check(not hit and reused == (4, 5) and out == want,
+          "one edited .c file: 4 of 5 units from the cache, the report an uncached scan's", (hit, reused))
+    with open(util, "w") as f:
+        f.write(original)
+    http_h = os.path.join(ctx, "src", "http.h")
+    header = open(http_h).read()
+    with open(http_h, "a") as f:
+        f.write("\n#define CACHE_PROBE 1\n")
+    rc, out, hit = scan(ctx, "--format", "json")
+    reused = LAST_UNITS[0]
+    want = scan(ctx, "--format", "json", no_cache=True)[1]
+    check(reused is not None and reused[0] < 5 and out == want,
+          "an edited header: the units including it are parsed again, same report", reused)
+    with open(http_h, "w") as f:
+        f.write(header)
+    with open(os.path.join(ctx, "src", "new_probe.h"), "w") as f:
+        f.write("#define NEW_PROBE 1\n")
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(LAST_UNITS[0] == (0, 5), "a new header: every unit is parsed again", LAST_UNITS[0])
+    os.unlink(os.path.join(ctx, "src", "new_probe.h"))
+    for e in glob.glob(os.path.join(XDG, "bulkhead", "*", "unit-*")):
+        data = bytearray(open(e, "rb").read())
+        data[len(data) - 7] ^= 0x10
+        open(e, "wb").write(bytes(data))
+    with open(util, "a") as f:
+        f.write("\n/* probe */\n")
+    rc, out, hit = scan(ctx, "--format", "json")
+    reused = LAST_UNITS[0]
+    want = scan(ctx, "--format", "json", no_cache=True)[1]
+    check(not hit and reused == (0, 5) and out == want,
+          "corrupt unit entries: every unit parsed again, the report an uncached scan's", (hit, reused))
+    with open(util, "w") as f:
+        f.write(original)
+
+    # A header the context excludes but a unit includes: its change is seen.
+    ectx = os.path.join(WORK, "excluded-header")
+    os.makedirs(os.path.join(ectx, "vendor"))
+    with open(os.path.join(ectx, "vendor", "size.h"), "w") as f:
+        f.write("#define VLEN 4\n")
+    with open(os.path.join(ectx, "main.c"), "w") as f:
+        f.write('#include <string.h>\n#include "vendor/size.h"\n'
+                "void probe(void) { char b[VLEN]; memcpy(b, \"0123456789\", 8); (void)b; }\n")
+    with open(os.path.join(ectx, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": ectx, "file": "main.c", "arguments": ["cc", "-c", "main.c"]}], f)
+    rc, before, hit = scan(ectx, "--format", "json", "--exclude", "vendor/**")
+    with open(os.path.join(ectx, "vendor", "size.h"), "w") as f:
+        f.write("#define VLEN 64\n")
+    rc, after, hit2 = scan(ectx, "--format", "json", "--exclude", "vendor/**")
+    check(rules_at(before, "main.c") and not hit2 and LAST_UNITS[0] == (0, 1) and not rules_at(after, "main.c"),
+          "an excluded header a unit includes: its change is a miss", (rules_at(after, "main.c"), LAST_UNITS[0]))
+
     # A changed config file holding a secret: a miss, the secret reported.
     cfg = os.path.join(ctx, "config", "cache-probe.env")
     with open(cfg, "w") as f:
@@ -114,6 +186,24 @@ def main():
     check(b"A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8" not in b"".join(open(e, "rb").read() for e in entries()),
           "the cache holds no secret whole")
     os.unlink(cfg)
+
+    # Hashes are remembered by stat: a same-size edit with the mtime set
+    # back is still seen (the change time moved). The file is older than
+    # the two seconds within which a remembered hash is not trusted.
+    os.utime(util, (time.time() - 60, time.time() - 60))
+    time.sleep(2.5)
+    scan(ctx, "--format", "json")
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(hit, "an unchanged context is a hit with remembered hashes")
+    st = os.stat(util)
+    data = open(util, "rb").read()
+    i = data.index(b"/*") + 3 if b"/*" in data else 0
+    open(util, "wb").write(data[:i] + (b"Z" if data[i:i + 1] != b"Z" else b"Y") + data[i + 1:])
+    os.utime(util, ns=(st.st_atime_ns, st.st_mtime_ns))
+    rc, out, hit = scan(ctx, "--format", "json")
+    check(not hit and os.stat(util).st_size == st.st_size and os.stat(util).st_mtime_ns == st.st_mtime_ns,
+          "a same-size edit with the old mtime is a miss")
+    open(util, "wb").write(data)
 
     # Options that change what is analysed: an --exclude is a miss.
     rc, out, hit = scan(ctx, "--format", "json", "--exclude", "src/util.c")

@@ -70,7 +70,7 @@ Test(cache, an_entry_reads_back_as_written_and_the_directory_is_marked)
 	bh_cache *c = bh_cache_open(dir, &diags);
 	cr_assert_not_null(c, "parents are created");
 	static const char payload[] = "outside 1 2 3 /x.h\nreport\n{\"a\": \"\\u0000\"}\n\0tail";
-	cr_assert(bh_cache_put(c, "scan", key, payload, sizeof(payload), 8));
+	cr_assert(bh_cache_put(c, "scan", key, payload, sizeof(payload)));
 	size_t len = 0;
 	char *got = bh_cache_get(c, "scan", key, &len);
 	cr_assert_not_null(got);
@@ -80,7 +80,7 @@ Test(cache, an_entry_reads_back_as_written_and_the_directory_is_marked)
 	cr_assert_null(bh_cache_get(c, "scan", "ffffffffffffffffffffffffffffffff", &len), "another key is a miss");
 	cr_assert_null(bh_cache_get(c, "other", key, &len), "another kind is a miss");
 	cr_assert_null(bh_cache_get(c, "scan", "../../etc/passwd", &len), "a key is no path");
-	cr_assert_not(bh_cache_put(c, "scan", "../x", "a", 1, 8));
+	cr_assert_not(bh_cache_put(c, "scan", "../x", "a", 1));
 	struct stat st;
 	cr_assert_eq(stat(bh_arena_sprintf(arena, "%s/CACHEDIR.TAG", dir), &st), 0);
 	cr_assert_eq(stat(bh_arena_sprintf(arena, "%s/.gitignore", dir), &st), 0);
@@ -94,7 +94,7 @@ Test(cache, truncated_corrupt_padded_and_renamed_entries_are_misses)
 {
 	bh_cache *c = bh_cache_open(dir, &diags);
 	const char payload[] = "report\n{\"findings\": [1, 2, 3]}\n";
-	cr_assert(bh_cache_put(c, "scan", key, payload, strlen(payload), 8));
+	cr_assert(bh_cache_put(c, "scan", key, payload, strlen(payload)));
 	size_t len;
 	char *whole = read_whole(entry_path("scan", key), &len);
 	char *copy = malloc(len + 8);
@@ -123,7 +123,7 @@ Test(cache, truncated_corrupt_padded_and_renamed_entries_are_misses)
 	cr_assert_null(bh_cache_get(c, "scan", key, &n));
 	// A valid entry of another key renamed to this one: a miss.
 	const char other[] = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
-	cr_assert(bh_cache_put(c, "scan", other, payload, strlen(payload), 8));
+	cr_assert(bh_cache_put(c, "scan", other, payload, strlen(payload)));
 	cr_assert_eq(rename(entry_path("scan", other), entry_path("scan", key)), 0);
 	cr_assert_null(bh_cache_get(c, "scan", key, &n));
 	// Another format version's header: a miss.
@@ -147,7 +147,7 @@ Test(cache, symlinks_are_never_followed)
 	// An entry that is a symlink to a valid entry elsewhere: a miss.
 	char *elsewhere = bh_arena_sprintf(arena, "%s/elsewhere", root);
 	bh_cache *e = bh_cache_open(elsewhere, &diags);
-	cr_assert(bh_cache_put(e, "scan", key, payload, strlen(payload), 8));
+	cr_assert(bh_cache_put(e, "scan", key, payload, strlen(payload)));
 	cr_assert_eq(symlink(bh_arena_sprintf(arena, "%s/scan-%s", elsewhere, key), entry_path("scan", key)), 0);
 	size_t n;
 	cr_assert_null(bh_cache_get(c, "scan", key, &n));
@@ -180,7 +180,7 @@ static void *writer(void *data)
 	bh_diags_init(&d, ar);
 	bh_cache *c = bh_cache_open(dir, &d);
 	for (int i = 0; i < 50; i++)
-		(void)bh_cache_put(c, "scan", key, a->payload, a->len, 8);
+		(void)bh_cache_put(c, "scan", key, a->payload, a->len);
 	bh_cache_close(c);
 	bh_diags_dispose(&d);
 	bh_arena_free(ar);
@@ -226,7 +226,7 @@ Test(cache, old_entries_and_dead_writers_files_are_pruned)
 	char keys[5][33];
 	for (int i = 0; i < 5; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "%032d", i);
-		cr_assert(bh_cache_put(c, "scan", keys[i], "x", 1, 100));
+		cr_assert(bh_cache_put(c, "scan", keys[i], "x", 1));
 		// Oldest first, seconds apart: the order does not rest on a clock tick.
 		struct timeval tv[2] = { { 1000 + i, 0 }, { 1000 + i, 0 } };
 		cr_assert_eq(utimes(entry_path("scan", keys[i]), tv), 0);
@@ -240,7 +240,8 @@ Test(cache, old_entries_and_dead_writers_files_are_pruned)
 	cr_assert_eq(utimes(dead, old), 0);
 
 	const char newest[] = "ffffffffffffffffffffffffffffffff";
-	cr_assert(bh_cache_put(c, "scan", newest, "y", 1, 3));
+	cr_assert(bh_cache_put(c, "scan", newest, "y", 1));
+	bh_cache_prune(c, "scan", 3);
 	size_t n;
 	char *got;
 	cr_assert_not_null(got = bh_cache_get(c, "scan", newest, &n));

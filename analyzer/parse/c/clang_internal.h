@@ -37,7 +37,7 @@ typedef struct {
 } bh_clang__error_at;
 
 /** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
-typedef BH_VEC(const char *) bh_clang__paths;
+typedef bh_clang_files bh_clang__paths;
 
 // A declaration (variable, function, label) and what lowering made of it.
 typedef struct {

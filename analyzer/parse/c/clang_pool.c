@@ -53,6 +53,7 @@ typedef struct {
 	struct CXUnsavedFile *unsaved; // opts->unsaved for libclang (heap array)
 	unsigned nunsaved;
 	bh_clang_tu_cache *tu_cache;   // opts->tu_cache, or NULL
+	const bh_clang_unit_cache *unit_cache; // opts->unit_cache when there is a program, or NULL
 	size_t *order;        // units in the order they are handed out: largest first
 	size_t finished;      // units analysed, for progress
 	void (*progress)(void *payload, size_t done, size_t total, const char *path);
@@ -136,13 +137,19 @@ static void *worker(void *data)
 		// The IR goes to the program (whole-program analyses) or, when
 		// only lowering is asked for (to measure it), dies with the slot.
 		bh_clang__paths visited = { 0 }, outside = { 0 };
-		bh_clang__analyse_unit(index, &p->units->items[i], p->ctx_root, s->arena,
-				       &s->findings, &s->diags,
-				       p->lower_ir || p->program ? &s->ir : NULL,
-				       p->visited || p->includes || p->outside ? &visited : NULL,
-				       p->outside ? &outside : NULL, &realpaths,
-				       p->unsaved, p->nunsaved, p->tu_cache);
-		s->ir.path = bh_arena_strdup(s->arena, p->units->items[i].path);
+		const bh_unit *unit = &p->units->items[i];
+		bh_clang_unit_result r = { s->arena, &s->findings, &s->diags, &s->ir, &visited, &outside };
+		if (!p->unit_cache || !p->unit_cache->lookup(p->unit_cache->payload, unit, &r)) {
+			bool collect = p->visited || p->includes || p->outside || p->unit_cache;
+			bh_clang__analyse_unit(index, unit, p->ctx_root, s->arena, &s->findings, &s->diags,
+					       p->lower_ir || p->program ? &s->ir : NULL,
+					       collect ? &visited : NULL,
+					       p->outside || p->unit_cache ? &outside : NULL, &realpaths,
+					       p->unsaved, p->nunsaved, p->tu_cache);
+			s->ir.path = bh_arena_strdup(s->arena, unit->path);
+			if (p->unit_cache)
+				p->unit_cache->store(p->unit_cache->payload, unit, &r);
+		}
 
 		pthread_mutex_lock(&p->lock);
 		// A set, whatever the order units finish in: each path once.
@@ -157,7 +164,7 @@ static void *worker(void *data)
 			if (bh_strset_insert(&p->seen, bh_arena_sprintf(s->arena, "I\x1f%s", pair)))
 				bh_vec_push(p->includes, pair);
 		}
-		for (size_t k = 0; k < outside.len; k++)
+		for (size_t k = 0; p->outside && k < outside.len; k++)
 			if (bh_strset_insert(&p->seen, bh_arena_sprintf(s->arena, "O\x1f%s", outside.items[k])))
 				bh_vec_push(p->outside, bh_arena_strdup(p->out->arena, outside.items[k]));
 		bh_vec_dispose(&visited);
@@ -249,6 +256,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 		.visited = opts->visited,
 		.includes = opts->includes,
 		.outside = opts->outside,
+		.unit_cache = opts->program && !opts->nunsaved && !opts->tu_cache ? opts->unit_cache : NULL,
 		.unsaved = bh_xcalloc(opts->nunsaved ? opts->nunsaved : 1, sizeof(struct CXUnsavedFile)),
 		.nunsaved = (unsigned)opts->nunsaved,
 		.tu_cache = opts->tu_cache,
