@@ -72,6 +72,12 @@ char *bh_cache_default_dir(const char *context)
 	return dir;
 }
 
+bool bh_cache_off_by_env(void)
+{
+	const char *v = getenv("BULKHEAD_NO_CACHE");
+	return v && *v;
+}
+
 // mkdir -p of the directories above `dir`, private to the user.
 static void make_parents(const char *dir)
 {

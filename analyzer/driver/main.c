@@ -357,8 +357,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	cli->scan.nsummaries = cli->summaries.items.len;
 	// The result cache: --cache-dir, else the user's cache directory;
 	// none with --no-cache or BULKHEAD_NO_CACHE set (to anything but "").
-	const char *no_cache = getenv("BULKHEAD_NO_CACHE");
-	if (cli->no_cache || (no_cache && *no_cache))
+	if (cli->no_cache || bh_cache_off_by_env())
 		cli->scan.cache_dir = NULL;
 	else if (!cli->scan.cache_dir)
 		cli->scan.cache_dir = cli->default_cache_dir = bh_cache_default_dir(cli->scan.context);

@@ -11,6 +11,9 @@
 //   cstat <size> <mtime s> <mtime ns> <path>\n  a context file whose content
 //                                             is not hashed (excluded, too large)
 //   ostat <size> <mtime s> <mtime ns> <path>\n  a file outside the context
+//   base <count> <name>\n                      unit entries: how many context
+//                                             files have the base name of
+//                                             one the unit read or missed
 //   report <length>\n<JSON report>             the findings and diagnostics
 //   ir <length>\n<bytes>                       unit entries: bh_ir_unit_encode
 //
@@ -169,10 +172,20 @@ static bool content_matters(const bh_file *f)
 }
 
 // Every file of the context as the walk listed it, with its bytes; the
-// hashes go to sc->hashes for the unit entries, and the names of the
-// files an #include could reach (any but the build and config files) to
-// `names`: a new header can change what a unit includes.
-static bool mix_files(bh_hash128 *h, bh_hash128 *names, bh_scan_cache *sc, bh_scan *scan, bh_file_hashes *fh)
+// hashes go to sc->hashes for the unit entries, and the number of files
+// of each base name to sc->basenames: a new header elsewhere with the name
+// of one a unit included may be the one it includes now.
+// Is `path` an editor buffer's (whose bytes are not those on disk)?
+static bool overlaid(const bh_scan_options *opts, const char *path)
+{
+	for (size_t i = 0; i < opts->noverlays; i++)
+		if (strcmp(opts->overlays[i].path, path) == 0)
+			return true;
+	return false;
+}
+
+static bool mix_files(bh_hash128 *h, bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts,
+		      bh_file_hashes *fh)
 {
 	size_t n = bh_ctx_file_count(scan->ctx);
 	mix_u64(h, n);
@@ -183,12 +196,18 @@ static bool mix_files(bh_hash128 *h, bh_hash128 *names, bh_scan_cache *sc, bh_sc
 		mix_u64(h, f->size);
 		mix_u64(h, (uint64_t)f->too_large | (uint64_t)f->excluded << 1 | (uint64_t)f->sent << 2);
 		mix_str(h, f->link_target);
-		if (f->kind == BH_FILE_C_SOURCE || f->kind == BH_FILE_C_HEADER || f->kind == BH_FILE_TEXT ||
-		    f->kind == BH_FILE_SYMLINK || f->kind == BH_FILE_OTHER)
-			mix_str(names, f->path);
+		const char *slash = strrchr(f->path, '/');
+		const char *base = slash ? slash + 1 : f->path;
+		const char *count = bh_strmap_get(&sc->basenames, base);
+		char buf[24];
+		snprintf(buf, sizeof(buf), "%lu", count ? strtoul(count, NULL, 10) + 1 : 1ul);
+		bh_strmap_put(&sc->basenames, base, buf);
 		char hex[33];
 		if (content_matters(f)) {
-			if (!bh_file_hashes_get(fh, scan, f->path, hex))
+			// (A buffer is hashed as the scan reads it, never remembered.)
+			bool ok = overlaid(opts, f->path) ? bh_scan_hash_file(scan, f->path, hex)
+							  : bh_file_hashes_get(fh, scan, f->path, hex);
+			if (!ok)
 				return false; // unreadable now: its diagnostic is the scan's to make
 			mix_str(h, hex);
 			bh_strmap_put(&sc->hashes, f->path, hex);
@@ -197,12 +216,22 @@ static bool mix_files(bh_hash128 *h, bh_hash128 *names, bh_scan_cache *sc, bh_sc
 	return true;
 }
 
-// Whether the scan can use the cache at all: not for partial results.
-static bool cacheable(const bh_scan_options *opts)
+// Whether units can be taken from the cache: whenever libclang parses
+// them, but through the LSP server's kept units (tu_cache), which reparse.
+// Editor buffers are fine: a unit's entry lists the hash of the bytes it
+// read, a buffer's too.
+static bool units_cacheable(const bh_scan_options *opts)
 {
-	return opts->cache_dir && !opts->fast && !opts->noverlays && !opts->nonly_units && opts->nshards < 2 &&
-	       !opts->nsummaries && !opts->write_summaries && !opts->summaries_in && !opts->summaries_out &&
-	       !opts->tu_cache;
+	return opts->cache_dir && !opts->fast && !opts->tu_cache;
+}
+
+// Whether the whole result can: not for partial results (a shard's, one
+// that needs or makes summaries), nor for editor buffers (the LSP server
+// wants summaries made, and a buffer's result is not the file's).
+static bool scan_cacheable(const bh_scan_options *opts)
+{
+	return units_cacheable(opts) && !opts->noverlays && !opts->nonly_units && opts->nshards < 2 &&
+	       !opts->nsummaries && !opts->write_summaries && !opts->summaries_in && !opts->summaries_out;
 }
 
 // ------------------------------------------------------------- records
@@ -234,6 +263,21 @@ static bool put_record(FILE *f, const bh_scan_cache *sc, const char *rel, const 
 	return true;
 }
 
+static size_t files_named(const bh_scan_cache *sc, const char *base)
+{
+	const char *count = bh_strmap_get(&sc->basenames, base);
+	return count ? (size_t)strtoul(count, NULL, 10) : 0;
+}
+
+// Append "base <count> <name>": how many context files are named `name`.
+static void put_base_record(FILE *f, const bh_scan_cache *sc, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	if (*base && !strchr(base, '\n'))
+		fprintf(f, "base %zu %s\n", files_named(sc, base), base);
+}
+
 // One record line: its kind and path, and whether it still holds.
 static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
 {
@@ -242,6 +286,14 @@ static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, 
 	int used = 0;
 	if (len >= PATH_MAX)
 		return false;
+	size_t count;
+	if (sscanf(line, "base %zu %n", &count, &used) == 1 && used > 0 && (size_t)used < len) {
+		*kind = 'b';
+		memcpy(path, line + used, len - (size_t)used);
+		path[len - (size_t)used] = '\0';
+		return files_named(sc, path) == count;
+	}
+	used = 0;
 	if (sscanf(line, "file %32[0-9a-f] %n", hash, &used) == 1 && used > 0 && (size_t)used < len) {
 		*kind = 'f';
 		memcpy(path, line + used, len - (size_t)used);
@@ -285,7 +337,7 @@ static bool records_hold(const bh_scan_cache *sc, const char **p, const char *en
 		char kind;
 		if (!record_holds(sc, *p, len, &kind, path))
 			return false;
-		if (r)
+		if (r && kind != 'b')
 			bh_vec_push(kind == 'o' ? r->outside : r->visited, bh_arena_strdup(r->arena, path));
 		*p = nl + 1;
 	}
@@ -404,6 +456,23 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 		ok = put_record(f, sc, r->visited->items[i], NULL);
 	for (size_t i = 0; ok && i < r->outside->len; i++)
 		ok = put_record(f, sc, NULL, r->outside->items[i]);
+	// Which file an #include names depends on every file of that name: a
+	// new one in an earlier -I directory, or the one a failed include
+	// looked for, changes the unit.
+	for (size_t i = 0; ok && i < r->visited->len; i++)
+		put_base_record(f, sc, r->visited->items[i]);
+	for (size_t i = 0; ok && i < r->outside->len; i++)
+		put_base_record(f, sc, r->outside->items[i]);
+	for (size_t i = 0; ok && i < r->diags->items.len; i++) {
+		const char *m = r->diags->items.items[i].message, *q = m ? strstr(m, "' file not found") : NULL;
+		const char *open = q ? q : NULL;
+		while (open && open > m && open[-1] != '\'')
+			open--;
+		if (open && open > m) {
+			char *missing = bh_arena_strndup(r->arena, open, (size_t)(q - open));
+			put_base_record(f, sc, missing);
+		}
+	}
 	ok = ok && put_report(f, r->findings, r->diags, 0);
 	bh_bytes ir = { 0 };
 	if (ok) {
@@ -426,7 +495,7 @@ void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options 
 {
 	memset(sc, 0, sizeof(*sc));
 	struct stat st;
-	if (!cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 || !S_ISDIR(st.st_mode))
 		return; // (opening the context diagnoses it)
 	sc->cache = bh_cache_open(opts->cache_dir, &scan->diags);
 	char root[PATH_MAX], dir[PATH_MAX];
@@ -443,28 +512,29 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 {
 	if (!sc->cache || !scan->ctx)
 		return false;
-	bh_hash128 h = BH_HASH128_INIT, names = BH_HASH128_INIT;
+	bh_hash128 h = BH_HASH128_INIT;
 	if (!mix_build(&h))
 		return false;
 	sc->root = bh_ctx_root(scan->ctx);
-	// Units: the build, the root and the names of the files; not the
-	// options, which reach a unit through its flags.
+	// Units: the build and the root; not the options, which reach a unit
+	// through its flags, nor the files, which its entry lists.
 	bh_hash128 base = h;
 	mix_options(&h, scan, opts);
 	bh_file_hashes *fh = bh_file_hashes_load(sc->cache, sc->root);
-	bool hashed = mix_files(&h, &names, sc, scan, fh);
+	bool hashed = mix_files(&h, sc, scan, opts, fh);
 	bh_file_hashes_save_free(fh, sc->cache);
 	if (!hashed)
 		return false;
 	bh_hash128_hex(&h, sc->key);
 	mix_str(&base, sc->root);
-	char names_hex[33], base_hex[33];
-	bh_hash128_hex(&names, names_hex);
-	mix_str(&base, names_hex);
+	char base_hex[33];
 	bh_hash128_hex(&base, base_hex);
 	sc->unit_base = bh_arena_strdup(scan->arena, base_hex);
 	sc->keyed = true;
 	sc->units = (bh_clang_unit_cache){ unit_lookup, unit_store, sc };
+	sc->whole = scan_cacheable(opts);
+	if (!sc->whole)
+		return false;
 
 	size_t len = 0;
 	char *payload = bh_cache_get(sc->cache, SCAN_KIND, sc->key, &len);
@@ -489,6 +559,8 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 	if (!sc->keyed)
 		return;
 	bh_cache_prune(sc->cache, UNIT_KIND, nunits + SPARE_UNITS);
+	if (!sc->whole)
+		return;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -520,5 +592,6 @@ void bh_scan_cache_close(bh_scan_cache *sc)
 {
 	bh_cache_close(sc->cache);
 	bh_strmap_dispose(&sc->hashes);
+	bh_strmap_dispose(&sc->basenames);
 	sc->cache = NULL;
 }

@@ -25,9 +25,11 @@ typedef struct {
 	bh_cache *cache;        /* NULL: no cache for this scan */
 	const char *unlisted;   /* the cache directory relative to the context, when inside it */
 	bool keyed;             /* `key` and what follows are this scan's */
+	bool whole;             /* the whole result may be stored and reused */
 	char key[33];
 	const char *root;       /* the context's absolute root */
 	bh_strmap hashes;       /* context path -> content hash, for the files the key hashed */
+	bh_strmap basenames;    /* base name -> how many context files have it (decimal) */
 	const char *unit_base;  /* what every unit entry's key starts from */
 	bh_clang_unit_cache units;
 	size_t units_reused;    /* units taken from the cache (atomic: workers count) */
@@ -41,8 +43,8 @@ typedef struct {
 void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts);
 
 /**
- * Key this scan, once the context is walked. Returns true when a stored
- * result was taken: its findings and diagnostics are appended to the
+ * Key this scan, once the context is walked (and its editor buffers
+ * overlaid). Returns true when a stored whole result was taken: its findings and diagnostics are appended to the
  * scan's, and units_parsed is set.
  */
 bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts);

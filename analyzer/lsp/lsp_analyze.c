@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/cache.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/common.h"
 #include "bulkhead/ctx.h"
@@ -127,9 +128,15 @@ json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbu
 	o.summaries_in = scope->summaries;
 	o.summaries_out = scope->write_summaries;
 	o.tu_cache = scope->tu_cache;
+	// The full tier parses again only the units whose files changed (the
+	// command line's cache of the context: a pre-commit hook and the
+	// editor share it). The unit tier reparses its kept unit instead.
+	char *cache_dir = !fast && !scope->tu_cache && !bh_cache_off_by_env() ? bh_cache_default_dir(root) : NULL;
+	o.cache_dir = cache_dir;
 	bh_scan *sc = NULL;
 	(void)bh_scan_run(&sc, &o);
 	bh_vec_dispose(&ov);
+	free(cache_dir);
 
 	// The scan's unsuppressed findings, and its diagnostics that name a
 	// file, as LSP diagnostics grouped by URI.

@@ -42,6 +42,9 @@ typedef struct bh_cache bh_cache;
  */
 char *bh_cache_default_dir(const char *context);
 
+/** Whether the user turned the cache off: BULKHEAD_NO_CACHE set, and not to "". */
+bool bh_cache_off_by_env(void);
+
 /**
  * Open the cache directory `dir`, creating it and its parents (mode 0700)
  * when missing. A `dir` that is a symlink or not a directory, or that cannot be

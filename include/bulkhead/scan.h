@@ -79,9 +79,12 @@ typedef struct bh_scan_options {
 	void *progress_payload;
 	const char *cache_dir;               /* the result cache (include/bulkhead/cache.h):
 						a scan whose inputs all match a stored one's
-						reuses its results; NULL: no cache. Not used
-						with fast, overlays, only_units, shards or
-						summaries (their results are partial) */
+						reuses its results, else units whose files are
+						unchanged are not parsed again; NULL: no
+						cache. Whole results are not reused with
+						overlays, only_units, shards or summaries
+						(partial results); neither is with fast or
+						tu_cache */
 } bh_scan_options;
 
 #define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }

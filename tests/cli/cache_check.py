@@ -140,11 +140,27 @@ def main():
           "an edited header: the units including it are parsed again, same report", reused)
     with open(http_h, "w") as f:
         f.write(header)
+    # (A scan of its own key: the whole-scan entry of the restored state
+    # would answer without parsing, and the units that include the header
+    # are stored as they are now.)
+    scan(ctx, "--format", "json", "--exclude", "no/such/path")
     with open(os.path.join(ctx, "src", "new_probe.h"), "w") as f:
         f.write("#define NEW_PROBE 1\n")
     rc, out, hit = scan(ctx, "--format", "json")
-    check(LAST_UNITS[0] == (0, 5), "a new header: every unit is parsed again", LAST_UNITS[0])
+    check(LAST_UNITS[0] == (5, 5), "a new header no unit could include: every unit from the cache",
+          LAST_UNITS[0])
     os.unlink(os.path.join(ctx, "src", "new_probe.h"))
+    # A new file with the name of a header a unit includes may be the one
+    # it includes now (an earlier -I directory): those units parse again.
+    os.makedirs(os.path.join(ctx, "shadow"))
+    with open(os.path.join(ctx, "shadow", "http.h"), "w") as f:
+        f.write("#define SHADOW 1\n")
+    rc, out, hit = scan(ctx, "--format", "json")
+    reused = LAST_UNITS[0]
+    want = scan(ctx, "--format", "json", no_cache=True)[1]
+    check(reused is not None and reused[0] < 5 and out == want,
+          "a new file named like an included header: its includers parse again, same report", reused)
+    shutil.rmtree(os.path.join(ctx, "shadow"))
     for e in glob.glob(os.path.join(XDG, "bulkhead", "*", "unit-*")):
         data = bytearray(open(e, "rb").read())
         data[len(data) - 7] ^= 0x10
@@ -175,6 +191,21 @@ def main():
     rc, after, hit2 = scan(ectx, "--format", "json", "--exclude", "vendor/**")
     check(rules_at(before, "main.c") and not hit2 and LAST_UNITS[0] == (0, 1) and not rules_at(after, "main.c"),
           "an excluded header a unit includes: its change is a miss", (rules_at(after, "main.c"), LAST_UNITS[0]))
+
+    # A header a unit could not find, then created: the unit parses again.
+    mctx = os.path.join(WORK, "missing-header")
+    os.makedirs(mctx)
+    with open(os.path.join(mctx, "main.c"), "w") as f:
+        f.write('#include "gen_config.h"\nint probe(void) { return GEN_VALUE; }\n')
+    with open(os.path.join(mctx, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": mctx, "file": "main.c", "arguments": ["cc", "-c", "main.c"]}], f)
+    rc, before, hit = scan(mctx, "--format", "json")
+    with open(os.path.join(mctx, "gen_config.h"), "w") as f:
+        f.write("#define GEN_VALUE 1\n")
+    rc, after, hit = scan(mctx, "--format", "json")
+    errors = lambda out: [d["code"] for d in json.loads(out)["diagnostics"] if d["level"] == "error"]
+    check(errors(before) and LAST_UNITS[0] == (0, 1) and not errors(after),
+          "a missing header, once created: the unit parses again", (errors(before), LAST_UNITS[0], errors(after)))
 
     # A changed config file holding a secret: a miss, the secret reported.
     cfg = os.path.join(ctx, "config", "cache-probe.env")

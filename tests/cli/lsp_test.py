@@ -429,6 +429,16 @@ try:
         c.request("shutdown")
         c.notify("exit", {})
         c.p.wait(timeout=30)
+
+    # ------------------------------------------------------ unit cache
+    # The full tier stores each parsed unit in the context's cache and
+    # takes it from there while its files are unchanged (editor buffers
+    # included: an entry holds the hash of the bytes libclang read).
+    import glob
+    units = glob.glob(os.path.join(tmp, "cache", "bulkhead", "ctx-*", "unit-*"))
+    dirs = {os.path.dirname(u) for u in units}
+    check("the full tier stores parsed units in the cache (%d entries in %d directories)" % (len(units), len(dirs)),
+          len(units) >= 5, units)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
