@@ -3,11 +3,13 @@
 // in order. Each stage reads the previous one's output through the public
 // types of include/bulkhead/ only.
 //
-//   config -> context walk -> compile database -> Dockerfiles, image
-//   model, Dockerfile rules -> C units (flags from the database, else
-//   inferred from Makefiles and Dockerfile compiler lines) -> libclang + C
-//   rules + IR of every function -> taint analysis and memory checkers over
-//   the whole program
+//   config -> context walk -> result cache (scan_cache.c: a stored result
+//   of the same inputs skips to the report stages; else units whose files
+//   are unchanged are read back instead of parsed) -> compile database ->
+//   Dockerfiles, image model, Dockerfile rules -> C units (flags from the
+//   database, else inferred from Makefiles and Dockerfile compiler lines)
+//   -> libclang + C rules + IR of every function -> taint analysis and
+//   memory checkers over the whole program
 //   -> tree-sitter-c fast path (C files libclang did not cover, #defines)
 //   -> secret scan -> one owner per secret -> restrict to requested files
 //   -> order, fingerprint -> inline suppressions -> config policy ->

@@ -278,6 +278,21 @@ static void put_base_record(FILE *f, const bh_scan_cache *sc, const char *path)
 		fprintf(f, "base %zu %s\n", files_named(sc, base), base);
 }
 
+// The records of the files a scan or a unit read: context files
+// (`visited`; with `unhashed_only`, those the key does not cover) and
+// files outside the context.
+static bool put_records(FILE *f, const bh_scan_cache *sc, const bh_clang_files *visited,
+			const bh_clang_files *outside, bool unhashed_only)
+{
+	bool ok = true;
+	for (size_t i = 0; visited && i < visited->len && ok; i++)
+		if (!unhashed_only || !bh_strmap_get(&sc->hashes, visited->items[i]))
+			ok = put_record(f, sc, visited->items[i], NULL);
+	for (size_t i = 0; outside && i < outside->len && ok; i++)
+		ok = put_record(f, sc, NULL, outside->items[i]);
+	return ok;
+}
+
 // One record line: its kind and path, and whether it still holds.
 static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
 {
@@ -451,11 +466,7 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return;
-	bool ok = true;
-	for (size_t i = 0; ok && i < r->visited->len; i++)
-		ok = put_record(f, sc, r->visited->items[i], NULL);
-	for (size_t i = 0; ok && i < r->outside->len; i++)
-		ok = put_record(f, sc, NULL, r->outside->items[i]);
+	bool ok = put_records(f, sc, r->visited, r->outside, false);
 	// Which file an #include names depends on every file of that name: a
 	// new one in an earlier -I directory, or the one a failed include
 	// looked for, changes the unit.
@@ -568,12 +579,7 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 		return;
 	// What the key does not cover: context files read but not hashed,
 	// files outside the context.
-	bool ok = true;
-	for (size_t i = 0; visited && i < visited->len && ok; i++)
-		if (!bh_strmap_get(&sc->hashes, visited->items[i]))
-			ok = put_record(f, sc, visited->items[i], NULL);
-	for (size_t i = 0; outside && i < outside->len && ok; i++)
-		ok = put_record(f, sc, NULL, outside->items[i]);
+	bool ok = put_records(f, sc, visited, outside, true);
 	// The stored part of the lists, as lists of their own (borrowed).
 	bh_findings findings = scan->findings;
 	findings.items.items += first_finding;

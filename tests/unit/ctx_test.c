@@ -630,3 +630,24 @@ Test(ctx, overlay_of_the_dockerignore_decides_what_is_sent)
 	cr_assert(file("app.log")->sent);
 	cr_assert_not(bh_ctx_is_sent(ctx, "Dockerfile", ".env"));
 }
+
+// Bulkhead's own cache, when the user puts it in the context, is not even
+// listed: its entries change with every scan. Only that directory: one of
+// the same name elsewhere, and files beside it, are listed as usual.
+Test(ctx, the_unlisted_directory_is_not_walked)
+{
+	write_file("main.c", "int main(void) { return 0; }\n");
+	write_file("cache/scan-0123", "entry\n");
+	write_file("cache/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n");
+	write_file("sub/cache/kept.txt", "text\n");
+	bh_ctx_options o = BH_CTX_OPTIONS_INIT;
+	o.root = root;
+	o.unlisted_dir = "cache";
+	cr_assert_eq(bh_ctx_open(&ctx, &o, &diags), BH_OK);
+	file("main.c");
+	file("sub/cache/kept.txt");
+	cr_assert_null(bh_ctx_find(ctx, "cache/scan-0123"));
+	cr_assert_null(bh_ctx_find(ctx, "cache/CACHEDIR.TAG"));
+	cr_assert_eq(bh_ctx_file_count(ctx), 2);
+	cr_assert_eq(diags.items.len, 0);
+}

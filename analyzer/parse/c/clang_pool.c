@@ -136,6 +136,8 @@ static void *worker(void *data)
 		bh_diags_init(&s->diags, s->arena);
 		// The IR goes to the program (whole-program analyses) or, when
 		// only lowering is asked for (to measure it), dies with the slot.
+		// A unit whose stored result still holds (opts->unit_cache) is
+		// read back instead of parsed, and a parsed one is stored.
 		bh_clang__paths visited = { 0 }, outside = { 0 };
 		const bh_unit *unit = &p->units->items[i];
 		bh_clang_unit_result r = { s->arena, &s->findings, &s->diags, &s->ir, &visited, &outside };
