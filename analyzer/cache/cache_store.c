@@ -72,6 +72,67 @@ char *bh_cache_default_dir(const char *context)
 	return dir;
 }
 
+// What this store writes: its entries, temporary files and markers.
+static bool ours(const char *name)
+{
+	static const char *const prefixes[] = { "scan-", "unit-", "files-", "tmp-" };
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return strcmp(name, "CACHEDIR.TAG") == 0 || strcmp(name, ".gitignore") == 0;
+}
+
+// Remove the directory `name` of `parentfd` if it holds only our files.
+static void remove_ours(int parentfd, const char *name)
+{
+	int fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	struct dirent *e;
+	bool foreign = false;
+	while ((e = readdir(d)) && !foreign)
+		foreign = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 && !ours(e->d_name);
+	if (!foreign) {
+		rewinddir(d);
+		while ((e = readdir(d)))
+			if (ours(e->d_name))
+				(void)unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+	if (!foreign)
+		(void)unlinkat(parentfd, name, AT_REMOVEDIR);
+}
+
+void bh_cache_forget_stale(const char *dir, unsigned days)
+{
+	const char *slash = dir ? strrchr(dir, '/') : NULL;
+	if (!slash || strncmp(slash + 1, "ctx-", 4) != 0)
+		return;
+	char *parent = bh_xstrndup(dir, (size_t)(slash - dir));
+	int fd = open(*parent ? parent : "/", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	free(parent);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	time_t cutoff = time(NULL) - (time_t)days * 86400;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		struct stat st;
+		if (strncmp(e->d_name, "ctx-", 4) == 0 && strcmp(e->d_name, slash + 1) != 0 &&
+		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_mtime < cutoff)
+			remove_ours(dirfd(d), e->d_name);
+	}
+	closedir(d);
+}
+
 bool bh_cache_off_by_env(void)
 {
 	const char *v = getenv("BULKHEAD_NO_CACHE");
@@ -118,6 +179,7 @@ bh_cache *bh_cache_open(const char *dir, bh_diags *diags)
 	}
 	create_marker(fd, "CACHEDIR.TAG", cachedir_tag);
 	create_marker(fd, ".gitignore", gitignore);
+	(void)futimens(fd, NULL); // used now: bh_cache_forget_stale keeps it
 	bh_cache *c = bh_xcalloc(1, sizeof(*c));
 	c->dirfd = fd;
 	return c;

@@ -359,8 +359,10 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	// none with --no-cache or BULKHEAD_NO_CACHE set (to anything but "").
 	if (cli->no_cache || bh_cache_off_by_env())
 		cli->scan.cache_dir = NULL;
-	else if (!cli->scan.cache_dir)
+	else if (!cli->scan.cache_dir) {
 		cli->scan.cache_dir = cli->default_cache_dir = bh_cache_default_dir(cli->scan.context);
+		bh_cache_forget_stale(cli->default_cache_dir, BH_CACHE_STALE_DAYS);
+	}
 	return -1;
 }
 

@@ -132,6 +132,7 @@ json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbu
 	// command line's cache of the context: a pre-commit hook and the
 	// editor share it). The unit tier reparses its kept unit instead.
 	char *cache_dir = !fast && !scope->tu_cache && !bh_cache_off_by_env() ? bh_cache_default_dir(root) : NULL;
+	bh_cache_forget_stale(cache_dir, BH_CACHE_STALE_DAYS);
 	o.cache_dir = cache_dir;
 	bh_scan *sc = NULL;
 	(void)bh_scan_run(&sc, &o);

@@ -26,6 +26,9 @@
 #include "common.h"
 #include "diag.h"
 
+/** Days after which the cache of a context no scan opened is removed. */
+#define BH_CACHE_STALE_DAYS 30
+
 /** Version of the entry format; entries of another are misses. */
 #define BH_CACHE_FORMAT 1
 
@@ -42,12 +45,21 @@ typedef struct bh_cache bh_cache;
  */
 char *bh_cache_default_dir(const char *context);
 
+/**
+ * Remove the context directories beside `dir` (the other ctx-* of the
+ * default layout) that no scan opened for `days` days, so that the
+ * caches of deleted checkouts and temporary contexts do not pile up. Only
+ * what this store writes is removed; a directory holding anything else is
+ * left as it is.
+ */
+void bh_cache_forget_stale(const char *dir, unsigned days);
+
 /** Whether the user turned the cache off: BULKHEAD_NO_CACHE set, and not to "". */
 bool bh_cache_off_by_env(void);
 
 /**
  * Open the cache directory `dir`, creating it and its parents (mode 0700)
- * when missing. A `dir` that is a symlink or not a directory, or that cannot be
+ * when missing, and mark it used now (bh_cache_forget_stale). A `dir` that is a symlink or not a directory, or that cannot be
  * created, gives NULL and a note "cache.unusable" in `diags` (a scan goes
  * on without a cache; nothing it reports changes).
  */

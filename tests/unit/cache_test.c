@@ -280,3 +280,49 @@ Test(cache, the_default_directory_is_per_context_under_the_users_cache)
 	free(other);
 	free(home);
 }
+
+static void age_dir(const char *path, long days)
+{
+	struct timeval tv[2] = { { time(NULL) - days * 86400, 0 }, { time(NULL) - days * 86400, 0 } };
+	cr_assert_eq(utimes(path, tv), 0, "%s", path);
+}
+
+Test(cache, caches_of_contexts_unused_for_a_month_are_removed)
+{
+	char *base = bh_arena_sprintf(arena, "%s/bulkhead", root);
+	char *old = bh_arena_sprintf(arena, "%s/ctx-old", base), *foreign = bh_arena_sprintf(arena, "%s/ctx-foreign", base);
+	char *recent = bh_arena_sprintf(arena, "%s/ctx-recent", base), *other = bh_arena_sprintf(arena, "%s/other", base);
+	char *current = bh_arena_sprintf(arena, "%s/ctx-current", base);
+	const char *dirs[] = { old, foreign, recent, current };
+	for (size_t i = 0; i < 4; i++) {
+		bh_cache *c = bh_cache_open(dirs[i], &diags);
+		cr_assert(bh_cache_put(c, "scan", key, "x", 1));
+		bh_cache_close(c);
+	}
+	cr_assert(bh_test_write(root, "bulkhead/ctx-foreign/notes.txt", "mine", 4));
+	cr_assert_eq(mkdir(other, 0700), 0);
+	age_dir(old, 40);
+	age_dir(foreign, 40);
+	age_dir(recent, 5);
+	age_dir(other, 40);
+	age_dir(current, 40); // the one in use is never removed
+	bh_cache_forget_stale(current, 30);
+	struct stat st;
+	cr_assert_neq(stat(old, &st), 0, "an old cache of our files only goes");
+	cr_assert_eq(stat(foreign, &st), 0, "a directory with a file not ours stays");
+	cr_assert_eq(stat(bh_arena_sprintf(arena, "%s/notes.txt", foreign), &st), 0);
+	cr_assert_eq(stat(recent, &st), 0);
+	cr_assert_eq(stat(other, &st), 0, "only ctx-* directories are considered");
+	cr_assert_eq(stat(current, &st), 0);
+	// Opening a cache marks it used.
+	bh_cache *c = bh_cache_open(old, &diags);
+	bh_cache_close(c);
+	age_dir(recent, 40);
+	bh_cache *r = bh_cache_open(recent, &diags);
+	bh_cache_close(r);
+	bh_cache_forget_stale(current, 30);
+	cr_assert_eq(stat(recent, &st), 0, "opened just now");
+	// A path that is not of the default layout: nothing happens.
+	bh_cache_forget_stale(root, 30);
+	bh_cache_forget_stale(NULL, 30);
+}
