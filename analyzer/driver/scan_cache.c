@@ -508,9 +508,17 @@ void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options 
 	struct stat st;
 	if (!units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 || !S_ISDIR(st.st_mode))
 		return; // (opening the context diagnoses it)
-	sc->cache = bh_cache_open(opts->cache_dir, &scan->diags);
 	char root[PATH_MAX], dir[PATH_MAX];
-	if (!sc->cache || !realpath(opts->context ? opts->context : ".", root) || !realpath(opts->cache_dir, dir))
+	bool rooted = realpath(opts->context ? opts->context : ".", root) != NULL;
+	if (rooted && realpath(opts->cache_dir, dir) && strcmp(dir, root) == 0) {
+		// Its entries would be files of the context, changing every key.
+		bh_diag_add(&scan->diags, BH_LEVEL_NOTE, "cache.unusable", NULL, 0, 0,
+			    "the cache directory '%s' is the build context itself; nothing was reused or stored",
+			    opts->cache_dir);
+		return;
+	}
+	sc->cache = bh_cache_open(opts->cache_dir, &scan->diags);
+	if (!sc->cache || !rooted || !realpath(opts->cache_dir, dir))
 		return;
 	size_t n = strlen(root);
 	if (n == 1) // the context is "/"

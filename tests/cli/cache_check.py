@@ -299,6 +299,11 @@ def main():
           "a cache directory inside the context is not listed, scanned or keyed",
           "hits %s %s, %s" % (hit, hit2, json.loads(second)["summary"]))
     shutil.rmtree(inside)
+    rc, out, hit = scan(ctx, "--format", "json", "--cache-dir", ctx)
+    rep = json.loads(out)
+    check(any(d["code"] == "cache.unusable" for d in rep["diagnostics"]) and rep["findings"] == json.loads(cold)["findings"]
+          and not glob.glob(os.path.join(ctx, "scan-*")) and not os.path.exists(os.path.join(ctx, "CACHEDIR.TAG")),
+          "the context itself as the cache directory is refused, nothing written in it")
 
     # Scans of one context at once, from an empty cache: all write the
     # uncached report, and the entry they leave is whole.
