@@ -524,7 +524,7 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	side_analyses side;
 	side_init(&side, scan, program, &graph, units, tsc);
 	pthread_t thread;
-	bool parallel = opts->jobs != 1 && (opts->jobs > 1 || sysconf(_SC_NPROCESSORS_ONLN) > 1) &&
+	bool parallel = bh_jobs_or_cores(opts->jobs) > 1 &&
 			pthread_create(&thread, NULL, run_side_analyses, &side) == 0;
 	stage_progress(opts, "analyse",
 		       !parallel ? "taint"

@@ -256,7 +256,7 @@ static bool put_record(FILE *f, const bh_scan_cache *sc, const char *rel, const 
 		path = buf;
 	}
 	struct stat st;
-	if (strchr(path, '\n') || stat(path, &st) != 0)
+	if (!path || strchr(path, '\n') || stat(path, &st) != 0)
 		return false;
 	fprintf(f, "%s %llu %llu %llu %s\n", rel ? "cstat" : "ostat", (unsigned long long)st.st_size,
 		(unsigned long long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec, rel ? rel : abs);

@@ -88,6 +88,12 @@ void *bh_xrealloc(void *ptr, size_t size);
 char *bh_xstrdup(const char *s);
 char *bh_xstrndup(const char *s, size_t n);
 
+/**
+ * `jobs` if positive, else the number of online cores (1 when unknown):
+ * how many workers a stage runs when --jobs is not given.
+ */
+int bh_jobs_or_cores(int jobs);
+
 /** Install bh_x* as the allocator of jansson and tree-sitter. Idempotent. */
 void bh_alloc_install(void);
 

@@ -220,12 +220,6 @@ static size_t *hand_out_order(const bh_units *units)
 	return order;
 }
 
-static int default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 && n < 1024 ? (int)n : 1;
-}
-
 bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 			const bh_clang_options *opts, bh_findings *out, bh_diags *diags)
 {
@@ -272,7 +266,7 @@ bh_status bh_clang_scan(const bh_units *units, const char *ctx_root,
 	pthread_mutex_init(&p.lock, NULL);
 
 	// A cache's units belong to its one index: one thread uses them.
-	int jobs = opts->tu_cache ? 1 : opts->jobs > 0 ? opts->jobs : default_jobs();
+	int jobs = opts->tu_cache ? 1 : bh_jobs_or_cores(opts->jobs);
 	if ((size_t)jobs > units->len)
 		jobs = (int)units->len;
 

@@ -1546,11 +1546,7 @@ static bh_status scan_files(const bh_secret *sec, bh_ctx *ctx, const bool *wante
 			sent[i] = bh_ctx_is_sent(ctx, dockerfiles.items[d], f->path);
 	}
 	bh_vec_dispose(&dockerfiles);
-	int jobs = sec->opts.jobs;
-	if (jobs <= 0) {
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = cores > 0 ? (int)cores : 1;
-	}
+	int jobs = bh_jobs_or_cores(sec->opts.jobs);
 	if ((size_t)jobs > n)
 		jobs = n ? (int)n : 1;
 
