@@ -13,7 +13,7 @@
 #define MAX_FUNCTIONS 256
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static bh_clang__shim_fn table[MAX_FUNCTIONS];
+bh_clang__shim_fn bh_clang__shim_table[MAX_FUNCTIONS];
 
 static void load(void)
 {
@@ -36,15 +36,18 @@ static void load(void)
 			exit(2);
 		}
 		// dlsym gives a data pointer; POSIX guarantees it holds the
-		// function's address.
-		memcpy(&table[i], &p, sizeof(p));
+		// function's address. Published with release: a thread that
+		// sees it sees the library loaded.
+		bh_clang__shim_fn f;
+		memcpy(&f, &p, sizeof(p));
+		__atomic_store_n(&bh_clang__shim_table[i], f, __ATOMIC_RELEASE);
 	}
 }
 
-bh_clang__shim_fn bh_clang__shim_get(unsigned i)
+bh_clang__shim_fn bh_clang__shim_load(unsigned i)
 {
 	pthread_once(&load_once, load);
-	return table[i];
+	return __atomic_load_n(&bh_clang__shim_table[i], __ATOMIC_ACQUIRE);
 }
 
 const char *bh_clang_library_path(void)
