@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bulkhead/hash.h"
+#include "bulkhead/sha256.h"
 #include "bulkhead/strset.h"
 #include "driver/file_hashes.h"
 #include "driver/scan_cache.h"
@@ -23,7 +23,7 @@
 #define RACY_SECONDS 2
 
 struct bh_file_hashes {
-	char key[33];
+	char key[BH_SCAN_HASH_HEX];
 	int rootfd;            // the context root, for fstatat; -1: never trust
 	bh_strmap old;         // path -> "<stat fields> <hash>"
 	long long old_taken;   // seconds
@@ -37,9 +37,10 @@ struct bh_file_hashes {
 bh_file_hashes *bh_file_hashes_load(bh_cache *cache, const char *root)
 {
 	bh_file_hashes *fh = bh_xcalloc(1, sizeof(*fh));
-	bh_hash128 h = BH_HASH128_INIT;
-	bh_hash128_bytes(&h, root, strlen(root));
-	bh_hash128_hex(&h, fh->key);
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	bh_sha256_update(&h, root, strlen(root));
+	bh_sha256_hex(&h, fh->key);
 	fh->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	clock_gettime(CLOCK_REALTIME, &fh->taken);
 	fh->out = open_memstream(&fh->buf, &fh->len);
@@ -73,7 +74,7 @@ static void stat_fields(char *buf, size_t cap, const struct stat *st)
 		 (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec);
 }
 
-bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, char out[33])
+bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, char out[BH_SCAN_HASH_HEX])
 {
 	struct stat st;
 	bool stated = fh->rootfd >= 0 && fstatat(fh->rootfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -84,13 +85,13 @@ bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, cha
 	if (old) {
 		stat_fields(fields, sizeof(fields), &st);
 		size_t n = strlen(fields);
-		known = strncmp(old, fields, n) == 0 && old[n] == ' ' && strlen(old + n + 1) == 32 &&
+		known = strncmp(old, fields, n) == 0 && old[n] == ' ' && strlen(old + n + 1) == BH_SCAN_HASH_HEX - 1 &&
 			st.st_mtim.tv_sec + RACY_SECONDS < fh->old_taken && st.st_ctim.tv_sec + RACY_SECONDS < fh->old_taken;
 		if (known)
-			memcpy(out, old + n + 1, 33);
+			memcpy(out, old + n + 1, BH_SCAN_HASH_HEX);
 	}
 	if (!known) {
-		if (!bh_scan_hash_file(scan, path, out))
+		if (!bh_scan_content_hash(scan, path, out))
 			return false;
 		fh->computed++;
 	}

@@ -16,6 +16,7 @@
 
 #include "bulkhead/cache.h"
 #include "bulkhead/scan.h"
+#include "driver/scan_cache.h"
 
 typedef struct bh_file_hashes bh_file_hashes;
 
@@ -23,11 +24,11 @@ typedef struct bh_file_hashes bh_file_hashes;
 bh_file_hashes *bh_file_hashes_load(bh_cache *cache, const char *root);
 
 /**
- * The content hash of context file `path` (32 hex digits): remembered if
- * its stat is unchanged, else read and hashed (bh_scan_hash_file). false
+ * The content hash of context file `path` (bh_scan_content_hash): remembered
+ * if its stat is unchanged, else read and hashed. false
  * when it cannot be read.
  */
-bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, char out[33]);
+bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, char out[BH_SCAN_HASH_HEX]);
 
 /** Remember the hashes asked for, if any had to be computed; then free. */
 void bh_file_hashes_save_free(bh_file_hashes *fh, bh_cache *cache);

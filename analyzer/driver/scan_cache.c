@@ -37,6 +37,7 @@
 #include "bulkhead/ir_serial.h"
 #include "bulkhead/merge.h"
 #include "bulkhead/report.h"
+#include "bulkhead/sha256.h"
 #include "bulkhead/strset.h"
 #include "driver/file_hashes.h"
 #include "driver/scan_cache.h"
@@ -50,40 +51,63 @@
 #define SCAN_KIND "scan"
 #define UNIT_KIND "unit"
 
+// The bytes of context file `path` as the scan reads them (an editor
+// buffer's for an overlaid file), in `arena`; NULL when it cannot be read
+// (the scan reports that elsewhere).
+static const bh_source *context_bytes(bh_scan *scan, bh_arena *arena, const char *path)
+{
+	const bh_source *src = NULL;
+	bh_diags ignored;
+	bh_diags_init(&ignored, arena);
+	bool ok = bh_ctx_find(scan->ctx, path) && bh_ctx_read(&src, arena, scan->ctx, path, &ignored) == BH_OK;
+	bh_diags_dispose(&ignored);
+	return ok ? src : NULL;
+}
+
 bool bh_scan_hash_file(bh_scan *scan, const char *path, char out[33])
 {
 	bh_arena *arena = bh_arena_new();
-	const bh_source *src = NULL;
-	bh_diags ignored; // a file that cannot be read has no hash; the scan reports it elsewhere
-	bh_diags_init(&ignored, arena);
-	bool ok = bh_ctx_find(scan->ctx, path) && bh_ctx_read(&src, arena, scan->ctx, path, &ignored) == BH_OK;
-	if (ok) {
+	const bh_source *src = context_bytes(scan, arena, path);
+	if (src) {
 		bh_hash128 h = BH_HASH128_INIT;
 		bh_hash128_bytes(&h, src->data, src->len);
 		bh_hash128_hex(&h, out);
 	}
-	bh_diags_dispose(&ignored);
 	bh_arena_free(arena);
-	return ok;
+	return src != NULL;
+}
+
+bool bh_scan_content_hash(bh_scan *scan, const char *path, char out[BH_SCAN_HASH_HEX])
+{
+	bh_arena *arena = bh_arena_new();
+	const bh_source *src = context_bytes(scan, arena, path);
+	if (src) {
+		bh_sha256 h;
+		bh_sha256_init(&h);
+		bh_sha256_update(&h, src->data, src->len);
+		bh_sha256_hex(&h, out);
+	}
+	bh_arena_free(arena);
+	return src != NULL;
 }
 
 // ------------------------------------------------------------------ key
 
-static void mix_str(bh_hash128 *h, const char *s)
+static void mix_str(bh_sha256 *h, const char *s)
 {
 	static const char none[] = "\x01(none)";
 	if (!s)
-		bh_hash128_bytes(h, none, sizeof(none));
+		bh_sha256_update(h, none, sizeof(none));
 	else
-		bh_hash128_bytes(h, s, strlen(s) + 1); // the NUL separates fields
+		bh_sha256_update(h, s, strlen(s) + 1); // the NUL separates fields
 }
 
-static void mix_u64(bh_hash128 *h, uint64_t v)
+static void mix_u64(bh_sha256 *h, uint64_t v)
 {
-	bh_hash128_bytes(h, &v, sizeof(v));
+	bh_sha256_update(h, &v, sizeof(v));
 }
 
-static void mix_strs(bh_hash128 *h, const char *const *list, size_t n)
+static void mix_strs(bh_sha256 *h, const char *const *list, size_t n)
 {
 	mix_u64(h, n);
 	for (size_t i = 0; i < n; i++)
@@ -95,7 +119,7 @@ static void mix_strs(bh_hash128 *h, const char *const *list, size_t n)
 // stale, whatever the version strings say. By the files' identity, so that
 // a scan that takes its result from the cache never loads libclang. False
 // when they cannot be told.
-static bool mix_file_identity(bh_hash128 *h, const char *path)
+static bool mix_file_identity(bh_sha256 *h, const char *path)
 {
 	struct stat st;
 	if (stat(path, &st) != 0)
@@ -108,7 +132,7 @@ static bool mix_file_identity(bh_hash128 *h, const char *path)
 	return true;
 }
 
-static bool mix_build(bh_hash128 *h)
+static bool mix_build(bh_sha256 *h)
 {
 	mix_str(h, "bulkhead scan cache");
 	mix_u64(h, BH_CACHE_FORMAT);
@@ -119,7 +143,7 @@ static bool mix_build(bh_hash128 *h)
 
 // A file named on the command line (--config, --compile-commands): its
 // name and its bytes; a file that cannot be read counts as its error.
-static void mix_named_file(bh_hash128 *h, const char *path)
+static void mix_named_file(bh_sha256 *h, const char *path)
 {
 	mix_str(h, path);
 	if (!path)
@@ -131,7 +155,7 @@ static void mix_named_file(bh_hash128 *h, const char *path)
 	mix_u64(h, (uint64_t)st);
 	mix_u64(h, (uint64_t)errnum);
 	if (st == BH_OK)
-		bh_hash128_bytes(h, text, len);
+		bh_sha256_update(h, text, len);
 	free(text);
 }
 
@@ -143,7 +167,7 @@ static int by_string(const void *a, const void *b)
 // The options that change what is analysed. Those that only filter or
 // present the results (--diff, --only-shipped, --baseline, formats) are
 // applied after the cache and are not part of the key.
-static void mix_options(bh_hash128 *h, bh_scan *scan, const bh_scan_options *opts)
+static void mix_options(bh_sha256 *h, bh_scan *scan, const bh_scan_options *opts)
 {
 	mix_str(h, bh_ctx_root(scan->ctx));
 	mix_strs(h, opts->dockerfiles, opts->ndockerfiles);
@@ -184,7 +208,7 @@ static bool overlaid(const bh_scan_options *opts, const char *path)
 	return false;
 }
 
-static bool mix_files(bh_hash128 *h, bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts,
+static bool mix_files(bh_sha256 *h, bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts,
 		      bh_file_hashes *fh)
 {
 	size_t n = bh_ctx_file_count(scan->ctx);
@@ -202,10 +226,10 @@ static bool mix_files(bh_hash128 *h, bh_scan_cache *sc, bh_scan *scan, const bh_
 		char buf[24];
 		snprintf(buf, sizeof(buf), "%lu", count ? strtoul(count, NULL, 10) + 1 : 1ul);
 		bh_strmap_put(&sc->basenames, base, buf);
-		char hex[33];
+		char hex[BH_SCAN_HASH_HEX];
 		if (content_matters(f)) {
 			// (A buffer is hashed as the scan reads it, never remembered.)
-			bool ok = overlaid(opts, f->path) ? bh_scan_hash_file(scan, f->path, hex)
+			bool ok = overlaid(opts, f->path) ? bh_scan_content_hash(scan, f->path, hex)
 							  : bh_file_hashes_get(fh, scan, f->path, hex);
 			if (!ok)
 				return false; // unreadable now: its diagnostic is the scan's to make
@@ -296,7 +320,7 @@ static bool put_records(FILE *f, const bh_scan_cache *sc, const bh_clang_files *
 // One record line: its kind and path, and whether it still holds.
 static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
 {
-	char hash[33];
+	char hash[BH_SCAN_HASH_HEX];
 	unsigned long long size, sec, nsec;
 	int used = 0;
 	if (len >= PATH_MAX)
@@ -309,7 +333,7 @@ static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, 
 		return files_named(sc, path) == count;
 	}
 	used = 0;
-	if (sscanf(line, "file %32[0-9a-f] %n", hash, &used) == 1 && used > 0 && (size_t)used < len) {
+	if (sscanf(line, "file %64[0-9a-f] %n", hash, &used) == 1 && used > 0 && (size_t)used < len) {
 		*kind = 'f';
 		memcpy(path, line + used, len - (size_t)used);
 		path[len - (size_t)used] = '\0';
@@ -416,22 +440,23 @@ static bool load_report(const char *json, size_t len, bh_findings *findings, bh_
 
 // The entry name of `unit`: everything its parse depends on but the files
 // it reads, which the entry lists.
-static void unit_key(const bh_scan_cache *sc, const bh_unit *unit, char out[33])
+static void unit_key(const bh_scan_cache *sc, const bh_unit *unit, char out[BH_SCAN_HASH_HEX])
 {
-	bh_hash128 h = BH_HASH128_INIT;
+	bh_sha256 h;
+	bh_sha256_init(&h);
 	mix_str(&h, sc->unit_base);
 	mix_str(&h, unit->path);
 	mix_str(&h, unit->abs_path);
 	mix_strs(&h, unit->args, unit->nargs);
 	mix_u64(&h, (uint64_t)unit->flags_source);
 	mix_str(&h, unit->flags_note);
-	bh_hash128_hex(&h, out);
+	bh_sha256_hex(&h, out);
 }
 
 static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result *r)
 {
 	bh_scan_cache *sc = payload;
-	char key[33];
+	char key[BH_SCAN_HASH_HEX];
 	unit_key(sc, unit, key);
 	size_t len = 0;
 	char *entry = bh_cache_get(sc->cache, UNIT_KIND, key, &len);
@@ -493,7 +518,7 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	}
 	bh_vec_dispose(&ir);
 	ok = fclose(f) == 0 && ok;
-	char key[33];
+	char key[BH_SCAN_HASH_HEX];
 	unit_key(sc, unit, key);
 	if (ok)
 		(void)bh_cache_put(sc->cache, UNIT_KIND, key, buf, len);
@@ -531,23 +556,24 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 {
 	if (!sc->cache || !scan->ctx)
 		return false;
-	bh_hash128 h = BH_HASH128_INIT;
+	bh_sha256 h;
+	bh_sha256_init(&h);
 	if (!mix_build(&h))
 		return false;
 	sc->root = bh_ctx_root(scan->ctx);
 	// Units: the build and the root; not the options, which reach a unit
 	// through its flags, nor the files, which its entry lists.
-	bh_hash128 base = h;
+	bh_sha256 base = h;
 	mix_options(&h, scan, opts);
 	bh_file_hashes *fh = bh_file_hashes_load(sc->cache, sc->root);
 	bool hashed = mix_files(&h, sc, scan, opts, fh);
 	bh_file_hashes_save_free(fh, sc->cache);
 	if (!hashed)
 		return false;
-	bh_hash128_hex(&h, sc->key);
+	bh_sha256_hex(&h, sc->key);
 	mix_str(&base, sc->root);
-	char base_hex[33];
-	bh_hash128_hex(&base, base_hex);
+	char base_hex[BH_SCAN_HASH_HEX];
+	bh_sha256_hex(&base, base_hex);
 	sc->unit_base = bh_arena_strdup(scan->arena, base_hex);
 	sc->keyed = true;
 	sc->units = (bh_clang_unit_cache){ unit_lookup, unit_store, sc };

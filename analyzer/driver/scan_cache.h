@@ -19,6 +19,9 @@
 
 typedef struct bh_cache bh_cache;
 
+/** A content hash or key of the cache: SHA-256 as 64 hex digits and a NUL. */
+#define BH_SCAN_HASH_HEX 65
+
 #include "bulkhead/strset.h"
 
 typedef struct {
@@ -26,7 +29,7 @@ typedef struct {
 	const char *unlisted;   /* the cache directory relative to the context, when inside it */
 	bool keyed;             /* `key` and what follows are this scan's */
 	bool whole;             /* the whole result may be stored and reused */
-	char key[33];
+	char key[BH_SCAN_HASH_HEX];
 	const char *root;       /* the context's absolute root */
 	bh_strmap hashes;       /* context path -> content hash, for the files the key hashed */
 	bh_strmap basenames;    /* base name -> how many context files have it (decimal) */
@@ -68,7 +71,16 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 
 void bh_scan_cache_close(bh_scan_cache *sc);
 
-/** The content hash of context file `path` (32 hex digits); false if unreadable. */
+/**
+ * The content hash of context file `path` that summaries files record
+ * (bh_hash128, 32 hex digits); false if unreadable.
+ */
 bool bh_scan_hash_file(bh_scan *scan, const char *path, char out[33]);
+
+/**
+ * The content hash the cache keys on (SHA-256: a file made to collide with
+ * another must not take its cached results); false if unreadable.
+ */
+bool bh_scan_content_hash(bh_scan *scan, const char *path, char out[BH_SCAN_HASH_HEX]);
 
 #endif

@@ -387,3 +387,43 @@ Test(core, strmap_keeps_a_value_per_key_across_growth)
 	bh_strmap_dispose(&map);
 	cr_assert_null(bh_strmap_get(&map, "/usr/include/h1.h"));
 }
+
+#include "bulkhead/sha256.h"
+
+static void sha256_of(const void *data, size_t len, size_t chunk, char out[65])
+{
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	const unsigned char *p = data;
+	for (size_t done = 0; done < len; done += chunk)
+		bh_sha256_update(&h, p + done, len - done < chunk ? len - done : chunk);
+	bh_sha256_hex(&h, out);
+}
+
+// The FIPS 180-4 examples and lengths around the padding's edges, fed in
+// one piece and in pieces of every size that splits blocks differently.
+Test(core, sha256_gives_the_standard_digests)
+{
+	char out[65];
+	sha256_of("", 0, 1, out);
+	cr_assert_str_eq(out, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha256_of("abc", 3, 3, out);
+	cr_assert_str_eq(out, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	for (size_t chunk = 1; chunk <= 64; chunk++) {
+		sha256_of(two, strlen(two), chunk, out);
+		cr_assert_str_eq(out, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", "chunk %zu", chunk);
+	}
+	char *million = malloc(1000000);
+	memset(million, 'a', 1000000);
+	sha256_of(million, 1000000, 4093, out);
+	cr_assert_str_eq(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	free(million);
+	// 55, 56 and 64 bytes: the length fits the last block, or needs one more.
+	sha256_of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 55, 7, out);
+	cr_assert_str_eq(out, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+	sha256_of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 56, 56, out);
+	cr_assert_str_eq(out, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+	sha256_of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 64, 13, out);
+	cr_assert_str_eq(out, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
