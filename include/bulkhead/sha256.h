@@ -24,4 +24,7 @@ void bh_sha256_update(bh_sha256 *h, const void *data, size_t len);
 /** Finish and write the digest as 64 lowercase hex digits and a NUL. */
 void bh_sha256_hex(bh_sha256 *h, char out[65]);
 
+/** Tests: use the portable code even where the SHA instructions exist. */
+void bh_sha256_portable(bool on);
+
 #endif

@@ -401,8 +401,9 @@ static void sha256_of(const void *data, size_t len, size_t chunk, char out[65])
 }
 
 // The FIPS 180-4 examples and lengths around the padding's edges, fed in
-// one piece and in pieces of every size that splits blocks differently.
-Test(core, sha256_gives_the_standard_digests)
+// one piece and in pieces of every size that splits blocks differently;
+// with the SHA instructions where the processor has them, and without.
+static void sha256_vectors(void)
 {
 	char out[65];
 	sha256_of("", 0, 1, out);
@@ -426,4 +427,12 @@ Test(core, sha256_gives_the_standard_digests)
 	cr_assert_str_eq(out, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
 	sha256_of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 64, 13, out);
 	cr_assert_str_eq(out, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
+Test(core, sha256_gives_the_standard_digests)
+{
+	sha256_vectors();
+	bh_sha256_portable(true);
+	sha256_vectors();
+	bh_sha256_portable(false);
 }
