@@ -107,6 +107,10 @@ def main():
     check(not hit, "-- FILE is keyed apart from the whole scan")
     same_as_uncached("-- FILE warm", ctx, "--format", "json", "--", os.path.join(ctx, "src", "util.c"))
 
+    p = subprocess.run([BH, "scan", "--cache-dir", "", ctx], capture_output=True)
+    check(p.returncode == 2 and b"--cache-dir needs a directory" in p.stderr, "--cache-dir '' is a usage error",
+          p.stderr)
+
     # BULKHEAD_NO_CACHE and --no-cache: nothing reused.
     rc, out, hit = scan(ctx, "--format", "json", env_extra={"BULKHEAD_NO_CACHE": "1"})
     check(not hit and out == cold, "BULKHEAD_NO_CACHE=1 reuses nothing, same report")
