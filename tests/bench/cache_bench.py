@@ -12,12 +12,14 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-WORK = os.environ.get("BH_BENCH_DIR", "/tmp/bh-engine-bench")
+WORK = subprocess.check_output([os.path.join(os.path.dirname(os.path.abspath(__file__)), "work_dir.sh")],
+                               text=True).strip()
 
 
 def excludes(project):

@@ -17,7 +17,7 @@
 #                     (default: /var/cache/bulkhead-bench as root, else
 #                     ${XDG_CACHE_HOME:-~/.cache}/bulkhead-bench)
 #   --work DIR        copies that are scanned, reports, stderr
-#                     (default: /tmp/bh-engine-bench)
+#                     (default: tests/bench/work_dir.sh's, /tmp/bh-engine-bench for root)
 #   --prepare-only    set up and write the copies and their databases,
 #                     measure nothing (tests/bench/peers_bench.sh uses it)
 #
@@ -67,7 +67,7 @@ if [ "$(id -u)" = 0 ]; then
 else
 	cache=${XDG_CACHE_HOME:-$HOME/.cache}/bulkhead-bench
 fi
-work=/tmp/bh-engine-bench
+work=$("$here/work_dir.sh")
 
 usage() { sed -n '/^# usage:/,/^#$/p' "$0" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do

@@ -6,7 +6,7 @@ in the same run.
 usage: tests/bench/lsp_bench.py [--bulkhead BIN] [--files N] [--rounds K] [CONTEXT...]
 
 CONTEXT defaults to testdata/demo plus every project that
-tests/bench/engine_bench.sh has prepared under /tmp/bh-engine-bench (run it
+tests/bench/engine_bench.sh has prepared (tests/bench/work_dir.sh says where; run it
 first for real code: it writes their compile_commands.json). For the N
 largest translation units of each context (default 3), one server:
 - opens the file and waits for its first full diagnostics;
@@ -146,7 +146,7 @@ def main():
             ctxs.append(a)
     if not ctxs:
         ctxs = [os.path.join(SRC, "testdata/demo")]
-        work = "/tmp/bh-engine-bench"
+        work = subprocess.check_output([os.path.join(HERE, "work_dir.sh")], text=True).strip()
         ctxs += sorted(os.path.join(work, d) for d in os.listdir(work)
                        if os.path.isdir(os.path.join(work, d))) if os.path.isdir(work) else []
     for c in ctxs:

@@ -40,8 +40,7 @@ while [ $# -gt 0 ]; do
 done
 [ ${#projects[@]} -gt 0 ] || { $all && projects=(lua5.4 redis memcached) || projects=(lua5.4 memcached); }
 case $bh in /*) ;; *) bh=$PWD/$bh ;; esac
-work=/tmp/bh-engine-bench
-[ "$(id -u)" = 0 ] || work=${TMPDIR:-/tmp}/bh-engine-bench-$(id -u)
+work=$("$here/work_dir.sh")
 
 missing=()
 for p in clang-tidy-19 cppcheck; do

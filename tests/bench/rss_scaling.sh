@@ -17,8 +17,7 @@ bh=$src/build/bulkhead
 if [ "${1:-}" = --bulkhead ]; then bh=$2; shift 2; fi
 case $bh in /*) ;; *) bh=$PWD/$bh ;; esac
 pkg=${1:-lua5.4}
-work=/tmp/bh-engine-bench
-[ "$(id -u)" = 0 ] || work=${TMPDIR:-/tmp}/bh-engine-bench-$(id -u)
+work=$("$here/work_dir.sh")
 "$here/engine_bench.sh" --prepare-only --work "$work" --bulkhead "$bh" "$pkg" | grep '^==' || true
 scale=$work/rss-$pkg
 for n in 1 2 4; do
