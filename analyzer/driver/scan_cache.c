@@ -1,27 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The scan's result cache (analyzer/driver/scan_cache.h).
 //
-// Two kinds of entries. A "scan" entry is a whole scan's result; a "unit"
-// entry is one translation unit's front-end result (findings, diagnostics,
-// IR), used when the scan as a whole missed: only the units whose inputs
-// changed are parsed again, and the whole-program analyses run over all
-// of them as always, so the results are exactly a cold scan's. Payloads:
-//
-//   file <hash> <path>\n                       a context file, by content
-//   cstat <size> <mtime s> <mtime ns> <path>\n  a context file whose content
-//                                             is not hashed (excluded, too large)
-//   ostat <size> <mtime s> <mtime ns> <path>\n  a file outside the context
-//   base <count> <name>\n                      unit entries: how many context
-//                                             files have the base name of
-//                                             one the unit read or missed
-//   report <length>\n<JSON report>             the findings and diagnostics
-//   ir <length>\n<bytes>                       unit entries: bh_ir_unit_encode
-//
-// A scan entry lists only what its key does not cover; a unit entry lists
-// every file the unit read, in libclang's order. The JSON report carries
-// everything a finding has (bulkhead merge reads it back the same way), so
-// a result taken from the cache writes the same bytes in every format as
-// the scan that stored it.
+// Two kinds of entries (their format: scan_cache_entry.c). A "scan" entry
+// is a whole scan's result; a "unit" entry is one translation unit's
+// front-end result (findings, diagnostics, IR), used when the scan as a
+// whole missed: only the units whose inputs changed are parsed again, and
+// the whole-program analyses run over all of them as always, so the
+// results are exactly a cold scan's.
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -35,12 +20,11 @@
 #include "bulkhead/fileio.h"
 #include "bulkhead/hash.h"
 #include "bulkhead/ir_serial.h"
-#include "bulkhead/merge.h"
-#include "bulkhead/report.h"
 #include "bulkhead/sha256.h"
 #include "bulkhead/strset.h"
 #include "driver/file_hashes.h"
 #include "driver/scan_cache.h"
+#include "driver/scan_cache_entry.h"
 
 // The newest entries kept: one per set of options a context is scanned
 // with (a pre-commit hook's, CI's, an editor's) is enough.
@@ -258,184 +242,6 @@ static bool scan_cacheable(const bh_scan_options *opts)
 	       !opts->nsummaries && !opts->write_summaries && !opts->summaries_in && !opts->summaries_out;
 }
 
-// ------------------------------------------------------------- records
-
-// Append the record of context file `rel` (by content when the key's
-// hashes know it, else by size and time), or of file `abs` outside the
-// context. false when it cannot be stated or the format cannot hold it.
-static bool put_record(FILE *f, const bh_scan_cache *sc, const char *rel, const char *abs)
-{
-	const char *hash = rel ? bh_strmap_get(&sc->hashes, rel) : NULL;
-	if (hash) {
-		if (strchr(rel, '\n'))
-			return false;
-		fprintf(f, "file %s %s\n", hash, rel);
-		return true;
-	}
-	char buf[PATH_MAX];
-	const char *path = abs;
-	if (rel) {
-		if ((size_t)snprintf(buf, sizeof(buf), "%s/%s", sc->root, rel) >= sizeof(buf))
-			return false;
-		path = buf;
-	}
-	struct stat st;
-	if (!path || strchr(path, '\n') || stat(path, &st) != 0)
-		return false;
-	fprintf(f, "%s %llu %llu %llu %s\n", rel ? "cstat" : "ostat", (unsigned long long)st.st_size,
-		(unsigned long long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec, rel ? rel : abs);
-	return true;
-}
-
-static size_t files_named(const bh_scan_cache *sc, const char *base)
-{
-	const char *count = bh_strmap_get(&sc->basenames, base);
-	return count ? (size_t)strtoul(count, NULL, 10) : 0;
-}
-
-// Append "base <count> <name>": how many context files are named `name`.
-static void put_base_record(FILE *f, const bh_scan_cache *sc, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	if (*base && !strchr(base, '\n'))
-		fprintf(f, "base %zu %s\n", files_named(sc, base), base);
-}
-
-// The records of the files a scan or a unit read: context files
-// (`visited`; with `unhashed_only`, those the key does not cover) and
-// files outside the context.
-static bool put_records(FILE *f, const bh_scan_cache *sc, const bh_clang_files *visited,
-			const bh_clang_files *outside, bool unhashed_only)
-{
-	bool ok = true;
-	for (size_t i = 0; visited && i < visited->len && ok; i++)
-		if (!unhashed_only || !bh_strmap_get(&sc->hashes, visited->items[i]))
-			ok = put_record(f, sc, visited->items[i], NULL);
-	for (size_t i = 0; outside && i < outside->len && ok; i++)
-		ok = put_record(f, sc, NULL, outside->items[i]);
-	return ok;
-}
-
-// One record line: its kind and path, and whether it still holds.
-static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
-{
-	char hash[BH_SCAN_HASH_HEX];
-	unsigned long long size, sec, nsec;
-	int used = 0;
-	if (len >= PATH_MAX)
-		return false;
-	size_t count;
-	if (sscanf(line, "base %zu %n", &count, &used) == 1 && used > 0 && (size_t)used < len) {
-		*kind = 'b';
-		memcpy(path, line + used, len - (size_t)used);
-		path[len - (size_t)used] = '\0';
-		return files_named(sc, path) == count;
-	}
-	used = 0;
-	if (sscanf(line, "file %64[0-9a-f] %n", hash, &used) == 1 && used > 0 && (size_t)used < len) {
-		*kind = 'f';
-		memcpy(path, line + used, len - (size_t)used);
-		path[len - (size_t)used] = '\0';
-		const char *now = bh_strmap_get(&sc->hashes, path);
-		return now && strcmp(now, hash) == 0;
-	}
-	used = 0;
-	if ((sscanf(line, "cstat %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3 &&
-	     sscanf(line, "ostat %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3) ||
-	    used <= 0 || (size_t)used >= len)
-		return false;
-	*kind = line[0];
-	memcpy(path, line + used, len - (size_t)used);
-	path[len - (size_t)used] = '\0';
-	char buf[PATH_MAX];
-	const char *on_disk = path;
-	if (*kind == 'c') {
-		if ((size_t)snprintf(buf, sizeof(buf), "%s/%s", sc->root, path) >= sizeof(buf))
-			return false;
-		on_disk = buf;
-	}
-	struct stat st;
-	return stat(on_disk, &st) == 0 && (unsigned long long)st.st_size == size &&
-	       (unsigned long long)st.st_mtim.tv_sec == sec && (unsigned long long)st.st_mtim.tv_nsec == nsec;
-}
-
-// Check the records at `*p` up to the "report" line; with `r`, the files
-// they name go to its visited and outside lists. Leaves `*p` at the
-// report line.
-static bool records_hold(const bh_scan_cache *sc, const char **p, const char *end, bh_clang_unit_result *r)
-{
-	char path[PATH_MAX];
-	while (*p < end) {
-		const char *nl = memchr(*p, '\n', (size_t)(end - *p));
-		if (!nl)
-			return false;
-		size_t len = (size_t)(nl - *p);
-		if (len > 7 && memcmp(*p, "report ", 7) == 0)
-			return true;
-		char kind;
-		if (!record_holds(sc, *p, len, &kind, path))
-			return false;
-		if (r && kind != 'b')
-			bh_vec_push(kind == 'o' ? r->outside : r->visited, bh_arena_strdup(r->arena, path));
-		*p = nl + 1;
-	}
-	return false;
-}
-
-// A section "NAME <length>\n<bytes>" at `*p`: its bytes.
-static bool section(const char **p, const char *end, const char *name, const char **data, size_t *len)
-{
-	size_t n = strlen(name);
-	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
-	if (!nl || (size_t)(nl - *p) <= n + 1 || memcmp(*p, name, n) != 0 || (*p)[n] != ' ')
-		return false;
-	char *stop;
-	unsigned long long v = strtoull(*p + n + 1, &stop, 10);
-	if (stop != nl || v > (unsigned long long)(end - nl - 1))
-		return false;
-	*data = nl + 1;
-	*len = (size_t)v;
-	*p = nl + 1 + v;
-	return true;
-}
-
-// Append the report of `findings` and `diags` as a section.
-static bool put_report(FILE *f, const bh_findings *findings, const bh_diags *diags, size_t units)
-{
-	char *json = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&json, &len);
-	if (!m)
-		return false;
-	bh_report r = { .tool_version = BH_VERSION, .findings = findings, .diags = diags, .units_parsed = units };
-	bool ok = bh_report_json(m, &r) == BH_OK;
-	ok = fclose(m) == 0 && ok;
-	if (ok)
-		fprintf(f, "report %zu\n", len), fwrite(json, 1, len, f);
-	free(json);
-	return ok;
-}
-
-// Read a report section into the lists; on any failure they are left as
-// they were (the arena keeps what was read: small next to a scan).
-static bool load_report(const char *json, size_t len, bh_findings *findings, bh_diags *diags, size_t *units)
-{
-	size_t nf = findings->items.len, nd = diags->items.len;
-	bh_report_meta meta = { 0 };
-	bool ok = bh_report_load_buffer(json, len, "cache entry", findings, diags, &meta) == BH_OK;
-	for (size_t i = nd; ok && i < diags->items.len; i++)
-		ok = !bh_str_equal(diags->items.items[i].code, "merge.bad-report") &&
-		     !bh_str_equal(diags->items.items[i].code, "merge.unknown-rule");
-	if (!ok) {
-		findings->items.len = nf;
-		diags->items.len = nd;
-	} else if (units) {
-		*units = meta.units_parsed;
-	}
-	return ok;
-}
-
 // ------------------------------------------------------------- units
 
 // The entry name of `unit`: everything its parse depends on but the files
@@ -464,10 +270,10 @@ static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result
 		return false;
 	const char *p = entry, *end = entry + len, *json = NULL, *ir = NULL;
 	size_t jlen = 0, irlen = 0;
-	bool hit = records_hold(sc, &p, end, r) && section(&p, end, "report", &json, &jlen) &&
-		   section(&p, end, "ir", &ir, &irlen) && p == end &&
+	bool hit = bh_scan_cache__records_hold(sc, &p, end, r) && bh_scan_cache__section(&p, end, "report", &json, &jlen) &&
+		   bh_scan_cache__section(&p, end, "ir", &ir, &irlen) && p == end &&
 		   bh_ir_unit_decode(r->ir, r->arena, (const unsigned char *)ir, irlen) &&
-		   load_report(json, jlen, r->findings, r->diags, NULL);
+		   bh_scan_cache__load_report(json, jlen, r->findings, r->diags, NULL);
 	if (!hit) {
 		r->visited->len = r->outside->len = 0;
 		memset(r->ir, 0, sizeof(*r->ir));
@@ -491,14 +297,14 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return;
-	bool ok = put_records(f, sc, r->visited, r->outside, false);
+	bool ok = bh_scan_cache__put_records(f, sc, r->visited, r->outside, false);
 	// Which file an #include names depends on every file of that name: a
 	// new one in an earlier -I directory, or the one a failed include
 	// looked for, changes the unit.
 	for (size_t i = 0; ok && i < r->visited->len; i++)
-		put_base_record(f, sc, r->visited->items[i]);
+		bh_scan_cache__put_base_record(f, sc, r->visited->items[i]);
 	for (size_t i = 0; ok && i < r->outside->len; i++)
-		put_base_record(f, sc, r->outside->items[i]);
+		bh_scan_cache__put_base_record(f, sc, r->outside->items[i]);
 	for (size_t i = 0; ok && i < r->diags->items.len; i++) {
 		const char *m = r->diags->items.items[i].message, *q = m ? strstr(m, "' file not found") : NULL;
 		const char *open = q ? q : NULL;
@@ -506,10 +312,10 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 			open--;
 		if (open && open > m) {
 			char *missing = bh_arena_strndup(r->arena, open, (size_t)(q - open));
-			put_base_record(f, sc, missing);
+			bh_scan_cache__put_base_record(f, sc, missing);
 		}
 	}
-	ok = ok && put_report(f, r->findings, r->diags, 0);
+	ok = ok && bh_scan_cache__put_report(f, r->findings, r->diags, 0);
 	bh_bytes ir = { 0 };
 	if (ok) {
 		bh_ir_unit_encode(r->ir, &ir);
@@ -587,8 +393,8 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 		return false;
 	const char *p = payload, *end = payload + len, *json = NULL;
 	size_t jlen = 0;
-	bool hit = records_hold(sc, &p, end, NULL) && section(&p, end, "report", &json, &jlen) && p == end &&
-		   load_report(json, jlen, &scan->findings, &scan->diags, &scan->units_parsed);
+	bool hit = bh_scan_cache__records_hold(sc, &p, end, NULL) && bh_scan_cache__section(&p, end, "report", &json, &jlen) && p == end &&
+		   bh_scan_cache__load_report(json, jlen, &scan->findings, &scan->diags, &scan->units_parsed);
 	free(payload);
 	return hit;
 }
@@ -613,7 +419,7 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 		return;
 	// What the key does not cover: context files read but not hashed,
 	// files outside the context.
-	bool ok = put_records(f, sc, visited, outside, true);
+	bool ok = bh_scan_cache__put_records(f, sc, visited, outside, true);
 	// The stored part of the lists, as lists of their own (borrowed).
 	bh_findings findings = scan->findings;
 	findings.items.items += first_finding;
@@ -621,7 +427,7 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 	bh_diags diags = scan->diags;
 	diags.items.items += first_diag;
 	diags.items.len -= first_diag;
-	ok = ok && put_report(f, &findings, &diags, scan->units_parsed);
+	ok = ok && bh_scan_cache__put_report(f, &findings, &diags, scan->units_parsed);
 	ok = fclose(f) == 0 && ok;
 	if (ok && bh_cache_put(sc->cache, SCAN_KIND, sc->key, buf, len))
 		bh_cache_prune(sc->cache, SCAN_KIND, KEEP_SCANS);
