@@ -47,8 +47,7 @@ static void create_marker(int dirfd, const char *name, const char *text)
 	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return;
-	size_t len = strlen(text);
-	if (write(fd, text, len) != (ssize_t)len)
+	if (!bh_file_write_all(fd, text, strlen(text)))
 		(void)unlinkat(dirfd, name, 0);
 	close(fd);
 }
@@ -72,6 +71,17 @@ char *bh_cache_default_dir(const char *context)
 	return dir;
 }
 
+// The directory `name` of directory `at` (AT_FDCWD: a path), opened to
+// read without following a symlink, or NULL.
+static DIR *dir_at(int at, const char *name)
+{
+	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d && fd >= 0)
+		close(fd);
+	return d;
+}
+
 // What this store writes: its entries, temporary files and markers.
 static bool ours(const char *name)
 {
@@ -85,13 +95,9 @@ static bool ours(const char *name)
 // Remove the directory `name` of `parentfd` if it holds only our files.
 static void remove_ours(int parentfd, const char *name)
 {
-	int fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
+	DIR *d = dir_at(parentfd, name);
+	if (!d)
 		return;
-	}
 	struct dirent *e;
 	bool foreign = false;
 	while ((e = readdir(d)) && !foreign)
@@ -113,14 +119,10 @@ void bh_cache_forget_stale(const char *dir, unsigned days)
 	if (!slash || strncmp(slash + 1, "ctx-", 4) != 0)
 		return;
 	char *parent = bh_xstrndup(dir, (size_t)(slash - dir));
-	int fd = open(*parent ? parent : "/", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = dir_at(AT_FDCWD, *parent ? parent : "/");
 	free(parent);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
+	if (!d)
 		return;
-	}
 	time_t cutoff = time(NULL) - (time_t)days * 86400;
 	struct dirent *e;
 	while ((e = readdir(d))) {
@@ -256,20 +258,6 @@ char *bh_cache_get(bh_cache *cache, const char *kind, const char *key, size_t *l
 	return text;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		p += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
 typedef struct {
 	char name[160];
 	int64_t mtime_ns;
@@ -287,14 +275,9 @@ void bh_cache_prune(bh_cache *cache, const char *kind, size_t keep)
 {
 	if (!cache || !name_part_ok(kind))
 		return;
-	int fd = dup(cache->dirfd);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
+	DIR *d = dir_at(cache->dirfd, ".");
+	if (!d)
 		return;
-	}
-	rewinddir(d);
 	BH_VEC(entry_age) entries = { 0 };
 	size_t klen = strlen(kind);
 	time_t now = time(NULL);
@@ -342,7 +325,7 @@ bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char
 	int fd = openat(cache->dirfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return false;
-	bool ok = hlen > 0 && write_all(fd, header, (size_t)hlen) && write_all(fd, payload, len);
+	bool ok = hlen > 0 && bh_file_write_all(fd, header, (size_t)hlen) && bh_file_write_all(fd, payload, len);
 	ok = close(fd) == 0 && ok;
 	ok = ok && renameat(cache->dirfd, temp, cache->dirfd, name) == 0;
 	if (!ok) {

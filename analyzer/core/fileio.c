@@ -55,6 +55,21 @@ too_large:
 	return BH_EINVAL;
 }
 
+bool bh_file_write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t k = write(fd, p, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return false;
+		p += k;
+		len -= (size_t)k;
+	}
+	return true;
+}
+
 bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint64_t limit,
 			    int *errnum)
 {

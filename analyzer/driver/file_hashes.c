@@ -48,9 +48,8 @@ bh_file_hashes *bh_file_hashes_load(bh_cache *cache, const char *root)
 		fprintf(fh->out, "taken %lld %ld\n", (long long)fh->taken.tv_sec, (long)fh->taken.tv_nsec);
 	size_t len = 0;
 	char *text = bh_cache_get(cache, KIND, fh->key, &len);
-	long ns;
 	int used = 0;
-	if (text && sscanf(text, "taken %lld %ld\n%n", &fh->old_taken, &ns, &used) == 2 && used > 0) {
+	if (text && sscanf(text, "taken %lld %*d\n%n", &fh->old_taken, &used) == 1 && used > 0) {
 		for (char *p = text + used, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
 			*nl = '\0';
 			// The path follows the eighth field.
@@ -79,11 +78,12 @@ bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, cha
 	struct stat st;
 	bool stated = fh->rootfd >= 0 && fstatat(fh->rootfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 		      S_ISREG(st.st_mode);
-	char fields[200];
+	char fields[200] = "";
+	if (stated)
+		stat_fields(fields, sizeof(fields), &st);
 	const char *old = stated ? bh_strmap_get(&fh->old, path) : NULL;
 	bool known = false;
 	if (old) {
-		stat_fields(fields, sizeof(fields), &st);
 		size_t n = strlen(fields);
 		known = strncmp(old, fields, n) == 0 && old[n] == ' ' && strlen(old + n + 1) == BH_SCAN_HASH_HEX - 1 &&
 			st.st_mtim.tv_sec + RACY_SECONDS < fh->old_taken && st.st_ctim.tv_sec + RACY_SECONDS < fh->old_taken;
@@ -95,10 +95,8 @@ bool bh_file_hashes_get(bh_file_hashes *fh, bh_scan *scan, const char *path, cha
 			return false;
 		fh->computed++;
 	}
-	if (stated && fh->out && !strchr(path, '\n')) {
-		stat_fields(fields, sizeof(fields), &st);
+	if (stated && fh->out && !strchr(path, '\n'))
 		fprintf(fh->out, "%s %s %s\n", fields, out, path);
-	}
 	return true;
 }
 

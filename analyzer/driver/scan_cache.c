@@ -284,6 +284,33 @@ static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result
 	return hit;
 }
 
+// The name a failed `#include` looked for, from clang's "'NAME' file not
+// found" (arena), or NULL.
+static const char *missing_include(bh_arena *arena, const char *message)
+{
+	const char *end = message ? strstr(message, "' file not found") : NULL;
+	const char *start = end;
+	while (start && start > message && start[-1] != '\'')
+		start--;
+	return start && start > message ? bh_arena_strndup(arena, start, (size_t)(end - start)) : NULL;
+}
+
+// Which file an #include names depends on every file of that name: a new
+// one in an earlier -I directory, or the one a failed include looked for,
+// changes the unit.
+static void put_base_records(FILE *f, const bh_scan_cache *sc, const bh_clang_unit_result *r)
+{
+	for (size_t i = 0; i < r->visited->len; i++)
+		bh_scan_cache__put_base_record(f, sc, r->visited->items[i]);
+	for (size_t i = 0; i < r->outside->len; i++)
+		bh_scan_cache__put_base_record(f, sc, r->outside->items[i]);
+	for (size_t i = 0; i < r->diags->items.len; i++) {
+		const char *missing = missing_include(r->arena, r->diags->items.items[i].message);
+		if (missing)
+			bh_scan_cache__put_base_record(f, sc, missing);
+	}
+}
+
 static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_result *r)
 {
 	bh_scan_cache *sc = payload;
@@ -298,31 +325,16 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	if (!f)
 		return;
 	bool ok = bh_scan_cache__put_records(f, sc, r->visited, r->outside, false);
-	// Which file an #include names depends on every file of that name: a
-	// new one in an earlier -I directory, or the one a failed include
-	// looked for, changes the unit.
-	for (size_t i = 0; ok && i < r->visited->len; i++)
-		bh_scan_cache__put_base_record(f, sc, r->visited->items[i]);
-	for (size_t i = 0; ok && i < r->outside->len; i++)
-		bh_scan_cache__put_base_record(f, sc, r->outside->items[i]);
-	for (size_t i = 0; ok && i < r->diags->items.len; i++) {
-		const char *m = r->diags->items.items[i].message, *q = m ? strstr(m, "' file not found") : NULL;
-		const char *open = q ? q : NULL;
-		while (open && open > m && open[-1] != '\'')
-			open--;
-		if (open && open > m) {
-			char *missing = bh_arena_strndup(r->arena, open, (size_t)(q - open));
-			bh_scan_cache__put_base_record(f, sc, missing);
-		}
-	}
+	if (ok)
+		put_base_records(f, sc, r);
 	ok = ok && bh_scan_cache__put_report(f, r->findings, r->diags, 0);
-	bh_bytes ir = { 0 };
 	if (ok) {
+		bh_bytes ir = { 0 };
 		bh_ir_unit_encode(r->ir, &ir);
 		fprintf(f, "ir %zu\n", ir.len);
 		fwrite(ir.items, 1, ir.len, f);
+		bh_vec_dispose(&ir);
 	}
-	bh_vec_dispose(&ir);
 	ok = fclose(f) == 0 && ok;
 	char key[BH_SCAN_HASH_HEX];
 	unit_key(sc, unit, key);

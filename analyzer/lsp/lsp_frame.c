@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "bulkhead/common.h"
+#include "bulkhead/fileio.h"
 #include "lsp/lsp_internal.h"
 
 #define MAX_HEADER 8192u
@@ -152,23 +153,9 @@ bh_lsp__read_status bh_lsp__read(bh_lsp__reader *r, size_t max, char **body, siz
 	return BH_LSP__MSG;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 bool bh_lsp__write(int fd, const char *body, size_t len)
 {
 	char hdr[64];
 	int h = snprintf(hdr, sizeof(hdr), "Content-Length: %zu\r\n\r\n", len);
-	return write_all(fd, hdr, (size_t)h) && write_all(fd, body, len);
+	return bh_file_write_all(fd, hdr, (size_t)h) && bh_file_write_all(fd, body, len);
 }

@@ -27,6 +27,12 @@ bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint6
 			    int *errnum);
 
 /**
+ * Write all `len` bytes at `data` to `fd`, again after a short write or an
+ * interrupted one. false when a write fails (errno says why).
+ */
+bool bh_file_write_all(int fd, const void *data, size_t len);
+
+/**
  * Go's path.Clean on the `n` bytes at `p`: collapse "//", drop "." and
  * resolve ".." lexically; "" gives ".". Writes a NUL-terminated result to
  * `out`, which needs room for n + 2 bytes, and returns its length.
