@@ -202,10 +202,8 @@ void bh_bnd_find_random_merges(bh_bnd_fctx *c)
 		uint32_t m = pd->ipdom[b];
 		if (m == BH_FLOW_EXIT)
 			continue;
-		if (!c->random_merge) {
-			c->random_merge = bh_arena_alloc(c->arena, fn->nblocks);
-			memset(c->random_merge, 0, fn->nblocks);
-		}
+		if (!c->random_merge)
+			c->random_merge = bh_arena_alloc(c->arena, fn->nblocks); // zeroed
 		c->random_merge[m] = 1;
 	}
 }

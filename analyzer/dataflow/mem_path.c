@@ -783,7 +783,9 @@ static bool post_dominates(bh_mem__fctx *c, uint32_t use, uint32_t b)
 static bool free_choice_ok(const path_search *s, const bh_ir_block *b)
 {
 	const bh_mem__path_query *q = s->q;
-	if (!q->first_pass && !q->random_only)
+	if (q->random_only)
+		return tests_random(s->c, b) || post_dominates(s->c, s->use_block, b->id);
+	if (!q->first_pass)
 		return true;
 	uint32_t inside = 0;
 	bool all_clean = true;
@@ -793,8 +795,6 @@ static bool free_choice_ok(const path_search *s, const bh_ir_block *b)
 		inside += s->loop[b->succs[i]];
 		all_clean &= s->clean[b->succs[i]];
 	}
-	if (q->random_only)
-		return tests_random(s->c, b) || post_dominates(s->c, s->use_block, b->id);
 	return s->loop[b->id] ? inside <= 1 : all_clean;
 }
 
