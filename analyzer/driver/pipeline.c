@@ -41,6 +41,7 @@
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
 #include "bulkhead/uninit.h"
+#include "driver/analysis_cache.h"
 #include "driver/scan_cache.h"
 
 // The default config sits in the context; it is read only if it is a
@@ -383,7 +384,7 @@ static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh
 	return err;
 }
 
-typedef BH_VEC(bh_loc) loc_vec;
+typedef bh_analysis_fits loc_vec;
 
 static void note_proved_fits(const bh_loc *call, void *payload)
 {
@@ -462,6 +463,7 @@ typedef struct {
 	const bh_units *units;
 	const bh_tsc_options *tsc;
 	loc_vec fits;
+	size_t analysed_findings, analysed_diags; // the analyses', before tree-sitter's
 	bh_status err;
 } side_analyses;
 
@@ -473,6 +475,8 @@ static void *run_side_analyses(void *data)
 		s->err = run_calls(&s->local, s->program, s->graph, s->units);
 	if (s->err >= 0)
 		s->err = run_bounds(&s->local, s->program, s->graph, s->units, &s->fits);
+	s->analysed_findings = s->local.findings.items.len;
+	s->analysed_diags = s->local.diags.items.len;
 	if (s->err >= 0 && s->tsc)
 		s->err = bh_tsc_scan(s->local.ctx, s->tsc, &s->local.findings, &s->local.diags);
 	return NULL;
@@ -508,11 +512,66 @@ static bh_status side_join(side_analyses *s, bh_scan *scan)
 	return s->err;
 }
 
-// Every analysis over the whole program, with `jobs` threads (one or two);
-// `tsc`: the tree-sitter-c stage too, beside them, or NULL.
-static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const bh_ir_program *program,
-			      const bh_units *units, const bh_tsc_options *tsc, tracer *tr)
+// Whether the analyses' results are a function of this scan's IR alone:
+// not when they read other scans' summaries or must write their own.
+static bool analyses_reusable(const bh_scan_options *opts)
 {
+	return !opts->nsummaries && !opts->summaries_in && !opts->write_summaries && !opts->summaries_out &&
+	       !opts->nonly_units && opts->nshards < 2;
+}
+
+// The analyses of a program whose IR an earlier scan analysed: their
+// stored findings, then tree-sitter's (the order a run makes), then the
+// stored bounds proofs supersede the pattern rules. false on a miss.
+static bool replay_analyses(bh_scan *scan, bh_scan_cache *cache, const char *key, const bh_tsc_options *tsc,
+			    bh_status *err)
+{
+	size_t first = scan->findings.items.len;
+	loc_vec fits = { 0 };
+	if (!bh_analysis_cache_load(cache, key, scan, &fits))
+		return false;
+	*err = tsc ? bh_tsc_scan(scan->ctx, tsc, &scan->findings, &scan->diags) : BH_OK;
+	supersede_copy_patterns(scan, first, &fits);
+	bh_vec_dispose(&fits);
+	return true;
+}
+
+// Store what the analyses found: the main thread's from `first_finding`
+// and `first_diag` on, and the side thread's before tree-sitter's.
+static void store_analyses(bh_scan *scan, bh_scan_cache *cache, const char *key, size_t first_finding,
+			   size_t first_diag, const side_analyses *side)
+{
+	bh_findings findings;
+	bh_findings_init(&findings, scan->arena);
+	bh_diags diags;
+	bh_diags_init(&diags, scan->arena);
+	for (size_t i = first_finding; i < scan->findings.items.len; i++)
+		bh_vec_push(&findings.items, scan->findings.items.items[i]);
+	for (size_t i = 0; i < side->analysed_findings; i++)
+		bh_vec_push(&findings.items, side->local.findings.items.items[i]);
+	for (size_t i = first_diag; i < scan->diags.items.len; i++)
+		bh_vec_push(&diags.items, scan->diags.items.items[i]);
+	for (size_t i = 0; i < side->analysed_diags; i++)
+		bh_vec_push(&diags.items, side->local.diags.items.items[i]);
+	bh_analysis_cache_store(cache, key, &findings, &diags, &side->fits);
+	bh_findings_dispose(&findings);
+	bh_diags_dispose(&diags);
+}
+
+// Every analysis over the whole program, with `jobs` threads (one or two);
+// `tsc`: the tree-sitter-c stage too, beside them, or NULL. A program
+// whose IR the cache has seen takes the analyses' results from it.
+static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const bh_ir_program *program,
+			      const bh_units *units, const bh_tsc_options *tsc, bh_scan_cache *cache, tracer *tr)
+{
+	char key[BH_SCAN_HASH_HEX];
+	bool keyed = analyses_reusable(opts) && bh_analysis_cache_key(cache, scan, units, key);
+	bh_status replayed = BH_OK;
+	if (keyed && replay_analyses(scan, cache, key, tsc, &replayed)) {
+		trace(tr, "analyses from the cache, tree-sitter");
+		return replayed;
+	}
+	size_t first_finding = scan->findings.items.len, first_diag = scan->diags.items.len;
 	// One call graph for all the analyses: resolving indirect calls
 	// and keeping the graph acyclic is a pass over the whole program.
 	bh_callgraph graph;
@@ -556,6 +615,8 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 		run_side_analyses(&side);
 		trace(tr, "uninit, calls, bounds, tree-sitter");
 	}
+	if (keyed && err >= 0 && side.err >= 0)
+		store_analyses(scan, cache, key, first_finding, first_diag, &side);
 	bh_status side_err = side_join(&side, scan);
 	bh_callgraph_dispose(&graph);
 	return err < 0 ? err : side_err;
@@ -807,7 +868,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	topts.ncovered = visited.len;
 	bool tsc_beside = !opts->write_summaries;
 	if (err >= 0)
-		err = run_analyses(scan, opts, &program, &all_units, tsc_beside ? &topts : NULL, &tr);
+		err = run_analyses(scan, opts, &program, &all_units, tsc_beside ? &topts : NULL, &cache, &tr);
 	// The image rules need the shell calls of the code, not its IR.
 	if (err >= 0 && scan->nimages)
 		bh_image_shell_calls(&program, scan->arena, &shell_calls);

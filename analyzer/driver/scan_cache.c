@@ -77,27 +77,6 @@ bool bh_scan_content_hash(bh_scan *scan, const char *path, char out[BH_SCAN_HASH
 
 // ------------------------------------------------------------------ key
 
-static void mix_str(bh_sha256 *h, const char *s)
-{
-	static const char none[] = "\x01(none)";
-	if (!s)
-		bh_sha256_update(h, none, sizeof(none));
-	else
-		bh_sha256_update(h, s, strlen(s) + 1); // the NUL separates fields
-}
-
-static void mix_u64(bh_sha256 *h, uint64_t v)
-{
-	bh_sha256_update(h, &v, sizeof(v));
-}
-
-static void mix_strs(bh_sha256 *h, const char *const *list, size_t n)
-{
-	mix_u64(h, n);
-	for (size_t i = 0; i < n; i++)
-		mix_str(h, list[i]);
-}
-
 // This build of Bulkhead and the libclang it runs with: a rebuilt binary
 // (new rules, a fixed bug) or an upgraded libclang makes every entry
 // stale, whatever the version strings say. By the files' identity, so that
@@ -108,20 +87,20 @@ static bool mix_file_identity(bh_sha256 *h, const char *path)
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return false;
-	mix_u64(h, (uint64_t)st.st_dev);
-	mix_u64(h, (uint64_t)st.st_ino);
-	mix_u64(h, (uint64_t)st.st_size);
-	mix_u64(h, (uint64_t)st.st_mtim.tv_sec);
-	mix_u64(h, (uint64_t)st.st_mtim.tv_nsec);
+	bh_scan_cache__mix_u64(h, (uint64_t)st.st_dev);
+	bh_scan_cache__mix_u64(h, (uint64_t)st.st_ino);
+	bh_scan_cache__mix_u64(h, (uint64_t)st.st_size);
+	bh_scan_cache__mix_u64(h, (uint64_t)st.st_mtim.tv_sec);
+	bh_scan_cache__mix_u64(h, (uint64_t)st.st_mtim.tv_nsec);
 	return true;
 }
 
 static bool mix_build(bh_sha256 *h)
 {
-	mix_str(h, "bulkhead scan cache");
-	mix_u64(h, BH_CACHE_FORMAT);
-	mix_str(h, BH_VERSION);
-	mix_str(h, bh_clang_library_path());
+	bh_scan_cache__mix_str(h, "bulkhead scan cache");
+	bh_scan_cache__mix_u64(h, BH_CACHE_FORMAT);
+	bh_scan_cache__mix_str(h, BH_VERSION);
+	bh_scan_cache__mix_str(h, bh_clang_library_path());
 	return mix_file_identity(h, "/proc/self/exe") && mix_file_identity(h, bh_clang_library_path());
 }
 
@@ -129,15 +108,15 @@ static bool mix_build(bh_sha256 *h)
 // name and its bytes; a file that cannot be read counts as its error.
 static void mix_named_file(bh_sha256 *h, const char *path)
 {
-	mix_str(h, path);
+	bh_scan_cache__mix_str(h, path);
 	if (!path)
 		return;
 	char *text = NULL;
 	size_t len = 0;
 	int errnum = 0;
 	bh_status st = bh_file_read_path(&text, &len, path, UINT64_MAX, &errnum);
-	mix_u64(h, (uint64_t)st);
-	mix_u64(h, (uint64_t)errnum);
+	bh_scan_cache__mix_u64(h, (uint64_t)st);
+	bh_scan_cache__mix_u64(h, (uint64_t)errnum);
 	if (st == BH_OK)
 		bh_sha256_update(h, text, len);
 	free(text);
@@ -153,10 +132,10 @@ static int by_string(const void *a, const void *b)
 // applied after the cache and are not part of the key.
 static void mix_options(bh_sha256 *h, bh_scan *scan, const bh_scan_options *opts)
 {
-	mix_str(h, bh_ctx_root(scan->ctx));
-	mix_strs(h, opts->dockerfiles, opts->ndockerfiles);
-	mix_strs(h, opts->excludes, opts->nexcludes);
-	mix_str(h, opts->target);
+	bh_scan_cache__mix_str(h, bh_ctx_root(scan->ctx));
+	bh_scan_cache__mix_strs(h, opts->dockerfiles, opts->ndockerfiles);
+	bh_scan_cache__mix_strs(h, opts->excludes, opts->nexcludes);
+	bh_scan_cache__mix_str(h, opts->target);
 	mix_named_file(h, opts->compile_commands);
 	mix_named_file(h, opts->config_path);
 	// `-- FILE...` narrows what the text stages read: the set of files,
@@ -168,7 +147,7 @@ static void mix_options(bh_sha256 *h, bh_scan *scan, const bh_scan_options *opts
 		rel[n++] = r ? r : "\x01(outside)";
 	}
 	qsort(rel, n, sizeof(*rel), by_string);
-	mix_strs(h, rel, n);
+	bh_scan_cache__mix_strs(h, rel, n);
 }
 
 // Kinds whose bytes some stage reads. A binary file is read by none (the
@@ -196,14 +175,14 @@ static bool mix_files(bh_sha256 *h, bh_scan_cache *sc, bh_scan *scan, const bh_s
 		      bh_file_hashes *fh)
 {
 	size_t n = bh_ctx_file_count(scan->ctx);
-	mix_u64(h, n);
+	bh_scan_cache__mix_u64(h, n);
 	for (size_t i = 0; i < n; i++) {
 		const bh_file *f = bh_ctx_file(scan->ctx, i);
-		mix_str(h, f->path);
-		mix_u64(h, (uint64_t)f->kind);
-		mix_u64(h, f->size);
-		mix_u64(h, (uint64_t)f->too_large | (uint64_t)f->excluded << 1 | (uint64_t)f->sent << 2);
-		mix_str(h, f->link_target);
+		bh_scan_cache__mix_str(h, f->path);
+		bh_scan_cache__mix_u64(h, (uint64_t)f->kind);
+		bh_scan_cache__mix_u64(h, f->size);
+		bh_scan_cache__mix_u64(h, (uint64_t)f->too_large | (uint64_t)f->excluded << 1 | (uint64_t)f->sent << 2);
+		bh_scan_cache__mix_str(h, f->link_target);
 		const char *slash = strrchr(f->path, '/');
 		const char *base = slash ? slash + 1 : f->path;
 		const char *count = bh_strmap_get(&sc->basenames, base);
@@ -217,7 +196,7 @@ static bool mix_files(bh_sha256 *h, bh_scan_cache *sc, bh_scan *scan, const bh_s
 							  : bh_file_hashes_get(fh, scan, f->path, hex);
 			if (!ok)
 				return false; // unreadable now: its diagnostic is the scan's to make
-			mix_str(h, hex);
+			bh_scan_cache__mix_str(h, hex);
 			bh_strmap_put(&sc->hashes, f->path, hex);
 		}
 	}
@@ -250,13 +229,27 @@ static void unit_key(const bh_scan_cache *sc, const bh_unit *unit, char out[BH_S
 {
 	bh_sha256 h;
 	bh_sha256_init(&h);
-	mix_str(&h, sc->unit_base);
-	mix_str(&h, unit->path);
-	mix_str(&h, unit->abs_path);
-	mix_strs(&h, unit->args, unit->nargs);
-	mix_u64(&h, (uint64_t)unit->flags_source);
-	mix_str(&h, unit->flags_note);
+	bh_scan_cache__mix_str(&h, sc->unit_base);
+	bh_scan_cache__mix_str(&h, unit->path);
+	bh_scan_cache__mix_str(&h, unit->abs_path);
+	bh_scan_cache__mix_strs(&h, unit->args, unit->nargs);
+	bh_scan_cache__mix_u64(&h, (uint64_t)unit->flags_source);
+	bh_scan_cache__mix_str(&h, unit->flags_note);
 	bh_sha256_hex(&h, out);
+}
+
+// What the analyses' key knows of a unit: the digest of its IR, whether
+// read back or just encoded (encode(decode(bytes)) is those bytes).
+static void note_ir_digest(bh_scan_cache *sc, const bh_unit *unit, const void *ir, size_t len)
+{
+	char hex[BH_SCAN_HASH_HEX];
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	bh_sha256_update(&h, ir, len);
+	bh_sha256_hex(&h, hex);
+	pthread_mutex_lock(&sc->lock);
+	bh_strmap_put(&sc->ir_digests, unit->path, hex);
+	pthread_mutex_unlock(&sc->lock);
 }
 
 static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result *r)
@@ -278,6 +271,7 @@ static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result
 		r->visited->len = r->outside->len = 0;
 		memset(r->ir, 0, sizeof(*r->ir));
 	} else {
+		note_ir_digest(sc, unit, ir, irlen);
 		__atomic_fetch_add(&sc->units_reused, 1, __ATOMIC_RELAXED);
 	}
 	free(entry);
@@ -324,17 +318,18 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return;
+	bh_bytes ir = { 0 };
+	bh_ir_unit_encode(r->ir, &ir);
+	note_ir_digest(sc, unit, ir.items, ir.len);
 	bool ok = bh_scan_cache__put_records(f, sc, r->visited, r->outside, false);
 	if (ok)
 		put_base_records(f, sc, r);
 	ok = ok && bh_scan_cache__put_report(f, r->findings, r->diags, 0);
 	if (ok) {
-		bh_bytes ir = { 0 };
-		bh_ir_unit_encode(r->ir, &ir);
 		fprintf(f, "ir %zu\n", ir.len);
 		fwrite(ir.items, 1, ir.len, f);
-		bh_vec_dispose(&ir);
 	}
+	bh_vec_dispose(&ir);
 	ok = fclose(f) == 0 && ok;
 	char key[BH_SCAN_HASH_HEX];
 	unit_key(sc, unit, key);
@@ -348,8 +343,9 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options *opts)
 {
 	memset(sc, 0, sizeof(*sc));
+	sc->lock_ready = pthread_mutex_init(&sc->lock, NULL) == 0;
 	struct stat st;
-	if (!units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!sc->lock_ready || !units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 || !S_ISDIR(st.st_mode))
 		return; // (opening the context diagnoses it)
 	char root[PATH_MAX], dir[PATH_MAX];
 	bool rooted = realpath(opts->context ? opts->context : ".", root) != NULL;
@@ -389,7 +385,7 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 	if (!hashed)
 		return false;
 	bh_sha256_hex(&h, sc->key);
-	mix_str(&base, sc->root);
+	bh_scan_cache__mix_str(&base, sc->root);
 	char base_hex[BH_SCAN_HASH_HEX];
 	bh_sha256_hex(&base, base_hex);
 	sc->unit_base = bh_arena_strdup(scan->arena, base_hex);
@@ -451,5 +447,9 @@ void bh_scan_cache_close(bh_scan_cache *sc)
 	bh_cache_close(sc->cache);
 	bh_strmap_dispose(&sc->hashes);
 	bh_strmap_dispose(&sc->basenames);
+	bh_strmap_dispose(&sc->ir_digests);
+	if (sc->lock_ready)
+		pthread_mutex_destroy(&sc->lock);
+	sc->lock_ready = false;
 	sc->cache = NULL;
 }

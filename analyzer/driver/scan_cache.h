@@ -14,6 +14,8 @@
 #ifndef BULKHEAD_DRIVER_SCAN_CACHE_H
 #define BULKHEAD_DRIVER_SCAN_CACHE_H
 
+#include <pthread.h>
+
 #include "bulkhead/clang.h"
 #include "bulkhead/scan.h"
 
@@ -36,6 +38,9 @@ typedef struct {
 	const char *unit_base;  /* what every unit entry's key starts from */
 	bh_clang_unit_cache units;
 	size_t units_reused;    /* units taken from the cache (atomic: workers count) */
+	bool lock_ready;        /* `lock` is initialised */
+	pthread_mutex_t lock;   /* guards ir_digests: the workers add to it */
+	bh_strmap ir_digests;   /* unit path -> SHA-256 of its encoded IR (analysis_cache.c) */
 } bh_scan_cache;
 
 /**

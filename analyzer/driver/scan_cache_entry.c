@@ -203,3 +203,25 @@ bool bh_scan_cache__load_report(const char *json, size_t len, bh_findings *findi
 	return ok;
 }
 
+// ------------------------------------------------------------- keys
+
+void bh_scan_cache__mix_str(bh_sha256 *h, const char *s)
+{
+	static const char none[] = "\x01(none)";
+	if (!s)
+		bh_sha256_update(h, none, sizeof(none));
+	else
+		bh_sha256_update(h, s, strlen(s) + 1); // the NUL separates fields
+}
+
+void bh_scan_cache__mix_u64(bh_sha256 *h, uint64_t v)
+{
+	bh_sha256_update(h, &v, sizeof(v));
+}
+
+void bh_scan_cache__mix_strs(bh_sha256 *h, const char *const *list, size_t n)
+{
+	bh_scan_cache__mix_u64(h, n);
+	for (size_t i = 0; i < n; i++)
+		bh_scan_cache__mix_str(h, list[i]);
+}

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "bulkhead/sha256.h"
 #include "driver/scan_cache.h"
 
 /**
@@ -43,5 +44,11 @@ bool bh_scan_cache__put_report(FILE *f, const bh_findings *findings, const bh_di
  */
 bool bh_scan_cache__load_report(const char *json, size_t len, bh_findings *findings, bh_diags *diags,
 				size_t *units);
+
+/** Key material: a string with its NUL (NULL has a value of its own). */
+void bh_scan_cache__mix_str(bh_sha256 *h, const char *s);
+void bh_scan_cache__mix_u64(bh_sha256 *h, uint64_t v);
+/** A list of strings, with its length. */
+void bh_scan_cache__mix_strs(bh_sha256 *h, const char *const *list, size_t n);
 
 #endif

@@ -31,6 +31,7 @@ XDG = os.path.join(WORK, "xdg")
 
 
 LAST_UNITS = [None]  # (reused, total) of the last scan that parsed, from the trace
+REPLAYED = [False]  # whether the last scan took the whole-program analyses from the cache
 
 
 def scan(ctx, *args, env_extra=None, no_cache=False):
@@ -42,6 +43,7 @@ def scan(ctx, *args, env_extra=None, no_cache=False):
     p = subprocess.run(argv, capture_output=True, env=env)
     m = re.search(rb"trace: (\d+) of (\d+) units from the cache", p.stderr)
     LAST_UNITS[0] = (int(m.group(1)), int(m.group(2))) if m else None
+    REPLAYED[0] = b"trace: analyses from the cache" in p.stderr
     return p.returncode, p.stdout, b"trace: cache-hit" in p.stderr
 
 
@@ -64,12 +66,14 @@ def same_as_uncached(name, ctx, *args):
     check(got[2] and got[:2] == want[:2], name, "hit=%s rc %s/%s\n%s" % (got[2], got[0], want[0], diff))
 
 
-def scan_and_uncached(ctx):
+def scan_and_uncached(ctx, *args):
     """A scan with the cache, then one without: (whole-result hit, units
-    (reused, total) of the first, whether the two reports are the same)."""
-    rc, out, hit = scan(ctx, "--format", "json")
-    reused = LAST_UNITS[0]
-    want = scan(ctx, "--format", "json", no_cache=True)[1]
+    (reused, total) of the first, whether the two reports are the same);
+    REPLAYED says whether the first took the analyses from the cache."""
+    rc, out, hit = scan(ctx, "--format", "json", *args)
+    reused, replayed = LAST_UNITS[0], REPLAYED[0]
+    want = scan(ctx, "--format", "json", *args, no_cache=True)[1]
+    REPLAYED[0] = replayed
     return hit, reused, out == want
 
 
@@ -138,8 +142,55 @@ def main():
     hit, reused, same = scan_and_uncached(ctx)
     check(not hit and reused == (4, 5) and same,
           "one edited .c file: 4 of 5 units from the cache, the report an uncached scan's", (hit, reused))
+    check(not REPLAYED[0], "a new function: the whole-program analyses run again")
     with open(util, "w") as f:
         f.write(original)
+
+    # The whole-program analyses are a function of the IR: a change that
+    # leaves every function's IR as it was takes their results from the
+    # cache, and the report is still an uncached scan's.
+    dockerfile = os.path.join(ctx, "Dockerfile")
+    docker_text = open(dockerfile).read()
+    with open(dockerfile, "a") as f:
+        f.write("\nLABEL cache.probe=1\n")
+    hit, reused, same = scan_and_uncached(ctx)
+    check(not hit and REPLAYED[0] and same,
+          "an edited Dockerfile: the analyses from the cache, same report",
+          (hit, reused, REPLAYED[0]))
+    with open(dockerfile, "w") as f:
+        f.write(docker_text)
+    with open(util, "a") as f:
+        f.write("\n/* a comment after the last function */\n")
+    hit, reused, same = scan_and_uncached(ctx)
+    check(not hit and reused == (4, 5) and REPLAYED[0] and same,
+          "a comment at the end of a .c file: that unit parsed, the analyses from the cache, same report",
+          (hit, reused, REPLAYED[0]))
+    with open(util, "w") as f:
+        f.write("/* a line before every function */\n" + original)
+    hit, reused, same = scan_and_uncached(ctx)
+    check(not hit and not REPLAYED[0] and same,
+          "a line inserted above the functions (their locations move): the analyses run again, same report",
+          (hit, reused, REPLAYED[0]))
+    with open(util, "w") as f:
+        f.write(original)
+    scan(ctx, "--format", "json")
+    models = os.path.join(WORK, "models.json")
+    with open(models, "w") as f:
+        json.dump({"taint": ["sink log_line arg0 c.command-injection"]}, f)
+    hit, reused, same = scan_and_uncached(ctx, "--config", models)
+    check(not hit and not REPLAYED[0] and same,
+          "the configuration's taint models are part of the analyses' key", (hit, reused, REPLAYED[0]))
+    for e in glob.glob(os.path.join(XDG, "bulkhead", "*", "analysis-*")):
+        data = bytearray(open(e, "rb").read())
+        data[len(data) // 2] ^= 0x04
+        open(e, "wb").write(bytes(data))
+    with open(dockerfile, "a") as f:
+        f.write("\nLABEL cache.probe=2\n")
+    hit, reused, same = scan_and_uncached(ctx)
+    check(not hit and not REPLAYED[0] and same, "corrupt analyses entries: the analyses run again, same report",
+          (hit, reused, REPLAYED[0]))
+    with open(dockerfile, "w") as f:
+        f.write(docker_text)
     http_h = os.path.join(ctx, "src", "http.h")
     header = open(http_h).read()
     with open(http_h, "a") as f:
