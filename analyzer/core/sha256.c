@@ -163,7 +163,7 @@ void bh_sha256_update(bh_sha256 *h, const void *data, size_t len)
 	}
 }
 
-void bh_sha256_hex(bh_sha256 *h, char out[65])
+void bh_sha256_digest(bh_sha256 *h, unsigned char out[BH_SHA256_LEN])
 {
 	uint64_t bits = h->bytes * 8;
 	unsigned char pad[72] = { 0x80 };
@@ -173,5 +173,14 @@ void bh_sha256_hex(bh_sha256 *h, char out[65])
 		pad[n + (size_t)i] = (unsigned char)(bits >> (56 - 8 * i));
 	bh_sha256_update(h, pad, n + 8);
 	for (int i = 0; i < 8; i++)
-		snprintf(out + 8 * i, 9, "%08x", (unsigned)h->state[i]);
+		for (int k = 0; k < 4; k++)
+			out[4 * i + k] = (unsigned char)(h->state[i] >> (24 - 8 * k));
+}
+
+void bh_sha256_hex(bh_sha256 *h, char out[65])
+{
+	unsigned char d[BH_SHA256_LEN];
+	bh_sha256_digest(h, d);
+	for (int i = 0; i < BH_SHA256_LEN; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
 }

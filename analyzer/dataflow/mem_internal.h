@@ -31,6 +31,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/flow.h"
 #include "bulkhead/mem.h"
+#include "dataflow/reuse_internal.h"
 
 #define BH_MEM__MAX_OBJECTS 1024u
 #define BH_MEM__NONE UINT32_MAX
@@ -223,6 +224,13 @@ typedef struct {
 	// component under analysis.
 	struct bh_mem__member_log *logs;
 	struct bh_mem__member_log *recording;
+	// Reuse across scans (mem_trace.c), or NULL: the nodes' names and
+	// digests; the nodes whose null_checked was counted, in order; the
+	// analyses in a calling context the replayed components had made.
+	bh_reuse *reuse;
+	const bh_callgraph_ids *ids;
+	BH_VEC(size_t) checked_events;
+	size_t replayed_special;
 	bool *member;
 	size_t analyses;              // functions analysed (bh_mem_options.analyses)
 } bh_mem__program;
@@ -237,6 +245,24 @@ typedef struct {
  * apart.
  */
 bool bh_mem__single_use(const bh_mem__program *p, const bh_mem__summary *s);
+
+/** Where the program-wide state stood when a component's analysis began (mem_trace.c). */
+typedef struct {
+	size_t held, diags, checked, special;
+} bh_mem__trace_mark;
+
+/** Begin recording the trace of component `nodes` (no-op without reuse). */
+void bh_mem__trace_start(bh_mem__program *p, const size_t *nodes, size_t n, bh_mem__trace_mark *m);
+/** End it: the members' summaries, `found` and what changed since `m`. */
+void bh_mem__trace_finish(bh_mem__program *p, const size_t *nodes, size_t n, const bh_findings *found,
+			  const bh_mem__trace_mark *m);
+/**
+ * Replay stored trace `t` of component `nodes`: summaries, findings (to
+ * `out`), notes, held findings and counts; false, and nothing changed,
+ * when its outputs cannot be read.
+ */
+bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const size_t *nodes, size_t n,
+			  bh_findings *out);
 
 // A member summary an analysis read.
 typedef struct {

@@ -20,6 +20,7 @@ const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh
 	size_t n = bh_callgraph_node_of_opnd(p->graph, callee);
 	if (n != SIZE_MAX) {
 		bh_mem__note_read(p, n, p->sums[n]);
+		bh_reuse__note_summary(p->reuse, n);
 		return p->sums[n];
 	}
 	// No body here: a summary read from a file, if any.
@@ -57,6 +58,9 @@ static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
 
 const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const bh_mem__context *ctx)
 {
+	// Its result is a function of the callee's IR (and of the summaries
+	// it reads, noted as they are read).
+	bh_reuse__note_node(p->reuse, node);
 	for (size_t i = 0; i < p->special.len; i++)
 		if (p->special.items[i].node == node &&
 		    memcmp(&p->special.items[i].ctx, ctx, sizeof(*ctx)) == 0)
@@ -100,6 +104,14 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		rs->canceled = true;
 		return false;
 	}
+	// An earlier scan analysed it and nothing it read changed.
+	const bh_reuse__trace *t = bh_reuse__find(p->reuse, nodes, n, 0, NULL, NULL);
+	if (t && bh_mem__trace_replay(p, t, nodes, n, rs->out)) {
+		bh_reuse__replayed(p->reuse, t, nodes, 0);
+		return true;
+	}
+	bh_mem__trace_mark mark;
+	bh_mem__trace_start(p, nodes, n, &mark);
 	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
 	for (size_t i = 0; i < n; i++) {
 		p->sums[nodes[i]] = NULL;
@@ -139,6 +151,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		}
 		p->member[nodes[i]] = false;
 	}
+	bh_mem__trace_finish(p, nodes, n, &found, &mark);
 	bh_findings_append(rs->out, &found);
 	bh_findings_dispose(&found);
 	return true;
@@ -166,16 +179,14 @@ static void release_held(bh_mem__program *p, bh_findings *out)
 	bh_vec_dispose(&keep.items);
 }
 
-bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
-		     const bh_mem_options *opts, bh_findings *out, bh_diags *diags)
+// One run over the program; `reuse` replays what it can. Sets
+// `*over_budget` when the analyses in a calling context the run made and
+// those the replayed components had made might together have reached
+// MAX_SPECIAL: a run without reuse would then have refused some, and its
+// results could differ.
+static bh_status run(const bh_ir_program *prog, bh_mem_models *models, const bh_mem_options *opts,
+		     bh_reuse *reuse, bh_findings *out, bh_diags *diags, bool *over_budget)
 {
-	bh_mem_options defaults = BH_MEM_OPTIONS_INIT;
-	if (!opts)
-		opts = &defaults;
-	if (!prog || !models || !out || !diags)
-		return BH_EINVAL;
-	size_t dummy;
-	(void)bh_mem_models_find(models, "", &dummy); // seal before use
 	bh_callgraph own;
 	const bh_callgraph *graph = bh_callgraph_acquire(opts->graph, &own, prog);
 	bh_mem__program p;
@@ -190,18 +201,25 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 	p.null_unchecked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_unchecked));
 	p.logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.logs));
 	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
+	if (reuse && opts->ids && opts->ids->n == graph->nfuncs) {
+		p.reuse = reuse;
+		p.ids = opts->ids;
+		bh_reuse__begin(reuse, graph, opts->ids);
+	}
 	bh_findings held;
 	bh_findings_init(&held, p.arena);
 	p.held = &held;
 	run_state rs = { &p, out, opts->cancel, false };
 	bh_callgraph_components(graph, analyse_component, &rs);
 	release_held(&p, out);
+	*over_budget = p.reuse && p.special.len + p.replayed_special >= MAX_SPECIAL;
 	if (opts->analyses)
 		*opts->analyses = p.analyses;
 	if (opts->exported && !rs.canceled)
 		bh_mem__export(&p, prog, opts->exported);
 	bh_findings_dispose(&held);
 	bh_vec_dispose(&p.held_node);
+	bh_vec_dispose(&p.checked_events);
 	for (size_t i = 0; i < graph->nfuncs; i++)
 		bh_mem__member_log_dispose(&p.logs[i]);
 	free(p.logs);
@@ -213,4 +231,27 @@ bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
 	bh_callgraph_release(graph, &own);
 	bh_arena_free(p.arena);
 	return rs.canceled ? BH_ECANCELED : BH_OK;
+}
+
+bh_status bh_mem_run(const bh_ir_program *prog, bh_mem_models *models,
+		     const bh_mem_options *opts, bh_findings *out, bh_diags *diags)
+{
+	bh_mem_options defaults = BH_MEM_OPTIONS_INIT;
+	if (!opts)
+		opts = &defaults;
+	if (!prog || !models || !out || !diags)
+		return BH_EINVAL;
+	size_t dummy;
+	(void)bh_mem_models_find(models, "", &dummy); // seal before use
+	size_t nout = out->items.len, ndiags = diags->items.len;
+	bool over_budget = false;
+	bh_status st = run(prog, models, opts, opts->reuse, out, diags, &over_budget);
+	if (st == BH_OK && over_budget) {
+		// Again without reuse, and no traces of this run for the next.
+		out->items.len = nout;
+		diags->items.len = ndiags;
+		bh_reuse__invalidate(opts->reuse);
+		st = run(prog, models, opts, NULL, out, diags, &over_budget);
+	}
+	return st;
 }

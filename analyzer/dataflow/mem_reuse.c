@@ -62,9 +62,18 @@ void bh_mem__note_read(const bh_mem__program *p, size_t node, const bh_mem__summ
 	bh_vec_push(&log->reads, ((bh_mem__sum_read){ node, sum }));
 }
 
-void bh_mem__count_checked(bh_mem__program *p, size_t node)
+// A NULL check counted for `node`, by an analysis or a replay: the trace
+// across scans records it (mem_trace.c).
+static void count(bh_mem__program *p, size_t node)
 {
 	p->null_checked[node]++;
+	if (p->reuse)
+		bh_vec_push(&p->checked_events, node);
+}
+
+void bh_mem__count_checked(bh_mem__program *p, size_t node)
+{
+	count(p, node);
 	if (p->recording)
 		bh_vec_push(&p->recording->checked, node);
 }
@@ -77,7 +86,7 @@ bool bh_mem__replay_member(bh_mem__program *p, const bh_mem__member_log *log)
 		if (!bh_mem__summary_equal(p->sums[log->reads.items[i].node], log->reads.items[i].sum))
 			return false;
 	for (size_t i = 0; i < log->checked.len; i++)
-		p->null_checked[log->checked.items[i]]++;
+		count(p, log->checked.items[i]);
 	return true;
 }
 

@@ -20,9 +20,23 @@
 #include "driver/scan_cache_entry.h"
 
 #define ANALYSIS_KIND "analysis"
+#define TRACES_KIND "traces"
 // One per set of inputs a context is scanned with (a pre-commit hook's
 // staged tree, the working tree, an editor's) and a few edits back.
 #define KEEP_ANALYSES 8
+
+// The build and root, and the configuration's models: what every
+// analysis reads besides the program.
+static void mix_models(bh_sha256 *h, const bh_scan_cache *sc, const bh_scan *scan)
+{
+	bh_scan_cache__mix_str(h, sc->unit_base);
+	const bh_config *c = &scan->config;
+	bh_scan_cache__mix_str(h, c->path);
+	bh_scan_cache__mix_strs(h, c->taint_models.items, c->taint_models.len);
+	bh_scan_cache__mix_u64(h, c->taint_line);
+	bh_scan_cache__mix_strs(h, c->memory_models.items, c->memory_models.len);
+	bh_scan_cache__mix_u64(h, c->memory_line);
+}
 
 bool bh_analysis_cache_key(bh_scan_cache *sc, const bh_scan *scan, const bh_units *units,
 			   char key[BH_SCAN_HASH_HEX])
@@ -32,13 +46,7 @@ bool bh_analysis_cache_key(bh_scan_cache *sc, const bh_scan *scan, const bh_unit
 	bh_sha256 h;
 	bh_sha256_init(&h);
 	bh_scan_cache__mix_str(&h, "bulkhead analyses");
-	bh_scan_cache__mix_str(&h, sc->unit_base);
-	const bh_config *c = &scan->config;
-	bh_scan_cache__mix_str(&h, c->path);
-	bh_scan_cache__mix_strs(&h, c->taint_models.items, c->taint_models.len);
-	bh_scan_cache__mix_u64(&h, c->taint_line);
-	bh_scan_cache__mix_strs(&h, c->memory_models.items, c->memory_models.len);
-	bh_scan_cache__mix_u64(&h, c->memory_line);
+	mix_models(&h, sc, scan);
 	bh_scan_cache__mix_u64(&h, units->len);
 	bool all = true;
 	pthread_mutex_lock(&sc->lock);
@@ -149,4 +157,35 @@ void bh_analysis_cache_store(bh_scan_cache *sc, const char *key, const bh_findin
 	if (ok && bh_cache_put(sc->cache, ANALYSIS_KIND, key, buf, len))
 		bh_cache_prune(sc->cache, ANALYSIS_KIND, KEEP_ANALYSES);
 	free(buf);
+}
+
+// ------------------------------------------------------------- traces
+
+bh_reuse *bh_analysis_cache_traces(bh_scan_cache *sc, const bh_scan *scan, const char *analysis,
+				   char key[BH_SCAN_HASH_HEX])
+{
+	if (!sc->keyed || !sc->unit_base)
+		return NULL;
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	bh_scan_cache__mix_str(&h, "bulkhead traces");
+	bh_scan_cache__mix_str(&h, analysis);
+	mix_models(&h, sc, scan);
+	bh_sha256_hex(&h, key);
+	bh_reuse *r = bh_reuse_new(analysis);
+	size_t len = 0;
+	char *entry = bh_cache_get(sc->cache, TRACES_KIND, key, &len);
+	if (entry)
+		(void)bh_reuse_load(r, entry, len); // damaged: none, all analysed
+	free(entry);
+	return r;
+}
+
+void bh_analysis_cache_save_traces(bh_scan_cache *sc, const char *key, const bh_reuse *r)
+{
+	bh_bytes out = { 0 };
+	bh_reuse_save(r, &out);
+	if (bh_cache_put(sc->cache, TRACES_KIND, key, (const char *)out.items, out.len))
+		bh_cache_prune(sc->cache, TRACES_KIND, KEEP_ANALYSES);
+	bh_vec_dispose(&out);
 }

@@ -14,6 +14,7 @@
 #define BULKHEAD_DRIVER_ANALYSIS_CACHE_H
 
 #include "bulkhead/disc.h"
+#include "bulkhead/reuse.h"
 #include "bulkhead/scan.h"
 #include "driver/scan_cache.h"
 
@@ -38,5 +39,18 @@ bool bh_analysis_cache_load(bh_scan_cache *sc, const char *key, bh_scan *scan, b
 /** Store the analyses' findings, diagnostics and proofs under `key`. */
 void bh_analysis_cache_store(bh_scan_cache *sc, const char *key, const bh_findings *findings,
 			     const bh_diags *diags, const bh_analysis_fits *fits);
+
+/**
+ * The traces an earlier scan of this context left for `analysis`
+ * ("memory"; include/bulkhead/reuse.h), keyed by the build, the root and
+ * the configuration's models (`key` receives the key to save under); an
+ * empty set when there are none or they are damaged; NULL when the scan
+ * has no cache.
+ */
+bh_reuse *bh_analysis_cache_traces(bh_scan_cache *sc, const bh_scan *scan, const char *analysis,
+				   char key[BH_SCAN_HASH_HEX]);
+
+/** Save the traces of a completed run under `key`. */
+void bh_analysis_cache_save_traces(bh_scan_cache *sc, const char *key, const bh_reuse *r);
 
 #endif

@@ -252,6 +252,34 @@ static void note_ir_digest(bh_scan_cache *sc, const bh_unit *unit, const void *i
 	pthread_mutex_unlock(&sc->lock);
 }
 
+// Each function's bh_ir_func_digest, as the unit entry stores them (32
+// bytes each, in unit order): what the analyses' traces check a function
+// by (bh_callgraph_identify) without encoding it again. NULL `data`:
+// compute them.
+static bool set_func_digests(bh_arena *arena, bh_ir_unit *ir, const char *data, size_t len)
+{
+	size_t n = 0;
+	for (bh_ir_func *fn = ir->first; fn; fn = fn->next)
+		n++;
+	if (data && len != n * BH_SHA256_LEN)
+		return false;
+	unsigned char *d = bh_arena_alloc(arena, n * BH_SHA256_LEN + 1);
+	size_t i = 0;
+	for (bh_ir_func *fn = ir->first; fn; fn = fn->next, i++) {
+		unsigned char *mine = d + i * BH_SHA256_LEN;
+		if (data) {
+			memcpy(mine, data + i * BH_SHA256_LEN, BH_SHA256_LEN);
+		} else {
+			bh_sha256 h;
+			bh_sha256_init(&h);
+			bh_ir_func_digest(fn, &h);
+			bh_sha256_digest(&h, mine);
+		}
+		fn->digest = mine;
+	}
+	return true;
+}
+
 static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result *r)
 {
 	bh_scan_cache *sc = payload;
@@ -261,11 +289,13 @@ static bool unit_lookup(void *payload, const bh_unit *unit, bh_clang_unit_result
 	char *entry = bh_cache_get(sc->cache, UNIT_KIND, key, &len);
 	if (!entry)
 		return false;
-	const char *p = entry, *end = entry + len, *json = NULL, *ir = NULL;
-	size_t jlen = 0, irlen = 0;
+	const char *p = entry, *end = entry + len, *json = NULL, *ir = NULL, *digests = NULL;
+	size_t jlen = 0, irlen = 0, dlen = 0;
 	bool hit = bh_scan_cache__records_hold(sc, &p, end, r) && bh_scan_cache__section(&p, end, "report", &json, &jlen) &&
-		   bh_scan_cache__section(&p, end, "ir", &ir, &irlen) && p == end &&
+		   bh_scan_cache__section(&p, end, "ir", &ir, &irlen) &&
+		   bh_scan_cache__section(&p, end, "fdigests", &digests, &dlen) && p == end &&
 		   bh_ir_unit_decode(r->ir, r->arena, (const unsigned char *)ir, irlen) &&
+		   set_func_digests(r->arena, r->ir, digests, dlen) &&
 		   bh_scan_cache__load_report(json, jlen, r->findings, r->diags, NULL);
 	if (!hit) {
 		r->visited->len = r->outside->len = 0;
@@ -321,6 +351,7 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	bh_bytes ir = { 0 };
 	bh_ir_unit_encode(r->ir, &ir);
 	note_ir_digest(sc, unit, ir.items, ir.len);
+	(void)set_func_digests(r->arena, r->ir, NULL, 0);
 	bool ok = bh_scan_cache__put_records(f, sc, r->visited, r->outside, false);
 	if (ok)
 		put_base_records(f, sc, r);
@@ -328,6 +359,12 @@ static void unit_store(void *payload, const bh_unit *unit, const bh_clang_unit_r
 	if (ok) {
 		fprintf(f, "ir %zu\n", ir.len);
 		fwrite(ir.items, 1, ir.len, f);
+		size_t n = 0;
+		for (const bh_ir_func *fn = r->ir->first; fn; fn = fn->next)
+			n++;
+		fprintf(f, "fdigests %zu\n", n * BH_SHA256_LEN);
+		for (const bh_ir_func *fn = r->ir->first; fn; fn = fn->next)
+			fwrite(fn->digest, 1, BH_SHA256_LEN, f);
 	}
 	bh_vec_dispose(&ir);
 	ok = fclose(f) == 0 && ok;
@@ -345,7 +382,8 @@ void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options 
 	memset(sc, 0, sizeof(*sc));
 	sc->lock_ready = pthread_mutex_init(&sc->lock, NULL) == 0;
 	struct stat st;
-	if (!sc->lock_ready || !units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!sc->lock_ready || !units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 ||
+	    !S_ISDIR(st.st_mode))
 		return; // (opening the context diagnoses it)
 	char root[PATH_MAX], dir[PATH_MAX];
 	bool rooted = realpath(opts->context ? opts->context : ".", root) != NULL;

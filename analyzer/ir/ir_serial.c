@@ -8,10 +8,12 @@
 // Integers are LEB128 (signed ones zigzagged), strings an index into the
 // table plus one (0: NULL), doubles their 8 bytes. Equal strings decode to
 // one pointer, as the front end's file paths are within a unit.
+#include <stdlib.h>
 #include <string.h>
 
 #include "bulkhead/arena.h"
 #include "bulkhead/ir_serial.h"
+#include "bulkhead/sha256.h"
 #include "bulkhead/strset.h"
 
 #define MAGIC "BHIR"
@@ -240,6 +242,24 @@ void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out)
 		put_raw(out, e.order.items[i], n);
 	}
 	put_raw(out, e.body.items, e.body.len);
+	bh_vec_dispose(&e.body);
+	bh_vec_dispose(&e.order);
+	free(e.strings.keys);
+	free(e.strings.ids);
+}
+
+void bh_ir_func_digest(const bh_ir_func *fn, bh_sha256 *h)
+{
+	encoder e = { 0 };
+	put_func(&e, fn);
+	// The strings in the order the body first names them, then the body.
+	uint64_t n = e.order.len;
+	bh_sha256_update(h, &n, sizeof(n));
+	for (size_t i = 0; i < e.order.len; i++)
+		bh_sha256_update(h, e.order.items[i], strlen(e.order.items[i]) + 1);
+	n = e.body.len;
+	bh_sha256_update(h, &n, sizeof(n));
+	bh_sha256_update(h, e.body.items, e.body.len);
 	bh_vec_dispose(&e.body);
 	bh_vec_dispose(&e.order);
 	free(e.strings.keys);

@@ -17,6 +17,7 @@
 
 #include "common.h"
 #include "ir.h"
+#include "sha256.h"
 #include "strset.h"
 
 /* Indirect calls resolved across the program (see bh_callgraph_indirect). */
@@ -159,5 +160,23 @@ bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n);
 void bh_callgraph_components(const bh_callgraph *g,
 			     bool (*emit)(const size_t *nodes, size_t n, void *payload),
 			     void *payload);
+
+/**
+ * Each node's identity across runs and its digest (callgraph_digest.c):
+ * `names[n]` is its USR (or name) and file, with a rank when both repeat;
+ * `digests[n]` the SHA-256 of its IR as linked and of what the graph
+ * answers an analysis of it (callees, the constants they return, indirect
+ * targets, how many places name it and its callees, whether the globals
+ * it names are written, their operations tables). Equal digests: an
+ * analysis of the function reads the same, but for its callees' summaries.
+ */
+typedef struct bh_callgraph_ids {
+	size_t n;
+	const char **names;
+	unsigned char (*digests)[BH_SHA256_LEN];
+} bh_callgraph_ids;
+
+/** Fill `ids` for every node of `g` (in `arena`). */
+void bh_callgraph_identify(const bh_callgraph *g, struct bh_arena *arena, bh_callgraph_ids *ids);
 
 #endif

@@ -276,6 +276,12 @@ typedef struct bh_ir_func {
 	unsigned cut;          /* BH_IR_CUT_*: 0 when the IR is complete */
 	bool returns_pointer;  /* its result is a pointer (set by the front end) */
 	struct bh_ir_func *next; /* next function of the same unit, or NULL */
+	/*
+	 * bh_ir_func_digest of the function as lowered, before linking (32
+	 * bytes, the unit's arena), when the per-unit cache computed or
+	 * stored it; NULL otherwise. Not part of the encoding.
+	 */
+	const unsigned char *digest;
 } bh_ir_func;
 
 /**

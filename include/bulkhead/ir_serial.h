@@ -12,6 +12,7 @@
 #define BULKHEAD_IR_SERIAL_H
 
 #include "ir.h"
+#include "sha256.h"
 #include "vec.h"
 
 typedef BH_VEC(unsigned char) bh_bytes;
@@ -25,5 +26,12 @@ void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out);
  * (`*out` is then empty; what was allocated stays in the arena).
  */
 bool bh_ir_unit_decode(bh_ir_unit *out, bh_arena *arena, const unsigned char *data, size_t len);
+
+/**
+ * Mix into `h` the encoding of one function as it is now (after
+ * bh_ir_program_link: the linked globals' constants are in it): equal
+ * digests, equal functions to every analysis.
+ */
+void bh_ir_func_digest(const bh_ir_func *fn, bh_sha256 *h);
 
 #endif

@@ -113,9 +113,12 @@ typedef struct {
 	bh_summaries *exported;      /* receives the summary of every function analysed, or NULL */
 	size_t *analyses;            /* if non-NULL, receives how many analyses of a function ran
 					(not counting those in a calling context) */
+	struct bh_reuse *reuse;      /* traces of an earlier scan to replay, and this one's; or NULL
+					(include/bulkhead/reuse.h; needs `graph` and `ids`) */
+	const struct bh_callgraph_ids *ids; /* with reuse: bh_callgraph_identify of `graph` */
 } bh_mem_options;
 
-#define BH_MEM_OPTIONS_INIT { NULL, NULL, NULL, NULL, NULL }
+#define BH_MEM_OPTIONS_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Run the memory checkers over `prog` and add their findings to `out`,

@@ -21,6 +21,11 @@ typedef struct {
 void bh_sha256_init(bh_sha256 *h);
 void bh_sha256_update(bh_sha256 *h, const void *data, size_t len);
 
+#define BH_SHA256_LEN 32
+
+/** Finish and write the digest's 32 bytes. */
+void bh_sha256_digest(bh_sha256 *h, unsigned char out[BH_SHA256_LEN]);
+
 /** Finish and write the digest as 64 lowercase hex digits and a NUL. */
 void bh_sha256_hex(bh_sha256 *h, char out[65]);
 

@@ -1,0 +1,582 @@
+// SPDX-License-Identifier: MIT
+// bh_reuse: traces of an analysis' components across scans
+// (include/bulkhead/reuse.h, dataflow/reuse_internal.h). Saved as:
+//
+//   "BHRU" version analysis ntraces
+//   per trace: rounds (bit r: valid in round r), nmembers,
+//              per member: name, node digest, summary digest (32 bytes each),
+//              nreads, per read: kind, key, digest,
+//              outputs (a blob in the analysis' own encoding)
+//
+// in the wire format (include/bulkhead/wire.h). Loading checks every
+// length; a trace refers into the loaded copy of the bytes.
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/hash.h"
+#include "bulkhead/rule.h"
+#include "bulkhead/strset.h"
+#include "dataflow/reuse_internal.h"
+
+#define MAGIC "BHRU"
+#define VERSION 1
+#define DIGEST BH_SHA256_LEN
+
+enum { READ_SUMMARY, READ_NODE, READ_OTHER, READ_KINDS };
+
+typedef struct {
+	unsigned kind;
+	const char *key;
+	unsigned char digest[DIGEST];
+} read_rec;
+
+struct bh_reuse__trace {
+	uint64_t rounds;
+	size_t nmembers;
+	const char **names;
+	const unsigned char (*node_digests)[DIGEST];
+	const unsigned char (*sum_digests)[DIGEST];
+	size_t nreads;
+	read_rec *reads;
+	const void *out;
+	size_t outlen;
+	size_t next; // the next stored trace with the same first member, + 1
+};
+
+// A trace of this run: members by node; outputs owned, or a stored one's.
+typedef struct {
+	uint64_t rounds;
+	size_t *nodes, nmembers;
+	unsigned char (*sum_digests)[DIGEST];
+	BH_VEC(read_rec) reads;
+	bh_bytes own;
+	const bh_reuse__trace *from; // replayed: its reads and outputs
+} new_trace;
+
+// The reads of the trace being recorded, by kind and key (1 + index).
+typedef struct {
+	size_t *slots;
+	size_t cap, len;
+} read_index;
+
+struct bh_reuse {
+	char *analysis;
+	bh_arena *arena;
+	// The earlier run's traces, in `buf`, indexed by first member.
+	unsigned char *buf;
+	size_t nstored;
+	bh_reuse__trace *stored;
+	bh_strmap first; // first member's name -> index + 1 of the latest such trace (decimal)
+	// This run.
+	const bh_callgraph *graph;
+	const bh_callgraph_ids *ids;
+	bh_strmap node_of; // name -> node + 1 (decimal)
+	unsigned char (*cur)[DIGEST]; // per node: its summary's digest now (zeros: none)
+	bool *member;                 // per node: in the component being recorded
+	BH_VEC(new_trace) made;
+	read_index seen;
+	bool recording;
+	bool invalid; // bh_reuse__invalidate: save no trace
+	size_t replayed, analysed;
+};
+
+bh_reuse *bh_reuse_new(const char *analysis)
+{
+	bh_reuse *r = bh_xcalloc(1, sizeof(*r));
+	r->analysis = bh_xstrdup(analysis);
+	r->arena = bh_arena_new();
+	return r;
+}
+
+static void dispose_made(bh_reuse *r)
+{
+	for (size_t i = 0; i < r->made.len; i++) {
+		bh_vec_dispose(&r->made.items[i].reads);
+		bh_vec_dispose(&r->made.items[i].own);
+	}
+	bh_vec_dispose(&r->made);
+}
+
+void bh_reuse_free(bh_reuse *r)
+{
+	if (!r)
+		return;
+	dispose_made(r);
+	free(r->stored);
+	free(r->buf);
+	free(r->cur);
+	free(r->member);
+	free(r->seen.slots);
+	bh_strmap_dispose(&r->first);
+	bh_strmap_dispose(&r->node_of);
+	bh_arena_free(r->arena);
+	free(r->analysis);
+	free(r);
+}
+
+void bh_reuse_counts(const bh_reuse *r, size_t *replayed, size_t *analysed)
+{
+	*replayed = r ? r->replayed : 0;
+	*analysed = r ? r->analysed : 0;
+}
+
+// ---------------------------------------------------------------- loading
+
+static size_t map_index(const bh_strmap *m, const char *key)
+{
+	const char *v = bh_strmap_get(m, key);
+	return v ? (size_t)strtoull(v, NULL, 10) : 0;
+}
+
+static void map_put_index(bh_strmap *m, const char *key, size_t v)
+{
+	char buf[24];
+	snprintf(buf, sizeof(buf), "%zu", v);
+	bh_strmap_put(m, key, buf);
+}
+
+static bool read_trace(bh_wire_reader *rd, bh_arena *arena, bh_reuse__trace *t)
+{
+	size_t left = (size_t)(rd->end - rd->p);
+	t->rounds = bh_wire_get_u(rd);
+	t->nmembers = (size_t)bh_wire_get_max(rd, left / (2 * DIGEST + 1));
+	if (!rd->ok || t->nmembers == 0)
+		return false;
+	t->names = bh_arena_alloc(arena, t->nmembers * sizeof(*t->names));
+	unsigned char (*nd)[DIGEST] = bh_arena_alloc(arena, t->nmembers * sizeof(*nd));
+	unsigned char (*sd)[DIGEST] = bh_arena_alloc(arena, t->nmembers * sizeof(*sd));
+	for (size_t i = 0; i < t->nmembers && rd->ok; i++) {
+		t->names[i] = bh_wire_get_str(rd);
+		const void *a = bh_wire_get_raw(rd, DIGEST), *b = bh_wire_get_raw(rd, DIGEST);
+		if (!t->names[i] || !a || !b)
+			return false;
+		memcpy(nd[i], a, DIGEST);
+		memcpy(sd[i], b, DIGEST);
+	}
+	t->node_digests = (const unsigned char(*)[DIGEST])nd;
+	t->sum_digests = (const unsigned char(*)[DIGEST])sd;
+	t->nreads = (size_t)bh_wire_get_max(rd, (size_t)(rd->end - rd->p) / (DIGEST + 2));
+	t->reads = bh_arena_alloc(arena, (t->nreads + 1) * sizeof(*t->reads));
+	for (size_t i = 0; i < t->nreads && rd->ok; i++) {
+		read_rec *x = &t->reads[i];
+		x->kind = (unsigned)bh_wire_get_max(rd, READ_KINDS - 1);
+		x->key = bh_wire_get_str(rd);
+		const void *d = bh_wire_get_raw(rd, DIGEST);
+		if (!x->key || !d)
+			return false;
+		memcpy(x->digest, d, DIGEST);
+	}
+	t->out = bh_wire_get_blob(rd, &t->outlen);
+	return rd->ok;
+}
+
+bool bh_reuse_load(bh_reuse *r, const void *data, size_t len)
+{
+	unsigned char *buf = malloc(len ? len : 1);
+	if (!buf)
+		return false;
+	memcpy(buf, data, len);
+	bh_wire_reader rd = bh_wire_reader_of(buf, len);
+	const void *magic = bh_wire_get_raw(&rd, 4);
+	bool ok = magic && memcmp(magic, MAGIC, 4) == 0 && bh_wire_get_u(&rd) == VERSION;
+	const char *name = ok ? bh_wire_get_str(&rd) : NULL;
+	ok = ok && name && strcmp(name, r->analysis) == 0;
+	size_t n = ok ? (size_t)bh_wire_get_max(&rd, len / 8) : 0;
+	bh_reuse__trace *ts = ok ? bh_xcalloc(n + 1, sizeof(*ts)) : NULL;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = read_trace(&rd, r->arena, &ts[i]);
+	if (!ok || !bh_wire_done(&rd)) {
+		free(ts);
+		free(buf);
+		return false;
+	}
+	r->buf = buf;
+	r->stored = ts;
+	r->nstored = n;
+	for (size_t i = 0; i < n; i++) {
+		ts[i].next = map_index(&r->first, ts[i].names[0]);
+		map_put_index(&r->first, ts[i].names[0], i + 1);
+	}
+	return true;
+}
+
+// ---------------------------------------------------------------- saving
+
+static void put_trace(bh_bytes *b, const bh_reuse *r, const new_trace *t)
+{
+	bh_wire_u(b, t->rounds);
+	bh_wire_u(b, t->nmembers);
+	for (size_t i = 0; i < t->nmembers; i++) {
+		bh_wire_str(b, r->ids->names[t->nodes[i]]);
+		bh_wire_raw(b, r->ids->digests[t->nodes[i]], DIGEST);
+		bh_wire_raw(b, t->sum_digests[i], DIGEST);
+	}
+	const read_rec *reads = t->from ? t->from->reads : t->reads.items;
+	size_t nreads = t->from ? t->from->nreads : t->reads.len;
+	bh_wire_u(b, nreads);
+	for (size_t i = 0; i < nreads; i++) {
+		bh_wire_u(b, reads[i].kind);
+		bh_wire_str(b, reads[i].key);
+		bh_wire_raw(b, reads[i].digest, DIGEST);
+	}
+	if (t->from)
+		bh_wire_blob(b, t->from->out, t->from->outlen);
+	else
+		bh_wire_blob(b, t->own.items, t->own.len);
+}
+
+void bh_reuse_save(const bh_reuse *r, bh_bytes *out)
+{
+	bh_wire_raw(out, MAGIC, 4);
+	bh_wire_u(out, VERSION);
+	bh_wire_str(out, r->analysis);
+	bool any = r->ids && !r->invalid;
+	bh_wire_u(out, any ? r->made.len : 0);
+	for (size_t i = 0; any && i < r->made.len; i++)
+		put_trace(out, r, &r->made.items[i]);
+}
+
+// ------------------------------------------------------------- this run
+
+void bh_reuse__begin(bh_reuse *r, const bh_callgraph *g, const bh_callgraph_ids *ids)
+{
+	if (!r)
+		return;
+	r->graph = g;
+	r->ids = ids;
+	r->cur = bh_xcalloc(g->nfuncs + 1, sizeof(*r->cur));
+	r->member = bh_xcalloc(g->nfuncs + 1, sizeof(*r->member));
+	for (size_t n = 0; n < ids->n; n++)
+		map_put_index(&r->node_of, ids->names[n], n + 1);
+}
+
+size_t bh_reuse__node_named(const bh_reuse *r, const char *name)
+{
+	size_t n = r ? map_index(&r->node_of, name) : 0;
+	return n ? n - 1 : SIZE_MAX;
+}
+
+void bh_reuse__invalidate(bh_reuse *r)
+{
+	if (r)
+		r->invalid = true;
+}
+
+static bool read_holds(const bh_reuse *r, const read_rec *x, bh_reuse__other_holds other, void *payload)
+{
+	if (x->kind == READ_OTHER)
+		return other && other(payload, x->key, x->digest);
+	size_t n = map_index(&r->node_of, x->key);
+	if (!n--)
+		return false; // no such function now
+	const unsigned char *now = x->kind == READ_NODE ? r->ids->digests[n] : r->cur[n];
+	return memcmp(now, x->digest, DIGEST) == 0;
+}
+
+static bool members_match(const bh_reuse *r, const bh_reuse__trace *t, const size_t *nodes, size_t n)
+{
+	if (t->nmembers != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t->names[i], r->ids->names[nodes[i]]) != 0 ||
+		    memcmp(t->node_digests[i], r->ids->digests[nodes[i]], DIGEST) != 0)
+			return false;
+	return true;
+}
+
+const bh_reuse__trace *bh_reuse__find(bh_reuse *r, const size_t *nodes, size_t n, unsigned round,
+				      bh_reuse__other_holds other, void *payload)
+{
+	if (!r || !r->ids || round >= 64)
+		return NULL;
+	for (size_t i = map_index(&r->first, r->ids->names[nodes[0]]); i; i = r->stored[i - 1].next) {
+		const bh_reuse__trace *t = &r->stored[i - 1];
+		if (!(t->rounds & ((uint64_t)1 << round)) || !members_match(r, t, nodes, n))
+			continue;
+		bool holds = true;
+		for (size_t k = 0; k < t->nreads && holds; k++)
+			holds = read_holds(r, &t->reads[k], other, payload);
+		if (holds)
+			return t;
+	}
+	return NULL;
+}
+
+const void *bh_reuse__outputs(const bh_reuse__trace *t, size_t *len)
+{
+	*len = t->outlen;
+	return t->out;
+}
+
+static new_trace *add_trace(bh_reuse *r, const size_t *nodes, size_t n, unsigned round)
+{
+	new_trace t = { 0 };
+	t.rounds = round < 64 ? (uint64_t)1 << round : 0;
+	t.nmembers = n;
+	t.nodes = bh_arena_alloc(r->arena, n * sizeof(*t.nodes));
+	memcpy(t.nodes, nodes, n * sizeof(*nodes));
+	t.sum_digests = bh_arena_alloc(r->arena, n * sizeof(*t.sum_digests));
+	memset(t.sum_digests, 0, n * sizeof(*t.sum_digests));
+	bh_vec_push(&r->made, t);
+	return &r->made.items[r->made.len - 1];
+}
+
+void bh_reuse__replayed(bh_reuse *r, const bh_reuse__trace *t, const size_t *nodes, unsigned round)
+{
+	if (!r)
+		return;
+	r->replayed++;
+	new_trace *nt = add_trace(r, nodes, t->nmembers, round);
+	nt->from = t;
+	for (size_t i = 0; i < t->nmembers; i++) {
+		memcpy(nt->sum_digests[i], t->sum_digests[i], DIGEST);
+		memcpy(r->cur[nodes[i]], t->sum_digests[i], DIGEST);
+	}
+}
+
+void bh_reuse__start(bh_reuse *r, const size_t *nodes, size_t n, unsigned round)
+{
+	if (!r || !r->ids)
+		return;
+	add_trace(r, nodes, n, round);
+	for (size_t i = 0; i < n; i++)
+		r->member[nodes[i]] = true;
+	// (A small table is cleared; one a large component grew is dropped.)
+	if (r->seen.cap > 256) {
+		free(r->seen.slots);
+		r->seen.slots = NULL;
+		r->seen.cap = 0;
+	} else if (r->seen.cap) {
+		memset(r->seen.slots, 0, r->seen.cap * sizeof(*r->seen.slots));
+	}
+	r->seen.len = 0;
+	r->recording = true;
+}
+
+static new_trace *current(bh_reuse *r)
+{
+	return r && r->recording ? &r->made.items[r->made.len - 1] : NULL;
+}
+
+static size_t read_hash(unsigned kind, const char *key)
+{
+	return bh_hash_string(key) * 31 + kind;
+}
+
+// The slot of (kind, key) among the recorded reads: its index + 1, or
+// the empty slot where it would go.
+static size_t *read_slot(bh_reuse *r, const new_trace *t, unsigned kind, const char *key)
+{
+	read_index *x = &r->seen;
+	if (x->len * 2 >= x->cap) {
+		free(x->slots);
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->slots = bh_xcalloc(x->cap, sizeof(*x->slots));
+		x->len = 0;
+		for (size_t i = 0; i < t->reads.len; i++) {
+			const read_rec *e = &t->reads.items[i];
+			size_t j = read_hash(e->kind, e->key) & (x->cap - 1);
+			while (x->slots[j])
+				j = (j + 1) & (x->cap - 1);
+			x->slots[j] = i + 1;
+			x->len++;
+		}
+	}
+	size_t j = read_hash(kind, key) & (x->cap - 1);
+	while (x->slots[j]) {
+		const read_rec *e = &t->reads.items[x->slots[j] - 1];
+		if (e->kind == kind && strcmp(e->key, key) == 0)
+			break;
+		j = (j + 1) & (x->cap - 1);
+	}
+	return &x->slots[j];
+}
+
+// Note a read; `copy`: the key is not the run's to keep (copied if new).
+static void note(bh_reuse *r, unsigned kind, const char *key, const unsigned char *digest, bool copy)
+{
+	new_trace *t = current(r);
+	if (!t)
+		return;
+	size_t *slot = read_slot(r, t, kind, key);
+	if (*slot) {
+		read_rec *e = &t->reads.items[*slot - 1];
+		// Read again: a different value would make the trace one
+		// no state matches, which only costs its reuse.
+		if (memcmp(e->digest, digest, DIGEST) != 0)
+			memset(e->digest, 0xff, DIGEST);
+		return;
+	}
+	read_rec x = { kind, copy ? bh_arena_strdup(r->arena, key) : key, { 0 } };
+	memcpy(x.digest, digest, DIGEST);
+	bh_vec_push(&t->reads, x);
+	*slot = t->reads.len;
+	r->seen.len++;
+}
+
+void bh_reuse__note_summary(bh_reuse *r, size_t node)
+{
+	if (current(r) && node < r->ids->n && !r->member[node])
+		note(r, READ_SUMMARY, r->ids->names[node], r->cur[node], false);
+}
+
+void bh_reuse__note_node(bh_reuse *r, size_t node)
+{
+	if (current(r) && node < r->ids->n)
+		note(r, READ_NODE, r->ids->names[node], r->ids->digests[node], false);
+}
+
+void bh_reuse__note_other(bh_reuse *r, const char *key, const unsigned char digest[DIGEST])
+{
+	if (current(r))
+		note(r, READ_OTHER, key, digest, true);
+}
+
+void bh_reuse__set_summary(bh_reuse *r, size_t node, const void *bytes, size_t len)
+{
+	if (!r || !r->ids || node >= r->ids->n)
+		return;
+	if (!bytes) {
+		memset(r->cur[node], 0, DIGEST);
+		return;
+	}
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	bh_sha256_update(&h, bytes, len);
+	bh_sha256_digest(&h, r->cur[node]);
+}
+
+static void stop(bh_reuse *r, new_trace *t)
+{
+	for (size_t i = 0; i < t->nmembers; i++) {
+		r->member[t->nodes[i]] = false;
+		memcpy(t->sum_digests[i], r->cur[t->nodes[i]], DIGEST);
+	}
+	r->recording = false;
+}
+
+void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs)
+{
+	new_trace *t = current(r);
+	if (!t) {
+		bh_vec_dispose(outputs);
+		return;
+	}
+	stop(r, t);
+	t->own = *outputs;
+	memset(outputs, 0, sizeof(*outputs));
+	r->analysed++;
+}
+
+void bh_reuse__abandon(bh_reuse *r)
+{
+	new_trace *t = current(r);
+	if (!t)
+		return;
+	stop(r, t);
+	bh_vec_dispose(&t->reads);
+	r->made.len--;
+}
+
+// ------------------------------------------------------------ findings
+
+static void put_steps(bh_bytes *b, const bh_finding_step *s, size_t n)
+{
+	bh_wire_u(b, n);
+	for (size_t i = 0; i < n; i++) {
+		bh_wire_loc(b, &s[i].loc);
+		bh_wire_str(b, s[i].message);
+	}
+}
+
+void bh_reuse__put_finding(bh_bytes *b, const bh_finding *f)
+{
+	bh_wire_str(b, f->rule->id);
+	bh_wire_u(b, (uint64_t)f->level);
+	bh_wire_str(b, f->message);
+	bh_wire_loc(b, &f->loc);
+	bh_wire_str(b, f->function);
+	bh_wire_str(b, f->snippet);
+	put_steps(b, f->related, f->nrelated);
+	put_steps(b, f->flow, f->nflow);
+	bh_wire_str(b, f->note);
+	bh_wire_u(b, f->fix != NULL);
+	if (f->fix) {
+		bh_wire_str(b, f->fix->title);
+		bh_wire_loc(b, &f->fix->loc);
+		bh_wire_str(b, f->fix->text);
+	}
+}
+
+static bh_loc copy_loc(bh_arena *a, bh_loc l)
+{
+	l.path = l.path ? bh_arena_strdup(a, l.path) : NULL;
+	return l;
+}
+
+static const char *copy_str(bh_arena *a, const char *s)
+{
+	return s ? bh_arena_strdup(a, s) : NULL;
+}
+
+static bh_finding_step *get_steps(bh_wire_reader *rd, bh_arena *a, size_t *n)
+{
+	*n = (size_t)bh_wire_get_max(rd, (size_t)(rd->end - rd->p) / 7);
+	bh_finding_step *s = bh_arena_alloc(a, (*n + 1) * sizeof(*s));
+	for (size_t i = 0; i < *n && rd->ok; i++) {
+		s[i].loc = copy_loc(a, bh_wire_get_loc(rd));
+		s[i].message = copy_str(a, bh_wire_get_str(rd));
+	}
+	if (!rd->ok)
+		*n = 0;
+	return *n ? s : NULL;
+}
+
+bool bh_reuse__get_finding(bh_wire_reader *rd, bh_findings *out)
+{
+	bh_arena *a = out->arena;
+	const char *id = bh_wire_get_str(rd);
+	bh_finding f = { 0 };
+	f.rule = id ? bh_rule_find(id) : NULL;
+	f.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
+	f.message = copy_str(a, bh_wire_get_str(rd));
+	f.loc = copy_loc(a, bh_wire_get_loc(rd));
+	f.function = copy_str(a, bh_wire_get_str(rd));
+	f.snippet = copy_str(a, bh_wire_get_str(rd));
+	f.related = get_steps(rd, a, &f.nrelated);
+	f.flow = get_steps(rd, a, &f.nflow);
+	f.note = copy_str(a, bh_wire_get_str(rd));
+	if (bh_wire_get_max(rd, 1)) {
+		bh_finding_fix *fix = bh_arena_alloc(a, sizeof(*fix));
+		fix->title = copy_str(a, bh_wire_get_str(rd));
+		fix->loc = copy_loc(a, bh_wire_get_loc(rd));
+		fix->text = copy_str(a, bh_wire_get_str(rd));
+		f.fix = fix;
+	}
+	if (!rd->ok || !f.rule || !f.message)
+		return false;
+	bh_vec_push(&out->items, f);
+	return true;
+}
+
+void bh_reuse__put_diag(bh_bytes *b, const bh_diag *d)
+{
+	bh_wire_u(b, (uint64_t)d->level);
+	bh_wire_str(b, d->code);
+	bh_wire_loc(b, &d->loc);
+	bh_wire_str(b, d->message);
+}
+
+bool bh_reuse__get_diag(bh_wire_reader *rd, bh_diags *out)
+{
+	bh_diag d = { 0 };
+	d.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
+	d.code = copy_str(out->arena, bh_wire_get_str(rd));
+	d.loc = copy_loc(out->arena, bh_wire_get_loc(rd));
+	d.message = copy_str(out->arena, bh_wire_get_str(rd));
+	if (!rd->ok || !d.code || !d.message)
+		return false;
+	bh_vec_push(&out->items, d);
+	return true;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// The analyses' side of bh_reuse (include/bulkhead/reuse.h). An analysis
+// that reuses its work:
+//   - calls bh_reuse__begin once it has its call graph;
+//   - for each component, asks bh_reuse__find for a stored trace that
+//     still holds; if there is one, rebuilds the members' summaries and
+//     replays the rest from bh_reuse__outputs and calls bh_reuse__replayed;
+//   - else calls bh_reuse__start, analyses (noting each read of another
+//     node's summary with bh_reuse__note_summary, of a function's IR with
+//     bh_reuse__note_node, of its own state with bh_reuse__note_other),
+//     sets each member's summary digest (bh_reuse__set_summary) and hands
+//     what it made to bh_reuse__finish.
+// A NULL bh_reuse makes every call a no-op (and find returns NULL).
+#ifndef BH_REUSE_INTERNAL_H
+#define BH_REUSE_INTERNAL_H
+
+#include "bulkhead/callgraph.h"
+#include "bulkhead/diag.h"
+#include "bulkhead/finding.h"
+#include "bulkhead/reuse.h"
+#include "bulkhead/wire.h"
+
+typedef struct bh_reuse__trace bh_reuse__trace;
+
+/** What a read of the analysis' own state is, for bh_reuse__find's callback. */
+typedef bool (*bh_reuse__other_holds)(void *payload, const char *key, const unsigned char *digest);
+
+void bh_reuse__begin(bh_reuse *r, const bh_callgraph *g, const bh_callgraph_ids *ids);
+
+/**
+ * The stored trace of the component `nodes` (callgraph order) in `round`
+ * whose members and reads all still hold, or NULL. `other` judges reads
+ * of the analysis' own state (NULL: such a read never holds).
+ */
+const bh_reuse__trace *bh_reuse__find(bh_reuse *r, const size_t *nodes, size_t n, unsigned round,
+				      bh_reuse__other_holds other, void *payload);
+/** What the trace's run made (the analysis' own encoding). */
+const void *bh_reuse__outputs(const bh_reuse__trace *t, size_t *len);
+/** The component was replayed from `t`: its members' summaries have the trace's digests. */
+void bh_reuse__replayed(bh_reuse *r, const bh_reuse__trace *t, const size_t *nodes, unsigned round);
+
+void bh_reuse__start(bh_reuse *r, const size_t *nodes, size_t n, unsigned round);
+/** A read of node `node`'s summary as it is now (none yet: no digest). */
+void bh_reuse__note_summary(bh_reuse *r, size_t node);
+/** A read of node `node`'s IR and graph facts (an analysis of it in a caller's context). */
+void bh_reuse__note_node(bh_reuse *r, size_t node);
+/** A read of the analysis' own state `key`, whose value now has `digest`. */
+void bh_reuse__note_other(bh_reuse *r, const char *key, const unsigned char digest[BH_SHA256_LEN]);
+/** Node `node`'s summary now has the digest of `bytes` (its encoding); NULL bytes: none. */
+void bh_reuse__set_summary(bh_reuse *r, size_t node, const void *bytes, size_t len);
+/** The component's run is over; `outputs` (taken over) is what it made. */
+void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs);
+/** Stop recording without a trace (a canceled or budget-cut run). */
+void bh_reuse__abandon(bh_reuse *r);
+
+/** The node named `name` (bh_callgraph_ids) in this run, or SIZE_MAX. */
+size_t bh_reuse__node_named(const bh_reuse *r, const char *name);
+
+/** Make this run's traces unsaveable (its results do not stand for a run without reuse). */
+void bh_reuse__invalidate(bh_reuse *r);
+
+/** Findings and diagnostics in the wire format, for the analyses' outputs. */
+void bh_reuse__put_finding(bh_bytes *b, const bh_finding *f);
+/** Append the finding at `rd` to `out` (strings into its arena); false if malformed. */
+bool bh_reuse__get_finding(bh_wire_reader *rd, bh_findings *out);
+void bh_reuse__put_diag(bh_bytes *b, const bh_diag *d);
+bool bh_reuse__get_diag(bh_wire_reader *rd, bh_diags *out);
+
+#endif

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A small binary wire format for what the cache keeps between scans
+ * (analyses' summaries and traces, include/bulkhead/reuse.h): LEB128
+ * integers (signed ones zigzagged), strings as a length, their bytes and a
+ * NUL (so that a reader can point into the buffer), raw byte runs. The
+ * reader checks every length against the bytes left and remembers the
+ * first failure: after one, every read gives zero or NULL and `ok` stays
+ * false, so a decoder reads on and checks once at the end.
+ */
+#ifndef BULKHEAD_WIRE_H
+#define BULKHEAD_WIRE_H
+
+#include "common.h"
+#include "ir_serial.h"
+
+void bh_wire_u(bh_bytes *b, uint64_t v);
+void bh_wire_s(bh_bytes *b, int64_t v);
+/** A string or NULL (which reads back as NULL, not ""). */
+void bh_wire_str(bh_bytes *b, const char *s);
+void bh_wire_raw(bh_bytes *b, const void *p, size_t n);
+/** A length, then the bytes. */
+void bh_wire_blob(bh_bytes *b, const void *p, size_t n);
+void bh_wire_loc(bh_bytes *b, const bh_loc *l);
+
+typedef struct {
+	const unsigned char *p, *end;
+	bool ok;
+} bh_wire_reader;
+
+bh_wire_reader bh_wire_reader_of(const void *data, size_t len);
+uint64_t bh_wire_get_u(bh_wire_reader *r);
+/** A number of at most `max`. */
+uint64_t bh_wire_get_max(bh_wire_reader *r, uint64_t max);
+int64_t bh_wire_get_s(bh_wire_reader *r);
+/** A string, pointing into the buffer (it ends in the NUL written), or NULL. */
+const char *bh_wire_get_str(bh_wire_reader *r);
+/** `n` raw bytes, pointing into the buffer, or NULL. */
+const void *bh_wire_get_raw(bh_wire_reader *r, size_t n);
+/** A blob: its bytes (into the buffer) and length. */
+const void *bh_wire_get_blob(bh_wire_reader *r, size_t *n);
+bh_loc bh_wire_get_loc(bh_wire_reader *r);
+/** True when everything read was well formed and nothing is left. */
+bool bh_wire_done(const bh_wire_reader *r);
+
+#endif

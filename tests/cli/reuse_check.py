@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# The memory checkers reuse an earlier scan's traces (include/bulkhead/
+# reuse.h): after each edit below, a scan with the cache must write the
+# report a scan without it writes (the other analyses' findings included:
+# the fixture has taint flows, one through a global), and replay what the
+# edit did not reach. How many components were replayed and analysed is
+# read from BULKHEAD_TRACE.
+#
+#   reuse_check.py BULKHEAD SOURCE_ROOT
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from tap import check, finish  # noqa: E402
+
+BH = os.path.abspath(sys.argv[1])
+SRC = os.path.abspath(sys.argv[2])
+WORK = tempfile.mkdtemp(prefix="bh-reuse-")
+CACHE = os.path.join(WORK, "cache")
+
+UTIL = """#include <stdlib.h>
+#include <string.h>
+
+char *g_cmd;
+
+void set_cmd(void) { g_cmd = getenv("CMD"); }
+
+const char *config(void) { return getenv("RUN"); }
+
+void run(const char *c) { system(c); }
+
+char *make(size_t n) { return malloc(n); }
+
+void release(char *p) { free(p); }
+
+char *copy_of(const char *s)
+{
+	char *d = make(strlen(s) + 1);
+	strcpy(d, s);
+	return d;
+}
+"""
+
+MAIN = """#include <stdlib.h>
+char *make(size_t n);
+void release(char *p);
+char *copy_of(const char *s);
+extern char *g_cmd;
+void set_cmd(void);
+const char *config(void);
+void run(const char *c);
+
+void go(void) { run(config()); }
+
+void use_cmd(void) { system(g_cmd); }
+
+void twice(void)
+{
+	char *p = make(8);
+	release(p);
+	release(p);
+}
+
+int first(const char *s)
+{
+	char *c = copy_of(s);
+	return c[0];
+}
+
+int main(int argc, char **argv)
+{
+	twice();
+	return argc > 1 ? first(argv[1]) : 0;
+}
+"""
+
+
+def write(ctx, name, text):
+    with open(os.path.join(ctx, name), "w") as f:
+        f.write(text)
+
+
+def scan(ctx, cached=True):
+    """(report text, {analysis: (replayed, analysed)})."""
+    env = dict(os.environ, BULKHEAD_TRACE="1", NO_PROGRESS="1")
+    env.pop("BULKHEAD_NO_CACHE", None)
+    argv = [BH, "scan", ctx, "--format", "json", "--fail-on", "never", "--jobs", "2"]
+    argv += ["--cache-dir", CACHE] if cached else ["--no-cache"]
+    p = subprocess.run(argv, capture_output=True, env=env)
+    counts = {m.group(1).decode(): (int(m.group(2)), int(m.group(3)))
+              for m in re.finditer(rb"trace: (\w+): (\d+) components replayed, (\d+) analysed", p.stderr)}
+    return p.stdout, counts
+
+
+def same(ctx, name, want_replayed=None):
+    """A cached scan writes the uncached report; `want_replayed(counts)`
+    judges the memory checkers' (replayed, analysed) (None: the analyses
+    may not even run, their whole result taken from the cache)."""
+    got, counts = scan(ctx)
+    want, _ = scan(ctx, cached=False)
+    ok = got == want and (want_replayed is None or ("memory" in counts and want_replayed(counts["memory"])))
+    check(ok, name, "counts %s; %s" % (counts, "" if got == want else "reports differ"))
+    return json.loads(got)
+
+
+def rules(report, path):
+    return sorted(f["rule"] for f in report["findings"] if f["location"]["path"] == path)
+
+
+def main():
+    ctx = os.path.join(WORK, "ctx")
+    os.makedirs(ctx)
+    write(ctx, "util.c", UTIL)
+    write(ctx, "main.c", MAIN)
+    with open(os.path.join(ctx, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": ctx, "file": n, "arguments": ["cc", "-c", n]} for n in ("util.c", "main.c")], f)
+
+    rep = same(ctx, "a first scan: everything analysed", lambda c: c[0] == 0 and c[1] > 0)
+    check("c.double-free" in rules(rep, "main.c"), "the fixture's double free is found", rules(rep, "main.c"))
+    check(rules(rep, "util.c").count("c.command-injection") == 1 and "c.command-injection" in rules(rep, "main.c"),
+          "the fixture's command injections are found (one through a global)", (rules(rep, "util.c"), rules(rep, "main.c")))
+    # Nothing changed but a file the analyses do not read: the whole result.
+    write(ctx, "NOTES.txt", "x\n")
+    same(ctx, "an unrelated file: same report")
+    # A comment above every function of util.c: their summaries move (the
+    # places they free), so their callers are analysed again too.
+    write(ctx, "util.c", "/* moved */\n" + UTIL)
+    same(ctx, "util.c's functions moved: same report as without the cache", lambda c: c[1] > 0)
+    # A new function in main.c that calls nothing: everything else replayed.
+    write(ctx, "main.c", MAIN + "\nint unrelated(int x) { return x * 2; }\n")
+    same(ctx, "a new leaf function: the other components replayed", lambda c: c[0] > 0 and c[1] == 1)
+    # The global no longer tainted: its reader's finding is gone.
+    write(ctx, "util.c", "/* moved */\n" + UTIL.replace('g_cmd = getenv("CMD");', 'g_cmd = "ls";'))
+    rep = same(ctx, "a global no longer tainted reaches its reader", lambda c: c[0] > 0)
+    check("c.command-injection" not in rules(rep, "main.c"), "the reader's injection is gone", rules(rep, "main.c"))
+    # release() no longer frees: the double free in its caller is gone, so
+    # the caller was analysed again although its own code did not change.
+    write(ctx, "util.c", "/* moved */\n" + UTIL.replace("{ free(p); }", "{ (void)p; }"))
+    rep = same(ctx, "a callee's changed summary reaches its caller", lambda c: c[0] > 0 and c[1] >= 2)
+    check("c.double-free" not in rules(rep, "main.c"), "the caller's double free is gone", rules(rep, "main.c"))
+    # Back as it was: found again.
+    write(ctx, "util.c", "/* moved */\n" + UTIL)
+    rep = same(ctx, "restored: the finding is back")
+    check("c.double-free" in rules(rep, "main.c"), "the double free is back", rules(rep, "main.c"))
+    # Damaged traces: everything analysed, nothing wrong.
+    for name in os.listdir(CACHE):
+        if name.startswith("traces-"):
+            path = os.path.join(CACHE, name)
+            data = bytearray(open(path, "rb").read())
+            data[len(data) // 2] ^= 0x20
+            open(path, "wb").write(bytes(data))
+    write(ctx, "main.c", MAIN + "\nint unrelated_two(int x) { return x * 3; }\n")
+    same(ctx, "damaged traces: everything analysed, same report", lambda c: c[0] == 0)
+
+    # The demo context, each of its sources edited in turn (a line inserted
+    # after its first function: the ones below move).
+    demo = os.path.join(WORK, "demo")
+    shutil.copytree(os.path.join(SRC, "testdata", "demo"), demo, symlinks=True)
+    scan(demo)
+    for src in sorted(os.listdir(os.path.join(demo, "src"))):
+        if not src.endswith(".c"):
+            continue
+        path = os.path.join(demo, "src", src)
+        text = open(path).read()
+        at = text.find("\n}\n")
+        if at < 0:
+            continue
+        open(path, "w").write(text[:at + 3] + "/* edit */\n" + text[at + 3:])
+        same(demo, "demo: %s edited mid-file, same report" % src, lambda c: c[0] > 0)
+        open(path, "w").write(text)
+    shutil.rmtree(WORK)
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
