@@ -2,6 +2,8 @@
 // The cache's binary wire format (include/bulkhead/wire.h).
 #include <string.h>
 
+#include "bulkhead/arena.h"
+#include "bulkhead/rule.h"
 #include "bulkhead/wire.h"
 
 void bh_wire_u(bh_bytes *b, uint64_t v)
@@ -144,4 +146,106 @@ bh_loc bh_wire_get_loc(bh_wire_reader *r)
 bool bh_wire_done(const bh_wire_reader *r)
 {
 	return r->ok && r->p == r->end;
+}
+
+// ------------------------------------------------------------ findings
+
+static void put_steps(bh_bytes *b, const bh_finding_step *s, size_t n)
+{
+	bh_wire_u(b, n);
+	for (size_t i = 0; i < n; i++) {
+		bh_wire_loc(b, &s[i].loc);
+		bh_wire_str(b, s[i].message);
+	}
+}
+
+void bh_wire_finding(bh_bytes *b, const bh_finding *f)
+{
+	bh_wire_str(b, f->rule->id);
+	bh_wire_u(b, (uint64_t)f->level);
+	bh_wire_str(b, f->message);
+	bh_wire_loc(b, &f->loc);
+	bh_wire_str(b, f->function);
+	bh_wire_str(b, f->snippet);
+	put_steps(b, f->related, f->nrelated);
+	put_steps(b, f->flow, f->nflow);
+	bh_wire_str(b, f->note);
+	bh_wire_u(b, f->fix != NULL);
+	if (f->fix) {
+		bh_wire_str(b, f->fix->title);
+		bh_wire_loc(b, &f->fix->loc);
+		bh_wire_str(b, f->fix->text);
+	}
+}
+
+static bh_loc copy_loc(bh_arena *a, bh_loc l)
+{
+	l.path = l.path ? bh_arena_strdup(a, l.path) : NULL;
+	return l;
+}
+
+static const char *copy_str(bh_arena *a, const char *s)
+{
+	return s ? bh_arena_strdup(a, s) : NULL;
+}
+
+static bh_finding_step *get_steps(bh_wire_reader *rd, bh_arena *a, size_t *n)
+{
+	*n = (size_t)bh_wire_get_max(rd, (size_t)(rd->end - rd->p) / 7);
+	bh_finding_step *s = bh_arena_alloc(a, (*n + 1) * sizeof(*s));
+	for (size_t i = 0; i < *n && rd->ok; i++) {
+		s[i].loc = copy_loc(a, bh_wire_get_loc(rd));
+		s[i].message = copy_str(a, bh_wire_get_str(rd));
+	}
+	if (!rd->ok)
+		*n = 0;
+	return *n ? s : NULL;
+}
+
+bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out)
+{
+	bh_arena *a = out->arena;
+	const char *id = bh_wire_get_str(rd);
+	bh_finding f = { 0 };
+	f.rule = id ? bh_rule_find(id) : NULL;
+	f.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
+	f.message = copy_str(a, bh_wire_get_str(rd));
+	f.loc = copy_loc(a, bh_wire_get_loc(rd));
+	f.function = copy_str(a, bh_wire_get_str(rd));
+	f.snippet = copy_str(a, bh_wire_get_str(rd));
+	f.related = get_steps(rd, a, &f.nrelated);
+	f.flow = get_steps(rd, a, &f.nflow);
+	f.note = copy_str(a, bh_wire_get_str(rd));
+	if (bh_wire_get_max(rd, 1)) {
+		bh_finding_fix *fix = bh_arena_alloc(a, sizeof(*fix));
+		fix->title = copy_str(a, bh_wire_get_str(rd));
+		fix->loc = copy_loc(a, bh_wire_get_loc(rd));
+		fix->text = copy_str(a, bh_wire_get_str(rd));
+		f.fix = fix;
+	}
+	if (!rd->ok || !f.rule || !f.message)
+		return false;
+	bh_vec_push(&out->items, f);
+	return true;
+}
+
+void bh_wire_diag(bh_bytes *b, const bh_diag *d)
+{
+	bh_wire_u(b, (uint64_t)d->level);
+	bh_wire_str(b, d->code);
+	bh_wire_loc(b, &d->loc);
+	bh_wire_str(b, d->message);
+}
+
+bool bh_wire_get_diag(bh_wire_reader *rd, bh_diags *out)
+{
+	bh_diag d = { 0 };
+	d.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
+	d.code = copy_str(out->arena, bh_wire_get_str(rd));
+	d.loc = copy_loc(out->arena, bh_wire_get_loc(rd));
+	d.message = copy_str(out->arena, bh_wire_get_str(rd));
+	if (!rd->ok || !d.code || !d.message)
+		return false;
+	bh_vec_push(&out->items, d);
+	return true;
 }

@@ -181,14 +181,14 @@ void bh_mem__trace_finish(bh_mem__program *p, const size_t *nodes, size_t n, con
 	}
 	bh_wire_u(&out, found->items.len);
 	for (size_t i = 0; i < found->items.len; i++)
-		bh_reuse__put_finding(&out, &found->items.items[i]);
+		bh_wire_finding(&out, &found->items.items[i]);
 	bh_wire_u(&out, p->diags->items.len - m->diags);
 	for (size_t i = m->diags; i < p->diags->items.len; i++)
-		bh_reuse__put_diag(&out, &p->diags->items.items[i]);
+		bh_wire_diag(&out, &p->diags->items.items[i]);
 	bh_wire_u(&out, p->held->items.len - m->held);
 	for (size_t i = m->held; i < p->held->items.len; i++) {
 		bh_wire_str(&out, p->ids->names[p->held_node.items[i]]);
-		bh_reuse__put_finding(&out, &p->held->items.items[i]);
+		bh_wire_finding(&out, &p->held->items.items[i]);
 	}
 	bh_wire_u(&out, p->checked_events.len - m->checked);
 	for (size_t i = m->checked; i < p->checked_events.len; i++)
@@ -234,14 +234,14 @@ bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const si
 	bool ok = rd.ok;
 	size_t nf = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
 	for (size_t i = 0; i < nf && ok; i++)
-		ok = bh_reuse__get_finding(&rd, &found);
+		ok = bh_wire_get_finding(&rd, &found);
 	size_t nd = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
 	for (size_t i = 0; i < nd && ok; i++)
-		ok = bh_reuse__get_diag(&rd, &diags);
+		ok = bh_wire_get_diag(&rd, &diags);
 	size_t nh = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
 	for (size_t i = 0; i < nh && ok; i++) {
 		size_t node = node_named(p, bh_wire_get_str(&rd));
-		ok = node != SIZE_MAX && bh_reuse__get_finding(&rd, &held);
+		ok = node != SIZE_MAX && bh_wire_get_finding(&rd, &held);
 		bh_vec_push(&held_node, node);
 	}
 	size_t nc = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;

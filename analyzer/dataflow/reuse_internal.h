@@ -59,11 +59,4 @@ size_t bh_reuse__node_named(const bh_reuse *r, const char *name);
 /** Make this run's traces unsaveable (its results do not stand for a run without reuse). */
 void bh_reuse__invalidate(bh_reuse *r);
 
-/** Findings and diagnostics in the wire format, for the analyses' outputs. */
-void bh_reuse__put_finding(bh_bytes *b, const bh_finding *f);
-/** Append the finding at `rd` to `out` (strings into its arena); false if malformed. */
-bool bh_reuse__get_finding(bh_wire_reader *rd, bh_findings *out);
-void bh_reuse__put_diag(bh_bytes *b, const bh_diag *d);
-bool bh_reuse__get_diag(bh_wire_reader *rd, bh_diags *out);
-
 #endif

@@ -112,6 +112,8 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 	}
 	if (node_out)
 		*node_out = node;
+	if (node != SIZE_MAX)
+		bh_reuse__note_summary(c->prog->reuse, node);
 	return node == SIZE_MAX ? NULL : c->prog->sums[node];
 }
 

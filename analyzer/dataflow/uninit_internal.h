@@ -24,6 +24,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/flow.h"
 #include "bulkhead/uninit.h"
+#include "dataflow/reuse_internal.h"
 
 #define BH_UNINIT__NONE UINT32_MAX
 
@@ -130,7 +131,22 @@ typedef struct {
 	bh_uninit__summary **sums; // parallel to graph->funcs; NULL: not analysed yet
 	bh_diags *diags;
 	bh_findings *out;
+	bh_reuse *reuse;          // traces across scans (uninit_trace.c), or NULL
 } bh_uninit__program;
+
+/** Where the findings and notes stood when a component's analysis began. */
+typedef struct {
+	size_t findings, diags;
+} bh_uninit__trace_mark;
+
+/** The stored trace of component `nodes` that still holds, or NULL. */
+const bh_reuse__trace *bh_uninit__trace_find(bh_uninit__program *p, const size_t *nodes, size_t n);
+/** Replay it: summaries, findings, notes; false, nothing changed, if unreadable. */
+bool bh_uninit__trace_replay(bh_uninit__program *p, const bh_reuse__trace *t, const size_t *nodes, size_t n);
+void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n, bh_uninit__trace_mark *m);
+void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_uninit__trace_mark *m);
+/** Is a finding of `rule` at `at` about `what` reported already? (A read of the traces.) */
+bool bh_uninit__already_reported(bh_uninit__program *p, const bh_rule *rule, const bh_loc *at, const char *what);
 
 /** A read of a location that may be uninitialised, to be confirmed by a witness. */
 typedef struct {

@@ -27,11 +27,20 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		rs->canceled = true;
 		return false;
 	}
+	// An earlier scan analysed it and nothing it read changed.
+	const bh_reuse__trace *t = bh_uninit__trace_find(p, nodes, n);
+	if (t && bh_uninit__trace_replay(p, t, nodes, n)) {
+		bh_reuse__replayed(p->reuse, t, nodes, 0);
+		return true;
+	}
+	bh_uninit__trace_mark mark;
+	bh_uninit__trace_start(p, nodes, n, &mark);
 	for (size_t i = 0; i < n; i++) {
 		bh_uninit__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
 		bh_uninit__analyse_function(p, p->graph->funcs[nodes[i]], s);
 		p->sums[nodes[i]] = s;
 	}
+	bh_uninit__trace_finish(p, nodes, n, &mark);
 	return true;
 }
 
@@ -52,6 +61,10 @@ bh_status bh_uninit_run(const bh_ir_program *prog, const bh_uninit_options *opts
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
 	p.out = out;
+	if (opts->reuse && opts->ids && opts->ids->n == graph->nfuncs) {
+		p.reuse = opts->reuse;
+		bh_reuse__begin(p.reuse, graph, opts->ids);
+	}
 	run_state rs = { &p, opts->cancel, false };
 	bh_callgraph_components(graph, analyse_component, &rs);
 	free(p.sums);

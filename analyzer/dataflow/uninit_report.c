@@ -278,7 +278,7 @@ void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
 	bool inside = cand->how == BH_UNINIT__READ_INSIDE ||
 		      (cand->how == BH_UNINIT__READ_PASSED && cand->inside && cand->callee_at.line);
 	bh_loc at = inside ? cand->callee_at : in->loc;
-	if (bh_findings_find(out, rule, &at, what))
+	if (bh_uninit__already_reported(c->prog, rule, &at, what))
 		return; // one finding per place and location
 	uint32_t through = 0;
 	if (w->branch != BH_UNINIT__NONE)

@@ -42,6 +42,7 @@
 #include "bulkhead/tsc.h"
 #include "bulkhead/uninit.h"
 #include "driver/analysis_cache.h"
+#include "driver/file_results.h"
 #include "driver/scan_cache.h"
 
 // The default config sits in the context; it is read only if it is a
@@ -312,8 +313,8 @@ static void trace(tracer *t, const char *stage)
 // the identities and digests of the program's functions they check.
 typedef struct {
 	bh_callgraph_ids ids;
-	bh_reuse *mem;
-	char mem_key[BH_SCAN_HASH_HEX];
+	bh_reuse *mem, *uninit;
+	char mem_key[BH_SCAN_HASH_HEX], uninit_key[BH_SCAN_HASH_HEX];
 } reuse_io;
 
 // The taint rules over the whole program: the built-in models and the
@@ -367,11 +368,13 @@ static bh_status run_mem(bh_scan *scan, const bh_ir_program *program, const bh_c
 // Reads of uninitialised locals, struct fields and malloc()ed fields, over
 // the whole program (summaries carry structs across calls).
 static bh_status run_uninit(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			    const bh_units *units)
+			    const bh_units *units, const reuse_io *reuse)
 {
 	size_t first = scan->findings.items.len;
 	bh_uninit_options opts = BH_UNINIT_OPTIONS_INIT;
 	opts.graph = graph;
+	opts.reuse = reuse->uninit;
+	opts.ids = &reuse->ids;
 	bh_status err = bh_uninit_run(program, &opts, &scan->findings, &scan->diags);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -510,7 +513,7 @@ static bh_status run_task(analyses *a, task_kind k)
 	case TASK_MEM:
 		return run_mem(s, a->program, a->graph, a->units, a->io, a->reuse);
 	case TASK_UNINIT:
-		return run_uninit(s, a->program, a->graph, a->units);
+		return run_uninit(s, a->program, a->graph, a->units, a->reuse);
 	case TASK_CALLS:
 		return run_calls(s, a->program, a->graph, a->units);
 	case TASK_BOUNDS:
@@ -666,6 +669,7 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	trace(tr, "call graph");
 	reuse_io reuse = { 0 };
 	if (keyed && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
+		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
 		trace(tr, "traces read");
 		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
 		trace(tr, "identify");
@@ -689,9 +693,12 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	for (task_kind k = 0; k < NTASKS && err >= 0; k++)
 		if (a.tasks[k].run && a.tasks[k].err < 0)
 			err = a.tasks[k].err;
-	if (err >= 0)
+	if (err >= 0) {
 		save_traces(cache, reuse.mem, reuse.mem_key, "memory", tr);
+		save_traces(cache, reuse.uninit, reuse.uninit_key, "initialisation", tr);
+	}
 	bh_reuse_free(reuse.mem);
+	bh_reuse_free(reuse.uninit);
 	if (err >= 0 && io.exported && opts->write_summaries) {
 		bh_summaries_hash_units(io.exported, hash_context_file, scan);
 		write_summaries(scan, opts->write_summaries, io.exported);
@@ -954,6 +961,14 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	topts.cancel = opts->cancel;
 	topts.covered = visited.items;
 	topts.ncovered = visited.len;
+	// Files whose bytes tree-sitter checked in an earlier scan are not
+	// checked again.
+	bh_file_results *tsc_results = bh_file_results_open(&cache, "tsc");
+	bh_tsc_cache tsc_cache;
+	if (tsc_results) {
+		tsc_cache = bh_file_results_tsc(tsc_results);
+		topts.cache = &tsc_cache;
+	}
 	bool tsc_beside = !opts->write_summaries;
 	if (err >= 0)
 		err = run_analyses(scan, opts, &program, &all_units, tsc_beside ? &topts : NULL, &cache, &tr);
@@ -969,6 +984,12 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);
 		trace(&tr, "tree-sitter");
 	}
+	if (tr.on && tsc_results) {
+		size_t hits, made;
+		bh_file_results_counts(tsc_results, &hits, &made);
+		fprintf(stderr, "bulkhead: trace: tree-sitter: %zu files from the cache, %zu checked\n", hits, made);
+	}
+	bh_file_results_close(tsc_results, err >= 0);
 	// Then secrets in every text file.
 	stage_progress(opts, "secrets", "every text file");
 	if (err >= 0)

@@ -39,9 +39,12 @@ typedef struct bh_findings bh_findings;
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
+	struct bh_reuse *reuse;      /* traces of an earlier scan to replay, and this one's; or NULL
+					(include/bulkhead/reuse.h; needs `graph` and `ids`) */
+	const struct bh_callgraph_ids *ids; /* with reuse: bh_callgraph_identify of `graph` */
 } bh_uninit_options;
 
-#define BH_UNINIT_OPTIONS_INIT { NULL, NULL }
+#define BH_UNINIT_OPTIONS_INIT { NULL, NULL, NULL, NULL }
 
 /**
  * Run the uninitialised-read check over `prog` and add its findings to

@@ -12,6 +12,8 @@
 #define BULKHEAD_WIRE_H
 
 #include "common.h"
+#include "diag.h"
+#include "finding.h"
 #include "ir_serial.h"
 
 void bh_wire_u(bh_bytes *b, uint64_t v);
@@ -42,5 +44,13 @@ const void *bh_wire_get_blob(bh_wire_reader *r, size_t *n);
 bh_loc bh_wire_get_loc(bh_wire_reader *r);
 /** True when everything read was well formed and nothing is left. */
 bool bh_wire_done(const bh_wire_reader *r);
+
+/** Findings and diagnostics (everything a report shows of them but the
+ * image context and the fingerprint, which later stages add). */
+void bh_wire_finding(bh_bytes *b, const bh_finding *f);
+/** Append the finding at `rd` to `out` (strings into its arena); false if malformed. */
+bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out);
+void bh_wire_diag(bh_bytes *b, const bh_diag *d);
+bool bh_wire_get_diag(bh_wire_reader *rd, bh_diags *out);
 
 #endif

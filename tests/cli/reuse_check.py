@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# The memory checkers reuse an earlier scan's traces (include/bulkhead/
-# reuse.h): after each edit below, a scan with the cache must write the
-# report a scan without it writes (the other analyses' findings included:
-# the fixture has taint flows, one through a global), and replay what the
-# edit did not reach. How many components were replayed and analysed is
-# read from BULKHEAD_TRACE.
+# The memory checkers and the uninitialised-read check reuse an earlier
+# scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
+# with the cache must write the report a scan without it writes (the other
+# analyses' findings included: the fixture has taint flows, one through a
+# global), and replay what the edit did not reach. How many components
+# each replayed and analysed is read from BULKHEAD_TRACE.
 #
 #   reuse_check.py BULKHEAD SOURCE_ROOT
 import json
@@ -26,6 +26,10 @@ CACHE = os.path.join(WORK, "cache")
 
 UTIL = """#include <stdlib.h>
 #include <string.h>
+
+struct opts { int a; int b; };
+
+int use_b(struct opts o) { return o.b; }
 
 char *g_cmd;
 
@@ -51,12 +55,21 @@ MAIN = """#include <stdlib.h>
 char *make(size_t n);
 void release(char *p);
 char *copy_of(const char *s);
+struct opts { int a; int b; };
+int use_b(struct opts o);
 extern char *g_cmd;
 void set_cmd(void);
 const char *config(void);
 void run(const char *c);
 
 void go(void) { run(config()); }
+
+int make_call(void)
+{
+	struct opts o;
+	o.a = 1;
+	return use_b(o);
+}
 
 void use_cmd(void) { system(g_cmd); }
 
@@ -100,11 +113,12 @@ def scan(ctx, cached=True):
 
 def same(ctx, name, want_replayed=None):
     """A cached scan writes the uncached report; `want_replayed(counts)`
-    judges the memory checkers' (replayed, analysed) (None: the analyses
+    judges each reusing analysis' (replayed, analysed) (None: the analyses
     may not even run, their whole result taken from the cache)."""
     got, counts = scan(ctx)
     want, _ = scan(ctx, cached=False)
-    ok = got == want and (want_replayed is None or ("memory" in counts and want_replayed(counts["memory"])))
+    ok = got == want and (want_replayed is None or
+                          all(k in counts and want_replayed(counts[k]) for k in ("memory", "initialisation")))
     check(ok, name, "counts %s; %s" % (counts, "" if got == want else "reports differ"))
     return json.loads(got)
 
@@ -123,6 +137,8 @@ def main():
 
     rep = same(ctx, "a first scan: everything analysed", lambda c: c[0] == 0 and c[1] > 0)
     check("c.double-free" in rules(rep, "main.c"), "the fixture's double free is found", rules(rep, "main.c"))
+    check("c.uninitialized-read" in rules(rep, "util.c"), "the fixture's uninitialised field is found",
+          rules(rep, "util.c"))
     check(rules(rep, "util.c").count("c.command-injection") == 1 and "c.command-injection" in rules(rep, "main.c"),
           "the fixture's command injections are found (one through a global)", (rules(rep, "util.c"), rules(rep, "main.c")))
     # Nothing changed but a file the analyses do not read: the whole result.
@@ -144,6 +160,10 @@ def main():
     write(ctx, "util.c", "/* moved */\n" + UTIL.replace("{ free(p); }", "{ (void)p; }"))
     rep = same(ctx, "a callee's changed summary reaches its caller", lambda c: c[0] > 0 and c[1] >= 2)
     check("c.double-free" not in rules(rep, "main.c"), "the caller's double free is gone", rules(rep, "main.c"))
+    # use_b() reads the field its caller set: the caller's finding is gone.
+    write(ctx, "util.c", "/* moved */\n" + UTIL.replace("return o.b;", "return o.a;"))
+    rep = same(ctx, "a callee's changed summary reaches its caller (initialisation)", lambda c: c[0] > 0)
+    check("c.uninitialized-read" not in rules(rep, "util.c"), "the unset field's read is gone", rules(rep, "util.c"))
     # Back as it was: found again.
     write(ctx, "util.c", "/* moved */\n" + UTIL)
     rep = same(ctx, "restored: the finding is back")

@@ -499,11 +499,16 @@ bh_status bh_tsc_scan(bh_ctx *ctx, const bh_tsc_options *opts, bh_findings *out,
 		bh_findings found;
 		bh_findings_init(&found, arena);
 		const bh_source *src = NULL;
+		const bh_tsc_cache *cache = opts->cache;
 		// A file that cannot be read is diagnosed by the secret scanner,
 		// which reads every text file: saying it twice helps nobody.
-		if (bh_ctx_read(&src, arena, ctx, f->path, &scratch) == BH_OK && src)
+		if ((!cache || !cache->lookup(cache->payload, f->path, scope, &found, &unit_diags)) &&
+		    bh_ctx_read(&src, arena, ctx, f->path, &scratch) == BH_OK && src) {
 			check_text(parser, &sym, arena, &found, &unit_diags, f->path, src->data,
 				   src->len, scope, note);
+			if (cache)
+				cache->store(cache->payload, f->path, scope, &found, &unit_diags);
+		}
 		bh_findings_append(out, &found);
 		bh_diags_append(diags, &unit_diags);
 		bh_findings_dispose(&found);

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+// The uninitialised-read check's traces across scans (include/bulkhead/
+// reuse.h). A component's run reads its callees' summaries
+// (bh_uninit__callee_summary) and whether a finding is already reported
+// (one per place and location, whoever reports it first); it makes its
+// members' summaries, its findings and its notes. The outputs:
+//
+//   nmembers, per member: whether it has a summary, then the summary
+//   findings  appended by the component, in order
+//   diags     its notes (uninit.incomplete)
+#include <string.h>
+
+#include "bulkhead/rule.h"
+#include "dataflow/uninit_internal.h"
+
+static void put_facts(bh_bytes *b, const bh_uninit__field_fact *f, uint32_t n)
+{
+	bh_wire_u(b, n);
+	for (uint32_t i = 0; i < n; i++) {
+		bh_wire_str(b, f[i].field);
+		bh_wire_u(b, (uint64_t)f[i].unset | (uint64_t)f[i].forwarded << 1);
+		bh_wire_loc(b, &f[i].at);
+	}
+}
+
+// Everything a caller reads of a summary.
+static void encode_summary(bh_bytes *b, const bh_uninit__summary *s)
+{
+	bh_wire_u(b, (uint64_t)s->analysed | (uint64_t)s->ret_known << 1 | (uint64_t)s->ret_rest_unset << 2);
+	bh_wire_u(b, s->nparams);
+	for (uint32_t j = 0; j < s->nparams; j++)
+		put_facts(b, s->param_reads ? s->param_reads[j] : NULL, s->nparam_reads ? s->nparam_reads[j] : 0);
+	bh_wire_u(b, s->ret_param);
+	put_facts(b, s->ret_fields, s->nret_fields);
+	bh_wire_loc(b, &s->ret_rest_at);
+	put_facts(b, s->global_reads, s->nglobal_reads);
+}
+
+static const char *copy_str(bh_arena *a, const char *s)
+{
+	return s ? bh_arena_strdup(a, s) : NULL;
+}
+
+static bh_uninit__field_fact *get_facts(bh_wire_reader *rd, bh_arena *a, uint32_t *n)
+{
+	*n = (uint32_t)bh_wire_get_max(rd, (uint64_t)(rd->end - rd->p) / 7);
+	bh_uninit__field_fact *f = bh_arena_alloc(a, (*n + 1) * sizeof(*f));
+	for (uint32_t i = 0; i < *n && rd->ok; i++) {
+		f[i].field = copy_str(a, bh_wire_get_str(rd));
+		uint64_t bits = bh_wire_get_max(rd, 3);
+		f[i].unset = bits & 1;
+		f[i].forwarded = bits & 2;
+		f[i].at = bh_wire_get_loc(rd);
+		f[i].at.path = copy_str(a, f[i].at.path);
+	}
+	return f;
+}
+
+static bool decode_summary(const void *data, size_t len, bh_arena *a, const bh_ir_func *fn, bh_uninit__summary *s)
+{
+	bh_wire_reader rd = bh_wire_reader_of(data, len);
+	memset(s, 0, sizeof(*s));
+	uint64_t bits = bh_wire_get_max(&rd, 7);
+	s->analysed = bits & 1;
+	s->ret_known = bits & 2;
+	s->ret_rest_unset = bits & 4;
+	s->nparams = (uint32_t)bh_wire_get_max(&rd, fn->nparams);
+	s->param_reads = bh_arena_alloc(a, (s->nparams + 1) * sizeof(*s->param_reads));
+	s->nparam_reads = bh_arena_alloc(a, (s->nparams + 1) * sizeof(*s->nparam_reads));
+	for (uint32_t j = 0; j < s->nparams && rd.ok; j++)
+		s->param_reads[j] = get_facts(&rd, a, &s->nparam_reads[j]);
+	s->ret_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
+	s->ret_fields = get_facts(&rd, a, &s->nret_fields);
+	s->ret_rest_at = bh_wire_get_loc(&rd);
+	s->ret_rest_at.path = copy_str(a, s->ret_rest_at.path);
+	s->global_reads = get_facts(&rd, a, &s->nglobal_reads);
+	return bh_wire_done(&rd);
+}
+
+// ---------------------------------------------------------------- record
+
+void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n, bh_uninit__trace_mark *m)
+{
+	m->findings = p->out->items.len;
+	m->diags = p->diags->items.len;
+	bh_reuse__start(p->reuse, nodes, n, 0);
+}
+
+void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_uninit__trace_mark *m)
+{
+	if (!p->reuse)
+		return;
+	bh_bytes out = { 0 };
+	bh_wire_u(&out, n);
+	for (size_t i = 0; i < n; i++) {
+		const bh_uninit__summary *s = p->sums[nodes[i]];
+		bh_bytes sum = { 0 };
+		if (s)
+			encode_summary(&sum, s);
+		bh_reuse__set_summary(p->reuse, nodes[i], s ? sum.items : NULL, sum.len);
+		bh_wire_u(&out, s != NULL);
+		bh_wire_blob(&out, sum.items, sum.len);
+		bh_vec_dispose(&sum);
+	}
+	bh_wire_u(&out, p->out->items.len - m->findings);
+	for (size_t i = m->findings; i < p->out->items.len; i++)
+		bh_wire_finding(&out, &p->out->items.items[i]);
+	bh_wire_u(&out, p->diags->items.len - m->diags);
+	for (size_t i = m->diags; i < p->diags->items.len; i++)
+		bh_wire_diag(&out, &p->diags->items.items[i]);
+	bh_reuse__finish(p->reuse, &out);
+}
+
+// The key of "a finding of `rule` at `at` about `what`" as a read.
+static const char *reported_key(bh_arena *a, const bh_rule *rule, const bh_loc *at, const char *what)
+{
+	return bh_arena_sprintf(a, "%s\x1f%s\x1f%u\x1f%u\x1f%s", rule->id, at->path ? at->path : "", at->line,
+				at->col, what ? what : "");
+}
+
+static const unsigned char *presence(bool present)
+{
+	static const unsigned char yes[BH_SHA256_LEN] = { 1 }, no[BH_SHA256_LEN];
+	return present ? yes : no;
+}
+
+bool bh_uninit__already_reported(bh_uninit__program *p, const bh_rule *rule, const bh_loc *at, const char *what)
+{
+	bool present = bh_findings_find(p->out, rule, at, what) != NULL;
+	if (p->reuse)
+		bh_reuse__note_other(p->reuse, reported_key(p->arena, rule, at, what), presence(present));
+	return present;
+}
+
+// bh_reuse__other_holds: is the finding the key names reported now as it
+// was then?
+static bool reported_holds(void *payload, const char *key, const unsigned char *digest)
+{
+	bh_uninit__program *p = payload;
+	for (size_t i = 0; i < p->out->items.len; i++) {
+		const bh_finding *f = &p->out->items.items[i];
+		if (strcmp(reported_key(p->arena, f->rule, &f->loc, f->snippet), key) == 0)
+			return memcmp(digest, presence(true), BH_SHA256_LEN) == 0;
+	}
+	return memcmp(digest, presence(false), BH_SHA256_LEN) == 0;
+}
+
+// ---------------------------------------------------------------- replay
+
+const bh_reuse__trace *bh_uninit__trace_find(bh_uninit__program *p, const size_t *nodes, size_t n)
+{
+	return bh_reuse__find(p->reuse, nodes, n, 0, reported_holds, p);
+}
+
+bool bh_uninit__trace_replay(bh_uninit__program *p, const bh_reuse__trace *t, const size_t *nodes, size_t n)
+{
+	size_t len;
+	const void *data = bh_reuse__outputs(t, &len);
+	bh_wire_reader rd = bh_wire_reader_of(data, len);
+	if (bh_wire_get_u(&rd) != n)
+		return false;
+	// Everything is read and checked before anything changes.
+	bh_uninit__summary **sums = bh_arena_alloc(p->arena, n * sizeof(*sums));
+	for (size_t i = 0; i < n && rd.ok; i++) {
+		bool has = bh_wire_get_max(&rd, 1);
+		size_t slen;
+		const void *sdata = bh_wire_get_blob(&rd, &slen);
+		sums[i] = NULL;
+		if (has) {
+			sums[i] = bh_arena_alloc(p->arena, sizeof(*sums[i]));
+			if (!decode_summary(sdata, slen, p->arena, p->graph->funcs[nodes[i]], sums[i]))
+				return false;
+		}
+	}
+	bh_findings found;
+	bh_findings_init(&found, p->arena);
+	bh_diags diags;
+	bh_diags_init(&diags, p->arena);
+	bool ok = rd.ok;
+	size_t nf = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
+	for (size_t i = 0; i < nf && ok; i++)
+		ok = bh_wire_get_finding(&rd, &found);
+	size_t nd = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
+	for (size_t i = 0; i < nd && ok; i++)
+		ok = bh_wire_get_diag(&rd, &diags);
+	ok = ok && bh_wire_done(&rd);
+	if (ok) {
+		for (size_t i = 0; i < n; i++)
+			p->sums[nodes[i]] = sums[i];
+		bh_findings_append(p->out, &found);
+		bh_diags_append(p->diags, &diags);
+	}
+	bh_findings_dispose(&found);
+	bh_diags_dispose(&diags);
+	return ok;
+}
