@@ -49,8 +49,9 @@ static unsigned flags_of(const bh_mem__summary *s)
 }
 
 // Everything bh_mem__summary_equal compares, and the name.
-static void encode_summary(bh_bytes *b, const bh_mem__summary *s)
+static void encode_summary(bh_bytes *b, const void *summary)
 {
+	const bh_mem__summary *s = summary;
 	unsigned f = flags_of(s);
 	bh_wire_str(b, s->usr);
 	bh_wire_str(b, s->name);
@@ -170,15 +171,8 @@ void bh_mem__trace_finish(bh_mem__program *p, const size_t *nodes, size_t n, con
 		return;
 	bh_bytes out = { 0 };
 	bh_wire_u(&out, n);
-	for (size_t i = 0; i < n; i++) {
-		bh_bytes sum = { 0 };
-		if (p->sums[nodes[i]])
-			encode_summary(&sum, p->sums[nodes[i]]);
-		bh_reuse__set_summary(p->reuse, nodes[i], p->sums[nodes[i]] ? sum.items : NULL, sum.len);
-		bh_wire_u(&out, p->sums[nodes[i]] != NULL);
-		bh_wire_blob(&out, sum.items, sum.len);
-		bh_vec_dispose(&sum);
-	}
+	for (size_t i = 0; i < n; i++)
+		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary);
 	bh_wire_u(&out, found->items.len);
 	for (size_t i = 0; i < found->items.len; i++)
 		bh_wire_finding(&out, &found->items.items[i]);
@@ -199,6 +193,18 @@ void bh_mem__trace_finish(bh_mem__program *p, const size_t *nodes, size_t n, con
 
 // ---------------------------------------------------------------- replay
 
+typedef struct {
+	bh_mem__program *p;
+	const size_t *nodes;
+} member_decoder;
+
+static void *decode_member(void *payload, size_t i, const void *bytes, size_t len)
+{
+	member_decoder *md = payload;
+	bh_mem__summary *s = bh_arena_alloc(md->p->arena, sizeof(*s));
+	return decode_summary(bytes, len, md->p, md->nodes[i], s) ? s : NULL;
+}
+
 static size_t node_named(const bh_mem__program *p, const char *name)
 {
 	return name ? bh_reuse__node_named(p->reuse, name) : SIZE_MAX;
@@ -211,20 +217,10 @@ bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const si
 	const void *data = bh_reuse__outputs(t, &len);
 	bh_wire_reader rd = bh_wire_reader_of(data, len);
 	// Everything is read and checked before anything changes.
-	if (bh_wire_get_u(&rd) != n)
-		return false;
 	bh_mem__summary **sums = bh_arena_alloc(p->arena, n * sizeof(*sums));
-	for (size_t i = 0; i < n && rd.ok; i++) {
-		bool has = bh_wire_get_max(&rd, 1);
-		size_t slen;
-		const void *sdata = bh_wire_get_blob(&rd, &slen);
-		sums[i] = NULL;
-		if (has) {
-			sums[i] = bh_arena_alloc(p->arena, sizeof(*sums[i]));
-			if (!decode_summary(sdata, slen, p, nodes[i], sums[i]))
-				return false;
-		}
-	}
+	member_decoder md = { p, nodes };
+	if (!bh_reuse__get_members(&rd, n, (void **)sums, decode_member, &md))
+		return false;
 	bh_findings found, held;
 	bh_findings_init(&found, p->arena);
 	bh_findings_init(&held, p->arena);

@@ -478,3 +478,33 @@ void bh_reuse__abandon(bh_reuse *r)
 	bh_vec_dispose(&t->reads);
 	r->made.len--;
 }
+
+// ------------------------------------------------------------- members
+
+void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s,
+			  void (*encode)(bh_bytes *b, const void *s))
+{
+	bh_bytes sum = { 0 };
+	if (s)
+		encode(&sum, s);
+	bh_reuse__set_summary(r, node, s ? sum.items : NULL, sum.len);
+	bh_wire_u(out, s != NULL);
+	bh_wire_blob(out, sum.items, sum.len);
+	bh_vec_dispose(&sum);
+}
+
+bool bh_reuse__get_members(bh_wire_reader *rd, size_t n, void **sums,
+			   void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload)
+{
+	if (bh_wire_get_u(rd) != n)
+		return false;
+	for (size_t i = 0; i < n && rd->ok; i++) {
+		bool has = bh_wire_get_max(rd, 1);
+		size_t len;
+		const void *bytes = bh_wire_get_blob(rd, &len);
+		sums[i] = NULL;
+		if (has && rd->ok && !(sums[i] = decode(payload, i, bytes, len)))
+			return false;
+	}
+	return rd->ok;
+}

@@ -53,6 +53,22 @@ void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs);
 /** Stop recording without a trace (a canceled or budget-cut run). */
 void bh_reuse__abandon(bh_reuse *r);
 
+/**
+ * Members' summaries at the start of a component's outputs: their number,
+ * then per member whether it has one and its encoding. put_member writes
+ * one (`summary` NULL: none) and sets the node's summary digest; encode
+ * writes the analysis' encoding of summary `s` to `b`.
+ */
+void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s,
+			  void (*encode)(bh_bytes *b, const void *s));
+/**
+ * Read the members' summaries into `sums` (n of them): each encoding goes
+ * to `decode(payload, i, bytes, len)`, which gives the summary of member
+ * i or NULL when malformed. false when anything is malformed.
+ */
+bool bh_reuse__get_members(bh_wire_reader *rd, size_t n, void **sums,
+			   void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload);
+
 /** The node named `name` (bh_callgraph_ids) in this run, or SIZE_MAX. */
 size_t bh_reuse__node_named(const bh_reuse *r, const char *name);
 

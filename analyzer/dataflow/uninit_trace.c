@@ -24,8 +24,9 @@ static void put_facts(bh_bytes *b, const bh_uninit__field_fact *f, uint32_t n)
 }
 
 // Everything a caller reads of a summary.
-static void encode_summary(bh_bytes *b, const bh_uninit__summary *s)
+static void encode_summary(bh_bytes *b, const void *summary)
 {
+	const bh_uninit__summary *s = summary;
 	bh_wire_u(b, (uint64_t)s->analysed | (uint64_t)s->ret_known << 1 | (uint64_t)s->ret_rest_unset << 2);
 	bh_wire_u(b, s->nparams);
 	for (uint32_t j = 0; j < s->nparams; j++)
@@ -92,16 +93,8 @@ void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t 
 		return;
 	bh_bytes out = { 0 };
 	bh_wire_u(&out, n);
-	for (size_t i = 0; i < n; i++) {
-		const bh_uninit__summary *s = p->sums[nodes[i]];
-		bh_bytes sum = { 0 };
-		if (s)
-			encode_summary(&sum, s);
-		bh_reuse__set_summary(p->reuse, nodes[i], s ? sum.items : NULL, sum.len);
-		bh_wire_u(&out, s != NULL);
-		bh_wire_blob(&out, sum.items, sum.len);
-		bh_vec_dispose(&sum);
-	}
+	for (size_t i = 0; i < n; i++)
+		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary);
 	bh_wire_u(&out, p->out->items.len - m->findings);
 	for (size_t i = m->findings; i < p->out->items.len; i++)
 		bh_wire_finding(&out, &p->out->items.items[i]);
@@ -147,6 +140,18 @@ static bool reported_holds(void *payload, const char *key, const unsigned char *
 
 // ---------------------------------------------------------------- replay
 
+typedef struct {
+	bh_uninit__program *p;
+	const size_t *nodes;
+} member_decoder;
+
+static void *decode_member(void *payload, size_t i, const void *bytes, size_t len)
+{
+	member_decoder *md = payload;
+	bh_uninit__summary *s = bh_arena_alloc(md->p->arena, sizeof(*s));
+	return decode_summary(bytes, len, md->p->arena, md->p->graph->funcs[md->nodes[i]], s) ? s : NULL;
+}
+
 const bh_reuse__trace *bh_uninit__trace_find(bh_uninit__program *p, const size_t *nodes, size_t n)
 {
 	return bh_reuse__find(p->reuse, nodes, n, 0, reported_holds, p);
@@ -157,21 +162,11 @@ bool bh_uninit__trace_replay(bh_uninit__program *p, const bh_reuse__trace *t, co
 	size_t len;
 	const void *data = bh_reuse__outputs(t, &len);
 	bh_wire_reader rd = bh_wire_reader_of(data, len);
-	if (bh_wire_get_u(&rd) != n)
-		return false;
 	// Everything is read and checked before anything changes.
 	bh_uninit__summary **sums = bh_arena_alloc(p->arena, n * sizeof(*sums));
-	for (size_t i = 0; i < n && rd.ok; i++) {
-		bool has = bh_wire_get_max(&rd, 1);
-		size_t slen;
-		const void *sdata = bh_wire_get_blob(&rd, &slen);
-		sums[i] = NULL;
-		if (has) {
-			sums[i] = bh_arena_alloc(p->arena, sizeof(*sums[i]));
-			if (!decode_summary(sdata, slen, p->arena, p->graph->funcs[nodes[i]], sums[i]))
-				return false;
-		}
-	}
+	member_decoder md = { p, nodes };
+	if (!bh_reuse__get_members(&rd, n, (void **)sums, decode_member, &md))
+		return false;
 	bh_findings found;
 	bh_findings_init(&found, p->arena);
 	bh_diags diags;
