@@ -32,6 +32,7 @@ bh_calls__target bh_calls__resolve(const bh_calls__fctx *c, const bh_ir_instr *i
 	// own `chdir` is not libc's.
 	size_t node = bh_callgraph_node_of_opnd(c->prog->graph, callee);
 	if (node != SIZE_MAX) {
+		bh_reuse__note_summary(c->prog->reuse, node);
 		t.sum = c->prog->sums[node];
 		return t;
 	}
@@ -237,7 +238,7 @@ void bh_calls__report(const bh_calls__fctx *c, bh_rule_id rule, const bh_ir_inst
 		return;
 	const bh_rule *r = bh_rule_get(rule);
 	bh_findings *out = c->out;
-	if (bh_findings_find(out, r, &at->loc, snippet))
+	if (bh_calls__already_reported(c->prog, out, r, &at->loc, snippet))
 		return; // one finding per rule, place and value
 	char message[512];
 	va_list ap;
@@ -358,12 +359,21 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	}
 	// Summaries are a few booleans that only grow while callers of the
 	// component see more of it: one summary pass, then the real one.
+	// An earlier scan analysed it and nothing it read changed.
+	const bh_reuse__trace *t = bh_calls__trace_find(rs->p, nodes, n);
+	if (t && bh_calls__trace_replay(rs->p, t, nodes, n)) {
+		bh_reuse__replayed(rs->p->reuse, t, nodes, 0);
+		return true;
+	}
+	bh_reuse__mark mark;
+	bh_calls__trace_start(rs->p, nodes, n, &mark);
 	bool recursive = n > 1 || bh_callgraph_calls_itself(rs->p->graph, nodes[0]);
 	if (recursive)
 		for (size_t i = 0; i < n; i++)
 			analyse(rs->p, nodes[i], NULL);
 	for (size_t i = 0; i < n; i++)
 		analyse(rs->p, nodes[i], rs->out);
+	bh_calls__trace_finish(rs->p, nodes, n, &mark);
 	return true;
 }
 
@@ -386,7 +396,12 @@ bh_status bh_calls_run(const bh_ir_program *prog, bh_calls_models *models,
 	p.graph = graph;
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
+	p.out = out;
 	note_reads(&p);
+	if (opts->reuse && opts->ids && opts->ids->n == graph->nfuncs) {
+		p.reuse = opts->reuse;
+		bh_reuse__begin(p.reuse, graph, opts->ids);
+	}
 	run_state rs = { &p, out, opts->cancel, false };
 	bh_callgraph_components(graph, analyse_component, &rs);
 	bh_strset_dispose(&p.globals_read);

@@ -17,6 +17,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/flow.h"
 #include "bulkhead/strset.h"
+#include "dataflow/reuse_internal.h"
 
 // What a parameter of a function does with a file name (toctou).
 enum {
@@ -50,7 +51,21 @@ typedef struct {
 	bh_strset globals_read;   // keys of globals some function reads or takes the address of
 	bh_strset fields_read;    // names of fields some function reads or takes the address of
 	bh_diags *diags;
+	bh_findings *out;         // the findings so far
+	bh_reuse *reuse;          // traces across scans (call_trace.c), or NULL
 } bh_calls__program;
+
+/* Traces across scans (call_trace.c). */
+const bh_reuse__trace *bh_calls__trace_find(bh_calls__program *p, const size_t *nodes, size_t n);
+bool bh_calls__trace_replay(bh_calls__program *p, const bh_reuse__trace *t, const size_t *nodes, size_t n);
+void bh_calls__trace_start(bh_calls__program *p, const size_t *nodes, size_t n, bh_reuse__mark *m);
+void bh_calls__trace_finish(bh_calls__program *p, const size_t *nodes, size_t n, const bh_reuse__mark *m);
+/** Does some function read global `key` / field `name`? (Reads of the traces.) */
+bool bh_calls__global_read(const bh_calls__program *p, const char *key);
+bool bh_calls__field_read(const bh_calls__program *p, const char *name);
+/** Is a finding of `rule` at `at` with `snippet` in `out` already? (A read of the traces.) */
+bool bh_calls__already_reported(const bh_calls__program *p, const bh_findings *out, const bh_rule *rule,
+				const bh_loc *at, const char *snippet);
 
 // The function being analysed. Everything lives in `arena`, freed when
 // the function is done.

@@ -75,7 +75,7 @@ static bool use_reads(const bh_calls__fctx *c, const bh_ir_instr *def, const bh_
 		    use->args[1].var != v ||
 		    (use->args[0].kind == BH_IR_OPND_VAR && use->args[0].var == v) || !use->name)
 			return true;
-		if (bh_strset_contains(&c->prog->fields_read, use->name))
+		if (bh_calls__field_read(c->prog, use->name))
 			return true;
 		const char *base = bh_calls__operand_name(c, use, &use->args[0]);
 		note_sink(sk,
@@ -114,7 +114,7 @@ static bool value_read(const bh_calls__fctx *c, const bh_ir_instr *def, int dept
 	uint32_t v = def->dst.var;
 	const bh_ir_var *var = &fn->vars[v];
 	if (bh_ir_var_is_global(var)) {
-		if (bh_strset_contains(&c->prog->globals_read, bh_callgraph_global_key(var)))
+		if (bh_calls__global_read(c->prog, bh_callgraph_global_key(var)))
 			return true;
 		note_sink(sk,
 			  bh_arena_sprintf(c->prog->arena,

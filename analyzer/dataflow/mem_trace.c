@@ -49,8 +49,9 @@ static unsigned flags_of(const bh_mem__summary *s)
 }
 
 // Everything bh_mem__summary_equal compares, and the name.
-static void encode_summary(bh_bytes *b, const void *summary)
+static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
 {
+	(void)unused;
 	const bh_mem__summary *s = summary;
 	unsigned f = flags_of(s);
 	bh_wire_str(b, s->usr);
@@ -172,13 +173,8 @@ void bh_mem__trace_finish(bh_mem__program *p, const size_t *nodes, size_t n, con
 	bh_bytes out = { 0 };
 	bh_wire_u(&out, n);
 	for (size_t i = 0; i < n; i++)
-		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary);
-	bh_wire_u(&out, found->items.len);
-	for (size_t i = 0; i < found->items.len; i++)
-		bh_wire_finding(&out, &found->items.items[i]);
-	bh_wire_u(&out, p->diags->items.len - m->diags);
-	for (size_t i = m->diags; i < p->diags->items.len; i++)
-		bh_wire_diag(&out, &p->diags->items.items[i]);
+		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary, NULL);
+	bh_reuse__put_results(&out, found, 0, p->diags, m->diags);
 	bh_wire_u(&out, p->held->items.len - m->held);
 	for (size_t i = m->held; i < p->held->items.len; i++) {
 		bh_wire_str(&out, p->ids->names[p->held_node.items[i]]);
@@ -227,13 +223,7 @@ bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const si
 	bh_diags diags;
 	bh_diags_init(&diags, p->arena);
 	BH_VEC(size_t) held_node = { 0 }, checked = { 0 };
-	bool ok = rd.ok;
-	size_t nf = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
-	for (size_t i = 0; i < nf && ok; i++)
-		ok = bh_wire_get_finding(&rd, &found);
-	size_t nd = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
-	for (size_t i = 0; i < nd && ok; i++)
-		ok = bh_wire_get_diag(&rd, &diags);
+	bool ok = bh_reuse__get_results(&rd, &found, &diags);
 	size_t nh = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
 	for (size_t i = 0; i < nh && ok; i++) {
 		size_t node = node_named(p, bh_wire_get_str(&rd));

@@ -482,11 +482,11 @@ void bh_reuse__abandon(bh_reuse *r)
 // ------------------------------------------------------------- members
 
 void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s,
-			  void (*encode)(bh_bytes *b, const void *s))
+			  void (*encode)(bh_bytes *b, const void *s, const void *payload), const void *payload)
 {
 	bh_bytes sum = { 0 };
 	if (s)
-		encode(&sum, s);
+		encode(&sum, s, payload);
 	bh_reuse__set_summary(r, node, s ? sum.items : NULL, sum.len);
 	bh_wire_u(out, s != NULL);
 	bh_wire_blob(out, sum.items, sum.len);
@@ -507,4 +507,72 @@ bool bh_reuse__get_members(bh_wire_reader *rd, size_t n, void **sums,
 			return false;
 	}
 	return rd->ok;
+}
+
+void bh_reuse__put_results(bh_bytes *out, const bh_findings *f, size_t from, const bh_diags *d, size_t dfrom)
+{
+	bh_wire_u(out, f->items.len - from);
+	for (size_t i = from; i < f->items.len; i++)
+		bh_wire_finding(out, &f->items.items[i]);
+	bh_wire_u(out, d->items.len - dfrom);
+	for (size_t i = dfrom; i < d->items.len; i++)
+		bh_wire_diag(out, &d->items.items[i]);
+}
+
+bool bh_reuse__get_results(bh_wire_reader *rd, bh_findings *f, bh_diags *d)
+{
+	size_t left = (size_t)(rd->end - rd->p);
+	size_t nf = (size_t)bh_wire_get_max(rd, left);
+	bool ok = rd->ok;
+	for (size_t i = 0; i < nf && ok; i++)
+		ok = bh_wire_get_finding(rd, f);
+	size_t nd = ok ? (size_t)bh_wire_get_max(rd, left) : 0;
+	for (size_t i = 0; i < nd && ok; i++)
+		ok = bh_wire_get_diag(rd, d);
+	return ok && rd->ok;
+}
+
+void bh_reuse__start_common(bh_reuse *r, const size_t *nodes, size_t n, const bh_findings *out,
+			    const bh_diags *diags, bh_reuse__mark *m)
+{
+	m->findings = out->items.len;
+	m->diags = diags->items.len;
+	bh_reuse__start(r, nodes, n, 0);
+}
+
+void bh_reuse__finish_common(bh_reuse *r, const size_t *nodes, size_t n, void *const *sums,
+			     void (*encode)(bh_bytes *b, const void *s, const void *payload), const void *payload,
+			     const bh_findings *out, const bh_diags *diags, const bh_reuse__mark *m)
+{
+	if (!r)
+		return;
+	bh_bytes bytes = { 0 };
+	bh_wire_u(&bytes, n);
+	for (size_t i = 0; i < n; i++)
+		bh_reuse__put_member(r, &bytes, nodes[i], sums[nodes[i]], encode, payload);
+	bh_reuse__put_results(&bytes, out, m->findings, diags, m->diags);
+	bh_reuse__finish(r, &bytes);
+}
+
+bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
+			     void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload,
+			     bh_arena *arena, bh_findings *out, bh_diags *diags)
+{
+	size_t len;
+	const void *data = bh_reuse__outputs(t, &len);
+	bh_wire_reader rd = bh_wire_reader_of(data, len);
+	if (!bh_reuse__get_members(&rd, n, sums, decode, payload))
+		return false;
+	bh_findings found;
+	bh_findings_init(&found, arena);
+	bh_diags notes;
+	bh_diags_init(&notes, arena);
+	bool ok = bh_reuse__get_results(&rd, &found, &notes) && bh_wire_done(&rd);
+	if (ok) {
+		bh_findings_append(out, &found);
+		bh_diags_append(diags, &notes);
+	}
+	bh_findings_dispose(&found);
+	bh_diags_dispose(&notes);
+	return ok;
 }

@@ -56,11 +56,11 @@ void bh_reuse__abandon(bh_reuse *r);
 /**
  * Members' summaries at the start of a component's outputs: their number,
  * then per member whether it has one and its encoding. put_member writes
- * one (`summary` NULL: none) and sets the node's summary digest; encode
+ * one (`s` NULL: none) and sets the node's summary digest; `encode`
  * writes the analysis' encoding of summary `s` to `b`.
  */
 void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s,
-			  void (*encode)(bh_bytes *b, const void *s));
+			  void (*encode)(bh_bytes *b, const void *s, const void *payload), const void *payload);
 /**
  * Read the members' summaries into `sums` (n of them): each encoding goes
  * to `decode(payload, i, bytes, len)`, which gives the summary of member
@@ -68,6 +68,33 @@ void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s
  */
 bool bh_reuse__get_members(bh_wire_reader *rd, size_t n, void **sums,
 			   void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload);
+
+/** Findings from `from` on and diagnostics from `dfrom` on, as outputs hold them. */
+void bh_reuse__put_results(bh_bytes *out, const bh_findings *f, size_t from, const bh_diags *d, size_t dfrom);
+/** Read them (appended to `f` and `d`); false when malformed. */
+bool bh_reuse__get_results(bh_wire_reader *rd, bh_findings *f, bh_diags *d);
+
+/* Outputs of the common shape: the members' summaries, then the findings
+ * and notes the component added (the initialisation and call checks). */
+typedef struct {
+	size_t findings, diags; // where the lists stood when the component began
+} bh_reuse__mark;
+
+/** Begin recording component `nodes`: `m` notes where `out` and `diags` stand. */
+void bh_reuse__start_common(bh_reuse *r, const size_t *nodes, size_t n, const bh_findings *out,
+			    const bh_diags *diags, bh_reuse__mark *m);
+/** Finish it: summaries `sums[nodes[i]]` (encoded by `encode`), what `out` and `diags` gained since `m`. */
+void bh_reuse__finish_common(bh_reuse *r, const size_t *nodes, size_t n, void *const *sums,
+			     void (*encode)(bh_bytes *b, const void *s, const void *payload), const void *payload,
+			     const bh_findings *out, const bh_diags *diags, const bh_reuse__mark *m);
+/**
+ * Replay trace `t` of the common shape: the members' summaries to `sums`
+ * (decoded by `decode`), findings appended to `out`, notes to `diags`;
+ * false, and nothing appended, when anything is malformed.
+ */
+bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
+			     void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload,
+			     bh_arena *arena, bh_findings *out, bh_diags *diags);
 
 /** The node named `name` (bh_callgraph_ids) in this run, or SIZE_MAX. */
 size_t bh_reuse__node_named(const bh_reuse *r, const char *name);

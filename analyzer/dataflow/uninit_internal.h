@@ -134,17 +134,12 @@ typedef struct {
 	bh_reuse *reuse;          // traces across scans (uninit_trace.c), or NULL
 } bh_uninit__program;
 
-/** Where the findings and notes stood when a component's analysis began. */
-typedef struct {
-	size_t findings, diags;
-} bh_uninit__trace_mark;
-
 /** The stored trace of component `nodes` that still holds, or NULL. */
 const bh_reuse__trace *bh_uninit__trace_find(bh_uninit__program *p, const size_t *nodes, size_t n);
 /** Replay it: summaries, findings, notes; false, nothing changed, if unreadable. */
 bool bh_uninit__trace_replay(bh_uninit__program *p, const bh_reuse__trace *t, const size_t *nodes, size_t n);
-void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n, bh_uninit__trace_mark *m);
-void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_uninit__trace_mark *m);
+void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n, bh_reuse__mark *m);
+void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_reuse__mark *m);
 /** Is a finding of `rule` at `at` about `what` reported already? (A read of the traces.) */
 bool bh_uninit__already_reported(bh_uninit__program *p, const bh_rule *rule, const bh_loc *at, const char *what);
 

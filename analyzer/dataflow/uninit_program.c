@@ -33,7 +33,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		bh_reuse__replayed(p->reuse, t, nodes, 0);
 		return true;
 	}
-	bh_uninit__trace_mark mark;
+	bh_reuse__mark mark;
 	bh_uninit__trace_start(p, nodes, n, &mark);
 	for (size_t i = 0; i < n; i++) {
 		bh_uninit__summary *s = bh_arena_alloc(p->arena, sizeof(*s));

@@ -24,8 +24,9 @@ static void put_facts(bh_bytes *b, const bh_uninit__field_fact *f, uint32_t n)
 }
 
 // Everything a caller reads of a summary.
-static void encode_summary(bh_bytes *b, const void *summary)
+static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
 {
+	(void)unused;
 	const bh_uninit__summary *s = summary;
 	bh_wire_u(b, (uint64_t)s->analysed | (uint64_t)s->ret_known << 1 | (uint64_t)s->ret_rest_unset << 2);
 	bh_wire_u(b, s->nparams);
@@ -80,28 +81,15 @@ static bool decode_summary(const void *data, size_t len, bh_arena *a, const bh_i
 
 // ---------------------------------------------------------------- record
 
-void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n, bh_uninit__trace_mark *m)
+void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n, bh_reuse__mark *m)
 {
-	m->findings = p->out->items.len;
-	m->diags = p->diags->items.len;
-	bh_reuse__start(p->reuse, nodes, n, 0);
+	bh_reuse__start_common(p->reuse, nodes, n, p->out, p->diags, m);
 }
 
-void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_uninit__trace_mark *m)
+void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_reuse__mark *m)
 {
-	if (!p->reuse)
-		return;
-	bh_bytes out = { 0 };
-	bh_wire_u(&out, n);
-	for (size_t i = 0; i < n; i++)
-		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary);
-	bh_wire_u(&out, p->out->items.len - m->findings);
-	for (size_t i = m->findings; i < p->out->items.len; i++)
-		bh_wire_finding(&out, &p->out->items.items[i]);
-	bh_wire_u(&out, p->diags->items.len - m->diags);
-	for (size_t i = m->diags; i < p->diags->items.len; i++)
-		bh_wire_diag(&out, &p->diags->items.items[i]);
-	bh_reuse__finish(p->reuse, &out);
+	bh_reuse__finish_common(p->reuse, nodes, n, (void *const *)p->sums, encode_summary, NULL, p->out, p->diags,
+				m);
 }
 
 // The key of "a finding of `rule` at `at` about `what`" as a read.
@@ -159,33 +147,11 @@ const bh_reuse__trace *bh_uninit__trace_find(bh_uninit__program *p, const size_t
 
 bool bh_uninit__trace_replay(bh_uninit__program *p, const bh_reuse__trace *t, const size_t *nodes, size_t n)
 {
-	size_t len;
-	const void *data = bh_reuse__outputs(t, &len);
-	bh_wire_reader rd = bh_wire_reader_of(data, len);
-	// Everything is read and checked before anything changes.
 	bh_uninit__summary **sums = bh_arena_alloc(p->arena, n * sizeof(*sums));
 	member_decoder md = { p, nodes };
-	if (!bh_reuse__get_members(&rd, n, (void **)sums, decode_member, &md))
+	if (!bh_reuse__replay_common(t, n, (void **)sums, decode_member, &md, p->arena, p->out, p->diags))
 		return false;
-	bh_findings found;
-	bh_findings_init(&found, p->arena);
-	bh_diags diags;
-	bh_diags_init(&diags, p->arena);
-	bool ok = rd.ok;
-	size_t nf = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
-	for (size_t i = 0; i < nf && ok; i++)
-		ok = bh_wire_get_finding(&rd, &found);
-	size_t nd = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
-	for (size_t i = 0; i < nd && ok; i++)
-		ok = bh_wire_get_diag(&rd, &diags);
-	ok = ok && bh_wire_done(&rd);
-	if (ok) {
-		for (size_t i = 0; i < n; i++)
-			p->sums[nodes[i]] = sums[i];
-		bh_findings_append(p->out, &found);
-		bh_diags_append(p->diags, &diags);
-	}
-	bh_findings_dispose(&found);
-	bh_diags_dispose(&diags);
-	return ok;
+	for (size_t i = 0; i < n; i++)
+		p->sums[nodes[i]] = sums[i];
+	return true;
 }

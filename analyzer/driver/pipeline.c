@@ -313,8 +313,8 @@ static void trace(tracer *t, const char *stage)
 // the identities and digests of the program's functions they check.
 typedef struct {
 	bh_callgraph_ids ids;
-	bh_reuse *mem, *uninit;
-	char mem_key[BH_SCAN_HASH_HEX], uninit_key[BH_SCAN_HASH_HEX];
+	bh_reuse *mem, *uninit, *calls;
+	char mem_key[BH_SCAN_HASH_HEX], uninit_key[BH_SCAN_HASH_HEX], calls_key[BH_SCAN_HASH_HEX];
 } reuse_io;
 
 // The taint rules over the whole program: the built-in models and the
@@ -384,7 +384,7 @@ static bh_status run_uninit(bh_scan *scan, const bh_ir_program *program, const b
 // calls that are ignored or tested the wrong way, and files checked and
 // then used by name (rules/c/calls.models).
 static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			   const bh_units *units)
+			   const bh_units *units, const reuse_io *reuse)
 {
 	size_t first = scan->findings.items.len;
 	bh_calls_models models;
@@ -392,6 +392,8 @@ static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh
 	bh_calls_models_add_builtin(&models, scan->arena, &scan->diags);
 	bh_calls_options opts = BH_CALLS_OPTIONS_INIT;
 	opts.graph = graph;
+	opts.reuse = reuse->calls;
+	opts.ids = &reuse->ids;
 	bh_status err = bh_calls_run(program, &models, &opts, &scan->findings, &scan->diags);
 	bh_calls_models_dispose(&models);
 	note_unit_flags(scan, first, units);
@@ -515,7 +517,7 @@ static bh_status run_task(analyses *a, task_kind k)
 	case TASK_UNINIT:
 		return run_uninit(s, a->program, a->graph, a->units, a->reuse);
 	case TASK_CALLS:
-		return run_calls(s, a->program, a->graph, a->units);
+		return run_calls(s, a->program, a->graph, a->units, a->reuse);
 	case TASK_BOUNDS:
 		return run_bounds(s, a->program, a->graph, a->units, &a->fits);
 	default:
@@ -670,6 +672,7 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	reuse_io reuse = { 0 };
 	if (keyed && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
 		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
+		reuse.calls = bh_analysis_cache_traces(cache, scan, "calls", reuse.calls_key);
 		trace(tr, "traces read");
 		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
 		trace(tr, "identify");
@@ -696,9 +699,11 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	if (err >= 0) {
 		save_traces(cache, reuse.mem, reuse.mem_key, "memory", tr);
 		save_traces(cache, reuse.uninit, reuse.uninit_key, "initialisation", tr);
+		save_traces(cache, reuse.calls, reuse.calls_key, "calls", tr);
 	}
 	bh_reuse_free(reuse.mem);
 	bh_reuse_free(reuse.uninit);
+	bh_reuse_free(reuse.calls);
 	if (err >= 0 && io.exported && opts->write_summaries) {
 		bh_summaries_hash_units(io.exported, hash_context_file, scan);
 		write_summaries(scan, opts->write_summaries, io.exported);

@@ -104,9 +104,12 @@ const bh_calls_model *bh_calls_models_find(bh_calls_models *m, const char *funct
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
+	struct bh_reuse *reuse;      /* traces of an earlier scan to replay, and this one's; or NULL
+					(include/bulkhead/reuse.h; needs `graph` and `ids`) */
+	const struct bh_callgraph_ids *ids; /* with reuse: bh_callgraph_identify of `graph` */
 } bh_calls_options;
 
-#define BH_CALLS_OPTIONS_INIT { NULL, NULL }
+#define BH_CALLS_OPTIONS_INIT { NULL, NULL, NULL, NULL }
 
 /**
  * Run c.unchecked-return and c.toctou over `prog` and add their findings

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# The memory checkers and the uninitialised-read check reuse an earlier
-# scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
+# The memory checkers, the uninitialised-read check and the call checks
+# reuse an earlier scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
 # with the cache must write the report a scan without it writes (the other
 # analyses' findings included: the fixture has taint flows, one through a
 # global), and replay what the edit did not reach. How many components
@@ -26,6 +26,9 @@ CACHE = os.path.join(WORK, "cache")
 
 UTIL = """#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+int drop_priv(uid_t u) { return setuid(u); }
 
 struct opts { int a; int b; };
 
@@ -52,6 +55,10 @@ char *copy_of(const char *s)
 """
 
 MAIN = """#include <stdlib.h>
+#include <unistd.h>
+int drop_priv(uid_t u);
+
+void lower(void) { drop_priv(1000); }
 char *make(size_t n);
 void release(char *p);
 char *copy_of(const char *s);
@@ -118,7 +125,7 @@ def same(ctx, name, want_replayed=None):
     got, counts = scan(ctx)
     want, _ = scan(ctx, cached=False)
     ok = got == want and (want_replayed is None or
-                          all(k in counts and want_replayed(counts[k]) for k in ("memory", "initialisation")))
+                          all(k in counts and want_replayed(counts[k]) for k in ("memory", "initialisation", "calls")))
     check(ok, name, "counts %s; %s" % (counts, "" if got == want else "reports differ"))
     return json.loads(got)
 
@@ -139,6 +146,8 @@ def main():
     check("c.double-free" in rules(rep, "main.c"), "the fixture's double free is found", rules(rep, "main.c"))
     check("c.uninitialized-read" in rules(rep, "util.c"), "the fixture's uninitialised field is found",
           rules(rep, "util.c"))
+    check("c.unchecked-return" in rules(rep, "main.c"), "the fixture's ignored setuid() through a wrapper is found",
+          rules(rep, "main.c"))
     check(rules(rep, "util.c").count("c.command-injection") == 1 and "c.command-injection" in rules(rep, "main.c"),
           "the fixture's command injections are found (one through a global)", (rules(rep, "util.c"), rules(rep, "main.c")))
     # Nothing changed but a file the analyses do not read: the whole result.
@@ -164,6 +173,11 @@ def main():
     write(ctx, "util.c", "/* moved */\n" + UTIL.replace("return o.b;", "return o.a;"))
     rep = same(ctx, "a callee's changed summary reaches its caller (initialisation)", lambda c: c[0] > 0)
     check("c.uninitialized-read" not in rules(rep, "util.c"), "the unset field's read is gone", rules(rep, "util.c"))
+    # drop_priv() ignores setuid()'s result itself: the finding moves there.
+    write(ctx, "util.c", "/* moved */\n" + UTIL.replace("{ return setuid(u); }", "{ setuid(u); return 0; }"))
+    rep = same(ctx, "a callee's changed summary reaches its caller (calls)", lambda c: c[0] > 0)
+    check("c.unchecked-return" not in rules(rep, "main.c") and "c.unchecked-return" in rules(rep, "util.c"),
+          "the ignored result is the wrapper's now", (rules(rep, "main.c"), rules(rep, "util.c")))
     # Back as it was: found again.
     write(ctx, "util.c", "/* moved */\n" + UTIL)
     rep = same(ctx, "restored: the finding is back")
