@@ -215,7 +215,8 @@ static bh_status run(const bh_ir_program *prog, bh_mem_models *models, const bh_
 	*over_budget = p.reuse && p.special.len + p.replayed_special >= MAX_SPECIAL;
 	if (opts->analyses)
 		*opts->analyses = p.analyses;
-	if (opts->exported && !rs.canceled)
+	// (A run whose results do not stand exports nothing: the next does.)
+	if (opts->exported && !rs.canceled && !*over_budget)
 		bh_mem__export(&p, prog, opts->exported);
 	bh_findings_dispose(&held);
 	bh_vec_dispose(&p.held_node);

@@ -628,11 +628,19 @@ static void save_traces(bh_scan_cache *cache, const bh_reuse *r, const char *key
 }
 
 // Whether the analyses' results are a function of this scan's IR alone:
-// not when they read other scans' summaries or must write their own.
+// not when they read summaries of units this scan does not parse (other
+// shards', the rest of the project at an editor's save of one file).
+// Their traces are kept then, even when they must make summaries.
+static bool analyses_own(const bh_scan_options *opts)
+{
+	return !opts->nsummaries && !opts->summaries_in && !opts->nonly_units && opts->nshards < 2;
+}
+
+// Whether their whole result may be taken from the cache: not when they
+// must make summaries too.
 static bool analyses_reusable(const bh_scan_options *opts)
 {
-	return !opts->nsummaries && !opts->summaries_in && !opts->write_summaries && !opts->summaries_out &&
-	       !opts->nonly_units && opts->nshards < 2;
+	return analyses_own(opts) && !opts->write_summaries && !opts->summaries_out;
 }
 
 // The analyses of a program whose IR an earlier scan analysed: their
@@ -670,7 +678,7 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	bh_callgraph_build(&graph, program);
 	trace(tr, "call graph");
 	reuse_io reuse = { 0 };
-	if (keyed && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
+	if (analyses_own(opts) && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
 		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
 		reuse.calls = bh_analysis_cache_traces(cache, scan, "calls", reuse.calls_key);
 		trace(tr, "traces read");
