@@ -381,6 +381,7 @@ void bh_scan_cache_open(bh_scan_cache *sc, bh_scan *scan, const bh_scan_options 
 {
 	memset(sc, 0, sizeof(*sc));
 	sc->lock_ready = pthread_mutex_init(&sc->lock, NULL) == 0;
+	sc->stats = bh_xcalloc(1, sizeof(*sc->stats));
 	struct stat st;
 	if (!sc->lock_ready || !units_cacheable(opts) || stat(opts->context ? opts->context : ".", &st) != 0 ||
 	    !S_ISDIR(st.st_mode))
@@ -486,6 +487,10 @@ void bh_scan_cache_close(bh_scan_cache *sc)
 	bh_strmap_dispose(&sc->hashes);
 	bh_strmap_dispose(&sc->basenames);
 	bh_strmap_dispose(&sc->ir_digests);
+	if (sc->stats)
+		bh_strmap_dispose(sc->stats);
+	free(sc->stats);
+	sc->stats = NULL;
 	if (sc->lock_ready)
 		pthread_mutex_destroy(&sc->lock);
 	sc->lock_ready = false;

@@ -39,8 +39,10 @@ typedef struct {
 	bh_clang_unit_cache units;
 	size_t units_reused;    /* units taken from the cache (atomic: workers count) */
 	bool lock_ready;        /* `lock` is initialised */
-	pthread_mutex_t lock;   /* guards ir_digests: the workers add to it */
+	pthread_mutex_t lock;   /* guards ir_digests and stats: the workers add to them */
 	bh_strmap ir_digests;   /* unit path -> SHA-256 of its encoded IR (analysis_cache.c) */
+	bh_strmap *stats;       /* file -> "size sec nsec" or "-": the stat() each file had,
+				   asked once per scan however many unit entries name it */
 } bh_scan_cache;
 
 /**

@@ -17,6 +17,7 @@
 // a result taken from the cache writes the same bytes in every format as
 // the scan that stored it.
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,37 +85,96 @@ bool bh_scan_cache__put_records(FILE *f, const bh_scan_cache *sc, const bh_clang
 	return ok;
 }
 
+// The word `w` and a space at `*s`, moving past them.
+static bool take_word(const char **s, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+	if ((size_t)(end - *s) <= n || memcmp(*s, w, n) != 0 || (*s)[n] != ' ')
+		return false;
+	*s += n + 1;
+	return true;
+}
+
+// A decimal number and a space at `*s`, moving past them.
+static bool take_number(const char **s, const char *end, unsigned long long *v)
+{
+	const char *p = *s;
+	*v = 0;
+	while (p < end && *p >= '0' && *p <= '9') {
+		if (*v > (ULLONG_MAX - 9) / 10)
+			return false;
+		*v = *v * 10 + (unsigned long long)(*p++ - '0');
+	}
+	if (p == *s || p >= end || *p != ' ')
+		return false;
+	*s = p + 1;
+	return true;
+}
+
+// "size sec nsec" of the file at `on_disk` ("-": none), asked of the
+// system once per scan.
+static const char *stat_of(const bh_scan_cache *sc, const char *on_disk, char buf[80])
+{
+	const char *known = NULL;
+	if (sc->stats) {
+		pthread_mutex_lock((pthread_mutex_t *)&sc->lock);
+		known = bh_strmap_get(sc->stats, on_disk);
+		if (known) {
+			snprintf(buf, 80, "%s", known);
+			known = buf;
+		}
+		pthread_mutex_unlock((pthread_mutex_t *)&sc->lock);
+	}
+	if (known)
+		return known;
+	struct stat st;
+	if (stat(on_disk, &st) == 0)
+		snprintf(buf, 80, "%llu %llu %llu", (unsigned long long)st.st_size,
+			 (unsigned long long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec);
+	else
+		snprintf(buf, 80, "-");
+	if (sc->stats) {
+		pthread_mutex_lock((pthread_mutex_t *)&sc->lock);
+		bh_strmap_put(sc->stats, on_disk, buf);
+		pthread_mutex_unlock((pthread_mutex_t *)&sc->lock);
+	}
+	return buf;
+}
+
 // One record line: its kind and path, and whether it still holds.
 static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
 {
-	char hash[BH_SCAN_HASH_HEX];
-	unsigned long long size, sec, nsec;
-	int used = 0;
+	const char *s = line, *end = line + len;
+	unsigned long long count, size, sec, nsec;
 	if (len >= PATH_MAX)
 		return false;
-	size_t count;
-	if (sscanf(line, "base %zu %n", &count, &used) == 1 && used > 0 && (size_t)used < len) {
+	const char *hash = NULL;
+	if (take_word(&s, end, "base") && take_number(&s, end, &count)) {
 		*kind = 'b';
-		memcpy(path, line + used, len - (size_t)used);
-		path[len - (size_t)used] = '\0';
-		return files_named(sc, path) == count;
-	}
-	used = 0;
-	if (sscanf(line, "file %64[0-9a-f] %n", hash, &used) == 1 && used > 0 && (size_t)used < len) {
+	} else if ((s = line, take_word(&s, end, "file"))) {
+		hash = s;
+		while (s < end && *s != ' ')
+			s++;
+		if (s >= end || s - hash != BH_SCAN_HASH_HEX - 1)
+			return false;
+		s++;
 		*kind = 'f';
-		memcpy(path, line + used, len - (size_t)used);
-		path[len - (size_t)used] = '\0';
-		const char *now = bh_strmap_get(&sc->hashes, path);
-		return now && strcmp(now, hash) == 0;
-	}
-	used = 0;
-	if ((sscanf(line, "cstat %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3 &&
-	     sscanf(line, "ostat %llu %llu %llu %n", &size, &sec, &nsec, &used) != 3) ||
-	    used <= 0 || (size_t)used >= len)
+	} else if ((s = line, take_word(&s, end, "cstat") || take_word(&s, end, "ostat")) &&
+		   take_number(&s, end, &size) && take_number(&s, end, &sec) && take_number(&s, end, &nsec)) {
+		*kind = line[0];
+	} else {
 		return false;
-	*kind = line[0];
-	memcpy(path, line + used, len - (size_t)used);
-	path[len - (size_t)used] = '\0';
+	}
+	if (s >= end)
+		return false;
+	memcpy(path, s, (size_t)(end - s));
+	path[end - s] = '\0';
+	if (*kind == 'b')
+		return files_named(sc, path) == count;
+	if (*kind == 'f') {
+		const char *now = bh_strmap_get(&sc->hashes, path);
+		return now && strncmp(now, hash, BH_SCAN_HASH_HEX - 1) == 0;
+	}
 	char buf[PATH_MAX];
 	const char *on_disk = path;
 	if (*kind == 'c') {
@@ -122,9 +182,9 @@ static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, 
 			return false;
 		on_disk = buf;
 	}
-	struct stat st;
-	return stat(on_disk, &st) == 0 && (unsigned long long)st.st_size == size &&
-	       (unsigned long long)st.st_mtim.tv_sec == sec && (unsigned long long)st.st_mtim.tv_nsec == nsec;
+	char now[80], then[80];
+	snprintf(then, sizeof(then), "%llu %llu %llu", size, sec, nsec);
+	return strcmp(stat_of(sc, on_disk, now), then) == 0;
 }
 
 // Check the records at `*p` up to the "report" line; with `r`, the files
