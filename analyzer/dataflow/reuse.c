@@ -469,16 +469,6 @@ void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs)
 	r->analysed++;
 }
 
-void bh_reuse__abandon(bh_reuse *r)
-{
-	new_trace *t = current(r);
-	if (!t)
-		return;
-	stop(r, t);
-	bh_vec_dispose(&t->reads);
-	r->made.len--;
-}
-
 // ------------------------------------------------------------- members
 
 void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s,

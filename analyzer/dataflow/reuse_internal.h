@@ -50,8 +50,6 @@ void bh_reuse__note_other(bh_reuse *r, const char *key, const unsigned char dige
 void bh_reuse__set_summary(bh_reuse *r, size_t node, const void *bytes, size_t len);
 /** The component's run is over; `outputs` (taken over) is what it made. */
 void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs);
-/** Stop recording without a trace (a canceled or budget-cut run). */
-void bh_reuse__abandon(bh_reuse *r);
 
 /**
  * Members' summaries at the start of a component's outputs: their number,
