@@ -57,14 +57,16 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 	s->param_path = bh_arena_alloc(a, np * sizeof(*s->param_path));
 	s->path_by = bh_arena_alloc(a, np * sizeof(*s->path_by));
 	s->path_loc = bh_arena_alloc(a, np * sizeof(*s->path_loc));
+	bool whole = !s->must || s->must_by; // (what the checks assume of a summary)
 	for (size_t j = 0; j < np; j++) {
 		s->param_unread[j] = bh_wire_get_max(&rd, 1);
-		s->param_path[j] = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
+		s->param_path[j] = (uint8_t)bh_wire_get_max(&rd, BH_CALLS__P_USE | BH_CALLS__P_CHECK);
 		s->path_by[j] = copy_str(a, bh_wire_get_str(&rd));
 		s->path_loc[j] = bh_wire_get_loc(&rd);
 		s->path_loc[j].path = copy_str(a, s->path_loc[j].path);
+		whole = whole && (!s->param_path[j] || s->path_by[j]);
 	}
-	return bh_wire_done(&rd);
+	return bh_wire_done(&rd) && whole;
 }
 
 // ----------------------------------------------------------------- reads

@@ -150,8 +150,14 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 		x->field = copy_str(a, bh_wire_get_str(&rd));
 		x->global = copy_str(a, bh_wire_get_str(&rd));
 		x->loc = get_loc(&rd, a);
+		// (What the checkers assume of an effect: a kind that is one, a
+		// parameter that is one, its field, its global.)
+		if (x->kind < BH_MEM__OBJ_PDEREF || (x->kind == BH_MEM__OBJ_PFIELD && !x->field) ||
+		    (x->kind == BH_MEM__OBJ_GENTRY ? !x->global : x->param >= np))
+			return false;
 	}
-	return bh_wire_done(&rd) && s->nparams == fn->nparams;
+	// (A summary the analysis makes has all three arrays.)
+	return bh_wire_done(&rd) && s->nparams == fn->nparams && s->param && s->param_family && s->param_loc;
 }
 
 // ---------------------------------------------------------------- record

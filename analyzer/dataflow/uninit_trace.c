@@ -76,6 +76,14 @@ static bool decode_summary(const void *data, size_t len, bh_arena *a, const bh_i
 	s->ret_rest_at = bh_wire_get_loc(&rd);
 	s->ret_rest_at.path = copy_str(a, s->ret_rest_at.path);
 	s->global_reads = get_facts(&rd, a, &s->nglobal_reads);
+	// (What the check assumes of a summary: a global read and a returned
+	// slot are always named.)
+	for (uint32_t i = 0; i < s->nglobal_reads && rd.ok; i++)
+		if (!s->global_reads[i].field)
+			return false;
+	for (uint32_t i = 0; i < s->nret_fields && rd.ok; i++)
+		if (!s->ret_fields[i].field)
+			return false;
 	return bh_wire_done(&rd);
 }
 
