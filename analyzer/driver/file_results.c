@@ -9,7 +9,9 @@
 // A record's key is the SHA-256 of the build and root, the stage, the
 // file's path, the scope it was checked in and the SHA-256 of its bytes
 // (the scan key's, an editor buffer's for an overlaid file). A result
-// that a time limit cut short (tsc.timeout) is not kept.
+// that a time limit cut short (tsc.timeout) is not kept. Lookups and
+// stores take a lock: the secret scanner's workers share one set.
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +43,7 @@ struct bh_file_results {
 	size_t *slots; // open addressing: 1 + record index
 	size_t cap;
 	size_t hits, made;
+	pthread_mutex_t lock; // lookup and store come from the stage's workers
 };
 
 static size_t slot_of(const bh_file_results *fr, const unsigned char key[KEY])
@@ -104,6 +107,10 @@ bh_file_results *bh_file_results_open(bh_scan_cache *sc, const char *stage)
 	if (!sc->keyed || !sc->unit_base)
 		return NULL;
 	bh_file_results *fr = bh_xcalloc(1, sizeof(*fr));
+	if (pthread_mutex_init(&fr->lock, NULL) != 0) {
+		free(fr);
+		return NULL;
+	}
 	fr->sc = sc;
 	fr->stage = stage;
 	index_all(fr);
@@ -137,9 +144,9 @@ static bool key_of(const bh_file_results *fr, const char *path, unsigned scope, 
 	return true;
 }
 
-static bool lookup(void *payload, const char *path, bh_tsc_scope scope, bh_findings *found, bh_diags *diags)
+static bool lookup_locked(bh_file_results *fr, const char *path, unsigned scope, bh_findings *found,
+			  bh_diags *diags)
 {
-	bh_file_results *fr = payload;
 	unsigned char key[KEY];
 	if (!key_of(fr, path, scope, key))
 		return false;
@@ -165,10 +172,18 @@ static bool lookup(void *payload, const char *path, bh_tsc_scope scope, bh_findi
 	return true;
 }
 
-static void store(void *payload, const char *path, bh_tsc_scope scope, const bh_findings *found,
-		  const bh_diags *diags)
+static bool lookup(void *payload, const char *path, unsigned scope, bh_findings *found, bh_diags *diags)
 {
 	bh_file_results *fr = payload;
+	pthread_mutex_lock(&fr->lock);
+	bool hit = lookup_locked(fr, path, scope, found, diags);
+	pthread_mutex_unlock(&fr->lock);
+	return hit;
+}
+
+static void store_locked(bh_file_results *fr, const char *path, unsigned scope, const bh_findings *found,
+			 const bh_diags *diags)
+{
 	unsigned char key[KEY];
 	for (size_t k = 0; k < diags->items.len; k++)
 		if (bh_str_equal(diags->items.items[k].code, "tsc.timeout"))
@@ -202,9 +217,18 @@ static void store(void *payload, const char *path, bh_tsc_scope scope, const bh_
 	fr->made++;
 }
 
-bh_tsc_cache bh_file_results_tsc(bh_file_results *fr)
+static void store(void *payload, const char *path, unsigned scope, const bh_findings *found,
+		  const bh_diags *diags)
 {
-	return (bh_tsc_cache){ lookup, store, fr };
+	bh_file_results *fr = payload;
+	pthread_mutex_lock(&fr->lock);
+	store_locked(fr, path, scope, found, diags);
+	pthread_mutex_unlock(&fr->lock);
+}
+
+bh_file_cache bh_file_results_cache(bh_file_results *fr)
+{
+	return (bh_file_cache){ lookup, store, fr };
 }
 
 void bh_file_results_counts(const bh_file_results *fr, size_t *hits, size_t *made)
@@ -218,18 +242,28 @@ void bh_file_results_close(bh_file_results *fr, bool save)
 	if (!fr)
 		return;
 	if (save) {
-		bh_bytes out = { 0 };
-		size_t n = 0;
+		// The results this scan used, and as many it did not use: a
+		// file edited and then restored (a branch switched back, a
+		// reverted edit) finds its old bytes' result again.
+		size_t used = 0;
 		for (size_t i = 0; i < fr->records.len; i++)
-			n += fr->records.items[i].used;
+			used += fr->records.items[i].used;
+		size_t spare = used, n = used;
+		for (size_t i = 0; i < fr->records.len && spare; i++)
+			if (!fr->records.items[i].used)
+				spare--, n++;
+		spare = n - used;
+		bh_bytes out = { 0 };
 		bh_wire_raw(&out, MAGIC, 4);
 		bh_wire_u(&out, VERSION);
 		bh_wire_str(&out, fr->stage);
 		bh_wire_u(&out, n);
 		for (size_t i = 0; i < fr->records.len; i++) {
 			const record *r = &fr->records.items[i];
-			if (!r->used)
+			if (!r->used && !spare)
 				continue;
+			if (!r->used)
+				spare--;
 			bh_wire_raw(&out, r->key, KEY);
 			bh_wire_blob(&out, r->blob, r->len);
 		}
@@ -243,5 +277,6 @@ void bh_file_results_close(bh_file_results *fr, bool save)
 	bh_vec_dispose(&fr->records);
 	free(fr->slots);
 	free(fr->loaded);
+	pthread_mutex_destroy(&fr->lock);
 	free(fr);
 }

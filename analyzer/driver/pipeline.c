@@ -863,7 +863,7 @@ static bh_status run_fast(bh_scan *scan, const bh_scan_options *opts)
 				   BH_TSC_FULL, NULL);
 	}
 	if (err >= 0)
-		err = bh_secret_run_files(scan->ctx, opts->jobs, wanted, &scan->findings, &scan->diags);
+		err = bh_secret_run_files(scan->ctx, opts->jobs, wanted, NULL, &scan->findings, &scan->diags);
 	free(wanted);
 	if (err < 0)
 		return err;
@@ -977,9 +977,9 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// Files whose bytes tree-sitter checked in an earlier scan are not
 	// checked again.
 	bh_file_results *tsc_results = bh_file_results_open(&cache, "tsc");
-	bh_tsc_cache tsc_cache;
+	bh_file_cache tsc_cache;
 	if (tsc_results) {
-		tsc_cache = bh_file_results_tsc(tsc_results);
+		tsc_cache = bh_file_results_cache(tsc_results);
 		topts.cache = &tsc_cache;
 	}
 	bool tsc_beside = !opts->write_summaries;
@@ -1003,10 +1003,22 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		fprintf(stderr, "bulkhead: trace: tree-sitter: %zu files from the cache, %zu checked\n", hits, made);
 	}
 	bh_file_results_close(tsc_results, err >= 0);
-	// Then secrets in every text file.
+	// Then secrets in every text file (those whose bytes were scanned
+	// before from the cache).
 	stage_progress(opts, "secrets", "every text file");
+	bh_file_results *secret_results = bh_file_results_open(&cache, "secrets");
+	bh_file_cache secret_cache;
+	if (secret_results)
+		secret_cache = bh_file_results_cache(secret_results);
 	if (err >= 0)
-		err = bh_secret_run_files(scan->ctx, opts->jobs, reported, &scan->findings, &scan->diags);
+		err = bh_secret_run_files(scan->ctx, opts->jobs, reported, secret_results ? &secret_cache : NULL,
+					  &scan->findings, &scan->diags);
+	if (tr.on && secret_results) {
+		size_t hits, made;
+		bh_file_results_counts(secret_results, &hits, &made);
+		fprintf(stderr, "bulkhead: trace: secrets: %zu files from the cache, %zu scanned\n", hits, made);
+	}
+	bh_file_results_close(secret_results, err >= 0);
 	free(reported);
 	if (err < 0)
 		goto out;

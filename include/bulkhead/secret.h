@@ -29,6 +29,7 @@
 #define BULKHEAD_SECRET_H
 
 #include "common.h"
+#include "file_cache.h"
 #include "ctx.h"
 #include "diag.h"
 #include "finding.h"
@@ -80,10 +81,12 @@ bh_status bh_secret_run(bh_ctx *ctx, int jobs, bh_findings *findings, bh_diags *
 
 /**
  * bh_secret_run over the files of `ctx` whose entry in `wanted` (one per
- * context file, in bh_ctx_file order) is true; NULL: every file.
+ * context file, in bh_ctx_file order) is true; NULL: every file. `cache`
+ * (or NULL) holds the results of files scanned before, by path, bytes and
+ * scope (1 when the file reaches the Docker daemon).
  */
-bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, bh_findings *findings,
-			      bh_diags *diags);
+bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, const bh_file_cache *cache,
+			      bh_findings *findings, bh_diags *diags);
 
 /**
  * Scan one in-memory file as if it were `path` in a build context (the

@@ -24,6 +24,7 @@
 #define BULKHEAD_TSC_H
 
 #include "common.h"
+#include "file_cache.h"
 
 typedef struct bh_ctx bh_ctx;
 typedef struct bh_findings bh_findings;
@@ -35,18 +36,6 @@ typedef enum {
 	BH_TSC_FULL,       /* every construct the rules know */
 } bh_tsc_scope;
 
-/**
- * Results of files checked in an earlier scan (the driver's cache):
- * `lookup` fills `found` and `diags` (empty) for `path` checked in `scope`
- * if it holds a result for the file's bytes now; `store` is told what a
- * check gave. Called from the thread that runs bh_tsc_scan.
- */
-typedef struct bh_tsc_cache {
-	bool (*lookup)(void *payload, const char *path, bh_tsc_scope scope, bh_findings *found, bh_diags *diags);
-	void (*store)(void *payload, const char *path, bh_tsc_scope scope, const bh_findings *found,
-		      const bh_diags *diags);
-	void *payload;
-} bh_tsc_cache;
 
 typedef struct {
 	/* Context-relative paths of the C files libclang analysed (the files
@@ -57,7 +46,7 @@ typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early (BH_ECANCELED) */
 	const bool *wanted;         /* one flag per context file (bh_ctx_file order): only
 				       these are checked; NULL: every file */
-	const bh_tsc_cache *cache;  /* results kept between scans, or NULL */
+	const bh_file_cache *cache; /* results kept between scans (scope: bh_tsc_scope), or NULL */
 } bh_tsc_options;
 
 #define BH_TSC_OPTIONS_INIT { NULL, 0, NULL, NULL, NULL }

@@ -33,6 +33,7 @@ XDG = os.path.join(WORK, "xdg")
 LAST_UNITS = [None]  # (reused, total) of the last scan that parsed, from the trace
 REPLAYED = [False]  # whether the last scan took the whole-program analyses from the cache
 TSC = [None]  # (files from the cache, files checked) of the last scan's tree-sitter stage
+SECRETS = [None]  # (files from the cache, files scanned) of the last scan's secret scanner
 
 
 def scan(ctx, *args, env_extra=None, no_cache=False):
@@ -47,6 +48,8 @@ def scan(ctx, *args, env_extra=None, no_cache=False):
     REPLAYED[0] = b"trace: analyses from the cache" in p.stderr
     m = re.search(rb"trace: tree-sitter: (\d+) files from the cache, (\d+) checked", p.stderr)
     TSC[0] = (int(m.group(1)), int(m.group(2))) if m else None
+    m = re.search(rb"trace: secrets: (\d+) files from the cache, (\d+) scanned", p.stderr)
+    SECRETS[0] = (int(m.group(1)), int(m.group(2))) if m else None
     return p.returncode, p.stdout, b"trace: cache-hit" in p.stderr
 
 
@@ -165,13 +168,15 @@ def main():
     with open(util, "a") as f:
         f.write("\n/* a comment after the last function */\n")
     rc, out, hit = scan(ctx, "--format", "json")
-    reused, tsc, replayed = LAST_UNITS[0], TSC[0], REPLAYED[0]
+    reused, tsc, replayed, secrets = LAST_UNITS[0], TSC[0], REPLAYED[0], SECRETS[0]
     same = out == scan(ctx, "--format", "json", no_cache=True)[1]
     check(not hit and reused == (4, 5) and replayed and same,
           "a comment at the end of a .c file: that unit parsed, the analyses from the cache, same report",
           (hit, reused, replayed))
     check(tsc is not None and tsc[0] > 0 and tsc[1] == 1,
           "... and tree-sitter checks that file only, the others' results from the cache", tsc)
+    check(secrets is not None and secrets[0] > 0 and secrets[1] == 1,
+          "... and the secret scanner reads that file only", secrets)
     with open(util, "w") as f:
         f.write("/* a line before every function */\n" + original)
     hit, reused, same = scan_and_uncached(ctx)
@@ -188,7 +193,7 @@ def main():
     check(not hit and not REPLAYED[0] and same,
           "the configuration's taint models are part of the analyses' key", (hit, reused, REPLAYED[0]))
     for e in glob.glob(os.path.join(XDG, "bulkhead", "*", "analysis-*")) + \
-            glob.glob(os.path.join(XDG, "bulkhead", "*", "files-*")):
+            glob.glob(os.path.join(XDG, "bulkhead", "*", "files-*")):  # tree-sitter's and secrets' results
         data = bytearray(open(e, "rb").read())
         data[len(data) // 2] ^= 0x04
         open(e, "wb").write(bytes(data))

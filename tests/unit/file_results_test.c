@@ -13,6 +13,7 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/cache.h"
 #include "bulkhead/rule.h"
+#include "bulkhead/tsc.h"
 #include "driver/file_results.h"
 #include "tmpctx.h"
 
@@ -53,7 +54,7 @@ TestSuite(file_results, .init = setup, .fini = teardown);
 static bool check_file(bh_file_results *fr, const char *path, bh_tsc_scope scope, bool timeout,
 		       const char **message)
 {
-	bh_tsc_cache c = bh_file_results_tsc(fr);
+	bh_file_cache c = bh_file_results_cache(fr);
 	bh_findings found;
 	bh_findings_init(&found, arena);
 	bh_diags diags;
@@ -131,4 +132,59 @@ Test(file_results, a_damaged_entry_holds_nothing)
 	fr = bh_file_results_open(&sc, "tsc");
 	cr_assert_not(check_file(fr, "src/a.c", BH_TSC_FULL, false, &msg));
 	bh_file_results_close(fr, false);
+}
+
+// Two workers, each storing and then finding results of files of its own.
+typedef struct {
+	bh_file_results *fr;
+	int worker;
+	int hits;
+} worker_args;
+
+static void *worker(void *data)
+{
+	worker_args *w = data;
+	bh_file_cache c = bh_file_results_cache(w->fr);
+	bh_arena *a = bh_arena_new();
+	for (int round = 0; round < 2; round++)
+		for (int i = w->worker; i < 200; i += 2) {
+			char path[32];
+			snprintf(path, sizeof(path), "src/f%d.c", i);
+			bh_findings found;
+			bh_findings_init(&found, a);
+			bh_diags diags;
+			bh_diags_init(&diags, a);
+			if (c.lookup(c.payload, path, 1, &found, &diags)) {
+				w->hits += found.items.len == 1;
+			} else {
+				bh_loc at = { path, 1, 1, 1, 2 };
+				bh_finding_add(&found, bh_rule_get(BH_RULE_C_GETS), at, "in %s", path);
+				c.store(c.payload, path, 1, &found, &diags);
+			}
+			bh_findings_dispose(&found);
+			bh_diags_dispose(&diags);
+		}
+	bh_arena_free(a);
+	return NULL;
+}
+
+Test(file_results, workers_share_one_set)
+{
+	for (int i = 0; i < 200; i++) {
+		char path[32], hash[16];
+		snprintf(path, sizeof(path), "src/f%d.c", i);
+		snprintf(hash, sizeof(hash), "h%d", i);
+		bh_strmap_put(&sc.hashes, path, hash);
+	}
+	bh_file_results *fr = bh_file_results_open(&sc, "secrets");
+	worker_args w[2] = { { fr, 0, 0 }, { fr, 1, 0 } };
+	pthread_t t;
+	cr_assert(pthread_create(&t, NULL, worker, &w[1]) == 0);
+	worker(&w[0]);
+	pthread_join(t, NULL);
+	cr_assert_eq(w[0].hits + w[1].hits, 200, "every file stored in the first round is found in the second");
+	size_t hits, made;
+	bh_file_results_counts(fr, &hits, &made);
+	cr_assert(hits == 200 && made == 200);
+	bh_file_results_close(fr, true);
 }

@@ -499,7 +499,7 @@ bh_status bh_tsc_scan(bh_ctx *ctx, const bh_tsc_options *opts, bh_findings *out,
 		bh_findings found;
 		bh_findings_init(&found, arena);
 		const bh_source *src = NULL;
-		const bh_tsc_cache *cache = opts->cache;
+		const bh_file_cache *cache = opts->cache;
 		// A file that cannot be read is diagnosed by the secret scanner,
 		// which reads every text file: saying it twice helps nobody.
 		if ((!cache || !cache->lookup(cache->payload, f->path, scope, &found, &unit_diags)) &&

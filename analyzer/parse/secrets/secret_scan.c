@@ -1469,6 +1469,7 @@ typedef struct {
 	bh_ctx *ctx;
 	const bool *sent;        // per context file
 	const bool *wanted;      // per context file; NULL: every file
+	const bh_file_cache *cache; // results of files seen before, or NULL
 	atomic_size_t next;      // next file index to take
 } shared_job;
 
@@ -1501,10 +1502,27 @@ static void scan_one(worker *wk, scanner *sc, size_t i)
 	// Each file is read into its own arena and dropped after the scan:
 	// findings copy what they keep, so memory does not grow with the
 	// context.
+	// A file whose bytes were scanned before (with the same answer to
+	// whether the daemon gets it) is not read again.
+	const bh_file_cache *cache = job->cache;
+	if (cache && cache->lookup(cache->payload, f->path, job->sent[i], &wk->findings, &wk->diags))
+		return;
+	size_t first = wk->findings.items.len, first_diag = wk->diags.items.len;
 	bh_arena *file_arena = bh_arena_new();
 	const bh_source *src = NULL;
-	if (bh_ctx_read(&src, file_arena, job->ctx, f->path, &wk->diags) == BH_OK && src)
+	if (bh_ctx_read(&src, file_arena, job->ctx, f->path, &wk->diags) == BH_OK && src) {
 		scan_file(sc, src, job->sent[i], f->kind, &wk->findings, &wk->diags);
+		if (cache) {
+			// This file's part of the worker's lists, as lists of their own.
+			bh_findings mine = wk->findings;
+			mine.items.items += first;
+			mine.items.len -= first;
+			bh_diags notes = wk->diags;
+			notes.items.items += first_diag;
+			notes.items.len -= first_diag;
+			cache->store(cache->payload, f->path, job->sent[i], &mine, &notes);
+		}
+	}
 	bh_arena_free(file_arena);
 }
 
@@ -1526,7 +1544,7 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-static bh_status scan_files(const bh_secret *sec, bh_ctx *ctx, const bool *wanted,
+static bh_status scan_files(const bh_secret *sec, bh_ctx *ctx, const bool *wanted, const bh_file_cache *cache,
 			    bh_findings *findings, bh_diags *diags)
 {
 	size_t n = bh_ctx_file_count(ctx);
@@ -1550,7 +1568,7 @@ static bh_status scan_files(const bh_secret *sec, bh_ctx *ctx, const bool *wante
 	if ((size_t)jobs > n)
 		jobs = n ? (int)n : 1;
 
-	shared_job job = { .sec = sec, .ctx = ctx, .sent = sent, .wanted = wanted };
+	shared_job job = { .sec = sec, .ctx = ctx, .sent = sent, .wanted = wanted, .cache = cache };
 	atomic_init(&job.next, 0);
 	worker *wks = bh_xcalloc((size_t)jobs, sizeof(*wks));
 	for (int w = 0; w < jobs; w++) {
@@ -1584,7 +1602,7 @@ static bh_status scan_files(const bh_secret *sec, bh_ctx *ctx, const bool *wante
 bh_status bh_secret_scan_ctx(const bh_secret *sec, bh_ctx *ctx, bh_findings *findings,
 			     bh_diags *diags)
 {
-	return scan_files(sec, ctx, NULL, findings, diags);
+	return scan_files(sec, ctx, NULL, NULL, findings, diags);
 }
 
 // ------------------------------------------------------------ the stage
@@ -1619,11 +1637,11 @@ static void drop_c_duplicates(bh_findings *findings, size_t first_new)
 
 bh_status bh_secret_run(bh_ctx *ctx, int jobs, bh_findings *findings, bh_diags *diags)
 {
-	return bh_secret_run_files(ctx, jobs, NULL, findings, diags);
+	return bh_secret_run_files(ctx, jobs, NULL, NULL, findings, diags);
 }
 
-bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, bh_findings *findings,
-			      bh_diags *diags)
+bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, const bh_file_cache *cache,
+			      bh_findings *findings, bh_diags *diags)
 {
 	bh_secret_options opts = BH_SECRET_OPTIONS_INIT;
 	opts.jobs = jobs;
@@ -1632,7 +1650,7 @@ bh_status bh_secret_run_files(bh_ctx *ctx, int jobs, const bool *wanted, bh_find
 	if (err < 0)
 		goto out;
 	size_t first_new = findings->items.len;
-	err = scan_files(sec, ctx, wanted, findings, diags);
+	err = scan_files(sec, ctx, wanted, cache, findings, diags);
 	drop_c_duplicates(findings, first_new);
 out:
 	bh_secret_free(sec);
