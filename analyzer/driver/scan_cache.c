@@ -467,13 +467,9 @@ void bh_scan_cache_store(bh_scan_cache *sc, bh_scan *scan, size_t first_finding,
 	// What the key does not cover: context files read but not hashed,
 	// files outside the context.
 	bool ok = bh_scan_cache__put_records(f, sc, visited, outside, true);
-	// The stored part of the lists, as lists of their own (borrowed).
-	bh_findings findings = scan->findings;
-	findings.items.items += first_finding;
-	findings.items.len -= first_finding;
-	bh_diags diags = scan->diags;
-	diags.items.items += first_diag;
-	diags.items.len -= first_diag;
+	// The stored part of the lists.
+	bh_findings findings = bh_findings_tail(&scan->findings, first_finding);
+	bh_diags diags = bh_diags_tail(&scan->diags, first_diag);
 	ok = ok && bh_scan_cache__put_report(f, &findings, &diags, scan->units_parsed);
 	ok = fclose(f) == 0 && ok;
 	if (ok && bh_cache_put(sc->cache, SCAN_KIND, sc->key, buf, len))

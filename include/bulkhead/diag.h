@@ -53,6 +53,14 @@ void bh_diag_add(bh_diags *d, bh_level level, const char *code, const char *path
 /** Append copies of every diagnostic of `src` to `dst`. */
 void bh_diags_append(bh_diags *dst, const bh_diags *src);
 
+/** A borrowed view of `d`'s diagnostics from index `from` on (not to be grown or disposed). */
+static inline bh_diags bh_diags_tail(const bh_diags *d, size_t from)
+{
+	bh_diags t = *d;
+	bh_vec_view_from(&t.items, from);
+	return t;
+}
+
 /** Sort by path (NULL first), line, col, code: a deterministic order. */
 void bh_diags_sort(bh_diags *d);
 

@@ -99,6 +99,14 @@ const bh_finding *bh_findings_find(const bh_findings *f, const bh_rule *rule, co
 /** Append deep copies of `src`'s findings to `dst` (strings into dst's arena). */
 void bh_findings_append(bh_findings *dst, const bh_findings *src);
 
+/** A borrowed view of `f`'s findings from index `from` on (not to be grown or disposed). */
+static inline bh_findings bh_findings_tail(const bh_findings *f, size_t from)
+{
+	bh_findings t = *f;
+	bh_vec_view_from(&t.items, from);
+	return t;
+}
+
 /**
  * Sort by path, line, column, rule id, message (a total, deterministic
  * order) and drop exact duplicates (same rule, location and message: a

@@ -20,6 +20,10 @@
 
 #define BH_VEC(type) struct { type *items; size_t len, cap; }
 
+/** Make `v` (a copy of another vector's header) a view of that vector's
+ * elements from `from` on: borrowed, not to be grown or disposed. */
+#define bh_vec_view_from(v, from) ((v)->items += (from), (v)->len -= (from), (v)->cap = (v)->len)
+
 /** Make room for `extra` more items. */
 #define bh_vec_reserve(v, extra) \
 	bh__vec_grow((void **)&(v)->items, &(v)->cap, (v)->len + (extra), sizeof(*(v)->items))

@@ -1513,13 +1513,9 @@ static void scan_one(worker *wk, scanner *sc, size_t i)
 	if (bh_ctx_read(&src, file_arena, job->ctx, f->path, &wk->diags) == BH_OK && src) {
 		scan_file(sc, src, job->sent[i], f->kind, &wk->findings, &wk->diags);
 		if (cache) {
-			// This file's part of the worker's lists, as lists of their own.
-			bh_findings mine = wk->findings;
-			mine.items.items += first;
-			mine.items.len -= first;
-			bh_diags notes = wk->diags;
-			notes.items.items += first_diag;
-			notes.items.len -= first_diag;
+			// This file's part of the worker's lists.
+			bh_findings mine = bh_findings_tail(&wk->findings, first);
+			bh_diags notes = bh_diags_tail(&wk->diags, first_diag);
 			cache->store(cache->payload, f->path, job->sent[i], &mine, &notes);
 		}
 	}
