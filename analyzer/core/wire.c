@@ -143,6 +143,19 @@ bh_loc bh_wire_get_loc(bh_wire_reader *r)
 	return l;
 }
 
+const char *bh_wire_get_str_in(bh_wire_reader *r, bh_arena *arena)
+{
+	const char *s = bh_wire_get_str(r);
+	return s ? bh_arena_strdup(arena, s) : NULL;
+}
+
+bh_loc bh_wire_get_loc_in(bh_wire_reader *r, bh_arena *arena)
+{
+	bh_loc l = bh_wire_get_loc(r);
+	l.path = l.path ? bh_arena_strdup(arena, l.path) : NULL;
+	return l;
+}
+
 bool bh_wire_done(const bh_wire_reader *r)
 {
 	return r->ok && r->p == r->end;
@@ -178,24 +191,13 @@ void bh_wire_finding(bh_bytes *b, const bh_finding *f)
 	}
 }
 
-static bh_loc copy_loc(bh_arena *a, bh_loc l)
-{
-	l.path = l.path ? bh_arena_strdup(a, l.path) : NULL;
-	return l;
-}
-
-static const char *copy_str(bh_arena *a, const char *s)
-{
-	return s ? bh_arena_strdup(a, s) : NULL;
-}
-
 static bh_finding_step *get_steps(bh_wire_reader *rd, bh_arena *a, size_t *n)
 {
 	*n = (size_t)bh_wire_get_max(rd, (size_t)(rd->end - rd->p) / 7);
 	bh_finding_step *s = bh_arena_alloc(a, (*n + 1) * sizeof(*s));
 	for (size_t i = 0; i < *n && rd->ok; i++) {
-		s[i].loc = copy_loc(a, bh_wire_get_loc(rd));
-		s[i].message = copy_str(a, bh_wire_get_str(rd));
+		s[i].loc = bh_wire_get_loc_in(rd, a);
+		s[i].message = bh_wire_get_str_in(rd, a);
 	}
 	if (!rd->ok)
 		*n = 0;
@@ -209,18 +211,18 @@ bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out)
 	bh_finding f = { 0 };
 	f.rule = id ? bh_rule_find(id) : NULL;
 	f.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
-	f.message = copy_str(a, bh_wire_get_str(rd));
-	f.loc = copy_loc(a, bh_wire_get_loc(rd));
-	f.function = copy_str(a, bh_wire_get_str(rd));
-	f.snippet = copy_str(a, bh_wire_get_str(rd));
+	f.message = bh_wire_get_str_in(rd, a);
+	f.loc = bh_wire_get_loc_in(rd, a);
+	f.function = bh_wire_get_str_in(rd, a);
+	f.snippet = bh_wire_get_str_in(rd, a);
 	f.related = get_steps(rd, a, &f.nrelated);
 	f.flow = get_steps(rd, a, &f.nflow);
-	f.note = copy_str(a, bh_wire_get_str(rd));
+	f.note = bh_wire_get_str_in(rd, a);
 	if (bh_wire_get_max(rd, 1)) {
 		bh_finding_fix *fix = bh_arena_alloc(a, sizeof(*fix));
-		fix->title = copy_str(a, bh_wire_get_str(rd));
-		fix->loc = copy_loc(a, bh_wire_get_loc(rd));
-		fix->text = copy_str(a, bh_wire_get_str(rd));
+		fix->title = bh_wire_get_str_in(rd, a);
+		fix->loc = bh_wire_get_loc_in(rd, a);
+		fix->text = bh_wire_get_str_in(rd, a);
 		f.fix = fix;
 	}
 	if (!rd->ok || !f.rule || !f.message)
@@ -241,9 +243,9 @@ bool bh_wire_get_diag(bh_wire_reader *rd, bh_diags *out)
 {
 	bh_diag d = { 0 };
 	d.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
-	d.code = copy_str(out->arena, bh_wire_get_str(rd));
-	d.loc = copy_loc(out->arena, bh_wire_get_loc(rd));
-	d.message = copy_str(out->arena, bh_wire_get_str(rd));
+	d.code = bh_wire_get_str_in(rd, out->arena);
+	d.loc = bh_wire_get_loc_in(rd, out->arena);
+	d.message = bh_wire_get_str_in(rd, out->arena);
 	if (!rd->ok || !d.code || !d.message)
 		return false;
 	bh_vec_push(&out->items, d);

@@ -33,11 +33,6 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 	}
 }
 
-static const char *copy_str(bh_arena *a, const char *s)
-{
-	return s ? bh_arena_strdup(a, s) : NULL;
-}
-
 static bool decode_summary(const void *data, size_t len, const bh_calls__program *p, const bh_ir_func *fn,
 			   bh_calls__summary *s)
 {
@@ -47,9 +42,8 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 	s->fn = fn;
 	uint64_t model = bh_wire_get_max(&rd, p->models->items.len);
 	s->must = model ? &p->models->items.items[model - 1] : NULL;
-	s->must_by = copy_str(a, bh_wire_get_str(&rd));
-	s->must_loc = bh_wire_get_loc(&rd);
-	s->must_loc.path = copy_str(a, s->must_loc.path);
+	s->must_by = bh_wire_get_str_in(&rd, a);
+	s->must_loc = bh_wire_get_loc_in(&rd, a);
 	if (bh_wire_get_u(&rd) != fn->nparams)
 		return false;
 	size_t np = (size_t)fn->nparams + 1;
@@ -61,9 +55,8 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 	for (size_t j = 0; j < np; j++) {
 		s->param_unread[j] = bh_wire_get_max(&rd, 1);
 		s->param_path[j] = (uint8_t)bh_wire_get_max(&rd, BH_CALLS__P_USE | BH_CALLS__P_CHECK);
-		s->path_by[j] = copy_str(a, bh_wire_get_str(&rd));
-		s->path_loc[j] = bh_wire_get_loc(&rd);
-		s->path_loc[j].path = copy_str(a, s->path_loc[j].path);
+		s->path_by[j] = bh_wire_get_str_in(&rd, a);
+		s->path_loc[j] = bh_wire_get_loc_in(&rd, a);
 		whole = whole && (!s->param_path[j] || s->path_by[j]);
 	}
 	return bh_wire_done(&rd) && whole;

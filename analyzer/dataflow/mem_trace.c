@@ -85,18 +85,6 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
 	}
 }
 
-static const char *copy_str(bh_arena *a, const char *s)
-{
-	return s ? bh_arena_strdup(a, s) : NULL;
-}
-
-static bh_loc get_loc(bh_wire_reader *rd, bh_arena *a)
-{
-	bh_loc l = bh_wire_get_loc(rd);
-	l.path = copy_str(a, l.path);
-	return l;
-}
-
 // The summary of node `node` from its encoding (in the program's arena);
 // false when malformed or not one of this function's.
 static bool decode_summary(const void *data, size_t len, bh_mem__program *p, size_t node, bh_mem__summary *s)
@@ -106,8 +94,8 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 	bh_wire_reader rd = bh_wire_reader_of(data, len);
 	memset(s, 0, sizeof(*s));
 	s->fn = fn;
-	s->usr = copy_str(a, bh_wire_get_str(&rd));
-	s->name = copy_str(a, bh_wire_get_str(&rd));
+	s->usr = bh_wire_get_str_in(&rd, a);
+	s->name = bh_wire_get_str_in(&rd, a);
 	s->nparams = (uint32_t)bh_wire_get_max(&rd, fn->nparams);
 	unsigned f = (unsigned)bh_wire_get_max(&rd, F_ALL);
 	s->analysed = f & F_ANALYSED;
@@ -124,8 +112,8 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 	s->ret_family = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
 	s->ret_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
 	s->ret_sure_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
-	s->ret_null_loc = get_loc(&rd, a);
-	s->ret_freed_loc = get_loc(&rd, a);
+	s->ret_null_loc = bh_wire_get_loc_in(&rd, a);
+	s->ret_freed_loc = bh_wire_get_loc_in(&rd, a);
 	uint32_t np = s->nparams;
 	s->param = f & F_PARAM ? bh_arena_alloc(a, np + 1) : NULL;
 	s->param_family = f & F_FAMILY ? bh_arena_alloc(a, np + 1) : NULL;
@@ -136,7 +124,7 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 		if (s->param_family)
 			s->param_family[j] = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
 		if (s->param_loc)
-			s->param_loc[j] = get_loc(&rd, a);
+			s->param_loc[j] = bh_wire_get_loc_in(&rd, a);
 	}
 	s->nind = (uint32_t)bh_wire_get_max(&rd, (uint64_t)(rd.end - rd.p) / 8);
 	s->ind = s->nind ? bh_arena_alloc(a, s->nind * sizeof(*s->ind)) : NULL;
@@ -147,9 +135,9 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 		x->family = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
 		x->param = (uint32_t)bh_wire_get_max(&rd, np ? np - 1 : 0);
 		x->index = bh_wire_get_s(&rd);
-		x->field = copy_str(a, bh_wire_get_str(&rd));
-		x->global = copy_str(a, bh_wire_get_str(&rd));
-		x->loc = get_loc(&rd, a);
+		x->field = bh_wire_get_str_in(&rd, a);
+		x->global = bh_wire_get_str_in(&rd, a);
+		x->loc = bh_wire_get_loc_in(&rd, a);
 		// (What the checkers assume of an effect: a kind that is one, a
 		// parameter that is one, its field, its global.)
 		if (x->kind < BH_MEM__OBJ_PDEREF || (x->kind == BH_MEM__OBJ_PFIELD && !x->field) ||

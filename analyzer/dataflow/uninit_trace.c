@@ -38,22 +38,16 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
 	put_facts(b, s->global_reads, s->nglobal_reads);
 }
 
-static const char *copy_str(bh_arena *a, const char *s)
-{
-	return s ? bh_arena_strdup(a, s) : NULL;
-}
-
 static bh_uninit__field_fact *get_facts(bh_wire_reader *rd, bh_arena *a, uint32_t *n)
 {
 	*n = (uint32_t)bh_wire_get_max(rd, (uint64_t)(rd->end - rd->p) / 7);
 	bh_uninit__field_fact *f = bh_arena_alloc(a, (*n + 1) * sizeof(*f));
 	for (uint32_t i = 0; i < *n && rd->ok; i++) {
-		f[i].field = copy_str(a, bh_wire_get_str(rd));
+		f[i].field = bh_wire_get_str_in(rd, a);
 		uint64_t bits = bh_wire_get_max(rd, 3);
 		f[i].unset = bits & 1;
 		f[i].forwarded = bits & 2;
-		f[i].at = bh_wire_get_loc(rd);
-		f[i].at.path = copy_str(a, f[i].at.path);
+		f[i].at = bh_wire_get_loc_in(rd, a);
 	}
 	return f;
 }
@@ -73,8 +67,7 @@ static bool decode_summary(const void *data, size_t len, bh_arena *a, const bh_i
 		s->param_reads[j] = get_facts(&rd, a, &s->nparam_reads[j]);
 	s->ret_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
 	s->ret_fields = get_facts(&rd, a, &s->nret_fields);
-	s->ret_rest_at = bh_wire_get_loc(&rd);
-	s->ret_rest_at.path = copy_str(a, s->ret_rest_at.path);
+	s->ret_rest_at = bh_wire_get_loc_in(&rd, a);
 	s->global_reads = get_facts(&rd, a, &s->nglobal_reads);
 	// (What the check assumes of a summary: a global read and a returned
 	// slot are always named.)

@@ -42,6 +42,9 @@ const void *bh_wire_get_raw(bh_wire_reader *r, size_t n);
 /** A blob: its bytes (into the buffer) and length. */
 const void *bh_wire_get_blob(bh_wire_reader *r, size_t *n);
 bh_loc bh_wire_get_loc(bh_wire_reader *r);
+/** The same, with the string (the location's path) copied into `arena`: what outlives the buffer. */
+const char *bh_wire_get_str_in(bh_wire_reader *r, bh_arena *arena);
+bh_loc bh_wire_get_loc_in(bh_wire_reader *r, bh_arena *arena);
 /** True when everything read was well formed and nothing is left. */
 bool bh_wire_done(const bh_wire_reader *r);
 
