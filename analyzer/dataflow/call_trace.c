@@ -64,12 +64,6 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 
 // ----------------------------------------------------------------- reads
 
-static const unsigned char *presence(bool present)
-{
-	static const unsigned char yes[BH_SHA256_LEN] = { 1 }, no[BH_SHA256_LEN];
-	return present ? yes : no;
-}
-
 static bool is_read(const bh_calls__program *p, char kind, const char *name)
 {
 	return bh_strset_contains(kind == 'g' ? &p->globals_read : &p->fields_read, name);
@@ -79,7 +73,7 @@ static bool note_read(const bh_calls__program *p, char kind, const char *name)
 {
 	bool read = is_read(p, kind, name);
 	if (p->reuse)
-		bh_reuse__note_other(p->reuse, bh_arena_sprintf(p->arena, "%c\x1f%s", kind, name), presence(read));
+		bh_reuse__note_flag(p->reuse, bh_arena_sprintf(p->arena, "%c\x1f%s", kind, name), read);
 	return read;
 }
 
@@ -93,36 +87,22 @@ bool bh_calls__field_read(const bh_calls__program *p, const char *name)
 	return note_read(p, 'f', name);
 }
 
-// The key of "a finding of `rule` at `at` with `snippet`" as a read.
-static const char *reported_key(bh_arena *a, const bh_rule *rule, const bh_loc *at, const char *snippet)
-{
-	return bh_arena_sprintf(a, "r\x1f%s\x1f%s\x1f%u\x1f%u\x1f%s", rule->id, at->path ? at->path : "", at->line,
-				at->col, snippet ? snippet : "");
-}
-
 bool bh_calls__already_reported(const bh_calls__program *p, const bh_findings *out, const bh_rule *rule,
 				const bh_loc *at, const char *snippet)
 {
-	bool present = bh_findings_find(out, rule, at, snippet) != NULL;
-	if (p->reuse)
-		bh_reuse__note_other(p->reuse, reported_key(p->arena, rule, at, snippet), presence(present));
-	return present;
+	return bh_reuse__note_reported(p->reuse, out, rule, at, snippet);
 }
 
 // bh_reuse__other_holds: is what the key names as it was then?
 static bool read_holds(void *payload, const char *key, const unsigned char *digest)
 {
 	const bh_calls__program *p = payload;
-	bool now = false;
-	if ((key[0] == 'g' || key[0] == 'f') && key[1] == '\x1f') {
-		now = is_read(p, key[0], key + 2);
-	} else {
-		for (size_t i = 0; i < p->out->items.len && !now; i++) {
-			const bh_finding *f = &p->out->items.items[i];
-			now = strcmp(reported_key(p->arena, f->rule, &f->loc, f->snippet), key) == 0;
-		}
-	}
-	return memcmp(digest, presence(now), BH_SHA256_LEN) == 0;
+	bool is_reported;
+	bool holds = bh_reuse__reported_holds(p->out, key, digest, &is_reported);
+	if (is_reported)
+		return holds;
+	return (key[0] == 'g' || key[0] == 'f') && key[1] == '\x1f' &&
+	       bh_reuse__flag_holds(digest, is_read(p, key[0], key + 2));
 }
 
 // ---------------------------------------------------------------- record

@@ -10,6 +10,7 @@
 //
 // in the wire format (include/bulkhead/wire.h). Loading checks every
 // length; a trace refers into the loaded copy of the bytes.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -565,4 +566,63 @@ bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
 	bh_findings_dispose(&found);
 	bh_diags_dispose(&notes);
 	return ok;
+}
+
+// ------------------------------------------------------------- flags
+
+static const unsigned char *flag_digest(bool yes)
+{
+	static const unsigned char on[DIGEST] = { 1 }, off[DIGEST];
+	return yes ? on : off;
+}
+
+bool bh_reuse__note_flag(bh_reuse *r, const char *key, bool yes)
+{
+	bh_reuse__note_other(r, key, flag_digest(yes));
+	return yes;
+}
+
+bool bh_reuse__flag_holds(const unsigned char *digest, bool now)
+{
+	return memcmp(digest, flag_digest(now), DIGEST) == 0;
+}
+
+#define REPORTED_PREFIX "r\x1f"
+
+// The key of "a finding of `rule` at `at` with `snippet`" (heap).
+static char *reported_key(const bh_rule *rule, const bh_loc *at, const char *snippet)
+{
+	const char *path = at->path ? at->path : "", *what = snippet ? snippet : "";
+	size_t n = strlen(rule->id) + strlen(path) + strlen(what) + 48;
+	char *key = bh_xmalloc(n);
+	snprintf(key, n, REPORTED_PREFIX "%s\x1f%s\x1f%u\x1f%u\x1f%s", rule->id, path, at->line, at->col, what);
+	return key;
+}
+
+bool bh_reuse__note_reported(bh_reuse *r, const bh_findings *out, const bh_rule *rule, const bh_loc *at,
+			     const char *snippet)
+{
+	bool present = bh_findings_find(out, rule, at, snippet) != NULL;
+	if (current(r)) {
+		char *key = reported_key(rule, at, snippet);
+		bh_reuse__note_flag(r, key, present);
+		free(key);
+	}
+	return present;
+}
+
+bool bh_reuse__reported_holds(const bh_findings *out, const char *key, const unsigned char *digest,
+			      bool *is_reported)
+{
+	*is_reported = strncmp(key, REPORTED_PREFIX, strlen(REPORTED_PREFIX)) == 0;
+	if (!*is_reported)
+		return false;
+	bool now = false;
+	for (size_t i = 0; i < out->items.len && !now; i++) {
+		const bh_finding *f = &out->items.items[i];
+		char *k = reported_key(f->rule, &f->loc, f->snippet);
+		now = strcmp(k, key) == 0;
+		free(k);
+	}
+	return bh_reuse__flag_holds(digest, now);
 }

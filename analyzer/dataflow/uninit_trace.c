@@ -93,38 +93,18 @@ void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t 
 				m);
 }
 
-// The key of "a finding of `rule` at `at` about `what`" as a read.
-static const char *reported_key(bh_arena *a, const bh_rule *rule, const bh_loc *at, const char *what)
-{
-	return bh_arena_sprintf(a, "%s\x1f%s\x1f%u\x1f%u\x1f%s", rule->id, at->path ? at->path : "", at->line,
-				at->col, what ? what : "");
-}
-
-static const unsigned char *presence(bool present)
-{
-	static const unsigned char yes[BH_SHA256_LEN] = { 1 }, no[BH_SHA256_LEN];
-	return present ? yes : no;
-}
-
 bool bh_uninit__already_reported(bh_uninit__program *p, const bh_rule *rule, const bh_loc *at, const char *what)
 {
-	bool present = bh_findings_find(p->out, rule, at, what) != NULL;
-	if (p->reuse)
-		bh_reuse__note_other(p->reuse, reported_key(p->arena, rule, at, what), presence(present));
-	return present;
+	return bh_reuse__note_reported(p->reuse, p->out, rule, at, what);
 }
 
 // bh_reuse__other_holds: is the finding the key names reported now as it
 // was then?
 static bool reported_holds(void *payload, const char *key, const unsigned char *digest)
 {
-	bh_uninit__program *p = payload;
-	for (size_t i = 0; i < p->out->items.len; i++) {
-		const bh_finding *f = &p->out->items.items[i];
-		if (strcmp(reported_key(p->arena, f->rule, &f->loc, f->snippet), key) == 0)
-			return memcmp(digest, presence(true), BH_SHA256_LEN) == 0;
-	}
-	return memcmp(digest, presence(false), BH_SHA256_LEN) == 0;
+	const bh_uninit__program *p = payload;
+	bool is_reported;
+	return bh_reuse__reported_holds(p->out, key, digest, &is_reported);
 }
 
 // ---------------------------------------------------------------- replay
