@@ -208,8 +208,8 @@ static bool name_part_ok(const char *s)
 
 static void checksum(const char *payload, size_t len, char out[33])
 {
-	bh_hash128 h = BH_HASH128_INIT;
-	bh_hash128_bytes(&h, payload, len);
+	bh_hash128 h;
+	bh_hash128_fast(&h, payload, len);
 	bh_hash128_hex(&h, out);
 }
 

@@ -264,6 +264,17 @@ static bool refine_switch(bh_bnd_fctx *c, void *f, const bh_ir_block *b, const b
 	return true;
 }
 
+// Only a branch on a variable (or on a constant: a dead side) refines.
+bool bh_bnd_edge_acts(const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
+{
+	bh_bnd_fctx *c = payload;
+	c->joining = to;
+	const bh_ir_instr *br = bh_ir_block_terminator(&fn->blocks[from]);
+	if (br->op == BH_IR_SWITCH)
+		return true;
+	return br->op == BH_IR_BR && br->target[0] != br->target[1];
+}
+
 void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to,
 			  void *payload)
 {

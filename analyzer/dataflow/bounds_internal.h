@@ -357,9 +357,9 @@ typedef struct bh_bnd_fctx {
 	uint8_t *random_merge; // per block: the sides of a test of a pseudo-random value meet
 			       // here (flow_random.h); NULL when the function has no such test
 	bool widened;         // the solve widened a loop head: narrowing may tighten its facts
-	uint32_t joining;     // the block whose incoming facts are being joined: transfer_edge,
-			      // which the solver and bh_bnd_narrow call on each incoming edge
-			      // before joining it, sets it
+	uint32_t joining;     // the block whose incoming facts are being joined: edge_acts,
+			      // which the solver calls on each incoming edge before joining
+			      // it, and transfer_edge (bh_bnd_narrow calls it on each) set it
 } bh_bnd_fctx;
 
 #define BH_BND_MAX_OBJECTS 64
@@ -445,6 +445,7 @@ static inline bool bh_bnd_slot_is_memory(const char *field)
 // bounds_lattice.c, bounds_edge.c
 void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size);
 void bh_bnd_transfer_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload);
+bool bh_bnd_edge_acts(const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload);
 void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat);
 /**
  * Mark in c->random_merge the blocks where the two sides of a test of a

@@ -183,6 +183,7 @@ void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size)
 	lat->widen = widen;
 	lat->transfer_block = bh_bnd_transfer_block;
 	lat->transfer_edge = bh_bnd_transfer_edge;
+	lat->edge_acts = bh_bnd_edge_acts;
 }
 
 static const bh_ir_func *callee_of(const bh_ir_instr *call, void *payload)
@@ -231,13 +232,17 @@ void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat)
 			else
 				lat->init(meet, c);
 			for (uint32_t k = 0; k < blk->npreds; k++) {
-				memcpy(edge, bh_flow_out(r, blk->preds[k]), c->fact_size);
-				lat->transfer_edge(edge, fn, blk->preds[k], b, c);
-				lat->join(meet, edge, c);
+				const void *src = bh_flow_out(r, blk->preds[k]);
+				if (bh_bnd_edge_acts(fn, blk->preds[k], b, c)) {
+					memcpy(edge, src, c->fact_size);
+					lat->transfer_edge(edge, fn, blk->preds[k], b, c);
+					src = edge;
+				}
+				lat->join(meet, src, c);
 			}
-			memcpy(r->in + (size_t)b * c->fact_size, meet, c->fact_size);
+			bh_flow_set(r, b, false, meet);
 			bh_bnd_transfer_block(meet, fn, blk, c);
-			memcpy(r->out + (size_t)b * c->fact_size, meet, c->fact_size);
+			bh_flow_set(r, b, true, meet);
 		}
 	free(meet);
 	free(edge);

@@ -121,6 +121,59 @@ static uint32_t wl_pop(worklist *w)
 	return top;
 }
 
+// ----------------------------------------------------------------- facts
+
+// Facts are never changed once stored, so blocks can share them: a block
+// whose only incoming fact crosses its edge unchanged takes its
+// predecessor's fact instead of a copy, and blocks not reached yet share
+// one bottom. Each buffer carries a use count and goes back to a free list
+// when no block holds it, so a function never has more than two live
+// facts per block and a few in flight. (A copy of each block's whole fact
+// per visit, three times, was half the taint analysis' time.)
+typedef struct fact_hdr {
+	size_t uses;
+	struct fact_hdr *next_free;
+} fact_hdr;
+
+#define HDR_SIZE ((sizeof(fact_hdr) + 15u) & ~(size_t)15u)
+
+struct bh_flow_pool {
+	bh_arena *arena;
+	size_t fact_size;
+	fact_hdr *free;
+};
+
+static fact_hdr *hdr_of(unsigned char *fact)
+{
+	return (fact_hdr *)(void *)(fact - HDR_SIZE);
+}
+
+static unsigned char *fact_new(bh_flow_pool *p)
+{
+	fact_hdr *h = p->free;
+	if (h)
+		p->free = h->next_free;
+	else
+		h = bh_arena_alloc_raw(p->arena, HDR_SIZE + p->fact_size);
+	h->uses = 1;
+	return (unsigned char *)h + HDR_SIZE;
+}
+
+static unsigned char *fact_hold(unsigned char *fact)
+{
+	hdr_of(fact)->uses++;
+	return fact;
+}
+
+static void fact_drop(bh_flow_pool *p, unsigned char *fact)
+{
+	fact_hdr *h = hdr_of(fact);
+	if (--h->uses == 0) {
+		h->next_free = p->free;
+		p->free = h;
+	}
+}
+
 // ---------------------------------------------------------------- solver
 
 typedef struct {
@@ -128,6 +181,10 @@ typedef struct {
 	const bh_ir_func *fn;
 	void *payload;
 	bool forward;
+	bh_flow_pool *pool;
+	bh_flow_result *r;
+	unsigned char *bottom, *bound;
+	unsigned char *edge; // scratch for a fact crossing an edge that acts
 } solver;
 
 static void transfer(const solver *s, void *fact, const bh_ir_block *b)
@@ -145,6 +202,79 @@ static void transfer(const solver *s, void *fact, const bh_ir_block *b)
 	}
 }
 
+// Does the edge between block `b` and its neighbour `other` (predecessor
+// forward, successor backward) change what crosses it?
+static bool edge_acts(const solver *s, uint32_t other, uint32_t b)
+{
+	const bh_flow_lattice *lat = s->lat;
+	if (!lat->transfer_edge)
+		return false;
+	if (!lat->edge_acts)
+		return true;
+	return s->forward ? lat->edge_acts(s->fn, other, b, s->payload)
+			  : lat->edge_acts(s->fn, b, other, s->payload);
+}
+
+static void cross_edge(const solver *s, void *fact, uint32_t other, uint32_t b)
+{
+	if (s->forward)
+		s->lat->transfer_edge(fact, s->fn, other, b, s->payload);
+	else
+		s->lat->transfer_edge(fact, s->fn, b, other, s->payload);
+}
+
+// The meet over the facts coming into block `b` (the boundary fact where
+// facts enter), as a held fact: shared where it is one incoming fact
+// unchanged, fresh otherwise.
+static unsigned char *meet_into(const solver *s, uint32_t b)
+{
+	const bh_flow_lattice *lat = s->lat;
+	const bh_ir_block *blk = &s->fn->blocks[b];
+	const uint32_t *from = s->forward ? blk->preds : blk->succs;
+	uint32_t nfrom = s->forward ? blk->npreds : blk->nsuccs;
+	unsigned char **side = s->forward ? s->r->out : s->r->in;
+	bool is_boundary = s->forward ? b == 0 : blk->nsuccs == 0;
+	if (nfrom == 0)
+		return fact_hold(is_boundary ? s->bound : s->bottom);
+	if (!is_boundary && nfrom == 1 && !edge_acts(s, from[0], b))
+		return fact_hold(side[from[0]]);
+	unsigned char *meet = fact_new(s->pool);
+	// The first incoming fact is copied, not joined into bottom (the
+	// lattice's join promises the same bytes): a join costs more.
+	bool empty = true;
+	if (is_boundary) {
+		lat->copy(meet, s->bound, s->payload);
+		empty = false;
+	}
+	for (uint32_t k = 0; k < nfrom; k++) {
+		const unsigned char *src = side[from[k]];
+		if (edge_acts(s, from[k], b)) {
+			unsigned char *into = empty ? meet : s->edge;
+			lat->copy(into, src, s->payload);
+			cross_edge(s, into, from[k], b);
+			src = into;
+		} else if (empty) {
+			lat->copy(meet, src, s->payload);
+			src = meet;
+		}
+		if (src != meet)
+			lat->join(meet, src, s->payload);
+		empty = false;
+	}
+	return meet;
+}
+
+// A fact the caller may change: `fact` itself when nothing else holds it.
+static unsigned char *own(const solver *s, unsigned char *fact)
+{
+	if (hdr_of(fact)->uses == 1)
+		return fact;
+	unsigned char *mine = fact_new(s->pool);
+	s->lat->copy(mine, fact, s->payload);
+	fact_drop(s->pool, fact);
+	return mine;
+}
+
 bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_func *fn,
 			      const bh_flow_lattice *lat, const bh_flow_options *opts,
 			      void *payload)
@@ -160,22 +290,33 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 	out->fn = fn;
 	out->dir = opts->dir;
 	out->fact_size = fs;
-	if (n && fs > BH_FLOW_MAX_FACT_BYTES / 2 / n) {
+	// At most two facts per block are live, and four more in flight.
+	if (fs > BH_FLOW_MAX_FACT_BYTES / (2 * (size_t)n + 4) - HDR_SIZE) {
 		out->outcome = BH_FLOW_BUDGET;
 		return BH_FLOW_BUDGET;
 	}
-	// init writes every byte: zeroing first would touch the blocks x
-	// locations arrays, the solver's largest memory, twice.
-	out->in = bh_arena_alloc_raw(arena, (n ? n : 1) * fs);
-	out->out = bh_arena_alloc_raw(arena, (n ? n : 1) * fs);
-	for (uint32_t b = 0; b < (n ? n : 1); b++) {
-		lat->init(out->in + b * fs, payload);
-		lat->init(out->out + b * fs, payload);
-	}
-	if (n == 0)
+	bh_flow_pool *pool = bh_arena_alloc(arena, sizeof(*pool));
+	pool->arena = arena;
+	pool->fact_size = fs;
+	out->pool = pool;
+	out->in = bh_arena_alloc_raw(arena, (n ? n : 1) * sizeof(*out->in));
+	out->out = bh_arena_alloc_raw(arena, (n ? n : 1) * sizeof(*out->out));
+	solver s = { lat, fn, payload, opts->dir == BH_FLOW_FORWARD, pool, out, NULL, NULL, NULL };
+	s.bottom = fact_new(pool);
+	lat->init(s.bottom, payload);
+	for (uint32_t b = 0; b < (n ? n : 1); b++)
+		out->in[b] = out->out[b] = fact_hold(fact_hold(s.bottom));
+	if (n == 0) {
+		fact_drop(pool, s.bottom);
 		return BH_FLOW_DONE;
+	}
+	s.bound = fact_new(pool);
+	if (lat->boundary)
+		lat->boundary(s.bound, payload);
+	else
+		lat->init(s.bound, payload);
+	s.edge = bh_xmalloc(fs);
 
-	solver s = { lat, fn, payload, opts->dir == BH_FLOW_FORWARD };
 	uint32_t *rpo, *rpo_index;
 	bh_flow_rpo(&rpo, &rpo_index, arena, fn);
 	// Visiting order: RPO forward, its reverse (postorder) backward.
@@ -202,12 +343,6 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 		nedges += fn->blocks[b].nsuccs;
 	size_t budget = opts->max_steps ? opts->max_steps : BH_FLOW_DEFAULT_STEPS(n, nedges);
 	unsigned *visits = bh_xcalloc(n, sizeof(*visits));
-	unsigned char *meet = bh_xmalloc(fs), *bound = bh_xmalloc(fs);
-	unsigned char *edge = bh_xmalloc(fs);
-	if (lat->boundary)
-		lat->boundary(bound, payload);
-	else
-		lat->init(bound, payload);
 
 	worklist wl = { bh_xmalloc(n * sizeof(uint32_t)), bh_xcalloc(n, sizeof(bool)), 0 };
 	for (uint32_t i = 0; i < n; i++)
@@ -224,46 +359,30 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 		out->visits++;
 		out->steps += 1u + (s.forward ? blk->npreds : blk->nsuccs);
 		visits[b]++;
-		// Meet over the incoming side; the boundary where facts enter.
-		unsigned char *entry_side = s.forward ? out->in + b * fs : out->out + b * fs;
-		unsigned char *exit_side = s.forward ? out->out + b * fs : out->in + b * fs;
-		const uint32_t *from = s.forward ? blk->preds : blk->succs;
-		uint32_t nfrom = s.forward ? blk->npreds : blk->nsuccs;
-		bool is_boundary = s.forward ? b == 0 : blk->nsuccs == 0;
-		// The first incoming fact is copied, not joined into bottom
-		// (the lattice's join promises the same bytes): most blocks have
-		// one predecessor, and a join costs more than a copy.
-		bool empty = !is_boundary;
-		if (is_boundary)
-			lat->copy(meet, bound, payload);
-		for (uint32_t k = 0; k < nfrom; k++) {
-			const unsigned char *src = s.forward ? out->out + from[k] * fs
-							     : out->in + from[k] * fs;
-			unsigned char *into = empty ? meet : edge;
-			if (lat->transfer_edge || empty)
-				lat->copy(into, src, payload);
-			if (lat->transfer_edge) {
-				if (s.forward)
-					lat->transfer_edge(into, fn, from[k], b, payload);
-				else
-					lat->transfer_edge(into, fn, b, from[k], payload);
-				src = into;
-			}
-			if (!empty)
-				lat->join(meet, src, payload);
-			empty = false;
+		unsigned char **entry_side = s.forward ? &out->in[b] : &out->out[b];
+		unsigned char **exit_side = s.forward ? &out->out[b] : &out->in[b];
+		unsigned char *meet = meet_into(&s, b);
+		if (head[b] && lat->widen && visits[b] > widen_after) {
+			meet = own(&s, meet);
+			lat->widen(meet, *entry_side, payload);
 		}
-		if (empty)
-			lat->init(meet, payload);
-		if (head[b] && lat->widen && visits[b] > widen_after)
-			lat->widen(meet, entry_side, payload);
-		lat->copy(entry_side, meet, payload);
-
-		// `meet` becomes the block's exit fact in place.
-		transfer(&s, meet, blk);
-		if (visits[b] > 1 && lat->equal(meet, exit_side, payload))
+		// The same fact in as last time gives the same fact out, and
+		// the blocks after it have seen that already.
+		if (visits[b] > 1 && (meet == *entry_side || lat->equal(meet, *entry_side, payload))) {
+			fact_drop(pool, meet);
 			continue;
-		lat->copy(exit_side, meet, payload);
+		}
+		fact_drop(pool, *entry_side);
+		*entry_side = meet;
+		unsigned char *exit = fact_new(pool);
+		lat->copy(exit, meet, payload);
+		transfer(&s, exit, blk);
+		if (visits[b] > 1 && lat->equal(exit, *exit_side, payload)) {
+			fact_drop(pool, exit);
+			continue;
+		}
+		fact_drop(pool, *exit_side);
+		*exit_side = exit;
 		const uint32_t *to = s.forward ? blk->succs : blk->preds;
 		uint32_t nto = s.forward ? blk->nsuccs : blk->npreds;
 		for (uint32_t k = 0; k < nto; k++)
@@ -271,11 +390,11 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 	}
 	out->outcome = outcome;
 
+	fact_drop(pool, s.bottom);
+	fact_drop(pool, s.bound);
+	free(s.edge);
 	free(wl.heap);
 	free(wl.queued);
-	free(meet);
-	free(edge);
-	free(bound);
 	free(visits);
 	free(head);
 	free(order);
@@ -285,12 +404,22 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 
 const void *bh_flow_in(const bh_flow_result *r, uint32_t b)
 {
-	return r->in ? r->in + (size_t)b * r->fact_size : NULL;
+	return r->in ? r->in[b] : NULL;
 }
 
 const void *bh_flow_out(const bh_flow_result *r, uint32_t b)
 {
-	return r->out ? r->out + (size_t)b * r->fact_size : NULL;
+	return r->out ? r->out[b] : NULL;
+}
+
+void bh_flow_set(bh_flow_result *r, uint32_t b, bool at_end, const void *fact)
+{
+	unsigned char **slot = at_end ? &r->out[b] : &r->in[b];
+	if (hdr_of(*slot)->uses > 1) {
+		fact_drop(r->pool, *slot);
+		*slot = fact_new(r->pool);
+	}
+	memcpy(*slot, fact, r->fact_size);
 }
 
 // ------------------------------------------------------ tracked variables

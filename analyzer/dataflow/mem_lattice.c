@@ -351,6 +351,15 @@ static bool fd_edge(bh_mem__fctx *c, void *fact, const bh_ir_block *b, const bh_
 	return true;
 }
 
+// Only a branch refines (or kills a side a constant never takes).
+static bool lat_edge_acts(const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
+{
+	bh_mem__fctx *c = payload;
+	const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[from]);
+	return (t && t->op == BH_IR_BR && t->target[0] != t->target[1]) ||
+	       bh_flow_edge_dead(&c->consts, fn, from, to);
+}
+
 static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
 {
 	bh_mem__fctx *c = payload;
@@ -440,5 +449,6 @@ void bh_mem__lattice(bh_flow_lattice *lat, size_t fact_size)
 		.copy = lat_copy,
 		.transfer_block = bh_mem__transfer_block,
 		.transfer_edge = lat_edge,
+		.edge_acts = lat_edge_acts,
 	};
 }

@@ -170,6 +170,18 @@ static void clear_bounds(bh_taint__fctx *c, bh_taint__val *f, const bh_taint__lo
 	}
 }
 
+// The side of a branch that a constant decides, bounds or cleans.
+static bool lat_edge_acts(const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
+{
+	bh_taint__fctx *c = payload;
+	const bh_taint__edge *e = &c->edges[from];
+	const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[from]);
+	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1])
+		return false;
+	int side = to == t->target[0] ? 0 : 1;
+	return e->known >= 0 || e->upper[side].n || e->lower[side].n || e->clean[side].n;
+}
+
 static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
 {
 	bh_taint__fctx *c = payload;
@@ -1585,6 +1597,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 		.copy = lat_copy,
 		.transfer_block = lat_transfer_block,
 		.transfer_edge = lat_edge,
+		.edge_acts = lat_edge_acts,
 	};
 	bh_flow_options opts = BH_FLOW_OPTIONS_INIT;
 	if (bh_flow_solve(&c.result, c.arena, fn, &lat, &opts, &c) != BH_FLOW_DONE) {

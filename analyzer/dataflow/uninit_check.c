@@ -68,6 +68,12 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 		memset(fact, 0, c->nwords * sizeof(bh_flow_word));
 }
 
+static bool lat_edge_acts(const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
+{
+	const bh_uninit__fctx *c = payload;
+	return bh_flow_edge_dead(&c->consts, fn, from, to);
+}
+
 static bool global_unwritten(const bh_ir_var *v, void *payload)
 {
 	const bh_uninit__fctx *c = payload;
@@ -410,6 +416,7 @@ void bh_uninit__analyse_function(bh_uninit__program *p, const bh_ir_func *fn,
 		.copy = lat_copy,
 		.transfer_instr = lat_transfer,
 		.transfer_edge = lat_edge,
+		.edge_acts = lat_edge_acts,
 	};
 	bh_flow_options opts = BH_FLOW_OPTIONS_INIT;
 	if (bh_flow_solve(&c.result, c.arena, fn, &lat, &opts, &c) != BH_FLOW_DONE) {

@@ -30,7 +30,7 @@
 #define BH_CACHE_STALE_DAYS 30
 
 /** Version of the entry format; entries of another are misses. */
-#define BH_CACHE_FORMAT 1
+#define BH_CACHE_FORMAT 2
 
 typedef struct bh_cache bh_cache;
 

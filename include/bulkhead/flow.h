@@ -77,6 +77,15 @@ typedef struct {
 	 */
 	void (*transfer_edge)(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to,
 			      void *payload);
+	/**
+	 * Optional, with `transfer_edge`: false when `transfer_edge` would
+	 * leave every fact on the edge `from` -> `to` unchanged (an
+	 * unconditional jump, a test the lattice does not read). The solver
+	 * then joins, or shares, the incoming fact without a copy. Called
+	 * before each incoming fact is joined, whether or not transfer_edge
+	 * then runs. NULL: every edge may change its fact.
+	 */
+	bool (*edge_acts)(const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload);
 } bh_flow_lattice;
 
 typedef struct {
@@ -95,16 +104,23 @@ typedef struct {
  */
 #define BH_FLOW_DEFAULT_STEPS(nblocks, nedges) (64u * ((size_t)(nblocks) + (size_t)(nedges)) + 1024u)
 
+/** Where a result's facts live (flow.c): counted buffers in the arena. */
+typedef struct bh_flow_pool bh_flow_pool;
+
 /**
  * Facts at both ends of every block. `in[b]` holds at the start of block
  * b and `out[b]` at its end, in program order, whatever the direction.
+ * Blocks share a fact wherever it is the same by construction (a block's
+ * only incoming fact, the bottom of blocks not reached yet): never write
+ * through these pointers; bh_flow_set replaces one.
  */
 typedef struct {
 	const bh_ir_func *fn;
 	bh_flow_dir dir;
 	size_t fact_size;
-	unsigned char *in;     /* nblocks facts (arena) */
-	unsigned char *out;    /* nblocks facts (arena) */
+	unsigned char **in;    /* nblocks pointers to facts (arena) */
+	unsigned char **out;   /* nblocks pointers to facts (arena) */
+	bh_flow_pool *pool;
 	bh_flow_outcome outcome;
 	size_t visits;         /* block visits made */
 	size_t steps;          /* budget used: visits plus facts joined */
@@ -132,6 +148,14 @@ bh_flow_outcome bh_flow_solve(bh_flow_result *out, bh_arena *arena, const bh_ir_
 /** The fact at the start / end of block `b`; NULL when the solver kept no facts (budget). */
 const void *bh_flow_in(const bh_flow_result *r, uint32_t b);
 const void *bh_flow_out(const bh_flow_result *r, uint32_t b);
+
+/**
+ * Replace the fact at the start (`at_end` false) or the end of block `b`
+ * of a solved result by a copy of `fact_size` bytes of `fact` (a
+ * refinement after the fixpoint, such as narrowing). Other blocks that
+ * shared the old fact keep it.
+ */
+void bh_flow_set(bh_flow_result *r, uint32_t b, bool at_end, const void *fact);
 
 /**
  * Which variables carry values across block boundaries: every variable

@@ -20,6 +20,14 @@ typedef struct {
 /** Mix `len` bytes of `data` into `h`. */
 void bh_hash128_bytes(bh_hash128 *h, const void *data, size_t len);
 
+/**
+ * A 128-bit checksum of `len` bytes, eight bytes at a time on four lanes
+ * (about ten times bh_hash128_bytes' speed): for telling a damaged cache
+ * entry from a sound one. Its values may change between versions; what
+ * users keep (fingerprints) uses bh_hash128_bytes.
+ */
+void bh_hash128_fast(bh_hash128 *out, const void *data, size_t len);
+
 /** `h` as 32 lowercase hex digits and a NUL. */
 void bh_hash128_hex(const bh_hash128 *h, char out[33]);
 

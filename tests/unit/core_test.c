@@ -436,3 +436,32 @@ Test(core, sha256_gives_the_standard_digests)
 	sha256_vectors();
 	bh_sha256_portable(false);
 }
+
+#include "bulkhead/hash.h"
+
+// The cache's checksum: every byte counts wherever it sits (stripes and
+// tail), trailing zeros are not lost, and it is the same on every call.
+Test(core, fast_checksum_sees_every_byte_and_the_length)
+{
+	unsigned char buf[100];
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 7 + 3);
+	bh_hash128 base, again, other;
+	bh_hash128_fast(&base, buf, sizeof(buf));
+	bh_hash128_fast(&again, buf, sizeof(buf));
+	cr_assert(base.a == again.a && base.b == again.b);
+	for (size_t i = 0; i < sizeof(buf); i++)
+		for (int bit = 0; bit < 8; bit += 3) {
+			buf[i] ^= (unsigned char)(1u << bit);
+			bh_hash128_fast(&other, buf, sizeof(buf));
+			buf[i] ^= (unsigned char)(1u << bit);
+			cr_assert(other.a != base.a && other.b != base.b, "byte %zu bit %d", i, bit);
+		}
+	unsigned char zeros[40] = { 0 };
+	bh_hash128 seen[41];
+	for (size_t n = 0; n <= sizeof(zeros); n++) {
+		bh_hash128_fast(&seen[n], zeros, n);
+		for (size_t m = 0; m < n; m++)
+			cr_assert(seen[m].a != seen[n].a, "%zu and %zu zeros", m, n);
+	}
+}

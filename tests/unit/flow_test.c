@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Unit tests for the dataflow framework (bh_flow): the generic solver in
-// both directions (hand-built CFGs), widening, the visit budget on a
+// both directions (hand-built CFGs), widening, shared facts and edges
+// that leave their fact alone, the visit budget on a
 // pathological CFG, reaching definitions on lowered C (tests/ir/reach.c),
 // liveness, dominators and post-dominators, and a 10,000-statement
 // function end to end.
@@ -329,7 +330,7 @@ Test(flow, budget_stops_a_lattice_that_never_converges)
 {
 	bh_ir_func *fn = diamond_loop();
 	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
-				cnt_transfer, NULL, NULL, NULL };
+				cnt_transfer, NULL, NULL, NULL, NULL };
 	bh_flow_options o = BH_FLOW_OPTIONS_INIT;
 	o.max_steps = 500;
 	bh_flow_result r;
@@ -355,7 +356,7 @@ Test(flow, backward_solver_reaches_blocks_from_the_exits)
 	// adds 1, join takes the max. Widening at the loop makes it stop.
 	bh_ir_func *fn = diamond_loop();
 	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
-				cnt_transfer, NULL, cnt_widen, NULL };
+				cnt_transfer, NULL, cnt_widen, NULL, NULL };
 	bh_flow_options o = BH_FLOW_OPTIONS_INIT;
 	o.dir = BH_FLOW_BACKWARD;
 	bh_flow_result r;
@@ -363,6 +364,85 @@ Test(flow, backward_solver_reaches_blocks_from_the_exits)
 	cr_assert_eq(*(const int *)bh_flow_out(&r, 6), 0);
 	cr_assert_eq(*(const int *)bh_flow_in(&r, 6), 1);
 	cr_assert_eq(*(const int *)bh_flow_in(&r, 0), INT_MAX, "the loop is above the exit");
+}
+
+Test(flow, a_block_with_one_incoming_fact_shares_it)
+{
+	// Facts are stored once and shared: a block with one predecessor
+	// holds its predecessor's fact itself, not a copy; a join makes a
+	// fact of its own.
+	bh_ir_func *fn = diamond_loop();
+	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
+				cnt_transfer, NULL, cnt_widen, NULL, NULL };
+	bh_flow_result r;
+	cr_assert_eq(bh_flow_solve(&r, arena, fn, &lat, NULL, NULL), BH_FLOW_DONE);
+	cr_assert_eq(bh_flow_in(&r, 1), bh_flow_out(&r, 0));
+	cr_assert_eq(bh_flow_in(&r, 2), bh_flow_out(&r, 0));
+	cr_assert_eq(bh_flow_in(&r, 6), bh_flow_out(&r, 4));
+	cr_assert_neq(bh_flow_in(&r, 3), bh_flow_out(&r, 1), "two facts meet in block 3");
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 3), 2);
+
+	// Replacing a shared fact leaves the block it came from alone.
+	int v = 42;
+	bh_flow_set(&r, 1, false, &v);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 1), 42);
+	cr_assert_eq(*(const int *)bh_flow_out(&r, 0), 1);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 2), 1);
+	// A fact no other block holds is replaced in place.
+	const void *own = bh_flow_in(&r, 1);
+	v = 43;
+	bh_flow_set(&r, 1, false, &v);
+	cr_assert_eq(bh_flow_in(&r, 1), own);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 1), 43);
+}
+
+// An edge callback that adds 1000 and counts which edges it was given.
+typedef struct {
+	unsigned calls[7][7];
+} edge_log;
+
+static void bump_edge(void *f, const bh_ir_func *fn, uint32_t from, uint32_t to, void *p)
+{
+	(void)fn;
+	edge_log *log = p;
+	log->calls[from][to]++;
+	if (*(int *)f < INT_MAX - 1000)
+		*(int *)f += 1000;
+}
+
+static bool only_entry_to_then(const bh_ir_func *fn, uint32_t from, uint32_t to, void *p)
+{
+	(void)fn;
+	(void)p;
+	return from == 0 && to == 1;
+}
+
+Test(flow, edges_that_do_not_act_are_joined_as_they_are)
+{
+	bh_ir_func *fn = diamond_loop();
+	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
+				cnt_transfer, NULL, cnt_widen, bump_edge, only_entry_to_then };
+	edge_log log;
+	memset(&log, 0, sizeof(log));
+	bh_flow_result r;
+	cr_assert_eq(bh_flow_solve(&r, arena, fn, &lat, NULL, &log), BH_FLOW_DONE);
+	cr_assert_gt(log.calls[0][1], 0);
+	for (int a = 0; a < 7; a++)
+		for (int b = 0; b < 7; b++)
+			if (a != 0 || b != 1)
+				cr_assert_eq(log.calls[a][b], 0, "edge %d -> %d was transferred", a, b);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 1), 1001);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 2), 1);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 3), 1002, "the join takes the bumped side");
+	cr_assert_eq(bh_flow_in(&r, 2), bh_flow_out(&r, 0));
+
+	// Without edge_acts every edge goes through transfer_edge.
+	lat.edge_acts = NULL;
+	memset(&log, 0, sizeof(log));
+	cr_assert_eq(bh_flow_solve(&r, arena, fn, &lat, NULL, &log), BH_FLOW_DONE);
+	cr_assert_gt(log.calls[0][2], 0);
+	cr_assert_gt(log.calls[4][6], 0);
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 2), 1001);
 }
 
 Test(flow, pathological_cfg_is_bounded)
