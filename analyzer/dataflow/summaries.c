@@ -231,17 +231,36 @@ bh_summaries__entry *bh_summaries__export_next(bh_summaries__exporter *x, size_t
 // Longest path a file may name: the analysis makes far shorter ones.
 #define MAX_PATH_STEPS 4096
 
+// Steps and path nodes written already, found without serialising them
+// (that was an eighth of a redis scan that wrote summaries): a step by
+// the addresses of its strings, which the set interns (one text at two
+// addresses only costs a lookup by content), and its numbers; a node by
+// its step and the node after it.
+typedef struct {
+	const char *path, *message; // path NULL: a free slot
+	uint32_t line, col, end_line, end_col;
+	json_int_t index;
+} known_step;
+
+typedef struct {
+	json_int_t step, next;     // step -1: a free slot
+	json_int_t index;
+} known_node;
+
 struct bh_summaries__paths {
 	json_t *step_index;        // serialized step -> its index (a jansson hash table)
-	json_t *node_index;        // "step:next" -> node index
 	json_t *steps;             // the "steps" array
 	json_t *nodes;             // the "paths" array
+	known_step *known_steps;   // open addressing, power-of-two capacity
+	size_t nknown_steps, steps_cap;
+	known_node *known_nodes;
+	size_t nknown_nodes, nodes_cap;
 };
 
 static void paths_init(bh_summaries__paths *t)
 {
+	memset(t, 0, sizeof(*t));
 	t->step_index = json_object();
-	t->node_index = json_object();
 	t->steps = json_array();
 	t->nodes = json_array();
 }
@@ -249,9 +268,75 @@ static void paths_init(bh_summaries__paths *t)
 static void paths_dispose(bh_summaries__paths *t)
 {
 	json_decref(t->step_index);
-	json_decref(t->node_index);
 	json_decref(t->steps);
 	json_decref(t->nodes);
+	free(t->known_steps);
+	free(t->known_nodes);
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
+}
+
+static size_t step_slot(const known_step *tab, size_t cap, const bh_finding_step *st)
+{
+	uint64_t h = mix(mix(mix(0, (uintptr_t)st->loc.path), (uintptr_t)st->message),
+			 ((uint64_t)st->loc.line << 32 | st->loc.col) ^ ((uint64_t)st->loc.end_line << 20) ^
+				 st->loc.end_col);
+	size_t i = (size_t)h & (cap - 1);
+	for (; tab[i].path; i = (i + 1) & (cap - 1)) {
+		const known_step *k = &tab[i];
+		if (k->path == st->loc.path && k->message == st->message && k->line == st->loc.line &&
+		    k->col == st->loc.col && k->end_line == st->loc.end_line && k->end_col == st->loc.end_col)
+			break;
+	}
+	return i;
+}
+
+static size_t node_slot(const known_node *tab, size_t cap, json_int_t step, json_int_t next)
+{
+	size_t i = (size_t)mix(mix(0, (uint64_t)step), (uint64_t)next) & (cap - 1);
+	while (tab[i].step >= 0 && (tab[i].step != step || tab[i].next != next))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+// Room for one more entry in a table kept at most half full.
+static void grow_steps(bh_summaries__paths *t)
+{
+	if (2 * (t->nknown_steps + 1) <= t->steps_cap)
+		return;
+	size_t cap = t->steps_cap ? 2 * t->steps_cap : 1024;
+	known_step *tab = bh_xcalloc(cap, sizeof(*tab));
+	for (size_t i = 0; i < t->steps_cap; i++) {
+		const known_step *k = &t->known_steps[i];
+		if (!k->path)
+			continue;
+		bh_finding_step st = { .message = k->message };
+		st.loc = (bh_loc){ k->path, k->line, k->col, k->end_line, k->end_col };
+		tab[step_slot(tab, cap, &st)] = *k;
+	}
+	free(t->known_steps);
+	t->known_steps = tab;
+	t->steps_cap = cap;
+}
+
+static void grow_nodes(bh_summaries__paths *t)
+{
+	if (2 * (t->nknown_nodes + 1) <= t->nodes_cap)
+		return;
+	size_t cap = t->nodes_cap ? 2 * t->nodes_cap : 1024;
+	known_node *tab = bh_xmalloc(cap * sizeof(*tab));
+	for (size_t i = 0; i < cap; i++)
+		tab[i].step = -1;
+	for (size_t i = 0; i < t->nodes_cap; i++)
+		if (t->known_nodes[i].step >= 0)
+			tab[node_slot(tab, cap, t->known_nodes[i].step, t->known_nodes[i].next)] = t->known_nodes[i];
+	free(t->known_nodes);
+	t->known_nodes = tab;
+	t->nodes_cap = cap;
 }
 
 static json_int_t index_of(json_t *index, json_t *array, const char *key, json_t *value)
@@ -279,15 +364,33 @@ json_t *bh_summaries__path_ref(bh_summaries__paths *t, const bh_taint__path *p)
 	json_int_t next = -1;
 	for (size_t i = n; i-- > 0;) {
 		const bh_finding_step *st = order[i];
-		json_t *step = json_pack("[o,I,I,I,I,o]", bh_json_string(st->loc.path), (json_int_t)st->loc.line,
-					 (json_int_t)st->loc.col, (json_int_t)st->loc.end_line,
-					 (json_int_t)st->loc.end_col, bh_json_string(st->message));
-		char *key = json_dumps(step, JSON_COMPACT);
-		json_int_t s = index_of(t->step_index, t->steps, key, step);
-		free(key);
-		char node_key[48];
-		snprintf(node_key, sizeof(node_key), "%lld:%lld", (long long)s, (long long)next);
-		next = index_of(t->node_index, t->nodes, node_key, json_pack("[I,I]", s, next));
+		json_int_t s;
+		grow_steps(t);
+		known_step *ks = st->loc.path ? &t->known_steps[step_slot(t->known_steps, t->steps_cap, st)] : NULL;
+		if (ks && ks->path) {
+			s = ks->index;
+		} else {
+			json_t *step = json_pack("[o,I,I,I,I,o]", bh_json_string(st->loc.path),
+						 (json_int_t)st->loc.line, (json_int_t)st->loc.col,
+						 (json_int_t)st->loc.end_line, (json_int_t)st->loc.end_col,
+						 bh_json_string(st->message));
+			char *key = json_dumps(step, JSON_COMPACT);
+			s = index_of(t->step_index, t->steps, key, step);
+			free(key);
+			if (ks) {
+				*ks = (known_step){ st->loc.path, st->message, st->loc.line, st->loc.col,
+						    st->loc.end_line, st->loc.end_col, s };
+				t->nknown_steps++;
+			}
+		}
+		grow_nodes(t);
+		known_node *kn = &t->known_nodes[node_slot(t->known_nodes, t->nodes_cap, s, next)];
+		if (kn->step < 0) {
+			*kn = (known_node){ s, next, (json_int_t)json_array_size(t->nodes) };
+			t->nknown_nodes++;
+			json_array_append_new(t->nodes, json_pack("[I,I]", s, next));
+		}
+		next = kn->index;
 	}
 	free(order);
 	return json_integer(next);

@@ -7,6 +7,7 @@
 // entry by entry, never trusted.
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,6 +236,20 @@ Test(summaries, the_file_round_trips_byte_for_byte)
 	// Units are sorted by path, one function per line.
 	cr_assert_lt(strstr(first, "\"unit\":\"lib.c\""), strstr(first, "\"unit\":\"main.c\""));
 	cr_assert(strstr(first, "\n{\"usr\":\"c:@F@run_cmd\""), "%s", first);
+	// Each step and each path node is written once, however many paths
+	// share it.
+	json_t *doc = json_loads(first, 0, NULL);
+	cr_assert_not_null(doc);
+	static const char *const tables[] = { "steps", "paths" };
+	for (size_t k = 0; k < 2; k++) {
+		json_t *a = json_object_get(doc, tables[k]);
+		cr_assert_gt(json_array_size(a), 0, "%s", tables[k]);
+		for (size_t i = 0; i < json_array_size(a); i++)
+			for (size_t j = 0; j < i; j++)
+				cr_assert_not(json_equal(json_array_get(a, i), json_array_get(a, j)),
+					      "%s %zu and %zu are the same", tables[k], j, i);
+	}
+	json_decref(doc);
 	bh_summaries_free(sums);
 	bh_summaries_free(again);
 }
