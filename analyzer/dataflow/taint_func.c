@@ -1628,6 +1628,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	free(c.aliases);
 	free(c.targets);
 	bh_vec_dispose(&c.slots);
+	free(c.slot_index);
 	bh_vec_dispose(&c.tainted_globals);
 	free(c.slot_bits);
 	free(c.track);

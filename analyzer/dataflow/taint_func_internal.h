@@ -41,7 +41,10 @@ typedef struct {
 	bh_taint__summary *sum;
 	bh_arena *arena;          // scratch for this function
 	BH_VEC(bh_taint__slot_key) slots;   // slot i is location fn->nvars + i
+	uint32_t *slot_index;      // open addressing over slots by (base, field): slot + 1, or 0
+	size_t slot_index_cap;
 	uint32_t nlocs;
+	uint32_t locs_cap;         // entries pts, aliases and targets have room for (zeroed past nlocs)
 	bh_taint__u32s *pts;             // per location: what it may point to
 	bh_taint__u32s *aliases;         // per location: pointers whose memory writes through it reach
 	bh_taint__opnds *targets;        // per location: functions it may hold

@@ -8,18 +8,53 @@
 // used.
 #include <string.h>
 
+#include "bulkhead/strset.h"
 #include "dataflow/taint_func_internal.h"
 
 #define MAX_PTS 32 // targets kept per pointer (more are dropped)
 
 // ----------------------------------------------------------- field slots
 
+// Slots are found through a hash index: functions with hundreds of
+// fields looked each one up by a walk over all of them.
+static size_t slot_hash(uint32_t base, const char *field)
+{
+	return (size_t)((bh_hash_string(field) ^ base) * 0x9e3779b97f4a7c15ULL >> 17);
+}
+
+// The index position of (base, field): its entry, or the free one.
+static size_t slot_pos(const bh_taint__fctx *c, uint32_t base, const char *field)
+{
+	size_t mask = c->slot_index_cap - 1, i = slot_hash(base, field) & mask;
+	for (uint32_t e; (e = c->slot_index[i]) != 0; i = (i + 1) & mask) {
+		const bh_taint__slot_key *k = &c->slots.items[e - 1];
+		if (k->base == base && strcmp(k->field, field) == 0)
+			break;
+	}
+	return i;
+}
+
 uint32_t bh_taint__find_slot(const bh_taint__fctx *c, uint32_t base, const char *field)
 {
-	for (size_t i = 0; i < c->slots.len; i++)
-		if (c->slots.items[i].base == base && strcmp(c->slots.items[i].field, field) == 0)
-			return c->fn->nvars + (uint32_t)i;
-	return BH_TAINT__NONE;
+	if (!c->slot_index_cap)
+		return BH_TAINT__NONE;
+	uint32_t e = c->slot_index[slot_pos(c, base, field)];
+	return e ? c->fn->nvars + e - 1 : BH_TAINT__NONE;
+}
+
+// Index the last slot made, growing the index to stay at most half full.
+static void index_last_slot(bh_taint__fctx *c)
+{
+	if (2 * c->slots.len > c->slot_index_cap) {
+		size_t cap = c->slot_index_cap ? 2 * c->slot_index_cap : 64;
+		free(c->slot_index);
+		c->slot_index = bh_xcalloc(cap, sizeof(*c->slot_index));
+		c->slot_index_cap = cap;
+		for (size_t i = 0; i + 1 < c->slots.len; i++)
+			c->slot_index[slot_pos(c, c->slots.items[i].base, c->slots.items[i].field)] = (uint32_t)i + 1;
+	}
+	const bh_taint__slot_key *k = &c->slots.items[c->slots.len - 1];
+	c->slot_index[slot_pos(c, k->base, k->field)] = (uint32_t)c->slots.len;
 }
 
 void bh_taint__grow_locs(bh_taint__fctx *c)
@@ -27,20 +62,28 @@ void bh_taint__grow_locs(bh_taint__fctx *c)
 	uint32_t n = c->fn->nvars + (uint32_t)c->slots.len;
 	if (n <= c->nlocs)
 		return;
-	bh_taint__u32s *pts = bh_xcalloc(n, sizeof(*pts));
-	bh_taint__u32s *aliases = bh_xcalloc(n, sizeof(*aliases));
-	bh_taint__opnds *targets = bh_xcalloc(n, sizeof(*targets));
-	if (c->nlocs) {
-		memcpy(pts, c->pts, c->nlocs * sizeof(*pts));
-		memcpy(aliases, c->aliases, c->nlocs * sizeof(*aliases));
-		memcpy(targets, c->targets, c->nlocs * sizeof(*targets));
+	if (n > c->locs_cap) {
+		// Room for twice as many: a slot is made at a time, and copying
+		// the arrays for each was a twelfth of the taint analysis.
+		uint32_t cap = n < 16 ? 16 : n;
+		if (cap < 2 * c->locs_cap)
+			cap = 2 * c->locs_cap;
+		bh_taint__u32s *pts = bh_xcalloc(cap, sizeof(*pts));
+		bh_taint__u32s *aliases = bh_xcalloc(cap, sizeof(*aliases));
+		bh_taint__opnds *targets = bh_xcalloc(cap, sizeof(*targets));
+		if (c->nlocs) {
+			memcpy(pts, c->pts, c->nlocs * sizeof(*pts));
+			memcpy(aliases, c->aliases, c->nlocs * sizeof(*aliases));
+			memcpy(targets, c->targets, c->nlocs * sizeof(*targets));
+		}
+		free(c->pts);
+		free(c->aliases);
+		free(c->targets);
+		c->pts = pts;
+		c->aliases = aliases;
+		c->targets = targets;
+		c->locs_cap = cap;
 	}
-	free(c->pts);
-	free(c->aliases);
-	free(c->targets);
-	c->pts = pts;
-	c->aliases = aliases;
-	c->targets = targets;
 	c->nlocs = n;
 }
 
@@ -51,6 +94,7 @@ uint32_t bh_taint__make_slot(bh_taint__fctx *c, uint32_t base, const char *field
 		return s;
 	bh_taint__slot_key k = { base, field };
 	bh_vec_push(&c->slots, k);
+	index_last_slot(c);
 	bh_taint__grow_locs(c);
 	return c->fn->nvars + (uint32_t)c->slots.len - 1;
 }
