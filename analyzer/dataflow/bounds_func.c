@@ -49,9 +49,12 @@ static void set_var(const bh_bnd_fctx *c, void *f, uint32_t v, bh_bnd_val val)
 	else
 		c->scratch[v] = val;
 	// `p = q` makes what was known of p->f stale, `s = t` of s.f.
+	if (!c->var_slotted[v])
+		return;
+	const bh_bnd_val top = bh_bnd_top();
 	for (uint32_t s = 0; s < c->nslots; s++)
 		if (c->slot_var[s] == v)
-			bh_bnd_vals_of(c, f)[c->ntracked + s] = bh_bnd_top();
+			bh_bnd_vals_of(c, f)[c->ntracked + s] = top;
 }
 
 // Memory written behind the analysis' back (a call, a store through a
@@ -59,13 +62,14 @@ static void set_var(const bh_bnd_fctx *c, void *f, uint32_t v, bh_bnd_val val)
 // pointer, and the fields of a struct whose address was taken.
 static void clobber_slots(const bh_bnd_fctx *c, void *f, const char *field)
 {
+	const bh_bnd_val top = bh_bnd_top();
 	for (uint32_t s = 0; s < c->nslots; s++) {
 		const bh_ir_var *v = &c->fn->vars[c->slot_var[s]];
 		// (An array is passed by address whenever it is passed.)
 		bool exposed = c->slot_arrow[s] || (v->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY)) ||
 			       bh_ir_var_is_global(v);
 		if (exposed && (!field || strcmp(field, c->slot_field[s]) == 0))
-			bh_bnd_vals_of(c, f)[c->ntracked + s] = bh_bnd_top();
+			bh_bnd_vals_of(c, f)[c->ntracked + s] = top;
 	}
 }
 
@@ -78,11 +82,12 @@ static void clobber_memory_slots(const bh_bnd_fctx *c, void *f, const bh_ir_inst
 	uint32_t base = in->args[0].kind == BH_IR_OPND_VAR ? in->args[0].var : UINT32_MAX;
 	bool own_array = base != UINT32_MAX && (c->fn->vars[base].flags & BH_IR_VAR_ARRAY) &&
 			 c->fn->vars[base].kind != BH_IR_VAR_PARAM;
+	const bh_bnd_val top = bh_bnd_top();
 	for (uint32_t s = 0; s < c->nslots; s++) {
 		if (!bh_bnd_slot_is_memory(c->slot_field[s]))
 			continue;
 		if (!own_array || c->slot_var[s] == base)
-			bh_bnd_vals_of(c, f)[c->ntracked + s] = bh_bnd_top();
+			bh_bnd_vals_of(c, f)[c->ntracked + s] = top;
 	}
 }
 
@@ -643,8 +648,9 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 	bh_bnd_find_slots(&c);
 	bh_bnd_find_random_merges(&c);
 	c.scratch = bh_arena_alloc(c.arena, (fn->nvars + 1) * sizeof(*c.scratch));
+	const bh_bnd_val top = bh_bnd_top();
 	for (uint32_t v = 0; v <= fn->nvars; v++)
-		c.scratch[v] = bh_bnd_top();
+		c.scratch[v] = top;
 	bh_bnd_rel_init(&c);
 	c.fact_size = sizeof(bh_bnd_head) + c.nobjs * sizeof(bh_bnd_ostate) +
 		      c.nvals * sizeof(bh_bnd_val);

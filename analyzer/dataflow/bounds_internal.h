@@ -342,6 +342,7 @@ typedef struct bh_bnd_fctx {
 	// and array variables: what the variable points to or holds there.
 	uint32_t nslots;
 	uint32_t *slot_var;   // the base variable
+	uint8_t *var_slotted; // per variable: 1 if it is a slot's base
 	const char **slot_field;
 	bool *slot_arrow;
 	uint32_t nvals;       // ntracked + nslots

@@ -64,8 +64,9 @@ static void boundary(void *fact, void *payload)
 		}
 	}
 	bh_bnd_val *vals = bh_bnd_vals_of(c, fact);
+	const bh_bnd_val top = bh_bnd_top();
 	for (uint32_t t = 0; t < c->nvals; t++)
-		vals[t] = bh_bnd_top();
+		vals[t] = top;
 	for (uint32_t v = 0; c->ctx && v < c->fn->nvars; v++) {
 		const bh_bnd_arg *a = bh_bnd_ctx_arg(c, v);
 		if (!a || !a->known || c->track[v] == UINT32_MAX)
@@ -227,10 +228,11 @@ void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat)
 		for (uint32_t i = 0; i < fn->nblocks; i++) {
 			uint32_t b = order[i];
 			const bh_ir_block *blk = &fn->blocks[b];
-			if (b == 0)
+			// The first incoming fact is copied, not joined into
+			// bottom (the same bytes, as bh_flow_lattice.join promises).
+			bool empty = b != 0;
+			if (!empty)
 				lat->boundary(meet, c);
-			else
-				lat->init(meet, c);
 			for (uint32_t k = 0; k < blk->npreds; k++) {
 				const void *src = bh_flow_out(r, blk->preds[k]);
 				if (bh_bnd_edge_acts(fn, blk->preds[k], b, c)) {
@@ -238,8 +240,14 @@ void bh_bnd_narrow(bh_bnd_fctx *c, const bh_flow_lattice *lat)
 					lat->transfer_edge(edge, fn, blk->preds[k], b, c);
 					src = edge;
 				}
-				lat->join(meet, src, c);
+				if (empty)
+					memcpy(meet, src, c->fact_size);
+				else
+					lat->join(meet, src, c);
+				empty = false;
 			}
+			if (empty)
+				lat->init(meet, c);
 			bh_flow_set(r, b, false, meet);
 			bh_bnd_transfer_block(meet, fn, blk, c);
 			bh_flow_set(r, b, true, meet);

@@ -338,4 +338,7 @@ void bh_bnd_find_slots(bh_bnd_fctx *c)
 		}
 	copy_slots_to_sources(c);
 	c->nvals = c->ntracked + c->nslots;
+	c->var_slotted = bh_arena_alloc(c->arena, fn->nvars + 1); // zeroed
+	for (uint32_t s = 0; s < c->nslots; s++)
+		c->var_slotted[c->slot_var[s]] = 1;
 }
