@@ -127,8 +127,11 @@ static void lat_join(void *dst, const void *src, void *payload)
 		memcpy(dst, src, c->ntracked * sizeof(bh_taint__val));
 		return;
 	}
+	// Most values are the same on both sides, and a join of a value
+	// with itself changes nothing (the witness too stays).
 	for (uint32_t i = 0; i < c->ntracked; i++)
-		bh_taint__val_join(&d[i], &s[i]);
+		if (memcmp(&d[i], &s[i], sizeof(*d)) != 0)
+			bh_taint__val_join(&d[i], &s[i]);
 }
 
 static bool lat_equal(const void *a, const void *b, void *payload)
