@@ -64,7 +64,8 @@ void bh_taint__grow_locs(bh_taint__fctx *c)
 		return;
 	if (n > c->locs_cap) {
 		// Room for twice as many: a slot is made at a time, and copying
-		// the arrays for each was a twelfth of the taint analysis.
+		// the arrays for each was 7 % of the taint analysis' instructions
+		// on redis.
 		uint32_t cap = n < 16 ? 16 : n;
 		if (cap < 2 * c->locs_cap)
 			cap = 2 * c->locs_cap;
