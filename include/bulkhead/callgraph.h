@@ -45,6 +45,8 @@ typedef struct bh_callgraph {
 				     callee as an operand (resolved indirect calls) */
 	uint8_t *uses;            /* per node: places that name it (calls, address taken), 2 for
 				     "more than one" or an operations table */
+	struct bh_callgraph_known *known; /* lookups by the key string's address (callgraph.c) */
+	size_t known_cap;
 } bh_callgraph;
 
 /**

@@ -307,3 +307,34 @@ Test(callgraph, a_global_is_found_by_its_key_in_another_function)
 	cr_assert_str_eq(getter->vars[v].name, "shared");
 	cr_assert_eq(bh_callgraph_global_var(getter, "c:@nothing"), UINT32_MAX);
 }
+
+// Callees are found by the address of the IR's key string and, for any
+// other string, by its content: both give the same node, and a function
+// without a body none.
+Test(callgraph, a_callee_is_the_same_node_by_its_key_or_a_copy_of_it)
+{
+	static const char *const files[] = {
+		"lib.c", "int helper(int x) { return x * 2; }\n",
+		"main.c",
+		"#include <stdlib.h>\n"
+		"int helper(int x);\n"
+		"int f(int x) { return helper(x) + abs(x); }\n",
+		NULL,
+	};
+	build(files);
+	const bh_ir_instr *calls[4];
+	cr_assert_eq(calls_in("f", calls, 4), 2);
+	size_t helper = bh_callgraph_node_of_opnd(&graph, &calls[0]->callee);
+	cr_assert_neq(helper, SIZE_MAX);
+	cr_assert_str_eq(graph.funcs[helper]->name, "helper");
+	const char *key = calls[0]->callee.usr ? calls[0]->callee.usr : calls[0]->callee.str;
+	char copy[256];
+	snprintf(copy, sizeof(copy), "%s", key);
+	cr_assert_eq(bh_callgraph_node(&graph, copy), helper);
+	cr_assert_eq(bh_callgraph_node(&graph, key), helper);
+	cr_assert_eq(bh_callgraph_node_of_opnd(&graph, &calls[1]->callee), SIZE_MAX, "abs() has no body");
+	const char *abs_key = calls[1]->callee.usr ? calls[1]->callee.usr : calls[1]->callee.str;
+	snprintf(copy, sizeof(copy), "%s", abs_key);
+	cr_assert_eq(bh_callgraph_node(&graph, copy), SIZE_MAX);
+	cr_assert_eq(bh_callgraph_node(&graph, "c:@F@no_such_function"), SIZE_MAX);
+}
