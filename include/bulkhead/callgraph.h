@@ -47,6 +47,8 @@ typedef struct bh_callgraph {
 				     "more than one" or an operations table */
 	struct bh_callgraph_known *known; /* lookups by the key string's address (callgraph.c) */
 	size_t known_cap;
+	bool *returns_const;      /* per node: every return of it returns one integer constant, */
+	int64_t *const_value;     /* ... this one (bh_ir_func_returns_constant) */
 } bh_callgraph;
 
 /**
