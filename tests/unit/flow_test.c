@@ -445,6 +445,44 @@ Test(flow, edges_that_do_not_act_are_joined_as_they_are)
 	cr_assert_eq(*(const int *)bh_flow_in(&r, 2), 1001);
 }
 
+// Transfers seen: the block and the fact it started from.
+typedef struct {
+	uint32_t block[256];
+	int in[256];
+	size_t n;
+} transfer_log;
+
+static void logged_transfer(void *f, const bh_ir_func *fn, const bh_ir_block *b, void *p)
+{
+	transfer_log *log = p;
+	if (log->n < 256) {
+		log->block[log->n] = (uint32_t)(b - fn->blocks);
+		log->in[log->n++] = *(int *)f;
+	}
+	cnt_transfer(f, fn, b, NULL);
+}
+
+Test(flow, a_block_is_not_transferred_twice_from_the_same_fact)
+{
+	// Round the loop 4 <-> 5 the facts grow until widening; a visit of
+	// block 4 whose incoming facts join to what it had last time does
+	// not run its transfer again.
+	bh_ir_func *fn = diamond_loop();
+	bh_flow_lattice lat = { sizeof(int), cnt_init, NULL, cnt_join, cnt_equal, cnt_copy,
+				logged_transfer, NULL, cnt_widen, NULL, NULL };
+	transfer_log log;
+	memset(&log, 0, sizeof(log));
+	bh_flow_result r;
+	cr_assert_eq(bh_flow_solve(&r, arena, fn, &lat, NULL, &log), BH_FLOW_DONE);
+	cr_assert_lt(log.n, 256);
+	for (size_t i = 0; i < log.n; i++)
+		for (size_t j = 0; j < i; j++)
+			cr_assert(log.block[i] != log.block[j] || log.in[i] != log.in[j],
+				  "block %u transferred twice from %d", log.block[i], log.in[i]);
+	cr_assert_gt(r.visits, log.n, "some visit found its entry unchanged");
+	cr_assert_eq(*(const int *)bh_flow_in(&r, 4), INT_MAX);
+}
+
 Test(flow, pathological_cfg_is_bounded)
 {
 	// 3000 blocks, each switching back to every 97th block before it:
