@@ -599,7 +599,7 @@ void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	}
 	case BH_IR_CALL: {
 		const bh_bnd_model *m =
-			in->callee.kind == BH_IR_OPND_FUNC ? bh_bnd_model_find(in->callee.str) : NULL;
+			in->callee.kind == BH_IR_OPND_FUNC ? bh_bnd_model_of(c->prog, in->callee.str) : NULL;
 		if (m)
 			check_call(c, f, in, m);
 		return;

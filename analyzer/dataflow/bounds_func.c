@@ -283,7 +283,7 @@ static void note_inputs(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 static void transfer_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 {
 	const bh_bnd_model *m =
-		in->callee.kind == BH_IR_OPND_FUNC ? bh_bnd_model_find(in->callee.str) : NULL;
+		in->callee.kind == BH_IR_OPND_FUNC ? bh_bnd_model_of(c->prog, in->callee.str) : NULL;
 	if (m) {
 		if (c->reporting)
 			bh_bnd_check_access(c, f, in);

@@ -317,6 +317,8 @@ typedef struct {
 	bh_bnd_ret *rets;     // per call graph node: the context-free result, or NULL
 	uint8_t *ret_state;   // per node: 0 not computed, 1 in progress, 2 done
 	size_t contexts;      // callee analyses made for calling contexts
+	struct bh_bnd_known_model *models; // bh_bnd_model_of's answers by the name's address
+	size_t models_cap, nmodels;
 } bh_bnd_program;
 
 // One function's analysis.
@@ -442,6 +444,14 @@ static inline bool bh_bnd_slot_is_memory(const char *field)
 {
 	return field[0] == '*' || field[0] == '[';
 }
+
+// bounds_models.c
+/**
+ * bh_bnd_model_find for the callee name of an IR call: the same answer,
+ * kept by the string's address for the rest of the run (the analyses ask
+ * at every call they transfer).
+ */
+const bh_bnd_model *bh_bnd_model_of(bh_bnd_program *p, const char *name);
 
 // bounds_lattice.c, bounds_edge.c
 void bh_bnd_lattice(bh_flow_lattice *lat, size_t fact_size);

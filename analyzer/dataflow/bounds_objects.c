@@ -69,7 +69,7 @@ static void note_instr(bh_bnd_fctx *c, const bh_ir_instr *in)
 	case BH_IR_CALL: {
 		if (in->callee.kind != BH_IR_OPND_FUNC || in->dst.kind != BH_IR_OPND_VAR)
 			return;
-		const bh_bnd_model *m = bh_bnd_model_find(in->callee.str);
+		const bh_bnd_model *m = bh_bnd_model_of(c->prog, in->callee.str);
 		bool alloc = m && (m->kind == BH_BND_M_ALLOC || m->kind == BH_BND_M_STRDUP);
 		bool stack = alloc && strstr(in->callee.str, "alloca") != NULL;
 		// A program function is an allocation site when it returns a
