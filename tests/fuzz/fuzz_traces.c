@@ -61,17 +61,7 @@ static void compile_once(void)
 		return;
 	// Once per process: libclang is the slow part.
 	static const char *const files[] = { "main.c", program_c, NULL };
-	bh_arena *a = bh_arena_new();
-	bh_findings f;
-	bh_diags d;
-	bh_findings_init(&f, a);
-	bh_diags_init(&d, a);
-	bh_ir_program_init(&program);
-	if (!bh_test_compile_program(a, files, &program, &f, &d))
-		abort();
-	bh_findings_dispose(&f);
-	bh_diags_dispose(&d);
-	bh_arena_free(a);
+	bh_test_compile_program_or_abort(files, &program);
 	bh_callgraph_build(&graph, &program);
 	ids_arena = bh_arena_new();
 	bh_callgraph_identify(&graph, ids_arena, &ids);

@@ -43,6 +43,21 @@ bool bh_test_compile_program(bh_arena *arena, const char *const *files, bh_ir_pr
 	return ok;
 }
 
+void bh_test_compile_program_or_abort(const char *const *files, bh_ir_program *prog)
+{
+	bh_arena *a = bh_arena_new();
+	bh_findings f;
+	bh_diags d;
+	bh_findings_init(&f, a);
+	bh_diags_init(&d, a);
+	bh_ir_program_init(prog);
+	if (!bh_test_compile_program(a, files, prog, &f, &d))
+		abort();
+	bh_findings_dispose(&f);
+	bh_diags_dispose(&d);
+	bh_arena_free(a);
+}
+
 const char *bh_test_rule_lines(bh_arena *arena, const bh_findings *findings, const char *id)
 {
 	char *out = bh_arena_strdup(arena, "");

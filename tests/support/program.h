@@ -23,6 +23,14 @@
 bool bh_test_compile_program(bh_arena *arena, const char *const *files, bh_ir_program *prog,
 			     bh_findings *findings, bh_diags *diags);
 
+/**
+ * Initialise `prog` and compile `files` into it (bh_test_compile_program),
+ * dropping the compile's findings and notes; abort() when it fails. For
+ * fuzzers, which compile one fixed program once per process and have no
+ * test framework to fail through.
+ */
+void bh_test_compile_program_or_abort(const char *const *files, bh_ir_program *prog);
+
 /** The lines of the findings of rule `id`, joined by blanks ("" if none); arena string. */
 const char *bh_test_rule_lines(bh_arena *arena, const bh_findings *findings, const char *id);
 
