@@ -25,6 +25,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/flow.h"
 #include "bulkhead/ir.h"
+#include "bulkhead/ptrmap.h"
 
 // ------------------------------------------------------------ intervals
 
@@ -317,8 +318,7 @@ typedef struct {
 	bh_bnd_ret *rets;     // per call graph node: the context-free result, or NULL
 	uint8_t *ret_state;   // per node: 0 not computed, 1 in progress, 2 done
 	size_t contexts;      // callee analyses made for calling contexts
-	struct bh_bnd_known_model *models; // bh_bnd_model_of's answers by the name's address
-	size_t models_cap, nmodels;
+	bh_ptrmap models;     // bh_bnd_model_of's answers by the name's address
 } bh_bnd_program;
 
 // One function's analysis.

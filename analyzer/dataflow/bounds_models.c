@@ -3,7 +3,6 @@
 // the memory they are given, in the terms of the bounds checker: which
 // argument is written or read, and how many bytes the count argument
 // means. One table, sorted by name for bsearch.
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,40 +140,14 @@ const bh_bnd_model *bh_bnd__model_at(size_t i)
 	return i < bh_bnd__model_count() ? &models[i] : NULL;
 }
 
-struct bh_bnd_known_model {
-	const char *name;         // NULL: a free slot
-	const bh_bnd_model *model;
-};
-
-static size_t known_slot(const struct bh_bnd_known_model *t, size_t cap, const char *name)
-{
-	size_t j = (size_t)(((uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15ULL) >> 24) & (cap - 1);
-	while (t[j].name && t[j].name != name)
-		j = (j + 1) & (cap - 1);
-	return j;
-}
-
 const bh_bnd_model *bh_bnd_model_of(bh_bnd_program *p, const char *name)
 {
 	if (!name)
 		return NULL;
-	if (p->models_cap) {
-		const struct bh_bnd_known_model *k = &p->models[known_slot(p->models, p->models_cap, name)];
-		if (k->name)
-			return k->model;
-	}
-	if (2 * (p->nmodels + 1) > p->models_cap) {
-		size_t cap = p->models_cap ? 2 * p->models_cap : 256;
-		struct bh_bnd_known_model *t = bh_xcalloc(cap, sizeof(*t));
-		for (size_t i = 0; i < p->models_cap; i++)
-			if (p->models[i].name)
-				t[known_slot(t, cap, p->models[i].name)] = p->models[i];
-		free(p->models);
-		p->models = t;
-		p->models_cap = cap;
-	}
+	uintptr_t known;
+	if (bh_ptrmap_get(&p->models, name, &known))
+		return (const bh_bnd_model *)known;
 	const bh_bnd_model *m = bh_bnd_model_find(name);
-	p->models[known_slot(p->models, p->models_cap, name)] = (struct bh_bnd_known_model){ name, m };
-	p->nmodels++;
+	bh_ptrmap_put(&p->models, name, (uintptr_t)m);
 	return m;
 }

@@ -558,7 +558,7 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	}
 	bh_vec_dispose(&pr.done);
 	bh_vec_dispose(&pr.results);
-	free(p->models);
+	bh_ptrmap_dispose(&p->models);
 	free(pr.done_index.slot);
 	free(pr.results_index.slot);
 	bh_callgraph_release(p->graph, &own);

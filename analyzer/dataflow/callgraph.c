@@ -29,29 +29,13 @@ static size_t key_slot(const bh_callgraph *g, const char *key)
 // operands and tables name is also kept by the string's address, found
 // without hashing or comparing the USR (that was about 5 % of the CPU time
 // of a redis rescan). Other strings take the way by content.
-struct bh_callgraph_known {
-	const char *key;          // NULL: a free slot
-	size_t node;              // SIZE_MAX: no function of the program
-};
-
-static size_t known_slot(const struct bh_callgraph_known *known, size_t cap, const char *key)
-{
-	uint64_t h = (uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15ULL;
-	size_t j = (size_t)(h >> 24) & (cap - 1);
-	while (known[j].key && known[j].key != key)
-		j = (j + 1) & (cap - 1);
-	return j;
-}
-
 size_t bh_callgraph_node(const bh_callgraph *g, const char *key)
 {
 	if (!key || !g->cap)
 		return SIZE_MAX;
-	if (g->known_cap) {
-		const struct bh_callgraph_known *k = &g->known[known_slot(g->known, g->known_cap, key)];
-		if (k->key)
-			return k->node;
-	}
+	uintptr_t known;
+	if (bh_ptrmap_get(&g->known, key, &known))
+		return (size_t)known;
 	size_t j = key_slot(g, key);
 	return g->by_key[j] ? g->by_key[j] - 1 : SIZE_MAX;
 }
@@ -62,19 +46,10 @@ typedef BH_VEC(const char *) key_vec;
 // from there once the graph is built.
 static void know_keys(bh_callgraph *g, const key_vec *keys)
 {
-	size_t cap = 64;
-	while (cap < 2 * keys->len)
-		cap *= 2;
-	struct bh_callgraph_known *known = bh_xcalloc(cap, sizeof(*known));
-	for (size_t i = 0; i < keys->len; i++) {
-		struct bh_callgraph_known *k = &known[known_slot(known, cap, keys->items[i])];
-		if (k->key)
-			continue; // the same string named again
-		k->key = keys->items[i];
-		k->node = bh_callgraph_node(g, keys->items[i]);
-	}
+	bh_ptrmap known = { 0 };
+	for (size_t i = 0; i < keys->len; i++)
+		bh_ptrmap_put(&known, keys->items[i], bh_callgraph_node(g, keys->items[i]));
 	g->known = known;
-	g->known_cap = cap;
 }
 
 size_t bh_callgraph_node_of_opnd(const bh_callgraph *g, const bh_ir_opnd *o)
@@ -415,7 +390,7 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	bh_fnptr__free(g->indirect);
 	free(g->tables);
 	free(g->as_opnd);
-	free(g->known);
+	bh_ptrmap_dispose(&g->known);
 	free(g->returns_const);
 	free(g->const_value);
 	memset(g, 0, sizeof(*g));

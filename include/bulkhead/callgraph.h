@@ -16,6 +16,7 @@
 #define BULKHEAD_CALLGRAPH_H
 
 #include "common.h"
+#include "ptrmap.h"
 #include "ir.h"
 #include "sha256.h"
 #include "strset.h"
@@ -45,8 +46,7 @@ typedef struct bh_callgraph {
 				     callee as an operand (resolved indirect calls) */
 	uint8_t *uses;            /* per node: places that name it (calls, address taken), 2 for
 				     "more than one" or an operations table */
-	struct bh_callgraph_known *known; /* lookups by the key string's address (callgraph.c) */
-	size_t known_cap;
+	bh_ptrmap known;          /* key string's address -> node, SIZE_MAX for none (callgraph.c) */
 	bool *returns_const;      /* per node: every return of it returns one integer constant, */
 	int64_t *const_value;     /* ... this one (bh_ir_func_returns_constant) */
 } bh_callgraph;

@@ -465,3 +465,32 @@ Test(core, fast_checksum_sees_every_byte_and_the_length)
 			cr_assert(seen[m].a != seen[n].a, "%zu and %zu zeros", m, n);
 	}
 }
+
+#include "bulkhead/ptrmap.h"
+
+// Keys are addresses: two copies of one text are two keys; a key put
+// again keeps one entry with the new value; growth keeps every entry.
+Test(core, ptrmap_keeps_a_value_per_address_across_growth)
+{
+	bh_ptrmap m = { 0 };
+	char a[] = "same", b[] = "same";
+	uintptr_t v = 0;
+	cr_assert_not(bh_ptrmap_get(&m, a, &v));
+	bh_ptrmap_put(&m, a, 1);
+	bh_ptrmap_put(&m, b, 2);
+	cr_assert(bh_ptrmap_get(&m, a, &v) && v == 1);
+	cr_assert(bh_ptrmap_get(&m, b, &v) && v == 2);
+	bh_ptrmap_put(&m, a, 3);
+	cr_assert(bh_ptrmap_get(&m, a, &v) && v == 3);
+	cr_assert_eq(m.len, 2);
+	static int slots[1000];
+	for (int i = 0; i < 1000; i++)
+		bh_ptrmap_put(&m, &slots[i], (uintptr_t)i + 10);
+	for (int i = 0; i < 1000; i++)
+		cr_assert(bh_ptrmap_get(&m, &slots[i], &v) && v == (uintptr_t)i + 10, "slot %d", i);
+	cr_assert(bh_ptrmap_get(&m, a, &v) && v == 3);
+	cr_assert_eq(m.len, 1002);
+	cr_assert_not(bh_ptrmap_get(&m, NULL, &v));
+	bh_ptrmap_dispose(&m);
+	cr_assert_not(bh_ptrmap_get(&m, a, &v));
+}
