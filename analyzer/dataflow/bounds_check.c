@@ -91,7 +91,7 @@ static void report_text(bh_bnd_fctx *c, const access_desc *d, uint32_t obj, cons
 	const bh_bnd_object *ob = &c->objs[obj - 1];
 	const bh_rule *rule = rule_for(ob, d->write, under);
 	bh_findings *out = c->prog->out;
-	if (bh_findings_find(out, rule, &d->in->loc, NULL))
+	if (bh_bnd_reported(c->prog, rule, &d->in->loc))
 		return; // one finding per rule and place, whatever the context
 	bh_arena *a = c->prog->arena;
 	const char *what = bh_bnd_object_text(c, obj);
@@ -367,7 +367,7 @@ static void note_fits(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, bh_bnd_val
 	bh_bnd_itv size = bh_bnd_objs_of(f)[dst.obj - 1].size;
 	if (bh_bnd_itv_is_empty(size) || size.lo < 0 || dst.v.hi + need.hi > size.lo)
 		return;
-	c->prog->proved_fits(&in->loc, c->prog->payload);
+	bh_bnd_fits(c->prog, &in->loc);
 }
 
 static bh_bnd_itv arg_count(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, int i)

@@ -24,6 +24,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/flow.h"
+#include "bulkhead/hash.h"
 #include "bulkhead/ir.h"
 #include "bulkhead/ptrmap.h"
 
@@ -307,6 +308,30 @@ typedef struct {
 			      // a calling context may decide its other values away
 } bh_bnd_ret;
 
+// A set of calling contexts by key (bounds_keys.c), each with a result
+// where the set keeps them.
+typedef struct {
+	bh_hash128 key;
+	bh_bnd_ret ret;
+	bool used;
+} bh_bnd_keyed;
+
+typedef struct {
+	bh_bnd_keyed *slots;
+	size_t cap, len;
+} bh_bnd_keyset;
+
+bh_bnd_keyed *bh_bnd_keyset_find(const bh_bnd_keyset *s, const bh_hash128 *k);
+/** The entry of `k`, added (ret zero) if new. */
+bh_bnd_keyed *bh_bnd_keyset_add(bh_bnd_keyset *s, const bh_hash128 *k);
+/** Empty it (kept for reuse while small). */
+void bh_bnd_keyset_clear(bh_bnd_keyset *s);
+void bh_bnd_keyset_dispose(bh_bnd_keyset *s);
+
+typedef struct bh_bnd_tracer bh_bnd_tracer;
+
+// The program's state that one function's analysis reads and writes
+// beyond its own: what bounds_trace.c records of a top-level analysis.
 typedef struct {
 	const bh_callgraph *graph;
 	bh_arena *arena;      // run scratch: summaries, contexts
@@ -318,7 +343,12 @@ typedef struct {
 	bh_bnd_ret *rets;     // per call graph node: the context-free result, or NULL
 	uint8_t *ret_state;   // per node: 0 not computed, 1 in progress, 2 done
 	size_t contexts;      // callee analyses made for calling contexts
+	bh_bnd_keyset done;   // the calling contexts analysed
+	bh_bnd_keyset results; // what callees return in some contexts (with ret)
+	uint8_t *contexts_of; // per node: contexts analysed for it
+	bh_hash128 *node_ids; // per node: its part of the keys of contexts that call it
 	bh_ptrmap models;     // bh_bnd_model_of's answers by the name's address
+	bh_bnd_tracer *tracer; // traces across scans (bounds_trace.c), or NULL
 } bh_bnd_program;
 
 // One function's analysis.
@@ -546,5 +576,40 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
 // sets to a constant before a call? Then it is solved for its calls'
 // contexts.
 bool bh_bnd_passes_known_values(const bh_bnd_fctx *c);
+
+// bounds_trace.c: traces of top-level analyses across scans
+// (include/bulkhead/reuse.h). A top-level analysis (a function analysed
+// on its own, with the results and calling contexts it analyses on
+// demand) is a function of the functions' IR it reads and of the
+// program's state as it first meets each part of it; its trace records
+// both, and a later scan replays its writes when all still hold.
+typedef enum { BH_BND_COUNT_CONTEXTS, BH_BND_COUNT_DONE, BH_BND_COUNT_RESULTS, BH_BND_NCOUNTS } bh_bnd_count;
+
+/** Start the run's traces (`r` NULL: none; the calls below do nothing). */
+void bh_bnd_trace_begin(bh_bnd_program *p, struct bh_reuse *r, const struct bh_callgraph_ids *ids);
+void bh_bnd_trace_end(bh_bnd_program *p);
+/** Replay top-level node `node` from the earlier scan's trace: false when none holds. */
+bool bh_bnd_trace_replay(bh_bnd_program *p, size_t node);
+/** Record top-level node `node`'s analysis between start and finish. */
+void bh_bnd_trace_start(bh_bnd_program *p, size_t node);
+void bh_bnd_trace_finish(bh_bnd_program *p, size_t node);
+/** The analysis reads node's IR and graph facts. */
+void bh_bnd_note_node(bh_bnd_program *p, size_t node);
+/** It reads p->rets[node] and p->ret_state[node], as they are now. */
+void bh_bnd_note_ret(bh_bnd_program *p, size_t node);
+/** p->rets[node] is computed. */
+void bh_bnd_ret_made(bh_bnd_program *p, size_t node);
+/** Is counter `which`, `now`, at `limit` or beyond? */
+bool bh_bnd_count_reached(bh_bnd_program *p, bh_bnd_count which, size_t now, size_t limit);
+/** Is node's count of contexts, `now`, at `limit` or beyond? */
+bool bh_bnd_node_count_reached(bh_bnd_program *p, size_t node, unsigned now, unsigned limit);
+/** It looks up key `k` in `set` (p->done or p->results): `e` found, or NULL. */
+void bh_bnd_note_key(bh_bnd_program *p, const bh_bnd_keyset *set, const bh_hash128 *k, const bh_bnd_keyed *e);
+/** It added key `k` to `set`. */
+void bh_bnd_key_added(bh_bnd_program *p, const bh_bnd_keyset *set, const bh_hash128 *k);
+/** Is a finding of `rule` at `at` reported already (one per rule and place)? */
+bool bh_bnd_reported(bh_bnd_program *p, const bh_rule *rule, const bh_loc *at);
+/** A string copy at `at` is proved to fit (p->proved_fits, which must be set). */
+void bh_bnd_fits(bh_bnd_program *p, const bh_loc *at);
 
 #endif

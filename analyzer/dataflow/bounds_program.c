@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulkhead/hash.h"
 #include "bulkhead/strset.h"
-#include "bulkhead/vec.h"
 #include "dataflow/bounds_internal.h"
 
 #define MAX_CONTEXTS 4096   // context analyses that did work (see bh_bnd_analyse_function)
@@ -32,6 +32,7 @@
 #define MAX_SUMMARY_DEPTH 8
 
 // A calling context's identity: the values, not the caller's wording.
+// Its key (key_of) hashes it with the callee's part (p->node_ids).
 typedef struct {
 	uint8_t known, pointer, storage, ev;
 	uint32_t var;
@@ -41,7 +42,6 @@ typedef struct {
 } arg_key;
 
 typedef struct {
-	size_t node;
 	arg_key a[BH_BND_MAX_PARAMS];
 	arg_key g[BH_BND_MAX_GLOBALS];
 	arg_key part[BH_BND_MAX_PARTS];
@@ -49,86 +49,11 @@ typedef struct {
 } context_key;
 
 typedef struct {
-	context_key key;
-	bh_bnd_ret ret;
-} context_result_entry;
-
-// An open-addressing index over a vector whose elements start with a
-// context_key: slot = element index + 1, or 0. Programs make tens of
-// thousands of contexts (every call with a constant argument), most of
-// them cheap: a linear search would be quadratic.
-typedef struct {
-	uint32_t *slot;
-	size_t cap, len;
-} key_index;
-
-typedef struct {
 	bh_bnd_program base;
-	BH_VEC(context_key) done;
-	key_index done_index;
-	BH_VEC(context_result_entry) results; // context_result's, per context
-	key_index results_index;
 	unsigned silent;         // nesting of context_result's analyses
 	unsigned depth;          // nesting of context analyses
 	unsigned summary_depth;  // nesting of on-demand analyses for results
-	uint8_t *contexts_of;    // per call graph node: contexts analysed for it
 } program;
-
-// Word by word: a key is 1.6 KB, mostly zeros, and is hashed at every
-// call a context is made for (bh_hash128_bytes, byte by byte, was 2.5% of
-// a scan of lua5.4).
-static uint64_t key_hash(const context_key *k)
-{
-	_Static_assert(sizeof(context_key) % sizeof(uint64_t) == 0, "keys are whole words");
-	const unsigned char *p = (const unsigned char *)k;
-	uint64_t h = 0x243f6a8885a308d3ULL;
-	for (size_t i = 0; i < sizeof(*k); i += sizeof(uint64_t)) {
-		uint64_t w;
-		memcpy(&w, p + i, sizeof(w));
-		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 29;
-	}
-	return h;
-}
-
-// The element of `items` (each `stride` bytes, a context_key first) with
-// key `k`, or SIZE_MAX.
-static size_t index_find(const key_index *x, const void *items, size_t stride, const context_key *k)
-{
-	if (!x->cap)
-		return SIZE_MAX;
-	for (size_t j = key_hash(k) & (x->cap - 1); x->slot[j]; j = (j + 1) & (x->cap - 1)) {
-		size_t e = x->slot[j] - 1;
-		if (memcmp((const char *)items + e * stride, k, sizeof(*k)) == 0)
-			return e;
-	}
-	return SIZE_MAX;
-}
-
-// Index element `e` of `items` (keys already unique).
-static void index_add(key_index *x, const void *items, size_t stride, size_t e)
-{
-	if (2 * (x->len + 1) > x->cap) {
-		size_t cap = x->cap ? 2 * x->cap : 1024;
-		uint32_t *slot = bh_xcalloc(cap, sizeof(*slot));
-		for (size_t j = 0; j < x->cap; j++)
-			if (x->slot[j]) {
-				size_t i = key_hash((const context_key *)((const char *)items +
-									  (x->slot[j] - 1) * stride)) & (cap - 1);
-				while (slot[i])
-					i = (i + 1) & (cap - 1);
-				slot[i] = x->slot[j];
-			}
-		free(x->slot);
-		x->slot = slot;
-		x->cap = cap;
-	}
-	size_t i = key_hash((const context_key *)((const char *)items + e * stride)) & (x->cap - 1);
-	while (x->slot[i])
-		i = (i + 1) & (x->cap - 1);
-	x->slot[i] = (uint32_t)(e + 1);
-	x->len++;
-}
 
 static program *outer(bh_bnd_program *p)
 {
@@ -145,7 +70,10 @@ static size_t callee_node(const bh_bnd_fctx *c, const bh_ir_instr *in)
 	const bh_ir_opnd *callee = bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
 	if (!callee || callee->kind != BH_IR_OPND_FUNC)
 		return SIZE_MAX;
-	return bh_callgraph_node_of_opnd(c->prog->graph, callee);
+	size_t node = bh_callgraph_node_of_opnd(c->prog->graph, callee);
+	if (node != SIZE_MAX)
+		bh_bnd_note_node(c->prog, node);
+	return node;
 }
 
 const bh_ir_func *bh_bnd_callee_func(const bh_bnd_fctx *c, const bh_ir_instr *in)
@@ -158,6 +86,7 @@ const bh_ir_func *bh_bnd_callee_func(const bh_bnd_fctx *c, const bh_ir_instr *in
 static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 {
 	program *pr = outer(p);
+	bh_bnd_note_ret(p, node);
 	if (p->ret_state[node] == 2)
 		return &p->rets[node];
 	if (p->ret_state[node] == 1 || pr->summary_depth >= MAX_SUMMARY_DEPTH)
@@ -167,6 +96,7 @@ static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 	bh_bnd_analyse_function(p, p->graph->funcs[node], NULL, &p->rets[node]);
 	pr->summary_depth--;
 	p->ret_state[node] = 2;
+	bh_bnd_ret_made(p, node);
 	return &p->rets[node];
 }
 
@@ -243,18 +173,23 @@ static void key_arg(arg_key *k, const bh_bnd_arg *a, uint32_t var)
 	k->len = a->obj.len;
 }
 
-static void key_of(context_key *k, size_t node, const bh_bnd_context *ctx, uint32_t nparams)
+static bh_hash128 key_of(const bh_bnd_program *p, size_t node, const bh_bnd_context *ctx, uint32_t nparams)
 {
-	memset(k, 0, sizeof(*k));
-	k->node = node;
+	context_key k;
+	memset(&k, 0, sizeof(k));
 	for (uint32_t j = 0; j < nparams && j < BH_BND_MAX_PARAMS; j++)
-		key_arg(&k->a[j], &ctx->arg[j], j);
+		key_arg(&k.a[j], &ctx->arg[j], j);
 	for (uint32_t i = 0; i < ctx->nglobals; i++)
-		key_arg(&k->g[i], &ctx->garg[i], ctx->gvar[i]);
+		key_arg(&k.g[i], &ctx->garg[i], ctx->gvar[i]);
 	for (uint32_t i = 0; i < ctx->nparts; i++) {
-		key_arg(&k->part[i], &ctx->part[i].value, ctx->part[i].param);
-		k->part_field[i] = bh_hash_string(ctx->part[i].field);
+		key_arg(&k.part[i], &ctx->part[i].value, ctx->part[i].param);
+		k.part_field[i] = bh_hash_string(ctx->part[i].field);
 	}
+	bh_hash128 h[2], key;
+	bh_hash128_fast(&h[0], &k, sizeof(k));
+	h[1] = p->node_ids[node];
+	bh_hash128_fast(&key, h, sizeof(h));
+	return key;
 }
 
 static void add_part(bh_bnd_context *ctx, uint32_t param, const char *field, bh_bnd_arg value)
@@ -321,12 +256,12 @@ static bool add_globals(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 // when the caller knows nothing the callee could use, or the callee is
 // beyond the limits of context analyses.
 static bool make_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t node, bh_bnd_context *ctx,
-			 context_key *key)
+			 bh_hash128 *key)
 {
 	bh_bnd_program *p = c->prog;
 	program *pr = outer(p);
 	const bh_ir_func *callee = p->graph->funcs[node];
-	if (pr->depth >= BH_BND_MAX_DEPTH || p->contexts >= MAX_CONTEXTS ||
+	if (pr->depth >= BH_BND_MAX_DEPTH || bh_bnd_count_reached(p, BH_BND_COUNT_CONTEXTS, p->contexts, MAX_CONTEXTS) ||
 	    callee->ninstrs > MAX_CONTEXT_INSTRS || callee->nparams > BH_BND_MAX_PARAMS || callee->cut)
 		return false;
 	memset(ctx, 0, sizeof(*ctx));
@@ -340,7 +275,7 @@ static bool make_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t 
 	any |= add_globals(c, f, in, callee, ctx);
 	if (!any)
 		return false;
-	key_of(key, node, ctx, callee->nparams);
+	*key = key_of(p, node, ctx, callee->nparams);
 	ctx->caller = c->fn->name;
 	ctx->call = in->loc;
 	ctx->caller_fctx = c;
@@ -353,16 +288,20 @@ static void analyse_in_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, s
 	bh_bnd_program *p = c->prog;
 	program *pr = outer(p);
 	bh_bnd_context ctx;
-	context_key key;
+	bh_hash128 key;
 	// A silent analysis (context_result) only wants a result: the contexts
 	// of its callees are analysed, and reported, when a real one meets them.
-	if (pr->silent || pr->done.len >= MAX_KEYS || pr->contexts_of[node] >= MAX_CONTEXTS_PER_CALLEE ||
-	    !make_context(c, f, in, node, &ctx, &key) ||
-	    index_find(&pr->done_index, pr->done.items, sizeof(key), &key) != SIZE_MAX)
+	if (pr->silent || bh_bnd_count_reached(p, BH_BND_COUNT_DONE, p->done.len, MAX_KEYS) ||
+	    bh_bnd_node_count_reached(p, node, p->contexts_of[node], MAX_CONTEXTS_PER_CALLEE) ||
+	    !make_context(c, f, in, node, &ctx, &key))
 		return;
-	pr->contexts_of[node]++;
-	bh_vec_push(&pr->done, key);
-	index_add(&pr->done_index, pr->done.items, sizeof(key), pr->done.len - 1);
+	const bh_bnd_keyed *seen = bh_bnd_keyset_find(&p->done, &key);
+	bh_bnd_note_key(p, &p->done, &key, seen);
+	if (seen)
+		return;
+	p->contexts_of[node]++;
+	bh_bnd_keyset_add(&p->done, &key);
+	bh_bnd_key_added(p, &p->done, &key);
 	pr->depth++;
 	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, NULL);
 	pr->depth--;
@@ -378,17 +317,16 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 	bh_bnd_program *p = c->prog;
 	program *pr = outer(p);
 	bh_bnd_context ctx;
-	context_key key;
-	if (pr->results.len >= MAX_KEYS || !make_context(c, f, in, node, &ctx, &key))
+	bh_hash128 key;
+	if (bh_bnd_count_reached(p, BH_BND_COUNT_RESULTS, p->results.len, MAX_KEYS) ||
+	    !make_context(c, f, in, node, &ctx, &key))
 		return false;
-	size_t found = index_find(&pr->results_index, pr->results.items, sizeof(context_result_entry), &key);
-	if (found != SIZE_MAX) {
-		*ret = pr->results.items[found].ret;
+	const bh_bnd_keyed *found = bh_bnd_keyset_find(&p->results, &key);
+	bh_bnd_note_key(p, &p->results, &key, found);
+	if (found) {
+		*ret = found->ret;
 		return true;
 	}
-	context_result_entry e;
-	memset(&e, 0, sizeof(e));
-	e.key = key;
 	bh_findings *out = p->out;
 	bh_diags *diags = p->diags;
 	void (*proved_fits)(const bh_loc *, void *) = p->proved_fits;
@@ -402,7 +340,7 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 	p->proved_fits = NULL;
 	pr->depth++;
 	pr->silent++;
-	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, &e.ret);
+	bh_bnd_analyse_function(p, p->graph->funcs[node], &ctx, ret);
 	pr->silent--;
 	pr->depth--;
 	p->out = out;
@@ -411,9 +349,12 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 	bh_findings_dispose(&quiet_findings);
 	bh_diags_dispose(&quiet_diags);
 	bh_arena_free(scratch);
-	bh_vec_push(&pr->results, e);
-	index_add(&pr->results_index, pr->results.items, sizeof(context_result_entry), pr->results.len - 1);
-	*ret = e.ret;
+	// (A context met again inside its own analysis was given a result
+	// there first: that one stands.)
+	if (!bh_bnd_keyset_find(&p->results, &key)) {
+		bh_bnd_keyset_add(&p->results, &key)->ret = *ret;
+		bh_bnd_key_added(p, &p->results, &key);
+	}
 	return true;
 }
 
@@ -542,8 +483,19 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	memset(p->rets, 0, (n + 1) * sizeof(*p->rets));
 	p->ret_state = bh_arena_alloc(p->arena, n + 1);
 	memset(p->ret_state, 0, n + 1);
-	pr.contexts_of = bh_arena_alloc(p->arena, n + 1);
-	memset(pr.contexts_of, 0, n + 1);
+	p->contexts_of = bh_arena_alloc(p->arena, n + 1);
+	memset(p->contexts_of, 0, n + 1);
+	// A callee's part of a context's key: its name when traces need keys
+	// that mean the same in the next scan, else its number.
+	const bh_callgraph_ids *ids = opts && opts->reuse ? opts->ids : NULL;
+	p->node_ids = bh_arena_alloc(p->arena, (n + 1) * sizeof(*p->node_ids));
+	for (size_t i = 0; i < n; i++) {
+		if (ids)
+			bh_hash128_fast(&p->node_ids[i], ids->names[i], strlen(ids->names[i]));
+		else
+			p->node_ids[i] = (bh_hash128){ i + 1, 0 };
+	}
+	bh_bnd_trace_begin(p, ids ? opts->reuse : NULL, ids);
 	bh_status err = BH_OK;
 	for (size_t i = 0; i < n; i++) {
 		if (p->cancel && *p->cancel) {
@@ -552,15 +504,18 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 		}
 		if (p->ret_state[i])
 			continue; // analysed already, for a caller that needed its result
+		if (bh_bnd_trace_replay(p, i))
+			continue;
+		bh_bnd_trace_start(p, i);
 		p->ret_state[i] = 1;
 		bh_bnd_analyse_function(p, p->graph->funcs[i], NULL, &p->rets[i]);
 		p->ret_state[i] = 2;
+		bh_bnd_trace_finish(p, i);
 	}
-	bh_vec_dispose(&pr.done);
-	bh_vec_dispose(&pr.results);
+	bh_bnd_trace_end(p);
+	bh_bnd_keyset_dispose(&p->done);
+	bh_bnd_keyset_dispose(&p->results);
 	bh_ptrmap_dispose(&p->models);
-	free(pr.done_index.slot);
-	free(pr.results_index.slot);
 	bh_callgraph_release(p->graph, &own);
 	bh_arena_free(p->arena);
 	return err;

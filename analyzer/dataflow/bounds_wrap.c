@@ -218,7 +218,7 @@ static void report_at_site(bh_bnd_fctx *c, const bh_ir_instr *site, struct bh_bn
 								  : BH_RULE_C_INTEGER_TRUNCATION);
 	s->reported = true;
 	bh_findings *out = c->prog->out;
-	if (bh_findings_find(out, rule, &site->loc, NULL))
+	if (bh_bnd_reported(c->prog, rule, &site->loc))
 		return; // one finding per rule and place, whatever the context
 	bh_arena *a = c->prog->arena;
 	const char *what = site_text(c, site, a);
@@ -312,7 +312,7 @@ void bh_bnd_check_negative_size(bh_bnd_fctx *c, const bh_ir_instr *in, const bh_
 		return;
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_INTEGER_UNDERFLOW);
 	bh_findings *out = c->prog->out;
-	if (bh_findings_find(out, rule, &in->loc, NULL))
+	if (bh_bnd_reported(c->prog, rule, &in->loc))
 		return;
 	bh_arena *a = c->prog->arena;
 	// Name the computation when the operand is a temporary made for it.

@@ -313,8 +313,9 @@ static void trace(tracer *t, const char *stage)
 // the identities and digests of the program's functions they check.
 typedef struct {
 	bh_callgraph_ids ids;
-	bh_reuse *mem, *uninit, *calls;
-	char mem_key[BH_SCAN_HASH_HEX], uninit_key[BH_SCAN_HASH_HEX], calls_key[BH_SCAN_HASH_HEX];
+	bh_reuse *mem, *uninit, *calls, *bounds;
+	char mem_key[BH_SCAN_HASH_HEX], uninit_key[BH_SCAN_HASH_HEX], calls_key[BH_SCAN_HASH_HEX],
+		bounds_key[BH_SCAN_HASH_HEX];
 } reuse_io;
 
 // The taint rules over the whole program: the built-in models and the
@@ -450,13 +451,15 @@ static void supersede_copy_patterns(bh_scan *scan, size_t first, const loc_vec *
 // The bounds checker over the whole program; the copies it proved to fit
 // go to `fits` (supersede_copy_patterns needs the pattern rules' findings).
 static bh_status run_bounds(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			    const bh_units *units, loc_vec *fits)
+			    const bh_units *units, const reuse_io *reuse, loc_vec *fits)
 {
 	size_t first = scan->findings.items.len;
 	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
 	opts.proved_fits = note_proved_fits;
 	opts.payload = fits;
 	opts.graph = graph;
+	opts.reuse = reuse->bounds;
+	opts.ids = &reuse->ids;
 	bh_status err = bh_bounds_run(program, &opts, &scan->findings, &scan->diags);
 	note_unit_flags(scan, first, units);
 	return err;
@@ -519,7 +522,7 @@ static bh_status run_task(analyses *a, task_kind k)
 	case TASK_CALLS:
 		return run_calls(s, a->program, a->graph, a->units, a->reuse);
 	case TASK_BOUNDS:
-		return run_bounds(s, a->program, a->graph, a->units, &a->fits);
+		return run_bounds(s, a->program, a->graph, a->units, a->reuse, &a->fits);
 	default:
 		return bh_tsc_scan(s->ctx, a->tsc, &s->findings, &s->diags);
 	}
@@ -681,6 +684,7 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	if (analyses_own(opts) && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
 		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
 		reuse.calls = bh_analysis_cache_traces(cache, scan, "calls", reuse.calls_key);
+		reuse.bounds = bh_analysis_cache_traces(cache, scan, "bounds", reuse.bounds_key);
 		trace(tr, "traces read");
 		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
 		trace(tr, "identify");
@@ -708,10 +712,12 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 		save_traces(cache, reuse.mem, reuse.mem_key, "memory", tr);
 		save_traces(cache, reuse.uninit, reuse.uninit_key, "initialisation", tr);
 		save_traces(cache, reuse.calls, reuse.calls_key, "calls", tr);
+		save_traces(cache, reuse.bounds, reuse.bounds_key, "bounds", tr);
 	}
 	bh_reuse_free(reuse.mem);
 	bh_reuse_free(reuse.uninit);
 	bh_reuse_free(reuse.calls);
+	bh_reuse_free(reuse.bounds);
 	if (err >= 0 && io.exported && opts->write_summaries) {
 		bh_summaries_hash_units(io.exported, hash_context_file, scan);
 		write_summaries(scan, opts->write_summaries, io.exported);

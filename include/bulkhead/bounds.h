@@ -34,9 +34,12 @@ typedef struct {
 	void (*proved_fits)(const bh_loc *call, void *payload);
 	void *payload;
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
+	struct bh_reuse *reuse;      /* traces of an earlier scan to replay, and this one's; or NULL
+					(include/bulkhead/reuse.h; needs `graph` and `ids`) */
+	const struct bh_callgraph_ids *ids; /* with reuse: bh_callgraph_identify of `graph` */
 } bh_bounds_options;
 
-#define BH_BOUNDS_OPTIONS_INIT { NULL, NULL, NULL, NULL }
+#define BH_BOUNDS_OPTIONS_INIT { NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Check every function of `prog` and add findings to `out`, each with its

@@ -4,10 +4,13 @@
 # changes any result, on the projects tests/bench/engine_bench.sh
 # --prepare-only prepared: after one scan fills a fresh cache, K edits in
 # turn to random units: a line inserted after a random function (the
-# functions below it move) or the body of a random small void function
-# emptied (its summary changes, so its callers must see it). After each,
-# a scan with the cache and one without must write the same JSON report;
-# prints the memory components replayed and analysed and both walls.
+# functions below it move), the body of a random small void function
+# emptied (its summary changes, so its callers must see it), or a random
+# integer constant halved, doubled or incremented (array and allocation
+# sizes, loop bounds, budgets: what the bounds checker proves with).
+# After each, a scan with the cache and one without must write the same
+# JSON report; prints the memory and bounds components replayed and
+# analysed and both walls.
 #
 #   reuse_exactness.py [--bulkhead BIN] [--edits K] [--seed S] [PROJECT...]
 import argparse
@@ -31,13 +34,31 @@ def run(argv, env):
     return time.monotonic() - t, p
 
 
+def change_constant(rng, text):
+    numbers = list(re.finditer(rb"(?<![\w.])([1-9][0-9]{0,3})(?![\w.])", text))
+    if not numbers:
+        return None
+    m = rng.choice(numbers)
+    old = int(m.group(1))
+    new = rng.choice([v for v in (old // 2, old * 2, old + 1) if v not in (0, old)])
+    line = text.count(b"\n", 0, m.start()) + 1
+    return (text[:m.start()] + str(new).encode() + text[m.end():],
+            "constant at line %d: %d -> %d" % (line, old, new))
+
+
 def edit(rng, text):
-    """A line inserted after a random function, or a random small
-    function's body emptied (its summary changes: callers must see it)."""
+    """A line inserted after a random function, a random small function's
+    body emptied (its summary changes: callers must see it), or a random
+    integer constant changed."""
     ends = [m.end() for m in re.finditer(rb"\n}\n", text)]
     if not ends:
         return text + b"\n/* edit */\n", "appended"
-    if rng.random() < 0.5:
+    pick = rng.random()
+    if pick < 1 / 3:
+        changed = change_constant(rng, text)
+        if changed:
+            return changed
+    if pick < 2 / 3:
         at = rng.choice(ends)
         return text[:at] + b"/* edit */\n" * rng.randint(1, 3) + text[at:], "line inserted"
     bodies = [m for m in re.finditer(rb"\n(void [A-Za-z_]\w*\([^;{)]*\))\n\{\n(.{1,400}?)\n\}\n", text, re.S)]
@@ -77,12 +98,15 @@ def main():
                 t_cold, q = run(base + ["--no-cache"], env)
             finally:
                 open(path, "wb").write(original)
-            m = re.search(rb"memory: (\d+) components replayed, (\d+) analysed", p.stderr)
+            counts = []
+            for analysis in ("memory", "bounds"):
+                m = re.search(analysis.encode() + rb": (\d+) components replayed, (\d+) analysed", p.stderr)
+                counts.append("%s replayed %s analysed %s" % (analysis, m.group(1).decode(), m.group(2).decode())
+                              if m else "(no %s run)" % analysis)
             same = p.stdout == q.stdout
             failures += not same
             print("%s\t%s\t%s\t%s\tcached %.2f s\tcold %.2f s\t%s" % (
-                project, os.path.relpath(path, ctx), what,
-                "replayed %s analysed %s" % (m.group(1).decode(), m.group(2).decode()) if m else "(no memory run)",
+                project, os.path.relpath(path, ctx), what, "\t".join(counts),
                 t_cached, t_cold, "same" if same else "DIFFERENT"), flush=True)
             # The cache now holds the edited state; the next scan of the
             # restored file is another edit.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# The memory checkers, the uninitialised-read check and the call checks
-# reuse an earlier scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
+# The memory checkers, the uninitialised-read check, the call checks and
+# the bounds checker reuse an earlier scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
 # with the cache must write the report a scan without it writes (the other
 # analyses' findings included: the fixture has taint flows, one through a
 # global), and replay what the edit did not reach. How many components
@@ -100,6 +100,22 @@ int main(int argc, char **argv)
 }
 """
 
+# The bounds checker: put_at() analysed in each caller's context, at most
+# eight contexts per callee (c9's is the ninth: not analysed), each once
+# whoever comes first, one finding per place; block()'s result is a
+# 16-byte block in its caller.
+BOUNDS_UTIL = """#include <stdlib.h>
+void put_at(char *buf, int i) { buf[i] = 1; }
+char *block(void) { return malloc(16); }
+"""
+
+BOUNDS_MAIN = """void put_at(char *buf, int i);
+char *block(void);
+""" + "".join("void c%d(void) { char b[16]; put_at(b, %d); }\n" % (k, k - 1) for k in range(1, 9)) + """\
+void c9(void) { char b[16]; put_at(b, 16); }
+int grow(void) { char *p = block(); p[20] = 1; return p[0]; }
+"""
+
 
 def write(ctx, name, text):
     with open(os.path.join(ctx, name), "w") as f:
@@ -125,7 +141,7 @@ def same(ctx, name, want_replayed=None):
     got, counts = scan(ctx)
     want, _ = scan(ctx, cached=False)
     ok = got == want and (want_replayed is None or
-                          all(k in counts and want_replayed(counts[k]) for k in ("memory", "initialisation", "calls")))
+                          all(k in counts and want_replayed(counts[k]) for k in ("memory", "initialisation", "calls", "bounds")))
     check(ok, name, "counts %s; %s" % (counts, "" if got == want else "reports differ"))
     return json.loads(got)
 
@@ -139,8 +155,11 @@ def main():
     os.makedirs(ctx)
     write(ctx, "util.c", UTIL)
     write(ctx, "main.c", MAIN)
+    write(ctx, "bounds_util.c", BOUNDS_UTIL)
+    write(ctx, "bounds_main.c", BOUNDS_MAIN)
     with open(os.path.join(ctx, "compile_commands.json"), "w") as f:
-        json.dump([{"directory": ctx, "file": n, "arguments": ["cc", "-c", n]} for n in ("util.c", "main.c")], f)
+        json.dump([{"directory": ctx, "file": n, "arguments": ["cc", "-c", n]}
+                   for n in ("util.c", "main.c", "bounds_util.c", "bounds_main.c")], f)
 
     rep = same(ctx, "a first scan: everything analysed", lambda c: c[0] == 0 and c[1] > 0)
     check("c.double-free" in rules(rep, "main.c"), "the fixture's double free is found", rules(rep, "main.c"))
@@ -150,6 +169,9 @@ def main():
           rules(rep, "main.c"))
     check(rules(rep, "util.c").count("c.command-injection") == 1 and "c.command-injection" in rules(rep, "main.c"),
           "the fixture's command injections are found (one through a global)", (rules(rep, "util.c"), rules(rep, "main.c")))
+    check(rules(rep, "bounds_main.c").count("c.heap-buffer-overflow") == 1 and not rules(rep, "bounds_util.c"),
+          "the bounds fixture's overflow is found, the ninth context is not analysed",
+          (rules(rep, "bounds_main.c"), rules(rep, "bounds_util.c")))
     # Nothing changed but a file the analyses do not read: the whole result.
     write(ctx, "NOTES.txt", "x\n")
     same(ctx, "an unrelated file: same report")
@@ -182,6 +204,46 @@ def main():
     write(ctx, "util.c", "/* moved */\n" + UTIL)
     rep = same(ctx, "restored: the finding is back")
     check("c.double-free" in rules(rep, "main.c"), "the double free is back", rules(rep, "main.c"))
+    # The bounds checker. c3 no longer calls put_at(): c9's context is the
+    # eighth now, analysed, and its overflow found; the callers after c3
+    # replay (each met a count under the limit) but c9's own analysis.
+    def overflow_callers(rep):
+        return sorted(re.search(r"when (\w+)\(\) calls it", f["message"]).group(1)
+                      for f in rep["findings"] if f["location"]["path"] == "bounds_util.c")
+    write(ctx, "bounds_main.c", BOUNDS_MAIN.replace("put_at(b, 2);", "(void)b;"))
+    rep = same(ctx, "bounds: a context fewer before c9: c9's is analysed", lambda c: c[0] > 0)
+    check(overflow_callers(rep) == ["c9"], "the overflow in c9's context is found", overflow_callers(rep))
+    # block() returns 32 bytes: the caller's overflow is gone.
+    write(ctx, "bounds_util.c", BOUNDS_UTIL.replace("malloc(16)", "malloc(32)"))
+    rep = same(ctx, "bounds: a callee's changed result reaches its caller", lambda c: c[0] > 0)
+    check("c.heap-buffer-overflow" not in rules(rep, "bounds_main.c"), "the heap overflow is gone",
+          rules(rep, "bounds_main.c"))
+    # Every caller overflows, each in a context of its own: one finding at
+    # the place, the first caller's; then the first caller no longer does,
+    # and the second one's context reports it.
+    overflowing = BOUNDS_MAIN
+    for k in range(8):
+        overflowing = overflowing.replace("put_at(b, %d);" % k, "put_at(b, %d);" % (16 + k))
+    write(ctx, "bounds_main.c", overflowing)
+    rep = same(ctx, "bounds: every caller overflows", lambda c: c[0] > 0)
+    check(overflow_callers(rep) == ["c1"], "one finding at the place, the first caller's", overflow_callers(rep))
+    write(ctx, "bounds_main.c", overflowing.replace("put_at(b, 16);", "put_at(b, 0);", 1))
+    rep = same(ctx, "bounds: the first caller no longer overflows", lambda c: c[0] > 0)
+    check(overflow_callers(rep) == ["c2"], "the second caller's context reports it", overflow_callers(rep))
+    # Two callers with one context: analysed once, for the first; then
+    # the first one's changes, and the second's is analysed.
+    shared = BOUNDS_MAIN.replace("put_at(b, 0);", "put_at(b, 16);").replace("put_at(b, 1);", "put_at(b, 16);")
+    write(ctx, "bounds_main.c", shared)
+    rep = same(ctx, "bounds: two callers with one context", lambda c: c[0] > 0)
+    check(overflow_callers(rep) == ["c1"], "the context is analysed for the first", overflow_callers(rep))
+    write(ctx, "bounds_main.c", shared.replace("put_at(b, 16);", "put_at(b, 0);", 1))
+    rep = same(ctx, "bounds: the first of them passes another", lambda c: c[0] > 0)
+    check(overflow_callers(rep) == ["c2"], "the second one's context is analysed now", overflow_callers(rep))
+    write(ctx, "bounds_main.c", BOUNDS_MAIN)
+    write(ctx, "bounds_util.c", BOUNDS_UTIL)
+    rep = same(ctx, "bounds: restored", lambda c: c[0] > 0)
+    check(not overflow_callers(rep) and "c.heap-buffer-overflow" in rules(rep, "bounds_main.c"),
+          "the bounds findings are as at first", (overflow_callers(rep), rules(rep, "bounds_main.c")))
     # Damaged traces: everything analysed, nothing wrong.
     for name in os.listdir(CACHE):
         if name.startswith("traces-"):

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer entry point for the analyses' traces (the cache's traces-*
 // entries, include/bulkhead/reuse.h): the first byte picks the analysis
-// (memory, initialisation, calls), the rest are its traces. They are
+// (memory, initialisation, calls, bounds), the rest are its traces. They are
 // loaded and used by that analysis over a small program it compiles once:
 // traces that name the program's functions with their digests (the seeds,
 // which BH_FUZZ_WRITE_SEEDS=DIR writes from a run of each analysis) are
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/bounds.h"
 #include "bulkhead/call_checks.h"
 #include "bulkhead/callgraph.h"
 #include "bulkhead/diag.h"
@@ -25,7 +26,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 // A double free through a wrapper, a field unset in a caller and read in
-// its callee, setuid() ignored through a wrapper, a recursive pair.
+// its callee, setuid() ignored through a wrapper, a recursive pair, an
+// overflow in a callee's calling context and one of a wrapper's block.
 static const char program_c[] =
 	"#include <stdlib.h>\n"
 	"#include <unistd.h>\n"
@@ -37,7 +39,14 @@ static const char program_c[] =
 	"int odd(int n);\n"
 	"int even(int n) { return n == 0 ? 1 : odd(n - 1); }\n"
 	"int odd(int n) { return n == 0 ? 0 : even(n - 1); }\n"
+	"void put_at(char *b, int i) { b[i] = 1; }\n"
+	"char *block(void) { return malloc(16); }\n"
 	"int main(int argc, char **argv) {\n"
+	"\tchar buf[8];\n"
+	"\tput_at(buf, 9);\n"
+	"\tchar *q = block();\n"
+	"\tq[20] = 1;\n"
+	"\tfree(q);\n"
 	"\tchar *p = make(8);\n"
 	"\trelease(p);\n"
 	"\trelease(p);\n"
@@ -47,7 +56,8 @@ static const char program_c[] =
 	"\treturn use_b(o) + even(argc) + (argv[0] != 0);\n"
 	"}\n";
 
-static const char *const analyses[] = { "memory", "initialisation", "calls" };
+static const char *const analyses[] = { "memory", "initialisation", "calls", "bounds" };
+#define NANALYSES (sizeof(analyses) / sizeof(analyses[0]))
 
 static bh_ir_program program;
 static bh_callgraph graph;
@@ -91,7 +101,7 @@ static void run(unsigned which, bh_reuse *reuse, bh_arena *arena)
 		o.reuse = reuse;
 		o.ids = &ids;
 		bh_uninit_run(&program, &o, &findings, &diags);
-	} else {
+	} else if (which == 2) {
 		bh_calls_models models;
 		bh_calls_models_init(&models);
 		bh_calls_models_add_builtin(&models, arena, &diags);
@@ -101,6 +111,12 @@ static void run(unsigned which, bh_reuse *reuse, bh_arena *arena)
 		o.ids = &ids;
 		bh_calls_run(&program, &models, &o, &findings, &diags);
 		bh_calls_models_dispose(&models);
+	} else {
+		bh_bounds_options o = BH_BOUNDS_OPTIONS_INIT;
+		o.graph = &graph;
+		o.reuse = reuse;
+		o.ids = &ids;
+		bh_bounds_run(&program, &o, &findings, &diags);
 	}
 	bh_findings_dispose(&findings);
 	bh_diags_dispose(&diags);
@@ -109,7 +125,7 @@ static void run(unsigned which, bh_reuse *reuse, bh_arena *arena)
 // BH_FUZZ_WRITE_SEEDS=DIR: the traces a run of each analysis saves, as seeds.
 static void write_seeds(const char *dir)
 {
-	for (unsigned w = 0; w < 3; w++) {
+	for (unsigned w = 0; w < NANALYSES; w++) {
 		bh_arena *arena = bh_arena_new();
 		bh_reuse *r = bh_reuse_new(analyses[w]);
 		run(w, r, arena);
@@ -148,7 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size < 1)
 		return 0;
-	unsigned which = data[0] % 3;
+	unsigned which = data[0] % NANALYSES;
 	bh_arena *arena = bh_arena_new();
 	bh_reuse *r = bh_reuse_new(analyses[which]);
 	(void)bh_reuse_load(r, data + 1, size - 1);

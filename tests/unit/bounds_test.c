@@ -10,8 +10,10 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/bounds.h"
+#include "bulkhead/callgraph.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
+#include "bulkhead/reuse.h"
 #include "dataflow/bounds_internal.h"
 #include "program.h"
 
@@ -725,4 +727,125 @@ Test(bounds, cheap_contexts_do_not_spend_the_budget_of_later_callers)
 	const bh_finding *f = bh_test_first_finding(&r->findings, "c.stack-buffer-overflow");
 	cr_assert_not_null(f);
 	cr_assert(strstr(f->message, "when bad() calls it"), "%s", f->message);
+}
+
+// ------------------------------------------------------ traces across scans
+
+Test(bounds, context_keysets_find_what_was_added)
+{
+	bh_bnd_keyset s = { 0 };
+	for (uint64_t i = 0; i < 5000; i++) {
+		bh_hash128 k = { i * 0x9e3779b97f4a7c15ULL, i };
+		bh_bnd_keyset_add(&s, &k)->ret.v = itv((int64_t)i, (int64_t)i);
+	}
+	cr_assert_eq(s.len, 5000);
+	for (uint64_t i = 0; i < 5000; i++) {
+		bh_hash128 k = { i * 0x9e3779b97f4a7c15ULL, i }, other = { k.a, i + 1 };
+		const bh_bnd_keyed *e = bh_bnd_keyset_find(&s, &k);
+		cr_assert(e && e->ret.v.lo == (int64_t)i, "key %llu", (unsigned long long)i);
+		cr_assert_null(bh_bnd_keyset_find(&s, &other));
+	}
+	// Added again: the same entry, its result kept.
+	bh_hash128 k7 = { 7 * 0x9e3779b97f4a7c15ULL, 7 };
+	cr_assert_eq(bh_bnd_keyset_add(&s, &k7)->ret.v.lo, 7);
+	cr_assert_eq(s.len, 5000);
+	bh_bnd_keyset_clear(&s);
+	cr_assert_eq(s.len, 0);
+	cr_assert_null(bh_bnd_keyset_find(&s, &k7));
+	bh_bnd_keyset_dispose(&s);
+}
+
+// Bounds over `files` with the traces in `in` (NULL: none), saving this
+// run's into `out`; its components replayed and analysed.
+static result *traced_run(const char *const *files, const bh_bytes *in, bh_bytes *out, size_t *replayed,
+			  size_t *analysed)
+{
+	result *r = bh_arena_alloc(arena, sizeof(*r));
+	memset(r, 0, sizeof(*r));
+	bh_vec_push(&results, r);
+	bh_findings_init(&r->findings, arena);
+	bh_diags_init(&r->diags, arena);
+	bh_ir_program prog;
+	bh_ir_program_init(&prog);
+	cr_assert(bh_test_compile_program(arena, files, &prog, &r->findings, &r->diags));
+	bh_callgraph graph;
+	bh_callgraph_build(&graph, &prog);
+	bh_callgraph_ids ids;
+	bh_callgraph_identify(&graph, arena, &ids);
+	bh_reuse *reuse = bh_reuse_new("bounds");
+	if (in)
+		cr_assert(bh_reuse_load(reuse, in->items, in->len));
+	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
+	opts.proved_fits = note_fits;
+	opts.payload = r;
+	opts.graph = &graph;
+	opts.reuse = reuse;
+	opts.ids = &ids;
+	cr_assert_eq(bh_bounds_run(&prog, &opts, &r->findings, &r->diags), BH_OK);
+	out->len = 0;
+	bh_reuse_save(reuse, out);
+	bh_reuse_counts(reuse, replayed, analysed);
+	bh_reuse_free(reuse);
+	bh_callgraph_dispose(&graph);
+	bh_ir_program_dispose(&prog);
+	return r;
+}
+
+static void assert_same_results(const result *a, const result *b)
+{
+	cr_assert_eq(a->findings.items.len, b->findings.items.len);
+	for (size_t i = 0; i < a->findings.items.len; i++)
+		cr_assert_str_eq(a->findings.items.items[i].message, b->findings.items.items[i].message);
+	cr_assert_eq(a->fits.len, b->fits.len);
+	for (size_t i = 0; i < a->fits.len; i++)
+		cr_assert(a->fits.items[i].line == b->fits.items[i].line && a->fits.items[i].col == b->fits.items[i].col);
+}
+
+Test(bounds, a_scan_replays_the_top_level_analyses_whose_reads_hold)
+{
+	// put_at() in nine callers' contexts, at most eight per callee: c9's
+	// overflow is not analysed until a context before it goes away.
+	static const char util[] = "#include <stdlib.h>\n"
+				   "#include <string.h>\n"
+				   "void put_at(char *b, int i) { b[i] = 1; }\n"
+				   "char *block(void) { return malloc(16); }\n"
+				   "void name(void) { char n[8]; strcpy(n, \"abc\"); }\n";
+	char main_text[2048];
+	size_t len = (size_t)snprintf(main_text, sizeof(main_text), "void put_at(char *b, int i);\nchar *block(void);\n");
+	for (int k = 1; k <= 8; k++)
+		len += (size_t)snprintf(main_text + len, sizeof(main_text) - len,
+					"void c%d(void) { char b[16]; put_at(b, %d); }\n", k, k - 1);
+	snprintf(main_text + len, sizeof(main_text) - len,
+		 "void c9(void) { char b[16]; put_at(b, 16); }\n"
+		 "int grow(void) { char *p = block(); p[20] = 1; return p[0]; }\n");
+	const char *v1[] = { "util.c", util, "main.c", main_text, NULL };
+	bh_bytes first = { 0 }, second = { 0 }, third = { 0 };
+	size_t replayed, analysed;
+	result *a = traced_run(v1, NULL, &first, &replayed, &analysed);
+	cr_assert(replayed == 0 && analysed > 0);
+	cr_assert_str_eq(lines(a, "c.heap-buffer-overflow"), "12");
+	cr_assert_str_eq(lines(a, "c.stack-buffer-overflow"), "");
+	cr_assert_eq(a->fits.len, 1); // name()'s strcpy
+	size_t units = analysed;
+	// The same program: every top-level analysis replayed, the same results.
+	result *b = traced_run(v1, &first, &second, &replayed, &analysed);
+	cr_assert(replayed == units && analysed == 0, "replayed %zu analysed %zu of %zu", replayed, analysed, units);
+	assert_same_results(a, b);
+	// c3 passes nothing now: c9's context is the eighth, and its overflow
+	// is found; what read none of it is replayed.
+	char *edited = bh_arena_strdup(arena, main_text);
+	char *c3 = strstr(edited, "put_at(b, 2);");
+	cr_assert_not_null(c3);
+	memcpy(c3, "(void)b;     ", 13);
+	const char *v2[] = { "util.c", util, "main.c", edited, NULL };
+	result *c = traced_run(v2, &second, &third, &replayed, &analysed);
+	result *fresh = run(v2);
+	cr_assert(replayed > 0 && analysed > 0, "replayed %zu analysed %zu", replayed, analysed);
+	bh_findings_sort_unique(&c->findings);
+	assert_same_results(fresh, c);
+	const bh_finding *f = bh_test_first_finding(&c->findings, "c.stack-buffer-overflow");
+	cr_assert(f && strstr(f->message, "when c9() calls it"), "%s", f ? f->message : "(none)");
+	bh_vec_dispose(&first);
+	bh_vec_dispose(&second);
+	bh_vec_dispose(&third);
 }
