@@ -470,6 +470,35 @@ void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs)
 	r->analysed++;
 }
 
+// ---------------------------------------------------------------- rounds
+
+void bh_reuse__new_round(bh_reuse *r)
+{
+	if (r && r->cur)
+		memset(r->cur, 0, (r->graph->nfuncs + 1) * sizeof(*r->cur));
+}
+
+size_t bh_reuse__last(const bh_reuse *r)
+{
+	return r && r->ids ? r->made.len : 0;
+}
+
+void bh_reuse__again(bh_reuse *r, size_t trace, unsigned round)
+{
+	if (!r || !trace || trace > r->made.len)
+		return;
+	new_trace *t = &r->made.items[trace - 1];
+	if (round < 64)
+		t->rounds |= (uint64_t)1 << round;
+	for (size_t i = 0; i < t->nmembers; i++)
+		memcpy(r->cur[t->nodes[i]], t->sum_digests[i], DIGEST);
+}
+
+const bh_reuse__trace *bh_reuse__made_from(const bh_reuse *r, size_t trace)
+{
+	return r && trace && trace <= r->made.len ? r->made.items[trace - 1].from : NULL;
+}
+
 // ------------------------------------------------------------- members
 
 void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s,

@@ -109,6 +109,20 @@ bool bh_reuse__note_reported(bh_reuse *r, const bh_findings *out, const bh_rule 
 bool bh_reuse__reported_holds(const bh_findings *out, const char *key, const unsigned char *digest,
 			      bool *is_reported);
 
+/*
+ * Rounds (an analysis that runs its components again while the program's
+ * state grows): new_round forgets every summary digest (a summary not made
+ * in this round yet reads as none); `bh_reuse__last` names the trace this
+ * run made or replayed last (0: none), and `again` says that trace holds in
+ * `round` too (the component was replayed from this run's own earlier
+ * round) and gives its members their digests back.
+ */
+void bh_reuse__new_round(bh_reuse *r);
+size_t bh_reuse__last(const bh_reuse *r);
+void bh_reuse__again(bh_reuse *r, size_t trace, unsigned round);
+/** The stored trace that this run's trace `trace` replayed, or NULL. */
+const bh_reuse__trace *bh_reuse__made_from(const bh_reuse *r, size_t trace);
+
 /** The node named `name` (bh_callgraph_ids) in this run, or SIZE_MAX. */
 size_t bh_reuse__node_named(const bh_reuse *r, const char *name);
 

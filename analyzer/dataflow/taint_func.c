@@ -524,7 +524,7 @@ static bool has_sink(const bh_taint__summary *sum, const bh_taint__sink *sk, uns
 	for (size_t i = 0; i < sum->sinks.len; i++) {
 		const bh_taint__sink *k = &sum->sinks.items[i];
 		if (k->bit == bit && k->rule == sk->rule && k->loc.line == sk->loc.line &&
-		    k->loc.col == sk->loc.col && k->loc.path == sk->loc.path && guard_covers(k, sk))
+		    k->loc.col == sk->loc.col && bh_str_equal(k->loc.path, sk->loc.path) && guard_covers(k, sk))
 			return true;
 	}
 	return sum->sinks.len >= MAX_SUMMARY_SINKS;

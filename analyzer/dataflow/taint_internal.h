@@ -164,6 +164,8 @@ typedef struct {
 	const char *what;
 	bool local;           // only from the invoker (command line)
 	uint64_t stamp;       // bh_taint__program.stamp when it was added or last changed
+	uint64_t digested;    // taint_trace.c: stamp + 1 when `digest` was computed, else 0
+	unsigned char digest[32];
 } bh_taint__tainted_global;
 
 // What one run of a component's analysis read of the program's state and
@@ -225,6 +227,7 @@ typedef struct bh_taint__program {
 	bh_taint__run_log *recording, *member_recording;
 	bool *member;
 	size_t analyses;            // functions analysed (bh_taint_options.analyses)
+	struct bh_taint__tracer *tracer; // traces across scans (taint_trace.c), or NULL
 } bh_taint__program;
 
 /**
@@ -284,6 +287,36 @@ bool bh_taint__log_still_holds(const bh_taint__program *p, const bh_taint__run_l
 void bh_taint__replay(bh_taint__program *p, const bh_taint__run_log *log);
 
 void bh_taint__log_dispose(bh_taint__run_log *log);
+
+/** The taint.incomplete note for `function` at `loc`. */
+void bh_taint__note_incomplete(bh_taint__program *p, bh_loc loc, const char *function);
+
+/*
+ * taint_trace.c: traces of components across scans (include/bulkhead/
+ * reuse.h). begin (r NULL: none, every call below does nothing), a round
+ * at the start of each round, then per component: replay, or start, the
+ * analysis, finish; `again` when this run's own log replays a component
+ * in a later round. end: false when a stored summary did not decode (the
+ * run must be made again without traces).
+ */
+typedef struct bh_taint__tracer bh_taint__tracer;
+struct bh_reuse;
+void bh_taint__trace_begin(bh_taint__program *p, struct bh_reuse *r, const bh_callgraph_ids *ids);
+bool bh_taint__trace_end(bh_taint__program *p);
+void bh_taint__trace_round(bh_taint__program *p);
+bool bh_taint__trace_replay(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
+void bh_taint__trace_start(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
+void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n, const bh_taint__run_log *log);
+/** The trace of the component headed by `head` made or replayed last (0: none). */
+size_t bh_taint__trace_made(const bh_taint__program *p, size_t head);
+void bh_taint__trace_again(bh_taint__program *p, size_t head, size_t trace, unsigned round);
+/** Node `node`'s summary this round (a replayed one decoded when first asked for). */
+const bh_taint__summary *bh_taint__sum(const bh_taint__program *p, size_t node);
+/** Reads and taints of the component being recorded. */
+void bh_taint__trace_sum_read(const bh_taint__program *p, size_t node);
+void bh_taint__trace_global_read(const bh_taint__program *p, const char *key, const bh_taint__tainted_global *g);
+void bh_taint__trace_taint(bh_taint__program *p, const char *key, bh_taint__path path, const char *what,
+			   bool local);
 
 /** Add a finding for a flow (deduplicated by rule and location). */
 void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,

@@ -26,8 +26,9 @@ const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const 
 	size_t n = bh_callgraph_node(p->graph, usr);
 	if (n == SIZE_MAX)
 		return bh_taint__imported(p->imported, usr);
-	bh_taint__note_sum_read(p, n, p->sums[n]);
-	return p->sums[n];
+	const bh_taint__summary *s = bh_taint__sum(p, n);
+	bh_taint__note_sum_read(p, n, s);
+	return s;
 }
 
 bh_taint__tainted_global *bh_taint__find_global(const bh_taint__program *p, const char *key)
@@ -48,6 +49,7 @@ const bh_taint__tainted_global *bh_taint__global(const bh_taint__program *p, con
 void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__path path,
 			    const char *what, bool local)
 {
+	bh_taint__trace_taint(p, key, path, what, local);
 	bh_taint__tainted_global *old = bh_taint__find_global(p, key);
 	if (old) {
 		// Remote data in it too: remote, with the remote path. Not a new
@@ -60,7 +62,7 @@ void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__pat
 		}
 		return;
 	}
-	bh_taint__tainted_global g = { bh_arena_strdup(p->arena, key), path, what, local, ++p->stamp };
+	bh_taint__tainted_global g = { bh_arena_strdup(p->arena, key), path, what, local, ++p->stamp, 0, { 0 } };
 	bh_vec_push(&p->tainted, g);
 }
 
@@ -70,6 +72,7 @@ typedef struct {
 	bh_taint__program *p;
 	const volatile int *cancel;
 	bool canceled;
+	unsigned round;
 } round_state;
 
 // Do two summaries say the same to callers?
@@ -113,6 +116,12 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		for (size_t i = 0; i < n; i++)
 			p->sums[nodes[i]] = p->last_sums[nodes[i]];
 		bh_taint__replay(p, log);
+		bh_taint__trace_again(p, nodes[0], bh_taint__trace_made(p, nodes[0]), rs->round);
+		return true;
+	}
+	// An earlier scan's run of it whose reads hold now.
+	if (bh_taint__trace_replay(p, nodes, n, rs->round)) {
+		log->valid = false;
 		return true;
 	}
 	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
@@ -123,6 +132,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		p->member_logs[nodes[i]].valid = false;
 	}
 	bh_taint__record(p, log);
+	bh_taint__trace_start(p, nodes, n, rs->round);
 	for (int iter = 0; iter < (recursive ? SCC_ITERATIONS : 1); iter++) {
 		bool stable = true;
 		for (size_t i = 0; i < n; i++) {
@@ -146,6 +156,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	}
 	bh_taint__record(p, NULL);
 	log->valid = true;
+	bh_taint__trace_finish(p, nodes, n, log);
 	for (size_t i = 0; i < n; i++)
 		p->member[nodes[i]] = false;
 	return true;
@@ -194,18 +205,24 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
 	p.imported = opts->imported;
 	bh_taint__import_globals(&p, opts->imported);
+	// (A run that imports or exports summaries does not record traces:
+	// their summaries are another scan's, or must all be decoded.)
+	bool traced = opts->reuse && opts->ids && !opts->imported && !opts->exported;
+	bh_taint__trace_begin(&p, traced ? opts->reuse : NULL, opts->ids);
 
 	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
 	bh_findings round_findings;
 	bh_diags round_diags;
 	bh_status st = BH_OK;
+	bool sound = true;
 	for (unsigned round = 1;; round++) {
 		bh_findings_init(&round_findings, p.arena);
 		bh_diags_init(&round_diags, p.arena);
 		p.findings = &round_findings;
 		p.diags = &round_diags;
 		p.tainted_at_round_start = p.tainted.len;
-		round_state rs = { &p, opts->cancel, false };
+		bh_taint__trace_round(&p);
+		round_state rs = { &p, opts->cancel, false, round };
 		bh_callgraph_components(graph, analyse_component, &rs);
 		if (rs.canceled) {
 			st = BH_ECANCELED;
@@ -213,8 +230,11 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		}
 		bool more = p.tainted.len > p.tainted_at_round_start;
 		if (!more || round >= max_rounds) {
-			bh_findings_append(out, &round_findings);
-			bh_diags_append(diags, &round_diags);
+			sound = bh_taint__trace_end(&p);
+			if (sound) {
+				bh_findings_append(out, &round_findings);
+				bh_diags_append(diags, &round_diags);
+			}
 			break;
 		}
 		bh_findings_dispose(&round_findings);
@@ -247,6 +267,14 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		bh_vec_dispose(&p.all_sums.items[i]->globals);
 	}
 	bh_vec_dispose(&p.all_sums);
+	(void)bh_taint__trace_end(&p); // (after a cancel)
 	bh_arena_free(p.arena);
+	if (!sound) {
+		// A stored summary did not decode: the traces are dropped and
+		// everything is analysed again.
+		bh_taint_options again = *opts;
+		again.reuse = NULL;
+		return bh_taint_run(prog, models, &again, out, diags);
+	}
 	return st;
 }

@@ -146,6 +146,7 @@ static void note_global(bh_taint__run_log *log, const char *key, uint64_t stamp)
 
 void bh_taint__note_sum_read(const bh_taint__program *p, size_t node, const bh_taint__summary *sum)
 {
+	bh_taint__trace_sum_read(p, node);
 	// A member's summary changes while its component is analysed, and
 	// every run of the component starts from none of them: the component
 	// depends on what is outside it, each member on the others.
@@ -155,6 +156,7 @@ void bh_taint__note_sum_read(const bh_taint__program *p, size_t node, const bh_t
 void bh_taint__note_global_read(const bh_taint__program *p, const char *key,
 				const bh_taint__tainted_global *g)
 {
+	bh_taint__trace_global_read(p, key, g);
 	note_global(p->recording, key, g ? g->stamp : 0);
 	note_global(p->member_recording, key, g ? g->stamp : 0);
 }
@@ -192,6 +194,11 @@ static void add_incomplete_note(bh_taint__program *p, bh_loc loc, const char *fu
 		    function);
 }
 
+void bh_taint__note_incomplete(bh_taint__program *p, bh_loc loc, const char *function)
+{
+	add_incomplete_note(p, loc, function);
+}
+
 void bh_taint__report_incomplete(bh_taint__program *p, const bh_ir_func *fn)
 {
 	bh_taint__report_record r = { .incomplete = true, .loc = fn->loc, .function = fn->name };
@@ -207,7 +214,7 @@ bool bh_taint__log_still_holds(const bh_taint__program *p, const bh_taint__run_l
 		return false;
 	for (size_t i = 0; i < log->sums.len; i++) {
 		const bh_taint__sum_read *r = &log->sums.items[i];
-		if (!bh_taint__summary_equal(p->sums[r->node], r->sum))
+		if (!bh_taint__summary_equal(bh_taint__sum(p, r->node), r->sum))
 			return false;
 	}
 	for (size_t i = 0; i < log->globals.len; i++) {

@@ -576,7 +576,7 @@ void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog, bh_
 	for (size_t i = 0; i < p->tainted.len; i++) {
 		const bh_taint__tainted_global *g = &p->tainted.items[i];
 		bh_taint__tainted_global copy = { dup(out, g->key), bh_summaries__path_copy(out, &g->path),
-						  dup(out, g->what), g->local, 0 };
+						  dup(out, g->what), g->local, 0, 0, { 0 } };
 		bh_vec_push(&out->globals, copy);
 	}
 	bh_summaries__index(out);

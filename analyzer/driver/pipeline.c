@@ -313,15 +313,15 @@ static void trace(tracer *t, const char *stage)
 // the identities and digests of the program's functions they check.
 typedef struct {
 	bh_callgraph_ids ids;
-	bh_reuse *mem, *uninit, *calls, *bounds;
+	bh_reuse *mem, *uninit, *calls, *bounds, *taint;
 	char mem_key[BH_SCAN_HASH_HEX], uninit_key[BH_SCAN_HASH_HEX], calls_key[BH_SCAN_HASH_HEX],
-		bounds_key[BH_SCAN_HASH_HEX];
+		bounds_key[BH_SCAN_HASH_HEX], taint_key[BH_SCAN_HASH_HEX];
 } reuse_io;
 
 // The taint rules over the whole program: the built-in models and the
 // user's own ("taint" in .bulkhead.json).
 static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			   const bh_units *units, const summaries_io *io)
+			   const bh_units *units, const summaries_io *io, const reuse_io *reuse)
 {
 	size_t first = scan->findings.items.len;
 	bh_taint_models models;
@@ -335,6 +335,8 @@ static bh_status run_taint(bh_scan *scan, const bh_ir_program *program, const bh
 	opts.graph = graph;
 	opts.imported = io->imported;
 	opts.exported = io->exported;
+	opts.reuse = reuse->taint;
+	opts.ids = &reuse->ids;
 	bh_status err = bh_taint_run(program, &models, &opts, &scan->findings, &scan->diags);
 	bh_taint_models_dispose(&models);
 	note_unit_flags(scan, first, units);
@@ -403,10 +405,19 @@ static bh_status run_calls(bh_scan *scan, const bh_ir_program *program, const bh
 
 typedef bh_analysis_fits loc_vec;
 
+// Where the bounds task notes the copies it proved to fit: the places are
+// copied, since a replayed proof's live only as long as the run.
+typedef struct {
+	loc_vec *locs;
+	bh_arena *arena;
+} fits_note;
+
 static void note_proved_fits(const bh_loc *call, void *payload)
 {
-	loc_vec *v = payload;
-	bh_vec_push(v, *call);
+	fits_note *n = payload;
+	bh_loc at = *call;
+	at.path = bh_arena_strdup(n->arena, call->path);
+	bh_vec_push(n->locs, at);
 }
 
 static bool same_start(const bh_loc *a, const bh_loc *b)
@@ -451,7 +462,7 @@ static void supersede_copy_patterns(bh_scan *scan, size_t first, const loc_vec *
 // The bounds checker over the whole program; the copies it proved to fit
 // go to `fits` (supersede_copy_patterns needs the pattern rules' findings).
 static bh_status run_bounds(bh_scan *scan, const bh_ir_program *program, const bh_callgraph *graph,
-			    const bh_units *units, const reuse_io *reuse, loc_vec *fits)
+			    const bh_units *units, const reuse_io *reuse, fits_note *fits)
 {
 	size_t first = scan->findings.items.len;
 	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
@@ -487,6 +498,7 @@ typedef struct {
 	bh_scan local;
 	bh_status err;
 	bool run;
+	bool done;          // under analyses.lock
 	double ms;
 } task;
 
@@ -501,19 +513,54 @@ typedef struct {
 	bh_scan_cache *cache;
 	bool together;       // taint runs memory too
 	loc_vec fits;
+	fits_note fits_to;   // the bounds task's way into `fits`
 	task tasks[NTASKS];
 	task_kind order[NTASKS];
 	size_t ntasks;
 	size_t next;         // the next of `order` to take (atomic)
+	// Taint reads no traces: it starts while the main thread loads the
+	// others' (`ready` once they are), and their traces are saved while
+	// it runs on (a task `done`).
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	bool ready;
 } analyses;
+
+static void wait_ready(analyses *a)
+{
+	pthread_mutex_lock(&a->lock);
+	while (!a->ready)
+		pthread_cond_wait(&a->changed, &a->lock);
+	pthread_mutex_unlock(&a->lock);
+}
+
+static void set_ready(analyses *a)
+{
+	pthread_mutex_lock(&a->lock);
+	a->ready = true;
+	pthread_cond_broadcast(&a->changed);
+	pthread_mutex_unlock(&a->lock);
+}
+
+static void wait_done(analyses *a, const task *t)
+{
+	pthread_mutex_lock(&a->lock);
+	while (!t->done)
+		pthread_cond_wait(&a->changed, &a->lock);
+	pthread_mutex_unlock(&a->lock);
+}
 
 static bh_status run_task(analyses *a, task_kind k)
 {
 	bh_scan *s = &a->tasks[k].local;
 	switch (k) {
 	case TASK_TAINT: {
-		bh_status err = run_taint(s, a->program, a->graph, a->units, a->io);
-		return err < 0 || !a->together ? err : run_mem(s, a->program, a->graph, a->units, a->io, a->reuse);
+		// Its own traces are loaded first (the others' while it runs).
+		bh_status err = run_taint(s, a->program, a->graph, a->units, a->io, a->reuse);
+		if (err < 0 || !a->together)
+			return err;
+		wait_ready(a);
+		return run_mem(s, a->program, a->graph, a->units, a->io, a->reuse);
 	}
 	case TASK_MEM:
 		return run_mem(s, a->program, a->graph, a->units, a->io, a->reuse);
@@ -522,7 +569,7 @@ static bh_status run_task(analyses *a, task_kind k)
 	case TASK_CALLS:
 		return run_calls(s, a->program, a->graph, a->units, a->reuse);
 	case TASK_BOUNDS:
-		return run_bounds(s, a->program, a->graph, a->units, a->reuse, &a->fits);
+		return run_bounds(s, a->program, a->graph, a->units, a->reuse, &a->fits_to);
 	default:
 		return bh_tsc_scan(s->ctx, a->tsc, &s->findings, &s->diags);
 	}
@@ -536,11 +583,17 @@ static void *take_tasks(void *data)
 		if (i >= a->ntasks)
 			return NULL;
 		task *t = &a->tasks[a->order[i]];
+		if (a->order[i] != TASK_TAINT)
+			wait_ready(a);
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		t->err = run_task(a, a->order[i]);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		t->ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		pthread_mutex_lock(&a->lock);
+		t->done = true;
+		pthread_cond_broadcast(&a->changed);
+		pthread_mutex_unlock(&a->lock);
 	}
 }
 
@@ -551,6 +604,9 @@ static void analyses_init(analyses *a, bh_scan *scan, const bh_ir_program *progr
 	memset(a, 0, sizeof(*a));
 	*a = (analyses){ .scan = scan, .program = program, .graph = graph, .units = units, .tsc = tsc,
 			 .io = io, .reuse = reuse, .cache = cache, .together = io->exported != NULL };
+	pthread_mutex_init(&a->lock, NULL);
+	pthread_cond_init(&a->changed, NULL);
+	a->fits_to = (fits_note){ &a->fits, bh_arena_new() };
 	// Longest first (see above).
 	static const task_kind by_length[] = { TASK_TAINT, TASK_BOUNDS, TASK_MEM, TASK_UNINIT, TASK_TSC, TASK_CALLS };
 	for (size_t i = 0; i < NTASKS; i++) {
@@ -611,6 +667,9 @@ static bh_status analyses_join(analyses *a, tracer *tr)
 	}
 	supersede_copy_patterns(scan, first, &a->fits);
 	bh_vec_dispose(&a->fits);
+	bh_arena_free(a->fits_to.arena);
+	pthread_mutex_destroy(&a->lock);
+	pthread_cond_destroy(&a->changed);
 	return err;
 }
 
@@ -680,19 +739,22 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	bh_callgraph graph;
 	bh_callgraph_build(&graph, program);
 	trace(tr, "call graph");
-	reuse_io reuse = { 0 };
-	if (analyses_own(opts) && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
-		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
-		reuse.calls = bh_analysis_cache_traces(cache, scan, "calls", reuse.calls_key);
-		reuse.bounds = bh_analysis_cache_traces(cache, scan, "bounds", reuse.bounds_key);
-		trace(tr, "traces read");
-		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
-		trace(tr, "identify");
-	}
 	bh_summaries *imported = read_summaries(scan, opts);
 	summaries_io io = { imported ? imported : opts->summaries_in,
 			    opts->write_summaries || opts->summaries_out ? bh_summaries_new() : NULL };
 	trace(tr, "summaries");
+	reuse_io reuse = { 0 };
+	// Taint's traces and the functions' identities first: the taint task
+	// starts with them, the others' traces are read while it runs. (A
+	// run that makes summaries has every summary made: no taint traces.)
+	bool traced = analyses_own(opts), identified = false;
+	if (traced && !io.exported &&
+	    (reuse.taint = bh_analysis_cache_traces(cache, scan, "taint", reuse.taint_key))) {
+		trace(tr, "taint traces");
+		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
+		identified = true;
+		trace(tr, "identify");
+	}
 	analyses a;
 	analyses_init(&a, scan, program, &graph, units, tsc, &io, &reuse, cache);
 	pthread_t thread;
@@ -700,7 +762,36 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	stage_progress(opts, "analyse",
 		       tsc ? "taint, memory, initialisation, calls, bounds, tree-sitter"
 			   : "taint, memory, initialisation, calls, bounds");
+	if (traced && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
+		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
+		reuse.calls = bh_analysis_cache_traces(cache, scan, "calls", reuse.calls_key);
+		reuse.bounds = bh_analysis_cache_traces(cache, scan, "bounds", reuse.bounds_key);
+		trace(tr, "traces read");
+		if (!identified)
+			bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
+	}
+	set_ready(&a);
 	take_tasks(&a);
+	// Each analysis' traces, once its run is complete.
+	const struct {
+		task_kind task;
+		bh_reuse *reuse;
+		const char *key, *name;
+	} saved[] = { { TASK_TAINT, reuse.taint, reuse.taint_key, "taint" },
+		       { a.together ? TASK_TAINT : TASK_MEM, reuse.mem, reuse.mem_key, "memory" },
+		       { TASK_UNINIT, reuse.uninit, reuse.uninit_key, "initialisation" },
+		       { TASK_CALLS, reuse.calls, reuse.calls_key, "calls" },
+		       { TASK_BOUNDS, reuse.bounds, reuse.bounds_key, "bounds" } };
+	for (size_t i = 1; i <= BH_ARRAY_LEN(saved); i++) {
+		// (Taint's last: it is the longest.)
+		size_t k = i % BH_ARRAY_LEN(saved);
+		const task *t = &a.tasks[saved[k].task];
+		if (!saved[k].reuse || !t->run)
+			continue;
+		wait_done(&a, t);
+		if (t->err >= 0)
+			save_traces(cache, saved[k].reuse, saved[k].key, saved[k].name, tr);
+	}
 	if (parallel)
 		pthread_join(thread, NULL);
 	trace(tr, "analyses");
@@ -708,16 +799,11 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	for (task_kind k = 0; k < NTASKS && err >= 0; k++)
 		if (a.tasks[k].run && a.tasks[k].err < 0)
 			err = a.tasks[k].err;
-	if (err >= 0) {
-		save_traces(cache, reuse.mem, reuse.mem_key, "memory", tr);
-		save_traces(cache, reuse.uninit, reuse.uninit_key, "initialisation", tr);
-		save_traces(cache, reuse.calls, reuse.calls_key, "calls", tr);
-		save_traces(cache, reuse.bounds, reuse.bounds_key, "bounds", tr);
-	}
 	bh_reuse_free(reuse.mem);
 	bh_reuse_free(reuse.uninit);
 	bh_reuse_free(reuse.calls);
 	bh_reuse_free(reuse.bounds);
+	bh_reuse_free(reuse.taint);
 	if (err >= 0 && io.exported && opts->write_summaries) {
 		bh_summaries_hash_units(io.exported, hash_context_file, scan);
 		write_summaries(scan, opts->write_summaries, io.exported);

@@ -111,9 +111,13 @@ typedef struct {
 	bh_summaries *exported; /* receives the summary of every function analysed, or NULL */
 	size_t *analyses;       /* if non-NULL, receives how many analyses of a function ran:
 				   work that a later round or pass could reuse is not counted */
+	struct bh_reuse *reuse; /* traces of an earlier scan to replay, and this one's; or NULL
+				   (include/bulkhead/reuse.h; needs `graph` and `ids`; not with
+				   `imported` or `exported`) */
+	const struct bh_callgraph_ids *ids; /* with reuse: bh_callgraph_identify of `graph` */
 } bh_taint_options;
 
-#define BH_TAINT_OPTIONS_INIT { NULL, 0, NULL, NULL, NULL, NULL }
+#define BH_TAINT_OPTIONS_INIT { NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * Run the taint rules over `prog` and add their findings to `out`, each

@@ -99,7 +99,7 @@ def main():
             finally:
                 open(path, "wb").write(original)
             counts = []
-            for analysis in ("memory", "bounds"):
+            for analysis in ("memory", "bounds", "taint"):
                 m = re.search(analysis.encode() + rb": (\d+) components replayed, (\d+) analysed", p.stderr)
                 counts.append("%s replayed %s analysed %s" % (analysis, m.group(1).decode(), m.group(2).decode())
                               if m else "(no %s run)" % analysis)

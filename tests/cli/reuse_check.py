@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# The memory checkers, the uninitialised-read check, the call checks and
-# the bounds checker reuse an earlier scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
+# The taint analysis, the memory checkers, the uninitialised-read check,
+# the call checks and the bounds checker reuse an earlier scan's traces (include/bulkhead/reuse.h): after each edit below, a scan
 # with the cache must write the report a scan without it writes (the other
 # analyses' findings included: the fixture has taint flows, one through a
 # global), and replay what the edit did not reach. How many components
@@ -141,7 +141,7 @@ def same(ctx, name, want_replayed=None):
     got, counts = scan(ctx)
     want, _ = scan(ctx, cached=False)
     ok = got == want and (want_replayed is None or
-                          all(k in counts and want_replayed(counts[k]) for k in ("memory", "initialisation", "calls", "bounds")))
+                          all(k in counts and want_replayed(counts[k]) for k in ("taint", "memory", "initialisation", "calls", "bounds")))
     check(ok, name, "counts %s; %s" % (counts, "" if got == want else "reports differ"))
     return json.loads(got)
 
@@ -186,6 +186,13 @@ def main():
     write(ctx, "util.c", "/* moved */\n" + UTIL.replace('g_cmd = getenv("CMD");', 'g_cmd = "ls";'))
     rep = same(ctx, "a global no longer tainted reaches its reader", lambda c: c[0] > 0)
     check("c.command-injection" not in rules(rep, "main.c"), "the reader's injection is gone", rules(rep, "main.c"))
+    # config() no longer returns the environment: the injection its
+    # caller's call of run() made is gone, though the caller did not change.
+    write(ctx, "util.c", "/* moved */\n" + UTIL.replace('return getenv("RUN");', 'return "ls";'))
+    rep = same(ctx, "a callee's changed summary reaches its caller (taint)", lambda c: c[0] > 0)
+    check("c.command-injection" not in rules(rep, "util.c") and "c.command-injection" in rules(rep, "main.c"),
+          "the injection through config() is gone, the one through the global stays",
+          (rules(rep, "util.c"), rules(rep, "main.c")))
     # release() no longer frees: the double free in its caller is gone, so
     # the caller was analysed again although its own code did not change.
     write(ctx, "util.c", "/* moved */\n" + UTIL.replace("{ free(p); }", "{ (void)p; }"))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer entry point for the analyses' traces (the cache's traces-*
 // entries, include/bulkhead/reuse.h): the first byte picks the analysis
-// (memory, initialisation, calls, bounds), the rest are its traces. They are
+// (memory, initialisation, calls, bounds, taint), the rest are its traces. They are
 // loaded and used by that analysis over a small program it compiles once:
 // traces that name the program's functions with their digests (the seeds,
 // which BH_FUZZ_WRITE_SEEDS=DIR writes from a run of each analysis) are
@@ -20,6 +20,7 @@
 #include "bulkhead/finding.h"
 #include "bulkhead/mem.h"
 #include "bulkhead/reuse.h"
+#include "bulkhead/taint.h"
 #include "bulkhead/uninit.h"
 #include "program.h"
 
@@ -27,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 // A double free through a wrapper, a field unset in a caller and read in
 // its callee, setuid() ignored through a wrapper, a recursive pair, an
-// overflow in a callee's calling context and one of a wrapper's block.
+// overflow in a callee's calling context and one of a wrapper's block,
+// a command from the environment through a global and a wrapper.
 static const char program_c[] =
 	"#include <stdlib.h>\n"
 	"#include <unistd.h>\n"
@@ -41,12 +43,17 @@ static const char program_c[] =
 	"int odd(int n) { return n == 0 ? 0 : even(n - 1); }\n"
 	"void put_at(char *b, int i) { b[i] = 1; }\n"
 	"char *block(void) { return malloc(16); }\n"
+	"char *g_cmd;\n"
+	"void set_cmd(void) { g_cmd = getenv(\"CMD\"); }\n"
+	"void run(const char *c) { system(c); }\n"
 	"int main(int argc, char **argv) {\n"
 	"\tchar buf[8];\n"
 	"\tput_at(buf, 9);\n"
 	"\tchar *q = block();\n"
 	"\tq[20] = 1;\n"
 	"\tfree(q);\n"
+	"\tset_cmd();\n"
+	"\trun(g_cmd);\n"
 	"\tchar *p = make(8);\n"
 	"\trelease(p);\n"
 	"\trelease(p);\n"
@@ -56,7 +63,7 @@ static const char program_c[] =
 	"\treturn use_b(o) + even(argc) + (argv[0] != 0);\n"
 	"}\n";
 
-static const char *const analyses[] = { "memory", "initialisation", "calls", "bounds" };
+static const char *const analyses[] = { "memory", "initialisation", "calls", "bounds", "taint" };
 #define NANALYSES (sizeof(analyses) / sizeof(analyses[0]))
 
 static bh_ir_program program;
@@ -111,12 +118,22 @@ static void run(unsigned which, bh_reuse *reuse, bh_arena *arena)
 		o.ids = &ids;
 		bh_calls_run(&program, &models, &o, &findings, &diags);
 		bh_calls_models_dispose(&models);
-	} else {
+	} else if (which == 3) {
 		bh_bounds_options o = BH_BOUNDS_OPTIONS_INIT;
 		o.graph = &graph;
 		o.reuse = reuse;
 		o.ids = &ids;
 		bh_bounds_run(&program, &o, &findings, &diags);
+	} else {
+		bh_taint_models models;
+		bh_taint_models_init(&models);
+		bh_taint_models_add_builtin(&models, arena, &diags);
+		bh_taint_options o = BH_TAINT_OPTIONS_INIT;
+		o.graph = &graph;
+		o.reuse = reuse;
+		o.ids = &ids;
+		bh_taint_run(&program, &models, &o, &findings, &diags);
+		bh_taint_models_dispose(&models);
 	}
 	bh_findings_dispose(&findings);
 	bh_diags_dispose(&diags);
