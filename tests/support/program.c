@@ -5,6 +5,7 @@
 
 #include "bulkhead/clang.h"
 #include "bulkhead/disc.h"
+#include "bulkhead/reuse.h"
 #include "bulkhead/rule.h"
 #include "program.h"
 #include "tmpctx.h"
@@ -41,6 +42,29 @@ bool bh_test_compile_program(bh_arena *arena, const char *const *files, bh_ir_pr
 	bh_test_rmtree(root);
 	free(canon);
 	return ok;
+}
+
+bool bh_test_traced_open(bh_test_traced *t, bh_arena *arena, const char *analysis, const char *const *files,
+			 const bh_bytes *traces, bh_findings *findings, bh_diags *diags)
+{
+	memset(t, 0, sizeof(*t));
+	bh_ir_program_init(&t->prog);
+	if (!bh_test_compile_program(arena, files, &t->prog, findings, diags))
+		return false;
+	bh_callgraph_build(&t->graph, &t->prog);
+	bh_callgraph_identify(&t->graph, arena, &t->ids);
+	t->reuse = bh_reuse_new(analysis);
+	return !traces || bh_reuse_load(t->reuse, traces->items, traces->len);
+}
+
+void bh_test_traced_close(bh_test_traced *t, bh_bytes *out, size_t *replayed, size_t *recorded)
+{
+	out->len = 0;
+	bh_reuse_save(t->reuse, out);
+	bh_reuse_counts(t->reuse, replayed, recorded);
+	bh_reuse_free(t->reuse);
+	bh_callgraph_dispose(&t->graph);
+	bh_ir_program_dispose(&t->prog);
 }
 
 void bh_test_compile_program_or_abort(const char *const *files, bh_ir_program *prog)

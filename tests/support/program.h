@@ -9,9 +9,11 @@
 #include <stdbool.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/callgraph.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/ir.h"
+#include "bulkhead/ir_serial.h"
 
 /**
  * Write `files` (name, text pairs, NULL-terminated) into a fresh temporary
@@ -30,6 +32,24 @@ bool bh_test_compile_program(bh_arena *arena, const char *const *files, bh_ir_pr
  * test framework to fail through.
  */
 void bh_test_compile_program_or_abort(const char *const *files, bh_ir_program *prog);
+
+/*
+ * A program compiled for an analysis that replays traces across scans
+ * (include/bulkhead/reuse.h): its call graph, the functions' identities
+ * and the traces of `analysis`, loaded from `traces` when not NULL.
+ * traced_close saves this run's traces to `out` (emptied first) and
+ * gives how many components it replayed and recorded.
+ */
+typedef struct {
+	bh_ir_program prog;
+	struct bh_callgraph graph;
+	struct bh_callgraph_ids ids;
+	struct bh_reuse *reuse;
+} bh_test_traced;
+
+bool bh_test_traced_open(bh_test_traced *t, bh_arena *arena, const char *analysis, const char *const *files,
+			 const bh_bytes *traces, bh_findings *findings, bh_diags *diags);
+void bh_test_traced_close(bh_test_traced *t, bh_bytes *out, size_t *replayed, size_t *recorded);
 
 /** The lines of the findings of rule `id`, joined by blanks ("" if none); arena string. */
 const char *bh_test_rule_lines(bh_arena *arena, const bh_findings *findings, const char *id);

@@ -10,10 +10,8 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/bounds.h"
-#include "bulkhead/callgraph.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
-#include "bulkhead/reuse.h"
 #include "dataflow/bounds_internal.h"
 #include "program.h"
 
@@ -765,29 +763,16 @@ static result *traced_run(const char *const *files, const bh_bytes *in, bh_bytes
 	bh_vec_push(&results, r);
 	bh_findings_init(&r->findings, arena);
 	bh_diags_init(&r->diags, arena);
-	bh_ir_program prog;
-	bh_ir_program_init(&prog);
-	cr_assert(bh_test_compile_program(arena, files, &prog, &r->findings, &r->diags));
-	bh_callgraph graph;
-	bh_callgraph_build(&graph, &prog);
-	bh_callgraph_ids ids;
-	bh_callgraph_identify(&graph, arena, &ids);
-	bh_reuse *reuse = bh_reuse_new("bounds");
-	if (in)
-		cr_assert(bh_reuse_load(reuse, in->items, in->len));
+	bh_test_traced t;
+	cr_assert(bh_test_traced_open(&t, arena, "bounds", files, in, &r->findings, &r->diags));
 	bh_bounds_options opts = BH_BOUNDS_OPTIONS_INIT;
 	opts.proved_fits = note_fits;
 	opts.payload = r;
-	opts.graph = &graph;
-	opts.reuse = reuse;
-	opts.ids = &ids;
-	cr_assert_eq(bh_bounds_run(&prog, &opts, &r->findings, &r->diags), BH_OK);
-	out->len = 0;
-	bh_reuse_save(reuse, out);
-	bh_reuse_counts(reuse, replayed, analysed);
-	bh_reuse_free(reuse);
-	bh_callgraph_dispose(&graph);
-	bh_ir_program_dispose(&prog);
+	opts.graph = &t.graph;
+	opts.reuse = t.reuse;
+	opts.ids = &t.ids;
+	cr_assert_eq(bh_bounds_run(&t.prog, &opts, &r->findings, &r->diags), BH_OK);
+	bh_test_traced_close(&t, out, replayed, analysed);
 	return r;
 }
 

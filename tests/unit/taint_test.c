@@ -8,11 +8,9 @@
 #include <string.h>
 
 #include "bulkhead/arena.h"
-#include "bulkhead/callgraph.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
-#include "bulkhead/reuse.h"
 #include "bulkhead/taint.h"
 #include "program.h"
 
@@ -729,33 +727,20 @@ static result *traced_run(const char *const *files, const bh_bytes *in, bh_bytes
 	bh_vec_push(&results, r);
 	bh_findings_init(&r->findings, arena);
 	bh_diags_init(&r->diags, arena);
-	bh_ir_program prog;
-	bh_ir_program_init(&prog);
-	cr_assert(bh_test_compile_program(arena, files, &prog, &r->findings, &r->diags));
-	bh_callgraph graph;
-	bh_callgraph_build(&graph, &prog);
-	bh_callgraph_ids ids;
-	bh_callgraph_identify(&graph, arena, &ids);
-	bh_reuse *reuse = bh_reuse_new("taint");
-	if (in)
-		cr_assert(bh_reuse_load(reuse, in->items, in->len));
+	bh_test_traced t;
+	cr_assert(bh_test_traced_open(&t, arena, "taint", files, in, &r->findings, &r->diags));
 	bh_taint_models m;
 	bh_taint_models_init(&m);
 	bh_taint_models_add_builtin(&m, arena, &r->diags);
 	bh_taint_options opts = BH_TAINT_OPTIONS_INIT;
-	opts.graph = &graph;
-	opts.reuse = reuse;
-	opts.ids = &ids;
+	opts.graph = &t.graph;
+	opts.reuse = t.reuse;
+	opts.ids = &t.ids;
 	opts.analyses = analyses;
-	cr_assert_eq(bh_taint_run(&prog, &m, &opts, &r->findings, &r->diags), BH_OK);
-	out->len = 0;
-	bh_reuse_save(reuse, out);
+	cr_assert_eq(bh_taint_run(&t.prog, &m, &opts, &r->findings, &r->diags), BH_OK);
 	size_t recorded;
-	bh_reuse_counts(reuse, replayed, &recorded);
-	bh_reuse_free(reuse);
+	bh_test_traced_close(&t, out, replayed, &recorded);
 	bh_taint_models_dispose(&m);
-	bh_callgraph_dispose(&graph);
-	bh_ir_program_dispose(&prog);
 	bh_findings_sort_unique(&r->findings);
 	return r;
 }
