@@ -296,13 +296,14 @@ void bh_taint__note_incomplete(bh_taint__program *p, bh_loc loc, const char *fun
  * reuse.h). begin (r NULL: none, every call below does nothing), a round
  * at the start of each round, then per component: replay, or start, the
  * analysis, finish; `again` when this run's own log replays a component
- * in a later round. end: false when a stored summary did not decode (the
- * run must be made again without traces).
+ * in a later round. sound: false when a stored summary did not decode
+ * (the run must be made again without traces).
  */
 typedef struct bh_taint__tracer bh_taint__tracer;
 struct bh_reuse;
 void bh_taint__trace_begin(bh_taint__program *p, struct bh_reuse *r, const bh_callgraph_ids *ids);
-bool bh_taint__trace_end(bh_taint__program *p);
+bool bh_taint__trace_sound(const bh_taint__program *p);
+void bh_taint__trace_end(bh_taint__program *p);
 void bh_taint__trace_round(bh_taint__program *p);
 bool bh_taint__trace_replay(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
 void bh_taint__trace_start(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);

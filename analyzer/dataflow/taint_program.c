@@ -205,9 +205,9 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
 	p.imported = opts->imported;
 	bh_taint__import_globals(&p, opts->imported);
-	// (A run that imports or exports summaries does not record traces:
-	// their summaries are another scan's, or must all be decoded.)
-	bool traced = opts->reuse && opts->ids && !opts->imported && !opts->exported;
+	// (A run that imports summaries keeps no traces: its results depend
+	// on another scan's functions.)
+	bool traced = opts->reuse && opts->ids && !opts->imported;
 	bh_taint__trace_begin(&p, traced ? opts->reuse : NULL, opts->ids);
 
 	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
@@ -230,7 +230,11 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		}
 		bool more = p.tainted.len > p.tainted_at_round_start;
 		if (!more || round >= max_rounds) {
-			sound = bh_taint__trace_end(&p);
+			// Exported, every summary is needed: replayed ones are
+			// decoded now.
+			for (size_t i = 0; opts->exported && i < graph->nfuncs; i++)
+				(void)bh_taint__sum(&p, i);
+			sound = bh_taint__trace_sound(&p);
 			if (sound) {
 				bh_findings_append(out, &round_findings);
 				bh_diags_append(diags, &round_diags);
@@ -248,7 +252,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	bh_diags_dispose(&round_diags);
 	if (opts->analyses)
 		*opts->analyses = p.analyses;
-	if (opts->exported && st == BH_OK)
+	if (opts->exported && st == BH_OK && sound)
 		bh_taint__export(&p, prog, opts->exported);
 	for (size_t i = 0; i < graph->nfuncs; i++) {
 		bh_taint__log_dispose(&p.logs[i]);
@@ -267,7 +271,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		bh_vec_dispose(&p.all_sums.items[i]->globals);
 	}
 	bh_vec_dispose(&p.all_sums);
-	(void)bh_taint__trace_end(&p); // (after a cancel)
+	bh_taint__trace_end(&p);
 	bh_arena_free(p.arena);
 	if (!sound) {
 		// A stored summary did not decode: the traces are dropped and

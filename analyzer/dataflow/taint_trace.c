@@ -389,13 +389,17 @@ void bh_taint__trace_begin(bh_taint__program *p, bh_reuse *r, const bh_callgraph
 	bh_reuse__begin(r, p->graph, ids);
 }
 
-bool bh_taint__trace_end(bh_taint__program *p)
+bool bh_taint__trace_sound(const bh_taint__program *p)
+{
+	return !p->tracer || !p->tracer->broken;
+}
+
+void bh_taint__trace_end(bh_taint__program *p)
 {
 	bh_taint__tracer *t = p->tracer;
 	if (!t)
-		return true;
-	bool sound = !t->broken;
-	if (!sound)
+		return;
+	if (t->broken)
 		bh_reuse__invalidate(t->r);
 	free(t->lazy);
 	free(t->made);
@@ -403,7 +407,6 @@ bool bh_taint__trace_end(bh_taint__program *p)
 	bh_strset_dispose(&t->written);
 	free(t);
 	p->tracer = NULL;
-	return sound;
 }
 
 void bh_taint__trace_round(bh_taint__program *p)

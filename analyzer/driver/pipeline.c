@@ -746,11 +746,9 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	trace(tr, "summaries");
 	reuse_io reuse = { 0 };
 	// Taint's traces and the functions' identities first: the taint task
-	// starts with them, the others' traces are read while it runs. (A
-	// run that makes summaries has every summary made: no taint traces.)
+	// starts with them, the others' traces are read while it runs.
 	bool traced = analyses_own(opts), identified = false;
-	if (traced && !io.exported &&
-	    (reuse.taint = bh_analysis_cache_traces(cache, scan, "taint", reuse.taint_key))) {
+	if (traced && (reuse.taint = bh_analysis_cache_traces(cache, scan, "taint", reuse.taint_key))) {
 		trace(tr, "taint traces");
 		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
 		identified = true;

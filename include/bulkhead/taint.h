@@ -112,8 +112,8 @@ typedef struct {
 	size_t *analyses;       /* if non-NULL, receives how many analyses of a function ran:
 				   work that a later round or pass could reuse is not counted */
 	struct bh_reuse *reuse; /* traces of an earlier scan to replay, and this one's; or NULL
-				   (include/bulkhead/reuse.h; needs `graph` and `ids`; not with
-				   `imported` or `exported`) */
+				   (include/bulkhead/reuse.h; needs `graph` and `ids`; unused
+				   with `imported`) */
 	const struct bh_callgraph_ids *ids; /* with reuse: bh_callgraph_identify of `graph` */
 } bh_taint_options;
 
