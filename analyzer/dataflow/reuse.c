@@ -43,6 +43,9 @@ struct bh_reuse__trace {
 	const void *out;
 	size_t outlen;
 	size_t next; // the next stored trace with the same first member, + 1
+	// Its bytes after `rounds`: a replayed trace is saved as it was read.
+	const unsigned char *body;
+	size_t bodylen;
 };
 
 // A trace of this run: members by node; outputs owned, or a stored one's.
@@ -141,6 +144,7 @@ static bool read_trace(bh_wire_reader *rd, bh_arena *arena, bh_reuse__trace *t)
 {
 	size_t left = (size_t)(rd->end - rd->p);
 	t->rounds = bh_wire_get_u(rd);
+	t->body = rd->p;
 	t->nmembers = (size_t)bh_wire_get_max(rd, left / (2 * DIGEST + 1));
 	if (!rd->ok || t->nmembers == 0)
 		return false;
@@ -169,6 +173,7 @@ static bool read_trace(bh_wire_reader *rd, bh_arena *arena, bh_reuse__trace *t)
 		memcpy(x->digest, d, DIGEST);
 	}
 	t->out = bh_wire_get_blob(rd, &t->outlen);
+	t->bodylen = rd->ok ? (size_t)(rd->p - t->body) : 0;
 	return rd->ok;
 }
 
@@ -207,24 +212,24 @@ bool bh_reuse_load(bh_reuse *r, const void *data, size_t len)
 static void put_trace(bh_bytes *b, const bh_reuse *r, const new_trace *t)
 {
 	bh_wire_u(b, t->rounds);
+	if (t->from) {
+		// Its members, their digests, reads and outputs are the stored ones.
+		bh_wire_raw(b, t->from->body, t->from->bodylen);
+		return;
+	}
 	bh_wire_u(b, t->nmembers);
 	for (size_t i = 0; i < t->nmembers; i++) {
 		bh_wire_str(b, r->ids->names[t->nodes[i]]);
 		bh_wire_raw(b, r->ids->digests[t->nodes[i]], DIGEST);
 		bh_wire_raw(b, t->sum_digests[i], DIGEST);
 	}
-	const read_rec *reads = t->from ? t->from->reads : t->reads.items;
-	size_t nreads = t->from ? t->from->nreads : t->reads.len;
-	bh_wire_u(b, nreads);
-	for (size_t i = 0; i < nreads; i++) {
-		bh_wire_u(b, reads[i].kind);
-		bh_wire_str(b, reads[i].key);
-		bh_wire_raw(b, reads[i].digest, DIGEST);
+	bh_wire_u(b, t->reads.len);
+	for (size_t i = 0; i < t->reads.len; i++) {
+		bh_wire_u(b, t->reads.items[i].kind);
+		bh_wire_str(b, t->reads.items[i].key);
+		bh_wire_raw(b, t->reads.items[i].digest, DIGEST);
 	}
-	if (t->from)
-		bh_wire_blob(b, t->from->out, t->from->outlen);
-	else
-		bh_wire_blob(b, t->own.items, t->own.len);
+	bh_wire_blob(b, t->own.items, t->own.len);
 }
 
 void bh_reuse_save(const bh_reuse *r, bh_bytes *out)

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bulkhead/ptrmap.h"
 #include "bulkhead/rule.h"
 #include "bulkhead/sha256.h"
 #include "bulkhead/vec.h"
@@ -55,19 +54,47 @@ struct bh_taint__tracer {
 
 // ------------------------------------------------------------- strings
 
-// Strings by number within one encoding: by address first (most repeat
-// by address), then by contents.
+// Strings by number within one encoding, found by their text (an
+// open-addressing table over the encoded strings, which outlive it).
 typedef struct {
-	bh_ptrmap by_address;
-	bh_strmap by_text;     // text -> number (decimal)
-	size_t n;
+	const char **keys;
+	size_t *ids;
+	size_t cap, n;
 } string_ids;
 
 static void ids_dispose(string_ids *s)
 {
-	bh_ptrmap_dispose(&s->by_address);
-	bh_strmap_dispose(&s->by_text);
+	free(s->keys);
+	free(s->ids);
 	memset(s, 0, sizeof(*s));
+}
+
+static size_t *id_slot(string_ids *s, const char *str)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 32;
+		const char **keys = bh_xcalloc(cap, sizeof(*keys));
+		size_t *ids = bh_xcalloc(cap, sizeof(*ids));
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->keys[i])
+				continue;
+			size_t j = bh_hash_string(s->keys[i]) & (cap - 1);
+			while (keys[j])
+				j = (j + 1) & (cap - 1);
+			keys[j] = s->keys[i];
+			ids[j] = s->ids[i];
+		}
+		free(s->keys);
+		free(s->ids);
+		s->keys = keys;
+		s->ids = ids;
+		s->cap = cap;
+	}
+	size_t j = bh_hash_string(str) & (s->cap - 1);
+	while (s->keys[j] && s->keys[j] != str && strcmp(s->keys[j], str) != 0)
+		j = (j + 1) & (s->cap - 1);
+	s->keys[j] = str;
+	return &s->ids[j];
 }
 
 // 0: NULL; 1: the string follows; 2 + k: the k-th string written.
@@ -77,23 +104,14 @@ static void put_str(bh_bytes *b, string_ids *s, const char *str)
 		bh_wire_u(b, 0);
 		return;
 	}
-	uintptr_t id = 0;
-	if (!bh_ptrmap_get(&s->by_address, str, &id)) {
-		const char *text = bh_strmap_get(&s->by_text, str);
-		if (!text) {
-			id = ++s->n;
-			char num[24];
-			snprintf(num, sizeof(num), "%zu", (size_t)id);
-			bh_strmap_put(&s->by_text, str, num);
-			bh_ptrmap_put(&s->by_address, str, id);
-			bh_wire_u(b, 1);
-			bh_wire_str(b, str);
-			return;
-		}
-		id = (uintptr_t)strtoull(text, NULL, 10);
-		bh_ptrmap_put(&s->by_address, str, id);
+	size_t *id = id_slot(s, str);
+	if (*id) {
+		bh_wire_u(b, 1 + *id);
+		return;
 	}
-	bh_wire_u(b, 1 + id);
+	*id = ++s->n;
+	bh_wire_u(b, 1);
+	bh_wire_str(b, str);
 }
 
 typedef struct {
