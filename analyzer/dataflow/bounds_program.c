@@ -14,6 +14,8 @@
 //   and a caller with no buffer of its own is solved when it hands a
 //   callee constants (`sink(10)`) so that the callee's accesses are
 //   checked against them.
+// A later scan replays each top-level analysis whose reads of the IR and
+// of this program-wide state still hold (bounds_trace.c).
 #include <stdlib.h>
 #include <string.h>
 

@@ -4,7 +4,8 @@
 // and analyses each function once its callees have summaries; a recursive
 // component is iterated until its summaries stop changing (bounded), each
 // pass analysing again only the members whose reads changed, and a later
-// round replays the components whose reads did not (taint_reuse.c).
+// round replays the components whose reads did not (taint_reuse.c), as a
+// later scan replays an earlier one's (taint_trace.c).
 //
 // Globals are flow-insensitive and program-wide: once any function stores
 // untrusted data into a global, every read of it anywhere is tainted. A
