@@ -55,6 +55,9 @@ typedef struct {
 	unsigned silent;         // nesting of context_result's analyses
 	unsigned depth;          // nesting of context analyses
 	unsigned summary_depth;  // nesting of on-demand analyses for results
+	bh_findings *top_out;    // where a function's own analysis reports, whoever asks for it
+	bh_diags *top_diags;
+	void (*top_fits)(const bh_loc *call, void *payload);
 } program;
 
 static program *outer(bh_bnd_program *p)
@@ -94,9 +97,26 @@ static const bh_bnd_ret *result_of(bh_bnd_program *p, size_t node)
 	if (p->ret_state[node] == 1 || pr->summary_depth >= MAX_SUMMARY_DEPTH)
 		return NULL; // recursion, or too deep a chain of helpers
 	p->ret_state[node] = 1;
+	// The callee's own analysis, made now as its top-level one would be
+	// (which is skipped): reported to the program, not into the list of a
+	// silent analysis that asked (context_result), and with the whole
+	// depth of calling contexts.
+	bh_findings *out = p->out;
+	bh_diags *diags = p->diags;
+	void (*fits)(const bh_loc *, void *) = p->proved_fits;
+	unsigned silent = pr->silent, depth = pr->depth;
+	p->out = pr->top_out;
+	p->diags = pr->top_diags;
+	p->proved_fits = pr->top_fits;
+	pr->silent = pr->depth = 0;
 	pr->summary_depth++;
 	bh_bnd_analyse_function(p, p->graph->funcs[node], NULL, &p->rets[node]);
 	pr->summary_depth--;
+	p->out = out;
+	p->diags = diags;
+	p->proved_fits = fits;
+	pr->silent = silent;
+	pr->depth = depth;
 	p->ret_state[node] = 2;
 	bh_bnd_ret_made(p, node);
 	return &p->rets[node];
@@ -477,6 +497,9 @@ bh_status bh_bounds_run(const bh_ir_program *prog, const bh_bounds_options *opts
 	p->cancel = opts ? opts->cancel : NULL;
 	p->proved_fits = opts ? opts->proved_fits : NULL;
 	p->payload = opts ? opts->payload : NULL;
+	pr.top_out = out;
+	pr.top_diags = diags;
+	pr.top_fits = p->proved_fits;
 	p->arena = bh_arena_new();
 	bh_callgraph own;
 	p->graph = bh_callgraph_acquire(opts ? opts->graph : NULL, &own, prog);

@@ -727,6 +727,33 @@ Test(bounds, cheap_contexts_do_not_spend_the_budget_of_later_callers)
 	cr_assert(strstr(f->message, "when bad() calls it"), "%s", f->message);
 }
 
+Test(bounds, a_result_first_asked_for_by_a_silent_analysis_is_still_reported)
+{
+	// r1..r7 reach H() too deep for H to ask for G()'s result; A's call
+	// H(1, q) is then analysed silently for what it returns in that
+	// context (a fresh block), and is the first to ask for G()'s result.
+	// G()'s own analysis, made then in place of its top-level one, must
+	// report its overflow to the program, not into the silent list.
+	char text[4096];
+	size_t len = (size_t)snprintf(text, sizeof(text),
+				      "#include <stdlib.h>\n"
+				      "int r1(int n, char *q);\n"
+				      "char *H(int small, char *q);\n"
+				      "int G(void);\n"
+				      "int A(int k, char *q) { char b[2]; b[0] = (char)r1(k, q); "
+				      "char *p = H(1, q); return b[0] + (p != 0); }\n");
+	for (int i = 1; i < 7; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+					"int r%d(int n, char *q) { char b[2]; b[0] = 0; return r%d(n, q) + b[0]; }\n",
+					i, i + 1);
+	snprintf(text + len, sizeof(text) - len,
+		 "int r7(int n, char *q) { char b[2]; b[0] = 0; char *p = H(n, q); return b[0] + (p != 0); }\n"
+		 "char *H(int small, char *q) { char *p = q; if (small) p = malloc(8); G(); return p; }\n"
+		 "int G(void) { char b[4]; b[4] = 1; return b[0]; }\n");
+	result *r = run1(text);
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "14");
+}
+
 // ------------------------------------------------------ traces across scans
 
 Test(bounds, context_keysets_find_what_was_added)
