@@ -20,7 +20,7 @@
 // Outputs, in the wire format:
 //   members   the unit's own result (bh_reuse__put_member)
 //   results   per callee result it computed: the callee's name, the result
-//   counts    contexts analysed; per callee counted: name, contexts added
+//   counts    contexts analysed; per callee counted: name, contexts added (or 0)
 //   keys      contexts analysed (16 bytes each); contexts given a result,
 //             each with the result
 //   fits      string copies proved to fit (locations)
@@ -31,7 +31,6 @@
 #include <string.h>
 
 #include "bulkhead/rule.h"
-#include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 #include "dataflow/bounds_internal.h"
 #include "dataflow/reuse_internal.h"
@@ -70,14 +69,10 @@ struct bh_bnd_tracer {
 	BH_VEC(size_t) counted;
 	counter_read count[BH_BND_NCOUNTS];
 	bh_bnd_keyset seen[2]; // keys the unit looked up, in p->done and p->results
-	bh_strset reported_seen;
 	BH_VEC(size_t) rets_made;
 	BH_VEC(bh_hash128) added[2];
 	BH_VEC(bh_loc) fits;
 	bh_reuse__mark mark;
-	// The run's findings by "reported" key, for the replays' checks.
-	bh_strset reported;
-	size_t indexed;
 };
 
 static const char *const count_names[BH_BND_NCOUNTS] = { "contexts", "done", "results" };
@@ -94,12 +89,17 @@ static int set_index(const bh_bnd_program *p, const bh_bnd_keyset *set)
 
 // ------------------------------------------------------------- encoding
 
+// A result's flags as one number.
+static unsigned ret_bits(const bh_bnd_ret *r)
+{
+	return (unsigned)r->known | (unsigned)r->fresh << 1 | (unsigned)r->input << 2 | (unsigned)r->some_fresh << 3;
+}
+
 static void encode_ret(bh_bytes *b, const void *s, const void *payload)
 {
 	(void)payload;
 	const bh_bnd_ret *r = s;
-	bh_wire_u(b, (uint64_t)r->known | (uint64_t)r->fresh << 1 | (uint64_t)r->input << 2 |
-			     (uint64_t)r->some_fresh << 3);
+	bh_wire_u(b, ret_bits(r));
 	bh_wire_s(b, r->v.lo);
 	bh_wire_s(b, r->v.hi);
 }
@@ -132,7 +132,7 @@ static void result_digest(const bh_bnd_keyed *e, unsigned char d[DIGEST])
 	if (!e)
 		return;
 	d[0] = 1;
-	d[1] = (unsigned char)(e->ret.known | e->ret.fresh << 1 | e->ret.input << 2 | e->ret.some_fresh << 3);
+	d[1] = (unsigned char)ret_bits(&e->ret);
 	memcpy(d + 2, &e->ret.v.lo, sizeof(e->ret.v.lo));
 	memcpy(d + 10, &e->ret.v.hi, sizeof(e->ret.v.hi));
 }
@@ -169,16 +169,6 @@ static bool key_parse(const char *s, bh_hash128 *k)
 	return true;
 }
 
-// "r" key of a finding of `rule` at `at` (heap): what bh_findings_find
-// compares without a snippet.
-static char *reported_key(const bh_rule *rule, const bh_loc *at)
-{
-	size_t n = strlen(rule->id) + strlen(at->path) + 32;
-	char *key = bh_xmalloc(n);
-	snprintf(key, n, "r\x1f%s\x1f%s\x1f%u\x1f%u", rule->id, at->path, at->line, at->col);
-	return key;
-}
-
 // ------------------------------------------------------------- the run
 
 void bh_bnd_trace_begin(bh_bnd_program *p, bh_reuse *r, const bh_callgraph_ids *ids)
@@ -212,8 +202,6 @@ void bh_bnd_trace_end(bh_bnd_program *p)
 		bh_bnd_keyset_dispose(&t->seen[s]);
 		bh_vec_dispose(&t->added[s]);
 	}
-	bh_strset_dispose(&t->reported_seen);
-	bh_strset_dispose(&t->reported);
 	bh_vec_dispose(&t->rets_made);
 	bh_vec_dispose(&t->fits);
 	free(t);
@@ -320,17 +308,11 @@ void bh_bnd_key_added(bh_bnd_program *p, const bh_bnd_keyset *set, const bh_hash
 
 bool bh_bnd_reported(bh_bnd_program *p, const bh_rule *rule, const bh_loc *at)
 {
-	bool present = bh_findings_find(p->out, rule, at, NULL) != NULL;
 	bh_bnd_tracer *t = recording(p);
-	// (A silent analysis reports into a list of its own; a place with
-	// no path is never found.)
-	if (!t || p->out != t->out || !at->path)
-		return present;
-	char *key = reported_key(rule, at);
-	if (bh_strset_insert(&t->reported_seen, key))
-		bh_reuse__note_flag(t->r, key, present);
-	free(key);
-	return present;
+	// (A silent analysis reports into a list of its own.)
+	if (!t || p->out != t->out)
+		return bh_findings_find(p->out, rule, at, NULL) != NULL;
+	return bh_reuse__note_reported(t->r, p->out, rule, at, NULL);
 }
 
 void bh_bnd_fits(bh_bnd_program *p, const bh_loc *at)
@@ -359,7 +341,6 @@ void bh_bnd_trace_start(bh_bnd_program *p, size_t node)
 		bh_bnd_keyset_clear(&t->seen[s]);
 		t->added[s].len = 0;
 	}
-	bh_strset_dispose(&t->reported_seen);
 	t->rets_made.len = 0;
 	t->fits.len = 0;
 	t->ret_seen[node] = t->serial; // its own, being computed
@@ -399,16 +380,11 @@ void bh_bnd_trace_finish(bh_bnd_program *p, size_t node)
 		bh_vec_dispose(&r);
 	}
 	bh_wire_u(&b, p->contexts - t->count[BH_BND_COUNT_CONTEXTS].start);
-	size_t grew = 0;
-	for (size_t i = 0; i < t->counted.len; i++)
-		grew += p->contexts_of[t->counted.items[i]] > t->node_count[t->counted.items[i]].start;
-	bh_wire_u(&b, grew);
+	bh_wire_u(&b, t->counted.len);
 	for (size_t i = 0; i < t->counted.len; i++) {
 		size_t n = t->counted.items[i];
-		if (p->contexts_of[n] > t->node_count[n].start) {
-			bh_wire_str(&b, t->ids->names[n]);
-			bh_wire_u(&b, p->contexts_of[n] - t->node_count[n].start);
-		}
+		bh_wire_str(&b, t->ids->names[n]);
+		bh_wire_u(&b, p->contexts_of[n] - t->node_count[n].start);
 	}
 	for (int s = 0; s < 2; s++) {
 		bh_wire_u(&b, t->added[s].len);
@@ -439,6 +415,10 @@ static bool read_holds(void *payload, const char *key, const unsigned char *dige
 {
 	bh_bnd_program *p = payload;
 	bh_bnd_tracer *t = p->tracer;
+	bool is_reported;
+	bool reported = bh_reuse__reported_holds(t->r, p->out, key, digest, &is_reported);
+	if (is_reported)
+		return reported;
 	if (!key[0] || key[1] != '\x1f')
 		return false;
 	const char *rest = key + 2;
@@ -463,16 +443,6 @@ static bool read_holds(void *payload, const char *key, const unsigned char *dige
 		result_digest(bh_bnd_keyset_find(key[0] == 'd' ? &p->done : &p->results, &k), now);
 		return memcmp(now, digest, DIGEST) == 0;
 	}
-	case 'r':
-		for (; t->indexed < p->out->items.len; t->indexed++) {
-			const bh_finding *f = &p->out->items.items[t->indexed];
-			if (!f->loc.path)
-				continue;
-			char *fk = reported_key(f->rule, &f->loc);
-			bh_strset_insert(&t->reported, fk);
-			free(fk);
-		}
-		return bh_reuse__flag_holds(digest, bh_strset_contains(&t->reported, key));
 	default:
 		return false;
 	}

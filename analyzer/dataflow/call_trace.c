@@ -98,7 +98,7 @@ static bool read_holds(void *payload, const char *key, const unsigned char *dige
 {
 	const bh_calls__program *p = payload;
 	bool is_reported;
-	bool holds = bh_reuse__reported_holds(p->out, key, digest, &is_reported);
+	bool holds = bh_reuse__reported_holds(p->reuse, p->out, key, digest, &is_reported);
 	if (is_reported)
 		return holds;
 	return (key[0] == 'g' || key[0] == 'f') && key[1] == '\x1f' &&

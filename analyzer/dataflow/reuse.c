@@ -83,6 +83,11 @@ struct bh_reuse {
 	bool recording;
 	bool invalid; // bh_reuse__invalidate: save no trace
 	size_t replayed, analysed;
+	// The findings list reported_holds answers for, indexed up to `indexed`
+	// (analyses only append to it): reported_key's of what it holds.
+	const bh_findings *reported_of;
+	size_t indexed;
+	bh_strset reported;
 };
 
 bh_reuse *bh_reuse_new(const char *analysis)
@@ -112,6 +117,7 @@ void bh_reuse_free(bh_reuse *r)
 	free(r->cur);
 	free(r->member);
 	free(r->seen.slots);
+	bh_strset_dispose(&r->reported);
 	bh_strmap_dispose(&r->first);
 	bh_strmap_dispose(&r->node_of);
 	bh_arena_free(r->arena);
@@ -621,15 +627,19 @@ bool bh_reuse__flag_holds(const unsigned char *digest, bool now)
 	return memcmp(digest, flag_digest(now), DIGEST) == 0;
 }
 
-#define REPORTED_PREFIX "r\x1f"
-
-// The key of "a finding of `rule` at `at` with `snippet`" (heap).
-static char *reported_key(const bh_rule *rule, const bh_loc *at, const char *snippet)
+// "Is a finding of `rule` at `at` reported already?", as bh_findings_find
+// asks it: with no snippet, whatever the finding's ("r" keys); with one, a
+// finding with that snippet or with none ("R" keys, the snippet after the
+// place). Reads key the question; the index of a findings list holds, per
+// finding, its "r" key, and its "R" key or, without a snippet, its "W" key
+// (it answers every snippet).
+static char *reported_key(char kind, const bh_rule *rule, const bh_loc *at, const char *snippet)
 {
-	const char *path = at->path ? at->path : "", *what = snippet ? snippet : "";
-	size_t n = strlen(rule->id) + strlen(path) + strlen(what) + 48;
+	size_t n = strlen(rule->id) + strlen(at->path) + (snippet ? strlen(snippet) : 0) + 48;
 	char *key = bh_xmalloc(n);
-	snprintf(key, n, REPORTED_PREFIX "%s\x1f%s\x1f%u\x1f%u\x1f%s", rule->id, path, at->line, at->col, what);
+	int len = snprintf(key, n, "%c\x1f%s\x1f%s\x1f%u\x1f%u", kind, rule->id, at->path, at->line, at->col);
+	if (snippet)
+		snprintf(key + len, n - (size_t)len, "\x1f%s", snippet);
 	return key;
 }
 
@@ -637,26 +647,59 @@ bool bh_reuse__note_reported(bh_reuse *r, const bh_findings *out, const bh_rule 
 			     const char *snippet)
 {
 	bool present = bh_findings_find(out, rule, at, snippet) != NULL;
-	if (current(r)) {
-		char *key = reported_key(rule, at, snippet);
+	new_trace *t = current(r);
+	// (A place without a path is never found: no read.)
+	if (!t || !at->path)
+		return present;
+	char *key = reported_key(snippet ? 'R' : 'r', rule, at, snippet);
+	// The first answer is the component's read: a later one may be its
+	// own finding's.
+	if (!*read_slot(r, t, READ_OTHER, key))
 		bh_reuse__note_flag(r, key, present);
-		free(key);
-	}
+	free(key);
 	return present;
 }
 
-bool bh_reuse__reported_holds(const bh_findings *out, const char *key, const unsigned char *digest,
+static void index_reported(bh_reuse *r, const bh_findings *out)
+{
+	if (r->reported_of != out || r->indexed > out->items.len) {
+		bh_strset_dispose(&r->reported);
+		r->reported_of = out;
+		r->indexed = 0;
+	}
+	for (; r->indexed < out->items.len; r->indexed++) {
+		const bh_finding *f = &out->items.items[r->indexed];
+		if (!f->loc.path)
+			continue;
+		char *any = reported_key('r', f->rule, &f->loc, NULL);
+		char *one = reported_key(f->snippet ? 'R' : 'W', f->rule, &f->loc, f->snippet);
+		bh_strset_insert(&r->reported, any);
+		bh_strset_insert(&r->reported, one);
+		free(any);
+		free(one);
+	}
+}
+
+bool bh_reuse__reported_holds(bh_reuse *r, const bh_findings *out, const char *key, const unsigned char *digest,
 			      bool *is_reported)
 {
-	*is_reported = strncmp(key, REPORTED_PREFIX, strlen(REPORTED_PREFIX)) == 0;
+	*is_reported = (key[0] == 'r' || key[0] == 'R') && key[1] == '\x1f';
 	if (!*is_reported)
 		return false;
-	bool now = false;
-	for (size_t i = 0; i < out->items.len && !now; i++) {
-		const bh_finding *f = &out->items.items[i];
-		char *k = reported_key(f->rule, &f->loc, f->snippet);
-		now = strcmp(k, key) == 0;
-		free(k);
+	index_reported(r, out);
+	bool now = bh_strset_contains(&r->reported, key);
+	if (!now && key[0] == 'R') {
+		// A finding without a snippet at the place answers it too: its
+		// "W" key is the place, the part before the fifth separator.
+		const char *end = key;
+		for (int k = 0; k < 5 && end; k++)
+			end = strchr(end + 1, '\x1f');
+		if (end) {
+			char *wild = bh_xstrndup(key, (size_t)(end - key));
+			wild[0] = 'W';
+			now = bh_strset_contains(&r->reported, wild);
+			free(wild);
+		}
 	}
 	return bh_reuse__flag_holds(digest, now);
 }

@@ -98,15 +98,17 @@ bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
  * Yes/no reads of an analysis' own state. note_flag notes that `key` is
  * `yes` now and returns it; flag_holds says whether a noted digest is
  * `now`. note_reported is the read "is a finding of `rule` at `at` with
- * `snippet` in `out` already?" (analyses that report a place once, whoever
- * comes first); reported_holds answers it for a key of that kind, and
- * false when `key` is of another kind (`*is_reported`).
+ * `snippet` (NULL: any) in `out` already?" (analyses that report a place
+ * once, whoever comes first; the first answer in a component is its read,
+ * later ones may be its own findings'); reported_holds answers it for a
+ * key of that kind, through an index of `out` kept in `r` (`out` only
+ * grows), and false when `key` is of another kind (`*is_reported`).
  */
 bool bh_reuse__note_flag(bh_reuse *r, const char *key, bool yes);
 bool bh_reuse__flag_holds(const unsigned char *digest, bool now);
 bool bh_reuse__note_reported(bh_reuse *r, const bh_findings *out, const bh_rule *rule, const bh_loc *at,
 			     const char *snippet);
-bool bh_reuse__reported_holds(const bh_findings *out, const char *key, const unsigned char *digest,
+bool bh_reuse__reported_holds(bh_reuse *r, const bh_findings *out, const char *key, const unsigned char *digest,
 			      bool *is_reported);
 
 /*

@@ -104,7 +104,7 @@ static bool reported_holds(void *payload, const char *key, const unsigned char *
 {
 	const bh_uninit__program *p = payload;
 	bool is_reported;
-	return bh_reuse__reported_holds(p->out, key, digest, &is_reported);
+	return bh_reuse__reported_holds(p->reuse, p->out, key, digest, &is_reported);
 }
 
 // ---------------------------------------------------------------- replay
