@@ -308,9 +308,8 @@ void bh_taint__trace_round(bh_taint__program *p);
 bool bh_taint__trace_replay(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
 void bh_taint__trace_start(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
 void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n, const bh_taint__run_log *log);
-/** The trace of the component headed by `head` made or replayed last (0: none). */
-size_t bh_taint__trace_made(const bh_taint__program *p, size_t head);
-void bh_taint__trace_again(bh_taint__program *p, size_t head, size_t trace, unsigned round);
+/** The component headed by `head` replays its last round's run in `round`. */
+void bh_taint__trace_again(bh_taint__program *p, size_t head, unsigned round);
 /** Node `node`'s summary this round (a replayed one decoded when first asked for). */
 const bh_taint__summary *bh_taint__sum(const bh_taint__program *p, size_t node);
 /** Reads and taints of the component being recorded. */

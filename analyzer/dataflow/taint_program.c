@@ -117,7 +117,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		for (size_t i = 0; i < n; i++)
 			p->sums[nodes[i]] = p->last_sums[nodes[i]];
 		bh_taint__replay(p, log);
-		bh_taint__trace_again(p, nodes[0], bh_taint__trace_made(p, nodes[0]), rs->round);
+		bh_taint__trace_again(p, nodes[0], rs->round);
 		return true;
 	}
 	// An earlier scan's run of it whose reads hold now.

@@ -564,18 +564,11 @@ void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n,
 	t->recording = false;
 }
 
-void bh_taint__trace_again(bh_taint__program *p, size_t head, size_t last_round_trace, unsigned round)
+void bh_taint__trace_again(bh_taint__program *p, size_t head, unsigned round)
 {
 	bh_taint__tracer *t = p->tracer;
-	if (!t)
-		return;
-	bh_reuse__again(t->r, last_round_trace, round);
-	t->made[head] = last_round_trace;
-}
-
-size_t bh_taint__trace_made(const bh_taint__program *p, size_t head)
-{
-	return p->tracer ? p->tracer->made[head] : 0;
+	if (t)
+		bh_reuse__again(t->r, t->made[head], round);
 }
 
 // --------------------------------------------------------------- replay

@@ -747,11 +747,11 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	reuse_io reuse = { 0 };
 	// Taint's traces and the functions' identities first: the taint task
 	// starts with them, the others' traces are read while it runs.
-	bool traced = analyses_own(opts), identified = false;
+	// (The cache gives every analysis' traces or none.)
+	bool traced = analyses_own(opts);
 	if (traced && (reuse.taint = bh_analysis_cache_traces(cache, scan, "taint", reuse.taint_key))) {
 		trace(tr, "taint traces");
 		bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
-		identified = true;
 		trace(tr, "identify");
 	}
 	analyses a;
@@ -761,13 +761,12 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 	stage_progress(opts, "analyse",
 		       tsc ? "taint, memory, initialisation, calls, bounds, tree-sitter"
 			   : "taint, memory, initialisation, calls, bounds");
-	if (traced && (reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key))) {
+	if (reuse.taint) {
+		reuse.mem = bh_analysis_cache_traces(cache, scan, "memory", reuse.mem_key);
 		reuse.uninit = bh_analysis_cache_traces(cache, scan, "initialisation", reuse.uninit_key);
 		reuse.calls = bh_analysis_cache_traces(cache, scan, "calls", reuse.calls_key);
 		reuse.bounds = bh_analysis_cache_traces(cache, scan, "bounds", reuse.bounds_key);
 		trace(tr, "traces read");
-		if (!identified)
-			bh_callgraph_identify(&graph, scan->arena, &reuse.ids);
 	}
 	set_ready(&a);
 	take_tasks(&a);
@@ -776,14 +775,12 @@ static bh_status run_analyses(bh_scan *scan, const bh_scan_options *opts, const 
 		task_kind task;
 		bh_reuse *reuse;
 		const char *key, *name;
-	} saved[] = { { TASK_TAINT, reuse.taint, reuse.taint_key, "taint" },
-		       { a.together ? TASK_TAINT : TASK_MEM, reuse.mem, reuse.mem_key, "memory" },
+	} saved[] = { { a.together ? TASK_TAINT : TASK_MEM, reuse.mem, reuse.mem_key, "memory" },
 		       { TASK_UNINIT, reuse.uninit, reuse.uninit_key, "initialisation" },
 		       { TASK_CALLS, reuse.calls, reuse.calls_key, "calls" },
-		       { TASK_BOUNDS, reuse.bounds, reuse.bounds_key, "bounds" } };
-	for (size_t i = 1; i <= BH_ARRAY_LEN(saved); i++) {
-		// (Taint's last: it is the longest.)
-		size_t k = i % BH_ARRAY_LEN(saved);
+		       { TASK_BOUNDS, reuse.bounds, reuse.bounds_key, "bounds" },
+		       { TASK_TAINT, reuse.taint, reuse.taint_key, "taint" } }; // (the longest, last)
+	for (size_t k = 0; k < BH_ARRAY_LEN(saved); k++) {
 		const task *t = &a.tasks[saved[k].task];
 		if (!saved[k].reuse || !t->run)
 			continue;
