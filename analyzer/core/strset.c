@@ -125,3 +125,48 @@ void bh_strmap_dispose(bh_strmap *map)
 	free(map->vals);
 	memset(map, 0, sizeof(*map));
 }
+
+// ------------------------------------------------------------ numbers
+
+uint32_t bh_strids_get(bh_strids *t, const char *s, bool *added)
+{
+	if (2 * (t->len + 1) > t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 256;
+		const char **keys = bh_xcalloc(cap, sizeof(*keys));
+		uint32_t *ids = bh_xcalloc(cap, sizeof(*ids));
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->keys[i])
+				continue;
+			size_t j = bh_hash_string(t->keys[i]) & (cap - 1);
+			while (keys[j])
+				j = (j + 1) & (cap - 1);
+			keys[j] = t->keys[i];
+			ids[j] = t->ids[i];
+		}
+		free(t->keys);
+		free(t->ids);
+		t->keys = keys;
+		t->ids = ids;
+		t->cap = cap;
+	}
+	size_t j = bh_hash_string(s) & (t->cap - 1);
+	for (; t->keys[j]; j = (j + 1) & (t->cap - 1)) {
+		if (t->keys[j] == s || strcmp(t->keys[j], s) == 0) {
+			if (added)
+				*added = false;
+			return t->ids[j];
+		}
+	}
+	t->keys[j] = s;
+	t->ids[j] = (uint32_t)t->len++;
+	if (added)
+		*added = true;
+	return t->ids[j];
+}
+
+void bh_strids_dispose(bh_strids *t)
+{
+	free(t->keys);
+	free(t->ids);
+	memset(t, 0, sizeof(*t));
+}

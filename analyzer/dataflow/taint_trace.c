@@ -54,64 +54,22 @@ struct bh_taint__tracer {
 
 // ------------------------------------------------------------- strings
 
-// Strings by number within one encoding, found by their text (an
-// open-addressing table over the encoded strings, which outlive it).
-typedef struct {
-	const char **keys;
-	size_t *ids;
-	size_t cap, n;
-} string_ids;
-
-static void ids_dispose(string_ids *s)
-{
-	free(s->keys);
-	free(s->ids);
-	memset(s, 0, sizeof(*s));
-}
-
-static size_t *id_slot(string_ids *s, const char *str)
-{
-	if (2 * (s->n + 1) > s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 32;
-		const char **keys = bh_xcalloc(cap, sizeof(*keys));
-		size_t *ids = bh_xcalloc(cap, sizeof(*ids));
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->keys[i])
-				continue;
-			size_t j = bh_hash_string(s->keys[i]) & (cap - 1);
-			while (keys[j])
-				j = (j + 1) & (cap - 1);
-			keys[j] = s->keys[i];
-			ids[j] = s->ids[i];
-		}
-		free(s->keys);
-		free(s->ids);
-		s->keys = keys;
-		s->ids = ids;
-		s->cap = cap;
-	}
-	size_t j = bh_hash_string(str) & (s->cap - 1);
-	while (s->keys[j] && s->keys[j] != str && strcmp(s->keys[j], str) != 0)
-		j = (j + 1) & (s->cap - 1);
-	s->keys[j] = str;
-	return &s->ids[j];
-}
-
+// Strings by number within one encoding (found by their text).
 // 0: NULL; 1: the string follows; 2 + k: the k-th string written.
-static void put_str(bh_bytes *b, string_ids *s, const char *str)
+static void put_str(bh_bytes *b, bh_strids *s, const char *str)
 {
 	if (!str) {
 		bh_wire_u(b, 0);
 		return;
 	}
-	size_t *id = id_slot(s, str);
-	if (*id) {
-		bh_wire_u(b, 1 + *id);
-		return;
+	bool added;
+	uint32_t id = bh_strids_get(s, str, &added);
+	if (added) {
+		bh_wire_u(b, 1);
+		bh_wire_str(b, str);
+	} else {
+		bh_wire_u(b, 2 + (uint64_t)id);
 	}
-	*id = ++s->n;
-	bh_wire_u(b, 1);
-	bh_wire_str(b, str);
 }
 
 typedef struct {
@@ -142,7 +100,7 @@ static const char *get_str(decoder *d)
 
 // --------------------------------------------------------------- values
 
-static void put_loc(bh_bytes *b, string_ids *s, const bh_loc *l)
+static void put_loc(bh_bytes *b, bh_strids *s, const bh_loc *l)
 {
 	put_str(b, s, l->path);
 	bh_wire_u(b, l->line);
@@ -162,7 +120,7 @@ static bh_loc get_loc(decoder *d)
 	return l;
 }
 
-static void put_path(bh_bytes *b, string_ids *s, const bh_taint__path *p)
+static void put_path(bh_bytes *b, bh_strids *s, const bh_taint__path *p)
 {
 	bh_wire_u(b, p->len);
 	size_t n = 0;
@@ -225,7 +183,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 {
 	(void)payload;
 	const bh_taint__summary *s = summary;
-	string_ids ids = { 0 };
+	bh_strids ids = { 0 };
 	put_str(b, &ids, s->usr);
 	put_str(b, &ids, s->name);
 	bh_wire_u(b, s->nparams);
@@ -286,7 +244,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 		bh_wire_u(b, g->labels);
 		put_path(b, &ids, &g->path);
 	}
-	ids_dispose(&ids);
+	bh_strids_dispose(&ids);
 }
 
 // The summary of `fn` encoded in `bytes`, in p's arena, or NULL.
@@ -463,11 +421,11 @@ static const unsigned char *global_digest(const bh_taint__tainted_global *cg)
 	if (g->digested == g->stamp + 1)
 		return g->digest;
 	bh_bytes b = { 0 };
-	string_ids ids = { 0 };
+	bh_strids ids = { 0 };
 	bh_wire_u(&b, g->local);
 	put_str(&b, &ids, g->what);
 	put_path(&b, &ids, &g->path);
-	ids_dispose(&ids);
+	bh_strids_dispose(&ids);
 	bh_sha256 h;
 	bh_sha256_init(&h);
 	bh_sha256_update(&h, b.items, b.len);
@@ -539,7 +497,7 @@ void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n,
 	bh_wire_u(&b, n);
 	for (size_t i = 0; i < n; i++)
 		bh_reuse__put_member(t->r, &b, nodes[i], p->sums[nodes[i]], encode_summary, NULL);
-	string_ids ids = { 0 };
+	bh_strids ids = { 0 };
 	bh_wire_u(&b, log->reports.len);
 	for (size_t i = 0; i < log->reports.len; i++) {
 		const bh_taint__report_record *r = &log->reports.items[i];
@@ -559,7 +517,7 @@ void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n,
 		put_str(&b, &ids, e->what);
 		bh_wire_u(&b, e->local);
 	}
-	ids_dispose(&ids);
+	bh_strids_dispose(&ids);
 	bh_reuse__finish(t->r, &b);
 	t->recording = false;
 }

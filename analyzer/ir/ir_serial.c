@@ -21,16 +21,9 @@
 
 // ------------------------------------------------------------------ encode
 
-// A string table keyed by content; the keys are the IR's own strings.
-typedef struct {
-	const char **keys;
-	uint32_t *ids;
-	size_t cap, len;
-} str_table;
-
 typedef struct {
 	bh_bytes body;
-	str_table strings;
+	bh_strids strings;          // keyed by content; the keys are the IR's own strings
 	BH_VEC(const char *) order; // strings by id
 } encoder;
 
@@ -59,37 +52,11 @@ static void put_raw(bh_bytes *b, const void *p, size_t n)
 
 static uint32_t intern(encoder *e, const char *s)
 {
-	str_table *t = &e->strings;
-	if (t->len * 2 >= t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-		const char **keys = bh_xcalloc(cap, sizeof(*keys));
-		uint32_t *ids = bh_xcalloc(cap, sizeof(*ids));
-		for (size_t i = 0; i < t->cap; i++) {
-			if (!t->keys[i])
-				continue;
-			size_t j = bh_hash_string(t->keys[i]) & (cap - 1);
-			while (keys[j])
-				j = (j + 1) & (cap - 1);
-			keys[j] = t->keys[i];
-			ids[j] = t->ids[i];
-		}
-		free(t->keys);
-		free(t->ids);
-		t->keys = keys;
-		t->ids = ids;
-		t->cap = cap;
-	}
-	size_t j = bh_hash_string(s) & (t->cap - 1);
-	while (t->keys[j]) {
-		if (strcmp(t->keys[j], s) == 0)
-			return t->ids[j];
-		j = (j + 1) & (t->cap - 1);
-	}
-	t->keys[j] = s;
-	t->ids[j] = (uint32_t)e->order.len;
-	t->len++;
-	bh_vec_push(&e->order, s);
-	return t->ids[j];
+	bool added;
+	uint32_t id = bh_strids_get(&e->strings, s, &added);
+	if (added)
+		bh_vec_push(&e->order, s);
+	return id;
 }
 
 static void put_str(encoder *e, const char *s)
@@ -244,8 +211,7 @@ void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out)
 	put_raw(out, e.body.items, e.body.len);
 	bh_vec_dispose(&e.body);
 	bh_vec_dispose(&e.order);
-	free(e.strings.keys);
-	free(e.strings.ids);
+	bh_strids_dispose(&e.strings);
 }
 
 void bh_ir_func_digest(const bh_ir_func *fn, bh_sha256 *h)
@@ -262,8 +228,7 @@ void bh_ir_func_digest(const bh_ir_func *fn, bh_sha256 *h)
 	bh_sha256_update(h, e.body.items, e.body.len);
 	bh_vec_dispose(&e.body);
 	bh_vec_dispose(&e.order);
-	free(e.strings.keys);
-	free(e.strings.ids);
+	bh_strids_dispose(&e.strings);
 }
 
 // ------------------------------------------------------------------ decode

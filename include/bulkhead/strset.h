@@ -58,4 +58,22 @@ const char *bh_strmap_get(const bh_strmap *map, const char *key);
 /** Free keys, values and tables; the map is empty and reusable afterwards. */
 void bh_strmap_dispose(bh_strmap *map);
 
+/**
+ * Numbers for strings by their text, 0, 1, 2... in the order first given:
+ * the string tables of encoders (the IR's, the taint traces'). The strings
+ * are not copied and must outlive the table. Zero-initialise it. Not
+ * thread-safe.
+ */
+typedef struct {
+	const char **keys;   /* NULL for an empty slot */
+	uint32_t *ids;       /* the number of keys[i] */
+	size_t cap, len;
+} bh_strids;
+
+/** The number of `s`; `*added` (if not NULL) says whether it was new. */
+uint32_t bh_strids_get(bh_strids *t, const char *s, bool *added);
+
+/** Free the table; it is empty and reusable afterwards. */
+void bh_strids_dispose(bh_strids *t);
+
 #endif

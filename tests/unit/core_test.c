@@ -388,6 +388,29 @@ Test(core, strmap_keeps_a_value_per_key_across_growth)
 	cr_assert_null(bh_strmap_get(&map, "/usr/include/h1.h"));
 }
 
+Test(core, strids_number_strings_by_text_in_first_order)
+{
+	bh_strids t = { 0 };
+	static char names[1000][16]; // outlive the table, as the table needs
+	bool added;
+	for (int i = 0; i < 1000; i++) { // several doublings of the table
+		snprintf(names[i], sizeof(names[i]), "s%d", i);
+		cr_assert_eq(bh_strids_get(&t, names[i], &added), (uint32_t)i);
+		cr_assert(added);
+	}
+	// The same text at another address has the same number.
+	char again[16];
+	snprintf(again, sizeof(again), "s%d", 617);
+	cr_assert_eq(bh_strids_get(&t, again, &added), 617);
+	cr_assert_not(added);
+	cr_assert_eq(bh_strids_get(&t, names[0], NULL), 0);
+	cr_assert_eq(t.len, 1000);
+	bh_strids_dispose(&t);
+	cr_assert_eq(bh_strids_get(&t, "s5", &added), 0);
+	cr_assert(added);
+	bh_strids_dispose(&t);
+}
+
 #include "bulkhead/sha256.h"
 
 static void sha256_of(const void *data, size_t len, size_t chunk, char out[65])
