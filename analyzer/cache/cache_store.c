@@ -308,6 +308,17 @@ void bh_cache_prune(bh_cache *cache, const char *kind, size_t keep)
 	bh_vec_dispose(&entries);
 }
 
+bool bh_cache_touch(bh_cache *cache, const char *kind, const char *key)
+{
+	if (!cache || !name_part_ok(kind) || !name_part_ok(key))
+		return false;
+	char name[160];
+	snprintf(name, sizeof(name), "%s-%s", kind, key);
+	struct stat st;
+	return fstatat(cache->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+	       utimensat(cache->dirfd, name, NULL, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
 bool bh_cache_put(bh_cache *cache, const char *kind, const char *key, const char *payload, size_t len)
 {
 	if (!cache || !name_part_ok(kind) || !name_part_ok(key))

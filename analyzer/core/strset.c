@@ -164,6 +164,16 @@ uint32_t bh_strids_get(bh_strids *t, const char *s, bool *added)
 	return t->ids[j];
 }
 
+uint32_t bh_strids_find(const bh_strids *t, const char *s)
+{
+	if (!t->cap)
+		return UINT32_MAX;
+	for (size_t j = bh_hash_string(s) & (t->cap - 1); t->keys[j]; j = (j + 1) & (t->cap - 1))
+		if (t->keys[j] == s || strcmp(t->keys[j], s) == 0)
+			return t->ids[j];
+	return UINT32_MAX;
+}
+
 void bh_strids_dispose(bh_strids *t)
 {
 	free(t->keys);

@@ -163,40 +163,59 @@ bool bh_wire_done(const bh_wire_reader *r)
 
 // ------------------------------------------------------------ findings
 
-static void put_steps(bh_bytes *b, const bh_finding_step *s, size_t n)
+// Places as they are, or through `p`.
+static void put_place(bh_bytes *b, const bh_loc *l, const bh_wire_places *p)
+{
+	if (p)
+		p->put(b, l, p->payload);
+	else
+		bh_wire_loc(b, l);
+}
+
+static bh_loc get_place(bh_wire_reader *rd, bh_arena *a, const bh_wire_places *p)
+{
+	return p ? p->get(rd, a, p->payload) : bh_wire_get_loc_in(rd, a);
+}
+
+static void put_steps(bh_bytes *b, const bh_finding_step *s, size_t n, const bh_wire_places *p)
 {
 	bh_wire_u(b, n);
 	for (size_t i = 0; i < n; i++) {
-		bh_wire_loc(b, &s[i].loc);
+		put_place(b, &s[i].loc, p);
 		bh_wire_str(b, s[i].message);
+	}
+}
+
+void bh_wire_finding_at(bh_bytes *b, const bh_finding *f, const bh_wire_places *p)
+{
+	bh_wire_str(b, f->rule->id);
+	bh_wire_u(b, (uint64_t)f->level);
+	bh_wire_str(b, f->message);
+	put_place(b, &f->loc, p);
+	bh_wire_str(b, f->function);
+	bh_wire_str(b, f->snippet);
+	put_steps(b, f->related, f->nrelated, p);
+	put_steps(b, f->flow, f->nflow, p);
+	bh_wire_str(b, f->note);
+	bh_wire_u(b, f->fix != NULL);
+	if (f->fix) {
+		bh_wire_str(b, f->fix->title);
+		put_place(b, &f->fix->loc, p);
+		bh_wire_str(b, f->fix->text);
 	}
 }
 
 void bh_wire_finding(bh_bytes *b, const bh_finding *f)
 {
-	bh_wire_str(b, f->rule->id);
-	bh_wire_u(b, (uint64_t)f->level);
-	bh_wire_str(b, f->message);
-	bh_wire_loc(b, &f->loc);
-	bh_wire_str(b, f->function);
-	bh_wire_str(b, f->snippet);
-	put_steps(b, f->related, f->nrelated);
-	put_steps(b, f->flow, f->nflow);
-	bh_wire_str(b, f->note);
-	bh_wire_u(b, f->fix != NULL);
-	if (f->fix) {
-		bh_wire_str(b, f->fix->title);
-		bh_wire_loc(b, &f->fix->loc);
-		bh_wire_str(b, f->fix->text);
-	}
+	bh_wire_finding_at(b, f, NULL);
 }
 
-static bh_finding_step *get_steps(bh_wire_reader *rd, bh_arena *a, size_t *n)
+static bh_finding_step *get_steps(bh_wire_reader *rd, bh_arena *a, size_t *n, const bh_wire_places *p)
 {
 	*n = (size_t)bh_wire_get_max(rd, (size_t)(rd->end - rd->p) / 7);
 	bh_finding_step *s = bh_arena_alloc(a, (*n + 1) * sizeof(*s));
 	for (size_t i = 0; i < *n && rd->ok; i++) {
-		s[i].loc = bh_wire_get_loc_in(rd, a);
+		s[i].loc = get_place(rd, a, p);
 		s[i].message = bh_wire_get_str_in(rd, a);
 	}
 	if (!rd->ok)
@@ -204,7 +223,7 @@ static bh_finding_step *get_steps(bh_wire_reader *rd, bh_arena *a, size_t *n)
 	return *n ? s : NULL;
 }
 
-bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out)
+bool bh_wire_get_finding_at(bh_wire_reader *rd, bh_findings *out, const bh_wire_places *p)
 {
 	bh_arena *a = out->arena;
 	const char *id = bh_wire_get_str(rd);
@@ -212,16 +231,16 @@ bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out)
 	f.rule = id ? bh_rule_find(id) : NULL;
 	f.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
 	f.message = bh_wire_get_str_in(rd, a);
-	f.loc = bh_wire_get_loc_in(rd, a);
+	f.loc = get_place(rd, a, p);
 	f.function = bh_wire_get_str_in(rd, a);
 	f.snippet = bh_wire_get_str_in(rd, a);
-	f.related = get_steps(rd, a, &f.nrelated);
-	f.flow = get_steps(rd, a, &f.nflow);
+	f.related = get_steps(rd, a, &f.nrelated, p);
+	f.flow = get_steps(rd, a, &f.nflow, p);
 	f.note = bh_wire_get_str_in(rd, a);
 	if (bh_wire_get_max(rd, 1)) {
 		bh_finding_fix *fix = bh_arena_alloc(a, sizeof(*fix));
 		fix->title = bh_wire_get_str_in(rd, a);
-		fix->loc = bh_wire_get_loc_in(rd, a);
+		fix->loc = get_place(rd, a, p);
 		fix->text = bh_wire_get_str_in(rd, a);
 		f.fix = fix;
 	}
@@ -231,20 +250,35 @@ bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out)
 	return true;
 }
 
-void bh_wire_diag(bh_bytes *b, const bh_diag *d)
+bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out)
+{
+	return bh_wire_get_finding_at(rd, out, NULL);
+}
+
+void bh_wire_diag_at(bh_bytes *b, const bh_diag *d, const bh_wire_places *p)
 {
 	bh_wire_u(b, (uint64_t)d->level);
 	bh_wire_str(b, d->code);
-	bh_wire_loc(b, &d->loc);
+	put_place(b, &d->loc, p);
 	bh_wire_str(b, d->message);
+}
+
+void bh_wire_diag(bh_bytes *b, const bh_diag *d)
+{
+	bh_wire_diag_at(b, d, NULL);
 }
 
 bool bh_wire_get_diag(bh_wire_reader *rd, bh_diags *out)
 {
+	return bh_wire_get_diag_at(rd, out, NULL);
+}
+
+bool bh_wire_get_diag_at(bh_wire_reader *rd, bh_diags *out, const bh_wire_places *p)
+{
 	bh_diag d = { 0 };
 	d.level = (bh_level)bh_wire_get_max(rd, BH_LEVEL_ERROR);
 	d.code = bh_wire_get_str_in(rd, out->arena);
-	d.loc = bh_wire_get_loc_in(rd, out->arena);
+	d.loc = get_place(rd, out->arena, p);
 	d.message = bh_wire_get_str_in(rd, out->arena);
 	if (!rd->ok || !d.code || !d.message)
 		return false;

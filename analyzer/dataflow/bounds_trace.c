@@ -401,8 +401,8 @@ void bh_bnd_trace_finish(bh_bnd_program *p, size_t node)
 	}
 	bh_wire_u(&b, t->fits.len);
 	for (size_t i = 0; i < t->fits.len; i++)
-		bh_wire_loc(&b, &t->fits.items[i]);
-	bh_reuse__put_results(&b, p->out, t->mark.findings, p->diags, t->mark.diags);
+		bh_reuse__put_loc(t->r, &b, &t->fits.items[i]);
+	bh_reuse__put_results(t->r, &b, p->out, t->mark.findings, p->diags, t->mark.diags);
 	bh_reuse__finish(t->r, &b);
 	t->recording = false;
 }
@@ -533,10 +533,10 @@ static bool read_outputs(bh_bnd_program *p, const bh_reuse__trace *tr, bh_arena 
 	}
 	n = (size_t)bh_wire_get_max(&rd, len);
 	for (size_t i = 0; i < n && rd.ok; i++) {
-		bh_loc l = bh_wire_get_loc_in(&rd, p->arena);
+		bh_loc l = bh_reuse__get_loc(p->tracer->r, &rd, p->arena);
 		bh_vec_push(&x->fits, l);
 	}
-	return rd.ok && bh_reuse__get_results(&rd, &x->found, &x->notes) && bh_wire_done(&rd);
+	return rd.ok && bh_reuse__get_results(p->tracer->r, &rd, &x->found, &x->notes) && bh_wire_done(&rd);
 }
 
 bool bh_bnd_trace_replay(bh_bnd_program *p, size_t node)

@@ -23,13 +23,13 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 	uint32_t np = s->fn->nparams;
 	bh_wire_u(b, s->must ? (uint64_t)(s->must - p->models->items.items) + 1 : 0);
 	bh_wire_str(b, s->must_by);
-	bh_wire_loc(b, &s->must_loc);
+	bh_reuse__put_loc(p->reuse, b, &s->must_loc);
 	bh_wire_u(b, np);
 	for (uint32_t j = 0; j <= np; j++) {
 		bh_wire_u(b, s->param_unread[j]);
 		bh_wire_u(b, s->param_path[j]);
 		bh_wire_str(b, s->path_by[j]);
-		bh_wire_loc(b, &s->path_loc[j]);
+		bh_reuse__put_loc(p->reuse, b, &s->path_loc[j]);
 	}
 }
 
@@ -43,7 +43,7 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 	uint64_t model = bh_wire_get_max(&rd, p->models->items.len);
 	s->must = model ? &p->models->items.items[model - 1] : NULL;
 	s->must_by = bh_wire_get_str_in(&rd, a);
-	s->must_loc = bh_wire_get_loc_in(&rd, a);
+	s->must_loc = bh_reuse__get_loc(p->reuse, &rd, a);
 	if (bh_wire_get_u(&rd) != fn->nparams)
 		return false;
 	size_t np = (size_t)fn->nparams + 1;
@@ -56,7 +56,7 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 		s->param_unread[j] = bh_wire_get_max(&rd, 1);
 		s->param_path[j] = (uint8_t)bh_wire_get_max(&rd, BH_CALLS__P_USE | BH_CALLS__P_CHECK);
 		s->path_by[j] = bh_wire_get_str_in(&rd, a);
-		s->path_loc[j] = bh_wire_get_loc_in(&rd, a);
+		s->path_loc[j] = bh_reuse__get_loc(p->reuse, &rd, a);
 		whole = whole && (!s->param_path[j] || s->path_by[j]);
 	}
 	return bh_wire_done(&rd) && whole;
@@ -140,7 +140,7 @@ bool bh_calls__trace_replay(bh_calls__program *p, const bh_reuse__trace *t, cons
 {
 	bh_calls__summary **sums = bh_arena_alloc(p->arena, n * sizeof(*sums));
 	member_decoder md = { p, nodes };
-	if (!bh_reuse__replay_common(t, n, (void **)sums, decode_member, &md, p->arena, p->out, p->diags))
+	if (!bh_reuse__replay_common(p->reuse, t, n, (void **)sums, decode_member, &md, p->arena, p->out, p->diags))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		p->sums[nodes[i]] = sums[i];

@@ -49,9 +49,9 @@ static unsigned flags_of(const bh_mem__summary *s)
 }
 
 // Everything bh_mem__summary_equal compares, and the name.
-static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
+static void encode_summary(bh_bytes *b, const void *summary, const void *payload)
 {
-	(void)unused;
+	const bh_reuse *r = payload;
 	const bh_mem__summary *s = summary;
 	unsigned f = flags_of(s);
 	bh_wire_str(b, s->usr);
@@ -61,15 +61,15 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
 	bh_wire_u(b, s->ret_family);
 	bh_wire_u(b, s->ret_param);
 	bh_wire_u(b, s->ret_sure_param);
-	bh_wire_loc(b, &s->ret_null_loc);
-	bh_wire_loc(b, &s->ret_freed_loc);
+	bh_reuse__put_loc(r, b, &s->ret_null_loc);
+	bh_reuse__put_loc(r, b, &s->ret_freed_loc);
 	for (uint32_t j = 0; j < s->nparams; j++) {
 		if (f & F_PARAM)
 			bh_wire_u(b, s->param[j]);
 		if (f & F_FAMILY)
 			bh_wire_u(b, s->param_family[j]);
 		if (f & F_LOCS)
-			bh_wire_loc(b, &s->param_loc[j]);
+			bh_reuse__put_loc(r, b, &s->param_loc[j]);
 	}
 	bh_wire_u(b, s->nind);
 	for (uint32_t i = 0; i < s->nind; i++) {
@@ -81,7 +81,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
 		bh_wire_s(b, x->index);
 		bh_wire_str(b, x->field);
 		bh_wire_str(b, x->global);
-		bh_wire_loc(b, &x->loc);
+		bh_reuse__put_loc(r, b, &x->loc);
 	}
 }
 
@@ -112,8 +112,8 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 	s->ret_family = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
 	s->ret_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
 	s->ret_sure_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
-	s->ret_null_loc = bh_wire_get_loc_in(&rd, a);
-	s->ret_freed_loc = bh_wire_get_loc_in(&rd, a);
+	s->ret_null_loc = bh_reuse__get_loc(p->reuse, &rd, a);
+	s->ret_freed_loc = bh_reuse__get_loc(p->reuse, &rd, a);
 	uint32_t np = s->nparams;
 	s->param = f & F_PARAM ? bh_arena_alloc(a, np + 1) : NULL;
 	s->param_family = f & F_FAMILY ? bh_arena_alloc(a, np + 1) : NULL;
@@ -124,7 +124,7 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 		if (s->param_family)
 			s->param_family[j] = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
 		if (s->param_loc)
-			s->param_loc[j] = bh_wire_get_loc_in(&rd, a);
+			s->param_loc[j] = bh_reuse__get_loc(p->reuse, &rd, a);
 	}
 	s->nind = (uint32_t)bh_wire_get_max(&rd, (uint64_t)(rd.end - rd.p) / 8);
 	s->ind = s->nind ? bh_arena_alloc(a, s->nind * sizeof(*s->ind)) : NULL;
@@ -137,7 +137,7 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 		x->index = bh_wire_get_s(&rd);
 		x->field = bh_wire_get_str_in(&rd, a);
 		x->global = bh_wire_get_str_in(&rd, a);
-		x->loc = bh_wire_get_loc_in(&rd, a);
+		x->loc = bh_reuse__get_loc(p->reuse, &rd, a);
 		// (What the checkers assume of an effect: a kind that is one, a
 		// parameter that is one, its field, its global.)
 		if (x->kind < BH_MEM__OBJ_PDEREF || (x->kind == BH_MEM__OBJ_PFIELD && !x->field) ||
@@ -167,12 +167,12 @@ void bh_mem__trace_finish(bh_mem__program *p, const size_t *nodes, size_t n, con
 	bh_bytes out = { 0 };
 	bh_wire_u(&out, n);
 	for (size_t i = 0; i < n; i++)
-		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary, NULL);
-	bh_reuse__put_results(&out, found, 0, p->diags, m->diags);
+		bh_reuse__put_member(p->reuse, &out, nodes[i], p->sums[nodes[i]], encode_summary, p->reuse);
+	bh_reuse__put_results(p->reuse, &out, found, 0, p->diags, m->diags);
 	bh_wire_u(&out, p->held->items.len - m->held);
 	for (size_t i = m->held; i < p->held->items.len; i++) {
 		bh_wire_str(&out, p->ids->names[p->held_node.items[i]]);
-		bh_wire_finding(&out, &p->held->items.items[i]);
+		bh_reuse__put_finding(p->reuse, &out, &p->held->items.items[i]);
 	}
 	bh_wire_u(&out, p->checked_events.len - m->checked);
 	for (size_t i = m->checked; i < p->checked_events.len; i++)
@@ -217,11 +217,11 @@ bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const si
 	bh_diags diags;
 	bh_diags_init(&diags, p->arena);
 	BH_VEC(size_t) held_node = { 0 }, checked = { 0 };
-	bool ok = bh_reuse__get_results(&rd, &found, &diags);
+	bool ok = bh_reuse__get_results(p->reuse, &rd, &found, &diags);
 	size_t nh = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;
 	for (size_t i = 0; i < nh && ok; i++) {
 		size_t node = node_named(p, bh_wire_get_str(&rd));
-		ok = node != SIZE_MAX && bh_wire_get_finding(&rd, &held);
+		ok = node != SIZE_MAX && bh_reuse__get_finding(p->reuse, &rd, &held);
 		bh_vec_push(&held_node, node);
 	}
 	size_t nc = ok ? (size_t)bh_wire_get_max(&rd, len) : 0;

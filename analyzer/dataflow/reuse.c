@@ -10,6 +10,14 @@
 //
 // in the wire format (include/bulkhead/wire.h). Loading checks every
 // length; a trace refers into the loaded copy of the bytes.
+//
+// Functions are checked by digests that do not change when a function
+// only moves in its file (bh_callgraph_ids), and the analyses write the
+// places in their outputs relative to the functions holding them
+// (bh_reuse__put_loc): a trace whose functions only moved replays, its
+// places where the functions are now. A trace that wrote something that
+// depends on where functions are otherwise reads where every function is
+// (READ_PLACES).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +26,15 @@
 #include "bulkhead/hash.h"
 #include "bulkhead/rule.h"
 #include "bulkhead/strset.h"
+#include "bulkhead/sha256.h"
+#include "dataflow/places.h"
 #include "dataflow/reuse_internal.h"
 
 #define MAGIC "BHRU"
-#define VERSION 1
+#define VERSION 2
 #define DIGEST BH_SHA256_LEN
 
-enum { READ_SUMMARY, READ_NODE, READ_OTHER, READ_KINDS };
+enum { READ_SUMMARY, READ_NODE, READ_OTHER, READ_PLACES, READ_KINDS };
 
 typedef struct {
 	unsigned kind;
@@ -75,6 +85,8 @@ struct bh_reuse {
 	// This run.
 	const bh_callgraph *graph;
 	const bh_callgraph_ids *ids;
+	bh_places *places;           // which function holds a place
+	unsigned char where[DIGEST]; // where every function is (zeros: not yet)
 	bh_strmap node_of; // name -> node + 1 (decimal)
 	unsigned char (*cur)[DIGEST]; // per node: its summary's digest now (zeros: none)
 	bool *member;                 // per node: in the component being recorded
@@ -118,6 +130,7 @@ void bh_reuse_free(bh_reuse *r)
 	free(r->member);
 	free(r->seen.slots);
 	bh_strset_dispose(&r->reported);
+	bh_places_free(r->places);
 	bh_strmap_dispose(&r->first);
 	bh_strmap_dispose(&r->node_of);
 	bh_arena_free(r->arena);
@@ -249,6 +262,16 @@ void bh_reuse_save(const bh_reuse *r, bh_bytes *out)
 		put_trace(out, r, &r->made.items[i]);
 }
 
+bool bh_reuse_as_loaded(const bh_reuse *r)
+{
+	if (!r || !r->ids || r->invalid || r->analysed || r->made.len != r->nstored)
+		return false;
+	for (size_t i = 0; i < r->made.len; i++)
+		if (r->made.items[i].from != &r->stored[i] || r->made.items[i].rounds != r->stored[i].rounds)
+			return false;
+	return true;
+}
+
 // ------------------------------------------------------------- this run
 
 void bh_reuse__begin(bh_reuse *r, const bh_callgraph *g, const bh_callgraph_ids *ids)
@@ -257,6 +280,7 @@ void bh_reuse__begin(bh_reuse *r, const bh_callgraph *g, const bh_callgraph_ids 
 		return;
 	r->graph = g;
 	r->ids = ids;
+	r->places = bh_places_new(g);
 	r->cur = bh_xcalloc(g->nfuncs + 1, sizeof(*r->cur));
 	r->member = bh_xcalloc(g->nfuncs + 1, sizeof(*r->member));
 	for (size_t n = 0; n < ids->n; n++)
@@ -269,16 +293,108 @@ size_t bh_reuse__node_named(const bh_reuse *r, const char *name)
 	return n ? n - 1 : SIZE_MAX;
 }
 
+// ---------------------------------------------------------------- places
+
+static new_trace *current(bh_reuse *r);
+static const unsigned char *where(bh_reuse *r);
+static void note(bh_reuse *r, unsigned kind, const char *key, const unsigned char *digest, bool copy);
+
+const char *bh_reuse__holder(const bh_reuse *r, const bh_loc *l, uint32_t *line, uint32_t *end_line)
+{
+	size_t n = r ? bh_places_holder(r->places, l) : SIZE_MAX;
+	if (n == SIZE_MAX)
+		return NULL;
+	uint32_t first = r->graph->funcs[n]->loc.line;
+	*line = l->line - first;
+	*end_line = l->end_line ? l->end_line - first + 1 : 0;
+	return r->ids->names[n];
+}
+
+bool bh_reuse__held(const bh_reuse *r, const char *holder, uint64_t line, uint64_t end_line, bh_loc *l)
+{
+	size_t n = r && r->ids && holder ? bh_reuse__node_named(r, holder) : SIZE_MAX;
+	if (n == SIZE_MAX)
+		return false;
+	const bh_ir_func *fn = r->graph->funcs[n];
+	uint64_t first = fn->loc.line;
+	if (first + line > UINT32_MAX || (end_line && first + end_line - 1 > UINT32_MAX))
+		return false;
+	l->path = fn->loc.path;
+	l->line = (uint32_t)(first + line);
+	l->end_line = end_line ? (uint32_t)(first + end_line - 1) : 0;
+	return true;
+}
+
+void bh_reuse__put_loc(const bh_reuse *r, bh_bytes *b, const bh_loc *l)
+{
+	uint32_t line, end_line;
+	const char *holder = bh_reuse__holder(r, l, &line, &end_line);
+	bh_wire_u(b, holder != NULL);
+	if (!holder) {
+		bh_wire_loc(b, l);
+		return;
+	}
+	bh_wire_str(b, holder);
+	bh_wire_u(b, line);
+	bh_wire_u(b, l->col);
+	bh_wire_u(b, end_line);
+	bh_wire_u(b, l->end_col);
+}
+
+bh_loc bh_reuse__get_loc(const bh_reuse *r, bh_wire_reader *rd, bh_arena *arena)
+{
+	if (!bh_wire_get_max(rd, 1))
+		return bh_wire_get_loc_in(rd, arena);
+	bh_loc l = { 0 };
+	const char *holder = bh_wire_get_str(rd);
+	uint64_t line = bh_wire_get_u(rd);
+	l.col = (uint32_t)bh_wire_get_max(rd, UINT32_MAX);
+	uint64_t end_line = bh_wire_get_u(rd);
+	l.end_col = (uint32_t)bh_wire_get_max(rd, UINT32_MAX);
+	if (!rd->ok || !bh_reuse__held(r, holder, line, end_line, &l)) {
+		rd->ok = false;
+		return (bh_loc){ 0 };
+	}
+	l.path = bh_arena_strdup(arena, l.path);
+	return l;
+}
+
+void bh_reuse__note_places(bh_reuse *r)
+{
+	if (current(r))
+		note(r, READ_PLACES, "", where(r), false);
+}
+
 void bh_reuse__invalidate(bh_reuse *r)
 {
 	if (r)
 		r->invalid = true;
 }
 
-static bool read_holds(const bh_reuse *r, const read_rec *x, bh_reuse__other_holds other, void *payload)
+// Where every function is: their names and first lines.
+static const unsigned char *where(bh_reuse *r)
+{
+	static const unsigned char none[DIGEST];
+	if (memcmp(r->where, none, DIGEST) != 0)
+		return r->where;
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	for (size_t n = 0; n < r->ids->n; n++) {
+		uint32_t line = r->graph->funcs[n]->loc.line;
+		bh_sha256_update(&h, r->ids->names[n], strlen(r->ids->names[n]) + 1);
+		bh_sha256_update(&h, &line, sizeof(line));
+	}
+	bh_sha256_digest(&h, r->where);
+	r->where[0] |= 1; // (never all zeros)
+	return r->where;
+}
+
+static bool read_holds(bh_reuse *r, const read_rec *x, bh_reuse__other_holds other, void *payload)
 {
 	if (x->kind == READ_OTHER)
 		return other && other(payload, x->key, x->digest);
+	if (x->kind == READ_PLACES)
+		return memcmp(where(r), x->digest, DIGEST) == 0;
 	size_t n = map_index(&r->node_of, x->key);
 	if (!n--)
 		return false; // no such function now
@@ -540,29 +656,6 @@ bool bh_reuse__get_members(bh_wire_reader *rd, size_t n, void **sums,
 	return rd->ok;
 }
 
-void bh_reuse__put_results(bh_bytes *out, const bh_findings *f, size_t from, const bh_diags *d, size_t dfrom)
-{
-	bh_wire_u(out, f->items.len - from);
-	for (size_t i = from; i < f->items.len; i++)
-		bh_wire_finding(out, &f->items.items[i]);
-	bh_wire_u(out, d->items.len - dfrom);
-	for (size_t i = dfrom; i < d->items.len; i++)
-		bh_wire_diag(out, &d->items.items[i]);
-}
-
-bool bh_reuse__get_results(bh_wire_reader *rd, bh_findings *f, bh_diags *d)
-{
-	size_t left = (size_t)(rd->end - rd->p);
-	size_t nf = (size_t)bh_wire_get_max(rd, left);
-	bool ok = rd->ok;
-	for (size_t i = 0; i < nf && ok; i++)
-		ok = bh_wire_get_finding(rd, f);
-	size_t nd = ok ? (size_t)bh_wire_get_max(rd, left) : 0;
-	for (size_t i = 0; i < nd && ok; i++)
-		ok = bh_wire_get_diag(rd, d);
-	return ok && rd->ok;
-}
-
 void bh_reuse__start_common(bh_reuse *r, const size_t *nodes, size_t n, const bh_findings *out,
 			    const bh_diags *diags, bh_reuse__mark *m)
 {
@@ -581,11 +674,11 @@ void bh_reuse__finish_common(bh_reuse *r, const size_t *nodes, size_t n, void *c
 	bh_wire_u(&bytes, n);
 	for (size_t i = 0; i < n; i++)
 		bh_reuse__put_member(r, &bytes, nodes[i], sums[nodes[i]], encode, payload);
-	bh_reuse__put_results(&bytes, out, m->findings, diags, m->diags);
+	bh_reuse__put_results(r, &bytes, out, m->findings, diags, m->diags);
 	bh_reuse__finish(r, &bytes);
 }
 
-bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
+bool bh_reuse__replay_common(const bh_reuse *r, const bh_reuse__trace *t, size_t n, void **sums,
 			     void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload,
 			     bh_arena *arena, bh_findings *out, bh_diags *diags)
 {
@@ -598,7 +691,7 @@ bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
 	bh_findings_init(&found, arena);
 	bh_diags notes;
 	bh_diags_init(&notes, arena);
-	bool ok = bh_reuse__get_results(&rd, &found, &notes) && bh_wire_done(&rd);
+	bool ok = bh_reuse__get_results(r, &rd, &found, &notes) && bh_wire_done(&rd);
 	if (ok) {
 		bh_findings_append(out, &found);
 		bh_diags_append(diags, &notes);
@@ -633,11 +726,22 @@ bool bh_reuse__flag_holds(const unsigned char *digest, bool now)
 // place). Reads key the question; the index of a findings list holds, per
 // finding, its "r" key, and its "R" key or, without a snippet, its "W" key
 // (it answers every snippet).
-static char *reported_key(char kind, const bh_rule *rule, const bh_loc *at, const char *snippet)
+//
+// A place a function holds is keyed by that function (its name with its
+// separators swapped for \x1e, behind '@') and its line from the
+// function's first ('+').
+static char *reported_key(const bh_reuse *r, char kind, const bh_rule *rule, const bh_loc *at,
+			  const char *snippet)
 {
-	size_t n = strlen(rule->id) + strlen(at->path) + (snippet ? strlen(snippet) : 0) + 48;
+	uint32_t line = at->line, end_line;
+	const char *holder = bh_reuse__holder(r, at, &line, &end_line);
+	const char *place = holder ? holder : at->path;
+	size_t n = strlen(rule->id) + strlen(place) + (snippet ? strlen(snippet) : 0) + 48;
 	char *key = bh_xmalloc(n);
-	int len = snprintf(key, n, "%c\x1f%s\x1f%s\x1f%u\x1f%u", kind, rule->id, at->path, at->line, at->col);
+	int len = snprintf(key, n, "%c\x1f%s\x1f%s", kind, rule->id, holder ? "@" : "");
+	for (const char *c = place; *c; c++)
+		key[len++] = *c == '\x1f' ? '\x1e' : *c;
+	len += snprintf(key + len, n - (size_t)len, "\x1f%s%u\x1f%u", holder ? "+" : "", line, at->col);
 	if (snippet)
 		snprintf(key + len, n - (size_t)len, "\x1f%s", snippet);
 	return key;
@@ -651,7 +755,7 @@ bool bh_reuse__note_reported(bh_reuse *r, const bh_findings *out, const bh_rule 
 	// (A place without a path is never found: no read.)
 	if (!t || !at->path)
 		return present;
-	char *key = reported_key(snippet ? 'R' : 'r', rule, at, snippet);
+	char *key = reported_key(r, snippet ? 'R' : 'r', rule, at, snippet);
 	// The first answer is the component's read: a later one may be its
 	// own finding's.
 	if (!*read_slot(r, t, READ_OTHER, key))
@@ -671,8 +775,8 @@ static void index_reported(bh_reuse *r, const bh_findings *out)
 		const bh_finding *f = &out->items.items[r->indexed];
 		if (!f->loc.path)
 			continue;
-		char *any = reported_key('r', f->rule, &f->loc, NULL);
-		char *one = reported_key(f->snippet ? 'R' : 'W', f->rule, &f->loc, f->snippet);
+		char *any = reported_key(r, 'r', f->rule, &f->loc, NULL);
+		char *one = reported_key(r, f->snippet ? 'R' : 'W', f->rule, &f->loc, f->snippet);
 		bh_strset_insert(&r->reported, any);
 		bh_strset_insert(&r->reported, one);
 		free(any);

@@ -25,6 +25,13 @@ typedef struct bh_reuse__trace bh_reuse__trace;
 /** What a read of the analysis' own state is, for bh_reuse__find's callback. */
 typedef bool (*bh_reuse__other_holds)(void *payload, const char *key, const unsigned char *digest);
 
+/**
+ * Functions are checked by digests that ignore where they are in their
+ * files (bh_callgraph_ids); so the analysis writes every place its
+ * outputs hold through bh_reuse__put_loc (or bh_reuse__holder), relative
+ * to the function that holds it: a trace whose functions only moved
+ * replays, its places where the functions are now.
+ */
 void bh_reuse__begin(bh_reuse *r, const bh_callgraph *g, const bh_callgraph_ids *ids);
 
 /**
@@ -67,10 +74,18 @@ void bh_reuse__put_member(bh_reuse *r, bh_bytes *out, size_t node, const void *s
 bool bh_reuse__get_members(bh_wire_reader *rd, size_t n, void **sums,
 			   void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload);
 
-/** Findings from `from` on and diagnostics from `dfrom` on, as outputs hold them. */
-void bh_reuse__put_results(bh_bytes *out, const bh_findings *f, size_t from, const bh_diags *d, size_t dfrom);
+/**
+ * Findings from `from` on and diagnostics from `dfrom` on, as outputs
+ * hold them (dataflow/reuse_results.c: their places, and the line numbers
+ * their messages quote, through bh_reuse__put_loc).
+ */
+void bh_reuse__put_results(bh_reuse *r, bh_bytes *out, const bh_findings *f, size_t from, const bh_diags *d,
+			   size_t dfrom);
 /** Read them (appended to `f` and `d`); false when malformed. */
-bool bh_reuse__get_results(bh_wire_reader *rd, bh_findings *f, bh_diags *d);
+bool bh_reuse__get_results(const bh_reuse *r, bh_wire_reader *rd, bh_findings *f, bh_diags *d);
+/** One finding, the same way. */
+void bh_reuse__put_finding(bh_reuse *r, bh_bytes *out, const bh_finding *f);
+bool bh_reuse__get_finding(const bh_reuse *r, bh_wire_reader *rd, bh_findings *out);
 
 /* Outputs of the common shape: the members' summaries, then the findings
  * and notes the component added (the initialisation and call checks). */
@@ -90,7 +105,7 @@ void bh_reuse__finish_common(bh_reuse *r, const size_t *nodes, size_t n, void *c
  * (decoded by `decode`), findings appended to `out`, notes to `diags`;
  * false, and nothing appended, when anything is malformed.
  */
-bool bh_reuse__replay_common(const bh_reuse__trace *t, size_t n, void **sums,
+bool bh_reuse__replay_common(const bh_reuse *r, const bh_reuse__trace *t, size_t n, void **sums,
 			     void *(*decode)(void *payload, size_t i, const void *bytes, size_t len), void *payload,
 			     bh_arena *arena, bh_findings *out, bh_diags *diags);
 
@@ -124,6 +139,28 @@ size_t bh_reuse__last(const bh_reuse *r);
 void bh_reuse__again(bh_reuse *r, size_t trace, unsigned round);
 /** The stored trace that this run's trace `trace` replayed, or NULL. */
 const bh_reuse__trace *bh_reuse__made_from(const bh_reuse *r, size_t trace);
+
+/*
+ * Places. put_loc writes `l` as the name of the function that
+ * holds it (bh_ir_func_holds) and its lines from that function's first,
+ * or as it is when no function holds it; get_loc reads it back where that
+ * function is now (the path copied into `arena`), and fails the reader
+ * when there is no such function. For encoders with strings of their own:
+ * `holder` is the name of the function holding `l` (NULL: none) and sets
+ * its relative lines (end_line 0: none); `held` sets `l`'s path and lines
+ * from them (the path is the IR's), false when no such function is.
+ */
+void bh_reuse__put_loc(const bh_reuse *r, bh_bytes *b, const bh_loc *l);
+bh_loc bh_reuse__get_loc(const bh_reuse *r, bh_wire_reader *rd, bh_arena *arena);
+const char *bh_reuse__holder(const bh_reuse *r, const bh_loc *l, uint32_t *line, uint32_t *end_line);
+bool bh_reuse__held(const bh_reuse *r, const char *holder, uint64_t line, uint64_t end_line, bh_loc *l);
+/**
+ * The component being recorded wrote something that depends on where
+ * functions are in a way its places do not say (a line number in a
+ * message it could not tie to a place): it reads where every function is,
+ * and holds only while none moved.
+ */
+void bh_reuse__note_places(bh_reuse *r);
 
 /** The node named `name` (bh_callgraph_ids) in this run, or SIZE_MAX. */
 size_t bh_reuse__node_named(const bh_reuse *r, const char *name);

@@ -76,6 +76,7 @@ typedef struct {
 	bh_wire_reader rd;
 	BH_VEC(const char *) strings;
 	bh_arena *arena;
+	const bh_reuse *r; // who holds the places now
 } decoder;
 
 static const char *get_str(decoder *d)
@@ -100,36 +101,50 @@ static const char *get_str(decoder *d)
 
 // --------------------------------------------------------------- values
 
-static void put_loc(bh_bytes *b, bh_strids *s, const bh_loc *l)
+// A place a function holds is written as that function and its lines
+// from the function's first (bh_reuse__holder): a summary or trace is
+// the same wherever its functions are, and reads back where they are now.
+static void put_loc(bh_bytes *b, bh_strids *s, const bh_reuse *r, const bh_loc *l)
 {
-	put_str(b, s, l->path);
-	bh_wire_u(b, l->line);
+	uint32_t line = l->line, end_line = l->end_line;
+	const char *holder = bh_reuse__holder(r, l, &line, &end_line);
+	bh_wire_u(b, holder != NULL);
+	put_str(b, s, holder ? holder : l->path);
+	bh_wire_u(b, line);
 	bh_wire_u(b, l->col);
-	bh_wire_u(b, l->end_line);
+	bh_wire_u(b, end_line);
 	bh_wire_u(b, l->end_col);
 }
 
 static bh_loc get_loc(decoder *d)
 {
 	bh_loc l;
-	l.path = get_str(d);
-	l.line = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
+	bool held = bh_wire_get_max(&d->rd, 1);
+	const char *where = get_str(d);
+	uint64_t line = bh_wire_get_max(&d->rd, UINT32_MAX);
 	l.col = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
-	l.end_line = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
+	uint64_t end_line = bh_wire_get_max(&d->rd, UINT32_MAX);
 	l.end_col = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
+	if (!held) {
+		l.path = where;
+		l.line = (uint32_t)line;
+		l.end_line = (uint32_t)end_line;
+	} else if (!bh_reuse__held(d->r, where, line, end_line, &l)) {
+		d->rd.ok = false;
+	}
 	return l;
 }
 
-static void put_path(bh_bytes *b, bh_strids *s, const bh_taint__path *p)
+static void put_path(bh_bytes *b, bh_strids *s, const bh_reuse *r, const bh_taint__path *p)
 {
 	bh_wire_u(b, p->len);
 	size_t n = 0;
 	for (const bh_taint__pstep *c = p->head; c && n < p->len; c = c->next, n++) {
-		put_loc(b, s, &c->step.loc);
+		put_loc(b, s, r, &c->step.loc);
 		put_str(b, s, c->step.message);
 	}
 	for (; n < p->len; n++) { // (a path shorter than it says: none are)
-		put_loc(b, s, &(bh_loc){ 0 });
+		put_loc(b, s, r, &(bh_loc){ 0 });
 		put_str(b, s, NULL);
 	}
 }
@@ -181,7 +196,7 @@ static bh_taint__val get_val(decoder *d)
 
 static void encode_summary(bh_bytes *b, const void *summary, const void *payload)
 {
-	(void)payload;
+	const bh_reuse *r = payload;
 	const bh_taint__summary *s = summary;
 	bh_strids ids = { 0 };
 	put_str(b, &ids, s->usr);
@@ -196,14 +211,14 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 		put_str(b, &ids, s->labels[i].field);
 	}
 	put_val(b, &s->ret);
-	put_path(b, &ids, &s->ret_path);
+	put_path(b, &ids, r, &s->ret_path);
 	put_str(b, &ids, s->ret_what);
 	bh_wire_s(b, s->ret_const);
 	for (uint32_t j = 0; j < s->nparams; j++) {
 		if (s->param_out)
 			put_val(b, &s->param_out[j]);
 		if (s->param_out_path)
-			put_path(b, &ids, &s->param_out_path[j]);
+			put_path(b, &ids, r, &s->param_out_path[j]);
 		if (s->param_out_what)
 			put_str(b, &ids, s->param_out_what[j]);
 	}
@@ -213,7 +228,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 		bh_wire_u(b, f->param);
 		put_str(b, &ids, f->field);
 		put_val(b, &f->val);
-		put_path(b, &ids, &f->path);
+		put_path(b, &ids, r, &f->path);
 		put_str(b, &ids, f->what);
 	}
 	bh_wire_u(b, s->sinks.len);
@@ -227,12 +242,12 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 				     (uint64_t)k->small_fires << 2 | (uint64_t)k->small << 3);
 		bh_wire_u(b, k->array_param);
 		bh_wire_u(b, k->elem_size);
-		put_loc(b, &ids, &k->loc);
+		put_loc(b, &ids, r, &k->loc);
 		put_str(b, &ids, k->function);
 		put_str(b, &ids, k->callee);
 		put_str(b, &ids, k->operand);
 		put_str(b, &ids, k->snippet);
-		put_path(b, &ids, &k->path);
+		put_path(b, &ids, r, &k->path);
 		bh_wire_u(b, k->guard_param);
 		put_str(b, &ids, k->guard_member);
 		put_str(b, &ids, k->guard_func);
@@ -242,7 +257,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 		const bh_taint__global_write *g = &s->globals.items[i];
 		put_str(b, &ids, g->key);
 		bh_wire_u(b, g->labels);
-		put_path(b, &ids, &g->path);
+		put_path(b, &ids, r, &g->path);
 	}
 	bh_strids_dispose(&ids);
 }
@@ -251,7 +266,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func *fn, const void *bytes,
 					 size_t len)
 {
-	decoder d = { bh_wire_reader_of(bytes, len), { 0 }, p->arena };
+	decoder d = { bh_wire_reader_of(bytes, len), { 0 }, p->arena, p->tracer->r };
 	bh_wire_reader *rd = &d.rd;
 	bh_taint__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
 	memset(s, 0, sizeof(*s));
@@ -412,7 +427,7 @@ const bh_taint__summary *bh_taint__sum(const bh_taint__program *cp, size_t node)
 
 // A global's entry as its readers see it: none, or where its data came
 // from (kept with the entry until it changes).
-static const unsigned char *global_digest(const bh_taint__tainted_global *cg)
+static const unsigned char *global_digest(const bh_reuse *r, const bh_taint__tainted_global *cg)
 {
 	static const unsigned char none[DIGEST];
 	bh_taint__tainted_global *g = (bh_taint__tainted_global *)cg;
@@ -424,7 +439,7 @@ static const unsigned char *global_digest(const bh_taint__tainted_global *cg)
 	bh_strids ids = { 0 };
 	bh_wire_u(&b, g->local);
 	put_str(&b, &ids, g->what);
-	put_path(&b, &ids, &g->path);
+	put_path(&b, &ids, r, &g->path);
 	bh_strids_dispose(&ids);
 	bh_sha256 h;
 	bh_sha256_init(&h);
@@ -452,7 +467,7 @@ void bh_taint__trace_global_read(const bh_taint__program *p, const char *key, co
 	size_t n = strlen(key) + 3;
 	char *k = bh_xmalloc(n);
 	snprintf(k, n, "g\x1f%s", key);
-	bh_reuse__note_other(t->r, k, global_digest(g));
+	bh_reuse__note_other(t->r, k, global_digest(t->r, g));
 	free(k);
 }
 
@@ -471,7 +486,7 @@ static bool read_holds(void *payload, const char *key, const unsigned char *dige
 	const bh_taint__program *p = payload;
 	if (strncmp(key, "g\x1f", 2) != 0)
 		return false;
-	return memcmp(global_digest(bh_taint__find_global(p, key + 2)), digest, DIGEST) == 0;
+	return memcmp(global_digest(p->tracer->r, bh_taint__find_global(p, key + 2)), digest, DIGEST) == 0;
 }
 
 // --------------------------------------------------------------- record
@@ -496,24 +511,24 @@ void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n,
 	bh_bytes b = { 0 };
 	bh_wire_u(&b, n);
 	for (size_t i = 0; i < n; i++)
-		bh_reuse__put_member(t->r, &b, nodes[i], p->sums[nodes[i]], encode_summary, NULL);
+		bh_reuse__put_member(t->r, &b, nodes[i], p->sums[nodes[i]], encode_summary, t->r);
 	bh_strids ids = { 0 };
 	bh_wire_u(&b, log->reports.len);
 	for (size_t i = 0; i < log->reports.len; i++) {
 		const bh_taint__report_record *r = &log->reports.items[i];
 		bh_wire_u(&b, r->incomplete);
 		put_str(&b, &ids, r->rule ? r->rule->id : NULL);
-		put_loc(&b, &ids, &r->loc);
+		put_loc(&b, &ids, t->r, &r->loc);
 		put_str(&b, &ids, r->function);
 		put_str(&b, &ids, r->snippet);
 		put_str(&b, &ids, r->message);
-		put_path(&b, &ids, &r->path);
+		put_path(&b, &ids, t->r, &r->path);
 	}
 	bh_wire_u(&b, t->effects.len);
 	for (size_t i = 0; i < t->effects.len; i++) {
 		const effect *e = &t->effects.items[i];
 		put_str(&b, &ids, e->key);
-		put_path(&b, &ids, &e->path);
+		put_path(&b, &ids, t->r, &e->path);
 		put_str(&b, &ids, e->what);
 		bh_wire_u(&b, e->local);
 	}
@@ -543,7 +558,7 @@ typedef struct {
 static bool read_outputs(bh_taint__program *p, const void *data, size_t len, size_t n, lazy_summary *members,
 			 replayed_outputs *out)
 {
-	decoder d = { bh_wire_reader_of(data, len), { 0 }, p->arena };
+	decoder d = { bh_wire_reader_of(data, len), { 0 }, p->arena, p->tracer->r };
 	bh_wire_reader *rd = &d.rd;
 	if (bh_wire_get_u(rd) != n)
 		return false;

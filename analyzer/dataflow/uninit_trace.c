@@ -13,32 +13,32 @@
 #include "bulkhead/rule.h"
 #include "dataflow/uninit_internal.h"
 
-static void put_facts(bh_bytes *b, const bh_uninit__field_fact *f, uint32_t n)
+static void put_facts(const bh_reuse *r, bh_bytes *b, const bh_uninit__field_fact *f, uint32_t n)
 {
 	bh_wire_u(b, n);
 	for (uint32_t i = 0; i < n; i++) {
 		bh_wire_str(b, f[i].field);
 		bh_wire_u(b, (uint64_t)f[i].unset | (uint64_t)f[i].forwarded << 1);
-		bh_wire_loc(b, &f[i].at);
+		bh_reuse__put_loc(r, b, &f[i].at);
 	}
 }
 
 // Everything a caller reads of a summary.
-static void encode_summary(bh_bytes *b, const void *summary, const void *unused)
+static void encode_summary(bh_bytes *b, const void *summary, const void *payload)
 {
-	(void)unused;
+	const bh_reuse *r = payload;
 	const bh_uninit__summary *s = summary;
 	bh_wire_u(b, (uint64_t)s->analysed | (uint64_t)s->ret_known << 1 | (uint64_t)s->ret_rest_unset << 2);
 	bh_wire_u(b, s->nparams);
 	for (uint32_t j = 0; j < s->nparams; j++)
-		put_facts(b, s->param_reads ? s->param_reads[j] : NULL, s->nparam_reads ? s->nparam_reads[j] : 0);
+		put_facts(r, b, s->param_reads ? s->param_reads[j] : NULL, s->nparam_reads ? s->nparam_reads[j] : 0);
 	bh_wire_u(b, s->ret_param);
-	put_facts(b, s->ret_fields, s->nret_fields);
-	bh_wire_loc(b, &s->ret_rest_at);
-	put_facts(b, s->global_reads, s->nglobal_reads);
+	put_facts(r, b, s->ret_fields, s->nret_fields);
+	bh_reuse__put_loc(r, b, &s->ret_rest_at);
+	put_facts(r, b, s->global_reads, s->nglobal_reads);
 }
 
-static bh_uninit__field_fact *get_facts(bh_wire_reader *rd, bh_arena *a, uint32_t *n)
+static bh_uninit__field_fact *get_facts(const bh_reuse *r, bh_wire_reader *rd, bh_arena *a, uint32_t *n)
 {
 	*n = (uint32_t)bh_wire_get_max(rd, (uint64_t)(rd->end - rd->p) / 7);
 	bh_uninit__field_fact *f = bh_arena_alloc(a, (*n + 1) * sizeof(*f));
@@ -47,12 +47,13 @@ static bh_uninit__field_fact *get_facts(bh_wire_reader *rd, bh_arena *a, uint32_
 		uint64_t bits = bh_wire_get_max(rd, 3);
 		f[i].unset = bits & 1;
 		f[i].forwarded = bits & 2;
-		f[i].at = bh_wire_get_loc_in(rd, a);
+		f[i].at = bh_reuse__get_loc(r, rd, a);
 	}
 	return f;
 }
 
-static bool decode_summary(const void *data, size_t len, bh_arena *a, const bh_ir_func *fn, bh_uninit__summary *s)
+static bool decode_summary(const bh_reuse *r, const void *data, size_t len, bh_arena *a, const bh_ir_func *fn,
+			   bh_uninit__summary *s)
 {
 	bh_wire_reader rd = bh_wire_reader_of(data, len);
 	memset(s, 0, sizeof(*s));
@@ -64,11 +65,11 @@ static bool decode_summary(const void *data, size_t len, bh_arena *a, const bh_i
 	s->param_reads = bh_arena_alloc(a, (s->nparams + 1) * sizeof(*s->param_reads));
 	s->nparam_reads = bh_arena_alloc(a, (s->nparams + 1) * sizeof(*s->nparam_reads));
 	for (uint32_t j = 0; j < s->nparams && rd.ok; j++)
-		s->param_reads[j] = get_facts(&rd, a, &s->nparam_reads[j]);
+		s->param_reads[j] = get_facts(r, &rd, a, &s->nparam_reads[j]);
 	s->ret_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
-	s->ret_fields = get_facts(&rd, a, &s->nret_fields);
-	s->ret_rest_at = bh_wire_get_loc_in(&rd, a);
-	s->global_reads = get_facts(&rd, a, &s->nglobal_reads);
+	s->ret_fields = get_facts(r, &rd, a, &s->nret_fields);
+	s->ret_rest_at = bh_reuse__get_loc(r, &rd, a);
+	s->global_reads = get_facts(r, &rd, a, &s->nglobal_reads);
 	// (What the check assumes of a summary: a global read and a returned
 	// slot are always named.)
 	for (uint32_t i = 0; i < s->nglobal_reads && rd.ok; i++)
@@ -89,7 +90,7 @@ void bh_uninit__trace_start(bh_uninit__program *p, const size_t *nodes, size_t n
 
 void bh_uninit__trace_finish(bh_uninit__program *p, const size_t *nodes, size_t n, const bh_reuse__mark *m)
 {
-	bh_reuse__finish_common(p->reuse, nodes, n, (void *const *)p->sums, encode_summary, NULL, p->out, p->diags,
+	bh_reuse__finish_common(p->reuse, nodes, n, (void *const *)p->sums, encode_summary, p->reuse, p->out, p->diags,
 				m);
 }
 
@@ -118,7 +119,7 @@ static void *decode_member(void *payload, size_t i, const void *bytes, size_t le
 {
 	member_decoder *md = payload;
 	bh_uninit__summary *s = bh_arena_alloc(md->p->arena, sizeof(*s));
-	return decode_summary(bytes, len, md->p->arena, md->p->graph->funcs[md->nodes[i]], s) ? s : NULL;
+	return decode_summary(md->p->reuse, bytes, len, md->p->arena, md->p->graph->funcs[md->nodes[i]], s) ? s : NULL;
 }
 
 const bh_reuse__trace *bh_uninit__trace_find(bh_uninit__program *p, const size_t *nodes, size_t n)
@@ -130,7 +131,7 @@ bool bh_uninit__trace_replay(bh_uninit__program *p, const bh_reuse__trace *t, co
 {
 	bh_uninit__summary **sums = bh_arena_alloc(p->arena, n * sizeof(*sums));
 	member_decoder md = { p, nodes };
-	if (!bh_reuse__replay_common(t, n, (void **)sums, decode_member, &md, p->arena, p->out, p->diags))
+	if (!bh_reuse__replay_common(p->reuse, t, n, (void **)sums, decode_member, &md, p->arena, p->out, p->diags))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		p->sums[nodes[i]] = sums[i];

@@ -183,6 +183,10 @@ bh_reuse *bh_analysis_cache_traces(bh_scan_cache *sc, const bh_scan *scan, const
 
 void bh_analysis_cache_save_traces(bh_scan_cache *sc, const char *key, const bh_reuse *r)
 {
+	// (The entry holds these bytes already: an edit that only moved
+	// functions, or none that reached this analysis.)
+	if (bh_reuse_as_loaded(r) && bh_cache_touch(sc->cache, TRACES_KIND, key))
+		return;
 	bh_bytes out = { 0 };
 	bh_reuse_save(r, &out);
 	if (bh_cache_put(sc->cache, TRACES_KIND, key, (const char *)out.items, out.len))

@@ -151,6 +151,14 @@ bool bh_ir_func_returns_constant(const bh_ir_func *fn, int64_t *value)
 	return any;
 }
 
+bool bh_ir_func_holds(const bh_ir_func *fn, const bh_loc *l)
+{
+	uint32_t first = fn->loc.line, last = fn->loc.end_line ? fn->loc.end_line : fn->loc.line;
+	return l->path && fn->loc.path && first && l->line >= first && l->line <= last &&
+	       (!l->end_line || (l->end_line >= l->line && l->end_line <= last)) &&
+	       (l->path == fn->loc.path || strcmp(l->path, fn->loc.path) == 0);
+}
+
 // --------------------------------------------------------------- builder
 
 typedef struct {

@@ -25,6 +25,7 @@ typedef struct {
 	bh_bytes body;
 	bh_strids strings;          // keyed by content; the keys are the IR's own strings
 	BH_VEC(const char *) order; // strings by id
+	const bh_ir_func *frame;    // a digest's: places inside it written from its first line
 } encoder;
 
 static void put_u(bh_bytes *b, uint64_t v)
@@ -66,6 +67,20 @@ static void put_str(encoder *e, const char *s)
 
 static void put_loc(encoder *e, const bh_loc *l)
 {
+	if (e->frame) {
+		// (A digest: a place the function holds is the same wherever the
+		// function is; one outside it, as it is.)
+		bool inside = bh_ir_func_holds(e->frame, l);
+		put_u(&e->body, inside);
+		if (inside) {
+			uint32_t first = e->frame->loc.line;
+			put_u(&e->body, l->line - first);
+			put_u(&e->body, l->col);
+			put_u(&e->body, l->end_line ? (uint64_t)(l->end_line - first) + 1 : 0);
+			put_u(&e->body, l->end_col);
+			return;
+		}
+	}
 	put_str(e, l->path);
 	put_u(&e->body, l->line);
 	put_u(&e->body, l->col);
@@ -216,7 +231,7 @@ void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out)
 
 void bh_ir_func_digest(const bh_ir_func *fn, bh_sha256 *h)
 {
-	encoder e = { 0 };
+	encoder e = { .frame = fn };
 	put_func(&e, fn);
 	// The strings in the order the body first names them, then the body.
 	uint64_t n = e.order.len;

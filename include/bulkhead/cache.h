@@ -74,6 +74,13 @@ void bh_cache_close(bh_cache *cache);
 char *bh_cache_get(bh_cache *cache, const char *kind, const char *key, size_t *len);
 
 /**
+ * Mark entry (`kind`, `key`) used now, as a put of the same bytes would
+ * (bh_cache_prune keeps the most recently written). false when there is
+ * no such entry.
+ */
+bool bh_cache_touch(bh_cache *cache, const char *kind, const char *key);
+
+/**
  * Store `payload` as the entry `kind`/`key` (replacing one of that name).
  * false if it could not be written (a read-only directory): the cache is
  * an optimisation, a failure changes no result. Safe to call from several

@@ -172,7 +172,11 @@ void bh_callgraph_components(const bh_callgraph *g,
  * answers an analysis of it (callees, the constants they return, indirect
  * targets, how many places name it and its callees, whether the globals
  * it names are written, their operations tables). Equal digests: an
- * analysis of the function reads the same, but for its callees' summaries.
+ * analysis of the function reads the same, but for its callees' summaries
+ * and where the function is: the IR's places inside the function are
+ * relative to its first line (bh_ir_func_digest), so a function that only
+ * moved in its file keeps its digest (the analyses' traces write those
+ * places relative to the function too, dataflow/reuse_internal.h).
  */
 typedef struct bh_callgraph_ids {
 	size_t n;

@@ -511,6 +511,15 @@ const bh_ir_instr *bh_ir_block_last_def(const bh_ir_block *b, uint32_t var);
 bool bh_ir_func_returns_constant(const bh_ir_func *fn, int64_t *value);
 
 /**
+ * Does `l` lie inside `fn`'s definition (its file, its lines from the
+ * definition's first to its last, end included when it has one)? Such a
+ * place moves with the function when lines above it come or go: the
+ * function's digest (bh_ir_func_digest) and the analyses' traces write it
+ * relative to the definition's first line.
+ */
+bool bh_ir_func_holds(const bh_ir_func *fn, const bh_loc *l);
+
+/**
  * The last instruction of `in`'s block before `in` that assigns variable
  * `var` (how a temporary used by `in` was computed), or NULL.
  */

@@ -28,9 +28,11 @@ void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out);
 bool bh_ir_unit_decode(bh_ir_unit *out, bh_arena *arena, const unsigned char *data, size_t len);
 
 /**
- * Mix into `h` the encoding of one function as it is now (after
- * bh_ir_program_link: the linked globals' constants are in it): equal
- * digests, equal functions to every analysis.
+ * Mix into `h` the encoding of one function as it is now, with the places
+ * it holds (bh_ir_func_holds) written relative to its first line: equal
+ * digests, functions equal to every analysis but for where they are in
+ * their file (which the function's own `loc` gives). A function moved by
+ * lines added or removed above it keeps its digest.
  */
 void bh_ir_func_digest(const bh_ir_func *fn, bh_sha256 *h);
 

@@ -39,6 +39,13 @@ bool bh_reuse_load(bh_reuse *r, const void *data, size_t len);
  */
 void bh_reuse_save(const bh_reuse *r, bh_bytes *out);
 
+/**
+ * Whether what bh_reuse_save would write is what bh_reuse_load took: the
+ * run replayed every stored trace, in their order and rounds, and nothing
+ * else (saving it again can be skipped).
+ */
+bool bh_reuse_as_loaded(const bh_reuse *r);
+
 /** Components the run replayed and analysed. */
 void bh_reuse_counts(const bh_reuse *r, size_t *replayed, size_t *analysed);
 

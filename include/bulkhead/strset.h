@@ -73,6 +73,9 @@ typedef struct {
 /** The number of `s`; `*added` (if not NULL) says whether it was new. */
 uint32_t bh_strids_get(bh_strids *t, const char *s, bool *added);
 
+/** The number of `s` if the table has it, else UINT32_MAX (nothing is added). */
+uint32_t bh_strids_find(const bh_strids *t, const char *s);
+
 /** Free the table; it is empty and reusable afterwards. */
 void bh_strids_dispose(bh_strids *t);
 

@@ -56,4 +56,19 @@ bool bh_wire_get_finding(bh_wire_reader *rd, bh_findings *out);
 void bh_wire_diag(bh_bytes *b, const bh_diag *d);
 bool bh_wire_get_diag(bh_wire_reader *rd, bh_diags *out);
 
+/**
+ * The same with every place written by `put` and read by `get` (which
+ * fails the reader when it cannot place it; the path in `a`), for
+ * encodings whose places are relative to something the reader knows.
+ */
+typedef struct {
+	void (*put)(bh_bytes *b, const bh_loc *l, const void *payload);
+	bh_loc (*get)(bh_wire_reader *rd, bh_arena *a, const void *payload);
+	const void *payload;
+} bh_wire_places;
+void bh_wire_finding_at(bh_bytes *b, const bh_finding *f, const bh_wire_places *p);
+bool bh_wire_get_finding_at(bh_wire_reader *rd, bh_findings *out, const bh_wire_places *p);
+void bh_wire_diag_at(bh_bytes *b, const bh_diag *d, const bh_wire_places *p);
+bool bh_wire_get_diag_at(bh_wire_reader *rd, bh_diags *out, const bh_wire_places *p);
+
 #endif

@@ -4,10 +4,11 @@
 # changes any result, on the projects tests/bench/engine_bench.sh
 # --prepare-only prepared: after one scan fills a fresh cache, K edits in
 # turn to random units: a line inserted after a random function (the
-# functions below it move), the body of a random small void function
-# emptied (its summary changes, so its callers must see it), or a random
-# integer constant halved, doubled or incremented (array and allocation
-# sizes, loop bounds, budgets: what the bounds checker proves with).
+# functions below it move) or inside one, a random function moved to the
+# end of its file, the body of a random small void function emptied (its
+# summary changes, so its callers must see it), or a random integer
+# constant halved, doubled or incremented (array and allocation sizes,
+# loop bounds, budgets: what the bounds checker proves with).
 # After each, a scan with the cache and one without must write the same
 # JSON report; prints the memory and bounds components replayed and
 # analysed and both walls.
@@ -47,20 +48,36 @@ def change_constant(rng, text):
 
 
 def edit(rng, text):
-    """A line inserted after a random function, a random small function's
-    body emptied (its summary changes: callers must see it), or a random
-    integer constant changed."""
+    """A line inserted after a random function (the functions below it
+    move) or inside one (the places below it in the function move), a
+    random function moved to the end of its file, a random small
+    function's body emptied (its summary changes: callers must see it),
+    or a random integer constant changed."""
     ends = [m.end() for m in re.finditer(rb"\n}\n", text)]
     if not ends:
         return text + b"\n/* edit */\n", "appended"
     pick = rng.random()
-    if pick < 1 / 3:
+    if pick < 1 / 4:
         changed = change_constant(rng, text)
         if changed:
             return changed
-    if pick < 2 / 3:
+    if pick < 2 / 4:
         at = rng.choice(ends)
         return text[:at] + b"/* edit */\n" * rng.randint(1, 3) + text[at:], "line inserted"
+    if pick < 3 / 4:
+        inside = [m.end() for m in re.finditer(rb"\n[ \t]+[^\n]*;\n", text)]
+        if inside:
+            at = rng.choice(inside)
+            line = text.count(b"\n", 0, at) + 1
+            return text[:at] + b"\t/* edit */\n" + text[at:], "line inserted in a function at line %d" % line
+    if pick < 7 / 8:
+        bodies = [m for m in re.finditer(rb"\n\n((?:static )?[A-Za-z_][\w \*]*\n?[A-Za-z_]\w*\([^;{)]*\)\s*\{\n.*?\n\}\n)",
+                                         text, re.S)]
+        if bodies:
+            m = rng.choice(bodies)
+            name = re.search(rb"([A-Za-z_]\w*)\(", m.group(1)).group(1).decode()
+            return (text[:m.start(1)] + text[m.end(1):] + b"\n" + m.group(1),
+                    "function moved to the end: " + name)
     bodies = [m for m in re.finditer(rb"\n(void [A-Za-z_]\w*\([^;{)]*\))\n\{\n(.{1,400}?)\n\}\n", text, re.S)]
     if not bodies:
         at = rng.choice(ends)
@@ -99,7 +116,7 @@ def main():
             finally:
                 open(path, "wb").write(original)
             counts = []
-            for analysis in ("memory", "bounds", "taint"):
+            for analysis in ("memory", "initialisation", "calls", "bounds", "taint"):
                 m = re.search(analysis.encode() + rb": (\d+) components replayed, (\d+) analysed", p.stderr)
                 counts.append("%s replayed %s analysed %s" % (analysis, m.group(1).decode(), m.group(2).decode())
                               if m else "(no %s run)" % analysis)

@@ -405,7 +405,12 @@ Test(core, strids_number_strings_by_text_in_first_order)
 	cr_assert_not(added);
 	cr_assert_eq(bh_strids_get(&t, names[0], NULL), 0);
 	cr_assert_eq(t.len, 1000);
+	// Finding adds nothing.
+	cr_assert_eq(bh_strids_find(&t, again), 617);
+	cr_assert_eq(bh_strids_find(&t, "s1000"), UINT32_MAX);
+	cr_assert_eq(t.len, 1000);
 	bh_strids_dispose(&t);
+	cr_assert_eq(bh_strids_find(&t, "s5"), UINT32_MAX);
 	cr_assert_eq(bh_strids_get(&t, "s5", &added), 0);
 	cr_assert(added);
 	bh_strids_dispose(&t);

@@ -933,3 +933,52 @@ Test(ir, damaged_encodings_are_refused_or_still_valid)
 	bh_vec_dispose(&enc);
 	bh_diags_dispose(&diags);
 }
+
+// bh_ir_func_digest of function `name` of `text`, lowered as t.c in `dir`
+// (one directory: `__FILE__` is the same).
+static void digest_of(const char *dir, const char *text, const char *name, unsigned char out[BH_SHA256_LEN])
+{
+	FILE *f = fopen(bh_arena_sprintf(arena, "%s/t.c", dir), "w");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_file(dir, "t.c", &diags);
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	bh_ir_func_digest(find_func(ir, name), &h);
+	bh_sha256_digest(&h, out);
+	bh_diags_dispose(&diags);
+}
+
+// A function that only moved in its file keeps its digest: its places
+// are written from its first line, and so are what would otherwise tell
+// where it is (an assert's __LINE__, a `static`'s USR); a line inside it
+// moves what is below and changes it.
+Test(ir, a_function_that_only_moved_keeps_its_digest)
+{
+	static const char body[] =
+		"#include <assert.h>\n"
+		"#define CHECK(e) ((e) ? (void)0 : fail(#e, __LINE__))\n"
+		"void fail(const char *, int);\n"
+		"int f(int x)\n"
+		"{\n"
+		"\tstatic int calls;\n"
+		"\tstruct { int a; } s = { x };\n"
+		"\tCHECK(x > 1);\n"
+		"\tassert(x < 5);\n"
+		"\treturn s.a + calls++;\n"
+		"}\n";
+	unsigned char at_first[BH_SHA256_LEN], moved[BH_SHA256_LEN], inside[BH_SHA256_LEN];
+	const char *dir = temp_source("t.c", body);
+	digest_of(dir, body, "f", at_first);
+	digest_of(dir, bh_arena_sprintf(arena, "/* a line */\n\n%s", body), "f", moved);
+	cr_assert_arr_eq(at_first, moved, BH_SHA256_LEN, "a function moved two lines down");
+	char *changed = bh_arena_strdup(arena, body);
+	char *at = strstr(changed, "\tCHECK");
+	*at = '\n'; // a line inside the function, above its checks
+	digest_of(dir, changed, "f", inside);
+	cr_assert_arr_neq(at_first, inside, BH_SHA256_LEN);
+	remove_temp(dir, "t.c");
+}

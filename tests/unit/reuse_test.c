@@ -3,12 +3,16 @@
 // analyses reuse across scans (analyzer/dataflow/reuse.c): values read
 // back as written and malformed bytes are refused; a saved trace is found
 // again only while its members' digests and every read's digest hold;
-// every truncation or corruption of saved traces is refused whole.
+// every truncation or corruption of saved traces is refused whole; the
+// places in traces (analyzer/dataflow/places.c, reuse_results.c) read
+// back where their functions are now.
 #include <criterion/criterion.h>
 #include <string.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/rule.h"
 #include "bulkhead/wire.h"
+#include "dataflow/places.h"
 #include "dataflow/reuse_internal.h"
 
 Test(wire, values_read_back_as_written)
@@ -86,9 +90,19 @@ static bh_callgraph_ids ids;
 static const char *names[3] = { "c:@F@main\x1fmain.c", "c:@F@make\x1futil.c", "c:@F@drop\x1futil.c" };
 static unsigned char digests[3][BH_SHA256_LEN];
 
+static bh_ir_func funcs[3];
+static const bh_ir_func *func_ptrs[3];
+
 static void setup(void)
 {
 	memset(&graph, 0, sizeof(graph));
+	static const bh_loc at[3] = { { "main.c", 3, 1, 9, 2 }, { "util.c", 2, 1, 4, 2 }, { "util.c", 6, 1, 8, 2 } };
+	for (int i = 0; i < 3; i++) {
+		memset(&funcs[i], 0, sizeof(funcs[i]));
+		funcs[i].loc = at[i];
+		func_ptrs[i] = &funcs[i];
+	}
+	graph.funcs = func_ptrs;
 	graph.nfuncs = 3;
 	for (int i = 0; i < 3; i++)
 		memset(digests[i], 'a' + i, BH_SHA256_LEN);
@@ -178,6 +192,9 @@ Test(reuse, a_trace_holds_while_its_members_and_reads_do)
 	cr_assert_null(bh_reuse__find(r2, &node, 1, 1, NULL, NULL), "recorded for round 0 only");
 
 	// The replayed run saves what it replayed: a third run finds it all.
+	// Everything replayed as stored: saving would write what was loaded.
+	cr_assert_not(bh_reuse_as_loaded(r1));
+	cr_assert(bh_reuse_as_loaded(r2));
 	bh_reuse *r3 = reload(r2, &loaded);
 	cr_assert(loaded && main_holds(r3));
 
@@ -188,6 +205,7 @@ Test(reuse, a_trace_holds_while_its_members_and_reads_do)
 	memset(digests[1], 'z', BH_SHA256_LEN);
 	bh_reuse *r4 = load_bytes(&first, &loaded);
 	cr_assert_not(main_holds(r4));
+	cr_assert_not(bh_reuse_as_loaded(r4));
 	// ... but main's own IR changing is enough too.
 	memset(digests[1], 'b', BH_SHA256_LEN);
 	memset(digests[0], 'y', BH_SHA256_LEN);
@@ -243,4 +261,173 @@ Test(reuse, damaged_or_foreign_traces_are_refused_whole)
 	bh_vec_dispose(&saved);
 	bh_reuse_free(r1);
 	bh_reuse_free(r2);
+}
+
+// ----------------------------------------------------------------- places
+
+// Functions as the front end places them: 0 and 1 in a.c, 2 and 3 written
+// by one macro on one line of b.c (3 the shorter: inner), in `pgraph`.
+static bh_ir_func pfns[4];
+static const bh_ir_func *pfn_ptrs[4];
+static bh_callgraph pgraph;
+static bh_callgraph_ids pids;
+static const char *pnames[4] = { "f0\x1f" "a.c", "f1\x1f" "a.c", "g0\x1f" "b.c", "g1\x1f" "b.c" };
+static unsigned char pdigests[4][BH_SHA256_LEN];
+
+// Definitions at their lines; `shift` moves a.c's functions down.
+static void place_functions(uint32_t shift)
+{
+	memset(&pgraph, 0, sizeof(pgraph));
+	const bh_loc at[4] = { { "a.c", 10 + shift, 1, 20 + shift, 2 },
+			       { "a.c", 30 + shift, 1, 40 + shift, 2 },
+			       { "b.c", 5, 1, 6, 9 },
+			       { "b.c", 5, 20, 5, 40 } };
+	for (int i = 0; i < 4; i++) {
+		memset(&pfns[i], 0, sizeof(pfns[i]));
+		pfns[i].loc = at[i];
+		pfn_ptrs[i] = &pfns[i];
+	}
+	pgraph.funcs = pfn_ptrs;
+	pgraph.nfuncs = 4;
+	pids.n = 4;
+	pids.names = pnames;
+	pids.digests = pdigests;
+}
+
+Test(places, the_holder_is_the_innermost_definition)
+{
+	place_functions(0);
+	bh_places *p = bh_places_new(&pgraph);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 15, 3, 16, 1 }), 0);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 10, 1, 0, 0 }), 0);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 40, 1, 0, 0 }), 1);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 25, 1, 0, 0 }), SIZE_MAX); // between them
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 41, 1, 0, 0 }), SIZE_MAX);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 15, 1, 25, 1 }), SIZE_MAX); // ends outside
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "b.c", 5, 25, 5, 30 }), 3);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "b.c", 6, 1, 0, 0 }), 2);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "c.c", 15, 1, 0, 0 }), SIZE_MAX);
+	bh_places_free(p);
+}
+
+Test(places, a_place_reads_back_where_its_function_is_now)
+{
+	place_functions(0);
+	bh_reuse *r = bh_reuse_new("memory");
+	bh_reuse__begin(r, &pgraph, &pids);
+	bh_bytes b = { 0 };
+	bh_reuse__put_loc(r, &b, &(bh_loc){ "a.c", 15, 3, 16, 4 });
+	bh_reuse__put_loc(r, &b, &(bh_loc){ "a.c", 25, 1, 0, 0 });
+	bh_reuse_free(r);
+	place_functions(7); // a.c's functions moved seven lines down
+	bh_arena *a = bh_arena_new();
+	r = bh_reuse_new("memory");
+	bh_reuse__begin(r, &pgraph, &pids);
+	bh_wire_reader rd = bh_wire_reader_of(b.items, b.len);
+	bh_loc held = bh_reuse__get_loc(r, &rd, a), free_place = bh_reuse__get_loc(r, &rd, a);
+	cr_assert(bh_wire_done(&rd));
+	cr_assert_str_eq(held.path, "a.c");
+	cr_assert(held.line == 22 && held.col == 3 && held.end_line == 23 && held.end_col == 4);
+	cr_assert(free_place.line == 25, "a place no function holds is written as it is");
+	bh_reuse_free(r);
+	// Read by a run without that function: refused.
+	pids.n = 0;
+	r = bh_reuse_new("memory");
+	bh_reuse__begin(r, &pgraph, &pids);
+	rd = bh_wire_reader_of(b.items, b.len);
+	(void)bh_reuse__get_loc(r, &rd, a);
+	cr_assert_not(rd.ok);
+	bh_reuse_free(r);
+	bh_arena_free(a);
+	bh_vec_dispose(&b);
+}
+
+// A component of f0 whose findings quote lines: the trace written before
+// a.c's functions moved, read after.
+static void record_quotes(bh_bytes *saved)
+{
+	place_functions(0);
+	bh_arena *a = bh_arena_new();
+	bh_findings out;
+	bh_findings_init(&out, a);
+	bh_diags diags;
+	bh_diags_init(&diags, a);
+	bh_reuse *r = bh_reuse_new("memory");
+	bh_reuse__begin(r, &pgraph, &pids);
+	size_t node = 0;
+	bh_reuse__start(r, &node, 1, 0);
+	const bh_rule *rule = bh_rule_find("c.double-free");
+	bh_finding *f = bh_finding_add(&out, rule, (bh_loc){ "a.c", 18, 2, 0, 0 },
+				       "'p' is released again; it was already released at line 15");
+	bh_finding_add_related(&out, f, (bh_loc){ "a.c", 15, 2, 0, 0 }, "released here (a.c:15)");
+	bh_diag_add(&diags, BH_LEVEL_NOTE, "memory.incomplete", "a.c", 12, 1, "%s", "stopped at line 12");
+	bh_bytes outs = { 0 };
+	bh_reuse__put_results(r, &outs, &out, 0, &diags, 0);
+	bh_reuse__finish(r, &outs);
+	// f1's finding quotes a line no place of it has: its trace reads
+	// where every function is.
+	size_t mark = out.items.len;
+	node = 1;
+	bh_reuse__start(r, &node, 1, 0);
+	bh_finding_add(&out, rule, (bh_loc){ "a.c", 35, 2, 0, 0 }, "released again; first at line 99");
+	memset(&outs, 0, sizeof(outs));
+	bh_reuse__put_results(r, &outs, &out, mark, &diags, diags.items.len);
+	bh_reuse__finish(r, &outs);
+	bh_reuse_save(r, saved);
+	bh_reuse_free(r);
+	bh_findings_dispose(&out);
+	bh_diags_dispose(&diags);
+	bh_arena_free(a);
+}
+
+Test(places, quoted_lines_follow_their_places)
+{
+	bh_bytes saved = { 0 };
+	record_quotes(&saved);
+	place_functions(7);
+	bh_reuse *r = bh_reuse_new("memory");
+	cr_assert(bh_reuse_load(r, saved.items, saved.len));
+	bh_reuse__begin(r, &pgraph, &pids);
+	size_t node = 0;
+	const bh_reuse__trace *t = bh_reuse__find(r, &node, 1, 0, NULL, NULL);
+	cr_assert_not_null(t, "moved functions replay");
+	size_t len;
+	const void *outs = bh_reuse__outputs(t, &len);
+	bh_wire_reader rd = bh_wire_reader_of(outs, len);
+	bh_arena *a = bh_arena_new();
+	bh_findings found;
+	bh_findings_init(&found, a);
+	bh_diags notes;
+	bh_diags_init(&notes, a);
+	cr_assert(bh_reuse__get_results(r, &rd, &found, &notes) && bh_wire_done(&rd));
+	cr_assert_eq(found.items.len, 1);
+	const bh_finding *f = &found.items.items[0];
+	cr_assert_eq(f->loc.line, 25);
+	cr_assert_str_eq(f->message, "'p' is released again; it was already released at line 22");
+	cr_assert_str_eq(f->related[0].message, "released here (a.c:22)");
+	cr_assert_eq(notes.items.items[0].loc.line, 19);
+	cr_assert_str_eq(notes.items.items[0].message, "stopped at line 19");
+	bh_findings_dispose(&found);
+	bh_diags_dispose(&notes);
+	bh_arena_free(a);
+	bh_reuse_free(r);
+	bh_vec_dispose(&saved);
+}
+
+Test(places, a_line_quoted_of_no_place_holds_only_where_nothing_moved)
+{
+	bh_bytes saved = { 0 };
+	record_quotes(&saved);
+	for (uint32_t shift = 0; shift <= 1; shift++) {
+		place_functions(shift);
+		bh_reuse *r = bh_reuse_new("memory");
+		cr_assert(bh_reuse_load(r, saved.items, saved.len));
+		bh_reuse__begin(r, &pgraph, &pids);
+		size_t node = 1;
+		cr_assert_eq(bh_reuse__find(r, &node, 1, 0, NULL, NULL) != NULL, shift == 0, "shift %u", shift);
+		node = 0;
+		cr_assert_not_null(bh_reuse__find(r, &node, 1, 0, NULL, NULL));
+		bh_reuse_free(r);
+	}
+	bh_vec_dispose(&saved);
 }

@@ -78,6 +78,7 @@ typedef struct {
 	int depth;
 	bool stopped;             // MAX_INSTRS reached: lower nothing more
 	bh_loc loc;               // the function's location: where nothing nearer has one
+	unsigned offset;          // the function's first byte in its file
 	struct stmt_loc *stmt;    // the statement being lowered, innermost first
 	CXCursor last_at;         // the cursor loc_of() was last asked about,
 	int last_state;           // 0: none yet, 1: `last_loc` is its location, 2: it has none
@@ -227,6 +228,62 @@ static const char *usr_of(lower *l, CXCursor c)
 	const char *u = clang_getCString(s);
 	const char *copy = u && u[0] ? bh_arena_strdup(l->arena, u) : NULL;
 	clang_disposeString(s);
+	return copy;
+}
+
+// A function's `static` has a USR with the byte offset of its
+// declaration in the file ("c:f.c@70@F@f@next"): written from the
+// function's first byte instead ("c:f.c@+38@F@f@next"), it stays the same
+// when lines above the function come or go, as its digest must.
+static const char *local_static_usr(lower *l, CXCursor decl)
+{
+	const char *usr = usr_of(l, decl);
+	const char *at = usr ? strchr(usr, '@') : NULL;
+	char *end;
+	unsigned long off = at ? strtoul(at + 1, &end, 10) : 0;
+	if (!at || end == at + 1 || strncmp(end, "@F@", 3) != 0 || off < l->offset)
+		return usr;
+	return bh_arena_sprintf(l->arena, "%.*s@+%lu%s", (int)(at - usr), usr, off - l->offset, end);
+}
+
+// A type's spelling, with where an unnamed struct, union or enum
+// declared inside the function is ("struct (unnamed struct at
+// /src/f.c:12:3)") written from the function's first line
+// ("(unnamed struct at +4:3)"), as its digest must be.
+static const char *type_text(lower *l, CXType t)
+{
+	CXString ts = clang_getTypeSpelling(t);
+	const char *text = clang_getCString(ts);
+	BH_VEC(char) out = { 0 };
+	uint32_t first = l->loc.line, last = l->loc.end_line ? l->loc.end_line : l->loc.line;
+	const char *c = text ? text : "";
+	for (const char *at; (at = strstr(c, " at ")) != NULL;) {
+		const char *close = strchr(at, ')');
+		// path:line:col right before the parenthesis
+		const char *colon2 = close ? close : at;
+		while (colon2 > at && colon2[-1] >= '0' && colon2[-1] <= '9')
+			colon2--;
+		const char *colon1 = colon2 > at + 1 && colon2[-1] == ':' ? colon2 - 1 : NULL;
+		while (colon1 && colon1 > at && colon1[-1] >= '0' && colon1[-1] <= '9')
+			colon1--;
+		unsigned long line = colon1 && colon1[-1] == ':' ? strtoul(colon1, NULL, 10) : 0;
+		size_t upto = (size_t)(at + 4 - c);
+		bh_vec_reserve(&out, upto);
+		memcpy(out.items + out.len, c, upto);
+		out.len += upto;
+		c = at + 4;
+		if (close && first && line >= first && line <= last) {
+			char rel[32];
+			int n = snprintf(rel, sizeof(rel), "+%lu:", line - first);
+			bh_vec_reserve(&out, (size_t)n);
+			memcpy(out.items + out.len, rel, (size_t)n);
+			out.len += (size_t)n;
+			c = colon2;
+		}
+	}
+	const char *copy = bh_arena_sprintf(l->arena, "%.*s%s", (int)out.len, out.len ? out.items : "", c);
+	bh_vec_dispose(&out);
+	clang_disposeString(ts);
 	return copy;
 }
 
@@ -403,6 +460,20 @@ static bool eval_int(CXCursor e, int64_t *out)
 							 : clang_EvalResult_getAsLongLong(r);
 	clang_EvalResult_dispose(r);
 	return ok;
+}
+
+// `__LINE__` (spelled nowhere in a file: the preprocessor's scratch
+// space), with its value on one of the function's own lines: where the
+// function is, which no analysis needs and which would make a function
+// that only moved differ (an assert's line). A number pasted together
+// with ## is spelled there too; only one that happens to equal a line
+// of the function is taken for a line.
+static bool is_line_macro(lower *l, CXCursor e, int64_t value)
+{
+	CXFile f;
+	clang_getSpellingLocation(clang_getCursorLocation(e), &f, NULL, NULL, NULL);
+	uint32_t first = l->loc.line, last = l->loc.end_line ? l->loc.end_line : l->loc.line;
+	return !f && first && value >= first && value <= last;
 }
 
 static bool eval_float(CXCursor e, double *out)
@@ -649,13 +720,13 @@ static uint32_t var_of(lower *l, CXCursor decl)
 	CXType ct = clang_getCanonicalType(t);
 	unsigned flags = var_type_flags(t);
 	long long size = clang_Type_getSizeOf(t);
-	CXString ts = clang_getTypeSpelling(t);
+	const char *ts = type_text(l, t);
 	CXString name = clang_getCursorSpelling(decl);
-	const char *usr = kind == BH_IR_VAR_GLOBAL || kind == BH_IR_VAR_STATIC ? usr_of(l, decl)
-									       : NULL;
-	uint32_t id = bh_ir_builder_var(l->b, kind, clang_getCString(name), usr,
-					clang_getCString(ts), size > 0 ? (uint64_t)size : 0, flags);
-	clang_disposeString(ts);
+	const char *usr = kind == BH_IR_VAR_GLOBAL ? usr_of(l, decl)
+			  : kind == BH_IR_VAR_STATIC ? local_static_usr(l, decl)
+						     : NULL;
+	uint32_t id = bh_ir_builder_var(l->b, kind, clang_getCString(name), usr, ts,
+					size > 0 ? (uint64_t)size : 0, flags);
 	clang_disposeString(name);
 	// Where a local is declared is the first step of the path of a read
 	// before any assignment (include/bulkhead/uninit.h).
@@ -1392,7 +1463,8 @@ static bh_ir_opnd rvalue_inner(lower *l, CXCursor e)
 	case CXCursor_IntegerLiteral:
 	case CXCursor_CharacterLiteral:
 		if (eval_int(e, &iv))
-			return bh_ir_int_opnd(iv);
+			return k == CXCursor_IntegerLiteral && is_line_macro(l, e, iv) ? opaque(l, e, "__LINE__", false)
+											: bh_ir_int_opnd(iv);
 		return opaque(l, e, NULL, false);
 	case CXCursor_FloatingLiteral:
 		if (eval_float(e, &fv)) {
@@ -2080,10 +2152,8 @@ static bh_ir_opnd compound_literal(lower *l, CXCursor e)
 {
 	CXType t = clang_getCursorType(e);
 	unsigned flags = var_type_flags(t);
-	CXString ts = clang_getTypeSpelling(t);
-	uint32_t var = bh_ir_builder_var(l->b, BH_IR_VAR_LOCAL, "(compound literal)", NULL,
-					 clang_getCString(ts), type_size(t), flags);
-	clang_disposeString(ts);
+	uint32_t var = bh_ir_builder_var(l->b, BH_IR_VAR_LOCAL, "(compound literal)", NULL, type_text(l, t),
+					 type_size(t), flags);
 	bh_ir_builder_var_loc(l->b, var, loc_of(l, e));
 	CXCursor list = clang_getNullCursor();
 	clang_visitChildren(e, find_init_list, &list);
@@ -2651,6 +2721,8 @@ void bh_clang__lower_function(bh_clang__walk *w, CXCursor fn_cursor)
 	bh_loc loc = { 0 };
 	bh_clang__cursor_loc(w, fn_cursor, &loc);
 	l.loc = loc;
+	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(fn_cursor)), NULL, NULL, NULL,
+				   &l.offset);
 	const char *name = w->function_name ? w->function_name
 					    : bh_clang__spelling(w->arena, fn_cursor);
 	const char *usr = usr_of(&l, fn_cursor);
