@@ -32,10 +32,11 @@ static int by_place(const void *a, const void *b)
 	if (x->first != y->first)
 		return x->first < y->first ? -1 : 1;
 	// Of two starting on one line, the shorter (inner) one is met first
-	// walking back.
+	// walking back; of equal ones (a header's function lowered in several
+	// units), the first node, whose name (rank 1) outlasts the others'.
 	if (x->last != y->last)
 		return x->last > y->last ? -1 : 1;
-	return x->node < y->node ? -1 : x->node > y->node;
+	return x->node > y->node ? -1 : x->node < y->node;
 }
 
 bh_places *bh_places_new(const bh_callgraph *g)

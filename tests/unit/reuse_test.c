@@ -308,6 +308,11 @@ Test(places, the_holder_is_the_innermost_definition)
 	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "b.c", 6, 1, 0, 0 }), 2);
 	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "c.c", 15, 1, 0, 0 }), SIZE_MAX);
 	bh_places_free(p);
+	// A header's function in two units: the first one holds its places.
+	pfns[1].loc = pfns[0].loc;
+	p = bh_places_new(&pgraph);
+	cr_assert_eq(bh_places_holder(p, &(bh_loc){ "a.c", 15, 3, 16, 1 }), 0);
+	bh_places_free(p);
 }
 
 Test(places, a_place_reads_back_where_its_function_is_now)
