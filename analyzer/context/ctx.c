@@ -491,7 +491,7 @@ static void walk_dir(walker *w, int dfd, const char *rel, unsigned depth)
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if (strcmp(name, ".git") == 0 ||
+			if (w->opts->flat || strcmp(name, ".git") == 0 ||
 			    (w->opts->unlisted_dir && strcmp(relpath, w->opts->unlisted_dir) == 0))
 				continue;
 			if (depth + 1 >= MAX_DEPTH) {

@@ -83,6 +83,7 @@ static bh_status open_context(bh_scan *scan, const bh_scan_options *opts, const 
 	copts.excludes = globs;
 	copts.nexcludes = n;
 	copts.unlisted_dir = unlisted;
+	copts.flat = opts->flat_context;
 	return bh_ctx_open(&scan->ctx, &copts, &scan->diags);
 }
 

@@ -114,6 +114,7 @@ json_t *bh_lsp__analyze(const char *root, const bh_lsp__buffer *bufs, size_t nbu
 	}
 	bh_scan_options o = BH_SCAN_OPTIONS_INIT;
 	o.context = root;
+	o.flat_context = scope->flat;
 	o.jobs = fast ? 1 : st->jobs;
 	o.fast = fast;
 	o.overlays = ov.items;
@@ -190,14 +191,15 @@ void bh_lsp__run_fast(bh_lsp__server *s, bh_lsp__doc *d)
 	d->fast_due = false;
 	if (!d->path)
 		return;
-	// A file outside the workspace is analysed in its own directory.
+	// A file outside the workspace is analysed in its own directory,
+	// without its subdirectories: that may be a home directory or /tmp.
 	char *dir = NULL;
 	const char *root = bh_lsp__under(s->root, d->path) ? s->root : NULL;
 	if (!root) {
 		dir = bh_xstrdup(d->path);
 		root = dirname(dir);
 	}
-	bh_lsp__scope scope = { .fast = true, .only = d->path };
+	bh_lsp__scope scope = { .fast = true, .only = d->path, .flat = dir != NULL };
 	json_decref(d->fast);
 	d->fast = analyze_one(s, root, d, &scope);
 	free(dir);

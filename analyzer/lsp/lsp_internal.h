@@ -170,6 +170,7 @@ typedef struct {
 	struct bh_summaries **write_summaries; // gets the summaries of this analysis, or NULL
 	struct bh_clang_tu_cache *tu_cache; // parse through it, or NULL
 	const volatile int *cancel;  // stops the analysis early when set, or NULL
+	bool flat;                   // the root's own files only (bh_scan_options.flat_context)
 } bh_lsp__scope;
 
 /**

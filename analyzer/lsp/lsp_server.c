@@ -4,6 +4,8 @@
 // `$/cancelRequest` can still cancel a request of the same batch; work
 // that is due (the fast tier after the debounce interval, the full tier
 // after a save) runs when no input is waiting.
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,6 +341,18 @@ static void run_due(bh_lsp__server *s, bool wait_over, bool full_done)
 		bh_lsp__full_start(s);
 }
 
+// With `sync`: what the last message made due, run to its end.
+static void settle(bh_lsp__server *s)
+{
+	run_due(s, true, false);
+	while (s->job) {
+		struct pollfd p = { bh_lsp__full_fd(s), POLLIN, 0 };
+		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+			break;
+		run_due(s, true, true);
+	}
+}
+
 // The result of request `method`, NULL for bad params; `*known` false
 // for a method the server does not have.
 static json_t *request(bh_lsp__server *s, const char *method, json_t *params, bool *known)
@@ -551,7 +565,7 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 				json_array_append(cancelled, json_object_get(json_object_get(m, "params"), "id"));
 			if (m)
 				json_array_append_new(batch, m);
-			more = (bh_lsp__wait(&s.in, -1, 0) & 1) && !s.in.eof;
+			more = !s.opts.sync && (bh_lsp__wait(&s.in, -1, 0) & 1) && !s.in.eof;
 		}
 		size_t i;
 		json_array_foreach(batch, i, m) {
@@ -563,7 +577,9 @@ int bh_lsp_serve(int in_fd, int out_fd, const bh_lsp_options *opts)
 		}
 		json_decref(batch);
 		json_decref(cancelled);
-		if (running)
+		if (running && s.opts.sync)
+			settle(&s);
+		else if (running)
 			run_due(&s, false, bh_lsp__wait(&s.in, bh_lsp__full_fd(&s), 0) & 2);
 	}
 	dispose(&s);

@@ -55,9 +55,10 @@ typedef struct {
 	size_t nexcludes;
 	const char *unlisted_dir;    /* a context-relative directory not even listed (Bulkhead's
 					cache, when the user put it inside the context), or NULL */
+	bool flat;                   /* the root's own files only: subdirectories are not walked */
 } bh_ctx_options;
 
-#define BH_CTX_OPTIONS_INIT { ".", 0, NULL, 0, NULL }
+#define BH_CTX_OPTIONS_INIT { ".", 0, NULL, 0, NULL, false }
 #define BH_CTX_DEFAULT_MAX_FILE_SIZE (8u << 20)
 
 typedef struct bh_ctx bh_ctx;

@@ -18,6 +18,7 @@
 #ifndef BULKHEAD_LSP_H
 #define BULKHEAD_LSP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -25,9 +26,16 @@ typedef struct {
 	int jobs;            /* parallel jobs of the full scan; <= 0: number of cores */
 	int debounce_ms;     /* quiet time after an edit before the fast analysis; < 0: 40 */
 	size_t max_message;  /* largest message body accepted, bytes; 0: 64 MiB */
+	/*
+	 * Handle one message at a time and finish what it made due (the fast
+	 * tier at once, whatever the debounce; the full analysis to its end,
+	 * published) before reading the next, as clangd's --sync does: the
+	 * same input gives the same output whatever the timing (fuzzing).
+	 */
+	bool sync;
 } bh_lsp_options;
 
-#define BH_LSP_OPTIONS_INIT { NULL, 0, -1, 0 }
+#define BH_LSP_OPTIONS_INIT { NULL, 0, -1, 0, false }
 
 /**
  * Serve requests read from `in_fd`, answering on `out_fd`, until the

@@ -85,9 +85,12 @@ typedef struct bh_scan_options {
 						overlays, only_units, shards or summaries
 						(partial results); neither is with fast or
 						tu_cache */
+	bool flat_context;                   /* the root's own files only, its subdirectories
+						not walked (the language server's file outside
+						the workspace, analysed in its directory) */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, false }
 
 typedef struct bh_img bh_img;
 

@@ -651,3 +651,19 @@ Test(ctx, the_unlisted_directory_is_not_walked)
 	cr_assert_eq(bh_ctx_file_count(ctx), 2);
 	cr_assert_eq(diags.items.len, 0);
 }
+
+Test(ctx, a_flat_context_lists_the_roots_own_files_only)
+{
+	write_file("notes.c", "int f(void) { return 0; }\n");
+	write_file("Dockerfile", "FROM scratch\n");
+	write_file("deep/er/big.c", "int g(void) { return 1; }\n");
+	bh_ctx_options o = BH_CTX_OPTIONS_INIT;
+	o.root = root;
+	o.flat = true;
+	cr_assert_eq(bh_ctx_open(&ctx, &o, &diags), BH_OK);
+	file("notes.c");
+	file("Dockerfile");
+	cr_assert_null(bh_ctx_find(ctx, "deep/er/big.c"));
+	cr_assert_eq(bh_ctx_file_count(ctx), 2);
+	cr_assert_eq(diags.items.len, 0);
+}

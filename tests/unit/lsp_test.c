@@ -219,3 +219,67 @@ Test(lsp, a_finding_becomes_a_diagnostic)
 	bh_findings_dispose(&fs);
 	bh_arena_free(a);
 }
+
+// -------------------------------------------------------------- sync
+
+static void frame_into(FILE *f, const char *body)
+{
+	fprintf(f, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+}
+
+// With `sync`, a whole session read at once still runs the full analysis
+// its didOpen made due before the next message (here: exit) is handled;
+// without it the server reads the session as one batch and exits first.
+static char *serve_session(bh_arena *a, const char *dir, bool sync)
+{
+	const char *in_path = bh_arena_sprintf(a, "%s/in", dir), *out_path = bh_arena_sprintf(a, "%s/out", dir);
+	const char *source = "#include <stdlib.h>\nvoid f(void) { char *p = malloc(4); free(p); free(p); }\n";
+	FILE *f = fopen(bh_arena_sprintf(a, "%s/a.c", dir), "w");
+	cr_assert_not_null(f);
+	fputs(source, f);
+	fclose(f);
+	f = fopen(in_path, "w");
+	cr_assert_not_null(f);
+	frame_into(f, bh_arena_sprintf(a,
+					"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+					"{\"rootUri\":\"file://%s\",\"capabilities\":{}}}",
+					dir));
+	frame_into(f, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+	frame_into(f, bh_arena_sprintf(a,
+					"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":"
+					"{\"textDocument\":{\"uri\":\"file://%s/a.c\",\"languageId\":\"c\",\"version\":1,"
+					"\"text\":\"#include <stdlib.h>\\nvoid f(void) { char *p = malloc(4); free(p); "
+					"free(p); }\\n\"}}}",
+					dir));
+	frame_into(f, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+	frame_into(f, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+	fclose(f);
+	FILE *in = fopen(in_path, "r"), *out = fopen(out_path, "w+");
+	cr_assert(in && out);
+	bh_lsp_options o = BH_LSP_OPTIONS_INIT;
+	o.sync = sync;
+	o.jobs = 1;
+	cr_assert_eq(bh_lsp_serve(fileno(in), fileno(out), &o), 0);
+	fclose(in);
+	rewind(out);
+	char *text = bh_arena_alloc(a, 1 << 16);
+	size_t n = fread(text, 1, (1 << 16) - 1, out);
+	text[n] = '\0';
+	fclose(out);
+	unlink(in_path);
+	unlink(out_path);
+	unlink(bh_arena_sprintf(a, "%s/a.c", dir));
+	return text;
+}
+
+Test(lsp, sync_finishes_each_messages_analyses_before_the_next)
+{
+	char dir[] = "/tmp/bh-lsp-sync-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	setenv("BULKHEAD_NO_CACHE", "1", 1);
+	bh_arena *a = bh_arena_new();
+	cr_assert_not_null(strstr(serve_session(a, dir, true), "c.double-free"));
+	cr_assert_null(strstr(serve_session(a, dir, false), "c.double-free"));
+	bh_arena_free(a);
+	rmdir(dir);
+}
