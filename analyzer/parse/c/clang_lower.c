@@ -267,12 +267,16 @@ static const char *type_text(lower *l, CXType t)
 		while (colon1 && colon1 > at && colon1[-1] >= '0' && colon1[-1] <= '9')
 			colon1--;
 		unsigned long line = colon1 && colon1[-1] == ':' ? strtoul(colon1, NULL, 10) : 0;
+		// (In the function's own file: the spelling's path ends with it.)
+		size_t plen = line ? (size_t)(colon1 - 1 - (at + 4)) : 0, flen = l->loc.path ? strlen(l->loc.path) : 0;
+		bool same_file = flen && plen >= flen && memcmp(colon1 - 1 - flen, l->loc.path, flen) == 0 &&
+				 (plen == flen || colon1[-2 - (ptrdiff_t)flen] == '/');
 		size_t upto = (size_t)(at + 4 - c);
 		bh_vec_reserve(&out, upto);
 		memcpy(out.items + out.len, c, upto);
 		out.len += upto;
 		c = at + 4;
-		if (close && first && line >= first && line <= last) {
+		if (close && same_file && first && line >= first && line <= last) {
 			char rel[32];
 			int n = snprintf(rel, sizeof(rel), "+%lu:", line - first);
 			bh_vec_reserve(&out, (size_t)n);
