@@ -194,7 +194,7 @@ static bh_loc get_place(bh_wire_reader *rd, bh_arena *a, const void *r)
 	return bh_reuse__get_loc(r, rd, a);
 }
 
-static void put_finding(bh_reuse *r, bh_bytes *b, const bh_finding *f)
+void bh_reuse__put_finding(bh_reuse *r, bh_bytes *b, const bh_finding *f)
 {
 	bh_wire_places places = { put_place, get_place, r };
 	bh_wire_finding_at(b, f, &places);
@@ -203,7 +203,7 @@ static void put_finding(bh_reuse *r, bh_bytes *b, const bh_finding *f)
 	put_numbers(r, b, &p);
 }
 
-static bool get_finding(const bh_reuse *r, bh_wire_reader *rd, bh_findings *out)
+bool bh_reuse__get_finding(const bh_reuse *r, bh_wire_reader *rd, bh_findings *out)
 {
 	bh_wire_places places = { put_place, get_place, r };
 	if (!bh_wire_get_finding_at(rd, out, &places))
@@ -248,20 +248,10 @@ void bh_reuse__put_results(bh_reuse *r, bh_bytes *out, const bh_findings *f, siz
 {
 	bh_wire_u(out, f->items.len - from);
 	for (size_t i = from; i < f->items.len; i++)
-		put_finding(r, out, &f->items.items[i]);
+		bh_reuse__put_finding(r, out, &f->items.items[i]);
 	bh_wire_u(out, d->items.len - dfrom);
 	for (size_t i = dfrom; i < d->items.len; i++)
 		put_diag(r, out, &d->items.items[i]);
-}
-
-void bh_reuse__put_finding(bh_reuse *r, bh_bytes *out, const bh_finding *f)
-{
-	put_finding(r, out, f);
-}
-
-bool bh_reuse__get_finding(const bh_reuse *r, bh_wire_reader *rd, bh_findings *out)
-{
-	return get_finding(r, rd, out);
 }
 
 bool bh_reuse__get_results(const bh_reuse *r, bh_wire_reader *rd, bh_findings *f, bh_diags *d)
@@ -270,7 +260,7 @@ bool bh_reuse__get_results(const bh_reuse *r, bh_wire_reader *rd, bh_findings *f
 	size_t nf = (size_t)bh_wire_get_max(rd, left);
 	bool ok = rd->ok;
 	for (size_t i = 0; i < nf && ok; i++)
-		ok = get_finding(r, rd, f);
+		ok = bh_reuse__get_finding(r, rd, f);
 	size_t nd = ok ? (size_t)bh_wire_get_max(rd, left) : 0;
 	for (size_t i = 0; i < nd && ok; i++)
 		ok = get_diag(r, rd, d);

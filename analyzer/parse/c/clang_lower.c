@@ -249,8 +249,9 @@ static const char *local_static_usr(lower *l, CXCursor decl)
 // A type's spelling, with where an unnamed struct, union or enum
 // declared inside the function is ("struct (unnamed struct at
 // /src/f.c:12:3)") written from the function's first line
-// ("(unnamed struct at +4:3)"), as its digest must be.
-static const char *type_text(lower *l, CXType t)
+// ("(unnamed struct at +4:3)"), as its digest must be. Heap: the caller
+// frees it once bh_ir_builder_var has its copy.
+static char *type_text(lower *l, CXType t)
 {
 	CXString ts = clang_getTypeSpelling(t);
 	const char *text = clang_getCString(ts);
@@ -285,10 +286,11 @@ static const char *type_text(lower *l, CXType t)
 			c = colon2;
 		}
 	}
-	const char *copy = bh_arena_sprintf(l->arena, "%.*s%s", (int)out.len, out.len ? out.items : "", c);
-	bh_vec_dispose(&out);
+	size_t rest = strlen(c) + 1;
+	bh_vec_reserve(&out, rest);
+	memcpy(out.items + out.len, c, rest);
 	clang_disposeString(ts);
-	return copy;
+	return out.items;
 }
 
 static bool is_function_pointer(CXType t)
@@ -474,10 +476,12 @@ static bool eval_int(CXCursor e, int64_t *out)
 // of the function is taken for a line.
 static bool is_line_macro(lower *l, CXCursor e, int64_t value)
 {
+	uint32_t first = l->loc.line, last = l->loc.end_line ? l->loc.end_line : l->loc.line;
+	if (!first || value < first || value > last)
+		return false;
 	CXFile f;
 	clang_getSpellingLocation(clang_getCursorLocation(e), &f, NULL, NULL, NULL);
-	uint32_t first = l->loc.line, last = l->loc.end_line ? l->loc.end_line : l->loc.line;
-	return !f && first && value >= first && value <= last;
+	return !f;
 }
 
 static bool eval_float(CXCursor e, double *out)
@@ -724,13 +728,14 @@ static uint32_t var_of(lower *l, CXCursor decl)
 	CXType ct = clang_getCanonicalType(t);
 	unsigned flags = var_type_flags(t);
 	long long size = clang_Type_getSizeOf(t);
-	const char *ts = type_text(l, t);
+	char *ts = type_text(l, t);
 	CXString name = clang_getCursorSpelling(decl);
 	const char *usr = kind == BH_IR_VAR_GLOBAL ? usr_of(l, decl)
 			  : kind == BH_IR_VAR_STATIC ? local_static_usr(l, decl)
 						     : NULL;
 	uint32_t id = bh_ir_builder_var(l->b, kind, clang_getCString(name), usr, ts,
 					size > 0 ? (uint64_t)size : 0, flags);
+	free(ts);
 	clang_disposeString(name);
 	// Where a local is declared is the first step of the path of a read
 	// before any assignment (include/bulkhead/uninit.h).
@@ -2156,8 +2161,9 @@ static bh_ir_opnd compound_literal(lower *l, CXCursor e)
 {
 	CXType t = clang_getCursorType(e);
 	unsigned flags = var_type_flags(t);
-	uint32_t var = bh_ir_builder_var(l->b, BH_IR_VAR_LOCAL, "(compound literal)", NULL, type_text(l, t),
-					 type_size(t), flags);
+	char *ts = type_text(l, t);
+	uint32_t var = bh_ir_builder_var(l->b, BH_IR_VAR_LOCAL, "(compound literal)", NULL, ts, type_size(t), flags);
+	free(ts);
 	bh_ir_builder_var_loc(l->b, var, loc_of(l, e));
 	CXCursor list = clang_getNullCursor();
 	clang_visitChildren(e, find_init_list, &list);
