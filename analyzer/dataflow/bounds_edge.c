@@ -245,9 +245,9 @@ static bool refine_switch(bh_bnd_fctx *c, void *f, const bh_ir_block *b, const b
 		return false;
 	}
 	bh_bnd_itv hull = bh_bnd_itv_make(1, 0);
-	for (uint32_t i = 0; i < sw->ncases; i++)
-		if (sw->cases[i].target == to)
-			hull = bh_bnd_itv_join(hull, bh_bnd_itv_meet(x->v, bh_bnd_itv_make(sw->cases[i].lo, sw->cases[i].hi)));
+	uint32_t first, n = bh_ir_switch_cases_to(sw, to, &first);
+	for (uint32_t i = first; i < first + n; i++)
+		hull = bh_bnd_itv_join(hull, bh_bnd_itv_meet(x->v, bh_bnd_itv_make(sw->cases[i].lo, sw->cases[i].hi)));
 	if (bh_bnd_itv_is_empty(hull))
 		return false;
 	// An end a case moved is evidence where the old end had some quality,

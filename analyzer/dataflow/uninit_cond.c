@@ -399,11 +399,11 @@ static bool take_case(const bh_uninit__fctx *c, const bool *reach, state *n, con
 	note_choice(c, reach, n, t);
 	uint32_t ncase = 0;
 	int64_t value = 0;
-	for (uint32_t i = 0; i < t->ncases; i++)
-		if (t->cases[i].target == to) {
-			ncase += t->cases[i].lo == t->cases[i].hi ? 1 : 2;
-			value = t->cases[i].lo;
-		}
+	uint32_t first, ncases = bh_ir_switch_cases_to(t, to, &first);
+	for (uint32_t i = first; i < first + ncases; i++) {
+		ncase += t->cases[i].lo == t->cases[i].hi ? 1 : 2;
+		value = t->cases[i].lo;
+	}
 	if (ncase == 1 && to != t->target[0] && t->args[0].kind == BH_IR_OPND_VAR &&
 	    trackable(c->fn, t->args[0].var))
 		set_val(c, n, t->args[0].var, value);

@@ -204,12 +204,10 @@ static void branch_step(bh_uninit__fctx *c, const bh_uninit__witness *w, const c
 		how = w->taken == t->target[0] ? "the condition is true here" : "the condition is false here";
 	} else if (t->op == BH_IR_SWITCH) {
 		how = "the switch takes the default here";
-		for (uint32_t i = 0; i < t->ncases; i++)
-			if (t->cases[i].target == w->taken && w->taken != t->target[0]) {
-				how = bh_arena_sprintf(a, "the switch takes case %lld here",
-						       (long long)t->cases[i].lo);
-				break;
-			}
+		uint32_t first;
+		if (w->taken != t->target[0] && bh_ir_switch_cases_to(t, w->taken, &first))
+			how = bh_arena_sprintf(a, "the switch takes case %lld here",
+					       (long long)t->cases[first].lo);
 	}
 	bh_finding_add_flow(c->prog->out, fd, t->loc,
 			    bh_arena_sprintf(a, "%s, so '%s' is not written on this path", how, what));

@@ -131,6 +131,23 @@ const bh_ir_instr *bh_ir_block_terminator(const bh_ir_block *b)
 	return b->ninstrs ? &b->instrs[b->ninstrs - 1] : NULL;
 }
 
+uint32_t bh_ir_switch_cases_to(const bh_ir_instr *sw, uint32_t to, uint32_t *first)
+{
+	uint32_t lo = 0, hi = sw->ncases;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (sw->cases[mid].target < to)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t end = lo;
+	while (end < sw->ncases && sw->cases[end].target == to)
+		end++;
+	*first = lo;
+	return end - lo;
+}
+
 uint32_t bh_ir_instr_def(const bh_ir_instr *in)
 {
 	return in->dst.kind == BH_IR_OPND_VAR ? in->dst.var : UINT32_MAX;
@@ -484,6 +501,22 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+// Cases in order of their target, in source order among one target's
+// (see bh_ir_case): sorts (target, index) pairs packed in one integer.
+static void sort_cases_by_target(bh_ir_instr *t)
+{
+	uint64_t *keys = bh_xmalloc(t->ncases * sizeof(*keys));
+	bh_ir_case *was = bh_xmalloc(t->ncases * sizeof(*was));
+	memcpy(was, t->cases, t->ncases * sizeof(*was));
+	for (uint32_t k = 0; k < t->ncases; k++)
+		keys[k] = (uint64_t)t->cases[k].target << 32 | k;
+	qsort(keys, t->ncases, sizeof(*keys), cmp_u64);
+	for (uint32_t k = 0; k < t->ncases; k++)
+		t->cases[k] = was[(uint32_t)keys[k]];
+	free(keys);
+	free(was);
+}
+
 // `switch (7)` (a constant the front end folded, as Juliet's flow variant
 // 15 writes it): the switch becomes a jump to the case that matches, or to
 // the default, and the other cases go with the blocks nothing else reaches,
@@ -584,6 +617,7 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 
 	uint32_t next_id = 0;
 	uint32_t *npreds = bh_xcalloc(nkeep ? nkeep : 1, sizeof(*npreds));
+	uint32_t *listed_by = bh_xcalloc(nkeep ? nkeep : 1, sizeof(*listed_by));
 	for (uint32_t i = 0; i < nkeep; i++) {
 		uint32_t old = (uint32_t)keys[i];
 		build_block *bb = &b->blocks.items[old];
@@ -601,14 +635,14 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 		const build_switch *sw = sw_of[old];
 		bh_vec_reserve(&tmp, max_targets(t, sw));
 		uint32_t n = raw_targets(t, sw, tmp.items);
-		// Successors: renumbered, without repeats, in terminator order.
+		// Successors: renumbered, without repeats (a block already listed
+		// as a successor of block i has listed_by[y] == i + 1), in
+		// terminator order.
 		nbk->succs = bh_arena_alloc(b->arena, (n ? n : 1) * sizeof(uint32_t));
 		for (uint32_t k = 0; k < n; k++) {
 			uint32_t y = renum[tmp.items[k]];
-			bool seen = false;
-			for (uint32_t m = 0; m < nbk->nsuccs && !seen; m++)
-				seen = nbk->succs[m] == y;
-			if (!seen) {
+			if (listed_by[y] != i + 1) {
+				listed_by[y] = i + 1;
 				nbk->succs[nbk->nsuccs++] = y;
 				npreds[y]++;
 			}
@@ -623,6 +657,7 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 						   sw->cases.len * sizeof(bh_ir_case));
 			for (uint32_t k = 0; k < t->ncases; k++)
 				t->cases[k].target = renum[t->cases[k].target];
+			sort_cases_by_target(t);
 		}
 	}
 	fn->ninstrs = next_id;
@@ -643,6 +678,7 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 
 	bh_ir_straighten_single_trip_loops(fn);
 	free(npreds);
+	free(listed_by);
 	free(renum);
 	free(keys);
 	free(order);

@@ -17,7 +17,7 @@
 #include "bulkhead/strset.h"
 
 #define MAGIC "BHIR"
-#define VERSION 1
+#define VERSION 2
 
 // ------------------------------------------------------------------ encode
 

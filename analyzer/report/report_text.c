@@ -90,6 +90,10 @@ static bool may_show_source(const bh_finding *fd)
 	return !(fd->rule && fd->rule->domain && strcmp(fd->rule->domain, "secret") == 0);
 }
 
+// A source line longer than this many bytes is shown as a window of as
+// many around the caret (a quarter of them before it).
+#define SOURCE_WINDOW 512
+
 // The source line, then a caret under `loc.col` and tildes up to
 // `loc.end_col` (exclusive) when the range ends on the same line. UTF-8
 // continuation bytes take no cell, so the caret also survives non-ASCII text.
@@ -102,20 +106,41 @@ static void put_source(FILE *out, const bh_report *r, bh_loc loc)
 	if (!line)
 		return;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)line[i];
-		// One byte in, one cell out: alignment of the caret is kept.
-		fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);
-	}
-	fputc('\n', out);
-
 	// A column past the end of the line (a hostile or stale location)
 	// points just after its last byte rather than far off to the right.
 	size_t col = loc.col - 1 < len ? loc.col - 1 : len;
 	size_t end = col + 1;
 	if ((loc.end_line == 0 || loc.end_line == loc.line) && loc.end_col > loc.col)
 		end = loc.end_col - 1 < len ? loc.end_col - 1 : len;
-	for (size_t i = 0; i < col; i++) {
+	// A long line (minified or generated code, a megabyte of literal) is
+	// shown as a window around the column, as clang shows it, marked
+	// with "..." where it is cut; the window starts on a character.
+	size_t from = 0, to = len;
+	if (len > SOURCE_WINDOW) {
+		from = col > SOURCE_WINDOW / 4 ? col - SOURCE_WINDOW / 4 : 0;
+		while (from > 0 && ((unsigned char)line[from] & 0xC0) == 0x80)
+			from--;
+		to = from + SOURCE_WINDOW < len ? from + SOURCE_WINDOW : len;
+		while (to < len && ((unsigned char)line[to] & 0xC0) == 0x80)
+			to++;
+		if (end > to)
+			end = to;
+	}
+
+	if (from)
+		fputs("...", out);
+	for (size_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)line[i];
+		// One byte in, one cell out: alignment of the caret is kept.
+		fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);
+	}
+	if (to < len)
+		fputs("...", out);
+	fputc('\n', out);
+
+	if (from)
+		fputs("   ", out);
+	for (size_t i = from; i < col; i++) {
 		unsigned char c = (unsigned char)line[i];
 		if (c == '\t')
 			fputc('\t', out);

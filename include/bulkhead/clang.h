@@ -35,12 +35,11 @@ typedef struct bh_clang_tu_cache bh_clang_tu_cache;
 
 /**
  * For a long-lived process that parses again and again (the LSP server):
- * make libclang parse on the calling threads rather than on threads of its
- * own (LIBCLANG_NOTHREADS; callers give their threads 16 MiB stacks), and
- * let it register its signal handlers, with an alternate signal stack, on
- * the calling thread, which must last as long as the process: a thread
- * that ends with that stack cannot give it back cleanly. Call it before
- * any other thread starts. Once per process.
+ * let libclang register its signal handlers, with an alternate signal
+ * stack, on the calling thread, which must last as long as the process: a
+ * thread that ends with that stack cannot give it back cleanly. (libclang
+ * always parses on the calling threads: callers give their threads 16 MiB
+ * stacks.) Call it before any other thread starts. Once per process.
  */
 void bh_clang_prepare(void);
 bh_clang_tu_cache *bh_clang_tu_cache_new(size_t max);

@@ -157,7 +157,12 @@ typedef struct {
 
 /* ---------------------------------------------------------- instructions */
 
-/** One `case` of a SWITCH: values lo..hi (GNU ranges; lo == hi otherwise). */
+/**
+ * One `case` of a SWITCH: values lo..hi (GNU ranges; lo == hi otherwise).
+ * A SWITCH's cases are sorted by target block, in source order among
+ * those of one target, so that the cases of an edge are found without a
+ * walk over all of them (a generated 50,000-case switch stays linear).
+ */
 typedef struct {
 	int64_t lo, hi;
 	uint32_t target;
@@ -322,6 +327,13 @@ const bh_ir_instr *bh_ir_instr_at(const bh_ir_func *fn, uint32_t id);
 
 /** The terminator of block `b`. */
 const bh_ir_instr *bh_ir_block_terminator(const bh_ir_block *b);
+
+/**
+ * The cases of SWITCH `sw` that go to block `to`: sets *first to the index
+ * of the first and returns how many (0 when none; the default is not a
+ * case). O(log ncases).
+ */
+uint32_t bh_ir_switch_cases_to(const bh_ir_instr *sw, uint32_t to, uint32_t *first);
 
 /**
  * The variable an instruction defines as a whole (its dst when that is a

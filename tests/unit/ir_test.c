@@ -656,6 +656,65 @@ Test(ir, builder_merges_repeated_edges)
 	cr_assert_eq(fn->blocks[1].npreds, 2, "from bb0 and from itself");
 }
 
+// Cases sorted by target block, source order kept among one target's, so
+// that an edge's cases are found by bisection (bh_ir_switch_cases_to).
+Test(ir, switch_cases_are_grouped_by_target)
+{
+	bh_loc loc = { "x.c", 1, 1, 0, 0 };
+	bh_ir_builder *b = bh_ir_builder_new(arena, "f", NULL, loc);
+	uint32_t x = bh_ir_builder_var(b, BH_IR_VAR_PARAM, "x", NULL, "int", 4, 0);
+	enum { N = 2000 };
+	uint32_t arm[N], dflt = bh_ir_builder_block(b, NULL);
+	for (uint32_t k = 0; k < N; k++)
+		arm[k] = bh_ir_builder_block(b, NULL);
+	uint32_t sw = bh_ir_builder_switch(b, bh_ir_var_opnd(x), dflt, loc);
+	// Case k goes to arm k, entered last to first; values 5000 and 5001
+	// join arm 7 after all the others, as `case 7: case 5000: case 5001:`
+	// written far apart (a goto or Duff's device).
+	for (uint32_t k = 0; k < N; k++)
+		bh_ir_builder_case(b, sw, k, k, arm[k]);
+	bh_ir_builder_case(b, sw, 5000, 5001, arm[7]);
+	bh_ir_builder_case(b, sw, 6000, 6000, dflt);
+	for (uint32_t k = N; k-- > 0;) {
+		bh_ir_builder_enter(b, arm[k], loc);
+		bh_ir_builder_ret(b, bh_ir_int_opnd(k), loc);
+	}
+	bh_ir_builder_enter(b, dflt, loc);
+	bh_ir_builder_ret(b, bh_ir_int_opnd(-1), loc);
+	bh_ir_func *fn = bh_ir_builder_finish(b);
+	const char *why = NULL;
+	cr_assert(bh_ir_verify(fn, arena, &why), "%s", why);
+	const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[0]);
+	cr_assert_eq(t->ncases, N + 2);
+	cr_assert_eq(fn->blocks[0].nsuccs, N + 1, "the arms and the default, once each");
+	for (uint32_t k = 1; k < t->ncases; k++)
+		cr_assert_leq(t->cases[k - 1].target, t->cases[k].target);
+	for (uint32_t k = 0; k < N; k++) {
+		// Arm k returns k: find its block through the cases of value k.
+		uint32_t first = UINT32_MAX, n = 0, to = UINT32_MAX;
+		for (uint32_t i = 0; i < t->ncases; i++)
+			if (t->cases[i].lo == k)
+				to = t->cases[i].target;
+		n = bh_ir_switch_cases_to(t, to, &first);
+		cr_assert_eq(n, k == 7 ? 2u : 1u, "arm %u", k);
+		cr_assert_eq(t->cases[first].lo, k, "source order within arm %u", k);
+		if (k == 7)
+			cr_assert_eq(t->cases[first + 1].lo, 5000);
+		cr_assert_eq(bh_ir_block_terminator(&fn->blocks[to])->args[0].ival, k);
+	}
+	uint32_t first;
+	cr_assert_eq(bh_ir_switch_cases_to(t, t->target[0], &first), 1, "case 6000 names the default");
+	cr_assert_eq(bh_ir_switch_cases_to(t, fn->nblocks, &first), 0);
+	cr_assert_eq(first, t->ncases);
+
+	// Out of order cases break the invariant.
+	bh_ir_case c = t->cases[0];
+	t->cases[0] = t->cases[1];
+	t->cases[1] = c;
+	cr_assert_not(bh_ir_verify(fn, arena, &why));
+	cr_assert_not_null(strstr(why, "do not match its terminator"), "%s", why);
+}
+
 Test(ir, verify_rejects_broken_invariants)
 {
 	bh_loc loc = { "x.c", 1, 1, 0, 0 };

@@ -26,6 +26,8 @@ static bh_diags diags;
 static bh_report report;
 
 // Files of the fake context, served to the writers by line_of().
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
 static const struct {
 	const char *path;
 	const char *text;
@@ -33,6 +35,8 @@ static const struct {
 	{ "src/main.c", "int main(void)\n{\n\tgets(buf);\n\tx =\tfoo(a, b);\n}\n" },
 	{ "src/my file.c", "/* caf\xc3\xa9 \xf0\x9f\x90\xb3 */ printf(msg);\n" },
 	{ ".env", "API_TOKEN=hunter2-very-secret\n" },
+	// One long line: 200 bytes, an e-acute, the call, 600 bytes.
+	{ "gen/min.c", X100 X100 "\xc3\xa9" "gets(buf);" X100 X100 X100 X100 X100 X100 "\n" },
 };
 static bh_source *sources[BH_ARRAY_LEN(files)];
 
@@ -210,6 +214,22 @@ Test(report, text_multiline_range_has_caret_only_and_far_column_is_clamped)
 		"src/main.c:1:4000000000: error: far [c.gets]\n"
 		"int main(void)\n"
 		"              ^\n");
+	free(out);
+}
+
+Test(report, text_long_line_is_shown_as_a_window_around_the_column)
+{
+	// gets() at byte column 203: the window starts 128 bytes before it
+	// and holds 512; the e-acute is one cell of the caret line.
+	bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS), loc("gen/min.c", 1, 203, 207), "long");
+	report.quiet = true;
+	char *out = render(bh_report_text);
+	char expected[1024];
+	snprintf(expected, sizeof expected,
+		 "gen/min.c:1:203: error: long [c.gets]\n"
+		 "...%.126s\xc3\xa9gets(buf);%.374s...\n"
+		 "   %126s ^~~~\n", X100 X100, X100 X100 X100 X100, "");
+	cr_assert_str_eq(out, expected);
 	free(out);
 }
 

@@ -29,15 +29,14 @@ struct bh_clang_tu_cache {
 	uint64_t clock;
 };
 
-// libclang parses on a thread of its own unless LIBCLANG_NOTHREADS is set,
-// and the first precompiled preamble it writes registers LLVM's signal
+// The first precompiled preamble libclang writes registers LLVM's signal
 // handlers, with an alternate signal stack, on the thread that writes it.
 // When that thread ends the stack cannot be given back cleanly (under
-// AddressSanitizer that aborts). So: parse on the caller's threads, and
-// write a first preamble here, on a thread that lasts.
+// AddressSanitizer that aborts). So: write a first preamble here, on a
+// thread that lasts. (libclang parses on the caller's threads: see
+// clang_guard.c.)
 static void prepare_once(void)
 {
-	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	static const char text[] = "#define BH_PREPARE 1\nint bh_prepare = BH_PREPARE;\n";
 	CXIndex index = clang_createIndex(0, 0);
 	struct CXUnsavedFile f = { "/bulkhead-prepare.c", text, sizeof(text) - 1 };
@@ -106,7 +105,11 @@ CXTranslationUnit bh_clang__cache_parse(bh_clang_tu_cache *c, const char *path, 
 			continue;
 		free(key);
 		entry *e = &c->entries[i];
-		if (clang_reparseTranslationUnit(e->tu, nunsaved, unsaved, clang_defaultReparseOptions(e->tu)) == 0) {
+		bh_clang__altstack alt;
+		bh_clang__altstack_push(&alt);
+		int rc = clang_reparseTranslationUnit(e->tu, nunsaved, unsaved, clang_defaultReparseOptions(e->tu));
+		bh_clang__altstack_pop(&alt);
+		if (rc == 0) {
 			e->used = c->clock;
 			*ec = CXError_Success;
 			return e->tu;
@@ -117,10 +120,13 @@ CXTranslationUnit bh_clang__cache_parse(bh_clang_tu_cache *c, const char *path, 
 		break;
 	}
 	CXTranslationUnit tu = NULL;
+	bh_clang__altstack alt;
+	bh_clang__altstack_push(&alt);
 	*ec = clang_parseTranslationUnit2(c->index, path, args, nargs, unsaved, nunsaved,
 					  flags | CXTranslationUnit_PrecompiledPreamble |
 						  CXTranslationUnit_CreatePreambleOnFirstParse,
 					  &tu);
+	bh_clang__altstack_pop(&alt);
 	if (*ec != CXError_Success || !tu) {
 		free(key);
 		return NULL;

@@ -13,6 +13,7 @@
 #define BH_CLANG_INTERNAL_H
 
 #include <clang-c/Index.h>
+#include <signal.h>
 
 #include "bulkhead/clang.h"
 #include "bulkhead/arena.h"
@@ -35,6 +36,19 @@ typedef struct {
 	CXFile file;
 	unsigned line;
 } bh_clang__error_at;
+
+/**
+ * An alternate signal stack for the length of one libclang parse or
+ * reparse (clang_guard.c): with it, a parse that overflows the stack comes
+ * back as CXError_Crashed instead of killing the process.
+ */
+typedef struct {
+	stack_t old;
+	void *mine; // the stack pushed, or NULL when the thread had one
+} bh_clang__altstack;
+
+void bh_clang__altstack_push(bh_clang__altstack *s);
+void bh_clang__altstack_pop(bh_clang__altstack *s);
 
 /** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
 typedef bh_clang_files bh_clang__paths;

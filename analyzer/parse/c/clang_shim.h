@@ -37,6 +37,14 @@ static inline bh_clang__shim_fn bh_clang__shim_get(unsigned i)
 	return f ? f : bh_clang__shim_load(i);
 }
 
+/**
+ * Once, when libclang is loaded and before anything can call it: parse on
+ * the calling threads, and let crash recovery's handlers run on the
+ * alternate stack (clang_guard.c). Takes libclang's index functions: the
+ * table is not filled yet.
+ */
+void bh_clang__guard_install(void *(*create_index)(int, int), void (*dispose_index)(void *));
+
 #define BH_CLANG_SHIM_FN(i, type) ((type)bh_clang__shim_get(i))
 
 #endif

@@ -28,6 +28,18 @@ static void load(void)
 		fprintf(stderr, "bulkhead: cannot load libclang (%s): %s\n", bh_clang__shim_library, dlerror());
 		exit(2);
 	}
+	// Before the table is filled: a thread that finds a function there
+	// must find the guard in place.
+	void *create = dlsym(lib, "clang_createIndex"), *dispose = dlsym(lib, "clang_disposeIndex");
+	if (!create || !dispose) {
+		fprintf(stderr, "bulkhead: libclang (%s) has no index functions\n", bh_clang__shim_library);
+		exit(2);
+	}
+	void *(*create_index)(int, int);
+	void (*dispose_index)(void *);
+	memcpy(&create_index, &create, sizeof(create));
+	memcpy(&dispose_index, &dispose, sizeof(dispose));
+	bh_clang__guard_install(create_index, dispose_index);
 	for (unsigned i = 0; i < bh_clang__shim_count; i++) {
 		void *p = dlsym(lib, bh_clang__shim_names[i]);
 		if (!p) {

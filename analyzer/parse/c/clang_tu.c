@@ -363,9 +363,21 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 	if (cache)
 		w.tu = bh_clang__cache_parse(cache, unit->abs_path, args, (int)nargs, unsaved, nunsaved,
 					     flags, &ec);
-	else
+	else {
+		bh_clang__altstack alt;
+		bh_clang__altstack_push(&alt);
 		ec = clang_parseTranslationUnit2(index, unit->abs_path, args, (int)nargs, unsaved,
 						 nunsaved, flags, &w.tu);
+		bh_clang__altstack_pop(&alt);
+	}
+	if (ec == CXError_Crashed) {
+		// clang_guard.c: most often nesting deeper than clang's recursion
+		// has stack for, which `clang -fsyntax-only` dies of too.
+		bh_diag_add(diags, BH_LEVEL_ERROR, "clang.parse-failed", unit->path, 0, 0,
+			    "libclang crashed parsing this translation unit (nesting deeper than "
+			    "clang's stack allows, or a clang bug); it was not analysed");
+		goto out;
+	}
 	if (ec != CXError_Success || !w.tu) {
 		bh_diag_add(diags, BH_LEVEL_ERROR, "clang.parse-failed", unit->path, 0, 0,
 			    "libclang could not parse this translation unit (%s)",
