@@ -22,7 +22,7 @@ APT_PACKAGES=(
 	meson ninja-build pkg-config gcc
 	libclang-19-dev clang-19 llvm-19-dev libclang-rt-19-dev
 	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
-	python3-jsonschema python3-yaml git pre-commit neovim
+	python3-jsonschema python3-yaml git pre-commit neovim clang-tidy-19 valgrind
 )
 
 missing=()

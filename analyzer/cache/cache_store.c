@@ -102,11 +102,12 @@ static void remove_ours(int parentfd, const char *name)
 	bool foreign = false;
 	while ((e = readdir(d)) && !foreign)
 		foreign = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 && !ours(e->d_name);
-	if (!foreign) {
+	int fd = dirfd(d);
+	if (!foreign && fd >= 0) {
 		rewinddir(d);
 		while ((e = readdir(d)))
 			if (ours(e->d_name))
-				(void)unlinkat(dirfd(d), e->d_name, 0);
+				(void)unlinkat(fd, e->d_name, 0);
 	}
 	closedir(d);
 	if (!foreign)
@@ -124,13 +125,14 @@ void bh_cache_forget_stale(const char *dir, unsigned days)
 	if (!d)
 		return;
 	time_t cutoff = time(NULL) - (time_t)days * 86400;
+	int fd = dirfd(d);
 	struct dirent *e;
-	while ((e = readdir(d))) {
+	while (fd >= 0 && (e = readdir(d))) {
 		struct stat st;
 		if (strncmp(e->d_name, "ctx-", 4) == 0 && strcmp(e->d_name, slash + 1) != 0 &&
-		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+		    fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
 		    st.st_mtime < cutoff)
-			remove_ours(dirfd(d), e->d_name);
+			remove_ours(fd, e->d_name);
 	}
 	closedir(d);
 }

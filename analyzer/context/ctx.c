@@ -740,7 +740,7 @@ const char *bh_ctx_relpath(const bh_ctx *ctx, bh_arena *arena, const char *path)
 	if (path[0] == '/') {
 		abs = bh_xstrdup(path);
 	} else {
-		char *cwd = getcwd(NULL, 0);
+		char *cwd = realpath(".", NULL); // (POSIX; getcwd(NULL, 0) is glibc's)
 		if (!cwd)
 			return NULL;
 		size_t n = strlen(cwd) + strlen(path) + 2;

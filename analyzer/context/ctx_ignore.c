@@ -377,7 +377,7 @@ static void compile_pattern(compiled *c, const char *p, size_t n)
 static bool class_matches(const pattern *pat, const tok *t, uint32_t r)
 {
 	bool in = false;
-	for (size_t k = 0; k < t->count && !in; k++) {
+	for (size_t k = 0; pat->ranges && k < t->count && !in; k++) {
 		const rune_range *rr = &pat->ranges[t->first + k];
 		in = r >= rr->lo && r <= rr->hi;
 	}

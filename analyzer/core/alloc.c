@@ -81,7 +81,7 @@ void bh__vec_grow(void **items, size_t *cap, size_t need, size_t elem_size)
 	*cap = ncap;
 }
 
-void bh__assert_fail(const char *expr, const char *file, int line)
+_Noreturn void bh__assert_fail(const char *expr, const char *file, int line)
 {
 	fprintf(stderr, "bulkhead: internal error: %s:%d: assertion '%s' failed\n",
 		file, line, expr);

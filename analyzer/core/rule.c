@@ -18,12 +18,15 @@ extern const size_t bh__secret_pack_rule_count;
 #define LEVEL_ERROR BH_LEVEL_ERROR
 
 static bh_rule rules[BH_RULE__COUNT] = {
+// The arguments are pasted into names and designators: no parentheses.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define BH_RULE(sym, id_, level_, secsev, precision_, cwe1, cwe2, title_) \
 	[BH_RULE_##sym] = { .index = BH_RULE_##sym, .id = id_, .title = title_, \
 			    .level = LEVEL_##level_, .security_severity = secsev, \
 			    .precision = precision_, .cwe = { cwe1, cwe2 } },
 #include "../../rules/rules.def"
 #undef BH_RULE
+// NOLINTEND(bugprone-macro-parentheses)
 };
 
 // The whole registry: static rules, then pack rules. Built once, never

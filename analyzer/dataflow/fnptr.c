@@ -163,8 +163,9 @@ static void enqueue(resolver *r, uint32_t s)
 // Slot `s` may hold function `node`.
 static void slot_add_func(resolver *r, uint32_t s, size_t node)
 {
+	// (s comes from slot_of, which made the slot: x is not NULL.)
 	slot *x = &r->slots.items[s];
-	if (x->many)
+	if (x->many) // NOLINT(clang-analyzer-core.NullDereference)
 		return;
 	if (x->targets.len >= MAX_SLOT_TARGETS) {
 		x->many = true;
@@ -285,7 +286,7 @@ static void flow_into(resolver *r, const bh_ir_opnd *o, const bh_ir_instr *def, 
 	r->stamp++;
 	if (o)
 		collect(r, o, 0, &s);
-	else
+	else if (def)
 		collect_def(r, def, 0, &s);
 	if (s.funcs.len || s.slots.len) {
 		uint32_t t = slot_of(r, into);

@@ -366,8 +366,8 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	} else if (k && c->objs[k].kind == BH_MEM__OBJ_GLOBAL) {
 		if (dst != UINT32_MAX)
 			bh_mem__set_loc(c, f, in, dst, (bh_mem__val){ (uint16_t)k,
-				(uint8_t)(s->ret_may_null ? BH_MEM__MAY_NULL | BH_MEM__MAY_NONNULL : BH_MEM__MAY_NONNULL),
-				(uint8_t)(s->ret_may_null ? 0 : BH_MEM__SURE), in->id, 0 });
+				(uint8_t)(s && s->ret_may_null ? BH_MEM__MAY_NULL | BH_MEM__MAY_NONNULL : BH_MEM__MAY_NONNULL),
+				(uint8_t)(s && s->ret_may_null ? 0 : BH_MEM__SURE), in->id, 0 });
 	} else if (k && (ret_model_alloc || (s && s->ret_fresh)))
 		new_block(c, f, in, dst, k, prev);
 	else if (dst != UINT32_MAX && status)

@@ -56,6 +56,21 @@ static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
 #define MAX_SPECIAL_INSTRS 4000
 #define MAX_SPECIAL_DEPTH 3
 
+// Two calling contexts fix the same things (compared member by member:
+// the struct has padding).
+static bool same_context(const bh_mem__context *a, const bh_mem__context *b)
+{
+	for (int i = 0; i < BH_MEM__MAX_CONTEXT; i++)
+		if (a->known[i] != b->known[i] || (a->known[i] && a->value[i] != b->value[i]))
+			return false;
+	if (a->nglobals != b->nglobals)
+		return false;
+	for (uint32_t i = 0; i < a->nglobals; i++)
+		if (a->global[i] != b->global[i] || a->global_value[i] != b->global_value[i])
+			return false;
+	return true;
+}
+
 const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const bh_mem__context *ctx)
 {
 	// Its result is a function of the callee's IR (and of the summaries
@@ -63,7 +78,7 @@ const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const
 	bh_reuse__note_node(p->reuse, node);
 	for (size_t i = 0; i < p->special.len; i++)
 		if (p->special.items[i].node == node &&
-		    memcmp(&p->special.items[i].ctx, ctx, sizeof(*ctx)) == 0)
+		    same_context(&p->special.items[i].ctx, ctx))
 			return p->special.items[i].sum; // NULL while it is being analysed (recursion)
 	const bh_ir_func *fn = p->graph->funcs[node];
 	if (p->special.len >= MAX_SPECIAL || fn->ninstrs > MAX_SPECIAL_INSTRS ||

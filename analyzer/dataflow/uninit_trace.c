@@ -31,7 +31,8 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 	bh_wire_u(b, (uint64_t)s->analysed | (uint64_t)s->ret_known << 1 | (uint64_t)s->ret_rest_unset << 2);
 	bh_wire_u(b, s->nparams);
 	for (uint32_t j = 0; j < s->nparams; j++)
-		put_facts(r, b, s->param_reads ? s->param_reads[j] : NULL, s->nparam_reads ? s->nparam_reads[j] : 0);
+		put_facts(r, b, s->param_reads ? s->param_reads[j] : NULL,
+			  s->param_reads && s->nparam_reads ? s->nparam_reads[j] : 0);
 	bh_wire_u(b, s->ret_param);
 	put_facts(r, b, s->ret_fields, s->nret_fields);
 	bh_reuse__put_loc(r, b, &s->ret_rest_at);

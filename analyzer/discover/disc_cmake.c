@@ -451,9 +451,11 @@ static void taint_var(cm_reader *cm, const char *name)
 	const char *v = raw_value(cm, name);
 	if (v && v[0] == TAINT)
 		return;
-	char *tv = bh_xmalloc(strlen(v ? v : "\x01") + 2);
+	const char *shown = v ? v : "\x01";
+	size_t n = strlen(shown);
+	char *tv = bh_xmalloc(n + 2);
 	tv[0] = TAINT;
-	strcpy(tv + 1, v ? v : "\x01");
+	memcpy(tv + 1, shown, n + 1);
 	set_var(cm, cm->scope, name, tv);
 	free(tv);
 }
@@ -610,9 +612,10 @@ static void store_list(cm_reader *cm, cm_scope *sc, const char *name, const str_
 {
 	char *v = join_list(w, from, to);
 	if (tainted) {
-		char *tv = bh_xmalloc(strlen(v) + 2);
+		size_t n = strlen(v);
+		char *tv = bh_xmalloc(n + 2);
 		tv[0] = TAINT;
-		strcpy(tv + 1, v);
+		memcpy(tv + 1, v, n + 1);
 		free(v);
 		v = tv;
 	}

@@ -70,7 +70,7 @@ static const char *db_base_dir(bh_arena *arena, const char *db_path, const bh_ct
 		if (ctx) {
 			base = bh_arena_sprintf(arena, "%s/%s", bh_ctx_root(ctx), rel);
 		} else {
-			char *cwd = getcwd(NULL, 0);
+			char *cwd = realpath(".", NULL); // (POSIX; getcwd(NULL, 0) is glibc's)
 			base = bh_arena_sprintf(arena, "%s/%s", cwd ? cwd : "", rel);
 			free(cwd);
 		}
@@ -686,7 +686,7 @@ bh_status bh_compdb_discover(bh_compdb **out, bh_arena *arena, bh_ctx *ctx,
 		if (!where && explicit_path[0] == '/') {
 			where = explicit_path;
 		} else if (!where) {
-			char *cwd = getcwd(NULL, 0);
+			char *cwd = realpath(".", NULL); // (POSIX; getcwd(NULL, 0) is glibc's)
 			where = absolute(arena, cwd ? cwd : "/", explicit_path);
 			free(cwd);
 		}

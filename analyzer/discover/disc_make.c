@@ -385,7 +385,7 @@ static char *concat(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);
 	char *s = bh_xmalloc(na + nb + 1);
-	memcpy(s, a, na);
+	memcpy(s, a, na); // NOLINT(bugprone-not-null-terminated-result): b's copy ends it
 	memcpy(s + na, b, nb + 1);
 	return s;
 }
@@ -494,6 +494,9 @@ static void word_function(make_state *st, buf *out, func_id f, const buf *a, con
 	const char *w, *last = NULL;
 	size_t wlen, lastlen = 0, pos = 0;
 	bool a_unknown = a && holds_dollar(a);
+	static const buf no_argument = { 0 };
+	if (!a)
+		a = &no_argument; // (the functions of one argument do not read it)
 	BH_VEC(char *) sorted = { 0 };
 	while (next_word(text->s ? text->s : "", text->len, &pos, &w, &wlen)) {
 		if (a_unknown || memchr(w, '$', wlen)) {
@@ -1137,7 +1140,7 @@ char *bh_disc__make_ctx_path(const char *dir, const char *rel)
 		return NULL;
 	size_t nd = strlen(dir), nr = strlen(rel);
 	char *joined = bh_xmalloc(nd + nr + 2);
-	memcpy(joined, dir, nd);
+	memcpy(joined, dir, nd); // NOLINT(bugprone-not-null-terminated-result): rel's copy ends it
 	size_t n = nd;
 	if (nd)
 		joined[n++] = '/';

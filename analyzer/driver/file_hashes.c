@@ -5,6 +5,7 @@
 //
 //   taken <s> <ns>\n                       when the hashing started
 //   <dev> <ino> <size> <mtime s> <mtime ns> <ctime s> <ctime ns> <hash> <path>\n
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,9 +49,15 @@ bh_file_hashes *bh_file_hashes_load(bh_cache *cache, const char *root)
 		fprintf(fh->out, "taken %lld %ld\n", (long long)fh->taken.tv_sec, (long)fh->taken.tv_nsec);
 	size_t len = 0;
 	char *text = bh_cache_get(cache, KIND, fh->key, &len);
-	int used = 0;
-	if (text && sscanf(text, "taken %lld %*d\n%n", &fh->old_taken, &used) == 1 && used > 0) {
-		for (char *p = text + used, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+	// "taken SECONDS NANOSECONDS\n" first (strtoll: a damaged entry's
+	// out-of-range number is an error, not undefined behaviour).
+	char *first_nl = text && strncmp(text, "taken ", 6) == 0 ? strchr(text, '\n') : NULL;
+	char *num_end = NULL;
+	errno = 0;
+	long long taken = first_nl ? strtoll(text + 6, &num_end, 10) : 0;
+	if (first_nl && errno == 0 && num_end != text + 6 && *num_end == ' ') {
+		fh->old_taken = taken;
+		for (char *p = first_nl + 1, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
 			*nl = '\0';
 			// The path follows the eighth field.
 			char *q = p;

@@ -145,7 +145,7 @@ static const char *stat_of(const bh_scan_cache *sc, const char *on_disk, char bu
 static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, char *kind, char *path)
 {
 	const char *s = line, *end = line + len;
-	unsigned long long count, size, sec, nsec;
+	unsigned long long count = 0, size, sec, nsec;
 	if (len >= PATH_MAX)
 		return false;
 	const char *hash = NULL;
@@ -161,7 +161,7 @@ static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, 
 		*kind = 'f';
 	} else if ((s = line, take_word(&s, end, "cstat") || take_word(&s, end, "ostat")) &&
 		   take_number(&s, end, &size) && take_number(&s, end, &sec) && take_number(&s, end, &nsec)) {
-		*kind = line[0];
+		*kind = line[0]; // 'c' or 'o'
 	} else {
 		return false;
 	}
@@ -173,7 +173,7 @@ static bool record_holds(const bh_scan_cache *sc, const char *line, size_t len, 
 		return files_named(sc, path) == count;
 	if (*kind == 'f') {
 		const char *now = bh_strmap_get(&sc->hashes, path);
-		return now && strncmp(now, hash, BH_SCAN_HASH_HEX - 1) == 0;
+		return now && hash && strncmp(now, hash, BH_SCAN_HASH_HEX - 1) == 0;
 	}
 	char buf[PATH_MAX];
 	const char *on_disk = path;

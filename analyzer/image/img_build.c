@@ -835,6 +835,10 @@ static void process_run(bh_img__builder *b, const bh_df_instr *in)
 		run->arg_off = (size_t)(in->args_text - in->text);
 	}
 	bh_sh_parse(&run->script, b->arena, run->text, strlen(run->text));
+	if (run->script && run->script->truncated)
+		bh_diag_add(b->diags, BH_LEVEL_NOTE, "img.shell-truncated", b->dockerfile, in->loc.line, in->loc.col,
+			    "this RUN's shell is too large or nested too deeply: only part of it is "
+			    "analysed");
 	bh_img__recognise_builds(b, index);
 }
 

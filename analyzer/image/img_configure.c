@@ -224,10 +224,12 @@ void bh_img__apply_cmake(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 	str_vec defines = { 0 };
 	for (size_t i = 0; i < bd->nflags; i++) {
 		const char *a = bd->flags[i];
-		const char *next = i + 1 < bd->nflags ? bd->flags[i + 1] : NULL;
+		// (Tested as `more`, not as next != NULL: no flag is NULL.)
+		bool more = i + 1 < bd->nflags;
+		const char *next = more ? bd->flags[i + 1] : NULL;
 		if ((strcmp(a, "-S") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "--build") == 0 ||
 		     strcmp(a, "--install") == 0 || strcmp(a, "--target") == 0 ||
-		     strcmp(a, "--prefix") == 0 || strcmp(a, "-D") == 0 || strcmp(a, "-G") == 0) && next) {
+		     strcmp(a, "--prefix") == 0 || strcmp(a, "-D") == 0 || strcmp(a, "-G") == 0) && more) {
 			const char *dir = bh_img__resolve(b->arena, bd->cwd, next);
 			switch (a[1] == '-' ? a[2] : a[1]) {
 			case 'S': source = dir; break;
@@ -272,12 +274,14 @@ void bh_img__apply_meson(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 	str_vec options = { 0 }, positional = { 0 };
 	for (size_t i = 0; i < bd->nflags; i++) {
 		const char *a = bd->flags[i];
-		const char *next = i + 1 < bd->nflags ? bd->flags[i + 1] : NULL;
-		if (strcmp(a, "-C") == 0 && next) {
+		// (Tested as `more`, not as next != NULL: no flag is NULL.)
+		bool more = i + 1 < bd->nflags;
+		const char *next = more ? bd->flags[i + 1] : NULL;
+		if (strcmp(a, "-C") == 0 && more) {
 			dir = bh_img__resolve(b->arena, bd->cwd, next);
 			i++;
 		} else if ((strcmp(a, "--prefix") == 0 || strcmp(a, "--bindir") == 0 ||
-			    strcmp(a, "--libdir") == 0 || strcmp(a, "-D") == 0) && next) {
+			    strcmp(a, "--libdir") == 0 || strcmp(a, "-D") == 0) && more) {
 			bh_vec_push(&options, a);
 			bh_vec_push(&options, next);
 			i++;

@@ -75,7 +75,14 @@ static void define_word(flag_state *s, const char *def, bool undef)
 		return;
 	}
 	s->h->fortify_requested = true;
-	s->fortify = def[15] == '=' ? atoi(def + 16) : 1;
+	// The level as glibc reads it: above 3 is 3, and so is a number too
+	// large for a long (strtol, not atoi: out of range is defined).
+	long level = 1;
+	if (def[15] == '=') {
+		level = strtol(def + 16, NULL, 10);
+		level = level < 0 ? 0 : level > 3 ? 3 : level;
+	}
+	s->fortify = (int)level;
 }
 
 static void flag_word(flag_state *s, bh_arena *arena, const char *w, const char *next, bool *took)

@@ -30,8 +30,10 @@ static void read_args(bh_img__builder *b, const bh_img_build_cmd *bd, make_args 
 	m->dir = bd->cwd;
 	for (size_t i = 0; i < bd->nflags; i++) {
 		const char *a = bd->flags[i];
-		const char *next = i + 1 < bd->nflags ? bd->flags[i + 1] : NULL;
-		if (strcmp(a, "-C") == 0 && next) {
+		// (Tested as `more`, not as next != NULL: no flag is NULL.)
+		bool more = i + 1 < bd->nflags;
+		const char *next = more ? bd->flags[i + 1] : NULL;
+		if (strcmp(a, "-C") == 0 && more) {
 			m->dir = bh_img__resolve(b->arena, m->dir, next);
 			i++;
 		} else if (strncmp(a, "--directory=", 12) == 0) {
@@ -39,14 +41,14 @@ static void read_args(bh_img__builder *b, const bh_img_build_cmd *bd, make_args 
 		} else if (strncmp(a, "-C", 2) == 0 && a[2]) {
 			m->dir = bh_img__resolve(b->arena, m->dir, a + 2);
 		} else if ((strcmp(a, "-f") == 0 || strcmp(a, "--file") == 0 ||
-			    strcmp(a, "--makefile") == 0) && next) {
+			    strcmp(a, "--makefile") == 0) && more) {
 			m->file = next;
 			i++;
 		} else if (strncmp(a, "--file=", 7) == 0 || strncmp(a, "--makefile=", 11) == 0) {
 			m->file = strchr(a, '=') + 1;
 		} else if (strncmp(a, "-f", 2) == 0 && a[2]) {
 			m->file = a + 2;
-		} else if ((strcmp(a, "-j") == 0 || strcmp(a, "-l") == 0) && next && bh_img__all_digits(next)) {
+		} else if ((strcmp(a, "-j") == 0 || strcmp(a, "-l") == 0) && more && bh_img__all_digits(next)) {
 			i++;
 		} else if (a[0] == '-') {
 			continue;

@@ -152,8 +152,9 @@ static void finding(reader *r, bh_findings *out, const json_t *o, size_t index)
 	fd->flow = steps(r, json_object_get(o, "flow"), &fd->nflow);
 	fd->note = str(r, json_object_get(o, "note"));
 	const json_t *fp = json_object_get(o, "fingerprint");
-	if (json_is_string(fp) && strlen(json_string_value(fp)) < sizeof(fd->fingerprint))
-		strcpy(fd->fingerprint, json_string_value(fp));
+	size_t fplen = json_is_string(fp) ? json_string_length(fp) : sizeof(fd->fingerprint);
+	if (fplen < sizeof(fd->fingerprint))
+		memcpy(fd->fingerprint, json_string_value(fp), fplen + 1);
 	const json_t *sup = json_object_get(o, "suppressed");
 	if (json_is_object(sup)) {
 		fd->suppressed = suppression_kind(json_string_value(json_object_get(sup, "kind")));

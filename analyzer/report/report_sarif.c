@@ -58,6 +58,16 @@ static char *percent_encode(const char *path, const char *suffix)
 	return out;
 }
 
+// "file:///" and an encoded absolute path without its leading '/'. Heap
+// copy, caller frees.
+static char *file_uri(const char *encoded)
+{
+	size_t n = strlen(encoded);
+	char *uri = bh_xmalloc(n + 9);
+	snprintf(uri, n + 9, "file:///%s", encoded);
+	return uri;
+}
+
 static json_t *artifact_location(const char *path)
 {
 	json_t *o = json_object();
@@ -66,9 +76,7 @@ static json_t *artifact_location(const char *path)
 	bool absolute = path[0] == '/';
 	char *uri = percent_encode(absolute ? path + 1 : path, "");
 	if (absolute) {
-		char *full = bh_xmalloc(strlen(uri) + 9);
-		strcpy(full, "file:///");
-		strcat(full, uri);
+		char *full = file_uri(uri);
 		free(uri);
 		uri = full;
 	}
@@ -392,9 +400,7 @@ static json_t *uri_base_ids(const bh_report *r)
 		return NULL;
 	size_t n = strlen(root);
 	char *enc = percent_encode(root + 1, n > 1 && root[n - 1] == '/' ? "" : "/");
-	char *uri = bh_xmalloc(strlen(enc) + 9);
-	strcpy(uri, "file:///");
-	strcat(uri, enc);
+	char *uri = file_uri(enc);
 	json_t *base = json_object();
 	bh_report__set(base, "uri", json_string(uri));
 	free(enc);

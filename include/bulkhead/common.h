@@ -100,7 +100,7 @@ void bh_alloc_install(void);
 /** Broken invariants (bugs, never bad input): abort with file:line. */
 #define bh_assert(cond) \
 	((cond) ? (void)0 : bh__assert_fail(#cond, __FILE__, __LINE__))
-void bh__assert_fail(const char *expr, const char *file, int line);
+_Noreturn void bh__assert_fail(const char *expr, const char *file, int line);
 
 #define BH_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -168,7 +168,7 @@ bh_c_secret_report bh_c_secret_describe(bh_arena *arena, bh_c_secret_site site,
 {
 	bool key = kind == BH_C_SECRET_NAME_KEY;
 	const char *what = key ? "key" : "credential";
-	const char *how = "";
+	const char *how;
 	if (!subject)
 		subject = "?";
 	if (!api)
@@ -200,6 +200,9 @@ bh_c_secret_report bh_c_secret_describe(bh_arena *arena, bh_c_secret_site site,
 	case BH_C_SECRET_AT_MACRO:
 		how = bh_arena_sprintf(arena, "macro '%s' is defined as a hard-coded %s", subject,
 				       what);
+		break;
+	default: // (every site is a case above)
+		how = bh_arena_sprintf(arena, "a hard-coded %s", what);
 		break;
 	}
 	const char *red = bh_finding_redact(arena, text, len);

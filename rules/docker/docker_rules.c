@@ -214,17 +214,16 @@ static void check_unpinned_base(checker *c)
 		    !st->base.raw || !*st->base.raw || st->base.digest)
 			continue;
 		const char *who = stage_desc(c, (int)s);
-		bh_finding *fd;
 		if (!st->base.tag)
-			fd = report(c, BH_RULE_DOCKER_UNPINNED_BASE, st->from, bh_arena_sprintf(c->arena,
+			report(c, BH_RULE_DOCKER_UNPINNED_BASE, st->from, bh_arena_sprintf(c->arena,
 				    "%s uses base image '%s' without a tag: it floats to 'latest'",
 				    who, st->base.raw));
 		else if (strcmp(st->base.tag, "latest") == 0)
-			fd = report(c, BH_RULE_DOCKER_UNPINNED_BASE, st->from, bh_arena_sprintf(c->arena,
+			report(c, BH_RULE_DOCKER_UNPINNED_BASE, st->from, bh_arena_sprintf(c->arena,
 				    "%s uses base image '%s' with the moving 'latest' tag", who,
 				    st->base.raw));
 		else {
-			fd = report(c, BH_RULE_DOCKER_UNPINNED_BASE, st->from, bh_arena_sprintf(c->arena,
+			bh_finding *fd = report(c, BH_RULE_DOCKER_UNPINNED_BASE, st->from, bh_arena_sprintf(c->arena,
 				    "%s pins base image '%s' by tag only; add an @sha256 digest", who,
 				    st->base.raw));
 			fd->level = BH_LEVEL_NOTE;

@@ -31,6 +31,7 @@ typedef struct {
 static bh_finding *report(checker *c, bh_rule_id rule, const bh_df_instr *in,
 			  const bh_img_build_cmd *bd, const char *snippet, const char *message)
 {
+	bh_assert(bd || in);
 	bh_loc loc = { c->img->dockerfile, bd ? bd->loc.line : in->loc.line,
 		       bd ? bd->loc.col : in->loc.col, 0, 0 };
 	bh_finding *fd = bh_finding_add(c->out, bh_rule_get(rule), loc, "%s", message);

@@ -226,13 +226,13 @@ def nested_c(base):
 
 def deep_expression(base):
     # Deeper than clang's recursion has stack for: `clang -fsyntax-only`
-    # itself dies of it. The parse is abandoned, the rest goes on. (The
-    # abandoned parse's memory is not given back: no leak check.)
+    # itself dies of it. The parse is abandoned, the rest goes on. (Its
+    # memory is not given back, and LeakSanitizer is told so.)
     ctx = context(base, "deep-expression", {
         "chain.c": "int chain(void) { return " + "+".join(["1"] * 200000) + "; }\n",
         "unary.c": "int unary(int x) { return " + "-" * 100000 + "x; }\n",
     })
-    rc, report, err, secs, mb = scan(ctx, env={"ASAN_OPTIONS": "detect_leaks=0"})
+    rc, report, err, secs, mb = scan(ctx)
     bounded("deep expressions", secs, mb)
     check(rc == 2, "deep expressions: exit 2 (results incomplete)", "exit %d\n%s" % (rc, err[-2000:]))
     good_still_reported("deep expressions", report)
@@ -261,7 +261,11 @@ def big_dockerfile(base):
     lines = ["FROM alpine:3.20 AS build"]
     for i in range(5000):
         lines.append(kinds[i % len(kinds)] % (i, i % 7))
-    ctx = context(base, "dockerfile", {"Dockerfile": "\n".join(lines) + "\n"})
+    # A RUN nested deeper than the shell walk goes, on the last line.
+    lines.append("RUN " + "$(echo " * 300 + "true" + ")" * 300)
+    text = "\n".join(lines) + "\n"
+    deep_line = text.count("\n")
+    ctx = context(base, "dockerfile", {"Dockerfile": text})
     rc, report, err, secs, mb = scan(ctx)
     bounded("5,000-instruction Dockerfile", secs, mb)
     good_still_reported("5,000-instruction Dockerfile", report)
@@ -269,6 +273,9 @@ def big_dockerfile(base):
               for f in findings(report)) >= 500,
           "5,000-instruction Dockerfile: its instructions are all checked",
           str(sum(f["rule"].startswith("docker.") for f in findings(report))))
+    check(any(d["code"] == "img.shell-truncated" and d["location"]["line"] == deep_line for d in diags(report)),
+          "5,000-instruction Dockerfile: the RUN nested too deeply is noted at its line",
+          json.dumps(diags(report))[:2000])
 
 
 def encodings(base):

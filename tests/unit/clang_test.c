@@ -531,6 +531,42 @@ Test(clang, clang_errors_are_capped_per_unit_with_a_note)
 	remove_files(dir, names, 1);
 }
 
+// Nesting deeper than clang's recursion has stack for (`clang-19
+// -fsyntax-only` dies of it): the parse is abandoned with a diagnostic,
+// the other unit is analysed, and libclang parses again after it.
+Test(clang, a_parse_that_overflows_the_stack_is_abandoned_not_fatal)
+{
+	char *dir = make_context();
+	size_t n = 200000;
+	char *deep = bh_arena_alloc(arena, 2 * n + 64);
+	size_t len = (size_t)sprintf(deep, "int chain(void) { return 1");
+	for (size_t i = 1; i < n; i++) {
+		deep[len++] = '+';
+		deep[len++] = '1';
+	}
+	len += (size_t)sprintf(deep + len, "; }\n");
+	write_file(dir, "deep.c", deep, len);
+	static const char ok[] = "#include <stdio.h>\nvoid g(char *b) { gets(b); }\n";
+	write_file(dir, "ok.c", ok, sizeof ok - 1);
+	test_unit u[] = { { "deep.c", { NULL }, BH_FLAGS_COMPDB }, { "ok.c", { NULL }, BH_FLAGS_COMPDB } };
+	for (int jobs = 1; jobs <= 2; jobs++) {
+		scan_result *r = scan(dir, u, 2, jobs, NULL);
+		cr_assert_eq(r->status, BH_OK);
+		const bh_diag *failed = NULL;
+		for (size_t i = 0; i < r->diags.items.len; i++)
+			if (strcmp(r->diags.items.items[i].code, "clang.parse-failed") == 0)
+				failed = &r->diags.items.items[i];
+		cr_assert_not_null(failed, "jobs %d", jobs);
+		cr_assert_eq(failed->level, BH_LEVEL_ERROR);
+		cr_assert_str_eq(failed->loc.path, "deep.c");
+		cr_assert_not_null(strstr(failed->message, "crashed"), "%s", failed->message);
+		cr_assert_not_null(find_at(&r->findings, "ok.c", 2), "jobs %d: ok.c still analysed", jobs);
+		dispose(r);
+	}
+	static const char *const names[] = { "deep.c", "ok.c" };
+	remove_files(dir, names, 2);
+}
+
 Test(clang, a_projects_werror_does_not_make_its_warnings_errors)
 {
 	// Built with -Wall -Werror, the unused variable would be an error

@@ -880,6 +880,36 @@ Test(img, hardening_reads_flag_order_linker_lists_env_values_and_compiler_defaul
 			     BH_IMG_HARDEN_NOW | BH_IMG_HARDEN_CLASH);
 }
 
+// The _FORTIFY_SOURCE level as glibc reads it: 1 is not enough, above 3 is
+// 3, and a number too large for a long (atoi's undefined behaviour) too.
+Test(img, fortify_levels_are_read_as_glibc_reads_them)
+{
+	static const char *const files[] = {
+		"a.c", "int main(void) { return 0; }\n",
+		"Dockerfile",
+		"FROM debian:12 AS build\n"
+		"COPY a.c /w/a.c\n"
+		"RUN cc -O2 -D_FORTIFY_SOURCE=1 -o /w/one /w/a.c\n"
+		"RUN cc -O2 -D_FORTIFY_SOURCE=7 -o /w/seven /w/a.c\n"
+		"RUN cc -O2 -D_FORTIFY_SOURCE=99999999999999999999999 -o /w/huge /w/a.c\n"
+		"RUN cc -O2 -D_FORTIFY_SOURCE=-5 -o /w/negative /w/a.c\n"
+		"FROM debian:12\n"
+		"COPY --from=build /w/one /w/seven /w/huge /w/negative /usr/bin/\n",
+		NULL,
+	};
+	bh_img *img = context_model(files, NULL);
+	static const struct {
+		const char *path;
+		bool fortified;
+	} want[] = { { "/w/one", false }, { "/w/seven", true }, { "/w/huge", true }, { "/w/negative", false } };
+	for (size_t i = 0; i < BH_ARRAY_LEN(want); i++) {
+		bh_img_hardening h;
+		bh_img_hardening_of(img, artifact(img, want[i].path), arena, &h);
+		cr_assert(h.fortify_requested, "%s", want[i].path);
+		cr_assert_eq((h.present & BH_IMG_HARDEN_FORTIFY) != 0, want[i].fortified, "%s", want[i].path);
+	}
+}
+
 Test(img, copying_a_file_to_dot_or_an_existing_directory_keeps_its_name)
 {
 	static const char *const files[] = {

@@ -38,7 +38,7 @@ struct bh_clang_tu_cache {
 static void prepare_once(void)
 {
 	static const char text[] = "#define BH_PREPARE 1\nint bh_prepare = BH_PREPARE;\n";
-	CXIndex index = clang_createIndex(0, 0);
+	CXIndex index = bh_clang__index_new();
 	struct CXUnsavedFile f = { "/bulkhead-prepare.c", text, sizeof(text) - 1 };
 	CXTranslationUnit tu = NULL;
 	if (clang_parseTranslationUnit2(index, f.Filename, NULL, 0, &f, 1,
@@ -58,7 +58,7 @@ void bh_clang_prepare(void)
 bh_clang_tu_cache *bh_clang_tu_cache_new(size_t max)
 {
 	bh_clang_tu_cache *c = bh_xcalloc(1, sizeof(*c));
-	c->index = clang_createIndex(0, 0);
+	c->index = bh_clang__index_new();
 	c->max = max ? max : 1;
 	c->entries = bh_xcalloc(c->max, sizeof(*c->entries));
 	return c;
@@ -105,10 +105,10 @@ CXTranslationUnit bh_clang__cache_parse(bh_clang_tu_cache *c, const char *path, 
 			continue;
 		free(key);
 		entry *e = &c->entries[i];
-		bh_clang__altstack alt;
-		bh_clang__altstack_push(&alt);
+		bh_clang__guard guard;
+		bh_clang__guard_enter(&guard);
 		int rc = clang_reparseTranslationUnit(e->tu, nunsaved, unsaved, clang_defaultReparseOptions(e->tu));
-		bh_clang__altstack_pop(&alt);
+		bh_clang__guard_leave(&guard);
 		if (rc == 0) {
 			e->used = c->clock;
 			*ec = CXError_Success;
@@ -120,13 +120,13 @@ CXTranslationUnit bh_clang__cache_parse(bh_clang_tu_cache *c, const char *path, 
 		break;
 	}
 	CXTranslationUnit tu = NULL;
-	bh_clang__altstack alt;
-	bh_clang__altstack_push(&alt);
+	bh_clang__guard guard;
+	bh_clang__guard_enter(&guard);
 	*ec = clang_parseTranslationUnit2(c->index, path, args, nargs, unsaved, nunsaved,
 					  flags | CXTranslationUnit_PrecompiledPreamble |
 						  CXTranslationUnit_CreatePreambleOnFirstParse,
 					  &tu);
-	bh_clang__altstack_pop(&alt);
+	bh_clang__guard_leave(&guard);
 	if (*ec != CXError_Success || !tu) {
 		free(key);
 		return NULL;

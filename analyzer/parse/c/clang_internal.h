@@ -38,17 +38,26 @@ typedef struct {
 } bh_clang__error_at;
 
 /**
- * An alternate signal stack for the length of one libclang parse or
- * reparse (clang_guard.c): with it, a parse that overflows the stack comes
- * back as CXError_Crashed instead of killing the process.
+ * Around one libclang parse or reparse (clang_guard.c): an alternate
+ * signal stack, so that a parse that overflows the stack comes back as
+ * CXError_Crashed instead of killing the process; and, under
+ * LeakSanitizer, what the parse allocates is not reported (a parse
+ * abandoned that way is never given back, by design).
  */
 typedef struct {
 	stack_t old;
 	void *mine; // the stack pushed, or NULL when the thread had one
-} bh_clang__altstack;
+} bh_clang__guard;
 
-void bh_clang__altstack_push(bh_clang__altstack *s);
-void bh_clang__altstack_pop(bh_clang__altstack *s);
+void bh_clang__guard_enter(bh_clang__guard *g);
+void bh_clang__guard_leave(bh_clang__guard *g);
+
+/**
+ * clang_createIndex(0, 0) (no PCH exclusion, no diagnostics on stderr),
+ * whose allocations LeakSanitizer does not count either: a parse abandoned
+ * after a crash keeps some of them referenced past clang_disposeIndex.
+ */
+CXIndex bh_clang__index_new(void);
 
 /** Context-relative paths; the vector is heap memory (bh_vec_dispose). */
 typedef bh_clang_files bh_clang__paths;

@@ -2788,7 +2788,7 @@ bh_status bh_clang_lower(bh_ir_unit *out, bh_arena *arena, const bh_unit *unit,
 	const char *root = bh_arena_strndup(arena, ctx_root, root_len);
 	bh_findings scratch;
 	bh_findings_init(&scratch, arena);
-	CXIndex index = clang_createIndex(0, 0);
+	CXIndex index = bh_clang__index_new();
 	bh_clang__analyse_unit(index, unit, root, arena, &scratch, diags, out, NULL, NULL, NULL, NULL, 0, NULL);
 	clang_disposeIndex(index);
 	bh_findings_dispose(&scratch);

@@ -116,7 +116,7 @@ static void *worker(void *data)
 	pool *p = data;
 	// excludeDeclarationsFromPCH = 0, displayDiagnostics = 0: we report
 	// clang's diagnostics ourselves and nothing may go to stderr.
-	CXIndex index = clang_createIndex(0, 0);
+	CXIndex index = bh_clang__index_new();
 	bh_strmap realpaths = { 0 };
 	for (;;) {
 		pthread_mutex_lock(&p->lock);

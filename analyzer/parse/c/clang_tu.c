@@ -364,11 +364,11 @@ void bh_clang__analyse_unit(CXIndex index, const bh_unit *unit, const char *ctx_
 		w.tu = bh_clang__cache_parse(cache, unit->abs_path, args, (int)nargs, unsaved, nunsaved,
 					     flags, &ec);
 	else {
-		bh_clang__altstack alt;
-		bh_clang__altstack_push(&alt);
+		bh_clang__guard guard;
+		bh_clang__guard_enter(&guard);
 		ec = clang_parseTranslationUnit2(index, unit->abs_path, args, (int)nargs, unsaved,
 						 nunsaved, flags, &w.tu);
-		bh_clang__altstack_pop(&alt);
+		bh_clang__guard_leave(&guard);
 	}
 	if (ec == CXError_Crashed) {
 		// clang_guard.c: most often nesting deeper than clang's recursion

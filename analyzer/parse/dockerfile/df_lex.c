@@ -226,7 +226,7 @@ void bh_df__lex_heredocs(bh_df__lexer *lx, bh_df_heredoc *docs, size_t ndocs,
 				break;
 			}
 			size_t n = end - s;
-			if (blen + n + 2 > bcap) {
+			if (!body || blen + n + 2 > bcap) {
 				bcap = (blen + n + 2) * 2;
 				body = bh_xrealloc(body, bcap);
 			}
