@@ -11,39 +11,24 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/clang.h"
 #include "bulkhead/diag.h"
+#include "bulkhead/fileio.h"
 #include "bulkhead/disc.h"
 #include "bulkhead/dump.h"
 #include "bulkhead/ir.h"
 
-// Whole file into the arena; NULL (diagnosed) on failure.
+// Whole file into the arena; NULL (diagnosed) on failure. (The user named
+// it: a symlink is followed, and there is no size limit.)
 static char *read_file(bh_arena *arena, const char *path, size_t *len, bh_diags *diags)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	if (!f) {
+	char *text = NULL;
+	int errnum = 0;
+	if (bh_file_read_path(&text, len, path, UINT64_MAX, &errnum) != BH_OK) {
 		bh_diag_add(diags, BH_LEVEL_ERROR, "dump.unreadable", path, 0, 0,
-			    "cannot read compilation database: %s", strerror(errno));
+			    "cannot read compilation database: %s", strerror(errnum));
 		return NULL;
 	}
-	size_t cap = 1 << 16, n = 0;
-	char *tmp = bh_xmalloc(cap);
-	size_t got;
-	while ((got = fread(tmp + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n < cap)
-			break; // end of file or an error: ferror() says which
-		tmp = bh_xrealloc(tmp, cap *= 2);
-	}
-	if (!ferror(f)) {
-		buf = bh_arena_memdup(arena, tmp, n + 1);
-		buf[n] = '\0';
-		*len = n;
-	} else {
-		bh_diag_add(diags, BH_LEVEL_ERROR, "dump.unreadable", path, 0, 0,
-			    "cannot read compilation database");
-	}
-	free(tmp);
-	fclose(f);
+	char *buf = bh_arena_memdup(arena, text, *len + 1); // with its NUL
+	free(text);
 	return buf;
 }
 

@@ -17,6 +17,7 @@
 // parse had allocated, once per such file (and LeakSanitizer is told not
 // to count what a parse allocates).
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -29,6 +30,20 @@
 #ifdef BH_LSAN
 #include <sanitizer/lsan_interface.h>
 #endif
+
+// Whether LeakSanitizer counts what this thread allocates from here on
+// (nested: each `false` needs its `true`). Nothing without it.
+static void leaks_counted(bool counted)
+{
+#ifdef BH_LSAN
+	if (counted)
+		__lsan_enable();
+	else
+		__lsan_disable();
+#else
+	(void)counted;
+#endif
+}
 
 #include "bulkhead/common.h"
 #include "parse/c/clang_internal.h"
@@ -59,9 +74,7 @@ void bh_clang__guard_install(void *(*create_index)(int, int), void (*dispose_ind
 
 void bh_clang__guard_enter(bh_clang__guard *s)
 {
-#ifdef BH_LSAN
-	__lsan_disable();
-#endif
+	leaks_counted(false);
 	s->mine = NULL;
 	if (sigaltstack(NULL, &s->old) != 0 || !(s->old.ss_flags & SS_DISABLE))
 		return; // the thread has one (or none can be had)
@@ -74,9 +87,7 @@ void bh_clang__guard_enter(bh_clang__guard *s)
 
 void bh_clang__guard_leave(bh_clang__guard *s)
 {
-#ifdef BH_LSAN
-	__lsan_enable();
-#endif
+	leaks_counted(true);
 	if (!s->mine)
 		return;
 	// Back to none before the memory goes (a thread that ends with a
@@ -92,12 +103,8 @@ void bh_clang__guard_leave(bh_clang__guard *s)
 
 CXIndex bh_clang__index_new(void)
 {
-#ifdef BH_LSAN
-	__lsan_disable();
-#endif
+	leaks_counted(false);
 	CXIndex index = clang_createIndex(0, 0);
-#ifdef BH_LSAN
-	__lsan_enable();
-#endif
+	leaks_counted(true);
 	return index;
 }
