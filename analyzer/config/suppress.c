@@ -11,8 +11,9 @@
 // Comments are found with a cheap line scan, not a parser, because one
 // scan serves C, Dockerfiles and shell:
 // - the marker counts only after a comment opener on the same line: `//`,
-//   `/*`, or `#` at the start of the line or after a blank (so `a#b` in
-//   shell and `foo#bar` in URLs are not comments);
+//   `/*`, `#` at the start of the line or after a blank (so `a#b` in
+//   shell and `foo#bar` in URLs are not comments), or `-- ` there (SQL,
+//   Lua: `x--` and `--x` in C are no comment);
 // - openers and markers inside "..." or '...' literals do not count, so
 //   `puts("// bulkhead: ignore[*]")` suppresses nothing;
 // - the line above applies only if it is a comment-only line. Otherwise
@@ -149,7 +150,7 @@ static bool match_line(span line, bool comment_only, const char *rule_id, span *
 
 	line = trim(line);
 	if (comment_only && !starts_with(line, "//") && !starts_with(line, "/*") &&
-	    !starts_with(line, "#"))
+	    !starts_with(line, "#") && !starts_with(line, "-- "))
 		return false;
 
 	for (size_t i = 0; i < line.len; i++) {
@@ -180,6 +181,10 @@ static bool match_line(span line, bool comment_only, const char *rule_id, span *
 			i = end < line.len ? end + 1 : line.len;
 		} else if (c == '#' && (i == 0 || is_blank(line.p[i - 1]))) {
 			span comment = { line.p + i + 1, line.len - i - 1 };
+			return match_comment(comment, true, rule_id, reason);
+		} else if (c == '-' && next == '-' && (i == 0 || is_blank(line.p[i - 1])) &&
+			   i + 2 < line.len && is_blank(line.p[i + 2])) {
+			span comment = { line.p + i + 2, line.len - i - 2 };
 			return match_comment(comment, true, rule_id, reason);
 		} else if (comment_only && !is_blank(c)) {
 			return false; // code after `/* ... */`

@@ -393,7 +393,7 @@ void bh_mem__count_null_check(bh_mem__fctx *c, void *f, const bh_ir_instr *t)
 	bool null_if_true;
 	const bh_ir_block *b = &c->fn->blocks[t->block];
 	if (!c->reporting || c->prog->special_depth || t->target[0] == t->target[1] ||
-	    !bh_mem__null_test(b, t, &x, &k, &null_if_true) || k || x.var >= c->fn->nvars)
+	    !bh_mem__null_test(c, b, t, &x, &k, &null_if_true) || k || x.var >= c->fn->nvars)
 		return;
 	size_t node = origin_node(c, bh_mem__fact_vals(f)[x.var]);
 	if (node != SIZE_MAX)

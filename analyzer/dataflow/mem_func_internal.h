@@ -91,6 +91,8 @@ typedef struct {
 	bh_flow_dom *dom;           // dominators, computed when a report needs them
 	bh_flow_postdom *pdom;      // post-dominators, computed when a random_only query needs them
 	uint8_t random_tests;       // 0 not known yet, 1 some branch tests a pseudo-random value, 2 none
+	bh_flow_reach *reach;       // reaching definitions, computed when a branch tests a flag
+	bool reach_failed;          // ... over budget: flags are not looked through
 } bh_mem__fctx;
 
 // The fact: a reachability word, then the values of the locations, then
@@ -279,8 +281,8 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in);
  * What branch `t` of block `b` compares with a constant: the operand, the
  * constant (0: a NULL test) and whether the true edge is the equal side.
  */
-bool bh_mem__null_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, int64_t *k,
-		       bool *null_if_true);
+bool bh_mem__null_test(bh_mem__fctx *c, const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x,
+		       int64_t *k, bool *null_if_true);
 
 // ---------------------------------------------------------- reports
 

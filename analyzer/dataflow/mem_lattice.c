@@ -179,12 +179,85 @@ void bh_mem__transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block 
 	bh_mem__fact_objs(c, fact)[0].state = 0;
 }
 
+// A variable a flag may stand in for: a local or a parameter whose
+// address is never taken (nothing changes it behind our back).
+static bool plain_variable(const bh_ir_func *fn, const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_VAR || o->var >= fn->nvars)
+		return false;
+	const bh_ir_var *v = &fn->vars[o->var];
+	return (v->kind == BH_IR_VAR_LOCAL || v->kind == BH_IR_VAR_PARAM) && !(v->flags & BH_IR_VAR_ADDRESSED);
+}
+
+// The one definition of `var` that reaches instruction `at`, as an index
+// into c->reach->defs, or UINT32_MAX.
+static uint32_t only_reaching_def(bh_mem__fctx *c, uint32_t at, uint32_t var)
+{
+	uint32_t d;
+	return bh_flow_reach_at(c->reach, at, var, &d, 1) == 1 ? d : UINT32_MAX;
+}
+
+// What flag `x` tested at branch `t` holds, when it is a NULL test made
+// earlier (`bool ok = p != NULL; ... if (!ok)`; Criterion's
+// cr_assert_not_null keeps `!!(p != NULL)` in a bool it tests blocks
+// later): `x` becomes p, and `*negated` says the flag is true where p is
+// NULL. Only when the test is still what both say at `t`: the flag's only
+// reaching definition there is the test, and p's only reaching
+// definition is the same at the test and at `t`.
+static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool *negated)
+{
+	const bh_ir_func *fn = c->fn;
+	if (!plain_variable(fn, x) || fn->vars[x->var].kind != BH_IR_VAR_LOCAL || c->reach_failed)
+		return false;
+	if (!c->reach && bh_flow_compute_reach(&c->reach, c->arena, fn, NULL) != BH_FLOW_DONE) {
+		c->reach = NULL;
+		c->reach_failed = true;
+		return false;
+	}
+	uint32_t fd = only_reaching_def(c, t->id, x->var);
+	if (fd == UINT32_MAX || c->reach->defs[fd].field || c->reach->defs[fd].instr == UINT32_MAX)
+		return false;
+	const bh_ir_instr *d = bh_ir_instr_at(fn, c->reach->defs[fd].instr);
+	bool neg = false;
+	// Through `!`, copies and `!= 0` / `== 0` of the flag's expression,
+	// in the defining instruction's block.
+	for (int depth = 0; d && depth < 8; depth++) {
+		const bh_ir_opnd *next = NULL;
+		if (d->op == BH_IR_ASSIGN) {
+			next = &d->args[0];
+		} else if (d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
+			next = &d->args[0];
+			neg = !neg;
+		} else if (d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE)) {
+			int side = d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+			if (side < 0 || d->args[side].ival != 0)
+				return false;
+			next = &d->args[1 - side];
+			neg ^= d->sub == BH_IR_BIN_EQ;
+		}
+		if (!next || next->kind != BH_IR_OPND_VAR)
+			return false;
+		if (fn->vars[next->var].kind != BH_IR_VAR_TEMP) {
+			if (!plain_variable(fn, next) || next->var == x->var)
+				return false;
+			uint32_t at_test = only_reaching_def(c, d->id, next->var);
+			if (at_test == UINT32_MAX || at_test != only_reaching_def(c, t->id, next->var))
+				return false;
+			*x = *next;
+			*negated = neg;
+			return true;
+		}
+		d = bh_ir_def_before(fn, d, next->var);
+	}
+	return false;
+}
+
 // What a branch compares with a constant: the operand, the constant
-// (0: a NULL test, `if (p)`, `if (!p)`, `p == NULL`; else a sentinel like
-// MAP_FAILED, (void *)-1), and whether the true edge is the side where
-// they are equal.
-bool bh_mem__null_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, int64_t *k,
-		      bool *null_if_true)
+// (0: a NULL test, `if (p)`, `if (!p)`, `p == NULL`, or a flag holding
+// one; else a sentinel like MAP_FAILED, (void *)-1), and whether the true
+// edge is the side where they are equal.
+bool bh_mem__null_test(bh_mem__fctx *c, const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x,
+		       int64_t *k, bool *null_if_true)
 {
 	const bh_ir_opnd *cond = &t->args[0];
 	if (cond->kind != BH_IR_OPND_VAR)
@@ -192,12 +265,18 @@ bool bh_mem__null_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x
 	*x = *cond;
 	*k = 0;
 	*null_if_true = false;
+	bool negated;
 	const bh_ir_instr *d = bh_ir_block_last_def(b, cond->var);
-	if (!d)
+	if (!d) {
+		if (flag_test(c, t, x, &negated))
+			*null_if_true = negated;
 		return true;
+	}
 	if (d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
 		*x = d->args[0];
 		*null_if_true = true;
+		if (x->kind == BH_IR_OPND_VAR && !bh_ir_block_last_def(b, x->var) && flag_test(c, t, x, &negated))
+			*null_if_true = !negated;
 		return x->kind == BH_IR_OPND_VAR;
 	}
 	if (d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE)) {
@@ -389,7 +468,7 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1] && fd_edge(c, fact, b, t, to))
 		return;
 	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] ||
-	    !bh_mem__null_test(b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
+	    !bh_mem__null_test(c, b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
 		return;
 	bool is_null = (to == t->target[0]) == null_if_true;
 	bh_mem__val *vals = bh_mem__fact_vals(fact);

@@ -290,11 +290,22 @@ static bh_taint__val whole_of(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_o
 	return v;
 }
 
+// A pointer that changes, or memory written through it, leaves the fields
+// stored through it before no longer the last word on what is there.
+static void forget_written_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc)
+{
+	if (!c->first_slot || loc >= c->nlocs)
+		return;
+	for (uint32_t k = c->first_slot[loc]; k; k = c->next_slot[k - 1])
+		bh_taint__slot_of(c, f, c->fn->nvars + k - 1)->written = 0;
+}
+
 // Strong update of a location.
 static void write_loc(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_taint__val v, uint32_t at)
 {
 	if (v.labels)
 		v.witness = at;
+	forget_written_fields(c, f, loc);
 	*bh_taint__slot_of(c, f, loc) = v;
 	if (v.labels && c->reporting && loc < c->fn->nvars && bh_ir_var_is_global(&c->fn->vars[loc]))
 		record_global_write(c, f, loc, &v, at);
@@ -306,6 +317,7 @@ static void add_loc(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, bh_taint_
 	if (!v.labels)
 		return;
 	v.witness = at;
+	forget_written_fields(c, f, loc);
 	bh_taint__val *d = bh_taint__slot_of(c, f, loc);
 	bh_taint__val keep = *d;
 	bh_taint__val_join(d, &v);
@@ -1313,10 +1325,17 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		bh_taint__val whole = whole_of(c, f, &in->args[0], in->arrow);
 		bh_taint__val v = bh_taint__clean_val();
 		bh_taint__locs s = bh_taint__field_slots(c, in, false);
+		bool written = s.n > 0;
 		for (uint32_t i = 0; i < s.n; i++) {
 			bh_taint__val t = bh_taint__value_at(c, f, s.locs[i]);
+			written &= t.written != 0;
 			bh_taint__val_join(&v, &t);
 		}
+		// `r->count = 10; ... r->count`: what this function stored there
+		// is what is read, whatever the rest of *r holds (r from an
+		// allocator whose bookkeeping is untrusted-sized).
+		if (written && in->op == BH_IR_FIELD)
+			whole = bh_taint__clean_val();
 		// What the field itself knows wins over the struct as a whole:
 		// a bounds check on `s.len` holds even if all of s came from a
 		// read.
@@ -1330,10 +1349,13 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		bh_taint__val v = read_value(c, f, &in->args[1]);
 		bh_taint__locs s = bh_taint__field_slots(c, in, false);
 		for (uint32_t i = 0; i < s.n; i++) {
-			if (i == 0 || s.n == 2) // the access itself, or its only target
-				write_loc(c, f, s.locs[i], v, in->id);
-			else
+			if (i == 0 || s.n == 2) { // the access itself, or its only target
+				bh_taint__val w = v;
+				w.written = 1;
+				write_loc(c, f, s.locs[i], w, in->id);
+			} else {
 				add_loc(c, f, s.locs[i], v, in->id);
+			}
 		}
 		break;
 	}
@@ -1586,6 +1608,15 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	for (uint32_t l = 0; l < c.nlocs; l++)
 		c.track[l] = l >= fn->nvars || var_index[l] != UINT32_MAX ? c.ntracked++ : BH_TAINT__NONE;
 	c.scratch = bh_xcalloc(c.nlocs + 1, sizeof(*c.scratch));
+	c.first_slot = bh_xcalloc(c.nlocs + 1, sizeof(*c.first_slot));
+	c.next_slot = bh_xcalloc(c.slots.len + 1, sizeof(*c.next_slot));
+	for (size_t k = 0; k < c.slots.len; k++) {
+		uint32_t base = c.slots.items[k].base;
+		if (base < c.nlocs) {
+			c.next_slot[k] = c.first_slot[base];
+			c.first_slot[base] = (uint32_t)k + 1;
+		}
+	}
 	for (uint32_t v = 0; v < fn->nvars; v++)
 		if (bh_ir_var_is_global(&fn->vars[v]) &&
 		    bh_taint__global(p, bh_callgraph_global_key(&fn->vars[v])))
@@ -1634,6 +1665,8 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	free(c.slot_index);
 	bh_vec_dispose(&c.tainted_globals);
 	free(c.slot_bits);
+	free(c.first_slot);
+	free(c.next_slot);
 	free(c.track);
 	free(c.scratch);
 	free(c.edges);

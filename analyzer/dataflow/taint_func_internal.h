@@ -57,6 +57,9 @@ typedef struct {
 	bh_flow_result result;
 	bh_taint__u32s tainted_globals;  // variables of globals tainted program-wide
 	unsigned *slot_bits;      // per slot: its label bit (a parameter's field), or 0
+	// The slots hanging off each location, as chains: first_slot[loc] and
+	// next_slot[slot] are a slot index + 1, or 0 at the end.
+	uint32_t *first_slot, *next_slot;
 	bool reporting;           // in the report pass
 	// The call being applied goes to function `via_func`, chosen by a
 	// parameter of ours (see bh_callgraph_via; via.param 0: it is not).
@@ -91,6 +94,7 @@ static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 		a->target = b->target;
 	else if (b->target != BH_TAINT__TARGET_NONE && b->target != a->target)
 		a->target = BH_TAINT__TARGET_ANY;
+	a->written &= b->written;
 	if (!b->labels)
 		return;
 	// A part on both sides is small if both say so; on one side, as it says.

@@ -53,7 +53,9 @@ typedef struct {
 			   // or take a small constant
 	uint16_t local;    // 1: its concrete taint comes only from the invoker (command line)
 	uint32_t target;   // for a pointer: BH_TAINT__TARGET_*, see above
-	uint32_t pad;
+	uint32_t written;  // a field slot: 1 when this function stored the field on every
+			   // path, after the last write to its struct's pointer (see
+			   // BH_IR_FIELD in taint_func.c); joins keep it where both sides do
 } bh_taint__val;
 
 // A path: ordered steps (source first) as a list of immutable arena

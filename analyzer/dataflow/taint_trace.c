@@ -174,7 +174,7 @@ static void put_val(bh_bytes *b, const bh_taint__val *v)
 	bh_wire_u(b, v->small);
 	bh_wire_u(b, v->local);
 	bh_wire_u(b, v->target);
-	bh_wire_u(b, v->pad);
+	bh_wire_u(b, v->written);
 }
 
 static bh_taint__val get_val(decoder *d)
@@ -188,7 +188,7 @@ static bh_taint__val get_val(decoder *d)
 	v.small = (uint16_t)bh_wire_get_max(&d->rd, UINT16_MAX);
 	v.local = (uint16_t)bh_wire_get_max(&d->rd, UINT16_MAX);
 	v.target = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
-	v.pad = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
+	v.written = (uint32_t)bh_wire_get_max(&d->rd, 1);
 	return v;
 }
 

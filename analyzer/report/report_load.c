@@ -169,8 +169,9 @@ static void diagnostic(reader *r, bh_diags *out, const json_t *o)
 	bh_level level;
 	const char *message = json_string_value(json_object_get(o, "message"));
 	const char *code = json_string_value(json_object_get(o, "code"));
-	// (A shard's note that it is one says nothing of the joined whole.)
-	if (!message || !level_of(json_object_get(o, "level"), &level) || bh_str_equal(code, "scan.shard"))
+	// An entry without a message or a code is not a diagnostic Bulkhead
+	// wrote. (A shard's note that it is one says nothing of the joined whole.)
+	if (!message || !code || !level_of(json_object_get(o, "level"), &level) || bh_str_equal(code, "scan.shard"))
 		return;
 	bh_loc loc = location(r, json_object_get(o, "location"));
 	size_t before = out->items.len;

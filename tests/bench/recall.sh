@@ -77,7 +77,7 @@ RULES = sorted("c." + d for d in os.listdir(root)
 # The flow shapes in the order the tables show them; others follow.
 SHAPES = ["direct", "local-copy", "const-if", "static-global", "struct-field",
           "helper-return", "callee-sink", "callee", "cross-file", "loop",
-          "error-path", "func-ptr"]
+          "error-path", "func-ptr", "flag"]
 MARKER = re.compile(r"BH-EXPECT:\s*([^*]*?)\s*\*/")
 SOURCE_EXT = (".c", ".h")
 

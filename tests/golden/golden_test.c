@@ -45,6 +45,7 @@ static char *read_all(const char *path)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
+	cr_assert_not_null(mem);
 	char chunk[4096];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -147,6 +148,7 @@ static char *format_findings(const bh_scan *scan)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	for (size_t i = 0; i < scan->findings.items.len; i++) {
 		const bh_finding *fd = &scan->findings.items.items[i];
 		fprintf(f, "%s  %s:%u:%u  %s  %s", fd->rule->id, fd->loc.path, fd->loc.line,
@@ -164,6 +166,7 @@ static char *format_diags(const bh_scan *scan)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	for (size_t i = 0; i < scan->diags.items.len; i++) {
 		const bh_diag *d = &scan->diags.items.items[i];
 		fprintf(f, "%s  %s:%u:%u  %s  %s\n", d->code, d->loc.path ? d->loc.path : "-",
@@ -181,6 +184,7 @@ static char *normalize_root(char *text, const char *root)
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
+	cr_assert_not_null(f);
 	for (const char *p = text; *p;) {
 		if (strncmp(p, root, rl) == 0) {
 			fputs("<CONTEXT>", f);
@@ -199,6 +203,7 @@ static char *render(const bh_scan *scan, bool json)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	bh_report r = {
 		.tool_version = BH_VERSION,
 		.context_root = bh_ctx_root(scan->ctx),
@@ -221,6 +226,7 @@ static char *strip_comments(const char *text)
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
+	cr_assert_not_null(f);
 	for (const char *p = text; p && *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
@@ -239,6 +245,7 @@ static char *leading_comments(const char *text)
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
+	cr_assert_not_null(f);
 	for (const char *p = text; p && *p == '#';) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);

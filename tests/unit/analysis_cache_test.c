@@ -164,6 +164,7 @@ Test(analysis_cache, malformed_proofs_are_a_miss_that_appends_nothing)
 	char *report = NULL;
 	size_t report_len = 0;
 	FILE *m = open_memstream(&report, &report_len);
+	cr_assert_not_null(m);
 	bh_report r = { .tool_version = BH_VERSION, .findings = &scan.findings, .diags = &scan.diags };
 	cr_assert(bh_report_json(m, &r) == BH_OK);
 	fclose(m);

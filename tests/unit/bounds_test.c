@@ -217,7 +217,7 @@ Test(bounds, heap_block_of_bytes_filled_with_ints)
 	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "6");
 	const bh_finding *f = bh_test_first_finding(&r->findings, "c.heap-buffer-overflow");
 	cr_assert_eq(f->nflow, 2);
-	cr_assert_eq(f->flow[0].loc.line, 3); // where malloc() allocated it
+	cr_assert_eq(f->flow[0].loc.line, 3); // where bh_xmalloc() allocated it
 }
 
 Test(bounds, callee_is_checked_with_the_callers_buffer)

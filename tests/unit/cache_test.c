@@ -51,7 +51,7 @@ static char *read_whole(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	cr_assert_not_null(f, "%s", path);
-	char *buf = malloc(1 << 20);
+	char *buf = bh_xmalloc(1 << 20);
 	*len = fread(buf, 1, 1 << 20, f);
 	fclose(f);
 	return buf;
@@ -97,7 +97,7 @@ Test(cache, truncated_corrupt_padded_and_renamed_entries_are_misses)
 	cr_assert(bh_cache_put(c, "scan", key, payload, strlen(payload)));
 	size_t len;
 	char *whole = read_whole(entry_path("scan", key), &len);
-	char *copy = malloc(len + 8);
+	char *copy = bh_xmalloc(len + 8);
 
 	// Truncated at every length: never a hit.
 	for (size_t cut = 0; cut < len; cut++) {
@@ -191,7 +191,7 @@ Test(cache, concurrent_writers_leave_one_whole_entry)
 {
 	// Two payloads of different sizes written 50 times each at once:
 	// every read sees one of them whole.
-	char *big = malloc(200000);
+	char *big = bh_xmalloc(200000);
 	memset(big, 'b', 200000);
 	writer_arg args[2] = { { "small", 5 }, { big, 200000 } };
 	pthread_t t[2];

@@ -344,7 +344,7 @@ Test(compdb, top_level_not_an_array)
 
 	// Deep nesting is refused by the parser, not by a stack overflow.
 	size_t depth = 200000;
-	char *deep = malloc(2 * depth + 1);
+	char *deep = bh_xmalloc(2 * depth + 1);
 	memset(deep, '[', depth);
 	memset(deep + depth, ']', depth);
 	deep[2 * depth] = '\0';
@@ -426,7 +426,7 @@ Test(compdb, huge_arguments_are_handled)
 {
 	// 100k flags and a 1 MiB define in one entry.
 	size_t nflags = 100000, big = 1 << 20;
-	char *value = malloc(big);
+	char *value = bh_xmalloc(big);
 	memset(value, 'v', big);
 	buf j = { 0 };
 	puts_(&j, "[{\"directory\": \"/w\", \"file\": \"a.c\", \"arguments\": [\"cc\"");
@@ -535,6 +535,7 @@ Test(compdb, discover_explicit_path)
 	cr_assert_not_null(mkdtemp(outside));
 	char *path = bh_arena_sprintf(arena, "%s/cc.json", outside);
 	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
 	fprintf(f,
 		"[{\"directory\": \".\", \"file\": \"main.c\", \"command\": \"cc -Iinc main.c\"}]");
 	fclose(f);

@@ -787,6 +787,7 @@ Test(baseline, write_replaces_atomically_and_leaves_no_temp_file)
 
 	size_t entries = 0;
 	DIR *d = opendir(tmpdir);
+	cr_assert_not_null(d);
 	struct dirent *e;
 	while ((e = readdir(d)))
 		entries += e->d_name[0] != '.';
@@ -810,6 +811,7 @@ Test(baseline, failed_rename_removes_the_temp_file)
 	cr_assert(strstr(the_diag("baseline.io")->message, "cannot rename"));
 	size_t entries = 0;
 	DIR *d = opendir(tmpdir);
+	cr_assert_not_null(d);
 	struct dirent *e;
 	while ((e = readdir(d)))
 		entries += e->d_name[0] != '.';
@@ -1140,6 +1142,24 @@ Test(suppress, hash_comments)
 	cr_assert_str_eq(fd->suppress_reason, "don't care");
 	// `#` inside a word is not a comment.
 	fd = SUPPRESS(BH_RULE_C_COMMAND_INJECTION, 1, "RUN echo a#bulkhead: ignore[*]");
+	cr_assert_eq(fd->suppressed, BH_SUPPRESS_NONE);
+}
+
+// `-- ` comments (SQL, Lua): at the start of a line or after a blank, and
+// followed by one; `x--` and `--x` in C are no comment.
+Test(suppress, double_dash_comments)
+{
+	bh_finding *fd = SUPPRESS(BH_RULE_SECRET_GENERIC_CREDENTIAL, 2,
+				  "  -- bulkhead: ignore[secret.*] the test needs a key to find",
+				  "local k = 'AKIA...'");
+	cr_assert_eq(fd->suppressed, BH_SUPPRESS_INLINE);
+	cr_assert_str_eq(fd->suppress_reason, "the test needs a key to find");
+	fd = SUPPRESS(BH_RULE_SECRET_GENERIC_CREDENTIAL, 1,
+		      "SELECT 'AKIA...'; -- bulkhead: ignore[*] fixture row");
+	cr_assert_eq(fd->suppressed, BH_SUPPRESS_INLINE);
+	fd = SUPPRESS(BH_RULE_C_GETS, 1, "n--; gets(b); /* x */ i--bulkhead: ignore[*]");
+	cr_assert_eq(fd->suppressed, BH_SUPPRESS_NONE);
+	fd = SUPPRESS(BH_RULE_C_GETS, 1, "gets(b); --bulkhead: ignore[*]");
 	cr_assert_eq(fd->suppressed, BH_SUPPRESS_NONE);
 }
 

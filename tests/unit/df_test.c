@@ -48,6 +48,7 @@ static char *dump(const bh_df_file *df)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	bh_df_dump(df, f);
 	fclose(f);
 	return buf;
@@ -338,7 +339,7 @@ static double seconds_since(struct timespec t0)
 Test(df_hostile, binary_data_gives_errors_not_crashes)
 {
 	size_t n = 64 * 1024;
-	char *junk = malloc(n);
+	char *junk = bh_xmalloc(n);
 	unsigned x = 12345;
 	for (size_t i = 0; i < n; i++) {
 		x = x * 1103515245u + 12345u;
@@ -353,7 +354,7 @@ Test(df_hostile, binary_data_gives_errors_not_crashes)
 Test(df_hostile, hundred_thousand_lines_in_bounded_time)
 {
 	size_t lines = 100000;
-	char *text = malloc(lines * 24 + 16);
+	char *text = bh_xmalloc(lines * 24 + 16);
 	size_t len = (size_t)sprintf(text, "FROM alpine\n");
 	for (size_t i = 1; i < lines; i++)
 		len += (size_t)sprintf(text + len, i % 3 ? "RUN echo %zu \\\n" : "ENV V%zu=x\n", i);
@@ -368,7 +369,7 @@ Test(df_hostile, hundred_thousand_lines_in_bounded_time)
 Test(df_hostile, one_megabyte_line)
 {
 	size_t n = 1 << 20;
-	char *text = malloc(n + 16);
+	char *text = bh_xmalloc(n + 16);
 	memcpy(text, "RUN ", 4);
 	memset(text + 4, 'a', n);
 	text[n + 4] = '\n';
@@ -389,7 +390,7 @@ Test(df_hostile, unbalanced_json_and_nul_bytes)
 Test(df_hostile, deep_substitution_nesting_is_bounded)
 {
 	size_t depth = 10000;
-	char *w = malloc(depth * 8 + 8);
+	char *w = bh_xmalloc(depth * 8 + 8);
 	size_t n = 0;
 	for (size_t i = 0; i < depth; i++)
 		n += (size_t)sprintf(w + n, "${E:-");

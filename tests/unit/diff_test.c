@@ -399,7 +399,7 @@ Test(diff, many_hunks_stay_fast)
 {
 	// 200000 one-line hunks in one file: sorted once, looked up by bisection.
 	size_t n = 200000;
-	char *text = malloc(n * 32 + 64);
+	char *text = bh_xmalloc(n * 32 + 64);
 	size_t len = (size_t)sprintf(text, "diff --git a/x b/x\n+++ b/x\n");
 	for (size_t i = n; i > 0; i--)
 		len += (size_t)sprintf(text + len, "@@ -0,0 +%zu @@\n+l\n", i * 2);

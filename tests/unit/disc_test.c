@@ -162,6 +162,7 @@ Test(disc, container_database_maps_onto_context_units)
 Test(disc, binary_and_symlinked_sources_are_not_units)
 {
 	FILE *f = fopen(bh_arena_sprintf(arena, "%s/bin.c", root), "wb");
+	cr_assert_not_null(f);
 	fwrite("x\0y", 1, 3, f);
 	fclose(f);
 	write_file("real.c", "\n");
@@ -327,7 +328,7 @@ Test(disc, makefile_hostile_input_is_survived)
 
 	// A 1 MB line.
 	size_t big = 1u << 20;
-	char *line = malloc(big + 32);
+	char *line = bh_xmalloc(big + 32);
 	memcpy(line, "CFLAGS = -DLONG ", 16);
 	memset(line + 16, 'x', big);
 	memcpy(line + 16 + big, "\n", 2);
@@ -362,7 +363,7 @@ Test(disc, makefile_limits_bound_the_total_work)
 {
 	// 300 recipes that each expand a 1 MB value twice: 600 MB of text.
 	size_t big = 1u << 20, n = 0;
-	char *text = malloc(big + 300 * 32 + 64);
+	char *text = bh_xmalloc(big + 300 * 32 + 64);
 	n += (size_t)sprintf(text + n, "V = ");
 	memset(text + n, 'x', big);
 	n += big;
@@ -388,7 +389,7 @@ Test(disc, makefile_limits_bound_nesting)
 Test(disc, makefile_limits_bound_the_number_of_variables)
 {
 	const char *text = "";
-	char *buf = malloc(10000 * 24 + 32);
+	char *buf = bh_xmalloc(10000 * 24 + 32);
 	size_t n = 0;
 	n += (size_t)sprintf(buf + n, "CFLAGS = -DFIRST\n");
 	for (int i = 0; i < 10000; i++)
@@ -962,7 +963,7 @@ Test(disc, recipes_hostile_input_is_survived, .timeout = 20)
 
 	// A 1 MB line.
 	size_t big = 1u << 20;
-	char *line = malloc(big + 64);
+	char *line = bh_xmalloc(big + 64);
 	size_t n = (size_t)sprintf(line, "app: a.c ");
 	memset(line + n, 'x', big);
 	n += big;
@@ -989,7 +990,7 @@ Test(disc, recipes_hostile_input_is_survived, .timeout = 20)
 
 Test(disc, recipes_ten_thousand_rules, .timeout = 20)
 {
-	char *text = malloc(10000 * 48 + 1);
+	char *text = bh_xmalloc(10000 * 48 + 1);
 	size_t n = 0;
 	for (int i = 0; i < 10000; i++)
 		n += (size_t)sprintf(text + n, "t%d: t%d.c\n\t$(CC) -o $@ $<\n", i, i);
@@ -1019,7 +1020,7 @@ Test(disc, recipes_limits_give_one_warning, .timeout = 20)
 	cr_expect_eq(d->level, BH_LEVEL_WARNING);
 	cr_expect_str_eq(d->loc.path, "Makefile");
 
-	char *chain = malloc(300 * 64 + 64);
+	char *chain = bh_xmalloc(300 * 64 + 64);
 	size_t n = (size_t)sprintf(chain, "app: l0.a\n\t$(CC) -o $@ $^\n");
 	for (int i = 0; i < 300; i++)
 		n += (size_t)sprintf(chain + n, "l%d.a: l%d.a\n\tar rcs $@ $^\n", i, i + 1);
@@ -1032,7 +1033,7 @@ Test(disc, recipes_limits_give_one_warning, .timeout = 20)
 	cr_expect_str_eq(diags.items.items[before].loc.path, "chain/Makefile");
 
 	size_t many = 20000;
-	char *rules = malloc(many * 24 + 1);
+	char *rules = bh_xmalloc(many * 24 + 1);
 	n = 0;
 	for (size_t i = 0; i < many; i++)
 		n += (size_t)sprintf(rules + n, "r%zu: r%zu.c\n", i, i);
@@ -1329,7 +1330,7 @@ Test(disc, cmake_hostile_input_is_survived, .timeout = 20)
 			 NULL, NULL, &diags);
 
 	size_t big = 1u << 20;
-	char *line = malloc(big + 256);
+	char *line = bh_xmalloc(big + 256);
 	size_t n = (size_t)sprintf(line, "add_executable(app a.c ");
 	memset(line + n, 'x', big);
 	n += big;
@@ -1384,7 +1385,7 @@ Test(disc, cmake_limits_give_one_warning, .timeout = 20)
 
 Test(disc, cmake_ten_thousand_targets, .timeout = 20)
 {
-	char *text = malloc(10000 * 64 + 1);
+	char *text = bh_xmalloc(10000 * 64 + 1);
 	size_t n = 0;
 	for (int i = 0; i < 10000; i++)
 		n += (size_t)sprintf(text + n, "add_executable(t%d t%d.c)\ninstall(TARGETS t%d)\n",
@@ -1554,7 +1555,7 @@ Test(disc, meson_hostile_input_is_survived, .timeout = 20)
 			 NULL, &diags);
 
 	size_t big = 1u << 20;
-	char *line = malloc(big + 64);
+	char *line = bh_xmalloc(big + 64);
 	size_t n = (size_t)sprintf(line, "executable('app', 'a.c', '");
 	memset(line + n, 'x', big);
 	n += big;
@@ -1592,7 +1593,7 @@ Test(disc, meson_limits_give_one_warning, .timeout = 20)
 
 	// Nesting deeper than it is followed.
 	reset_diags();
-	char *deep = malloc(200000 + 64);
+	char *deep = bh_xmalloc(200000 + 64);
 	size_t n = 0;
 	for (int i = 0; i < 100000; i++)
 		deep[n++] = '[';
@@ -1605,7 +1606,7 @@ Test(disc, meson_limits_give_one_warning, .timeout = 20)
 
 Test(disc, meson_ten_thousand_targets, .timeout = 20)
 {
-	char *text = malloc(10000 * 64 + 1);
+	char *text = bh_xmalloc(10000 * 64 + 1);
 	size_t n = 0;
 	for (int i = 0; i < 10000; i++)
 		n += (size_t)sprintf(text + n, "executable('t%d', 't%d.c', install: true)\n", i, i);

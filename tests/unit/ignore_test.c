@@ -257,7 +257,7 @@ Test(ignore, hostile_text_does_not_crash)
 	cr_expect_eq(d.items.len, 3);
 
 	size_t n = 70000;
-	char *big = malloc(n + 1);
+	char *big = bh_xmalloc(n + 1);
 	memset(big, '*', n);
 	big[n] = '\0';
 	bh_ignore *ig2 = bh_ignore_parse(arena, ".dockerignore", big, n, &d);

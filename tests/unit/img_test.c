@@ -412,6 +412,7 @@ Test(img, provenance_against_a_real_context)
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *out = open_memstream(&buf, &len);
+		cr_assert_not_null(out);
 		cr_assert_eq(bh_img_print(out, img, (bh_img_format)fmt), BH_OK);
 		fclose(out);
 		cr_assert_gt(len, 10);
@@ -439,7 +440,7 @@ Test(img, secret_names)
 Test(img, hostile_dockerfiles_through_model_and_rules)
 {
 	size_t lines = 100000;
-	char *text = malloc(lines * 40 + 64);
+	char *text = bh_xmalloc(lines * 40 + 64);
 	size_t len = (size_t)sprintf(text, "FROM alpine AS s0\n");
 	for (size_t i = 1; i < lines; i++) {
 		switch (i % 5) {
@@ -506,6 +507,7 @@ Test(img, corpus_parses_and_models_cleanly)
 		char *text = NULL;
 		size_t tlen = 0;
 		FILE *mem = open_memstream(&text, &tlen);
+		cr_assert_not_null(mem);
 		char chunk[4096];
 		size_t got;
 		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -534,6 +536,7 @@ Test(img, corpus_parses_and_models_cleanly)
 			char *buf = NULL;
 			size_t blen = 0;
 			FILE *out = open_memstream(&buf, &blen);
+			cr_assert_not_null(out);
 			cr_expect_eq(bh_img_print(out, img, (bh_img_format)fmt), BH_OK, "%s", name);
 			fclose(out);
 			cr_expect_gt(blen, 0);

@@ -77,6 +77,7 @@ static char *dump(const bh_ir_unit *ir)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	for (const bh_ir_func *fn = ir->first; fn; fn = fn->next)
 		bh_ir_print(f, fn);
 	fclose(f);
@@ -110,6 +111,7 @@ static char *read_text(const char *path)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
+	cr_assert_not_null(m);
 	int c;
 	while ((c = fgetc(f)) != EOF)
 		fputc(c, m);
@@ -513,6 +515,7 @@ static const char *writes_of(const bh_ir_func *fn, const char *name)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
 			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
@@ -596,6 +599,7 @@ Test(ir, operations_tables_list_every_function_of_a_field)
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *f = open_memstream(&buf, &len);
+		cr_assert_not_null(f);
 		for (uint32_t k = 0; k < var->nfn_fields; k++)
 			fprintf(f, "%s=%s ", var->fn_fields[k].field, var->fn_fields[k].func);
 		fclose(f);
@@ -763,6 +767,7 @@ Test(ir, cfg_and_dot_dumps_list_every_edge)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
+	cr_assert_not_null(f);
 	bh_ir_print_cfg(f, fn);
 	bh_ir_print_dot(f, fn);
 	fclose(f);
@@ -935,6 +940,7 @@ Test(ir, a_unit_decodes_to_what_was_encoded)
 	for (size_t i = 0; i < c_files.len; i++) {
 		char *dir = bh_arena_strdup(arena, c_files.items[i]);
 		char *slash = strrchr(dir, '/');
+		cr_assert_not_null(slash);
 		*slash = '\0';
 		bh_diags diags;
 		bh_diags_init(&diags, arena);
@@ -969,7 +975,7 @@ Test(ir, damaged_encodings_are_refused_or_still_valid)
 	bh_ir_unit *ir = lower_file(CASES, "switch.c", &diags);
 	bh_bytes enc = { 0 };
 	bh_ir_unit_encode(ir, &enc);
-	unsigned char *copy = malloc(enc.len);
+	unsigned char *copy = bh_xmalloc(enc.len);
 	for (size_t cut = 0; cut < enc.len; cut++) {
 		bh_arena *a = bh_arena_new();
 		bh_ir_unit back;
@@ -1036,6 +1042,7 @@ Test(ir, a_function_that_only_moved_keeps_its_digest)
 	cr_assert_arr_eq(at_first, moved, BH_SHA256_LEN, "a function moved two lines down");
 	char *changed = bh_arena_strdup(arena, body);
 	char *at = strstr(changed, "\tCHECK");
+	cr_assert_not_null(at);
 	*at = '\n'; // a line inside the function, above its checks
 	digest_of(dir, changed, "f", inside);
 	cr_assert_arr_neq(at_first, inside, BH_SHA256_LEN);

@@ -86,7 +86,7 @@ Test(lsp, bad_headers_and_large_bodies_keep_the_stream_framed)
 Test(lsp, a_header_that_never_ends_is_dropped)
 {
 	size_t n = 20000;
-	char *junk = malloc(n);
+	char *junk = bh_xmalloc(n);
 	memset(junk, 'a', n);
 	bh_lsp__reader r = reader_of(junk, n);
 	char *body;
@@ -255,7 +255,8 @@ static char *serve_session(bh_arena *a, const char *dir, bool sync)
 	frame_into(f, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
 	fclose(f);
 	FILE *in = fopen(in_path, "r"), *out = fopen(out_path, "w+");
-	cr_assert(in && out);
+	cr_assert_not_null(in);
+	cr_assert_not_null(out);
 	bh_lsp_options o = BH_LSP_OPTIONS_INIT;
 	o.sync = sync;
 	o.jobs = 1;

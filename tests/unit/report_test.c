@@ -940,3 +940,37 @@ Test(report, json_read_back_refuses_what_is_no_report)
 	bh_report_meta meta = { 0 };
 	cr_assert_eq(bh_report_load_json("/nonexistent/report.json", &findings, &diags, &meta), BH_EIO);
 }
+
+// A diagnostic entry without a code (a hand-edited or truncated artifact)
+// is skipped; the report's other diagnostics are kept.
+Test(report, json_read_back_skips_a_diagnostic_without_code)
+{
+	add_small_report();
+	json_t *root = render_json(bh_report_json);
+	json_t *list = json_object_get(root, "diagnostics");
+	size_t kept = json_array_size(list);
+	cr_assert_gt(kept, 0);
+	json_array_append_new(list, json_pack("{s:s, s:s, s:n}", "level", "warning", "message", "no code",
+					      "location"));
+	json_array_append_new(list, json_pack("{s:s, s:n, s:s}", "level", "error", "code", "message",
+					      "code null"));
+	char path[] = "/tmp/bh-report-XXXXXX";
+	int fd_out = mkstemp(path);
+	cr_assert(fd_out >= 0);
+	cr_assert_eq(json_dumpfd(root, fd_out, 0), 0);
+	close(fd_out);
+	json_decref(root);
+
+	bh_findings back;
+	bh_diags back_diags;
+	bh_findings_init(&back, arena);
+	bh_diags_init(&back_diags, arena);
+	bh_report_meta meta = { 0 };
+	cr_assert_eq(bh_report_load_json(path, &back, &back_diags, &meta), BH_OK);
+	unlink(path);
+	cr_assert_eq(back_diags.items.len, kept);
+	for (size_t i = 0; i < back_diags.items.len; i++)
+		cr_assert_not_null(back_diags.items.items[i].code);
+	bh_findings_dispose(&back);
+	bh_diags_dispose(&back_diags);
+}

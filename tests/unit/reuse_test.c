@@ -185,6 +185,7 @@ Test(reuse, a_trace_holds_while_its_members_and_reads_do)
 	cr_assert(main_holds(r2), "nothing changed: every trace holds");
 	size_t node = 1;
 	const bh_reuse__trace *t = bh_reuse__find(r2, &node, 1, 0, NULL, NULL);
+	cr_assert_not_null(t);
 	size_t len;
 	const char *out = bh_reuse__outputs(t, &len);
 	bh_wire_reader rd = bh_wire_reader_of(out, len);
@@ -362,6 +363,7 @@ static void record_quotes(bh_bytes *saved)
 	size_t node = 0;
 	bh_reuse__start(r, &node, 1, 0);
 	const bh_rule *rule = bh_rule_find("c.double-free");
+	cr_assert_not_null(rule);
 	bh_finding *f = bh_finding_add(&out, rule, (bh_loc){ "a.c", 18, 2, 0, 0 },
 				       "'p' is released again; it was already released at line 15");
 	bh_finding_add_related(&out, f, (bh_loc){ "a.c", 15, 2, 0, 0 }, "released here (a.c:15)");

@@ -173,7 +173,7 @@ Test(sh, basename)
 Test(sh, many_commands_are_capped)
 {
 	size_t n = 60000;
-	char *t = malloc(n * 8 + 1);
+	char *t = bh_xmalloc(n * 8 + 1);
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
 		len += (size_t)sprintf(t + len, "echo a;");

@@ -104,6 +104,7 @@ static char *describe(const bh_findings *f)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
+	cr_assert_not_null(out);
 	for (size_t i = 0; i < f->items.len; i++) {
 		const bh_finding *fd = &f->items.items[i];
 		fprintf(out, "%s %s:%u:%u %s | %s |", fd->rule->id, fd->loc.path, fd->loc.line,
@@ -124,6 +125,7 @@ static char *write_text(const bh_summaries *s)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
+	cr_assert_not_null(out);
 	cr_assert_eq(bh_summaries_write(s, out), BH_OK);
 	fclose(out);
 	char *copy = bh_arena_strdup(arena, buf);

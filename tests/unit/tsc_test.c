@@ -282,7 +282,7 @@ Test(tsc, deeply_nested_input_does_not_exhaust_the_stack)
 {
 	size_t depth = 200000;
 	size_t len = depth * 2 + 128;
-	char *src = malloc(len);
+	char *src = bh_xmalloc(len);
 	size_t n = (size_t)snprintf(src, len, "int x = ");
 	for (size_t i = 0; i < depth; i++)
 		src[n++] = '(';
@@ -299,7 +299,7 @@ Test(tsc, deeply_nested_input_does_not_exhaust_the_stack)
 Test(tsc, huge_line)
 {
 	size_t big = 4u << 20;
-	char *src = malloc(big + 256);
+	char *src = bh_xmalloc(big + 256);
 	size_t n = (size_t)snprintf(src, 256, "static const char *password = \"");
 	for (size_t i = 0; i < big; i++)
 		src[n++] = (char)('a' + (i * 7 + i / 26) % 26);

@@ -392,6 +392,13 @@ static bool is_generic_value(const char *v, size_t n)
 			return false;
 	if (memchr(v, '(', n) || memchr(v, ' ', n))
 		return false;
+	// `tokens[0]`, `SECRETS[i]`: a subscript reads a variable of the
+	// program; it is no literal.
+	size_t name_len = 0;
+	while (name_len < n && (isalnum((unsigned char)v[name_len]) || v[name_len] == '_' || v[name_len] == '.'))
+		name_len++;
+	if (name_len > 0 && name_len < n && v[name_len] == '[' && !isdigit((unsigned char)v[0]))
+		return false;
 	if (!has_alpha(v, n) || !has_nonalpha(v, n))
 		return false;
 	// Identifiers (`secret_name`, `DB_PASSWORD`, `my-token`) are names of
