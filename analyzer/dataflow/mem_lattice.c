@@ -179,6 +179,13 @@ void bh_mem__transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_block 
 	bh_mem__fact_objs(c, fact)[0].state = 0;
 }
 
+// Which operand of comparison `d` is an integer constant: 1 (`x op k`),
+// 0 (`k op x`), or -1 (neither).
+static int constant_side(const bh_ir_instr *d)
+{
+	return d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+}
+
 // A variable a flag may stand in for: a local or a parameter whose
 // address is never taken (nothing changes it behind our back).
 static bool plain_variable(const bh_ir_func *fn, const bh_ir_opnd *o)
@@ -229,7 +236,7 @@ static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool
 			next = &d->args[0];
 			neg = !neg;
 		} else if (d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE)) {
-			int side = d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+			int side = constant_side(d);
 			if (side < 0 || d->args[side].ival != 0)
 				return false;
 			next = &d->args[1 - side];
@@ -280,7 +287,7 @@ bool bh_mem__null_test(bh_mem__fctx *c, const bh_ir_block *b, const bh_ir_instr 
 		return x->kind == BH_IR_OPND_VAR;
 	}
 	if (d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE)) {
-		int side = d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+		int side = constant_side(d);
 		if (side < 0)
 			return false;
 		*k = d->args[side].ival;
@@ -374,7 +381,7 @@ static bool fd_test(const bh_ir_block *b, const bh_ir_instr *t, bh_ir_opnd *x, b
 		*low_if_true = false;
 		return true;
 	}
-	int side = d->args[1].kind == BH_IR_OPND_INT ? 1 : d->args[0].kind == BH_IR_OPND_INT ? 0 : -1;
+	int side = constant_side(d);
 	if (side < 0 || d->args[1 - side].kind != BH_IR_OPND_VAR)
 		return false;
 	*x = d->args[1 - side];

@@ -865,6 +865,23 @@ Test(report, codequality_multiline_and_whole_file_locations)
 
 /* ---------------------------------------------------------- read back */
 
+// `text` read back as a JSON report, through a temporary file (the reader
+// takes a path), into `back` and `back_diags`, which it initialises.
+static bh_status load_back(const char *text, bh_findings *back, bh_diags *back_diags,
+			   bh_report_meta *meta)
+{
+	char path[] = "/tmp/bh-report-XXXXXX";
+	int fd_out = mkstemp(path);
+	cr_assert(fd_out >= 0);
+	cr_assert_eq(write(fd_out, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd_out);
+	bh_findings_init(back, arena);
+	bh_diags_init(back_diags, arena);
+	bh_status st = bh_report_load_json(path, back, back_diags, meta);
+	unlink(path);
+	return st;
+}
+
 // The JSON report read back (bh_report_load_json) writes the same bytes in
 // every format: what `bulkhead merge` relies on.
 Test(report, json_read_back_writes_the_same_report)
@@ -887,18 +904,10 @@ Test(report, json_read_back_writes_the_same_report)
 	for (size_t i = 0; i < BH_ARRAY_LEN(writers); i++)
 		before[i] = render(writers[i]);
 
-	char path[] = "/tmp/bh-report-XXXXXX";
-	int fd_out = mkstemp(path);
-	cr_assert(fd_out >= 0);
-	cr_assert_eq(write(fd_out, before[0], strlen(before[0])), (ssize_t)strlen(before[0]));
-	close(fd_out);
 	bh_findings back;
 	bh_diags back_diags;
-	bh_findings_init(&back, arena);
-	bh_diags_init(&back_diags, arena);
 	bh_report_meta meta = { 0 };
-	cr_assert_eq(bh_report_load_json(path, &back, &back_diags, &meta), BH_OK);
-	unlink(path);
+	cr_assert_eq(load_back(before[0], &back, &back_diags, &meta), BH_OK);
 	bh_merge_finish(&back, &back_diags, false);
 	cr_assert_str_eq(meta.context_root, "/ctx/root");
 	cr_assert_eq(meta.files_scanned, 4);
@@ -954,20 +963,14 @@ Test(report, json_read_back_skips_a_diagnostic_without_code)
 					      "location"));
 	json_array_append_new(list, json_pack("{s:s, s:n, s:s}", "level", "error", "code", "message",
 					      "code null"));
-	char path[] = "/tmp/bh-report-XXXXXX";
-	int fd_out = mkstemp(path);
-	cr_assert(fd_out >= 0);
-	cr_assert_eq(json_dumpfd(root, fd_out, 0), 0);
-	close(fd_out);
+	char *text = json_dumps(root, 0);
 	json_decref(root);
 
 	bh_findings back;
 	bh_diags back_diags;
-	bh_findings_init(&back, arena);
-	bh_diags_init(&back_diags, arena);
 	bh_report_meta meta = { 0 };
-	cr_assert_eq(bh_report_load_json(path, &back, &back_diags, &meta), BH_OK);
-	unlink(path);
+	cr_assert_eq(load_back(text, &back, &back_diags, &meta), BH_OK);
+	free(text);
 	cr_assert_eq(back_diags.items.len, kept);
 	for (size_t i = 0; i < back_diags.items.len; i++)
 		cr_assert_not_null(back_diags.items.items[i].code);
