@@ -81,6 +81,19 @@ void bh__vec_grow(void **items, size_t *cap, size_t need, size_t elem_size)
 	*cap = ncap;
 }
 
+void bh__vec_fit(void **items, size_t *cap, size_t len, size_t elem_size)
+{
+	if (len == *cap)
+		return;
+	if (len == 0) {
+		free(*items);
+		*items = NULL;
+	} else {
+		*items = bh_xrealloc(*items, len * elem_size);
+	}
+	*cap = len;
+}
+
 _Noreturn void bh__assert_fail(const char *expr, const char *file, int line)
 {
 	fprintf(stderr, "bulkhead: internal error: %s:%d: assertion '%s' failed\n",

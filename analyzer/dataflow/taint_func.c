@@ -528,6 +528,13 @@ static bool guard_covers(const bh_taint__sink *k, const bh_taint__sink *g)
 				   bh_str_equal(k->guard_member, g->guard_member));
 }
 
+// Whether two sinks are the same rule at the same place.
+static bool same_site(const bh_taint__sink_site *a, const bh_taint__sink_site *b)
+{
+	return a == b || (a->rule == b->rule && a->loc.line == b->loc.line && a->loc.col == b->loc.col &&
+			  bh_str_equal(a->loc.path, b->loc.path));
+}
+
 // Whether our summary already has sink `sk` (its rule, place and guard) for
 // label `bit`. One entry per (rule, place, label): a function that calls
 // the same helper many times, or a chain of wrappers, must not multiply them.
@@ -535,8 +542,7 @@ static bool has_sink(const bh_taint__summary *sum, const bh_taint__sink *sk, uns
 {
 	for (size_t i = 0; i < sum->sinks.len; i++) {
 		const bh_taint__sink *k = &sum->sinks.items[i];
-		if (k->bit == bit && k->rule == sk->rule && k->loc.line == sk->loc.line &&
-		    k->loc.col == sk->loc.col && bh_str_equal(k->loc.path, sk->loc.path) && guard_covers(k, sk))
+		if (k->bit == bit && same_site(k->site, sk->site) && guard_covers(k, sk))
 			return true;
 	}
 	return sum->sinks.len >= MAX_SUMMARY_SINKS;
@@ -581,17 +587,14 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 	}
 	if (!(fire & ~BH_TAINT__SRC))
 		return;
+	bh_taint__sink_site *site = bh_arena_alloc(c->prog->arena, sizeof(*site));
+	*site = (bh_taint__sink_site){ .rule = rule, .loc = in->loc, .function = c->fn->name, .callee = callee,
+				       .operand = operand, .snippet = snippet,
+				       .bounded_sink = rule_is_bounded(rule), .signed_matters = signed_matters };
 	bh_taint__sink sk;
 	memset(&sk, 0, sizeof(sk));
-	sk.rule = rule;
-	sk.bounded_sink = rule_is_bounded(rule);
-	sk.signed_matters = signed_matters;
+	sk.site = site;
 	sk.small_fires = small_fires;
-	sk.loc = in->loc;
-	sk.function = c->fn->name;
-	sk.callee = callee;
-	sk.operand = operand;
-	sk.snippet = snippet;
 	sk.path = bh_taint__path_to(c, loc, in->id, NULL, in->loc, sink_step(c, rule, callee));
 	add_summary_sinks(c, fire, &sk);
 }
@@ -774,16 +777,20 @@ static const char *sink_at_call(bh_taint__fctx *c, const bh_ir_instr *in, const 
 {
 	const bh_ir_opnd *arg = sk->param < in->nargs ? &in->args[sk->param] : NULL;
 	const char *operand = arg ? operand_text(c, in, arg) : NULL;
-	out->loc = in->loc;
-	out->function = c->fn->name;
-	out->callee = callee;
-	out->operand = operand;
-	out->snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, operand ? operand : "");
-	const char *what = sk->callee ? bh_arena_sprintf(c->prog->arena, "%s()", sk->callee)
-			   : (bh_rule_id)sk->rule->index == BH_RULE_C_TAINTED_LOOP_BOUND ? "a loop bound"
+	const bh_taint__sink_site *in_callee = sk->site;
+	bh_taint__sink_site *here = bh_arena_alloc(c->prog->arena, sizeof(*here));
+	*here = *in_callee;
+	here->loc = in->loc;
+	here->function = c->fn->name;
+	here->callee = callee;
+	here->operand = operand;
+	here->snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee, operand ? operand : "");
+	out->site = here;
+	const char *what = in_callee->callee ? bh_arena_sprintf(c->prog->arena, "%s()", in_callee->callee)
+			   : (bh_rule_id)in_callee->rule->index == BH_RULE_C_TAINTED_LOOP_BOUND ? "a loop bound"
 			   : "an array index";
 	return bh_arena_sprintf(c->prog->arena, "it reaches %s at %s:%u, outside the build context",
-				what, sk->loc.path, sk->loc.line);
+				what, in_callee->loc.path, in_callee->loc.line);
 }
 
 // The slot of field `field` of what `arg` points to that holds taint, or NONE.
@@ -854,7 +861,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			}
 			if (resolved.small_fires)
 				a.small = 0;
-			uint64_t fire = firing(sk->rule, &a, sk->signed_matters);
+			uint64_t fire = firing(sk->site->rule, &a, sk->site->signed_matters);
 			// Still waiting for an array: concrete taint is not a finding yet.
 			bool report = (fire & BH_TAINT__SRC) && !resolved.array_param;
 			if (!fire)
@@ -890,11 +897,11 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			bh_taint__path path = bh_taint__finish_path(&pb);
 			const char *note = s->external ? sink_at_call(c, in, sk, callee, &resolved) : NULL;
 			if (report) {
-				const char *msg = sink_message(c, resolved.rule, resolved.callee, resolved.operand, what);
+				const bh_taint__sink_site *at = resolved.site;
+				const char *msg = sink_message(c, at->rule, at->callee, at->operand, what);
 				if (note)
 					msg = bh_arena_sprintf(c->prog->arena, "%s (%s)", msg, note);
-				bh_taint__report(c->prog, resolved.rule, resolved.loc, resolved.function,
-						 resolved.snippet, msg, &path);
+				bh_taint__report(c->prog, at->rule, at->loc, at->function, at->snippet, msg, &path);
 			}
 			resolved.path = path;
 			add_summary_sinks(c, fire, &resolved);
@@ -1152,18 +1159,18 @@ static void index_through_param(bh_taint__fctx *c, bh_taint__val *f, const bh_ir
 	if (!fire || loc == BH_TAINT__NONE)
 		return;
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_TAINTED_INDEX);
+	const char *operand = operand_text(c, in, ix);
+	bh_taint__sink_site *site = bh_arena_alloc(c->prog->arena, sizeof(*site));
+	*site = (bh_taint__sink_site){ .rule = rule, .loc = in->loc, .function = c->fn->name,
+				       .operand = operand,
+				       .snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", operand ? operand : ""),
+				       .bounded_sink = true, .signed_matters = signed_matters };
 	bh_taint__sink sk;
 	memset(&sk, 0, sizeof(sk));
-	sk.rule = rule;
-	sk.bounded_sink = true;
-	sk.signed_matters = signed_matters;
+	sk.site = site;
 	sk.array_param = param + 1;
 	sk.elem_size = in->size;
 	sk.small = (v.small & BH_TAINT__SMALL_SRC) != 0;
-	sk.loc = in->loc;
-	sk.function = c->fn->name;
-	sk.operand = operand_text(c, in, ix);
-	sk.snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", sk.operand ? sk.operand : "");
 	sk.path = bh_taint__path_to(c, loc, in->id, NULL, in->loc, sink_step(c, rule, NULL));
 	add_summary_sinks(c, fire, &sk);
 }
@@ -1585,15 +1592,16 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	// Label bits: concrete taint, each parameter, then the fields of what
 	// parameters point to, as many as fit in 64 bits.
 	c.slot_bits = bh_xcalloc(c.slots.len + 1, sizeof(*c.slot_bits));
+	bh_taint__label labels[64] = { { 0, NULL } };
 	sum->nlabels = 1;
 	for (uint32_t j = 0; j < fn->nparams && j < BH_TAINT__MAX_PARAMS; j++)
-		sum->labels[sum->nlabels++] = (bh_taint__label){ j, NULL };
+		labels[sum->nlabels++] = (bh_taint__label){ j, NULL };
 	for (size_t k = 0; k < c.slots.len && sum->nlabels < 64; k++)
 		if (c.slots.items[k].base < fn->nparams && c.slots.items[k].base < BH_TAINT__MAX_PARAMS) {
 			c.slot_bits[k] = sum->nlabels;
-			sum->labels[sum->nlabels++] =
-				(bh_taint__label){ c.slots.items[k].base, c.slots.items[k].field };
+			labels[sum->nlabels++] = (bh_taint__label){ c.slots.items[k].base, c.slots.items[k].field };
 		}
+	sum->labels = bh_arena_memdup(p->arena, labels, sum->nlabels * sizeof(*labels));
 	bh_taint__compute_constants(&c);
 	c.edges = bh_xcalloc(fn->nblocks + 1, sizeof(*c.edges));
 	c.loop_cond = bh_xcalloc(fn->nblocks + 1, sizeof(*c.loop_cond));
@@ -1652,6 +1660,11 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 		free(f);
 	}
 	sum->analysed = true;
+	// Complete: kept until the end of the run, as many as there are
+	// functions (most with a few sinks, in vectors grown for 8).
+	bh_vec_fit(&sum->sinks);
+	bh_vec_fit(&sum->fields);
+	bh_vec_fit(&sum->globals);
 
 	for (uint32_t l = 0; l < c.nlocs; l++) {
 		bh_vec_dispose(&c.pts[l]);

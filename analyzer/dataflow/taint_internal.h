@@ -76,26 +76,34 @@ typedef struct {
 bh_taint__path bh_taint__path_make(bh_arena *arena, const bh_finding_step *steps, size_t n,
 				   bh_taint__path tail);
 
-// A sink that a parameter of a function reaches (possibly through callees).
+// Where a sink is and what it is: one per sink instruction (or per call
+// into code outside the build context), shared by every summary entry
+// that reaches it (lua's API functions reach dozens each, every caller
+// keeps its own entries: 120,000 of them for four copies of lua).
 typedef struct {
 	const bh_rule *rule;
-	unsigned bit;         // the label it depends on: a parameter's or a field's; 0: none,
-			      // the callee's own untrusted data (index sinks through an array parameter)
-	unsigned param;
-	const char *field;    // the parameter's field (`p->cmd`), or NULL for all of it
-	bool bounded_sink;    // fires only on values not bounded from above
-	bool signed_matters;  // ... or not bounded from below
-	bool small_fires;     // a byte-sized value fires too (a short array is indexed or filled)
-	unsigned array_param; // index sinks through a pointer parameter: 1 + its index, else 0;
-			      // the caller knows the array's extent
-	uint32_t elem_size;   // ... and the element size
-	bool small;           // bit 0 (concrete taint inside the callee): the value is a byte
 	bh_loc loc;           // the sink itself
 	const char *function; // the function holding the sink
 	const char *callee;   // "system", or NULL for an index/loop-bound sink
 	const char *operand;  // the sunk operand's name, or NULL
 	const char *snippet;
+	bool bounded_sink;    // fires only on values not bounded from above
+	bool signed_matters;  // ... or not bounded from below
+} bh_taint__sink_site;
+
+// A sink that a parameter of a function reaches (possibly through callees).
+typedef struct {
+	const bh_taint__sink_site *site;
+	const char *field;    // the parameter's field (`p->cmd`), or NULL for all of it
 	bh_taint__path path;  // parameter entry .. sink
+	unsigned bit;         // the label it depends on: a parameter's or a field's; 0: none,
+			      // the callee's own untrusted data (index sinks through an array parameter)
+	unsigned param;
+	unsigned array_param; // index sinks through a pointer parameter: 1 + its index, else 0;
+			      // the caller knows the array's extent
+	uint32_t elem_size;   // ... and the element size
+	bool small_fires;     // a byte-sized value fires too (a short array is indexed or filled)
+	bool small;           // bit 0 (concrete taint inside the callee): the value is a byte
 	// Reached through a call of a function a parameter chose: only when
 	// that parameter (1 + its index; 0: always) is function `guard_func`
 	// (its USR or name), or with `guard_member` points to a struct whose
@@ -142,8 +150,8 @@ typedef struct bh_taint__summary {
 	// paths are dropped, and flows to its sinks are reported at the calls
 	// into it, the last place in the context they pass.
 	bool external;
-	bh_taint__label labels[64]; // what each label bit of its values stands for
-	unsigned nlabels;           // bits in use (1 + parameters + fields)
+	const bh_taint__label *labels; // nlabels: what each label bit of its values stands for
+	unsigned nlabels;           // bits in use (1 + parameters + fields), at most 64
 	bool analysed;
 	bool incomplete;      // budget ran out: assume nothing flows
 	bh_taint__val ret;    // labels reaching the return value (witness unused)
@@ -201,6 +209,9 @@ typedef struct {
 // The whole-program state.
 typedef struct bh_taint__program {
 	bh_arena *arena;            // summaries, paths, messages
+	bh_strset step_messages;    // paths' step messages, one copy each: every caller
+				    // of a function with dozens of sinks says "passed to
+				    // f() as argument 2" once per sink
 	bh_taint_models *models;
 	// Every function definition is a node of the call graph (two programs
 	// in one context both define main; each is analysed).

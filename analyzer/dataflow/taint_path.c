@@ -32,7 +32,10 @@ void bh_taint__step(bh_taint__fctx *c, bh_taint__path_builder *pb, bh_loc loc, c
 {
 	bh_finding_step s;
 	s.loc = loc;
-	s.message = bh_arena_sprintf(c->prog->arena, fmt, a ? a : "", b ? b : "");
+	char text[256];
+	int n = snprintf(text, sizeof(text), fmt, a ? a : "", b ? b : "");
+	s.message = n >= 0 && (size_t)n < sizeof(text) ? bh_strset_intern(&c->prog->step_messages, text)
+						       : bh_arena_sprintf(c->prog->arena, fmt, a ? a : "", b ? b : "");
 	pb->built = bh_taint__path_make(c->prog->arena, &s, 1, pb->built);
 }
 

@@ -273,6 +273,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	}
 	bh_vec_dispose(&p.all_sums);
 	bh_taint__trace_end(&p);
+	bh_strset_dispose(&p.step_messages);
 	bh_arena_free(p.arena);
 	if (!sound) {
 		// A stored summary did not decode: the traces are dropped and

@@ -35,15 +35,19 @@ static bool val_equal(const bh_taint__val *a, const bh_taint__val *b)
 	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
+static bool site_equal(const bh_taint__sink_site *a, const bh_taint__sink_site *b)
+{
+	return a == b || (a->rule == b->rule && a->bounded_sink == b->bounded_sink &&
+			  a->signed_matters == b->signed_matters && bh_loc_equal(&a->loc, &b->loc) &&
+			  bh_str_equal(a->function, b->function) && bh_str_equal(a->callee, b->callee) &&
+			  bh_str_equal(a->operand, b->operand) && bh_str_equal(a->snippet, b->snippet));
+}
+
 static bool sink_equal(const bh_taint__sink *a, const bh_taint__sink *b)
 {
-	return a->rule == b->rule && a->bit == b->bit && a->param == b->param &&
-	       bh_str_equal(a->field, b->field) && a->bounded_sink == b->bounded_sink &&
-	       a->signed_matters == b->signed_matters && a->small_fires == b->small_fires &&
-	       a->array_param == b->array_param && a->elem_size == b->elem_size &&
-	       a->small == b->small && bh_loc_equal(&a->loc, &b->loc) &&
-	       bh_str_equal(a->function, b->function) && bh_str_equal(a->callee, b->callee) &&
-	       bh_str_equal(a->operand, b->operand) && bh_str_equal(a->snippet, b->snippet) &&
+	return site_equal(a->site, b->site) && a->bit == b->bit && a->param == b->param &&
+	       bh_str_equal(a->field, b->field) && a->small_fires == b->small_fires &&
+	       a->array_param == b->array_param && a->elem_size == b->elem_size && a->small == b->small &&
 	       path_equal(&a->path, &b->path) && a->guard_param == b->guard_param &&
 	       bh_str_equal(a->guard_member, b->guard_member) && bh_str_equal(a->guard_func, b->guard_func);
 }
@@ -62,7 +66,7 @@ bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary
 	    a->fields.len != b->fields.len || a->sinks.len != b->sinks.len ||
 	    a->globals.len != b->globals.len)
 		return false;
-	for (unsigned i = 0; i < a->nlabels && i < BH_ARRAY_LEN(a->labels); i++)
+	for (unsigned i = 0; i < a->nlabels; i++)
 		if (a->labels[i].param != b->labels[i].param ||
 		    !bh_str_equal(a->labels[i].field, b->labels[i].field))
 			return false;

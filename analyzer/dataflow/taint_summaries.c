@@ -75,22 +75,23 @@ static void set_path(json_t *obj, const char *key, const bh_taint__path *p, bh_s
 
 static json_t *sink_json(const bh_taint__sink *k, bh_summaries__paths *t)
 {
+	const bh_taint__sink_site *at = k->site;
 	json_t *o = json_object();
-	set_str(o, "rule", k->rule->id);
+	set_str(o, "rule", at->rule->id);
 	set(o, "bit", json_integer(k->bit));
 	set(o, "param", json_integer(k->param));
 	set_str(o, "field", k->field);
-	set_true(o, "bounded", k->bounded_sink);
-	set_true(o, "signed", k->signed_matters);
+	set_true(o, "bounded", at->bounded_sink);
+	set_true(o, "signed", at->signed_matters);
 	set_true(o, "small_fires", k->small_fires);
 	set_uint(o, "array_param", k->array_param);
 	set_uint(o, "elem_size", k->elem_size);
 	set_true(o, "small", k->small);
-	set(o, "loc", loc_json(k->loc));
-	set_str(o, "function", k->function);
-	set_str(o, "callee", k->callee);
-	set_str(o, "operand", k->operand);
-	set_str(o, "snippet", k->snippet);
+	set(o, "loc", loc_json(at->loc));
+	set_str(o, "function", at->function);
+	set_str(o, "callee", at->callee);
+	set_str(o, "operand", at->operand);
+	set_str(o, "snippet", at->snippet);
 	set_path(o, "path", &k->path, t);
 	set_uint(o, "guard_param", k->guard_param);
 	set_str(o, "guard_member", k->guard_member);
@@ -297,22 +298,24 @@ static bool get_sink(reader *r, json_t *o, bh_taint__sink *k)
 	memset(k, 0, sizeof(*k));
 	if (!json_is_object(o))
 		return fail(r, "%s is not an object", "a sink");
+	bh_taint__sink_site *at = bh_arena_alloc(r->arena, sizeof(*at));
+	k->site = at;
 	const char *rule;
 	uint64_t bit, array_param, guard_param;
 	if (!get_str(r, o, "rule", &rule))
 		return false;
-	k->rule = rule ? bh_rule_find(rule) : NULL;
-	if (!k->rule)
+	at->rule = rule ? bh_rule_find(rule) : NULL;
+	if (!at->rule)
 		return fail(r, "unknown rule '%s'", rule ? rule : "");
 	if (!get_uint(r, o, "bit", r->nlabels - 1, &bit) || !get_param(r, o, &k->param) ||
-	    !get_str(r, o, "field", &k->field) || !get_bool(r, o, "bounded", &k->bounded_sink) ||
-	    !get_bool(r, o, "signed", &k->signed_matters) ||
+	    !get_str(r, o, "field", &k->field) || !get_bool(r, o, "bounded", &at->bounded_sink) ||
+	    !get_bool(r, o, "signed", &at->signed_matters) ||
 	    !get_bool(r, o, "small_fires", &k->small_fires) ||
 	    !get_uint(r, o, "array_param", r->nparams, &array_param) ||
 	    !get_u32(r, o, "elem_size", UINT32_MAX, &k->elem_size) || !get_bool(r, o, "small", &k->small) ||
-	    !get_loc(r, json_object_get(o, "loc"), &k->loc) || !get_str(r, o, "function", &k->function) ||
-	    !get_str(r, o, "callee", &k->callee) || !get_str(r, o, "operand", &k->operand) ||
-	    !get_str(r, o, "snippet", &k->snippet) || !get_path(r, o, "path", &k->path) ||
+	    !get_loc(r, json_object_get(o, "loc"), &at->loc) || !get_str(r, o, "function", &at->function) ||
+	    !get_str(r, o, "callee", &at->callee) || !get_str(r, o, "operand", &at->operand) ||
+	    !get_str(r, o, "snippet", &at->snippet) || !get_path(r, o, "path", &k->path) ||
 	    !get_uint(r, o, "guard_param", r->nparams, &guard_param) ||
 	    !get_str(r, o, "guard_member", &k->guard_member) || !get_str(r, o, "guard_func", &k->guard_func))
 		return false;
@@ -330,10 +333,12 @@ static bool get_labels(reader *r, json_t *o, bh_taint__summary *s)
 	if (!json_is_array(a) || json_array_size(a) >= 64)
 		return fail(r, "%s is not an array of at most 63 labels", "'labels'");
 	s->nlabels = 1 + (unsigned)json_array_size(a);
+	bh_taint__label *labels = bh_arena_alloc(r->arena, s->nlabels * sizeof(*labels));
+	s->labels = labels;
 	for (unsigned b = 1; b < s->nlabels; b++) {
 		json_t *l = json_array_get(a, b - 1);
-		if (!json_is_object(l) || !get_param(r, l, &s->labels[b].param) ||
-		    !get_str(r, l, "field", &s->labels[b].field))
+		if (!json_is_object(l) || !get_param(r, l, &labels[b].param) ||
+		    !get_str(r, l, "field", &labels[b].field))
 			return fail(r, "%s is not a parameter label", "a label");
 	}
 	r->nlabels = s->nlabels;
@@ -509,8 +514,10 @@ static void copy_summary(bh_summaries *out, const bh_taint__summary *src, bh_tai
 	memset(&dst->sinks, 0, sizeof(dst->sinks));
 	memset(&dst->fields, 0, sizeof(dst->fields));
 	memset(&dst->globals, 0, sizeof(dst->globals));
-	for (unsigned b = 1; b < dst->nlabels; b++)
-		dst->labels[b].field = dup(out, src->labels[b].field);
+	bh_taint__label *labels = bh_arena_alloc(out->arena, (src->nlabels + 1) * sizeof(*labels));
+	for (unsigned b = 0; b < src->nlabels; b++)
+		labels[b] = (bh_taint__label){ src->labels[b].param, dup(out, src->labels[b].field) };
+	dst->labels = labels;
 	dst->ret_path = bh_summaries__path_copy(out, &src->ret_path);
 	dst->ret_what = dup(out, src->ret_what);
 	bool writes = false;
@@ -540,12 +547,15 @@ static void copy_summary(bh_summaries *out, const bh_taint__summary *src, bh_tai
 	}
 	for (size_t k = 0; k < src->sinks.len; k++) {
 		bh_taint__sink sk = src->sinks.items[k];
+		bh_taint__sink_site *at = bh_arena_alloc(out->arena, sizeof(*at));
+		*at = *sk.site;
+		at->loc.path = at->loc.path ? bh_strset_intern(&out->paths, at->loc.path) : NULL;
+		at->function = dup(out, at->function);
+		at->callee = dup(out, at->callee);
+		at->operand = dup(out, at->operand);
+		at->snippet = dup(out, at->snippet);
+		sk.site = at;
 		sk.field = dup(out, sk.field);
-		sk.loc.path = sk.loc.path ? bh_strset_intern(&out->paths, sk.loc.path) : NULL;
-		sk.function = dup(out, sk.function);
-		sk.callee = dup(out, sk.callee);
-		sk.operand = dup(out, sk.operand);
-		sk.snippet = dup(out, sk.snippet);
 		sk.path = bh_summaries__path_copy(out, &sk.path);
 		sk.guard_member = dup(out, sk.guard_member);
 		sk.guard_func = dup(out, sk.guard_func);

@@ -206,7 +206,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 			     (uint64_t)s->ret_is_const << 3 | (uint64_t)(s->param_out != NULL) << 4 |
 			     (uint64_t)(s->param_out_path != NULL) << 5 | (uint64_t)(s->param_out_what != NULL) << 6);
 	bh_wire_u(b, s->nlabels);
-	for (unsigned i = 0; i < s->nlabels && i < BH_ARRAY_LEN(s->labels); i++) {
+	for (unsigned i = 0; i < s->nlabels; i++) {
 		bh_wire_u(b, s->labels[i].param);
 		put_str(b, &ids, s->labels[i].field);
 	}
@@ -233,20 +233,22 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 	}
 	bh_wire_u(b, s->sinks.len);
 	for (size_t i = 0; i < s->sinks.len; i++) {
+		// Each entry with its site (a summary rarely has two of one site).
 		const bh_taint__sink *k = &s->sinks.items[i];
-		put_str(b, &ids, k->rule->id);
+		const bh_taint__sink_site *at = k->site;
+		put_str(b, &ids, at->rule->id);
 		bh_wire_u(b, k->bit);
 		bh_wire_u(b, k->param);
 		put_str(b, &ids, k->field);
-		bh_wire_u(b, (uint64_t)k->bounded_sink | (uint64_t)k->signed_matters << 1 |
+		bh_wire_u(b, (uint64_t)at->bounded_sink | (uint64_t)at->signed_matters << 1 |
 				     (uint64_t)k->small_fires << 2 | (uint64_t)k->small << 3);
 		bh_wire_u(b, k->array_param);
 		bh_wire_u(b, k->elem_size);
-		put_loc(b, &ids, r, &k->loc);
-		put_str(b, &ids, k->function);
-		put_str(b, &ids, k->callee);
-		put_str(b, &ids, k->operand);
-		put_str(b, &ids, k->snippet);
+		put_loc(b, &ids, r, &at->loc);
+		put_str(b, &ids, at->function);
+		put_str(b, &ids, at->callee);
+		put_str(b, &ids, at->operand);
+		put_str(b, &ids, at->snippet);
 		put_path(b, &ids, r, &k->path);
 		bh_wire_u(b, k->guard_param);
 		put_str(b, &ids, k->guard_member);
@@ -280,11 +282,13 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 	s->analysed = bits >> 1 & 1;
 	s->incomplete = bits >> 2 & 1;
 	s->ret_is_const = bits >> 3 & 1;
-	s->nlabels = (unsigned)bh_wire_get_max(rd, BH_ARRAY_LEN(s->labels));
+	s->nlabels = (unsigned)bh_wire_get_max(rd, 64);
+	bh_taint__label *labels = bh_arena_alloc(p->arena, (s->nlabels + 1) * sizeof(*labels));
 	for (unsigned i = 0; i < s->nlabels && rd->ok; i++) {
-		s->labels[i].param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
-		s->labels[i].field = get_str(&d);
+		labels[i].param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
+		labels[i].field = get_str(&d);
 	}
+	s->labels = labels;
 	s->ret = get_val(&d);
 	s->ret_path = get_path(&d);
 	s->ret_what = get_str(&d);
@@ -325,28 +329,30 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 	for (size_t i = 0; i < n && rd->ok; i++) {
 		bh_taint__sink k;
 		memset(&k, 0, sizeof(k));
+		bh_taint__sink_site *at = bh_arena_alloc(p->arena, sizeof(*at));
+		k.site = at;
 		const char *rule = get_str(&d);
-		k.rule = rule ? bh_rule_find(rule) : NULL;
+		at->rule = rule ? bh_rule_find(rule) : NULL;
 		k.bit = (unsigned)bh_wire_get_max(rd, 63);
 		k.param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
 		k.field = get_str(&d);
 		uint64_t f = bh_wire_get_max(rd, 15);
-		k.bounded_sink = f & 1;
-		k.signed_matters = f >> 1 & 1;
+		at->bounded_sink = f & 1;
+		at->signed_matters = f >> 1 & 1;
 		k.small_fires = f >> 2 & 1;
 		k.small = f >> 3 & 1;
 		k.array_param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
 		k.elem_size = (uint32_t)bh_wire_get_max(rd, UINT32_MAX);
-		k.loc = get_loc(&d);
-		k.function = get_str(&d);
-		k.callee = get_str(&d);
-		k.operand = get_str(&d);
-		k.snippet = get_str(&d);
+		at->loc = get_loc(&d);
+		at->function = get_str(&d);
+		at->callee = get_str(&d);
+		at->operand = get_str(&d);
+		at->snippet = get_str(&d);
 		k.path = get_path(&d);
 		k.guard_param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
 		k.guard_member = get_str(&d);
 		k.guard_func = get_str(&d);
-		if (!k.rule)
+		if (!at->rule)
 			rd->ok = false;
 		bh_vec_push(&s->sinks, k);
 	}
@@ -360,6 +366,9 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 			rd->ok = false;
 		bh_vec_push(&s->globals, g);
 	}
+	bh_vec_fit(&s->fields);
+	bh_vec_fit(&s->sinks);
+	bh_vec_fit(&s->globals);
 	bool ok = bh_wire_done(rd);
 	bh_vec_dispose(&d.strings);
 	return ok ? s : NULL;

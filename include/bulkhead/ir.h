@@ -204,10 +204,11 @@ typedef struct bh_ir_instr {
 	bh_ir_op op;
 	uint32_t id;          /* unique in the function, 0..ninstrs-1, in block order */
 	uint32_t block;       /* the block holding it */
+	uint32_t nargs;       /* of args (ncases sits after sub: in this order the struct has
+				 the least padding; every instruction of the program is kept) */
 	bh_loc loc;           /* source range of the construct it came from */
 	bh_ir_opnd dst;       /* NONE when there is no result */
-	bh_ir_opnd *args;     /* arena array */
-	uint32_t nargs;
+	bh_ir_opnd *args;     /* arena array of nargs */
 	bh_ir_opnd callee;    /* CALL */
 	bool noreturn;        /* CALL: the callee never returns */
 	bool arrow;           /* FIELD*: `->` rather than `.` */
@@ -232,6 +233,7 @@ typedef struct bh_ir_instr {
 	 */
 	uint32_t size;
 	int sub;              /* BINOP: bh_ir_binop; UNOP: bh_ir_unop */
+	uint32_t ncases;      /* SWITCH; 0 for every other instruction */
 	const char *name;     /* FIELD*: field name; OPAQUE: what it stands for ("asm", "InitListExpr") */
 	uint32_t target[2];   /* BR: then, else; JMP, SWITCH: target[0] */
 	union {
@@ -244,7 +246,6 @@ typedef struct bh_ir_instr {
 		 */
 		const char *member;
 	};
-	uint32_t ncases;      /* SWITCH; 0 for every other instruction */
 } bh_ir_instr;
 
 /* ---------------------------------------------------------------- blocks */

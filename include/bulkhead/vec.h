@@ -38,10 +38,14 @@
 	 memset(&(v)->items[(v)->len], 0, sizeof(*(v)->items)), \
 	 &(v)->items[(v)->len++])
 
+/** Give back the room beyond `len` (a vector that is complete and kept). */
+#define bh_vec_fit(v) bh__vec_fit((void **)&(v)->items, &(v)->cap, (v)->len, sizeof(*(v)->items))
+
 #define bh_vec_dispose(v) \
 	(free((v)->items), (v)->items = NULL, (v)->len = (v)->cap = 0)
 
 void bh__vec_grow(void **items, size_t *cap, size_t need, size_t elem_size);
+void bh__vec_fit(void **items, size_t *cap, size_t len, size_t elem_size);
 
 #include <stdlib.h>
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/vec.h"
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/rule.h"
@@ -32,6 +33,24 @@ Test(core, arena_allocations_are_zeroed_aligned_and_survive_big_requests)
 	cr_assert_str_eq(after, "still here");
 	cr_assert_geq(bh_arena_used(arena), (size_t)(1 << 20));
 	cr_assert_str_eq(bh_arena_sprintf(arena, "%s-%d", "a", 7), "a-7");
+}
+
+Test(core, a_fitted_vector_keeps_its_items_and_still_grows)
+{
+	BH_VEC(int) v = { 0 };
+	bh_vec_fit(&v);
+	cr_assert_null(v.items);
+	for (int i = 0; i < 3; i++)
+		bh_vec_push(&v, i * 7);
+	cr_assert_eq(v.cap, 8);
+	bh_vec_fit(&v);
+	cr_assert_eq(v.cap, 3);
+	cr_assert(v.items[0] == 0 && v.items[1] == 7 && v.items[2] == 14);
+	bh_vec_push(&v, 21);
+	cr_assert(v.len == 4 && v.cap >= 4 && v.items[3] == 21);
+	v.len = 0;
+	bh_vec_fit(&v); // nothing kept: the room goes back whole
+	cr_assert(v.items == NULL && v.cap == 0);
 }
 
 Test(core, arena_runs_deferred_disposers_on_free)
