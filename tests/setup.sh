@@ -23,6 +23,7 @@ APT_PACKAGES=(
 	libclang-19-dev clang-19 llvm-19-dev libclang-rt-19-dev
 	libtree-sitter-dev libjansson-dev libpcre2-dev libcriterion-dev
 	python3-jsonschema python3-yaml git pre-commit neovim clang-tidy-19 valgrind
+	chromium
 )
 
 missing=()

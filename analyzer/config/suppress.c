@@ -29,6 +29,8 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/config.h"
+#include "bulkhead/ctx.h"
+#include "bulkhead/text.h"
 #include "config_internal.h"
 
 #define MARKER "bulkhead:"
@@ -227,4 +229,29 @@ void bh_suppress_inline(bh_findings *findings, bh_line_fn line_fn, void *payload
 			? bh_arena_strndup(findings->arena, reason.p, reason.len)
 			: NULL;
 	}
+}
+
+// The line comment the scanner above reads in a file of this name.
+const char *bh_suppress_comment_for(const char *path)
+{
+	switch (bh_file_kind_of_name(path)) {
+	case BH_FILE_C_SOURCE:
+	case BH_FILE_C_HEADER:
+		return "//";
+	case BH_FILE_DOCKERFILE:
+	case BH_FILE_DOCKERIGNORE:
+	case BH_FILE_MAKEFILE:
+		return "#";
+	default:
+		break;
+	}
+	static const char *const hash[] = { ".yaml", ".yml", ".toml", ".ini", ".conf", ".cfg",
+					    ".properties", ".sh", ".env", ".py", ".rb" };
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (strncmp(base, ".env", 4) == 0)
+		return "#";
+	for (size_t i = 0; i < BH_ARRAY_LEN(hash); i++)
+		if (bh_str_ends_with(path, hash[i]))
+			return "#";
+	return NULL;
 }

@@ -33,6 +33,8 @@ bool bh_cli_parse_format(output_format *out, const char *s, bool scan)
 		*out = FORMAT_GITLAB_SAST;
 	else if (scan && strcmp(s, "codequality") == 0)
 		*out = FORMAT_CODEQUALITY;
+	else if (scan && strcmp(s, "html") == 0)
+		*out = FORMAT_HTML;
 	else
 		return false;
 	return true;
@@ -78,6 +80,7 @@ bh_status bh_cli_write_report(FILE *out, const bh_report *report, output_format 
 	case FORMAT_SARIF: return bh_report_sarif(out, report);
 	case FORMAT_GITLAB_SAST: return bh_report_gitlab_sast(out, report);
 	case FORMAT_CODEQUALITY: return bh_report_codequality(out, report);
+	case FORMAT_HTML: return bh_report_html(out, report);
 	case FORMAT_TEXT: break;
 	}
 	return bh_report_text(out, report);

@@ -18,6 +18,7 @@ typedef enum {
 	FORMAT_SARIF,
 	FORMAT_GITLAB_SAST,
 	FORMAT_CODEQUALITY,
+	FORMAT_HTML,
 } output_format;
 
 /** "bulkhead: MESSAGE", then `usage`, on stderr; returns EXIT_TROUBLE. */

@@ -64,8 +64,9 @@ static const char usage_scan[] =
 	"\n"
 	"options:\n"
 	"  --format FORMAT              output format: text (default), json, sarif,\n"
-	"                               gitlab-sast (GitLab security report) or\n"
-	"                               codequality (GitLab Code Quality)\n"
+	"                               gitlab-sast (GitLab security report),\n"
+	"                               codequality (GitLab Code Quality) or html\n"
+	"                               (one self-contained page with the image's picture)\n"
 	"  -o, --output FILE            write the report to FILE (default: stdout)\n"
 	"  --fail-on LEVEL              exit 1 when a finding at or above LEVEL remains:\n"
 	"                               note|warning|error|never (default: warning)\n"
@@ -277,7 +278,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		switch (c) {
 		case OPT_FORMAT:
 			if (!bh_cli_parse_format(&cli->format, optarg, true))
-				return bh_cli_usage_error(usage_scan, "unknown format '%s' (text, json, sarif, gitlab-sast, codequality)", optarg);
+				return bh_cli_usage_error(usage_scan, "unknown format '%s' (text, json, sarif, gitlab-sast, codequality, html)", optarg);
 			break;
 		case 'o': cli->output = optarg; break;
 		case OPT_FAIL_ON:
@@ -402,6 +403,7 @@ static int cmd_scan(int argc, char **argv)
 		cli.scan.progress = bh_cli_progress_update;
 		cli.scan.progress_payload = &progress;
 	}
+	cli.scan.keep_images = cli.format == FORMAT_HTML;
 	bh_status st = bh_scan_run(&scan, &cli.scan);
 	if (cli.scan.progress)
 		bh_cli_progress_end(&progress);
@@ -444,6 +446,9 @@ static int cmd_scan(int argc, char **argv)
 		.quiet = cli.quiet,
 		.start_time = start_time[0] ? start_time : NULL,
 		.end_time = end_time[0] ? end_time : NULL,
+		.images = scan->images,
+		.nimages = scan->nimages,
+		.images_known = true,
 	};
 	bh_status wst = bh_cli_write_report(out, &report, cli.format);
 	if (wst != BH_OK || fflush(out) != 0 || ferror(out)) {

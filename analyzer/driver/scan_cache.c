@@ -217,8 +217,9 @@ static bool units_cacheable(const bh_scan_options *opts)
 // wants summaries made, and a buffer's result is not the file's).
 static bool scan_cacheable(const bh_scan_options *opts)
 {
-	return units_cacheable(opts) && !opts->noverlays && !opts->nonly_units && opts->nshards < 2 &&
-	       !opts->nsummaries && !opts->write_summaries && !opts->summaries_in && !opts->summaries_out;
+	return units_cacheable(opts) && !opts->keep_images && !opts->noverlays &&
+	       !opts->nonly_units && opts->nshards < 2 && !opts->nsummaries &&
+	       !opts->write_summaries && !opts->summaries_in && !opts->summaries_out;
 }
 
 // ------------------------------------------------------------- units

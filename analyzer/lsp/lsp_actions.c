@@ -9,6 +9,7 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/common.h"
+#include "bulkhead/config.h"
 #include "bulkhead/json.h"
 #include "bulkhead/ctx.h"
 #include "bulkhead/rule.h"
@@ -71,32 +72,6 @@ json_t *bh_lsp__hover(bh_lsp__server *s, json_t *params)
 	return out;
 }
 
-// The line comment of a file, or NULL when it has none that the inline
-// suppression scanner (analyzer/config/suppress.c) reads.
-static const char *comment_for(const char *path)
-{
-	switch (bh_file_kind_of_name(path)) {
-	case BH_FILE_C_SOURCE:
-	case BH_FILE_C_HEADER:
-		return "//";
-	case BH_FILE_DOCKERFILE:
-	case BH_FILE_DOCKERIGNORE:
-	case BH_FILE_MAKEFILE:
-		return "#";
-	default:
-		break;
-	}
-	static const char *const hash[] = { ".yaml", ".yml", ".toml", ".ini", ".conf", ".cfg",
-					    ".properties", ".sh", ".env", ".py", ".rb" };
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	if (strncmp(base, ".env", 4) == 0)
-		return "#";
-	for (size_t i = 0; i < BH_ARRAY_LEN(hash); i++)
-		if (bh_str_ends_with(path, hash[i]))
-			return "#";
-	return NULL;
-}
-
 // The leading blanks of line `line` of the document, or "".
 static char *indent_of(bh_lsp__doc *d, json_int_t line)
 {
@@ -117,7 +92,7 @@ static json_t *insert_line(const char *uri, json_int_t line, const char *text)
 
 static json_t *suppress_action(bh_lsp__server *s, const char *uri, const char *path, json_t *d)
 {
-	const char *comment = comment_for(path);
+	const char *comment = bh_suppress_comment_for(path);
 	const char *rule = rule_of(d);
 	if (!comment || !rule)
 		return NULL;

@@ -86,4 +86,20 @@ bh_report__band bh_report__finding_band(const bh_finding *fd);
  */
 const char *bh_report__finding_key(char *buf, size_t cap, const bh_finding *fd);
 
+/**
+ * `n` bytes of `s` as HTML or XML text (and attribute values): `& < > " '`
+ * as entities; invalid UTF-8, control characters (but tab and newline)
+ * and non-characters as U+FFFD.
+ */
+void bh_report__html_text(FILE *out, const char *s, size_t n);
+
+/** One code point the same way. */
+void bh_report__html_char(FILE *out, uint32_t c);
+
+/**
+ * The HTML report's picture of each image in `r->images` (an inline SVG
+ * per Dockerfile, see report_diagram.h), or a sentence saying there is none.
+ */
+void bh_report__picture(FILE *out, const bh_report *r, bh_arena *arena);
+
 #endif

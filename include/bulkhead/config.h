@@ -115,4 +115,12 @@ bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_di
  */
 void bh_suppress_inline(bh_findings *findings, bh_line_fn line_fn, void *payload);
 
+/**
+ * The line comment that opens a suppression in the file `path` ("//" in C,
+ * "#" in Dockerfiles, Makefiles, shell and config files), or NULL for a
+ * kind of file whose comments are not known: what an editor's quick fix
+ * and the HTML report's "suppress" line write.
+ */
+const char *bh_suppress_comment_for(const char *path);
+
 #endif

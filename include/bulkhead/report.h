@@ -35,6 +35,10 @@ typedef struct {
 	bool quiet;                  /* text only: no summary line, no notes/diag below errors */
 	const char *start_time;      /* ISO 8601 UTC, or NULL (omitted: goldens are stable) */
 	const char *end_time;
+	struct bh_img *const *images; /* html only: the image models drawn, or NULL */
+	size_t nimages;
+	bool images_known;           /* html: `images` are the context's (a scan), not
+					absent because the report was read back (merge) */
 } bh_report;
 
 /**
@@ -44,6 +48,18 @@ typedef struct {
  * shown (the summary counts them).
  */
 bh_status bh_report_text(FILE *out, const bh_report *r);
+
+/**
+ * HTML: one self-contained page (inline CSS, SVG and script, a
+ * Content-Security-Policy that allows no request): the summary by level
+ * and domain, the most exposed findings, what was not analysed, a
+ * diagram per image of sources, stages, artifacts, image paths and what
+ * runs, and the findings by what ships and by file, each with its source
+ * lines, flow, image context, the rule's documentation and the comment
+ * that suppresses it. Filters by level, domain and shipping need the
+ * script; the page is complete without it.
+ */
+bh_status bh_report_html(FILE *out, const bh_report *r);
 
 /** The JSON report (bulkhead-report version BH_REPORT_JSON_VERSION). */
 bh_status bh_report_json(FILE *out, const bh_report *r);

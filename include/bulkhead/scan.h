@@ -88,9 +88,12 @@ typedef struct bh_scan_options {
 	bool flat_context;                   /* the root's own files only, its subdirectories
 						not walked (the language server's file outside
 						the workspace, analysed in its directory) */
+	bool keep_images;                    /* the report draws the image models (html): a
+					        whole scan's results from the cache have none,
+					        so they are not taken (units' still are) */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, false }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, false }
 
 typedef struct bh_img bh_img;
 

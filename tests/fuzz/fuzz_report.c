@@ -6,7 +6,8 @@
 // string, as in C). The JSON and SARIF reports and a baseline are written
 // and each must parse as JSON, else abort(): an invalid document is a bug
 // even when nothing crashed. The text report, without color, must hold no
-// control byte but newline and tab.
+// control byte but newline and tab; the HTML report is valid UTF-8 with no
+// such byte either, and holds one script element, its own.
 // Every string of a finding can come from the scanned tree (file names,
 // source text quoted in messages), so none of them is trusted.
 #include <stdint.h>
@@ -21,6 +22,7 @@
 #include "bulkhead/diag.h"
 #include "bulkhead/finding.h"
 #include "bulkhead/report.h"
+#include "bulkhead/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -109,6 +111,24 @@ static void must_be_inert(const char *buf, size_t len)
 	}
 }
 
+// Whatever the findings hold, the page's only script is its own, and it
+// is valid UTF-8 (a browser would otherwise guess an encoding).
+static void must_be_inert_html(const char *buf, size_t len)
+{
+	size_t scripts = 0;
+	for (size_t i = 0; i + 7 <= len; i++)
+		scripts += memcmp(buf + i, "<script", 7) == 0;
+	if (scripts != 1) {
+		fprintf(stderr, "HTML output has %zu script elements\n", scripts);
+		abort();
+	}
+	for (size_t i = 0, n; i < len; i += n)
+		if (bh_utf8_next((const unsigned char *)buf + i, len - i, &n) < 0) {
+			fprintf(stderr, "HTML output is not UTF-8 at byte %zu\n", i);
+			abort();
+		}
+}
+
 static void write_and_check(const char *what, bh_status (*writer)(FILE *, const bh_report *),
 			    const bh_report *rep)
 {
@@ -120,10 +140,14 @@ static void write_and_check(const char *what, bh_status (*writer)(FILE *, const 
 	if (writer(f, rep) != BH_OK)
 		abort(); // writing to memory cannot fail
 	fclose(f);
-	if (what)
-		must_parse(what, buf, len);
-	else if (!rep->color)
+	if (writer == bh_report_html) {
 		must_be_inert(buf, len);
+		must_be_inert_html(buf, len);
+	} else if (what) {
+		must_parse(what, buf, len);
+	} else if (!rep->color) {
+		must_be_inert(buf, len);
+	}
 	free(buf);
 }
 
@@ -236,6 +260,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	write_and_check("JSON", bh_report_json, &rep);
 	write_and_check("SARIF", bh_report_sarif, &rep);
 	write_and_check(NULL, bh_report_text, &rep);
+	write_and_check("HTML", bh_report_html, &rep);
 	check_baseline(&findings, arena);
 
 	bh_findings_dispose(&findings);

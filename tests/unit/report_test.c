@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Unit tests of the report writers: the exact text format (colors, tabs
 // and caret alignment, quiet mode, hostile bytes), the JSON report's fields
-// the SARIF structure GitHub relies on, and GitLab's SAST and Code Quality
-// reports. Each test builds a small report
-// in a fresh arena; output is captured with open_memstream and, for JSON
-// and SARIF, parsed back with jansson.
+// the SARIF structure GitHub relies on, GitLab's SAST and Code Quality
+// reports, and what the HTML page shows and escapes. Each test builds a
+// small report in a fresh arena; output is captured with open_memstream
+// and, for JSON and SARIF, parsed back with jansson.
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -311,6 +311,8 @@ Test(report, write_failure_is_eio)
 	cr_assert_eq(bh_report_gitlab_sast(full, &report), BH_EIO);
 	clearerr(full);
 	cr_assert_eq(bh_report_codequality(full, &report), BH_EIO);
+	clearerr(full);
+	cr_assert_eq(bh_report_html(full, &report), BH_EIO);
 	fclose(full);
 }
 
@@ -861,6 +863,100 @@ Test(report, codequality_multiline_and_whole_file_locations)
 	root = render_json(bh_report_codequality);
 	cr_assert(json_is_array(root) && json_array_size(root) == 0);
 	json_decref(root);
+}
+
+/* ---------------------------------------------------------------- HTML */
+
+static size_t count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+Test(report, html_shows_each_finding_with_its_lines_flow_doc_and_suppression)
+{
+	add_small_report();
+	char *out = render(bh_report_html);
+	cr_assert(strncmp(out, "<!DOCTYPE html>", 15) == 0);
+	cr_assert_not_null(strstr(out, "<article class=\"finding error\" id=\"f-0\" data-level=\"error\" "
+				       "data-domain=\"c\" data-shipped=\"none\">"));
+	// Its source lines, the finding's own marked.
+	cr_assert_not_null(strstr(out, "<span class=\"hl\">    3  \tgets(buf);\n</span>"));
+	cr_assert_not_null(strstr(out, "src/main.c:4:9</span> flows here"));
+	cr_assert_not_null(strstr(out, "src/main.c:1:5</span> in this function"));
+	cr_assert_not_null(strstr(out, "analysed with fallback flags"));
+	cr_assert_not_null(strstr(out, "<code class=\"sup\">// bulkhead: ignore[c.gets] reason</code>"));
+	cr_assert_not_null(strstr(out, "<a href=\"#rule-c.gets\">More about c.gets</a>"));
+	// Each rule's documentation once, at the end.
+	cr_assert_eq(count_of(out, "<details class=\"rule\" id=\"rule-c.gets\"><summary>c.gets: "), 1);
+	// The suppressed finding is counted, not shown; the diagnostics are.
+	cr_assert_null(strstr(out, "</span> hidden"));
+	cr_assert_eq(count_of(out, "<article "), 1);
+	cr_assert_not_null(strstr(out, "<b>1</b>suppressed"));
+	cr_assert_not_null(strstr(out, "<tr><td>clang.fallback-flags</td><td>1</td></tr>"));
+	cr_assert_not_null(strstr(out, "no compile_commands.json [disc.no-compdb]"));
+	cr_assert_not_null(strstr(out, "<tr><td>C code</td><td>1</td><td>0</td><td>0</td></tr>"));
+	// No image model given (a merged report): said, not drawn; the
+	// finding is grouped as having no image context.
+	cr_assert_not_null(strstr(out, "which do not carry the image model"));
+	cr_assert_not_null(strstr(out, "<li data-finding=\"f-0\">"));
+	free(out);
+}
+
+Test(report, html_escapes_everything_from_the_tree_and_requests_nothing)
+{
+	const char *evil = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";
+	bh_finding *fd = bh_finding_add(&findings, bh_rule_get(BH_RULE_C_GETS),
+					loc("src/<script>a.c", 2, 1, 0), "%s", evil);
+	fd->function = evil;
+	bh_finding_add_flow(&findings, fd, loc("src/\x01\xff.c", 1, 1, 0), evil);
+	fd->note = evil;
+	bh_diag_add(&diags, BH_LEVEL_ERROR, "clang.parse-error", "src/<b>.c", 1, 1, "%s", evil);
+	report.context_root = "/ctx/<script>";
+	bh_findings_fingerprint(&findings);
+	char *out = render(bh_report_html);
+	// The page's own script, once; every planted tag is text.
+	cr_assert_eq(count_of(out, "<script"), 1);
+	cr_assert_eq(count_of(out, "<img"), 0);
+	cr_assert_eq(count_of(out, "<b>.c"), 0);
+	cr_assert_gt(count_of(out, "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;"), 3);
+	// A control byte and invalid UTF-8 become U+FFFD.
+	cr_assert_not_null(strstr(out, "src/\xef\xbf\xbd\xef\xbf\xbd.c"));
+	// Nothing that would load: no src attribute, no url(), no link to another host.
+	cr_assert_eq(count_of(out, " src=\""), 0);
+	cr_assert_eq(count_of(out, "url("), 0);
+	cr_assert_eq(count_of(out, "href=\"http"), 0);
+	cr_assert_not_null(strstr(out, "Content-Security-Policy\" content=\"default-src 'none';"));
+	free(out);
+}
+
+Test(report, html_never_shows_a_secret_line)
+{
+	bh_rule secret;
+	add_secret_finding(&secret);
+	bh_findings_fingerprint(&findings);
+	char *out = render(bh_report_html);
+	cr_assert_null(strstr(out, "hunter2"));
+	cr_assert_not_null(strstr(out, "token &#39;hunt…&#39; in .env"));
+	cr_assert_not_null(strstr(out, "<code class=\"sup\"># bulkhead: ignore[secret.generic-token] reason</code>"));
+	free(out);
+}
+
+Test(report, html_of_an_empty_report)
+{
+	report.findings = NULL;
+	report.diags = NULL;
+	report.images_known = true; // a scan without a Dockerfile
+	char *out = render(bh_report_html);
+	cr_assert_not_null(strstr(out, "No Dockerfile in the build context"));
+	cr_assert_not_null(strstr(out, "<p>No findings.</p>"));
+	cr_assert_not_null(strstr(out, "Every file was analysed completely."));
+	const char *end = strstr(out, "</html>\n");
+	cr_assert_not_null(end);
+	cr_assert_eq(end[8], '\0');
+	free(out);
 }
 
 /* ---------------------------------------------------------- read back */
