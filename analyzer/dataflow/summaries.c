@@ -14,7 +14,9 @@
 //      {"usr": "c:@F@run_cmd", "name": "run_cmd", "params": 1, "taint": {
 //       "labels": [{"param": 0}],          // bit 1.. : a parameter or one of its fields
 //       "ret": {"labels": [0], ...},        // bit 0: concrete taint
-//       "writes": [...], "globals": [...],
+//       "writes": [...], "globals": [...],   // a write: "param" and "field" (what a
+//                                            // parameter points to), or "returned":
+//                                            // true and "field" (the returned object's)
 //       "sinks": [{"rule": "c.command-injection", "bit": 1, "param": 0, "loc": {...},
 //                  "path": [{"path": "src/run.c", "line": 3, "col": 2, "message": "..."}]}]},
 //       "memory": {"params": [{"param": 0, "deref": true, "loc": {...}}]}}

@@ -273,6 +273,7 @@ static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t lo
 				const bh_taint__val *v, uint32_t at);
 static void note_global_params(bh_taint__summary *sum, const char *key, uint64_t labels);
 static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, const bh_ir_instr *ret);
+static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret);
 static bh_taint__locs arg_field_slots(bh_taint__fctx *c, const bh_ir_opnd *arg, const char *field, bool create);
 static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__sink *sk);
 
@@ -911,6 +912,18 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 	// What it returns and what it writes through its pointer parameters.
 	bh_taint__val r = map_labels(&s->ret, bits, s->nlabels);
 	set_dst(c, f, in, r);
+	// The fields it stored into what it returns are what our result's
+	// fields hold (written: they win over the returned memory as a whole).
+	for (size_t k = 0; k < s->fields.len && in->dst.kind == BH_IR_OPND_VAR; k++) {
+		const bh_taint__field_out *fo = &s->fields.items[k];
+		uint32_t slot = fo->param == BH_TAINT__RET_FIELD
+				? bh_taint__find_slot(c, in->dst.var, fo->field) : BH_TAINT__NONE;
+		if (slot == BH_TAINT__NONE)
+			continue;
+		bh_taint__val w = map_labels(&fo->val, bits, s->nlabels);
+		w.written = 1;
+		write_loc(c, f, slot, w, in->id);
+	}
 	if (s->param_out)
 		for (uint32_t j = 0; j < np; j++) {
 			bh_taint__val w = map_labels(&s->param_out[j], bits, s->nlabels);
@@ -1392,6 +1405,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 				c->sum->ret_path = bh_taint__finish_path(&pb);
 			}
 			bh_taint__val_join(&c->sum->ret, &v);
+			summarize_returned_fields(c, f, in);
 		}
 		if (c->reporting)
 			for (uint32_t j = 0; j < c->fn->nparams; j++) {
@@ -1471,6 +1485,78 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 	}
 }
 
+// ------------------------------------------------------ returned fields
+
+// At a return: the fields this function stored into the object it
+// returns (`s = malloc(...); s->len = n; return s;`), so that a caller
+// reads `r->len` as n, not as all the returned memory may hold (`r->data`
+// bytes from a read). A field is kept only if every return of an object
+// stored it: BH_TAINT__RET_FIELD entries carry `written` while that holds,
+// and bh_taint__analyse_function drops the others. `return NULL` returns
+// no object: it has no say.
+static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret)
+{
+	const bh_ir_opnd *o = &ret->args[0];
+	int64_t k;
+	if (!c->fn->returns_pointer || o->kind != BH_IR_OPND_VAR || bh_flow_const_of(&c->consts, o, &k))
+		return;
+	bh_taint__summary *sum = c->sum;
+	bool first = c->object_rets++ == 0;
+	size_t had = sum->fields.len;
+	bool *stored = bh_arena_alloc(c->arena, had + 1);
+	for (uint32_t e = c->first_slot[o->var]; e; e = c->next_slot[e - 1]) {
+		uint32_t loc = c->fn->nvars + e - 1;
+		bh_taint__val v = bh_taint__value_at(c, f, loc);
+		if (!v.written)
+			continue; // not stored on every path here: what it holds is not known
+		const char *field = c->slots.items[e - 1].field;
+		size_t i = 0;
+		while (i < sum->fields.len && (sum->fields.items[i].param != BH_TAINT__RET_FIELD ||
+					       strcmp(sum->fields.items[i].field, field) != 0))
+			i++;
+		bh_taint__field_out *fo;
+		if (i < sum->fields.len) {
+			fo = &sum->fields.items[i];
+			bool keep = fo->val.written;
+			bh_taint__val_join(&fo->val, &v);
+			fo->val.written = keep;
+		} else {
+			fo = bh_vec_grow_one(&sum->fields);
+			memset(fo, 0, sizeof(*fo));
+			fo->param = BH_TAINT__RET_FIELD;
+			fo->field = field;
+			fo->val = v;
+			fo->val.written = first; // an earlier return did not store it
+		}
+		if (i < had)
+			stored[i] = true;
+		if ((v.labels & BH_TAINT__SRC) && !fo->path.len) {
+			bh_taint__path_builder pb;
+			memset(&pb, 0, sizeof(pb));
+			bh_taint__step(c, &pb, ret->loc, "stored in '%s' of what %s() returns", field,
+				       c->fn->name);
+			bh_taint__explain(c, &pb, loc, ret->id);
+			fo->what = pb.what ? pb.what : "untrusted input";
+			fo->path = bh_taint__finish_path(&pb);
+		}
+	}
+	for (size_t i = 0; i < had; i++)
+		if (sum->fields.items[i].param == BH_TAINT__RET_FIELD && !stored[i])
+			sum->fields.items[i].val.written = 0;
+}
+
+// Drops the returned fields that some return of an object did not store.
+static void keep_stored_returned_fields(bh_taint__summary *sum)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sum->fields.len; i++) {
+		const bh_taint__field_out *fo = &sum->fields.items[i];
+		if (fo->param != BH_TAINT__RET_FIELD || fo->val.written)
+			sum->fields.items[n++] = *fo;
+	}
+	sum->fields.len = n;
+}
+
 // The caller's slots for field `field` of what argument `arg` points to:
 // the pointer's own `arg->field` and `t.field` for each t it points to.
 static bh_taint__locs arg_field_slots(bh_taint__fctx *c, const bh_ir_opnd *arg, const char *field, bool create)
@@ -1506,6 +1592,9 @@ static void make_callee_field_slots(bh_taint__fctx *c)
 				if (s->fields.items[k].param < in->nargs)
 					(void)arg_field_slots(c, &in->args[s->fields.items[k].param],
 							      s->fields.items[k].field, true);
+				else if (s->fields.items[k].param == BH_TAINT__RET_FIELD &&
+					 in->dst.kind == BH_IR_OPND_VAR)
+					(void)bh_taint__make_slot(c, in->dst.var, s->fields.items[k].field);
 		}
 }
 
@@ -1660,6 +1749,7 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 		free(f);
 	}
 	sum->analysed = true;
+	keep_stored_returned_fields(sum);
 	// Complete: kept until the end of the run, as many as there are
 	// functions (most with a few sinks, in vectors grown for 8).
 	bh_vec_fit(&sum->sinks);

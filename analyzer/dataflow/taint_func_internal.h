@@ -61,6 +61,7 @@ typedef struct {
 	// next_slot[slot] are a slot index + 1, or 0 at the end.
 	uint32_t *first_slot, *next_slot;
 	bool reporting;           // in the report pass
+	uint32_t object_rets;     // report pass: returns of a pointer variable seen so far
 	// The call being applied goes to function `via_func`, chosen by a
 	// parameter of ours (see bh_callgraph_via; via.param 0: it is not).
 	bh_callgraph_via via;

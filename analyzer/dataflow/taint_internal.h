@@ -123,7 +123,12 @@ typedef struct {
 } bh_taint__global_write;
 
 // Taint a function writes into one field of what a parameter points to
-// (`p->len = n`): callers taint that field of their argument, not all of it.
+// (`p->len = n`): callers taint that field of their argument, not all of
+// it. With `param` BH_TAINT__RET_FIELD, a field of what the function
+// returns, stored by it on every path that returns a pointer (`s =
+// malloc(...); s->len = n; return s;`): callers read that field of their
+// result as what was stored there, not as all the returned memory holds.
+#define BH_TAINT__RET_FIELD UINT32_MAX
 typedef struct {
 	unsigned param;
 	const char *field;

@@ -132,7 +132,10 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s, bh_summaries__path
 	for (size_t k = 0; k < s->fields.len; k++) {
 		const bh_taint__field_out *fo = &s->fields.items[k];
 		json_t *w = json_object();
-		set(w, "param", json_integer(fo->param));
+		if (fo->param == BH_TAINT__RET_FIELD)
+			set(w, "returned", json_true()); // a field of the returned object
+		else
+			set(w, "param", json_integer(fo->param));
 		set_str(w, "field", fo->field);
 		set(w, "val", val_json(&fo->val));
 		set_path(w, "path", &fo->path, t);
@@ -359,7 +362,11 @@ static bool get_writes(reader *r, json_t *o, bh_taint__summary *s)
 		const char *field, *what;
 		bh_taint__val val;
 		bh_taint__path path;
-		if (!json_is_object(w) || !get_param(r, w, &param) || !get_str(r, w, "field", &field) ||
+		bool returned = json_is_object(w) && json_is_true(json_object_get(w, "returned"));
+		if (returned)
+			param = BH_TAINT__RET_FIELD;
+		if (!json_is_object(w) || (!returned && !get_param(r, w, &param)) ||
+		    !get_str(r, w, "field", &field) || (returned && !field) ||
 		    !get_val(r, w, "val", &val) || !get_path(r, w, "path", &path) ||
 		    !get_str(r, w, "what", &what))
 			return fail(r, "%s is malformed", "a write");

@@ -141,8 +141,9 @@ static bh_summaries *read_text(const char *text, bh_diags *d, size_t *added)
 }
 
 // A library: a sink behind a parameter, a sink behind a field of what a
-// parameter points to, a source returned, a value passed through, and a
-// global it fills with input.
+// parameter points to, a source returned, a value passed through, a
+// global it fills with input, and a constructor whose returned object has
+// one field parsed from input and one that is not.
 static const char lib_c[] =
 	"#include <stdio.h>\n"
 	"#include <stdlib.h>\n"
@@ -167,6 +168,16 @@ static const char lib_c[] =
 	"}\n"
 	"void load_name(void) {\n"
 	"\tfgets(g_name, sizeof g_name, stdin);\n"
+	"}\n"
+	"struct req { char *body; size_t len; size_t count; };\n"
+	"struct req *req_new(char *body, size_t len) {\n"
+	"\tstruct req *r = malloc(sizeof *r);\n"
+	"\tif (!r)\n"
+	"\t\treturn NULL;\n"
+	"\tr->body = body;\n"
+	"\tr->len = len;\n"
+	"\tr->count = strtoul(body, NULL, 10);\n"
+	"\treturn r;\n"
 	"}\n";
 
 static const char main_c[] =
@@ -194,6 +205,22 @@ static const char main_c[] =
 	"\tsystem(g_name);\n"
 	"\trun_cmd(\"ls\");\n"
 	"\treturn 0;\n"
+	"}\n"
+	"struct req { char *body; size_t len; size_t count; };\n"
+	"struct req *req_new(char *body, size_t len);\n"
+	"int count_req(char *buf, size_t n) {\n"
+	"\tif (!fgets(buf, (int)n, stdin))\n"
+	"\t\treturn 0;\n"
+	"\tstruct req *r = req_new(buf, n);\n"
+	"\tif (!r)\n"
+	"\t\treturn 0;\n"
+	"\tint k = 0;\n"
+	"\tfor (size_t i = 0; i < r->len; i++)\n"
+	"\t\tk++;\n"
+	"\tfor (size_t i = 0; i < r->count; i++)\n"
+	"\t\tk++;\n"
+	"\tfree(r);\n"
+	"\treturn k;\n"
 	"}\n";
 
 Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_scan_does)
@@ -205,16 +232,18 @@ Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_sc
 	cr_assert(strstr(expected, "lib.c:8:"), "the whole scan finds the sink in run_cmd:\n%s", expected);
 	cr_assert(strstr(expected, "main.c:16:"), "and the format string:\n%s", expected);
 	cr_assert(strstr(expected, "main.c:22:"), "and the global:\n%s", expected);
+	cr_assert(strstr(expected, "main.c:37:"), "and the count parsed by req_new:\n%s", expected);
+	cr_assert_null(strstr(expected, "main.c:35:"), "but not its length:\n%s", expected);
 
 	bh_summaries *sums = bh_summaries_new();
 	run(lib, NULL, sums);
-	cr_assert_eq(bh_summaries_count(sums), 5);
+	cr_assert_eq(bh_summaries_count(sums), 6);
 	// Through the file, as another process would get them.
 	size_t added;
 	bh_diags *d = new_diags();
 	bh_summaries *read = read_text(write_text(sums), d, &added);
 	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
-	cr_assert_eq(added, 5);
+	cr_assert_eq(added, 6);
 	char *got = describe(run(app, read, NULL));
 	cr_assert_str_eq(got, expected);
 	// Without them, the library's calls are unknown functions.
@@ -235,6 +264,8 @@ Test(summaries, the_file_round_trips_byte_for_byte)
 	bh_summaries *again = read_text(first, d, &added);
 	cr_assert_eq(added, bh_summaries_count(sums));
 	cr_assert_str_eq(write_text(again), first);
+	// req_new's fields of the object it returns.
+	cr_assert(strstr(first, "{\"returned\":true,\"field\":\"len\""), "%s", first);
 	// Units are sorted by path, one function per line.
 	cr_assert_lt(strstr(first, "\"unit\":\"lib.c\""), strstr(first, "\"unit\":\"main.c\""));
 	cr_assert(strstr(first, "\n{\"usr\":\"c:@F@run_cmd\""), "%s", first);
