@@ -51,7 +51,8 @@ bh_c_secret_name bh_c_secret_classify_name(const char *name)
 	if (!name || !*name)
 		return BH_C_SECRET_NAME_NONE;
 	lowercase(lower, sizeof(lower), name);
-	if (is_meta_name(lower))
+	// `tokenizer`, `tokenise`: about splitting text, not a token.
+	if (is_meta_name(lower) || contains(lower, "tokeniz") || contains(lower, "tokenis"))
 		return BH_C_SECRET_NAME_NONE;
 	static const char *const keys[] = {
 		"aes_key", "aeskey", "hmac_key", "hmackey", "enc_key", "enckey",
@@ -62,13 +63,13 @@ bh_c_secret_name bh_c_secret_classify_name(const char *name)
 		if (contains(lower, keys[i]))
 			return BH_C_SECRET_NAME_KEY;
 	static const char *const pwds[] = {
-		"passw", "passwd", "pwd", "passphrase", "secret", "token", "api_key",
+		"passw", "passwd", "pwd", "passphrase", "secret", "api_key",
 		"apikey", "credential", "auth_key", "access_key",
 	};
 	for (size_t i = 0; i < BH_ARRAY_LEN(pwds); i++)
 		if (contains(lower, pwds[i]))
 			return BH_C_SECRET_NAME_PASSWORD;
-	return BH_C_SECRET_NAME_NONE;
+	return contains(lower, "token") ? BH_C_SECRET_NAME_TOKEN : BH_C_SECRET_NAME_NONE;
 }
 
 // -------------------------------------------------------------- literals
@@ -85,6 +86,23 @@ bool bh_c_secret_is_secret_literal(const char *text, size_t len)
 	if (memchr(text, '%', len))
 		return false;
 	return !bh_secret_is_placeholder(text, len);
+}
+
+bool bh_c_secret_literal_fits(bh_c_secret_name kind, const char *text, size_t len)
+{
+	if (kind != BH_C_SECRET_NAME_TOKEN)
+		return true;
+	if (!text || len < 8)
+		return false;
+	bool lower = false, upper = false, digit = false, symbol = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		lower |= islower(c) != 0;
+		upper |= isupper(c) != 0;
+		digit |= isdigit(c) != 0;
+		symbol |= !isalnum(c) && c != '_' && c != '-' && c != '.';
+	}
+	return symbol || (lower + upper + digit) >= 2;
 }
 
 bool bh_c_secret_is_key_literal(const char *text, size_t len)

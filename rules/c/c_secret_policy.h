@@ -21,8 +21,10 @@
 /** What a variable, field, parameter or macro name says it holds. */
 typedef enum {
 	BH_C_SECRET_NAME_NONE,     // not a secret, or a name about one (`password_prompt`)
-	BH_C_SECRET_NAME_PASSWORD, // password, token, API key, credential
+	BH_C_SECRET_NAME_PASSWORD, // password, API key, credential
 	BH_C_SECRET_NAME_KEY,      // cryptographic key (`aes_key`, `hmac_key`)
+	BH_C_SECRET_NAME_TOKEN,    // a token: in C as often a lexer's (`zToken = "true"`) as a
+				   // credential, so only a literal that looks generated is one
 } bh_c_secret_name;
 
 /**
@@ -39,6 +41,14 @@ bh_c_secret_name bh_c_secret_classify_name(const char *name);
  * (bh_secret_is_placeholder).
  */
 bool bh_c_secret_is_secret_literal(const char *text, size_t len);
+
+/**
+ * True if the literal `text`/`len`, already a secret literal, can be what
+ * a name of kind `kind` holds: for TOKEN, it must look generated (at least
+ * 8 bytes mixing letter cases and digits, or with symbols), not a word
+ * such as "coalesce" or "false"; any for the other kinds.
+ */
+bool bh_c_secret_literal_fits(bh_c_secret_name kind, const char *text, size_t len);
 
 /**
  * The looser test for the key argument of a crypto API, where any

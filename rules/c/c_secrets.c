@@ -73,6 +73,8 @@ static void report_literal(bh_clang__walk *w, CXCursor at, bh_c_secret_site site
 			   bh_c_secret_name kind, const char *subject, const char *api,
 			   const char *text, size_t len)
 {
+	if (!bh_c_secret_literal_fits(kind, text, len))
+		return;
 	bh_c_secret_report r = bh_c_secret_describe(w->arena, site, kind, subject, api, text, len);
 	bh_finding *fd = bh_clang__report(w, r.rule, at, "%s", r.message);
 	// The default snippet is the source text, which holds the secret.

@@ -33,6 +33,8 @@ static void report_literal(bh_tsc__walk *w, TSNode at, TSNode end_at, bh_c_secre
 			   bh_c_secret_name kind, const char *subject, const char *api,
 			   const char *text, size_t len)
 {
+	if (!bh_c_secret_literal_fits(kind, text, len))
+		return;
 	bh_c_secret_report r = bh_c_secret_describe(w->arena, site, kind, subject, api, text, len);
 	bh_tsc__report(w, r.rule, at, end_at, r.message, r.snippet);
 }
