@@ -4,7 +4,11 @@
 // context walk (bh_ctx) and the C front end (bh_clang).
 //
 // Every C source of the context that is not excluded and not over the size
-// limit is a unit, in inventory (path) order. Its flags come from its
+// limit is a unit, in inventory (path) order, unless no build compiles it
+// on its own and it has no database entry: a file another C file includes
+// (`#include "ae_epoll.c"`, disc_included.c), or one under a hidden
+// directory (quilt's `.pc/` backups of patched files, an editor's or a
+// tool's state). Its flags come from its
 // compile_commands.json entry when it has one. Otherwise they are inferred
 // from the Makefiles and Dockerfile compiler lines of the context
 // (disc_infer.c), followed by the fallback flags; or, when nothing can be
@@ -107,6 +111,73 @@ static void use_inferred(bh_unit *u, bh_arena *arena, const bh_disc_flags *infer
 				       "flags inferred from %s", inferred->origin);
 }
 
+// True if a directory of `path` (not the file itself) starts with '.'.
+static bool under_hidden_dir(const char *path)
+{
+	for (const char *p = path, *slash; (slash = strchr(p, '/')) != NULL; p = slash + 1)
+		if (*p == '.')
+			return true;
+	return false;
+}
+
+// Why a C source without a database entry is no unit: NULL when it is one.
+typedef struct {
+	bool *included;      // bh_disc__included_sources, or NULL before it is needed
+	size_t nincluded, nhidden;
+	const char *first_included, *first_hidden;
+} not_compiled;
+
+static bool is_unit_file(const bh_file *f)
+{
+	return f->kind == BH_FILE_C_SOURCE && !f->excluded && !f->too_large;
+}
+
+static void find_not_compiled(not_compiled *nc, bh_ctx *ctx)
+{
+	size_t n = bh_ctx_file_count(ctx);
+	bool *candidate = bh_xcalloc(n + 1, sizeof(*candidate));
+	for (size_t i = 0; i < n; i++)
+		candidate[i] = is_unit_file(bh_ctx_file(ctx, i)) &&
+			       !under_hidden_dir(bh_ctx_file(ctx, i)->path);
+	nc->included = bh_disc__included_sources(ctx, candidate);
+	free(candidate);
+}
+
+// True (and counted) if `f`, which has no database entry, is not a unit.
+static bool skip_source(not_compiled *nc, bh_ctx *ctx, size_t i, const bh_file *f)
+{
+	if (under_hidden_dir(f->path)) {
+		if (!nc->nhidden++)
+			nc->first_hidden = f->path;
+		return true;
+	}
+	if (!nc->included)
+		find_not_compiled(nc, ctx);
+	if (!nc->included[i])
+		return false;
+	if (!nc->nincluded++)
+		nc->first_included = f->path;
+	return true;
+}
+
+static void note_not_compiled(const not_compiled *nc, bh_diags *diags)
+{
+	bool one = nc->nincluded == 1;
+	if (nc->nincluded)
+		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.included-source", NULL, 0, 0,
+			    "%zu C file%s included by other C files (%s%s) %s analysed as part of "
+			    "%s includer%s, not on %s own", nc->nincluded, one ? "" : "s",
+			    nc->first_included, one ? "" : ", ...", one ? "is" : "are",
+			    one ? "its" : "their", one ? "" : "s", one ? "its" : "their");
+	one = nc->nhidden == 1;
+	if (nc->nhidden)
+		bh_diag_add(diags, BH_LEVEL_NOTE, "disc.hidden-source", NULL, 0, 0,
+			    "%zu C file%s under hidden directories (%s%s) %s not analysed: no "
+			    "build compiles %s; a compile_commands.json entry would make %s a unit",
+			    nc->nhidden, one ? "" : "s", nc->first_hidden, one ? "" : ", ...",
+			    one ? "is" : "are", one ? "it" : "them", one ? "it" : "each");
+}
+
 void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb *db,
 		   bh_img *const *images, size_t nimages, bh_diags *diags)
 {
@@ -129,15 +200,18 @@ void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb 
 	const char *root = bh_ctx_root(ctx);
 	if (strcmp(root, "/") == 0)
 		root = "";
+	not_compiled nc = { 0 };
 	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++) {
 		const bh_file *f = bh_ctx_file(ctx, i);
-		if (f->kind != BH_FILE_C_SOURCE || f->excluded || f->too_large)
+		if (!is_unit_file(f))
+			continue;
+		const bh_compdb_entry *e = find_entry(refs, nrefs, f->path);
+		if (!e && skip_source(&nc, ctx, i, f))
 			continue;
 		bh_unit *u = bh_vec_grow_one(out);
 		u->path = bh_arena_strdup(arena, f->path);
 		u->abs_path = bh_arena_sprintf(arena, "%s/%s", root, f->path);
 		units++;
-		const bh_compdb_entry *e = find_entry(refs, nrefs, f->path);
 		if (e) {
 			u->args = e->args;
 			u->nargs = e->nargs;
@@ -161,6 +235,8 @@ void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb 
 	}
 	free(refs);
 	bh_disc__infer_free(inf);
+	free(nc.included);
+	note_not_compiled(&nc, diags);
 
 	// Say once, run-wide, when flags were inferred or guessed: parsing
 	// without the real flags can miss macros and includes, and users

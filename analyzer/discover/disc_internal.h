@@ -18,6 +18,7 @@
 #include "bulkhead/vec.h"
 
 typedef BH_VEC(const char *) bh_disc__str_vec;
+typedef BH_VEC(size_t) bh_disc__size_vec;
 
 /** At most this many flags are inferred from one build file or line. */
 #define BH_DISC__MAX_FLAGS 1024
@@ -64,6 +65,15 @@ void bh_disc__infer_free(bh_disc__infer *inf);
  * Makefile, Dockerfile line for its directory), or NULL when none applies.
  */
 const bh_disc_flags *bh_disc__infer_for(bh_disc__infer *inf, const char *path);
+
+/**
+ * Per context file (bh_ctx_file order): true for a file that another file
+ * includes with `#include "name.c"` (disc_included.c), reached from a
+ * file nobody includes. Only files with `candidate` set (C sources that
+ * would be units) are read and counted. Ownership: the caller frees the
+ * array.
+ */
+bool *bh_disc__included_sources(bh_ctx *ctx, const bool *candidate);
 
 /* ------------------------------------------------------ Makefile reader */
 /*

@@ -40,6 +40,7 @@
 #include "bulkhead/bounds.h"
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
+#include "bulkhead/text.h"
 #include "bulkhead/uninit.h"
 #include "driver/analysis_cache.h"
 #include "driver/file_results.h"
@@ -962,6 +963,29 @@ static bh_status run_fast(bh_scan *scan, const bh_scan_options *opts)
 	return BH_OK;
 }
 
+// The C files the tree-sitter walk checks only for `#define` secrets:
+// those libclang read, and the C sources no build compiles on their own
+// (bh_disc_units: an included backend under a false #if, quilt's `.pc/`
+// copies), which by syntax alone would be checked as if libclang had
+// failed on them.
+static void no_unit_sources(bh_clang_files *out, bh_ctx *ctx, const bh_units *units,
+			    const bh_clang_files *visited)
+{
+	for (size_t i = 0; i < visited->len; i++)
+		bh_vec_push(out, visited->items[i]);
+	const char **paths = bh_xmalloc((units->len + 1) * sizeof(*paths));
+	for (size_t i = 0; i < units->len; i++)
+		paths[i] = units->items[i].path;
+	qsort(paths, units->len, sizeof(*paths), bh_str_compare_ptrs);
+	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++) {
+		const bh_file *f = bh_ctx_file(ctx, i);
+		if (f->kind == BH_FILE_C_SOURCE && !f->excluded && !f->too_large &&
+		    !bsearch(&f->path, paths, units->len, sizeof(*paths), bh_str_compare_ptrs))
+			bh_vec_push(out, f->path);
+	}
+	free(paths);
+}
+
 bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 {
 	tracer tr = trace_start();
@@ -978,6 +1002,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_clang_files includes = { 0 }; // "header\x1fsource" pairs for image correlation
 	bh_clang_files outside = { 0 };  // files outside the context the units read
 	bh_clang_files visited = { 0 };  // context files the units read
+	bh_clang_files tsc_covered = { 0 }; // visited, and the C sources that are no unit
 	bh_scan_cache cache = { 0 };
 	bh_diff *diff = NULL;
 	bh_status err = read_changes(&diff, scan, opts);
@@ -1061,8 +1086,9 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_tsc_options topts = BH_TSC_OPTIONS_INIT;
 	topts.wanted = reported;
 	topts.cancel = opts->cancel;
-	topts.covered = visited.items;
-	topts.ncovered = visited.len;
+	no_unit_sources(&tsc_covered, scan->ctx, &all_units, &visited);
+	topts.covered = tsc_covered.items;
+	topts.ncovered = tsc_covered.len;
 	// Files whose bytes tree-sitter checked in an earlier scan are not
 	// checked again.
 	bh_file_results *tsc_results = bh_file_results_open(&cache, "tsc");
@@ -1133,6 +1159,7 @@ out:
 	bh_vec_dispose(&includes);
 	bh_vec_dispose(&outside);
 	bh_vec_dispose(&visited);
+	bh_vec_dispose(&tsc_covered);
 	bh_scan_cache_close(&cache);
 	bh_diags_sort(&scan->diags);
 	return err;

@@ -175,6 +175,66 @@ Test(disc, binary_and_symlinked_sources_are_not_units)
 			 bh_arena_sprintf(arena, "-I%s", bh_ctx_root(ctx)));
 }
 
+static const char *unit_paths(void)
+{
+	const char *s = "";
+	for (size_t i = 0; i < units.len; i++)
+		s = bh_arena_sprintf(arena, "%s%s%s", s, i ? " " : "", units.items[i].path);
+	return s;
+}
+
+// redis' ae.c picks a backend with `#include "ae_epoll.c"`: the backends
+// are compiled as part of it, never alone. A file that only an included
+// file includes is reached too; files that only include each other stay
+// units; a quoted include of a missing file, of a header, of a file
+// outside the context or in angle brackets changes nothing.
+Test(disc, c_files_that_other_c_files_include_are_not_units)
+{
+	write_file("src/ae.c", "#include \"ae.h\"\n#ifdef HAVE_EPOLL\n  #  include \"ae_epoll.c\"\n"
+			       "#else\n#include \"ae_select.c\"\n#endif\n#include <other.c>\n"
+			       "#include \"../../outside.c\"\n#include \"missing.c\"\n");
+	write_file("src/ae.h", "\n");
+	write_file("src/ae_epoll.c", "#include \"ae_util.c\"\n");
+	write_file("src/ae_util.c", "\n");
+	write_file("src/ae_select.c", "\n");
+	write_file("src/other.c", "\n");
+	write_file("ring/a.c", "#include \"b.c\"\n");
+	write_file("ring/b.c", "#include \"a.c\"\n");
+	open_ctx(0, NULL, 0);
+	bh_disc_units(&units, arena, ctx, NULL, NULL, 0, &diags);
+	cr_expect_str_eq(unit_paths(), "ring/a.c ring/b.c src/ae.c src/other.c");
+	const bh_diag *d = find_diag("disc.included-source");
+	cr_assert_not_null(d);
+	cr_expect_eq(d->level, BH_LEVEL_NOTE);
+	cr_expect_str_eq(d->message, "3 C files included by other C files (src/ae_epoll.c, ...) are "
+				     "analysed as part of their includers, not on their own");
+}
+
+// Quilt keeps the originals of patched files under .pc/ (every Debian
+// source tree has one): no build compiles them. A database entry wins.
+Test(disc, c_files_under_hidden_directories_are_not_units_without_an_entry)
+{
+	write_file("src/main.c", "\n");
+	write_file(".pc/01-fix.patch/src/main.c", "\n");
+	write_file(".pc/02-fix.patch/src/util.c", "\n");
+	write_file(".tool/gen.c", "\n");
+	write_file("src/.hidden.c", "\n");
+	open_ctx(0, NULL, 0);
+	const char *r = bh_ctx_root(ctx);
+	const char *json = bh_arena_sprintf(arena, "[{\"directory\": \"%s\", \"file\": \".tool/gen.c\","
+					    " \"arguments\": [\"cc\", \"-DGEN\", \".tool/gen.c\"]}]", r);
+	bh_compdb *db = NULL;
+	cr_assert_eq(bh_compdb_parse(&db, arena, "compile_commands.json", json, strlen(json), ctx,
+				     &diags), BH_OK);
+	bh_disc_units(&units, arena, ctx, db, NULL, 0, &diags);
+	cr_expect_str_eq(unit_paths(), ".tool/gen.c src/.hidden.c src/main.c");
+	const bh_diag *d = find_diag("disc.hidden-source");
+	cr_assert_not_null(d);
+	cr_expect_str_eq(d->message, "2 C files under hidden directories (.pc/01-fix.patch/src/main.c, "
+				     "...) are not analysed: no build compiles them; a "
+				     "compile_commands.json entry would make each a unit");
+}
+
 Test(disc, no_c_files_no_units_no_noise)
 {
 	write_file("Dockerfile", "FROM scratch\n");
