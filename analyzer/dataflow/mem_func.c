@@ -625,9 +625,17 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			bh_mem__give_away(c, f, v);
 		break;
 	}
-	case BH_IR_FIELD_ADDR:
-		bh_mem__set_dst(c, f, in, bh_mem__unknown());
+	case BH_IR_FIELD_ADDR: {
+		// `&d->base` of an allocated block points into it: stored, returned
+		// or passed on, it keeps the block (C's embedded base struct,
+		// intrusive list nodes); released, it releases it. A member's
+		// offset is not known (the first one's is 0), so it is not marked
+		// as an interior pointer.
+		bh_mem__val a = in->arrow ? bh_mem__read(c, f, in, &in->args[0]) : bh_mem__unknown();
+		bool block = a.obj && c->objs[a.obj].kind == BH_MEM__OBJ_BLOCK;
+		bh_mem__set_dst(c, f, in, block ? a : bh_mem__unknown());
 		break;
+	}
 	case BH_IR_INDEX:
 		if (is_pointer_value(c, &in->args[0]))
 			bh_mem__deref(c, f, in, &in->args[0], NULL, NULL, true);

@@ -17,6 +17,11 @@ const char *bh_mem__operand_name(const bh_mem__fctx *c, const bh_ir_instr *in, c
 	const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
 	if (d && d->op == BH_IR_CALL && d->callee.kind == BH_IR_OPND_FUNC && d->callee.str)
 		return bh_arena_sprintf(c->prog->arena, "%s()", d->callee.str);
+	// A member's address: `kind_of(&d->base)`.
+	const char *base = d && d->op == BH_IR_FIELD_ADDR && d->name
+				   ? bh_ir_operand_text(c->fn, d, &d->args[0], c->prog->arena) : NULL;
+	if (base)
+		return bh_arena_sprintf(c->prog->arena, "&%s%s%s", base, d->arrow ? "->" : ".", d->name);
 	return NULL;
 }
 
