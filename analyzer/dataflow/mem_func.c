@@ -561,7 +561,11 @@ void bh_mem__transfer(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			// `(char *)p + EXTRA` with EXTRA 0 (Lua's tostate) is p.
 			bh_mem__set_dst(c, f, in, a);
 		} else if (moves && a.obj) {
-			a.flags |= BH_MEM__OFFSET;
+			// Forward from anywhere, or back from inside, stays inside;
+			// back from what is not known to be inside (a member's
+			// address, `container_of(&it->node, ...)`) may be the start.
+			if (in->sub == BH_IR_BIN_ADD || (a.flags & BH_MEM__OFFSET))
+				a.flags |= BH_MEM__OFFSET;
 			bh_mem__set_dst(c, f, in, a);
 		} else if (moves && (a.flags & BH_MEM__SURE)) {
 			// Arithmetic on a pointer that is not NULL (`(char *)newsh + hdrlen`).
