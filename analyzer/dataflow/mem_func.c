@@ -289,6 +289,13 @@ static void mark_handled(bh_mem__fctx *c, void *f)
 			vals[l].flags |= BH_MEM__HANDLED;
 }
 
+// `o` is a temporary holding a member's address (`&o->lock`).
+static bool is_member_address(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	const bh_ir_instr *d = o->kind == BH_IR_OPND_VAR ? bh_ir_def_before(c->fn, in, o->var) : NULL;
+	return d && d->op == BH_IR_FIELD_ADDR && d->arrow;
+}
+
 static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
@@ -336,8 +343,12 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 	} else if (s) {
 		apply_summary_args(c, f, in, s, name);
 	} else {
+		// A library function nothing models may keep what it is given,
+		// but one given a member's address (`pthread_mutex_init(&o->lock,
+		// NULL)`) initialises or fills that member: the block stays ours.
 		for (uint32_t a = 0; a < in->nargs; a++)
-			bh_mem__give_away(c, f, bh_mem__read(c, f, in, &in->args[a]));
+			if (!is_member_address(c, in, &in->args[a]))
+				bh_mem__give_away(c, f, bh_mem__read(c, f, in, &in->args[a]));
 		mark_handled(c, f);
 	}
 	if (!n)
