@@ -120,7 +120,8 @@ static bool under_hidden_dir(const char *path)
 	return false;
 }
 
-// Why a C source without a database entry is no unit: NULL when it is one.
+// The C sources without a database entry that are no units, counted for
+// the notes, with the first of each kind as an example.
 typedef struct {
 	bool *included;      // bh_disc__included_sources, or NULL before it is needed
 	size_t nincluded, nhidden;

@@ -113,4 +113,12 @@ double bh_secret_entropy(const char *s, size_t len);
  */
 bool bh_secret_is_placeholder(const char *s, size_t len);
 
+/**
+ * True if `s` mixes character classes as a generated value does: two of
+ * lower case, upper case and digits, or a symbol other than `_ - .`.
+ * Names of things (`secret_name`, `DB_PASSWORD`, `my-token`) and words
+ * ("coalesce") do not.
+ */
+bool bh_secret_mixes_classes(const char *s, size_t len);
+
 #endif

@@ -92,17 +92,7 @@ bool bh_c_secret_literal_fits(bh_c_secret_name kind, const char *text, size_t le
 {
 	if (kind != BH_C_SECRET_NAME_TOKEN)
 		return true;
-	if (!text || len < 8)
-		return false;
-	bool lower = false, upper = false, digit = false, symbol = false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		lower |= islower(c) != 0;
-		upper |= isupper(c) != 0;
-		digit |= isdigit(c) != 0;
-		symbol |= !isalnum(c) && c != '_' && c != '-' && c != '.';
-	}
-	return symbol || (lower + upper + digit) >= 2;
+	return text && len >= 8 && bh_secret_mixes_classes(text, len);
 }
 
 bool bh_c_secret_is_key_literal(const char *text, size_t len)

@@ -182,6 +182,18 @@ Test(secret, placeholders_are_recognised)
 		cr_expect(!placeholder(no[i]), "wrongly a placeholder: %s", no[i]);
 }
 
+// Generated values mix classes; names and words do not.
+Test(secret, values_that_mix_character_classes)
+{
+	static const char *const yes[] = { "unicode61", "Xk29aPqLmZ", "a+b", "ABC123" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(yes); i++)
+		cr_expect(bh_secret_mixes_classes(yes[i], strlen(yes[i])), "%s", yes[i]);
+	static const char *const no[] = { "coalesce", "DB_PASSWORD", "secret_name", "my-token",
+					  "12345", "" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(no); i++)
+		cr_expect(!bh_secret_mixes_classes(no[i], strlen(no[i])), "%s", no[i]);
+}
+
 // ------------------------------------------------------------- behaviour
 
 // bulkhead: ignore[secret.github-pat] a test vector: the test needs a secret the scanner finds

@@ -126,3 +126,16 @@ bool bh_secret_is_placeholder(const char *s, size_t len)
 	}
 	return is_template(s, len) || is_patterned(s, len) || (body != s && is_patterned(body, blen));
 }
+
+bool bh_secret_mixes_classes(const char *s, size_t len)
+{
+	bool lower = false, upper = false, digit = false, symbol = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		lower |= islower(c) != 0;
+		upper |= isupper(c) != 0;
+		digit |= isdigit(c) != 0;
+		symbol |= !isalnum(c) && c != '_' && c != '-' && c != '.';
+	}
+	return symbol || (lower + upper + digit) >= 2;
+}

@@ -417,15 +417,7 @@ static bool is_generic_value(const char *v, size_t n)
 	// Identifiers (`secret_name`, `DB_PASSWORD`, `my-token`) are names of
 	// things, not values: a secret mixes letter cases with digits or
 	// carries symbols.
-	bool lower = false, upper = false, digit = false, symbol = false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)v[i];
-		lower |= islower(c) != 0;
-		upper |= isupper(c) != 0;
-		digit |= isdigit(c) != 0;
-		symbol |= !isalnum(c) && c != '_' && c != '-' && c != '.';
-	}
-	return symbol || (lower + upper + digit) >= 2;
+	return bh_secret_mixes_classes(v, n);
 }
 
 // ---------------------------------------------------------------- match
