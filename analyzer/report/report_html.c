@@ -370,6 +370,7 @@ typedef struct {
 	const char *key;
 	size_t id;
 	int rank;   // 0 the entrypoint, 1 shipped, 2 not known, 3 not shipped, 4 no image
+	int level;  // by what ships: errors first within a group; by file: 0 (line order)
 } group_entry;
 
 static int by_group(const void *a, const void *b)
@@ -380,6 +381,8 @@ static int by_group(const void *a, const void *b)
 	int c = strcmp(x->key, y->key);
 	if (c)
 		return c;
+	if (x->level != y->level)
+		return y->level - x->level;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -387,12 +390,13 @@ static group_entry group_of(const bh_finding *fd, size_t id)
 {
 	const bh_image_context *c = fd->image;
 	if (!c)
-		return (group_entry){ "No image context (Dockerfiles, or no Dockerfile builds this)", id, 4 };
+		return (group_entry){ "No image context (Dockerfiles, or no Dockerfile builds this)", id, 4,
+				      (int)fd->level };
 	if (c->shipped == BH_IMG_SHIP_NO)
-		return (group_entry){ "Not in the image", id, 3 };
+		return (group_entry){ "Not in the image", id, 3, (int)fd->level };
 	if (c->shipped != BH_IMG_SHIP_YES || !c->image_path)
-		return (group_entry){ "Not known whether the image ships it", id, 2 };
-	return (group_entry){ c->image_path, id, c->entrypoint ? 0 : 1 };
+		return (group_entry){ "Not known whether the image ships it", id, 2, (int)fd->level };
+	return (group_entry){ c->image_path, id, c->entrypoint ? 0 : 1, (int)fd->level };
 }
 
 // Each file's findings together, files by path (the report may be in
@@ -404,7 +408,7 @@ static void put_findings_by_file(FILE *out, const bh_report *r, bh_arena *arena)
 	for (size_t i = 0; i < n; i++) {
 		const bh_finding *fd = &r->findings->items.items[i];
 		if (shown(fd))
-			e[m++] = (group_entry){ fd->loc.path ? fd->loc.path : "", i, 0 };
+			e[m++] = (group_entry){ fd->loc.path ? fd->loc.path : "", i, 0, 0 };
 	}
 	qsort(e, m, sizeof(*e), by_group);
 	fputs("<h2 id=\"by-file\">Findings by file</h2>\n", out);
