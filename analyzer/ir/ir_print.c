@@ -256,8 +256,9 @@ static void print_header(FILE *out, const bh_ir_func *fn)
 	fprintf(out, ")  ; %s:%u:%u\n", fn->loc.path ? fn->loc.path : "?", fn->loc.line,
 		fn->loc.col);
 	if (fn->cut)
-		fprintf(out, "  ; incomplete:%s%s\n", fn->cut & BH_IR_CUT_DEPTH ? " depth-limit" : "",
-			fn->cut & BH_IR_CUT_SIZE ? " size-limit" : "");
+		fprintf(out, "  ; incomplete:%s%s%s\n", fn->cut & BH_IR_CUT_DEPTH ? " depth-limit" : "",
+			fn->cut & BH_IR_CUT_SIZE ? " size-limit" : "",
+			fn->cut & BH_IR_CUT_ERRORS ? " clang-errors" : "");
 }
 
 static void print_preds(FILE *out, const bh_ir_block *b)

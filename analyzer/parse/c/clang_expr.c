@@ -106,9 +106,14 @@ CXCursor bh_clang__strip(CXCursor e)
 		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
 			return e;
 		// An UnexposedExpr is not always a cast: only look through one
-		// with exactly one child.
+		// with exactly one child. Nor through what clang made of code it
+		// could not understand (a RecoveryExpr, of dependent type in C):
+		// `thr->rng[x]` on a struct left incomplete by a missing header
+		// is a RecoveryExpr around `thr`, and looking through it would
+		// make the code write `thr[x]`.
 		CXCursor kid;
-		if (bh_clang__children(e, &kid, 1) != 1)
+		if ((k == CXCursor_UnexposedExpr && clang_getCursorType(e).kind == CXType_Dependent) ||
+		    bh_clang__children(e, &kid, 1) != 1)
 			return e;
 		e = kid;
 	}

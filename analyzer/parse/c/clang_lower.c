@@ -416,6 +416,26 @@ static bh_ir_opnd opaque(lower *l, CXCursor e, const char *name, bool lower_kids
 	return t;
 }
 
+// What clang made of code it could not understand (a RecoveryExpr, of
+// dependent type in C: `thr->rng` when a missing header left thr's struct
+// incomplete). Its operands run for their effects, but the value is an
+// opaque one of its own: taken as a copy of `thr`, `thr->rng[x] = rand()`
+// would taint all of *thr.
+static bh_ir_opnd recovered(lower *l, CXCursor e)
+{
+	if (!over_budget(l)) {
+		size_t base = push_children(l, e);
+		size_t count = l->scratch.len - base;
+		for (size_t i = 0; i < count; i++) {
+			CXCursor kid = l->scratch.items[base + i];
+			if (clang_isExpression(kind_of(kid)))
+				(void)rvalue(l, kid);
+		}
+		l->scratch.len = base;
+	}
+	return opaque(l, e, "RecoveryExpr", false);
+}
+
 // ------------------------------------------------------------- constants
 
 // An integer constant expression made of literals, enumerators, sizeof
@@ -1095,7 +1115,8 @@ static place lower_place(lower *l, CXCursor e)
 		// C allows i[a]: the base is the operand of pointer or array type.
 		CXCursor base = kids[0], idx = kids[1];
 		CXType bt = clang_getCursorType(bh_clang__strip(base));
-		if (!type_is_array(bt) && !type_is_pointer(bt)) {
+		CXType it = clang_getCursorType(bh_clang__strip(idx));
+		if (!type_is_array(bt) && !type_is_pointer(bt) && (type_is_array(it) || type_is_pointer(it))) {
 			base = kids[1];
 			idx = kids[0];
 		}
@@ -1534,6 +1555,8 @@ static bh_ir_opnd rvalue_inner(lower *l, CXCursor e)
 		CXCursor kids[4];
 		if (is_binary_conditional(l, e, kids))
 			return binary_conditional_value(l, e, kids);
+		if (clang_getCursorType(e).kind == CXType_Dependent)
+			return recovered(l, e);
 		return opaque(l, e, NULL, true);
 	}
 	default:
