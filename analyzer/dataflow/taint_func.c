@@ -1445,6 +1445,17 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 
 // ------------------------------------------------------ parameter fields
 
+// The index of the summary's entry for `field` of `param` (or of the
+// returned object, BH_TAINT__RET_FIELD); sum->fields.len if none.
+static size_t field_out_index(const bh_taint__summary *sum, unsigned param, const char *field)
+{
+	size_t i = 0;
+	while (i < sum->fields.len &&
+	       (sum->fields.items[i].param != param || strcmp(sum->fields.items[i].field, field) != 0))
+		i++;
+	return i;
+}
+
 // At a return: what the function wrote into each field of what parameter
 // `j` points to (`p->len = n`), for callers to taint just that field.
 static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, const bh_ir_instr *ret)
@@ -1462,11 +1473,8 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 		v.no_lower &= ~entry;
 		if (!v.labels)
 			continue;
-		bh_taint__field_out *fo = NULL;
-		for (size_t i = 0; i < c->sum->fields.len && !fo; i++)
-			if (c->sum->fields.items[i].param == j &&
-			    strcmp(c->sum->fields.items[i].field, c->slots.items[k].field) == 0)
-				fo = &c->sum->fields.items[i];
+		size_t at = field_out_index(c->sum, j, c->slots.items[k].field);
+		bh_taint__field_out *fo = at < c->sum->fields.len ? &c->sum->fields.items[at] : NULL;
 		if (!fo) {
 			fo = bh_vec_grow_one(&c->sum->fields);
 			fo->param = j;
@@ -1510,10 +1518,7 @@ static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const
 		if (!v.written)
 			continue; // not stored on every path here: what it holds is not known
 		const char *field = c->slots.items[e - 1].field;
-		size_t i = 0;
-		while (i < sum->fields.len && (sum->fields.items[i].param != BH_TAINT__RET_FIELD ||
-					       strcmp(sum->fields.items[i].field, field) != 0))
-			i++;
+		size_t i = field_out_index(sum, BH_TAINT__RET_FIELD, field);
 		bh_taint__field_out *fo;
 		if (i < sum->fields.len) {
 			fo = &sum->fields.items[i];

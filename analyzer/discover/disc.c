@@ -128,7 +128,7 @@ typedef struct {
 	const char *first_included, *first_hidden;
 } not_compiled;
 
-static bool is_unit_file(const bh_file *f)
+bool bh_disc_is_c_source(const bh_file *f)
 {
 	return f->kind == BH_FILE_C_SOURCE && !f->excluded && !f->too_large;
 }
@@ -138,7 +138,7 @@ static void find_not_compiled(not_compiled *nc, bh_ctx *ctx)
 	size_t n = bh_ctx_file_count(ctx);
 	bool *candidate = bh_xcalloc(n + 1, sizeof(*candidate));
 	for (size_t i = 0; i < n; i++)
-		candidate[i] = is_unit_file(bh_ctx_file(ctx, i)) &&
+		candidate[i] = bh_disc_is_c_source(bh_ctx_file(ctx, i)) &&
 			       !under_hidden_dir(bh_ctx_file(ctx, i)->path);
 	nc->included = bh_disc__included_sources(ctx, candidate);
 	free(candidate);
@@ -204,7 +204,7 @@ void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb 
 	not_compiled nc = { 0 };
 	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++) {
 		const bh_file *f = bh_ctx_file(ctx, i);
-		if (!is_unit_file(f))
+		if (!bh_disc_is_c_source(f))
 			continue;
 		const bh_compdb_entry *e = find_entry(refs, nrefs, f->path);
 		if (!e && skip_source(&nc, ctx, i, f))

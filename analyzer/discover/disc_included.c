@@ -19,22 +19,25 @@
 #include "bulkhead/source.h"
 #include "discover/disc_internal.h"
 
+static const char *past_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
 // The context path that the line at `p` (up to `end`) includes, if it is
 // `#include "NAME.c"`, resolved from `dir` (the includer's directory, ""
 // at the root); NULL otherwise.
 static const char *included_path(bh_arena *arena, const char *dir, const char *p, const char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
+	p = past_blanks(p, end);
 	if (p == end || *p++ != '#')
 		return NULL;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
+	p = past_blanks(p, end);
 	if ((size_t)(end - p) < 8 || memcmp(p, "include", 7) != 0)
 		return NULL;
-	p += 7;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
+	p = past_blanks(p + 7, end);
 	if (p == end || *p++ != '"')
 		return NULL;
 	const char *name = p;
@@ -65,18 +68,16 @@ static void includes_of(bh_disc__size_vec *out, bh_ctx *ctx, size_t i, const boo
 		return;
 	const char *slash = strrchr(f->path, '/');
 	const char *dir = slash ? bh_arena_strndup(scratch, f->path, (size_t)(slash - f->path)) : "";
-	const char *p = src->data, *end = src->data + src->len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
-		const char *path = included_path(scratch, dir, p, line_end);
+	for (uint32_t l = 1; l <= src->nlines; l++) {
+		size_t len = 0;
+		const char *line = bh_source_line(src, l, &len);
+		const char *path = line ? included_path(scratch, dir, line, line + len) : NULL;
 		const bh_file *g = path ? bh_ctx_find(ctx, path) : NULL;
 		if (g) {
 			size_t j = (size_t)(g - bh_ctx_file(ctx, 0));
 			if (j != i && candidate[j])
 				bh_vec_push(out, j);
 		}
-		p = nl ? nl + 1 : end;
 	}
 }
 

@@ -979,7 +979,7 @@ static void no_unit_sources(bh_clang_files *out, bh_ctx *ctx, const bh_units *un
 	qsort(paths, units->len, sizeof(*paths), bh_str_compare_ptrs);
 	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++) {
 		const bh_file *f = bh_ctx_file(ctx, i);
-		if (f->kind == BH_FILE_C_SOURCE && !f->excluded && !f->too_large &&
+		if (bh_disc_is_c_source(f) &&
 		    !bsearch(&f->path, paths, units->len, sizeof(*paths), bh_str_compare_ptrs))
 			bh_vec_push(out, f->path);
 	}

@@ -11,6 +11,7 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/img.h"
+#include "bulkhead/sh.h"
 #include "bulkhead/text.h"
 #include "report/report_diagram.h"
 #include "report/report_internal.h"
@@ -96,12 +97,6 @@ static const file_findings *findings_of(const picture *p, const char *path)
 {
 	file_findings key = { .path = path };
 	return path ? bsearch(&key, p->files, p->nfiles, sizeof(*p->files), by_path) : NULL;
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash && slash[1] ? slash + 1 : path;
 }
 
 // The node of context file `path`, made on first use; SIZE_MAX once the
@@ -244,7 +239,7 @@ static size_t *draw_artifacts(picture *p, const bh_img *img, const size_t *stage
 	size_t *node = bh_arena_alloc(p->arena, (img->nartifacts + 1) * sizeof(*node));
 	for (size_t i = 0; i < img->nartifacts; i++) {
 		const bh_img_artifact *a = &img->artifacts[i];
-		bh_diag_node n = { .kind = BH_DIAG_ARTIFACT, .column = COL_ARTIFACTS, .label = base_name(a->path),
+		bh_diag_node n = { .kind = BH_DIAG_ARTIFACT, .column = COL_ARTIFACTS, .label = bh_sh_basename(a->path),
 				   .emphasis = a->entrypoint, .order = (double)i };
 		n.title = bh_arena_sprintf(p->arena, "%s: %s", a->path, a->why ? a->why : "");
 		for (size_t k = 0; k < a->nsources; k++) {

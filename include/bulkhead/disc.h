@@ -10,6 +10,7 @@
 #define BULKHEAD_DISC_H
 
 #include "common.h"
+#include "ctx.h"
 #include "vec.h"
 
 typedef struct bh_arena bh_arena;
@@ -134,8 +135,17 @@ const char *bh_unit_flags_note(const bh_unit *unit);
 typedef BH_VEC(bh_unit) bh_units;
 
 /**
- * List the C translation units of the context: every non-excluded
- * BH_FILE_C_SOURCE, in path order. Its flags are, first found:
+ * A C source a unit can be made of: BH_FILE_C_SOURCE, not excluded, not
+ * over the size limit.
+ */
+bool bh_disc_is_c_source(const bh_file *f);
+
+/**
+ * List the C translation units of the context: every bh_disc_is_c_source
+ * file, in path order, but those without a `db` entry that no build
+ * compiles on their own (one another C file includes as `#include
+ * "name.c"`, one under a hidden directory; a note counts each kind). Its
+ * flags are, first found:
  *  1. its compile_commands.json entry in `db` (may be NULL);
  *  2. a compiler line in a Dockerfile RUN of `images` that names it;
  *  3. the nearest Makefile (its directory or above; GNUmakefile, makefile,
