@@ -27,13 +27,21 @@ struct bh_arena {
 	chunk *head;
 	deferred *defers;
 	size_t total;
+	size_t chunk_size;
 };
 
 #define HEADER_SIZE ((sizeof(chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
 
 bh_arena *bh_arena_new(void)
 {
-	return bh_xcalloc(1, sizeof(bh_arena));
+	return bh_arena_new_chunked(CHUNK_SIZE);
+}
+
+bh_arena *bh_arena_new_chunked(size_t chunk_size)
+{
+	bh_arena *a = bh_xcalloc(1, sizeof(bh_arena));
+	a->chunk_size = chunk_size >= 256 ? chunk_size : 256;
+	return a;
 }
 
 void bh_arena_free(bh_arena *arena)
@@ -69,11 +77,11 @@ void *bh_arena_alloc_raw(bh_arena *arena, size_t size)
 	if (!c || c->size - c->used < size) {
 		// Big requests get a chunk of their own, kept behind the current
 		// one so the current chunk's free space is not wasted.
-		size_t csize = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+		size_t csize = size > arena->chunk_size / 4 ? size : arena->chunk_size;
 		chunk *n = bh_xmalloc(HEADER_SIZE + csize);
 		n->size = csize;
 		n->used = 0;
-		if (c && csize != CHUNK_SIZE) {
+		if (c && csize != arena->chunk_size) {
 			n->next = c->next;
 			c->next = n;
 		} else {

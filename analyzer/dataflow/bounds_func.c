@@ -603,8 +603,7 @@ static bool computes_library_sizes(const bh_ir_func *fn)
 	return false;
 }
 
-void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_bnd_context *ctx,
-			     bh_bnd_ret *ret)
+static void analyse_acquired(bh_bnd_program *p, const bh_ir_func *fn, const bh_bnd_context *ctx, bh_bnd_ret *ret)
 {
 	if (ret)
 		memset(ret, 0, sizeof(*ret));
@@ -679,4 +678,13 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 			ret->some_fresh = allocates(&c);
 	}
 	bh_arena_free(c.arena);
+}
+
+// The body of `fn` is there throughout (packed IR: ir_pack.h).
+void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_bnd_context *ctx,
+			     bh_bnd_ret *ret)
+{
+	bh_ir_func_acquire(fn);
+	analyse_acquired(p, fn, ctx, ret);
+	bh_ir_func_release(fn);
 }

@@ -72,7 +72,7 @@ static size_t callee_node(const bh_bnd_fctx *c, const bh_ir_instr *in)
 {
 	if (in->op != BH_IR_CALL)
 		return SIZE_MAX;
-	const bh_ir_opnd *callee = bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
+	const bh_ir_opnd *callee = bh_callgraph_single_callee(c->prog->graph, c->fn, in, c->fn_value);
 	if (!callee || callee->kind != BH_IR_OPND_FUNC)
 		return SIZE_MAX;
 	size_t node = bh_callgraph_node_of_opnd(c->prog->graph, callee);
@@ -294,7 +294,9 @@ static bool make_context(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_t 
 		add_parts(c, f, in, j, ctx);
 	}
 	any |= ctx->nparts > 0;
+	bh_ir_func_acquire(callee);
 	any |= add_globals(c, f, in, callee, ctx);
+	bh_ir_func_release(callee);
 	if (!any)
 		return false;
 	*key = key_of(p, node, ctx, callee->nparams);
@@ -478,7 +480,7 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	// pointer to const.
 	const bh_ir_func *callee = c->prog->graph->funcs[node];
 	for (uint32_t a = 0; a < in->nargs; a++)
-		if (!(a < callee->nparams && points_to_const(&callee->vars[a])))
+		if (!(a < callee->nparams && points_to_const(&bh_ir_func_params(callee)[a])))
 			bh_bnd_clobber_through(c, f, bh_bnd_eval(c, f, &in->args[a]));
 	bh_bnd_set_dst(c, f, in, result);
 	return true;

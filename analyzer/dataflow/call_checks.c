@@ -24,7 +24,7 @@ bh_calls__target bh_calls__resolve(const bh_calls__fctx *c, const bh_ir_instr *i
 	bh_calls__target t = { NULL, NULL, NULL, 0 };
 	const bh_ir_opnd *callee = in->callee.kind == BH_IR_OPND_VAR && in->callee.var >= c->fn->nvars
 					   ? NULL
-					   : bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
+					   : bh_callgraph_single_callee(c->prog->graph, c->fn, in, c->fn_value);
 	if (!callee || callee->kind != BH_IR_OPND_FUNC || !callee->str)
 		return t;
 	t.name = callee->str;
@@ -263,6 +263,7 @@ static void note_reads(bh_calls__program *p)
 {
 	for (size_t n = 0; n < p->graph->nfuncs; n++) {
 		const bh_ir_func *fn = p->graph->funcs[n];
+		bh_ir_func_acquire(fn);
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
@@ -280,6 +281,7 @@ static void note_reads(bh_calls__program *p)
 							bh_callgraph_global_key(&fn->vars[o->var]));
 				}
 			}
+		bh_ir_func_release(fn);
 	}
 }
 
@@ -312,8 +314,7 @@ static bh_calls__summary *new_summary(bh_calls__program *p, const bh_ir_func *fn
 	return s;
 }
 
-// Analyse one function: its summary, and its findings when `out`.
-static void analyse(bh_calls__program *p, size_t node, bh_findings *out)
+static void analyse_acquired(bh_calls__program *p, size_t node, bh_findings *out)
 {
 	const bh_ir_func *fn = p->graph->funcs[node];
 	bh_calls__summary *s = new_summary(p, fn);
@@ -341,6 +342,14 @@ static void analyse(bh_calls__program *p, size_t node, bh_findings *out)
 	bh_calls__toctou(&c);
 	p->sums[node] = s;
 	bh_arena_free(c.arena);
+}
+
+// Analyse one function: its summary, and its findings when `out`.
+static void analyse(bh_calls__program *p, size_t node, bh_findings *out)
+{
+	bh_ir_func_acquire(p->graph->funcs[node]);
+	analyse_acquired(p, node, out);
+	bh_ir_func_release(p->graph->funcs[node]);
 }
 
 typedef struct {

@@ -175,7 +175,9 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 			size_t j = key_slot(g, func_key(fn));
 			if (g->by_key[j] && same_place(&g->funcs[g->by_key[j] - 1]->loc, &fn->loc))
 				continue; // an inline function of a header, seen again
+			bh_ir_func_acquire(fn);
 			note_writes(g, fn);
+			bh_ir_func_release(fn);
 			g->funcs[g->nfuncs++] = fn;
 			if (!g->by_key[j])
 				g->by_key[j] = g->nfuncs;
@@ -276,10 +278,11 @@ static void add_indirect_edges(bh_callgraph *g)
 	bool any = false;
 	for (size_t u = 0; u < g->nfuncs; u++) {
 		const bh_ir_func *fn = g->funcs[u];
+		bh_ir_func_acquire(fn);
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 				const size_t *targets;
-				size_t nt = bh_fnptr__targets(g->indirect, &fn->blocks[b].instrs[i], &targets);
+				size_t nt = bh_fnptr__targets(g->indirect, fn, &fn->blocks[b].instrs[i], &targets);
 				for (size_t t = 0; t < nt; t++) {
 					size_t v = targets[t];
 					bool known = v == u;
@@ -291,6 +294,7 @@ static void add_indirect_edges(bh_callgraph *g)
 					}
 				}
 			}
+		bh_ir_func_release(fn);
 	}
 	if (any)
 		add_extra_edges(g, r.extra);
@@ -337,10 +341,13 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	size_vec edges = { 0 };
 	g->succ_start = bh_xcalloc(g->nfuncs + 1, sizeof(*g->succ_start));
 	g->uses = bh_xcalloc(g->nfuncs + 1, sizeof(*g->uses));
+	g->returns_const = bh_xcalloc(g->nfuncs + 1, sizeof(*g->returns_const));
+	g->const_value = bh_xcalloc(g->nfuncs + 1, sizeof(*g->const_value));
 	key_vec keys = { 0 };
 	for (size_t s = 0; s < g->nfuncs; s++) {
 		g->succ_start[s] = edges.len;
 		const bh_ir_func *fn = g->funcs[s];
+		bh_ir_func_acquire(fn);
 		bh_vec_push(&keys, func_key(fn));
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
@@ -360,6 +367,10 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 				if (n != SIZE_MAX)
 					bh_vec_push(&edges, n);
 			}
+		// (Asked at every call the analyses fold: a walk over the
+		// callee's blocks each time was 1 % of a redis rescan.)
+		g->returns_const[s] = bh_ir_func_returns_constant(fn, &g->const_value[s]);
+		bh_ir_func_release(fn);
 	}
 	g->succ_start[g->nfuncs] = edges.len;
 	g->succ = edges.items;
@@ -371,12 +382,6 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	count_table_uses(g, g->uses);
 	know_keys(g, &keys);
 	bh_vec_dispose(&keys);
-	// Asked at every call the analyses fold (a walk over the callee's
-	// blocks each time was 1 % of a redis rescan).
-	g->returns_const = bh_xcalloc(g->nfuncs + 1, sizeof(*g->returns_const));
-	g->const_value = bh_xcalloc(g->nfuncs + 1, sizeof(*g->const_value));
-	for (size_t n = 0; n < g->nfuncs; n++)
-		g->returns_const[n] = bh_ir_func_returns_constant(g->funcs[n], &g->const_value[n]);
 }
 
 void bh_callgraph_dispose(bh_callgraph *g)
@@ -411,12 +416,13 @@ void bh_callgraph_release(const bh_callgraph *used, bh_callgraph *own)
 		bh_callgraph_dispose(own);
 }
 
-size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_instr *call, const size_t **targets)
+size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *call,
+			     const size_t **targets)
 {
-	return bh_fnptr__targets(g->indirect, call, targets);
+	return bh_fnptr__targets(g->indirect, fn, call, targets);
 }
 
-const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_instr *call,
+const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *call,
 					     const bh_ir_opnd *const *fn_value)
 {
 	if (call->callee.kind == BH_IR_OPND_FUNC)
@@ -426,12 +432,12 @@ const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_
 	if (fn_value && fn_value[call->callee.var])
 		return fn_value[call->callee.var];
 	const size_t *targets;
-	return bh_callgraph_indirect(g, call, &targets) == 1 ? &g->as_opnd[targets[0]] : NULL;
+	return bh_callgraph_indirect(g, fn, call, &targets) == 1 ? &g->as_opnd[targets[0]] : NULL;
 }
 
-bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_instr *call)
+bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *call)
 {
-	return bh_fnptr__via(g->indirect, call);
+	return bh_fnptr__via(g->indirect, fn, call);
 }
 
 bool bh_callgraph_calls_itself(const bh_callgraph *g, size_t n)

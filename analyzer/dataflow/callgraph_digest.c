@@ -50,42 +50,32 @@ static void mix_table(bh_bytes *h, const bh_ir_table *t)
 	}
 }
 
-// Per node, whether every return returns one integer constant, and which
-// (bh_callgraph_call_const, asked once per function rather than per call).
-typedef struct {
-	bool known;
-	bool constant;
-	int64_t value;
-} const_ret;
-
-static void mix_call(bh_bytes *h, const bh_callgraph *g, const bh_callgraph_ids *ids, const_ret *rets,
+static void mix_call(bh_bytes *h, const bh_callgraph *g, const bh_callgraph_ids *ids, const bh_ir_func *fn,
 		     const bh_ir_instr *in)
 {
 	size_t callee = bh_callgraph_node_of_opnd(g, &in->callee);
 	mix_str(h, node_name(ids, callee));
-	if (callee != SIZE_MAX && !rets[callee].known) {
-		rets[callee].known = true;
-		rets[callee].constant = bh_ir_func_returns_constant(g->funcs[callee], &rets[callee].value);
-	}
-	bool constant = callee != SIZE_MAX && rets[callee].constant;
+	bool constant = callee != SIZE_MAX && g->returns_const[callee];
+	int64_t value = constant ? g->const_value[callee] : 0;
 	mix_u64(h, constant);
-	mix_u64(h, constant ? (uint64_t)rets[callee].value : 0);
+	mix_u64(h, (uint64_t)value);
 	const size_t *targets = NULL;
-	size_t nt = in->callee.kind == BH_IR_OPND_VAR ? bh_callgraph_indirect(g, in, &targets) : 0;
+	size_t nt = in->callee.kind == BH_IR_OPND_VAR ? bh_callgraph_indirect(g, fn, in, &targets) : 0;
 	mix_u64(h, nt);
 	for (size_t i = 0; i < nt; i++)
 		mix_str(h, node_name(ids, targets[i]));
 	if (nt) {
-		bh_callgraph_via via = bh_callgraph_indirect_via(g, in);
+		bh_callgraph_via via = bh_callgraph_indirect_via(g, fn, in);
 		mix_u64(h, via.param);
 		mix_str(h, via.member);
 	}
 }
 
-static void digest_node(const bh_callgraph *g, const bh_callgraph_ids *ids, const_ret *rets, size_t n,
-			bh_bytes *facts, unsigned char out[BH_SHA256_LEN])
+static void digest_node(const bh_callgraph *g, const bh_callgraph_ids *ids, size_t n, bh_bytes *facts,
+			unsigned char out[BH_SHA256_LEN])
 {
 	const bh_ir_func *fn = g->funcs[n];
+	bh_ir_func_acquire(fn);
 	bh_bytes *h = facts;
 	h->len = 0;
 	mix_str(h, ids->names[n]);
@@ -109,7 +99,7 @@ static void digest_node(const bh_callgraph *g, const bh_callgraph_ids *ids, cons
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
 			if (fn->blocks[b].instrs[i].op == BH_IR_CALL)
-				mix_call(h, g, ids, rets, &fn->blocks[b].instrs[i]);
+				mix_call(h, g, ids, fn, &fn->blocks[b].instrs[i]);
 	for (uint32_t v = 0; v < fn->nvars; v++) {
 		const bh_ir_var *var = &fn->vars[v];
 		if (!bh_ir_var_is_global(var))
@@ -121,6 +111,7 @@ static void digest_node(const bh_callgraph *g, const bh_callgraph_ids *ids, cons
 		mix_u64(h, bh_callgraph_global_written(g, var));
 		mix_table(h, bh_callgraph_table(g, bh_callgraph_global_key(var)));
 	}
+	bh_ir_func_release(fn);
 	bh_sha256 sha;
 	bh_sha256_init(&sha);
 	bh_sha256_update(&sha, h->items, h->len);
@@ -145,10 +136,8 @@ void bh_callgraph_identify(const bh_callgraph *g, bh_arena *arena, bh_callgraph_
 		ids->names[n] = name;
 	}
 	bh_strset_dispose(&seen);
-	const_ret *rets = bh_xcalloc(g->nfuncs + 1, sizeof(*rets));
 	bh_bytes facts = { 0 };
 	for (size_t n = 0; n < g->nfuncs; n++)
-		digest_node(g, ids, rets, n, &facts, ids->digests[n]);
+		digest_node(g, ids, n, &facts, ids->digests[n]);
 	bh_vec_dispose(&facts);
-	free(rets);
 }

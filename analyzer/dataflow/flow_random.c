@@ -27,17 +27,18 @@ static bool call_varies(const lookup *l, const bh_ir_func *fn, const bh_ir_instr
 	const bh_ir_func *callee = depth == 0 && l->callee_of ? l->callee_of(call, l->payload) : NULL;
 	if (!callee || callee == fn || callee->cut)
 		return false;
-	bool any = false;
-	for (uint32_t i = 0; i < callee->nblocks; i++) {
+	bool any = false, all = true;
+	bh_ir_func_acquire(callee);
+	for (uint32_t i = 0; i < callee->nblocks && all; i++) {
 		const bh_ir_block *cb = &callee->blocks[i];
 		const bh_ir_instr *t = bh_ir_block_terminator(cb);
 		if (!t || t->op != BH_IR_RET)
 			continue;
-		if (!t->nargs || !varies(l, callee, cb, &t->args[0], depth + 1))
-			return false;
+		all = t->nargs && varies(l, callee, cb, &t->args[0], depth + 1);
 		any = true;
 	}
-	return any;
+	bh_ir_func_release(callee);
+	return any && all;
 }
 
 // Does operand `o` of block `b` hold such a value, through the block's

@@ -57,7 +57,7 @@ typedef struct {
 
 // A call through a pointer, with what its pointer may be.
 typedef struct {
-	const bh_ir_instr *call;
+	uint32_t call;        // its id
 	size_t node;
 	sources src;
 	bh_callgraph_via via;
@@ -374,7 +374,7 @@ static void scan_instr(resolver *r, const bh_ir_instr *in)
 			for (uint32_t a = 0; a < in->nargs && a < np; a++)
 				flow_into(r, &in->args[a], NULL, (slot_key){ SLOT_PARAM, callee, a, NULL });
 		} else if (in->callee.kind == BH_IR_OPND_VAR) {
-			pending_call pc = { in, r->node, { { 0 }, { 0 } }, { 0, NULL } };
+			pending_call pc = { in->id, r->node, { { 0 }, { 0 } }, { 0, NULL } };
 			r->stamp++;
 			collect(r, &in->callee, 0, &pc.src);
 			pc.via = via_of(r, &in->callee);
@@ -430,18 +430,21 @@ static void solve(resolver *r)
 
 // ---------------------------------------------------------------- results
 
+// Keyed by the caller's head and the call's id, which stay the same
+// however often a packed body is decoded (ir_pack.h).
 struct bh_fnptr {
-	const bh_ir_instr **calls; // open addressing by instruction
+	const bh_ir_func **calls;  // open addressing by (caller, id): the caller, or NULL
+	uint32_t *ids;
 	size_t *start, *len;
 	bh_callgraph_via *via;     // the caller's parameter it calls through
 	size_t cap;
 	size_vec pool;
 };
 
-static size_t call_slot(const bh_fnptr *t, const bh_ir_instr *in)
+static size_t call_slot(const bh_fnptr *t, const bh_ir_func *fn, uint32_t id)
 {
-	size_t j = (size_t)(((uintptr_t)in >> 4) * 0x9E3779B97F4A7C15u) & (t->cap - 1);
-	while (t->calls[j] && t->calls[j] != in)
+	size_t j = (size_t)((((uintptr_t)fn >> 4) ^ ((uintptr_t)id << 20)) * 0x9E3779B97F4A7C15u) & (t->cap - 1);
+	while (t->calls[j] && (t->calls[j] != fn || t->ids[j] != id))
 		j = (j + 1) & (t->cap - 1);
 	return j;
 }
@@ -460,8 +463,10 @@ static void resolve_call(resolver *r, bh_fnptr *t, const pending_call *pc)
 			size_add(&out, s->targets.items[k]);
 	}
 	if (!many && out.len && out.len <= BH_CALLGRAPH_MAX_INDIRECT) {
-		size_t j = call_slot(t, pc->call);
-		t->calls[j] = pc->call;
+		const bh_ir_func *fn = r->g->funcs[pc->node];
+		size_t j = call_slot(t, fn, pc->call);
+		t->calls[j] = fn;
+		t->ids[j] = pc->call;
 		t->start[j] = t->pool.len;
 		t->len[j] = out.len;
 		t->via[j] = pc->via;
@@ -482,6 +487,7 @@ bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
 		add_table(&r, g->tables[i]->fields, g->tables[i]->nfields);
 	for (size_t n = 0; n < g->nfuncs; n++) {
 		const bh_ir_func *fn = g->funcs[n];
+		bh_ir_func_acquire(fn);
 		index_defs(&r, fn, n);
 		for (uint32_t v = 0; v < fn->nvars; v++)
 			add_table(&r, fn->vars[v].fn_fields, fn->vars[v].nfn_fields);
@@ -489,6 +495,7 @@ bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
 				scan_instr(&r, &fn->blocks[b].instrs[i]);
 		drop_defs(&r);
+		bh_ir_func_release(fn);
 	}
 	solve(&r);
 
@@ -497,6 +504,7 @@ bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
 	while (t->cap < r.calls.len * 2)
 		t->cap *= 2;
 	t->calls = bh_xcalloc(t->cap, sizeof(*t->calls));
+	t->ids = bh_xcalloc(t->cap, sizeof(*t->ids));
 	t->start = bh_xcalloc(t->cap, sizeof(*t->start));
 	t->len = bh_xcalloc(t->cap, sizeof(*t->len));
 	t->via = bh_xcalloc(t->cap, sizeof(*t->via));
@@ -516,24 +524,24 @@ bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
 	return t;
 }
 
-size_t bh_fnptr__targets(const bh_fnptr *t, const bh_ir_instr *call, const size_t **out)
+size_t bh_fnptr__targets(const bh_fnptr *t, const bh_ir_func *fn, const bh_ir_instr *call, const size_t **out)
 {
 	*out = NULL;
 	if (!t || !t->cap)
 		return 0;
-	size_t j = call_slot(t, call);
+	size_t j = call_slot(t, fn, call->id);
 	if (!t->calls[j])
 		return 0;
 	*out = &t->pool.items[t->start[j]];
 	return t->len[j];
 }
 
-bh_callgraph_via bh_fnptr__via(const bh_fnptr *t, const bh_ir_instr *call)
+bh_callgraph_via bh_fnptr__via(const bh_fnptr *t, const bh_ir_func *fn, const bh_ir_instr *call)
 {
 	bh_callgraph_via none = { 0, NULL };
 	if (!t || !t->cap)
 		return none;
-	size_t j = call_slot(t, call);
+	size_t j = call_slot(t, fn, call->id);
 	return t->calls[j] ? t->via[j] : none;
 }
 
@@ -542,6 +550,7 @@ void bh_fnptr__free(bh_fnptr *t)
 	if (!t)
 		return;
 	free(t->calls);
+	free(t->ids);
 	free(t->start);
 	free(t->len);
 	free(t->via);

@@ -9,10 +9,10 @@
 bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g);
 
 /** The nodes `call` may reach (see bh_callgraph_indirect). */
-size_t bh_fnptr__targets(const bh_fnptr *t, const bh_ir_instr *call, const size_t **out);
+size_t bh_fnptr__targets(const bh_fnptr *t, const bh_ir_func *fn, const bh_ir_instr *call, const size_t **out);
 
 /** The parameter `call` calls through (see bh_callgraph_indirect_via). */
-bh_callgraph_via bh_fnptr__via(const bh_fnptr *t, const bh_ir_instr *call);
+bh_callgraph_via bh_fnptr__via(const bh_fnptr *t, const bh_ir_func *fn, const bh_ir_instr *call);
 
 void bh_fnptr__free(bh_fnptr *t);
 

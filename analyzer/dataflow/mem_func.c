@@ -852,8 +852,7 @@ static bool assigned_in(const bh_ir_func *fn, uint32_t v)
 	return false;
 }
 
-void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__summary *sum,
-			      bh_findings *out, const bh_mem__context *ctx)
+static void analyse_acquired(bh_mem__program *p, const bh_ir_func *fn, bh_mem__summary *sum, bh_findings *out, const bh_mem__context *ctx)
 {
 	memset(sum, 0, sizeof(*sum));
 	sum->fn = fn;
@@ -957,4 +956,13 @@ void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__
 	}
 	sum->analysed = true;
 	bh_arena_free(c.arena);
+}
+
+// The body of `fn` is there throughout (packed IR: ir_pack.h).
+void bh_mem__analyse_function(bh_mem__program *p, const bh_ir_func *fn, bh_mem__summary *sum,
+			      bh_findings *out, const bh_mem__context *ctx)
+{
+	bh_ir_func_acquire(fn);
+	analyse_acquired(p, fn, sum, out, ctx);
+	bh_ir_func_release(fn);
 }

@@ -85,7 +85,7 @@ const bh_ir_opnd *bh_mem__resolve_callee(const bh_mem__fctx *c, const bh_ir_inst
 {
 	if (in->callee.kind == BH_IR_OPND_VAR && in->callee.var >= c->fn->nvars)
 		return NULL;
-	return bh_callgraph_single_callee(c->prog->graph, in, c->fn_value);
+	return bh_callgraph_single_callee(c->prog->graph, c->fn, in, c->fn_value);
 }
 
 // The summary of a callee, or NULL (library code, or unknown).
@@ -141,6 +141,7 @@ static bool effects_open(const bh_mem__summary *s)
 static void add_set_globals(const bh_mem__fctx *c, const bh_ir_instr *in, const bh_ir_func *callee,
 			    bh_mem__context *ctx)
 {
+	bh_ir_func_acquire(callee);
 	for (uint32_t u = 0; u < c->fn->nvars && ctx->nglobals < BH_MEM__MAX_CONTEXT_GLOBALS; u++) {
 		const bh_ir_var *g = &c->fn->vars[u];
 		if (!bh_ir_var_is_global(g) || (g->flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)))
@@ -154,6 +155,7 @@ static void add_set_globals(const bh_mem__fctx *c, const bh_ir_instr *in, const 
 			ctx->global_value[ctx->nglobals++] = d->args[0].ival;
 		}
 	}
+	bh_ir_func_release(callee);
 }
 
 static const bh_mem__summary *summary_at(bh_mem__fctx *c, const bh_ir_instr *in)
@@ -166,10 +168,10 @@ static const bh_mem__summary *summary_at(bh_mem__fctx *c, const bh_ir_instr *in)
 	memset(&ctx, 0, sizeof(ctx));
 	bool any = false;
 	for (uint32_t a = 0; a < in->nargs && a < s->fn->nparams && a < BH_MEM__MAX_CONTEXT; a++)
-		if (!(s->fn->vars[a].flags & BH_IR_VAR_POINTER) && s->ret_may_null &&
+		if (!(bh_ir_func_params(s->fn)[a].flags & BH_IR_VAR_POINTER) && s->ret_may_null &&
 		    bh_flow_const_of(&c->consts, &in->args[a], &ctx.value[a]))
 			any = ctx.known[a] = true;
-		else if ((s->fn->vars[a].flags & BH_IR_VAR_POINTER) && result_open(s) &&
+		else if ((bh_ir_func_params(s->fn)[a].flags & BH_IR_VAR_POINTER) && result_open(s) &&
 			 null_argument(c, in, &in->args[a]))
 			any = ctx.known[a] = true; // value 0
 	if (effects_open(s) || result_open(s)) {

@@ -1102,9 +1102,9 @@ size_t bh_taint__call_targets(const bh_taint__fctx *c, const bh_ir_instr *in, bh
 		return c->targets[in->callee.var].len;
 	}
 	const size_t *nodes;
-	size_t n = bh_callgraph_indirect(c->prog->graph, in, &nodes);
+	size_t n = bh_callgraph_indirect(c->prog->graph, c->fn, in, &nodes);
 	if (n)
-		cs->via = bh_callgraph_indirect_via(c->prog->graph, in);
+		cs->via = bh_callgraph_indirect_via(c->prog->graph, c->fn, in);
 	for (size_t t = 0; t < n; t++)
 		cs->ptrs[t] = &c->prog->graph->as_opnd[nodes[t]];
 	return n;
@@ -1653,8 +1653,7 @@ static void summarize_constant_return(const bh_ir_func *fn, bh_taint__summary *s
 	sum->ret_const = sum->ret_is_const ? value : 0;
 }
 
-void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
-				bh_taint__summary *sum)
+static void analyse_acquired(bh_taint__program *p, const bh_ir_func *fn, bh_taint__summary *sum)
 {
 	bh_taint__fctx c;
 	memset(&c, 0, sizeof(c));
@@ -1780,4 +1779,13 @@ void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
 	free(c.edges);
 	free(c.loop_cond);
 	bh_arena_free(c.arena);
+}
+
+// The body of `fn` is there throughout (packed IR: ir_pack.h).
+void bh_taint__analyse_function(bh_taint__program *p, const bh_ir_func *fn,
+				bh_taint__summary *sum)
+{
+	bh_ir_func_acquire(fn);
+	analyse_acquired(p, fn, sum);
+	bh_ir_func_release(fn);
 }

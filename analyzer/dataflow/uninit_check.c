@@ -95,7 +95,7 @@ const bh_uninit__summary *bh_uninit__callee(const bh_uninit__fctx *c, const bh_i
 	const bh_ir_func *fn = c->fn;
 	*name_out = NULL;
 	if (callee->kind == BH_IR_OPND_VAR) {
-		const bh_ir_opnd *one = bh_callgraph_single_callee(c->prog->graph, call, c->fn_value);
+		const bh_ir_opnd *one = bh_callgraph_single_callee(c->prog->graph, c->fn, call, c->fn_value);
 		if (one)
 			callee = one;
 	}
@@ -384,8 +384,7 @@ static void note_incomplete(bh_uninit__program *p, const bh_ir_func *fn)
 		    "reported", fn->name);
 }
 
-void bh_uninit__analyse_function(bh_uninit__program *p, const bh_ir_func *fn,
-				 bh_uninit__summary *sum)
+static void analyse_acquired(bh_uninit__program *p, const bh_ir_func *fn, bh_uninit__summary *sum)
 {
 	init_summary(p, fn, sum);
 	bh_uninit__fctx c;
@@ -430,4 +429,13 @@ out:
 	sum->analysed = true;
 	bh_vec_dispose(&cands);
 	bh_arena_free(c.arena);
+}
+
+// The body of `fn` is there throughout (packed IR: ir_pack.h).
+void bh_uninit__analyse_function(bh_uninit__program *p, const bh_ir_func *fn,
+				 bh_uninit__summary *sum)
+{
+	bh_ir_func_acquire(fn);
+	analyse_acquired(p, fn, sum);
+	bh_ir_func_release(fn);
 }

@@ -97,6 +97,9 @@ static const char usage_scan[] =
 	"                               input changed, else those of the units whose\n"
 	"                               files did not (default: $XDG_CACHE_HOME/\n"
 	"                               bulkhead/ctx-HASH, or ~/.cache/bulkhead/ctx-HASH)\n"
+	"  --ir-memory MIB              decoded function IR kept for reuse while the\n"
+	"                               analyses run (default: twice the largest unit's;\n"
+	"                               the rest of the IR is held encoded)\n"
 	"  --no-cache                   neither reuse nor store results (also when\n"
 	"                               BULKHEAD_NO_CACHE is set)\n"
 	"  --color auto|always|never    colored text output (default: auto)\n"
@@ -204,6 +207,17 @@ static bool parse_jobs(int *out, const char *s)
 	return true;
 }
 
+static bool parse_ir_memory(unsigned *out, const char *s)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 1 || n > (long)BH_SCAN_MAX_IR_MEMORY)
+		return false;
+	*out = (unsigned)n;
+	return true;
+}
+
 // `K/N`: shard K of N, 1 <= K <= N <= 1024.
 static bool parse_shard(bh_scan_options *opts, const char *s)
 {
@@ -226,7 +240,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 	enum { OPT_FORMAT = 256, OPT_FAIL_ON, OPT_COMPDB, OPT_EXCLUDE, OPT_CONFIG,
 	       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_COLOR, OPT_SUMMARIES, OPT_WRITE_SUMMARIES, OPT_SHARD,
 	       OPT_ONLY_SHIPPED, OPT_MIN_EXPOSURE, OPT_TARGET, OPT_SORT, OPT_DIFF, OPT_STAGED,
-	       OPT_CACHE_DIR, OPT_NO_CACHE };
+	       OPT_CACHE_DIR, OPT_NO_CACHE, OPT_IR_MEMORY };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -250,6 +264,7 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 		{ "staged", no_argument, NULL, OPT_STAGED },
 		{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+		{ "ir-memory", required_argument, NULL, OPT_IR_MEMORY },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -324,6 +339,11 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			cli->scan.cache_dir = optarg;
 			break;
 		case OPT_NO_CACHE: cli->no_cache = true; break;
+		case OPT_IR_MEMORY:
+			if (!parse_ir_memory(&cli->scan.ir_memory, optarg))
+				return bh_cli_usage_error(usage_scan, "--ir-memory needs a number of MiB from 1 to %u, not '%s'",
+							  BH_SCAN_MAX_IR_MEMORY, optarg);
+			break;
 		case OPT_MIN_EXPOSURE: {
 			char *end;
 			errno = 0;

@@ -37,6 +37,7 @@
 #include "bulkhead/mem.h"
 #include "bulkhead/call_checks.h"
 #include "bulkhead/callgraph.h"
+#include "bulkhead/ir_pack.h"
 #include "bulkhead/bounds.h"
 #include "bulkhead/taint.h"
 #include "bulkhead/tsc.h"
@@ -270,6 +271,23 @@ static void keep_shard(bh_scan *scan, bh_units *units, const bh_scan_options *op
 	bh_diag_add(&scan->diags, BH_LEVEL_NOTE, "scan.shard", NULL, 0, 0,
 		    "shard %u of %u: %zu of %zu translation units analysed here", opts->shard, opts->nshards,
 		    kept, total);
+}
+
+// Bytes of decoded IR nobody holds that the analyses keep: --ir-memory,
+// else BULKHEAD_IR_MEMORY (0 allowed: none, as the golden-packed test
+// runs), else twice the largest unit's.
+static size_t ir_budget(const bh_scan_options *opts)
+{
+	if (opts->ir_memory)
+		return (size_t)opts->ir_memory << 20;
+	const char *env = getenv("BULKHEAD_IR_MEMORY");
+	if (env) {
+		char *end;
+		unsigned long long mib = strtoull(env, &end, 10);
+		if (end != env && *end == '\0' && mib <= BH_SCAN_MAX_IR_MEMORY)
+			return (size_t)mib << 20;
+	}
+	return BH_IR_BUDGET_AUTO;
 }
 
 // The caller's progress callback for the parse stage (bh_clang_options).
@@ -1049,6 +1067,9 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// which run once all units are in: flows cross files.
 	bh_ir_program program;
 	bh_ir_program_init(&program);
+	// Packed: each unit's IR is encoded once lowered and decoded a
+	// function at a time as the analyses ask (bulkhead/ir_pack.h).
+	program.store = bh_ir_store_new(ir_budget(opts));
 	copts.program = &program;
 	copts.visited = &visited;
 	if (scan->nimages)
@@ -1103,6 +1124,13 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// The image rules need the shell calls of the code, not its IR.
 	if (err >= 0 && scan->nimages)
 		bh_image_shell_calls(&program, scan->arena, &shell_calls);
+	if (tr.on) {
+		bh_ir_store_stats st;
+		bh_ir_store_get_stats(program.store, &st);
+		fprintf(stderr,
+			"bulkhead: trace: IR packed %zu KB (%zu KB decoded), %zu bodies decoded, at most %zu KB at once\n",
+			st.packed_bytes >> 10, st.body_bytes >> 10, st.decodes, st.peak_decoded >> 10);
+	}
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);

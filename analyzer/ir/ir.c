@@ -13,6 +13,7 @@
 
 #include "bulkhead/arena.h"
 #include "bulkhead/ir.h"
+#include "bulkhead/ir_pack.h"
 #include "bulkhead/strset.h"
 #include "bulkhead/vec.h"
 
@@ -699,6 +700,8 @@ void bh_ir_program_init(bh_ir_program *p)
 
 void bh_ir_program_dispose(bh_ir_program *p)
 {
+	bh_ir_store_free(p->store);
+	bh_ir_link_free(p->link);
 	for (size_t i = 0; i < p->arenas.len; i++)
 		bh_arena_free(p->arenas.items[i]);
 	bh_vec_dispose(&p->arenas);

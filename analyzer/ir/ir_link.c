@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bulkhead/ir.h"
+#include "bulkhead/ir_pack.h"
 
 static int by_key(const void *a, const void *b)
 {
@@ -44,35 +44,54 @@ static const bh_ir_global_init *find(const bh_ir_global_init *const *defs, size_
 	return d;
 }
 
+struct bh_ir_link {
+	const bh_ir_global_init **defs; // sorted by key
+	size_t n;
+};
+
+void bh_ir_link_apply(const struct bh_ir_link *link, bh_ir_func *fn)
+{
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		bh_ir_var *var = &fn->vars[v];
+		if (var->kind != BH_IR_VAR_GLOBAL || (var->flags & (BH_IR_VAR_CONST | BH_IR_VAR_INIT)))
+			continue;
+		const bh_ir_global_init *d = find(link->defs, link->n, var->usr ? var->usr : var->name);
+		if (!d)
+			continue;
+		var->flags |= d->is_const ? BH_IR_VAR_CONST : BH_IR_VAR_INIT;
+		var->const_value = d->value;
+	}
+}
+
 void bh_ir_program_link(bh_ir_program *p)
 {
 	size_t n = 0;
 	for (size_t u = 0; u < p->units.len; u++)
 		for (const bh_ir_global_init *g = p->units.items[u].inits; g; g = g->next)
 			n++;
-	if (n == 0)
+	if (n == 0 || p->link)
 		return;
-	const bh_ir_global_init **defs = malloc(n * sizeof(*defs));
-	if (!defs)
-		return; // an optimisation of precision: the program stays as lowered
-	n = 0;
+	struct bh_ir_link *link = bh_xmalloc(sizeof(*link));
+	link->defs = bh_xmalloc(n * sizeof(*link->defs));
+	link->n = 0;
 	for (size_t u = 0; u < p->units.len; u++)
 		for (const bh_ir_global_init *g = p->units.items[u].inits; g; g = g->next)
-			defs[n++] = g;
-	qsort(defs, n, sizeof(*defs), by_key);
+			link->defs[link->n++] = g;
+	qsort(link->defs, n, sizeof(*link->defs), by_key);
+	// Bodies there now take the facts here, packed ones when decoded.
 	for (size_t u = 0; u < p->units.len; u++)
 		for (bh_ir_func *fn = p->units.items[u].first; fn; fn = fn->next)
-			for (uint32_t v = 0; v < fn->nvars; v++) {
-				bh_ir_var *var = &fn->vars[v];
-				if (var->kind != BH_IR_VAR_GLOBAL ||
-				    (var->flags & (BH_IR_VAR_CONST | BH_IR_VAR_INIT)))
-					continue;
-				const bh_ir_global_init *d =
-					find(defs, n, var->usr ? var->usr : var->name);
-				if (!d)
-					continue;
-				var->flags |= d->is_const ? BH_IR_VAR_CONST : BH_IR_VAR_INIT;
-				var->const_value = d->value;
-			}
-	free(defs);
+			if (!fn->packed)
+				bh_ir_link_apply(link, fn);
+	p->link = link;
+	if (p->store)
+		bh_ir_store_set_link(p->store, link);
+}
+
+void bh_ir_link_free(struct bh_ir_link *link)
+{
+	if (!link)
+		return;
+	free(link->defs);
+	free(link);
 }

@@ -15,6 +15,7 @@
 #include "bulkhead/ir_serial.h"
 #include "bulkhead/sha256.h"
 #include "bulkhead/strset.h"
+#include "ir/ir_serial_internal.h"
 
 #define MAGIC "BHIR"
 #define VERSION 2
@@ -152,18 +153,10 @@ static void put_instr(encoder *e, const bh_ir_instr *in)
 	}
 }
 
-static void put_func(encoder *e, const bh_ir_func *fn)
+// What a function holds besides its head: variables, blocks, instructions.
+static void put_body(encoder *e, const bh_ir_func *fn)
 {
 	bh_bytes *b = &e->body;
-	put_str(e, fn->name);
-	put_str(e, fn->usr);
-	put_loc(e, &fn->loc);
-	put_u(b, fn->nvars);
-	put_u(b, fn->nparams);
-	put_u(b, fn->nblocks);
-	put_u(b, fn->ninstrs);
-	put_u(b, fn->cut);
-	put_u(b, fn->returns_pointer);
 	for (uint32_t i = 0; i < fn->nvars; i++) {
 		const bh_ir_var *v = &fn->vars[i];
 		put_u(b, (uint64_t)v->kind);
@@ -189,6 +182,21 @@ static void put_func(encoder *e, const bh_ir_func *fn)
 		for (uint32_t k = 0; k < bl->ninstrs; k++)
 			put_instr(e, &bl->instrs[k]);
 	}
+}
+
+static void put_func(encoder *e, const bh_ir_func *fn)
+{
+	bh_bytes *b = &e->body;
+	put_str(e, fn->name);
+	put_str(e, fn->usr);
+	put_loc(e, &fn->loc);
+	put_u(b, fn->nvars);
+	put_u(b, fn->nparams);
+	put_u(b, fn->nblocks);
+	put_u(b, fn->ninstrs);
+	put_u(b, fn->cut);
+	put_u(b, fn->returns_pointer);
+	put_body(e, fn);
 }
 
 void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out)
@@ -252,9 +260,35 @@ typedef struct {
 	const unsigned char *p, *end;
 	bool ok;
 	bh_arena *arena;
-	const char **strings;
+	const char *const *strings;
 	uint64_t nstrings;
+	// A packed body (bh_ir__decode_body): every array is carved from one
+	// block of exactly the size bh_ir__body_size gave, not from `arena`.
+	char *bump;
+	size_t bump_left;
 } decoder;
+
+#define BODY_ALIGN 8u
+
+static size_t body_round(size_t n)
+{
+	return (n + BODY_ALIGN - 1) & ~(size_t)(BODY_ALIGN - 1);
+}
+
+static void *get_mem(decoder *d, size_t size)
+{
+	if (!d->bump)
+		return bh_arena_alloc_raw(d->arena, size);
+	size = body_round(size);
+	if (size > d->bump_left) {
+		d->ok = false; // not the body bh_ir__body_size measured
+		return NULL;
+	}
+	void *p = d->bump;
+	d->bump += size;
+	d->bump_left -= size;
+	return p;
+}
 
 static uint64_t get_u(decoder *d)
 {
@@ -310,7 +344,12 @@ static const char *get_str(decoder *d)
 
 static void *get_array(decoder *d, size_t n, size_t size)
 {
-	return n ? bh_arena_alloc(d->arena, n * size) : NULL;
+	if (!n)
+		return NULL;
+	void *p = get_mem(d, n * size);
+	if (p)
+		memset(p, 0, n * size);
+	return p;
 }
 
 static bh_loc get_loc(decoder *d)
@@ -350,7 +389,9 @@ static bh_ir_opnd get_opnd(decoder *d)
 			break;
 		}
 		o.len = (size_t)(n - 1);
-		char *str = bh_arena_alloc_raw(d->arena, o.len + 1); // the bytes may hold NULs
+		char *str = get_mem(d, o.len + 1); // the bytes may hold NULs
+		if (!str)
+			break;
 		memcpy(str, d->p, o.len);
 		str[o.len] = '\0';
 		o.str = str;
@@ -433,27 +474,18 @@ static uint32_t *get_ids(decoder *d, uint32_t *n)
 	return ids;
 }
 
-static bh_ir_func *get_func(decoder *d)
+// The variables and blocks of `fn`, whose head is read.
+static void get_body(decoder *d, bh_ir_func *fn)
 {
-	bh_ir_func *fn = bh_arena_alloc(d->arena, sizeof(*fn));
-	fn->name = get_str(d);
-	fn->usr = get_str(d);
-	fn->loc = get_loc(d);
-	fn->nvars = get_count(d);
-	fn->nparams = get_u32(d);
-	fn->nblocks = get_count(d);
-	fn->ninstrs = get_u32(d);
-	fn->cut = get_u32(d);
-	fn->returns_pointer = get_u(d) != 0;
-	if (!d->ok || fn->nparams > fn->nvars || !fn->name)
-		return NULL;
 	fn->vars = get_array(d, fn->nvars, sizeof(*fn->vars));
 	for (uint32_t i = 0; i < fn->nvars && d->ok; i++) {
 		bh_ir_var *v = &fn->vars[i];
 		v->id = i;
 		uint64_t kind = get_u(d);
-		if (kind > BH_IR_VAR_TEMP)
+		if (kind > BH_IR_VAR_TEMP) {
 			d->ok = false;
+			kind = BH_IR_VAR_TEMP;
+		}
 		v->kind = (bh_ir_var_kind)kind;
 		v->flags = get_u32(d);
 		v->name = get_str(d);
@@ -478,8 +510,27 @@ static bh_ir_func *get_func(decoder *d)
 			get_instr(d, &b->instrs[k], i);
 		total += b->ninstrs;
 	}
+	if (total != fn->ninstrs)
+		d->ok = false;
+}
+
+static bh_ir_func *get_func(decoder *d)
+{
+	bh_ir_func *fn = bh_arena_alloc(d->arena, sizeof(*fn));
+	fn->name = get_str(d);
+	fn->usr = get_str(d);
+	fn->loc = get_loc(d);
+	fn->nvars = get_count(d);
+	fn->nparams = get_u32(d);
+	fn->nblocks = get_count(d);
+	fn->ninstrs = get_u32(d);
+	fn->cut = get_u32(d);
+	fn->returns_pointer = get_u(d) != 0;
+	if (!d->ok || fn->nparams > fn->nvars || !fn->name)
+		return NULL;
+	get_body(d, fn);
 	// The verifier checks the rest: ids, operands, the CFG.
-	if (!d->ok || total != fn->ninstrs || fn->nblocks == 0 || !bh_ir_verify(fn, d->arena, NULL))
+	if (!d->ok || fn->nblocks == 0 || !bh_ir_verify(fn, d->arena, NULL))
 		return NULL;
 	return fn;
 }
@@ -487,21 +538,22 @@ static bh_ir_func *get_func(decoder *d)
 bool bh_ir_unit_decode(bh_ir_unit *out, bh_arena *arena, const unsigned char *data, size_t len)
 {
 	memset(out, 0, sizeof(*out));
-	decoder d = { data, data + len, true, arena, NULL, 0 };
+	decoder d = { data, data + len, true, arena, NULL, 0, NULL, 0 };
 	if (len < 4 || memcmp(data, MAGIC, 4) != 0)
 		return false;
 	d.p += 4;
 	if (get_u(&d) != VERSION)
 		return false;
 	d.nstrings = get_count(&d);
-	d.strings = get_array(&d, d.nstrings, sizeof(*d.strings));
+	const char **strings = get_array(&d, d.nstrings, sizeof(*strings));
+	d.strings = strings;
 	for (uint64_t i = 0; i < d.nstrings && d.ok; i++) {
 		uint64_t n = get_u(&d);
 		if (n > (uint64_t)(d.end - d.p)) {
 			d.ok = false;
 			break;
 		}
-		d.strings[i] = bh_arena_strndup(arena, (const char *)d.p, (size_t)n);
+		strings[i] = bh_arena_strndup(arena, (const char *)d.p, (size_t)n);
 		d.p += n;
 	}
 	bh_ir_unit u = { 0 };
@@ -543,4 +595,89 @@ bool bh_ir_unit_decode(bh_ir_unit *out, bh_arena *arena, const unsigned char *da
 		return false;
 	*out = u;
 	return true;
+}
+
+// ------------------------------------------------------------ packed bodies
+
+struct bh_ir__packer {
+	encoder e;
+};
+
+bh_ir__packer *bh_ir__packer_new(void)
+{
+	return bh_xcalloc(1, sizeof(bh_ir__packer));
+}
+
+void bh_ir__packer_free(bh_ir__packer *p)
+{
+	if (!p)
+		return;
+	bh_vec_dispose(&p->e.body);
+	bh_vec_dispose(&p->e.order);
+	bh_strids_dispose(&p->e.strings);
+	free(p);
+}
+
+size_t bh_ir__packer_add(bh_ir__packer *p, const bh_ir_func *fn)
+{
+	size_t at = p->e.body.len;
+	put_body(&p->e, fn);
+	return at;
+}
+
+uint32_t bh_ir__packer_intern(bh_ir__packer *p, const char *s)
+{
+	return s ? intern(&p->e, s) : UINT32_MAX;
+}
+
+const unsigned char *bh_ir__packer_bytes(const bh_ir__packer *p, size_t *len)
+{
+	*len = p->e.body.len;
+	return p->e.body.items;
+}
+
+const char *const *bh_ir__packer_strings(const bh_ir__packer *p, size_t *n)
+{
+	*n = p->e.order.len;
+	return p->e.order.items;
+}
+
+// Mirrors get_body's allocations (get_array: none for 0 items).
+static size_t array_size(size_t n, size_t size)
+{
+	return n ? body_round(n * size) : 0;
+}
+
+static size_t opnd_size(const bh_ir_opnd *o)
+{
+	return o->kind == BH_IR_OPND_STR && o->str ? body_round(o->len + 1) : 0;
+}
+
+size_t bh_ir__body_size(const bh_ir_func *fn)
+{
+	size_t n = array_size(fn->nvars, sizeof(bh_ir_var)) + array_size(fn->nblocks, sizeof(bh_ir_block));
+	for (uint32_t i = 0; i < fn->nvars; i++)
+		n += array_size(fn->vars[i].nfn_fields, sizeof(bh_ir_fn_field));
+	for (uint32_t i = 0; i < fn->nblocks; i++) {
+		const bh_ir_block *b = &fn->blocks[i];
+		n += array_size(b->nsuccs, sizeof(uint32_t)) + array_size(b->npreds, sizeof(uint32_t)) +
+		     array_size(b->ninstrs, sizeof(bh_ir_instr));
+		for (uint32_t k = 0; k < b->ninstrs; k++) {
+			const bh_ir_instr *in = &b->instrs[k];
+			n += opnd_size(&in->dst) + opnd_size(&in->callee) + array_size(in->nargs, sizeof(bh_ir_opnd));
+			for (uint32_t a = 0; a < in->nargs; a++)
+				n += opnd_size(&in->args[a]);
+			if (in->op == BH_IR_SWITCH)
+				n += array_size(in->ncases, sizeof(bh_ir_case));
+		}
+	}
+	return n;
+}
+
+bool bh_ir__unpack_body(bh_ir_func *fn, const unsigned char *data, size_t len, const char *const *strings,
+			size_t nstrings, void *mem, size_t size)
+{
+	decoder d = { data, data + len, true, NULL, strings, nstrings, mem, size };
+	get_body(&d, fn);
+	return d.ok && d.bump_left == 0;
 }

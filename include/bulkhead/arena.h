@@ -17,6 +17,13 @@ typedef struct bh_arena bh_arena;
 /** A new empty arena. Ownership: caller frees with bh_arena_free. */
 bh_arena *bh_arena_new(void);
 
+/**
+ * An arena that carves chunks of `chunk_size` bytes rather than 64 KiB:
+ * for many small arenas kept for a whole run (one per packed unit), where
+ * the unused end of each chunk would add up.
+ */
+bh_arena *bh_arena_new_chunked(size_t chunk_size);
+
 /** Run the deferred disposers (last registered first), then free all memory. NULL is a no-op. */
 void bh_arena_free(bh_arena *arena);
 

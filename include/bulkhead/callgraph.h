@@ -10,7 +10,9 @@
  * which bottom-up summaries are computed.
  *
  * Lifetime: the graph borrows the program's IR; free it with
- * bh_callgraph_dispose before the program.
+ * bh_callgraph_dispose before the program. It keeps function heads (a
+ * packed function's body is decoded while the graph reads it, ir_pack.h),
+ * and knows a call by its function and instruction id, not its address.
  */
 #ifndef BULKHEAD_CALLGRAPH_H
 #define BULKHEAD_CALLGRAPH_H
@@ -106,8 +108,8 @@ const char *bh_callgraph_global_key(const bh_ir_var *v);
 uint32_t bh_callgraph_global_var(const bh_ir_func *fn, const char *key);
 
 /**
- * The nodes an indirect call `call` (a CALL whose callee is a variable)
- * may reach, found across the program: functions passed as an argument
+ * The nodes an indirect call `call` of function `fn` (a CALL whose callee
+ * is a variable) may reach, found across the program: functions passed as an argument
  * for the parameter it calls through (`apply(do_exec, s)`), stored in the
  * struct member it calls through anywhere (`o->run(s)` with `.run =
  * do_exec` in a table or `o->run = do_exec`), assigned to the global it
@@ -116,7 +118,8 @@ uint32_t bh_callgraph_global_var(const bh_ir_func *fn, const char *key);
  * more than BH_CALLGRAPH_MAX_INDIRECT functions are possible. The call
  * graph has an edge to each, so their summaries come first.
  */
-size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_instr *call, const size_t **targets);
+size_t bh_callgraph_indirect(const bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *call,
+			     const size_t **targets);
 
 /** Where a resolved indirect call's function comes from, in its caller. */
 typedef struct {
@@ -127,10 +130,10 @@ typedef struct {
 } bh_callgraph_via;
 
 /** For a resolved indirect call: which parameter of its caller chose the function. */
-bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_instr *call);
+bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *call);
 
 /**
- * The one function call `call` reaches, as a FUNC operand: its callee if
+ * The one function call `call` of `fn` reaches, as a FUNC operand: its callee if
  * it is direct; for a call through a variable, the function `fn_value`
  * (per variable of the caller, or NULL; bh_flow_function_values) says it
  * holds, else the only target found across the program
@@ -138,7 +141,7 @@ bh_callgraph_via bh_callgraph_indirect_via(const bh_callgraph *g, const bh_ir_in
  * for analyses that apply one callee's summary. The operand lives as long
  * as the graph or the caller's IR.
  */
-const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_instr *call,
+const bh_ir_opnd *bh_callgraph_single_callee(const bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *call,
 					     const bh_ir_opnd *const *fn_value);
 
 /**

@@ -288,7 +288,31 @@ typedef struct bh_ir_func {
 	 * stored it; NULL otherwise. Not part of the encoding.
 	 */
 	const unsigned char *digest;
+	/*
+	 * Packed IR (include/bulkhead/ir_pack.h), or NULL: then `vars` and
+	 * `blocks` are there only between bh_ir_func_acquire and
+	 * bh_ir_func_release; everything above them always is, and the
+	 * parameters' variables through bh_ir_func_params.
+	 */
+	struct bh_ir_packed *packed;
 } bh_ir_func;
+
+/**
+ * Make sure the body (`vars`, `blocks`) of `fn` is there until the
+ * matching bh_ir_func_release: a packed function's is decoded if it was
+ * not. Calls nest and may come from several threads. A function that is
+ * not packed is always there (both calls do nothing). Pointers into the
+ * body (variables, instructions, operands) are valid only meanwhile; its
+ * strings stay as long as the program.
+ */
+void bh_ir_func_acquire(const bh_ir_func *fn);
+void bh_ir_func_release(const bh_ir_func *fn);
+
+/**
+ * The variables of the parameters of `fn` (nparams of them), whether or
+ * not its body is there: what a caller asks of a callee.
+ */
+const bh_ir_var *bh_ir_func_params(const bh_ir_func *fn);
 
 /**
  * A global defined in a unit with an initialiser that names functions (an
@@ -472,6 +496,13 @@ bh_ir_opnd bh_ir_none_opnd(void);
 typedef struct bh_ir_program {
 	BH_VEC(bh_ir_unit) units;  /* in unit order */
 	BH_VEC(bh_arena *) arenas; /* owned: where the units' IR lives */
+	/*
+	 * Owned, or NULL: the units are packed as they come in and their
+	 * bodies decoded on demand, within a memory budget (ir_pack.h).
+	 */
+	struct bh_ir_store *store;
+	/* bh_ir_program_link's table, applied to bodies decoded later */
+	struct bh_ir_link *link;
 } bh_ir_program;
 
 void bh_ir_program_init(bh_ir_program *p);
@@ -483,7 +514,7 @@ void bh_ir_program_init(bh_ir_program *p);
  * that defines it, so that `if (GLOBAL_CONST_FIVE == 5)` folds in every
  * file. A key two units define with different values (two programs in
  * one context) is left alone. The front end calls it once all units are
- * in (bh_clang_scan).
+ * in (bh_clang_scan); packed bodies take the same facts when decoded.
  */
 void bh_ir_program_link(bh_ir_program *p);
 /** Free every arena the program owns (and so all of its IR). */

@@ -20,6 +20,9 @@ typedef struct {
 	size_t len;
 } bh_scan_overlay;
 
+/** The largest --ir-memory, in MiB (1 TiB). */
+#define BH_SCAN_MAX_IR_MEMORY (1u << 20)
+
 typedef struct bh_scan_options {
 	const char *context;                 /* build context root; "." default */
 	const char *const *only_files;       /* report only these (paths as given); NULL/0 = all */
@@ -91,9 +94,14 @@ typedef struct bh_scan_options {
 	bool keep_images;                    /* the report draws the image models (html): a
 					        whole scan's results from the cache have none,
 					        so they are not taken (units' still are) */
+	unsigned ir_memory;                  /* --ir-memory: MiB of decoded function IR kept
+						for reuse while the analyses run (the IR is
+						held encoded, bulkhead/ir_pack.h); 0: the
+						environment's BULKHEAD_IR_MEMORY, else twice
+						the largest unit's */
 } bh_scan_options;
 
-#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, false }
+#define BH_SCAN_OPTIONS_INIT { ".", NULL, 0, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, false, 0, NULL, false, NULL, 0, false, NULL, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, false, 0 }
 
 typedef struct bh_img bh_img;
 

@@ -449,7 +449,8 @@ static bool calls_shell(const bh_ir_instr *in)
 void bh_image_shell_calls(const bh_ir_program *program, bh_arena *arena, bh_img_shell_calls *out)
 {
 	for (size_t u = 0; u < program->units.len; u++)
-		for (const bh_ir_func *fn = program->units.items[u].first; fn; fn = fn->next)
+		for (const bh_ir_func *fn = program->units.items[u].first; fn; fn = fn->next) {
+			bh_ir_func_acquire(fn);
 			for (uint32_t b = 0; b < fn->nblocks; b++)
 				for (uint32_t j = 0; j < fn->blocks[b].ninstrs; j++) {
 					const bh_ir_instr *in = &fn->blocks[b].instrs[j];
@@ -460,6 +461,8 @@ void bh_image_shell_calls(const bh_ir_program *program, bh_arena *arena, bh_img_
 					call.loc.path = bh_arena_strdup(arena, in->loc.path);
 					bh_vec_push(out, call);
 				}
+			bh_ir_func_release(fn);
+		}
 }
 
 // image.shell-call-without-shell: system() and popen() run /bin/sh -c; in

@@ -153,6 +153,12 @@ expect "new finding shown" "good.c:9:.*c.format-string" "$out"
 "$BH" scan --format json -j 1 "$SRC/testdata/demo" >"$TMP/j1.json" 2>/dev/null
 "$BH" scan --format json -j 2 "$SRC/testdata/demo" >"$TMP/j2.json" 2>/dev/null
 if cmp -s "$TMP/j1.json" "$TMP/j2.json"; then ok "jobs 1 and 2 agree"; else not_ok "jobs 1 and 2 differ" "$(diff "$TMP/j1.json" "$TMP/j2.json" | head -20)"; fi
+# And whatever IR the analyses keep decoded (1 MiB: bodies are dropped
+# and decoded again as they are asked for).
+"$BH" scan --format json -j 2 --no-cache --ir-memory 1 "$SRC/testdata/demo" >"$TMP/ir1.json" 2>/dev/null
+if cmp -s "$TMP/j1.json" "$TMP/ir1.json"; then ok "--ir-memory 1 agrees"; else not_ok "--ir-memory 1 differs" "$(diff "$TMP/j1.json" "$TMP/ir1.json" | head -20)"; fi
+run "bad --ir-memory" 2 scan --ir-memory 0 .
+expect "bad --ir-memory named" "needs a number of MiB" "$err"
 
 # ------------------------------------------------------------- bad input
 run "missing context" 2 scan "$TMP/does-not-exist"

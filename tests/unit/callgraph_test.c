@@ -44,6 +44,8 @@ static void build(const char *const *files)
 	bh_callgraph_build(&graph, &prog);
 }
 
+static const bh_ir_func *call_owner; // of the last call indirect_call_in found
+
 // The indirect call of function `fn` (its first), or NULL.
 static const bh_ir_instr *indirect_call_in(const char *fn)
 {
@@ -53,12 +55,25 @@ static const bh_ir_instr *indirect_call_in(const char *fn)
 			n = k;
 	cr_assert_neq(n, SIZE_MAX, "no function %s", fn);
 	const bh_ir_func *f = graph.funcs[n];
+	call_owner = f;
 	for (uint32_t b = 0; b < f->nblocks; b++)
 		for (uint32_t i = 0; i < f->blocks[b].ninstrs; i++)
 			if (f->blocks[b].instrs[i].op == BH_IR_CALL &&
 			    f->blocks[b].instrs[i].callee.kind == BH_IR_OPND_VAR)
 				return &f->blocks[b].instrs[i];
 	return NULL;
+}
+
+static bh_callgraph_via via_in(const char *fn)
+{
+	const bh_ir_instr *call = indirect_call_in(fn);
+	return bh_callgraph_indirect_via(&graph, call_owner, call);
+}
+
+static const bh_ir_opnd *single_callee_in(const char *fn, const bh_ir_opnd *const *known)
+{
+	const bh_ir_instr *call = indirect_call_in(fn);
+	return bh_callgraph_single_callee(&graph, call_owner, call, known);
 }
 
 // The names of the functions the indirect call of `fn` may reach, sorted
@@ -68,7 +83,7 @@ static const char *targets_of(const char *fn)
 	const bh_ir_instr *call = indirect_call_in(fn);
 	cr_assert_not_null(call, "no indirect call in %s", fn);
 	const size_t *t;
-	size_t n = bh_callgraph_indirect(&graph, call, &t);
+	size_t n = bh_callgraph_indirect(&graph, call_owner, call, &t);
 	const char *names[BH_CALLGRAPH_MAX_INDIRECT];
 	for (size_t i = 0; i < n; i++)
 		names[i] = graph.funcs[t[i]]->name;
@@ -103,7 +118,7 @@ Test(callgraph, callback_parameters_are_the_functions_passed_for_them)
 	};
 	build(files);
 	cr_assert_str_eq(targets_of("apply"), "dec inc");
-	bh_callgraph_via via = bh_callgraph_indirect_via(&graph, indirect_call_in("apply"));
+	bh_callgraph_via via = via_in("apply");
 	cr_assert_eq(via.param, 1);
 	cr_assert_null(via.member);
 }
@@ -138,10 +153,10 @@ Test(callgraph, members_globals_and_returns_carry_functions_across_units)
 	build(files);
 	// Another struct's member of the same name is another slot.
 	cr_assert_str_eq(targets_of("dispatch"), "one");
-	cr_assert_eq(bh_callgraph_indirect_via(&graph, indirect_call_in("dispatch")).param, 1);
-	cr_assert_not_null(bh_callgraph_indirect_via(&graph, indirect_call_in("dispatch")).member);
+	cr_assert_eq(via_in("dispatch").param, 1);
+	cr_assert_not_null(via_in("dispatch").member);
 	cr_assert_str_eq(targets_of("fire"), "two");
-	cr_assert_eq(bh_callgraph_indirect_via(&graph, indirect_call_in("fire")).param, 0);
+	cr_assert_eq(via_in("fire").param, 0);
 	cr_assert_not_null(bh_callgraph_table(&graph, "c:@table"));
 }
 
@@ -175,18 +190,18 @@ Test(callgraph, a_single_callee_is_direct_local_or_the_only_target_found)
 		NULL,
 	};
 	build(files);
-	const bh_ir_opnd *one = bh_callgraph_single_callee(&graph, indirect_call_in("once"), NULL);
+	const bh_ir_opnd *one = single_callee_in("once", NULL);
 	cr_assert_not_null(one);
 	cr_assert_eq(one->kind, BH_IR_OPND_FUNC);
 	cr_assert_str_eq(one->str, "inc");
 	// Two possible functions: no single callee for a one-summary analysis.
-	cr_assert_null(bh_callgraph_single_callee(&graph, indirect_call_in("both"), NULL));
+	cr_assert_null(single_callee_in("both", NULL));
 	// What the caller knows about its variable comes first.
 	const bh_ir_instr *call = indirect_call_in("both");
 	cr_assert_lt(call->callee.var, 64);
 	const bh_ir_opnd *known[64] = { 0 };
 	known[call->callee.var] = one;
-	cr_assert_eq(bh_callgraph_single_callee(&graph, call, known), one);
+	cr_assert_eq(single_callee_in("both", known), one);
 }
 
 // Variable `name` as function `fn` sees it.

@@ -958,6 +958,16 @@ static int collect_c(const char *dir)
 	return 0;
 }
 
+// The unit of C file `path` (a path collect_c found).
+static bh_ir_unit *lower_path(const char *path, bh_diags *diags)
+{
+	char *dir = bh_arena_strdup(arena, path);
+	char *slash = strrchr(dir, '/');
+	cr_assert_not_null(slash);
+	*slash = '\0';
+	return lower_file(dir, slash + 1, diags);
+}
+
 // Encoded, decoded and encoded again: the same bytes, the same dump, and
 // every function verified; for every C file of the IR goldens and of the
 // memory checkers' fixtures (every construct the lowering makes).
@@ -969,13 +979,9 @@ Test(ir, a_unit_decodes_to_what_was_encoded)
 	cr_assert_geq(c_files.len, 100);
 	size_t funcs = 0;
 	for (size_t i = 0; i < c_files.len; i++) {
-		char *dir = bh_arena_strdup(arena, c_files.items[i]);
-		char *slash = strrchr(dir, '/');
-		cr_assert_not_null(slash);
-		*slash = '\0';
 		bh_diags diags;
 		bh_diags_init(&diags, arena);
-		bh_ir_unit *ir = lower_file(dir, slash + 1, &diags);
+		bh_ir_unit *ir = lower_path(c_files.items[i], &diags);
 		bh_bytes once = { 0 }, twice = { 0 };
 		bh_ir_unit_encode(ir, &once);
 		bh_arena *other = bh_arena_new();
@@ -1078,4 +1084,71 @@ Test(ir, a_function_that_only_moved_keeps_its_digest)
 	digest_of(dir, changed, "f", inside);
 	cr_assert_arr_neq(at_first, inside, BH_SHA256_LEN);
 	remove_temp(dir, "t.c");
+}
+
+// ------------------------------------------------------------ packed form
+
+#include "bulkhead/ir_pack.h"
+
+// Packed, every body decoded on demand gives the dump of the unit as
+// lowered; with a budget of 0 a body goes at its last release and comes
+// back the same; with room it stays (no second decode); the parameters
+// are there without a decode.
+Test(ir, a_packed_unit_decodes_each_body_on_demand)
+{
+	cr_assert_eq(collect_c(BH_SOURCE_ROOT "/tests/ir"), 0);
+	cr_assert_eq(collect_c(BH_SOURCE_ROOT "/testdata/mem"), 0);
+	cr_assert_geq(c_files.len, 100);
+	bh_ir_store *none = bh_ir_store_new(0), *room = bh_ir_store_new(64u << 20);
+	for (size_t i = 0; i < c_files.len; i++) {
+		bh_diags diags;
+		bh_diags_init(&diags, arena);
+		bh_ir_unit *ir = lower_path(c_files.items[i], &diags);
+		const char *want = dump(ir);
+		for (int k = 0; k < 2; k++) {
+			bh_ir_store *s = k ? room : none;
+			bh_arena *packed = bh_arena_new();
+			bh_ir_unit copy = *ir;
+			bh_ir_unit_pack(&copy, packed, s);
+			cr_assert_eq(copy.nfuncs, ir->nfuncs);
+			for (const bh_ir_func *fn = copy.first, *orig = ir->first; fn; fn = fn->next, orig = orig->next) {
+				cr_assert_null(fn->blocks, "%s: decoded before asked", fn->name);
+				for (uint32_t p = 0; p < fn->nparams; p++)
+					cr_assert_str_eq(bh_ir_func_params(fn)[p].name, orig->vars[p].name);
+				bh_ir_func_acquire(fn);
+				bh_ir_func_acquire(fn); // nested
+				bh_ir_func_release(fn);
+				cr_assert_not_null(fn->blocks);
+				cr_assert(bh_ir_verify(fn, arena, NULL), "%s", fn->name);
+			}
+			cr_assert_str_eq(dump(&copy), want, "%s", c_files.items[i]);
+			bh_ir_store_stats before, after;
+			bh_ir_store_get_stats(s, &before);
+			for (const bh_ir_func *fn = copy.first; fn; fn = fn->next)
+				bh_ir_func_release(fn);
+			for (const bh_ir_func *fn = copy.first; fn; fn = fn->next) {
+				cr_assert_eq(fn->blocks == NULL, s == none, "%s", fn->name);
+				bh_ir_func_acquire(fn);
+				bh_ir_func_release(fn);
+			}
+			bh_ir_store_get_stats(s, &after);
+			cr_assert_eq(after.decodes - before.decodes, s == none ? copy.nfuncs : 0);
+			// Bodies go before the arena their bytes are in.
+			for (const bh_ir_func *fn = copy.first; fn; fn = fn->next) {
+				bh_ir_func_acquire(fn);
+				bh_ir_func_release(fn);
+			}
+			bh_ir_store_free(s == none ? none : room);
+			if (s == none)
+				none = bh_ir_store_new(0);
+			else
+				room = bh_ir_store_new(64u << 20);
+			bh_arena_free(packed);
+		}
+		bh_diags_dispose(&diags);
+		free(c_files.items[i]);
+	}
+	bh_vec_dispose(&c_files);
+	bh_ir_store_free(none);
+	bh_ir_store_free(room);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bulkhead/clang.h"
+#include "bulkhead/ir_pack.h"
 #include "bulkhead/strset.h"
 #include "bulkhead/taint.h"
 #include "parse/c/clang_internal.h"
@@ -111,6 +112,26 @@ static void merge_slot(pool *p, slot *s)
 
 // ----------------------------------------------------------------- workers
 
+// Move what slot `s` keeps for its merge (findings, diagnostics; the IR is
+// already packed there) into `packed` and free the slot's arena, which
+// holds the decoded IR: slots merge in list order, units finish largest
+// first, and a finished unit may wait for its merge until the end.
+static void rehome(slot *s, bh_arena *packed)
+{
+	bh_findings findings;
+	bh_findings_init(&findings, packed);
+	bh_findings_append(&findings, &s->findings);
+	bh_findings_dispose(&s->findings);
+	s->findings = findings;
+	bh_diags diags;
+	bh_diags_init(&diags, packed);
+	bh_diags_append(&diags, &s->diags);
+	bh_diags_dispose(&s->diags);
+	s->diags = diags;
+	bh_arena_free(s->arena);
+	s->arena = packed;
+}
+
 static void *worker(void *data)
 {
 	pool *p = data;
@@ -152,6 +173,11 @@ static void *worker(void *data)
 			if (p->unit_cache)
 				p->unit_cache->store(p->unit_cache->payload, unit, &r);
 		}
+		bh_arena *packed = NULL;
+		if (p->program && p->program->store) {
+			packed = bh_arena_new_chunked(8u << 10);
+			bh_ir_unit_pack(&s->ir, packed, p->program->store);
+		}
 
 		pthread_mutex_lock(&p->lock);
 		// A set, whatever the order units finish in: each path once.
@@ -171,6 +197,8 @@ static void *worker(void *data)
 				bh_vec_push(p->outside, bh_arena_strdup(p->out->arena, outside.items[k]));
 		bh_vec_dispose(&visited);
 		bh_vec_dispose(&outside);
+		if (packed)
+			rehome(s, packed);
 		s->done = true;
 		p->finished++;
 		if (p->progress)

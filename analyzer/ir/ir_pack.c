@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+// Packed IR (include/bulkhead/ir_pack.h): each function's body kept as the
+// bytes ir_serial.c writes, decoded into one block on acquire and dropped,
+// least recently released first, once the idle bodies outgrow the budget.
+//
+// One lock for the store: acquire and release take it for a list update
+// or a decode (a function of a few hundred instructions decodes in
+// microseconds), and a body written under it is read by a thread only
+// after that thread's own acquire took it.
+#include <pthread.h>
+#include <string.h>
+
+#include "bulkhead/arena.h"
+#include "bulkhead/ir_pack.h"
+#include "ir/ir_serial_internal.h"
+
+struct bh_ir_packed {
+	bh_ir_store *store;
+	bh_ir_func *fn;
+	const unsigned char *bytes;
+	size_t len;
+	const char *const *strings; // the unit's, for the whole run
+	size_t nstrings;
+	size_t size;                // of the decoded body
+	void *body;                 // heap, or NULL when not decoded
+	bh_ir_var *params;          // the parameters' variables, kept (bh_ir_func_params)
+	uint32_t pins;
+	struct bh_ir_packed *prev, *next; // idle list: decoded, not held; newest first
+};
+
+struct bh_ir_store {
+	pthread_mutex_t lock;
+	size_t budget;              // BH_IR_BUDGET_AUTO: twice the largest unit's bodies
+	size_t largest_unit;        // decoded bytes of the largest unit packed so far
+	size_t idle_bytes, decoded_bytes;
+	struct bh_ir_packed *idle_head, *idle_tail;
+	const struct bh_ir_link *link;
+	bh_ir_store_stats stats;
+};
+
+bh_ir_store *bh_ir_store_new(size_t budget)
+{
+	bh_ir_store *s = bh_xcalloc(1, sizeof(*s));
+	pthread_mutex_init(&s->lock, NULL);
+	s->budget = budget;
+	return s;
+}
+
+// Bodies are heap blocks; the heads and bytes live in the units' arenas.
+static void drop_body(struct bh_ir_packed *pk)
+{
+	free(pk->body);
+	pk->body = NULL;
+	pk->fn->vars = NULL;
+	pk->fn->blocks = NULL;
+	pk->store->decoded_bytes -= pk->size;
+}
+
+static void unlink_idle(bh_ir_store *s, struct bh_ir_packed *pk)
+{
+	if (pk->prev)
+		pk->prev->next = pk->next;
+	else
+		s->idle_head = pk->next;
+	if (pk->next)
+		pk->next->prev = pk->prev;
+	else
+		s->idle_tail = pk->prev;
+	pk->prev = pk->next = NULL;
+	s->idle_bytes -= pk->size;
+}
+
+void bh_ir_store_free(bh_ir_store *s)
+{
+	if (!s)
+		return;
+	while (s->idle_head) {
+		struct bh_ir_packed *pk = s->idle_head;
+		unlink_idle(s, pk);
+		drop_body(pk);
+	}
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+void bh_ir_store_set_link(bh_ir_store *s, const struct bh_ir_link *link)
+{
+	pthread_mutex_lock(&s->lock);
+	s->link = link;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void bh_ir_store_get_stats(bh_ir_store *s, bh_ir_store_stats *out)
+{
+	pthread_mutex_lock(&s->lock);
+	*out = s->stats;
+	pthread_mutex_unlock(&s->lock);
+}
+
+const bh_ir_var *bh_ir_func_params(const bh_ir_func *fn)
+{
+	return fn->packed ? fn->packed->params : fn->vars;
+}
+
+void bh_ir_func_acquire(const bh_ir_func *cfn)
+{
+	struct bh_ir_packed *pk = cfn->packed;
+	if (!pk)
+		return;
+	bh_ir_store *s = pk->store;
+	pthread_mutex_lock(&s->lock);
+	if (pk->pins++ == 0) {
+		if (pk->body) {
+			unlink_idle(s, pk);
+		} else {
+			bh_ir_func *fn = pk->fn;
+			pk->body = bh_xmalloc(pk->size);
+			// Our own bytes, written by bh_ir_unit_pack: not decoding
+			// them is a bug, never a property of the scanned code.
+			bh_assert(bh_ir__unpack_body(fn, pk->bytes, pk->len, pk->strings, pk->nstrings, pk->body,
+						     pk->size));
+			if (s->link)
+				bh_ir_link_apply(s->link, fn);
+			s->decoded_bytes += pk->size;
+			s->stats.decodes++;
+			if (s->decoded_bytes > s->stats.peak_decoded)
+				s->stats.peak_decoded = s->decoded_bytes;
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+void bh_ir_func_release(const bh_ir_func *cfn)
+{
+	struct bh_ir_packed *pk = cfn->packed;
+	if (!pk)
+		return;
+	bh_ir_store *s = pk->store;
+	pthread_mutex_lock(&s->lock);
+	bh_assert(pk->pins > 0);
+	if (--pk->pins == 0) {
+		pk->next = s->idle_head;
+		if (s->idle_head)
+			s->idle_head->prev = pk;
+		else
+			s->idle_tail = pk;
+		s->idle_head = pk;
+		s->idle_bytes += pk->size;
+		size_t budget = s->budget == BH_IR_BUDGET_AUTO ? 2 * s->largest_unit : s->budget;
+		while (s->idle_tail && s->idle_bytes > budget) {
+			struct bh_ir_packed *old = s->idle_tail;
+			unlink_idle(s, old);
+			drop_body(old);
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+// ------------------------------------------------------------------ pack
+
+typedef struct {
+	bh_ir__packer *packer;
+	const char **table; // the copies, by id
+} strings;
+
+static const char *keep(strings *t, const char *s)
+{
+	return s ? t->table[bh_ir__packer_intern(t->packer, s)] : NULL;
+}
+
+static bh_loc keep_loc(strings *t, bh_loc l)
+{
+	l.path = keep(t, l.path);
+	return l;
+}
+
+static const bh_ir_fn_field *keep_fields(strings *t, bh_arena *arena, const bh_ir_fn_field *f, uint32_t n)
+{
+	bh_ir_fn_field *out = n ? bh_arena_alloc(arena, n * sizeof(*out)) : NULL;
+	for (uint32_t i = 0; i < n; i++)
+		out[i] = (bh_ir_fn_field){ keep(t, f[i].field), keep(t, f[i].member), keep(t, f[i].func),
+					   keep(t, f[i].usr) };
+	return out;
+}
+
+// Every string the heads name, into the table before it is copied.
+static void intern_heads(bh_ir__packer *p, const bh_ir_unit *unit)
+{
+	(void)bh_ir__packer_intern(p, unit->path);
+	for (const bh_ir_func *fn = unit->first; fn; fn = fn->next) {
+		(void)bh_ir__packer_intern(p, fn->name);
+		(void)bh_ir__packer_intern(p, fn->usr);
+		(void)bh_ir__packer_intern(p, fn->loc.path);
+		for (uint32_t k = 0; k < fn->nparams; k++) {
+			const bh_ir_var *v = &fn->vars[k];
+			(void)bh_ir__packer_intern(p, v->name);
+			(void)bh_ir__packer_intern(p, v->usr);
+			(void)bh_ir__packer_intern(p, v->type);
+			(void)bh_ir__packer_intern(p, v->loc.path);
+			for (uint32_t i = 0; i < v->nfn_fields; i++) {
+				(void)bh_ir__packer_intern(p, v->fn_fields[i].field);
+				(void)bh_ir__packer_intern(p, v->fn_fields[i].member);
+				(void)bh_ir__packer_intern(p, v->fn_fields[i].func);
+				(void)bh_ir__packer_intern(p, v->fn_fields[i].usr);
+			}
+		}
+	}
+	for (const bh_ir_table *t = unit->tables; t; t = t->next) {
+		(void)bh_ir__packer_intern(p, t->key);
+		for (uint32_t i = 0; i < t->nfields; i++) {
+			(void)bh_ir__packer_intern(p, t->fields[i].field);
+			(void)bh_ir__packer_intern(p, t->fields[i].member);
+			(void)bh_ir__packer_intern(p, t->fields[i].func);
+			(void)bh_ir__packer_intern(p, t->fields[i].usr);
+		}
+	}
+	for (const bh_ir_global_init *g = unit->inits; g; g = g->next)
+		(void)bh_ir__packer_intern(p, g->key);
+}
+
+void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
+{
+	bh_ir__packer *p = bh_ir__packer_new();
+	size_t nfuncs = 0;
+	for (const bh_ir_func *fn = unit->first; fn; fn = fn->next)
+		nfuncs++;
+	size_t *at = bh_xcalloc(nfuncs + 1, sizeof(*at));
+	size_t i = 0;
+	for (const bh_ir_func *fn = unit->first; fn; fn = fn->next)
+		at[i++] = bh_ir__packer_add(p, fn);
+	intern_heads(p, unit);
+	size_t len, nstrings;
+	const unsigned char *bytes = bh_ir__packer_bytes(p, &len);
+	at[nfuncs] = len;
+	bytes = bh_arena_memdup(arena, bytes, len);
+	const char *const *own = bh_ir__packer_strings(p, &nstrings);
+	strings t = { p, bh_arena_alloc(arena, (nstrings ? nstrings : 1) * sizeof(char *)) };
+	for (size_t k = 0; k < nstrings; k++)
+		t.table[k] = bh_arena_strdup(arena, own[k]);
+
+	bh_ir_unit out = { .path = keep(&t, unit->path), .nfuncs = unit->nfuncs };
+	i = 0;
+	for (const bh_ir_func *fn = unit->first; fn; fn = fn->next, i++) {
+		bh_ir_func *h = bh_arena_alloc(arena, sizeof(*h));
+		*h = (bh_ir_func){ .name = keep(&t, fn->name), .usr = keep(&t, fn->usr),
+				   .loc = keep_loc(&t, fn->loc), .nvars = fn->nvars, .nparams = fn->nparams,
+				   .nblocks = fn->nblocks, .ninstrs = fn->ninstrs, .cut = fn->cut,
+				   .returns_pointer = fn->returns_pointer };
+		if (fn->digest)
+			h->digest = bh_arena_memdup(arena, fn->digest, BH_SHA256_LEN);
+		struct bh_ir_packed *pk = bh_arena_alloc(arena, sizeof(*pk));
+		*pk = (struct bh_ir_packed){ .store = s, .fn = h, .bytes = bytes + at[i], .len = at[i + 1] - at[i],
+					     .strings = t.table, .nstrings = nstrings, .size = bh_ir__body_size(fn) };
+		h->packed = pk;
+		// What callers most ask of a callee, there without a decode.
+		pk->params = fn->nparams ? bh_arena_alloc(arena, fn->nparams * sizeof(*pk->params)) : NULL;
+		for (uint32_t k = 0; k < fn->nparams; k++) {
+			bh_ir_var v = fn->vars[k];
+			v.name = keep(&t, v.name);
+			v.usr = keep(&t, v.usr);
+			v.type = keep(&t, v.type);
+			v.loc = keep_loc(&t, v.loc);
+			v.fn_fields = keep_fields(&t, arena, v.fn_fields, v.nfn_fields);
+			pk->params[k] = v;
+		}
+
+		if (out.last)
+			out.last->next = h;
+		else
+			out.first = h;
+		out.last = h;
+	}
+	bh_ir_table **tail = &out.tables;
+	for (const bh_ir_table *tb = unit->tables; tb; tb = tb->next) {
+		bh_ir_table *c = bh_arena_alloc(arena, sizeof(*c));
+		c->key = keep(&t, tb->key);
+		c->fields = keep_fields(&t, arena, tb->fields, tb->nfields);
+		c->nfields = tb->nfields;
+		*tail = c;
+		tail = &c->next;
+	}
+	bh_ir_global_init **itail = &out.inits;
+	for (const bh_ir_global_init *g = unit->inits; g; g = g->next) {
+		bh_ir_global_init *c = bh_arena_alloc(arena, sizeof(*c));
+		*c = (bh_ir_global_init){ keep(&t, g->key), g->value, g->is_const, NULL };
+		*itail = c;
+		itail = &c->next;
+	}
+	size_t decoded = 0;
+	for (const bh_ir_func *fn = out.first; fn; fn = fn->next)
+		decoded += fn->packed->size;
+	pthread_mutex_lock(&s->lock);
+	s->stats.packed_bytes += len;
+	s->stats.body_bytes += decoded;
+	if (decoded > s->largest_unit)
+		s->largest_unit = decoded;
+	pthread_mutex_unlock(&s->lock);
+	free(at);
+	bh_ir__packer_free(p);
+	*unit = out;
+}
