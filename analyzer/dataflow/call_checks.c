@@ -53,19 +53,11 @@ const bh_calls_model *bh_calls__model(const bh_calls__target *t, bh_calls_model_
 
 // `s.f = v` and `a[i] = v` on a variable write part of it: they do not
 // read it (as in flow_live.c).
-static bool writes_in_place(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t a)
-{
-	return a == 0 && in->args[0].kind == BH_IR_OPND_VAR &&
-	       ((in->op == BH_IR_FIELD_STORE && !in->arrow) ||
-		(in->op == BH_IR_INDEX_STORE &&
-		 (fn->vars[in->args[0].var].flags & BH_IR_VAR_ARRAY)));
-}
-
 bool bh_calls__reads(const bh_calls__fctx *c, const bh_ir_instr *in, uint32_t var)
 {
 	for (uint32_t a = 0; a < in->nargs; a++)
 		if (in->args[a].kind == BH_IR_OPND_VAR && in->args[a].var == var &&
-		    !writes_in_place(c->fn, in, a))
+		    !bh_ir_stores_in_place(c->fn, in, a))
 			return true;
 	return in->callee.kind == BH_IR_OPND_VAR && in->callee.var == var;
 }
@@ -256,35 +248,6 @@ void bh_calls__report(const bh_calls__fctx *c, bh_rule_id rule, const bh_ir_inst
 
 // --------------------------------------------------------- whole program
 
-// Which globals and fields any function reads: a result stored in one
-// that no code reads is never checked. Taking an address counts as a
-// read (the pointer may be read through).
-static void note_reads(bh_calls__program *p)
-{
-	for (size_t n = 0; n < p->graph->nfuncs; n++) {
-		const bh_ir_func *fn = p->graph->funcs[n];
-		bh_ir_func_acquire(fn);
-		for (uint32_t b = 0; b < fn->nblocks; b++)
-			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				if ((in->op == BH_IR_FIELD || in->op == BH_IR_FIELD_ADDR) &&
-				    in->name)
-					bh_strset_insert(&p->fields_read, in->name);
-				for (uint32_t a = 0; a < in->nargs; a++) {
-					const bh_ir_opnd *o = &in->args[a];
-					if (o->kind != BH_IR_OPND_VAR ||
-					    !bh_ir_var_is_global(&fn->vars[o->var]))
-						continue;
-					if (!writes_in_place(fn, in, a))
-						bh_strset_insert(
-							&p->globals_read,
-							bh_callgraph_global_key(&fn->vars[o->var]));
-				}
-			}
-		bh_ir_func_release(fn);
-	}
-}
-
 static bool global_unwritten(const bh_ir_var *v, void *payload)
 {
 	const bh_calls__program *p = payload;
@@ -406,15 +369,12 @@ bh_status bh_calls_run(const bh_ir_program *prog, bh_calls_models *models,
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.diags = diags;
 	p.out = out;
-	note_reads(&p);
 	if (opts->reuse && opts->ids && opts->ids->n == graph->nfuncs) {
 		p.reuse = opts->reuse;
 		bh_reuse__begin(p.reuse, graph, opts->ids);
 	}
 	run_state rs = { &p, out, opts->cancel, false };
 	bh_callgraph_components(graph, analyse_component, &rs);
-	bh_strset_dispose(&p.globals_read);
-	bh_strset_dispose(&p.fields_read);
 	free(p.sums);
 	bh_callgraph_release(graph, &own);
 	bh_arena_free(p.arena);

@@ -48,8 +48,6 @@ typedef struct {
 	bh_calls_models *models; // sealed
 	const bh_callgraph *graph;
 	bh_calls__summary **sums; // per call graph node; NULL until analysed
-	bh_strset globals_read;   // keys of globals some function reads or takes the address of
-	bh_strset fields_read;    // names of fields some function reads or takes the address of
 	bh_diags *diags;
 	bh_findings *out;         // the findings so far
 	bh_reuse *reuse;          // traces across scans (call_trace.c), or NULL

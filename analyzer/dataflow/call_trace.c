@@ -66,7 +66,7 @@ static bool decode_summary(const void *data, size_t len, const bh_calls__program
 
 static bool is_read(const bh_calls__program *p, char kind, const char *name)
 {
-	return bh_strset_contains(kind == 'g' ? &p->globals_read : &p->fields_read, name);
+	return bh_strset_contains(kind == 'g' ? &p->graph->read : &p->graph->fields_read, name);
 }
 
 static bool note_read(const bh_calls__program *p, char kind, const char *name)

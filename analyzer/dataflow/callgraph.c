@@ -95,15 +95,31 @@ static bool stores_initial_value(const bh_ir_instr *in, const bh_ir_var *v)
 	       (v->flags & BH_IR_VAR_INIT) && in->args[0].ival == v->const_value;
 }
 
+// Which globals and fields any function reads (the call checks: a result
+// stored in one that no code reads is never checked). Taking an address
+// counts as a read: the pointer may be read through.
+static void note_reads(bh_callgraph *g, const bh_ir_func *fn, const bh_ir_instr *in)
+{
+	if ((in->op == BH_IR_FIELD || in->op == BH_IR_FIELD_ADDR) && in->name)
+		bh_strset_insert(&g->fields_read, in->name);
+	for (uint32_t a = 0; a < in->nargs; a++) {
+		const bh_ir_opnd *o = &in->args[a];
+		if (o->kind == BH_IR_OPND_VAR && o->var < fn->nvars && bh_ir_var_is_global(&fn->vars[o->var]) &&
+		    !bh_ir_stores_in_place(fn, in, a))
+			bh_strset_insert(&g->read, bh_callgraph_global_key(&fn->vars[o->var]));
+	}
+}
+
 // A global is written where it is assigned, stored into, or where its
 // address escapes (then anything may write it); assigning the constant it
 // is initialised with changes nothing (Juliet's `goodStatic = 0;` before
-// a call that tests it).
-static void note_writes(bh_callgraph *g, const bh_ir_func *fn)
+// a call that tests it). Reads are noted on the way.
+static void note_accesses(bh_callgraph *g, const bh_ir_func *fn)
 {
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			note_reads(g, fn, in);
 			const bh_ir_opnd *w = NULL;
 			if (in->dst.kind == BH_IR_OPND_VAR)
 				w = &in->dst;
@@ -175,9 +191,6 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 			size_t j = key_slot(g, func_key(fn));
 			if (g->by_key[j] && same_place(&g->funcs[g->by_key[j] - 1]->loc, &fn->loc))
 				continue; // an inline function of a header, seen again
-			bh_ir_func_acquire(fn);
-			note_writes(g, fn);
-			bh_ir_func_release(fn);
 			g->funcs[g->nfuncs++] = fn;
 			if (!g->by_key[j])
 				g->by_key[j] = g->nfuncs;
@@ -271,30 +284,27 @@ static void add_extra_edges(bh_callgraph *g, size_vec *extra)
 	g->succ_start = start;
 }
 
+// In the order the calls were scanned (caller, then instruction): which
+// edges a cycle check keeps depends on the order.
 static void add_indirect_edges(bh_callgraph *g)
 {
 	reach_check r = { g, bh_xcalloc(g->nfuncs + 1, sizeof(size_vec)),
 			  bh_xcalloc(g->nfuncs + 1, sizeof(unsigned)), 0, { 0 } };
 	bool any = false;
-	for (size_t u = 0; u < g->nfuncs; u++) {
-		const bh_ir_func *fn = g->funcs[u];
-		bh_ir_func_acquire(fn);
-		for (uint32_t b = 0; b < fn->nblocks; b++)
-			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-				const size_t *targets;
-				size_t nt = bh_fnptr__targets(g->indirect, fn, &fn->blocks[b].instrs[i], &targets);
-				for (size_t t = 0; t < nt; t++) {
-					size_t v = targets[t];
-					bool known = v == u;
-					for (size_t e = 0; e < r.extra[u].len && !known; e++)
-						known = r.extra[u].items[e] == v;
-					if (!known && !may_reach(&r, v, u)) {
-						bh_vec_push(&r.extra[u], v);
-						any = true;
-					}
-				}
+	for (size_t k = 0; k < bh_fnptr__count(g->indirect); k++) {
+		size_t u;
+		const size_t *targets;
+		size_t nt = bh_fnptr__entry(g->indirect, k, &u, &targets);
+		for (size_t t = 0; t < nt; t++) {
+			size_t v = targets[t];
+			bool known = v == u;
+			for (size_t e = 0; e < r.extra[u].len && !known; e++)
+				known = r.extra[u].items[e] == v;
+			if (!known && !may_reach(&r, v, u)) {
+				bh_vec_push(&r.extra[u], v);
+				any = true;
 			}
-		bh_ir_func_release(fn);
+		}
 	}
 	if (any)
 		add_extra_edges(g, r.extra);
@@ -337,7 +347,9 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 {
 	memset(g, 0, sizeof(*g));
 	index_functions(g, prog);
-	g->indirect = bh_fnptr__resolve(g);
+	// One walk over every body (each decoded once): globals written,
+	// what function pointers may hold, direct edges, constant returns.
+	bh_fnptr__resolver *fr = bh_fnptr__begin(g);
 	size_vec edges = { 0 };
 	g->succ_start = bh_xcalloc(g->nfuncs + 1, sizeof(*g->succ_start));
 	g->uses = bh_xcalloc(g->nfuncs + 1, sizeof(*g->uses));
@@ -348,6 +360,8 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 		g->succ_start[s] = edges.len;
 		const bh_ir_func *fn = g->funcs[s];
 		bh_ir_func_acquire(fn);
+		note_accesses(g, fn);
+		bh_fnptr__scan(fr, s);
 		bh_vec_push(&keys, func_key(fn));
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
@@ -374,6 +388,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	}
 	g->succ_start[g->nfuncs] = edges.len;
 	g->succ = edges.items;
+	g->indirect = bh_fnptr__finish(fr);
 	add_indirect_edges(g);
 	g->as_opnd = bh_xcalloc(g->nfuncs + 1, sizeof(*g->as_opnd));
 	for (size_t n = 0; n < g->nfuncs; n++)
@@ -392,6 +407,8 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	free(g->succ_start);
 	free(g->succ);
 	bh_strset_dispose(&g->written);
+	bh_strset_dispose(&g->read);
+	bh_strset_dispose(&g->fields_read);
 	bh_fnptr__free(g->indirect);
 	free(g->tables);
 	free(g->as_opnd);

@@ -63,7 +63,7 @@ typedef struct {
 	bh_callgraph_via via;
 } pending_call;
 
-typedef struct {
+typedef struct bh_fnptr__resolver {
 	const bh_callgraph *g;
 	BH_VEC(slot) slots;
 	uint32_t *by_key;     // open addressing: slot index + 1, or 0
@@ -435,6 +435,8 @@ static void solve(resolver *r)
 struct bh_fnptr {
 	const bh_ir_func **calls;  // open addressing by (caller, id): the caller, or NULL
 	uint32_t *ids;
+	size_t *nodes;             // the caller's node
+	BH_VEC(size_t) order;      // slots in the order the calls were scanned
 	size_t *start, *len;
 	bh_callgraph_via *via;     // the caller's parameter it calls through
 	size_t cap;
@@ -467,6 +469,8 @@ static void resolve_call(resolver *r, bh_fnptr *t, const pending_call *pc)
 		size_t j = call_slot(t, fn, pc->call);
 		t->calls[j] = fn;
 		t->ids[j] = pc->call;
+		t->nodes[j] = pc->node;
+		bh_vec_push(&t->order, j);
 		t->start[j] = t->pool.len;
 		t->len[j] = out.len;
 		t->via[j] = pc->via;
@@ -476,27 +480,33 @@ static void resolve_call(resolver *r, bh_fnptr *t, const pending_call *pc)
 	bh_vec_dispose(&out);
 }
 
-bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
+bh_fnptr__resolver *bh_fnptr__begin(const bh_callgraph *g)
 {
-	resolver r;
-	memset(&r, 0, sizeof(r));
-	r.g = g;
+	resolver *r = bh_xcalloc(1, sizeof(*r));
+	r->g = g;
 	// Every unit's operations tables, used by a function or not, then
 	// each function's: those it names, and what its instructions move.
 	for (size_t i = 0; i < g->ntables; i++)
-		add_table(&r, g->tables[i]->fields, g->tables[i]->nfields);
-	for (size_t n = 0; n < g->nfuncs; n++) {
-		const bh_ir_func *fn = g->funcs[n];
-		bh_ir_func_acquire(fn);
-		index_defs(&r, fn, n);
-		for (uint32_t v = 0; v < fn->nvars; v++)
-			add_table(&r, fn->vars[v].fn_fields, fn->vars[v].nfn_fields);
-		for (uint32_t b = 0; b < fn->nblocks; b++)
-			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
-				scan_instr(&r, &fn->blocks[b].instrs[i]);
-		drop_defs(&r);
-		bh_ir_func_release(fn);
-	}
+		add_table(r, g->tables[i]->fields, g->tables[i]->nfields);
+	return r;
+}
+
+void bh_fnptr__scan(bh_fnptr__resolver *r, size_t n)
+{
+	const bh_ir_func *fn = r->g->funcs[n];
+	index_defs(r, fn, n);
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		add_table(r, fn->vars[v].fn_fields, fn->vars[v].nfn_fields);
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
+			scan_instr(r, &fn->blocks[b].instrs[i]);
+	drop_defs(r);
+}
+
+bh_fnptr *bh_fnptr__finish(bh_fnptr__resolver *rp)
+{
+	resolver r = *rp;
+	free(rp);
 	solve(&r);
 
 	bh_fnptr *t = bh_xcalloc(1, sizeof(*t));
@@ -505,6 +515,7 @@ bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g)
 		t->cap *= 2;
 	t->calls = bh_xcalloc(t->cap, sizeof(*t->calls));
 	t->ids = bh_xcalloc(t->cap, sizeof(*t->ids));
+	t->nodes = bh_xcalloc(t->cap, sizeof(*t->nodes));
 	t->start = bh_xcalloc(t->cap, sizeof(*t->start));
 	t->len = bh_xcalloc(t->cap, sizeof(*t->len));
 	t->via = bh_xcalloc(t->cap, sizeof(*t->via));
@@ -545,12 +556,27 @@ bh_callgraph_via bh_fnptr__via(const bh_fnptr *t, const bh_ir_func *fn, const bh
 	return t->calls[j] ? t->via[j] : none;
 }
 
+size_t bh_fnptr__count(const bh_fnptr *t)
+{
+	return t ? t->order.len : 0;
+}
+
+size_t bh_fnptr__entry(const bh_fnptr *t, size_t k, size_t *caller, const size_t **targets)
+{
+	size_t j = t->order.items[k];
+	*caller = t->nodes[j];
+	*targets = &t->pool.items[t->start[j]];
+	return t->len[j];
+}
+
 void bh_fnptr__free(bh_fnptr *t)
 {
 	if (!t)
 		return;
 	free(t->calls);
 	free(t->ids);
+	free(t->nodes);
+	bh_vec_dispose(&t->order);
 	free(t->start);
 	free(t->len);
 	free(t->via);

@@ -5,8 +5,22 @@
 
 #include "bulkhead/callgraph.h"
 
-/** Resolve every indirect call of the graph's functions (needs its nodes, not its edges). */
-bh_fnptr *bh_fnptr__resolve(const bh_callgraph *g);
+/**
+ * Resolve every indirect call of the graph's functions (needs its nodes,
+ * not its edges): begin, scan each node in order (its body acquired by
+ * the caller, who walks it anyway), finish.
+ */
+typedef struct bh_fnptr__resolver bh_fnptr__resolver;
+bh_fnptr__resolver *bh_fnptr__begin(const bh_callgraph *g);
+void bh_fnptr__scan(bh_fnptr__resolver *r, size_t node);
+bh_fnptr *bh_fnptr__finish(bh_fnptr__resolver *r);
+
+/**
+ * The resolved calls in the order their callers were scanned (node, then
+ * instruction): entry k's caller node and targets, and how many.
+ */
+size_t bh_fnptr__count(const bh_fnptr *t);
+size_t bh_fnptr__entry(const bh_fnptr *t, size_t k, size_t *caller, const size_t **targets);
 
 /** The nodes `call` may reach (see bh_callgraph_indirect). */
 size_t bh_fnptr__targets(const bh_fnptr *t, const bh_ir_func *fn, const bh_ir_instr *call, const size_t **out);

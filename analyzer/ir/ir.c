@@ -693,6 +693,14 @@ bh_ir_func *bh_ir_builder_finish(bh_ir_builder *b)
 
 /* --------------------------------------------------------------- program */
 
+bool bh_ir_stores_in_place(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t a)
+{
+	return a == 0 && in->nargs && in->args[0].kind == BH_IR_OPND_VAR &&
+	       ((in->op == BH_IR_FIELD_STORE && !in->arrow) ||
+		(in->op == BH_IR_INDEX_STORE && in->args[0].var < fn->nvars &&
+		 (fn->vars[in->args[0].var].flags & BH_IR_VAR_ARRAY)));
+}
+
 void bh_ir_program_init(bh_ir_program *p)
 {
 	memset(p, 0, sizeof(*p));

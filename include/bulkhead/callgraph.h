@@ -41,6 +41,9 @@ typedef struct bh_callgraph {
 	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
 	size_t *succ;
 	bh_strset written;        /* keys of globals some function writes or takes the address of */
+	bh_strset read;           /* keys of globals some function reads or takes the address of (a
+				     pointer may be read through); storing into one in place is no read */
+	bh_strset fields_read;    /* names of fields some function reads or takes the address of */
 	bh_fnptr *indirect;       /* indirect calls resolved across the program */
 	const bh_ir_table **tables; /* every unit's operations tables, sorted by key */
 	size_t ntables;

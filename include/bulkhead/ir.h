@@ -545,6 +545,13 @@ void bh_ir_print(FILE *out, const bh_ir_func *fn);
 void bh_ir_print_opnd(FILE *out, const bh_ir_func *fn, const bh_ir_opnd *o);
 void bh_ir_print_instr(FILE *out, const bh_ir_func *fn, const bh_ir_instr *in);
 
+/**
+ * True if argument `a` of `in` is a variable `in` stores into in place
+ * rather than reads: `s.f = x` (a FIELD_STORE with `.`) and `arr[i] = x`
+ * into an array variable.
+ */
+bool bh_ir_stores_in_place(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t a);
+
 /** The last instruction of block `b` that assigns variable `var`, or NULL. */
 const bh_ir_instr *bh_ir_block_last_def(const bh_ir_block *b, uint32_t var);
 

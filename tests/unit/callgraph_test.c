@@ -261,6 +261,34 @@ Test(callgraph, assigning_a_global_its_initial_value_is_no_write)
 	cr_assert(bh_callgraph_global_written(&graph, var_in("f", "counted")));
 }
 
+// What some function reads: a global named as an operand (not a struct
+// global stored into in place), one whose address is taken, fields read
+// or whose address is taken; fields only stored are not read.
+Test(callgraph, reads_of_globals_and_fields_are_noted_across_the_program)
+{
+	static const char *const files[] = {
+		"a.c",
+		"struct s { int in, out, addr; };\n"
+		"struct s only_stored;\n"
+		"int used;\n"
+		"int pointed;\n"
+		"void fill(void) { only_stored.out = 1; }\n",
+		"b.c",
+		"struct s { int in, out, addr; };\n"
+		"extern int used, pointed;\n"
+		"int *where(void) { return &pointed; }\n"
+		"int read(struct s *p) { int *q = &p->addr; return p->in + used + *q; }\n",
+		NULL,
+	};
+	build(files);
+	cr_assert(bh_strset_contains(&graph.read, "c:@used"));
+	cr_assert(bh_strset_contains(&graph.read, "c:@pointed"));
+	cr_assert_not(bh_strset_contains(&graph.read, "c:@only_stored"));
+	cr_assert(bh_strset_contains(&graph.fields_read, "in"));
+	cr_assert(bh_strset_contains(&graph.fields_read, "addr"));
+	cr_assert_not(bh_strset_contains(&graph.fields_read, "out"));
+}
+
 // The calls of function `fn`, in block order, at most `max`.
 static size_t calls_in(const char *fn, const bh_ir_instr **out, size_t max)
 {
