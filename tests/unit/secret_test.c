@@ -356,6 +356,34 @@ Test(secret, generic_detector_needs_name_and_entropy, .init = setup, .fini = tea
 	cr_assert_eq(count_rule("secret.generic-credential"), 0);
 }
 
+// A secret word in a sentence (`unrecognized token: "x"`) and names
+// qualified by `::` are no settings; a key that starts its line, follows a
+// quote or is assigned with `=` still is.
+Test(secret, generic_detector_skips_sentences_and_qualified_names, .init = setup, .fini = teardown)
+{
+	const char *quiet[] = {
+		"} {1 {unrecognized token: \"123.4e5ghi\"}}\n",
+		"Parse error near line 2: unrecognized token: \"'unclosed;\"\n",
+		"unset -nocomplain ::quota_pwd ::quota_mapping\n",
+		"auth_token = Secrets::api_token\n",
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(quiet); i++) {
+		scan("t/errors.test", quiet[i]);
+		cr_expect_eq(count_rule("secret.generic-credential"), 0, "reported: %s", quiet[i]);
+	}
+	const char *loud[] = {
+		"token: \"Rk4vN8qZ2mX7tL9w\"\n",
+		"  api_token: Rk4vN8qZ2mX7tL9w\n",
+		"curl -H \"X-Auth-Token: Rk4vN8qZ2mX7tL9w\" https://api.internal\n",
+		"export API_TOKEN=Rk4vN8qZ2mX7tL9w\n",
+		"String api_token = \"Rk4v::N8qZ2mX7tL9w\"\n",
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(loud); i++) {
+		scan("deploy/config.sh", loud[i]);
+		cr_expect_eq(count_rule("secret.generic-credential"), 1, "not reported: %s", loud[i]);
+	}
+}
+
 Test(secret, base64_values_are_decoded_once, .init = setup, .fini = teardown)
 {
 	// bulkhead: ignore[secret.github-pat] a test vector: the test needs a secret the scanner finds

@@ -389,6 +389,41 @@ static bool is_other_word(const char *name, size_t n)
 	return false;
 }
 
+// `::quota_mapping`, `Config::token`, `pkg::name` unquoted: a name
+// qualified by `::` (Tcl, C++, Perl, Ruby, Rust) refers to a variable or
+// constant of the program.
+static bool is_qualified_name(const char *v, size_t n)
+{
+	bool qualified = false;
+	size_t i = 0;
+	while (i < n) {
+		if (i + 1 < n && v[i] == ':' && v[i + 1] == ':') {
+			qualified = true;
+			i += 2;
+			continue;
+		}
+		if (!isalnum((unsigned char)v[i]) && v[i] != '_')
+			return false;
+		i++;
+	}
+	return qualified && !(n >= 2 && v[n - 1] == ':' && v[n - 2] == ':');
+}
+
+// `unrecognized token: "123.4e5ghi"`: the name is a word of a sentence
+// (an error message a test expects, a log line), not a setting's: a bare
+// colon after it and another word and a blank before it on its line. A
+// key of YAML, JSON or an HTTP header starts its line or follows a quote,
+// a brace or a dash; code that assigns uses `=`.
+static bool is_prose_name(const char *subj, size_t name_start, size_t name_end, size_t value_start)
+{
+	if (name_start < 2 || subj[name_start - 1] != ' ' || !isalpha((unsigned char)subj[name_start - 2]))
+		return false;
+	size_t i = name_end;
+	while (i < value_start && (subj[i] == ' ' || subj[i] == '\t'))
+		i++;
+	return i < value_start && subj[i] == ':' && (i + 1 >= value_start || (subj[i + 1] != '=' && subj[i + 1] != ':'));
+}
+
 // The generic detector's value test: a literal that looks generated or
 // typed as a password, not a reference, path, URL, word or number.
 static bool is_generic_value(const char *v, size_t n)
@@ -459,12 +494,14 @@ static void consider(scanner *sc, uint32_t mi, const char *subj, size_t base, in
 	size_t ms = ov[0], me = ov[1];
 	size_t gs = ms, ge = me;
 	if (m->kind == BH_SECRET__GENERIC) {
-		// The value is whichever of groups 2-4 took part.
+		// The value is whichever of groups 2-4 took part (4: unquoted).
 		gs = ge = PCRE2_UNSET;
+		bool unquoted = false;
 		for (int g = 4; g >= 2; g--) {
 			if (g < pairs && ov[2 * g] != PCRE2_UNSET) {
 				gs = ov[2 * g];
 				ge = ov[2 * g + 1];
+				unquoted = g == 4;
 				break;
 			}
 		}
@@ -472,7 +509,12 @@ static void consider(scanner *sc, uint32_t mi, const char *subj, size_t base, in
 			return;
 		if (is_meta_name(subj + ov[2], ov[3] - ov[2]) || is_other_word(subj + ov[2], ov[3] - ov[2]))
 			return;
-		if (!is_generic_value(subj + gs, ge - gs))
+		if (!is_generic_value(subj + gs, ge - gs) || is_prose_name(subj, ov[2], ov[3], gs) ||
+		    (unquoted && is_qualified_name(subj + gs, ge - gs)))
+			return;
+		// The "separator" was the first colon of a `::` (Tcl's `unset
+		// ::quota_pwd ::quota_mapping`): two names, no assignment.
+		if (gs > 0 && subj[gs - 1] == ':' && subj[gs] == ':')
 			return;
 	} else if (m->group > 0 && m->group < pairs && ov[2 * m->group] != PCRE2_UNSET) {
 		gs = ov[2 * m->group];
