@@ -3,10 +3,10 @@
 // bytes ir_serial.c writes, decoded into one block on acquire and dropped,
 // least recently released first, once the idle bodies outgrow the budget.
 //
-// One lock for the store: acquire and release take it for a list update
-// or a decode (a function of a few hundred instructions decodes in
-// microseconds), and a body written under it is read by a thread only
-// after that thread's own acquire took it.
+// One lock for the store: acquire and release take it to update pins and
+// the idle list; a body is decoded outside it by the thread that asked
+// first (others asking meanwhile wait for it) and published under it, so
+// a thread reads a body only after its own acquire took the lock.
 #include <pthread.h>
 #include <string.h>
 
@@ -25,11 +25,13 @@ struct bh_ir_packed {
 	void *body;                 // heap, or NULL when not decoded
 	bh_ir_var *params;          // the parameters' variables, kept (bh_ir_func_params)
 	uint32_t pins;
+	bool decoding;              // a thread decodes it outside the lock
 	struct bh_ir_packed *prev, *next; // idle list: decoded, not held; newest first
 };
 
 struct bh_ir_store {
 	pthread_mutex_t lock;
+	pthread_cond_t decoded;     // some body's decoding ended
 	size_t budget;              // BH_IR_BUDGET_AUTO: twice the largest unit's bodies
 	size_t largest_unit;        // decoded bytes of the largest unit packed so far
 	size_t idle_bytes, decoded_bytes;
@@ -42,6 +44,7 @@ bh_ir_store *bh_ir_store_new(size_t budget)
 {
 	bh_ir_store *s = bh_xcalloc(1, sizeof(*s));
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->decoded, NULL);
 	s->budget = budget;
 	return s;
 }
@@ -79,6 +82,7 @@ void bh_ir_store_free(bh_ir_store *s)
 		unlink_idle(s, pk);
 		drop_body(pk);
 	}
+	pthread_cond_destroy(&s->decoded);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
@@ -109,24 +113,36 @@ void bh_ir_func_acquire(const bh_ir_func *cfn)
 		return;
 	bh_ir_store *s = pk->store;
 	pthread_mutex_lock(&s->lock);
-	if (pk->pins++ == 0) {
-		if (pk->body) {
-			unlink_idle(s, pk);
-		} else {
-			bh_ir_func *fn = pk->fn;
-			pk->body = bh_xmalloc(pk->size);
-			// Our own bytes, written by bh_ir_unit_pack: not decoding
-			// them is a bug, never a property of the scanned code.
-			bh_assert(bh_ir__unpack_body(fn, pk->bytes, pk->len, pk->strings, pk->nstrings, pk->body,
-						     pk->size));
-			if (s->link)
-				bh_ir_link_apply(s->link, fn);
-			s->decoded_bytes += pk->size;
-			s->stats.decodes++;
-			if (s->decoded_bytes > s->stats.peak_decoded)
-				s->stats.peak_decoded = s->decoded_bytes;
-		}
+	if (pk->pins++ == 0 && pk->body) {
+		unlink_idle(s, pk);
+	} else if (!pk->body && !pk->decoding) {
+		// Decoded outside the lock, so that the other analysis thread's
+		// decodes and releases do not wait for this one; a pinned body is
+		// never dropped, so the head is ours until it is published.
+		pk->decoding = true;
+		const struct bh_ir_link *link = s->link;
+		pthread_mutex_unlock(&s->lock);
+		bh_ir_func body = *pk->fn;
+		void *mem = bh_xmalloc(pk->size);
+		// Our own bytes, written by bh_ir_unit_pack: not decoding them
+		// is a bug, never a property of the scanned code.
+		bh_assert(bh_ir__unpack_body(&body, pk->bytes, pk->len, pk->strings, pk->nstrings, mem, pk->size));
+		if (link)
+			bh_ir_link_apply(link, &body);
+		pthread_mutex_lock(&s->lock);
+		pk->body = mem;
+		pk->fn->vars = body.vars;
+		pk->fn->blocks = body.blocks;
+		pk->decoding = false;
+		s->decoded_bytes += pk->size;
+		s->stats.decodes++;
+		if (s->decoded_bytes > s->stats.peak_decoded)
+			s->stats.peak_decoded = s->decoded_bytes;
+		pthread_cond_broadcast(&s->decoded);
 	}
+	// Another thread may still be decoding it.
+	while (!pk->body)
+		pthread_cond_wait(&s->decoded, &s->lock);
 	pthread_mutex_unlock(&s->lock);
 }
 
