@@ -121,4 +121,12 @@ bool bh_secret_is_placeholder(const char *s, size_t len);
  */
 bool bh_secret_mixes_classes(const char *s, size_t len);
 
+/**
+ * True if the secret word in name `s` is part of another word: `tokenize`,
+ * `tokenizer` and `tokenise` split text (`tokenize = unicode61`), a
+ * `secretary` or `secretariat` keeps no secret. The C rules and the
+ * generic text detector ask it alike.
+ */
+bool bh_secret_word_is_other_word(const char *s, size_t len);
+
 #endif

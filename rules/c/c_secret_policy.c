@@ -51,8 +51,7 @@ bh_c_secret_name bh_c_secret_classify_name(const char *name)
 	if (!name || !*name)
 		return BH_C_SECRET_NAME_NONE;
 	lowercase(lower, sizeof(lower), name);
-	// `tokenizer`, `tokenise`: about splitting text, not a token.
-	if (is_meta_name(lower) || contains(lower, "tokeniz") || contains(lower, "tokenis"))
+	if (is_meta_name(lower) || bh_secret_word_is_other_word(lower, strlen(lower)))
 		return BH_C_SECRET_NAME_NONE;
 	static const char *const keys[] = {
 		"aes_key", "aeskey", "hmac_key", "hmackey", "enc_key", "enckey",

@@ -356,6 +356,19 @@ Test(secret, generic_detector_needs_name_and_entropy, .init = setup, .fini = tea
 	cr_assert_eq(count_rule("secret.generic-credential"), 0);
 }
 
+// The one list of secret words inside other words, for the C rules and
+// the text detector alike.
+Test(secret, a_secret_word_inside_another_word_is_no_secret_name)
+{
+	const char *others[] = { "default_tokenizer", "TOKENISE", "secretary_login", "Secretariat" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(others); i++)
+		cr_expect(bh_secret_word_is_other_word(others[i], strlen(others[i])), "%s", others[i]);
+	const char *secrets[] = { "api_token", "client_secret", "SECRET_KEY", "tokens_left" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(secrets); i++)
+		cr_expect_not(bh_secret_word_is_other_word(secrets[i], strlen(secrets[i])), "%s", secrets[i]);
+	cr_expect_not(bh_secret_word_is_other_word("tokeni", 6)); // cut short: no whole word
+}
+
 // A secret word in a sentence (`unrecognized token: "x"`) and names
 // qualified by `::` are no settings; a key that starts its line, follows a
 // quote or is assigned with `=` still is.

@@ -127,6 +127,23 @@ bool bh_secret_is_placeholder(const char *s, size_t len)
 	return is_template(s, len) || is_patterned(s, len) || (body != s && is_patterned(body, blen));
 }
 
+bool bh_secret_word_is_other_word(const char *s, size_t len)
+{
+	static const char *const others[] = { "tokeniz", "tokenis", "secretar" };
+	for (size_t i = 0; i < len; i++)
+		for (size_t k = 0; k < BH_ARRAY_LEN(others); k++) {
+			size_t n = strlen(others[k]);
+			if (n > len - i)
+				continue;
+			size_t j = 0;
+			while (j < n && tolower((unsigned char)s[i + j]) == others[k][j])
+				j++;
+			if (j == n)
+				return true;
+		}
+	return false;
+}
+
 bool bh_secret_mixes_classes(const char *s, size_t len)
 {
 	bool lower = false, upper = false, digit = false, symbol = false;

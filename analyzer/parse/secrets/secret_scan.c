@@ -376,19 +376,6 @@ static bool is_meta_name(const char *name, size_t n)
 	return false;
 }
 
-// Names where the secret word is part of another word: `tokenize`,
-// `tokenizer` and `tokenise` split text (`tokenize=unicode61`), a
-// `secretary` keeps none.
-static bool is_other_word(const char *name, size_t n)
-{
-	static const char *const others[] = { "tokeniz", "tokenis", "secretar" };
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < BH_ARRAY_LEN(others); k++)
-			if (starts_with_ci(name + i, n - i, others[k]))
-				return true;
-	return false;
-}
-
 // `::quota_mapping`, `Config::token`, `pkg::name` unquoted: a name
 // qualified by `::` (Tcl, C++, Perl, Ruby, Rust) refers to a variable or
 // constant of the program.
@@ -507,7 +494,7 @@ static void consider(scanner *sc, uint32_t mi, const char *subj, size_t base, in
 		}
 		if (gs == PCRE2_UNSET)
 			return;
-		if (is_meta_name(subj + ov[2], ov[3] - ov[2]) || is_other_word(subj + ov[2], ov[3] - ov[2]))
+		if (is_meta_name(subj + ov[2], ov[3] - ov[2]) || bh_secret_word_is_other_word(subj + ov[2], ov[3] - ov[2]))
 			return;
 		if (!is_generic_value(subj + gs, ge - gs) || is_prose_name(subj, ov[2], ov[3], gs) ||
 		    (unquoted && is_qualified_name(subj + gs, ge - gs)))
