@@ -196,25 +196,24 @@ typedef struct {
 } scan_cli;
 
 
-static bool parse_jobs(int *out, const char *s)
+// An option's decimal value, all of `s`, from lo to hi.
+static bool parse_in_range(long *out, const char *s, long lo, long hi)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(s, &end, 10);
-	if (errno || *end || n < 1 || n > 1024)
+	if (errno || end == s || *end || n < lo || n > hi)
 		return false;
-	*out = (int)n;
+	*out = n;
 	return true;
 }
 
-static bool parse_ir_memory(unsigned *out, const char *s)
+static bool parse_jobs(int *out, const char *s)
 {
-	char *end;
-	errno = 0;
-	long n = strtol(s, &end, 10);
-	if (errno || end == s || *end || n < 1 || n > (long)BH_SCAN_MAX_IR_MEMORY)
+	long n;
+	if (!parse_in_range(&n, s, 1, 1024))
 		return false;
-	*out = (unsigned)n;
+	*out = (int)n;
 	return true;
 }
 
@@ -339,16 +338,17 @@ static int parse_scan_args(scan_cli *cli, int argc, char **argv)
 			cli->scan.cache_dir = optarg;
 			break;
 		case OPT_NO_CACHE: cli->no_cache = true; break;
-		case OPT_IR_MEMORY:
-			if (!parse_ir_memory(&cli->scan.ir_memory, optarg))
+		case OPT_IR_MEMORY: {
+			long mib;
+			if (!parse_in_range(&mib, optarg, 1, BH_SCAN_MAX_IR_MEMORY))
 				return bh_cli_usage_error(usage_scan, "--ir-memory needs a number of MiB from 1 to %u, not '%s'",
 							  BH_SCAN_MAX_IR_MEMORY, optarg);
+			cli->scan.ir_memory = (unsigned)mib;
 			break;
+		}
 		case OPT_MIN_EXPOSURE: {
-			char *end;
-			errno = 0;
-			long v = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || v < 0 || v > 100)
+			long v;
+			if (!parse_in_range(&v, optarg, 0, 100))
 				return bh_cli_usage_error(usage_scan, "--min-exposure needs a number from 0 to 100, not '%s'", optarg);
 			cli->scan.min_exposure = (int)v;
 			break;
@@ -677,9 +677,8 @@ static int cmd_lsp(int argc, char **argv)
 				return bh_cli_usage_error(usage_lsp, "--jobs needs a number from 1 to 1024, not '%s'", optarg);
 			break;
 		case OPT_DEBOUNCE: {
-			char *end;
-			long ms = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || ms < 0 || ms > 10000)
+			long ms;
+			if (!parse_in_range(&ms, optarg, 0, 10000))
 				return bh_cli_usage_error(usage_lsp, "--debounce needs milliseconds from 0 to 10000, not '%s'",
 						   optarg);
 			o.debounce_ms = (int)ms;

@@ -174,14 +174,34 @@ void bh_ir_func_release(const bh_ir_func *cfn)
 
 // ------------------------------------------------------------------ pack
 
+// The unit's strings, each copied into the packed arena once, by id in
+// the packer's table: the bodies' (encoded by id) and the heads' (kept as
+// pointers) share one copy.
 typedef struct {
 	bh_ir__packer *packer;
-	const char **table; // the copies, by id
+	bh_arena *arena;
+	BH_VEC(const char *) copies; // by id
 } strings;
+
+// Copies of every string the table holds so far.
+static void copy_new(strings *t)
+{
+	size_t n;
+	const char *const *own = bh_ir__packer_strings(t->packer, &n);
+	while (t->copies.len < n) {
+		const char *copy = bh_arena_strdup(t->arena, own[t->copies.len]);
+		bh_vec_push(&t->copies, copy);
+	}
+}
 
 static const char *keep(strings *t, const char *s)
 {
-	return s ? t->table[bh_ir__packer_intern(t->packer, s)] : NULL;
+	if (!s)
+		return NULL;
+	uint32_t id = bh_ir__packer_intern(t->packer, s);
+	copy_new(t);
+	bh_assert(id < t->copies.len && t->copies.items);
+	return t->copies.items[id];
 }
 
 static bh_loc keep_loc(strings *t, bh_loc l)
@@ -190,48 +210,13 @@ static bh_loc keep_loc(strings *t, bh_loc l)
 	return l;
 }
 
-static const bh_ir_fn_field *keep_fields(strings *t, bh_arena *arena, const bh_ir_fn_field *f, uint32_t n)
+static const bh_ir_fn_field *keep_fields(strings *t, const bh_ir_fn_field *f, uint32_t n)
 {
-	bh_ir_fn_field *out = n ? bh_arena_alloc(arena, n * sizeof(*out)) : NULL;
+	bh_ir_fn_field *out = n ? bh_arena_alloc(t->arena, n * sizeof(*out)) : NULL;
 	for (uint32_t i = 0; i < n; i++)
 		out[i] = (bh_ir_fn_field){ keep(t, f[i].field), keep(t, f[i].member), keep(t, f[i].func),
 					   keep(t, f[i].usr) };
 	return out;
-}
-
-// Every string the heads name, into the table before it is copied.
-static void intern_heads(bh_ir__packer *p, const bh_ir_unit *unit)
-{
-	(void)bh_ir__packer_intern(p, unit->path);
-	for (const bh_ir_func *fn = unit->first; fn; fn = fn->next) {
-		(void)bh_ir__packer_intern(p, fn->name);
-		(void)bh_ir__packer_intern(p, fn->usr);
-		(void)bh_ir__packer_intern(p, fn->loc.path);
-		for (uint32_t k = 0; k < fn->nparams; k++) {
-			const bh_ir_var *v = &fn->vars[k];
-			(void)bh_ir__packer_intern(p, v->name);
-			(void)bh_ir__packer_intern(p, v->usr);
-			(void)bh_ir__packer_intern(p, v->type);
-			(void)bh_ir__packer_intern(p, v->loc.path);
-			for (uint32_t i = 0; i < v->nfn_fields; i++) {
-				(void)bh_ir__packer_intern(p, v->fn_fields[i].field);
-				(void)bh_ir__packer_intern(p, v->fn_fields[i].member);
-				(void)bh_ir__packer_intern(p, v->fn_fields[i].func);
-				(void)bh_ir__packer_intern(p, v->fn_fields[i].usr);
-			}
-		}
-	}
-	for (const bh_ir_table *t = unit->tables; t; t = t->next) {
-		(void)bh_ir__packer_intern(p, t->key);
-		for (uint32_t i = 0; i < t->nfields; i++) {
-			(void)bh_ir__packer_intern(p, t->fields[i].field);
-			(void)bh_ir__packer_intern(p, t->fields[i].member);
-			(void)bh_ir__packer_intern(p, t->fields[i].func);
-			(void)bh_ir__packer_intern(p, t->fields[i].usr);
-		}
-	}
-	for (const bh_ir_global_init *g = unit->inits; g; g = g->next)
-		(void)bh_ir__packer_intern(p, g->key);
 }
 
 void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
@@ -244,15 +229,11 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 	size_t i = 0;
 	for (const bh_ir_func *fn = unit->first; fn; fn = fn->next)
 		at[i++] = bh_ir__packer_add(p, fn);
-	intern_heads(p, unit);
-	size_t len, nstrings;
+	size_t len;
 	const unsigned char *bytes = bh_ir__packer_bytes(p, &len);
 	at[nfuncs] = len;
 	bytes = bh_arena_memdup(arena, bytes, len);
-	const char *const *own = bh_ir__packer_strings(p, &nstrings);
-	strings t = { p, bh_arena_alloc(arena, (nstrings ? nstrings : 1) * sizeof(char *)) };
-	for (size_t k = 0; k < nstrings; k++)
-		t.table[k] = bh_arena_strdup(arena, own[k]);
+	strings t = { p, arena, { 0 } };
 
 	bh_ir_unit out = { .path = keep(&t, unit->path), .nfuncs = unit->nfuncs };
 	i = 0;
@@ -266,7 +247,7 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 			h->digest = bh_arena_memdup(arena, fn->digest, BH_SHA256_LEN);
 		struct bh_ir_packed *pk = bh_arena_alloc(arena, sizeof(*pk));
 		*pk = (struct bh_ir_packed){ .store = s, .fn = h, .bytes = bytes + at[i], .len = at[i + 1] - at[i],
-					     .strings = t.table, .nstrings = nstrings, .size = bh_ir__body_size(fn) };
+					     .size = bh_ir__body_size(fn) };
 		h->packed = pk;
 		// What callers most ask of a callee, there without a decode.
 		pk->params = fn->nparams ? bh_arena_alloc(arena, fn->nparams * sizeof(*pk->params)) : NULL;
@@ -276,7 +257,7 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 			v.usr = keep(&t, v.usr);
 			v.type = keep(&t, v.type);
 			v.loc = keep_loc(&t, v.loc);
-			v.fn_fields = keep_fields(&t, arena, v.fn_fields, v.nfn_fields);
+			v.fn_fields = keep_fields(&t, v.fn_fields, v.nfn_fields);
 			pk->params[k] = v;
 		}
 
@@ -290,7 +271,7 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 	for (const bh_ir_table *tb = unit->tables; tb; tb = tb->next) {
 		bh_ir_table *c = bh_arena_alloc(arena, sizeof(*c));
 		c->key = keep(&t, tb->key);
-		c->fields = keep_fields(&t, arena, tb->fields, tb->nfields);
+		c->fields = keep_fields(&t, tb->fields, tb->nfields);
 		c->nfields = tb->nfields;
 		*tail = c;
 		tail = &c->next;
@@ -302,9 +283,16 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 		*itail = c;
 		itail = &c->next;
 	}
+	// The table the bodies decode their strings from: every string now.
+	copy_new(&t);
+	const char *const *table = bh_arena_memdup(arena, t.copies.items, t.copies.len * sizeof(char *));
 	size_t decoded = 0;
-	for (const bh_ir_func *fn = out.first; fn; fn = fn->next)
+	for (const bh_ir_func *fn = out.first; fn; fn = fn->next) {
+		fn->packed->strings = table;
+		fn->packed->nstrings = t.copies.len;
 		decoded += fn->packed->size;
+	}
+	bh_vec_dispose(&t.copies);
 	pthread_mutex_lock(&s->lock);
 	s->stats.packed_bytes += len;
 	s->stats.body_bytes += decoded;

@@ -262,7 +262,7 @@ typedef struct {
 	bh_arena *arena;
 	const char *const *strings;
 	uint64_t nstrings;
-	// A packed body (bh_ir__decode_body): every array is carved from one
+	// A packed body (bh_ir__unpack_body): every array is carved from one
 	// block of exactly the size bh_ir__body_size gave, not from `arena`.
 	char *bump;
 	size_t bump_left;

@@ -63,6 +63,16 @@ static void remove_temp(const char *dir, const char *name)
 	rmdir(dir);
 }
 
+// The unit of source `text` compiled as file `name` (in a temporary
+// directory, removed again).
+static bh_ir_unit *lower_text(const char *name, const char *text, bh_diags *diags)
+{
+	const char *dir = temp_source(name, text);
+	bh_ir_unit *ir = lower_file(dir, name, diags);
+	remove_temp(dir, name);
+	return ir;
+}
+
 static const bh_ir_func *find_func(const bh_ir_unit *ir, const char *name)
 {
 	for (const bh_ir_func *fn = ir->first; fn; fn = fn->next)
@@ -587,11 +597,9 @@ Test(ir, operations_tables_list_every_function_of_a_field)
 			  "static const struct ops one = { .run = a, .stop = b };\n"
 			  "static const struct ops rows[] = { { a, b }, { b, b }, { a, 0 } };\n"
 			  "int f(int i) { return one.run(i) + rows[i].run(i) + rows[i].stop(i); }\n";
-	const char *dir = temp_source("ops.c", src);
 	bh_diags diags;
 	bh_diags_init(&diags, arena);
-	bh_ir_unit *ir = lower_file(dir, "ops.c", &diags);
-	remove_temp(dir, "ops.c");
+	bh_ir_unit *ir = lower_text("ops.c", src, &diags);
 	const bh_ir_func *fn = find_func(ir, "f");
 	const char *one = NULL, *rows = NULL;
 	for (uint32_t v = 0; v < fn->nvars; v++) {
@@ -797,11 +805,9 @@ Test(ir, deep_nesting_is_cut_with_a_note)
 	for (int i = 0; i < 5000; i++)
 		n += (size_t)snprintf(src + n, cap - n, "+1)");
 	n += (size_t)snprintf(src + n, cap - n, ";\n}\n");
-	const char *dir = temp_source("deep.c", src);
 	bh_diags diags;
 	bh_diags_init(&diags, arena);
-	bh_ir_unit *ir = lower_file(dir, "deep.c", &diags);
-	remove_temp(dir, "deep.c");
+	bh_ir_unit *ir = lower_text("deep.c", src, &diags);
 	const bh_ir_func *fn = find_func(ir, "deep");
 	verify_all(ir);
 	cr_assert(fn->cut & BH_IR_CUT_DEPTH);
@@ -855,11 +861,9 @@ Test(ir, code_that_does_not_compile_still_lowers)
 		"}\n"
 		"int g(void) { return 1 + ; }\n"
 		"void h(void) { break; continue; case 3: ; default: ; }\n";
-	const char *dir = temp_source("bad.c", src);
 	bh_diags diags;
 	bh_diags_init(&diags, arena);
-	bh_ir_unit *ir = lower_file(dir, "bad.c", &diags);
-	remove_temp(dir, "bad.c");
+	bh_ir_unit *ir = lower_text("bad.c", src, &diags);
 	verify_all(ir);
 	cr_assert(bh_diags_has_error(&diags), "clang errors are diagnosed");
 	cr_assert_geq(ir->nfuncs, 1);
@@ -879,11 +883,9 @@ Test(ir, code_clang_could_not_understand_is_opaque_not_its_operand)
 		"  w->rng[x] = rand();\n"
 		"  w->n = x;\n"
 		"}\n";
-	const char *dir = temp_source("recovery.c", src);
 	bh_diags diags;
 	bh_diags_init(&diags, arena);
-	bh_ir_unit *ir = lower_file(dir, "recovery.c", &diags);
-	remove_temp(dir, "recovery.c");
+	bh_ir_unit *ir = lower_text("recovery.c", src, &diags);
 	verify_all(ir);
 	const char *text = dump(ir);
 	cr_assert_not_null(text);
