@@ -1055,6 +1055,12 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_units units = { 0 };
 	bh_disc_units(&units, scan->arena, scan->ctx, db, scan->images, scan->nimages,
 		      &scan->diags);
+	// An autotools tree never configured: its config headers, written as
+	// configure would write them here, read by libclang from memory.
+	bh_disc_config_headers config_headers = { 0 };
+	bh_disc_find_config_headers(&config_headers, scan->arena, scan->ctx, bh_disc_this_host(),
+			       &scan->diags);
+	bh_disc_config_flags(&config_headers, &units, scan->arena, scan->ctx, &scan->diags);
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
 	copts.cancel = opts->cancel;
@@ -1079,13 +1085,23 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	copts.unit_cache = bh_scan_cache_units(&cache);
 	// libclang reads the editor's unsaved buffers too (bh_ctx_overlay
 	// serves them to every other stage).
-	bh_clang_unsaved *unsaved = bh_arena_alloc(scan->arena, (opts->noverlays + 1) * sizeof(*unsaved));
+	bh_clang_unsaved *unsaved = bh_arena_alloc(
+		scan->arena, (opts->noverlays + config_headers.len + 1) * sizeof(*unsaved));
 	for (size_t i = 0; i < opts->noverlays; i++)
 		if (bh_ctx_find(scan->ctx, opts->overlays[i].path))
 			unsaved[copts.nunsaved++] = (bh_clang_unsaved){
 				bh_arena_sprintf(scan->arena, "%s/%s", bh_ctx_root(scan->ctx),
 						 opts->overlays[i].path),
 				opts->overlays[i].text, opts->overlays[i].len };
+	// A written config header is a file the units read like any other:
+	// a unit's cache entry holds it by the hash of its text.
+	for (size_t i = 0; i < config_headers.len; i++) {
+		const bh_disc_config_header *h = &config_headers.items[i];
+		if (!h->text)
+			continue;
+		unsaved[copts.nunsaved++] = (bh_clang_unsaved){ h->abs_path, h->text, h->len };
+		bh_scan_cache_add_written(&cache, h->path, h->text, h->len);
+	}
 	copts.unsaved = unsaved;
 	// Every unit's flags, for the notes of findings the whole-program
 	// analyses place in units this scan does not parse (another shard's,
@@ -1135,6 +1151,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	scan->units_parsed = units.len;
 	bh_vec_dispose(&units);
 	bh_vec_dispose(&all_units);
+	bh_vec_dispose(&config_headers);
 	if (err == BH_OK && !tsc_beside) {
 		stage_progress(opts, "tree-sitter", "C files libclang did not parse");
 		err = bh_tsc_scan(scan->ctx, &topts, &scan->findings, &scan->diags);

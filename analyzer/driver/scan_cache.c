@@ -447,6 +447,18 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 	return hit;
 }
 
+void bh_scan_cache_add_written(bh_scan_cache *sc, const char *path, const char *text, size_t len)
+{
+	if (!sc->keyed)
+		return;
+	bh_sha256 h;
+	bh_sha256_init(&h);
+	bh_sha256_update(&h, text, len);
+	char hex[BH_SCAN_HASH_HEX];
+	bh_sha256_hex(&h, hex);
+	bh_strmap_put(&sc->hashes, path, hex);
+}
+
 const bh_clang_unit_cache *bh_scan_cache_units(const bh_scan_cache *sc)
 {
 	return sc->keyed ? &sc->units : NULL;

@@ -67,6 +67,14 @@ bool bh_scan_cache_lookup(bh_scan_cache *sc, bh_scan *scan, const bh_scan_option
 const bh_clang_unit_cache *bh_scan_cache_units(const bh_scan_cache *sc);
 
 /**
+ * A file the units read from memory, not from disk (a config header
+ * written for an unconfigured autotools tree), at context path `path`: a
+ * unit entry holds it by the hash of `text` as it holds a context file.
+ * Nothing when the scan could not be keyed.
+ */
+void bh_scan_cache_add_written(bh_scan_cache *sc, const char *path, const char *text, size_t len);
+
+/**
  * Store the findings and diagnostics the scan made from `first_finding`
  * and `first_diag` on, with the files its units read (`visited`, context
  * paths, and `outside`: bh_clang_options' lists) that the key does not

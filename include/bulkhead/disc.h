@@ -166,6 +166,105 @@ bool bh_disc_is_c_source(const bh_file *f);
 void bh_disc_units(bh_units *out, bh_arena *arena, bh_ctx *ctx, const bh_compdb *db,
 		   bh_img *const *images, size_t nimages, bh_diags *diags);
 
+/* ------------------------------------------- autotools config headers */
+
+/** AC_INIT's arguments; NULL when not given or not a literal. */
+typedef struct {
+	const char *name, *version, *bugreport, *tarname, *url;
+} bh_disc_package;
+
+/**
+ * What configure would find on a host, asked by name: a header by its
+ * path under the include directories ("sys/socket.h"), a function or
+ * variable of the C library ("accept4"), a library by its -l name
+ * ("pthread"). Never compiles, links or runs anything.
+ */
+typedef struct {
+	bool (*has_header)(void *payload, const char *path);
+	bool (*has_function)(void *payload, const char *name);
+	bool (*has_library)(void *payload, const char *name);
+	void *payload;
+} bh_disc_host;
+
+/** The machine Bulkhead runs on (disc_host.c). */
+const bh_disc_host *bh_disc_this_host(void);
+
+/**
+ * The config header configure would write from the autoheader template
+ * `tmpl` (`len` bytes; config.h.in) on `host`: each `#undef NAME` line
+ * becomes `#define NAME VALUE` for what configure would define there
+ * (HAVE_<HEADER>_H, HAVE_<FUNCTION>, HAVE_DECL_<F> as 0 or 1, HAVE_LIB<X>,
+ * SIZEOF_<TYPE>, HAVE_<TYPE> and known structures and members, the system
+ * extensions, byte order, STDC_HEADERS, PACKAGE_* and VERSION from `pkg`),
+ * else the line is put in a comment, as configure does; other lines are copied. `*ndefined` (may be
+ * NULL) counts the lines defined. Ownership: the text is in `arena`,
+ * NUL-terminated, `*len_out` bytes.
+ */
+char *bh_disc_autoheader(bh_arena *arena, const char *tmpl, size_t len, const bh_disc_package *pkg,
+			 const bh_disc_host *host, size_t *len_out, size_t *ndefined);
+
+/** A config header named by an autotools configure script of the context. */
+typedef struct {
+	const char *path;          /* context-relative output ("config.h", "src/config.h") */
+	const char *abs_path;      /* where a build would write it */
+	const char *dir;           /* directory of its configure.ac, context-relative ("" at the root) */
+	const char *template_path; /* context-relative template it was written from; NULL when the
+				      header is a file of the context */
+	const char *text;          /* what configure would write (bh_disc_autoheader); NULL when the
+				      header is a file of the context */
+	size_t len;
+	size_t ndefined;           /* macros the written header defines */
+} bh_disc_config_header;
+
+typedef BH_VEC(bh_disc_config_header) bh_disc_config_headers;
+
+/** How a reader of build files sees the context: paths are context-relative. */
+typedef struct {
+	bool (*exists)(void *payload, const char *path); /* a regular file of the context */
+	bool (*read)(void *payload, const char *path, const char **text, size_t *len);
+	void *payload;
+} bh_disc_files;
+
+/**
+ * Read one configure script (`path`, context-relative, `len` bytes of
+ * `text`) for its config headers, appended to `out` as
+ * bh_disc_find_config_headers describes; `root` is the context's
+ * directory (for abs_path). Ownership: strings in `arena`.
+ */
+void bh_disc_read_configure(bh_disc_config_headers *out, bh_arena *arena, const char *root,
+			    const char *path, const char *text, size_t len, const bh_disc_files *files,
+			    const bh_disc_host *host);
+
+/**
+ * The config headers of the context's autotools builds: for every
+ * configure.ac (or configure.in) not under a hidden directory, each output
+ * of its AC_CONFIG_HEADERS, AC_CONFIG_HEADER or AM_CONFIG_HEADER call
+ * (`out[:in...]`, the template `out.in` by default) that is a file of the
+ * context, or else whose template is: then written from the template as
+ * configure would write it on `host`, with AC_INIT's package (an argument
+ * named by an m4_define of configure.ac or of a file it m4_includes is
+ * taken by its value). Nothing is written to disk: the C front end reads
+ * the text in place of the missing file. Unreadable files become
+ * diagnostics. Ownership: strings in `arena`; dispose `out` with
+ * bh_vec_dispose.
+ */
+void bh_disc_find_config_headers(bh_disc_config_headers *out, bh_arena *arena, bh_ctx *ctx,
+				 const bh_disc_host *host, bh_diags *diags);
+
+/**
+ * Give the units whose flags were inferred or guessed, and that automake
+ * or autoconf builds, what their compile line would give them:
+ * -DHAVE_CONFIG_H and -I for the directory of each config header of the
+ * deepest configure.ac above them. Automake or autoconf builds a unit when
+ * the nearest directory from its own up to configure.ac's with a build
+ * file has a Makefile.am or Makefile.in, or none has one; not when it has
+ * a Makefile only (a vendored library's own). Units with a
+ * compile_commands.json entry keep their flags. One note per written
+ * header says for how many units. @return the units changed.
+ */
+size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *units, bh_arena *arena,
+			    const bh_ctx *ctx, bh_diags *diags);
+
 /* ------------------------------------------------------- build recipes */
 
 /** What an artifact of a build file is. */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Unit tests for the C unit list (analyzer/discover/disc.c): which files
 // become translation units, their database or fallback flags, and the
-// run-wide notes about guessed flags.
+// run-wide notes about guessed flags; the config headers of unconfigured
+// autotools trees and the flags they add (disc_autoconf.c).
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1740,4 +1741,138 @@ Test(disc, recipes_list_the_libraries_other_makefiles_make)
 	cr_assert_not_null(app);
 	cr_assert_eq(app->nlinks, 1, "libown.a is this file's; -lm is no file");
 	cr_assert_str_eq(app->links[0], "../deps/x/libx.a");
+}
+
+// ------------------------------------------- autotools config headers
+
+static bool fake_header(void *payload, const char *path)
+{
+	(void)payload;
+	return strcmp(path, "stdbool.h") == 0;
+}
+
+static bool fake_function(void *payload, const char *name)
+{
+	(void)payload;
+	return strcmp(name, "accept4") == 0;
+}
+
+static bool fake_library(void *payload, const char *name)
+{
+	(void)payload;
+	(void)name;
+	return false;
+}
+
+static const bh_disc_host fake = { fake_header, fake_function, fake_library, NULL };
+
+Test(disc, autoconf_a_missing_config_header_is_written_from_its_template)
+{
+	write_file("configure.ac",
+		   "dnl AC_CONFIG_HEADERS([commented.h])\n"
+		   "# AC_CONFIG_HEADERS([also-commented.h])\n"
+		   "m4_include([m4/version.m4])\n"
+		   "AC_INIT([demo], [DEMO_VERSION], [dev@demo.example], [], [https://demo.example])\n"
+		   "AS_IF([test x = y], [AC_CONFIG_HEADERS([src/config.h:src/config.in])])\n"
+		   "AC_CONFIG_HEADERS([../escape.h /abs.h $(top)/x.h])\n");
+	write_file("m4/version.m4", "m4_define([DEMO_VERSION], [3.1.4])\n");
+	write_file("src/config.in", "#undef PACKAGE_STRING\n#undef PACKAGE_URL\n#undef HAVE_STDBOOL_H\n");
+	write_file("src/main.c", "int main(void) { return 0; }\n");
+	write_file("Makefile.am", "SUBDIRS = src\n");
+	open_ctx(0, NULL, 0);
+	bh_disc_config_headers headers = { 0 };
+	bh_disc_find_config_headers(&headers, arena, ctx, &fake, &diags);
+
+	cr_assert_eq(headers.len, 1, "commented calls and paths leaving the tree are not read");
+	const bh_disc_config_header *h = &headers.items[0];
+	cr_expect_str_eq(h->path, "src/config.h");
+	cr_expect_str_eq(h->dir, "");
+	cr_expect_str_eq(h->template_path, "src/config.in");
+	cr_expect_str_eq(h->abs_path, bh_arena_sprintf(arena, "%s/src/config.h", bh_ctx_root(ctx)));
+	cr_expect_str_eq(h->text, "#define PACKAGE_STRING \"demo 3.1.4\"\n"
+				  "#define PACKAGE_URL \"https://demo.example\"\n"
+				  "#define HAVE_STDBOOL_H 1\n");
+	cr_expect_eq(h->ndefined, 3);
+	cr_expect_eq(h->len, strlen(h->text));
+
+	bh_disc_units(&units, arena, ctx, NULL, NULL, 0, &diags);
+	cr_expect_eq(bh_disc_config_flags(&headers, &units, arena, ctx, &diags), 1);
+	cr_expect(strstr(joined(unit_at("src/main.c")),
+			 bh_arena_sprintf(arena, " -DHAVE_CONFIG_H -I%s/src", bh_ctx_root(ctx))) != NULL,
+		  "%s", joined(unit_at("src/main.c")));
+	bool noted = false;
+	for (size_t i = 0; i < diags.items.len; i++)
+		if (strcmp(diags.items.items[i].code, "disc.config-header") == 0) {
+			noted = true;
+			cr_expect_str_eq(diags.items.items[i].loc.path, "src/config.in");
+			cr_expect(strstr(diags.items.items[i].message, "1 C file is parsed") != NULL);
+		}
+	cr_expect(noted);
+	bh_vec_dispose(&headers);
+}
+
+Test(disc, autoconf_an_existing_header_is_used_and_only_autotools_units_get_the_flags)
+{
+	write_file("configure.in", "AC_INIT(tool, 1.0)\nAM_CONFIG_HEADER(config.h)\n");
+	write_file("config.h", "#define HAVE_STDBOOL_H 1\n");
+	write_file("config.h.in", "#undef HAVE_STDBOOL_H\n");
+	write_file("Makefile.in", "DEFS = @DEFS@\n");
+	write_file("main.c", "int main(void) { return 0; }\n");
+	write_file("tests/check.c", "int check;\n"); // no build file of its own
+	write_file("vendor/lib/Makefile", "CFLAGS = -DLIB_OWN\nlib.o: lib.c\n");
+	write_file("vendor/lib/lib.c", "int lib;\n");
+	// A configure.ac of its own, deeper: its units take its headers.
+	write_file("plugins/configure.ac", "AC_CONFIG_HEADERS([pconf.h])\n");
+	write_file("plugins/pconf.h.in", "#undef HAVE_ACCEPT4\n");
+	write_file("plugins/Makefile.am", "\n");
+	write_file("plugins/p.c", "int p;\n");
+	// quilt's backup is no configure script.
+	write_file(".pc/fix/configure.ac", "AC_CONFIG_HEADERS([pc.h])\n");
+	write_file(".pc/fix/pc.h.in", "#undef X\n");
+	open_ctx(0, NULL, 0);
+	bh_disc_config_headers headers = { 0 };
+	bh_disc_find_config_headers(&headers, arena, ctx, &fake, &diags);
+	cr_assert_eq(headers.len, 2);
+	cr_expect_str_eq(headers.items[0].path, "config.h");
+	cr_expect_null(headers.items[0].text, "a header in the context is read as it is");
+	cr_expect_null(headers.items[0].template_path);
+	cr_expect_str_eq(headers.items[1].path, "plugins/pconf.h");
+	cr_expect_str_eq(headers.items[1].text, "#define HAVE_ACCEPT4 1\n");
+
+	const char *compdb_args[] = { "-DFROM_DB" };
+	bh_disc_units(&units, arena, ctx, NULL, NULL, 0, &diags);
+	bh_unit *from_db = (bh_unit *)unit_at("tests/check.c");
+	from_db->flags_source = BH_FLAGS_COMPDB; // as if compile_commands.json had it
+	from_db->args = compdb_args;
+	from_db->nargs = 1;
+	cr_expect_eq(bh_disc_config_flags(&headers, &units, arena, ctx, &diags), 2);
+	const char *r = bh_ctx_root(ctx);
+	cr_expect(strstr(joined(unit_at("main.c")), bh_arena_sprintf(arena, "-DHAVE_CONFIG_H -I%s", r)));
+	cr_expect_str_eq(joined(unit_at("tests/check.c")), "-DFROM_DB");
+	cr_expect_null(strstr(joined(unit_at("vendor/lib/lib.c")), "HAVE_CONFIG_H"),
+		       "%s", joined(unit_at("vendor/lib/lib.c")));
+	const char *p = joined(unit_at("plugins/p.c"));
+	cr_expect(strstr(p, bh_arena_sprintf(arena, "-DHAVE_CONFIG_H -I%s/plugins", r)), "%s", p);
+	size_t notes = 0;
+	for (size_t i = 0; i < diags.items.len; i++)
+		if (strcmp(diags.items.items[i].code, "disc.config-header") == 0) {
+			notes++;
+			cr_expect_str_eq(diags.items.items[i].loc.path, "plugins/pconf.h.in");
+		}
+	cr_expect_eq(notes, 1, "only a written header is noted");
+	bh_vec_dispose(&headers);
+}
+
+Test(disc, autoconf_no_header_and_no_template_give_nothing)
+{
+	write_file("configure.ac", "AC_INIT([x], [1])\nAC_CONFIG_HEADERS([config.h])\n");
+	write_file("main.c", "int main(void) { return 0; }\n");
+	open_ctx(0, NULL, 0);
+	bh_disc_config_headers headers = { 0 };
+	bh_disc_find_config_headers(&headers, arena, ctx, &fake, &diags);
+	cr_expect_eq(headers.len, 0);
+	bh_disc_units(&units, arena, ctx, NULL, NULL, 0, &diags);
+	cr_expect_eq(bh_disc_config_flags(&headers, &units, arena, ctx, &diags), 0);
+	cr_expect_null(strstr(joined(unit_at("main.c")), "HAVE_CONFIG_H"));
+	bh_vec_dispose(&headers);
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "parse/c/clang_internal.h"
 
@@ -76,7 +77,6 @@ const char *bh_clang__file_path(bh_clang__walk *w, CXFile file)
 	CXString name = clang_getFileName(file);
 	const char *n = clang_getCString(name);
 	bool resolved = n && real_name(w, n, real);
-	clang_disposeString(name);
 	if (!resolved) {
 		CXString rp = clang_File_tryGetRealPathName(file);
 		const char *r = clang_getCString(rp);
@@ -86,6 +86,15 @@ const char *bh_clang__file_path(bh_clang__walk *w, CXFile file)
 			memcpy(real, r, rlen + 1);
 		clang_disposeString(rp);
 	}
+	// A file clang read only from memory (a config header written for
+	// an unconfigured tree, bh_disc_config_headers) is named as given.
+	size_t nlen = n ? strlen(n) : 0;
+	if (!resolved && nlen > 0 && n[0] == '/' && nlen < sizeof(real) && !strstr(n, "/../") &&
+	    access(n, F_OK) != 0) {
+		memcpy(real, n, nlen + 1);
+		resolved = true;
+	}
+	clang_disposeString(name);
 	if (resolved) {
 		size_t len = w->ctx_root_len;
 		if (len == 1 && w->ctx_root[0] == '/')

@@ -1,0 +1,1 @@
+m4_define([QS_VERSION], [2.4.1])
