@@ -39,11 +39,11 @@
 
 // In the order clang searches them.
 static const char *const include_dirs[] = {
-	BH_CLANG_INCLUDE_DIR, "/usr/local/include", "/usr/include/" MULTIARCH, "/usr/include",
+	BH_CLANG_INCLUDE_DIR, "/usr/local/include", ("/usr/include/" MULTIARCH), "/usr/include",
 };
 
 static const char *const library_dirs[] = {
-	"/usr/local/lib", "/usr/lib/" MULTIARCH, "/lib/" MULTIARCH, "/usr/lib", "/lib",
+	"/usr/local/lib", ("/usr/lib/" MULTIARCH), ("/lib/" MULTIARCH), "/usr/lib", "/lib",
 };
 
 static bool safe_name(const char *name)
