@@ -361,8 +361,10 @@ json_t *bh_summaries__path_ref(bh_summaries__paths *t, const bh_taint__path *p)
 	// Last step first: a node's next is written before it.
 	const bh_finding_step **order = bh_xmalloc(p->len * sizeof(*order));
 	size_t n = 0;
-	for (const bh_taint__pstep *c = p->head; c && n < p->len; c = c->next)
-		order[n++] = &c->step;
+	bh_taint__path_iter it;
+	bh_taint__path_iter_init(&it, p);
+	for (const bh_finding_step *st; n < p->len && (st = bh_taint__path_next(&it)) != NULL;)
+		order[n++] = st;
 	json_int_t next = -1;
 	for (size_t i = n; i-- > 0;) {
 		const bh_finding_step *st = order[i];
@@ -418,22 +420,24 @@ const char *bh_summaries__path_get(bh_summaries *s, json_t *ref, bh_taint__path 
 	size_t i = 0;
 	for (int64_t n = json_integer_value(ref); n >= 0; n = t->node_next[n])
 		steps[i++] = t->steps[t->node_step[n]];
-	*out = bh_taint__path_make(s->arena, steps, len, (bh_taint__path){ NULL, 0 });
+	*out = bh_taint__path_make(s->arena, steps, len, (bh_taint__path){ NULL, 0, 0 });
 	free(steps);
 	return NULL;
 }
 
 bh_taint__path bh_summaries__path_copy(bh_summaries *s, const bh_taint__path *p)
 {
-	bh_taint__path out = { NULL, 0 };
+	bh_taint__path out = { NULL, 0, 0 };
 	if (!p->len)
 		return out;
 	bh_finding_step *steps = bh_xmalloc(p->len * sizeof(*steps));
 	size_t n = 0;
-	for (const bh_taint__pstep *c = p->head; c && n < p->len; c = c->next, n++) {
-		steps[n].loc = c->step.loc;
-		steps[n].loc.path = c->step.loc.path ? bh_strset_intern(&s->paths, c->step.loc.path) : NULL;
-		steps[n].message = bh_strset_intern(&s->paths, c->step.message ? c->step.message : "");
+	bh_taint__path_iter it;
+	bh_taint__path_iter_init(&it, p);
+	for (const bh_finding_step *st; n < p->len && (st = bh_taint__path_next(&it)) != NULL; n++) {
+		steps[n].loc = st->loc;
+		steps[n].loc.path = st->loc.path ? bh_strset_intern(&s->paths, st->loc.path) : NULL;
+		steps[n].message = bh_strset_intern(&s->paths, st->message ? st->message : "");
 	}
 	out = bh_taint__path_make(s->arena, steps, n, out);
 	free(steps);

@@ -1615,7 +1615,7 @@ static void note_global_params(bh_taint__summary *sum, const char *key, uint64_t
 			sum->globals.items[i].labels |= labels;
 			return;
 		}
-	bh_taint__global_write gw = { key, labels, { NULL, 0 } };
+	bh_taint__global_write gw = { key, labels, { NULL, 0, 0 } };
 	bh_vec_push(&sum->globals, gw);
 }
 

@@ -78,6 +78,8 @@ typedef struct {
 typedef struct {
 	bh_taint__path built;          // built backwards: each step goes in front
 	const char *what;              // the source's description
+	bh_taint__pstep *fresh;        // built.head when this builder made it and nothing
+				       // shares it yet: a path put in front goes in its `sub`
 } bh_taint__path_builder;
 
 // ------------------------------------------------------------- values

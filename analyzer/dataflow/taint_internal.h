@@ -61,20 +61,43 @@ typedef struct {
 // A path: ordered steps (source first) as a list of immutable arena
 // cells, so that paths share their ends: a caller's path into a callee's
 // sink is its own steps in front of the callee's path, not a copy of it
-// (lua5.4's summaries held 1.7 million copied steps, 60 MB).
+// (lua5.4's summaries held 1.7 million copied steps, 60 MB). A cell can
+// also start with a whole other path (`sub`), so that paths share their
+// beginnings too: a caller's explanation of an argument is one path that
+// every sink entry the argument reaches starts with, in the same cell as
+// its "passed to f() as argument 1" step.
 typedef struct bh_taint__pstep {
-	bh_finding_step step;
-	const struct bh_taint__pstep *next; // the step after, or NULL
+	const struct bh_taint__pstep *sub;  // the steps of the path starting there (to its
+					    // end) come first, or NULL
+	bh_finding_step step;               // then this one
+	const struct bh_taint__pstep *next; // then the rest, or NULL
 } bh_taint__pstep;
+
+// `sub`s nest at most this deep; a deeper path is copied in (each level
+// is an explanation within an explanation: calls within calls).
+#define BH_TAINT__PATH_DEPTH 16
 
 typedef struct {
 	const bh_taint__pstep *head; // the first step (the source end), or NULL
-	size_t len;
+	uint32_t len;                // steps, counting those of links
+	uint32_t depth;              // links within links: 0 for a plain list
 } bh_taint__path;
 
 /** The path `steps` (in order, `n` of them) in front of `tail`, cells in `arena`. */
 bh_taint__path bh_taint__path_make(bh_arena *arena, const bh_finding_step *steps, size_t n,
 				   bh_taint__path tail);
+
+/** Walks a path's steps in order, through the paths cells start with. */
+typedef struct {
+	const bh_taint__pstep *cur;
+	const bh_taint__pstep *stack[BH_TAINT__PATH_DEPTH + 1]; // cells whose `sub` is being walked
+	size_t depth;
+} bh_taint__path_iter;
+
+void bh_taint__path_iter_init(bh_taint__path_iter *it, const bh_taint__path *p);
+
+/** The next step, or NULL after the last. */
+const bh_finding_step *bh_taint__path_next(bh_taint__path_iter *it);
 
 // Where a sink is and what it is: one per sink instruction (or per call
 // into code outside the build context), shared by every summary entry

@@ -19,6 +19,7 @@ bh_taint__path bh_taint__path_make(bh_arena *arena, const bh_finding_step *steps
 {
 	for (size_t i = n; i-- > 0;) {
 		bh_taint__pstep *cell = bh_arena_alloc(arena, sizeof(*cell));
+		cell->sub = NULL;
 		cell->step = steps[i];
 		cell->next = tail.head;
 		tail.head = cell;
@@ -27,30 +28,72 @@ bh_taint__path bh_taint__path_make(bh_arena *arena, const bh_finding_step *steps
 	return tail;
 }
 
+void bh_taint__path_iter_init(bh_taint__path_iter *it, const bh_taint__path *p)
+{
+	it->cur = p ? p->head : NULL;
+	it->depth = 0;
+}
+
+const bh_finding_step *bh_taint__path_next(bh_taint__path_iter *it)
+{
+	const bh_taint__pstep *c = it->cur;
+	// Down the `sub`s first; a cell is yielded once its `sub` is done.
+	while (c && c->sub && it->depth < BH_ARRAY_LEN(it->stack)) {
+		it->stack[it->depth++] = c;
+		c = c->sub;
+	}
+	if (!c) {
+		if (!it->depth)
+			return NULL;
+		c = it->stack[--it->depth];
+	}
+	it->cur = c->next;
+	return &c->step;
+}
+
 void bh_taint__step(bh_taint__fctx *c, bh_taint__path_builder *pb, bh_loc loc, const char *fmt, const char *a,
 		 const char *b)
 {
-	bh_finding_step s;
-	s.loc = loc;
+	bh_taint__pstep *cell = bh_arena_alloc(c->prog->arena, sizeof(*cell));
+	cell->sub = NULL;
+	cell->step.loc = loc;
 	char text[256];
 	int n = snprintf(text, sizeof(text), fmt, a ? a : "", b ? b : "");
-	s.message = n >= 0 && (size_t)n < sizeof(text) ? bh_strset_intern(&c->prog->step_messages, text)
-						       : bh_arena_sprintf(c->prog->arena, fmt, a ? a : "", b ? b : "");
-	pb->built = bh_taint__path_make(c->prog->arena, &s, 1, pb->built);
+	cell->step.message = n >= 0 && (size_t)n < sizeof(text)
+				     ? bh_strset_intern(&c->prog->step_messages, text)
+				     : bh_arena_sprintf(c->prog->arena, fmt, a ? a : "", b ? b : "");
+	cell->next = pb->built.head;
+	pb->built.head = cell;
+	pb->built.len++;
+	pb->fresh = cell;
 }
 
 void bh_taint__prepend_path(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_taint__path *p)
 {
+	if (!p->len)
+		return;
+	bh_taint__pstep *head = pb->fresh;
+	pb->fresh = NULL;
 	// Nothing built yet: `p` is the end of the path, shared as it is.
 	if (!pb->built.len) {
 		pb->built = *p;
 		return;
 	}
+	// The step this builder just made starts with `p`.
+	if (head && head == pb->built.head && !head->sub && p->depth < BH_TAINT__PATH_DEPTH) {
+		head->sub = p->head;
+		pb->built.len += p->len;
+		if (p->depth + 1 > pb->built.depth)
+			pb->built.depth = p->depth + 1;
+		return;
+	}
 	bh_finding_step stack[64];
 	bh_finding_step *steps = p->len <= 64 ? stack : bh_xmalloc(p->len * sizeof(*steps));
 	size_t n = 0;
-	for (const bh_taint__pstep *s = p->head; s && n < p->len; s = s->next)
-		steps[n++] = s->step;
+	bh_taint__path_iter it;
+	bh_taint__path_iter_init(&it, p);
+	for (const bh_finding_step *s; n < p->len && (s = bh_taint__path_next(&it)) != NULL;)
+		steps[n++] = *s;
 	pb->built = bh_taint__path_make(c->prog->arena, steps, n, pb->built);
 	if (steps != stack)
 		free(steps);
@@ -59,7 +102,8 @@ void bh_taint__prepend_path(bh_taint__fctx *c, bh_taint__path_builder *pb, const
 bh_taint__path bh_taint__finish_path(bh_taint__path_builder *pb)
 {
 	bh_taint__path p = pb->built;
-	pb->built = (bh_taint__path){ NULL, 0 };
+	pb->built = (bh_taint__path){ NULL, 0, 0 };
+	pb->fresh = NULL;
 	return p;
 }
 

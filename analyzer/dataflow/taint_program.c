@@ -170,7 +170,7 @@ void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,
 		      const bh_taint__path *path)
 {
 	bh_taint__report_record r = { false, rule, loc, function, snippet, message,
-				      path ? *path : (bh_taint__path){ NULL, 0 } };
+				      path ? *path : (bh_taint__path){ NULL, 0, 0 } };
 	bh_taint__note_report(p, &r);
 	bh_findings *out = p->findings;
 	if (bh_findings_find(out, rule, &loc, NULL))
@@ -178,8 +178,10 @@ void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,
 	bh_finding *fd = bh_finding_add(out, rule, loc, "%s", message);
 	fd->function = function ? bh_arena_strdup(out->arena, function) : NULL;
 	fd->snippet = snippet ? bh_arena_strdup(out->arena, snippet) : NULL;
-	for (const bh_taint__pstep *s = path ? path->head : NULL; s; s = s->next)
-		bh_finding_add_flow(out, fd, s->step.loc, s->step.message);
+	bh_taint__path_iter it;
+	bh_taint__path_iter_init(&it, path);
+	for (const bh_finding_step *s; (s = bh_taint__path_next(&it)) != NULL;)
+		bh_finding_add_flow(out, fd, s->loc, s->message);
 }
 
 bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,

@@ -20,12 +20,20 @@ static bool path_equal(const bh_taint__path *a, const bh_taint__path *b)
 {
 	if (a->len != b->len)
 		return false;
-	// Shared ends compare at once.
-	for (const bh_taint__pstep *x = a->head, *y = b->head; x != y; x = x->next, y = y->next)
-		if (!x || !y || !bh_loc_equal(&x->step.loc, &y->step.loc) ||
-		    !bh_str_equal(x->step.message, y->step.message))
+	// Shared ends compare at once: the same cell outside any link is the
+	// same rest of the path (inside one, the rests may go on differently).
+	bh_taint__path_iter x, y;
+	bh_taint__path_iter_init(&x, a);
+	bh_taint__path_iter_init(&y, b);
+	for (;;) {
+		if (x.cur == y.cur && !x.depth && !y.depth)
+			return true;
+		const bh_finding_step *s = bh_taint__path_next(&x), *t = bh_taint__path_next(&y);
+		if (!s || !t)
+			return s == t;
+		if (!bh_loc_equal(&s->loc, &t->loc) || !bh_str_equal(s->message, t->message))
 			return false;
-	return true;
+	}
 }
 
 // Values are compared whole (the witness too, which callers do not read:

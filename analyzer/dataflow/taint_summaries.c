@@ -453,15 +453,15 @@ void bh_taint__summary_dispose(bh_taint__summary *s)
 
 void bh_taint__summary_drop_paths(bh_taint__summary *s)
 {
-	s->ret_path = (bh_taint__path){ NULL, 0 };
+	s->ret_path = (bh_taint__path){ NULL, 0, 0 };
 	for (uint32_t j = 0; s->param_out && j < s->nparams; j++)
-		s->param_out_path[j] = (bh_taint__path){ NULL, 0 };
+		s->param_out_path[j] = (bh_taint__path){ NULL, 0, 0 };
 	for (size_t k = 0; k < s->fields.len; k++)
-		s->fields.items[k].path = (bh_taint__path){ NULL, 0 };
+		s->fields.items[k].path = (bh_taint__path){ NULL, 0, 0 };
 	for (size_t k = 0; k < s->sinks.len; k++)
-		s->sinks.items[k].path = (bh_taint__path){ NULL, 0 };
+		s->sinks.items[k].path = (bh_taint__path){ NULL, 0, 0 };
 	for (size_t k = 0; k < s->globals.len; k++)
-		s->globals.items[k].path = (bh_taint__path){ NULL, 0 };
+		s->globals.items[k].path = (bh_taint__path){ NULL, 0, 0 };
 }
 
 // ------------------------------------------------------- tainted globals
@@ -493,9 +493,11 @@ void bh_taint__global_check_path(bh_taint__tainted_global *g,
 				 bool (*in_context)(void *payload, const char *path, const char *hash),
 				 void *payload)
 {
-	for (const bh_taint__pstep *s = g->path.head; s; s = s->next)
-		if (!in_context(payload, s->step.loc.path, NULL)) {
-			g->path = (bh_taint__path){ NULL, 0 };
+	bh_taint__path_iter it;
+	bh_taint__path_iter_init(&it, &g->path);
+	for (const bh_finding_step *s; (s = bh_taint__path_next(&it)) != NULL;)
+		if (!in_context(payload, s->loc.path, NULL)) {
+			g->path = (bh_taint__path){ NULL, 0, 0 };
 			return;
 		}
 }

@@ -139,9 +139,11 @@ static void put_path(bh_bytes *b, bh_strids *s, const bh_reuse *r, const bh_tain
 {
 	bh_wire_u(b, p->len);
 	size_t n = 0;
-	for (const bh_taint__pstep *c = p->head; c && n < p->len; c = c->next, n++) {
-		put_loc(b, s, r, &c->step.loc);
-		put_str(b, s, c->step.message);
+	bh_taint__path_iter it;
+	bh_taint__path_iter_init(&it, p);
+	for (const bh_finding_step *st; n < p->len && (st = bh_taint__path_next(&it)) != NULL; n++) {
+		put_loc(b, s, r, &st->loc);
+		put_str(b, s, st->message);
 	}
 	for (; n < p->len; n++) { // (a path shorter than it says: none are)
 		put_loc(b, s, r, &(bh_loc){ 0 });
@@ -158,7 +160,7 @@ static bh_taint__path get_path(decoder *d)
 		steps[i].loc = get_loc(d);
 		steps[i].message = get_str(d);
 	}
-	bh_taint__path p = { NULL, 0 };
+	bh_taint__path p = { NULL, 0, 0 };
 	if (d->rd.ok)
 		p = bh_taint__path_make(d->arena, steps, n, p);
 	free(steps);

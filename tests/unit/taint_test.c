@@ -202,6 +202,51 @@ Test(taint, argv_to_system_has_a_path_from_source_to_sink)
 	cr_assert_str_eq(f->flow[2].message, "reaches system()");
 }
 
+// A caller's explanation of an argument starts the path of every sink the
+// argument reaches in the callee, through calls within calls: the paths
+// share it (taint_internal.h, `sub`), and each reads in order.
+Test(taint, one_explanation_starts_the_paths_of_every_sink_it_reaches)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdlib.h>\n"
+		"static void run2(const char *a, const char *b) {\n"
+		"\tsystem(a);\n"
+		"\tsystem(b);\n"
+		"}\n"
+		"static void mid(const char *cmd) {\n"
+		"\tconst char *c = cmd;\n"
+		"\trun2(c, c);\n"
+		"}\n"
+		"int main(int argc, char **argv) {\n"
+		"\tchar *arg = argv[1];\n"
+		"\tmid(arg);\n"
+		"\treturn argc;\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.command-injection"), "3 4");
+	for (size_t i = 0; i < r->findings.items.len; i++) {
+		const bh_finding *f = &r->findings.items.items[i];
+		bool first = f->loc.line == 3; // system(a), else system(b)
+		const char *const want[] = {
+			"10 command-line argument 'argv'", "11 assigned to 'arg'",
+			"12 passed to mid() as argument 1", "6 parameter 'cmd' of mid()",
+			"7 assigned to 'c'",
+			first ? "8 passed to run2() as argument 1" : "8 passed to run2() as argument 2",
+			first ? "2 parameter 'a' of run2()" : "2 parameter 'b' of run2()",
+			first ? "3 reaches system()" : "4 reaches system()",
+		};
+		cr_assert_eq(f->nflow, BH_ARRAY_LEN(want), "%zu steps", f->nflow);
+		for (size_t k = 0; k < f->nflow; k++) {
+			char got[128];
+			snprintf(got, sizeof(got), "%u %s", f->flow[k].loc.line, f->flow[k].message);
+			cr_expect_str_eq(got, want[k], "step %zu", k);
+		}
+	}
+}
+
 Test(taint, constants_and_untainted_values_do_not_fire)
 {
 	static const char *const files[] = {
