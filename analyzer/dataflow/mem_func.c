@@ -462,6 +462,8 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		if (v.obj && c->objs[v.obj].kind != BH_MEM__OBJ_GLOBAL &&
 		    c->objs[v.obj].kind != BH_MEM__OBJ_LITERAL)
 			c->nonstatic_rets++;
+		else if (v.obj)
+			c->static_rets++;
 		else if (!v.obj && !bh_mem__only_null(v))
 			c->nonstatic_rets++;
 		if ((v.flags & BH_MEM__SURE) ||
@@ -813,9 +815,10 @@ static void finish_summary(bh_mem__fctx *c)
 	sum->ret_freed = fn->returns_pointer && c->nrets && c->freed_rets_any == c->nrets;
 	sum->ret_null = fn->returns_pointer && c->nrets && c->null_rets == c->nrets;
 	sum->ret_fresh = c->nrets && c->block_rets && c->fresh_rets == c->nrets;
-	// (A function returning an integer returns no memory: `return 0;`.)
-	sum->ret_static = fn->returns_pointer && c->nrets && !c->nonstatic_rets && !sum->ret_fresh &&
-			  !sum->ret_null;
+	// (A function returning an integer returns no memory: `return 0;`;
+	// one that only returns NULL, json-c's json_object_new_null(), none.)
+	sum->ret_static = fn->returns_pointer && c->static_rets && !c->nonstatic_rets &&
+			  !sum->ret_fresh && !sum->ret_null;
 	sum->ret_sure = fn->returns_pointer && c->nrets && c->sure_rets == c->nrets;
 	sum->ret_param = c->nrets && c->param_rets == c->nrets ? c->ret_param : 0;
 	// A parameter returned as it came, else something never NULL (the

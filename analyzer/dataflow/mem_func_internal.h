@@ -67,6 +67,7 @@ typedef struct {
 	uint32_t fresh_rets;        // ... returning a new block or NULL
 	uint32_t block_rets;        // ... returning a new block
 	uint32_t nonstatic_rets;    // ... returning something else than static memory or NULL
+	uint32_t static_rets;       // ... returning static memory (a global, a literal)
 	uint32_t sure_rets;         // ... returning a pointer that is certainly not NULL
 	uint32_t param_rets;        // ... returning parameter `ret_param - 1` unchanged
 	uint32_t ret_param;         // 1 + that parameter, or 0 before the first return
