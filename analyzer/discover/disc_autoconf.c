@@ -369,13 +369,43 @@ static bool ctx_read(void *payload, const char *path, const char **text, size_t 
 	return true;
 }
 
+// bh_cmake_config_headers' reader of the context.
+static bool cmake_read(const char *path, const char **text, size_t *len, void *payload)
+{
+	return ctx_read(payload, path, text, len);
+}
+
+// A CMakeLists.txt no directory above holds one of (the top of a project,
+// which add_subdirectory() reads the others from), not under a hidden
+// directory.
+static bool is_top_cmakelists(const bh_ctx *ctx, const char *path, bh_arena *arena)
+{
+	const char *slash = strrchr(path, '/');
+	if (strcmp(slash ? slash + 1 : path, "CMakeLists.txt") != 0)
+		return false;
+	for (const char *p = path, *s; (s = strchr(p, '/')) != NULL; p = s + 1)
+		if (*p == '.')
+			return false;
+	for (size_t n = slash ? (size_t)(slash - path) : 0; n > 0;) {
+		while (n > 0 && path[n - 1] != '/')
+			n--;
+		const char *above = bh_arena_sprintf(arena, "%.*sCMakeLists.txt", (int)n, path);
+		if (bh_ctx_find(ctx, above))
+			return false;
+		if (n > 0)
+			n--;
+	}
+	return true;
+}
+
 void bh_disc_find_config_headers(bh_disc_config_headers *out, bh_arena *arena, bh_ctx *ctx,
 				 const bh_disc_host *host, bh_diags *diags)
 {
 	size_t nread = 0;
 	ctx_files cf = { ctx, arena, diags };
 	const bh_disc_files files = { ctx_exists, ctx_read, &cf };
-	for (size_t i = 0; ctx && i < bh_ctx_file_count(ctx) && nread < MAX_CONFIGURES; i++) {
+	size_t n = ctx ? bh_ctx_file_count(ctx) : 0;
+	for (size_t i = 0; i < n && nread < MAX_CONFIGURES; i++) {
 		const bh_file *f = bh_ctx_file(ctx, i);
 		const char *text = NULL;
 		size_t len = 0;
@@ -383,6 +413,34 @@ void bh_disc_find_config_headers(bh_disc_config_headers *out, bh_arena *arena, b
 			continue;
 		bh_disc_read_configure(out, arena, bh_ctx_root(ctx), f->path, text, len, &files, host);
 		nread++;
+	}
+	// CMake projects: their configure_file() outputs, unless configure
+	// writes the same file.
+	const char **paths = NULL;
+	for (size_t i = 0, ncmake = 0; i < n && ncmake < MAX_CONFIGURES; i++) {
+		const bh_file *f = bh_ctx_file(ctx, i);
+		const char *text = NULL;
+		size_t len = 0;
+		if (f->excluded || !is_top_cmakelists(ctx, f->path, arena) ||
+		    !ctx_read(&cf, f->path, &text, &len))
+			continue;
+		if (!paths) {
+			paths = bh_arena_alloc(arena, (n + 1) * sizeof(*paths));
+			for (size_t k = 0; k < n; k++)
+				paths[k] = bh_ctx_file(ctx, k)->path;
+		}
+		bh_disc_config_headers found = { 0 };
+		bh_cmake_config_headers(&found, arena, bh_ctx_root(ctx), f->path, text, len, paths, n,
+					cmake_read, &cf, host);
+		for (size_t k = 0; k < found.len; k++) {
+			bool taken = false;
+			for (size_t j = 0; j < out->len && !taken; j++)
+				taken = strcmp(out->items[j].path, found.items[k].path) == 0;
+			if (!taken)
+				bh_vec_push(out, found.items[k]);
+		}
+		bh_vec_dispose(&found);
+		ncmake++;
 	}
 }
 
@@ -445,16 +503,25 @@ size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *uni
 			if (under(unit->path, headers->items[i].dir) &&
 			    (!dir || strlen(headers->items[i].dir) > strlen(dir)))
 				dir = headers->items[i].dir;
-		if (!dir || !autotools_built(ctx, unit->path, dir, arena))
+		if (!dir)
 			continue;
+		// automake's -DHAVE_CONFIG_H for what it builds; CMake projects
+		// define what they need themselves.
+		bool autotools = false, any = false;
+		for (size_t i = 0; i < headers->len; i++)
+			if (strcmp(headers->items[i].dir, dir) == 0 && !headers->items[i].cmake)
+				autotools = true;
+		autotools = autotools && autotools_built(ctx, unit->path, dir, arena);
 		const char **args = bh_arena_alloc(arena, (unit->nargs + 1 + headers->len + 1) * sizeof(*args));
 		size_t n = unit->nargs;
 		memcpy(args, unit->args, n * sizeof(*args));
-		args[n++] = "-DHAVE_CONFIG_H";
+		if (autotools)
+			args[n++] = "-DHAVE_CONFIG_H";
 		for (size_t i = 0; i < headers->len; i++) {
 			const bh_disc_config_header *h = &headers->items[i];
-			if (strcmp(h->dir, dir) != 0)
+			if (strcmp(h->dir, dir) != 0 || (!h->cmake && !autotools))
 				continue;
+			any = true;
 			used[i]++;
 			const char *slash = strrchr(h->path, '/');
 			const char *inc = slash ? bh_arena_sprintf(arena, "-I%s/%.*s", root,
@@ -466,13 +533,22 @@ size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *uni
 			if (!seen)
 				args[n++] = inc;
 		}
+		if (!any)
+			continue;
 		unit->args = args;
 		unit->nargs = n;
 		changed++;
 	}
 	for (size_t i = 0; i < headers->len; i++) {
 		const bh_disc_config_header *h = &headers->items[i];
-		if (h->text && used[i])
+		if (h->text && used[i] && h->cmake)
+			bh_diag_add(diags, BH_LEVEL_NOTE, "disc.config-header", h->template_path, 0, 0,
+				    "'%s' is not in the context: %zu C file%s parsed with the '%s' "
+				    "configure_file() would write from this template here (%zu "
+				    "#cmakedefine lines defined, from check_*() results of this machine, "
+				    "option() defaults and set() values); nothing was run",
+				    h->path, used[i], used[i] == 1 ? " is" : "s are", h->path, h->ndefined);
+		else if (h->text && used[i])
 			bh_diag_add(diags, BH_LEVEL_NOTE, "disc.config-header", h->template_path, 0, 0,
 				    "'%s' is not in the context: %zu C file%s parsed with -DHAVE_CONFIG_H "
 				    "and the '%s' configure would write from this template here (%zu "

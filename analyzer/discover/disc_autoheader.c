@@ -16,6 +16,7 @@
 #include "bulkhead/arena.h"
 #include "bulkhead/disc.h"
 #include "bulkhead/vec.h"
+#include "disc_internal.h"
 
 #include <signal.h>
 #include <stddef.h>
@@ -124,6 +125,14 @@ static const type_size *find_type(const char *name)
 		if (strcmp(type_sizes[i].name, name) == 0)
 			return &type_sizes[i];
 	return NULL;
+}
+
+bool bh_disc__type_size(const char *key, size_t *size)
+{
+	const type_size *t = find_type(key);
+	if (t)
+		*size = t->size;
+	return t != NULL;
 }
 
 static bool little_endian(void)

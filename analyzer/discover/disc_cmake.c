@@ -3,8 +3,11 @@
 // executables and libraries it declares, from which C sources, with which
 // flags, and where its install step puts them. Part of discovery; image
 // correlation uses it to follow a `cmake` build in a Dockerfile RUN to the
-// programs it links. The end of the file holds the target model shared
-// with the meson reader (bh_disc__target*, see disc_internal.h).
+// programs it links. Discovery reads the same way the files a project's
+// configure_file() calls write (bh_cmake_config_headers: a config.h the
+// build tree would have), its check_*() commands answered by the host.
+// The end of the file holds the target model shared with the meson reader
+// (bh_disc__target*, see disc_internal.h).
 //
 // The file is read, never run: no cmake, no compiler checks, no other
 // file than those `read` hands over for add_subdirectory() and include().
@@ -345,6 +348,13 @@ typedef struct {
 	int depth;              // nested files being run
 	bool missed;            // a subdirectory or included file could not be read
 	bool limited;
+	// For bh_cmake_config_headers: the host the check_*() commands ask,
+	// and the files configure_file() writes (NULL: not wanted).
+	const bh_disc_host *host;
+	const char *top_dir;    // context directory of the top CMakeLists.txt
+	const char *root;       // the context's directory, for paths in values
+	bh_arena *out_arena;
+	bh_disc_config_headers *configured;
 } cm_reader;
 
 /* ------------------------------------------------------------- values */
@@ -634,20 +644,28 @@ static void list_of(cm_reader *cm, const char *name, str_vec *out, bool *tainted
 	split_list(cm, out, value_of(cm, name, false, tainted));
 }
 
-// Is a value one of CMake's true constants (ON, YES, TRUE, Y, a non-zero number)?
-static bool is_true(const char *v)
+// Is `v` one of `words` (lower case), in any case?
+static bool one_of_any_case(const char *v, const char *const *words, size_t nwords)
 {
-	static const char *const yes[] = { "1", "on", "yes", "true", "y" };
-	char low[8];
+	char low[16];
 	size_t n = strlen(v);
 	if (n >= sizeof(low))
 		return false;
 	for (size_t i = 0; i <= n; i++)
 		low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] - 'A' + 'a') : v[i];
-	for (size_t i = 0; i < BH_ARRAY_LEN(yes); i++)
-		if (strcmp(low, yes[i]) == 0)
+	for (size_t i = 0; i < nwords; i++)
+		if (strcmp(low, words[i]) == 0)
 			return true;
-	return strspn(v, "0123456789") == n && strspn(v, "0") != n;
+	return false;
+}
+
+// Is a value one of CMake's true constants (ON, YES, TRUE, Y, a non-zero number)?
+static bool is_true(const char *v)
+{
+	static const char *const yes[] = { "1", "on", "yes", "true", "y" };
+	size_t n = strlen(v);
+	return one_of_any_case(v, yes, BH_ARRAY_LEN(yes)) ||
+	       (strspn(v, "0123456789") == n && strspn(v, "0") != n);
 }
 
 /* --------------------------------------------------------------- paths */
@@ -1239,6 +1257,26 @@ static void run_project(cm_reader *cm, const cm_frame *fr, const str_vec *w)
 	set_var(cm, cm->scope, bh_arena_sprintf(cm->scratch, "%s_BINARY_DIR", name), bin);
 	if (!raw_value(cm, "CMAKE_PROJECT_NAME"))
 		set_var(cm, cm->scope, "CMAKE_PROJECT_NAME", name);
+	// VERSION x[.y[.z[.t]]]: PROJECT_VERSION and its parts, as <name>_VERSION*
+	// too (a version header's @PROJECT_VERSION@).
+	for (size_t i = 1; i + 1 < w->len; i++) {
+		if (strcmp(w->items[i], "VERSION") != 0 || is_unknown(w->items[i + 1]))
+			continue;
+		static const char *const parts[] = { "", "_MAJOR", "_MINOR", "_PATCH", "_TWEAK" };
+		const char *v = w->items[i + 1];
+		for (size_t k = 0; k < BH_ARRAY_LEN(parts); k++) {
+			const char *value = v;
+			if (k > 0) {
+				const char *p = v;
+				for (size_t dot = 1; dot < k && p; dot++)
+					p = strchr(p, '.') ? strchr(p, '.') + 1 : NULL;
+				value = p ? bh_arena_strndup(cm->scratch, p, strcspn(p, ".")) : "";
+			}
+			set_var(cm, cm->scope, bh_arena_sprintf(cm->scratch, "PROJECT_VERSION%s", parts[k]), value);
+			set_var(cm, cm->scope, bh_arena_sprintf(cm->scratch, "%s_VERSION%s", name, parts[k]), value);
+		}
+		break;
+	}
 }
 
 // include(GNUInstallDirs): the CMAKE_INSTALL_<dir> cache entries (a -D
@@ -1613,6 +1651,293 @@ static void run_unknown(cm_reader *cm, const char *name, const str_vec *w, cmd_c
 	}
 }
 
+/* ------------------------------------------- checks and configure_file */
+/*
+ * Only for bh_cmake_config_headers. A check_*() module command is answered
+ * by the host (bh_disc_host) as CMake would find it on this machine, never
+ * by compiling: check_include_file(s), check_function_exists,
+ * check_symbol_exists, check_library_exists, check_type_size. Its result
+ * is set even inside an if() block: whichever branch runs, the host's
+ * answer is the same. Checks that need a compiler (check_c_source_compiles
+ * ...) stay unset, false. configure_file() writes its output, in memory,
+ * from the template with the values in effect at that point.
+ */
+
+// `v` without the markers of the reader: a path of the source or build
+// tree under the context's directory (the build tree taken in the source
+// tree), NULL when unknown. Scratch.
+static const char *plain_value(cm_reader *cm, const char *v)
+{
+	if (!v)
+		return NULL;
+	buf b = { 0 };
+	for (const char *p = v; *p; p++) {
+		if (*p == UNKNOWN) {
+			free(b.s);
+			return NULL;
+		}
+		if (*p == TAINT && p == v)
+			continue;
+		if (*p == SRC_ROOT || *p == BIN_ROOT) {
+			const char *top = *p == SRC_ROOT || !cm->top_dir[0] ? cm->root
+					: bh_arena_sprintf(cm->scratch, "%s/%s", cm->root, cm->top_dir);
+			buf_add(cm, &b, top, strlen(top));
+		} else if (*p == ESC_SEMI) {
+			buf_addc(cm, &b, ';');
+		} else if ((unsigned char)*p >= 0x20 || *p == '\t') {
+			buf_addc(cm, &b, *p);
+		}
+	}
+	if (b.failed) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s ? buf_take(cm, &b) : "";
+}
+
+static void set_check(cm_reader *cm, const char *var, bool found)
+{
+	if (is_identifier(var))
+		bh_strmap_put(&cm->cache, var, found ? "1" : "");
+}
+
+// The AS_TR_CPP spelling of a C type ("unsigned long", "void *"), scratch.
+static const char *type_key(cm_reader *cm, const char *type)
+{
+	char *k = bh_arena_strdup(cm->scratch, type);
+	size_t n = 0;
+	for (const char *p = type; *p; p++) {
+		char c = *p;
+		if (c == '*')
+			c = 'P';
+		else if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			c = '_';
+		if (c == '_' && (n == 0 || k[n - 1] == '_'))
+			continue;
+		k[n++] = c;
+	}
+	while (n && k[n - 1] == '_')
+		n--;
+	k[n] = '\0';
+	return k;
+}
+
+// Whether each ';'-separated name of `list` passes `ask`.
+static bool all_of(cm_reader *cm, const char *list, bool (*ask)(void *, const char *))
+{
+	str_vec names = { 0 };
+	split_list(cm, &names, list);
+	bool ok = names.len > 0;
+	for (size_t i = 0; ok && i < names.len; i++)
+		ok = !is_unknown(names.items[i]) && ask(cm->host->payload, names.items[i]);
+	bh_vec_dispose(&names);
+	return ok;
+}
+
+static bool run_check(cm_reader *cm, const char *nm, const str_vec *w)
+{
+	const bh_disc_host *h = cm->host;
+	if ((strcmp(nm, "check_include_file") == 0 || strcmp(nm, "check_include_files") == 0) &&
+	    w->len >= 2) {
+		set_check(cm, w->items[1], all_of(cm, w->items[0], h->has_header));
+	} else if (strcmp(nm, "check_function_exists") == 0 && w->len >= 2) {
+		set_check(cm, w->items[1], !is_unknown(w->items[0]) && h->has_function(h->payload, w->items[0]));
+	} else if (strcmp(nm, "check_symbol_exists") == 0 && w->len >= 3) {
+		set_check(cm, w->items[2], !is_unknown(w->items[0]) && all_of(cm, w->items[1], h->has_header) &&
+						   h->has_function(h->payload, w->items[0]));
+	} else if (strcmp(nm, "check_library_exists") == 0 && w->len >= 4) {
+		set_check(cm, w->items[3], !is_unknown(w->items[0]) && h->has_library(h->payload, w->items[0]));
+	} else if (strcmp(nm, "check_type_size") == 0 && w->len >= 2 && is_identifier(w->items[1])) {
+		size_t size = 0;
+		bool known = !is_unknown(w->items[0]) && bh_disc__type_size(type_key(cm, w->items[0]), &size);
+		bh_strmap_put(&cm->cache, w->items[1], known ? bh_arena_sprintf(cm->scratch, "%zu", size) : "");
+		set_check(cm, bh_arena_sprintf(cm->scratch, "HAVE_%s", w->items[1]), known);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+// A value of the template's: the variable's, "" when unset or unknown.
+static const char *template_value(cm_reader *cm, const char *name)
+{
+	const char *v = plain_value(cm, raw_value(cm, name));
+	return v ? v : "";
+}
+
+// Is a value true for #cmakedefine: not empty, 0, OFF, NO, FALSE, N,
+// IGNORE, NOTFOUND or *-NOTFOUND.
+static bool cmake_true(const char *v)
+{
+	static const char *const no[] = { "", "0", "off", "no", "false", "n", "ignore", "notfound" };
+	size_t n = strlen(v);
+	return !(n >= 9 && strcmp(v + n - 9, "-NOTFOUND") == 0) && !one_of_any_case(v, no, BH_ARRAY_LEN(no));
+}
+
+// `line` with @VAR@ (and ${VAR} unless `at_only`) replaced, into `out`.
+static void substitute(cm_reader *cm, buf *out, const char *line, size_t n, bool at_only)
+{
+	for (size_t i = 0; i < n;) {
+		size_t start = 0, end = 0, skip = 0;
+		if (line[i] == '@') {
+			start = i + 1;
+			end = start;
+			while (end < n && (is_ident_char(line[end]) || line[end] == '-'))
+				end++;
+			skip = end < n && line[end] == '@' && end > start ? 1 : 0;
+		} else if (!at_only && line[i] == '$' && i + 1 < n && line[i + 1] == '{') {
+			start = i + 2;
+			end = start;
+			while (end < n && (is_ident_char(line[end]) || line[end] == '-'))
+				end++;
+			skip = end < n && line[end] == '}' && end > start ? 1 : 0;
+		}
+		if (!skip) {
+			buf_addc(cm, out, line[i++]);
+			continue;
+		}
+		char *name = bh_xstrndup(line + start, end - start);
+		const char *v = template_value(cm, name);
+		free(name);
+		buf_add(cm, out, v, strlen(v));
+		i = end + 1;
+	}
+}
+
+// `#cmakedefine NAME rest` / `#cmakedefine01 NAME` at `line`: NAME's span
+// and where the rest starts; 0 when the line is neither, 1 for
+// #cmakedefine, 2 for #cmakedefine01.
+static int cmakedefine_line(const char *line, size_t n, size_t *name, size_t *name_end)
+{
+	size_t i = 0;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i >= n || line[i++] != '#')
+		return 0;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	int kind = n - i >= 14 && memcmp(line + i, "cmakedefine01", 13) == 0 ? 2
+		 : n - i >= 12 && memcmp(line + i, "cmakedefine", 11) == 0 ? 1 : 0;
+	if (!kind)
+		return 0;
+	i += kind == 2 ? 13 : 11;
+	if (i >= n || (line[i] != ' ' && line[i] != '\t'))
+		return 0;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	*name = i;
+	while (i < n && is_ident_char(line[i]))
+		i++;
+	*name_end = i;
+	return i > *name ? kind : 0;
+}
+
+// The text configure_file() writes from template `t` (`len` bytes).
+static const char *configured_text(cm_reader *cm, const char *t, size_t len, bool at_only,
+				   size_t *out_len, size_t *ndefined)
+{
+	buf out = { 0 };
+	*ndefined = 0;
+	for (size_t at = 0; at < len;) {
+		const char *line = t + at;
+		const char *nl = memchr(line, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - line) : len - at;
+		at += n + (nl != NULL);
+		size_t name, name_end;
+		int kind = cmakedefine_line(line, n, &name, &name_end);
+		if (kind) {
+			char *var = bh_xstrndup(line + name, name_end - name);
+			bool on = cmake_true(template_value(cm, var));
+			buf_add(cm, &out, kind == 2 || on ? "#define " : "/* #undef ", kind == 2 || on ? 8 : 10);
+			buf_add(cm, &out, var, strlen(var));
+			free(var);
+			if (kind == 2)
+				buf_add(cm, &out, on ? " 1" : " 0", 2);
+			else if (on)
+				substitute(cm, &out, line + name_end, n - name_end, at_only);
+			else
+				buf_add(cm, &out, " */", 3);
+			*ndefined += on;
+		} else {
+			substitute(cm, &out, line, n, at_only);
+		}
+		buf_addc(cm, &out, '\n');
+	}
+	const char *text = out.failed ? NULL : bh_arena_strndup(cm->out_arena, out.s ? out.s : "", out.len);
+	*out_len = out.len;
+	free(out.s);
+	return text;
+}
+
+// Whether a configured file is one C code can include (not a .pc file, a
+// CMake package file, a script).
+static bool c_family_file(const char *path)
+{
+	static const char *const exts[] = { ".h", ".hh", ".hpp", ".hxx", ".inc", ".inl", ".def", ".c" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(exts); i++)
+		if (bh_str_ends_with(path, exts[i]))
+			return true;
+	return false;
+}
+
+// configure_file(<input> <output> [COPYONLY] [@ONLY] ...): the output is a
+// file of the build tree, taken in the source tree (an in-source build's
+// layout: `${PROJECT_BINARY_DIR}/config.h` is config.h beside the top
+// CMakeLists.txt); written unless the context has that file.
+static void run_configure_file(cm_reader *cm, const cm_frame *fr, const str_vec *w)
+{
+	if (w->len < 2 || is_unknown(w->items[0]) || is_unknown(w->items[1]))
+		return;
+	bool at_only = false, copy_only = false;
+	for (size_t i = 2; i < w->len; i++) {
+		at_only |= strcmp(w->items[i], "@ONLY") == 0;
+		copy_only |= strcmp(w->items[i], "COPYONLY") == 0;
+	}
+	const char *in = src_path(cm, fr->src_dir, w->items[0]);
+	const char *o = w->items[1];
+	const char *out = NULL;
+	const char *bin = !fr->bin_dir[0] ? cm->top_dir
+			: cm->top_dir[0] ? bh_arena_sprintf(cm->scratch, "%s/%s", cm->top_dir, fr->bin_dir)
+					 : fr->bin_dir;
+	if (o[0] == BIN_ROOT)
+		out = src_path(cm, cm->top_dir, o[1] == '/' ? o + 2 : o + 1);
+	else if (o[0] == SRC_ROOT)
+		out = src_path(cm, "", o);
+	else if (o[0] != '/' && !strchr(o, SRC_ROOT) && !strchr(o, BIN_ROOT))
+		out = src_path(cm, bin, o);
+	// An output naming a directory (`.`, `dir/`, a build or source
+	// directory) gets the input's name there.
+	size_t olen = strlen(o);
+	if (in && out &&
+	    (o[olen - 1] == '/' || !out[0] || strcmp(out, cm->top_dir) == 0 || strcmp(out, bin) == 0 ||
+	     strcmp(out, fr->src_dir) == 0)) {
+		const char *base = strrchr(in, '/') ? strrchr(in, '/') + 1 : in;
+		out = out[0] ? bh_arena_sprintf(cm->scratch, "%s/%s", out, base) : base;
+	}
+	if (!in || !out || !out[0] || !c_family_file(out) || file_exists(cm, out) ||
+	    cm->configured->len >= 256)
+		return;
+	for (size_t i = 0; i < cm->configured->len; i++)
+		if (strcmp(cm->configured->items[i].path, out) == 0)
+			return; // written already: the first one is what the units read
+	const char *text = NULL;
+	size_t len = 0;
+	if (!cm->read || !cm->read(in, &text, &len, cm->payload))
+		return;
+	bh_disc_config_header h = { .path = bh_arena_strdup(cm->out_arena, out),
+				    .dir = bh_arena_strdup(cm->out_arena, cm->top_dir),
+				    .template_path = bh_arena_strdup(cm->out_arena, in),
+				    .cmake = true };
+	h.text = copy_only ? bh_arena_strndup(cm->out_arena, text, len)
+			   : configured_text(cm, text, len, at_only, &h.len, &h.ndefined);
+	if (copy_only)
+		h.len = len;
+	if (h.text)
+		bh_vec_push(cm->configured, h);
+}
+
 static void run_command(cm_reader *cm, cm_frame *fr, const cm_cmd *c, const str_vec *w,
 			bool tainted)
 {
@@ -1686,6 +2011,10 @@ static void run_command(cm_reader *cm, cm_frame *fr, const cm_cmd *c, const str_
 		run_include(cm, fr, w);
 	} else if (strcmp(nm, "return") == 0) {
 		fr->stop |= !cond;
+	} else if (cm->configured && strncmp(nm, "check_", 6) == 0 && run_check(cm, nm, w)) {
+		// a check_*() the host answers
+	} else if (cm->configured && strcmp(nm, "configure_file") == 0 && !cond) {
+		run_configure_file(cm, fr, w);
 	} else {
 		cmd_class cls = classify(nm);
 		if (cls != CMD_HARMLESS)
@@ -1828,6 +2157,36 @@ static void reader_dispose(cm_reader *cm, cm_scope *root)
 	bh_arena_free(cm->scratch);
 }
 
+// Run the top CMakeLists.txt `file` in a reader set up by the caller.
+static void reader_run(cm_reader *cm, cm_scope *root, const char *file, const char *text, size_t len,
+		       const char *const *defines, size_t ndefines)
+{
+	cm->scope = root;
+	const char *dir = dir_of(cm, file);
+	cm->top_dir = dir;
+	for (size_t i = 0; defines && i < ndefines; i++) {
+		const char *d = defines[i];
+		if (d && strcmp(d, "-D") == 0 && i + 1 < ndefines && defines[i + 1])
+			define(cm, defines[++i]);
+		else if (d && strncmp(d, "-D", 2) == 0)
+			define(cm, d + 2);
+	}
+	static const char *const defaults[][2] = {
+		{ "CMAKE_INSTALL_PREFIX", "/usr/local" }, { "CMAKE_C_FLAGS", "" },
+		{ "CMAKE_EXE_LINKER_FLAGS", "" },         { "CMAKE_SHARED_LINKER_FLAGS", "" },
+	};
+	for (size_t i = 0; i < BH_ARRAY_LEN(defaults); i++)
+		if (!bh_strmap_get(&cm->cache, defaults[i][0]))
+			bh_strmap_put(&cm->cache, defaults[i][0], defaults[i][1]);
+	set_var(cm, root, "CMAKE_SOURCE_DIR", src_root_path(cm, dir));
+	set_var(cm, root, "CMAKE_CURRENT_SOURCE_DIR", src_root_path(cm, dir));
+	set_var(cm, root, "CMAKE_CURRENT_LIST_DIR", src_root_path(cm, dir));
+	set_var(cm, root, "CMAKE_BINARY_DIR", bin_root_path(cm, ""));
+	set_var(cm, root, "CMAKE_CURRENT_BINARY_DIR", bin_root_path(cm, ""));
+	cm_frame fr = { .src_dir = dir, .bin_dir = "" };
+	run_text(cm, file, text ? text : "", text ? len : 0, &fr);
+}
+
 void bh_cmake_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, const char *text,
 		      size_t len, const char *const *defines, size_t ndefines,
 		      const char *const *files, size_t nfiles,
@@ -1846,30 +2205,8 @@ void bh_cmake_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, 
 	cm.t.arena = arena;
 	cm.t.scratch = cm.scratch;
 	cm_scope root = { 0 };
-	cm.scope = &root;
 	const char *file = path ? path : "CMakeLists.txt";
-	const char *dir = dir_of(&cm, file);
-	for (size_t i = 0; defines && i < ndefines; i++) {
-		const char *d = defines[i];
-		if (d && strcmp(d, "-D") == 0 && i + 1 < ndefines && defines[i + 1])
-			define(&cm, defines[++i]);
-		else if (d && strncmp(d, "-D", 2) == 0)
-			define(&cm, d + 2);
-	}
-	static const char *const defaults[][2] = {
-		{ "CMAKE_INSTALL_PREFIX", "/usr/local" }, { "CMAKE_C_FLAGS", "" },
-		{ "CMAKE_EXE_LINKER_FLAGS", "" },         { "CMAKE_SHARED_LINKER_FLAGS", "" },
-	};
-	for (size_t i = 0; i < BH_ARRAY_LEN(defaults); i++)
-		if (!bh_strmap_get(&cm.cache, defaults[i][0]))
-			bh_strmap_put(&cm.cache, defaults[i][0], defaults[i][1]);
-	set_var(&cm, &root, "CMAKE_SOURCE_DIR", src_root_path(&cm, dir));
-	set_var(&cm, &root, "CMAKE_CURRENT_SOURCE_DIR", src_root_path(&cm, dir));
-	set_var(&cm, &root, "CMAKE_CURRENT_LIST_DIR", src_root_path(&cm, dir));
-	set_var(&cm, &root, "CMAKE_BINARY_DIR", bin_root_path(&cm, ""));
-	set_var(&cm, &root, "CMAKE_CURRENT_BINARY_DIR", bin_root_path(&cm, ""));
-	cm_frame fr = { .src_dir = dir, .bin_dir = "" };
-	run_text(&cm, file, text ? text : "", text ? len : 0, &fr);
+	reader_run(&cm, &root, file, text, len, defines, ndefines);
 	finish(&cm);
 	bh_disc__targets_output(out, &cm.t);
 	out->file = bh_arena_strdup(arena, file);
@@ -1878,4 +2215,33 @@ void bh_cmake_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, 
 			    "CMakeLists.txt too large or too convoluted to read completely; "
 			    "build recipes read from it may be incomplete");
 	reader_dispose(&cm, &root);
+}
+
+void bh_cmake_config_headers(bh_disc_config_headers *out, bh_arena *arena, const char *root,
+			     const char *path, const char *text, size_t len,
+			     const char *const *files, size_t nfiles,
+			     bool (*read)(const char *ctx_path, const char **text, size_t *len,
+					  void *payload),
+			     void *payload, const bh_disc_host *host)
+{
+	cm_reader cm = {
+		.scratch = bh_arena_new(),
+		.files = files,
+		.nfiles = files ? nfiles : 0,
+		.read = read,
+		.payload = payload,
+		.budget = MAX_COMMANDS,
+		.host = host,
+		.root = strcmp(root, "/") == 0 ? "" : root,
+		.out_arena = arena,
+		.configured = out,
+	};
+	cm.t.arena = cm.scratch;
+	cm.t.scratch = cm.scratch;
+	cm_scope root_scope = { 0 };
+	size_t first = out->len;
+	reader_run(&cm, &root_scope, path, text, len, NULL, 0);
+	for (size_t i = first; i < out->len; i++)
+		out->items[i].abs_path = bh_arena_sprintf(arena, "%s/%s", cm.root, out->items[i].path);
+	reader_dispose(&cm, &root_scope);
 }

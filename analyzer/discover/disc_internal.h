@@ -43,6 +43,12 @@ typedef const char *(*bh_disc__map_fn)(bh_arena *arena, const char *value, bool 
 size_t bh_disc__take_flags(bh_disc__str_vec *out, bh_arena *arena, const char *const *argv,
 			   size_t argc, bh_disc__map_fn map, void *payload);
 
+/**
+ * The size of C type `key` as AS_TR_CPP spells it ("LONG_LONG", "VOID_P",
+ * "SIZE_T") on this build's C implementation (disc_autoheader.c).
+ */
+bool bh_disc__type_size(const char *key, size_t *size);
+
 /** A shell word that ends a command: "&&", "||", "|", ";" or "x.c;". */
 bool bh_disc__ends_command(const char *w);
 

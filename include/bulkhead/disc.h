@@ -214,6 +214,7 @@ typedef struct {
 				      header is a file of the context */
 	size_t len;
 	size_t ndefined;           /* macros the written header defines */
+	bool cmake;                /* written by a CMakeLists.txt's configure_file(), not autotools */
 } bh_disc_config_header;
 
 typedef BH_VEC(bh_disc_config_header) bh_disc_config_headers;
@@ -234,6 +235,31 @@ typedef struct {
 void bh_disc_read_configure(bh_disc_config_headers *out, bh_arena *arena, const char *root,
 			    const char *path, const char *text, size_t len, const bh_disc_files *files,
 			    const bh_disc_host *host);
+
+/**
+ * The files the configure_file() calls of the CMake project whose top
+ * CMakeLists.txt is `path` (context-relative, `len` bytes of `text`) would
+ * write into its build tree and that the context lacks, appended to `out`
+ * (`cmake` set, `dir` the top file's directory). Read as bh_cmake_recipes
+ * reads a project (`files`, `read`, `payload` alike), and besides: the
+ * check_include_file(s), check_function_exists, check_symbol_exists,
+ * check_library_exists and check_type_size commands set their variables
+ * as `host` answers (inside if() blocks too: whichever branch runs, the
+ * host's answer is the same); checks that need a compiler stay unset.
+ * The build tree is taken in the source tree (`${PROJECT_BINARY_DIR}/x.h`
+ * is x.h beside the top CMakeLists.txt). A template's `#cmakedefine VAR
+ * ...` is defined when VAR is true, `#cmakedefine01 VAR` is 0 or 1, and
+ * `@VAR@` (and `${VAR}` without @ONLY) is VAR's value, "" when unset or
+ * unknown; COPYONLY copies. Only files C code includes (.h, .hh, .hpp,
+ * .hxx, .inc, .inl, .def, .c), at most 256. Ownership: strings in
+ * `arena`; `root` is the context's directory, for abs_path.
+ */
+void bh_cmake_config_headers(bh_disc_config_headers *out, bh_arena *arena, const char *root,
+			     const char *path, const char *text, size_t len,
+			     const char *const *files, size_t nfiles,
+			     bool (*read)(const char *ctx_path, const char **text, size_t *len,
+					  void *payload),
+			     void *payload, const bh_disc_host *host);
 
 /**
  * The config headers of the context's autotools builds: for every

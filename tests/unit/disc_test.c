@@ -1876,3 +1876,133 @@ Test(disc, autoconf_no_header_and_no_template_give_nothing)
 	cr_expect_null(strstr(joined(unit_at("main.c")), "HAVE_CONFIG_H"));
 	bh_vec_dispose(&headers);
 }
+
+// bh_cmake_config_headers over the context's files, as discovery runs it.
+static bool ctx_text(const char *path, const char **text, size_t *len, void *payload)
+{
+	(void)payload;
+	const bh_source *src = NULL;
+	if (bh_ctx_read(&src, arena, ctx, path, &diags) != BH_OK)
+		return false;
+	*text = src->data;
+	*len = src->len;
+	return true;
+}
+
+static void cmake_headers(bh_disc_config_headers *out, const char *path)
+{
+	const char **files = bh_arena_alloc(arena, (bh_ctx_file_count(ctx) + 1) * sizeof(*files));
+	for (size_t i = 0; i < bh_ctx_file_count(ctx); i++)
+		files[i] = bh_ctx_file(ctx, i)->path;
+	const char *text = NULL;
+	size_t len = 0;
+	cr_assert(ctx_text(path, &text, &len, NULL));
+	bh_cmake_config_headers(out, arena, bh_ctx_root(ctx), path, text, len, files,
+				bh_ctx_file_count(ctx), ctx_text, NULL, &fake);
+}
+
+Test(disc, cmake_configure_file_writes_what_cmake_would_write_here)
+{
+	write_file("proj/CMakeLists.txt",
+		   "project(demo VERSION 2.7.1 LANGUAGES C)\n"
+		   "option(WITH_X \"x\" ON)\n"
+		   "option(WITH_Y \"y\" OFF)\n"
+		   "set(NAME \"demo server\")\n"
+		   "if(UNIX)\n"
+		   "  check_include_file(stdbool.h HAVE_STDBOOL_H)\n" // answered inside if() too
+		   "  set(SKIPPED yes)\n"
+		   "endif()\n"
+		   "check_include_files(\"stdbool.h;zz_none.h\" HAVE_BOTH)\n"
+		   "check_function_exists(accept4 HAVE_ACCEPT4)\n"
+		   "check_symbol_exists(kqueue \"sys/event.h\" HAVE_KQUEUE)\n"
+		   "check_library_exists(zz_lib f \"\" HAVE_ZZ_LIB)\n"
+		   "check_type_size(\"void *\" SIZEOF_VOID_P)\n"
+		   "check_type_size(\"struct zz\" SIZEOF_ZZ)\n"
+		   "configure_file(${PROJECT_SOURCE_DIR}/config.h.in ${PROJECT_BINARY_DIR}/gen/config.h)\n"
+		   "configure_file(v.h.in v.h @ONLY)\n"
+		   "configure_file(copy.in ${CMAKE_CURRENT_SOURCE_DIR}/copied.h COPYONLY)\n"
+		   "configure_file(exists.h.in exists.h)\n"
+		   "configure_file(${UNKNOWN_DIR}/x.in y.h)\n"
+		   "add_subdirectory(sub)\n");
+	write_file("proj/config.h.in",
+		   "#cmakedefine HAVE_STDBOOL_H 1\n"
+		   "#cmakedefine HAVE_BOTH 1\n"
+		   "# cmakedefine HAVE_ACCEPT4 @HAVE_ACCEPT4@\n"
+		   "#cmakedefine HAVE_KQUEUE\n"
+		   "#cmakedefine HAVE_ZZ_LIB\n"
+		   "#cmakedefine01 WITH_X\n"
+		   "#cmakedefine01 WITH_Y\n"
+		   "#cmakedefine SKIPPED\n"
+		   "#define SIZEOF_VOID_P ${SIZEOF_VOID_P}\n"
+		   "#define SIZEOF_ZZ ${SIZEOF_ZZ}x\n"
+		   "#define NAME \"@NAME@\" /* ${NAME} */\n");
+	write_file("proj/v.h.in", "#define V \"@PROJECT_VERSION@\" @demo_VERSION_MINOR@ ${PROJECT_VERSION}\n");
+	write_file("proj/copy.in", "@NAME@\n");
+	write_file("proj/exists.h.in", "x\n");
+	write_file("proj/exists.h", "y\n");
+	write_file("proj/sub/CMakeLists.txt", "configure_file(s.h.in s.h)\n");
+	write_file("proj/sub/s.h.in", "#cmakedefine WITH_X\n");
+	open_ctx(0, NULL, 0);
+	bh_disc_config_headers headers = { 0 };
+	cmake_headers(&headers, "proj/CMakeLists.txt");
+	cr_assert_eq(headers.len, 4, "exists.h is in the context; an unknown template is skipped");
+	const bh_disc_config_header *h = &headers.items[0];
+	cr_expect_str_eq(h->path, "proj/gen/config.h");
+	cr_expect_str_eq(h->dir, "proj");
+	cr_expect(h->cmake);
+	cr_expect_str_eq(h->template_path, "proj/config.h.in");
+	cr_expect_str_eq(h->abs_path, bh_arena_sprintf(arena, "%s/proj/gen/config.h", bh_ctx_root(ctx)));
+	char want[1024];
+	snprintf(want, sizeof(want),
+		 "#define HAVE_STDBOOL_H 1\n"
+		 "/* #undef HAVE_BOTH */\n"
+		 "#define HAVE_ACCEPT4 1\n"
+		 "/* #undef HAVE_KQUEUE */\n"
+		 "/* #undef HAVE_ZZ_LIB */\n"
+		 "#define WITH_X 1\n"
+		 "#define WITH_Y 0\n"
+		 "/* #undef SKIPPED */\n"
+		 "#define SIZEOF_VOID_P %zu\n"
+		 "#define SIZEOF_ZZ x\n"
+		 "#define NAME \"demo server\" /* demo server */\n",
+		 sizeof(void *));
+	cr_expect_str_eq(h->text, want);
+	cr_expect_eq(h->ndefined, 3);
+	cr_expect_str_eq(headers.items[1].path, "proj/v.h");
+	cr_expect_str_eq(headers.items[1].text, "#define V \"2.7.1\" 7 ${PROJECT_VERSION}\n");
+	cr_expect_str_eq(headers.items[2].path, "proj/copied.h");
+	cr_expect_str_eq(headers.items[2].text, "@NAME@\n");
+	cr_expect_str_eq(headers.items[3].path, "proj/sub/s.h", "a subdirectory's build directory");
+	cr_expect_str_eq(headers.items[3].text, "#define WITH_X\n");
+
+	// Units under the project get -I for each written header's
+	// directory, and no -DHAVE_CONFIG_H (a CMake project defines its own).
+	write_file("proj/main.c", "int main(void) { return 0; }\n");
+	bh_ctx_free(ctx);
+	ctx = NULL;
+	open_ctx(0, NULL, 0);
+	bh_disc_units(&units, arena, ctx, NULL, NULL, 0, &diags);
+	cr_expect_eq(bh_disc_config_flags(&headers, &units, arena, ctx, &diags), 1);
+	const char *a = joined(unit_at("proj/main.c"));
+	cr_expect(strstr(a, bh_arena_sprintf(arena, "-I%s/proj/gen", bh_ctx_root(ctx))) != NULL, "%s", a);
+	cr_expect_null(strstr(a, "HAVE_CONFIG_H"), "%s", a);
+	bh_vec_dispose(&headers);
+}
+
+Test(disc, autoconf_and_cmake_writing_one_header_write_it_once)
+{
+	write_file("configure.ac", "AC_INIT([x], [1])\nAC_CONFIG_HEADERS([config.h])\n");
+	write_file("config.h.in", "#undef HAVE_ACCEPT4\n");
+	write_file("CMakeLists.txt", "project(x C)\nconfigure_file(config.h.cmake config.h)\n");
+	write_file("config.h.cmake", "#define FROM_CMAKE 1\n");
+	write_file("sub/CMakeLists.txt", "configure_file(s.h.in s.h)\n"); // not a top project
+	write_file("sub/s.h.in", "\n");
+	write_file("Makefile.am", "\n");
+	open_ctx(0, NULL, 0);
+	bh_disc_config_headers headers = { 0 };
+	bh_disc_find_config_headers(&headers, arena, ctx, &fake, &diags);
+	cr_assert_eq(headers.len, 1);
+	cr_expect_not(headers.items[0].cmake, "configure's is read first");
+	cr_expect_str_eq(headers.items[0].text, "#define HAVE_ACCEPT4 1\n");
+	bh_vec_dispose(&headers);
+}
