@@ -483,7 +483,7 @@ static bool autotools_built(const bh_ctx *ctx, const char *path, const char *top
 	}
 }
 
-size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *units, bh_arena *arena,
+size_t bh_disc_config_flags(bh_disc_config_headers *headers, bh_units *units, bh_arena *arena,
 			    const bh_ctx *ctx, bh_diags *diags)
 {
 	if (!headers->len)
@@ -491,7 +491,6 @@ size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *uni
 	const char *root = bh_ctx_root(ctx);
 	if (strcmp(root, "/") == 0)
 		root = "";
-	size_t *used = bh_xcalloc(headers->len, sizeof(*used));
 	size_t changed = 0;
 	for (size_t u = 0; u < units->len; u++) {
 		bh_unit *unit = &units->items[u];
@@ -522,7 +521,7 @@ size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *uni
 			if (strcmp(h->dir, dir) != 0 || (!h->cmake && !autotools))
 				continue;
 			any = true;
-			used[i]++;
+			headers->items[i].nunits++;
 			const char *slash = strrchr(h->path, '/');
 			const char *inc = slash ? bh_arena_sprintf(arena, "-I%s/%.*s", root,
 								   (int)(slash - h->path), h->path)
@@ -541,22 +540,21 @@ size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *uni
 	}
 	for (size_t i = 0; i < headers->len; i++) {
 		const bh_disc_config_header *h = &headers->items[i];
-		if (h->text && used[i] && h->cmake)
+		if (h->text && h->nunits && h->cmake)
 			bh_diag_add(diags, BH_LEVEL_NOTE, "disc.config-header", h->template_path, 0, 0,
 				    "'%s' is not in the context: %zu C file%s parsed with the '%s' "
 				    "configure_file() would write from this template here (%zu "
 				    "#cmakedefine lines defined, from check_*() results of this machine, "
 				    "option() defaults and set() values); nothing was run",
-				    h->path, used[i], used[i] == 1 ? " is" : "s are", h->path, h->ndefined);
-		else if (h->text && used[i])
+				    h->path, h->nunits, h->nunits == 1 ? " is" : "s are", h->path, h->ndefined);
+		else if (h->text && h->nunits)
 			bh_diag_add(diags, BH_LEVEL_NOTE, "disc.config-header", h->template_path, 0, 0,
 				    "'%s' is not in the context: %zu C file%s parsed with -DHAVE_CONFIG_H "
 				    "and the '%s' configure would write from this template here (%zu "
 				    "macros defined: headers, functions and libraries of this machine, "
 				    "type sizes, AC_INIT's package; --enable options left off); "
 				    "nothing was run",
-				    h->path, used[i], used[i] == 1 ? " is" : "s are", h->path, h->ndefined);
+				    h->path, h->nunits, h->nunits == 1 ? " is" : "s are", h->path, h->ndefined);
 	}
-	free(used);
 	return changed;
 }

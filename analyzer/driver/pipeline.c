@@ -1097,7 +1097,7 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// a unit's cache entry holds it by the hash of its text.
 	for (size_t i = 0; i < config_headers.len; i++) {
 		const bh_disc_config_header *h = &config_headers.items[i];
-		if (!h->text)
+		if (!h->text || !h->nunits)
 			continue;
 		unsaved[copts.nunsaved++] = (bh_clang_unsaved){ h->abs_path, h->text, h->len };
 		bh_scan_cache_add_written(&cache, h->path, h->text, h->len);

@@ -215,6 +215,9 @@ typedef struct {
 	size_t len;
 	size_t ndefined;           /* macros the written header defines */
 	bool cmake;                /* written by a CMakeLists.txt's configure_file(), not autotools */
+	size_t nunits;             /* units bh_disc_config_flags gave its flags: a written header
+				      no unit was given is not read (a unit with a database entry
+				      finds its build's own) */
 } bh_disc_config_header;
 
 typedef BH_VEC(bh_disc_config_header) bh_disc_config_headers;
@@ -288,7 +291,7 @@ void bh_disc_find_config_headers(bh_disc_config_headers *out, bh_arena *arena, b
  * compile_commands.json entry keep their flags. One note per written
  * header says for how many units. @return the units changed.
  */
-size_t bh_disc_config_flags(const bh_disc_config_headers *headers, bh_units *units, bh_arena *arena,
+size_t bh_disc_config_flags(bh_disc_config_headers *headers, bh_units *units, bh_arena *arena,
 			    const bh_ctx *ctx, bh_diags *diags);
 
 /* ------------------------------------------------------- build recipes */

@@ -1797,6 +1797,7 @@ Test(disc, autoconf_a_missing_config_header_is_written_from_its_template)
 
 	bh_disc_units(&units, arena, ctx, NULL, NULL, 0, &diags);
 	cr_expect_eq(bh_disc_config_flags(&headers, &units, arena, ctx, &diags), 1);
+	cr_expect_eq(headers.items[0].nunits, 1, "libclang reads a written header some unit was given");
 	cr_expect(strstr(joined(unit_at("src/main.c")),
 			 bh_arena_sprintf(arena, " -DHAVE_CONFIG_H -I%s/src", bh_ctx_root(ctx))) != NULL,
 		  "%s", joined(unit_at("src/main.c")));
@@ -1846,6 +1847,7 @@ Test(disc, autoconf_an_existing_header_is_used_and_only_autotools_units_get_the_
 	from_db->args = compdb_args;
 	from_db->nargs = 1;
 	cr_expect_eq(bh_disc_config_flags(&headers, &units, arena, ctx, &diags), 2);
+	cr_expect_eq(headers.items[0].nunits, 1, "main.c; not the database's unit, not the vendored one");
 	const char *r = bh_ctx_root(ctx);
 	cr_expect(strstr(joined(unit_at("main.c")), bh_arena_sprintf(arena, "-DHAVE_CONFIG_H -I%s", r)));
 	cr_expect_str_eq(joined(unit_at("tests/check.c")), "-DFROM_DB");
