@@ -10,6 +10,9 @@
 // finds each config header and its template, has the header written as
 // configure would write it on this machine (disc_autoheader.c) and gives
 // the units without compile_commands.json entries automake's two flags.
+// The same list takes the headers a CMake project's configure_file()
+// calls would write (bh_cmake_config_headers, disc_cmake.c), for which
+// units get -I only.
 #include <stdlib.h>
 #include <string.h>
 
