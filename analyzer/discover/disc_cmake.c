@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bulkhead/arena.h"
 #include "bulkhead/diag.h"
@@ -644,17 +645,12 @@ static void list_of(cm_reader *cm, const char *name, str_vec *out, bool *tainted
 	split_list(cm, out, value_of(cm, name, false, tainted));
 }
 
-// Is `v` one of `words` (lower case), in any case?
+// Is `v` one of `words`, in any case? (Bulkhead never sets a locale:
+// strcasecmp folds ASCII only.)
 static bool one_of_any_case(const char *v, const char *const *words, size_t nwords)
 {
-	char low[16];
-	size_t n = strlen(v);
-	if (n >= sizeof(low))
-		return false;
-	for (size_t i = 0; i <= n; i++)
-		low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] - 'A' + 'a') : v[i];
 	for (size_t i = 0; i < nwords; i++)
-		if (strcmp(low, words[i]) == 0)
+		if (strcasecmp(v, words[i]) == 0)
 			return true;
 	return false;
 }
@@ -2157,6 +2153,26 @@ static void reader_dispose(cm_reader *cm, cm_scope *root)
 	bh_arena_free(cm->scratch);
 }
 
+// A reader of the project whose files are `files` (context paths, `nfiles`
+// of them; NULL: any) and `read` hands over; its targets go to `arena`.
+static cm_reader reader_new(bh_arena *arena, const char *const *files, size_t nfiles,
+			    bool (*read)(const char *ctx_path, const char **text, size_t *len,
+					 void *payload),
+			    void *payload)
+{
+	cm_reader cm = {
+		.scratch = bh_arena_new(),
+		.files = files,
+		.nfiles = files ? nfiles : 0,
+		.read = read,
+		.payload = payload,
+		.budget = MAX_COMMANDS,
+	};
+	cm.t.arena = arena ? arena : cm.scratch;
+	cm.t.scratch = cm.scratch;
+	return cm;
+}
+
 // Run the top CMakeLists.txt `file` in a reader set up by the caller.
 static void reader_run(cm_reader *cm, cm_scope *root, const char *file, const char *text, size_t len,
 		       const char *const *defines, size_t ndefines)
@@ -2194,16 +2210,7 @@ void bh_cmake_recipes(bh_build_recipes *out, bh_arena *arena, const char *path, 
 		      void *payload, bh_diags *diags)
 {
 	memset(out, 0, sizeof(*out));
-	cm_reader cm = {
-		.scratch = bh_arena_new(),
-		.files = files,
-		.nfiles = files ? nfiles : 0,
-		.read = read,
-		.payload = payload,
-		.budget = MAX_COMMANDS,
-	};
-	cm.t.arena = arena;
-	cm.t.scratch = cm.scratch;
+	cm_reader cm = reader_new(arena, files, nfiles, read, payload);
 	cm_scope root = { 0 };
 	const char *file = path ? path : "CMakeLists.txt";
 	reader_run(&cm, &root, file, text, len, defines, ndefines);
@@ -2224,20 +2231,12 @@ void bh_cmake_config_headers(bh_disc_config_headers *out, bh_arena *arena, const
 					  void *payload),
 			     void *payload, const bh_disc_host *host)
 {
-	cm_reader cm = {
-		.scratch = bh_arena_new(),
-		.files = files,
-		.nfiles = files ? nfiles : 0,
-		.read = read,
-		.payload = payload,
-		.budget = MAX_COMMANDS,
-		.host = host,
-		.root = strcmp(root, "/") == 0 ? "" : root,
-		.out_arena = arena,
-		.configured = out,
-	};
-	cm.t.arena = cm.scratch;
-	cm.t.scratch = cm.scratch;
+	// Its targets are not wanted: they stay in the reader's scratch.
+	cm_reader cm = reader_new(NULL, files, nfiles, read, payload);
+	cm.host = host;
+	cm.root = strcmp(root, "/") == 0 ? "" : root;
+	cm.out_arena = arena;
+	cm.configured = out;
 	cm_scope root_scope = { 0 };
 	size_t first = out->len;
 	reader_run(&cm, &root_scope, path, text, len, NULL, 0);
