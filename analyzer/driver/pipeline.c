@@ -1055,12 +1055,20 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	bh_units units = { 0 };
 	bh_disc_units(&units, scan->arena, scan->ctx, db, scan->images, scan->nimages,
 		      &scan->diags);
-	// An autotools tree never configured: its config headers, written as
-	// configure would write them here, read by libclang from memory.
+	// An autotools or CMake tree never configured: its config headers,
+	// written as configure or CMake would write them here, read by
+	// libclang from memory. Only units without a database entry are given
+	// them: when every unit has one (every LSP save of a built project),
+	// the build files are not read at all.
 	bh_disc_config_headers config_headers = { 0 };
-	bh_disc_find_config_headers(&config_headers, scan->arena, scan->ctx, bh_disc_this_host(),
-			       &scan->diags);
-	bh_disc_config_flags(&config_headers, &units, scan->arena, scan->ctx, &scan->diags);
+	bool guessed = false;
+	for (size_t i = 0; i < units.len && !guessed; i++)
+		guessed = units.items[i].flags_source != BH_FLAGS_COMPDB;
+	if (guessed) {
+		bh_disc_find_config_headers(&config_headers, scan->arena, scan->ctx,
+					    bh_disc_this_host(), &scan->diags);
+		bh_disc_config_flags(&config_headers, &units, scan->arena, scan->ctx, &scan->diags);
+	}
 	bh_clang_options copts = BH_CLANG_OPTIONS_INIT;
 	copts.jobs = opts->jobs;
 	copts.cancel = opts->cancel;
