@@ -276,6 +276,8 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret);
 static bh_taint__locs arg_field_slots(bh_taint__fctx *c, const bh_ir_opnd *arg, const char *field, bool create);
 static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__sink *sk);
+static const bh_ir_opnd *pointer_offset(bh_taint__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o,
+					const bh_ir_opnd **param);
 
 // The taint of a struct as a whole (`s` for `s.f`; `*p` for `p->f`).
 static bh_taint__val whole_of(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *base, bool arrow)
@@ -560,6 +562,18 @@ static bool has_small_array_arg(const bh_taint__fctx *c, const bh_ir_instr *in)
 	return false;
 }
 
+// The sink at instruction `in`, for summary entries to share.
+static const bh_taint__sink_site *new_site(bh_taint__fctx *c, const bh_ir_instr *in, const bh_rule *rule,
+					   const char *callee, const char *operand, const char *snippet,
+					   bool signed_matters)
+{
+	bh_taint__sink_site *site = bh_arena_alloc(c->prog->arena, sizeof(*site));
+	*site = (bh_taint__sink_site){ .rule = rule, .loc = in->loc, .function = c->fn->name, .callee = callee,
+				       .operand = operand, .snippet = snippet,
+				       .bounded_sink = rule_is_bounded(rule), .signed_matters = signed_matters };
+	return site;
+}
+
 // A value reaching a sink at instruction `in`: a finding for concrete
 // taint, a summary entry for each parameter it comes from.
 static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in, const bh_rule *rule,
@@ -588,16 +602,32 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 	}
 	if (!(fire & ~BH_TAINT__SRC))
 		return;
-	bh_taint__sink_site *site = bh_arena_alloc(c->prog->arena, sizeof(*site));
-	*site = (bh_taint__sink_site){ .rule = rule, .loc = in->loc, .function = c->fn->name, .callee = callee,
-				       .operand = operand, .snippet = snippet,
-				       .bounded_sink = rule_is_bounded(rule), .signed_matters = signed_matters };
 	bh_taint__sink sk;
 	memset(&sk, 0, sizeof(sk));
-	sk.site = site;
+	sk.site = new_site(c, in, rule, callee, operand, snippet, signed_matters);
 	sk.small_fires = small_fires;
 	sk.path = bh_taint__path_to(c, loc, in->id, NULL, in->loc, sink_step(c, rule, callee));
 	add_summary_sinks(c, fire, &sk);
+}
+
+// A loop bound `p < end` where `end` is our parameter `param`, not moved
+// here: how far apart the two are is for each caller to say by the number
+// it moved the pointer it passes by (`f(buf, buf + n)`), not by the bytes
+// the pointer leads to. A summary sink marked `via_offset`.
+static void reach_offset_sink(bh_taint__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *param)
+{
+	uint32_t j = param->var;
+	if (j >= BH_TAINT__MAX_PARAMS || 1 + j >= c->sum->nlabels)
+		return;
+	const bh_rule *rule = bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND);
+	const char *operand = operand_text(c, in, param);
+	const char *snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", operand ? operand : "");
+	bh_taint__sink sk;
+	memset(&sk, 0, sizeof(sk));
+	sk.site = new_site(c, in, rule, NULL, operand, snippet, false);
+	sk.via_offset = true;
+	sk.path = bh_taint__path_to(c, j, in->id, NULL, in->loc, sink_step(c, rule, NULL));
+	add_summary_sinks(c, BH_TAINT__PARAM(j), &sk);
 }
 
 // ----------------------------------------------------------------- calls
@@ -860,6 +890,22 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 					continue;
 				}
 			}
+			// A loop bound on the pointer we pass: the number we moved it
+			// by, or our own parameter's move left to our callers.
+			const bh_ir_opnd *offset = NULL;
+			if (sk->via_offset) {
+				const bh_ir_opnd *param = NULL;
+				offset = pointer_offset(c, in, &in->args[sk->param], &param);
+				if (offset) {
+					a = read_value(c, f, offset);
+				} else if (param && param->var < BH_TAINT__MAX_PARAMS) {
+					a = bh_taint__clean_val();
+					a.labels = a.no_upper = BH_TAINT__PARAM(param->var);
+				} else {
+					continue;
+				}
+				resolved.via_offset = !offset;
+			}
 			if (resolved.small_fires)
 				a.small = 0;
 			uint64_t fire = firing(sk->site->rule, &a, sk->site->signed_matters);
@@ -870,7 +916,11 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 			// Where the taint is here (none for the callee's own data):
 			// for a field's label, that field of what we pass.
 			uint32_t loc = BH_TAINT__NONE;
-			if (sk->bit != 0) {
+			if (offset) {
+				loc = bh_taint__tainted_loc(c, f, offset, false);
+				if (loc == BH_TAINT__NONE)
+					continue;
+			} else if (sk->bit != 0) {
 				const bh_taint__label *l = &s->labels[sk->bit];
 				if (l->field && l->param < np)
 					loc = tainted_slot(c, f, &in->args[l->param], l->field);
@@ -1250,6 +1300,61 @@ static bool is_fresh_reading(bh_taint__fctx *c, const bh_ir_instr *br, const bh_
 	return d && d->op == BH_IR_CALL;
 }
 
+// The one instruction of the function that assigns `var`, or NULL;
+// `*ndefs` counts them up to two.
+static const bh_ir_instr *only_def(const bh_ir_func *fn, uint32_t var, size_t *ndefs)
+{
+	const bh_ir_instr *found = NULL;
+	*ndefs = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind != BH_IR_OPND_VAR || in->dst.var != var)
+				continue;
+			if (++*ndefs > 1)
+				return NULL;
+			found = in;
+		}
+	return found;
+}
+
+// A loop that compares addresses (`p < end`) runs as far as they are
+// apart, which nobody chose unless one was moved by a number: `end = buf
+// + n` counts n. The taint of a pointer is that of what it points to, so
+// the loop bound is that number: the offset operand of the pointer
+// arithmetic that made `o` as of instruction `at` (in its block, or the
+// only assignment of its variable), looking through moves by a constant
+// (`end - 2`), or NULL when `o` was not made by moving a pointer (then
+// `*param` is `o` if it is a parameter of ours never assigned).
+static const bh_ir_opnd *pointer_offset(bh_taint__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o,
+					const bh_ir_opnd **param)
+{
+	*param = NULL;
+	for (int hops = 0; hops < 4 && o->kind == BH_IR_OPND_VAR; hops++) {
+		const bh_ir_instr *d = bh_ir_def_before(c->fn, at, o->var);
+		size_t ndefs = 1;
+		if (!d)
+			d = only_def(c->fn, o->var, &ndefs);
+		if (!ndefs && o->var < c->fn->nparams) {
+			*param = o; // as the caller passed it
+			return NULL;
+		}
+		if (!d || d->op != BH_IR_BINOP || d->on_pointers || !d->size || d->nargs != 2 ||
+		    (d->sub != BH_IR_BIN_ADD && d->sub != BH_IR_BIN_SUB))
+			return NULL;
+		// `n + p` has the pointer on the right.
+		int k = d->args[1].kind == BH_IR_OPND_VAR &&
+				(c->fn->vars[d->args[1].var].flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY))
+			? 0 : 1;
+		int64_t n;
+		if (!bh_flow_const_of(&c->consts, &d->args[k], &n))
+			return &d->args[k];
+		o = &d->args[1 - k];
+		at = d;
+	}
+	return NULL;
+}
+
 // The labels of operand `o` (whose taint is `t`) that leave it unbounded
 // above as the right of `%` or either side of `&`: none for a constant
 // (a negative one bounds `%` but not `&`: `n & ~7` is about n), all for
@@ -1432,10 +1537,16 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 	case BH_IR_BR:
 		if (c->reporting && c->loop_cond[in->block] && c->edges[in->block].is_cmp) {
 			const bh_taint__edge *e = &c->edges[in->block];
-			for (int k = 0; k < 2; k++)
-				if (!is_fresh_reading(c, in, &e->cmp[k], &e->cmp[1 - k]))
+			for (int k = 0; k < 2; k++) {
+				const bh_ir_opnd *param = NULL;
+				const bh_ir_opnd *bound = e->on_pointers ? pointer_offset(c, in, &e->cmp[k], &param)
+									 : &e->cmp[k];
+				if (bound && !is_fresh_reading(c, in, bound, &e->cmp[1 - k]))
 					reach_sink(c, f, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), NULL,
-						   &e->cmp[k], false, false, false);
+						   bound, false, false, false);
+				else if (param)
+					reach_offset_sink(c, in, param);
+			}
 		}
 		break;
 	default:

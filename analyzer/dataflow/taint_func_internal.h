@@ -29,6 +29,7 @@ typedef struct {
 	int known;              // -1: unknown, else the condition's constant value
 	bh_taint__locs upper[2], lower[2], clean[2];
 	bool is_cmp;            // the condition is <, <=, >, >= (loop bounds)
+	bool on_pointers;       // ... of two addresses
 	bh_ir_opnd cmp[2];      // its operands
 } bh_taint__edge;
 

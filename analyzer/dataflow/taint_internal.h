@@ -127,6 +127,10 @@ typedef struct {
 	uint32_t elem_size;   // ... and the element size
 	bool small_fires;     // a byte-sized value fires too (a short array is indexed or filled)
 	bool small;           // bit 0 (concrete taint inside the callee): the value is a byte
+	// A loop bound on the pointer `param` (`p < end`): what fires is not
+	// the argument's taint (that of the bytes it leads to) but that of the
+	// number the caller moved its pointer by (`buf + n`).
+	bool via_offset;
 	// Reached through a call of a function a parameter chose: only when
 	// that parameter (1 + its index; 0: always) is function `guard_func`
 	// (its USR or name), or with `guard_member` points to a struct whose

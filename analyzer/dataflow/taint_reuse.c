@@ -56,6 +56,7 @@ static bool sink_equal(const bh_taint__sink *a, const bh_taint__sink *b)
 	return site_equal(a->site, b->site) && a->bit == b->bit && a->param == b->param &&
 	       bh_str_equal(a->field, b->field) && a->small_fires == b->small_fires &&
 	       a->array_param == b->array_param && a->elem_size == b->elem_size && a->small == b->small &&
+	       a->via_offset == b->via_offset &&
 	       path_equal(&a->path, &b->path) && a->guard_param == b->guard_param &&
 	       bh_str_equal(a->guard_member, b->guard_member) && bh_str_equal(a->guard_func, b->guard_func);
 }

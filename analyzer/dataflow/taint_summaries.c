@@ -87,6 +87,7 @@ static json_t *sink_json(const bh_taint__sink *k, bh_summaries__paths *t)
 	set_uint(o, "array_param", k->array_param);
 	set_uint(o, "elem_size", k->elem_size);
 	set_true(o, "small", k->small);
+	set_true(o, "via_offset", k->via_offset);
 	set(o, "loc", loc_json(at->loc));
 	set_str(o, "function", at->function);
 	set_str(o, "callee", at->callee);
@@ -316,6 +317,7 @@ static bool get_sink(reader *r, json_t *o, bh_taint__sink *k)
 	    !get_bool(r, o, "small_fires", &k->small_fires) ||
 	    !get_uint(r, o, "array_param", r->nparams, &array_param) ||
 	    !get_u32(r, o, "elem_size", UINT32_MAX, &k->elem_size) || !get_bool(r, o, "small", &k->small) ||
+	    !get_bool(r, o, "via_offset", &k->via_offset) ||
 	    !get_loc(r, json_object_get(o, "loc"), &at->loc) || !get_str(r, o, "function", &at->function) ||
 	    !get_str(r, o, "callee", &at->callee) || !get_str(r, o, "operand", &at->operand) ||
 	    !get_str(r, o, "snippet", &at->snippet) || !get_path(r, o, "path", &k->path) ||

@@ -243,7 +243,8 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 		bh_wire_u(b, k->param);
 		put_str(b, &ids, k->field);
 		bh_wire_u(b, (uint64_t)at->bounded_sink | (uint64_t)at->signed_matters << 1 |
-				     (uint64_t)k->small_fires << 2 | (uint64_t)k->small << 3);
+				     (uint64_t)k->small_fires << 2 | (uint64_t)k->small << 3 |
+				     (uint64_t)k->via_offset << 4);
 		bh_wire_u(b, k->array_param);
 		bh_wire_u(b, k->elem_size);
 		put_loc(b, &ids, r, &at->loc);
@@ -338,11 +339,12 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 		k.bit = (unsigned)bh_wire_get_max(rd, 63);
 		k.param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
 		k.field = get_str(&d);
-		uint64_t f = bh_wire_get_max(rd, 15);
+		uint64_t f = bh_wire_get_max(rd, 31);
 		at->bounded_sink = f & 1;
 		at->signed_matters = f >> 1 & 1;
 		k.small_fires = f >> 2 & 1;
 		k.small = f >> 3 & 1;
+		k.via_offset = f >> 4 & 1;
 		k.array_param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
 		k.elem_size = (uint32_t)bh_wire_get_max(rd, UINT32_MAX);
 		at->loc = get_loc(&d);

@@ -134,7 +134,7 @@ static void put_instr(encoder *e, const bh_ir_instr *in)
 		put_opnd(e, &in->args[i]);
 	put_opnd(e, &in->callee);
 	put_u(b, (uint64_t)in->noreturn | (uint64_t)in->arrow << 1 | (uint64_t)in->is_unsigned << 2 |
-			 (uint64_t)in->array_field << 3);
+			 (uint64_t)in->array_field << 3 | (uint64_t)in->on_pointers << 4);
 	put_u(b, in->bits);
 	put_u(b, in->size);
 	put_s(b, in->sub);
@@ -440,6 +440,7 @@ static void get_instr(decoder *d, bh_ir_instr *in, uint32_t block)
 	in->arrow = flags & 2;
 	in->is_unsigned = flags & 4;
 	in->array_field = flags & 8;
+	in->on_pointers = flags & 16;
 	uint64_t bits = get_u(d);
 	if (bits > UINT8_MAX)
 		d->ok = false;

@@ -224,6 +224,9 @@ typedef struct bh_ir_instr {
 	uint8_t bits;
 	bool array_field;     /* FIELD_ADDR: an array member of 2 or more elements, not a
 				 possibly flexible tail (a short last member, through a pointer) */
+	bool on_pointers;     /* BINOP: both operands are pointers: a comparison of
+				 addresses or `p - q`, the elements between two places of one
+				 object (not a count anyone chose) */
 	/*
 	 * Byte size, 0 if unknown. LOAD, INDEX: of the value read; STORE,
 	 * INDEX_STORE, FIELD_STORE: of the value written; INDEX_ADDR: of the

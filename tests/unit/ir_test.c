@@ -489,6 +489,41 @@ Test(ir, arithmetic_widths_and_narrowing_conversions)
 	remove_temp(dir, "widths.c");
 }
 
+// Comparisons of addresses and differences of pointers are marked: the
+// taint analysis reads a loop over `p < end` by what moved `end`.
+Test(ir, comparisons_and_differences_of_pointers_are_marked)
+{
+	const char *src = "long f(const char *p, const char *end, unsigned n, char buf[8]) {\n"
+			  "	long k = end - p;\n"          // 2: on pointers
+			  "	if (p < end && buf <= p)\n"    // 3: two on pointers
+			  "		return k;\n"
+			  "	if (n < 8u && k > 2)\n"        // 5: numbers
+			  "		return n - 1;\n"           // 6: numbers
+			  "	return (end - 1) - p;\n"       // 7: `end - 1` moves a pointer; then on pointers
+			  "}\n";
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_text("ptrs.c", src, &diags);
+	const bh_ir_func *fn = find_func(ir, "f");
+	unsigned marked[8] = { 0 }, binops[8] = { 0 };
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t k = 0; k < fn->blocks[b].ninstrs; k++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[k];
+			if (in->op != BH_IR_BINOP || in->loc.line >= 8)
+				continue;
+			binops[in->loc.line]++;
+			marked[in->loc.line] += in->on_pointers;
+		}
+	cr_assert_eq(marked[2], 1);
+	cr_assert_eq(marked[3], 2);
+	cr_assert_eq(marked[5], 0);
+	cr_assert_eq(binops[5], 2);
+	cr_assert_eq(marked[6], 0);
+	cr_assert_eq(binops[7], 2);
+	cr_assert_eq(marked[7], 1);
+	bh_diags_dispose(&diags);
+}
+
 // clang drops an initialiser it found an error in; the variable is still set.
 Test(ir, dropped_initialiser_still_sets_the_variable)
 {

@@ -681,6 +681,13 @@ static bool is_unsigned_type(CXType t)
 	}
 }
 
+// A pointer, or an array that decays to one.
+static bool is_address_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_Pointer || type_is_array(t);
+}
+
 // The width in bits of an integer type (not _Bool, not an enum), or 0.
 static uint8_t int_type_bits(CXType t)
 {
@@ -1430,6 +1437,10 @@ static bh_ir_opnd lower_binary(lower *l, CXCursor e)
 	bh_ir_instr *last = bh_ir_builder_last(l->b);
 	if (last && last->op == BH_IR_BINOP && is_unsigned_type(clang_getCursorType(kids[0])))
 		last->is_unsigned = true;
+	if (last && last->op == BH_IR_BINOP && (op == BH_IR_BIN_SUB || op == BH_IR_BIN_LT || op == BH_IR_BIN_LE ||
+						 op == BH_IR_BIN_GT || op == BH_IR_BIN_GE) &&
+	    is_address_type(clang_getCursorType(kids[0])) && is_address_type(clang_getCursorType(kids[1])))
+		last->on_pointers = true;
 	return t;
 }
 
