@@ -204,13 +204,59 @@ static uint32_t only_reaching_def(bh_mem__fctx *c, uint32_t at, uint32_t var)
 	return bh_flow_reach_at(c->reach, at, var, &d, 1) == 1 ? d : UINT32_MAX;
 }
 
+// Marks in `seen` the blocks reachable from `from` by one edge or more,
+// forward along successors or backward along predecessors, never through
+// block `barrier`.
+static void mark_reachable(const bh_ir_func *fn, uint32_t from, bool forward, uint32_t barrier, bool *seen,
+			   uint32_t *stack)
+{
+	size_t n = 0;
+	stack[n++] = from;
+	while (n) {
+		const bh_ir_block *b = &fn->blocks[stack[--n]];
+		uint32_t count = forward ? b->nsuccs : b->npreds;
+		const uint32_t *next = forward ? b->succs : b->preds;
+		for (uint32_t i = 0; i < count; i++)
+			if (!seen[next[i]] && next[i] != barrier) {
+				seen[next[i]] = true;
+				stack[n++] = next[i];
+			}
+	}
+}
+
+// Whether some instruction on a path from `from` to `to` (after the one,
+// before the other) assigns `var`. Paths through block `barrier` (where
+// the flag that carries the test is set again) do not count.
+static bool assigned_between(bh_mem__fctx *c, const bh_ir_instr *from, const bh_ir_instr *to, uint32_t var,
+			     uint32_t barrier)
+{
+	const bh_ir_func *fn = c->fn;
+	bool *after = bh_arena_alloc(c->arena, 2 * (size_t)fn->nblocks * sizeof(bool));
+	bool *before = after + fn->nblocks;
+	uint32_t *stack = bh_arena_alloc(c->arena, (size_t)fn->nblocks * sizeof(uint32_t));
+	mark_reachable(fn, from->block, true, barrier, after, stack);
+	mark_reachable(fn, to->block, false, barrier, before, stack);
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind != BH_IR_OPND_VAR || in->dst.var != var)
+				continue;
+			bool past_from = after[b] || (b == from->block && in->id > from->id);
+			bool ahead_of_to = before[b] || (b == to->block && in->id < to->id);
+			if (past_from && ahead_of_to)
+				return true;
+		}
+	return false;
+}
+
 // What flag `x` tested at branch `t` holds, when it is a NULL test made
 // earlier (`bool ok = p != NULL; ... if (!ok)`; Criterion's
 // cr_assert_not_null keeps `!!(p != NULL)` in a bool it tests blocks
 // later): `x` becomes p, and `*negated` says the flag is true where p is
 // NULL. Only when the test is still what both say at `t`: the flag's only
-// reaching definition there is the test, and p's only reaching
-// definition is the same at the test and at `t`.
+// reaching definition there is the test, and no path from the test to `t`
+// assigns p (which may have had several values before: a pointer found by
+// a loop, then checked).
 static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool *negated)
 {
 	const bh_ir_func *fn = c->fn;
@@ -225,6 +271,9 @@ static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool
 	if (fd == UINT32_MAX || c->reach->defs[fd].field || c->reach->defs[fd].instr == UINT32_MAX)
 		return false;
 	const bh_ir_instr *d = bh_ir_instr_at(fn, c->reach->defs[fd].instr);
+	if (!d)
+		return false;
+	uint32_t flag_block = d->block;
 	bool neg = false;
 	// Through `!`, copies and `!= 0` / `== 0` of the flag's expression,
 	// in the defining instruction's block.
@@ -247,8 +296,7 @@ static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool
 		if (fn->vars[next->var].kind != BH_IR_VAR_TEMP) {
 			if (!plain_variable(fn, next) || next->var == x->var)
 				return false;
-			uint32_t at_test = only_reaching_def(c, d->id, next->var);
-			if (at_test == UINT32_MAX || at_test != only_reaching_def(c, t->id, next->var))
+			if (assigned_between(c, d, t, next->var, flag_block))
 				return false;
 			*x = *next;
 			*negated = neg;
@@ -257,6 +305,14 @@ static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool
 		d = bh_ir_def_before(fn, d, next->var);
 	}
 	return false;
+}
+
+// A variable that is not a pointer: a flag that may hold a test of one
+// (`bool ok = p != NULL;`), where a pointer tested is itself the operand.
+static bool is_flag(const bh_ir_func *fn, const bh_ir_opnd *o)
+{
+	return o->kind == BH_IR_OPND_VAR && o->var < fn->nvars && fn->vars[o->var].kind != BH_IR_VAR_TEMP &&
+	       !(fn->vars[o->var].flags & (BH_IR_VAR_POINTER | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD));
 }
 
 // What a branch compares with a constant: the operand, the constant
@@ -274,15 +330,19 @@ bool bh_mem__null_test(bh_mem__fctx *c, const bh_ir_block *b, const bh_ir_instr 
 	*null_if_true = false;
 	bool negated;
 	const bh_ir_instr *d = bh_ir_block_last_def(b, cond->var);
-	if (!d) {
-		if (flag_test(c, t, x, &negated))
+	if (!d || is_flag(c->fn, x)) {
+		if (flag_test(c, t, x, &negated)) {
 			*null_if_true = negated;
-		return true;
+			return true;
+		}
+		if (!d)
+			return true;
 	}
 	if (d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) {
 		*x = d->args[0];
 		*null_if_true = true;
-		if (x->kind == BH_IR_OPND_VAR && !bh_ir_block_last_def(b, x->var) && flag_test(c, t, x, &negated))
+		if (x->kind == BH_IR_OPND_VAR && (!bh_ir_block_last_def(b, x->var) || is_flag(c->fn, x)) &&
+		    flag_test(c, t, x, &negated))
 			*null_if_true = !negated;
 		return x->kind == BH_IR_OPND_VAR;
 	}
