@@ -296,6 +296,27 @@ static bool is_member_address(const bh_mem__fctx *c, const bh_ir_instr *in, cons
 	return d && d->op == BH_IR_FIELD_ADDR && d->arrow;
 }
 
+// A library function given the address of a pointer variable may store a
+// pointer there (strtol's `&end`, strtok_r's `&saveptr`, pthread_join's
+// `&result`): a NULL the variable held is no longer known after the call.
+// A block it pointed to stays where it is: the function borrows it, or
+// the analysis gave it away with the address. Arguments an `outN` model
+// allocates through are that model's.
+static void library_may_store(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_mem_model *m, size_t n)
+{
+	for (uint32_t a = 0; a < in->nargs; a++) {
+		bool modelled = false;
+		for (size_t i = 0; i < n && !modelled; i++)
+			modelled = m[i].out && model_covers(&m[i], a);
+		uint32_t var = modelled ? UINT32_MAX : out_var(c, f, in, &in->args[a]);
+		if (var == UINT32_MAX || !(c->fn->vars[var].flags & BH_IR_VAR_POINTER))
+			continue;
+		bh_mem__val *v = &bh_mem__fact_vals(f)[var];
+		if (!v->obj)
+			*v = bh_mem__unknown();
+	}
+}
+
 static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 {
 	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
@@ -351,6 +372,8 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				bh_mem__give_away(c, f, bh_mem__read(c, f, in, &in->args[a]));
 		mark_handled(c, f);
 	}
+	if (!s)
+		library_may_store(c, f, in, m, n);
 	if (!n)
 		forget_memory(c, f);
 	bool ret_model_alloc = false, ret_may_null = false;
