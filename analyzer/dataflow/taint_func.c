@@ -651,10 +651,18 @@ static void label_values(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr 
 			continue;
 		}
 		bh_taint__locs slots = arg_field_slots(c, arg, l->field, false);
+		bool written = slots.n > 0;
 		for (uint32_t i = 0; i < slots.n; i++) {
 			bh_taint__val t = bh_taint__value_at(c, f, slots.locs[i]);
+			written &= t.written != 0;
 			bh_taint__val_join(&out[b], &t);
 		}
+		// Stored on every path here (`node->n = 0`, or by the function
+		// that returned the object): the callee reads that, as a field
+		// read here would, whatever the rest of the object holds (random
+		// bytes written into `node->name`).
+		if (written)
+			continue;
 		// No slot of ours for that field: what we know of the whole.
 		bh_taint__val w = whole_of(c, f, arg, true);
 		if (slots.n) {
@@ -1355,6 +1363,25 @@ static const bh_ir_opnd *pointer_offset(bh_taint__fctx *c, const bh_ir_instr *at
 	return NULL;
 }
 
+// `p->n` where `n` still holds its entry label: the caller gives that
+// label what it knows of its own `arg->n`, or, knowing nothing of the
+// field, all of *arg (label_values). The label of parameter `p` as a
+// whole says no more for this read, and would say too much where the
+// caller stored `n` itself: the rest of *arg (random bytes in
+// `node->name`) is not what `n` holds.
+static uint64_t entry_covers(const bh_taint__fctx *c, uint32_t loc, const bh_taint__val *t)
+{
+	if (loc < c->fn->nvars)
+		return 0;
+	uint32_t k = loc - c->fn->nvars;
+	uint32_t base = c->slots.items[k].base;
+	unsigned bit = c->slot_bits[k];
+	if (!bit || base >= c->fn->nparams || base >= BH_TAINT__MAX_PARAMS ||
+	    !(t->labels & ((uint64_t)1 << bit)))
+		return 0;
+	return BH_TAINT__PARAM(base);
+}
+
 // The labels of operand `o` (whose taint is `t`) that leave it unbounded
 // above as the right of `%` or either side of `&`: none for a constant
 // (a negative one bounds `%` but not `&`: `n & ~7` is about n), all for
@@ -1451,11 +1478,16 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		bh_taint__val v = bh_taint__clean_val();
 		bh_taint__locs s = bh_taint__field_slots(c, in, false);
 		bool written = s.n > 0;
+		uint64_t covered = 0;
 		for (uint32_t i = 0; i < s.n; i++) {
 			bh_taint__val t = bh_taint__value_at(c, f, s.locs[i]);
 			written &= t.written != 0;
 			bh_taint__val_join(&v, &t);
+			covered |= entry_covers(c, s.locs[i], &t);
 		}
+		whole.labels &= ~covered;
+		whole.no_upper &= ~covered;
+		whole.no_lower &= ~covered;
 		// `r->count = 10; ... r->count`: what this function stored there
 		// is what is read, whatever the rest of *r holds (r from an
 		// allocator whose bookkeeping is untrusted-sized).
