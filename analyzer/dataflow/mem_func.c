@@ -296,12 +296,13 @@ static bool is_member_address(const bh_mem__fctx *c, const bh_ir_instr *in, cons
 	return d && d->op == BH_IR_FIELD_ADDR && d->arrow;
 }
 
-// A library function given the address of a pointer variable may store a
-// pointer there (strtol's `&end`, strtok_r's `&saveptr`, pthread_join's
-// `&result`): a NULL the variable held is no longer known after the call.
-// A block it pointed to stays where it is: the function borrows it, or
-// the analysis gave it away with the address. Arguments an `outN` model
-// allocates through are that model's.
+// A modelled library function given the address of a pointer variable
+// may store a pointer there (strtol's `&end`, strtok_r's `&saveptr`,
+// pthread_join's `&result`): a NULL the variable held is no longer known
+// after the call. A block it pointed to stays where it is: the function
+// borrows it, or the analysis gave it away with the address. Arguments an
+// `outN` model allocates through are that model's. (A function nothing
+// models forgets every variable whose address was taken: forget_memory.)
 static void library_may_store(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_mem_model *m, size_t n)
 {
 	for (uint32_t a = 0; a < in->nargs; a++) {
@@ -361,6 +362,8 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 			}
 		}
 		apply_model_args(c, f, in, m, n, name, &status);
+		if (!s)
+			library_may_store(c, f, in, m, n);
 	} else if (s) {
 		apply_summary_args(c, f, in, s, name);
 	} else {
@@ -372,8 +375,6 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				bh_mem__give_away(c, f, bh_mem__read(c, f, in, &in->args[a]));
 		mark_handled(c, f);
 	}
-	if (!s)
-		library_may_store(c, f, in, m, n);
 	if (!n)
 		forget_memory(c, f);
 	bool ret_model_alloc = false, ret_may_null = false;
