@@ -523,12 +523,17 @@ static const char *operand_text(bh_taint__fctx *c, const bh_ir_instr *in, const 
 	return bh_ir_operand_text(c->fn, in, o, c->prog->arena);
 }
 
+bool bh_taint__guard_equal(const bh_taint__guard *a, const bh_taint__guard *b)
+{
+	return a == b || (a && b && a->param == b->param && bh_str_equal(a->func, b->func) &&
+			  bh_str_equal(a->member, b->member));
+}
+
 // Whether summary sink `k` covers the guard of `g`: it is unguarded, or
 // guarded by the same choice.
 static bool guard_covers(const bh_taint__sink *k, const bh_taint__sink *g)
 {
-	return !k->guard_param || (k->guard_param == g->guard_param && bh_str_equal(k->guard_func, g->guard_func) &&
-				   bh_str_equal(k->guard_member, g->guard_member));
+	return !k->guard || bh_taint__guard_equal(k->guard, g->guard);
 }
 
 // Whether two sinks are the same rule at the same place.
@@ -717,8 +722,8 @@ static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__
 		if (!(fire & ((uint64_t)1 << b)) || has_sink(c->sum, sk, b))
 			continue;
 		bh_taint__sink copy = *sk;
-		copy.bit = b;
-		copy.param = c->sum->labels[b].param;
+		copy.bit = (uint8_t)b;
+		copy.param = (uint16_t)c->sum->labels[b].param;
 		copy.field = c->sum->labels[b].field;
 		bh_vec_push(&c->sum->sinks, copy);
 	}
@@ -788,21 +793,24 @@ static int member_holds(const bh_taint__fctx *c, const bh_ir_opnd *arg, const ch
 static bool resolve_guard(bh_taint__fctx *c, const bh_ir_instr *in, const bh_taint__sink *sk,
 			  bh_taint__sink *out)
 {
-	out->guard_param = c->via.param;
-	out->guard_member = c->via.member;
-	out->guard_func = c->via_func;
-	if (!sk->guard_param || sk->guard_param - 1 >= in->nargs)
+	if (c->via.param && !c->via_guard) {
+		bh_taint__guard *g = bh_arena_alloc(c->prog->arena, sizeof(*g));
+		*g = (bh_taint__guard){ c->via.param, c->via.member, c->via_func };
+		c->via_guard = g;
+	}
+	out->guard = c->via_guard;
+	const bh_taint__guard *kg = sk->guard;
+	if (!kg || kg->param - 1 >= in->nargs)
 		return true;
-	const bh_ir_opnd *arg = &in->args[sk->guard_param - 1];
-	int held = sk->guard_member ? member_holds(c, arg, sk->guard_member, sk->guard_func)
-				    : pointer_holds(c, arg, sk->guard_func);
+	const bh_ir_opnd *arg = &in->args[kg->param - 1];
+	int held = kg->member ? member_holds(c, arg, kg->member, kg->func) : pointer_holds(c, arg, kg->func);
 	if (held >= 0)
 		return held;
 	// Not known here: our caller may know, if the choice is our parameter's.
-	if (arg->kind == BH_IR_OPND_VAR && arg->var < c->fn->nparams && !out->guard_param) {
-		out->guard_param = arg->var + 1;
-		out->guard_member = sk->guard_member;
-		out->guard_func = sk->guard_func;
+	if (arg->kind == BH_IR_OPND_VAR && arg->var < c->fn->nparams && !out->guard) {
+		bh_taint__guard *g = bh_arena_alloc(c->prog->arena, sizeof(*g));
+		*g = (bh_taint__guard){ arg->var + 1, kg->member, kg->func };
+		out->guard = g;
 	}
 	return true;
 }
@@ -883,17 +891,18 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 				// The callee indexes the array we pass: only an array of
 				// known extent makes it a finding; our own pointer
 				// parameter passes the question on to our callers.
-				const bh_ir_opnd *arr = sk->array_param - 1 < in->nargs
+				const bh_ir_opnd *arr = (uint32_t)sk->array_param - 1 < in->nargs
 							? &in->args[sk->array_param - 1] : NULL;
 				if (!arr || arr->kind != BH_IR_OPND_VAR)
 					continue;
 				const bh_ir_var *av = &c->fn->vars[arr->var];
+				uint32_t elem_size = sk->site->elem_size;
 				if (av->flags & BH_IR_VAR_ARRAY) {
-					uint64_t elems = sk->elem_size ? av->size / sk->elem_size : 0;
+					uint64_t elems = elem_size ? av->size / elem_size : 0;
 					resolved.array_param = 0;
 					resolved.small_fires = elems > 0 && elems < 256;
-				} else if (arr->var < c->fn->nparams) {
-					resolved.array_param = arr->var + 1;
+				} else if (arr->var < c->fn->nparams && arr->var < UINT16_MAX) {
+					resolved.array_param = (uint16_t)(arr->var + 1);
 				} else {
 					continue;
 				}
@@ -1192,9 +1201,11 @@ static void transfer_call(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 		{
 			c->via = cs.via;
 			c->via_func = cs.via.param ? (callee->usr ? callee->usr : callee->str) : NULL;
+			c->via_guard = NULL;
 			apply_summary(c, f, in, s, callee->str);
 			c->via = (bh_callgraph_via){ 0, NULL };
 			c->via_func = NULL;
+			c->via_guard = NULL;
 		}
 		else if (!s)
 			apply_models(c, f, in, callee->str);
@@ -1227,7 +1238,7 @@ static void index_through_param(bh_taint__fctx *c, bh_taint__val *f, const bh_ir
 	bool signed_matters = ix->kind == BH_IR_OPND_VAR && is_signed_type(c->fn->vars[ix->var].type);
 	uint64_t fire = v.no_upper | (signed_matters ? v.no_lower : 0);
 	uint32_t loc = bh_taint__tainted_loc(c, f, ix, false);
-	if (!fire || loc == BH_TAINT__NONE)
+	if (!fire || loc == BH_TAINT__NONE || param >= UINT16_MAX)
 		return;
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_TAINTED_INDEX);
 	const char *operand = operand_text(c, in, ix);
@@ -1235,12 +1246,12 @@ static void index_through_param(bh_taint__fctx *c, bh_taint__val *f, const bh_ir
 	*site = (bh_taint__sink_site){ .rule = rule, .loc = in->loc, .function = c->fn->name,
 				       .operand = operand,
 				       .snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", operand ? operand : ""),
-				       .bounded_sink = true, .signed_matters = signed_matters };
+				       .bounded_sink = true, .signed_matters = signed_matters,
+				       .elem_size = in->size };
 	bh_taint__sink sk;
 	memset(&sk, 0, sizeof(sk));
 	sk.site = site;
-	sk.array_param = param + 1;
-	sk.elem_size = in->size;
+	sk.array_param = (uint16_t)(param + 1);
 	sk.small = (v.small & BH_TAINT__SMALL_SRC) != 0;
 	sk.path = bh_taint__path_to(c, loc, in->id, NULL, in->loc, sink_step(c, rule, NULL));
 	add_summary_sinks(c, fire, &sk);

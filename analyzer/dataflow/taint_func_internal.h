@@ -67,6 +67,7 @@ typedef struct {
 	// parameter of ours (see bh_callgraph_via; via.param 0: it is not).
 	bh_callgraph_via via;
 	const char *via_func;
+	const bh_taint__guard *via_guard; // the two as a guard, made when a sink needs it
 	// The explanation of how location `explained_loc` got its taint before
 	// instruction `explained_at` (a path ending there, and what the source
 	// is): a call passes one argument on to many sinks of its callee.

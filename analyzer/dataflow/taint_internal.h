@@ -112,35 +112,44 @@ typedef struct {
 	const char *snippet;
 	bool bounded_sink;    // fires only on values not bounded from above
 	bool signed_matters;  // ... or not bounded from below
+	uint32_t elem_size;   // an index through an array parameter: the element size
 } bh_taint__sink_site;
 
-// A sink that a parameter of a function reaches (possibly through callees).
+// Reached through a call of a function a parameter chose: only when that
+// parameter (1 + its index) is function `func` (its USR or name), or with
+// `member` points to a struct whose member (that USR) is. A caller passing
+// another function or table skips it, so a helper called with two
+// callbacks or two operations tables does not mix up their sinks.
+typedef struct {
+	unsigned param;
+	const char *member;
+	const char *func;
+} bh_taint__guard;
+
+bool bh_taint__guard_equal(const bh_taint__guard *a, const bh_taint__guard *b);
+
+// A sink that a parameter of a function reaches (possibly through
+// callees). 48 bytes: summaries hold one per sink, caller and label
+// (90,000 for four copies of lua), so what is rare lives elsewhere (the
+// guard) and what belongs to the sink in its site (the element size).
 typedef struct {
 	const bh_taint__sink_site *site;
 	const char *field;    // the parameter's field (`p->cmd`), or NULL for all of it
 	bh_taint__path path;  // parameter entry .. sink
-	unsigned bit;         // the label it depends on: a parameter's or a field's; 0: none,
-			      // the callee's own untrusted data (index sinks through an array parameter)
-	unsigned param;
-	unsigned array_param; // index sinks through a pointer parameter: 1 + its index, else 0;
+	const bh_taint__guard *guard; // NULL: applies whatever the caller passes
+	uint16_t param;       // < BH_TAINT__MAX_PARAMS
+	uint16_t array_param; // index sinks through a pointer parameter: 1 + its index, else 0;
 			      // the caller knows the array's extent
-	uint32_t elem_size;   // ... and the element size
+	uint8_t bit;          // the label it depends on: a parameter's or a field's; 0: none,
+			      // the callee's own untrusted data (index sinks through an array parameter)
 	bool small_fires;     // a byte-sized value fires too (a short array is indexed or filled)
 	bool small;           // bit 0 (concrete taint inside the callee): the value is a byte
 	// A loop bound on the pointer `param` (`p < end`): what fires is not
 	// the argument's taint (that of the bytes it leads to) but that of the
 	// number the caller moved its pointer by (`buf + n`).
 	bool via_offset;
-	// Reached through a call of a function a parameter chose: only when
-	// that parameter (1 + its index; 0: always) is function `guard_func`
-	// (its USR or name), or with `guard_member` points to a struct whose
-	// member (that USR) is. A caller passing another function or table
-	// skips it, so a helper called with two callbacks or two operations
-	// tables does not mix up their sinks.
-	unsigned guard_param;
-	const char *guard_member;
-	const char *guard_func;
 } bh_taint__sink;
+_Static_assert(sizeof(void *) != 8 || sizeof(bh_taint__sink) == 48, "summary sink entries stay small");
 
 // A global that a function writes taint into.
 typedef struct {

@@ -48,17 +48,16 @@ static bool site_equal(const bh_taint__sink_site *a, const bh_taint__sink_site *
 	return a == b || (a->rule == b->rule && a->bounded_sink == b->bounded_sink &&
 			  a->signed_matters == b->signed_matters && bh_loc_equal(&a->loc, &b->loc) &&
 			  bh_str_equal(a->function, b->function) && bh_str_equal(a->callee, b->callee) &&
-			  bh_str_equal(a->operand, b->operand) && bh_str_equal(a->snippet, b->snippet));
+			  bh_str_equal(a->operand, b->operand) && bh_str_equal(a->snippet, b->snippet) &&
+			  a->elem_size == b->elem_size);
 }
 
 static bool sink_equal(const bh_taint__sink *a, const bh_taint__sink *b)
 {
 	return site_equal(a->site, b->site) && a->bit == b->bit && a->param == b->param &&
 	       bh_str_equal(a->field, b->field) && a->small_fires == b->small_fires &&
-	       a->array_param == b->array_param && a->elem_size == b->elem_size && a->small == b->small &&
-	       a->via_offset == b->via_offset &&
-	       path_equal(&a->path, &b->path) && a->guard_param == b->guard_param &&
-	       bh_str_equal(a->guard_member, b->guard_member) && bh_str_equal(a->guard_func, b->guard_func);
+	       a->array_param == b->array_param && a->small == b->small && a->via_offset == b->via_offset &&
+	       path_equal(&a->path, &b->path) && bh_taint__guard_equal(a->guard, b->guard);
 }
 
 bool bh_taint__summary_equal(const bh_taint__summary *a, const bh_taint__summary *b)

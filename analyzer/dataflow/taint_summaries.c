@@ -85,7 +85,7 @@ static json_t *sink_json(const bh_taint__sink *k, bh_summaries__paths *t)
 	set_true(o, "signed", at->signed_matters);
 	set_true(o, "small_fires", k->small_fires);
 	set_uint(o, "array_param", k->array_param);
-	set_uint(o, "elem_size", k->elem_size);
+	set_uint(o, "elem_size", at->elem_size);
 	set_true(o, "small", k->small);
 	set_true(o, "via_offset", k->via_offset);
 	set(o, "loc", loc_json(at->loc));
@@ -94,9 +94,9 @@ static json_t *sink_json(const bh_taint__sink *k, bh_summaries__paths *t)
 	set_str(o, "operand", at->operand);
 	set_str(o, "snippet", at->snippet);
 	set_path(o, "path", &k->path, t);
-	set_uint(o, "guard_param", k->guard_param);
-	set_str(o, "guard_member", k->guard_member);
-	set_str(o, "guard_func", k->guard_func);
+	set_uint(o, "guard_param", k->guard ? k->guard->param : 0);
+	set_str(o, "guard_member", k->guard ? k->guard->member : NULL);
+	set_str(o, "guard_func", k->guard ? k->guard->func : NULL);
 	return o;
 }
 
@@ -306,29 +306,39 @@ static bool get_sink(reader *r, json_t *o, bh_taint__sink *k)
 	k->site = at;
 	const char *rule;
 	uint64_t bit, array_param, guard_param;
+	unsigned param;
+	bh_taint__guard guard;
 	if (!get_str(r, o, "rule", &rule))
 		return false;
 	at->rule = rule ? bh_rule_find(rule) : NULL;
 	if (!at->rule)
 		return fail(r, "unknown rule '%s'", rule ? rule : "");
-	if (!get_uint(r, o, "bit", r->nlabels - 1, &bit) || !get_param(r, o, &k->param) ||
+	if (!get_uint(r, o, "bit", r->nlabels - 1, &bit) || !get_param(r, o, &param) ||
 	    !get_str(r, o, "field", &k->field) || !get_bool(r, o, "bounded", &at->bounded_sink) ||
 	    !get_bool(r, o, "signed", &at->signed_matters) ||
 	    !get_bool(r, o, "small_fires", &k->small_fires) ||
 	    !get_uint(r, o, "array_param", r->nparams, &array_param) ||
-	    !get_u32(r, o, "elem_size", UINT32_MAX, &k->elem_size) || !get_bool(r, o, "small", &k->small) ||
+	    !get_u32(r, o, "elem_size", UINT32_MAX, &at->elem_size) || !get_bool(r, o, "small", &k->small) ||
 	    !get_bool(r, o, "via_offset", &k->via_offset) ||
 	    !get_loc(r, json_object_get(o, "loc"), &at->loc) || !get_str(r, o, "function", &at->function) ||
 	    !get_str(r, o, "callee", &at->callee) || !get_str(r, o, "operand", &at->operand) ||
 	    !get_str(r, o, "snippet", &at->snippet) || !get_path(r, o, "path", &k->path) ||
 	    !get_uint(r, o, "guard_param", r->nparams, &guard_param) ||
-	    !get_str(r, o, "guard_member", &k->guard_member) || !get_str(r, o, "guard_func", &k->guard_func))
+	    !get_str(r, o, "guard_member", &guard.member) || !get_str(r, o, "guard_func", &guard.func))
 		return false;
-	if (guard_param && !k->guard_func)
+	if (guard_param && !guard.func)
 		return fail(r, "%s has a guard without a function", "a sink");
-	k->bit = (unsigned)bit;
-	k->array_param = (unsigned)array_param;
-	k->guard_param = (unsigned)guard_param;
+	if (param >= UINT16_MAX || array_param >= UINT16_MAX)
+		return fail(r, "%s names a parameter past the 65,534th", "a sink");
+	k->bit = (uint8_t)bit;
+	k->param = (uint16_t)param;
+	k->array_param = (uint16_t)array_param;
+	if (guard_param) {
+		guard.param = (unsigned)guard_param;
+		bh_taint__guard *g = bh_arena_alloc(r->arena, sizeof(*g));
+		*g = guard;
+		k->guard = g;
+	}
 	return true;
 }
 
@@ -568,8 +578,12 @@ static void copy_summary(bh_summaries *out, const bh_taint__summary *src, bh_tai
 		sk.site = at;
 		sk.field = dup(out, sk.field);
 		sk.path = bh_summaries__path_copy(out, &sk.path);
-		sk.guard_member = dup(out, sk.guard_member);
-		sk.guard_func = dup(out, sk.guard_func);
+		if (sk.guard) {
+			bh_taint__guard *g = bh_arena_alloc(out->arena, sizeof(*g));
+			*g = (bh_taint__guard){ sk.guard->param, dup(out, sk.guard->member),
+						dup(out, sk.guard->func) };
+			sk.guard = g;
+		}
 		bh_vec_push(&dst->sinks, sk);
 	}
 	for (size_t k = 0; k < src->globals.len; k++) {

@@ -246,16 +246,16 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 				     (uint64_t)k->small_fires << 2 | (uint64_t)k->small << 3 |
 				     (uint64_t)k->via_offset << 4);
 		bh_wire_u(b, k->array_param);
-		bh_wire_u(b, k->elem_size);
+		bh_wire_u(b, at->elem_size);
 		put_loc(b, &ids, r, &at->loc);
 		put_str(b, &ids, at->function);
 		put_str(b, &ids, at->callee);
 		put_str(b, &ids, at->operand);
 		put_str(b, &ids, at->snippet);
 		put_path(b, &ids, r, &k->path);
-		bh_wire_u(b, k->guard_param);
-		put_str(b, &ids, k->guard_member);
-		put_str(b, &ids, k->guard_func);
+		bh_wire_u(b, k->guard ? k->guard->param : 0);
+		put_str(b, &ids, k->guard ? k->guard->member : NULL);
+		put_str(b, &ids, k->guard ? k->guard->func : NULL);
 	}
 	bh_wire_u(b, s->globals.len);
 	for (size_t i = 0; i < s->globals.len; i++) {
@@ -336,8 +336,8 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 		k.site = at;
 		const char *rule = get_str(&d);
 		at->rule = rule ? bh_rule_find(rule) : NULL;
-		k.bit = (unsigned)bh_wire_get_max(rd, 63);
-		k.param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
+		k.bit = (uint8_t)bh_wire_get_max(rd, 63);
+		k.param = (uint16_t)bh_wire_get_max(rd, UINT16_MAX);
 		k.field = get_str(&d);
 		uint64_t f = bh_wire_get_max(rd, 31);
 		at->bounded_sink = f & 1;
@@ -345,17 +345,23 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 		k.small_fires = f >> 2 & 1;
 		k.small = f >> 3 & 1;
 		k.via_offset = f >> 4 & 1;
-		k.array_param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
-		k.elem_size = (uint32_t)bh_wire_get_max(rd, UINT32_MAX);
+		k.array_param = (uint16_t)bh_wire_get_max(rd, UINT16_MAX);
+		at->elem_size = (uint32_t)bh_wire_get_max(rd, UINT32_MAX);
 		at->loc = get_loc(&d);
 		at->function = get_str(&d);
 		at->callee = get_str(&d);
 		at->operand = get_str(&d);
 		at->snippet = get_str(&d);
 		k.path = get_path(&d);
-		k.guard_param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
-		k.guard_member = get_str(&d);
-		k.guard_func = get_str(&d);
+		bh_taint__guard guard;
+		guard.param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
+		guard.member = get_str(&d);
+		guard.func = get_str(&d);
+		if (guard.param) {
+			bh_taint__guard *g = bh_arena_alloc(p->arena, sizeof(*g));
+			*g = guard;
+			k.guard = g;
+		}
 		if (!at->rule)
 			rd->ok = false;
 		bh_vec_push(&s->sinks, k);
