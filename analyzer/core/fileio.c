@@ -55,17 +55,47 @@ too_large:
 	return BH_EINVAL;
 }
 
-bool bh_file_write_all(int fd, const void *data, size_t len)
+// write() or, at `offset`, pwrite() until every byte is out.
+static bool write_loop(int fd, const char *p, size_t len, bool positioned, uint64_t offset)
 {
-	const char *p = data;
 	while (len) {
-		ssize_t k = write(fd, p, len);
+		ssize_t k = positioned ? pwrite(fd, p, len, (off_t)offset) : write(fd, p, len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
 			return false;
 		p += k;
 		len -= (size_t)k;
+		offset += (uint64_t)k;
+	}
+	return true;
+}
+
+bool bh_file_write_all(int fd, const void *data, size_t len)
+{
+	return write_loop(fd, data, len, false, 0);
+}
+
+bool bh_file_pwrite_all(int fd, const void *data, size_t len, uint64_t offset)
+{
+	return write_loop(fd, data, len, true, offset);
+}
+
+bool bh_file_pread_all(int fd, void *data, size_t len, uint64_t offset)
+{
+	char *p = data;
+	while (len) {
+		ssize_t k = pread(fd, p, len, (off_t)offset);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO; // the file ends before the bytes asked for
+			return false;
+		}
+		p += k;
+		len -= (size_t)k;
+		offset += (uint64_t)k;
 	}
 	return true;
 }

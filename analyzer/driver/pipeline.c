@@ -1084,6 +1084,9 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 	// Packed: each unit's IR is encoded once lowered and decoded a
 	// function at a time as the analyses ask (bulkhead/ir_pack.h).
 	program.store = bh_ir_store_new(ir_budget(opts));
+	// The encoded bodies too wait on disk, not in memory (where no file
+	// can be made, they stay in memory).
+	(void)bh_ir_store_spill(program.store, getenv("TMPDIR"));
 	copts.program = &program;
 	copts.visited = &visited;
 	if (scan->nimages)
@@ -1152,8 +1155,10 @@ bh_status bh_scan_run(bh_scan **out, const bh_scan_options *opts)
 		bh_ir_store_stats st;
 		bh_ir_store_get_stats(program.store, &st);
 		fprintf(stderr,
-			"bulkhead: trace: IR packed %zu KB (%zu KB decoded), %zu bodies decoded, at most %zu KB at once\n",
-			st.packed_bytes >> 10, st.body_bytes >> 10, st.decodes, st.peak_decoded >> 10);
+			"bulkhead: trace: IR packed %zu KB (%zu KB decoded, %zu KB in the spill file), %zu bodies "
+			"decoded, at most %zu KB at once\n",
+			st.packed_bytes >> 10, st.body_bytes >> 10, st.spilled_bytes >> 10, st.decodes,
+			st.peak_decoded >> 10);
 	}
 	bh_ir_program_dispose(&program);
 	scan->units_parsed = units.len;

@@ -7,17 +7,28 @@
 // the idle list; a body is decoded outside it by the thread that asked
 // first (others asking meanwhile wait for it) and published under it, so
 // a thread reads a body only after its own acquire took the lock.
+//
+// With a spill file (bh_ir_store_spill) the encoded bytes are not kept in
+// memory either: each unit's are written to the file at an offset
+// reserved under the lock and read back by the decoding thread.
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bulkhead/arena.h"
+#include "bulkhead/fileio.h"
 #include "bulkhead/ir_pack.h"
 #include "ir/ir_serial_internal.h"
 
 struct bh_ir_packed {
 	bh_ir_store *store;
 	bh_ir_func *fn;
-	const unsigned char *bytes;
+	const unsigned char *bytes; // NULL: in the spill file at `offset`
+	uint64_t offset;
 	size_t len;
 	const char *const *strings; // the unit's, for the whole run
 	size_t nstrings;
@@ -37,6 +48,8 @@ struct bh_ir_store {
 	size_t idle_bytes, decoded_bytes;
 	struct bh_ir_packed *idle_head, *idle_tail;
 	const struct bh_ir_link *link;
+	int spill_fd;               // unlinked file of encoded bodies, or -1
+	uint64_t spill_end;         // bytes reserved in it
 	bh_ir_store_stats stats;
 };
 
@@ -46,10 +59,47 @@ bh_ir_store *bh_ir_store_new(size_t budget)
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->decoded, NULL);
 	s->budget = budget;
+	s->spill_fd = -1;
 	return s;
 }
 
-// Bodies are heap blocks; the heads and bytes live in the units' arenas.
+bool bh_ir_store_spill(bh_ir_store *s, const char *dir)
+{
+	char path[4096];
+	int n = snprintf(path, sizeof(path), "%s/bulkhead-ir-XXXXXX", dir && *dir ? dir : "/tmp");
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return false;
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return false;
+	// Gone from the directory at once: the file lives as long as the
+	// descriptor, and nothing is left behind however the scan ends.
+	unlink(path);
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	pthread_mutex_lock(&s->lock);
+	// A second call keeps the first file: units already in it stay there.
+	bool had = s->spill_fd >= 0;
+	if (!had)
+		s->spill_fd = fd;
+	pthread_mutex_unlock(&s->lock);
+	if (had)
+		close(fd);
+	return true;
+}
+
+// The spill file is memory the store moved to disk: failing to read back
+// what it wrote there is losing memory, which like running out of it is
+// the one condition Bulkhead stops on (analyzer/core/alloc.c).
+static void read_back(int fd, unsigned char *p, size_t len, uint64_t at)
+{
+	if (!bh_file_pread_all(fd, p, len, at)) {
+		fprintf(stderr, "bulkhead: reading back the IR spill file failed: %s\n", strerror(errno));
+		abort();
+	}
+}
+
+// Bodies are heap blocks; the heads live in the units' arenas, the bytes
+// there too or in the spill file.
 static void drop_body(struct bh_ir_packed *pk)
 {
 	free(pk->body);
@@ -82,6 +132,8 @@ void bh_ir_store_free(bh_ir_store *s)
 		unlink_idle(s, pk);
 		drop_body(pk);
 	}
+	if (s->spill_fd >= 0)
+		close(s->spill_fd);
 	pthread_cond_destroy(&s->decoded);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
@@ -121,12 +173,20 @@ void bh_ir_func_acquire(const bh_ir_func *cfn)
 		// never dropped, so the head is ours until it is published.
 		pk->decoding = true;
 		const struct bh_ir_link *link = s->link;
+		int fd = s->spill_fd;
 		pthread_mutex_unlock(&s->lock);
 		bh_ir_func body = *pk->fn;
 		void *mem = bh_xmalloc(pk->size);
+		unsigned char *spilled = NULL;
+		if (!pk->bytes) {
+			spilled = bh_xmalloc(pk->len);
+			read_back(fd, spilled, pk->len, pk->offset);
+		}
 		// Our own bytes, written by bh_ir_unit_pack: not decoding them
 		// is a bug, never a property of the scanned code.
-		bh_assert(bh_ir__unpack_body(&body, pk->bytes, pk->len, pk->strings, pk->nstrings, mem, pk->size));
+		bh_assert(bh_ir__unpack_body(&body, spilled ? spilled : pk->bytes, pk->len, pk->strings,
+					     pk->nstrings, mem, pk->size));
+		free(spilled);
 		if (link)
 			bh_ir_link_apply(link, &body);
 		pthread_mutex_lock(&s->lock);
@@ -232,7 +292,16 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 	size_t len;
 	const unsigned char *bytes = bh_ir__packer_bytes(p, &len);
 	at[nfuncs] = len;
-	bytes = bh_arena_memdup(arena, bytes, len);
+	// To the spill file when there is one (and the write succeeds: a full
+	// disk keeps this unit's bytes in memory), else into the arena.
+	pthread_mutex_lock(&s->lock);
+	int fd = s->spill_fd;
+	uint64_t offset = s->spill_end;
+	if (fd >= 0)
+		s->spill_end += len;
+	pthread_mutex_unlock(&s->lock);
+	bool spilled = fd >= 0 && bh_file_pwrite_all(fd, bytes, len, offset);
+	bytes = spilled ? NULL : bh_arena_memdup(arena, bytes, len);
 	strings t = { p, arena, { 0 } };
 
 	bh_ir_unit out = { .path = keep(&t, unit->path), .nfuncs = unit->nfuncs };
@@ -246,7 +315,8 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 		if (fn->digest)
 			h->digest = bh_arena_memdup(arena, fn->digest, BH_SHA256_LEN);
 		struct bh_ir_packed *pk = bh_arena_alloc(arena, sizeof(*pk));
-		*pk = (struct bh_ir_packed){ .store = s, .fn = h, .bytes = bytes + at[i], .len = at[i + 1] - at[i],
+		*pk = (struct bh_ir_packed){ .store = s, .fn = h, .bytes = bytes ? bytes + at[i] : NULL,
+					     .offset = offset + at[i], .len = at[i + 1] - at[i],
 					     .size = bh_ir__body_size(fn) };
 		h->packed = pk;
 		// What callers most ask of a callee, there without a decode.
@@ -295,6 +365,8 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 	bh_vec_dispose(&t.copies);
 	pthread_mutex_lock(&s->lock);
 	s->stats.packed_bytes += len;
+	if (spilled)
+		s->stats.spilled_bytes += len;
 	s->stats.body_bytes += decoded;
 	if (decoded > s->largest_unit)
 		s->largest_unit = decoded;

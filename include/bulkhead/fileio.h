@@ -32,6 +32,16 @@ bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint6
  */
 bool bh_file_write_all(int fd, const void *data, size_t len);
 
+/** bh_file_write_all at byte `offset` of `fd` (pwrite: threads may share `fd`). */
+bool bh_file_pwrite_all(int fd, const void *data, size_t len, uint64_t offset);
+
+/**
+ * Read exactly `len` bytes at byte `offset` of `fd` into `data`, again
+ * after a short or interrupted read. false when a read fails or the file
+ * ends first (errno EIO).
+ */
+bool bh_file_pread_all(int fd, void *data, size_t len, uint64_t offset);
+
 /**
  * Go's path.Clean on the `n` bytes at `p`: collapse "//", drop "." and
  * resolve ".." lexically; "" gives ".". Writes a NUL-terminated result to

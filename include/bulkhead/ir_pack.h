@@ -31,6 +31,14 @@ bh_ir_store *bh_ir_store_new(size_t budget);
 void bh_ir_store_free(bh_ir_store *s);
 
 /**
+ * Keep the encoded bodies of units packed from now on in a file made (and
+ * at once unlinked) in directory `dir`, not in memory: they are read back
+ * on decode, so that what stays in memory per function is its head.
+ * False when no file could be made there; the bytes then stay in memory.
+ */
+bool bh_ir_store_spill(bh_ir_store *s, const char *dir);
+
+/**
  * Pack `unit`, whose IR may live anywhere, into `arena`: afterwards the
  * unit and its functions' heads, tables, initialised globals and strings
  * are in `arena` (the IR's old memory may go) and the bodies are decoded
@@ -41,6 +49,7 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s);
 /** What a store did, for the trace and the benchmark. */
 typedef struct {
 	size_t packed_bytes;   /* encoded bodies */
+	size_t spilled_bytes;  /* ... of them in the spill file */
 	size_t body_bytes;     /* the same bodies decoded, all of them */
 	size_t decodes;        /* bodies decoded, counting each decode again */
 	size_t peak_decoded;   /* most bytes of decoded bodies at once */

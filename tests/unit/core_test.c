@@ -266,6 +266,7 @@ Test(core, redaction_shows_a_short_prefix_and_the_length_only)
 	cr_assert_str_eq(bh_finding_redact(arena, "", 0), "\u2026 (0 chars)");
 }
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -327,6 +328,28 @@ Test(core, file_reads_are_bounded_and_do_not_block_on_fifos)
 	snprintf(path, sizeof(path), "%s/f", dir);
 	unlink(path);
 	rmdir(dir);
+}
+
+// Positioned writes and reads: what is written at an offset reads back
+// there, and a read past the end fails instead of returning fewer bytes.
+Test(core, positioned_writes_read_back_and_short_files_fail)
+{
+	char path[] = "/tmp/bh-core-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	unlink(path);
+	cr_assert(bh_file_pwrite_all(fd, "world", 5, 6));
+	cr_assert(bh_file_pwrite_all(fd, "hello ", 6, 0));
+	char got[12] = { 0 };
+	cr_assert(bh_file_pread_all(fd, got, 11, 0));
+	cr_assert_str_eq(got, "hello world");
+	cr_assert(bh_file_pread_all(fd, got, 5, 6));
+	cr_assert_arr_eq(got, "world", 5);
+	errno = 0;
+	cr_assert_not(bh_file_pread_all(fd, got, 6, 6));
+	cr_assert_eq(errno, EIO);
+	close(fd);
+	cr_assert_not(bh_file_pwrite_all(fd, "x", 1, 0));
 }
 
 Test(core, adopted_sources_take_the_buffer_without_copying)

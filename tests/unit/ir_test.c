@@ -1127,23 +1127,35 @@ Test(ir, a_function_that_only_moved_keeps_its_digest)
 
 #include "bulkhead/ir_pack.h"
 
+// The stores the packed-form test runs each unit through: no decoded body
+// kept, room for all of them, and none kept with the encoded bytes in a
+// spill file (read back at each decode).
+enum { STORE_NONE, STORE_ROOM, STORE_SPILL, NSTORES };
+
+static bh_ir_store *new_store(int kind)
+{
+	bh_ir_store *s = bh_ir_store_new(kind == STORE_ROOM ? 64u << 20 : 0);
+	if (kind == STORE_SPILL)
+		cr_assert(bh_ir_store_spill(s, getenv("TMPDIR")), "no spill file in TMPDIR or /tmp");
+	return s;
+}
+
 // Packed, every body decoded on demand gives the dump of the unit as
 // lowered; with a budget of 0 a body goes at its last release and comes
-// back the same; with room it stays (no second decode); the parameters
-// are there without a decode.
+// back the same, from memory or from the spill file; with room it stays
+// (no second decode); the parameters are there without a decode.
 Test(ir, a_packed_unit_decodes_each_body_on_demand)
 {
 	cr_assert_eq(collect_c(BH_SOURCE_ROOT "/tests/ir"), 0);
 	cr_assert_eq(collect_c(BH_SOURCE_ROOT "/testdata/mem"), 0);
 	cr_assert_geq(c_files.len, 100);
-	bh_ir_store *none = bh_ir_store_new(0), *room = bh_ir_store_new(64u << 20);
 	for (size_t i = 0; i < c_files.len; i++) {
 		bh_diags diags;
 		bh_diags_init(&diags, arena);
 		bh_ir_unit *ir = lower_path(c_files.items[i], &diags);
 		const char *want = dump(ir);
-		for (int k = 0; k < 2; k++) {
-			bh_ir_store *s = k ? room : none;
+		for (int k = 0; k < NSTORES; k++) {
+			bh_ir_store *s = new_store(k);
 			bh_arena *packed = bh_arena_new();
 			bh_ir_unit copy = *ir;
 			bh_ir_unit_pack(&copy, packed, s);
@@ -1161,31 +1173,50 @@ Test(ir, a_packed_unit_decodes_each_body_on_demand)
 			cr_assert_str_eq(dump(&copy), want, "%s", c_files.items[i]);
 			bh_ir_store_stats before, after;
 			bh_ir_store_get_stats(s, &before);
+			cr_assert_eq(before.spilled_bytes, k == STORE_SPILL ? before.packed_bytes : 0);
 			for (const bh_ir_func *fn = copy.first; fn; fn = fn->next)
 				bh_ir_func_release(fn);
 			for (const bh_ir_func *fn = copy.first; fn; fn = fn->next) {
-				cr_assert_eq(fn->blocks == NULL, s == none, "%s", fn->name);
+				cr_assert_eq(fn->blocks == NULL, k != STORE_ROOM, "%s", fn->name);
 				bh_ir_func_acquire(fn);
+				cr_assert(bh_ir_verify(fn, arena, NULL), "%s decoded again", fn->name);
 				bh_ir_func_release(fn);
 			}
 			bh_ir_store_get_stats(s, &after);
-			cr_assert_eq(after.decodes - before.decodes, s == none ? copy.nfuncs : 0);
+			cr_assert_eq(after.decodes - before.decodes, k != STORE_ROOM ? copy.nfuncs : 0);
 			// Bodies go before the arena their bytes are in.
-			for (const bh_ir_func *fn = copy.first; fn; fn = fn->next) {
-				bh_ir_func_acquire(fn);
-				bh_ir_func_release(fn);
-			}
-			bh_ir_store_free(s == none ? none : room);
-			if (s == none)
-				none = bh_ir_store_new(0);
-			else
-				room = bh_ir_store_new(64u << 20);
+			bh_ir_store_free(s);
 			bh_arena_free(packed);
 		}
 		bh_diags_dispose(&diags);
 		free(c_files.items[i]);
 	}
 	bh_vec_dispose(&c_files);
-	bh_ir_store_free(none);
-	bh_ir_store_free(room);
+}
+
+// No spill file where none can be made: the bytes stay in memory and
+// decode as before.
+Test(ir, a_store_without_a_spill_file_keeps_the_bytes_in_memory)
+{
+	bh_ir_store *s = bh_ir_store_new(0);
+	cr_assert_not(bh_ir_store_spill(s, "/nonexistent/bulkhead-test"));
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_path(BH_SOURCE_ROOT "/testdata/mem/double-free/callee-bad/main.c", &diags);
+	const char *want = dump(ir);
+	bh_arena *packed = bh_arena_new();
+	bh_ir_unit copy = *ir;
+	bh_ir_unit_pack(&copy, packed, s);
+	bh_ir_store_stats st;
+	bh_ir_store_get_stats(s, &st);
+	cr_assert_gt(st.packed_bytes, 0);
+	cr_assert_eq(st.spilled_bytes, 0);
+	for (const bh_ir_func *fn = copy.first; fn; fn = fn->next)
+		bh_ir_func_acquire(fn);
+	cr_assert_str_eq(dump(&copy), want);
+	for (const bh_ir_func *fn = copy.first; fn; fn = fn->next)
+		bh_ir_func_release(fn);
+	bh_ir_store_free(s);
+	bh_arena_free(packed);
+	bh_diags_dispose(&diags);
 }
