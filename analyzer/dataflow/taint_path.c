@@ -176,7 +176,7 @@ uint32_t bh_taint__src_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd
 // or false with *next_loc set to the argument that brought the taint
 // (BH_TAINT__NONE when `target` does not explain it).
 static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w,
-			   const bh_ir_opnd *target, bh_taint__val *f, uint32_t *next_loc)
+			   const bh_ir_opnd *target, bh_taint__val *f, uint64_t want, uint32_t *next_loc)
 {
 	const char *callee = target->str;
 	const bh_taint__summary *s = target->usr ? bh_taint__summary_of(c->prog, target->usr) : NULL;
@@ -211,15 +211,19 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 			out |= s->param_out[k].labels;
 		for (size_t k = 0; k < s->fields.len; k++)
 			out |= s->fields.items[k].val.labels;
-		for (uint32_t j = 0; j < s->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
-			if (out & BH_TAINT__PARAM(j)) {
-				uint32_t l = bh_taint__tainted_loc(c, f, &w->args[j], true);
-				if (l != BH_TAINT__NONE) {
-					bh_taint__step(c, pb, w->loc, "passes through %s()%s", callee, "");
-					*next_loc = l;
-					return false;
+		// The argument carrying what is followed (concrete taint: the
+		// data, not the arena it is handed to beside it), else any.
+		for (int pass = 0; pass < 2; pass++)
+			for (uint32_t j = 0; j < s->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
+				if (out & BH_TAINT__PARAM(j)) {
+					uint32_t l = pass ? bh_taint__tainted_loc(c, f, &w->args[j], true)
+							  : loc_with(c, f, &w->args[j], true, want);
+					if (l != BH_TAINT__NONE) {
+						bh_taint__step(c, pb, w->loc, "passes through %s()%s", callee, "");
+						*next_loc = l;
+						return false;
+					}
 				}
-			}
 		return false;
 	}
 	size_t n;
@@ -233,42 +237,61 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 			bh_taint__step(c, pb, w->loc, "%s%s", pb->what, "");
 			return true;
 		}
-	for (size_t i = 0; i < n; i++) {
-		if (m[i].kind != BH_TAINT_PROPAGATE || m[i].from.kind != BH_TAINT_PLACE_ARG)
-			continue;
-		for (uint32_t a = m[i].from.index; a < w->nargs; a++) {
-			uint32_t l = bh_taint__tainted_loc(c, f, &w->args[a], true);
-			if (l != BH_TAINT__NONE) {
-				bh_taint__step(c, pb, w->loc, "passes through %s()%s", bh_taint__display_name(c, callee), "");
-				*next_loc = l;
-				return false;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			if (m[i].kind != BH_TAINT_PROPAGATE || m[i].from.kind != BH_TAINT_PLACE_ARG)
+				continue;
+			for (uint32_t a = m[i].from.index; a < w->nargs; a++) {
+				uint32_t l = pass ? bh_taint__tainted_loc(c, f, &w->args[a], true)
+						  : loc_with(c, f, &w->args[a], true, want);
+				if (l != BH_TAINT__NONE) {
+					bh_taint__step(c, pb, w->loc, "passes through %s()%s",
+						       bh_taint__display_name(c, callee), "");
+					*next_loc = l;
+					return false;
+				}
+				if (!m[i].from.and_after)
+					break;
 			}
-			if (!m[i].from.and_after)
-				break;
 		}
-	}
 	return false;
 }
 
-// Why instruction `w` (a call) made its result or argument tainted: the
-// first function it may reach that explains it. True when the path is
-// complete, false with *next_loc the argument to follow back (or
-// BH_TAINT__NONE: nothing more is known).
+// Why instruction `w` (a call) made its result or argument tainted: a
+// function it may reach that is where the taint comes from (a source, or
+// one returning or writing it), else the first through which an argument
+// passes it. True when the path is complete, false with *next_loc the
+// argument to follow back (or BH_TAINT__NONE: nothing more is known).
+// Through a function pointer (`r->read(r, buf, n)`) the target that reads
+// the input explains the bytes, not one that only passes `r` along.
 static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w, bh_taint__val *f,
-			 uint32_t *next_loc)
+			 uint64_t want, uint32_t *next_loc)
 {
 	bh_taint__callees cs;
 	const bh_ir_opnd *const *targets;
 	size_t n = bh_taint__call_targets(c, w, &cs, &targets);
+	// A target's steps are pushed onto a copy of the builder: cells are
+	// immutable once shared, so dropping a copy drops only its own steps.
+	const bh_taint__path_builder start = *pb;
+	bh_taint__path_builder passed = start;
+	uint32_t passed_next = BH_TAINT__NONE;
+	bool passes = false;
 	for (size_t t = 0; t < n; t++) {
-		*next_loc = BH_TAINT__NONE;
-		size_t before = pb->built.len;
-		if (explain_callee(c, pb, w, targets[t], f, next_loc))
+		bh_taint__path_builder tried = start;
+		uint32_t next = BH_TAINT__NONE;
+		if (explain_callee(c, &tried, w, targets[t], f, want, &next)) {
+			*pb = tried;
 			return true;
-		if (*next_loc != BH_TAINT__NONE || pb->built.len != before)
-			return false;
+		}
+		if (!passes && (next != BH_TAINT__NONE || tried.built.len != start.built.len)) {
+			passes = true;
+			passed = tried;
+			passed_next = next;
+		}
 	}
-	return n > 0;
+	*pb = passed;
+	*next_loc = passed_next;
+	return !passes && n > 0;
 }
 
 // Steps that brought taint to location `loc` just before instruction `at`,
@@ -341,7 +364,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 		const char *name = bh_taint__var_name(c, loc);
 		uint32_t next = BH_TAINT__NONE;
 		if (w->op == BH_IR_CALL) {
-			if (explain_call(c, pb, w, f, &next) || next == BH_TAINT__NONE)
+			if (explain_call(c, pb, w, f, want, &next) || next == BH_TAINT__NONE)
 				break;
 		} else {
 			if (name && w->op != BH_IR_RET)
