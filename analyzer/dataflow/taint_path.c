@@ -170,13 +170,40 @@ uint32_t bh_taint__src_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd
 	return l != BH_TAINT__NONE ? l : loc_with(c, f, o, deep, ~(uint64_t)0);
 }
 
+// The argument of call `w` to follow back, of those in `eligible` (a bit
+// per argument): one carrying labels `want` (concrete taint: the data,
+// not the arena it is handed to beside it), else one tainted at all; and
+// in each case one that is not `loc`, the location being explained (`acc =
+// sdscat(acc, buf)` in a loop: what is new comes from `buf`), if there is
+// one. BH_TAINT__NONE if no argument is tainted.
+static uint32_t pick_argument(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *w, uint64_t eligible,
+			      uint64_t want, uint32_t loc)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		uint32_t same = BH_TAINT__NONE;
+		for (uint32_t a = 0; a < w->nargs && a < 64; a++) {
+			if (!(eligible & ((uint64_t)1 << a)))
+				continue;
+			uint32_t l = pass ? bh_taint__tainted_loc(c, f, &w->args[a], true)
+					  : loc_with(c, f, &w->args[a], true, want);
+			if (l != BH_TAINT__NONE && l != loc)
+				return l;
+			if (l != BH_TAINT__NONE && same == BH_TAINT__NONE)
+				same = l;
+		}
+		if (same != BH_TAINT__NONE)
+			return same;
+	}
+	return BH_TAINT__NONE;
+}
 
 // Why instruction `w` (a call) made its result or argument tainted, if
 // function `target` (one it may reach) did: true with the steps pushed,
 // or false with *next_loc set to the argument that brought the taint
 // (BH_TAINT__NONE when `target` does not explain it).
 static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w,
-			   const bh_ir_opnd *target, bh_taint__val *f, uint64_t want, uint32_t *next_loc)
+			   const bh_ir_opnd *target, bh_taint__val *f, uint64_t want, uint32_t loc,
+			   uint32_t *next_loc)
 {
 	const char *callee = target->str;
 	const bh_taint__summary *s = target->usr ? bh_taint__summary_of(c->prog, target->usr) : NULL;
@@ -211,19 +238,15 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 			out |= s->param_out[k].labels;
 		for (size_t k = 0; k < s->fields.len; k++)
 			out |= s->fields.items[k].val.labels;
-		// The argument carrying what is followed (concrete taint: the
-		// data, not the arena it is handed to beside it), else any.
-		for (int pass = 0; pass < 2; pass++)
-			for (uint32_t j = 0; j < s->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
-				if (out & BH_TAINT__PARAM(j)) {
-					uint32_t l = pass ? bh_taint__tainted_loc(c, f, &w->args[j], true)
-							  : loc_with(c, f, &w->args[j], true, want);
-					if (l != BH_TAINT__NONE) {
-						bh_taint__step(c, pb, w->loc, "passes through %s()%s", callee, "");
-						*next_loc = l;
-						return false;
-					}
-				}
+		uint64_t eligible = 0;
+		for (uint32_t j = 0; j < s->nparams && j < w->nargs && j < BH_TAINT__MAX_PARAMS; j++)
+			if (out & BH_TAINT__PARAM(j))
+				eligible |= (uint64_t)1 << j;
+		uint32_t l = pick_argument(c, f, w, eligible, want, loc);
+		if (l != BH_TAINT__NONE) {
+			bh_taint__step(c, pb, w->loc, "passes through %s()%s", callee, "");
+			*next_loc = l;
+		}
 		return false;
 	}
 	size_t n;
@@ -237,23 +260,21 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 			bh_taint__step(c, pb, w->loc, "%s%s", pb->what, "");
 			return true;
 		}
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < n; i++) {
-			if (m[i].kind != BH_TAINT_PROPAGATE || m[i].from.kind != BH_TAINT_PLACE_ARG)
-				continue;
-			for (uint32_t a = m[i].from.index; a < w->nargs; a++) {
-				uint32_t l = pass ? bh_taint__tainted_loc(c, f, &w->args[a], true)
-						  : loc_with(c, f, &w->args[a], true, want);
-				if (l != BH_TAINT__NONE) {
-					bh_taint__step(c, pb, w->loc, "passes through %s()%s",
-						       bh_taint__display_name(c, callee), "");
-					*next_loc = l;
-					return false;
-				}
-				if (!m[i].from.and_after)
-					break;
-			}
+	uint64_t eligible = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].kind != BH_TAINT_PROPAGATE || m[i].from.kind != BH_TAINT_PLACE_ARG)
+			continue;
+		for (uint32_t a = m[i].from.index; a < w->nargs && a < 64; a++) {
+			eligible |= (uint64_t)1 << a;
+			if (!m[i].from.and_after)
+				break;
 		}
+	}
+	uint32_t l = pick_argument(c, f, w, eligible, want, loc);
+	if (l != BH_TAINT__NONE) {
+		bh_taint__step(c, pb, w->loc, "passes through %s()%s", bh_taint__display_name(c, callee), "");
+		*next_loc = l;
+	}
 	return false;
 }
 
@@ -265,7 +286,7 @@ static bool explain_callee(bh_taint__fctx *c, bh_taint__path_builder *pb, const 
 // Through a function pointer (`r->read(r, buf, n)`) the target that reads
 // the input explains the bytes, not one that only passes `r` along.
 static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh_ir_instr *w, bh_taint__val *f,
-			 uint64_t want, uint32_t *next_loc)
+			 uint64_t want, uint32_t loc, uint32_t *next_loc)
 {
 	bh_taint__callees cs;
 	const bh_ir_opnd *const *targets;
@@ -279,7 +300,7 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 	for (size_t t = 0; t < n; t++) {
 		bh_taint__path_builder tried = start;
 		uint32_t next = BH_TAINT__NONE;
-		if (explain_callee(c, &tried, w, targets[t], f, want, &next)) {
+		if (explain_callee(c, &tried, w, targets[t], f, want, loc, &next)) {
 			*pb = tried;
 			return true;
 		}
@@ -364,7 +385,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 		const char *name = bh_taint__var_name(c, loc);
 		uint32_t next = BH_TAINT__NONE;
 		if (w->op == BH_IR_CALL) {
-			if (explain_call(c, pb, w, f, want, &next) || next == BH_TAINT__NONE)
+			if (explain_call(c, pb, w, f, want, loc, &next) || next == BH_TAINT__NONE)
 				break;
 		} else {
 			if (name && w->op != BH_IR_RET)
