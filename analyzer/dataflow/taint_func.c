@@ -529,6 +529,14 @@ bool bh_taint__guard_equal(const bh_taint__guard *a, const bh_taint__guard *b)
 			  bh_str_equal(a->member, b->member));
 }
 
+const bh_taint__guard *bh_taint__guard_new(bh_arena *arena, unsigned param, const char *member,
+					   const char *func)
+{
+	bh_taint__guard *g = bh_arena_alloc(arena, sizeof(*g));
+	*g = (bh_taint__guard){ param, member, func };
+	return g;
+}
+
 // Whether summary sink `k` covers the guard of `g`: it is unguarded, or
 // guarded by the same choice.
 static bool guard_covers(const bh_taint__sink *k, const bh_taint__sink *g)
@@ -793,11 +801,8 @@ static int member_holds(const bh_taint__fctx *c, const bh_ir_opnd *arg, const ch
 static bool resolve_guard(bh_taint__fctx *c, const bh_ir_instr *in, const bh_taint__sink *sk,
 			  bh_taint__sink *out)
 {
-	if (c->via.param && !c->via_guard) {
-		bh_taint__guard *g = bh_arena_alloc(c->prog->arena, sizeof(*g));
-		*g = (bh_taint__guard){ c->via.param, c->via.member, c->via_func };
-		c->via_guard = g;
-	}
+	if (c->via.param && !c->via_guard)
+		c->via_guard = bh_taint__guard_new(c->prog->arena, c->via.param, c->via.member, c->via_func);
 	out->guard = c->via_guard;
 	const bh_taint__guard *kg = sk->guard;
 	if (!kg || kg->param - 1 >= in->nargs)
@@ -807,11 +812,8 @@ static bool resolve_guard(bh_taint__fctx *c, const bh_ir_instr *in, const bh_tai
 	if (held >= 0)
 		return held;
 	// Not known here: our caller may know, if the choice is our parameter's.
-	if (arg->kind == BH_IR_OPND_VAR && arg->var < c->fn->nparams && !out->guard) {
-		bh_taint__guard *g = bh_arena_alloc(c->prog->arena, sizeof(*g));
-		*g = (bh_taint__guard){ arg->var + 1, kg->member, kg->func };
-		out->guard = g;
-	}
+	if (arg->kind == BH_IR_OPND_VAR && arg->var < c->fn->nparams && !out->guard)
+		out->guard = bh_taint__guard_new(c->prog->arena, arg->var + 1, kg->member, kg->func);
 	return true;
 }
 

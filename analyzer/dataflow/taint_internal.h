@@ -128,6 +128,10 @@ typedef struct {
 
 bool bh_taint__guard_equal(const bh_taint__guard *a, const bh_taint__guard *b);
 
+/** A guard in `arena` (sink entries share it; it is never changed). */
+const bh_taint__guard *bh_taint__guard_new(bh_arena *arena, unsigned param, const char *member,
+					   const char *func);
+
 // A sink that a parameter of a function reaches (possibly through
 // callees). 48 bytes: summaries hold one per sink, caller and label
 // (90,000 for four copies of lua), so what is rare lives elsewhere (the

@@ -179,7 +179,9 @@ uint32_t bh_taint__src_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd
 static uint32_t pick_argument(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *w, uint64_t eligible,
 			      uint64_t want, uint32_t loc)
 {
-	for (int pass = 0; pass < 2; pass++) {
+	// Following every label already, the second pass would be the first again.
+	int passes = want == ~(uint64_t)0 ? 1 : 2;
+	for (int pass = 0; pass < passes; pass++) {
 		uint32_t same = BH_TAINT__NONE;
 		for (uint32_t a = 0; a < w->nargs && a < 64; a++) {
 			if (!(eligible & ((uint64_t)1 << a)))

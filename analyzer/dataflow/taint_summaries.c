@@ -307,7 +307,7 @@ static bool get_sink(reader *r, json_t *o, bh_taint__sink *k)
 	const char *rule;
 	uint64_t bit, array_param, guard_param;
 	unsigned param;
-	bh_taint__guard guard;
+	const char *guard_member, *guard_func;
 	if (!get_str(r, o, "rule", &rule))
 		return false;
 	at->rule = rule ? bh_rule_find(rule) : NULL;
@@ -324,21 +324,17 @@ static bool get_sink(reader *r, json_t *o, bh_taint__sink *k)
 	    !get_str(r, o, "callee", &at->callee) || !get_str(r, o, "operand", &at->operand) ||
 	    !get_str(r, o, "snippet", &at->snippet) || !get_path(r, o, "path", &k->path) ||
 	    !get_uint(r, o, "guard_param", r->nparams, &guard_param) ||
-	    !get_str(r, o, "guard_member", &guard.member) || !get_str(r, o, "guard_func", &guard.func))
+	    !get_str(r, o, "guard_member", &guard_member) || !get_str(r, o, "guard_func", &guard_func))
 		return false;
-	if (guard_param && !guard.func)
+	if (guard_param && !guard_func)
 		return fail(r, "%s has a guard without a function", "a sink");
 	if (param >= UINT16_MAX || array_param >= UINT16_MAX)
 		return fail(r, "%s names a parameter past the 65,534th", "a sink");
 	k->bit = (uint8_t)bit;
 	k->param = (uint16_t)param;
 	k->array_param = (uint16_t)array_param;
-	if (guard_param) {
-		guard.param = (unsigned)guard_param;
-		bh_taint__guard *g = bh_arena_alloc(r->arena, sizeof(*g));
-		*g = guard;
-		k->guard = g;
-	}
+	if (guard_param)
+		k->guard = bh_taint__guard_new(r->arena, (unsigned)guard_param, guard_member, guard_func);
 	return true;
 }
 
@@ -578,12 +574,9 @@ static void copy_summary(bh_summaries *out, const bh_taint__summary *src, bh_tai
 		sk.site = at;
 		sk.field = dup(out, sk.field);
 		sk.path = bh_summaries__path_copy(out, &sk.path);
-		if (sk.guard) {
-			bh_taint__guard *g = bh_arena_alloc(out->arena, sizeof(*g));
-			*g = (bh_taint__guard){ sk.guard->param, dup(out, sk.guard->member),
-						dup(out, sk.guard->func) };
-			sk.guard = g;
-		}
+		if (sk.guard)
+			sk.guard = bh_taint__guard_new(out->arena, sk.guard->param, dup(out, sk.guard->member),
+						       dup(out, sk.guard->func));
 		bh_vec_push(&dst->sinks, sk);
 	}
 	for (size_t k = 0; k < src->globals.len; k++) {

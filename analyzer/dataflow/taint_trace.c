@@ -353,15 +353,11 @@ static bh_taint__summary *decode_summary(bh_taint__program *p, const bh_ir_func 
 		at->operand = get_str(&d);
 		at->snippet = get_str(&d);
 		k.path = get_path(&d);
-		bh_taint__guard guard;
-		guard.param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
-		guard.member = get_str(&d);
-		guard.func = get_str(&d);
-		if (guard.param) {
-			bh_taint__guard *g = bh_arena_alloc(p->arena, sizeof(*g));
-			*g = guard;
-			k.guard = g;
-		}
+		unsigned guard_param = (unsigned)bh_wire_get_max(rd, UINT32_MAX);
+		const char *guard_member = get_str(&d);
+		const char *guard_func = get_str(&d);
+		if (guard_param)
+			k.guard = bh_taint__guard_new(p->arena, guard_param, guard_member, guard_func);
 		if (!at->rule)
 			rd->ok = false;
 		bh_vec_push(&s->sinks, k);
