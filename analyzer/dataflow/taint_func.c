@@ -112,6 +112,15 @@ static void lat_boundary(void *fact, void *payload)
 				v->witness = BH_TAINT__NONE;
 			}
 	}
+	// A field with a label of its own holds just that on entry: what the
+	// caller knows of its own `arg->f` (label_values), not all of *arg.
+	// So a return that leaves it alone tells the caller it is unchanged.
+	// Not for a parameter a model makes a source: all of it is input.
+	for (size_t k = 0; k < c->slots.len; k++) {
+		uint32_t base = c->slots.items[k].base;
+		if (c->slot_bits[k] && !(bh_taint__slot_of(c, f, base)->labels & BH_TAINT__SRC))
+			bh_taint__slot_of(c, f, c->fn->nvars + (uint32_t)k)->written = 1;
+	}
 }
 
 static void lat_join(void *dst, const void *src, void *payload)
@@ -412,6 +421,32 @@ static uint32_t result_target(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_i
 		}
 	default:
 		return BH_TAINT__TARGET_ANY;
+	}
+}
+
+// `*out = v`: the slots (out, f) (make_stored_object_slots) now hold the
+// fields of v's object: what v->f holds where that is known on every path
+// here, else all that v's memory may hold; nothing for `*out = NULL`.
+static void store_object_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in)
+{
+	const bh_ir_opnd *p = &in->args[0], *v = &in->args[1];
+	if (p->kind != BH_IR_OPND_VAR || !c->first_slot || !c->first_slot[p->var])
+		return;
+	bool object = v->kind == BH_IR_OPND_VAR && v->var != p->var;
+	bh_taint__val whole = object ? read_deep(c, f, v) : bh_taint__clean_val();
+	for (uint32_t k = c->first_slot[p->var]; k; k = c->next_slot[k - 1]) {
+		uint32_t from = object ? bh_taint__find_slot(c, v->var, c->slots.items[k - 1].field)
+				       : BH_TAINT__NONE;
+		bh_taint__val w = whole;
+		if (from != BH_TAINT__NONE) {
+			bh_taint__val t = bh_taint__value_at(c, f, from);
+			if (t.written)
+				w = t;
+			else
+				bh_taint__val_join(&w, &t);
+		}
+		w.written = 1;
+		write_loc(c, f, c->fn->nvars + k - 1, w, in->id);
 	}
 }
 
@@ -1003,13 +1038,20 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 		if (fo->param >= np)
 			continue;
 		bh_taint__val w = map_labels(&fo->val, bits, s->nlabels);
-		if (!w.labels)
-			continue;
-		bh_taint__locs slots = arg_field_slots(c, &in->args[fo->param], fo->field, false);
-		for (uint32_t i = 0; i < slots.n; i++)
-			add_loc(c, f, slots.locs[i], w, in->id);
-		if (!slots.n) // no slot to hold it: the memory as a whole
-			write_through(c, f, &in->args[fo->param], w, in->id);
+		const bh_ir_opnd *arg = &in->args[fo->param];
+		bh_taint__locs slots = arg_field_slots(c, arg, fo->field, false);
+		// Stored on every return, and the argument points to one
+		// place: the field holds that now (`load(&s)` then `s->len`).
+		if (fo->val.written && arg->kind == BH_IR_OPND_VAR && c->pts[arg->var].len <= 1) {
+			w.written = 1;
+			for (uint32_t i = 0; i < slots.n; i++)
+				write_loc(c, f, slots.locs[i], w, in->id);
+		} else {
+			for (uint32_t i = 0; i < slots.n; i++)
+				add_loc(c, f, slots.locs[i], w, in->id);
+		}
+		if (!slots.n && w.labels) // no slot to hold it: the memory as a whole
+			write_through(c, f, arg, w, in->id);
 	}
 	// Globals it writes: concrete taint is recorded program-wide by the
 	// callee itself; taint from our arguments is ours to record.
@@ -1413,12 +1455,17 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 	switch (in->op) {
 	case BH_IR_ASSIGN:
 		set_dst(c, f, in, read_value(c, f, &in->args[0]));
-		// `s = 0` zero-fills a struct (an initialiser list): its fields too.
+		// `s = 0` zero-fills a struct (an initialiser list): its fields
+		// too. `p = NULL` leaves no object whose fields hold input, so
+		// the fields an out parameter's callee stores on some paths
+		// only (`*out = obj` on success) are what `p->f` may hold.
 		if (in->dst.kind == BH_IR_OPND_VAR && in->args[0].kind == BH_IR_OPND_INT &&
-		    (c->fn->vars[in->dst.var].flags & BH_IR_VAR_RECORD))
-			for (size_t k = 0; k < c->slots.len; k++)
-				if (c->slots.items[k].base == in->dst.var)
-					write_loc(c, f, c->fn->nvars + (uint32_t)k, bh_taint__clean_val(), in->id);
+		    (c->fn->vars[in->dst.var].flags & (BH_IR_VAR_RECORD | BH_IR_VAR_POINTER))) {
+			bh_taint__val zero = bh_taint__clean_val();
+			zero.written = 1;
+			for (uint32_t k = c->first_slot ? c->first_slot[in->dst.var] : 0; k; k = c->next_slot[k - 1])
+				write_loc(c, f, c->fn->nvars + k - 1, zero, in->id);
+		}
 		break;
 	case BH_IR_UNOP: {
 		bh_taint__val v = in->sub == BH_IR_UN_LNOT ? bh_taint__clean_val() : read_value(c, f, &in->args[0]);
@@ -1467,6 +1514,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		break;
 	case BH_IR_STORE:
 		write_through(c, f, &in->args[0], read_value(c, f, &in->args[1]), in->id);
+		store_object_fields(c, f, in);
 		break;
 	case BH_IR_ADDR:
 		// `&s` stands for s as a whole; its fields stay in their slots,
@@ -1542,6 +1590,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		break;
 	}
 	case BH_IR_RET:
+		c->rets += c->reporting;
 		if (c->reporting && in->nargs) {
 			bh_taint__val v = returned_value(c, f, &in->args[0]);
 			if (v.labels & BH_TAINT__SRC && !(c->sum->ret.labels & BH_TAINT__SRC)) {
@@ -1601,6 +1650,14 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 
 // ------------------------------------------------------ parameter fields
 
+// The labels slot `k` of parameter `j` may hold from the caller: the
+// parameter's own (all of *arg) and the field's.
+static uint64_t entry_labels(const bh_taint__fctx *c, uint32_t j, size_t k)
+{
+	return (j < BH_TAINT__MAX_PARAMS ? BH_TAINT__PARAM(j) : 0) |
+	       (c->slot_bits[k] ? (uint64_t)1 << c->slot_bits[k] : 0);
+}
+
 // The index of the summary's entry for `field` of `param` (or of the
 // returned object, BH_TAINT__RET_FIELD); sum->fields.len if none.
 static size_t field_out_index(const bh_taint__summary *sum, unsigned param, const char *field)
@@ -1612,31 +1669,44 @@ static size_t field_out_index(const bh_taint__summary *sum, unsigned param, cons
 	return i;
 }
 
-// At a return: what the function wrote into each field of what parameter
-// `j` points to (`p->len = n`), for callers to taint just that field.
+// At a return: what each field of what parameter `j` points to holds
+// (`p->len = n`; the fields of the object `*out = obj` stored), for
+// callers to taint just that field. An entry's `written` says the field
+// was stored on every return (or holds what it held on entry, its own
+// label, where it was not): callers then take it as the field's value,
+// whatever the rest of *arg holds. finish_field_summaries drops what a
+// caller needs no word on.
 static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, const bh_ir_instr *ret)
 {
-	uint64_t own = j < BH_TAINT__MAX_PARAMS ? BH_TAINT__PARAM(j) : 0;
+	bool first = c->rets == 1;
+	size_t had = c->sum->fields.len;
+	bool *seen = bh_arena_alloc(c->arena, had + 1);
 	for (size_t k = 0; k < c->slots.len; k++) {
 		if (c->slots.items[k].base != j)
 			continue;
 		uint32_t loc = c->fn->nvars + (uint32_t)k;
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
-		// What it held on entry is not something the function wrote.
-		uint64_t entry = own | (c->slot_bits[k] ? (uint64_t)1 << c->slot_bits[k] : 0);
-		v.labels &= ~entry;
-		v.no_upper &= ~entry;
-		v.no_lower &= ~entry;
-		if (!v.labels)
+		uint64_t entry = entry_labels(c, j, k);
+		if (!(v.labels & ~entry) && !v.written)
 			continue;
 		size_t at = field_out_index(c->sum, j, c->slots.items[k].field);
-		bh_taint__field_out *fo = at < c->sum->fields.len ? &c->sum->fields.items[at] : NULL;
-		if (!fo) {
+		bh_taint__field_out *fo;
+		if (at < c->sum->fields.len) {
+			fo = &c->sum->fields.items[at];
+			bool keep = fo->val.written && v.written;
+			bh_taint__val_join(&fo->val, &v);
+			fo->val.written = keep;
+			if (at < had)
+				seen[at] = true;
+		} else {
 			fo = bh_vec_grow_one(&c->sum->fields);
+			memset(fo, 0, sizeof(*fo));
 			fo->param = j;
 			fo->field = c->slots.items[k].field;
+			fo->val = v;
+			fo->val.written = first && v.written; // an earlier return did not store it
 		}
-		if ((v.labels & BH_TAINT__SRC) && !(fo->val.labels & BH_TAINT__SRC)) {
+		if ((v.labels & ~entry & BH_TAINT__SRC) && !fo->path.len) {
 			bh_taint__path_builder pb;
 			memset(&pb, 0, sizeof(pb));
 			bh_taint__step(c, &pb, ret->loc, "written into '%s' of parameter '%s'",
@@ -1645,8 +1715,10 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 			fo->what = pb.what ? pb.what : "untrusted input";
 			fo->path = bh_taint__finish_path(&pb);
 		}
-		bh_taint__val_join(&fo->val, &v);
 	}
+	for (size_t i = 0; i < had; i++)
+		if (c->sum->fields.items[i].param == j && !seen[i])
+			c->sum->fields.items[i].val.written = 0;
 }
 
 // ------------------------------------------------------ returned fields
@@ -1706,14 +1778,38 @@ static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const
 			sum->fields.items[i].val.written = 0;
 }
 
-// Drops the returned fields that some return of an object did not store.
-static void keep_stored_returned_fields(bh_taint__summary *sum)
+// Drops the returned fields that some return of an object did not store;
+// of a parameter's fields, those the function leaves as they were on
+// entry when nothing else is written through the parameter, and what
+// they held on entry from those not stored on every return (the caller's
+// own taint, which it keeps: a weak update).
+static void finish_field_summaries(bh_taint__fctx *c)
 {
+	bh_taint__summary *sum = c->sum;
 	size_t n = 0;
 	for (size_t i = 0; i < sum->fields.len; i++) {
-		const bh_taint__field_out *fo = &sum->fields.items[i];
-		if (fo->param != BH_TAINT__RET_FIELD || fo->val.written)
-			sum->fields.items[n++] = *fo;
+		bh_taint__field_out *fo = &sum->fields.items[i];
+		if (fo->param != BH_TAINT__RET_FIELD) {
+			uint32_t slot = bh_taint__find_slot(c, fo->param, fo->field);
+			uint64_t entry = slot == BH_TAINT__NONE ? 0 : entry_labels(c, fo->param, slot - c->fn->nvars);
+			uint64_t bit = entry & ~(fo->param < BH_TAINT__MAX_PARAMS ? BH_TAINT__PARAM(fo->param) : 0);
+			bool unchanged = bit && fo->val.labels == bit && fo->val.no_upper == bit &&
+					 fo->val.no_lower == bit;
+			// Unchanged, and nothing else written through the
+			// parameter makes the caller forget what it knows.
+			if (fo->val.written && unchanged && !sum->param_out[fo->param].labels)
+				continue;
+			if (!fo->val.written) {
+				fo->val.labels &= ~entry;
+				fo->val.no_upper &= ~entry;
+				fo->val.no_lower &= ~entry;
+				if (!fo->val.labels)
+					continue;
+			}
+		} else if (!fo->val.written) {
+			continue;
+		}
+		sum->fields.items[n++] = *fo;
 	}
 	sum->fields.len = n;
 }
@@ -1737,6 +1833,27 @@ static bh_taint__locs arg_field_slots(bh_taint__fctx *c, const bh_ir_opnd *arg, 
 			bh_taint__list_add(&out, s);
 	}
 	return out;
+}
+
+// `*out = obj`, obj a pointer whose fields are known here (`obj->len =
+// n`, or stored by the function that returned obj): slots (out, f) stand
+// for the fields of the object *out now points to (a pointer has no
+// fields of its own, so the name is free), so that the caller of
+// `load(&s)` reads `s->len` as obj->len was, not as all obj's memory
+// (the bytes `obj->data` points to). Made after the slots of field
+// accesses: those get the label bits first.
+static void make_stored_object_slots(bh_taint__fctx *c)
+{
+	for (uint32_t b = 0; b < c->fn->nblocks; b++)
+		for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &c->fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_STORE || in->args[0].kind != BH_IR_OPND_VAR ||
+			    in->args[1].kind != BH_IR_OPND_VAR || in->args[0].var == in->args[1].var)
+				continue;
+			for (size_t k = 0; k < c->slots.len; k++)
+				if (c->slots.items[k].base == in->args[1].var)
+					(void)bh_taint__make_slot(c, in->args[0].var, c->slots.items[k].field);
+		}
 }
 
 // Before the facts are sized: slots for the fields callees write through
@@ -1837,6 +1954,7 @@ static void analyse_acquired(bh_taint__program *p, const bh_ir_func *fn, bh_tain
 			    in->op == BH_IR_FIELD_ADDR)
 				(void)bh_taint__field_slots(&c, in, true);
 		}
+	make_stored_object_slots(&c);
 	bh_taint__grow_locs(&c);
 	// Label bits: concrete taint, each parameter, then the fields of what
 	// parameters point to, as many as fit in 64 bits.
@@ -1909,7 +2027,7 @@ static void analyse_acquired(bh_taint__program *p, const bh_ir_func *fn, bh_tain
 		free(f);
 	}
 	sum->analysed = true;
-	keep_stored_returned_fields(sum);
+	finish_field_summaries(&c);
 	// Complete: kept until the end of the run, as many as there are
 	// functions (most with a few sinks, in vectors grown for 8).
 	bh_vec_fit(&sum->sinks);

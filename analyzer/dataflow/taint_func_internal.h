@@ -63,6 +63,7 @@ typedef struct {
 	uint32_t *first_slot, *next_slot;
 	bool reporting;           // in the report pass
 	uint32_t object_rets;     // report pass: returns of a pointer variable seen so far
+	uint32_t rets;            // report pass: returns seen so far
 	// The call being applied goes to function `via_func`, chosen by a
 	// parameter of ours (see bh_callgraph_via; via.param 0: it is not).
 	bh_callgraph_via via;

@@ -137,6 +137,9 @@ json_t *bh_taint__summary_to_json(const bh_taint__summary *s, bh_summaries__path
 			set(w, "returned", json_true()); // a field of the returned object
 		else
 			set(w, "param", json_integer(fo->param));
+		// Stored on every return: callers take it as the field's value.
+		if (fo->param != BH_TAINT__RET_FIELD)
+			set_true(w, "every_return", fo->val.written);
 		set_str(w, "field", fo->field);
 		set(w, "val", val_json(&fo->val));
 		set_path(w, "path", &fo->path, t);
@@ -370,14 +373,17 @@ static bool get_writes(reader *r, json_t *o, bh_taint__summary *s)
 		const char *field, *what;
 		bh_taint__val val;
 		bh_taint__path path;
+		bool every_return;
 		bool returned = json_is_object(w) && json_is_true(json_object_get(w, "returned"));
 		if (returned)
 			param = BH_TAINT__RET_FIELD;
 		if (!json_is_object(w) || (!returned && !get_param(r, w, &param)) ||
 		    !get_str(r, w, "field", &field) || (returned && !field) ||
 		    !get_val(r, w, "val", &val) || !get_path(r, w, "path", &path) ||
-		    !get_str(r, w, "what", &what))
+		    !get_str(r, w, "what", &what) || !get_bool(r, w, "every_return", &every_return) ||
+		    (every_return && (returned || !field)))
 			return fail(r, "%s is malformed", "a write");
+		val.written = every_return;
 		if (!field && !s->param_out) {
 			// Only for functions that write a parameter, within the
 			// set's budget.

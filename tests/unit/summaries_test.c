@@ -178,6 +178,12 @@ static const char lib_c[] =
 	"\tr->len = len;\n"
 	"\tr->count = strtoul(body, NULL, 10);\n"
 	"\treturn r;\n"
+	"}\n"
+	"int req_load(char *buf, size_t n, struct req **out) {\n"
+	"\tif (!fgets(buf, (int)n, stdin))\n"
+	"\t\treturn -1;\n"
+	"\t*out = req_new(buf, n);\n"
+	"\treturn *out ? 0 : -1;\n"
 	"}\n";
 
 static const char main_c[] =
@@ -221,6 +227,19 @@ static const char main_c[] =
 	"\t\tk++;\n"
 	"\tfree(r);\n"
 	"\treturn k;\n"
+	"}\n"
+	"int req_load(char *buf, size_t n, struct req **out);\n"
+	"int count_loaded(char *buf, size_t n) {\n"
+	"\tstruct req *r = NULL;\n"
+	"\tif (req_load(buf, n, &r) != 0)\n"
+	"\t\treturn 0;\n"
+	"\tint k = 0;\n"
+	"\tfor (size_t i = 0; i < r->len; i++)\n"
+	"\t\tk++;\n"
+	"\tfor (size_t i = 0; i < r->count; i++)\n"
+	"\t\tk++;\n"
+	"\tfree(r);\n"
+	"\treturn k;\n"
 	"}\n";
 
 Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_scan_does)
@@ -234,16 +253,19 @@ Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_sc
 	cr_assert(strstr(expected, "main.c:22:"), "and the global:\n%s", expected);
 	cr_assert(strstr(expected, "main.c:37:"), "and the count parsed by req_new:\n%s", expected);
 	cr_assert_null(strstr(expected, "main.c:35:"), "but not its length:\n%s", expected);
+	// The same object handed back through req_load's out parameter.
+	cr_assert(strstr(expected, "main.c:50:"), "the count loaded:\n%s", expected);
+	cr_assert_null(strstr(expected, "main.c:48:"), "but not its length:\n%s", expected);
 
 	bh_summaries *sums = bh_summaries_new();
 	run(lib, NULL, sums);
-	cr_assert_eq(bh_summaries_count(sums), 6);
+	cr_assert_eq(bh_summaries_count(sums), 7);
 	// Through the file, as another process would get them.
 	size_t added;
 	bh_diags *d = new_diags();
 	bh_summaries *read = read_text(write_text(sums), d, &added);
 	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
-	cr_assert_eq(added, 6);
+	cr_assert_eq(added, 7);
 	char *got = describe(run(app, read, NULL));
 	cr_assert_str_eq(got, expected);
 	// Without them, the library's calls are unknown functions.
@@ -264,8 +286,10 @@ Test(summaries, the_file_round_trips_byte_for_byte)
 	bh_summaries *again = read_text(first, d, &added);
 	cr_assert_eq(added, bh_summaries_count(sums));
 	cr_assert_str_eq(write_text(again), first);
-	// req_new's fields of the object it returns.
+	// req_new's fields of the object it returns, and req_load's of the
+	// object it stores through its out parameter on every return.
 	cr_assert(strstr(first, "{\"returned\":true,\"field\":\"len\""), "%s", first);
+	cr_assert(strstr(first, "{\"param\":2,\"every_return\":true,\"field\":\"len\""), "%s", first);
 	// Units are sorted by path, one function per line.
 	cr_assert_lt(strstr(first, "\"unit\":\"lib.c\""), strstr(first, "\"unit\":\"main.c\""));
 	cr_assert(strstr(first, "\n{\"usr\":\"c:@F@run_cmd\""), "%s", first);
@@ -426,6 +450,10 @@ Test(summaries, a_bad_function_entry_is_diagnosed_and_the_others_kept)
 		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":3,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}}",
 		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0}]}}", // no location
 		HEAD ",\"writes\":[{\"param\":-1}]}}",
+		// Stored on every return: said of a parameter's field only.
+		HEAD ",\"writes\":[{\"param\":0,\"every_return\":true}]}}",
+		HEAD ",\"writes\":[{\"returned\":true,\"every_return\":true,\"field\":\"n\"}]}}",
+		HEAD ",\"writes\":[{\"param\":0,\"every_return\":1,\"field\":\"n\"}]}}",
 		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":1,\"taint\":{\"labels\":[{\"param\":1}]}}", // param out of range
 		"{\"usr\":\"c:@F@f%d\",\"params\":1,\"taint\":{\"labels\":[]}}",          // no name
 		"{\"usr\":\"c:@F@f%d\",\"name\":\"f\",\"params\":\"1\",\"taint\":{\"labels\":[]}}",
