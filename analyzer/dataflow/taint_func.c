@@ -232,7 +232,7 @@ static void lat_transfer_block(void *fact, const bh_ir_func *fn, const bh_ir_blo
 // The taint of operand `o` as a value.
 static bh_taint__val read_value(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o)
 {
-	bh_taint__val none = { 0, 0, 0, 0, 0, 0, 0, 0 };
+	bh_taint__val none = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	if (o->kind != BH_IR_OPND_VAR)
 		return none;
 	return bh_taint__value_at(c, f, o->var);
@@ -487,9 +487,20 @@ static bool is_injection_rule(const bh_rule *r)
 	       r->index == (bh_rule_id)BH_RULE_C_FORMAT_STRING;
 }
 
+// Whether `rule` is about how much work a value makes (iterations, bytes
+// allocated) rather than where it lands: a value at most the extent of
+// an object someone sent (`sized`) makes no more work than sending it.
+// A length or an index that size still overruns a smaller buffer.
+static bool rule_counts_work(const bh_rule *r)
+{
+	return r->index == (bh_rule_id)BH_RULE_C_TAINTED_LOOP_BOUND ||
+	       r->index == (bh_rule_id)BH_RULE_C_TAINTED_ALLOC_SIZE;
+}
+
 // The labels of `v` that make a sink of `rule` fire. A small value (a byte)
 // does not make a size, a length, an index or a loop unbounded, unless
-// the sink's caller said it does (a short array: `small_fires`).
+// the sink's caller said it does (a short array: `small_fires`); a sized
+// one (rule_counts_work) no loop or allocation.
 static uint64_t firing(const bh_rule *rule, const bh_taint__val *v, bool signed_matters)
 {
 	// The invoker's own command line is untrusted text for a shell or a
@@ -499,6 +510,8 @@ static uint64_t firing(const bh_rule *rule, const bh_taint__val *v, bool signed_
 		return v->labels & ~concrete;
 	uint64_t big = ((v->small & BH_TAINT__SMALL_SRC) ? 0 : BH_TAINT__SRC) |
 		       ((v->small & BH_TAINT__SMALL_SYM) ? 0 : ~BH_TAINT__SRC);
+	if (rule_counts_work(rule))
+		big &= ~v->sized;
 	return (v->no_upper | (signed_matters ? v->no_lower : 0)) & big & ~concrete;
 }
 
@@ -622,6 +635,28 @@ static const bh_taint__sink_site *new_site(bh_taint__fctx *c, const bh_ir_instr 
 	return site;
 }
 
+// A loop bound `p < end` where `end` is our parameter `param`, not moved
+// here (or a loop or an allocation sized `end - p`): how far apart the two
+// are is for each caller to say by the number it moved the pointer it
+// passes by (`f(buf, buf + n)`), not by the bytes the pointer leads to. A
+// summary sink marked `via_offset`.
+static void reach_offset_sink(bh_taint__fctx *c, const bh_ir_instr *in, const bh_rule *rule,
+			      const bh_ir_opnd *param, const char *operand)
+{
+	uint32_t j = param->var;
+	if (j >= BH_TAINT__MAX_PARAMS || 1 + j >= c->sum->nlabels)
+		return;
+	if (!operand)
+		operand = operand_text(c, in, param);
+	const char *snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", operand ? operand : "");
+	bh_taint__sink sk;
+	memset(&sk, 0, sizeof(sk));
+	sk.site = new_site(c, in, rule, NULL, operand, snippet, false);
+	sk.via_offset = true;
+	sk.path = bh_taint__path_to(c, j, in->id, NULL, in->loc, sink_step(c, rule, NULL));
+	add_summary_sinks(c, BH_TAINT__PARAM(j), &sk);
+}
+
 // A value reaching a sink at instruction `in`: a finding for concrete
 // taint, a summary entry for each parameter it comes from.
 static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in, const bh_rule *rule,
@@ -633,6 +668,14 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 	if (small_fires)
 		v.small = 0;
 	uint64_t fire = firing(rule, &v, signed_matters);
+	// `end - p` with a pointer parameter of ours: as far apart as the
+	// caller moved the pointer it passes.
+	uint64_t params = rule_counts_work(rule) ? v.sized & v.no_upper & ~BH_TAINT__SRC : 0;
+	for (uint32_t j = 0; params && j < c->fn->nparams && j < BH_TAINT__MAX_PARAMS; j++)
+		if (params & BH_TAINT__PARAM(j)) {
+			bh_ir_opnd param = bh_ir_var_opnd(j);
+			reach_offset_sink(c, in, rule, &param, operand_text(c, in, arg));
+		}
 	if (!fire)
 		return;
 	uint32_t loc = bh_taint__tainted_loc(c, f, arg, deep);
@@ -656,26 +699,6 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 	sk.small_fires = small_fires;
 	sk.path = bh_taint__path_to(c, loc, in->id, NULL, in->loc, sink_step(c, rule, callee));
 	add_summary_sinks(c, fire, &sk);
-}
-
-// A loop bound `p < end` where `end` is our parameter `param`, not moved
-// here: how far apart the two are is for each caller to say by the number
-// it moved the pointer it passes by (`f(buf, buf + n)`), not by the bytes
-// the pointer leads to. A summary sink marked `via_offset`.
-static void reach_offset_sink(bh_taint__fctx *c, const bh_ir_instr *in, const bh_ir_opnd *param)
-{
-	uint32_t j = param->var;
-	if (j >= BH_TAINT__MAX_PARAMS || 1 + j >= c->sum->nlabels)
-		return;
-	const bh_rule *rule = bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND);
-	const char *operand = operand_text(c, in, param);
-	const char *snippet = bh_arena_sprintf(c->prog->arena, "[](%s)", operand ? operand : "");
-	bh_taint__sink sk;
-	memset(&sk, 0, sizeof(sk));
-	sk.site = new_site(c, in, rule, NULL, operand, snippet, false);
-	sk.via_offset = true;
-	sk.path = bh_taint__path_to(c, j, in->id, NULL, in->loc, sink_step(c, rule, NULL));
-	add_summary_sinks(c, BH_TAINT__PARAM(j), &sk);
 }
 
 // ----------------------------------------------------------------- calls
@@ -727,16 +750,22 @@ static bh_taint__val map_labels(const bh_taint__val *callee_val, const bh_taint_
 {
 	bh_taint__val out = bh_taint__clean_val();
 	unsigned small = BH_TAINT__SMALL_ALL;
+	uint64_t sized = 0, unsized = 0;
 	for (unsigned b = 0; b < nbits; b++) {
 		uint64_t bit = (uint64_t)1 << b;
 		if (!(callee_val->labels & bit) || !bits[b].labels)
 			continue;
 		// Each part of ours it brings is small if the callee keeps it
-		// small, or it passes on a part of ours that is small.
+		// small, or it passes on a part of ours that is small. A label
+		// of ours is sized if each bit that brings it does: the callee
+		// made it a distance, or passes on what is one of ours.
 		bool kept = callee_val->small & (b == 0 ? BH_TAINT__SMALL_SRC : BH_TAINT__SMALL_SYM);
 		unsigned parts = bh_taint__small_parts(bits[b].labels);
 		if (!kept)
 			small &= b > 0 ? (bits[b].small | ~parts) : ~parts;
+		uint64_t ours = callee_val->sized & bit ? bits[b].labels : b > 0 ? bits[b].sized : 0;
+		sized |= ours;
+		unsized |= bits[b].labels & ~ours;
 		// Local if every concrete part is.
 		if (bits[b].labels & BH_TAINT__SRC) {
 			bool local = b == 0 ? callee_val->local : bits[b].local;
@@ -752,6 +781,7 @@ static bh_taint__val map_labels(const bh_taint__val *callee_val, const bh_taint_
 			out.no_lower |= bits[b].no_lower;
 	}
 	out.small = (uint16_t)(small & bh_taint__small_parts(out.labels));
+	out.sized = sized & ~unsized;
 	return out;
 }
 
@@ -1057,7 +1087,7 @@ static void apply_summary(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr
 	// callee itself; taint from our arguments is ours to record.
 	if (c->reporting)
 		for (size_t k = 0; k < s->globals.len; k++) {
-			bh_taint__val g = { s->globals.items[k].labels & ~BH_TAINT__SRC, 0, 0, 0, 0, 0, 0, 0 };
+			bh_taint__val g = { s->globals.items[k].labels & ~BH_TAINT__SRC, 0, 0, 0, 0, 0, 0, 0, 0 };
 			bh_taint__val m = map_labels(&g, bits, s->nlabels);
 			if (!m.labels)
 				continue;
@@ -1418,6 +1448,51 @@ static const bh_ir_opnd *pointer_offset(bh_taint__fctx *c, const bh_ir_instr *at
 	return NULL;
 }
 
+// Which labels of `v`, the result of binary operation `in`, stand for a
+// part at most the extent of one object. `end - p` is how far apart two
+// places of one object are: the input may decide where a delimiter is,
+// not how large the object it sent is, unless it moved one of the two by
+// a number of its own (`end = buf + n`: then that number counts, as for
+// `p < end`). A pointer parameter of ours may be such a moved pointer in
+// a caller: its label is sized here, and a loop or an allocation it
+// reaches asks each caller what it moved the pointer by (reach_sink).
+// Arithmetic that keeps a value within a multiple of what it was (`+`,
+// `-`, `/`, `%`, `&`, `>>`, `*` by a constant) keeps the labels sized
+// that its operands have sized (joined as values are); anything else
+// makes it any size.
+static uint64_t object_sized(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in,
+			     const bh_taint__val *v)
+{
+	int64_t k;
+	switch (in->sub) {
+	case BH_IR_BIN_SUB:
+		if (in->on_pointers) {
+			uint64_t sized = v->labels;
+			for (int i = 0; i < 2; i++) {
+				const bh_ir_opnd *param;
+				const bh_ir_opnd *off = pointer_offset(c, in, &in->args[i], &param);
+				if (off) {
+					bh_taint__val t = read_value(c, f, off);
+					sized &= ~(t.labels & ~t.sized);
+				}
+			}
+			return sized;
+		}
+		return v->sized;
+	case BH_IR_BIN_ADD:
+	case BH_IR_BIN_DIV:
+	case BH_IR_BIN_REM:
+	case BH_IR_BIN_AND:
+	case BH_IR_BIN_SHR:
+		return v->sized;
+	case BH_IR_BIN_MUL:
+		return bh_flow_const_of(&c->consts, &in->args[0], &k) ||
+		       bh_flow_const_of(&c->consts, &in->args[1], &k) ? v->sized : 0;
+	default:
+		return 0;
+	}
+}
+
 // `p->n` where `n` still holds its entry label: the caller gives that
 // label what it knows of its own `arg->n`, or, knowing nothing of the
 // field, all of *arg (label_values). The label of parameter `p` as a
@@ -1469,8 +1544,10 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		break;
 	case BH_IR_UNOP: {
 		bh_taint__val v = in->sub == BH_IR_UN_LNOT ? bh_taint__clean_val() : read_value(c, f, &in->args[0]);
-		if (in->sub != BH_IR_UN_PLUS)
+		if (in->sub != BH_IR_UN_PLUS) {
 			v.small = 0;
+			v.sized = 0;
+		}
 		set_dst(c, f, in, v);
 		break;
 	}
@@ -1491,6 +1568,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 			    k >= -256 && k <= 256;
 		if (!near)
 			v.small = 0;
+		v.sized = object_sized(c, f, in, &v);
 		// `n % m` is smaller than m, and `n & m` than either: as
 		// unbounded as m (and n for `&`), whatever n is. So `n % 16`,
 		// `n & 0xff` and `h & (size - 1)` are bounded, `n % m` too when
@@ -1639,7 +1717,8 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 					reach_sink(c, f, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), NULL,
 						   bound, false, false, false);
 				else if (param)
-					reach_offset_sink(c, in, param);
+					reach_offset_sink(c, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), param,
+							  NULL);
 			}
 		}
 		break;

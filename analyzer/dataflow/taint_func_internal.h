@@ -107,6 +107,8 @@ static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 	unsigned pa = bh_taint__small_parts(a->labels), pb = bh_taint__small_parts(b->labels);
 	unsigned sa = a->small & pa, sb = b->small & pb;
 	a->small = (uint16_t)((sa & sb) | (sa & ~pb) | (sb & ~pa));
+	// A label is sized where each side that has it says so.
+	a->sized = (a->sized & b->sized) | (a->sized & ~b->labels) | (b->sized & ~a->labels);
 	if (!(a->labels & BH_TAINT__SRC))
 		a->local = b->local;
 	else if (b->labels & BH_TAINT__SRC)
@@ -126,7 +128,7 @@ static inline void bh_taint__val_join(bh_taint__val *a, const bh_taint__val *b)
 
 static inline bh_taint__val bh_taint__val_src(uint32_t witness)
 {
-	bh_taint__val v = { BH_TAINT__SRC, BH_TAINT__SRC, BH_TAINT__SRC, witness, 0, 0, 0, 0 };
+	bh_taint__val v = { BH_TAINT__SRC, BH_TAINT__SRC, BH_TAINT__SRC, witness, 0, 0, 0, 0, 0 };
 	return v;
 }
 
@@ -152,7 +154,7 @@ static inline bool bh_taint__has_u32(const bh_taint__u32s *v, uint32_t x)
 
 static inline bh_taint__val bh_taint__clean_val(void)
 {
-	bh_taint__val v = { 0, 0, 0, 0, 0, 0, 0, 0 };
+	bh_taint__val v = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	return v;
 }
 

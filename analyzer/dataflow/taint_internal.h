@@ -43,7 +43,7 @@
 #define BH_TAINT__SMALL_SYM 2u
 #define BH_TAINT__SMALL_ALL 3u
 
-// The taint of one location. 40 bytes; facts are arrays of these.
+// The taint of one location. 48 bytes; facts are arrays of these.
 typedef struct {
 	uint64_t labels;
 	uint64_t no_upper; // subset of labels not bounded from above
@@ -56,6 +56,9 @@ typedef struct {
 	uint32_t written;  // a field slot: 1 when this function stored the field on every
 			   // path, after the last write to its struct's pointer (see
 			   // BH_IR_FIELD in taint_func.c); joins keep it where both sides do
+	uint64_t sized;    // subset of labels whose part of the value is at most the extent
+			   // of one object (`end - p`, two places of one buffer): a loop or
+			   // an allocation that size is as large as data someone already sent
 } bh_taint__val;
 
 // A path: ordered steps (source first) as a list of immutable arena

@@ -250,7 +250,9 @@ static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 			changed |= flow_pointer(c, dst, &in->args[0]);
 		break;
 	case BH_IR_BINOP:
-		if (dst != BH_TAINT__NONE && (in->sub == BH_IR_BIN_ADD || in->sub == BH_IR_BIN_SUB))
+		// `p + n`, `p - n` point into p's object; `q - p` is a number.
+		if (dst != BH_TAINT__NONE && (in->sub == BH_IR_BIN_ADD || in->sub == BH_IR_BIN_SUB) &&
+		    !in->on_pointers)
 			changed |= flow_pointer(c, dst, &in->args[0]);
 		break;
 	case BH_IR_ADDR:

@@ -58,6 +58,7 @@ static json_t *val_json(const bh_taint__val *v)
 	set_bits(o, "no_upper", v->no_upper & v->labels);
 	set_bits(o, "no_lower", v->no_lower & v->labels);
 	set_uint(o, "small", v->small);
+	set_bits(o, "sized", v->sized & v->labels);
 	set_true(o, "local", v->local);
 	return o;
 }
@@ -268,12 +269,14 @@ static bool get_val(reader *r, json_t *obj, const char *key, bh_taint__val *out)
 	bool local;
 	if (!get_bits(r, v, "labels", &out->labels) || !get_bits(r, v, "no_upper", &out->no_upper) ||
 	    !get_bits(r, v, "no_lower", &out->no_lower) ||
-	    !get_uint(r, v, "small", BH_TAINT__SMALL_ALL, &small) || !get_bool(r, v, "local", &local))
+	    !get_uint(r, v, "small", BH_TAINT__SMALL_ALL, &small) ||
+	    !get_bits(r, v, "sized", &out->sized) || !get_bool(r, v, "local", &local))
 		return false;
 	// Bounds are facts about labels the value has.
 	out->no_upper &= out->labels;
 	out->no_lower &= out->labels;
 	out->small = (uint16_t)small;
+	out->sized &= out->labels;
 	out->local = local;
 	return true;
 }

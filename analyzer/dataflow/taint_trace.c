@@ -177,6 +177,7 @@ static void put_val(bh_bytes *b, const bh_taint__val *v)
 	bh_wire_u(b, v->local);
 	bh_wire_u(b, v->target);
 	bh_wire_u(b, v->written);
+	bh_wire_u(b, v->sized);
 }
 
 static bh_taint__val get_val(decoder *d)
@@ -191,6 +192,7 @@ static bh_taint__val get_val(decoder *d)
 	v.local = (uint16_t)bh_wire_get_max(&d->rd, UINT16_MAX);
 	v.target = (uint32_t)bh_wire_get_max(&d->rd, UINT32_MAX);
 	v.written = (uint32_t)bh_wire_get_max(&d->rd, 1);
+	v.sized = bh_wire_get_u(&d->rd) & v.labels;
 	return v;
 }
 

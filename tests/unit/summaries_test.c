@@ -184,6 +184,10 @@ static const char lib_c[] =
 	"\t\treturn -1;\n"
 	"\t*out = req_new(buf, n);\n"
 	"\treturn *out ? 0 : -1;\n"
+	"}\n"
+	"size_t key_len(const char *line) {\n"
+	"\tconst char *colon = strchr(line, ':');\n"
+	"\treturn colon ? (size_t)(colon - line) : 0;\n"
 	"}\n";
 
 static const char main_c[] =
@@ -259,13 +263,13 @@ Test(summaries, a_scan_reading_the_summaries_of_the_rest_reports_what_a_whole_sc
 
 	bh_summaries *sums = bh_summaries_new();
 	run(lib, NULL, sums);
-	cr_assert_eq(bh_summaries_count(sums), 7);
+	cr_assert_eq(bh_summaries_count(sums), 8);
 	// Through the file, as another process would get them.
 	size_t added;
 	bh_diags *d = new_diags();
 	bh_summaries *read = read_text(write_text(sums), d, &added);
 	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
-	cr_assert_eq(added, 7);
+	cr_assert_eq(added, 8);
 	char *got = describe(run(app, read, NULL));
 	cr_assert_str_eq(got, expected);
 	// Without them, the library's calls are unknown functions.
@@ -290,6 +294,9 @@ Test(summaries, the_file_round_trips_byte_for_byte)
 	// object it stores through its out parameter on every return.
 	cr_assert(strstr(first, "{\"returned\":true,\"field\":\"len\""), "%s", first);
 	cr_assert(strstr(first, "{\"param\":2,\"every_return\":true,\"field\":\"len\""), "%s", first);
+	// key_len returns how far into its argument a colon is: sized.
+	cr_assert(strstr(first, "\"ret\":{\"labels\":[1],\"no_upper\":[1],\"no_lower\":[1],\"sized\":[1]}"),
+		  "%s", first);
 	// Units are sorted by path, one function per line.
 	cr_assert_lt(strstr(first, "\"unit\":\"lib.c\""), strstr(first, "\"unit\":\"main.c\""));
 	cr_assert(strstr(first, "\n{\"usr\":\"c:@F@run_cmd\""), "%s", first);
@@ -446,6 +453,7 @@ Test(summaries, a_bad_function_entry_is_diagnosed_and_the_others_kept)
 	static const char *const entries[] = {
 		HEAD "}}",                                                    // fine
 		HEAD ",\"ret\":{\"labels\":[5]}}}",                          // label bit not held
+		HEAD ",\"ret\":{\"labels\":[1],\"sized\":[7]}}}",           // nor here
 		HEAD ",\"sinks\":[{\"rule\":\"c.nope\",\"bit\":1,\"param\":0,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}}",
 		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":3,\"loc\":{\"path\":\"a.c\",\"line\":1}}]}}",
 		HEAD ",\"sinks\":[{\"rule\":\"c.command-injection\",\"bit\":1,\"param\":0}]}}", // no location
