@@ -278,6 +278,12 @@ static bool points_to_step(bh_taint__fctx *c, const bh_ir_instr *in)
 				changed |= pts_union(c, dst, t);
 				changed |= targets_union(c, dst, t);
 			}
+			// `q = *out` where out leads to memory not known here (a
+			// parameter's): writes through q land in what *out points
+			// to, which out's own taint stands for (`read(fd, *out,
+			// n)` fills the caller's object), as for `q = p`.
+			if (!c->pts[p].len && p != dst)
+				changed |= set_add(&c->aliases[dst], p);
 		}
 		break;
 	case BH_IR_STORE:
