@@ -85,17 +85,6 @@ static void lat_boundary(void *fact, void *payload)
 	reload_globals(c, f);
 	size_t nmodels;
 	const bh_taint_model *m = bh_taint_models_find(c->prog->models, c->fn->name, &nmodels);
-	// The fields of what a parameter points to get labels of their own
-	// (bits after the parameters'), so that callers can tell `p->len`
-	// from the rest of *p.
-	for (unsigned b = 1u + c->fn->nparams; b < c->sum->nlabels; b++) {
-		for (size_t k = 0; k < c->slots.len; k++)
-			if (c->slot_bits[k] == b) {
-				bh_taint__val *v = bh_taint__slot_of(c, f, c->fn->nvars + (uint32_t)k);
-				v->labels = v->no_upper = v->no_lower = (uint64_t)1 << b;
-				v->witness = BH_TAINT__NONE;
-			}
-	}
 	for (uint32_t i = 0; i < c->fn->nparams; i++) {
 		bh_taint__val *v = bh_taint__slot_of(c, f, i);
 		if (i < BH_TAINT__MAX_PARAMS) {
@@ -112,14 +101,20 @@ static void lat_boundary(void *fact, void *payload)
 				v->witness = BH_TAINT__NONE;
 			}
 	}
-	// A field with a label of its own holds just that on entry: what the
-	// caller knows of its own `arg->f` (label_values), not all of *arg.
-	// So a return that leaves it alone tells the caller it is unchanged.
-	// Not for a parameter a model makes a source: all of it is input.
+	// The fields of what a parameter points to get labels of their own
+	// (bits after the parameters'), so that callers can tell `p->len`
+	// from the rest of *p. Such a field holds just that on entry: what
+	// the caller knows of its own `arg->f` (label_values), not all of
+	// *arg, so a return that leaves it alone tells the caller it is
+	// unchanged. Not for a parameter a model makes a source: all of it
+	// is input.
 	for (size_t k = 0; k < c->slots.len; k++) {
-		uint32_t base = c->slots.items[k].base;
-		if (c->slot_bits[k] && !(bh_taint__slot_of(c, f, base)->labels & BH_TAINT__SRC))
-			bh_taint__slot_of(c, f, c->fn->nvars + (uint32_t)k)->written = 1;
+		if (!c->slot_bits[k])
+			continue;
+		bh_taint__val *v = bh_taint__slot_of(c, f, c->fn->nvars + (uint32_t)k);
+		v->labels = v->no_upper = v->no_lower = (uint64_t)1 << c->slot_bits[k];
+		v->witness = BH_TAINT__NONE;
+		v->written = !(bh_taint__slot_of(c, f, c->slots.items[k].base)->labels & BH_TAINT__SRC);
 	}
 }
 
@@ -671,17 +666,19 @@ static void reach_sink(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *i
 	// `end - p` with a pointer parameter of ours: as far apart as the
 	// caller moved the pointer it passes.
 	uint64_t params = rule_counts_work(rule) ? v.sized & v.no_upper & ~BH_TAINT__SRC : 0;
+	if (!fire && !params)
+		return;
+	const char *operand = operand_text(c, in, arg);
 	for (uint32_t j = 0; params && j < c->fn->nparams && j < BH_TAINT__MAX_PARAMS; j++)
 		if (params & BH_TAINT__PARAM(j)) {
 			bh_ir_opnd param = bh_ir_var_opnd(j);
-			reach_offset_sink(c, in, rule, &param, operand_text(c, in, arg));
+			reach_offset_sink(c, in, rule, &param, operand);
 		}
 	if (!fire)
 		return;
 	uint32_t loc = bh_taint__tainted_loc(c, f, arg, deep);
 	if (loc == BH_TAINT__NONE)
 		return;
-	const char *operand = operand_text(c, in, arg);
 	const char *snippet = bh_arena_sprintf(c->prog->arena, "%s(%s)", callee ? callee : "[]",
 					       operand ? operand : "");
 	if (fire & BH_TAINT__SRC) {
@@ -1748,6 +1745,56 @@ static size_t field_out_index(const bh_taint__summary *sum, unsigned param, cons
 	return i;
 }
 
+// One return's word on the fields of `param` (a parameter, or
+// BH_TAINT__RET_FIELD for the returned object): an entry's `written`
+// stays while every return so far has stored the field. `had` entries
+// came from earlier returns; `seen` marks those this one met.
+typedef struct {
+	unsigned param;
+	bool first;     // no earlier return counts
+	size_t had;
+	bool *seen;
+} bh_taint__fields_at_return;
+
+static bh_taint__fields_at_return fields_at_return(bh_taint__fctx *c, unsigned param, bool first)
+{
+	size_t had = c->sum->fields.len;
+	return (bh_taint__fields_at_return){ param, first, had, bh_arena_alloc(c->arena, had + 1) };
+}
+
+// The entry for `field`, with `v` (what this return leaves there) joined in.
+static bh_taint__field_out *field_at_return(bh_taint__fctx *c, bh_taint__fields_at_return *r,
+					    const char *field, const bh_taint__val *v)
+{
+	bh_taint__summary *sum = c->sum;
+	size_t at = field_out_index(sum, r->param, field);
+	if (at < sum->fields.len) {
+		bh_taint__field_out *fo = &sum->fields.items[at];
+		bool keep = fo->val.written && v->written;
+		bh_taint__val_join(&fo->val, v);
+		fo->val.written = keep;
+		if (at < r->had)
+			r->seen[at] = true;
+		return fo;
+	}
+	bh_taint__field_out *fo = bh_vec_grow_one(&sum->fields);
+	memset(fo, 0, sizeof(*fo));
+	fo->param = r->param;
+	fo->field = field;
+	fo->val = *v;
+	fo->val.written = r->first && v->written; // an earlier return did not store it
+	return fo;
+}
+
+// The entries of earlier returns this one did not store: no longer
+// stored on every return.
+static void fields_at_return_done(bh_taint__fctx *c, const bh_taint__fields_at_return *r)
+{
+	for (size_t i = 0; i < r->had; i++)
+		if (c->sum->fields.items[i].param == r->param && !r->seen[i])
+			c->sum->fields.items[i].val.written = 0;
+}
+
 // At a return: what each field of what parameter `j` points to holds
 // (`p->len = n`; the fields of the object `*out = obj` stored), for
 // callers to taint just that field. An entry's `written` says the field
@@ -1757,9 +1804,7 @@ static size_t field_out_index(const bh_taint__summary *sum, unsigned param, cons
 // caller needs no word on.
 static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, const bh_ir_instr *ret)
 {
-	bool first = c->rets == 1;
-	size_t had = c->sum->fields.len;
-	bool *seen = bh_arena_alloc(c->arena, had + 1);
+	bh_taint__fields_at_return r = fields_at_return(c, j, c->rets == 1);
 	for (size_t k = 0; k < c->slots.len; k++) {
 		if (c->slots.items[k].base != j)
 			continue;
@@ -1768,23 +1813,7 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 		uint64_t entry = entry_labels(c, j, k);
 		if (!(v.labels & ~entry) && !v.written)
 			continue;
-		size_t at = field_out_index(c->sum, j, c->slots.items[k].field);
-		bh_taint__field_out *fo;
-		if (at < c->sum->fields.len) {
-			fo = &c->sum->fields.items[at];
-			bool keep = fo->val.written && v.written;
-			bh_taint__val_join(&fo->val, &v);
-			fo->val.written = keep;
-			if (at < had)
-				seen[at] = true;
-		} else {
-			fo = bh_vec_grow_one(&c->sum->fields);
-			memset(fo, 0, sizeof(*fo));
-			fo->param = j;
-			fo->field = c->slots.items[k].field;
-			fo->val = v;
-			fo->val.written = first && v.written; // an earlier return did not store it
-		}
+		bh_taint__field_out *fo = field_at_return(c, &r, c->slots.items[k].field, &v);
 		if ((v.labels & ~entry & BH_TAINT__SRC) && !fo->path.len) {
 			bh_taint__path_builder pb;
 			memset(&pb, 0, sizeof(pb));
@@ -1795,9 +1824,7 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 			fo->path = bh_taint__finish_path(&pb);
 		}
 	}
-	for (size_t i = 0; i < had; i++)
-		if (c->sum->fields.items[i].param == j && !seen[i])
-			c->sum->fields.items[i].val.written = 0;
+	fields_at_return_done(c, &r);
 }
 
 // ------------------------------------------------------ returned fields
@@ -1815,33 +1842,14 @@ static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const
 	int64_t k;
 	if (!c->fn->returns_pointer || o->kind != BH_IR_OPND_VAR || bh_flow_const_of(&c->consts, o, &k))
 		return;
-	bh_taint__summary *sum = c->sum;
-	bool first = c->object_rets++ == 0;
-	size_t had = sum->fields.len;
-	bool *stored = bh_arena_alloc(c->arena, had + 1);
+	bh_taint__fields_at_return r = fields_at_return(c, BH_TAINT__RET_FIELD, c->object_rets++ == 0);
 	for (uint32_t e = c->first_slot[o->var]; e; e = c->next_slot[e - 1]) {
 		uint32_t loc = c->fn->nvars + e - 1;
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
 		if (!v.written)
 			continue; // not stored on every path here: what it holds is not known
 		const char *field = c->slots.items[e - 1].field;
-		size_t i = field_out_index(sum, BH_TAINT__RET_FIELD, field);
-		bh_taint__field_out *fo;
-		if (i < sum->fields.len) {
-			fo = &sum->fields.items[i];
-			bool keep = fo->val.written;
-			bh_taint__val_join(&fo->val, &v);
-			fo->val.written = keep;
-		} else {
-			fo = bh_vec_grow_one(&sum->fields);
-			memset(fo, 0, sizeof(*fo));
-			fo->param = BH_TAINT__RET_FIELD;
-			fo->field = field;
-			fo->val = v;
-			fo->val.written = first; // an earlier return did not store it
-		}
-		if (i < had)
-			stored[i] = true;
+		bh_taint__field_out *fo = field_at_return(c, &r, field, &v);
 		if ((v.labels & BH_TAINT__SRC) && !fo->path.len) {
 			bh_taint__path_builder pb;
 			memset(&pb, 0, sizeof(pb));
@@ -1852,9 +1860,7 @@ static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const
 			fo->path = bh_taint__finish_path(&pb);
 		}
 	}
-	for (size_t i = 0; i < had; i++)
-		if (sum->fields.items[i].param == BH_TAINT__RET_FIELD && !stored[i])
-			sum->fields.items[i].val.written = 0;
+	fields_at_return_done(c, &r);
 }
 
 // Drops the returned fields that some return of an object did not store;
