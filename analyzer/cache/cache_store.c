@@ -58,16 +58,17 @@ char *bh_cache_default_dir(const char *context)
 	char real[PATH_MAX];
 	// XDG: a relative XDG_CACHE_HOME is invalid and is ignored.
 	bool use_xdg = xdg && xdg[0] == '/';
-	if ((!use_xdg && (!home || home[0] != '/')) || !realpath(context ? context : ".", real))
+	const char *base = use_xdg ? xdg : home && home[0] == '/' ? home : NULL;
+	if (!base || !realpath(context ? context : ".", real))
 		return NULL;
 	bh_hash128 h = BH_HASH128_INIT;
 	bh_hash128_bytes(&h, real, strlen(real));
 	char hex[33];
 	bh_hash128_hex(&h, hex);
 	hex[16] = '\0';
-	size_t cap = strlen(use_xdg ? xdg : home) + 64;
+	size_t cap = strlen(base) + 64;
 	char *dir = bh_xmalloc(cap);
-	snprintf(dir, cap, "%s%s/bulkhead/ctx-%s", use_xdg ? xdg : home, use_xdg ? "" : "/.cache", hex);
+	snprintf(dir, cap, "%s%s/bulkhead/ctx-%s", base, use_xdg ? "" : "/.cache", hex);
 	return dir;
 }
 

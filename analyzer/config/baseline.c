@@ -7,7 +7,8 @@
 //     "version": 1,
 //     "tool": "bulkhead",
 //     "findings": [
-//       {"fingerprint": "<32 hex>", "rule": "c.gets", "path": "src/a.c", "message": "..."},
+//       {"fingerprint": "<32 hex>", "rule": "c.gets", "path": "src/a.c", "message": "...",
+//        "reason": "why it is accepted"},
 //       ...
 //     ]
 //   }
@@ -16,9 +17,14 @@
 // numbers: line numbers churn whenever code above a finding moves, which is
 // the usual complaint about detect-secrets and gitleaks baselines. Only the
 // fingerprint is used for matching; rule, path and message are there for
-// the reviewer. Reading ignores fields it does not know, so later versions
-// can add some without breaking older readers.
+// the reviewer. An entry may say why it was accepted ("reason", written
+// by hand): a scan shows it as the suppression's justification (SARIF's
+// `justification`, JSON's `reason`), and rewriting the baseline keeps the
+// reasons of the entries still found, so that a reviewed baseline is not
+// reviewed again from scratch. Reading ignores fields it does not know, so
+// later versions can add some without breaking older readers.
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +44,11 @@
 
 #define FP_LEN 32 // hex digits of a fingerprint, see bh_findings_fingerprint
 
-// The fingerprints, sorted for bsearch. Arena memory.
+// The fingerprints, sorted for bsearch, and each one's reason (or NULL).
+// Arena memory.
 struct bh_baseline {
 	char (*fps)[FP_LEN + 1];
+	const char **reasons;
 	size_t len;
 };
 
@@ -63,17 +71,39 @@ static bool is_fingerprint(const char *s, size_t len)
 
 // ------------------------------------------------------------------ loading
 
-typedef BH_VEC(char *) fp_vec;
+typedef struct {
+	char *fp;           // FP_LEN lowercase hex digits, malloc'd
+	const char *reason; // in the baseline's arena, or NULL
+} fp_entry;
+
+typedef BH_VEC(fp_entry) fp_vec;
 
 static void malformed(bh_diags *diags, const char *path, const char *message)
 {
 	bh_diag_add(diags, BH_LEVEL_ERROR, "baseline.malformed", path, 0, 0, "%s", message);
 }
 
+// An entry's reason: a non-empty string, or none. Another type is a
+// mistake worth saying, but the entry still suppresses its finding.
+static const char *entry_reason(json_t *entry, size_t i, bh_arena *arena, const char *path,
+				bh_diags *diags)
+{
+	json_t *r = json_object_get(entry, "reason");
+	if (!r || json_is_null(r))
+		return NULL;
+	if (!json_is_string(r)) {
+		bh_diag_add(diags, BH_LEVEL_WARNING, "baseline.malformed", path, 0, 0,
+			    "findings[%zu].reason must be a string; reason ignored", i);
+		return NULL;
+	}
+	return json_string_length(r) ? bh_arena_strdup(arena, json_string_value(r)) : NULL;
+}
+
 // baseline = { "version"?: 1, "findings": [ { "fingerprint": hex32, ... } ], ... }
 // Entries without a valid fingerprint are reported and skipped; the rest
 // still count, so one bad merge does not bring back every old finding.
-static void collect(fp_vec *fps, json_t *root, const char *path, bh_diags *diags)
+static void collect(fp_vec *fps, json_t *root, bh_arena *arena, const char *path,
+		    bh_diags *diags)
 {
 	json_t *v = json_object_get(root, "version");
 	if (v && (!json_is_integer(v) || json_integer_value(v) != BASELINE_VERSION)) {
@@ -103,13 +133,14 @@ static void collect(fp_vec *fps, json_t *root, const char *path, bh_diags *diags
 		for (char *c = copy; *c; c++)
 			if (*c >= 'A' && *c <= 'F')
 				*c = (char)(*c - 'A' + 'a');
-		bh_vec_push(fps, copy);
+		fp_entry e = { copy, entry_reason(entry, i, arena, path, diags) };
+		bh_vec_push(fps, e);
 	}
 }
 
-static int compare_fp_ptr(const void *a, const void *b)
+static int compare_fp_entry(const void *a, const void *b)
 {
-	return memcmp(*(char *const *)a, *(char *const *)b, FP_LEN);
+	return memcmp(((const fp_entry *)a)->fp, ((const fp_entry *)b)->fp, FP_LEN);
 }
 
 bh_status bh_baseline_load(bh_baseline **out, bh_arena *arena, const char *path, bh_diags *diags)
@@ -156,22 +187,28 @@ bh_status bh_baseline_load(bh_baseline **out, bh_arena *arena, const char *path,
 		malformed(diags, path, "the top level must be a JSON object; nothing is suppressed");
 		goto out;
 	}
-	collect(&fps, root, path, diags);
+	collect(&fps, root, arena, path, diags);
 
 	// Sort once, then every lookup is a bsearch: apply runs once per
-	// finding, and a baseline can hold thousands of entries.
+	// finding, and a baseline can hold thousands of entries. A repeated
+	// fingerprint keeps the first reason given.
 	if (fps.len > 1)
-		qsort(fps.items, fps.len, sizeof(char *), compare_fp_ptr);
+		qsort(fps.items, fps.len, sizeof(fp_entry), compare_fp_entry);
 	bl->fps = bh_arena_alloc(arena, (fps.len ? fps.len : 1) * sizeof(*bl->fps));
+	bl->reasons = bh_arena_alloc(arena, (fps.len ? fps.len : 1) * sizeof(*bl->reasons));
 	for (size_t i = 0; i < fps.len; i++) {
-		if (bl->len && memcmp(bl->fps[bl->len - 1], fps.items[i], FP_LEN) == 0)
+		if (bl->len && memcmp(bl->fps[bl->len - 1], fps.items[i].fp, FP_LEN) == 0) {
+			if (!bl->reasons[bl->len - 1])
+				bl->reasons[bl->len - 1] = fps.items[i].reason;
 			continue;
-		memcpy(bl->fps[bl->len], fps.items[i], FP_LEN + 1);
+		}
+		memcpy(bl->fps[bl->len], fps.items[i].fp, FP_LEN + 1);
+		bl->reasons[bl->len] = fps.items[i].reason;
 		bl->len++;
 	}
 out:
 	for (size_t i = 0; i < fps.len; i++)
-		free(fps.items[i]);
+		free(fps.items[i].fp);
 	bh_vec_dispose(&fps);
 	json_decref(root);
 	free(text);
@@ -180,11 +217,13 @@ out:
 
 // ----------------------------------------------------------------- applying
 
-static bool baseline_has(const bh_baseline *bl, const char *fp)
+// The index of `fp` in the baseline, or -1.
+static ptrdiff_t baseline_find(const bh_baseline *bl, const char *fp)
 {
-	if (!bl->len || strlen(fp) != FP_LEN)
-		return false;
-	return bsearch(fp, bl->fps, bl->len, sizeof(*bl->fps), compare_fp) != NULL;
+	if (!bl || !bl->len || strlen(fp) != FP_LEN)
+		return -1;
+	char(*hit)[FP_LEN + 1] = bsearch(fp, bl->fps, bl->len, sizeof(*bl->fps), compare_fp);
+	return hit ? hit - bl->fps : -1;
 }
 
 void bh_baseline_apply(const bh_baseline *bl, bh_findings *findings)
@@ -196,8 +235,13 @@ void bh_baseline_apply(const bh_baseline *bl, bh_findings *findings)
 		// Inline and config suppressions say more than "accepted debt".
 		if (fd->suppressed != BH_SUPPRESS_NONE)
 			continue;
-		if (baseline_has(bl, fd->fingerprint))
-			fd->suppressed = BH_SUPPRESS_BASELINE;
+		ptrdiff_t at = baseline_find(bl, fd->fingerprint);
+		if (at < 0)
+			continue;
+		fd->suppressed = BH_SUPPRESS_BASELINE;
+		fd->suppress_reason = bl->reasons[at]
+					      ? bh_arena_strdup(findings->arena, bl->reasons[at])
+					      : NULL;
 	}
 }
 
@@ -287,7 +331,7 @@ static json_t *json_text(const char *s)
 }
 
 // One entry on one line: `{"fingerprint": ..., "rule": ..., ...}`.
-static int write_entry(FILE *fp, const bh_finding *fd, bool last)
+static int write_entry(FILE *fp, const bh_finding *fd, const char *reason, bool last)
 {
 	int rc = -1;
 	json_t *obj = json_object();
@@ -296,6 +340,8 @@ static int write_entry(FILE *fp, const bh_finding *fd, bool last)
 	json_object_set_new(obj, "rule", json_text(fd->rule->id));
 	json_object_set_new(obj, "path", json_text(fd->loc.path));
 	json_object_set_new(obj, "message", json_text(fd->message));
+	if (reason)
+		json_object_set_new(obj, "reason", json_text(reason));
 	if (fputs("    ", fp) < 0)
 		goto out;
 	// No JSON_INDENT: jansson then writes the object on one line with
@@ -310,13 +356,24 @@ out:
 	return rc;
 }
 
-static int write_document(FILE *fp, const bh_finding **entries, size_t n)
+// Why an entry is accepted: what the baseline being replaced said of its
+// fingerprint, else what the baseline the scan applied said.
+static const char *kept_reason(const bh_baseline *old, const bh_finding *fd)
+{
+	ptrdiff_t at = baseline_find(old, fd->fingerprint);
+	if (at >= 0 && old->reasons[at])
+		return old->reasons[at];
+	return fd->suppressed == BH_SUPPRESS_BASELINE ? fd->suppress_reason : NULL;
+}
+
+static int write_document(FILE *fp, const bh_finding **entries, size_t n,
+			  const bh_baseline *old)
 {
 	if (fprintf(fp, "{\n  \"version\": %d,\n  \"tool\": \"bulkhead\",\n  \"findings\": [%s",
 		    BASELINE_VERSION, n ? "\n" : "") < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		if (write_entry(fp, entries[i], i + 1 == n) < 0)
+		if (write_entry(fp, entries[i], kept_reason(old, entries[i]), i + 1 == n) < 0)
 			return -1;
 	if (fprintf(fp, "%s]\n}\n", n ? "  " : "") < 0)
 		return -1;
@@ -353,6 +410,14 @@ bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_di
 	bh_status st = BH_EIO;
 	size_t n = 0;
 	const bh_finding **entries = select_entries(findings, &n);
+	// The file being replaced, for its reasons: one that is missing or
+	// malformed has none to keep (and is replaced as before), so what
+	// reading it says is not the caller's concern.
+	bh_arena *old_arena = bh_arena_new();
+	bh_diags old_diags;
+	bh_diags_init(&old_diags, old_arena);
+	bh_baseline *old = NULL;
+	(void)bh_baseline_load(&old, old_arena, path, &old_diags);
 	size_t plen = strlen(path);
 	char *tmp = bh_xmalloc(plen + sizeof(".tmp.XXXXXX"));
 	bool created = false;
@@ -380,7 +445,7 @@ bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_di
 	if (!(fp = fdopen(fd, "w")))
 		goto out;
 	fd = -1; // now owned by fp
-	if (write_document(fp, entries, n) < 0 || fflush(fp) != 0 || fsync(fileno(fp)) < 0)
+	if (write_document(fp, entries, n, old) < 0 || fflush(fp) != 0 || fsync(fileno(fp)) < 0)
 		goto out;
 	what = "cannot close";
 	rc = fclose(fp);
@@ -406,5 +471,7 @@ out:
 		unlink(tmp);
 	free(tmp);
 	free(entries);
+	bh_diags_dispose(&old_diags);
+	bh_arena_free(old_arena);
 	return st;
 }

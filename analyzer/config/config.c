@@ -357,7 +357,8 @@ bh_status bh_config_load(bh_config *cfg, bh_arena *arena, const char *path,
 	loader ld;
 	bh_status st;
 
-	st = bh_file_read_path(&text, &len, path, CONFIG_MAX_BYTES, &errnum);
+	st = required ? bh_file_read_path(&text, &len, path, CONFIG_MAX_BYTES, &errnum)
+		      : bh_file_read_path_nofollow(&text, &len, path, CONFIG_MAX_BYTES, &errnum);
 	if (st == BH_ENOTFOUND) {
 		if (!required) {
 			st = BH_OK;

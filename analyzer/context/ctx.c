@@ -753,13 +753,13 @@ const char *bh_ctx_relpath(const bh_ctx *ctx, bh_arena *arena, const char *path)
 	bh_path_clean(clean, abs, n);
 	const char *result = NULL;
 	const char *rel = below_root(ctx, clean);
+	char *slash; // (`clean` is absolute: there is one)
 	if (rel) {
 		result = bh_arena_strdup(arena, rel);
-	} else {
+	} else if ((slash = strrchr(clean, '/'))) {
 		// The path may reach the root through a symlinked parent
 		// (/tmp -> /private/tmp): resolve its directory only, so that a
 		// symlink named by the path is not followed.
-		char *slash = strrchr(clean, '/');
 		*slash = '\0';
 		char *dir = realpath(*clean ? clean : "/", NULL);
 		if (dir) {

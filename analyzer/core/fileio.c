@@ -100,13 +100,13 @@ bool bh_file_pread_all(int fd, void *data, size_t len, uint64_t offset)
 	return true;
 }
 
-bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint64_t limit,
-			    int *errnum)
+static bh_status read_opened(char **out, size_t *len_out, const char *path, int flags,
+			     bool regular_only, uint64_t limit, int *errnum)
 {
 	*out = NULL;
 	*len_out = 0;
 	// O_NONBLOCK: opening a FIFO must not wait for a writer.
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | flags);
 	if (fd < 0) {
 		*errnum = errno;
 		return errno == ENOENT ? BH_ENOTFOUND : BH_EIO;
@@ -119,11 +119,26 @@ bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint6
 	} else if (S_ISDIR(st.st_mode)) {
 		*errnum = EISDIR;
 		res = BH_EIO;
+	} else if (regular_only && !S_ISREG(st.st_mode)) {
+		*errnum = EINVAL;
+		res = BH_EIO;
 	} else {
 		res = bh_file_read_fd(out, len_out, fd, limit, errnum);
 	}
 	close(fd);
 	return res;
+}
+
+bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint64_t limit,
+			    int *errnum)
+{
+	return read_opened(out, len_out, path, 0, false, limit, errnum);
+}
+
+bh_status bh_file_read_path_nofollow(char **out, size_t *len_out, const char *path,
+				     uint64_t limit, int *errnum)
+{
+	return read_opened(out, len_out, path, O_NOFOLLOW, true, limit, errnum);
 }
 
 size_t bh_path_clean(char *out, const char *p, size_t n)

@@ -55,7 +55,7 @@ static void boundary(void *fact, void *payload)
 		else
 			os[o].size = bh_bnd_itv_make(1, 0); // not allocated yet
 		if (ob->kind == BH_BND_OBJ_LITERAL) {
-			const bh_ir_instr *in = bh_ir_instr_at(c->fn, ob->site);
+			const bh_ir_instr *in = bh_ir_instr_of(c->fn, ob->site);
 			os[o].len = bh_bnd_itv_const((int64_t)strnlen(in->args[0].str, in->args[0].len));
 		} else if (ob->kind == BH_BND_OBJ_PARAM) {
 			const bh_bnd_arg *a = bh_bnd_object_arg(c, ob);

@@ -249,6 +249,14 @@ static bool assigned_between(bh_mem__fctx *c, const bh_ir_instr *from, const bh_
 	return false;
 }
 
+// An instruction flag_test looks through to what it tests: a copy, `!`,
+// or a comparison with a constant.
+static bool followed_through(const bh_ir_instr *d)
+{
+	return d->op == BH_IR_ASSIGN || (d->op == BH_IR_UNOP && d->sub == BH_IR_UN_LNOT) ||
+	       (d->op == BH_IR_BINOP && (d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE));
+}
+
 // What flag `x` tested at branch `t` holds, when it is a NULL test made
 // earlier (`bool ok = p != NULL; ... if (!ok)`; Criterion's
 // cr_assert_not_null keeps `!!(p != NULL)` in a bool it tests blocks
@@ -256,7 +264,9 @@ static bool assigned_between(bh_mem__fctx *c, const bh_ir_instr *from, const bh_
 // NULL. Only when the test is still what both say at `t`: the flag's only
 // reaching definition there is the test, and no path from the test to `t`
 // assigns p (which may have had several values before: a pointer found by
-// a loop, then checked).
+// a loop, then checked). The pointer may also be a call's unnamed result
+// (`cr_assert_null(make())` keeps `!!(make() == NULL)`): a temporary,
+// assigned once, so nothing can change it before `t`.
 static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool *negated)
 {
 	const bh_ir_func *fn = c->fn;
@@ -293,16 +303,20 @@ static bool flag_test(bh_mem__fctx *c, const bh_ir_instr *t, bh_ir_opnd *x, bool
 		}
 		if (!next || next->kind != BH_IR_OPND_VAR)
 			return false;
-		if (fn->vars[next->var].kind != BH_IR_VAR_TEMP) {
-			if (!plain_variable(fn, next) || next->var == x->var)
-				return false;
-			if (assigned_between(c, d, t, next->var, flag_block))
-				return false;
-			*x = *next;
-			*negated = neg;
-			return true;
+		if (fn->vars[next->var].kind == BH_IR_VAR_TEMP) {
+			const bh_ir_instr *def = bh_ir_def_before(fn, d, next->var);
+			// A compared temporary made by anything else is what is tested.
+			if (!(d->op == BH_IR_BINOP && def && !followed_through(def))) {
+				d = def;
+				continue;
+			}
+		} else if (!plain_variable(fn, next) || next->var == x->var ||
+			   assigned_between(c, d, t, next->var, flag_block)) {
+			return false;
 		}
-		d = bh_ir_def_before(fn, d, next->var);
+		*x = *next;
+		*negated = neg;
+		return true;
 	}
 	return false;
 }
@@ -506,6 +520,33 @@ static bool lat_edge_acts(const bh_ir_func *fn, uint32_t from, uint32_t to, void
 	       bh_flow_edge_dead(&c->consts, fn, from, to);
 }
 
+// `p == q`, where q is certainly not NULL: on the side where they are
+// equal, p is not NULL either (`slash = strrchr(dir, '/'); if (slash ==
+// dir) slash[1] = 0;`). Nothing is learnt on the other side.
+static void equality_edge(bh_mem__fctx *c, void *fact, const bh_ir_block *b, const bh_ir_instr *t,
+			  uint32_t to)
+{
+	const bh_ir_func *fn = c->fn;
+	if (t->args[0].kind != BH_IR_OPND_VAR)
+		return;
+	const bh_ir_instr *d = bh_ir_block_last_def(b, t->args[0].var);
+	if (!d || d->op != BH_IR_BINOP || (d->sub != BH_IR_BIN_EQ && d->sub != BH_IR_BIN_NE) ||
+	    (to == t->target[0]) != (d->sub == BH_IR_BIN_EQ))
+		return;
+	bh_mem__val *vals = bh_mem__fact_vals(fact);
+	for (int s = 0; s < 2; s++) {
+		const bh_ir_opnd *p = &d->args[s], *q = &d->args[1 - s];
+		if (p->kind != BH_IR_OPND_VAR || q->kind != BH_IR_OPND_VAR || p->var >= fn->nvars ||
+		    q->var >= fn->nvars || !(vals[q->var].flags & BH_MEM__SURE) ||
+		    !(vals[p->var].null & BH_MEM__MAY_NULL))
+			continue;
+		refine_loc(&vals[p->var], false, t->id);
+		uint32_t src = bh_mem__copy_source(c, d, p);
+		if (src != UINT32_MAX)
+			refine_loc(&vals[src], false, t->id);
+	}
+}
+
 static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t to, void *payload)
 {
 	bh_mem__fctx *c = payload;
@@ -534,6 +575,8 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 	}
 	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1] && fd_edge(c, fact, b, t, to))
 		return;
+	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1])
+		equality_edge(c, fact, b, t, to);
 	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] ||
 	    !bh_mem__null_test(c, b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
 		return;

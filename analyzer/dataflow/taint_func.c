@@ -1986,7 +1986,7 @@ static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t lo
 	if ((v->labels & BH_TAINT__SRC) && !bh_taint__global(c->prog, key)) {
 		bh_taint__path_builder pb;
 		memset(&pb, 0, sizeof(pb));
-		const bh_ir_instr *in = bh_ir_instr_at(c->fn, at);
+		const bh_ir_instr *in = bh_ir_instr_of(c->fn, at);
 		bh_taint__step(c, &pb, in->loc, "stored in global '%s'%s", c->fn->vars[loc].name, "");
 		// The value came from one of the instruction's operands.
 		for (uint32_t a = 0; a < in->nargs; a++) {

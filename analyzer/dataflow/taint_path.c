@@ -123,7 +123,7 @@ const char *bh_taint__var_name(const bh_taint__fctx *c, uint32_t loc)
 // into `f` (ntracked values), with block-local temporaries in c->scratch.
 void bh_taint__state_before(bh_taint__fctx *c, bh_taint__val *f, uint32_t at)
 {
-	const bh_ir_instr *target = bh_ir_instr_at(c->fn, at);
+	const bh_ir_instr *target = bh_ir_instr_of(c->fn, at);
 	const bh_ir_block *b = &c->fn->blocks[target->block];
 	memcpy(f, bh_flow_in(&c->result, b->id), c->ntracked * sizeof(*f));
 	bool saved = c->reporting;
@@ -353,7 +353,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 				const bh_taint__tainted_global *g = bh_taint__global(c->prog,
 					bh_callgraph_global_key(&c->fn->vars[loc]));
 				if (g) {
-					bh_taint__step(c, pb, bh_ir_instr_at(c->fn, at)->loc, "read from global '%s'%s", name, "");
+					bh_taint__step(c, pb, bh_ir_instr_of(c->fn, at)->loc, "read from global '%s'%s", name, "");
 					bh_taint__prepend_path(c, pb, &g->path);
 					if (!pb->what)
 						pb->what = g->what;
@@ -382,7 +382,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 			}
 			break;
 		}
-		const bh_ir_instr *w = bh_ir_instr_at(c->fn, v.witness);
+		const bh_ir_instr *w = bh_ir_instr_of(c->fn, v.witness);
 		bh_taint__state_before(c, f, w->id);
 		const char *name = bh_taint__var_name(c, loc);
 		uint32_t next = BH_TAINT__NONE;

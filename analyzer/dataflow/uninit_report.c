@@ -269,7 +269,7 @@ void bh_uninit__report(bh_uninit__fctx *c, const bh_uninit__cand *cand,
 {
 	bh_findings *out = c->prog->out;
 	bh_arena *a = c->prog->arena;
-	const bh_ir_instr *in = bh_ir_instr_at(c->fn, cand->instr);
+	const bh_ir_instr *in = bh_ir_instr_of(c->fn, cand->instr);
 	const bh_rule *rule = bh_rule_get(BH_RULE_C_UNINITIALIZED_READ);
 	const char *what = bh_uninit__loc_text(c, cand->loc, cand->field);
 	// Read inside a helper of one caller: reported where it reads it.

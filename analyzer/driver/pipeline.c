@@ -57,6 +57,8 @@ static void load_config(bh_scan *scan, const bh_scan_options *opts)
 	}
 	const char *path = bh_arena_sprintf(scan->arena, "%s/.bulkhead.json",
 					    opts->context ? opts->context : ".");
+	// lstat() for the diagnostic; the read itself refuses a symlink or a
+	// special file swapped in after this look (bh_config_load, not required).
 	struct stat st;
 	if (lstat(path, &st) != 0)
 		return;

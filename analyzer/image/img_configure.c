@@ -223,7 +223,7 @@ void bh_img__apply_cmake(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 	bool target_install = false;
 	str_vec defines = { 0 };
 	for (size_t i = 0; i < bd->nflags; i++) {
-		const char *a = bd->flags[i];
+		const char *a = bd->flags[i], *value;
 		// (Tested as `more`, not as next != NULL: no flag is NULL.)
 		bool more = i + 1 < bd->nflags;
 		const char *next = more ? bd->flags[i + 1] : NULL;
@@ -246,10 +246,10 @@ void bh_img__apply_cmake(bh_img__builder *b, bh_img_build_cmd *bd, size_t index)
 			*(a[1] == 'S' ? &source : &build) = bh_img__resolve(b->arena, bd->cwd, a + 2);
 		} else if (strncmp(a, "-D", 2) == 0 && a[2]) {
 			bh_vec_push(&defines, a + 2);
-		} else if (option_value(a, "--prefix")) {
-			prefix = bh_img__resolve(b->arena, bd->cwd, option_value(a, "--prefix"));
-		} else if (option_value(a, "--target")) {
-			target_install |= strcmp(option_value(a, "--target"), "install") == 0;
+		} else if ((value = option_value(a, "--prefix"))) {
+			prefix = bh_img__resolve(b->arena, bd->cwd, value);
+		} else if ((value = option_value(a, "--target"))) {
+			target_install |= strcmp(value, "install") == 0;
 		} else if (a[0] != '-' && !positional) {
 			positional = bh_img__resolve(b->arena, bd->cwd, a);
 		}

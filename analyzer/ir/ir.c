@@ -127,6 +127,13 @@ const bh_ir_instr *bh_ir_instr_at(const bh_ir_func *fn, uint32_t id)
 	return &b->instrs[id - b->instrs[0].id];
 }
 
+const bh_ir_instr *bh_ir_instr_of(const bh_ir_func *fn, uint32_t id)
+{
+	const bh_ir_instr *in = bh_ir_instr_at(fn, id);
+	bh_assert(in);
+	return in;
+}
+
 const bh_ir_instr *bh_ir_block_terminator(const bh_ir_block *b)
 {
 	return b->ninstrs ? &b->instrs[b->ninstrs - 1] : NULL;

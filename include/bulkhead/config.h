@@ -59,8 +59,11 @@ void bh_config_init(bh_config *cfg);
 void bh_config_dispose(bh_config *cfg);
 
 /**
- * Read `path` into `cfg`. If `required` is false a missing file is not an
- * error (returns BH_OK, cfg untouched). Ownership: strings in `arena`.
+ * Read `path` into `cfg`. If `required` is false (the scanned context's
+ * own .bulkhead.json, not a file the user named) a missing file is not an
+ * error (returns BH_OK, cfg untouched), and a symlink or a special file
+ * is not read, even one swapped in after the caller looked.
+ * Ownership: strings in `arena`.
  * @return BH_ENOTFOUND if required and missing (with an error diagnostic);
  * BH_OK otherwise, including for malformed content (diagnosed).
  */
@@ -80,7 +83,8 @@ typedef struct bh_baseline bh_baseline;
 
 /**
  * Read a baseline written by bh_baseline_write (a JSON file of
- * fingerprints with rule ids and paths for review). Malformed content is an
+ * fingerprints with rule ids and paths for review, and each entry's
+ * optional "reason" for accepting it). Malformed content is an
  * error diagnostic. Ownership: arena. `*out` is always a usable baseline
  * (empty on failure).
  * @return BH_ENOTFOUND or BH_EIO (diagnosed) if the file cannot be read;
@@ -89,15 +93,19 @@ typedef struct bh_baseline bh_baseline;
 bh_status bh_baseline_load(bh_baseline **out, bh_arena *arena, const char *path, bh_diags *diags);
 
 /**
- * Mark findings whose fingerprint is in the baseline as BH_SUPPRESS_BASELINE.
- * Findings already suppressed inline or by config keep their kind. NULL
+ * Mark findings whose fingerprint is in the baseline as BH_SUPPRESS_BASELINE,
+ * with the entry's reason (copied into the findings' arena) as their
+ * suppress_reason. Findings already suppressed inline or by config keep
+ * their kind. NULL
  * `bl` is a no-op.
  */
 void bh_baseline_apply(const bh_baseline *bl, bh_findings *findings);
 
 /**
  * Write the fingerprints of every finding not suppressed inline or by
- * config, atomically (temporary file beside `path`, then rename).
+ * config, atomically (temporary file beside `path`, then rename). An entry
+ * keeps the reason the file at `path` gave its fingerprint, else the
+ * reason of the baseline that suppressed its finding.
  * @return BH_EIO with an error diagnostic if the file cannot be written.
  */
 bh_status bh_baseline_write(const char *path, const bh_findings *findings, bh_diags *diags);

@@ -27,6 +27,14 @@ bh_status bh_file_read_path(char **out, size_t *len_out, const char *path, uint6
 			    int *errnum);
 
 /**
+ * As bh_file_read_path, for a file of the scanned tree: a symlink (even
+ * one swapped in after the caller looked) fails with BH_EIO/ELOOP, and so
+ * does anything but a regular file (EINVAL).
+ */
+bh_status bh_file_read_path_nofollow(char **out, size_t *len_out, const char *path,
+				     uint64_t limit, int *errnum);
+
+/**
  * Write all `len` bytes at `data` to `fd`, again after a short write or an
  * interrupted one. false when a write fails (errno says why).
  */

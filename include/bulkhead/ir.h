@@ -350,8 +350,18 @@ typedef struct bh_ir_unit {
 	bh_ir_global_init *inits;       /* its initialised integer globals, or NULL */
 } bh_ir_unit;
 
-/** The instruction with id `id` (a linear walk over blocks is avoided: O(log n)). */
+/**
+ * The instruction with id `id` (a linear walk over blocks is avoided:
+ * O(log n)), or NULL when `fn` has no such id.
+ */
 const bh_ir_instr *bh_ir_instr_at(const bh_ir_func *fn, uint32_t id);
+
+/**
+ * The instruction with id `id`, which an analysis took from `fn` itself
+ * (a witness, an object's site): one it does not have is a bug, and
+ * aborts with file and line rather than being read through NULL.
+ */
+const bh_ir_instr *bh_ir_instr_of(const bh_ir_func *fn, uint32_t id);
 
 /** The terminator of block `b`. */
 const bh_ir_instr *bh_ir_block_terminator(const bh_ir_block *b);

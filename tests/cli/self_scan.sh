@@ -4,9 +4,10 @@
 # leaves out the deliberately vulnerable fixtures, the fuzzers' hostile
 # seeds and the secret rule packs' examples) and the compile flags of this
 # build. Every finding must be suppressed inline with a reason or recorded
-# in .bulkhead-baseline.json, and every baseline entry must still be found:
-# a new finding fails, and so does one that went away without the
-# baseline shrinking (README "Development" says how to rewrite it).
+# in .bulkhead-baseline.json, and every baseline entry must still be found
+# and say why it is accepted ("reason"): a new finding fails, so does one
+# that went away without the baseline shrinking, and so does an entry
+# nobody explained (README "Development" says how to rewrite it).
 # One scan: its JSON report says which findings the baseline matched.
 #   tests/cli/self_scan.sh BULKHEAD SOURCE_ROOT BUILD_ROOT
 set -euo pipefail
@@ -44,8 +45,18 @@ for f in stale:
 if stale:
     print("self-scan: %d baseline entries are gone; rewrite the baseline (README)" % len(stale),
           file=sys.stderr)
-if failed or new or stale or status != 0:
+unexplained = [f for f in kept if not (f.get("reason") or "").strip()]
+for f in unexplained:
+    print("self-scan: no reason given: %s %s: %s" % (f["rule"], f["path"], f["message"]), file=sys.stderr)
+# The report carries each entry's reason as its suppression's.
+unreported = [f for f in report["findings"]
+              if (f.get("suppressed") or {}).get("kind") == "baseline"
+              and not (f["suppressed"].get("reason") or "").strip()]
+for f in unreported:
+    print("self-scan: baselined without its reason in the report: %s" % f["fingerprint"], file=sys.stderr)
+if failed or new or stale or unexplained or unreported or status != 0:
     print("self-scan: exit status %d" % status, file=sys.stderr)
     sys.exit(1)
-print("self-scan: no finding outside the %d baseline entries; none of them is gone" % len(kept))
+print("self-scan: no finding outside the %d baseline entries; none of them is gone, each says why"
+      % len(kept))
 PY

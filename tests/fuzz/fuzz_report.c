@@ -183,6 +183,8 @@ static void check_baseline(const bh_findings *findings, bh_arena *arena)
 	size_t len = 0, n;
 	char chunk[4096];
 	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		abort();
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		fwrite(chunk, 1, n, m);
 	fclose(f);

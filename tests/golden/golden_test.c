@@ -264,7 +264,8 @@ typedef struct {
 ParameterizedTest(golden_case *c, golden, contexts, .timeout = 300)
 {
 	char path[4096];
-	bool update = getenv("BH_GOLDEN_UPDATE") && strcmp(getenv("BH_GOLDEN_UPDATE"), "1") == 0;
+	const char *update_env = getenv("BH_GOLDEN_UPDATE");
+	bool update = update_env && strcmp(update_env, "1") == 0;
 	// BH_GOLDEN_ONLY=c/ runs (or rewrites) only the cases whose name holds it.
 	const char *only = getenv("BH_GOLDEN_ONLY");
 	if (only && *only && !strstr(c->name, only))
@@ -326,6 +327,7 @@ ParameterizedTest(golden_case *c, golden, contexts, .timeout = 300)
 		cmp[i].expected = i < 2 ? strip_comments(raw ? raw : "") : (raw ? strdup(raw) : strdup(""));
 		free(raw);
 		char *actual = i < 2 ? strip_comments(cmp[i].actual) : strdup(cmp[i].actual);
+		cr_assert_not_null(actual);
 		if (strcmp(cmp[i].expected, actual) != 0) {
 			all_equal = false;
 			size_t used = strlen(failure);

@@ -141,8 +141,11 @@ Test(bounds, models_are_sorted_and_found)
 			     "%s before %s", bh_bnd__model_at(i - 1)->name, bh_bnd__model_at(i)->name);
 	for (size_t i = 0; i < bh_bnd__model_count(); i++)
 		cr_assert_eq(bh_bnd_model_find(bh_bnd__model_at(i)->name), bh_bnd__model_at(i));
-	cr_assert_eq(bh_bnd_model_find("memcpy")->kind, BH_BND_M_COPY);
-	cr_assert_eq(bh_bnd_model_find("wcscpy")->unit, 4);
+	const bh_bnd_model *copy = bh_bnd_model_find("memcpy"), *wide = bh_bnd_model_find("wcscpy");
+	cr_assert_not_null(copy);
+	cr_assert_not_null(wide);
+	cr_assert_eq(copy->kind, BH_BND_M_COPY);
+	cr_assert_eq(wide->unit, 4);
 	cr_assert_null(bh_bnd_model_find("no_such_function"));
 }
 

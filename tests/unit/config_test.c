@@ -152,6 +152,26 @@ Test(config, missing_optional_file_leaves_config_untouched)
 	assert_defaults();
 }
 
+// The context's own .bulkhead.json is never read through a symlink (one
+// swapped in after the pipeline's lstat() included); a file the user
+// named on the command line is.
+Test(config, the_contexts_config_is_not_read_through_a_symlink)
+{
+	const char *real = write_text("elsewhere.json", "{\"fail-on\": \"warning\"}");
+	const char *link = tmp_path(".bulkhead.json");
+	cr_assert_eq(symlink(real, link), 0);
+	cr_assert_eq(bh_config_load(&cfg, arena, link, false, &diags), BH_EIO);
+	const bh_diag *d = the_diag("config.io");
+	cr_assert_eq(d->level, BH_LEVEL_ERROR);
+	assert_defaults();
+
+	bh_diags_dispose(&diags);
+	bh_diags_init(&diags, arena);
+	cr_assert_eq(bh_config_load(&cfg, arena, link, true, &diags), BH_OK);
+	cr_assert_eq(diags.items.len, 0);
+	cr_assert(cfg.has_fail_on);
+}
+
 Test(config, missing_required_file_is_not_found_with_error)
 {
 	const char *path = tmp_path("absent.json");
@@ -761,6 +781,82 @@ Test(baseline, duplicate_and_unfingerprinted_findings_are_written_once_or_not_at
 		lines++;
 	cr_assert_eq(lines, 3);
 	cr_assert_null(strstr(text, "src/c.c"));
+}
+
+Test(baseline, reasons_become_justifications_and_survive_a_rewrite)
+{
+	make_findings(0);
+	const char *path = tmp_path("baseline.json");
+	cr_assert_eq(bh_baseline_write(path, &findings, &diags), BH_OK);
+	const bh_finding *a = find_at("src/a.c", BH_RULE_C_GETS);
+	char *text = read_text(path);
+	// A reviewer's reason for one entry, written by hand.
+	char *at = strstr(text, a->fingerprint);
+	cr_assert_not_null(at);
+	char *close = strchr(at, '}');
+	cr_assert_not_null(close);
+	*close = '\0';
+	write_text("baseline.json", bh_arena_sprintf(arena, "%s, \"reason\": \"stdin is a pipe from \\\"make\\\"\"}%s",
+						       text, close + 1));
+
+	bh_baseline *bl = NULL;
+	cr_assert_eq(bh_baseline_load(&bl, arena, path, &diags), BH_OK);
+	cr_assert_eq(diags.items.len, 0);
+	bh_baseline_apply(bl, &findings);
+	cr_assert_eq(count_kind(BH_SUPPRESS_BASELINE), 3);
+	for (size_t i = 0; i < findings.items.len; i++) {
+		const bh_finding *fd = &findings.items.items[i];
+		if (fd == a)
+			cr_assert_str_eq(fd->suppress_reason, "stdin is a pipe from \"make\"");
+		else
+			cr_assert_null(fd->suppress_reason);
+	}
+	// Written elsewhere, the reason comes from the baseline that was applied.
+	const char *copy = tmp_path("copy.json");
+	cr_assert_eq(bh_baseline_write(copy, &findings, &diags), BH_OK);
+	cr_assert_str_eq(read_text(copy), read_text(path));
+
+	// Rewritten after the code moved and gained a finding: the entry
+	// still found keeps its reason, the new one has none.
+	bh_findings_dispose(&findings);
+	bh_findings_init(&findings, arena);
+	add_finding(BH_RULE_C_GETS, "src/a.c", 2, "gets(fresh)");
+	make_findings(5);
+	cr_assert_eq(bh_baseline_write(path, &findings, &diags), BH_OK);
+	text = read_text(path);
+	cr_assert_eq(diags.items.len, 0);
+	size_t with_reason = 0;
+	for (size_t i = 0; i < findings.items.len; i++) {
+		const bh_finding *fd = &findings.items.items[i];
+		const char *entry = strstr(text, fd->fingerprint);
+		cr_assert_not_null(entry, "%s not written", fd->snippet);
+		const char *eol = strchr(entry, '\n');
+		const char *r = strstr(entry, "\"reason\": \"stdin is a pipe from \\\"make\\\"\"}");
+		bool has = r && r < eol;
+		with_reason += has;
+		cr_assert_eq(has, strcmp(fd->snippet, "gets(line)") == 0, "%s", fd->snippet);
+	}
+	cr_assert_eq(with_reason, 1);
+}
+
+Test(baseline, a_reason_of_the_wrong_type_is_diagnosed_and_the_entry_still_applies)
+{
+	make_findings(0);
+	const bh_finding *a = find_at("src/b.c", BH_RULE_C_GETS);
+	const char *path = write_text("baseline.json",
+		bh_arena_sprintf(arena, "{\"version\": 1, \"findings\": [{\"fingerprint\": \"%s\", \"reason\": 42},"
+				 " {\"fingerprint\": \"%s\", \"reason\": \"\"},"
+				 " {\"fingerprint\": \"%s\", \"reason\": \"second copy says why\"}]}",
+				 a->fingerprint, a->fingerprint, a->fingerprint));
+	bh_baseline *bl = NULL;
+	cr_assert_eq(bh_baseline_load(&bl, arena, path, &diags), BH_OK);
+	const bh_diag *d = the_diag("baseline.malformed");
+	cr_assert_eq(d->level, BH_LEVEL_WARNING);
+	cr_assert(strstr(d->message, "findings[0].reason must be a string"), "%s", d->message);
+	bh_baseline_apply(bl, &findings);
+	cr_assert_eq(count_kind(BH_SUPPRESS_BASELINE), 1);
+	// A repeated fingerprint keeps the first reason given; an empty one is none.
+	cr_assert_str_eq(a->suppress_reason, "second copy says why");
 }
 
 Test(baseline, write_to_missing_directory_fails_with_diagnostic)

@@ -330,6 +330,45 @@ Test(core, file_reads_are_bounded_and_do_not_block_on_fifos)
 	rmdir(dir);
 }
 
+// A file of the scanned tree: read when regular, never through a symlink
+// (to a regular file or not) and never when special.
+Test(core, nofollow_reads_take_regular_files_only)
+{
+	char dir[] = "/tmp/bh-core-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char path[128], link[128], fifo[128];
+	snprintf(path, sizeof(path), "%s/f", dir);
+	snprintf(link, sizeof(link), "%s/link", dir);
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("{}", f);
+	fclose(f);
+	cr_assert_eq(symlink(path, link), 0);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+
+	char *data;
+	size_t len;
+	int err = 0;
+	cr_assert_eq(bh_file_read_path_nofollow(&data, &len, path, 100, &err), BH_OK);
+	cr_assert_str_eq(data, "{}");
+	free(data);
+	cr_assert_eq(bh_file_read_path_nofollow(&data, &len, link, 100, &err), BH_EIO);
+	cr_assert_eq(err, ELOOP);
+	cr_assert_null(data);
+	cr_assert_eq(bh_file_read_path_nofollow(&data, &len, fifo, 100, &err), BH_EIO);
+	cr_assert_eq(err, EINVAL);
+	cr_assert_eq(bh_file_read_path_nofollow(&data, &len, dir, 100, &err), BH_EIO);
+	cr_assert_eq(err, EISDIR);
+	// The same symlink is followed where the user named the path.
+	cr_assert_eq(bh_file_read_path(&data, &len, link, 100, &err), BH_OK);
+	free(data);
+	unlink(fifo);
+	unlink(link);
+	unlink(path);
+	rmdir(dir);
+}
+
 // Positioned writes and reads: what is written at an offset reads back
 // there, and a read past the end fails instead of returning fewer bytes.
 Test(core, positioned_writes_read_back_and_short_files_fail)

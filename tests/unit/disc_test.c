@@ -63,6 +63,7 @@ static const char *joined(const bh_unit *u)
 	const char *s = "";
 	for (size_t i = 0; i < u->nargs; i++)
 		s = bh_arena_sprintf(arena, "%s%s%s", s, i ? " " : "", u->args[i]);
+	cr_assert_not_null(s);
 	return s;
 }
 

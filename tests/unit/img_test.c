@@ -581,6 +581,7 @@ static bh_img *context_model(const char *const *files, const char *target)
 	bh_compdb *db = NULL;
 	bh_compdb_discover(&db, arena, ctx, NULL, &diags);
 	test_compdb = db;
+	cr_assert_not_null(dockerfile, "the context needs a Dockerfile");
 	bh_img *img = model_ctx(dockerfile, target, ctx);
 	test_compdb = NULL;
 	bh_ctx_free(ctx);

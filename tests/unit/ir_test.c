@@ -92,6 +92,7 @@ static char *dump(const bh_ir_unit *ir)
 		bh_ir_print(f, fn);
 	fclose(f);
 	char *copy = bh_arena_strdup(arena, buf);
+	cr_assert_not_null(copy);
 	free(buf);
 	return copy;
 }
@@ -574,6 +575,7 @@ static const char *writes_of(const bh_ir_func *fn, const char *name)
 		}
 	fclose(f);
 	char *copy = bh_arena_strdup(arena, buf);
+	cr_assert_not_null(copy);
 	free(buf);
 	return copy;
 }

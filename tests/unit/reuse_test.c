@@ -38,6 +38,7 @@ Test(wire, values_read_back_as_written)
 	cr_assert_str_eq(bh_wire_get_str(&r), "héllo");
 	size_t n;
 	const unsigned char *blob = bh_wire_get_blob(&r, &n);
+	cr_assert_not_null(blob);
 	cr_assert_eq(n, 3);
 	cr_assert_eq(blob[2], 2);
 	bh_loc back = bh_wire_get_loc(&r);
