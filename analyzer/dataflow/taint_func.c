@@ -1390,24 +1390,6 @@ static bool is_fresh_reading(bh_taint__fctx *c, const bh_ir_instr *br, const bh_
 	return d && d->op == BH_IR_CALL;
 }
 
-// The one instruction of the function that assigns `var`, or NULL;
-// `*ndefs` counts them up to two.
-static const bh_ir_instr *only_def(const bh_ir_func *fn, uint32_t var, size_t *ndefs)
-{
-	const bh_ir_instr *found = NULL;
-	*ndefs = 0;
-	for (uint32_t b = 0; b < fn->nblocks; b++)
-		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
-			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-			if (in->dst.kind != BH_IR_OPND_VAR || in->dst.var != var)
-				continue;
-			if (++*ndefs > 1)
-				return NULL;
-			found = in;
-		}
-	return found;
-}
-
 // A loop that compares addresses (`p < end`) runs as far as they are
 // apart, which nobody chose unless one was moved by a number: `end = buf
 // + n` counts n. The taint of a pointer is that of what it points to, so
@@ -1424,7 +1406,7 @@ static const bh_ir_opnd *pointer_offset(bh_taint__fctx *c, const bh_ir_instr *at
 		const bh_ir_instr *d = bh_ir_def_before(c->fn, at, o->var);
 		size_t ndefs = 1;
 		if (!d)
-			d = only_def(c->fn, o->var, &ndefs);
+			d = bh_ir_only_def(c->fn, o->var, &ndefs);
 		if (!ndefs && o->var < c->fn->nparams) {
 			*param = o; // as the caller passed it
 			return NULL;

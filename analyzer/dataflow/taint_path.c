@@ -319,6 +319,22 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 
 // Steps that brought taint to location `loc` just before instruction `at`,
 // pushed backwards onto `pb`.
+// Where to look at `loc` for instruction `at`: there, unless it is a
+// temporary another block made (a sink reads the number a pointer was
+// moved by at the pointer's only assignment, `end = line + strtoul(...)`,
+// blocks before the loop): then just after the instruction that made it,
+// where the replay of that block holds its value.
+static uint32_t temp_made_at(bh_taint__fctx *c, uint32_t loc, uint32_t at)
+{
+	if (loc >= c->fn->nvars || c->fn->vars[loc].kind != BH_IR_VAR_TEMP ||
+	    bh_ir_def_before(c->fn, bh_ir_instr_of(c->fn, at), loc))
+		return at;
+	size_t ndefs;
+	const bh_ir_instr *def = bh_ir_only_def(c->fn, loc, &ndefs);
+	const bh_ir_instr *after = def ? bh_ir_instr_at(c->fn, def->id + 1) : NULL;
+	return after && after->block == def->block ? after->id : at;
+}
+
 void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
 {
 	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
@@ -340,6 +356,7 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 			break;
 		seen_loc[depth] = loc;
 		seen_at[depth] = at;
+		at = temp_made_at(c, loc, at);
 		bh_taint__state_before(c, f, at);
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
 		if (!v.labels)

@@ -376,6 +376,22 @@ const bh_ir_instr *bh_ir_def_before(const bh_ir_func *fn, const bh_ir_instr *in,
 	return d;
 }
 
+const bh_ir_instr *bh_ir_only_def(const bh_ir_func *fn, uint32_t var, size_t *ndefs)
+{
+	const bh_ir_instr *found = NULL;
+	*ndefs = 0;
+	for (uint32_t b = 0; b < fn->nblocks; b++)
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->dst.kind != BH_IR_OPND_VAR || in->dst.var != var)
+				continue;
+			if (++*ndefs > 1)
+				return NULL;
+			found = in;
+		}
+	return found;
+}
+
 static const char *var_text(const bh_ir_func *fn, uint32_t var)
 {
 	const bh_ir_var *v = &fn->vars[var];

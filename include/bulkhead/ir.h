@@ -590,6 +590,13 @@ bool bh_ir_func_holds(const bh_ir_func *fn, const bh_loc *l);
 const bh_ir_instr *bh_ir_def_before(const bh_ir_func *fn, const bh_ir_instr *in, uint32_t var);
 
 /**
+ * The one instruction of `fn` that assigns variable `var`, or NULL when
+ * none or several do; `*ndefs` counts them up to two. (A walk over the
+ * whole function: for the rare question, not per instruction.)
+ */
+const bh_ir_instr *bh_ir_only_def(const bh_ir_func *fn, uint32_t var, size_t *ndefs);
+
+/**
  * A name for what operand `o` of instruction `in` holds, for messages: a
  * variable's name, or for a temporary the expression its block computed
  * it from, one level deep (`s->buf`, `p.len`, `*pp`, `a[...]`); NULL for

@@ -6,6 +6,7 @@
 // goto into a loop), the builder by hand, and hostile input (deep nesting,
 // huge functions, C that does not compile).
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -384,6 +385,53 @@ Test(ir, short_circuit_conditions_branch_per_operand)
 			cr_assert_neq(t->args[0].kind, BH_IR_OPND_INT);
 	}
 	bh_diags_dispose(&diags);
+}
+
+// Instruction lookups: by id (bh_ir_instr_at answers NULL past the end,
+// bh_ir_instr_of only for ids it has) and a variable's only assignment.
+Test(ir, instructions_are_found_by_id_and_by_the_one_assignment)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_text("defs.c",
+		"int f(int a) { int once = a + 1; int twice = 0; if (a) twice = 2; return once + twice; }\n",
+		&diags);
+	const bh_ir_func *fn = find_func(ir, "f");
+	for (uint32_t id = 0; id < fn->ninstrs; id++) {
+		const bh_ir_instr *in = bh_ir_instr_at(fn, id);
+		cr_assert_not_null(in);
+		cr_assert_eq(in->id, id);
+		cr_assert_eq(bh_ir_instr_of(fn, id), in);
+	}
+	cr_assert_null(bh_ir_instr_at(fn, fn->ninstrs));
+	uint32_t once = UINT32_MAX, twice = UINT32_MAX;
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		if (strcmp(fn->vars[v].name, "once") == 0)
+			once = v;
+		if (strcmp(fn->vars[v].name, "twice") == 0)
+			twice = v;
+	}
+	size_t n;
+	const bh_ir_instr *d = bh_ir_only_def(fn, once, &n);
+	cr_assert_not_null(d);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(d->dst.var, once);
+	cr_assert_null(bh_ir_only_def(fn, twice, &n));
+	cr_assert_eq(n, 2);
+	cr_assert_null(bh_ir_only_def(fn, 0, &n), "a parameter nobody assigns");
+	cr_assert_eq(n, 0);
+	bh_diags_dispose(&diags);
+}
+
+// An id the function does not have is a bug of the caller: it stops with
+// file and line instead of handing NULL on.
+Test(ir, an_instruction_id_the_function_lacks_aborts, .signal = SIGABRT)
+{
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_text("one.c", "int f(void) { return 1; }\n", &diags);
+	const bh_ir_func *fn = find_func(ir, "f");
+	bh_ir_instr_of(fn, fn->ninstrs);
 }
 
 Test(ir, memory_model_fields_indexes_and_strings)
