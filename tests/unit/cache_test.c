@@ -52,7 +52,8 @@ static char *read_whole(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	cr_assert_not_null(f, "%s", path);
 	char *buf = bh_xmalloc(1 << 20);
-	*len = fread(buf, 1, 1 << 20, f);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
 	fclose(f);
 	return buf;
 }
@@ -126,9 +127,12 @@ Test(cache, truncated_corrupt_padded_and_renamed_entries_are_misses)
 	cr_assert(bh_cache_put(c, "scan", other, payload, strlen(payload)));
 	cr_assert_eq(rename(entry_path("scan", other), entry_path("scan", key)), 0);
 	cr_assert_null(bh_cache_get(c, "scan", key, &n));
-	// Another format version's header: a miss.
-	char *v2 = bh_arena_sprintf(arena, "bulkhead-cache 2%s", strchr(whole, ' ') + 2);
-	write_whole(entry_path("scan", key), v2, strlen(v2));
+	// Another format version's header, all else the same: a miss. (The
+	// version is the header's second word.)
+	const char *after_version = strchr(strchr(whole, ' ') + 1, ' ');
+	char *next = bh_arena_sprintf(arena, "bulkhead-cache %d%s", BH_CACHE_FORMAT + 1, after_version);
+	cr_assert_str_neq(next, whole);
+	write_whole(entry_path("scan", key), next, strlen(next));
 	cr_assert_null(bh_cache_get(c, "scan", key, &n));
 	// Written whole again: a hit.
 	write_whole(entry_path("scan", key), whole, len);

@@ -222,11 +222,41 @@ static const char *kind_name(lower *l, CXCursor c)
 	return name;
 }
 
+// The context-relative path of the file clang names `usr` after (a
+// declaration with internal linkage: "c:util.c@F@release", the base name
+// of its first declaration's file), or NULL: outside the context, or not
+// that file.
+static const char *located_usr_path(lower *l, CXCursor c, const char *usr, const char *at)
+{
+	CXFile file;
+	clang_getExpansionLocation(clang_getCursorLocation(clang_getCanonicalCursor(c)), &file, NULL,
+				   NULL, NULL);
+	const char *path = bh_clang__file_path(l->w, file);
+	if (!path)
+		return NULL;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = (size_t)(at - (usr + 2));
+	return strlen(base) == n && memcmp(base, usr + 2, n) == 0 ? path : NULL;
+}
+
+// A declaration's USR, the key the whole-program analyses find it by.
+// Clang names a static function or variable after its file's base name
+// ("c:util.c@F@release"), so two files of one project with that name
+// (a/util.c and b/util.c, src/dict.c and deps/hiredis/dict.c) would share
+// the key, and calls in one would take the other's body: the file's path
+// in the context tells them apart ("c:a/util.c@F@release"). Outside the
+// context the base name stays.
 static const char *usr_of(lower *l, CXCursor c)
 {
 	CXString s = clang_getCursorUSR(c);
 	const char *u = clang_getCString(s);
-	const char *copy = u && u[0] ? bh_arena_strdup(l->arena, u) : NULL;
+	const char *copy = NULL;
+	if (u && u[0]) {
+		const char *at = strncmp(u, "c:", 2) == 0 && u[2] && u[2] != '@' ? strchr(u + 2, '@') : NULL;
+		const char *path = at ? located_usr_path(l, c, u, at) : NULL;
+		copy = path ? bh_arena_sprintf(l->arena, "c:%s%s", path, at) : bh_arena_strdup(l->arena, u);
+	}
 	clang_disposeString(s);
 	return copy;
 }
