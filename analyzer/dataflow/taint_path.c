@@ -335,6 +335,24 @@ static uint32_t temp_made_at(bh_taint__fctx *c, uint32_t loc, uint32_t at)
 	return after && after->block == def->block ? after->id : at;
 }
 
+// `loc` is a global known to hold untrusted data, read at `at`: its path
+// comes first. False for anything else.
+static bool explain_global(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
+{
+	if (loc >= c->fn->nvars || !bh_ir_var_is_global(&c->fn->vars[loc]))
+		return false;
+	const bh_taint__tainted_global *g =
+		bh_taint__global(c->prog, bh_callgraph_global_key(&c->fn->vars[loc]));
+	if (g) {
+		bh_taint__step(c, pb, bh_ir_instr_of(c->fn, at)->loc, "read from global '%s'%s",
+			       c->fn->vars[loc].name, "");
+		bh_taint__prepend_path(c, pb, &g->path);
+		if (!pb->what)
+			pb->what = g->what;
+	}
+	return true;
+}
+
 void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
 {
 	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
@@ -352,8 +370,12 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 		bool again = false;
 		for (int k = 0; k < depth && !again; k++)
 			again = seen_loc[k] == loc && seen_at[k] == at;
-		if (again)
+		if (again) {
+			// Around a loop (`total -= step`): a global's taint may
+			// have come in with it (its witness is the loop's).
+			explain_global(c, pb, loc, at);
 			break;
+		}
 		seen_loc[depth] = loc;
 		seen_at[depth] = at;
 		at = temp_made_at(c, loc, at);
@@ -363,19 +385,18 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 			break;
 		if (depth == 0 && (v.labels & BH_TAINT__SRC))
 			want = BH_TAINT__SRC;
+		if (depth > 0 && v.witness == at) {
+			// Made by this same instruction a time around the loop
+			// before: its step is there already.
+			explain_global(c, pb, loc, at);
+			break;
+		}
 		if (v.witness == BH_TAINT__NONE) {
 			// Tainted on entry: a parameter or a global.
 			const char *name = bh_taint__var_name(c, loc);
-			if (loc < c->fn->nvars && bh_ir_var_is_global(&c->fn->vars[loc])) {
-				const bh_taint__tainted_global *g = bh_taint__global(c->prog,
-					bh_callgraph_global_key(&c->fn->vars[loc]));
-				if (g) {
-					bh_taint__step(c, pb, bh_ir_instr_of(c->fn, at)->loc, "read from global '%s'%s", name, "");
-					bh_taint__prepend_path(c, pb, &g->path);
-					if (!pb->what)
-						pb->what = g->what;
-				}
-			} else if (loc >= c->fn->nvars) {
+			if (explain_global(c, pb, loc, at))
+				break;
+			if (loc >= c->fn->nvars) {
 				const bh_taint__slot_key *k = &c->slots.items[loc - c->fn->nvars];
 				if (k->base < c->fn->nparams)
 					bh_taint__step(c, pb, c->fn->loc, "field '%s' of parameter '%s'", k->field,
