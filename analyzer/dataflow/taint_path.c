@@ -436,20 +436,24 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 			bool deep = w->op == BH_IR_LOAD || w->op == BH_IR_INDEX || w->op == BH_IR_FIELD ||
 				    w->op == BH_IR_ADDR || w->op == BH_IR_FIELD_ADDR ||
 				    w->op == BH_IR_INDEX_ADDR || w->op == BH_IR_OPAQUE;
-			for (uint32_t a = first; a < w->nargs && next == BH_TAINT__NONE; a++) {
-				if ((w->op == BH_IR_FIELD || w->op == BH_IR_FIELD_ADDR) && a == 0 &&
-				    w->args[0].kind == BH_IR_OPND_VAR) {
-					bh_taint__locs s = bh_taint__field_slots(c, w, false);
-					for (uint32_t k = 0; k < s.n && next == BH_TAINT__NONE; k++)
-						if (bh_taint__value_at(c, f, s.locs[k]).labels & want)
-							next = s.locs[k];
+			// An operand carrying the labels followed first (`n * width`
+			// where only width is input), else one tainted at all.
+			int passes = want == ~(uint64_t)0 ? 1 : 2;
+			for (int pass = 0; pass < passes && next == BH_TAINT__NONE; pass++) {
+				uint64_t labels = pass ? ~(uint64_t)0 : want;
+				for (uint32_t a = first; a < w->nargs && next == BH_TAINT__NONE; a++) {
+					if ((w->op == BH_IR_FIELD || w->op == BH_IR_FIELD_ADDR) && a == 0 &&
+					    w->args[0].kind == BH_IR_OPND_VAR) {
+						bh_taint__locs s = bh_taint__field_slots(c, w, false);
+						for (uint32_t k = 0; k < s.n && next == BH_TAINT__NONE; k++)
+							if (bh_taint__value_at(c, f, s.locs[k]).labels & labels)
+								next = s.locs[k];
+					}
+					if (next == BH_TAINT__NONE)
+						next = loc_with(c, f, &w->args[a], deep, labels);
+					if (w->op == BH_IR_INDEX || w->op == BH_IR_INDEX_ADDR)
+						break; // the index does not carry taint
 				}
-				if (next == BH_TAINT__NONE)
-					next = loc_with(c, f, &w->args[a], deep, want);
-				if (next == BH_TAINT__NONE)
-					next = bh_taint__tainted_loc(c, f, &w->args[a], deep);
-				if (w->op == BH_IR_INDEX || w->op == BH_IR_INDEX_ADDR)
-					break; // the index does not carry taint
 			}
 			if (next == BH_TAINT__NONE)
 				break;
