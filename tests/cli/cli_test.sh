@@ -143,6 +143,18 @@ run "write baseline" 0 scan --write-baseline "$TMP/baseline.json" "$TMP/ctx"
 run "baseline accepts known findings" 0 scan --baseline "$TMP/baseline.json" "$TMP/ctx"
 sed -i '1i /* a new first line shifts every finding down */' "$TMP/ctx/good.c"
 run "baseline survives line shifts" 0 scan --baseline "$TMP/baseline.json" "$TMP/ctx"
+# A reviewer's reason is the suppression's justification and survives a rewrite.
+python3 - "$TMP/baseline.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))
+for e in b["findings"]:
+    e["reason"] = "argv[1] is a format from the init script"
+json.dump(b, open(sys.argv[1], "w"))
+PY
+run "baseline with reasons" 0 scan --baseline "$TMP/baseline.json" --format sarif "$TMP/ctx"
+expect "reason is the SARIF justification" '"justification": "argv\[1\] is a format from the init script"' "$out"
+run "baseline rewritten" 0 scan --write-baseline "$TMP/baseline.json" "$TMP/ctx"
+expect "rewrite keeps the reason" '"reason": "argv\[1\] is a format from the init script"' "$(cat "$TMP/baseline.json")"
 cat >>"$TMP/ctx/good.c" <<'C'
 void again(void) { char b[64]; if (fgets(b, sizeof b, stdin)) printf(b); }
 C
