@@ -10,6 +10,7 @@
 #include "dataflow/taint_func_internal.h"
 
 #define MAX_PATH_STEPS 24 // steps rebuilt per path
+#define INPUT_STORE_REPLAYS 64 // stores input_store tries per explanation
 
 // ---------------------------------------------------------------- paths
 
@@ -353,6 +354,67 @@ static bool explain_global(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32
 	return true;
 }
 
+// Around a loop the witness of `loc` can be an instruction that only
+// carries it along (`ptr = ptr + 1` for the memory behind ptr), never the
+// one that put the input there (`*ptr = c` a line later found it tainted
+// already and left the witness as it was). The store other than `not_at`
+// that writes labels `want` into `loc` by itself (replayed with `loc`
+// clean before it), with the operand it wrote, or NULL. Each candidate
+// replays its block: a generated function with thousands of stores is
+// searched up to INPUT_STORE_REPLAYS of them.
+static const bh_ir_instr *input_store(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc, uint64_t want,
+				      uint32_t not_at, uint32_t *value)
+{
+	bool saved = c->reporting;
+	c->reporting = false;
+	const bh_ir_instr *found = NULL;
+	int replays = INPUT_STORE_REPLAYS;
+	for (uint32_t b = 0; b < c->fn->nblocks && !found && replays; b++)
+		for (uint32_t i = 0; i < c->fn->blocks[b].ninstrs && !found && replays; i++) {
+			const bh_ir_instr *in = &c->fn->blocks[b].instrs[i];
+			uint32_t k = in->op == BH_IR_STORE || in->op == BH_IR_FIELD_STORE ? 1
+				   : in->op == BH_IR_INDEX_STORE ? 2 : UINT32_MAX;
+			if (k >= in->nargs || in->id == not_at)
+				continue;
+			replays--;
+			bh_taint__state_before(c, f, in->id);
+			if (!f[0].labels)
+				continue; // never runs
+			*value = loc_with(c, f, &in->args[k], false, want);
+			if (*value == BH_TAINT__NONE)
+				continue;
+			*bh_taint__slot_of(c, f, loc) = bh_taint__clean_val();
+			bh_taint__transfer(c, f, in);
+			if (bh_taint__value_at(c, f, loc).labels & want)
+				found = in;
+		}
+	c->reporting = saved;
+	return found;
+}
+
+// Go on from the store that put the input into `loc`, or else into the
+// last named location of the walk so far (seen[0..n], the loop's
+// variable when `loc` is a temporary copy of it) (input_store): its step,
+// then the operand it wrote, just before it. False if there is none.
+static bool resume_at_store(bh_taint__fctx *c, bh_taint__val *f, bh_taint__path_builder *pb, uint32_t *loc,
+			    uint32_t *at, uint64_t want, const uint32_t *seen, int n)
+{
+	uint32_t value, into = *loc;
+	for (int k = n; k >= 0 && bh_taint__var_name(c, into) == NULL; k--)
+		into = seen[k];
+	const bh_ir_instr *s = input_store(c, f, into, want, *at, &value);
+	if (!s && into != *loc)
+		s = input_store(c, f, into = *loc, want, *at, &value);
+	if (!s)
+		return false;
+	const char *name = bh_taint__var_name(c, into);
+	if (name)
+		bh_taint__step(c, pb, s->loc, "assigned to '%s'%s", name, "");
+	*loc = value;
+	*at = s->id;
+	return true;
+}
+
 void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
 {
 	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
@@ -366,15 +428,23 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 	// location at the same instruction, and the path ends there rather
 	// than repeat one step to its budget.
 	uint32_t seen_loc[MAX_PATH_STEPS], seen_at[MAX_PATH_STEPS];
+	bool resumed = false; // at a store, once (input_store)
 	for (int depth = 0; depth < MAX_PATH_STEPS; depth++) {
 		bool again = false;
 		for (int k = 0; k < depth && !again; k++)
 			again = seen_loc[k] == loc && seen_at[k] == at;
 		if (again) {
 			// Around a loop (`total -= step`): a global's taint may
-			// have come in with it (its witness is the loop's).
-			explain_global(c, pb, loc, at);
-			break;
+			// have come in with it (its witness is the loop's), or a
+			// store in the loop put it into the memory of the last
+			// variable the walk went through (`*p++ = c`).
+			seen_loc[depth] = loc;
+			seen_at[depth] = at;
+			if (explain_global(c, pb, loc, at) || resumed ||
+			    !resume_at_store(c, f, pb, &loc, &at, want, seen_loc, depth))
+				break;
+			resumed = true;
+			continue;
 		}
 		seen_loc[depth] = loc;
 		seen_at[depth] = at;
@@ -388,8 +458,11 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 		if (depth > 0 && v.witness == at) {
 			// Made by this same instruction a time around the loop
 			// before: its step is there already.
-			explain_global(c, pb, loc, at);
-			break;
+			if (explain_global(c, pb, loc, at) || resumed ||
+			    !resume_at_store(c, f, pb, &loc, &at, want, seen_loc, depth))
+				break;
+			resumed = true;
+			continue;
 		}
 		if (v.witness == BH_TAINT__NONE) {
 			// Tainted on entry: a parameter or a global.
