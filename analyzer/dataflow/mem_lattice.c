@@ -561,8 +561,8 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 	bh_ir_opnd x;
 	int64_t k;
 	bool null_if_true, fail_if_true;
-	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1] && status_test(b, t, &x, &fail_if_true) &&
-	    x.var < fn->nvars) {
+	bool two_way = t && t->op == BH_IR_BR && t->target[0] != t->target[1];
+	if (two_way && status_test(b, t, &x, &fail_if_true) && x.var < fn->nvars) {
 		bh_mem__val s = bh_mem__fact_vals(fact)[x.var];
 		bool failing = (to == t->target[0]) == fail_if_true;
 		if (failing && x.var >= fn->nparams)
@@ -573,12 +573,10 @@ static void lat_edge(void *fact, const bh_ir_func *fn, uint32_t from, uint32_t t
 			return;
 		}
 	}
-	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1] && fd_edge(c, fact, b, t, to))
+	if (!two_way || fd_edge(c, fact, b, t, to))
 		return;
-	if (t && t->op == BH_IR_BR && t->target[0] != t->target[1])
-		equality_edge(c, fact, b, t, to);
-	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1] ||
-	    !bh_mem__null_test(c, b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
+	equality_edge(c, fact, b, t, to);
+	if (!bh_mem__null_test(c, b, t, &x, &k, &null_if_true) || x.var >= fn->nvars)
 		return;
 	bool is_null = (to == t->target[0]) == null_if_true;
 	bh_mem__val *vals = bh_mem__fact_vals(fact);

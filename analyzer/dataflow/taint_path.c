@@ -318,8 +318,11 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 	return !passes && n > 0;
 }
 
-// Steps that brought taint to location `loc` just before instruction `at`,
-// pushed backwards onto `pb`.
+static bool is_temp(const bh_taint__fctx *c, uint32_t loc)
+{
+	return loc < c->fn->nvars && c->fn->vars[loc].kind == BH_IR_VAR_TEMP;
+}
+
 // Where to look at `loc` for instruction `at`: there, unless it is a
 // temporary another block made (a sink reads the number a pointer was
 // moved by at the pointer's only assignment, `end = line + strtoul(...)`,
@@ -327,8 +330,7 @@ static bool explain_call(bh_taint__fctx *c, bh_taint__path_builder *pb, const bh
 // where the replay of that block holds its value.
 static uint32_t temp_made_at(bh_taint__fctx *c, uint32_t loc, uint32_t at)
 {
-	if (loc >= c->fn->nvars || c->fn->vars[loc].kind != BH_IR_VAR_TEMP ||
-	    bh_ir_def_before(c->fn, bh_ir_instr_of(c->fn, at), loc))
+	if (!is_temp(c, loc) || bh_ir_def_before(c->fn, bh_ir_instr_of(c->fn, at), loc))
 		return at;
 	size_t ndefs;
 	const bh_ir_instr *def = bh_ir_only_def(c->fn, loc, &ndefs);
@@ -400,7 +402,7 @@ static bool resume_at_store(bh_taint__fctx *c, bh_taint__val *f, bh_taint__path_
 			    uint32_t *at, uint64_t want, const uint32_t *seen, int n)
 {
 	uint32_t value, into = *loc;
-	for (int k = n; k >= 0 && bh_taint__var_name(c, into) == NULL; k--)
+	for (int k = n; k >= 0 && is_temp(c, into); k--)
 		into = seen[k];
 	const bh_ir_instr *s = input_store(c, f, into, want, *at, &value);
 	if (!s && into != *loc)
@@ -415,6 +417,22 @@ static bool resume_at_store(bh_taint__fctx *c, bh_taint__val *f, bh_taint__path_
 	return true;
 }
 
+// The walk came back around a loop to `*loc` (`total -= step`, `*p++ =
+// c`), whose witness there only carries the value along: a global's taint
+// may have come in with it, or a store in the loop put it there
+// (resume_at_store, once per walk: `*resumed`). True when the walk goes
+// on from `*loc` before `*at`.
+static bool around_loop(bh_taint__fctx *c, bh_taint__val *f, bh_taint__path_builder *pb, uint32_t *loc,
+			uint32_t *at, uint64_t want, const uint32_t *seen, int n, bool *resumed)
+{
+	if (explain_global(c, pb, *loc, *at) || *resumed || !resume_at_store(c, f, pb, loc, at, want, seen, n))
+		return false;
+	*resumed = true;
+	return true;
+}
+
+// Steps that brought taint to location `loc` just before instruction `at`,
+// pushed backwards onto `pb`.
 void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
 {
 	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
@@ -425,29 +443,22 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 	uint64_t want = ~(uint64_t)0;
 	// Where the walk has been: a value carried around a loop (a digest a
 	// callee updates in place each iteration) leads back to the same
-	// location at the same instruction, and the path ends there rather
-	// than repeat one step to its budget.
+	// location at the same instruction, and the walk ends there, or goes
+	// on from what put the value into the loop (around_loop), rather than
+	// repeat one step to its budget.
 	uint32_t seen_loc[MAX_PATH_STEPS], seen_at[MAX_PATH_STEPS];
-	bool resumed = false; // at a store, once (input_store)
+	bool resumed = false; // at a store, once (around_loop)
 	for (int depth = 0; depth < MAX_PATH_STEPS; depth++) {
 		bool again = false;
 		for (int k = 0; k < depth && !again; k++)
 			again = seen_loc[k] == loc && seen_at[k] == at;
-		if (again) {
-			// Around a loop (`total -= step`): a global's taint may
-			// have come in with it (its witness is the loop's), or a
-			// store in the loop put it into the memory of the last
-			// variable the walk went through (`*p++ = c`).
-			seen_loc[depth] = loc;
-			seen_at[depth] = at;
-			if (explain_global(c, pb, loc, at) || resumed ||
-			    !resume_at_store(c, f, pb, &loc, &at, want, seen_loc, depth))
-				break;
-			resumed = true;
-			continue;
-		}
 		seen_loc[depth] = loc;
 		seen_at[depth] = at;
+		if (again) {
+			if (!around_loop(c, f, pb, &loc, &at, want, seen_loc, depth, &resumed))
+				break;
+			continue;
+		}
 		at = temp_made_at(c, loc, at);
 		bh_taint__state_before(c, f, at);
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
@@ -458,10 +469,8 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 		if (depth > 0 && v.witness == at) {
 			// Made by this same instruction a time around the loop
 			// before: its step is there already.
-			if (explain_global(c, pb, loc, at) || resumed ||
-			    !resume_at_store(c, f, pb, &loc, &at, want, seen_loc, depth))
+			if (!around_loop(c, f, pb, &loc, &at, want, seen_loc, depth, &resumed))
 				break;
-			resumed = true;
 			continue;
 		}
 		if (v.witness == BH_TAINT__NONE) {
