@@ -69,6 +69,9 @@ typedef struct {
 	bh_callgraph_via via;
 	const char *via_func;
 	const bh_taint__guard *via_guard; // the two as a guard, made when a sink needs it
+	// The guards this analysis put in its summary, one of each: a callee's
+	// sinks guarded by our parameter's choice all keep the same one.
+	BH_VEC(const bh_taint__guard *) guards;
 	// The explanation of how location `explained_loc` got its taint before
 	// instruction `explained_at` (a path ending there, and what the source
 	// is): a call passes one argument on to many sinks of its callee.
