@@ -40,16 +40,72 @@ size_t bh_callgraph_node(const bh_callgraph *g, const char *key)
 	return g->by_key[j] ? g->by_key[j] - 1 : SIZE_MAX;
 }
 
-typedef BH_VEC(const char *) key_vec;
-
-// Keep the nodes of `keys` by address: bh_callgraph_node answers them
-// from there once the graph is built.
-static void know_keys(bh_callgraph *g, const key_vec *keys)
+// How many leading directories two context paths share.
+static size_t shared_dirs(const char *a, const char *b)
 {
-	bh_ptrmap known = { 0 };
-	for (size_t i = 0; i < keys->len; i++)
-		bh_ptrmap_put(&known, keys->items[i], bh_callgraph_node(g, keys->items[i]));
-	g->known = known;
+	size_t n = 0;
+	for (size_t i = 0; a[i] && a[i] == b[i]; i++)
+		if (a[i] == '/')
+			n++;
+	return n;
+}
+
+bool bh_callgraph_nearer(const char *from, const char *a, const char *b)
+{
+	if (!a || !b)
+		return a && !b;
+	bool same_a = from && strcmp(from, a) == 0, same_b = from && strcmp(from, b) == 0;
+	if (same_a != same_b)
+		return same_a;
+	size_t dirs_a = from ? shared_dirs(from, a) : 0, dirs_b = from ? shared_dirs(from, b) : 0;
+	if (dirs_a != dirs_b)
+		return dirs_a > dirs_b;
+	return strcmp(a, b) < 0;
+}
+
+// Which of the definitions of one name a unit links to: its own, else
+// the one nearest in the directory tree (bh_callgraph_nearer). Several
+// programs in one build context (a server and its client, copies of a
+// library vendored twice) each define `main`, `usage` or a helper with
+// external linkage; a call that went to the first definition analysed
+// another program's code and lost its own flows.
+static size_t link_from_unit(const bh_callgraph *g, size_t first, size_t unit)
+{
+	if (g->same_key[first] == SIZE_MAX)
+		return first;
+	const char *from = g->unit_paths[unit];
+	size_t best = first;
+	for (size_t n = g->same_key[first]; n != SIZE_MAX; n = g->same_key[n]) {
+		if (g->unit_of[n] == unit)
+			return n;
+		if (g->unit_of[best] != unit &&
+		    bh_callgraph_nearer(from, g->unit_paths[g->unit_of[n]], g->unit_paths[g->unit_of[best]]))
+			best = n;
+	}
+	return best;
+}
+
+const char *bh_callgraph_key_unit(const bh_callgraph *g, const char *key)
+{
+	uintptr_t unit;
+	return key && bh_ptrmap_get(&g->key_units, key, &unit) ? g->unit_paths[unit - 1] : NULL;
+}
+
+// The node a key string of unit `unit`'s IR links to, kept by the
+// string's address: a unit's strings are its own (ir_pack.c interns them
+// per unit), so every later lookup of that string is from that unit.
+static size_t link_key(bh_callgraph *g, const char *key, size_t unit)
+{
+	if (!key)
+		return SIZE_MAX;
+	uintptr_t known;
+	if (bh_ptrmap_get(&g->known, key, &known))
+		return (size_t)known;
+	size_t j = key_slot(g, key);
+	size_t n = g->by_key[j] ? link_from_unit(g, g->by_key[j] - 1, unit) : SIZE_MAX;
+	bh_ptrmap_put(&g->known, key, n);
+	bh_ptrmap_put(&g->key_units, key, unit + 1);
+	return n;
 }
 
 size_t bh_callgraph_node_of_opnd(const bh_callgraph *g, const bh_ir_opnd *o)
@@ -175,6 +231,16 @@ const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key)
 	return NULL;
 }
 
+// Whether one of the definitions of a key (`first` and the others after
+// it) is at `loc`.
+static bool seen_at(const bh_callgraph *g, size_t first, const bh_loc *loc)
+{
+	for (size_t n = first; n != SIZE_MAX; n = g->same_key[n])
+		if (same_place(&g->funcs[n]->loc, loc))
+			return true;
+	return false;
+}
+
 static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 {
 	size_t n = 0;
@@ -186,15 +252,40 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 		g->cap *= 2;
 	g->by_key = bh_xcalloc(g->cap, sizeof(*g->by_key));
 	g->funcs = bh_xcalloc(n + 1, sizeof(*g->funcs));
-	for (size_t u = 0; u < prog->units.len; u++)
+	g->same_key = bh_xcalloc(n + 1, sizeof(*g->same_key));
+	g->unit_of = bh_xcalloc(n + 1, sizeof(*g->unit_of));
+	g->unit_paths = bh_xcalloc(prog->units.len + 1, sizeof(*g->unit_paths));
+	size_t *last_same = bh_xcalloc(n + 1, sizeof(*last_same)); // per first node: its chain's end
+	for (size_t u = 0; u < prog->units.len; u++) {
+		g->unit_paths[u] = prog->units.items[u].path;
 		for (const bh_ir_func *fn = prog->units.items[u].first; fn; fn = fn->next) {
 			size_t j = key_slot(g, func_key(fn));
-			if (g->by_key[j] && same_place(&g->funcs[g->by_key[j] - 1]->loc, &fn->loc))
+			if (g->by_key[j] && seen_at(g, g->by_key[j] - 1, &fn->loc))
 				continue; // an inline function of a header, seen again
-			g->funcs[g->nfuncs++] = fn;
-			if (!g->by_key[j])
-				g->by_key[j] = g->nfuncs;
+			size_t node = g->nfuncs++;
+			g->funcs[node] = fn;
+			g->unit_of[node] = u;
+			g->same_key[node] = SIZE_MAX;
+			if (!g->by_key[j]) {
+				g->by_key[j] = node + 1;
+				last_same[node] = node;
+			} else {
+				size_t first = g->by_key[j] - 1;
+				g->same_key[last_same[first]] = node;
+				last_same[first] = node;
+			}
 		}
+	}
+	free(last_same);
+}
+
+// The functions the units' operations tables name, linked from their units.
+static void link_tables(bh_callgraph *g, const bh_ir_program *prog)
+{
+	for (size_t u = 0; u < prog->units.len; u++)
+		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
+			for (uint32_t k = 0; k < t->nfields; k++)
+				(void)link_key(g, t->fields[k].usr ? t->fields[k].usr : t->fields[k].func, u);
 }
 
 typedef BH_VEC(size_t) size_vec;
@@ -206,13 +297,13 @@ static void count_use(uint8_t *uses, size_t node, uint8_t n)
 		uses[node] = (uint8_t)(uses[node] + n > 2 ? 2 : uses[node] + n);
 }
 
-// A function operand of an instruction: a call or its address taken.
-// Its key goes to `keys`.
-static void add_callee(const bh_callgraph *g, size_vec *out, const bh_ir_opnd *o, key_vec *keys)
+// A function operand of an instruction of a function of unit `unit`: a
+// call or its address taken.
+static void add_callee(bh_callgraph *g, size_vec *out, const bh_ir_opnd *o, size_t unit)
 {
-	size_t n = bh_callgraph_node_of_opnd(g, o);
-	if (o->kind == BH_IR_OPND_FUNC && (o->usr || o->str))
-		bh_vec_push(keys, o->usr ? o->usr : o->str);
+	if (o->kind != BH_IR_OPND_FUNC)
+		return;
+	size_t n = link_key(g, o->usr ? o->usr : o->str, unit);
 	if (n == SIZE_MAX)
 		return;
 	bh_vec_push(out, n);
@@ -347,6 +438,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 {
 	memset(g, 0, sizeof(*g));
 	index_functions(g, prog);
+	link_tables(g, prog);
 	// One walk over every body (each decoded once): globals written,
 	// what function pointers may hold, direct edges, constant returns.
 	bh_fnptr__resolver *fr = bh_fnptr__begin(g);
@@ -355,32 +447,30 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	g->uses = bh_xcalloc(g->nfuncs + 1, sizeof(*g->uses));
 	g->returns_const = bh_xcalloc(g->nfuncs + 1, sizeof(*g->returns_const));
 	g->const_value = bh_xcalloc(g->nfuncs + 1, sizeof(*g->const_value));
-	key_vec keys = { 0 };
 	for (size_t s = 0; s < g->nfuncs; s++) {
 		g->succ_start[s] = edges.len;
 		const bh_ir_func *fn = g->funcs[s];
+		size_t unit = g->unit_of[s];
 		bh_ir_func_acquire(fn);
 		note_accesses(g, fn);
-		bh_fnptr__scan(fr, s);
-		bh_vec_push(&keys, func_key(fn));
+		(void)link_key(g, func_key(fn), unit);
 		for (uint32_t b = 0; b < fn->nblocks; b++)
 			for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
 				const bh_ir_instr *in = &fn->blocks[b].instrs[i];
-				add_callee(g, &edges, &in->callee, &keys);
+				add_callee(g, &edges, &in->callee, unit);
 				for (uint32_t a = 0; a < in->nargs; a++)
-					add_callee(g, &edges, &in->args[a], &keys);
+					add_callee(g, &edges, &in->args[a], unit);
 			}
 		// Functions in the operations tables it reads (`ops.release(p)`).
 		for (uint32_t v = 0; v < fn->nvars; v++)
 			for (uint32_t k = 0; k < fn->vars[v].nfn_fields; k++) {
 				const bh_ir_fn_field *ff = &fn->vars[v].fn_fields[k];
-				const char *key = ff->usr ? ff->usr : ff->func;
-				size_t n = bh_callgraph_node(g, key);
-				if (key)
-					bh_vec_push(&keys, key);
+				size_t n = link_key(g, ff->usr ? ff->usr : ff->func, unit);
 				if (n != SIZE_MAX)
 					bh_vec_push(&edges, n);
 			}
+		// (After the names it uses are linked: the resolver looks them up.)
+		bh_fnptr__scan(fr, s);
 		// (Asked at every call the analyses fold: a walk over the
 		// callee's blocks each time was 1 % of a redis rescan.)
 		g->returns_const[s] = bh_ir_func_returns_constant(fn, &g->const_value[s]);
@@ -395,8 +485,6 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 		g->as_opnd[n] = (bh_ir_opnd){ .kind = BH_IR_OPND_FUNC, .str = g->funcs[n]->name,
 					      .usr = g->funcs[n]->usr };
 	count_table_uses(g, g->uses);
-	know_keys(g, &keys);
-	bh_vec_dispose(&keys);
 }
 
 void bh_callgraph_dispose(bh_callgraph *g)
@@ -404,6 +492,9 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	free(g->uses);
 	free(g->funcs);
 	free(g->by_key);
+	free(g->same_key);
+	free(g->unit_of);
+	free(g->unit_paths);
 	free(g->succ_start);
 	free(g->succ);
 	bh_strset_dispose(&g->written);
@@ -413,6 +504,7 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	free(g->tables);
 	free(g->as_opnd);
 	bh_ptrmap_dispose(&g->known);
+	bh_ptrmap_dispose(&g->key_units);
 	free(g->returns_const);
 	free(g->const_value);
 	memset(g, 0, sizeof(*g));

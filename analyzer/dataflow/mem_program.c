@@ -18,13 +18,19 @@
 const bh_mem__summary *bh_mem__callee_summary(const bh_mem__program *p, const bh_ir_opnd *callee)
 {
 	size_t n = bh_callgraph_node_of_opnd(p->graph, callee);
+	// A summary read from a file, if the call links to one (no body here,
+	// or another shard's definition is the caller's own program's).
+	if (callee->kind == BH_IR_OPND_FUNC && callee->usr && p->imported) {
+		const bh_summaries__entry *e = bh_summaries__linked(p->imported, p->graph, callee->usr, &n);
+		if (e)
+			return e->mem;
+	}
 	if (n != SIZE_MAX) {
 		bh_mem__note_read(p, n, p->sums[n]);
 		bh_reuse__note_summary(p->reuse, n);
 		return p->sums[n];
 	}
-	// No body here: a summary read from a file, if any.
-	return callee->kind == BH_IR_OPND_FUNC ? bh_mem__imported(p->imported, callee->usr) : NULL;
+	return NULL;
 }
 
 // Summaries start out absent: a function with a body but no summary yet

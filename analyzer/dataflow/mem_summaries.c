@@ -310,12 +310,6 @@ void bh_mem__summary_drop_paths(bh_mem__summary *s)
 
 // ------------------------------------------------------------- the run
 
-const bh_mem__summary *bh_mem__imported(const bh_summaries *s, const char *usr)
-{
-	const bh_summaries__entry *e = bh_summaries__find(s, usr);
-	return e ? e->mem : NULL;
-}
-
 void bh_mem__export(const bh_mem__program *p, const bh_ir_program *prog, bh_summaries *out)
 {
 	bh_summaries__exporter x;

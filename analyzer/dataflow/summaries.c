@@ -80,7 +80,8 @@ static int compare_usr(const void *a, const void *b)
 {
 	const bh_summaries__entry *x = *(bh_summaries__entry *const *)a;
 	const bh_summaries__entry *y = *(bh_summaries__entry *const *)b;
-	return strcmp(x->usr, y->usr);
+	int c = strcmp(x->usr, y->usr);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
 void bh_summaries__index(bh_summaries *s)
@@ -93,22 +94,58 @@ void bh_summaries__index(bh_summaries *s)
 	s->nindexed = s->funcs.len;
 }
 
-bh_summaries__entry *bh_summaries__find(const bh_summaries *s, const char *usr)
+// The first of the entries of `usr` in the index (they are together, in
+// the order added), or nindexed.
+static size_t first_of(const bh_summaries *s, const char *usr)
 {
-	if (!s || !s->by_usr || !usr)
-		return NULL;
 	size_t lo = 0, hi = s->nindexed;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(s->by_usr[mid]->usr, usr);
-		if (c == 0)
-			return s->by_usr[mid];
-		if (c < 0)
+		if (strcmp(s->by_usr[mid]->usr, usr) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo < s->nindexed && strcmp(s->by_usr[lo]->usr, usr) == 0 ? lo : s->nindexed;
+}
+
+bh_summaries__entry *bh_summaries__find_in(const bh_summaries *s, const char *usr, const char *path)
+{
+	if (!s || !s->by_usr || !usr)
+		return NULL;
+	for (size_t i = first_of(s, usr); i < s->nindexed && strcmp(s->by_usr[i]->usr, usr) == 0; i++)
+		if (bh_str_equal(s->by_usr[i]->unit->path, path))
+			return s->by_usr[i];
 	return NULL;
+}
+
+bh_summaries__entry *bh_summaries__find_near(const bh_summaries *s, const char *usr, const char *from)
+{
+	if (!s || !s->by_usr || !usr)
+		return NULL;
+	size_t i = first_of(s, usr);
+	if (i == s->nindexed)
+		return NULL;
+	bh_summaries__entry *best = s->by_usr[i];
+	for (i++; i < s->nindexed && strcmp(s->by_usr[i]->usr, usr) == 0; i++)
+		if (bh_callgraph_nearer(from, s->by_usr[i]->unit->path, best->unit->path))
+			best = s->by_usr[i];
+	return best;
+}
+
+const bh_summaries__entry *bh_summaries__linked(const bh_summaries *s, const bh_callgraph *g,
+						const char *key, size_t *node)
+{
+	*node = bh_callgraph_node(g, key);
+	if (!s)
+		return NULL;
+	const char *from = bh_callgraph_key_unit(g, key);
+	const bh_summaries__entry *e = bh_summaries__find_near(s, key, from);
+	if (!e || (*node != SIZE_MAX &&
+		   !bh_callgraph_nearer(from, e->unit->path, g->unit_paths[g->unit_of[*node]])))
+		return NULL;
+	*node = SIZE_MAX;
+	return e;
 }
 
 bh_summaries__unit *bh_summaries__new_unit(bh_summaries *s, const char *path)
@@ -122,7 +159,10 @@ bh_summaries__unit *bh_summaries__new_unit(bh_summaries *s, const char *path)
 bh_summaries__entry *bh_summaries__add(bh_summaries *s, bh_summaries__unit *unit, const char *usr,
 				       const char *name, uint32_t nparams)
 {
-	if (!bh_strset_insert(&s->usrs, usr))
+	// One entry per function and unit: two programs' definitions of one
+	// name are two (their callers tell them apart, bh_summaries__find_near).
+	char *key = bh_arena_sprintf(s->arena, "%s\x1f%s", usr, unit->path ? unit->path : "");
+	if (!bh_strset_insert(&s->usrs, key))
 		return NULL;
 	bh_summaries__entry *e = bh_arena_alloc(s->arena, sizeof(*e));
 	e->unit = unit;
@@ -213,11 +253,12 @@ bh_summaries__entry *bh_summaries__export_next(bh_summaries__exporter *x, size_t
 		if (n == SIZE_MAX || x->graph->funcs[n] != fn)
 			continue;
 		// Made by an earlier export (taint's, when memory's runs), or
-		// new: a USR is one node, so one pass meets it once.
-		bh_summaries__entry *e = bh_summaries__find(x->out, fn->usr);
+		// new: a definition is one node, so one pass meets it once.
+		const char *path = unit->path ? unit->path : fn->loc.path;
+		bh_summaries__entry *e = bh_summaries__find_in(x->out, fn->usr, path);
 		if (!e) {
 			if (!x->unit_entry)
-				x->unit_entry = bh_summaries__new_unit(x->out, unit->path ? unit->path : fn->loc.path);
+				x->unit_entry = bh_summaries__new_unit(x->out, path);
 			e = bh_summaries__add(x->out, x->unit_entry, fn->usr, fn->name, fn->nparams);
 		}
 		if (!e)

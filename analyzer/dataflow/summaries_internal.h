@@ -65,15 +65,33 @@ struct bh_summaries {
 
 // ------------------------------------------------------------ the set
 
-/** The entry of function `usr`, or NULL (the index must be current). */
-bh_summaries__entry *bh_summaries__find(const bh_summaries *s, const char *usr);
+/** The entry of function `usr` defined in unit file `path`, or NULL (the index must be current). */
+bh_summaries__entry *bh_summaries__find_in(const bh_summaries *s, const char *usr, const char *path);
+
+/**
+ * The entry of function `usr` a call in unit file `from` (NULL: unknown)
+ * links to, of those defined in several units (bh_callgraph_nearer), or
+ * NULL.
+ */
+bh_summaries__entry *bh_summaries__find_near(const bh_summaries *s, const char *usr, const char *from);
+
+/**
+ * What a call naming key string `key` (of a unit's IR) links to when the
+ * run also reads summaries `s` (or NULL): an imported definition nearer
+ * to the caller's unit than any with a body here (a shard's summaries of
+ * the other shards: the same definition a scan of the whole context
+ * links to), or NULL and its node in `*node` (SIZE_MAX: none).
+ */
+const bh_summaries__entry *bh_summaries__linked(const bh_summaries *s, const bh_callgraph *g,
+						const char *key, size_t *node);
 
 /** A new unit entry for `path`. */
 bh_summaries__unit *bh_summaries__new_unit(bh_summaries *s, const char *path);
 
 /**
  * A new entry for function `usr` of `unit`, or NULL when the set holds
- * that function already (the first one wins). Strings are copied.
+ * that function of a unit of that path already (the first one wins).
+ * Strings are copied.
  */
 bh_summaries__entry *bh_summaries__add(bh_summaries *s, bh_summaries__unit *unit, const char *usr,
 				       const char *name, uint32_t nparams);
@@ -146,7 +164,6 @@ void bh_taint__summary_dispose(bh_taint__summary *s);
 void bh_taint__summary_drop_paths(bh_taint__summary *s);
 
 /** The taint summary held for `usr`, or NULL. */
-const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *usr);
 
 /**
  * Add the summaries of every function `p` analysed, grouped by the unit of
@@ -179,7 +196,6 @@ bh_mem__summary *bh_mem__summary_from_json(json_t *o, const bh_summaries__entry 
 void bh_mem__summary_drop_paths(bh_mem__summary *s);
 
 /** The memory summary held for `usr`, or NULL. */
-const bh_mem__summary *bh_mem__imported(const bh_summaries *s, const char *usr);
 
 /** Add the memory summary of every function `p` analysed to `out`. */
 void bh_mem__export(const bh_mem__program *p, const bh_ir_program *prog, bh_summaries *out);

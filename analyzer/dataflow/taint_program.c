@@ -24,9 +24,10 @@
 
 const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const char *usr)
 {
-	size_t n = bh_callgraph_node(p->graph, usr);
+	size_t n;
+	const bh_summaries__entry *e = bh_summaries__linked(p->imported, p->graph, usr, &n);
 	if (n == SIZE_MAX)
-		return bh_taint__imported(p->imported, usr);
+		return e && e->has_taint ? &e->taint : NULL;
 	const bh_taint__summary *s = bh_taint__sum(p, n);
 	bh_taint__note_sum_read(p, n, s);
 	return s;

@@ -521,12 +521,6 @@ void bh_taint__global_check_path(bh_taint__tainted_global *g,
 
 // ------------------------------------------------------------- the run
 
-const bh_taint__summary *bh_taint__imported(const bh_summaries *s, const char *usr)
-{
-	const bh_summaries__entry *e = bh_summaries__find(s, usr);
-	return e && e->has_taint ? &e->taint : NULL;
-}
-
 static const char *dup(bh_summaries *s, const char *x)
 {
 	return x ? bh_arena_strdup(s->arena, x) : NULL;

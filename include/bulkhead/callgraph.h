@@ -36,8 +36,13 @@ typedef struct bh_fnptr bh_fnptr;
 typedef struct bh_callgraph {
 	const bh_ir_func **funcs; /* nodes */
 	size_t nfuncs;
-	size_t *by_key;           /* open addressing: node index + 1, or 0 */
+	size_t *by_key;           /* open addressing: the first node with a key, index + 1, or 0 */
 	size_t cap;
+	size_t *same_key;         /* per node: the next node with its key (another program's
+				     definition), or SIZE_MAX */
+	size_t *unit_of;          /* per node: the index of its unit in the program */
+	const char **unit_paths;  /* per unit: its main file, or NULL */
+	bh_ptrmap key_units;      /* key string's address -> 1 + the unit whose IR holds it */
 	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
 	size_t *succ;
 	bh_strset written;        /* keys of globals some function writes or takes the address of */
@@ -60,8 +65,12 @@ typedef struct bh_callgraph {
  * Index every function of `prog` and build the edges. A second copy of a
  * function at the same place (an inline function of a header, lowered in
  * every unit that includes it) is skipped; two definitions with one USR at
- * different places (two programs' `main`) are both nodes, and calls go to
- * the first.
+ * different places (two programs' `main`, `usage` or `die`) are both
+ * nodes. A name the IR of a unit uses links to the definition in that unit
+ * if it has one, else to the one whose unit's file shares the most
+ * directories with the unit's (`server/util.c` for `server/main.c`, not
+ * `client/util.c`), else to the one of the smallest path: what the linker
+ * of the program made of those files would pick (bh_callgraph_nearer).
  */
 void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog);
 void bh_callgraph_dispose(bh_callgraph *g);
@@ -77,7 +86,26 @@ const bh_callgraph *bh_callgraph_acquire(const bh_callgraph *shared, bh_callgrap
 					 const bh_ir_program *prog);
 void bh_callgraph_release(const bh_callgraph *used, bh_callgraph *own);
 
-/** The node of the function whose USR (or, without one, name) is `key`, or SIZE_MAX. */
+/**
+ * Whether a definition in unit file `a` is nearer than one in `b` for a
+ * name used in unit file `from`, the order bh_callgraph_build links by:
+ * the same unit, then more leading directories shared, then the smaller
+ * path. A summaries file's definitions are ranked the same way, so that
+ * a shard links as a scan of the whole context does. NULL paths share
+ * nothing and come last.
+ */
+bool bh_callgraph_nearer(const char *from, const char *a, const char *b);
+
+/** The main file of the unit whose IR holds key string `key` (by address), or NULL. */
+const char *bh_callgraph_key_unit(const bh_callgraph *g, const char *key);
+
+/**
+ * The node of the function whose USR (or, without one, name) is `key`, or
+ * SIZE_MAX. A key string of a unit's IR (a callee, a function used as a
+ * value, an operations table's entry, a function's own USR) gives the
+ * definition that unit links to; any other string with that text gives
+ * the first definition.
+ */
 size_t bh_callgraph_node(const bh_callgraph *g, const char *key);
 
 /** The node a FUNC operand names (a call's callee or a function used as a value), or SIZE_MAX. */

@@ -38,7 +38,8 @@ size_t bh_summaries_count(const bh_summaries *s);
  * A file that is not a summaries file, or of another format version, is
  * an error diagnostic (`summaries.malformed`) and adds nothing; a bad
  * function entry is an error diagnostic naming it and is skipped, the
- * others are kept. A function already held keeps its first summary.
+ * others are kept. A function already held for a unit of the same path
+ * keeps its first summary (two programs' definitions of one name are two).
  * @return the number of functions added.
  */
 size_t bh_summaries_read(bh_summaries *s, const char *text, size_t len, const char *origin,

@@ -381,3 +381,74 @@ Test(callgraph, a_callee_is_the_same_node_by_its_key_or_a_copy_of_it)
 	cr_assert_eq(bh_callgraph_node(&graph, copy), SIZE_MAX);
 	cr_assert_eq(bh_callgraph_node(&graph, "c:@F@no_such_function"), SIZE_MAX);
 }
+
+// The node of the function named `name` defined in unit file `path`.
+static size_t node_in(const char *name, const char *path)
+{
+	for (size_t k = 0; k < graph.nfuncs; k++)
+		if (strcmp(graph.funcs[k]->name, name) == 0 && strcmp(graph.funcs[k]->loc.path, path) == 0)
+			return k;
+	cr_assert_fail("no function %s in %s", name, path);
+	return SIZE_MAX;
+}
+
+// The node the first call of the function at node `caller` goes to.
+static size_t first_callee_of(size_t caller)
+{
+	const bh_ir_func *f = graph.funcs[caller];
+	for (uint32_t b = 0; b < f->nblocks; b++)
+		for (uint32_t i = 0; i < f->blocks[b].ninstrs; i++)
+			if (f->blocks[b].instrs[i].op == BH_IR_CALL)
+				return bh_callgraph_node_of_opnd(&graph, &f->blocks[b].instrs[i].callee);
+	cr_assert_fail("%s calls nothing", f->name);
+	return SIZE_MAX;
+}
+
+Test(callgraph, a_name_two_programs_define_links_to_the_definition_of_the_callers_program)
+{
+	static const char *const files[] = {
+		"agent/util.c", "void log_line(const char *s) { (void)s; }\n",
+		"agent/main.c", "void log_line(const char *s);\nint main(void) { log_line(\"a\"); return 0; }\n",
+		"server/util.c", "void log_line(const char *s) { (void)s; }\n",
+		"server/main.c", "void log_line(const char *s);\nint main(void) { log_line(\"s\"); return 0; }\n",
+		"server/log.c", "void log_line(const char *s);\nvoid flush(void) { log_line(\"f\"); }\n"
+				"void log_line_again(void) { log_line(\"g\"); }\n",
+		"tools/probe.c", "void log_line(const char *s);\nvoid probe(void) { log_line(\"p\"); }\n",
+		NULL,
+	};
+	build(files);
+	size_t agent_log = node_in("log_line", "agent/util.c");
+	size_t server_log = node_in("log_line", "server/util.c");
+	cr_assert_neq(agent_log, server_log, "both definitions are nodes");
+	cr_assert_eq(first_callee_of(node_in("main", "agent/main.c")), agent_log);
+	cr_assert_eq(first_callee_of(node_in("main", "server/main.c")), server_log);
+	cr_assert_eq(first_callee_of(node_in("flush", "server/log.c")), server_log);
+	cr_assert_eq(first_callee_of(node_in("log_line_again", "server/log.c")), server_log);
+	// No directory in common with either: the first definition.
+	cr_assert_eq(first_callee_of(node_in("probe", "tools/probe.c")), agent_log);
+	// A definition's own key is itself; a key of no unit's IR, the first.
+	cr_assert_eq(bh_callgraph_node(&graph, graph.funcs[server_log]->usr), server_log);
+	char copy[256];
+	snprintf(copy, sizeof(copy), "%s", graph.funcs[server_log]->usr);
+	cr_assert_eq(bh_callgraph_node(&graph, copy), agent_log);
+	// The server's edges go to its own definition only.
+	size_t server_main = node_in("main", "server/main.c");
+	for (size_t e = graph.succ_start[server_main]; e < graph.succ_start[server_main + 1]; e++)
+		cr_assert_neq(graph.succ[e], agent_log);
+}
+
+Test(callgraph, a_definition_is_nearer_in_the_same_unit_then_by_shared_directories_then_by_path)
+{
+	cr_assert(bh_callgraph_nearer("srv/main.c", "srv/main.c", "srv/util.c"));
+	cr_assert(bh_callgraph_nearer("srv/net/io.c", "srv/net/util.c", "srv/util.c"));
+	cr_assert(bh_callgraph_nearer("srv/io.c", "srv/util.c", "agent/util.c"));
+	cr_assert_not(bh_callgraph_nearer("srv/io.c", "agent/util.c", "srv/util.c"));
+	// "srv" and "srvx" share no directory.
+	cr_assert(bh_callgraph_nearer("srvx/io.c", "agent/util.c", "srv/util.c"));
+	cr_assert(bh_callgraph_nearer("tools/p.c", "agent/util.c", "server/util.c"));
+	cr_assert_not(bh_callgraph_nearer("tools/p.c", "server/util.c", "agent/util.c"));
+	cr_assert_not(bh_callgraph_nearer("a.c", "b.c", "b.c"), "a definition is not nearer than itself");
+	cr_assert(bh_callgraph_nearer(NULL, "b.c", "c.c"));
+	cr_assert(bh_callgraph_nearer("a.c", "b.c", NULL));
+	cr_assert_not(bh_callgraph_nearer("a.c", NULL, "b.c"));
+}

@@ -491,12 +491,12 @@ Test(summaries, a_bad_function_entry_is_diagnosed_and_the_others_kept)
 	bh_summaries_free(s);
 }
 
-Test(summaries, the_first_summary_of_a_function_wins)
+Test(summaries, the_first_summary_of_a_function_of_one_unit_wins)
 {
 	static const char text[] =
 		"{\"format\":\"bulkhead-summaries\",\"version\":1,\"units\":["
 		"{\"unit\":\"a.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[]}}]},"
-		"{\"unit\":\"b.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[],"
+		"{\"unit\":\"a.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[],"
 		"\"ret\":{\"labels\":[0]}}}]}]}";
 	size_t added;
 	bh_diags *d = new_diags();
@@ -506,6 +506,26 @@ Test(summaries, the_first_summary_of_a_function_wins)
 	char *out = write_text(s);
 	cr_assert(strstr(out, "\"unit\":\"a.c\""), "%s", out);
 	cr_assert_null(strstr(out, "\"ret\""), "%s", out);
+	bh_summaries_free(s);
+}
+
+Test(summaries, two_programs_definitions_of_one_name_are_both_kept)
+{
+	static const char text[] =
+		"{\"format\":\"bulkhead-summaries\",\"version\":1,\"units\":["
+		"{\"unit\":\"agent/util.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[]}}]},"
+		"{\"unit\":\"server/util.c\",\"functions\":[{\"usr\":\"c:@F@f\",\"name\":\"f\",\"params\":0,\"taint\":{\"labels\":[],"
+		"\"ret\":{\"labels\":[0]}}}]}]}";
+	size_t added;
+	bh_diags *d = new_diags();
+	bh_summaries *s = read_text(text, d, &added);
+	cr_assert_eq(added, 2);
+	cr_assert_eq(d->items.len, 0);
+	cr_assert_eq(bh_summaries_count(s), 2);
+	char *out = write_text(s);
+	cr_assert(strstr(out, "\"unit\":\"agent/util.c\""), "%s", out);
+	cr_assert(strstr(out, "\"unit\":\"server/util.c\""), "%s", out);
+	cr_assert(strstr(out, "\"ret\""), "%s", out);
 	bh_summaries_free(s);
 }
 
