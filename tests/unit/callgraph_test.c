@@ -452,3 +452,26 @@ Test(callgraph, a_definition_is_nearer_in_the_same_unit_then_by_shared_directori
 	cr_assert(bh_callgraph_nearer("a.c", "b.c", NULL));
 	cr_assert_not(bh_callgraph_nearer("a.c", NULL, "b.c"));
 }
+
+Test(callgraph, a_header_definition_two_units_lower_is_one_node_beside_another_programs)
+{
+	static const char *const files[] = {
+		"a/x.c", "int twice(int x) { return 2 * x; }\n",
+		"b/common.h", "inline int twice(int x) { return x + x; }\n",
+		"b/y.c", "#include \"b/common.h\"\nint y(int v) { return twice(v); }\n",
+		"b/z.c", "#include \"b/common.h\"\nint z(int v) { return twice(v); }\n",
+		NULL,
+	};
+	build(files);
+	size_t n = 0, in_header = SIZE_MAX;
+	for (size_t k = 0; k < graph.nfuncs; k++)
+		if (strcmp(graph.funcs[k]->name, "twice") == 0) {
+			n++;
+			if (strcmp(graph.funcs[k]->loc.path, "b/common.h") == 0)
+				in_header = k;
+		}
+	cr_assert_eq(n, 2, "a/x.c's and the header's, lowered twice: %zu nodes", n);
+	cr_assert_neq(in_header, SIZE_MAX);
+	cr_assert_eq(first_callee_of(node_in("y", "b/y.c")), in_header);
+	cr_assert_eq(first_callee_of(node_in("z", "b/z.c")), in_header);
+}
