@@ -71,15 +71,14 @@ bool bh_callgraph_nearer(const char *from, const char *a, const char *b)
 // another program's code and lost its own flows.
 static size_t link_from_unit(const bh_callgraph *g, size_t first, size_t unit)
 {
-	if (g->same_key[first] == SIZE_MAX)
+	if (g->same_key[first] == SIZE_MAX || g->unit_of[first] == unit)
 		return first;
 	const char *from = g->unit_paths[unit];
 	size_t best = first;
 	for (size_t n = g->same_key[first]; n != SIZE_MAX; n = g->same_key[n]) {
 		if (g->unit_of[n] == unit)
 			return n;
-		if (g->unit_of[best] != unit &&
-		    bh_callgraph_nearer(from, g->unit_paths[g->unit_of[n]], g->unit_paths[g->unit_of[best]]))
+		if (bh_callgraph_nearer(from, g->unit_paths[g->unit_of[n]], g->unit_paths[g->unit_of[best]]))
 			best = n;
 	}
 	return best;

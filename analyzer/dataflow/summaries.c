@@ -33,6 +33,7 @@
 //
 // Reading trusts nothing: the file comes from the user, a cache or another
 // machine. Each function entry is checked on its own (taint_summary_json.c).
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,8 +162,14 @@ bh_summaries__entry *bh_summaries__add(bh_summaries *s, bh_summaries__unit *unit
 {
 	// One entry per function and unit: two programs' definitions of one
 	// name are two (their callers tell them apart, bh_summaries__find_near).
-	char *key = bh_arena_sprintf(s->arena, "%s\x1f%s", usr, unit->path ? unit->path : "");
-	if (!bh_strset_insert(&s->usrs, key))
+	// (The set keeps a copy of the key.)
+	const char *path = unit->path ? unit->path : "";
+	size_t len = strlen(usr) + 1 + strlen(path) + 1;
+	char *key = bh_xmalloc(len);
+	snprintf(key, len, "%s\x1f%s", usr, path);
+	bool added = bh_strset_insert(&s->usrs, key);
+	free(key);
+	if (!added)
 		return NULL;
 	bh_summaries__entry *e = bh_arena_alloc(s->arena, sizeof(*e));
 	e->unit = unit;

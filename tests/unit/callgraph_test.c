@@ -289,20 +289,27 @@ Test(callgraph, reads_of_globals_and_fields_are_noted_across_the_program)
 	cr_assert_not(bh_strset_contains(&graph.fields_read, "out"));
 }
 
-// The calls of function `fn`, in block order, at most `max`.
-static size_t calls_in(const char *fn, const bh_ir_instr **out, size_t max)
+// The calls of the function at node `node`, in block order, at most `max`.
+static size_t calls_of(size_t node, const bh_ir_instr **out, size_t max)
 {
-	size_t n = 0, node = SIZE_MAX;
-	for (size_t k = 0; k < graph.nfuncs; k++)
-		if (strcmp(graph.funcs[k]->name, fn) == 0)
-			node = k;
-	cr_assert_neq(node, SIZE_MAX, "no function %s", fn);
+	size_t n = 0;
 	const bh_ir_func *f = graph.funcs[node];
 	for (uint32_t b = 0; b < f->nblocks; b++)
 		for (uint32_t i = 0; i < f->blocks[b].ninstrs && n < max; i++)
 			if (f->blocks[b].instrs[i].op == BH_IR_CALL)
 				out[n++] = &f->blocks[b].instrs[i];
 	return n;
+}
+
+// The calls of function `fn` (the last node of that name), as calls_of.
+static size_t calls_in(const char *fn, const bh_ir_instr **out, size_t max)
+{
+	size_t node = SIZE_MAX;
+	for (size_t k = 0; k < graph.nfuncs; k++)
+		if (strcmp(graph.funcs[k]->name, fn) == 0)
+			node = k;
+	cr_assert_neq(node, SIZE_MAX, "no function %s", fn);
+	return calls_of(node, out, max);
 }
 
 Test(callgraph, a_call_returns_a_constant_when_every_return_of_its_callee_does)
@@ -395,13 +402,9 @@ static size_t node_in(const char *name, const char *path)
 // The node the first call of the function at node `caller` goes to.
 static size_t first_callee_of(size_t caller)
 {
-	const bh_ir_func *f = graph.funcs[caller];
-	for (uint32_t b = 0; b < f->nblocks; b++)
-		for (uint32_t i = 0; i < f->blocks[b].ninstrs; i++)
-			if (f->blocks[b].instrs[i].op == BH_IR_CALL)
-				return bh_callgraph_node_of_opnd(&graph, &f->blocks[b].instrs[i].callee);
-	cr_assert_fail("%s calls nothing", f->name);
-	return SIZE_MAX;
+	const bh_ir_instr *call;
+	cr_assert_eq(calls_of(caller, &call, 1), 1, "%s calls nothing", graph.funcs[caller]->name);
+	return bh_callgraph_node_of_opnd(&graph, &call->callee);
 }
 
 Test(callgraph, a_name_two_programs_define_links_to_the_definition_of_the_callers_program)
