@@ -196,9 +196,16 @@ static bool same_place(const bh_loc *a, const bh_loc *b)
 	       strcmp(a->path, b->path) == 0;
 }
 
+typedef struct {
+	const bh_ir_table *table;
+	size_t unit;
+} unit_table;
+
 static int table_order(const void *a, const void *b)
 {
-	return strcmp((*(const bh_ir_table *const *)a)->key, (*(const bh_ir_table *const *)b)->key);
+	const unit_table *x = a, *y = b;
+	int c = strcmp(x->table->key, y->table->key);
+	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
 }
 
 static void index_tables(bh_callgraph *g, const bh_ir_program *prog)
@@ -207,27 +214,49 @@ static void index_tables(bh_callgraph *g, const bh_ir_program *prog)
 	for (size_t u = 0; u < prog->units.len; u++)
 		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
 			n++;
-	g->tables = bh_xcalloc(n + 1, sizeof(*g->tables));
+	unit_table *all = bh_xcalloc(n + 1, sizeof(*all));
 	for (size_t u = 0; u < prog->units.len; u++)
 		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
-			g->tables[g->ntables++] = t;
-	qsort(g->tables, g->ntables, sizeof(*g->tables), table_order);
+			all[g->ntables++] = (unit_table){ t, u };
+	qsort(all, g->ntables, sizeof(*all), table_order);
+	g->tables = bh_xcalloc(n + 1, sizeof(*g->tables));
+	g->table_unit = bh_xcalloc(n + 1, sizeof(*g->table_unit));
+	for (size_t i = 0; i < g->ntables; i++) {
+		g->tables[i] = all[i].table;
+		g->table_unit[i] = all[i].unit;
+	}
+	free(all);
 }
 
-const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key)
+// The first of the tables named `key`, or ntables.
+static size_t first_table(const bh_callgraph *g, const char *key)
 {
 	size_t lo = 0, hi = g->ntables;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(g->tables[mid]->key, key);
-		if (c == 0)
-			return g->tables[mid];
-		if (c < 0)
+		if (strcmp(g->tables[mid]->key, key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return lo < g->ntables && strcmp(g->tables[lo]->key, key) == 0 ? lo : g->ntables;
+}
+
+const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key, const bh_ir_func *from)
+{
+	size_t i = first_table(g, key);
+	uintptr_t unit;
+	if (i == g->ntables || !from || !g->program_of || !bh_ptrmap_get(&g->key_units, func_key(from), &unit))
+		return i < g->ntables ? g->tables[i] : NULL;
+	size_t u = unit - 1, best = SIZE_MAX;
+	for (; i < g->ntables && strcmp(g->tables[i]->key, key) == 0; i++) {
+		size_t t = g->table_unit[i];
+		if (g->program_of[t] == g->program_of[u] &&
+		    (best == SIZE_MAX || bh_callgraph_nearer(g->unit_paths[u], g->unit_paths[t],
+							     g->unit_paths[g->table_unit[best]])))
+			best = i;
+	}
+	return best == SIZE_MAX ? NULL : g->tables[best];
 }
 
 // Whether one of the definitions of a key (`first` and the others after
@@ -254,6 +283,9 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 	g->same_key = bh_xcalloc(n + 1, sizeof(*g->same_key));
 	g->unit_of = bh_xcalloc(n + 1, sizeof(*g->unit_of));
 	g->unit_paths = bh_xcalloc(prog->units.len + 1, sizeof(*g->unit_paths));
+	g->program_of = bh_xcalloc(prog->units.len + 1, sizeof(*g->program_of));
+	for (size_t u = 0; u < prog->units.len; u++)
+		g->program_of[u] = u;
 	size_t *last_same = bh_xcalloc(n + 1, sizeof(*last_same)); // per first node: its chain's end
 	for (size_t u = 0; u < prog->units.len; u++) {
 		g->unit_paths[u] = prog->units.items[u].path;
@@ -278,13 +310,84 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 	free(last_same);
 }
 
+// Programs: units joined when one links to a definition in the other
+// (union-find over g->program_of, the smaller unit the root).
+static size_t program_root(bh_callgraph *g, size_t u)
+{
+	while (g->program_of[u] != u) {
+		g->program_of[u] = g->program_of[g->program_of[u]];
+		u = g->program_of[u];
+	}
+	return u;
+}
+
+static void join_programs(bh_callgraph *g, size_t a, size_t b)
+{
+	a = program_root(g, a);
+	b = program_root(g, b);
+	if (a < b)
+		g->program_of[b] = a;
+	else
+		g->program_of[a] = b;
+}
+
+// The units defining each global of external linkage, sorted by key.
+typedef struct {
+	const char *key;
+	size_t unit;
+} global_def;
+
+typedef BH_VEC(global_def) global_defs;
+
+static int def_order(const void *a, const void *b)
+{
+	const global_def *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+static global_defs index_global_defs(const bh_ir_program *prog)
+{
+	global_defs defs = { 0 };
+	for (size_t u = 0; u < prog->units.len; u++)
+		for (const bh_ir_global_def *d = prog->units.items[u].defs; d; d = d->next)
+			bh_vec_push(&defs, ((global_def){ d->key, u }));
+	if (defs.len)
+		qsort(defs.items, defs.len, sizeof(*defs.items), def_order);
+	return defs;
+}
+
+// The unit defining global `key` that unit `from` links with, chosen as a
+// function's definition is (bh_callgraph_nearer), or SIZE_MAX.
+static size_t global_def_unit(const bh_callgraph *g, const global_defs *defs, const char *key, size_t from)
+{
+	size_t lo = 0, hi = defs->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(defs->items[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t best = SIZE_MAX;
+	for (size_t i = lo; i < defs->len && strcmp(defs->items[i].key, key) == 0; i++) {
+		size_t u = defs->items[i].unit;
+		if (best == SIZE_MAX || bh_callgraph_nearer(g->unit_paths[from], g->unit_paths[u], g->unit_paths[best]))
+			best = u;
+	}
+	return best;
+}
+
 // The functions the units' operations tables name, linked from their units.
 static void link_tables(bh_callgraph *g, const bh_ir_program *prog)
 {
 	for (size_t u = 0; u < prog->units.len; u++)
 		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
-			for (uint32_t k = 0; k < t->nfields; k++)
-				(void)link_key(g, t->fields[k].usr ? t->fields[k].usr : t->fields[k].func, u);
+			for (uint32_t k = 0; k < t->nfields; k++) {
+				size_t n = link_key(g, t->fields[k].usr ? t->fields[k].usr : t->fields[k].func, u);
+				if (n != SIZE_MAX)
+					join_programs(g, u, g->unit_of[n]);
+			}
 }
 
 typedef BH_VEC(size_t) size_vec;
@@ -441,6 +544,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	// One walk over every body (each decoded once): globals written,
 	// what function pointers may hold, direct edges, constant returns.
 	bh_fnptr__resolver *fr = bh_fnptr__begin(g);
+	global_defs defs = index_global_defs(prog);
 	size_vec edges = { 0 };
 	g->succ_start = bh_xcalloc(g->nfuncs + 1, sizeof(*g->succ_start));
 	g->uses = bh_xcalloc(g->nfuncs + 1, sizeof(*g->uses));
@@ -461,13 +565,25 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 					add_callee(g, &edges, &in->args[a], unit);
 			}
 		// Functions in the operations tables it reads (`ops.release(p)`).
-		for (uint32_t v = 0; v < fn->nvars; v++)
+		for (uint32_t v = 0; v < fn->nvars; v++) {
+			// (A global another unit defines, `extern struct cmd
+			// commands[];`, links the two units into one program.)
+			if (fn->vars[v].kind == BH_IR_VAR_GLOBAL) {
+				size_t d = global_def_unit(g, &defs, bh_callgraph_global_key(&fn->vars[v]), unit);
+				if (d != SIZE_MAX)
+					join_programs(g, unit, d);
+			}
 			for (uint32_t k = 0; k < fn->vars[v].nfn_fields; k++) {
 				const bh_ir_fn_field *ff = &fn->vars[v].fn_fields[k];
 				size_t n = link_key(g, ff->usr ? ff->usr : ff->func, unit);
 				if (n != SIZE_MAX)
 					bh_vec_push(&edges, n);
 			}
+		}
+		// A program is the units its functions reach this way (the
+		// resolver keeps each program's members and globals apart).
+		for (size_t e = g->succ_start[s]; e < edges.len; e++)
+			join_programs(g, unit, g->unit_of[edges.items[e]]);
 		// (After the names it uses are linked: the resolver looks them up.)
 		bh_fnptr__scan(fr, s);
 		// (Asked at every call the analyses fold: a walk over the
@@ -477,6 +593,9 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	}
 	g->succ_start[g->nfuncs] = edges.len;
 	g->succ = edges.items;
+	bh_vec_dispose(&defs);
+	for (size_t u = 0; u < prog->units.len; u++)
+		g->program_of[u] = program_root(g, u);
 	g->indirect = bh_fnptr__finish(fr);
 	add_indirect_edges(g);
 	g->as_opnd = bh_xcalloc(g->nfuncs + 1, sizeof(*g->as_opnd));
@@ -494,6 +613,7 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	free(g->same_key);
 	free(g->unit_of);
 	free(g->unit_paths);
+	free(g->program_of);
 	free(g->succ_start);
 	free(g->succ);
 	bh_strset_dispose(&g->written);
@@ -501,6 +621,7 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	bh_strset_dispose(&g->fields_read);
 	bh_fnptr__free(g->indirect);
 	free(g->tables);
+	free(g->table_unit);
 	free(g->as_opnd);
 	bh_ptrmap_dispose(&g->known);
 	bh_ptrmap_dispose(&g->key_units);

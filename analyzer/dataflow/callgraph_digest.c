@@ -109,7 +109,7 @@ static void digest_node(const bh_callgraph *g, const bh_callgraph_ids *ids, size
 		mix_u64(h, var->flags);
 		mix_u64(h, (uint64_t)var->const_value);
 		mix_u64(h, bh_callgraph_global_written(g, var));
-		mix_table(h, bh_callgraph_table(g, bh_callgraph_global_key(var)));
+		mix_table(h, bh_callgraph_table(g, bh_callgraph_global_key(var), fn));
 	}
 	bh_ir_func_release(fn);
 	bh_sha256 sha;

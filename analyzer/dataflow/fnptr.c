@@ -4,15 +4,24 @@
 // another function (a callback parameter `apply(do_exec, s)`, a member of
 // a struct reached through a parameter `o->run(s)` with `.run = do_exec`
 // stored anywhere, a global handler set by `set_handler(do_exec)`, a
-// function returning a function).
+// function returning a function, a global initialised with functions
+// `void (*hook)(const char *) = run;`, `handlers[] = { a, b }`).
 //
 // The analysis is flow-insensitive and works on abstract locations
 // ("slots"): a parameter of a function, the return value of a function, a
 // struct member (keyed by the member's USR, so `ops.run` is one slot in
-// every unit and another struct's `run` is another) and a global. Every
-// instruction that moves a value into one of them adds an inclusion
-// constraint (slot ⊇ function, or slot ⊇ slot), and a worklist solves
-// them. A call whose pointer may hold more than BH_CALLGRAPH_MAX_INDIRECT
+// every unit and another struct's `run` is another) and a global (all of
+// an array's elements are one). Every instruction that moves a value into
+// one of them adds an inclusion constraint (slot ⊇ function, or slot ⊇
+// slot), and a worklist solves them. Members and globals are keyed by
+// name and by program: each program of the context (the units that link
+// with each other, bh_callgraph.program_of) has its own, so a server's
+// `ops.run` is not its client's, nor is one vendored copy of a library's
+// allocator hook another copy's. While bodies are scanned a member or
+// global is keyed by the scanning unit; once every unit is scanned and
+// programs are known, each unit's slot is joined into its program's.
+//
+// A call whose pointer may hold more than BH_CALLGRAPH_MAX_INDIRECT
 // functions stays unresolved: a command table dispatched by one call
 // (`c->cmd->proc(c)` over two hundred commands) would merge every command
 // into one strongly connected component and tell the checkers nothing
@@ -35,6 +44,8 @@ typedef struct {
 	size_t node;          // PARAM, RET: the function
 	uint32_t index;       // PARAM: the parameter
 	const char *key;      // MEMBER: the member's USR; GLOBAL: the global's key
+	size_t unit;          // MEMBER, GLOBAL: the unit that stores into it or reads it
+			      // while scanning; its program's first unit once solved
 } slot_key;
 
 typedef BH_VEC(size_t) size_vec;
@@ -73,6 +84,7 @@ typedef struct bh_fnptr__resolver {
 	// The function being scanned: where each variable is defined.
 	const bh_ir_func *fn;
 	size_t node;
+	size_t unit;
 	uint32_t *def_start;  // CSR over variables
 	const bh_ir_instr **defs;
 	// Per variable, the query (stamp) that last followed its definitions
@@ -91,13 +103,14 @@ static uint64_t key_hash(const slot_key *k)
 	uint64_t h = (uint64_t)k->kind * 0x9E3779B97F4A7C15u;
 	if (k->key)
 		h ^= bh_hash_string(k->key);
-	h ^= ((uint64_t)k->node * 0x100000001B3u) ^ ((uint64_t)k->index << 40);
+	h ^= ((uint64_t)k->node * 0x100000001B3u) ^ ((uint64_t)k->index << 40) ^
+	     ((uint64_t)k->unit * 0xC2B2AE3D27D4EB4Fu);
 	return h ^ (h >> 29);
 }
 
 static bool key_equal(const slot_key *a, const slot_key *b)
 {
-	return a->kind == b->kind && a->node == b->node && a->index == b->index &&
+	return a->kind == b->kind && a->node == b->node && a->index == b->index && a->unit == b->unit &&
 	       (a->key == b->key || (a->key && b->key && strcmp(a->key, b->key) == 0));
 }
 
@@ -181,6 +194,7 @@ static void index_defs(resolver *r, const bh_ir_func *fn, size_t node)
 {
 	r->fn = fn;
 	r->node = node;
+	r->unit = r->g->unit_of[node];
 	r->def_start = bh_xcalloc(fn->nvars + 2, sizeof(*r->def_start));
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
@@ -224,6 +238,11 @@ static void sources_dispose(sources *s)
 
 static void collect(resolver *r, const bh_ir_opnd *o, unsigned depth, sources *out);
 
+static bool is_global(const resolver *r, const bh_ir_opnd *o)
+{
+	return o->kind == BH_IR_OPND_VAR && o->var < r->fn->nvars && bh_ir_var_is_global(&r->fn->vars[o->var]);
+}
+
 // What the value an instruction defines may be.
 static void collect_def(resolver *r, const bh_ir_instr *in, unsigned depth, sources *out)
 {
@@ -234,14 +253,20 @@ static void collect_def(resolver *r, const bh_ir_instr *in, unsigned depth, sour
 		break;
 	case BH_IR_FIELD:
 		if (in->member)
-			u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, in->member }));
+			u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, in->member, r->unit }));
 		break;
 	case BH_IR_CALL: {
 		size_t callee = bh_callgraph_node_of_opnd(r->g, &in->callee);
 		if (callee != SIZE_MAX)
-			u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_RET, callee, 0, NULL }));
+			u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_RET, callee, 0, NULL, 0 }));
 		break;
 	}
+	case BH_IR_INDEX:
+		// An element of a global array of function pointers
+		// (`handlers[op]`): one slot for all its elements.
+		if (is_global(r, &in->args[0]))
+			collect(r, &in->args[0], depth + 1, out);
+		break;
 	default:
 		break;
 	}
@@ -260,11 +285,11 @@ static void collect(resolver *r, const bh_ir_opnd *o, unsigned depth, sources *o
 	const bh_ir_var *v = &r->fn->vars[o->var];
 	switch (v->kind) {
 	case BH_IR_VAR_PARAM:
-		u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_PARAM, r->node, o->var, NULL }));
+		u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_PARAM, r->node, o->var, NULL, 0 }));
 		return;
 	case BH_IR_VAR_GLOBAL:
 	case BH_IR_VAR_STATIC:
-		u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(v) }));
+		u32_add(&out->slots, slot_of(r, (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(v), r->unit }));
 		return;
 	case BH_IR_VAR_LOCAL:
 	case BH_IR_VAR_TEMP:
@@ -363,7 +388,7 @@ static void scan_instr(resolver *r, const bh_ir_instr *in)
 	// A global set to a function (`handler = do_exec`, `handler = pick()`).
 	uint32_t def = bh_ir_instr_def(in);
 	if (def < fn->nvars && bh_ir_var_is_global(&fn->vars[def]))
-		flow_into(r, NULL, in, (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(&fn->vars[def]) });
+		flow_into(r, NULL, in, (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(&fn->vars[def]), r->unit });
 	switch (in->op) {
 	case BH_IR_CALL:
 		if (in->callee.kind == BH_IR_OPND_FUNC) {
@@ -372,7 +397,7 @@ static void scan_instr(resolver *r, const bh_ir_instr *in)
 				break;
 			uint32_t np = r->g->funcs[callee]->nparams;
 			for (uint32_t a = 0; a < in->nargs && a < np; a++)
-				flow_into(r, &in->args[a], NULL, (slot_key){ SLOT_PARAM, callee, a, NULL });
+				flow_into(r, &in->args[a], NULL, (slot_key){ SLOT_PARAM, callee, a, NULL, 0 });
 		} else if (in->callee.kind == BH_IR_OPND_VAR) {
 			pending_call pc = { in->id, r->node, { { 0 }, { 0 } }, { 0, NULL } };
 			r->stamp++;
@@ -382,27 +407,105 @@ static void scan_instr(resolver *r, const bh_ir_instr *in)
 				bh_vec_push(&r->calls, pc);
 		}
 		break;
+	case BH_IR_INDEX_STORE:
+		if (is_global(r, &in->args[0]))
+			flow_into(r, &in->args[2], NULL,
+				  (slot_key){ SLOT_GLOBAL, 0, 0, bh_callgraph_global_key(&fn->vars[in->args[0].var]), r->unit });
+		break;
 	case BH_IR_FIELD_STORE:
 		if (in->member)
-			flow_into(r, &in->args[1], NULL, (slot_key){ SLOT_MEMBER, 0, 0, in->member });
+			flow_into(r, &in->args[1], NULL, (slot_key){ SLOT_MEMBER, 0, 0, in->member, r->unit });
 		break;
 	case BH_IR_RET:
 		if (in->nargs == 1)
-			flow_into(r, &in->args[0], NULL, (slot_key){ SLOT_RET, r->node, 0, NULL });
+			flow_into(r, &in->args[0], NULL, (slot_key){ SLOT_RET, r->node, 0, NULL, 0 });
 		break;
 	default:
 		break;
 	}
 }
 
-// The functions an operations table's initialiser stores into members.
-static void add_table(resolver *r, const bh_ir_fn_field *fields, uint32_t n)
+// The functions the initialiser of global `key` stores into members (an
+// operations table) or into the global itself (a function pointer, an
+// array of them), those of unit `unit`'s program.
+static void add_table(resolver *r, const char *key, const bh_ir_fn_field *fields, uint32_t n, size_t unit)
 {
 	for (uint32_t k = 0; k < n; k++) {
 		const bh_ir_fn_field *ff = &fields[k];
 		size_t node = bh_callgraph_node(r->g, ff->usr ? ff->usr : ff->func);
-		if (ff->member && node != SIZE_MAX)
-			slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member }), node);
+		if (node == SIZE_MAX)
+			continue;
+		if (ff->member)
+			slot_add_func(r, slot_of(r, (slot_key){ SLOT_MEMBER, 0, 0, ff->member, unit }), node);
+		else if (ff->field && !ff->field[0])
+			slot_add_func(r, slot_of(r, (slot_key){ SLOT_GLOBAL, 0, 0, key, unit }), node);
+	}
+}
+
+// The slot a scanned slot is part of once programs are known: members
+// and globals of units of one program are one.
+static uint32_t program_slot(resolver *r, uint32_t s)
+{
+	slot_key k = r->slots.items[s].key;
+	if ((k.kind != SLOT_MEMBER && k.kind != SLOT_GLOBAL) || r->g->program_of[k.unit] == k.unit)
+		return s;
+	k.unit = r->g->program_of[k.unit];
+	return slot_of(r, k);
+}
+
+// Each unit's member and global slots joined into their program's.
+static void join_programs(resolver *r)
+{
+	size_t n = r->slots.len;
+	uint32_t *to = bh_xmalloc((n + 1) * sizeof(*to));
+	for (size_t s = 0; s < n; s++)
+		to[s] = program_slot(r, (uint32_t)s); // (may add slots: they are their own)
+	for (size_t s = 0; s < n; s++) {
+		if (to[s] == s)
+			continue;
+		// (Copies: adding may move the slot array.)
+		size_vec targets = r->slots.items[s].targets;
+		bool many = r->slots.items[s].many;
+		r->slots.items[s].targets = (size_vec){ 0 };
+		for (size_t k = 0; k < targets.len; k++)
+			slot_add_func(r, to[s], targets.items[k]);
+		bh_vec_dispose(&targets);
+		if (many)
+			r->slots.items[to[s]].many = true;
+		u32_vec into = r->slots.items[s].into;
+		r->slots.items[s].into = (u32_vec){ 0 };
+		for (size_t k = 0; k < into.len; k++)
+			u32_add(&r->slots.items[to[s]].into, into.items[k]);
+		bh_vec_dispose(&into);
+	}
+	for (size_t s = 0; s < r->slots.len; s++) {
+		u32_vec *into = &r->slots.items[s].into;
+		size_t kept = 0;
+		for (size_t k = 0; k < into->len; k++) {
+			uint32_t t = into->items[k] < n ? to[into->items[k]] : into->items[k];
+			bool seen = t == s;
+			for (size_t j = 0; j < kept && !seen; j++)
+				seen = into->items[j] == t;
+			if (!seen)
+				into->items[kept++] = t;
+		}
+		into->len = kept;
+	}
+	for (size_t i = 0; i < r->calls.len; i++) {
+		u32_vec *from = &r->calls.items[i].src.slots;
+		u32_vec joined = { 0 };
+		for (size_t k = 0; k < from->len; k++)
+			u32_add(&joined, from->items[k] < n ? to[from->items[k]] : from->items[k]);
+		bh_vec_dispose(from);
+		*from = joined;
+	}
+	free(to);
+	// Everything is propagated again from the joined slots.
+	r->work.len = 0;
+	for (size_t s = 0; s < r->slots.len; s++) {
+		r->slots.items[s].queued = false;
+		if (r->slots.items[s].targets.len || r->slots.items[s].many)
+			enqueue(r, (uint32_t)s);
 	}
 }
 
@@ -487,7 +590,7 @@ bh_fnptr__resolver *bh_fnptr__begin(const bh_callgraph *g)
 	// Every unit's operations tables, used by a function or not, then
 	// each function's: those it names, and what its instructions move.
 	for (size_t i = 0; i < g->ntables; i++)
-		add_table(r, g->tables[i]->fields, g->tables[i]->nfields);
+		add_table(r, g->tables[i]->key, g->tables[i]->fields, g->tables[i]->nfields, g->table_unit[i]);
 	return r;
 }
 
@@ -496,7 +599,7 @@ void bh_fnptr__scan(bh_fnptr__resolver *r, size_t n)
 	const bh_ir_func *fn = r->g->funcs[n];
 	index_defs(r, fn, n);
 	for (uint32_t v = 0; v < fn->nvars; v++)
-		add_table(r, fn->vars[v].fn_fields, fn->vars[v].nfn_fields);
+		add_table(r, bh_callgraph_global_key(&fn->vars[v]), fn->vars[v].fn_fields, fn->vars[v].nfn_fields, r->unit);
 	for (uint32_t b = 0; b < fn->nblocks; b++)
 		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++)
 			scan_instr(r, &fn->blocks[b].instrs[i]);
@@ -507,6 +610,7 @@ bh_fnptr *bh_fnptr__finish(bh_fnptr__resolver *rp)
 {
 	resolver r = *rp;
 	free(rp);
+	join_programs(&r);
 	solve(&r);
 
 	bh_fnptr *t = bh_xcalloc(1, sizeof(*t));

@@ -852,7 +852,7 @@ static int member_holds(const bh_taint__fctx *c, const bh_ir_opnd *arg, const ch
 		uint32_t nfields = t->nfn_fields;
 		// Declared `extern` here: its initialiser is in another unit.
 		const bh_ir_table *def = nfields || !bh_ir_var_is_global(t) ? NULL
-				       : bh_callgraph_table(c->prog->graph, bh_callgraph_global_key(t));
+				       : bh_callgraph_table(c->prog->graph, bh_callgraph_global_key(t), c->fn);
 		if (def) {
 			fields = def->fields;
 			nfields = def->nfields;

@@ -353,6 +353,13 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 		*itail = c;
 		itail = &c->next;
 	}
+	bh_ir_global_def **dtail = &out.defs;
+	for (const bh_ir_global_def *g = unit->defs; g; g = g->next) {
+		bh_ir_global_def *c = bh_arena_alloc(arena, sizeof(*c));
+		*c = (bh_ir_global_def){ keep(&t, g->key), NULL };
+		*dtail = c;
+		dtail = &c->next;
+	}
 	// The table the bodies decode their strings from: every string now.
 	copy_new(&t);
 	const char *const *table = bh_arena_memdup(arena, t.copies.items, t.copies.len * sizeof(char *));

@@ -18,7 +18,7 @@
 #include "ir/ir_serial_internal.h"
 
 #define MAGIC "BHIR"
-#define VERSION 2
+#define VERSION 3
 
 // ------------------------------------------------------------------ encode
 
@@ -222,6 +222,12 @@ void bh_ir_unit_encode(const bh_ir_unit *unit, bh_bytes *out)
 		put_s(&e.body, g->value);
 		put_u(&e.body, g->is_const);
 	}
+	size_t ndefs = 0;
+	for (const bh_ir_global_def *g = unit->defs; g; g = g->next)
+		ndefs++;
+	put_u(&e.body, ndefs);
+	for (const bh_ir_global_def *g = unit->defs; g; g = g->next)
+		put_str(&e, g->key);
 
 	put_raw(out, MAGIC, 4);
 	put_u(out, VERSION);
@@ -591,6 +597,16 @@ bool bh_ir_unit_decode(bh_ir_unit *out, bh_arena *arena, const unsigned char *da
 		g->is_const = get_u(&d) != 0;
 		*itail = g;
 		itail = &g->next;
+	}
+	uint32_t ndefs = get_count(&d);
+	bh_ir_global_def **dtail = &u.defs;
+	for (uint32_t i = 0; i < ndefs && d.ok; i++) {
+		bh_ir_global_def *g = bh_arena_alloc(arena, sizeof(*g));
+		g->key = get_str(&d);
+		g->next = NULL;
+		d.ok = d.ok && g->key;
+		*dtail = g;
+		dtail = &g->next;
 	}
 	if (!d.ok || d.p != d.end)
 		return false;

@@ -42,6 +42,9 @@ typedef struct bh_callgraph {
 				     definition), or SIZE_MAX */
 	size_t *unit_of;          /* per node: the index of its unit in the program */
 	const char **unit_paths;  /* per unit: its main file, or NULL */
+	size_t *program_of;       /* per unit: the first unit of its program, those it links with
+				     by a call, a function it names or an operations table, directly
+				     or through others (several programs may share a context) */
 	bh_ptrmap key_units;      /* key string's address -> 1 + the unit whose IR holds it */
 	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
 	size_t *succ;
@@ -51,6 +54,7 @@ typedef struct bh_callgraph {
 	bh_strset fields_read;    /* names of fields some function reads or takes the address of */
 	bh_fnptr *indirect;       /* indirect calls resolved across the program */
 	const bh_ir_table **tables; /* every unit's operations tables, sorted by key */
+	size_t *table_unit;         /* per table: the unit that defines it */
 	size_t ntables;
 	bh_ir_opnd *as_opnd;      /* per node: a FUNC operand naming it, for analyses that take a
 				     callee as an operand (resolved indirect calls) */
@@ -126,8 +130,12 @@ bool bh_callgraph_global_written(const bh_callgraph *g, const bh_ir_var *v);
  */
 bool bh_callgraph_call_const(const bh_callgraph *g, const bh_ir_instr *call, int64_t *value);
 
-/** The operations table defined for global `key` (bh_callgraph_global_key), or NULL. */
-const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key);
+/**
+ * The operations table defined for global `key` (bh_callgraph_global_key)
+ * that function `from` sees: one of its program, the nearest if several
+ * (bh_callgraph_nearer); with `from` NULL, the first; or NULL.
+ */
+const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key, const bh_ir_func *from);
 
 /** The key of a global or static variable across units: its USR, else its name. */
 const char *bh_callgraph_global_key(const bh_ir_var *v);

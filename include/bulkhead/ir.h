@@ -341,6 +341,17 @@ typedef struct bh_ir_global_init {
 	struct bh_ir_global_init *next;
 } bh_ir_global_init;
 
+/**
+ * A file-scope variable of external linkage a unit defines (`int verbose;`,
+ * `struct cmd commands[] = {...}`, not `extern int verbose;`): where a
+ * unit that declares it `extern` links to, and so which units make one
+ * program when a context holds several (bh_callgraph.program_of).
+ */
+typedef struct bh_ir_global_def {
+	const char *key;                /* the global's USR, else its name */
+	struct bh_ir_global_def *next;
+} bh_ir_global_def;
+
 /** The functions of one translation unit, in source order. */
 typedef struct bh_ir_unit {
 	const char *path;               /* the unit's main file, context-relative; or NULL */
@@ -348,6 +359,7 @@ typedef struct bh_ir_unit {
 	size_t nfuncs;
 	bh_ir_table *tables;            /* its operations tables, or NULL */
 	bh_ir_global_init *inits;       /* its initialised integer globals, or NULL */
+	bh_ir_global_def *defs;         /* the globals of external linkage it defines, or NULL */
 } bh_ir_unit;
 
 /**

@@ -46,14 +46,9 @@ static void build(const char *const *files)
 
 static const bh_ir_func *call_owner; // of the last call indirect_call_in found
 
-// The indirect call of function `fn` (its first), or NULL.
-static const bh_ir_instr *indirect_call_in(const char *fn)
+// The indirect call of the function at node n (its first), or NULL.
+static const bh_ir_instr *indirect_call_at(size_t n)
 {
-	size_t n = bh_callgraph_node(&graph, fn);
-	for (size_t k = 0; k < graph.nfuncs && n == SIZE_MAX; k++)
-		if (strcmp(graph.funcs[k]->name, fn) == 0)
-			n = k;
-	cr_assert_neq(n, SIZE_MAX, "no function %s", fn);
 	const bh_ir_func *f = graph.funcs[n];
 	call_owner = f;
 	for (uint32_t b = 0; b < f->nblocks; b++)
@@ -62,6 +57,22 @@ static const bh_ir_instr *indirect_call_in(const char *fn)
 			    f->blocks[b].instrs[i].callee.kind == BH_IR_OPND_VAR)
 				return &f->blocks[b].instrs[i];
 	return NULL;
+}
+
+static size_t node_named(const char *fn)
+{
+	size_t n = bh_callgraph_node(&graph, fn);
+	for (size_t k = 0; k < graph.nfuncs && n == SIZE_MAX; k++)
+		if (strcmp(graph.funcs[k]->name, fn) == 0)
+			n = k;
+	cr_assert_neq(n, SIZE_MAX, "no function %s", fn);
+	return n;
+}
+
+// The indirect call of function `fn` (its first), or NULL.
+static const bh_ir_instr *indirect_call_in(const char *fn)
+{
+	return indirect_call_at(node_named(fn));
 }
 
 static bh_callgraph_via via_in(const char *fn)
@@ -76,17 +87,18 @@ static const bh_ir_opnd *single_callee_in(const char *fn, const bh_ir_opnd *cons
 	return bh_callgraph_single_callee(&graph, call_owner, call, known);
 }
 
-// The names of the functions the indirect call of `fn` may reach, sorted
-// and joined by blanks.
-static const char *targets_of(const char *fn)
+// The functions the indirect call of the function at `node` may reach, as
+// "name" (or "path:name" with `paths`), sorted and joined by blanks.
+static const char *targets_at(size_t node, bool paths)
 {
-	const bh_ir_instr *call = indirect_call_in(fn);
-	cr_assert_not_null(call, "no indirect call in %s", fn);
+	const bh_ir_instr *call = indirect_call_at(node);
+	cr_assert_not_null(call, "no indirect call in %s", graph.funcs[node]->name);
 	const size_t *t;
 	size_t n = bh_callgraph_indirect(&graph, call_owner, call, &t);
 	const char *names[BH_CALLGRAPH_MAX_INDIRECT];
 	for (size_t i = 0; i < n; i++)
-		names[i] = graph.funcs[t[i]]->name;
+		names[i] = paths ? bh_arena_sprintf(arena, "%s:%s", graph.funcs[t[i]]->loc.path, graph.funcs[t[i]]->name)
+				 : graph.funcs[t[i]]->name;
 	for (size_t i = 1; i < n; i++)
 		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
 			const char *x = names[j];
@@ -101,6 +113,11 @@ static const char *targets_of(const char *fn)
 		strcat(out, names[i]);
 	}
 	return out;
+}
+
+static const char *targets_of(const char *fn)
+{
+	return targets_at(node_named(fn), false);
 }
 
 Test(callgraph, callback_parameters_are_the_functions_passed_for_them)
@@ -157,7 +174,7 @@ Test(callgraph, members_globals_and_returns_carry_functions_across_units)
 	cr_assert_not_null(via_in("dispatch").member);
 	cr_assert_str_eq(targets_of("fire"), "two");
 	cr_assert_eq(via_in("fire").param, 0);
-	cr_assert_not_null(bh_callgraph_table(&graph, "c:@table"));
+	cr_assert_not_null(bh_callgraph_table(&graph, "c:@table", NULL));
 }
 
 Test(callgraph, a_dispatch_table_of_many_functions_stays_unresolved)
@@ -477,4 +494,134 @@ Test(callgraph, a_header_definition_two_units_lower_is_one_node_beside_another_p
 	cr_assert_neq(in_header, SIZE_MAX);
 	cr_assert_eq(first_callee_of(node_in("y", "b/y.c")), in_header);
 	cr_assert_eq(first_callee_of(node_in("z", "b/z.c")), in_header);
+}
+
+// The index of the unit whose main file is `path`.
+static size_t unit_named(const char *path)
+{
+	for (size_t u = 0; u < prog.units.len; u++)
+		if (strcmp(prog.units.items[u].path, path) == 0)
+			return u;
+	cr_assert_fail("no unit %s", path);
+	return SIZE_MAX;
+}
+
+Test(callgraph, each_program_of_a_context_has_its_own_members_and_globals)
+{
+	// Two programs, each storing its own callback in `struct handler`'s
+	// `run` and in a global of external linkage named alike.
+	static const char *const files[] = {
+		"handler.h",
+		"struct handler { void (*run)(const char *); };\n"
+		"void handler_init(struct handler *h);\n"
+		"extern void (*on_exit_hook)(const char *);\n",
+		"server/main.c",
+		"#include \"handler.h\"\n"
+		"int main(void) { struct handler h; handler_init(&h); h.run(\"s\"); on_exit_hook(\"x\"); return 0; }\n",
+		"server/handler.c",
+		"#include \"handler.h\"\n"
+		"static void run(const char *a) { (void)a; }\n"
+		"static void bye(const char *a) { (void)a; }\n"
+		"void (*on_exit_hook)(const char *) = bye;\n"
+		"void handler_init(struct handler *h) { h->run = run; }\n",
+		"agent/main.c",
+		"#include \"handler.h\"\n"
+		"int main(void) { struct handler h; handler_init(&h); h.run(\"a\"); on_exit_hook(\"x\"); return 0; }\n",
+		"agent/handler.c",
+		"#include \"handler.h\"\n"
+		"static void run(const char *a) { (void)a; }\n"
+		"static void bye(const char *a) { (void)a; }\n"
+		"void (*on_exit_hook)(const char *) = 0;\n"
+		"void agent_init(void) { on_exit_hook = bye; }\n"
+		"void handler_init(struct handler *h) { agent_init(); h->run = run; }\n",
+		NULL,
+	};
+	build(files);
+	size_t server = unit_named("server/main.c"), agent = unit_named("agent/main.c");
+	cr_assert_eq(graph.program_of[unit_named("server/handler.c")], graph.program_of[server]);
+	cr_assert_eq(graph.program_of[unit_named("agent/handler.c")], graph.program_of[agent]);
+	cr_assert_neq(graph.program_of[server], graph.program_of[agent]);
+	cr_assert_eq(graph.program_of[graph.program_of[agent]], graph.program_of[agent], "a program's root is its own");
+	// The member call, then the global's, of each main.
+	const bh_ir_instr *calls[8];
+	size_t main_s = node_in("main", "server/main.c"), main_a = node_in("main", "agent/main.c");
+	cr_assert_str_eq(targets_at(main_s, true), "server/handler.c:run");
+	cr_assert_str_eq(targets_at(main_a, true), "agent/handler.c:run");
+	size_t n = calls_of(main_s, calls, 8);
+	const size_t *t;
+	cr_assert_eq(calls[n - 1]->callee.kind, BH_IR_OPND_VAR);
+	cr_assert_eq(bh_callgraph_indirect(&graph, graph.funcs[main_s], calls[n - 1], &t), 1);
+	cr_assert_eq(t[0], node_in("bye", "server/handler.c"));
+	n = calls_of(main_a, calls, 8);
+	cr_assert_eq(bh_callgraph_indirect(&graph, graph.funcs[main_a], calls[n - 1], &t), 1);
+	cr_assert_eq(t[0], node_in("bye", "agent/handler.c"));
+}
+
+Test(callgraph, a_table_or_function_pointer_another_unit_defines_links_the_units)
+{
+	// Nothing in main.c calls into commands.c or hooks.c by name.
+	static const char *const files[] = {
+		"main.c",
+		"struct command { const char *name; void (*run)(const char *); };\n"
+		"extern const struct command commands[];\n"
+		"extern void (*on_line)(const char *);\n"
+		"void dispatch(int i, const char *a) { commands[i].run(a); }\n"
+		"void line(const char *a) { on_line(a); }\n",
+		"commands.c",
+		"struct command { const char *name; void (*run)(const char *); };\n"
+		"static void echo(const char *a) { (void)a; }\n"
+		"static void sh(const char *a) { (void)a; }\n"
+		"const struct command commands[] = { { \"echo\", echo }, { \"sh\", sh }, { 0, 0 } };\n",
+		"hooks.c",
+		"static void print_line(const char *a) { (void)a; }\n"
+		"void (*on_line)(const char *) = print_line;\n",
+		"tools/other.c",
+		"struct command { const char *name; void (*run)(const char *); };\n"
+		"static void unrelated(const char *a) { (void)a; }\n"
+		"const struct command commands[] = { { \"u\", unrelated }, { 0, 0 } };\n"
+		"void other_run(void) { commands[0].run(\"x\"); }\n",
+		NULL,
+	};
+	build(files);
+	size_t main_unit = unit_named("main.c");
+	cr_assert_eq(graph.program_of[unit_named("commands.c")], graph.program_of[main_unit]);
+	cr_assert_eq(graph.program_of[unit_named("hooks.c")], graph.program_of[main_unit]);
+	// Another directory's `commands`: another program's table.
+	cr_assert_neq(graph.program_of[unit_named("tools/other.c")], graph.program_of[main_unit]);
+	cr_assert_str_eq(targets_of("dispatch"), "echo sh");
+	cr_assert_str_eq(targets_of("line"), "print_line");
+	cr_assert_str_eq(targets_of("other_run"), "unrelated");
+	// Each program's functions see its own `commands`.
+	const bh_ir_table *mine = bh_callgraph_table(&graph, "c:@commands", graph.funcs[node_named("dispatch")]);
+	const bh_ir_table *other = bh_callgraph_table(&graph, "c:@commands", graph.funcs[node_named("other_run")]);
+	cr_assert_not_null(mine);
+	cr_assert_not_null(other);
+	cr_assert_eq(mine->nfields, 2);
+	cr_assert_str_eq(mine->fields[0].func, "echo");
+	cr_assert_eq(other->nfields, 1);
+	cr_assert_str_eq(other->fields[0].func, "unrelated");
+}
+
+Test(callgraph, an_array_of_function_pointers_holds_what_it_is_initialised_with_and_given)
+{
+	static const char *const files[] = {
+		"main.c",
+		"typedef void (*handler)(int);\n"
+		"static void a(int x) { (void)x; }\n"
+		"static void b(int x) { (void)x; }\n"
+		"static void c(int x) { (void)x; }\n"
+		"static void d(int x) { (void)x; }\n"
+		"static handler fixed[] = { a, &b };\n"
+		"static handler filled[4];\n"
+		"void setup(void) { filled[0] = c; }\n"
+		"void run_fixed(int i) { fixed[i](i); }\n"
+		"void run_filled(int i) { filled[i](i); }\n"
+		"void run_local(int i) { handler mine[2] = { d, d }; mine[i](i); }\n",
+		NULL,
+	};
+	build(files);
+	cr_assert_str_eq(targets_of("run_fixed"), "a b");
+	cr_assert_str_eq(targets_of("run_filled"), "c");
+	// A local array is not followed: no target, not a wrong one.
+	cr_assert_str_eq(targets_of("run_local"), "");
 }

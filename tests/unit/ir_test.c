@@ -675,6 +675,28 @@ Test(ir, initialiser_lists_zero_fill_then_store_what_they_name)
 	bh_diags_dispose(&diags);
 }
 
+// The functions variable `name` of `fn` is initialised with, as
+// "field=function " each, or NULL when `fn` has no such variable.
+static const char *fn_fields_of(const bh_ir_func *fn, const char *name)
+{
+	for (uint32_t v = 0; v < fn->nvars; v++) {
+		const bh_ir_var *var = &fn->vars[v];
+		if (strcmp(var->name, name) != 0)
+			continue;
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		cr_assert_not_null(f);
+		for (uint32_t k = 0; k < var->nfn_fields; k++)
+			fprintf(f, "%s=%s ", var->fn_fields[k].field, var->fn_fields[k].func);
+		fclose(f);
+		const char *out = bh_arena_strdup(arena, buf);
+		free(buf);
+		return out;
+	}
+	return NULL;
+}
+
 Test(ir, operations_tables_list_every_function_of_a_field)
 {
 	const char *src = "int a(int), b(int);\n"
@@ -686,25 +708,56 @@ Test(ir, operations_tables_list_every_function_of_a_field)
 	bh_diags_init(&diags, arena);
 	bh_ir_unit *ir = lower_text("ops.c", src, &diags);
 	const bh_ir_func *fn = find_func(ir, "f");
-	const char *one = NULL, *rows = NULL;
-	for (uint32_t v = 0; v < fn->nvars; v++) {
-		const bh_ir_var *var = &fn->vars[v];
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-		cr_assert_not_null(f);
-		for (uint32_t k = 0; k < var->nfn_fields; k++)
-			fprintf(f, "%s=%s ", var->fn_fields[k].field, var->fn_fields[k].func);
-		fclose(f);
-		if (strcmp(var->name, "one") == 0)
-			one = bh_arena_strdup(arena, buf);
-		if (strcmp(var->name, "rows") == 0)
-			rows = bh_arena_strdup(arena, buf);
-		free(buf);
-	}
-	cr_assert_str_eq(one, "run=a stop=b ");
+	cr_assert_str_eq(fn_fields_of(fn, "one"), "run=a stop=b ");
 	// Rows that disagree list each function once.
-	cr_assert_str_eq(rows, "run=a stop=b run=b ");
+	cr_assert_str_eq(fn_fields_of(fn, "rows"), "run=a stop=b run=b ");
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, function_pointers_initialised_with_functions_list_them_as_the_variable_itself)
+{
+	const char *src = "int a(int), b(int);\n"
+			  "typedef int (*fn)(int);\n"
+			  "static fn one = a;\n"
+			  "static int (*const many[])(int) = { a, &b, (fn)a, 0 };\n"
+			  "static fn none = 0;\n"
+			  "int f(int i) { return one(i) + many[i](i) + none(i); }\n";
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_text("hooks.c", src, &diags);
+	const bh_ir_func *fn = find_func(ir, "f");
+	for (uint32_t v = 0; v < fn->nvars; v++)
+		for (uint32_t k = 0; k < fn->vars[v].nfn_fields; k++)
+			cr_assert_null(fn->vars[v].fn_fields[k].member);
+	cr_assert_str_eq(fn_fields_of(fn, "one"), "=a ");
+	cr_assert_str_eq(fn_fields_of(fn, "many"), "=a =b ", "each function once");
+	cr_assert_str_eq(fn_fields_of(fn, "none"), "");
+	// Defined here with an initialiser: also a table of the unit.
+	size_t ntables = 0;
+	for (const bh_ir_table *t = ir->tables; t; t = t->next)
+		ntables++;
+	cr_assert_eq(ntables, 2);
+	bh_diags_dispose(&diags);
+}
+
+Test(ir, a_unit_lists_the_globals_of_external_linkage_it_defines)
+{
+	const char *src = "int counter;\n"
+			  "extern int declared;\n"
+			  "static int hidden;\n"
+			  "int table[3] = { 1 };\n"
+			  "void (*hook)(void) = 0;\n"
+			  "int f(void) { static int local; return declared + hidden + local; }\n";
+	bh_diags diags;
+	bh_diags_init(&diags, arena);
+	bh_ir_unit *ir = lower_text("globals.c", src, &diags);
+	char keys[256] = "";
+	for (const bh_ir_global_def *d = ir->defs; d; d = d->next) {
+		size_t used = strlen(keys);
+		snprintf(keys + used, sizeof(keys) - used, "%s ", d->key);
+	}
+	// In reverse source order: each is put in front as it is met.
+	cr_assert_str_eq(keys, "c:@hook c:@table c:@counter ");
 	bh_diags_dispose(&diags);
 }
 

@@ -650,6 +650,17 @@ static enum CXChildVisitResult table_row(CXCursor e, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+// An element of a function pointer's (or array of them's) initialiser.
+static enum CXChildVisitResult pointer_element(CXCursor e, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	table_walk *tw = data;
+	CXCursor fn = function_named(e, 0);
+	if (!clang_Cursor_isNull(fn))
+		note_table_field(tw, "", NULL, fn);
+	return CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult find_init_list(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
@@ -662,7 +673,8 @@ static enum CXChildVisitResult find_init_list(CXCursor c, CXCursor parent, CXCli
 
 // The fields that the initialiser of global struct, or array of structs,
 // `decl` (of canonical type `ct`) sets to functions (an operations table),
-// in the arena; returns their number.
+// or the functions a function pointer (or array of them) is initialised
+// with, in the arena; returns their number.
 static uint32_t function_table(lower *l, CXCursor decl, CXType ct, bh_ir_fn_field **out)
 {
 	*out = NULL;
@@ -671,15 +683,23 @@ static uint32_t function_table(lower *l, CXCursor decl, CXType ct, bh_ir_fn_fiel
 		return 0;
 	bool array = ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray;
 	CXType record = array ? clang_getCanonicalType(clang_getArrayElementType(ct)) : ct;
-	if (record.kind != CXType_Record)
-		return 0;
-	CXCursor init = clang_getNullCursor();
-	clang_visitChildren(def, find_init_list, &init);
-	if (clang_Cursor_isNull(init))
-		return 0;
 	table_walk tw = { .l = l };
-	clang_Type_visitFields(record, collect_field, &tw);
-	clang_visitChildren(init, array ? table_row : table_element, &tw);
+	if (is_function_pointer(record)) {
+		// `log_fn logger = default_log;`, `handler_fn handlers[] = { a, b };`:
+		// the variable itself (field "", no member) holds the functions.
+		CXCursor init = clang_Cursor_getVarDeclInitializer(def);
+		if (array && !clang_Cursor_isNull(init))
+			clang_visitChildren(init, pointer_element, &tw);
+		else if (!clang_Cursor_isNull(init))
+			(void)pointer_element(init, def, &tw);
+	} else if (record.kind == CXType_Record) {
+		CXCursor init = clang_getNullCursor();
+		clang_visitChildren(def, find_init_list, &init);
+		if (clang_Cursor_isNull(init))
+			return 0;
+		clang_Type_visitFields(record, collect_field, &tw);
+		clang_visitChildren(init, array ? table_row : table_element, &tw);
+	}
 	uint32_t n = (uint32_t)tw.out.len;
 	if (n) {
 		*out = bh_arena_alloc(l->arena, n * sizeof(**out));
@@ -2754,18 +2774,33 @@ static bool has_clang_errors(bh_clang__walk *w, CXCursor fn_cursor)
 
 void bh_clang__lower_global(bh_clang__walk *w, CXCursor var)
 {
-	if (!w->ir || clang_getCursorKind(var) != CXCursor_VarDecl || !clang_isCursorDefinition(var))
+	if (!w->ir || clang_getCursorKind(var) != CXCursor_VarDecl)
+		return;
+	enum CX_StorageClass storage = clang_Cursor_getStorageClass(var);
+	bool definition = clang_isCursorDefinition(var);
+	// (`int verbose;` at file scope is a tentative definition, which
+	// clang_isCursorDefinition does not count, but the linker does.)
+	if (!definition && storage != CX_SC_None)
 		return;
 	lower l = { .w = w, .arena = w->arena };
+	// A file-local static is never seen from another unit.
+	bool external = storage != CX_SC_Static;
+	const char *usr = usr_of(&l, var);
+	const char *key = usr ? usr : bh_clang__spelling(w->arena, var);
+	if (external) {
+		bh_ir_global_def *d = bh_arena_alloc(w->arena, sizeof(*d));
+		d->key = key;
+		d->next = w->ir->defs;
+		w->ir->defs = d;
+	}
+	if (!definition)
+		return;
 	CXType type = clang_getCursorType(var);
 	CXType ct = clang_getCanonicalType(type);
 	int64_t value;
-	// A file-local static is never seen from another unit.
-	if (ct.kind >= CXType_Bool && ct.kind <= CXType_Int128 &&
-	    clang_Cursor_getStorageClass(var) != CX_SC_Static && eval_int(var, &value)) {
-		const char *usr = usr_of(&l, var);
+	if (ct.kind >= CXType_Bool && ct.kind <= CXType_Int128 && external && eval_int(var, &value)) {
 		bh_ir_global_init *g = bh_arena_alloc(w->arena, sizeof(*g));
-		g->key = usr ? usr : bh_clang__spelling(w->arena, var);
+		g->key = key;
 		g->value = value;
 		g->is_const = clang_isConstQualifiedType(type);
 		g->next = w->ir->inits;
@@ -2777,8 +2812,7 @@ void bh_clang__lower_global(bh_clang__walk *w, CXCursor var)
 	if (!n)
 		return;
 	bh_ir_table *t = bh_arena_alloc(w->arena, sizeof(*t));
-	const char *usr = usr_of(&l, var);
-	t->key = usr ? usr : bh_clang__spelling(w->arena, var);
+	t->key = key;
 	t->fields = fields;
 	t->nfields = n;
 	t->next = w->ir->tables;
