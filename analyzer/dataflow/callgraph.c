@@ -242,6 +242,11 @@ static size_t first_table(const bh_callgraph *g, const char *key)
 	return lo < g->ntables && strcmp(g->tables[lo]->key, key) == 0 ? lo : g->ntables;
 }
 
+const char *bh_callgraph_program(const bh_callgraph *g, size_t n)
+{
+	return n < g->nfuncs && g->program_of ? g->unit_paths[g->program_of[g->unit_of[n]]] : NULL;
+}
+
 const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key, const bh_ir_func *from)
 {
 	size_t i = first_table(g, key);

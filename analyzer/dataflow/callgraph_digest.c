@@ -79,6 +79,8 @@ static void digest_node(const bh_callgraph *g, const bh_callgraph_ids *ids, size
 	bh_bytes *h = facts;
 	h->len = 0;
 	mix_str(h, ids->names[n]);
+	// (Which globals it shares: another program's are other globals.)
+	mix_str(h, bh_callgraph_program(g, n));
 	if (fn->digest) {
 		bh_wire_raw(h, fn->digest, BH_SHA256_LEN);
 	} else {

@@ -224,6 +224,10 @@ typedef struct {
 	uint64_t stamp;       // bh_taint__program.stamp when it was added or last changed
 	uint64_t digested;    // taint_trace.c: stamp + 1 when `digest` was computed, else 0
 	unsigned char digest[32];
+	// The program it is of (bh_callgraph_program), NULL for every program
+	// (read from a summaries file): two programs of a context may each
+	// have their own `config` of external linkage.
+	const char *program;
 } bh_taint__tainted_global;
 
 // What one run of a component's analysis read of the program's state and
@@ -279,6 +283,9 @@ typedef struct bh_taint__program {
 	BH_VEC(bh_taint__summary *) all_sums; // every summary made, to free their vectors
 	const bh_summaries *imported;   // for functions without a body, or NULL
 	uint64_t stamp;             // counts changes of `tainted`
+	// The program of the component being analysed or replayed: the
+	// tainted globals it reads and writes are that program's.
+	const char *program;
 	// Reuse (taint_reuse.c): per node, the log of the last run of the
 	// component it heads (reads outside the component, reports) and of its
 	// own last analysis (reads of the component's members and of globals);

@@ -35,9 +35,11 @@ const bh_taint__summary *bh_taint__summary_of(const bh_taint__program *p, const 
 
 bh_taint__tainted_global *bh_taint__find_global(const bh_taint__program *p, const char *key)
 {
-	for (size_t i = 0; i < p->tainted.len; i++)
-		if (strcmp(p->tainted.items[i].key, key) == 0)
+	for (size_t i = 0; i < p->tainted.len; i++) {
+		const bh_taint__tainted_global *g = &p->tainted.items[i];
+		if ((!g->program || !p->program || g->program == p->program) && strcmp(g->key, key) == 0)
 			return &p->tainted.items[i];
+	}
 	return NULL;
 }
 
@@ -64,7 +66,8 @@ void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__pat
 		}
 		return;
 	}
-	bh_taint__tainted_global g = { bh_arena_strdup(p->arena, key), path, what, local, ++p->stamp, 0, { 0 } };
+	bh_taint__tainted_global g = { bh_arena_strdup(p->arena, key), path, what, local, ++p->stamp, 0, { 0 },
+				       p->program };
 	bh_vec_push(&p->tainted, g);
 }
 
@@ -111,6 +114,8 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 		rs->canceled = true;
 		return false;
 	}
+	// (A component is in one program: its members call each other.)
+	p->program = bh_callgraph_program(p->graph, nodes[0]);
 	// A later round: what the component read outside itself last round
 	// is unchanged, so it would report the same again.
 	bh_taint__run_log *log = &p->logs[nodes[0]];
@@ -228,6 +233,7 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		bh_taint__trace_round(&p);
 		round_state rs = { &p, opts->cancel, false, round };
 		bh_callgraph_components(graph, analyse_component, &rs);
+		p.program = NULL;
 		if (rs.canceled) {
 			st = BH_ECANCELED;
 			break;

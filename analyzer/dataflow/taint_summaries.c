@@ -606,8 +606,14 @@ void bh_taint__export(const bh_taint__program *p, const bh_ir_program *prog, bh_
 	}
 	for (size_t i = 0; i < p->tainted.len; i++) {
 		const bh_taint__tainted_global *g = &p->tainted.items[i];
+		// (Tainted in several programs: a file's reader applies it to all.)
+		bool again = false;
+		for (size_t j = 0; j < out->globals.len && !again; j++)
+			again = strcmp(out->globals.items[j].key, g->key) == 0;
+		if (again)
+			continue;
 		bh_taint__tainted_global copy = { dup(out, g->key), bh_summaries__path_copy(out, &g->path),
-						  dup(out, g->what), g->local, 0, 0, { 0 } };
+						  dup(out, g->what), g->local, 0, 0, { 0 }, NULL };
 		bh_vec_push(&out->globals, copy);
 	}
 	bh_summaries__index(out);

@@ -137,6 +137,12 @@ bool bh_callgraph_call_const(const bh_callgraph *g, const bh_ir_instr *call, int
  */
 const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key, const bh_ir_func *from);
 
+/**
+ * The program node n is part of, as the main file of its first unit (the
+ * same pointer for every node of one program; see program_of), or NULL.
+ */
+const char *bh_callgraph_program(const bh_callgraph *g, size_t n);
+
 /** The key of a global or static variable across units: its USR, else its name. */
 const char *bh_callgraph_global_key(const bh_ir_var *v);
 

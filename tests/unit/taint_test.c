@@ -841,6 +841,47 @@ Test(taint, a_scan_replays_the_components_whose_reads_hold_in_every_round)
 	bh_vec_dispose(&third);
 }
 
+// Two programs of one context, each with its own `g` of external linkage:
+// the server's environment in its `g` is not in the agent's, whether the
+// scan analyses or replays them, and after a unit joins the agent in
+// front of its others (its program named by another first unit).
+Test(taint, each_program_has_its_own_globals_analysed_or_replayed)
+{
+	static const char server[] = "#include <stdio.h>\n#include <stdlib.h>\n"
+				     "char *g;\n"
+				     "int main(void) { g = getenv(\"CMD\"); return puts(g); }\n";
+	static const char agent[] = "#include <stdlib.h>\n"
+				    "char *g;\n"
+				    "void run(void) { system(g); }\n"
+				    "int main(void) { g = \"uptime\"; run(); return 0; }\n";
+	static const char helper[] = "#include <stdlib.h>\n"
+				     "extern char *g;\n"
+				     "void from_env(void) { g = getenv(\"AGENT_CMD\"); }\n";
+	static const char agent_env[] = "#include <stdlib.h>\n"
+					"char *g;\n"
+					"void from_env(void);\n"
+					"void run(void) { system(g); }\n"
+					"int main(void) { from_env(); run(); return 0; }\n";
+	const char *v1[] = { "server/main.c", server, "agent/main.c", agent, NULL };
+	bh_bytes first = { 0 }, second = { 0 }, third = { 0 };
+	size_t replayed, analyses;
+	result *a = traced_run(v1, NULL, &first, &replayed, &analyses);
+	cr_assert_str_eq(lines_of(a, "c.command-injection"), "");
+	result *b = traced_run(v1, &first, &second, &replayed, &analyses);
+	cr_assert(replayed > 0 && analyses == 0, "replayed %zu, analysed %zu", replayed, analyses);
+	assert_same_findings(a, b);
+	// The agent now takes its own command from the environment, set in a
+	// unit listed before its main.
+	const char *v2[] = { "server/main.c", server, "agent/a_env.c", helper, "agent/main.c", agent_env, NULL };
+	result *c = traced_run(v2, &second, &third, &replayed, &analyses);
+	result *fresh = run(v2, NULL);
+	assert_same_findings(fresh, c);
+	cr_assert_str_eq(lines_of(c, "c.command-injection"), "4");
+	bh_vec_dispose(&first);
+	bh_vec_dispose(&second);
+	bh_vec_dispose(&third);
+}
+
 // A field this function stored through a pointer is what a later read of
 // it sees, whatever the pointer's own taint says (an arena allocator
 // whose offset grew by an untrusted size); memory written through the
