@@ -196,15 +196,18 @@ static bool same_place(const bh_loc *a, const bh_loc *b)
 	       strcmp(a->path, b->path) == 0;
 }
 
+// A global's definition in a unit (an operations table, or any global of
+// external linkage), for indexes sorted by key, then unit.
 typedef struct {
-	const bh_ir_table *table;
+	const char *key;
 	size_t unit;
-} unit_table;
+	const bh_ir_table *table; // an operations table's, else NULL
+} unit_def;
 
-static int table_order(const void *a, const void *b)
+static int def_order(const void *a, const void *b)
 {
-	const unit_table *x = a, *y = b;
-	int c = strcmp(x->table->key, y->table->key);
+	const unit_def *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
 }
 
@@ -214,11 +217,11 @@ static void index_tables(bh_callgraph *g, const bh_ir_program *prog)
 	for (size_t u = 0; u < prog->units.len; u++)
 		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
 			n++;
-	unit_table *all = bh_xcalloc(n + 1, sizeof(*all));
+	unit_def *all = bh_xcalloc(n + 1, sizeof(*all));
 	for (size_t u = 0; u < prog->units.len; u++)
 		for (const bh_ir_table *t = prog->units.items[u].tables; t; t = t->next)
-			all[g->ntables++] = (unit_table){ t, u };
-	qsort(all, g->ntables, sizeof(*all), table_order);
+			all[g->ntables++] = (unit_def){ t->key, u, t };
+	qsort(all, g->ntables, sizeof(*all), def_order);
 	g->tables = bh_xcalloc(n + 1, sizeof(*g->tables));
 	g->table_unit = bh_xcalloc(n + 1, sizeof(*g->table_unit));
 	for (size_t i = 0; i < g->ntables; i++) {
@@ -337,26 +340,14 @@ static void join_programs(bh_callgraph *g, size_t a, size_t b)
 }
 
 // The units defining each global of external linkage, sorted by key.
-typedef struct {
-	const char *key;
-	size_t unit;
-} global_def;
-
-typedef BH_VEC(global_def) global_defs;
-
-static int def_order(const void *a, const void *b)
-{
-	const global_def *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
-}
+typedef BH_VEC(unit_def) global_defs;
 
 static global_defs index_global_defs(const bh_ir_program *prog)
 {
 	global_defs defs = { 0 };
 	for (size_t u = 0; u < prog->units.len; u++)
 		for (const bh_ir_global_def *d = prog->units.items[u].defs; d; d = d->next)
-			bh_vec_push(&defs, ((global_def){ d->key, u }));
+			bh_vec_push(&defs, ((unit_def){ d->key, u, NULL }));
 	if (defs.len)
 		qsort(defs.items, defs.len, sizeof(*defs.items), def_order);
 	return defs;

@@ -43,8 +43,9 @@ typedef struct bh_callgraph {
 	size_t *unit_of;          /* per node: the index of its unit in the program */
 	const char **unit_paths;  /* per unit: its main file, or NULL */
 	size_t *program_of;       /* per unit: the first unit of its program, those it links with
-				     by a call, a function it names or an operations table, directly
-				     or through others (several programs may share a context) */
+				     by a call, a function it names, an operations table or a global
+				     the other defines, directly or through others (several
+				     programs may share a context) */
 	bh_ptrmap key_units;      /* key string's address -> 1 + the unit whose IR holds it */
 	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
 	size_t *succ;
