@@ -107,22 +107,34 @@ const bh_finding *bh_findings_find(const bh_findings *f, const bh_rule *rule, co
 	return NULL;
 }
 
+static void append_one(bh_findings *dst, const bh_finding *s)
+{
+	bh_finding *d = bh_vec_grow_one(&dst->items);
+	*d = *s;
+	d->message = bh_arena_strdup(dst->arena, s->message);
+	d->loc = copy_loc(dst->arena, s->loc);
+	d->function = bh_arena_strdup(dst->arena, s->function);
+	d->snippet = bh_arena_strdup(dst->arena, s->snippet);
+	d->note = bh_arena_strdup(dst->arena, s->note);
+	d->suppress_reason = bh_arena_strdup(dst->arena, s->suppress_reason);
+	d->related = copy_steps(dst->arena, s->related, s->nrelated);
+	d->flow = copy_steps(dst->arena, s->flow, s->nflow);
+	d->fix = copy_fix(dst->arena, s->fix);
+}
+
 void bh_findings_append(bh_findings *dst, const bh_findings *src)
 {
 	bh_vec_reserve(&dst->items, src->items.len);
+	for (size_t i = 0; i < src->items.len; i++)
+		append_one(dst, &src->items.items[i]);
+}
+
+void bh_findings_append_new(bh_findings *dst, const bh_findings *src)
+{
 	for (size_t i = 0; i < src->items.len; i++) {
 		const bh_finding *s = &src->items.items[i];
-		bh_finding *d = &dst->items.items[dst->items.len++];
-		*d = *s;
-		d->message = bh_arena_strdup(dst->arena, s->message);
-		d->loc = copy_loc(dst->arena, s->loc);
-		d->function = bh_arena_strdup(dst->arena, s->function);
-		d->snippet = bh_arena_strdup(dst->arena, s->snippet);
-		d->note = bh_arena_strdup(dst->arena, s->note);
-		d->suppress_reason = bh_arena_strdup(dst->arena, s->suppress_reason);
-		d->related = copy_steps(dst->arena, s->related, s->nrelated);
-		d->flow = copy_steps(dst->arena, s->flow, s->nflow);
-		d->fix = copy_fix(dst->arena, s->fix);
+		if (!bh_findings_find(dst, s->rule, &s->loc, NULL))
+			append_one(dst, s);
 	}
 }
 

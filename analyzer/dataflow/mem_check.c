@@ -485,6 +485,20 @@ static uint32_t released_on_random_path(bh_mem__fctx *c, void *f, const bh_ir_in
 	return 0;
 }
 
+// The step "f() dereferences it" of a finding at a call: inside the
+// callee, or at the call into code outside the context (no location).
+// Made only for a finding: a dereference is checked at every pass of the
+// solver, and the text of each was most of the memory checkers' arena.
+static bh_finding_step deref_in_callee(bh_mem__fctx *c, const bh_ir_instr *in, const char *callee,
+				       const bh_loc *inside)
+{
+	bool known = inside && inside->path && inside->line;
+	return (bh_finding_step){ known ? *inside : in->loc,
+				  bh_arena_sprintf(c->prog->arena,
+						   known ? "%s() dereferences it here" : "%s() dereferences it",
+						   callee ? callee : "?") };
+}
+
 void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o,
 		  const char *callee, const bh_loc *inside, bool null_matters)
 {
@@ -497,16 +511,11 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 		snprintf(how, sizeof(how), "is passed to %s(), which dereferences it", callee);
 	else
 		snprintf(how, sizeof(how), "is dereferenced");
-	// The step inside the callee, when a program function dereferences it;
-	// at the call when that is code outside the context (no location).
 	bool known = inside && inside->path && inside->line;
 	// Findings inside a helper called from here only stand there, the
 	// call a step on the way (bh_mem__single_use, bh_mem__report).
 	bool relocated = known && c->inside == inside;
-	bh_finding_step callee_step = { known ? *inside : in->loc,
-					bh_arena_sprintf(c->prog->arena, known ? "%s() dereferences it here"
-									       : "%s() dereferences it",
-							 callee ? callee : "?") };
+	bool callee_step = inside && !relocated;
 	bh_finding_step steps[3];
 	size_t n = 0;
 	bh_mem__ostate *objs = bh_mem__fact_objs(c, f);
@@ -517,8 +526,8 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 			steps[n++] = bh_mem__alloc_step(c, freed);
 		steps[n++] = bh_mem__release_step(c, freed, objs[freed].freed_at, "released here");
 		unsigned line = steps[n - 1].loc.line;
-		if (inside && !relocated)
-			steps[n++] = callee_step;
+		if (callee_step)
+			steps[n++] = deref_in_callee(c, in, callee, inside);
 		bh_mem__report(c, bh_rule_get(BH_RULE_C_USE_AFTER_FREE), in, name, steps, n, "used after release",
 			       "'%s' %s%s after %s was released at line %u%s", name, how, callee ? "," : "",
 			       bh_mem__object_text(c, freed), line, on_some_path ? ", on the path through that line" : "");
@@ -544,8 +553,8 @@ void bh_mem__deref(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const bh_ir_
 	     (explicit && null_on_random_path(c, in, o, v)))) {
 		n = 0;
 		steps[n++] = null_origin_step(c, v);
-		if (inside && !relocated)
-			steps[n++] = callee_step;
+		if (callee_step)
+			steps[n++] = deref_in_callee(c, in, callee, inside);
 		if (first_pass)
 			bh_mem__report(c, bh_rule_get(BH_RULE_C_NULL_DEREF), in, name, steps, n,
 				       "dereferenced while NULL on the first pass",

@@ -599,10 +599,10 @@ void bh_reuse__finish(bh_reuse *r, bh_bytes *outputs)
 
 // ---------------------------------------------------------------- rounds
 
-void bh_reuse__new_round(bh_reuse *r)
+void bh_reuse__new_round(bh_reuse *r, const size_t *nodes, size_t n)
 {
-	if (r && r->cur)
-		memset(r->cur, 0, (r->graph->nfuncs + 1) * sizeof(*r->cur));
+	for (size_t i = 0; r && r->cur && i < n; i++)
+		memset(r->cur[nodes[i]], 0, DIGEST);
 }
 
 size_t bh_reuse__last(const bh_reuse *r)

@@ -128,13 +128,14 @@ bool bh_reuse__reported_holds(bh_reuse *r, const bh_findings *out, const char *k
 
 /*
  * Rounds (an analysis that runs its components again while the program's
- * state grows): new_round forgets every summary digest (a summary not made
- * in this round yet reads as none); `bh_reuse__last` names the trace this
+ * state grows): new_round forgets the summary digests of `nodes`, the part
+ * of the graph starting a round (bh_callgraph_parts; a summary not made in
+ * this round yet reads as none); `bh_reuse__last` names the trace this
  * run made or replayed last (0: none), and `again` says that trace holds in
  * `round` too (the component was replayed from this run's own earlier
  * round) and gives its members their digests back.
  */
-void bh_reuse__new_round(bh_reuse *r);
+void bh_reuse__new_round(bh_reuse *r, const size_t *nodes, size_t n);
 size_t bh_reuse__last(const bh_reuse *r);
 void bh_reuse__again(bh_reuse *r, size_t trace, unsigned round);
 /** The stored trace that this run's trace `trace` replayed, or NULL. */

@@ -286,12 +286,14 @@ typedef struct bh_taint__program {
 	// The program of the component being analysed or replayed: the
 	// tainted globals it reads and writes are that program's.
 	const char *program;
-	// Reuse (taint_reuse.c): per node, the log of the last run of the
-	// component it heads (reads outside the component, reports) and of its
-	// own last analysis (reads of the component's members and of globals);
-	// the logs being written (NULL when none); the members of the
-	// component under analysis.
+	// Reuse (taint_reuse.c): per node of the part being analysed (at
+	// `local[node]`, its index in the part), the log of the last run of
+	// the component it heads (reads outside the component, reports) and of
+	// its own last analysis (reads of the component's members and of
+	// globals); the logs being written (NULL when none); per node, whether
+	// it is a member of the component under analysis.
 	bh_taint__run_log *logs, *member_logs;
+	size_t *local;
 	bh_taint__run_log *recording, *member_recording;
 	bool *member;
 	size_t analyses;            // functions analysed (bh_taint_options.analyses)
@@ -362,7 +364,8 @@ void bh_taint__note_incomplete(bh_taint__program *p, bh_loc loc, const char *fun
 /*
  * taint_trace.c: traces of components across scans (include/bulkhead/
  * reuse.h). begin (r NULL: none, every call below does nothing), a round
- * at the start of each round, then per component: replay, or start, the
+ * at the start of each round of a part (`nodes`, bh_callgraph_parts), then
+ * per component: replay, or start, the
  * analysis, finish; `again` when this run's own log replays a component
  * in a later round. sound: false when a stored summary did not decode
  * (the run must be made again without traces).
@@ -372,7 +375,9 @@ struct bh_reuse;
 void bh_taint__trace_begin(bh_taint__program *p, struct bh_reuse *r, const bh_callgraph_ids *ids);
 bool bh_taint__trace_sound(const bh_taint__program *p);
 void bh_taint__trace_end(bh_taint__program *p);
-void bh_taint__trace_round(bh_taint__program *p);
+void bh_taint__trace_round(bh_taint__program *p, const size_t *nodes, size_t n);
+/** A part whose summaries are freed: its replayed ones are not decoded later. */
+void bh_taint__trace_forget(bh_taint__program *p, const size_t *nodes, size_t n);
 bool bh_taint__trace_replay(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
 void bh_taint__trace_start(bh_taint__program *p, const size_t *nodes, size_t n, unsigned round);
 void bh_taint__trace_finish(bh_taint__program *p, const size_t *nodes, size_t n, const bh_taint__run_log *log);

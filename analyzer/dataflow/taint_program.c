@@ -8,10 +8,15 @@
 // later scan replays an earlier one's (taint_trace.c).
 //
 // Globals are flow-insensitive and program-wide: once any function stores
-// untrusted data into a global, every read of it anywhere is tainted. A
-// round that discovers a new tainted global is followed by another round
-// (bounded by max_rounds) so that readers analysed earlier see it; only
-// the last round's findings are kept.
+// untrusted data into a global, every read of it anywhere in its program is
+// tainted. A round that discovers a new tainted global is followed by
+// another round (bounded by max_rounds) so that readers analysed earlier
+// see it; only the last round's findings are kept.
+//
+// The graph is analysed part by part (bh_callgraph_parts: whole programs,
+// closed under calls), rounds within a part; a finished part's summaries,
+// paths and logs are freed before the next starts, so that a context of
+// many programs needs the memory of its largest.
 //
 // Requires: verified IR of every unit. Provides: findings with flows.
 #include <stdint.h>
@@ -103,7 +108,7 @@ static bool same_summary(const bh_taint__summary *a, const bh_taint__summary *b)
 // analysis (the other members' summaries, globals) is still the same.
 static bool member_is_dirty(const bh_taint__program *p, size_t node)
 {
-	return !bh_taint__log_still_holds(p, &p->member_logs[node]);
+	return !bh_taint__log_still_holds(p, &p->member_logs[p->local[node]]);
 }
 
 static bool analyse_component(const size_t *nodes, size_t n, void *payload)
@@ -118,7 +123,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	p->program = bh_callgraph_program(p->graph, nodes[0]);
 	// A later round: what the component read outside itself last round
 	// is unchanged, so it would report the same again.
-	bh_taint__run_log *log = &p->logs[nodes[0]];
+	bh_taint__run_log *log = &p->logs[p->local[nodes[0]]];
 	if (bh_taint__log_still_holds(p, log)) {
 		for (size_t i = 0; i < n; i++)
 			p->sums[nodes[i]] = p->last_sums[nodes[i]];
@@ -136,7 +141,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	for (size_t i = 0; i < n; i++) {
 		p->sums[nodes[i]] = NULL;
 		p->member[nodes[i]] = true;
-		p->member_logs[nodes[i]].valid = false;
+		p->member_logs[p->local[nodes[i]]].valid = false;
 	}
 	bh_taint__record(p, log);
 	bh_taint__trace_start(p, nodes, n, rs->round);
@@ -149,11 +154,11 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 				continue;
 			bh_taint__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
 			bh_vec_push(&p->all_sums, s);
-			bh_taint__record_member(p, &p->member_logs[nodes[i]]);
+			bh_taint__record_member(p, &p->member_logs[p->local[nodes[i]]]);
 			bh_taint__analyse_function(p, p->graph->funcs[nodes[i]], s);
 			p->analyses++;
 			bh_taint__record_member(p, NULL);
-			p->member_logs[nodes[i]].valid = true;
+			p->member_logs[p->local[nodes[i]]].valid = true;
 			if (!same_summary(p->sums[nodes[i]], s))
 				stable = false;
 			p->sums[nodes[i]] = s;
@@ -190,6 +195,107 @@ void bh_taint__report(bh_taint__program *p, const bh_rule *rule, bh_loc loc,
 		bh_finding_add_flow(out, fd, s->loc, s->message);
 }
 
+// One part's rounds (bh_callgraph_parts): its findings and diagnostics
+// of the last round go to `run_findings` and `run_diags` (a location
+// another part reported already is not reported again); *sound is false
+// when a stored summary did not decode.
+static bh_status analyse_part(bh_taint__program *p, const bh_callgraph_parts *parts, size_t part,
+			      const bh_taint_options *opts, bh_findings *run_findings, bh_diags *run_diags,
+			      bool *sound)
+{
+	size_t first = parts->part_start[part], end = parts->part_start[part + 1];
+	const size_t *nodes = parts->nodes + parts->comp_start[first];
+	size_t nnodes = parts->comp_start[end] - parts->comp_start[first];
+	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
+	// (The logs are the part's: a node's is at its index in the part.)
+	p->logs = bh_xcalloc(nnodes + 1, sizeof(*p->logs));
+	p->member_logs = bh_xcalloc(nnodes + 1, sizeof(*p->member_logs));
+	for (size_t i = 0; i < nnodes; i++)
+		p->local[nodes[i]] = i;
+	bh_findings round_findings;
+	bh_diags round_diags;
+	bh_status st = BH_OK;
+	for (unsigned round = 1;; round++) {
+		bh_findings_init(&round_findings, p->arena);
+		bh_diags_init(&round_diags, p->arena);
+		p->findings = &round_findings;
+		p->diags = &round_diags;
+		p->tainted_at_round_start = p->tainted.len;
+		bh_taint__trace_round(p, nodes, nnodes);
+		round_state rs = { p, opts->cancel, false, round };
+		for (size_t c = first; c < end && !rs.canceled; c++)
+			(void)analyse_component(parts->nodes + parts->comp_start[c],
+						parts->comp_start[c + 1] - parts->comp_start[c], &rs);
+		p->program = NULL;
+		if (rs.canceled) {
+			st = BH_ECANCELED;
+			break;
+		}
+		bool more = p->tainted.len > p->tainted_at_round_start;
+		if (!more || round >= max_rounds) {
+			// Exported, every summary is needed: replayed ones are
+			// decoded now.
+			for (size_t i = 0; opts->exported && i < nnodes; i++)
+				(void)bh_taint__sum(p, nodes[i]);
+			*sound = bh_taint__trace_sound(p);
+			if (*sound) {
+				bh_findings_append_new(run_findings, &round_findings);
+				bh_diags_append(run_diags, &round_diags);
+			}
+			break;
+		}
+		bh_findings_dispose(&round_findings);
+		bh_diags_dispose(&round_diags);
+		for (size_t i = 0; i < nnodes; i++) {
+			p->last_sums[nodes[i]] = p->sums[nodes[i]];
+			p->sums[nodes[i]] = NULL;
+		}
+	}
+	bh_findings_dispose(&round_findings);
+	bh_diags_dispose(&round_diags);
+	for (size_t i = 0; i < nnodes; i++) {
+		bh_taint__log_dispose(&p->logs[i]);
+		bh_taint__log_dispose(&p->member_logs[i]);
+	}
+	free(p->logs);
+	free(p->member_logs);
+	p->logs = p->member_logs = NULL;
+	return st;
+}
+
+// The vectors of every summary made (the summaries are in the arena).
+static void drop_summaries(bh_taint__program *p)
+{
+	for (size_t i = 0; i < p->all_sums.len; i++) {
+		bh_vec_dispose(&p->all_sums.items[i]->sinks);
+		bh_vec_dispose(&p->all_sums.items[i]->fields);
+		bh_vec_dispose(&p->all_sums.items[i]->globals);
+	}
+	p->all_sums.len = 0;
+}
+
+// Forget a finished part: its summaries, paths and tainted globals
+// (the imported ones, `shared`, back as they were before it), so that the
+// next part starts from the memory the first did.
+static void release_part(bh_taint__program *p, const bh_callgraph_parts *parts, size_t part,
+			 const bh_taint__tainted_global *shared, size_t nshared)
+{
+	size_t first = parts->comp_start[parts->part_start[part]];
+	size_t end = parts->comp_start[parts->part_start[part + 1]];
+	for (size_t i = first; i < end; i++) {
+		size_t n = parts->nodes[i];
+		p->sums[n] = p->last_sums[n] = NULL;
+	}
+	bh_taint__trace_forget(p, parts->nodes + first, end - first);
+	drop_summaries(p);
+	p->tainted.len = nshared;
+	if (nshared)
+		memcpy(p->tainted.items, shared, nshared * sizeof(*shared));
+	bh_strset_dispose(&p->step_messages);
+	bh_arena_free(p->arena);
+	p->arena = NULL;
+}
+
 bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		       const bh_taint_options *opts, bh_findings *out, bh_diags *diags)
 {
@@ -200,7 +306,9 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 		return BH_EINVAL;
 	bh_taint__program p;
 	memset(&p, 0, sizeof(p));
-	p.arena = bh_arena_new();
+	// (What outlives the parts: imported globals, the findings.)
+	bh_arena *run_arena = bh_arena_new();
+	p.arena = run_arena;
 	p.models = models;
 	size_t dummy;
 	(void)bh_taint_models_find(models, "", &dummy); // seal before use
@@ -209,81 +317,61 @@ bh_status bh_taint_run(const bh_ir_program *prog, bh_taint_models *models,
 	p.graph = graph;
 	p.sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.sums));
 	p.last_sums = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.last_sums));
-	p.logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.logs));
-	p.member_logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member_logs));
+	p.local = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.local));
 	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
 	p.imported = opts->imported;
 	bh_taint__import_globals(&p, opts->imported);
+	size_t nshared = p.tainted.len;
+	bh_taint__tainted_global *shared = bh_xcalloc(nshared + 1, sizeof(*shared));
+	if (nshared)
+		memcpy(shared, p.tainted.items, nshared * sizeof(*shared));
 	// (A run that imports summaries keeps no traces: its results depend
 	// on another scan's functions.)
 	bool traced = opts->reuse && opts->ids && !opts->imported;
 	bh_taint__trace_begin(&p, traced ? opts->reuse : NULL, opts->ids);
 
-	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
-	bh_findings round_findings;
-	bh_diags round_diags;
+	// Part by part; a run that exports summaries keeps every part's until
+	// it has written them.
+	bh_callgraph_parts parts;
+	bh_callgraph_parts_build(graph, &parts);
+	bh_findings run_findings;
+	bh_diags run_diags;
+	bh_findings_init(&run_findings, run_arena);
+	bh_diags_init(&run_diags, run_arena);
 	bh_status st = BH_OK;
 	bool sound = true;
-	for (unsigned round = 1;; round++) {
-		bh_findings_init(&round_findings, p.arena);
-		bh_diags_init(&round_diags, p.arena);
-		p.findings = &round_findings;
-		p.diags = &round_diags;
-		p.tainted_at_round_start = p.tainted.len;
-		bh_taint__trace_round(&p);
-		round_state rs = { &p, opts->cancel, false, round };
-		bh_callgraph_components(graph, analyse_component, &rs);
-		p.program = NULL;
-		if (rs.canceled) {
-			st = BH_ECANCELED;
-			break;
+	for (size_t k = 0; k < parts.nparts && st == BH_OK && sound; k++) {
+		if (!opts->exported)
+			p.arena = bh_arena_new();
+		st = analyse_part(&p, &parts, k, opts, &run_findings, &run_diags, &sound);
+		if (!opts->exported) {
+			release_part(&p, &parts, k, shared, nshared);
+			p.arena = run_arena;
 		}
-		bool more = p.tainted.len > p.tainted_at_round_start;
-		if (!more || round >= max_rounds) {
-			// Exported, every summary is needed: replayed ones are
-			// decoded now.
-			for (size_t i = 0; opts->exported && i < graph->nfuncs; i++)
-				(void)bh_taint__sum(&p, i);
-			sound = bh_taint__trace_sound(&p);
-			if (sound) {
-				bh_findings_append(out, &round_findings);
-				bh_diags_append(diags, &round_diags);
-			}
-			break;
-		}
-		bh_findings_dispose(&round_findings);
-		bh_diags_dispose(&round_diags);
-		bh_taint__summary **last = p.last_sums;
-		p.last_sums = p.sums;
-		p.sums = last;
-		memset(p.sums, 0, (graph->nfuncs + 1) * sizeof(*p.sums));
 	}
-	bh_findings_dispose(&round_findings);
-	bh_diags_dispose(&round_diags);
+	if (st == BH_OK && sound) {
+		bh_findings_append(out, &run_findings);
+		bh_diags_append(diags, &run_diags);
+	}
+	bh_findings_dispose(&run_findings);
+	bh_diags_dispose(&run_diags);
+	bh_callgraph_parts_dispose(&parts);
+	free(shared);
 	if (opts->analyses)
 		*opts->analyses = p.analyses;
 	if (opts->exported && st == BH_OK && sound)
 		bh_taint__export(&p, prog, opts->exported);
-	for (size_t i = 0; i < graph->nfuncs; i++) {
-		bh_taint__log_dispose(&p.logs[i]);
-		bh_taint__log_dispose(&p.member_logs[i]);
-	}
 	bh_callgraph_release(graph, &own);
 	free(p.sums);
 	free(p.last_sums);
-	free(p.logs);
-	free(p.member_logs);
+	free(p.local);
 	free(p.member);
 	bh_vec_dispose(&p.tainted);
-	for (size_t i = 0; i < p.all_sums.len; i++) {
-		bh_vec_dispose(&p.all_sums.items[i]->sinks);
-		bh_vec_dispose(&p.all_sums.items[i]->fields);
-		bh_vec_dispose(&p.all_sums.items[i]->globals);
-	}
+	drop_summaries(&p);
 	bh_vec_dispose(&p.all_sums);
 	bh_taint__trace_end(&p);
 	bh_strset_dispose(&p.step_messages);
-	bh_arena_free(p.arena);
+	bh_arena_free(run_arena);
 	if (!sound) {
 		// A stored summary did not decode: the traces are dropped and
 		// everything is analysed again.

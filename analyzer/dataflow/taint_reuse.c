@@ -252,6 +252,7 @@ void bh_taint__replay(bh_taint__program *p, const bh_taint__run_log *log)
 
 void bh_taint__log_dispose(bh_taint__run_log *log)
 {
+	log->valid = false;
 	bh_vec_dispose(&log->sums);
 	bh_vec_dispose(&log->globals);
 	bh_vec_dispose(&log->reports);

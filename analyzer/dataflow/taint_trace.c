@@ -417,13 +417,20 @@ void bh_taint__trace_end(bh_taint__program *p)
 	p->tracer = NULL;
 }
 
-void bh_taint__trace_round(bh_taint__program *p)
+void bh_taint__trace_round(bh_taint__program *p, const size_t *nodes, size_t n)
 {
 	bh_taint__tracer *t = p->tracer;
 	if (!t)
 		return;
-	bh_reuse__new_round(t->r);
-	memset(t->lazy, 0, (p->graph->nfuncs + 1) * sizeof(*t->lazy));
+	bh_reuse__new_round(t->r, nodes, n);
+	bh_taint__trace_forget(p, nodes, n);
+}
+
+void bh_taint__trace_forget(bh_taint__program *p, const size_t *nodes, size_t n)
+{
+	bh_taint__tracer *t = p->tracer;
+	for (size_t i = 0; t && i < n; i++)
+		t->lazy[nodes[i]] = (lazy_summary){ 0 };
 }
 
 const bh_taint__summary *bh_taint__sum(const bh_taint__program *cp, size_t node)

@@ -214,6 +214,27 @@ void bh_callgraph_components(const bh_callgraph *g,
 			     bool (*emit)(const size_t *nodes, size_t n, void *payload),
 			     void *payload);
 
+/*
+ * The components grouped into parts (callgraph_parts.c): a part is closed
+ * under call edges and holds whole programs (bh_callgraph_program), so what
+ * an analysis of one part reads (its callees' summaries, its program's
+ * globals) is the part's own, and a whole-program analysis can drop a
+ * part's summaries once it is done with it: its memory then grows with the
+ * largest program, not with how many a context holds. Parts come in the
+ * order of their first component in bh_callgraph_components; within a
+ * part, components keep that order (callees first).
+ */
+typedef struct {
+	size_t *nodes;      /* every component's nodes, part after part */
+	size_t *comp_start; /* component c is nodes[comp_start[c] .. comp_start[c + 1]) */
+	size_t ncomps;
+	size_t *part_start; /* part k is components part_start[k] .. part_start[k + 1] - 1 */
+	size_t nparts;
+} bh_callgraph_parts;
+
+void bh_callgraph_parts_build(const bh_callgraph *g, bh_callgraph_parts *out);
+void bh_callgraph_parts_dispose(bh_callgraph_parts *parts);
+
 /**
  * Each node's identity across runs and its digest (callgraph_digest.c):
  * `names[n]` is its USR (or name) and file, with a rank when both repeat;

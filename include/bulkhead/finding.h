@@ -99,6 +99,13 @@ const bh_finding *bh_findings_find(const bh_findings *f, const bh_rule *rule, co
 /** Append deep copies of `src`'s findings to `dst` (strings into dst's arena). */
 void bh_findings_append(bh_findings *dst, const bh_findings *src);
 
+/**
+ * Append deep copies of those of `src`'s findings whose rule and location
+ * no finding of `dst` has (bh_findings_find): two programs of a context
+ * built from one source file report its flows once.
+ */
+void bh_findings_append_new(bh_findings *dst, const bh_findings *src);
+
 /** A borrowed view of `f`'s findings from index `from` on (not to be grown or disposed). */
 static inline bh_findings bh_findings_tail(const bh_findings *f, size_t from)
 {

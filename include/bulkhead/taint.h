@@ -105,7 +105,7 @@ const bh_taint_model *bh_taint_models_find(bh_taint_models *m, const char *funct
 
 typedef struct {
 	const volatile int *cancel; /* if non-NULL and non-zero, stop early */
-	unsigned max_rounds;        /* whole-program rounds for globals; 0: default (3) */
+	unsigned max_rounds;        /* rounds for globals, per part of the call graph; 0: default (3) */
 	const bh_callgraph *graph;   /* built once for the program and shared, or NULL */
 	const bh_summaries *imported; /* for functions without a body here, or NULL */
 	bh_summaries *exported; /* receives the summary of every function analysed, or NULL */

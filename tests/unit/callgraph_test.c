@@ -625,3 +625,88 @@ Test(callgraph, an_array_of_function_pointers_holds_what_it_is_initialised_with_
 	// A local array is not followed: no target, not a wrong one.
 	cr_assert_str_eq(targets_of("run_local"), "");
 }
+
+// The part (index) and component position of every node.
+static void part_positions(const bh_callgraph_parts *parts, size_t *part_of, size_t *comp_of)
+{
+	for (size_t n = 0; n < graph.nfuncs; n++)
+		part_of[n] = comp_of[n] = SIZE_MAX;
+	for (size_t k = 0; k < parts->nparts; k++)
+		for (size_t c = parts->part_start[k]; c < parts->part_start[k + 1]; c++)
+			for (size_t i = parts->comp_start[c]; i < parts->comp_start[c + 1]; i++) {
+				size_t n = parts->nodes[i];
+				cr_assert_eq(part_of[n], SIZE_MAX, "%s is in two components", graph.funcs[n]->name);
+				part_of[n] = k;
+				comp_of[n] = c;
+			}
+}
+
+static const size_t *walk_parts; // per node: its part
+static size_t walk_next;          // parts met so far
+
+static bool note_part_order(const size_t *nodes, size_t n, void *payload)
+{
+	(void)payload;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = walk_parts[nodes[i]];
+		cr_assert_leq(k, walk_next, "part %zu comes before part %zu", k, walk_next);
+		if (k == walk_next)
+			walk_next++;
+	}
+	return true;
+}
+
+Test(callgraph, parts_hold_whole_programs_closed_under_calls_callees_first)
+{
+	// Two programs, the server's third unit linked to it only by the
+	// global it sets, and a unit on its own.
+	static const char *const files[] = {
+		"server/main.c",
+		"int verbose;\n"
+		"void serve(int fd);\n"
+		"int main(void) { serve(0); return verbose; }\n",
+		"server/serve.c",
+		"static int depth(int n) { return n > 0 ? depth(n - 1) : 0; }\n"
+		"void serve(int fd) { (void)depth(fd); }\n",
+		"server/flags.c",
+		"extern int verbose;\n"
+		"void set_verbose(void) { verbose = 1; }\n",
+		"agent/main.c",
+		"static int ping(void) { return 1; }\n"
+		"int main(void) { return ping(); }\n",
+		"tools/lone.c",
+		"int unused_helper(int x) { return x + 1; }\n",
+		NULL,
+	};
+	build(files);
+	bh_callgraph_parts parts;
+	bh_callgraph_parts_build(&graph, &parts);
+	size_t part_of[16], comp_of[16];
+	cr_assert_leq(graph.nfuncs, 16);
+	part_positions(&parts, part_of, comp_of);
+	cr_assert_eq(parts.nparts, 3);
+	cr_assert_eq(parts.comp_start[parts.ncomps], graph.nfuncs, "every node once");
+	for (size_t n = 0; n < graph.nfuncs; n++) {
+		cr_assert_neq(part_of[n], SIZE_MAX, "%s is in no part", graph.funcs[n]->name);
+		// Callees come first, in the same part.
+		for (size_t e = graph.succ_start[n]; e < graph.succ_start[n + 1]; e++) {
+			size_t m = graph.succ[e];
+			cr_assert_eq(part_of[m], part_of[n]);
+			cr_assert_leq(comp_of[m], comp_of[n], "%s before its callee %s", graph.funcs[n]->name,
+				      graph.funcs[m]->name);
+		}
+	}
+	size_t server = node_in("main", "server/main.c");
+	cr_assert_eq(part_of[node_in("set_verbose", "server/flags.c")], part_of[server]);
+	cr_assert_eq(part_of[node_in("depth", "server/serve.c")], part_of[server]);
+	size_t agent = node_in("main", "agent/main.c"), lone = node_in("unused_helper", "tools/lone.c");
+	cr_assert_neq(part_of[agent], part_of[server]);
+	cr_assert_neq(part_of[lone], part_of[server]);
+	cr_assert_neq(part_of[lone], part_of[agent]);
+	// Parts numbered in the order the graph's walk meets them.
+	walk_parts = part_of;
+	walk_next = 0;
+	bh_callgraph_components(&graph, note_part_order, NULL);
+	cr_assert_eq(walk_next, parts.nparts);
+	bh_callgraph_parts_dispose(&parts);
+}

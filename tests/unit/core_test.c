@@ -221,6 +221,24 @@ Test(core, findings_append_deep_copies_steps)
 	bh_findings_dispose(&b);
 }
 
+Test(core, findings_append_new_skips_the_places_already_reported)
+{
+	bh_findings a, b;
+	bh_findings_init(&a, arena);
+	bh_findings_init(&b, arena);
+	add(&b, "a.c", 1, "gets(b)");
+	// The same place by another path (its message differs), another line.
+	bh_finding *same = add(&a, "a.c", 1, "gets(b)");
+	same->message = "reached another way";
+	add(&a, "a.c", 2, "gets(b)");
+	bh_findings_append_new(&b, &a);
+	cr_assert_eq(b.items.len, 2);
+	cr_assert_eq(b.items.items[1].loc.line, 2);
+	cr_assert_str_neq(b.items.items[0].message, "reached another way");
+	bh_findings_dispose(&a);
+	bh_findings_dispose(&b);
+}
+
 Test(core, snippet_normalization_collapses_whitespace)
 {
 	cr_assert_str_eq(bh_finding_normalize_snippet(arena, "  strcpy( a,\n\t b ) ; ", 21),
