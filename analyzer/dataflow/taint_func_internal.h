@@ -191,6 +191,8 @@ uint32_t bh_taint__tainted_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_
 uint32_t bh_taint__src_loc(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o, bool deep);
 /** Push (backwards) the steps that brought taint to `loc` before instruction `at`. */
 void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at);
+/** The same for the concrete taint call `at` wrote into `loc` (a source's, a callee's). */
+void bh_taint__explain_write(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at);
 bh_taint__path bh_taint__path_to(bh_taint__fctx *c, uint32_t loc, uint32_t at, const char **what, bh_loc sink_loc,
 		       const char *sink_msg);
 const char *bh_taint__display_name(bh_taint__fctx *c, const char *name);

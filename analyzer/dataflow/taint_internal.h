@@ -276,7 +276,6 @@ typedef struct bh_taint__program {
 	bh_taint__summary **sums, **last_sums;
 	// Globals holding concrete taint (program-wide, flow-insensitive).
 	BH_VEC(bh_taint__tainted_global) tainted;
-	size_t tainted_at_round_start;
 	// Findings of the current round, deduplicated by rule and location.
 	bh_findings *findings;
 	bh_diags *diags;

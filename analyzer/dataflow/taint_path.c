@@ -431,9 +431,42 @@ static bool around_loop(bh_taint__fctx *c, bh_taint__val *f, bh_taint__path_buil
 	return true;
 }
 
-// Steps that brought taint to location `loc` just before instruction `at`,
+// Steps for a location tainted on entry to the function: a parameter
+// (or a source's), a field of one, or a global.
+static void explain_entry(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at,
+			  const bh_taint__val *v)
+{
+	const char *name = bh_taint__var_name(c, loc);
+	if (explain_global(c, pb, loc, at))
+		return;
+	if (loc >= c->fn->nvars) {
+		const bh_taint__slot_key *k = &c->slots.items[loc - c->fn->nvars];
+		if (k->base < c->fn->nparams)
+			bh_taint__step(c, pb, c->fn->loc, "field '%s' of parameter '%s'", k->field,
+				       c->fn->vars[k->base].name);
+	} else if (loc < c->fn->nparams) {
+		size_t n;
+		const bh_taint_model *m = bh_taint_models_find(c->prog->models, c->fn->name, &n);
+		const char *what = NULL;
+		for (size_t k = 0; k < n; k++)
+			if (m[k].kind == BH_TAINT_SOURCE && m[k].to.kind == BH_TAINT_PLACE_PARAM &&
+			    m[k].to.index == loc)
+				what = m[k].what;
+		if (what && (v->labels & BH_TAINT__SRC)) {
+			bh_taint__step(c, pb, c->fn->loc, "%s '%s'", what, name);
+			if (!pb->what)
+				pb->what = bh_arena_sprintf(c->prog->arena, "%s (%s)", what, name);
+		} else {
+			bh_taint__step(c, pb, c->fn->loc, "parameter '%s' of %s()", name, c->fn->name);
+		}
+	}
+}
+
+// Steps that brought taint to location `loc` just before instruction `at`
+// (with `writer`: just after `writer`, which wrote concrete taint there),
 // pushed backwards onto `pb`.
-void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
+static void explain_walk(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at,
+			 const bh_ir_instr *writer)
 {
 	bh_taint__val *f = bh_xmalloc((c->ntracked ? c->ntracked : 1) * sizeof(*f));
 	bh_taint__val *saved_scratch = c->scratch;
@@ -454,55 +487,35 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 			again = seen_loc[k] == loc && seen_at[k] == at;
 		seen_loc[depth] = loc;
 		seen_at[depth] = at;
-		if (again) {
-			if (!around_loop(c, f, pb, &loc, &at, want, seen_loc, depth, &resumed))
-				break;
-			continue;
-		}
-		at = temp_made_at(c, loc, at);
-		bh_taint__state_before(c, f, at);
-		bh_taint__val v = bh_taint__value_at(c, f, loc);
-		if (!v.labels)
-			break;
-		if (depth == 0 && (v.labels & BH_TAINT__SRC))
+		const bh_ir_instr *w = depth == 0 ? writer : NULL;
+		if (w) {
 			want = BH_TAINT__SRC;
-		if (depth > 0 && v.witness == at) {
-			// Made by this same instruction a time around the loop
-			// before: its step is there already.
-			if (!around_loop(c, f, pb, &loc, &at, want, seen_loc, depth, &resumed))
-				break;
-			continue;
-		}
-		if (v.witness == BH_TAINT__NONE) {
-			// Tainted on entry: a parameter or a global.
-			const char *name = bh_taint__var_name(c, loc);
-			if (explain_global(c, pb, loc, at))
-				break;
-			if (loc >= c->fn->nvars) {
-				const bh_taint__slot_key *k = &c->slots.items[loc - c->fn->nvars];
-				if (k->base < c->fn->nparams)
-					bh_taint__step(c, pb, c->fn->loc, "field '%s' of parameter '%s'", k->field,
-					     c->fn->vars[k->base].name);
-			} else if (loc < c->fn->nparams) {
-				size_t n;
-				const bh_taint_model *m = bh_taint_models_find(c->prog->models,
-									       c->fn->name, &n);
-				const char *what = NULL;
-				for (size_t k = 0; k < n; k++)
-					if (m[k].kind == BH_TAINT_SOURCE &&
-					    m[k].to.kind == BH_TAINT_PLACE_PARAM && m[k].to.index == loc)
-						what = m[k].what;
-				if (what && (v.labels & BH_TAINT__SRC)) {
-					bh_taint__step(c, pb, c->fn->loc, "%s '%s'", what, name);
-					if (!pb->what)
-						pb->what = bh_arena_sprintf(c->prog->arena, "%s (%s)", what, name);
-				} else {
-					bh_taint__step(c, pb, c->fn->loc, "parameter '%s' of %s()", name, c->fn->name);
-				}
+		} else {
+			if (again) {
+				if (!around_loop(c, f, pb, &loc, &at, want, seen_loc, depth, &resumed))
+					break;
+				continue;
 			}
-			break;
+			at = temp_made_at(c, loc, at);
+			bh_taint__state_before(c, f, at);
+			bh_taint__val v = bh_taint__value_at(c, f, loc);
+			if (!v.labels)
+				break;
+			if (depth == 0 && (v.labels & BH_TAINT__SRC))
+				want = BH_TAINT__SRC;
+			if (depth > 0 && v.witness == at) {
+				// Made by this same instruction a time around the loop
+				// before: its step is there already.
+				if (!around_loop(c, f, pb, &loc, &at, want, seen_loc, depth, &resumed))
+					break;
+				continue;
+			}
+			if (v.witness == BH_TAINT__NONE) {
+				explain_entry(c, pb, loc, at, &v);
+				break;
+			}
+			w = bh_ir_instr_of(c->fn, v.witness);
 		}
-		const bh_ir_instr *w = bh_ir_instr_of(c->fn, v.witness);
 		bh_taint__state_before(c, f, w->id);
 		const char *name = bh_taint__var_name(c, loc);
 		uint32_t next = BH_TAINT__NONE;
@@ -546,6 +559,16 @@ void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t l
 	free(c->scratch);
 	c->scratch = saved_scratch;
 	free(f);
+}
+
+void bh_taint__explain(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
+{
+	explain_walk(c, pb, loc, at, NULL);
+}
+
+void bh_taint__explain_write(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t loc, uint32_t at)
+{
+	explain_walk(c, pb, loc, at, bh_ir_instr_of(c->fn, at));
 }
 
 bh_taint__path bh_taint__path_to(bh_taint__fctx *c, uint32_t loc, uint32_t at, const char **what,

@@ -9,9 +9,10 @@
 //
 // Globals are flow-insensitive and program-wide: once any function stores
 // untrusted data into a global, every read of it anywhere in its program is
-// tainted. A round that discovers a new tainted global is followed by
-// another round (bounded by max_rounds) so that readers analysed earlier
-// see it; only the last round's findings are kept.
+// tainted. A round that discovers a new tainted global (or remote data in
+// one that held the command line's) is followed by another round (bounded
+// by max_rounds) so that readers analysed earlier see it; only the last
+// round's findings are kept.
 //
 // The graph is analysed part by part (bh_callgraph_parts: whole programs,
 // closed under calls), rounds within a part; a finished part's summaries,
@@ -61,8 +62,8 @@ void bh_taint__taint_global(bh_taint__program *p, const char *key, bh_taint__pat
 	bh_taint__trace_taint(p, key, path, what, local);
 	bh_taint__tainted_global *old = bh_taint__find_global(p, key);
 	if (old) {
-		// Remote data in it too: remote, with the remote path. Not a new
-		// tainted global, so no extra round.
+		// Remote data in it too: remote, with the remote path (a change:
+		// readers analysed before it get another round).
 		if (old->local && !local) {
 			old->local = false;
 			old->path = path;
@@ -220,7 +221,7 @@ static bh_status analyse_part(bh_taint__program *p, const bh_callgraph_parts *pa
 		bh_diags_init(&round_diags, p->arena);
 		p->findings = &round_findings;
 		p->diags = &round_diags;
-		p->tainted_at_round_start = p->tainted.len;
+		uint64_t stamp_at_round_start = p->stamp;
 		bh_taint__trace_round(p, nodes, nnodes);
 		round_state rs = { p, opts->cancel, false, round };
 		for (size_t c = first; c < end && !rs.canceled; c++)
@@ -231,7 +232,7 @@ static bh_status analyse_part(bh_taint__program *p, const bh_callgraph_parts *pa
 			st = BH_ECANCELED;
 			break;
 		}
-		bool more = p->tainted.len > p->tainted_at_round_start;
+		bool more = p->stamp > stamp_at_round_start;
 		if (!more || round >= max_rounds) {
 			// Exported, every summary is needed: replayed ones are
 			// decoded now.

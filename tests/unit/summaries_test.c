@@ -529,6 +529,64 @@ Test(summaries, two_programs_definitions_of_one_name_are_both_kept)
 	bh_summaries_free(s);
 }
 
+// A global a summaries file says holds command-line data: each program of
+// the scan sees it as the file says, whatever another program (analysed
+// first, its memory freed since) wrote into it.
+Test(summaries, an_imported_global_is_each_programs_as_the_file_says)
+{
+	static const char *const lib[] = {
+		"lib/main.c",
+		"#include <string.h>\n"
+		"char g_cmd[64];\n"
+		"int main(int argc, char **argv) {\n"
+		"\tif (argc > 1)\n"
+		"\t\tstrncpy(g_cmd, argv[1], 63);\n"
+		"\treturn 0;\n"
+		"}\n",
+		NULL,
+	};
+	static const char *const both[] = {
+		"server/main.c",
+		"#include <stdio.h>\n"
+		"#include <stdlib.h>\n"
+		"#include <string.h>\n"
+		"extern char g_cmd[64];\n"
+		"static int run(void) { return system(g_cmd); }\n"
+		"int main(void) {\n"
+		"\tchar line[64];\n"
+		"\tif (!fgets(line, sizeof line, stdin))\n"
+		"\t\treturn 1;\n"
+		"\tstrcpy(g_cmd, line);\n"
+		"\treturn run();\n"
+		"}\n",
+		"agent/main.c",
+		"#include <stdlib.h>\n"
+		"extern char g_cmd[64];\n"
+		"int main(void) { return system(g_cmd); }\n",
+		NULL,
+	};
+	bh_summaries *sums = bh_summaries_new();
+	run(lib, NULL, sums);
+	const bh_findings *f = run(both, sums, NULL);
+	const bh_finding *server = NULL, *agent = NULL;
+	for (size_t i = 0; i < f->items.len; i++) {
+		const bh_finding *fd = &f->items.items[i];
+		if (strcmp(fd->rule->id, "c.command-injection") != 0)
+			continue;
+		if (strcmp(fd->loc.path, "server/main.c") == 0)
+			server = fd;
+		else if (strcmp(fd->loc.path, "agent/main.c") == 0)
+			agent = fd;
+	}
+	cr_assert_not_null(server, "%s", describe(f));
+	cr_assert_not_null(agent, "%s", describe(f));
+	cr_assert_gt(server->nflow, 0);
+	cr_assert_str_eq(server->flow[0].loc.path, "server/main.c", "%s", describe(f));
+	cr_assert_gt(agent->nflow, 0);
+	cr_assert_str_eq(agent->flow[0].loc.path, "lib/main.c", "%s", describe(f));
+	bh_summaries_free(sums);
+}
+
 // A library of a buffer type: a constructor that may fail, a destructor
 // that checks for NULL, an accessor that dereferences.
 static const char buf_c[] =
