@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Peak memory against project size: a prepared project (engine_bench.sh
-# --prepare-only; default lua5.4) repeated 1, 2 and 4 times under new
-# directory names in one context, with one compilation database listing
-# every copy's units, scanned with --jobs 1 and --jobs 2. Prints peak RSS
-# and CPU time per row: what grows with the number of units and what with
-# the job count.
+# --prepare-only; default lua5.4) repeated 1, 2 and 4 times (--copies:
+# other counts) under new directory names in one context, with one
+# compilation database listing every copy's units, scanned with --jobs 1
+# and --jobs 2. Prints peak RSS and CPU time per row: what grows with the
+# number of units and what with the job count.
 #
-# usage: tests/bench/rss_scaling.sh [--bulkhead PATH] [PROJECT]
+# usage: tests/bench/rss_scaling.sh [--bulkhead PATH] [--copies "1 2 4 8"] [PROJECT]
 set -euo pipefail
 # Every scan here is measured cold: the result cache would answer repeats.
 export BULKHEAD_NO_CACHE=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 bh=$src/build/bulkhead
-if [ "${1:-}" = --bulkhead ]; then bh=$2; shift 2; fi
+copies="1 2 4"
+while [ $# -gt 1 ]; do
+	case $1 in
+	--bulkhead) bh=$2 ;;
+	--copies) copies=$2 ;;
+	*) break ;;
+	esac
+	shift 2
+done
 case $bh in /*) ;; *) bh=$PWD/$bh ;; esac
 pkg=${1:-lua5.4}
 work=$("$here/work_dir.sh")
 "$here/engine_bench.sh" --prepare-only --work "$work" --bulkhead "$bh" "$pkg" | grep '^==' || true
 scale=$work/rss-$pkg
-for n in 1 2 4; do
+for n in $copies; do
 	ctx=$scale/x$n
 	rm -rf "$ctx"
 	mkdir -p "$ctx"
