@@ -8,6 +8,7 @@
 #include "bulkhead/callgraph.h"
 #include "bulkhead/strset.h"
 #include "dataflow/fnptr_internal.h"
+#include "dataflow/union_find.h"
 
 static const char *func_key(const bh_ir_func *fn)
 {
@@ -320,23 +321,9 @@ static void index_functions(bh_callgraph *g, const bh_ir_program *prog)
 
 // Programs: units joined when one links to a definition in the other
 // (union-find over g->program_of, the smaller unit the root).
-static size_t program_root(bh_callgraph *g, size_t u)
-{
-	while (g->program_of[u] != u) {
-		g->program_of[u] = g->program_of[g->program_of[u]];
-		u = g->program_of[u];
-	}
-	return u;
-}
-
 static void join_programs(bh_callgraph *g, size_t a, size_t b)
 {
-	a = program_root(g, a);
-	b = program_root(g, b);
-	if (a < b)
-		g->program_of[b] = a;
-	else
-		g->program_of[a] = b;
+	bh_uf_join(g->program_of, a, b);
 }
 
 // The units defining each global of external linkage, sorted by key.
@@ -591,7 +578,7 @@ void bh_callgraph_build(bh_callgraph *g, const bh_ir_program *prog)
 	g->succ = edges.items;
 	bh_vec_dispose(&defs);
 	for (size_t u = 0; u < prog->units.len; u++)
-		g->program_of[u] = program_root(g, u);
+		g->program_of[u] = bh_uf_root(g->program_of, u);
 	g->indirect = bh_fnptr__finish(fr);
 	add_indirect_edges(g);
 	g->as_opnd = bh_xcalloc(g->nfuncs + 1, sizeof(*g->as_opnd));

@@ -8,6 +8,7 @@
 
 #include "bulkhead/callgraph.h"
 #include "bulkhead/vec.h"
+#include "dataflow/union_find.h"
 
 typedef BH_VEC(size_t) size_vec;
 
@@ -23,23 +24,6 @@ static bool collect(const size_t *nodes, size_t n, void *payload)
 	for (size_t i = 0; i < n; i++)
 		bh_vec_push(&c->nodes, nodes[i]);
 	return true;
-}
-
-static size_t find(size_t *parent, size_t x)
-{
-	while (parent[x] != x) {
-		parent[x] = parent[parent[x]];
-		x = parent[x];
-	}
-	return x;
-}
-
-static void join(size_t *parent, size_t a, size_t b)
-{
-	a = find(parent, a);
-	b = find(parent, b);
-	if (a != b)
-		parent[a < b ? b : a] = a < b ? a : b;
 }
 
 // Each node's class: with its callees, and with its program's other nodes
@@ -58,9 +42,9 @@ static size_t *join_nodes(const bh_callgraph *g)
 		first_of_program[u] = SIZE_MAX;
 	for (size_t n = 0; n < g->nfuncs; n++) {
 		for (size_t e = g->succ_start[n]; e < g->succ_start[n + 1]; e++)
-			join(parent, n, g->succ[e]);
+			bh_uf_join(parent, n, g->succ[e]);
 		if (!g->program_of) {
-			join(parent, n, 0);
+			bh_uf_join(parent, n, 0);
 			continue;
 		}
 		// (program_of names the program's first unit, which is at most
@@ -70,7 +54,7 @@ static size_t *join_nodes(const bh_callgraph *g)
 		if (*first == SIZE_MAX)
 			*first = n;
 		else
-			join(parent, n, *first);
+			bh_uf_join(parent, n, *first);
 	}
 	free(first_of_program);
 	return parent;
@@ -89,7 +73,7 @@ void bh_callgraph_parts_build(const bh_callgraph *g, bh_callgraph_parts *out)
 	size_t *comp_part = bh_xcalloc(ncomps + 1, sizeof(*comp_part));
 	size_t nparts = 0;
 	for (size_t k = 0; k < ncomps; k++) {
-		size_t root = find(parent, c.nodes.items[c.starts.items[k]]);
+		size_t root = bh_uf_root(parent, c.nodes.items[c.starts.items[k]]);
 		if (!part_of_root[root])
 			part_of_root[root] = ++nparts;
 		comp_part[k] = part_of_root[root] - 1;

@@ -1983,21 +1983,24 @@ static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t lo
 				const bh_taint__val *v, uint32_t at)
 {
 	const char *key = bh_callgraph_global_key(&c->fn->vars[loc]);
-	const bh_taint__tainted_global *was = (v->labels & BH_TAINT__SRC) ? bh_taint__global(c->prog, key) : NULL;
-	if ((v->labels & BH_TAINT__SRC) && (!was || (was->local && !v->local))) {
+	bool concrete = v->labels & BH_TAINT__SRC;
+	const bh_taint__tainted_global *was = concrete ? bh_taint__global(c->prog, key) : NULL;
+	if (concrete && (!was || (was->local && !v->local))) {
 		bh_taint__path_builder pb;
 		memset(&pb, 0, sizeof(pb));
 		const bh_ir_instr *in = bh_ir_instr_of(c->fn, at);
 		bh_taint__step(c, &pb, in->loc, "stored in global '%s'%s", c->fn->vars[loc].name, "");
-		// A call wrote it (a source filling `&g`): what the call read.
-		// Else the value came from one of the instruction's operands.
-		if (in->op == BH_IR_CALL)
+		if (in->op == BH_IR_CALL) {
+			// A call wrote it (a source filling `&g`): what the call read.
 			bh_taint__explain_write(c, &pb, loc, at);
-		for (uint32_t a = 0; in->op != BH_IR_CALL && a < in->nargs; a++) {
-			uint32_t src = bh_taint__tainted_loc(c, f, &in->args[a], true);
-			if (src != BH_TAINT__NONE && src != loc) {
-				bh_taint__explain(c, &pb, src, at);
-				break;
+		} else {
+			// The value came from one of the instruction's operands.
+			for (uint32_t a = 0; a < in->nargs; a++) {
+				uint32_t src = bh_taint__tainted_loc(c, f, &in->args[a], true);
+				if (src != BH_TAINT__NONE && src != loc) {
+					bh_taint__explain(c, &pb, src, at);
+					break;
+				}
 			}
 		}
 		bh_taint__taint_global(c->prog, key, bh_taint__finish_path(&pb),

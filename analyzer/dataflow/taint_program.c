@@ -105,44 +105,54 @@ static bool same_summary(const bh_taint__summary *a, const bh_taint__summary *b)
 	return true;
 }
 
+// The logs of node `node` of the part being analysed.
+static bh_taint__run_log *run_log(const bh_taint__program *p, size_t node)
+{
+	return &p->logs[p->local[node]];
+}
+
+static bh_taint__run_log *member_log(const bh_taint__program *p, size_t node)
+{
+	return &p->member_logs[p->local[node]];
+}
+
 // Analyse member `i` of a component again? Not if all it read in its last
 // analysis (the other members' summaries, globals) is still the same.
 static bool member_is_dirty(const bh_taint__program *p, size_t node)
 {
-	return !bh_taint__log_still_holds(p, &p->member_logs[p->local[node]]);
+	return !bh_taint__log_still_holds(p, member_log(p, node));
 }
 
-static bool analyse_component(const size_t *nodes, size_t n, void *payload)
+static void analyse_component(round_state *rs, const size_t *nodes, size_t n)
 {
-	round_state *rs = payload;
 	bh_taint__program *p = rs->p;
 	if (rs->cancel && *rs->cancel) {
 		rs->canceled = true;
-		return false;
+		return;
 	}
 	// (A component is in one program: its members call each other.)
 	p->program = bh_callgraph_program(p->graph, nodes[0]);
 	// A later round: what the component read outside itself last round
 	// is unchanged, so it would report the same again.
-	bh_taint__run_log *log = &p->logs[p->local[nodes[0]]];
+	bh_taint__run_log *log = run_log(p, nodes[0]);
 	if (bh_taint__log_still_holds(p, log)) {
 		for (size_t i = 0; i < n; i++)
 			p->sums[nodes[i]] = p->last_sums[nodes[i]];
 		bh_taint__replay(p, log);
 		bh_taint__trace_again(p, nodes[0], rs->round);
-		return true;
+		return;
 	}
 	// An earlier scan's run of it whose reads hold now.
 	if (bh_taint__trace_replay(p, nodes, n, rs->round)) {
 		log->valid = false;
-		return true;
+		return;
 	}
 	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
 	// Members start with no summary (nothing flows) and are refined.
 	for (size_t i = 0; i < n; i++) {
 		p->sums[nodes[i]] = NULL;
 		p->member[nodes[i]] = true;
-		p->member_logs[p->local[nodes[i]]].valid = false;
+		member_log(p, nodes[i])->valid = false;
 	}
 	bh_taint__record(p, log);
 	bh_taint__trace_start(p, nodes, n, rs->round);
@@ -155,11 +165,11 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 				continue;
 			bh_taint__summary *s = bh_arena_alloc(p->arena, sizeof(*s));
 			bh_vec_push(&p->all_sums, s);
-			bh_taint__record_member(p, &p->member_logs[p->local[nodes[i]]]);
+			bh_taint__record_member(p, member_log(p, nodes[i]));
 			bh_taint__analyse_function(p, p->graph->funcs[nodes[i]], s);
 			p->analyses++;
 			bh_taint__record_member(p, NULL);
-			p->member_logs[p->local[nodes[i]]].valid = true;
+			member_log(p, nodes[i])->valid = true;
 			if (!same_summary(p->sums[nodes[i]], s))
 				stable = false;
 			p->sums[nodes[i]] = s;
@@ -172,7 +182,6 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	bh_taint__trace_finish(p, nodes, n, log);
 	for (size_t i = 0; i < n; i++)
 		p->member[nodes[i]] = false;
-	return true;
 }
 
 // ------------------------------------------------------------- findings
@@ -205,8 +214,8 @@ static bh_status analyse_part(bh_taint__program *p, const bh_callgraph_parts *pa
 			      bool *sound)
 {
 	size_t first = parts->part_start[part], end = parts->part_start[part + 1];
-	const size_t *nodes = parts->nodes + parts->comp_start[first];
-	size_t nnodes = parts->comp_start[end] - parts->comp_start[first];
+	size_t nnodes;
+	const size_t *nodes = bh_callgraph_part_nodes(parts, part, &nnodes);
 	unsigned max_rounds = opts->max_rounds ? opts->max_rounds : DEFAULT_ROUNDS;
 	// (The logs are the part's: a node's is at its index in the part.)
 	p->logs = bh_xcalloc(nnodes + 1, sizeof(*p->logs));
@@ -225,8 +234,8 @@ static bh_status analyse_part(bh_taint__program *p, const bh_callgraph_parts *pa
 		bh_taint__trace_round(p, nodes, nnodes);
 		round_state rs = { p, opts->cancel, false, round };
 		for (size_t c = first; c < end && !rs.canceled; c++)
-			(void)analyse_component(parts->nodes + parts->comp_start[c],
-						parts->comp_start[c + 1] - parts->comp_start[c], &rs);
+			analyse_component(&rs, parts->nodes + parts->comp_start[c],
+					  parts->comp_start[c + 1] - parts->comp_start[c]);
 		p->program = NULL;
 		if (rs.canceled) {
 			st = BH_ECANCELED;
@@ -281,13 +290,11 @@ static void drop_summaries(bh_taint__program *p)
 static void release_part(bh_taint__program *p, const bh_callgraph_parts *parts, size_t part,
 			 const bh_taint__tainted_global *shared, size_t nshared)
 {
-	size_t first = parts->comp_start[parts->part_start[part]];
-	size_t end = parts->comp_start[parts->part_start[part + 1]];
-	for (size_t i = first; i < end; i++) {
-		size_t n = parts->nodes[i];
-		p->sums[n] = p->last_sums[n] = NULL;
-	}
-	bh_taint__trace_forget(p, parts->nodes + first, end - first);
+	size_t n;
+	const size_t *nodes = bh_callgraph_part_nodes(parts, part, &n);
+	for (size_t i = 0; i < n; i++)
+		p->sums[nodes[i]] = p->last_sums[nodes[i]] = NULL;
+	bh_taint__trace_forget(p, nodes, n);
 	drop_summaries(p);
 	p->tainted.len = nshared;
 	if (nshared)

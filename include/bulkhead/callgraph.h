@@ -233,6 +233,14 @@ typedef struct {
 } bh_callgraph_parts;
 
 void bh_callgraph_parts_build(const bh_callgraph *g, bh_callgraph_parts *out);
+
+/** The nodes of part k (its components' in turn), *n of them. */
+static inline const size_t *bh_callgraph_part_nodes(const bh_callgraph_parts *p, size_t k, size_t *n)
+{
+	size_t first = p->comp_start[p->part_start[k]];
+	*n = p->comp_start[p->part_start[k + 1]] - first;
+	return p->nodes + first;
+}
 void bh_callgraph_parts_dispose(bh_callgraph_parts *parts);
 
 /**
