@@ -292,7 +292,7 @@ static bh_bnd_val exact(bh_bnd_itv v)
 // converts its counts. An unknown length in an object of known size is
 // below that size (else reading it is the over-read reported elsewhere):
 // a bound, but no evidence (see bh_bnd_val).
-static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+static bh_bnd_val object_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
 {
 	if (o->kind == BH_IR_OPND_STR && o->str)
 		return bh_bnd_const((int64_t)strnlen(o->str, o->len));
@@ -314,19 +314,61 @@ static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd
 	return bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
 }
 
-// ... with, for a variable, its relation to the length of that string
-// (strlen(s)).
-bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+// The symbol of the length of the string operand `o` of `in` points to:
+// a variable's (strlen(s)), or a field slot's when `o` is a temporary
+// read from the slot in this block with nothing written since
+// (`strlen(r->name)`, then `strcpy(buf, r->name)`: two reads of one
+// slot, which no store changed between them). UINT32_MAX when none.
+static uint32_t string_sym(const bh_bnd_fctx *c, const bh_ir_instr *in, const bh_ir_opnd *o)
 {
-	bh_bnd_val r = string_len_itv(c, f, o);
-	if (o->kind == BH_IR_OPND_VAR)
-		r.rel = bh_bnd_rel_self(c, bh_bnd_sym_strlen(c->fn, o->var));
+	if (o->kind != BH_IR_OPND_VAR)
+		return UINT32_MAX;
+	if (c->fn->vars[o->var].kind != BH_IR_VAR_TEMP)
+		return bh_bnd_sym_strlen(c->fn, o->var);
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
+	if (!d || (d->op != BH_IR_FIELD && d->op != BH_IR_LOAD && d->op != BH_IR_INDEX))
+		return UINT32_MAX;
+	uint32_t s = bh_bnd_slot_of(c, d);
+	if (s == UINT32_MAX)
+		return UINT32_MAX;
+	const bh_ir_block *b = &c->fn->blocks[in->block];
+	for (uint32_t i = 0; i < b->ninstrs && b->instrs[i].id != in->id; i++) {
+		const bh_ir_instr *x = &b->instrs[i];
+		if (x->id <= d->id)
+			continue;
+		if (x->op == BH_IR_FIELD_STORE || x->op == BH_IR_STORE || x->op == BH_IR_INDEX_STORE ||
+		    x->op == BH_IR_CALL || x->op == BH_IR_OPAQUE ||
+		    (x->dst.kind == BH_IR_OPND_VAR && x->dst.var == d->args[0].var))
+			return UINT32_MAX;
+	}
+	return bh_bnd_sym_slot_strlen(c, s - c->ntracked);
+}
+
+// ... narrowed by what a tested length of that string says
+// (bh_bnd_rel_bounds): a pointer parameter has no object here, so only
+// the test `if (strlen(s) >= sizeof buf) return;` bounds its string.
+static bh_bnd_val string_len_itv(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o, uint32_t sym)
+{
+	bh_bnd_val r = object_string_len(c, f, o);
+	if (sym == UINT32_MAX)
+		return r;
+	bh_bnd_val t = bh_bnd_rel_bounds(c, f, sym);
+	return bh_bnd_val_meet(r, t.v, t.ev);
+}
+
+// ... with its relation to that length.
+bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
+{
+	uint32_t sym = string_sym(c, in, o);
+	bh_bnd_val r = string_len_itv(c, f, o, sym);
+	if (sym != UINT32_MAX)
+		r.rel = bh_bnd_rel_self(c, sym);
 	return r;
 }
 
-static bh_bnd_itv string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o)
+static bh_bnd_itv string_len(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o)
 {
-	return string_len_itv(c, f, o).v;
+	return string_len_itv(c, f, o, string_sym(c, in, o)).v;
 }
 
 // A string with no NUL anywhere in its object: reading it runs past the end.
@@ -466,7 +508,7 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 	case BH_BND_M_STRCPY:
 		if (srco) {
 			check_terminated(c, f, &d, srco);
-			bh_bnd_val len = bh_bnd_val_add(bh_bnd_string_len(c, f, srco), bh_bnd_const(m->unit));
+			bh_bnd_val len = bh_bnd_val_add(bh_bnd_string_len(c, f, in, srco), bh_bnd_const(m->unit));
 			d.detail = "the string copied and its terminating NUL";
 			check_range(c, f, &d, dst, len);
 			note_fits(c, f, in, dst, len.v);
@@ -475,7 +517,7 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 	case BH_BND_M_STRCAT:
 	case BH_BND_M_STRNCAT:
 		if (srco && m->dst >= 0) {
-			bh_bnd_val add = bh_bnd_string_len(c, f, srco);
+			bh_bnd_val add = bh_bnd_string_len(c, f, in, srco);
 			if (m->kind == BH_BND_M_STRNCAT) {
 				bh_bnd_val n = bh_bnd_val_mul(arg_value(c, f, in, m->n), bh_bnd_const(m->unit));
 				// min: its ends are the smaller ends, with their evidence.
@@ -485,7 +527,7 @@ static void check_call(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_
 				lim.ev |= (add.v.hi <= n.v.hi ? add.ev : n.ev) & BH_BND_EV_HI;
 				add = lim;
 			}
-			bh_bnd_val have = bh_bnd_string_len(c, f, &in->args[m->dst]);
+			bh_bnd_val have = bh_bnd_string_len(c, f, in, &in->args[m->dst]);
 			bh_bnd_val len = bh_bnd_val_add(bh_bnd_val_add(have, add), bh_bnd_const(m->unit));
 			d.detail = "the string already there, the one appended and the terminating NUL";
 			check_range(c, f, &d, dst, len);
@@ -638,7 +680,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		if (m->kind == BH_BND_M_ALLOC) {
 			size = model_count(c, f, in, m);
 		} else {
-			bh_bnd_val len = srco ? bh_bnd_string_len(c, f, srco) : bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
+			bh_bnd_val len = srco ? bh_bnd_string_len(c, f, in, srco) : bh_bnd_int(bh_bnd_itv_make(0, BH_BND_PINF), 0);
 			if (m->n >= 0) { // strndup: a relation to one of two lengths is none
 				len.v = bh_bnd_itv_min(len.v, arg_count(c, f, in, m->n));
 				memset(&len.rel, 0, sizeof(len.rel));
@@ -674,7 +716,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	case BH_BND_M_COPY:
 		if (d) {
 			bh_bnd_itv n = model_bytes(c, f, in, m);
-			bh_bnd_itv slen = srco ? string_len(c, f, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
+			bh_bnd_itv slen = srco ? string_len(c, f, in, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
 			int64_t nk;
 			if (at_start && bh_bnd_itv_is_const(n, &nk) && slen.hi < nk)
 				d->len = slen; // the terminator was copied too
@@ -687,7 +729,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	case BH_BND_M_STRCPY:
 	case BH_BND_M_STRNCPY:
 		if (d) {
-			bh_bnd_itv slen = srco ? string_len(c, f, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
+			bh_bnd_itv slen = srco ? string_len(c, f, in, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
 			if (m->kind == BH_BND_M_STRNCPY) {
 				bh_bnd_itv n = arg_count(c, f, in, m->n);
 				if (!(slen.hi < n.lo)) {
@@ -706,7 +748,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 	case BH_BND_M_STRCAT:
 	case BH_BND_M_STRNCAT:
 		if (d) {
-			bh_bnd_itv add = srco ? string_len(c, f, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
+			bh_bnd_itv add = srco ? string_len(c, f, in, srco) : bh_bnd_itv_make(0, BH_BND_PINF);
 			if (m->kind == BH_BND_M_STRNCAT)
 				add = bh_bnd_itv_min(add, bh_bnd_itv_mul(arg_count(c, f, in, m->n),
 									 bh_bnd_itv_const(m->unit)));
@@ -731,7 +773,7 @@ void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh
 		break;
 	case BH_BND_M_STRLEN:
 		if (srco) {
-			bh_bnd_val len = bh_bnd_string_len(c, f, srco);
+			bh_bnd_val len = bh_bnd_string_len(c, f, in, srco);
 			len.v = bh_bnd_itv_div(len.v, bh_bnd_itv_const(m->unit));
 			if (m->unit != 1) // the symbol counts bytes, wcslen() characters
 				memset(&len.rel, 0, sizeof(len.rel));

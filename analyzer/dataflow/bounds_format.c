@@ -131,7 +131,7 @@ bh_bnd_val bh_bnd_format_len(const bh_bnd_fctx *c, void *f, const bh_ir_instr *i
 			add(&part, 1, 1, true);
 			break;
 		case 's': {
-			bh_bnd_val sl = a ? bh_bnd_string_len(c, f, a) : unknown;
+			bh_bnd_val sl = a ? bh_bnd_string_len(c, f, in, a) : unknown;
 			int64_t lo = sl.v.lo < 0 ? 0 : sl.v.lo, hi = sl.v.hi;
 			bool ev = (sl.ev & BH_BND_EV_HI) != 0;
 			if (prec >= 0) {

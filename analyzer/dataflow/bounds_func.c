@@ -57,6 +57,14 @@ static void set_var(const bh_bnd_fctx *c, void *f, uint32_t v, bh_bnd_val val)
 			bh_bnd_vals_of(c, f)[c->ntracked + s] = top;
 }
 
+// Slot `s` (its index among the slots) gets value `val`: relations to
+// the string it pointed to go (a slot's string is a symbol, bounds_rel.c).
+static void set_slot(const bh_bnd_fctx *c, void *f, uint32_t s, bh_bnd_val val)
+{
+	bh_bnd_rel_kill_slot(c, f, s);
+	bh_bnd_vals_of(c, f)[c->ntracked + s] = val;
+}
+
 // Memory written behind the analysis' back (a call, a store through a
 // pointer of unknown target) may hold any field reached through a
 // pointer, and the fields of a struct whose address was taken.
@@ -69,7 +77,7 @@ static void clobber_slots(const bh_bnd_fctx *c, void *f, const char *field)
 		bool exposed = c->slot_arrow[s] || (v->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY)) ||
 			       bh_ir_var_is_global(v);
 		if (exposed && (!field || strcmp(field, c->slot_field[s]) == 0))
-			bh_bnd_vals_of(c, f)[c->ntracked + s] = top;
+			set_slot(c, f, s, top);
 	}
 }
 
@@ -87,7 +95,7 @@ static void clobber_memory_slots(const bh_bnd_fctx *c, void *f, const bh_ir_inst
 		if (!bh_bnd_slot_is_memory(c->slot_field[s]))
 			continue;
 		if (!own_array || c->slot_var[s] == base)
-			bh_bnd_vals_of(c, f)[c->ntracked + s] = top;
+			set_slot(c, f, s, top);
 	}
 }
 
@@ -100,7 +108,7 @@ static void copy_slots(const bh_bnd_fctx *c, void *f, uint32_t from, uint32_t to
 			continue;
 		uint32_t d = bh_bnd_find_slot(c, to, c->slot_field[s], true);
 		if (d != UINT32_MAX)
-			vals[c->ntracked + d] = vals[c->ntracked + s];
+			set_slot(c, f, d, vals[c->ntracked + s]);
 	}
 }
 
@@ -439,7 +447,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		clobber_memory_slots(c, f, in);
 		uint32_t s = bh_bnd_slot_of(c, in);
 		if (s != UINT32_MAX)
-			bh_bnd_vals_of(c, f)[s] = val;
+			set_slot(c, f, s - c->ntracked, val);
 		break;
 	}
 	case BH_IR_INDEX_STORE: {
@@ -457,7 +465,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		clobber_memory_slots(c, f, in);
 		uint32_t s = bh_bnd_slot_of(c, in);
 		if (s != UINT32_MAX)
-			bh_bnd_vals_of(c, f)[s] = val;
+			set_slot(c, f, s - c->ntracked, val);
 		break;
 	}
 	case BH_IR_INDEX:
@@ -483,7 +491,7 @@ static void transfer_instr(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 		if (s != UINT32_MAX) {
 			bh_bnd_val x = bh_bnd_eval(c, f, &in->args[1]);
 			bh_bnd_rel_note(c, x.rel);
-			bh_bnd_vals_of(c, f)[s] = x;
+			set_slot(c, f, s - c->ntracked, x);
 		}
 		break;
 	}
@@ -574,6 +582,27 @@ static bool allocates(const bh_bnd_fctx *c)
 	return false;
 }
 
+// A tested string length (`if (strlen(s) >= sizeof buf) return;`) is a
+// temporary used only in the block that computes it, which the fact does
+// not carry; yet its value on each edge is what bounds the string
+// afterwards (bh_bnd_rel_bounds, through its relation to strlen(s)). So
+// the results of strlen() are tracked across blocks.
+static void track_string_lengths(bh_bnd_fctx *c)
+{
+	const bh_ir_func *fn = c->fn;
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		for (uint32_t i = 0; i < fn->blocks[b].ninstrs; i++) {
+			const bh_ir_instr *in = &fn->blocks[b].instrs[i];
+			if (in->op != BH_IR_CALL || in->callee.kind != BH_IR_OPND_FUNC ||
+			    in->dst.kind != BH_IR_OPND_VAR || c->track[in->dst.var] != UINT32_MAX)
+				continue;
+			const bh_bnd_model *m = bh_bnd_model_of(c->prog, in->callee.str);
+			if (m && m->kind == BH_BND_M_STRLEN && m->unit == 1)
+				c->track[in->dst.var] = c->ntracked++;
+		}
+	}
+}
+
 // Does `fn` pass a computed size to a library call (`memcpy(d, s, len -
 // 4)`), which may have wrapped (bounds_wrap.c), or read input?
 static bool computes_library_sizes(const bh_ir_func *fn)
@@ -644,6 +673,7 @@ static void analyse_acquired(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 	if (ctx)
 		p->contexts++;
 	c.ntracked = bh_flow_track_vars(&c.track, c.arena, fn);
+	track_string_lengths(&c);
 	bh_bnd_find_slots(&c);
 	bh_bnd_find_random_merges(&c);
 	c.scratch = bh_arena_alloc(c.arena, (fn->nvars + 1) * sizeof(*c.scratch));

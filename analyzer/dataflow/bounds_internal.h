@@ -150,6 +150,11 @@ bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b);
 // The mark (`input`, `wrap`) a join keeps: either, the earlier instruction
 // when both have one, so that joins are symmetric.
 uint32_t bh_bnd_mark_join(uint32_t a, uint32_t b);
+// a narrowed to what interval b (whose ends have evidence `b_ev`) also
+// allows, each end with the evidence of the side that gave it; a
+// unchanged when they have no value in common (a contradiction the
+// caller cannot act on).
+bh_bnd_val bh_bnd_val_meet(bh_bnd_val a, bh_bnd_itv b, uint32_t b_ev);
 // prev widen next, on values of the same object.
 bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next);
 // a + b, a - b, a * b on the integer parts, with evidence of the ends.
@@ -421,7 +426,9 @@ const bh_bnd_arg *bh_bnd_ctx_arg(const bh_bnd_fctx *c, uint32_t var);
 const bh_bnd_arg *bh_bnd_object_arg(const bh_bnd_fctx *c, const bh_bnd_object *ob);
 
 // bounds_rel.c: relations. Symbol ids: a variable's value is its id, the
-// length of the string it points to its id + nvars.
+// length of the string it points to its id + nvars, the length of the
+// string a field slot points to (`r->name`, `argv[1]`) the slot's index
+// + 2 * nvars.
 static inline uint32_t bh_bnd_sym_value(const bh_ir_func *fn, uint32_t var)
 {
 	(void)fn;
@@ -431,6 +438,18 @@ static inline uint32_t bh_bnd_sym_value(const bh_ir_func *fn, uint32_t var)
 static inline uint32_t bh_bnd_sym_strlen(const bh_ir_func *fn, uint32_t var)
 {
 	return fn->nvars + var;
+}
+
+static inline uint32_t bh_bnd_sym_slot_strlen(const bh_bnd_fctx *c, uint32_t slot)
+{
+	return 2 * c->fn->nvars + slot;
+}
+
+// How many symbols there are; sym_used has one more entry at this index:
+// has a relation to any string's length been stored?
+static inline uint32_t bh_bnd_sym_count(const bh_bnd_fctx *c)
+{
+	return 2 * c->fn->nvars + c->nslots;
 }
 
 // Which variables can be symbols (c->sym_ok, c->sym_used).
@@ -447,10 +466,21 @@ bh_bnd_rel bh_bnd_rel_join(bh_bnd_rel a, bh_bnd_rel b);
 bh_bnd_rel bh_bnd_rel_widen(bh_bnd_rel prev, bh_bnd_rel next);
 // "n * 4 + 4", "strlen(s) + 1": arena string.
 const char *bh_bnd_rel_text(const bh_bnd_fctx *c, bh_bnd_rel r);
+// What the fact's values say of symbol `sym`: a value that is exactly
+// S + c, with values I, puts S in I - c. This is how a tested length
+// bounds its string: `if (strlen(s) >= sizeof buf) return;` (or `n =
+// strlen(s)` tested) leaves strlen(s) below the size, for as long as the
+// relation lives. Top when nothing says anything; ends keep the evidence
+// of the value that gave them.
+bh_bnd_val bh_bnd_rel_bounds(const bh_bnd_fctx *c, void *f, uint32_t sym);
 // A relation is about to be stored in the fact: its symbol is now used.
 void bh_bnd_rel_note(const bh_bnd_fctx *c, bh_bnd_rel r);
-// Variable `var` changes: relations to its value and to its string go.
+// Variable `var` changes: relations to its value and to its string go,
+// and to the strings its slots point to.
 void bh_bnd_rel_kill_var(const bh_bnd_fctx *c, void *f, uint32_t var);
+// Field slot `slot` (its index among the slots) is given another value:
+// relations to the length of the string it pointed to go.
+void bh_bnd_rel_kill_slot(const bh_bnd_fctx *c, void *f, uint32_t slot);
 // The string of object `obj` (0: anything a pointer of unknown target
 // reaches) may have been written: relations to its length go.
 void bh_bnd_rel_kill_strings(const bh_bnd_fctx *c, void *f, uint32_t obj);
@@ -520,9 +550,10 @@ void bh_bnd_analyse_function(bh_bnd_program *p, const bh_ir_func *fn, const bh_b
 void bh_bnd_check_access(bh_bnd_fctx *c, void *f, const bh_ir_instr *in);
 void bh_bnd_apply_model(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_bnd_model *m);
 
-// bounds_check.c: the length in bytes of the string operand `o` points
-// to, with its relation to strlen() of a variable.
-bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_opnd *o);
+// bounds_check.c: the length in bytes of the string operand `o` of
+// instruction `in` points to, with its relation to strlen() of a
+// variable or of a field slot.
+bh_bnd_val bh_bnd_string_len(const bh_bnd_fctx *c, void *f, const bh_ir_instr *in, const bh_ir_opnd *o);
 
 // bounds_format.c: the characters printf format operand `fmt_arg` of `in`
 // writes with the values from argument `first_arg` on (-1: a va_list),

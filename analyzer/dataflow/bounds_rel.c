@@ -10,7 +10,8 @@
 //
 // When a relation dies. A symbol means the value its variable holds now,
 // so every relation to it goes when the variable is assigned; a string
-// length symbol also goes when the string may be written. Which symbols
+// length symbol also goes when the string may be written, and one of a
+// field slot's string when the slot gets another pointer. Which symbols
 // have relations stored anywhere is kept per function (sym_used), so that
 // assigning a variable nothing relates to costs one test.
 #include <stdio.h>
@@ -21,14 +22,18 @@
 // The symbol's variable can stand for its value: a local or a parameter
 // the analysis tracks whose address is never taken (nothing writes it
 // behind the analysis' back). An integer is a value symbol, a pointer a
-// string-length one.
+// string-length one. A slot's string is one too: whatever may change
+// the slot resets it (bounds_func.c), which kills the relations.
 void bh_bnd_rel_init(bh_bnd_fctx *c)
 {
 	uint32_t n = c->fn->nvars;
-	c->sym_ok = bh_arena_alloc(c->arena, 2 * (size_t)n + 1);
-	c->sym_used = bh_arena_alloc(c->arena, 2 * (size_t)n + 1);
-	memset(c->sym_ok, 0, 2 * (size_t)n + 1);
-	memset(c->sym_used, 0, 2 * (size_t)n + 1);
+	size_t nsyms = (size_t)bh_bnd_sym_count(c) + 1;
+	c->sym_ok = bh_arena_alloc(c->arena, nsyms);
+	c->sym_used = bh_arena_alloc(c->arena, nsyms);
+	memset(c->sym_ok, 0, nsyms);
+	memset(c->sym_used, 0, nsyms);
+	for (uint32_t s = 0; s < c->nslots; s++)
+		c->sym_ok[bh_bnd_sym_slot_strlen(c, s)] = 1;
 	c->tracked_var = bh_arena_alloc(c->arena, ((size_t)c->ntracked + 1) * sizeof(uint32_t));
 	for (uint32_t v = 0; v < n; v++)
 		if (c->track[v] != UINT32_MAX && c->track[v] < c->ntracked)
@@ -48,7 +53,7 @@ void bh_bnd_rel_init(bh_bnd_fctx *c)
 bh_bnd_rel bh_bnd_rel_self(const bh_bnd_fctx *c, uint32_t sym)
 {
 	bh_bnd_rel r = { 0, 0, 0, 0 };
-	if (c->sym_ok && sym < 2 * c->fn->nvars && c->sym_ok[sym]) {
+	if (c->sym_ok && sym < bh_bnd_sym_count(c) && c->sym_ok[sym]) {
 		r.sym = sym + 1;
 		r.k = 1;
 	}
@@ -103,14 +108,33 @@ bh_bnd_rel bh_bnd_rel_widen(bh_bnd_rel prev, bh_bnd_rel next)
 	return next;
 }
 
+// "r->name", "s.path", "*pp", "argv[1]".
+static const char *slot_text(const bh_bnd_fctx *c, uint32_t slot)
+{
+	const char *base = c->fn->vars[c->slot_var[slot]].name;
+	const char *field = c->slot_field[slot];
+	if (!base)
+		base = "?";
+	if (field[0] == '*')
+		return bh_arena_sprintf(c->prog->arena, "*%s", base);
+	if (field[0] == '[')
+		return bh_arena_sprintf(c->prog->arena, "%s%s", base, field);
+	return bh_arena_sprintf(c->prog->arena, "%s%s%s", base, c->slot_arrow[slot] ? "->" : ".", field);
+}
+
 const char *bh_bnd_rel_text(const bh_bnd_fctx *c, bh_bnd_rel r)
 {
 	bh_arena *a = c->prog->arena;
 	if (!r.sym)
 		return "?";
 	uint32_t sym = r.sym - 1, n = c->fn->nvars;
-	const char *name = c->fn->vars[sym % n].name;
-	const char *s = sym >= n ? bh_arena_sprintf(a, "strlen(%s)", name ? name : "?") : (name ? name : "?");
+	const char *s;
+	if (sym >= 2 * n) {
+		s = bh_arena_sprintf(a, "strlen(%s)", slot_text(c, sym - 2 * n));
+	} else {
+		const char *name = c->fn->vars[sym % n].name;
+		s = sym >= n ? bh_arena_sprintf(a, "strlen(%s)", name ? name : "?") : (name ? name : "?");
+	}
 	if (r.k != 1)
 		s = bh_arena_sprintf(a, "%s * %d", s, (int)r.k);
 	if (r.c > 0)
@@ -120,13 +144,27 @@ const char *bh_bnd_rel_text(const bh_bnd_fctx *c, bh_bnd_rel r)
 	return s;
 }
 
+bh_bnd_val bh_bnd_rel_bounds(const bh_bnd_fctx *c, void *f, uint32_t sym)
+{
+	bh_bnd_val r = bh_bnd_top();
+	if (!c->sym_used || sym >= bh_bnd_sym_count(c) || !c->sym_used[sym])
+		return r;
+	const bh_bnd_val *vals = bh_bnd_vals_of(c, f);
+	for (uint32_t t = 0; t < c->nvals; t++) {
+		const bh_bnd_val *x = &vals[t];
+		if (!x->obj && x->rel.sym == sym + 1 && !x->rel.upper && x->rel.k == 1)
+			r = bh_bnd_val_meet(r, bh_bnd_itv_sub(x->v, bh_bnd_itv_const(x->rel.c)), x->ev);
+	}
+	return r;
+}
+
 void bh_bnd_rel_note(const bh_bnd_fctx *c, bh_bnd_rel r)
 {
 	if (!r.sym || c->sym_used[r.sym - 1])
 		return;
 	c->sym_used[r.sym - 1] = 1;
 	if (r.sym - 1 >= c->fn->nvars)
-		c->sym_used[2 * c->fn->nvars] = 1; // some string's length is used
+		c->sym_used[bh_bnd_sym_count(c)] = 1; // some string's length is used
 }
 
 // Drop every relation to a symbol that `dead` says is gone.
@@ -147,10 +185,12 @@ static void kill_where(const bh_bnd_fctx *c, void *f, bool (*dead)(const bh_bnd_
 			c->scratch[v].rel = none();
 }
 
-// The symbols of variable `*arg`: its value and its string's length.
+// The symbols of variable `*arg`: its value, its string's length and the
+// lengths of its slots' strings.
 static bool of_var(const bh_bnd_fctx *c, uint32_t sym, const void *arg)
 {
-	return sym % c->fn->nvars == *(const uint32_t *)arg;
+	uint32_t n = c->fn->nvars, var = *(const uint32_t *)arg;
+	return sym < 2 * n ? sym % n == var : c->slot_var[sym - 2 * n] == var;
 }
 
 static bool is_sym(const bh_bnd_fctx *c, uint32_t sym, const void *arg)
@@ -162,31 +202,49 @@ static bool is_sym(const bh_bnd_fctx *c, uint32_t sym, const void *arg)
 void bh_bnd_rel_kill_var(const bh_bnd_fctx *c, void *f, uint32_t var)
 {
 	if (!c->sym_used || var >= c->fn->nvars ||
-	    (!c->sym_used[bh_bnd_sym_value(c->fn, var)] && !c->sym_used[bh_bnd_sym_strlen(c->fn, var)]))
+	    (!c->sym_used[bh_bnd_sym_value(c->fn, var)] && !c->sym_used[bh_bnd_sym_strlen(c->fn, var)] &&
+	     !(c->var_slotted[var] && c->sym_used[bh_bnd_sym_count(c)])))
 		return;
 	kill_where(c, f, of_var, &var);
+}
+
+void bh_bnd_rel_kill_slot(const bh_bnd_fctx *c, void *f, uint32_t slot)
+{
+	uint32_t sym = bh_bnd_sym_slot_strlen(c, slot);
+	if (c->sym_used && c->sym_used[sym])
+		kill_where(c, f, is_sym, &sym);
 }
 
 // A write to object `obj` reaches the string variable v points to when v
 // points into the same object; memory nothing is known of (obj 0) may be
 // any string; and a pointer of unknown target may point into any object
 // but a fresh block, a local array or a literal.
+static bool string_reached(const bh_bnd_fctx *c, bh_bnd_val p, uint32_t obj)
+{
+	if (obj == 0 || p.obj == obj)
+		return true;
+	if (p.obj != 0)
+		return false;
+	bh_bnd_obj_kind k = c->objs[obj - 1].kind;
+	return k != BH_BND_OBJ_ALLOC && k != BH_BND_OBJ_ARRAY && k != BH_BND_OBJ_LITERAL &&
+	       k != BH_BND_OBJ_RESULT;
+}
+
 void bh_bnd_rel_kill_strings(const bh_bnd_fctx *c, void *f, uint32_t obj)
 {
-	if (!c->sym_used || !c->sym_used[2 * c->fn->nvars])
+	if (!c->sym_used || !c->sym_used[bh_bnd_sym_count(c)])
 		return;
 	for (uint32_t v = 0; v < c->fn->nvars; v++) {
 		uint32_t sym = bh_bnd_sym_strlen(c->fn, v);
 		if (!c->sym_used[sym])
 			continue;
 		bh_bnd_val p = c->track[v] != UINT32_MAX ? bh_bnd_vals_of(c, f)[c->track[v]] : c->scratch[v];
-		bool reached = obj == 0 || p.obj == obj;
-		if (!reached && p.obj == 0) {
-			bh_bnd_obj_kind k = c->objs[obj - 1].kind;
-			reached = k != BH_BND_OBJ_ALLOC && k != BH_BND_OBJ_ARRAY && k != BH_BND_OBJ_LITERAL &&
-				  k != BH_BND_OBJ_RESULT;
-		}
-		if (reached)
+		if (string_reached(c, p, obj))
+			kill_where(c, f, is_sym, &sym);
+	}
+	for (uint32_t s = 0; s < c->nslots; s++) {
+		uint32_t sym = bh_bnd_sym_slot_strlen(c, s);
+		if (c->sym_used[sym] && string_reached(c, bh_bnd_vals_of(c, f)[c->ntracked + s], obj))
 			kill_where(c, f, is_sym, &sym);
 	}
 }

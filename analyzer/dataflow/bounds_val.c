@@ -179,6 +179,20 @@ bh_bnd_val bh_bnd_val_join(bh_bnd_val a, bh_bnd_val b)
 	return r;
 }
 
+bh_bnd_val bh_bnd_val_meet(bh_bnd_val a, bh_bnd_itv b, uint32_t b_ev)
+{
+	bh_bnd_itv m = bh_bnd_itv_meet(a.v, b);
+	if (bh_bnd_itv_is_empty(m))
+		return a;
+	if (m.hi < a.v.hi)
+		a.ev = (a.ev & ~(uint32_t)(BH_BND_EV_HI | BH_BND_GROW_HI | BH_BND_TEST_HI)) |
+		       (b_ev & (BH_BND_EV_HI | BH_BND_GROW_HI | BH_BND_TEST_HI));
+	if (m.lo > a.v.lo)
+		a.ev = (a.ev & ~(uint32_t)(BH_BND_EV_LO | BH_BND_GROW_LO)) | lo_q(b_ev);
+	a.v = m;
+	return a;
+}
+
 bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next)
 {
 	bh_bnd_itv w = bh_bnd_itv_widen(prev.v, next.v);

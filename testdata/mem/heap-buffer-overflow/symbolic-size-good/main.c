@@ -76,3 +76,30 @@ char *other_string(const char *name, const char *shorter)
 	strcpy(copy, name);
 	return copy;
 }
+
+struct user {
+	char *login;
+	char *home;
+};
+
+char *copy_login(const struct user *u)
+{
+	char *copy = malloc(strlen(u->login) + 1);
+
+	if (copy == NULL)
+		return NULL;
+	strcpy(copy, u->login);
+	return copy;
+}
+
+/* The field is given another string after the size was computed. */
+char *copy_home(struct user *u, char *fallback)
+{
+	char *copy = malloc(strlen(u->home));
+
+	if (copy == NULL)
+		return NULL;
+	u->home = fallback;
+	strcpy(copy, u->home);
+	return copy;
+}
