@@ -1488,6 +1488,39 @@ static uint64_t object_sized(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_in
 	}
 }
 
+// Does a test of the length of the string one operand of pointer
+// difference `in` points into bound the difference? `pdot - s` after `if
+// (strlen(s) > MAX) return;` is at most MAX: the edge on which the length
+// is bounded dominates `in` (its target has no other way in), and s is
+// never assigned (measured_string).
+static bool distance_in_tested_string(bh_taint__fctx *c, const bh_ir_instr *in)
+{
+	if (!c->len_tests)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		const bh_ir_opnd *o = &in->args[i];
+		if (o->kind != BH_IR_OPND_VAR)
+			continue;
+		const bh_ir_instr *d = bh_ir_def_before(c->fn, in, o->var);
+		if (d && d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR)
+			o = &d->args[0]; // a copy (a cast) of the variable
+		for (uint32_t b = 0; b < c->fn->nblocks; b++)
+			for (int side = 0; side < 2; side++) {
+				if (c->edges[b].len_tested[side] != o->var + 1)
+					continue;
+				const bh_ir_instr *t = bh_ir_block_terminator(&c->fn->blocks[b]);
+				uint32_t to = t->target[side];
+				if (c->fn->blocks[to].npreds != 1)
+					continue;
+				if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, c->fn) != BH_FLOW_DONE)
+					return false;
+				if (bh_flow_dominates(c->dom, to, in->block))
+					return true;
+			}
+	}
+	return false;
+}
+
 // `p->n` where `n` still holds its entry label: the caller gives that
 // label what it knows of its own `arg->n`, or, knowing nothing of the
 // field, all of *arg (label_values). The label of parameter `p` as a
@@ -1564,6 +1597,8 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		if (!near)
 			v.small = 0;
 		v.sized = object_sized(c, f, in, &v);
+		if (in->on_pointers && op == BH_IR_BIN_SUB && v.sized && distance_in_tested_string(c, in))
+			v.no_upper &= ~v.sized;
 		// `n % m` is smaller than m, and `n & m` than either: as
 		// unbounded as m (and n for `&`), whatever n is. So `n % 16`,
 		// `n & 0xff` and `h & (size - 1)` are bounded, `n % m` too when

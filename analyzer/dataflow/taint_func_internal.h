@@ -28,6 +28,10 @@ typedef struct {
 typedef struct {
 	int known;              // -1: unknown, else the condition's constant value
 	bh_taint__locs upper[2], lower[2], clean[2];
+	// A pointer variable + 1 (or 0) whose string's length the side
+	// bounds from above: `if (strlen(s) > MAX) return;` (never assigned,
+	// so the length stays tested wherever the edge dominates).
+	uint32_t len_tested[2];
 	bool is_cmp;            // the condition is <, <=, >, >= (loop bounds)
 	bool on_pointers;       // ... of two addresses
 	bh_ir_opnd cmp[2];      // its operands
@@ -54,6 +58,8 @@ typedef struct {
 	bh_taint__val *scratch;   // values of block-local temporaries
 	bh_flow_consts consts;    // per variable
 	bh_taint__edge *edges;         // per block
+	bool len_tests;           // some edge has len_tested
+	bh_flow_dom *dom;         // dominators, computed when a distance asks about a length test
 	bool *loop_cond;          // per block: its branch decides a loop
 	bh_flow_result result;
 	bh_taint__u32s tainted_globals;  // variables of globals tainted program-wide

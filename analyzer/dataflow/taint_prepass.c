@@ -415,6 +415,46 @@ static void add_all(bh_taint__locs *dst, const bh_taint__locs *src)
 		bh_taint__list_add(dst, src->locs[i]);
 }
 
+// The pointer variable + 1 whose string's length operand `o` holds at
+// the end of block `b` (`strlen(s)` computed there, or `n` whose one
+// assignment is `n = strlen(s)`), or 0. Only a variable nothing assigns
+// (a parameter kept as passed, an array) and whose address is not taken:
+// its string is the same one wherever a test of its length dominates.
+// (What writes into the string, `strcat(s, t)`, is not seen.)
+static uint32_t measured_string(const bh_taint__fctx *c, const bh_ir_block *b, const bh_ir_opnd *o)
+{
+	for (int hops = 0; hops < 3 && o->kind == BH_IR_OPND_VAR; hops++) {
+		const bh_ir_instr *d = bh_ir_block_last_def(b, o->var);
+		size_t ndefs = 1;
+		if (!d)
+			d = bh_ir_only_def(c->fn, o->var, &ndefs);
+		if (!d || ndefs != 1)
+			return 0;
+		if (d->op == BH_IR_ASSIGN) {
+			o = &d->args[0];
+			continue;
+		}
+		if (d->op != BH_IR_CALL || d->callee.kind != BH_IR_OPND_FUNC || !d->callee.str ||
+		    (strcmp(d->callee.str, "strlen") != 0 && strcmp(d->callee.str, "__builtin_strlen") != 0) ||
+		    d->nargs < 1 || d->args[0].kind != BH_IR_OPND_VAR)
+			return 0;
+		uint32_t s = d->args[0].var;
+		// `strlen((char *)s)`: the temporary is a copy of s.
+		const bh_ir_instr *cast = bh_ir_def_before(c->fn, d, s);
+		if (cast && cast->op == BH_IR_ASSIGN && cast->args[0].kind == BH_IR_OPND_VAR &&
+		    c->fn->vars[s].kind == BH_IR_VAR_TEMP)
+			s = cast->args[0].var;
+		const bh_ir_var *v = &c->fn->vars[s];
+		// `strtol(s, &s, 10)` moves s without assigning it here.
+		if (v->kind == BH_IR_VAR_TEMP || bh_ir_var_is_global(v) ||
+		    (v->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY)) == BH_IR_VAR_ADDRESSED)
+			return 0;
+		bh_ir_only_def(c->fn, s, &ndefs);
+		return ndefs == 0 ? s + 1 : 0;
+	}
+	return 0;
+}
+
 bool bh_taint__is_comparison(int op)
 {
 	return op == BH_IR_BIN_LT || op == BH_IR_BIN_LE || op == BH_IR_BIN_GT ||
@@ -430,6 +470,7 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 	// An unsigned comparison that bounds from above also excludes a
 	// negative signed value (it would compare as huge).
 	bool u = cmp->is_unsigned;
+	uint32_t x_len = measured_string(c, b, &cmp->args[0]), y_len = measured_string(c, b, &cmp->args[1]);
 	for (int side = 0; side < 2; side++) {
 		int op = cmp->sub;
 		if (side == 1) // the false edge of x op y is x (negated op) y
@@ -438,6 +479,7 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 		case BH_IR_BIN_LT:
 		case BH_IR_BIN_LE: // x below y
 			add_all(&e->upper[side], &x);
+			e->len_tested[side] = x_len;
 			if (u)
 				add_all(&e->lower[side], &x);
 			if (x_const)
@@ -446,6 +488,7 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 		case BH_IR_BIN_GT:
 		case BH_IR_BIN_GE: // y below x
 			add_all(&e->upper[side], &y);
+			e->len_tested[side] = y_len;
 			if (u)
 				add_all(&e->lower[side], &y);
 			if (y_const)
@@ -529,6 +572,8 @@ void bh_taint__compute_edges(bh_taint__fctx *c)
 			for (int s = 0; s < 2; s++) {
 				e->upper[s ^ side_true] = tmp.upper[s];
 				e->lower[s ^ side_true] = tmp.lower[s];
+				e->len_tested[s ^ side_true] = tmp.len_tested[s];
+				c->len_tests |= tmp.len_tested[s] != 0;
 			}
 			if (bh_taint__is_comparison(d->sub)) {
 				e->is_cmp = true;

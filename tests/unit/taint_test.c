@@ -297,6 +297,59 @@ Test(taint, bounds_checks_clear_size_sinks_only_on_the_checked_branch)
 	cr_assert_str_eq(lines_of(r, "c.tainted-index"), "12");
 }
 
+Test(taint, a_tested_string_length_bounds_distances_within_the_string)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <string.h>\n"
+		"void f(const char *s, int k) {\n"
+		"\tchar buf[16];\n"
+		"\tconst char *dot = strchr(s, '.');\n"
+		"\tif (!dot)\n"
+		"\t\treturn;\n"
+		"\tbuf[dot - s] = 0;\n"                 // 8: nothing tested yet
+		"\tif (k && strlen(s) >= sizeof buf)\n"
+		"\t\treturn;\n"
+		"\tbuf[dot - s] = 1;\n"                 // 11: the test may be skipped
+		"\tsize_t n = strlen(s);\n"
+		"\tif (n >= sizeof buf)\n"
+		"\t\treturn;\n"
+		"\tbuf[dot - s] = 2;\n"                 // 15: tested through n
+		"\tmemcpy(buf, s, (size_t)(dot - s));\n" // 16: a length too
+		"}\n"
+		"void g(const char *s) {\n"
+		"\tchar buf[16];\n"
+		"\tif (strlen(s) < sizeof buf)\n"
+		"\t\treturn;\n"
+		"\tconst char *dot = strchr(s, '.');\n"
+		"\tif (dot)\n"
+		"\t\tbuf[dot - s] = 0;\n"               // 24: tested the other way
+		"\ts = dot;\n"
+		"}\n"
+		"void h(const char *s) {\n"
+		"\tchar buf[16];\n"
+		"\tif (strlen(s) >= sizeof buf)\n"
+		"\t\treturn;\n"
+		"\ts = strchr(s, '=');\n"
+		"\tconst char *dot = strchr(s, '.');\n"
+		"\tbuf[dot - s] = 0;\n"                 // 33: s moved after its test
+		"}\n"
+		"int main(void) {\n"
+		"\tchar line[512];\n"
+		"\tif (!fgets(line, sizeof line, stdin))\n"
+		"\t\treturn 1;\n"
+		"\tf(line, 1);\n"
+		"\tg(line);\n"
+		"\th(line);\n"
+		"\treturn 0;\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.tainted-index"), "8 11 24 33");
+	cr_assert_str_eq(lines_of(r, "c.tainted-length"), "");
+}
+
 Test(taint, a_remainder_is_as_bounded_as_its_divisor)
 {
 	static const char *const files[] = {
