@@ -36,6 +36,9 @@ static uint32_t tested_lin(const bh_bnd_fctx *c, const bh_ir_block *b, const bh_
 	if (o->kind != BH_IR_OPND_VAR)
 		return UINT32_MAX;
 	uint32_t v = o->var;
+	// An array is its address (edge_value), not a value in the fact.
+	if (c->var_obj[v] && c->objs[c->var_obj[v] - 1].kind == BH_BND_OBJ_ARRAY)
+		return UINT32_MAX;
 	for (int hops = 0; hops < 4; hops++) {
 		const bh_ir_instr *last = bh_ir_block_last_def(b, v);
 		if (c->track[v] != UINT32_MAX && (!last || last->id < at->id))

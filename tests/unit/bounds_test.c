@@ -217,6 +217,31 @@ Test(bounds, off_by_one_loop_overflows_a_local_array)
 	cr_assert(strstr(f->message, "i is 0..10"), "%s", f->message);
 }
 
+// `p == buf` compares with the array's address, whatever the analysis
+// keeps of the array variable itself (redis' catClientInfoString()).
+Test(bounds, a_pointer_tested_against_its_array_start)
+{
+	result *r = run1("void f(unsigned fl, char *out) {\n"
+			 "	char flags[4], *p = flags;\n"
+			 "	if (fl & 1) *p++ = 'a';\n"
+			 "	if (fl & 2) *p++ = 'b';\n"
+			 "	if (fl & 4) *p++ = 'c';\n"
+			 "	if (p == flags) *p++ = 'N';\n"
+			 "	*p = 0;\n"               // 7: at most offset 3
+			 "	out[0] = flags[0];\n"
+			 "}\n"
+			 "void g(unsigned fl, char *out) {\n"
+			 "	char flags[4], *p = flags;\n"
+			 "	if (fl & 1) *p++ = 'a';\n"
+			 "	if (fl & 2) *p++ = 'b';\n"
+			 "	if (fl & 4) *p++ = 'c';\n"
+			 "	if (p != flags) *p++ = 'N';\n"
+			 "	*p = 0;\n"               // 16: offset 4 when all three are set
+			 "	out[0] = flags[0];\n"
+			 "}\n");
+	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "16");
+}
+
 Test(bounds, heap_block_of_bytes_filled_with_ints)
 {
 	result *r = run1("#include <stdlib.h>\n"
