@@ -361,8 +361,9 @@ static size_t origin_node(const bh_mem__fctx *c, bh_mem__val v)
 }
 
 // c.unchecked-null: a library function's NULL is reported at once; a
-// program function's is held back and kept if at least as many places
-// check that function's result as use it unchecked (bh_mem_run).
+// program function's is held back and kept where the places that check
+// that function's result outnumber those that do not enough
+// (checks_are_the_rule in mem_program.c).
 static void report_unchecked(bh_mem__fctx *c, bh_mem__val v, const bh_ir_instr *in, const char *name,
 			     const char *how, const char *sep, const bh_finding_step *steps, size_t n)
 {

@@ -348,6 +348,19 @@ Test(mem, program_lookups_are_reported_where_other_callers_check_them)
 		"int has(const char *k) { if (find(k) == NULL) return 0; return 1; }\n");
 	result *r = run1(checked);
 	cr_assert_str_eq(lines_of(r, "c.unchecked-null"), "10");
+	// Three unchecked uses need six checked ones; five are not enough.
+	const char *many = bh_arena_sprintf(arena, "%s%s", lookup,
+		"int g2(const char *k) { return find(k)->v; }\n"           // 11
+		"int g3(const char *k) { return find(k)->v; }\n"           // 12
+		"int h1(const char *k) { if (find(k) == NULL) return 0; return 1; }\n"
+		"int h2(const char *k) { if (find(k) == NULL) return 0; return 1; }\n"
+		"int h3(const char *k) { struct e *x = find(k); if (!x) return 0; return x->v; }\n"
+		"int h4(const char *k) { if (!find(k)) return 0; return 1; }\n"
+		"int h5(const char *k) { if (find(k) == NULL) return 0; return 1; }\n");
+	cr_assert_str_eq(lines_of(run1(many), "c.unchecked-null"), "");
+	const char *six = bh_arena_sprintf(arena, "%s%s", many,
+		"int h6(const char *k) { if (find(k) == NULL) return 0; return 1; }\n");
+	cr_assert_str_eq(lines_of(run1(six), "c.unchecked-null"), "10 11 12");
 }
 
 Test(mem, releases_of_the_wrong_kind_of_memory)

@@ -1,0 +1,81 @@
+/* c.unchecked-null, many-uses, bad: find_user() returns NULL for an
+ * unknown name. Six places check its result, three do not: with twice as
+ * many checked uses as unchecked ones, the program says the result needs
+ * a check, and the three unchecked uses are reported. */
+#include <stddef.h>
+#include <string.h>
+
+struct user {
+	const char *name;
+	int uid;
+	int gid;
+	const char *home;
+};
+
+static const struct user users[] = {
+	{ "root", 0, 0, "/root" }, { "daemon", 1, 1, "/usr/sbin" }, { "www", 33, 33, "/var/www" },
+};
+
+static const struct user *find_user(const char *name)
+{
+	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+		if (strcmp(users[i].name, name) == 0)
+			return &users[i];
+	return NULL;
+}
+
+int uid_of(const char *name)
+{
+	return find_user(name)->uid; /* BH-EXPECT: c.unchecked-null */
+}
+
+int gid_of(const char *name)
+{
+	return find_user(name)->gid; /* BH-EXPECT: c.unchecked-null */
+}
+
+const char *home_of(const char *name)
+{
+	const struct user *u = find_user(name);
+	return u->home; /* BH-EXPECT: c.unchecked-null */
+}
+
+int exists(const char *name)
+{
+	if (find_user(name) == NULL)
+		return 0;
+	return 1;
+}
+
+int is_root(const char *name)
+{
+	const struct user *u = find_user(name);
+	if (u == NULL)
+		return 0;
+	return u->uid == 0;
+}
+
+int is_system(const char *name)
+{
+	const struct user *u = find_user(name);
+	if (!u)
+		return 0;
+	return u->uid < 100;
+}
+
+int same_group(const char *a, const char *b)
+{
+	const struct user *x = find_user(a);
+	const struct user *y = find_user(b);
+	if (x == NULL || y == NULL)
+		return 0;
+	return x->gid == y->gid;
+}
+
+int has_home(const char *name)
+{
+	const struct user *u = find_user(name);
+	if (u == NULL)
+		return 0;
+	return u->home[0] != '\0';
+}
