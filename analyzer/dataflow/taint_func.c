@@ -1521,6 +1521,51 @@ static bool distance_in_tested_string(bh_taint__fctx *c, const bh_ir_instr *in)
 	return false;
 }
 
+static bool same_operand(const bh_ir_opnd *a, const bh_ir_opnd *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == BH_IR_OPND_VAR)
+		return a->var == b->var;
+	return a->kind == BH_IR_OPND_INT && a->ival == b->ival;
+}
+
+// Which ends (BH_TAINT__EXPR_*) of arithmetic `in` the branch into its
+// block bounds: the block's one way in is a side of a comparison of the
+// same arithmetic on the same variables, none assigned since. `MIN(len -
+// off, sizeof name)` tests `len - off` and computes it again on the side
+// where it is below the size.
+static unsigned recomputed_bounds(const bh_taint__fctx *c, const bh_ir_instr *in)
+{
+	const bh_ir_block *b = &c->fn->blocks[in->block];
+	if (b->npreds != 1)
+		return 0;
+	const bh_ir_instr *t = bh_ir_block_terminator(&c->fn->blocks[b->preds[0]]);
+	if (!t || t->op != BH_IR_BR || t->target[0] == t->target[1])
+		return 0;
+	int side = t->target[0] == in->block ? 0 : 1;
+	const bh_taint__edge *e = &c->edges[b->preds[0]];
+	const bh_ir_instr *d = e->expr[side];
+	if (!d || d->sub != in->sub || d->size != in->size || d->on_pointers != in->on_pointers ||
+	    d->is_unsigned != in->is_unsigned || in->nargs != 2)
+		return 0;
+	bool addressed = false;
+	for (uint32_t a = 0; a < 2; a++) {
+		if (!same_operand(&d->args[a], &in->args[a]))
+			return 0;
+		if (in->args[a].kind != BH_IR_OPND_VAR)
+			continue;
+		if (bh_ir_def_before(c->fn, in, in->args[a].var))
+			return 0;
+		addressed |= (c->fn->vars[in->args[a].var].flags & BH_IR_VAR_ADDRESSED) != 0;
+	}
+	// A variable whose address is taken changes through a store or a call.
+	for (uint32_t i = 0; addressed && i < b->ninstrs && b->instrs[i].id != in->id; i++)
+		if (b->instrs[i].op == BH_IR_STORE || b->instrs[i].op == BH_IR_CALL)
+			return 0;
+	return e->expr_bounds[side];
+}
+
 // `p->n` where `n` still holds its entry label: the caller gives that
 // label what it knows of its own `arg->n`, or, knowing nothing of the
 // field, all of *arg (label_values). The label of parameter `p` as a
@@ -1599,6 +1644,14 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 		v.sized = object_sized(c, f, in, &v);
 		if (in->on_pointers && op == BH_IR_BIN_SUB && v.sized && distance_in_tested_string(c, in))
 			v.no_upper &= ~v.sized;
+		// A temporary has no type, so its sinks do not ask for a lower
+		// bound: signed arithmetic bounded only from above stays
+		// unbounded (`MIN(len - off, 32)` in int may be negative).
+		unsigned ends = v.labels ? recomputed_bounds(c, in) : 0;
+		if ((ends & BH_TAINT__EXPR_UPPER) && (in->is_unsigned || (ends & BH_TAINT__EXPR_LOWER)))
+			v.no_upper = 0;
+		if (ends & BH_TAINT__EXPR_LOWER)
+			v.no_lower = 0;
 		// `n % m` is smaller than m, and `n & m` than either: as
 		// unbounded as m (and n for `&`), whatever n is. So `n % 16`,
 		// `n & 0xff` and `h & (size - 1)` are bounded, `n % m` too when

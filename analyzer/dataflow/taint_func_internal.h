@@ -11,6 +11,8 @@
 #include "dataflow/taint_internal.h"
 
 #define BH_TAINT__MAX_BOUND_LOCS 4   // locations one comparison bounds
+#define BH_TAINT__EXPR_UPPER 1u
+#define BH_TAINT__EXPR_LOWER 2u
 
 // ------------------------------------------------------------ structures
 
@@ -32,6 +34,12 @@ typedef struct {
 	// bounds from above: `if (strlen(s) > MAX) return;` (never assigned,
 	// so the length stays tested wherever the edge dominates).
 	uint32_t len_tested[2];
+	// The arithmetic the side bounds (`len - off < 32`: `len - off`),
+	// computed in the block, or NULL; BH_TAINT__EXPR_* says which ends.
+	// The same arithmetic computed again on that side is bounded too
+	// (`MIN(len - off, 32)` computes it twice).
+	const bh_ir_instr *expr[2];
+	uint8_t expr_bounds[2];
 	bool is_cmp;            // the condition is <, <=, >, >= (loop bounds)
 	bool on_pointers;       // ... of two addresses
 	bh_ir_opnd cmp[2];      // its operands

@@ -455,6 +455,36 @@ static uint32_t measured_string(const bh_taint__fctx *c, const bh_ir_block *b, c
 	return 0;
 }
 
+// The arithmetic instruction that computed operand `o` of comparison
+// `cmp` in block `b`, when its operands still hold at the block's end:
+// what the comparison bounds, should it be computed again. Else NULL.
+static const bh_ir_instr *compared_arithmetic(const bh_taint__fctx *c, const bh_ir_block *b,
+					      const bh_ir_instr *cmp, const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_VAR || c->fn->vars[o->var].kind != BH_IR_VAR_TEMP)
+		return NULL;
+	const bh_ir_instr *d = bh_ir_def_before(c->fn, cmp, o->var);
+	if (!d || d->op != BH_IR_BINOP || d->nargs != 2 || bh_taint__is_comparison(d->sub) ||
+	    d->sub == BH_IR_BIN_EQ || d->sub == BH_IR_BIN_NE)
+		return NULL;
+	for (uint32_t a = 0; a < 2; a++) {
+		if (d->args[a].kind != BH_IR_OPND_VAR)
+			continue;
+		const bh_ir_instr *last = bh_ir_block_last_def(b, d->args[a].var);
+		if (last && last->id > d->id)
+			return NULL;
+	}
+	return d;
+}
+
+static void bound_arithmetic(bh_taint__edge *e, int side, const bh_ir_instr *d, unsigned ends)
+{
+	if (!d || (e->expr[side] && e->expr[side] != d))
+		return; // one per side: the first
+	e->expr[side] = d;
+	e->expr_bounds[side] |= (uint8_t)ends;
+}
+
 bool bh_taint__is_comparison(int op)
 {
 	return op == BH_IR_BIN_LT || op == BH_IR_BIN_LE || op == BH_IR_BIN_GT ||
@@ -471,6 +501,9 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 	// negative signed value (it would compare as huge).
 	bool u = cmp->is_unsigned;
 	uint32_t x_len = measured_string(c, b, &cmp->args[0]), y_len = measured_string(c, b, &cmp->args[1]);
+	const bh_ir_instr *x_expr = compared_arithmetic(c, b, cmp, &cmp->args[0]);
+	const bh_ir_instr *y_expr = compared_arithmetic(c, b, cmp, &cmp->args[1]);
+	unsigned both = BH_TAINT__EXPR_UPPER | BH_TAINT__EXPR_LOWER;
 	for (int side = 0; side < 2; side++) {
 		int op = cmp->sub;
 		if (side == 1) // the false edge of x op y is x (negated op) y
@@ -480,19 +513,25 @@ static void comparison_bounds(bh_taint__fctx *c, bh_taint__edge *e, const bh_ir_
 		case BH_IR_BIN_LE: // x below y
 			add_all(&e->upper[side], &x);
 			e->len_tested[side] = x_len;
+			bound_arithmetic(e, side, x_expr, u ? both : BH_TAINT__EXPR_UPPER);
 			if (u)
 				add_all(&e->lower[side], &x);
-			if (x_const)
+			if (x_const) {
 				add_all(&e->lower[side], &y);
+				bound_arithmetic(e, side, y_expr, BH_TAINT__EXPR_LOWER);
+			}
 			break;
 		case BH_IR_BIN_GT:
 		case BH_IR_BIN_GE: // y below x
 			add_all(&e->upper[side], &y);
 			e->len_tested[side] = y_len;
+			bound_arithmetic(e, side, y_expr, u ? both : BH_TAINT__EXPR_UPPER);
 			if (u)
 				add_all(&e->lower[side], &y);
-			if (y_const)
+			if (y_const) {
 				add_all(&e->lower[side], &x);
+				bound_arithmetic(e, side, x_expr, BH_TAINT__EXPR_LOWER);
+			}
 			break;
 		case BH_IR_BIN_EQ: // equal to a constant: bounded both ways
 			if (y_const) {
@@ -574,6 +613,8 @@ void bh_taint__compute_edges(bh_taint__fctx *c)
 				e->lower[s ^ side_true] = tmp.lower[s];
 				e->len_tested[s ^ side_true] = tmp.len_tested[s];
 				c->len_tests |= tmp.len_tested[s] != 0;
+				e->expr[s ^ side_true] = tmp.expr[s];
+				e->expr_bounds[s ^ side_true] = tmp.expr_bounds[s];
 			}
 			if (bh_taint__is_comparison(d->sub)) {
 				e->is_cmp = true;

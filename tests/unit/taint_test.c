@@ -350,6 +350,38 @@ Test(taint, a_tested_string_length_bounds_distances_within_the_string)
 	cr_assert_str_eq(lines_of(r, "c.tainted-length"), "");
 }
 
+Test(taint, arithmetic_computed_again_where_a_test_bounded_it_is_bounded)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n"
+		"#define MIN(a, b) ((a) < (b) ? (a) : (b))\n"
+		"#define MAX(a, b) ((a) > (b) ? (a) : (b))\n"
+		"void f(const char *s, size_t len, size_t off, size_t k, int n, int m) {\n"
+		"\tchar b[32];\n"
+		"\tmemcpy(b, s, MIN(len - off, sizeof b));\n"    // 8: clamped
+		"\tmemcpy(b, s, MAX(len - off, sizeof b));\n"    // 9: the other side
+		"\tmemcpy(b, s, MIN(n - m, 32));\n"              // 10: signed, may be negative
+		"\tif (len - off < sizeof b) {\n"
+		"\t\tmemcpy(b, s, len - off);\n"                 // 12: the tested side
+		"\t\tmemcpy(b, s, len - k);\n"                   // 13: other arithmetic
+		"\t\toff = 0;\n"
+		"\t\tmemcpy(b, s, len - off);\n"                 // 15: off changed since
+		"\t}\n"
+		"}\n"
+		"int main(void) {\n"
+		"\tchar line[512];\n"
+		"\tif (read(0, line, sizeof line) < 4)\n"
+		"\t\treturn 1;\n"
+		"\tf(line, (size_t)line[0], (size_t)line[1], (size_t)line[2], line[0], line[1]);\n"
+		"\treturn 0;\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.tainted-length"), "9 10 13 15");
+}
+
 Test(taint, a_remainder_is_as_bounded_as_its_divisor)
 {
 	static const char *const files[] = {
