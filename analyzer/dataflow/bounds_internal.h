@@ -155,6 +155,10 @@ uint32_t bh_bnd_mark_join(uint32_t a, uint32_t b);
 // unchanged when they have no value in common (a contradiction the
 // caller cannot act on).
 bh_bnd_val bh_bnd_val_meet(bh_bnd_val a, bh_bnd_itv b, uint32_t b_ev);
+// What a - b can be from their relations to one symbol (`len - off` is
+// at least 0 when len is exactly len and off at most len); top when they
+// say nothing.
+bh_bnd_itv bh_bnd_rel_difference(bh_bnd_val a, bh_bnd_val b);
 // prev widen next, on values of the same object.
 bh_bnd_val bh_bnd_val_widen(bh_bnd_val prev, bh_bnd_val next);
 // a + b, a - b, a * b on the integer parts, with evidence of the ends.

@@ -259,10 +259,23 @@ bh_bnd_val bh_bnd_val_add(bh_bnd_val a, bh_bnd_val b)
 	return out;
 }
 
+bh_bnd_itv bh_bnd_rel_difference(bh_bnd_val a, bh_bnd_val b)
+{
+	bh_bnd_itv top = bh_bnd_itv_make(BH_BND_NINF, BH_BND_PINF);
+	if (!a.rel.sym || a.rel.sym != b.rel.sym || a.rel.k != b.rel.k || (a.rel.upper && b.rel.upper))
+		return top;
+	int64_t d = (int64_t)a.rel.c - b.rel.c;
+	return bh_bnd_itv_make(a.rel.upper ? BH_BND_NINF : d, b.rel.upper ? BH_BND_PINF : d);
+}
+
 bh_bnd_val bh_bnd_val_sub(bh_bnd_val a, bh_bnd_val b)
 {
-	// lo = a.lo - b.hi, hi = a.hi - b.lo
+	// lo = a.lo - b.hi, hi = a.hi - b.lo, within what their relations to
+	// one symbol allow (`len - off` after `if (off > len) return;`).
 	bh_bnd_itv r = bh_bnd_itv_sub(a.v, b.v);
+	bh_bnd_itv m = bh_bnd_itv_meet(r, bh_bnd_rel_difference(a, b));
+	if (!bh_bnd_itv_is_empty(m))
+		r = m;
 	bool ok = !both_vary(a, b);
 	bh_bnd_val out = add_cong(bh_bnd_int(r, ends(r, ok && lo_q(a.ev) && hi_q(b.ev), ok && hi_q(a.ev) && lo_q(b.ev))),
 				  a, b, true);

@@ -110,7 +110,7 @@ bh_bnd_val bh_bnd_wrap(bh_bnd_fctx *c, const bh_ir_instr *in, bh_bnd_val r, bh_b
 		if (b.input && in->sub != BH_IR_BIN_SHL)
 			b.v = bh_bnd_itv_meet(b.v, t);
 		x = in->sub == BH_IR_BIN_ADD ? bh_bnd_itv_add(a.v, b.v)
-		  : in->sub == BH_IR_BIN_SUB ? bh_bnd_itv_sub(a.v, b.v)
+		  : in->sub == BH_IR_BIN_SUB ? bh_bnd_itv_meet(bh_bnd_itv_sub(a.v, b.v), bh_bnd_rel_difference(a, b))
 		  : in->sub == BH_IR_BIN_MUL ? bh_bnd_itv_mul(a.v, b.v)
 		  : in->sub == BH_IR_BIN_SHL ? bh_bnd_itv_shl(a.v, b.v)
 					     : bh_bnd_itv_meet(x, t);

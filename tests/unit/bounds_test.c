@@ -242,6 +242,26 @@ Test(bounds, a_pointer_tested_against_its_array_start)
 	cr_assert_str_eq(lines(r, "c.stack-buffer-overflow"), "16");
 }
 
+// `len - off` after `off > len` returned is at least 0, whatever len is.
+Test(bounds, a_difference_of_two_related_values_keeps_their_order)
+{
+	bh_bnd_val len = bh_bnd_int(bh_bnd_itv_make(0, 256), BH_BND_EV_BOTH);
+	bh_bnd_val off = bh_bnd_int(bh_bnd_itv_make(0, 256), BH_BND_EV_BOTH);
+	len.rel = (bh_bnd_rel){ 1, 0, 1, 0 }; // exactly S
+	off.rel = (bh_bnd_rel){ 1, 1, 1, 0 }; // at most S
+	bh_bnd_val d = bh_bnd_val_sub(len, off);
+	cr_assert_eq(d.v.lo, 0);
+	cr_assert_eq(d.v.hi, 256);
+	off.rel.c = 2; // at most S + 2
+	cr_assert_eq(bh_bnd_val_sub(len, off).v.lo, -2);
+	bh_bnd_val other = off;
+	other.rel.sym = 2; // another symbol says nothing
+	cr_assert_eq(bh_bnd_val_sub(len, other).v.lo, -256);
+	bh_bnd_itv r = bh_bnd_rel_difference(off, len); // off - len: at most 2
+	cr_assert_eq(r.lo, BH_BND_NINF);
+	cr_assert_eq(r.hi, 2);
+}
+
 Test(bounds, heap_block_of_bytes_filled_with_ints)
 {
 	result *r = run1("#include <stdlib.h>\n"
