@@ -1796,7 +1796,9 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 				const bh_ir_opnd *param = NULL;
 				const bh_ir_opnd *bound = e->on_pointers ? pointer_offset(c, in, &e->cmp[k], &param)
 									 : &e->cmp[k];
-				if (bound && !is_fresh_reading(c, in, bound, &e->cmp[1 - k]))
+				if (bound && !is_fresh_reading(c, in, bound, &e->cmp[1 - k]) &&
+				    !(!e->on_pointers && read_value(c, f, bound).labels &&
+				      bh_taint__shrinks_each_pass(c, in, (uint32_t)k)))
 					reach_sink(c, f, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), NULL,
 						   bound, false, false, false);
 				else if (param)

@@ -41,6 +41,7 @@ typedef struct {
 	const bh_ir_instr *expr[2];
 	uint8_t expr_bounds[2];
 	bool is_cmp;            // the condition is <, <=, >, >= (loop bounds)
+	int cmp_op;             // ... which, as it holds on the true edge
 	bool on_pointers;       // ... of two addresses
 	bh_ir_opnd cmp[2];      // its operands
 } bh_taint__edge;
@@ -101,6 +102,10 @@ typedef struct {
 	bh_taint__pstep *fresh;        // built.head when this builder made it and nothing
 				       // shares it yet: a path put in front goes in its `sub`
 } bh_taint__path_builder;
+
+// taint_loops.c: is comparison operand `k` of the loop test `br` divided
+// or shifted down on every pass, the loop staying while it is large?
+bool bh_taint__shrinks_each_pass(const bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k);
 
 // ------------------------------------------------------------- values
 

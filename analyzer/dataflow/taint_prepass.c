@@ -618,6 +618,7 @@ void bh_taint__compute_edges(bh_taint__fctx *c)
 			}
 			if (bh_taint__is_comparison(d->sub)) {
 				e->is_cmp = true;
+				e->cmp_op = side_true ? bh_ir_cmp_negate(d->sub) : d->sub;
 				e->on_pointers = d->on_pointers;
 				e->cmp[0] = d->args[0];
 				e->cmp[1] = d->args[1];

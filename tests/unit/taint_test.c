@@ -382,6 +382,38 @@ Test(taint, arithmetic_computed_again_where_a_test_bounded_it_is_bounded)
 	cr_assert_str_eq(lines_of(r, "c.tainted-length"), "9 10 13 15");
 }
 
+Test(taint, a_bound_divided_on_every_pass_makes_no_work)
+{
+	// Each loop its own input: a test that ends one loop bounds its
+	// variable for the next.
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"int rare(void);\n"
+		"typedef unsigned long u;\n"
+		"int f(u a, u b, u c, u e, u g, u h, long s) {\n"
+		"\tint d = 0;\n"
+		"\twhile (a >= 10) { a /= 10; d++; }\n"          // 7: digits
+		"\tdo { d++; b >>= 6; } while (b > 3);\n"        // 8: bits, tested after
+		"\twhile (c >= 10) { if (rare()) c /= 10; d++; }\n" // 9: some passes only
+		"\twhile (e >= g) { e /= g; d++; }\n"            // 10: a divisor from input
+		"\tfor (u i = 0; i < h; i++) h /= 2;\n"          // 11: the bound halves
+		"\twhile (s > 1) { s >>= 1; d++; }\n"            // 12: a signed shift
+		"\treturn d;\n"
+		"}\n"
+		"int main(void) {\n"
+		"\tchar line[64];\n"
+		"\tif (!fgets(line, sizeof line, stdin))\n"
+		"\t\treturn 1;\n"
+		"\tu n = strtoul(line, NULL, 10);\n"
+		"\treturn f(n, n, n, n, n, n, (long)n);\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.tainted-loop-bound"), "9 10 12");
+}
+
 Test(taint, a_remainder_is_as_bounded_as_its_divisor)
 {
 	static const char *const files[] = {
