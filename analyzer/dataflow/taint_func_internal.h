@@ -105,7 +105,7 @@ typedef struct {
 
 // taint_loops.c: is comparison operand `k` of the loop test `br` divided
 // or shifted down on every pass, the loop staying while it is large?
-bool bh_taint__shrinks_each_pass(const bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k);
+bool bh_taint__shrinks_each_pass(bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k);
 
 // ------------------------------------------------------------- values
 

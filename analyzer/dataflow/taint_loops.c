@@ -54,7 +54,37 @@ static bool shrinks(const bh_taint__fctx *c, const bh_ir_instr *d, uint32_t v)
 	return (d->sub == BH_IR_BIN_SHR && k >= 1 && is_unsigned) || (d->sub == BH_IR_BIN_DIV && k >= 2);
 }
 
-bool bh_taint__shrinks_each_pass(const bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k)
+// The blocks of the loop that the test in block `here` ends, when side
+// `stay` of it stays in the loop: its header is `stay`'s target when
+// that target dominates the test (a do-while's test at the bottom), else
+// the test's own block; the loop is the header and every block that goes
+// back to it along a back edge without passing it. NULL when the side
+// does not stay (it comes back only through an outer loop's header).
+static bool *loop_blocks(bh_taint__fctx *c, uint32_t here, uint32_t target)
+{
+	const bh_ir_func *fn = c->fn;
+	uint32_t header = bh_flow_dominates(c->dom, target, here) ? target : here;
+	bool *in = bh_xcalloc(fn->nblocks + 1, sizeof(*in));
+	bool *avoid = bh_xcalloc(fn->nblocks + 1, sizeof(*avoid));
+	avoid[header] = true;
+	const bh_ir_block *h = &fn->blocks[header];
+	for (uint32_t i = 0; i < h->npreds; i++) {
+		uint32_t latch = h->preds[i];
+		if (!bh_flow_dominates(c->dom, header, latch))
+			continue; // the way in, not a back edge
+		for (uint32_t b = 0; b < fn->nblocks; b++)
+			in[b] |= b == latch || (b != header && reaches(fn, b, latch, avoid));
+	}
+	in[header] = true;
+	free(avoid);
+	if (!in[target] || !in[here]) {
+		free(in);
+		return NULL;
+	}
+	return in;
+}
+
+bool bh_taint__shrinks_each_pass(bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k)
 {
 	const bh_ir_func *fn = c->fn;
 	const bh_taint__edge *e = &c->edges[br->block];
@@ -71,48 +101,50 @@ bool bh_taint__shrinks_each_pass(const bh_taint__fctx *c, const bh_ir_instr *br,
 	if (fn->vars[v].kind == BH_IR_VAR_TEMP || bh_ir_var_is_global(&fn->vars[v]) ||
 	    (fn->vars[v].flags & BH_IR_VAR_ADDRESSED))
 		return false;
-	// The side that stays in the loop must need the bound large: `n >=
-	// 10` true, `x <= mfb` false. (When both sides come back, an outer
-	// loop around this one, which side stays is not told apart here.)
-	uint32_t here = br->block;
-	bool back0 = reaches(fn, br->target[0], here, NULL), back1 = reaches(fn, br->target[1], here, NULL);
-	if (back0 == back1)
+	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
 		return false;
-	int stay = back0 ? 0 : 1;
+	// Which side stays in the loop; it must need the bound large: `n >=
+	// 10` true, `x <= mfb` false.
+	uint32_t here = br->block;
+	bool *loop0 = loop_blocks(c, here, br->target[0]), *loop1 = loop_blocks(c, here, br->target[1]);
+	if (!loop0 == !loop1) {
+		free(loop0);
+		free(loop1);
+		return false;
+	}
+	int stay = loop0 ? 0 : 1;
+	bool *in_loop = loop0 ? loop0 : loop1;
 	int op = e->cmp_op;
 	if (stay == 1)
 		op = bh_ir_cmp_negate(op);
 	bool bound_left = k == 0;
 	bool needs_large = bound_left ? (op == BH_IR_BIN_GT || op == BH_IR_BIN_GE)
 				      : (op == BH_IR_BIN_LT || op == BH_IR_BIN_LE);
-	if (!needs_large)
-		return false;
 	// Every assignment of v in the loop shrinks it, and every pass back
-	// to the test goes through one.
-	bool *shrink_block = bh_xcalloc(fn->nblocks + 1, sizeof(*shrink_block));
-	bool ok = true, any = false, in_test_block = false;
+	// to the test goes through one. `avoid`: the shrinking blocks and
+	// those outside the loop (a `break` leaves it).
+	bool *avoid = bh_xcalloc(fn->nblocks + 1, sizeof(*avoid));
+	bool ok = needs_large, any = false, in_test_block = false;
 	for (uint32_t b = 0; b < fn->nblocks && ok; b++) {
+		avoid[b] = !in_loop[b];
+		if (!in_loop[b])
+			continue; // set before the loop, or after it
 		const bh_ir_block *blk = &fn->blocks[b];
 		for (uint32_t i = 0; i < blk->ninstrs && ok; i++) {
 			const bh_ir_instr *d = &blk->instrs[i];
 			if (d->dst.kind != BH_IR_OPND_VAR || d->dst.var != v)
 				continue;
-			bool in_loop = b == here || (reaches(fn, here, b, NULL) && reaches(fn, b, here, NULL));
-			if (!in_loop)
-				continue; // set before the loop, or after it
-			if (!shrinks(c, d, v)) {
-				ok = false;
-				break;
-			}
-			any = true;
-			shrink_block[b] = true;
-			in_test_block |= b == here && d->id < br->id;
+			ok = shrinks(c, d, v);
+			any |= ok;
+			avoid[b] |= ok;
+			in_test_block |= ok && b == here && d->id < br->id;
 		}
 	}
 	if (ok && any && !in_test_block) {
 		uint32_t s = br->target[stay];
-		ok = shrink_block[s] || !reaches(fn, s, here, shrink_block);
+		ok = avoid[s] || !reaches(fn, s, here, avoid);
 	}
-	free(shrink_block);
+	free(avoid);
+	free(in_loop);
 	return ok && any;
 }

@@ -401,17 +401,28 @@ Test(taint, a_bound_divided_on_every_pass_makes_no_work)
 		"\twhile (s > 1) { s >>= 1; d++; }\n"            // 12: a signed shift
 		"\treturn d;\n"
 		"}\n"
+		"int g(const u *v, u n) {\n"                      // 15
+		"\tint d = 0;\n"
+		"\tfor (u i = 0; i < 4 && i < n; i++) {\n"
+		"\t\tu x = v[i];\n"
+		"\t\twhile (x >= 10) { x /= 10; d++; }\n"       // 19: inside another loop
+		"\t\tu y = v[i];\n"
+		"\t\twhile (y >= 10) { if (y & 1) break; y--; }\n" // 21: counts down by one
+		"\t}\n"
+		"\treturn d;\n"
+		"}\n"
 		"int main(void) {\n"
 		"\tchar line[64];\n"
 		"\tif (!fgets(line, sizeof line, stdin))\n"
 		"\t\treturn 1;\n"
 		"\tu n = strtoul(line, NULL, 10);\n"
-		"\treturn f(n, n, n, n, n, n, (long)n);\n"
+		"\tu v[4] = { n, n, n, n };\n"
+		"\treturn f(n, n, n, n, n, n, (long)n) + g(v, n);\n"
 		"}\n",
 		NULL,
 	};
 	result *r = run(files, NULL);
-	cr_assert_str_eq(lines_of(r, "c.tainted-loop-bound"), "9 10 12");
+	cr_assert_str_eq(lines_of(r, "c.tainted-loop-bound"), "9 10 12 21");
 }
 
 Test(taint, a_remainder_is_as_bounded_as_its_divisor)

@@ -30,6 +30,22 @@ static int digits_in_base(unsigned long n, unsigned long base)
 	return d;
 }
 
+/* Inside a loop over several numbers, counting down by one. */
+static int steps_all(const unsigned long *v, size_t count)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < count && i < 4; i++) {
+		unsigned long n = v[i];
+
+		while (n >= 10) { /* BH-EXPECT: c.tainted-loop-bound */
+			n--;
+			w++;
+		}
+	}
+	return w;
+}
+
 int main(void)
 {
 	char line[64];
@@ -39,6 +55,7 @@ int main(void)
 	char *end;
 	unsigned long n = strtoul(line, &end, 10);
 	unsigned long base = strtoul(end, NULL, 10);
-	printf("%d %d\n", trailing_steps(n), digits_in_base(n, base));
+	unsigned long v[2] = { n, base };
+	printf("%d %d %d\n", trailing_steps(n), digits_in_base(n, base), steps_all(v, 2));
 	return 0;
 }

@@ -32,6 +32,23 @@ static int utf8_len(unsigned long x)
 	return n;
 }
 
+/* The same inside a loop over several numbers. */
+static int width(const unsigned long *v, size_t count)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < count && i < 4; i++) {
+		unsigned long n = v[i];
+
+		w++;
+		while (n >= 10) {
+			n /= 10;
+			w++;
+		}
+	}
+	return w;
+}
+
 int main(void)
 {
 	char line[64];
@@ -39,6 +56,7 @@ int main(void)
 	if (!fgets(line, sizeof line, stdin))
 		return 1;
 	unsigned long n = strtoul(line, NULL, 10);
-	printf("%d %d\n", digits(n), utf8_len(n));
+	unsigned long v[2] = { n, n / 2 };
+	printf("%d %d %d\n", digits(n), utf8_len(n), width(v, 2));
 	return 0;
 }
