@@ -233,8 +233,6 @@ static bh_taint__val read_value(bh_taint__fctx *c, bh_taint__val *f, const bh_ir
 	return bh_taint__value_at(c, f, o->var);
 }
 
-// The taint of `o` and of the memory it may point to: what a callee that
-// reads through the pointer sees.
 // The location pointer `o` certainly points to here, or NONE: then the
 // flow-insensitive points-to set says where it may point.
 static uint32_t known_target(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o)
@@ -246,7 +244,12 @@ static uint32_t known_target(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_op
 		       ? t - 1 : BH_TAINT__NONE;
 }
 
-static bh_taint__val read_deep(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o)
+// The taint of `o` and of the memory it may point to: what a callee that
+// reads through the pointer sees. `without_own_fields` leaves out what
+// the slots of o's own fields hold (returned_value: they are summarized
+// one by one).
+static bh_taint__val read_memory(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o,
+				 bool without_own_fields)
 {
 	bh_taint__val v = read_value(c, f, o);
 	if (o->kind != BH_IR_OPND_VAR)
@@ -268,9 +271,16 @@ static bh_taint__val read_deep(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_
 	for (size_t i = 0; i < c->slots.len; i++)
 		if (c->slots.items[i].base == o->var || bh_taint__has_u32(p, c->slots.items[i].base)) {
 			bh_taint__val t = bh_taint__value_at(c, f, c->fn->nvars + (uint32_t)i);
+			if (without_own_fields && c->slots.items[i].base == o->var)
+				continue;
 			bh_taint__val_join(&v, &t);
 		}
 	return v;
+}
+
+static bh_taint__val read_deep(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o)
+{
+	return read_memory(c, f, o, false);
 }
 
 static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t loc,
@@ -1373,12 +1383,22 @@ static void check_index(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 
 // What a function returns: a pointer or a struct stands for the memory
 // it designates, a number only for itself (a byte read from a buffer is
-// small even when the buffer's other bytes are not).
+// small even when the buffer's other bytes are not). The fields of a
+// returned object (`r->mask = 15; r->seed = rand();`) go to callers as
+// returned fields of their own (summarize_returned_fields), so they are
+// left out here: otherwise one field holding input (a name copied from a
+// config line) would taint every field a caller reads (`obj->count`),
+// not just that one.
 static bh_taint__val returned_value(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_opnd *o)
 {
 	bool scalar = !c->fn->returns_pointer && o->kind == BH_IR_OPND_VAR &&
 		      !(c->fn->vars[o->var].flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ARRAY | BH_IR_VAR_POINTER));
-	return scalar ? read_value(c, f, o) : read_deep(c, f, o);
+	if (scalar)
+		return read_value(c, f, o);
+	int64_t k;
+	bool fields_apart = c->fn->returns_pointer && o->kind == BH_IR_OPND_VAR &&
+			    !bh_flow_const_of(&c->consts, o, &k);
+	return read_memory(c, f, o, fields_apart);
 }
 
 // One byte read from untrusted memory is still untrusted, but small:
@@ -1917,25 +1937,34 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 
 // ------------------------------------------------------ returned fields
 
-// At a return: the fields this function stored into the object it
-// returns (`s = malloc(...); s->len = n; return s;`), so that a caller
-// reads `r->len` as n, not as all the returned memory may hold (`r->data`
-// bytes from a read). A field is kept only if every return of an object
-// stored it: BH_TAINT__RET_FIELD entries carry `written` while that holds,
-// and bh_taint__analyse_function drops the others. `return NULL` returns
-// no object: it has no say.
+// At a return: what each field of the object it returns holds, for
+// callers to read `r->len` as just that field, not as all the returned
+// memory may hold (`r->data` bytes from a read; a name copied from a
+// config line in another field). A field stored on this path holds what
+// was stored; one that was not (stored on some paths only, or read) holds
+// that and whatever the rest of the object holds. returned_value leaves
+// the fields out of the object as a whole. Every return of an object
+// speaks for all of its fields, so each entry stays `written`: the
+// field's whole value. `return NULL` returns no object: it has no say.
 static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret)
 {
 	const bh_ir_opnd *o = &ret->args[0];
 	int64_t k;
-	if (!c->fn->returns_pointer || o->kind != BH_IR_OPND_VAR || bh_flow_const_of(&c->consts, o, &k))
+	if (!c->fn->returns_pointer || o->kind != BH_IR_OPND_VAR || bh_flow_const_of(&c->consts, o, &k) ||
+	    !c->first_slot)
 		return;
 	bh_taint__fields_at_return r = fields_at_return(c, BH_TAINT__RET_FIELD, c->object_rets++ == 0);
+	bh_taint__val rest = read_memory(c, f, o, true);
 	for (uint32_t e = c->first_slot[o->var]; e; e = c->next_slot[e - 1]) {
 		uint32_t loc = c->fn->nvars + e - 1;
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
-		if (!v.written)
-			continue; // not stored on every path here: what it holds is not known
+		uint32_t from = loc;
+		if (!v.written) {
+			if (!(v.labels & BH_TAINT__SRC) && (rest.labels & BH_TAINT__SRC))
+				from = bh_taint__src_loc(c, f, o, true);
+			bh_taint__val_join(&v, &rest);
+			v.written = 1;
+		}
 		const char *field = c->slots.items[e - 1].field;
 		bh_taint__field_out *fo = field_at_return(c, &r, field, &v);
 		if ((v.labels & BH_TAINT__SRC) && !fo->path.len) {
@@ -1943,7 +1972,8 @@ static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const
 			memset(&pb, 0, sizeof(pb));
 			bh_taint__step(c, &pb, ret->loc, "stored in '%s' of what %s() returns", field,
 				       c->fn->name);
-			bh_taint__explain(c, &pb, loc, ret->id);
+			if (from != BH_TAINT__NONE)
+				bh_taint__explain(c, &pb, from, ret->id);
 			fo->what = pb.what ? pb.what : "untrusted input";
 			fo->path = bh_taint__finish_path(&pb);
 		}
@@ -1951,11 +1981,11 @@ static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const
 	fields_at_return_done(c, &r);
 }
 
-// Drops the returned fields that some return of an object did not store;
-// of a parameter's fields, those the function leaves as they were on
-// entry when nothing else is written through the parameter, and what
-// they held on entry from those not stored on every return (the caller's
-// own taint, which it keeps: a weak update).
+// Drops the returned fields that tell callers no more than the returned
+// object as a whole; of a parameter's fields, those the function leaves
+// as they were on entry when nothing else is written through the
+// parameter, and what they held on entry from those not stored on every
+// return (the caller's own taint, which it keeps: a weak update).
 static void finish_field_summaries(bh_taint__fctx *c)
 {
 	bh_taint__summary *sum = c->sum;
@@ -1979,8 +2009,10 @@ static void finish_field_summaries(bh_taint__fctx *c)
 				if (!fo->val.labels)
 					continue;
 			}
-		} else if (!fo->val.written) {
-			continue;
+		} else if (!fo->val.written || (fo->val.labels == sum->ret.labels &&
+						fo->val.no_upper == sum->ret.no_upper &&
+						fo->val.no_lower == sum->ret.no_lower)) {
+			continue; // what callers read of the object as a whole
 		}
 		sum->fields.items[n++] = *fo;
 	}

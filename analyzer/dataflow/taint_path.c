@@ -531,6 +531,16 @@ static void explain_walk(bh_taint__fctx *c, bh_taint__path_builder *pb, uint32_t
 			bool deep = w->op == BH_IR_LOAD || w->op == BH_IR_INDEX || w->op == BH_IR_FIELD ||
 				    w->op == BH_IR_ADDR || w->op == BH_IR_FIELD_ADDR ||
 				    w->op == BH_IR_INDEX_ADDR || w->op == BH_IR_OPAQUE;
+			// `*out = obj` gave field f of *out what obj->f held
+			// (store_object_fields): that field, not obj as a whole.
+			if (w->op == BH_IR_STORE && loc >= c->fn->nvars && w->args[0].kind == BH_IR_OPND_VAR &&
+			    w->args[1].kind == BH_IR_OPND_VAR &&
+			    c->slots.items[loc - c->fn->nvars].base == w->args[0].var) {
+				uint32_t from = bh_taint__find_slot(c, w->args[1].var,
+								    c->slots.items[loc - c->fn->nvars].field);
+				if (from != BH_TAINT__NONE && (bh_taint__value_at(c, f, from).labels & want))
+					next = from;
+			}
 			// An operand carrying the labels followed first (`n * width`
 			// where only width is input), else one tainted at all.
 			int passes = want == ~(uint64_t)0 ? 1 : 2;
