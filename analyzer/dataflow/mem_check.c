@@ -602,6 +602,11 @@ static void mark_released(bh_mem__fctx *c, void *f, const bh_ir_instr *in, const
 	uint32_t k = c->released_obj[in->id];
 	if (!k || o->kind != BH_IR_OPND_VAR)
 		return;
+	// What a realloc() wrapper replaced is live again where its result
+	// is NULL; an unknown pointer stays unknown, as after realloc().
+	const bh_mem__summary *s = in->op == BH_IR_CALL ? c->call_sum[in->id] : NULL;
+	if (s && s->ret_realloc && s->ret_realloc <= in->nargs && o == &in->args[s->ret_realloc - 1])
+		return;
 	bh_mem__val *vals = bh_mem__fact_vals(f);
 	bh_mem__val v = { (uint16_t)k, BH_MEM__MAY_NONNULL, 0, BH_MEM__NONE, 0 };
 	for (uint32_t l = 0; l < c->nlocs; l++)

@@ -365,6 +365,12 @@ static void transfer_call(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 		if (!s)
 			library_may_store(c, f, in, m, n);
 	} else if (s) {
+		// A realloc() wrapper: the new block remembers the old one.
+		if (s->ret_realloc && s->ret_realloc <= in->nargs) {
+			bh_mem__val old = bh_mem__read(c, f, in, &in->args[s->ret_realloc - 1]);
+			if (old.obj && !(bh_mem__fact_objs(c, f)[old.obj].state & BH_MEM__FREED))
+				prev = old.obj;
+		}
 		apply_summary_args(c, f, in, s, name);
 	} else {
 		// A library function nothing models may keep what it is given,
@@ -449,6 +455,32 @@ static void escapes_at_return(bh_mem__fctx *c, void *f)
 	}
 }
 
+// A realloc() wrapper (`mem = realloc(ptr, size); return mem;`, maybe
+// behind a limit that returns NULL first): each return hands back the
+// block that replaced a parameter's (its `prev`), or NULL with that
+// parameter's block untouched. Its callers then keep the old block where
+// the result is NULL, as after realloc() itself.
+static void count_realloc_return(bh_mem__fctx *c, const bh_mem__ostate *objs, bh_mem__val v)
+{
+	uint32_t j = 0;
+	if (v.obj && c->objs[v.obj].kind == BH_MEM__OBJ_BLOCK && objs[v.obj].prev &&
+	    objs[v.obj].prev <= c->fn->nparams && c->objs[objs[v.obj].prev].kind == BH_MEM__OBJ_PARAM)
+		j = objs[v.obj].prev;
+	if (j && (!c->realloc_param || c->realloc_param == j)) {
+		c->realloc_param = j;
+		c->realloc_rets++;
+	} else if (j) {
+		c->other_realloc_rets++;
+	} else if (bh_mem__only_null(v)) {
+		// NULL, with every parameter's block as it came (a release here
+		// is one the caller's test of the result does not undo).
+		c->realloc_rets++;
+		for (uint32_t p = 1; p <= c->fn->nparams && p <= c->nobjs; p++)
+			if (c->objs[p].kind == BH_MEM__OBJ_PARAM && (objs[p].state & BH_MEM__FREED))
+				c->other_realloc_rets++;
+	}
+}
+
 static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 {
 	bh_mem__val v = in->nargs ? bh_mem__read(c, f, in, &in->args[0]) : bh_mem__unknown();
@@ -502,6 +534,7 @@ static void transfer_ret(bh_mem__fctx *c, void *f, const bh_ir_instr *in)
 				c->other_param_rets++;
 			}
 		}
+		count_realloc_return(c, objs, v);
 		if ((v.null & BH_MEM__MAY_NULL) &&
 		    ((v.flags & BH_MEM__EXPLICIT) || !(v.flags & BH_MEM__HANDLED))) {
 			if (!c->sum->ret_may_null)
@@ -850,6 +883,12 @@ static void finish_summary(bh_mem__fctx *c)
 	// (A parameter returned after it was dereferenced counts as sure.)
 	sum->ret_sure_param = c->param_rets && !c->other_param_rets &&
 			      c->param_rets + c->sure_rets >= c->nrets ? c->ret_param : 0;
+	if (fn->returns_pointer && c->realloc_param && !c->other_realloc_rets && c->realloc_rets == c->nrets) {
+		sum->ret_realloc = c->realloc_param;
+		// Released wherever the result is not NULL: the caller's test
+		// of the result gives it back where it is.
+		sum->param[c->realloc_param - 1] |= BH_MEM__P_FREES | BH_MEM__P_MAY_FREE;
+	}
 	for (uint32_t j = 0; j < fn->nparams; j++) {
 		// An integer parameter is released where it is closed; a path
 		// where it was below 3 (`if (fd < 0) return;`) releases nothing,

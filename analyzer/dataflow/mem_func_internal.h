@@ -72,6 +72,10 @@ typedef struct {
 	uint32_t param_rets;        // ... returning parameter `ret_param - 1` unchanged
 	uint32_t ret_param;         // 1 + that parameter, or 0 before the first return
 	uint32_t other_param_rets;  // ... returning another parameter
+	uint32_t realloc_rets;      // ... returning the block that replaced parameter
+				    // `realloc_param - 1`'s, or NULL with that one live
+	uint32_t realloc_param;     // 1 + that parameter, or 0 before the first such block
+	uint32_t other_realloc_rets; // ... returning a block that replaced another's
 	uint32_t lookup_null_rets;  // ... returning a NULL that is no failed allocation
 	uint32_t freed_rets_any;    // ... returning a block of its own it released
 	uint32_t null_rets;         // ... returning a NULL literal and nothing else

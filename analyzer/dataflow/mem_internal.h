@@ -159,6 +159,9 @@ typedef struct {
 	uint32_t ret_param;     // 1 + the parameter every return returns unchanged, or 0
 	uint32_t ret_sure_param; // 1 + the parameter every return returns unchanged or else a
 				 // pointer that is certainly not NULL, or 0: not NULL when it is not
+	uint32_t ret_realloc;   // 1 + the parameter whose block every result that is not
+				// NULL replaced, as realloc() does (a wrapper), or 0: where
+				// the result is NULL, the argument's block is still live
 	bh_loc ret_null_loc;    // where that NULL comes from
 	bool ret_freed;         // every result is a block it allocated and released
 	bh_loc ret_freed_loc;   // where it released it

@@ -264,8 +264,10 @@ static bool call_releases(const bh_mem__fctx *c, const bh_ir_instr *in)
 	const bh_ir_opnd *callee = bh_mem__resolve_callee(c, in);
 	const bh_mem__summary *s = c->call_sum[in->id];
 	if (s) {
+		// (A realloc() wrapper's argument is released where the new
+		// block is not NULL: the new block's edge gives it back.)
 		for (uint32_t j = 0; j < s->nparams; j++)
-			if (s->param[j] & BH_MEM__P_FREES)
+			if ((s->param[j] & BH_MEM__P_FREES) && j + 1 != s->ret_realloc)
 				return true;
 		return false;
 	}

@@ -40,6 +40,7 @@ static bool same_summary(const bh_mem__summary *a, const bh_mem__summary *b)
 	if (!a || !b || a->noreturn != b->noreturn || a->ret_fresh != b->ret_fresh ||
 	    a->ret_may_null != b->ret_may_null || a->ret_sure != b->ret_sure ||
 	    a->ret_null_oom != b->ret_null_oom || a->ret_sure_param != b->ret_sure_param ||
+	    a->ret_realloc != b->ret_realloc ||
 	    a->ret_static != b->ret_static || a->ret_param != b->ret_param ||
 	    a->ret_freed != b->ret_freed || a->ret_null != b->ret_null || a->incomplete != b->incomplete)
 		return false;

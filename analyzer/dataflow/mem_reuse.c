@@ -33,7 +33,8 @@ bool bh_mem__summary_equal(const bh_mem__summary *a, const bh_mem__summary *b)
 	    a->ret_family != b->ret_family || a->ret_may_null != b->ret_may_null ||
 	    a->ret_null_oom != b->ret_null_oom || a->ret_static != b->ret_static ||
 	    a->ret_sure != b->ret_sure || a->ret_param != b->ret_param ||
-	    a->ret_sure_param != b->ret_sure_param || !bh_loc_equal(&a->ret_null_loc, &b->ret_null_loc) ||
+	    a->ret_sure_param != b->ret_sure_param || a->ret_realloc != b->ret_realloc ||
+	    !bh_loc_equal(&a->ret_null_loc, &b->ret_null_loc) ||
 	    a->ret_freed != b->ret_freed || !bh_loc_equal(&a->ret_freed_loc, &b->ret_freed_loc) ||
 	    a->ret_null != b->ret_null || a->nind != b->nind || a->single_use != b->single_use)
 		return false;

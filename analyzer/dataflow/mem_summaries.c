@@ -98,6 +98,8 @@ json_t *bh_mem__summary_to_json(const bh_mem__summary *s)
 		json_object_set_new(ret, "param", json_integer(s->ret_param - 1));
 	if (s->ret_sure_param)
 		json_object_set_new(ret, "sure_param", json_integer(s->ret_sure_param - 1));
+	if (s->ret_realloc)
+		json_object_set_new(ret, "realloc_param", json_integer(s->ret_realloc - 1));
 	if (s->ret_null_loc.path && s->ret_null_loc.line)
 		json_object_set_new(ret, "null_loc", bh_summaries__loc_to_json(s->ret_null_loc));
 	if (json_object_size(ret))
@@ -258,7 +260,8 @@ static const char *get_ret(json_t *r, bh_mem__summary *s, bh_summaries *set)
 	if (!get_family(r, &s->ret_family))
 		return "the result's family is unknown";
 	if (!get_param_ref(r, "param", s->nparams, &s->ret_param) ||
-	    !get_param_ref(r, "sure_param", s->nparams, &s->ret_sure_param))
+	    !get_param_ref(r, "sure_param", s->nparams, &s->ret_sure_param) ||
+	    !get_param_ref(r, "realloc_param", s->nparams, &s->ret_realloc))
 		return "the result names a parameter the function does not have";
 	json_t *freed_loc = json_object_get(r, "freed_loc");
 	const char *error = freed_loc ? bh_summaries__loc_from_json(freed_loc, set, &s->ret_freed_loc) : NULL;

@@ -61,6 +61,7 @@ static void encode_summary(bh_bytes *b, const void *summary, const void *payload
 	bh_wire_u(b, s->ret_family);
 	bh_wire_u(b, s->ret_param);
 	bh_wire_u(b, s->ret_sure_param);
+	bh_wire_u(b, s->ret_realloc);
 	bh_reuse__put_loc(r, b, &s->ret_null_loc);
 	bh_reuse__put_loc(r, b, &s->ret_freed_loc);
 	for (uint32_t j = 0; j < s->nparams; j++) {
@@ -112,6 +113,7 @@ static bool decode_summary(const void *data, size_t len, bh_mem__program *p, siz
 	s->ret_family = (uint8_t)bh_wire_get_max(&rd, UINT8_MAX);
 	s->ret_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
 	s->ret_sure_param = (uint32_t)bh_wire_get_max(&rd, s->nparams);
+	s->ret_realloc = (uint32_t)bh_wire_get_max(&rd, s->nparams);
 	s->ret_null_loc = bh_reuse__get_loc(p->reuse, &rd, a);
 	s->ret_freed_loc = bh_reuse__get_loc(p->reuse, &rd, a);
 	uint32_t np = s->nparams;

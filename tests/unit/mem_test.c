@@ -260,6 +260,49 @@ Test(mem, realloc_failure_keeps_the_old_block)
 	cr_assert_str_eq(lines_of(r, "c.double-free"), "");
 }
 
+// A realloc() wrapper, plain or behind a limit that fails first, is
+// learned as one: where its result is NULL the old block is still the
+// caller's (also when the loop made the pointer unknown), where it is not
+// the old block is gone.
+Test(mem, realloc_wrappers_keep_the_old_block_where_they_fail)
+{
+	result *r = run1(PRELUDE
+			 "static size_t lim, used;\n"                                // 4
+			 "void *plain(void *p, size_t n) { void *m = realloc(p, n); return m; }\n"
+			 "void *counted(void *p, size_t n) {\n"                      // 6
+			 "\tif (lim && used + n > lim) return NULL;\n"
+			 "\tvoid *m = realloc(p, n);\n"
+			 "\tif (m) used += n;\n"
+			 "\treturn m;\n"
+			 "}\n"
+			 "int more(void);\n"
+			 "int grow(int which) {\n"                                   // 13
+			 "\tsize_t max = 8, k = 0;\n"
+			 "\tchar *b = malloc(max);\n"
+			 "\tif (!b) return -1;\n"
+			 "\twhile (more()) {\n"
+			 "\t\tb[k++] = 1;\n"
+			 "\t\tif (k < max) continue;\n"
+			 "\t\tchar *t = which ? plain(b, 2 * max) : counted(b, 2 * max);\n"
+			 "\t\tif (!t) { free(b); return -1; }\n"                     // 21: quiet
+			 "\t\tb = t;\n"
+			 "\t\tmax *= 2;\n"
+			 "\t}\n"
+			 "\tfree(b);\n"
+			 "\treturn 0;\n"
+			 "}\n"
+			 "int twice(void) {\n"                                       // 28
+			 "\tchar *b = malloc(8);\n"
+			 "\tif (!b) return -1;\n"
+			 "\tchar *t = counted(b, 16);\n"
+			 "\tif (!t) { free(b); return -1; }\n"
+			 "\tfree(b);\n"                                              // 33: released by counted()
+			 "\tfree(t);\n"
+			 "\treturn 0;\n"
+			 "}\n");
+	cr_assert_str_eq(lines_of(r, "c.double-free"), "33");
+}
+
 Test(mem, out_parameter_allocations_and_their_failure_status)
 {
 	result *r = run1("#define _GNU_SOURCE\n" PRELUDE

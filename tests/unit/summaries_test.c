@@ -588,7 +588,8 @@ Test(summaries, an_imported_global_is_each_programs_as_the_file_says)
 }
 
 // A library of a buffer type: a constructor that may fail, a destructor
-// that checks for NULL, an accessor that dereferences.
+// that checks for NULL, an accessor that dereferences, a realloc()
+// wrapper.
 static const char buf_c[] =
 	"#include <stdlib.h>\n"
 	"struct buf { char *data; size_t len; };\n"
@@ -608,6 +609,10 @@ static const char buf_c[] =
 	"}\n"
 	"size_t buf_len(const struct buf *b) {\n"
 	"\treturn b->len;\n"
+	"}\n"
+	"void *mem_grow(void *p, size_t n) {\n"
+	"\tvoid *m = realloc(p, n);\n"
+	"\treturn m;\n"
 	"}\n";
 
 static const char use_c[] =
@@ -633,6 +638,22 @@ static const char use_c[] =
 	"}\n"                               // 20: leaked
 	"size_t none(void) {\n"
 	"\treturn buf_len(NULL);\n"        // 22: NULL dereferenced inside
+	"}\n"
+	"void *mem_grow(void *p, size_t n);\n"
+	"void free(void *p);\n"
+	"void *malloc(size_t n);\n"
+	"int grown(void) {\n"
+	"\tchar *p = malloc(8);\n"
+	"\tif (!p)\n"
+	"\t\treturn -1;\n"
+	"\tchar *q = mem_grow(p, 16);\n"
+	"\tif (!q) {\n"
+	"\t\tfree(p);\n"                 // 33: p is still ours where q is NULL
+	"\t\treturn -1;\n"
+	"\t}\n"
+	"\tfree(p);\n"                    // 36: released by mem_grow()
+	"\tfree(q);\n"
+	"\treturn 0;\n"
 	"}\n";
 
 Test(summaries, memory_summaries_carry_wrappers_across_scans)
@@ -644,6 +665,8 @@ Test(summaries, memory_summaries_carry_wrappers_across_scans)
 	cr_assert(strstr(expected, "c.double-free use.c:9:"), "%s", expected);
 	cr_assert(strstr(expected, "c.use-after-free use.c:15:"), "%s", expected);
 	cr_assert(strstr(expected, "c.null-deref use.c:22:"), "%s", expected);
+	cr_assert(strstr(expected, "c.double-free use.c:36:"), "%s", expected);
+	cr_assert_null(strstr(expected, "use.c:33:"), "%s", expected);
 
 	bh_summaries *sums = bh_summaries_new();
 	run_mem(lib, NULL, sums);
@@ -653,7 +676,8 @@ Test(summaries, memory_summaries_carry_wrappers_across_scans)
 	bh_diags *d = new_diags();
 	bh_summaries *read = read_text(text, d, &added);
 	cr_assert_eq(d->items.len, 0, "%s", d->items.len ? d->items.items[0].message : "");
-	cr_assert_eq(added, 3);
+	cr_assert(strstr(text, "\"realloc_param\":0"), "%s", text);
+	cr_assert_eq(added, 4);
 	cr_assert_str_eq(write_text(read), text);
 	cr_assert_str_eq(describe(run_mem(app, read, NULL)), expected);
 	// Without them, nothing is known of the library's functions.
@@ -662,7 +686,7 @@ Test(summaries, memory_summaries_carry_wrappers_across_scans)
 	// From outside the context: the same findings, no step in buf.c.
 	bh_summaries_mark_external(read, nothing_is_in_context, NULL);
 	bh_findings *f = run_mem(app, read, NULL);
-	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.double-free"), "9");
+	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.double-free"), "9 36");
 	cr_assert_str_eq(bh_test_rule_lines(arena, f, "c.null-deref"), "22");
 	for (size_t i = 0; i < f->items.len; i++)
 		for (size_t k = 0; k < f->items.items[i].nflow; k++)
