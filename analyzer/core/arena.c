@@ -68,13 +68,15 @@ void *bh_arena_alloc(bh_arena *arena, size_t size)
 	return p;
 }
 
-void *bh_arena_alloc_raw(bh_arena *arena, size_t size)
+// `align` bytes apart (a power of two up to ALIGN): objects ALIGN, strings
+// 1, so that a name of a few bytes takes its length, not a 16-byte slot.
+static void *carve(bh_arena *arena, size_t size, size_t align)
 {
-	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (size == 0)
-		size = ALIGN;
+		size = 1;
 	chunk *c = arena->head;
-	if (!c || c->size - c->used < size) {
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (!c || at > c->size || c->size - at < size) {
 		// Big requests get a chunk of their own, kept behind the current
 		// one so the current chunk's free space is not wasted.
 		size_t csize = size > arena->chunk_size / 4 ? size : arena->chunk_size;
@@ -89,11 +91,17 @@ void *bh_arena_alloc_raw(bh_arena *arena, size_t size)
 			arena->head = n;
 		}
 		c = n;
+		at = 0;
 	}
-	void *p = (char *)c + HEADER_SIZE + c->used;
-	c->used += size;
+	void *p = (char *)c + HEADER_SIZE + at;
+	c->used = at + size;
 	arena->total += size;
 	return p;
+}
+
+void *bh_arena_alloc_raw(bh_arena *arena, size_t size)
+{
+	return carve(arena, size, ALIGN);
 }
 
 char *bh_arena_strdup(bh_arena *arena, const char *s)
@@ -103,7 +111,7 @@ char *bh_arena_strdup(bh_arena *arena, const char *s)
 
 char *bh_arena_strndup(bh_arena *arena, const char *s, size_t n)
 {
-	char *p = bh_arena_alloc_raw(arena, n + 1);
+	char *p = carve(arena, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -383,10 +383,10 @@ static bool context_result(bh_bnd_fctx *c, void *f, const bh_ir_instr *in, size_
 }
 
 // `const char *p`, `const struct s *p`: not `char *const p`.
-static bool points_to_const(const bh_ir_var *v)
+static bool points_to_const(bh_ir_param v)
 {
-	const char *t = v->type;
-	if (!t || !(v->flags & BH_IR_VAR_POINTER))
+	const char *t = v.type;
+	if (!t || !(v.flags & BH_IR_VAR_POINTER))
 		return false;
 	const char *star = strchr(t, '*');
 	// One level of pointer whose pointee is const-qualified.
@@ -480,7 +480,7 @@ bool bh_bnd_call_program(bh_bnd_fctx *c, void *f, const bh_ir_instr *in)
 	// pointer to const.
 	const bh_ir_func *callee = c->prog->graph->funcs[node];
 	for (uint32_t a = 0; a < in->nargs; a++)
-		if (!(a < callee->nparams && points_to_const(&bh_ir_func_params(callee)[a])))
+		if (!(a < callee->nparams && points_to_const(bh_ir_func_param(callee, a))))
 			bh_bnd_clobber_through(c, f, bh_bnd_eval(c, f, &in->args[a]));
 	bh_bnd_set_dst(c, f, in, result);
 	return true;

@@ -30,13 +30,37 @@ static size_t key_slot(const bh_callgraph *g, const char *key)
 // operands and tables name is also kept by the string's address, found
 // without hashing or comparing the USR (that was about 5 % of the CPU time
 // of a redis rescan). Other strings take the way by content.
+// A key string's entry in `known`, one word for both answers (one map,
+// not two: it holds an entry for every key string of the program): the
+// node it links to (UINT32_MAX for none) and 1 + the unit whose IR holds
+// it.
+_Static_assert(UINTPTR_MAX >= UINT64_MAX, "a key entry packs two 32-bit numbers");
+
+static uintptr_t key_entry(size_t node, size_t unit)
+{
+	// (A program of 2^32 functions would not fit in memory.)
+	bh_assert((node == SIZE_MAX || node < UINT32_MAX) && unit < UINT32_MAX);
+	return (uintptr_t)(node == SIZE_MAX ? UINT32_MAX : (uint32_t)node) | (uintptr_t)(unit + 1) << 32;
+}
+
+static size_t entry_node(uintptr_t e)
+{
+	uint32_t n = (uint32_t)e;
+	return n == UINT32_MAX ? SIZE_MAX : n;
+}
+
+static size_t entry_unit(uintptr_t e)
+{
+	return (size_t)(e >> 32) - 1;
+}
+
 size_t bh_callgraph_node(const bh_callgraph *g, const char *key)
 {
 	if (!key || !g->cap)
 		return SIZE_MAX;
 	uintptr_t known;
 	if (bh_ptrmap_get(&g->known, key, &known))
-		return (size_t)known;
+		return entry_node(known);
 	size_t j = key_slot(g, key);
 	return g->by_key[j] ? g->by_key[j] - 1 : SIZE_MAX;
 }
@@ -87,8 +111,8 @@ static size_t link_from_unit(const bh_callgraph *g, size_t first, size_t unit)
 
 const char *bh_callgraph_key_unit(const bh_callgraph *g, const char *key)
 {
-	uintptr_t unit;
-	return key && bh_ptrmap_get(&g->key_units, key, &unit) ? g->unit_paths[unit - 1] : NULL;
+	uintptr_t known;
+	return key && bh_ptrmap_get(&g->known, key, &known) ? g->unit_paths[entry_unit(known)] : NULL;
 }
 
 // The node a key string of unit `unit`'s IR links to, kept by the
@@ -100,11 +124,10 @@ static size_t link_key(bh_callgraph *g, const char *key, size_t unit)
 		return SIZE_MAX;
 	uintptr_t known;
 	if (bh_ptrmap_get(&g->known, key, &known))
-		return (size_t)known;
+		return entry_node(known);
 	size_t j = key_slot(g, key);
 	size_t n = g->by_key[j] ? link_from_unit(g, g->by_key[j] - 1, unit) : SIZE_MAX;
-	bh_ptrmap_put(&g->known, key, n);
-	bh_ptrmap_put(&g->key_units, key, unit + 1);
+	bh_ptrmap_put(&g->known, key, key_entry(n, unit));
 	return n;
 }
 
@@ -254,10 +277,10 @@ const char *bh_callgraph_program(const bh_callgraph *g, size_t n)
 const bh_ir_table *bh_callgraph_table(const bh_callgraph *g, const char *key, const bh_ir_func *from)
 {
 	size_t i = first_table(g, key);
-	uintptr_t unit;
-	if (i == g->ntables || !from || !g->program_of || !bh_ptrmap_get(&g->key_units, func_key(from), &unit))
+	uintptr_t known;
+	if (i == g->ntables || !from || !g->program_of || !bh_ptrmap_get(&g->known, func_key(from), &known))
 		return i < g->ntables ? g->tables[i] : NULL;
-	size_t u = unit - 1, best = SIZE_MAX;
+	size_t u = entry_unit(known), best = SIZE_MAX;
 	for (; i < g->ntables && strcmp(g->tables[i]->key, key) == 0; i++) {
 		size_t t = g->table_unit[i];
 		if (g->program_of[t] == g->program_of[u] &&
@@ -607,7 +630,6 @@ void bh_callgraph_dispose(bh_callgraph *g)
 	free(g->table_unit);
 	free(g->as_opnd);
 	bh_ptrmap_dispose(&g->known);
-	bh_ptrmap_dispose(&g->key_units);
 	free(g->returns_const);
 	free(g->const_value);
 	memset(g, 0, sizeof(*g));

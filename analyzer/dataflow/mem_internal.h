@@ -211,7 +211,8 @@ typedef struct {
 	const bh_callgraph *graph;
 	bh_mem__summary **sums;     // parallel to graph->funcs
 	bh_diags *diags;
-	BH_VEC(struct bh_mem__special) special; // summaries in calling contexts
+	BH_VEC(struct bh_mem__special) special; // summaries in calling contexts (this part's)
+	size_t special_dropped;     // ... made in parts already released (MAX_SPECIAL counts them)
 	unsigned special_depth;     // context analyses in progress (they nest)
 	// Unchecked NULLs from program functions are reported where most
 	// callers check that function's result ("bugs as deviant behaviour"):
@@ -222,10 +223,8 @@ typedef struct {
 	bh_findings *held;
 	BH_VEC(size_t) held_node;
 	const bh_summaries *imported; // for functions without a body, or NULL
-	// Reuse inside recursive components (mem_reuse.c): per node, its last
-	// analysis' log; the log being written, or NULL; the members of the
-	// component under analysis.
-	struct bh_mem__member_log *logs;
+	// Reuse inside recursive components (mem_reuse.c): the log being
+	// written, or NULL (each member's last log is analyse_component's).
 	struct bh_mem__member_log *recording;
 	// Reuse across scans (mem_trace.c), or NULL: the nodes' names and
 	// digests; the nodes whose null_checked was counted, in order; the
@@ -234,7 +233,7 @@ typedef struct {
 	const bh_callgraph_ids *ids;
 	BH_VEC(size_t) checked_events;
 	size_t replayed_special;
-	bool *member;
+	bool *member;                 // per node: in the component under analysis
 	size_t analyses;              // functions analysed (bh_mem_options.analyses)
 } bh_mem__program;
 

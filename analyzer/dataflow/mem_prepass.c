@@ -168,10 +168,10 @@ static const bh_mem__summary *summary_at(bh_mem__fctx *c, const bh_ir_instr *in)
 	memset(&ctx, 0, sizeof(ctx));
 	bool any = false;
 	for (uint32_t a = 0; a < in->nargs && a < s->fn->nparams && a < BH_MEM__MAX_CONTEXT; a++)
-		if (!(bh_ir_func_params(s->fn)[a].flags & BH_IR_VAR_POINTER) && s->ret_may_null &&
+		if (!(bh_ir_func_param(s->fn, a).flags & BH_IR_VAR_POINTER) && s->ret_may_null &&
 		    bh_flow_const_of(&c->consts, &in->args[a], &ctx.value[a]))
 			any = ctx.known[a] = true;
-		else if ((bh_ir_func_params(s->fn)[a].flags & BH_IR_VAR_POINTER) && result_open(s) &&
+		else if ((bh_ir_func_param(s->fn, a).flags & BH_IR_VAR_POINTER) && result_open(s) &&
 			 null_argument(c, in, &in->args[a]))
 			any = ctx.known[a] = true; // value 0
 	if (effects_open(s) || result_open(s)) {

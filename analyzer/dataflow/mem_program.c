@@ -6,7 +6,9 @@
 // parameters, and functions that may return NULL are known at every call.
 // A recursive component is analysed again until its summaries stop
 // changing (bounded), each pass analysing only the members whose reads
-// changed (mem_reuse.c); only the last analysis' findings are kept.
+// changed (mem_reuse.c); only the last analysis' findings are kept. The
+// components come part by part (bh_callgraph_parts), and a finished
+// part's summaries are freed before the next starts.
 //
 // Requires: verified IR of every unit. Provides: findings with paths.
 #include <string.h>
@@ -88,7 +90,7 @@ const bh_mem__summary *bh_mem__specialize(bh_mem__program *p, size_t node, const
 		    same_context(&p->special.items[i].ctx, ctx))
 			return p->special.items[i].sum; // NULL while it is being analysed (recursion)
 	const bh_ir_func *fn = p->graph->funcs[node];
-	if (p->special.len >= MAX_SPECIAL || fn->ninstrs > MAX_SPECIAL_INSTRS ||
+	if (p->special.len + p->special_dropped >= MAX_SPECIAL || fn->ninstrs > MAX_SPECIAL_INSTRS ||
 	    p->special_depth >= MAX_SPECIAL_DEPTH)
 		return NULL;
 	size_t slot = p->special.len;
@@ -135,15 +137,17 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	bh_mem__trace_mark mark;
 	bh_mem__trace_start(p, nodes, n, &mark);
 	bool recursive = n > 1 || bh_callgraph_calls_itself(p->graph, nodes[0]);
+	// The members' logs live as long as the component's iterations: a
+	// program's worth of them would grow with the program.
+	bh_mem__member_log *logs = bh_xcalloc(n, sizeof(*logs));
 	for (size_t i = 0; i < n; i++) {
 		p->sums[nodes[i]] = NULL;
 		p->member[nodes[i]] = true;
-		p->logs[nodes[i]].valid = false;
 	}
 	for (int iter = 0; iter < (recursive ? SCC_ITERATIONS : 1); iter++) {
 		bool stable = true;
 		for (size_t i = 0; i < n; i++) {
-			bh_mem__member_log *log = &p->logs[nodes[i]];
+			bh_mem__member_log *log = &logs[i];
 			// Its reads unchanged: the same summary and findings.
 			if (bh_mem__replay_member(p, log))
 				continue;
@@ -165,7 +169,7 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	bh_findings found;
 	bh_findings_init(&found, p->arena);
 	for (size_t i = 0; i < n; i++) {
-		const bh_findings *mine = &p->logs[nodes[i]].found;
+		const bh_findings *mine = &logs[i].found;
 		for (size_t k = 0; k < mine->items.len; k++) {
 			const bh_finding *f = &mine->items.items[k];
 			if (!bh_findings_find(&found, f->rule, &f->loc, f->snippet))
@@ -176,6 +180,9 @@ static bool analyse_component(const size_t *nodes, size_t n, void *payload)
 	bh_mem__trace_finish(p, nodes, n, &found, &mark);
 	bh_findings_append(rs->out, &found);
 	bh_findings_dispose(&found);
+	for (size_t i = 0; i < n; i++)
+		bh_mem__member_log_dispose(&logs[i]);
+	free(logs);
 	return true;
 }
 
@@ -207,13 +214,31 @@ static void release_held(bh_mem__program *p, bh_findings *out)
 {
 	bh_findings keep;
 	bh_findings_init(&keep, p->arena);
-	for (size_t i = 0; i < p->held->items.len; i++) {
+	// (held_node grows with held: one node a finding.)
+	for (size_t i = 0; i < p->held->items.len && i < p->held_node.len; i++) {
 		size_t node = p->held_node.items[i];
 		if (checks_are_the_rule(p->null_checked[node], p->null_unchecked[node]))
 			bh_vec_push(&keep.items, p->held->items.items[i]);
 	}
 	bh_findings_append(out, &keep);
 	bh_vec_dispose(&keep.items);
+}
+
+// Forget a finished part (bh_callgraph_parts: closed under calls, so no
+// later part reads its summaries or asks for its functions in a calling
+// context): the summaries, contexts and messages in its arena. What
+// outlives the parts is in `run_arena`: the held findings.
+static void release_part(bh_mem__program *p, const bh_callgraph_parts *parts, size_t part,
+			 bh_arena *run_arena)
+{
+	size_t n;
+	const size_t *nodes = bh_callgraph_part_nodes(parts, part, &n);
+	for (size_t i = 0; i < n; i++)
+		p->sums[nodes[i]] = NULL;
+	p->special_dropped += p->special.len;
+	p->special.len = 0;
+	bh_arena_free(p->arena);
+	p->arena = run_arena;
 }
 
 // One run over the program; `reuse` replays what it can. Sets
@@ -236,7 +261,6 @@ static bh_status run(const bh_ir_program *prog, bh_mem_models *models, const bh_
 	p.imported = opts->imported;
 	p.null_checked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_checked));
 	p.null_unchecked = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.null_unchecked));
-	p.logs = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.logs));
 	p.member = bh_xcalloc(graph->nfuncs + 1, sizeof(*p.member));
 	if (reuse && opts->ids && opts->ids->n == graph->nfuncs) {
 		p.reuse = reuse;
@@ -247,9 +271,25 @@ static bh_status run(const bh_ir_program *prog, bh_mem_models *models, const bh_
 	bh_findings_init(&held, p.arena);
 	p.held = &held;
 	run_state rs = { &p, out, opts->cancel, false };
-	bh_callgraph_components(graph, analyse_component, &rs);
+	// Part by part, so that memory grows with the largest program of the
+	// context, not with how many it holds; a run that exports summaries
+	// keeps every part's until it has written them.
+	bh_arena *run_arena = p.arena;
+	bh_callgraph_parts parts;
+	bh_callgraph_parts_build(graph, &parts);
+	for (size_t k = 0; k < parts.nparts && !rs.canceled; k++) {
+		if (!opts->exported)
+			p.arena = bh_arena_new();
+		for (size_t c = parts.part_start[k]; c < parts.part_start[k + 1]; c++)
+			if (!analyse_component(parts.nodes + parts.comp_start[c],
+					       parts.comp_start[c + 1] - parts.comp_start[c], &rs))
+				break;
+		if (!opts->exported)
+			release_part(&p, &parts, k, run_arena);
+	}
+	bh_callgraph_parts_dispose(&parts);
 	release_held(&p, out);
-	*over_budget = p.reuse && p.special.len + p.replayed_special >= MAX_SPECIAL;
+	*over_budget = p.reuse && p.special.len + p.special_dropped + p.replayed_special >= MAX_SPECIAL;
 	if (opts->analyses)
 		*opts->analyses = p.analyses;
 	// (A run whose results do not stand exports nothing: the next does.)
@@ -258,9 +298,6 @@ static bh_status run(const bh_ir_program *prog, bh_mem_models *models, const bh_
 	bh_findings_dispose(&held);
 	bh_vec_dispose(&p.held_node);
 	bh_vec_dispose(&p.checked_events);
-	for (size_t i = 0; i < graph->nfuncs; i++)
-		bh_mem__member_log_dispose(&p.logs[i]);
-	free(p.logs);
 	free(p.member);
 	free(p.null_checked);
 	free(p.null_unchecked);

@@ -215,7 +215,7 @@ bool bh_mem__trace_replay(bh_mem__program *p, const bh_reuse__trace *t, const si
 		return false;
 	bh_findings found, held;
 	bh_findings_init(&found, p->arena);
-	bh_findings_init(&held, p->arena);
+	bh_findings_init(&held, p->held->arena); // (they outlive the part)
 	bh_diags diags;
 	bh_diags_init(&diags, p->arena);
 	BH_VEC(size_t) held_node = { 0 }, checked = { 0 };

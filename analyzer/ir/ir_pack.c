@@ -34,7 +34,7 @@ struct bh_ir_packed {
 	size_t nstrings;
 	size_t size;                // of the decoded body
 	void *body;                 // heap, or NULL when not decoded
-	bh_ir_var *params;          // the parameters' variables, kept (bh_ir_func_params)
+	bh_ir_param *params;        // kept (bh_ir_func_param)
 	uint32_t pins;
 	bool decoding;              // a thread decodes it outside the lock
 	struct bh_ir_packed *prev, *next; // idle list: decoded, not held; newest first
@@ -153,9 +153,12 @@ void bh_ir_store_get_stats(bh_ir_store *s, bh_ir_store_stats *out)
 	pthread_mutex_unlock(&s->lock);
 }
 
-const bh_ir_var *bh_ir_func_params(const bh_ir_func *fn)
+bh_ir_param bh_ir_func_param(const bh_ir_func *fn, uint32_t i)
 {
-	return fn->packed ? fn->packed->params : fn->vars;
+	bh_assert(i < fn->nparams);
+	if (fn->packed)
+		return fn->packed->params[i];
+	return (bh_ir_param){ fn->vars[i].flags, fn->vars[i].type };
 }
 
 void bh_ir_func_acquire(const bh_ir_func *cfn)
@@ -321,15 +324,8 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 		h->packed = pk;
 		// What callers most ask of a callee, there without a decode.
 		pk->params = fn->nparams ? bh_arena_alloc(arena, fn->nparams * sizeof(*pk->params)) : NULL;
-		for (uint32_t k = 0; k < fn->nparams; k++) {
-			bh_ir_var v = fn->vars[k];
-			v.name = keep(&t, v.name);
-			v.usr = keep(&t, v.usr);
-			v.type = keep(&t, v.type);
-			v.loc = keep_loc(&t, v.loc);
-			v.fn_fields = keep_fields(&t, v.fn_fields, v.nfn_fields);
-			pk->params[k] = v;
-		}
+		for (uint32_t k = 0; k < fn->nparams; k++)
+			pk->params[k] = (bh_ir_param){ fn->vars[k].flags, keep(&t, fn->vars[k].type) };
 
 		if (out.last)
 			out.last->next = h;

@@ -36,13 +36,13 @@ void *bh_arena_alloc(bh_arena *arena, size_t size);
  */
 void *bh_arena_alloc_raw(bh_arena *arena, size_t size);
 
-/** Copy of `s` (NULL gives NULL). */
+/** Copy of `s` (NULL gives NULL). Strings are packed, not aligned. */
 char *bh_arena_strdup(bh_arena *arena, const char *s);
 
 /** Copy of the first `n` bytes of `s`, NUL-terminated. */
 char *bh_arena_strndup(bh_arena *arena, const char *s, size_t n);
 
-/** Copy of `n` bytes. */
+/** Copy of `n` bytes, aligned for any type. */
 void *bh_arena_memdup(bh_arena *arena, const void *p, size_t n);
 
 /** printf into the arena. */

@@ -46,7 +46,6 @@ typedef struct bh_callgraph {
 				     by a call, a function it names, an operations table or a global
 				     the other defines, directly or through others (several
 				     programs may share a context) */
-	bh_ptrmap key_units;      /* key string's address -> 1 + the unit whose IR holds it */
 	size_t *succ_start;       /* CSR adjacency: node n's callees are succ[succ_start[n] .. succ_start[n+1]) */
 	size_t *succ;
 	bh_strset written;        /* keys of globals some function writes or takes the address of */
@@ -61,7 +60,8 @@ typedef struct bh_callgraph {
 				     callee as an operand (resolved indirect calls) */
 	uint8_t *uses;            /* per node: places that name it (calls, address taken), 2 for
 				     "more than one" or an operations table */
-	bh_ptrmap known;          /* key string's address -> node, SIZE_MAX for none (callgraph.c) */
+	bh_ptrmap known;          /* key string's address -> the node it links to and the unit
+				     whose IR holds it (callgraph.c) */
 	bool *returns_const;      /* per node: every return of it returns one integer constant, */
 	int64_t *const_value;     /* ... this one (bh_ir_func_returns_constant) */
 } bh_callgraph;

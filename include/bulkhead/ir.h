@@ -294,8 +294,8 @@ typedef struct bh_ir_func {
 	/*
 	 * Packed IR (include/bulkhead/ir_pack.h), or NULL: then `vars` and
 	 * `blocks` are there only between bh_ir_func_acquire and
-	 * bh_ir_func_release; everything above them always is, and the
-	 * parameters' variables through bh_ir_func_params.
+	 * bh_ir_func_release; everything above them always is, and what
+	 * callers ask of the parameters through bh_ir_func_param.
 	 */
 	struct bh_ir_packed *packed;
 } bh_ir_func;
@@ -312,10 +312,18 @@ void bh_ir_func_acquire(const bh_ir_func *fn);
 void bh_ir_func_release(const bh_ir_func *fn);
 
 /**
- * The variables of the parameters of `fn` (nparams of them), whether or
- * not its body is there: what a caller asks of a callee.
+ * What a caller asks of a callee's parameter, there whether or not the
+ * callee's body is: its flags (BH_IR_VAR_*) and its C type. A packed
+ * function keeps these 16 bytes a parameter, not the whole variable: they
+ * are kept for every function of the program.
  */
-const bh_ir_var *bh_ir_func_params(const bh_ir_func *fn);
+typedef struct {
+	unsigned flags;
+	const char *type;
+} bh_ir_param;
+
+/** Parameter `i` (< nparams) of `fn`. */
+bh_ir_param bh_ir_func_param(const bh_ir_func *fn, uint32_t i);
 
 /**
  * A global defined in a unit with an initialiser that names functions (an

@@ -54,6 +54,34 @@ Test(core, a_small_chunked_arena_serves_every_size)
 	bh_arena_free(bh_arena_new_chunked(0)); // tiny sizes are raised, not trusted
 }
 
+// Strings take their length, not a 16-byte slot; what follows them is
+// aligned again, and strings interleaved with objects across chunk ends
+// stay intact.
+Test(core, arena_strings_are_packed_and_objects_after_them_aligned)
+{
+	bh_arena *a = bh_arena_new_chunked(256);
+	char *x = bh_arena_strdup(a, "ab");
+	char *y = bh_arena_strdup(a, "c");
+	cr_assert_eq(y, x + 3);
+	char *strs[300];
+	void *objs[300];
+	for (int i = 0; i < 300; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "s%d", i * 7919 % 100000);
+		strs[i] = bh_arena_strdup(a, name);
+		objs[i] = bh_arena_alloc(a, (size_t)(i % 5) * 8 + 1);
+		cr_assert_eq((uintptr_t)objs[i] % 16, 0);
+		memset(objs[i], 0x5a, (size_t)(i % 5) * 8 + 1);
+	}
+	for (int i = 0; i < 300; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "s%d", i * 7919 % 100000);
+		cr_assert_str_eq(strs[i], name);
+	}
+	cr_assert_str_eq(x, "ab");
+	bh_arena_free(a);
+}
+
 Test(core, a_fitted_vector_keeps_its_items_and_still_grows)
 {
 	BH_VEC(int) v = { 0 };

@@ -1265,8 +1265,13 @@ Test(ir, a_packed_unit_decodes_each_body_on_demand)
 			cr_assert_eq(copy.nfuncs, ir->nfuncs);
 			for (const bh_ir_func *fn = copy.first, *orig = ir->first; fn; fn = fn->next, orig = orig->next) {
 				cr_assert_null(fn->blocks, "%s: decoded before asked", fn->name);
-				for (uint32_t p = 0; p < fn->nparams; p++)
-					cr_assert_str_eq(bh_ir_func_params(fn)[p].name, orig->vars[p].name);
+				for (uint32_t p = 0; p < fn->nparams; p++) {
+					bh_ir_param kept = bh_ir_func_param(fn, p);
+					cr_assert_eq(kept.flags, orig->vars[p].flags);
+					cr_assert_eq(kept.type == NULL, orig->vars[p].type == NULL);
+					if (kept.type)
+						cr_assert_str_eq(kept.type, orig->vars[p].type);
+				}
 				bh_ir_func_acquire(fn);
 				bh_ir_func_acquire(fn); // nested
 				bh_ir_func_release(fn);

@@ -175,7 +175,7 @@ static void *worker(void *data)
 		}
 		bh_arena *packed = NULL;
 		if (p->program && p->program->store) {
-			packed = bh_arena_new_chunked(8u << 10);
+			packed = bh_arena_new_chunked(2u << 10);
 			bh_ir_unit_pack(&s->ir, packed, p->program->store);
 		}
 
