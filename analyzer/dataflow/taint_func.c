@@ -287,7 +287,9 @@ static void record_global_write(bh_taint__fctx *c, bh_taint__val *f, uint32_t lo
 				const bh_taint__val *v, uint32_t at);
 static void note_global_params(bh_taint__summary *sum, const char *key, uint64_t labels);
 static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, const bh_ir_instr *ret);
-static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret);
+static bool returns_object(bh_taint__fctx *c, const bh_ir_opnd *o);
+static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret,
+				      const bh_taint__val *rest, const bh_taint__val *earlier);
 static bh_taint__locs arg_field_slots(bh_taint__fctx *c, const bh_ir_opnd *arg, const char *field, bool create);
 static void add_summary_sinks(bh_taint__fctx *c, uint64_t fire, const bh_taint__sink *sk);
 static const bh_ir_opnd *pointer_offset(bh_taint__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o,
@@ -1395,10 +1397,7 @@ static bh_taint__val returned_value(bh_taint__fctx *c, bh_taint__val *f, const b
 		      !(c->fn->vars[o->var].flags & (BH_IR_VAR_RECORD | BH_IR_VAR_ARRAY | BH_IR_VAR_POINTER));
 	if (scalar)
 		return read_value(c, f, o);
-	int64_t k;
-	bool fields_apart = c->fn->returns_pointer && o->kind == BH_IR_OPND_VAR &&
-			    !bh_flow_const_of(&c->consts, o, &k);
-	return read_memory(c, f, o, fields_apart);
+	return read_memory(c, f, o, returns_object(c, o));
 }
 
 // One byte read from untrusted memory is still untrusted, but small:
@@ -1412,10 +1411,12 @@ static bh_taint__val small_value(const bh_ir_instr *in, bh_taint__val v)
 	return v;
 }
 
-// `while (random() < threshold)`, `while (atoi(line) > 0)`: a value a call
-// makes anew for each test, compared with a constant, is what the loop
-// reads, not its bound: the input decides when to stop, and no count of
-// iterations comes from it. (`i < n` with `n` from input is a bound.)
+// `while (random() < threshold)`, `while (atoi(line) > 0)`, `while (n <=
+// 0) { …; n = atoi(buf); }`: a value a call makes anew for each test (in
+// the test's block, or given to the variable inside the loop), compared
+// with a constant, is what the loop reads, not its bound: the input
+// decides when to stop, and no count of iterations comes from it. (`i <
+// n` with `n` from input is a bound.)
 static bool is_fresh_reading(bh_taint__fctx *c, const bh_ir_instr *br, const bh_ir_opnd *v,
 			     const bh_ir_opnd *other)
 {
@@ -1423,7 +1424,7 @@ static bool is_fresh_reading(bh_taint__fctx *c, const bh_ir_instr *br, const bh_
 	if (v->kind != BH_IR_OPND_VAR || !bh_flow_const_of(&c->consts, other, &k))
 		return false;
 	const bh_ir_instr *d = bh_ir_def_before(c->fn, br, v->var);
-	return d && d->op == BH_IR_CALL;
+	return (d && d->op == BH_IR_CALL) || bh_taint__read_in_loop(c, br, v);
 }
 
 // A loop that compares addresses (`p < end`) runs as far as they are
@@ -1618,6 +1619,25 @@ static uint64_t operand_bound(bh_taint__fctx *c, const bh_ir_opnd *o, const bh_t
 	return o->kind == BH_IR_OPND_VAR ? t->no_upper : ~(uint64_t)0;
 }
 
+// Does the comparison ending `br`'s block decide a loop: a branch the
+// prepass marked (at a loop's head or on a back edge), or a test chained
+// to one (taint_loops.c)? Chained tests are looked for only where an
+// operand carries taint (or addresses are compared), since that costs a
+// walk of the function per marked neighbour; the answer is kept.
+static bool decides_loop(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *br)
+{
+	uint32_t b = br->block;
+	if (c->loop_cond[b])
+		return true;
+	if (!c->chained_test[b]) {
+		const bh_taint__edge *e = &c->edges[b];
+		if (!e->on_pointers && !read_value(c, f, &e->cmp[0]).labels && !read_value(c, f, &e->cmp[1]).labels)
+			return false;
+		c->chained_test[b] = bh_taint__chained_loop_test(c, b) ? 1 : 2;
+	}
+	return c->chained_test[b] == 1;
+}
+
 void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *in)
 {
 	switch (in->op) {
@@ -1784,8 +1804,9 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 				c->sum->ret_what = pb.what ? pb.what : "untrusted input";
 				c->sum->ret_path = bh_taint__finish_path(&pb);
 			}
+			bh_taint__val earlier = c->sum->ret;
 			bh_taint__val_join(&c->sum->ret, &v);
-			summarize_returned_fields(c, f, in);
+			summarize_returned_fields(c, f, in, &v, &earlier);
 		}
 		if (c->reporting)
 			for (uint32_t j = 0; j < c->fn->nparams; j++) {
@@ -1810,7 +1831,7 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 			}
 		break;
 	case BH_IR_BR:
-		if (c->reporting && c->loop_cond[in->block] && c->edges[in->block].is_cmp) {
+		if (c->reporting && c->edges[in->block].is_cmp && decides_loop(c, f, in)) {
 			const bh_taint__edge *e = &c->edges[in->block];
 			for (int k = 0; k < 2; k++) {
 				const bh_ir_opnd *param = NULL;
@@ -1818,7 +1839,8 @@ void bh_taint__transfer(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *
 									 : &e->cmp[k];
 				if (bound && !is_fresh_reading(c, in, bound, &e->cmp[1 - k]) &&
 				    !(!e->on_pointers && read_value(c, f, bound).labels &&
-				      bh_taint__shrinks_each_pass(c, in, (uint32_t)k)))
+				      (bh_taint__shrinks_each_pass(c, in, (uint32_t)k) ||
+				       bh_taint__bounded_elsewhere(c, in, (uint32_t)k))))
 					reach_sink(c, f, in, bh_rule_get(BH_RULE_C_TAINTED_LOOP_BOUND), NULL,
 						   bound, false, false, false);
 				else if (param)
@@ -1937,48 +1959,84 @@ static void summarize_fields(bh_taint__fctx *c, bh_taint__val *f, uint32_t j, co
 
 // ------------------------------------------------------ returned fields
 
+// Does the function return an object here (`return r`, r a pointer
+// variable), whose fields go to callers one by one? `return NULL` returns
+// none.
+static bool returns_object(bh_taint__fctx *c, const bh_ir_opnd *o)
+{
+	int64_t k;
+	return c->fn->returns_pointer && o->kind == BH_IR_OPND_VAR && !bh_flow_const_of(&c->consts, o, &k);
+}
+
+// The explanation of a returned field's first untrusted value: its source
+// (`from`, a location) to the return.
+static void explain_returned_field(bh_taint__fctx *c, bh_taint__field_out *fo, const bh_ir_instr *ret,
+				   uint32_t from)
+{
+	bh_taint__path_builder pb;
+	memset(&pb, 0, sizeof(pb));
+	bh_taint__step(c, &pb, ret->loc, "stored in '%s' of what %s() returns", fo->field, c->fn->name);
+	if (from != BH_TAINT__NONE)
+		bh_taint__explain(c, &pb, from, ret->id);
+	fo->what = pb.what ? pb.what : "untrusted input";
+	fo->path = bh_taint__finish_path(&pb);
+}
+
 // At a return: what each field of the object it returns holds, for
 // callers to read `r->len` as just that field, not as all the returned
 // memory may hold (`r->data` bytes from a read; a name copied from a
 // config line in another field). A field stored on this path holds what
 // was stored; one that was not (stored on some paths only, or read) holds
-// that and whatever the rest of the object holds. returned_value leaves
-// the fields out of the object as a whole. Every return of an object
-// speaks for all of its fields, so each entry stays `written`: the
-// field's whole value. `return NULL` returns no object: it has no say.
-static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret)
+// that and whatever the rest of the object holds (`rest`, what
+// returned_value made of it). returned_value leaves the fields out of the
+// object as a whole, so every return of an object speaks for all of them
+// and each entry stays `written`, the field's whole value: a field an
+// earlier return's object had and this one's has not holds here what the
+// rest of this object holds, and one this object has first held there
+// what those objects held (`earlier`, their join). `return NULL` returns
+// no object: it has no say.
+static void summarize_returned_fields(bh_taint__fctx *c, bh_taint__val *f, const bh_ir_instr *ret,
+				      const bh_taint__val *rest, const bh_taint__val *earlier)
 {
 	const bh_ir_opnd *o = &ret->args[0];
-	int64_t k;
-	if (!c->fn->returns_pointer || o->kind != BH_IR_OPND_VAR || bh_flow_const_of(&c->consts, o, &k) ||
-	    !c->first_slot)
+	if (!returns_object(c, o))
 		return;
-	bh_taint__fields_at_return r = fields_at_return(c, BH_TAINT__RET_FIELD, c->object_rets++ == 0);
-	bh_taint__val rest = read_memory(c, f, o, true);
-	for (uint32_t e = c->first_slot[o->var]; e; e = c->next_slot[e - 1]) {
+	bool first = c->object_rets++ == 0;
+	bh_taint__fields_at_return r = fields_at_return(c, BH_TAINT__RET_FIELD, first);
+	uint32_t rest_from = rest->labels & BH_TAINT__SRC ? bh_taint__src_loc(c, f, o, true) : BH_TAINT__NONE;
+	for (uint32_t e = c->first_slot ? c->first_slot[o->var] : 0; e; e = c->next_slot[e - 1]) {
 		uint32_t loc = c->fn->nvars + e - 1;
 		bh_taint__val v = bh_taint__value_at(c, f, loc);
 		uint32_t from = loc;
 		if (!v.written) {
-			if (!(v.labels & BH_TAINT__SRC) && (rest.labels & BH_TAINT__SRC))
-				from = bh_taint__src_loc(c, f, o, true);
-			bh_taint__val_join(&v, &rest);
-			v.written = 1;
+			if (!(v.labels & BH_TAINT__SRC) && (rest->labels & BH_TAINT__SRC))
+				from = rest_from;
+			bh_taint__val_join(&v, rest);
 		}
-		const char *field = c->slots.items[e - 1].field;
-		bh_taint__field_out *fo = field_at_return(c, &r, field, &v);
-		if ((v.labels & BH_TAINT__SRC) && !fo->path.len) {
-			bh_taint__path_builder pb;
-			memset(&pb, 0, sizeof(pb));
-			bh_taint__step(c, &pb, ret->loc, "stored in '%s' of what %s() returns", field,
-				       c->fn->name);
-			if (from != BH_TAINT__NONE)
-				bh_taint__explain(c, &pb, from, ret->id);
-			fo->what = pb.what ? pb.what : "untrusted input";
-			fo->path = bh_taint__finish_path(&pb);
+		v.written = 1;
+		bh_taint__field_out *fo = field_at_return(c, &r, c->slots.items[e - 1].field, &v);
+		if ((size_t)(fo - c->sum->fields.items) >= r.had && !first) {
+			// New here: the earlier objects' field held what they did.
+			if (!(fo->val.labels & BH_TAINT__SRC) && (earlier->labels & BH_TAINT__SRC)) {
+				fo->path = c->sum->ret_path;
+				fo->what = c->sum->ret_what;
+			}
+			bh_taint__val_join(&fo->val, earlier);
+			fo->val.written = 1;
 		}
+		if ((fo->val.labels & BH_TAINT__SRC) && !fo->path.len)
+			explain_returned_field(c, fo, ret, from);
 	}
-	fields_at_return_done(c, &r);
+	// The earlier objects' fields this one has not: the rest of it.
+	for (size_t i = 0; i < r.had; i++) {
+		bh_taint__field_out *fo = &c->sum->fields.items[i];
+		if (fo->param != BH_TAINT__RET_FIELD || r.seen[i])
+			continue;
+		bh_taint__val_join(&fo->val, rest);
+		fo->val.written = 1;
+		if ((fo->val.labels & BH_TAINT__SRC) && !fo->path.len)
+			explain_returned_field(c, fo, ret, rest_from);
+	}
 }
 
 // Drops the returned fields that tell callers no more than the returned
@@ -2186,6 +2244,7 @@ static void analyse_acquired(bh_taint__program *p, const bh_ir_func *fn, bh_tain
 	bh_taint__compute_constants(&c);
 	c.edges = bh_xcalloc(fn->nblocks + 1, sizeof(*c.edges));
 	c.loop_cond = bh_xcalloc(fn->nblocks + 1, sizeof(*c.loop_cond));
+	c.chained_test = bh_xcalloc(fn->nblocks + 1, sizeof(*c.chained_test));
 	bh_taint__compute_edges(&c);
 
 	// Facts: reachability, every variable that lives across blocks, and
@@ -2267,6 +2326,7 @@ static void analyse_acquired(bh_taint__program *p, const bh_ir_func *fn, bh_tain
 	free(c.scratch);
 	free(c.edges);
 	free(c.loop_cond);
+	free(c.chained_test);
 	bh_arena_free(c.arena);
 }
 

@@ -70,6 +70,8 @@ typedef struct {
 	bool len_tests;           // some edge has len_tested
 	bh_flow_dom *dom;         // dominators, computed when a distance asks about a length test
 	bool *loop_cond;          // per block: its branch decides a loop
+	uint8_t *chained_test;    // per block: 0 not asked yet, 1 a test chained to a loop's
+				  // condition, 2 not (bh_taint__chained_loop_test)
 	bh_flow_result result;
 	bh_taint__u32s tainted_globals;  // variables of globals tainted program-wide
 	unsigned *slot_bits;      // per slot: its label bit (a parameter's field), or 0
@@ -106,6 +108,21 @@ typedef struct {
 // taint_loops.c: is comparison operand `k` of the loop test `br` divided
 // or shifted down on every pass, the loop staying while it is large?
 bool bh_taint__shrinks_each_pass(bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k);
+
+// taint_loops.c: is the branch ending `block` a test chained to a loop's
+// condition (`while (p && i < n)`)? See there.
+bool bh_taint__chained_loop_test(bh_taint__fctx *c, uint32_t block);
+
+// taint_loops.c: does another test leave the loop that the test `br`
+// decides, on every pass, once the variable compared with operand `k` (an
+// input bound) passes a constant? Then the input does not decide how
+// long the loop runs.
+bool bh_taint__bounded_elsewhere(bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k);
+
+// taint_loops.c: is the variable operand `o` of the loop test `br` given
+// a call's result inside the loop (`while (slots <= 0) { …; slots =
+// atoi(buf); }`)? Then the loop reads it anew, it counts nothing.
+bool bh_taint__read_in_loop(bh_taint__fctx *c, const bh_ir_instr *br, const bh_ir_opnd *o);
 
 // ------------------------------------------------------------- values
 

@@ -428,6 +428,54 @@ Test(taint, a_bound_divided_on_every_pass_makes_no_work)
 // A returned object's fields reach callers one by one: input in its name
 // leaves its count as the constructor stored it, and a field stored on
 // some paths only holds that or what the rest of the object holds.
+// Tests of a loop beyond its head's and back edge's: a test chained to
+// them by && or || bounds the loop as much; one capping the counter at a
+// constant on every pass bounds it whatever the input says; an `if` that
+// returns from the body or breaks on some passes only is no test of the
+// loop; a value the loop reads anew from a call counts nothing; and one
+// loop whose tests compare one variable is one finding.
+Test(taint, loop_tests_chained_capped_and_read_anew)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"typedef unsigned long u;\n"
+		"int scan(const long *v, u n) {\n"
+		"\tfor (u i = 1; i < 64 && i < n; i++)\n"          // 5: capped
+		"\t\tif (v[i] <= v[i - 1]) return 0;\n"          // 6: returns, no test of the loop
+		"\treturn 1;\n"
+		"}\n"
+		"int and(char **p, u n) { int d = 0; for (u i = 0; p[i] && i < n; i++) d++; return d; }\n" // 9
+		"int or(int a, u n) { int d = 0; for (u i = 0; a > 5 || i < n; i++) d++; return d; }\n"    // 10
+		"int cap(u n) { int d = 0; for (u i = 0; i < n && i < 32; i++) d++; return d; }\n"         // 11
+		"int brk(u n) { int d = 0; for (u i = 0; i < n; i++) { if (i >= 32) break; d++; } return d; }\n" // 12
+		"int some(int a, u n) { int d = 0; for (u i = 0; i < n; i++) { if (a) { if (i >= 32) break; } d++; } return d; }\n" // 13
+		"int above(u n) { u j = 0; while (j < n && j > 2) j++; return (int)j; }\n"                 // 14
+		"int down(u n) { int d = 0; long r = (long)n; while (r < 0 || r-- > 0) d++; return d; }\n" // 15
+		"int again(char *line) {\n"
+		"\tint k = 0;\n"
+		"\twhile (k <= 0 || k > 9) { if (!fgets(line, 64, stdin)) break; k = atoi(line); }\n" // 18
+		"\treturn k;\n"
+		"}\n"
+		"int main(int argc, char **argv) {\n"
+		"\tchar line[64];\n"
+		"\tif (!fgets(line, sizeof line, stdin))\n"
+		"\t\treturn 1;\n"
+		"\tu n = strtoul(line, NULL, 10);\n"
+		"\tlong v[2] = { (long)n, 1 };\n"
+		"\treturn scan(v, n) + and(argv, n) + or(argc, n) + cap(n) + brk(n) + some(argc, n) +\n"
+		"\t       above(n) + down(n) + again(line);\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.tainted-loop-bound"), "9 10 13 14 15");
+	size_t on_15 = 0;
+	for (size_t i = 0; i < r->findings.items.len; i++)
+		on_15 += r->findings.items.items[i].loc.line == 15;
+	cr_assert_eq(on_15, 1);
+}
+
 Test(taint, a_returned_objects_fields_reach_callers_one_by_one)
 {
 	static const char *const files[] = {
@@ -469,6 +517,48 @@ Test(taint, a_returned_objects_fields_reach_callers_one_by_one)
 	cr_assert_str_eq(lines_of(r, "c.tainted-loop-bound"), "28");
 	const bh_finding *f = first_of(r, "c.tainted-loop-bound");
 	cr_assert_str_eq(f->message, "loop bound 'p->size' comes from input read by fgets without an upper bound");
+}
+
+// Returns of different objects: a field one object stores and another
+// lacks holds, at that other return, what the rest of its object holds;
+// the joined field keeps what each return's object held, in either order.
+Test(taint, returned_fields_join_the_objects_of_every_return)
+{
+	static const char *const files[] = {
+		"main.c",
+		"#include <stdio.h>\n#include <stdlib.h>\n"
+		"struct o { unsigned long count, size; };\n"
+		"static struct o fallback = { 2, 2 };\n"
+		"static struct o *first_new(const char *s) {\n"    // 5
+		"\tstruct o *p = calloc(1, sizeof *p);\n"
+		"\tif (p && s[0]) { p->size = strtoul(s, NULL, 10); p->count = 3; return p; }\n"
+		"\tfree(p);\n"
+		"\treturn &fallback;\n"
+		"}\n"
+		"static struct o *first_shared(const char *s) {\n" // 11
+		"\tif (!s[0]) return &fallback;\n"
+		"\tstruct o *p = calloc(1, sizeof *p);\n"
+		"\tif (!p) return NULL;\n"
+		"\tp->size = strtoul(s, NULL, 10);\n"
+		"\tp->count = 3;\n"
+		"\treturn p;\n"
+		"}\n"
+		"int main(void) {\n"                               // 19
+		"\tchar line[64];\n"
+		"\tif (!fgets(line, sizeof line, stdin))\n"
+		"\t\treturn 1;\n"
+		"\tstruct o *a = first_new(line), *b = first_shared(line);\n"
+		"\tint d = 0;\n"
+		"\tfor (unsigned long i = 0; i < a->size; i++) d++;\n"       // 25: input
+		"\tfor (unsigned long i = 0; i < a->count; i++) d++;\n"      // 26: quiet
+		"\tfor (unsigned long i = 0; b && i < b->size; i++) d++;\n"  // 27: input
+		"\tfor (unsigned long i = 0; b && i < b->count; i++) d++;\n" // 28: quiet
+		"\treturn d;\n"
+		"}\n",
+		NULL,
+	};
+	result *r = run(files, NULL);
+	cr_assert_str_eq(lines_of(r, "c.tainted-loop-bound"), "25 27");
 }
 
 Test(taint, a_remainder_is_as_bounded_as_its_divisor)
