@@ -2,7 +2,8 @@
 // Constants that decide branches (bh_flow_consts), shared by the analyses
 // that prune infeasible paths: `if (1)`, `if (MODE == 2)` with a static
 // const MODE, a flag set once and tested later, a function that always
-// returns 0.
+// returns 0, also into a status variable assigned elsewhere too when the
+// test follows the call in its block (`rc = stub(); if (rc == 0)`).
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,26 +42,54 @@ bool bh_flow_fold_binop(int op, int64_t a, int64_t b, int64_t *out)
 	}
 }
 
+typedef struct {
+	const bh_flow_consts *k;
+	const bh_ir_func *fn;
+	bool (*call_const)(const bh_ir_instr *, int64_t *, void *);
+	void *payload;
+} folder;
+
+static bool fold(const folder *fo, const bh_ir_instr *in, int depth, int64_t *r);
+
+// Instructions looked back through for an operand's value in its block.
+#define LOCAL_DEPTH 3
+
+// The value of operand `o` at instruction `at`: a constant known for the
+// whole function, or, for a local number assigned more than once, what
+// its last assignment before `at` in the same block makes (`rc =
+// stub(); if (rc == 0)`, the stub always returning 0): nothing else
+// changes such a variable in between.
+static bool value_at(const folder *fo, const bh_ir_instr *at, const bh_ir_opnd *o, int depth, int64_t *out)
+{
+	if (bh_flow_const_of(fo->k, o, out))
+		return true;
+	if (o->kind != BH_IR_OPND_VAR || depth <= 0 || o->var >= fo->fn->nvars)
+		return false;
+	const bh_ir_var *v = &fo->fn->vars[o->var];
+	if (bh_ir_var_is_global(v) || (v->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)))
+		return false;
+	const bh_ir_instr *d = bh_ir_def_before(fo->fn, at, o->var);
+	return d && fold(fo, d, depth - 1, out);
+}
+
 // The constant `in` assigns, if its operands are known.
-static bool fold(const bh_flow_consts *k, const bh_ir_instr *in,
-		 bool (*call_const)(const bh_ir_instr *, int64_t *, void *), void *payload,
-		 int64_t *r)
+static bool fold(const folder *fo, const bh_ir_instr *in, int depth, int64_t *r)
 {
 	int64_t a, x;
 	switch (in->op) {
 	case BH_IR_ASSIGN:
-		return bh_flow_const_of(k, &in->args[0], r);
+		return value_at(fo, in, &in->args[0], depth, r);
 	case BH_IR_BINOP:
-		return bh_flow_const_of(k, &in->args[0], &a) && bh_flow_const_of(k, &in->args[1], &x) &&
+		return value_at(fo, in, &in->args[0], depth, &a) && value_at(fo, in, &in->args[1], depth, &x) &&
 		       bh_flow_fold_binop(in->sub, a, x, r);
 	case BH_IR_UNOP:
-		if (!bh_flow_const_of(k, &in->args[0], &a))
+		if (!value_at(fo, in, &in->args[0], depth, &a))
 			return false;
 		*r = in->sub == BH_IR_UN_LNOT ? !a : in->sub == BH_IR_UN_NEG ? (int64_t)(0 - (uint64_t)a)
 		   : in->sub == BH_IR_UN_NOT ? ~a : a;
 		return true;
 	case BH_IR_CALL:
-		return call_const && call_const(in, r, payload);
+		return fo->call_const && fo->call_const(in, r, fo->payload);
 	default:
 		return false;
 	}
@@ -122,7 +151,8 @@ void bh_flow_compute_consts_in(bh_flow_consts *out, bh_arena *arena, const bh_ir
 				    (var->flags & (BH_IR_VAR_ADDRESSED | BH_IR_VAR_ARRAY | BH_IR_VAR_RECORD)))
 					continue;
 				int64_t r;
-				if (fold(out, in, call_const, payload, &r)) {
+				folder fo = { out, fn, call_const, payload };
+				if (fold(&fo, in, LOCAL_DEPTH, &r)) {
 					out->known[d] = true;
 					out->value[d] = r;
 					changed = true;

@@ -122,6 +122,14 @@ bool bh_secret_is_placeholder(const char *s, size_t len);
 bool bh_secret_mixes_classes(const char *s, size_t len);
 
 /**
+ * True if `s` reads as a keyword of several words: letters of one case
+ * and few digits, in parts joined by `_`, `.` or `-` ("ciphers_tls1.3",
+ * "queue_qos0_messages", a config file's setting a parser compares its
+ * `token` with). Generated values mix cases or are mostly digits.
+ */
+bool bh_secret_is_keyword(const char *s, size_t len);
+
+/**
  * True if the secret word in name `s` is part of another word: `tokenize`,
  * `tokenizer` and `tokenise` split text (`tokenize = unicode61`), a
  * `secretary` or `secretariat` keeps no secret. The C rules and the

@@ -91,7 +91,7 @@ bool bh_c_secret_literal_fits(bh_c_secret_name kind, const char *text, size_t le
 {
 	if (kind != BH_C_SECRET_NAME_TOKEN)
 		return true;
-	return text && len >= 8 && bh_secret_mixes_classes(text, len);
+	return text && len >= 8 && bh_secret_mixes_classes(text, len) && !bh_secret_is_keyword(text, len);
 }
 
 bool bh_c_secret_is_key_literal(const char *text, size_t len)

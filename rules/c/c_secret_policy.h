@@ -46,7 +46,9 @@ bool bh_c_secret_is_secret_literal(const char *text, size_t len);
  * True if the literal `text`/`len`, already a secret literal, can be what
  * a name of kind `kind` holds: for TOKEN, it must look generated (at least
  * 8 bytes mixing letter cases and digits, or with symbols), not a word
- * such as "coalesce" or "false"; any for the other kinds.
+ * such as "coalesce" or "false" nor a keyword of several words such as
+ * "ciphers_tls1.3" (a config parser's `strcmp(token, …)`); any for the
+ * other kinds.
  */
 bool bh_c_secret_literal_fits(bh_c_secret_name kind, const char *text, size_t len);
 

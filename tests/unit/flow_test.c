@@ -647,6 +647,20 @@ static const bh_ir_func *callee_by_name(const bh_ir_instr *call, void *payload)
 }
 
 // The lines of the branches of `name` that test a pseudo-random value.
+// The program of in-memory `files` (name, text, ..., NULL), compiled
+// without errors.
+static void compile_program(const char **files, bh_ir_program *prog)
+{
+	bh_ir_program_init(prog);
+	bh_findings findings;
+	bh_diags diags;
+	bh_findings_init(&findings, arena);
+	bh_diags_init(&diags, arena);
+	cr_assert(bh_test_compile_program(arena, files, prog, &findings, &diags));
+	bh_findings_dispose(&findings);
+	bh_diags_dispose(&diags);
+}
+
 static const char *random_test_lines(const bh_ir_program *prog, const char *name)
 {
 	const bh_ir_func *fn = program_func(prog, name);
@@ -687,18 +701,76 @@ Test(flow, tests_of_random_values_and_of_helpers_returning_them)
 		NULL
 	};
 	bh_ir_program prog;
-	bh_ir_program_init(&prog);
-	bh_findings findings;
-	bh_diags diags;
-	bh_findings_init(&findings, arena);
-	bh_diags_init(&diags, arena);
-	cr_assert(bh_test_compile_program(arena, files, &prog, &findings, &diags));
+	compile_program(files, &prog);
 	// A helper every return of which is random counts (13); a remembered
 	// flip (10), program state (11, 12), a helper that may return a
 	// constant (14) and a comparison with a variable (15) do not.
 	cr_assert_str_eq(random_test_lines(&prog, "f"), "6 7 8 13");
 	cr_assert_str_eq(random_test_lines(&prog, "two"), "3"); // coin.c line 3
-	bh_findings_dispose(&findings);
-	bh_diags_dispose(&diags);
+	bh_ir_program_dispose(&prog);
+}
+
+// ------------------------------------------------------------- constants
+
+static bool stub_returns_zero(const bh_ir_instr *call, int64_t *value, void *payload)
+{
+	(void)payload;
+	if (call->callee.kind != BH_IR_OPND_FUNC || strcmp(call->callee.str, "stub") != 0)
+		return false;
+	*value = 0;
+	return true;
+}
+
+// "L:v": the lines of the branches the constants decide, with the value.
+static const char *decided_branches(const bh_ir_func *fn, const bh_flow_consts *k)
+{
+	char *out = bh_arena_strdup(arena, "");
+	for (uint32_t b = 0; b < fn->nblocks; b++) {
+		const bh_ir_instr *t = bh_ir_block_terminator(&fn->blocks[b]);
+		int64_t v;
+		if (t && t->op == BH_IR_BR && bh_flow_const_of(k, &t->args[0], &v))
+			out = bh_arena_sprintf(arena, "%s%s%u:%lld", out, *out ? " " : "", t->loc.line, (long long)v);
+	}
+	return out;
+}
+
+// A status variable assigned more than once is known where its test
+// follows the call in the same block (`rc = stub(); if (rc == 0)`), not
+// where another block may have assigned it since, nor once its address
+// is taken.
+Test(flow, a_status_is_known_where_its_test_follows_the_call)
+{
+	const char *files[] = {
+		"main.c",
+		"int stub(void); int other(void); void use(int *);\n" // 1
+		"void f(int flag) {\n"                          // 2
+		"\tint rc = other();\n"                         // 3
+		"\tif (rc) flag++;\n"                           // 4: unknown
+		"\trc = stub();\n"                              // 5
+		"\tif (rc == 0) flag++;\n"                      // 6: decided, 1
+		"\trc = stub() + 2;\n"                          // 7
+		"\tif (flag) rc = other();\n"                   // 8: (flag unknown)
+		"\tif (rc == 2) flag++;\n"                      // 9: another block assigned it
+		"}\n"
+		"void g(void) {\n"                              // 11
+		"\tint rc = other();\n"                         // 12
+		"\tuse(&rc);\n"                                 // 13
+		"\trc = stub();\n"                              // 14
+		"\tif (rc == 0) use(&rc);\n"                    // 15: addressed
+		"}\n",
+		NULL
+	};
+	bh_ir_program prog;
+	compile_program(files, &prog);
+	const char *name[] = { "f", "g" }, *want[] = { "6:1", "" };
+	for (int i = 0; i < 2; i++) {
+		const bh_ir_func *fn = program_func(&prog, name[i]);
+		cr_assert_not_null(fn);
+		bh_ir_func_acquire(fn);
+		bh_flow_consts k;
+		bh_flow_compute_consts(&k, arena, fn, NULL, stub_returns_zero, NULL);
+		cr_assert_str_eq(decided_branches(fn, &k), want[i], "%s", name[i]);
+		bh_ir_func_release(fn);
+	}
 	bh_ir_program_dispose(&prog);
 }

@@ -194,6 +194,20 @@ Test(secret, values_that_mix_character_classes)
 		cr_expect(!bh_secret_mixes_classes(no[i], strlen(no[i])), "%s", no[i]);
 }
 
+// Keywords of several words (a config file's settings) are not generated
+// values, whatever digits they hold; mixed case or mostly digits are.
+Test(secret, keywords_of_several_words)
+{
+	static const char *const yes[] = { "ciphers_tls1.3", "queue_qos0_messages", "tls_engine_kpass_sha1",
+					   "MAX_INFLIGHT_V5", "log-dest.file" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(yes); i++)
+		cr_expect(bh_secret_is_keyword(yes[i], strlen(yes[i])), "%s", yes[i]);
+	static const char *const no[] = { "unicode61", "tok_9fA2kQ7xLm3Z", "a81f-03c9-77d2-4e10", "_leading",
+					  "q7Rz2Kx9Lm4Vt8Wp", "ab+cd_ef", "1234_5678", "" };
+	for (size_t i = 0; i < BH_ARRAY_LEN(no); i++)
+		cr_expect(!bh_secret_is_keyword(no[i], strlen(no[i])), "%s", no[i]);
+}
+
 // ------------------------------------------------------------- behaviour
 
 // bulkhead: ignore[secret.github-pat] a test vector: the test needs a secret the scanner finds

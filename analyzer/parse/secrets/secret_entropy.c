@@ -144,6 +144,27 @@ bool bh_secret_word_is_other_word(const char *s, size_t len)
 	return false;
 }
 
+bool bh_secret_is_keyword(const char *s, size_t len)
+{
+	size_t lower = 0, upper = 0, digits = 0, joins = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (islower(c))
+			lower++;
+		else if (isupper(c))
+			upper++;
+		else if (isdigit(c))
+			digits++;
+		else if (c == '_' || c == '.' || c == '-')
+			joins += i > 0 && i + 1 < len; // a part on each side
+		else
+			return false;
+	}
+	// One case; digits at most a fifth of the value (version numbers,
+	// "qos0"), not the bulk of it as in a hexadecimal token.
+	return joins && (!lower || !upper) && lower + upper > 0 && 5 * digits <= len;
+}
+
 bool bh_secret_mixes_classes(const char *s, size_t len)
 {
 	bool lower = false, upper = false, digit = false, symbol = false;
