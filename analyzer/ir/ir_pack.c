@@ -24,20 +24,27 @@
 #include "bulkhead/ir_pack.h"
 #include "ir/ir_serial_internal.h"
 
-struct bh_ir_packed {
+// What a unit's functions share, once a unit rather than once a function:
+// a head is kept for every function of the program.
+struct packed_unit {
 	bh_ir_store *store;
-	bh_ir_func *fn;
-	const unsigned char *bytes; // NULL: in the spill file at `offset`
-	uint64_t offset;
-	size_t len;
+	const unsigned char *bytes; // the encoded bodies, or NULL: in the spill file
+	uint64_t spill_offset;      // ... from this offset
 	const char *const *strings; // the unit's, for the whole run
 	size_t nstrings;
-	size_t size;                // of the decoded body
+};
+
+struct bh_ir_packed {
+	const struct packed_unit *unit;
+	bh_ir_func *fn;
+	uint32_t offset;            // of the encoded body in its unit's
+	uint32_t len;
+	uint32_t size;              // of the decoded body
+	uint32_t pins;
 	void *body;                 // heap, or NULL when not decoded
 	bh_ir_param *params;        // kept (bh_ir_func_param)
-	uint32_t pins;
-	bool decoding;              // a thread decodes it outside the lock
 	struct bh_ir_packed *prev, *next; // idle list: decoded, not held; newest first
+	bool decoding;              // a thread decodes it outside the lock
 };
 
 struct bh_ir_store {
@@ -106,7 +113,7 @@ static void drop_body(struct bh_ir_packed *pk)
 	pk->body = NULL;
 	pk->fn->vars = NULL;
 	pk->fn->blocks = NULL;
-	pk->store->decoded_bytes -= pk->size;
+	pk->unit->store->decoded_bytes -= pk->size;
 }
 
 static void unlink_idle(bh_ir_store *s, struct bh_ir_packed *pk)
@@ -166,7 +173,8 @@ void bh_ir_func_acquire(const bh_ir_func *cfn)
 	struct bh_ir_packed *pk = cfn->packed;
 	if (!pk)
 		return;
-	bh_ir_store *s = pk->store;
+	const struct packed_unit *u = pk->unit;
+	bh_ir_store *s = u->store;
 	pthread_mutex_lock(&s->lock);
 	if (pk->pins++ == 0 && pk->body) {
 		unlink_idle(s, pk);
@@ -181,14 +189,14 @@ void bh_ir_func_acquire(const bh_ir_func *cfn)
 		bh_ir_func body = *pk->fn;
 		void *mem = bh_xmalloc(pk->size);
 		unsigned char *spilled = NULL;
-		if (!pk->bytes) {
+		if (!u->bytes) {
 			spilled = bh_xmalloc(pk->len);
-			read_back(fd, spilled, pk->len, pk->offset);
+			read_back(fd, spilled, pk->len, u->spill_offset + pk->offset);
 		}
 		// Our own bytes, written by bh_ir_unit_pack: not decoding them
 		// is a bug, never a property of the scanned code.
-		bh_assert(bh_ir__unpack_body(&body, spilled ? spilled : pk->bytes, pk->len, pk->strings,
-					     pk->nstrings, mem, pk->size));
+		bh_assert(bh_ir__unpack_body(&body, spilled ? spilled : u->bytes + pk->offset, pk->len, u->strings,
+					     u->nstrings, mem, pk->size));
 		free(spilled);
 		if (link)
 			bh_ir_link_apply(link, &body);
@@ -214,7 +222,7 @@ void bh_ir_func_release(const bh_ir_func *cfn)
 	struct bh_ir_packed *pk = cfn->packed;
 	if (!pk)
 		return;
-	bh_ir_store *s = pk->store;
+	bh_ir_store *s = pk->unit->store;
 	pthread_mutex_lock(&s->lock);
 	bh_assert(pk->pins > 0);
 	if (--pk->pins == 0) {
@@ -306,6 +314,12 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 	bool spilled = fd >= 0 && bh_file_pwrite_all(fd, bytes, len, offset);
 	bytes = spilled ? NULL : bh_arena_memdup(arena, bytes, len);
 	strings t = { p, arena, { 0 } };
+	// Offsets and sizes in 32 bits: the encoding is about a tenth of the
+	// decoded IR, which the unit held whole a moment ago, so 4 GiB of it
+	// would have needed 40 GiB of memory first.
+	bh_assert(len <= UINT32_MAX);
+	struct packed_unit *pu = bh_arena_alloc(arena, sizeof(*pu));
+	*pu = (struct packed_unit){ .store = s, .bytes = bytes, .spill_offset = offset };
 
 	bh_ir_unit out = { .path = keep(&t, unit->path), .nfuncs = unit->nfuncs };
 	i = 0;
@@ -318,9 +332,10 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 		if (fn->digest)
 			h->digest = bh_arena_memdup(arena, fn->digest, BH_SHA256_LEN);
 		struct bh_ir_packed *pk = bh_arena_alloc(arena, sizeof(*pk));
-		*pk = (struct bh_ir_packed){ .store = s, .fn = h, .bytes = bytes ? bytes + at[i] : NULL,
-					     .offset = offset + at[i], .len = at[i + 1] - at[i],
-					     .size = bh_ir__body_size(fn) };
+		size_t size = bh_ir__body_size(fn);
+		bh_assert(size <= UINT32_MAX); // (at most MAX_INSTRS instructions, clang_lower.c)
+		*pk = (struct bh_ir_packed){ .unit = pu, .fn = h, .offset = (uint32_t)at[i],
+					     .len = (uint32_t)(at[i + 1] - at[i]), .size = (uint32_t)size };
 		h->packed = pk;
 		// What callers most ask of a callee, there without a decode.
 		pk->params = fn->nparams ? bh_arena_alloc(arena, fn->nparams * sizeof(*pk->params)) : NULL;
@@ -360,11 +375,10 @@ void bh_ir_unit_pack(bh_ir_unit *unit, bh_arena *arena, bh_ir_store *s)
 	copy_new(&t);
 	const char *const *table = bh_arena_memdup(arena, t.copies.items, t.copies.len * sizeof(char *));
 	size_t decoded = 0;
-	for (const bh_ir_func *fn = out.first; fn; fn = fn->next) {
-		fn->packed->strings = table;
-		fn->packed->nstrings = t.copies.len;
+	pu->strings = table;
+	pu->nstrings = t.copies.len;
+	for (const bh_ir_func *fn = out.first; fn; fn = fn->next)
 		decoded += fn->packed->size;
-	}
 	bh_vec_dispose(&t.copies);
 	pthread_mutex_lock(&s->lock);
 	s->stats.packed_bytes += len;
