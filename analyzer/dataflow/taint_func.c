@@ -1533,7 +1533,7 @@ static bool distance_in_tested_string(bh_taint__fctx *c, const bh_ir_instr *in)
 				uint32_t to = t->target[side];
 				if (c->fn->blocks[to].npreds != 1)
 					continue;
-				if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, c->fn) != BH_FLOW_DONE)
+				if (!bh_taint__have_dom(c))
 					return false;
 				if (bh_flow_dominates(c->dom, to, in->block))
 					return true;
@@ -2067,9 +2067,8 @@ static void finish_field_summaries(bh_taint__fctx *c)
 				if (!fo->val.labels)
 					continue;
 			}
-		} else if (!fo->val.written || (fo->val.labels == sum->ret.labels &&
-						fo->val.no_upper == sum->ret.no_upper &&
-						fo->val.no_lower == sum->ret.no_lower)) {
+		} else if (fo->val.labels == sum->ret.labels && fo->val.no_upper == sum->ret.no_upper &&
+			   fo->val.no_lower == sum->ret.no_lower) {
 			continue; // what callers read of the object as a whole
 		}
 		sum->fields.items[n++] = *fo;

@@ -105,6 +105,10 @@ typedef struct {
 				       // shares it yet: a path put in front goes in its `sub`
 } bh_taint__path_builder;
 
+// taint_loops.c: c->dom, computed on the first question that needs it;
+// false when the function is beyond what dominators are computed for.
+bool bh_taint__have_dom(bh_taint__fctx *c);
+
 // taint_loops.c: is comparison operand `k` of the loop test `br` divided
 // or shifted down on every pass, the loop staying while it is large?
 bool bh_taint__shrinks_each_pass(bh_taint__fctx *c, const bh_ir_instr *br, uint32_t k);

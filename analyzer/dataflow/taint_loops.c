@@ -41,14 +41,44 @@ static bool reaches(const bh_ir_func *fn, uint32_t from, uint32_t to, const bool
 	return found;
 }
 
+// The variable a compared operand stands for: a variable, or the one a
+// temporary was assigned from just before `at`; UINT32_MAX if neither.
+static uint32_t compared_var(const bh_taint__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o)
+{
+	if (o->kind != BH_IR_OPND_VAR)
+		return UINT32_MAX;
+	uint32_t v = o->var;
+	if (c->fn->vars[v].kind == BH_IR_VAR_TEMP) {
+		const bh_ir_instr *d = bh_ir_def_before(c->fn, at, v);
+		if (!d || d->op != BH_IR_ASSIGN || d->args[0].kind != BH_IR_OPND_VAR)
+			return UINT32_MAX;
+		v = d->args[0].var;
+	}
+	return c->fn->vars[v].kind == BH_IR_VAR_TEMP ? UINT32_MAX : v;
+}
+
+bool bh_taint__have_dom(bh_taint__fctx *c)
+{
+	return c->dom || bh_flow_compute_dom(&c->dom, c->arena, c->fn) == BH_FLOW_DONE;
+}
+
+// The instruction that computed what `d` assigns: `d` itself, or the one
+// that made the temporary it copies (`%t = x / 10; x = %t`); NULL if the
+// block has none.
+static const bh_ir_instr *made_by(const bh_ir_func *fn, const bh_ir_instr *d)
+{
+	if (d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR &&
+	    fn->vars[d->args[0].var].kind == BH_IR_VAR_TEMP)
+		return bh_ir_def_before(fn, d, d->args[0].var);
+	return d;
+}
+
 // `v = v >> k` (k >= 1, unsigned) or `v = v / k` (k >= 2): the magnitude
 // at least halves. `d` assigns v, directly or through the temporary the
 // block computed for it.
 static bool shrinks(const bh_taint__fctx *c, const bh_ir_instr *d, uint32_t v)
 {
-	if (d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR &&
-	    c->fn->vars[d->args[0].var].kind == BH_IR_VAR_TEMP)
-		d = bh_ir_def_before(c->fn, d, d->args[0].var);
+	d = made_by(c->fn, d);
 	if (!d || d->op != BH_IR_BINOP || d->nargs != 2 || d->args[0].kind != BH_IR_OPND_VAR ||
 	    d->args[0].var != v)
 		return false;
@@ -95,19 +125,11 @@ bool bh_taint__shrinks_each_pass(bh_taint__fctx *c, const bh_ir_instr *br, uint3
 	const bh_ir_func *fn = c->fn;
 	const bh_taint__edge *e = &c->edges[br->block];
 	const bh_ir_opnd *o = &e->cmp[k];
-	if (o->kind != BH_IR_OPND_VAR || br->op != BH_IR_BR || br->target[0] == br->target[1])
+	if (br->op != BH_IR_BR || br->target[0] == br->target[1])
 		return false;
-	uint32_t v = o->var;
-	if (fn->vars[v].kind == BH_IR_VAR_TEMP) {
-		const bh_ir_instr *d = bh_ir_def_before(fn, br, v);
-		if (!d || d->op != BH_IR_ASSIGN || d->args[0].kind != BH_IR_OPND_VAR)
-			return false;
-		v = d->args[0].var;
-	}
-	if (fn->vars[v].kind == BH_IR_VAR_TEMP || bh_ir_var_is_global(&fn->vars[v]) ||
-	    (fn->vars[v].flags & BH_IR_VAR_ADDRESSED))
-		return false;
-	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+	uint32_t v = compared_var(c, br, o);
+	if (v == UINT32_MAX || bh_ir_var_is_global(&fn->vars[v]) || (fn->vars[v].flags & BH_IR_VAR_ADDRESSED) ||
+	    !bh_taint__have_dom(c))
 		return false;
 	// Which side stays in the loop; it must need the bound large: `n >=
 	// 10` true, `x <= mfb` false.
@@ -153,22 +175,6 @@ bool bh_taint__shrinks_each_pass(bh_taint__fctx *c, const bh_ir_instr *br, uint3
 	free(avoid);
 	free(in_loop);
 	return ok && any;
-}
-
-// The variable a compared operand stands for: a variable, or the one a
-// temporary was assigned from just before `at`; UINT32_MAX if neither.
-static uint32_t compared_var(const bh_taint__fctx *c, const bh_ir_instr *at, const bh_ir_opnd *o)
-{
-	if (o->kind != BH_IR_OPND_VAR)
-		return UINT32_MAX;
-	uint32_t v = o->var;
-	if (c->fn->vars[v].kind == BH_IR_VAR_TEMP) {
-		const bh_ir_instr *d = bh_ir_def_before(c->fn, at, v);
-		if (!d || d->op != BH_IR_ASSIGN || d->args[0].kind != BH_IR_OPND_VAR)
-			return UINT32_MAX;
-		v = d->args[0].var;
-	}
-	return c->fn->vars[v].kind == BH_IR_VAR_TEMP ? UINT32_MAX : v;
 }
 
 // The natural loop of `header`: the header and every block that reaches
@@ -258,9 +264,7 @@ bool bh_taint__chained_loop_test(bh_taint__fctx *c, uint32_t block)
 {
 	const bh_ir_func *fn = c->fn;
 	const bh_ir_instr *test = two_way(fn, block);
-	if (!test || c->loop_cond[block])
-		return false;
-	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+	if (!test || c->loop_cond[block] || !bh_taint__have_dom(c))
 		return false;
 	const bh_ir_block *b = &fn->blocks[block];
 	for (uint32_t i = 0; i < b->npreds; i++)
@@ -315,9 +319,7 @@ bool bh_taint__bounded_elsewhere(bh_taint__fctx *c, const bh_ir_instr *br, uint3
 	const bh_ir_func *fn = c->fn;
 	uint32_t b = br->block;
 	const bh_taint__edge *e = &c->edges[b];
-	if (!e->is_cmp || e->on_pointers || k > 1)
-		return false;
-	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+	if (!e->is_cmp || e->on_pointers || k > 1 || !bh_taint__have_dom(c))
 		return false;
 	uint32_t var = compared_var(c, br, &e->cmp[1 - k]);
 	uint32_t header;
@@ -327,6 +329,7 @@ bool bh_taint__bounded_elsewhere(bh_taint__fctx *c, const bh_ir_instr *br, uint3
 	// The variable must go on one way (against the input bound) for the
 	// loop to go on: the other test must stop it going that way.
 	int way = -stays_while(c, in, b, k);
+	const bh_ir_block *hb = &fn->blocks[header];
 	bool bounded = false;
 	for (uint32_t x = 0; x < fn->nblocks && way && !bounded; x++) {
 		if (x == b || !in[x])
@@ -336,7 +339,6 @@ bool bh_taint__bounded_elsewhere(bh_taint__fctx *c, const bh_ir_instr *br, uint3
 			continue;
 		// Passed on every pass: it dominates every way back to the head.
 		bool every_pass = true;
-		const bh_ir_block *hb = &fn->blocks[header];
 		for (uint32_t i = 0; i < hb->npreds && every_pass; i++)
 			if (in[hb->preds[i]])
 				every_pass = bh_flow_dominates(c->dom, x, hb->preds[i]);
@@ -356,9 +358,7 @@ bool bh_taint__read_in_loop(bh_taint__fctx *c, const bh_ir_instr *br, const bh_i
 {
 	const bh_ir_func *fn = c->fn;
 	uint32_t var = compared_var(c, br, o);
-	if (var == UINT32_MAX)
-		return false;
-	if (!c->dom && bh_flow_compute_dom(&c->dom, c->arena, fn) != BH_FLOW_DONE)
+	if (var == UINT32_MAX || !bh_taint__have_dom(c))
 		return false;
 	uint32_t header;
 	bool *in = innermost_loop(c, br->block, &header);
@@ -369,9 +369,7 @@ bool bh_taint__read_in_loop(bh_taint__fctx *c, const bh_ir_instr *br, const bh_i
 			const bh_ir_instr *d = &blk->instrs[i];
 			if (d->dst.kind != BH_IR_OPND_VAR || d->dst.var != var)
 				continue;
-			if (d->op == BH_IR_ASSIGN && d->args[0].kind == BH_IR_OPND_VAR &&
-			    fn->vars[d->args[0].var].kind == BH_IR_VAR_TEMP)
-				d = bh_ir_def_before(fn, d, d->args[0].var);
+			d = made_by(fn, d);
 			read = d && d->op == BH_IR_CALL;
 		}
 	}
